@@ -1,0 +1,165 @@
+#include "Cli.h"
+
+#include "CliSupport.h"
+#include "Environment.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+
+#include <cstdio>
+
+namespace Cli {
+
+namespace {
+
+const Command commands[] = {
+    {"report", "report [--period YYYY-MM] [--tenant T] [--json]",
+     "Show the period's credits: used, remaining, reset date and the per-action breakdown.",
+     "  --period YYYY-MM  the billing period that starts in that month (default: the current one)\n"
+     "  --tenant T        only tenant T's usage (the pool's remaining credits are still shown)\n"
+     "  --json            machine-readable output on stdout\n",
+     &report},
+    {"record", "record --action A [--tenant T] [--at ISO8601] [--id ID]",
+     "Authorise and record one AI query, atomically (credits, rate limit, key state, role).",
+     "  --action A        theme, content, inline_text, image, analysis or trigger\n"
+     "  --tenant T        the tenant that ran it (default: the install itself)\n"
+     "  --at ISO8601      when it ran, with Z or an offset (default: now)\n"
+     "  --id ID           an id of your own; recording the same id again charges nothing\n"
+     "Exit 1 when a rule refuses it: not enough credits, rate limit, invalid key or role.\n",
+     &record},
+    {"import", "import FILE.csv|FILE.jsonl [--dry-run]",
+     "Import historic usage; all lines or none, and the same id is never added twice.",
+     "  FILE              CSV with a header, or JSON Lines, with the fields\n"
+     "                    id, occurred_at, tenant, action, model, billing, credits\n"
+     "  --dry-run         check everything and say what would be imported, writing nothing\n"
+     "A bad line is reported with its number and nothing is imported.\n",
+     &importUsage},
+    {"export", "export [--period YYYY-MM] [--format csv|jsonl] [-o FILE]", "Write usage events as CSV or JSON Lines.",
+     "  --period YYYY-MM  only that billing period (default: everything)\n"
+     "  --format F        csv or jsonl (default: from -o's extension, else csv)\n"
+     "  -o FILE           write to FILE, replaced only once complete (default: stdout)\n",
+     &exportUsage},
+    {"plan", "plan show | set PLAN", "Show or change the install's plan (essentials, professional, enterprise).",
+     "  show              the plan, its monthly credits and whether tenants may have their own keys\n"
+     "  set PLAN          essentials, professional or enterprise (Owner or Admin)\n",
+     &plan},
+    {"models", "models show | set content|analysis MODEL_ID", "Show or change the Claude model of each workload.",
+     "  show              the model of each workload and its credit multiplier\n"
+     "  set SLOT MODEL    SLOT is content or analysis; MODEL an id such as claude-opus-4-6\n",
+     &models},
+    {"tenants", "tenants list | add ID [--name NAME] | remove ID", "List, add or remove tenants.",
+     "  list              the tenants\n"
+     "  add ID            letters, digits, dots, dashes, underscores; --name gives a display name\n"
+     "  remove ID         the tenant's past usage stays in the ledger\n",
+     &tenants},
+    {"members", "members list | add USER --role owner|admin|viewer | remove USER",
+     "List, add or remove the people who may use this database.",
+     "  list              who may use this database, with their roles\n"
+     "  add USER --role R add or change a member (operating-system user name)\n"
+     "  remove USER       the last Owner cannot be removed\n",
+     &members},
+    {"period", "period show | set [--anchor-day N] [--time-zone IANA_ZONE]",
+     "Show or change when the monthly credits reset.",
+     "  show              the anchor day and time zone of the monthly reset\n"
+     "  set               --anchor-day 1..28 and/or --time-zone such as Europe/London\n",
+     &period},
+};
+
+void printOverview(QTextStream& out)
+{
+    out << "Usage: ai-settings [--db PATH] [COMMAND ...]\n\n"
+           "Without a command, opens the Settings > AI window.\n"
+           "The database is --db PATH, else $AI_SETTINGS_DB, else "
+        << QDir::toNativeSeparators(Environment::defaultDatabasePath()) << ".\n\nCommands:\n";
+    for (const Command& c : commands)
+        out << "  " << QString::fromLatin1(c.name).leftJustified(9) << QString::fromUtf8(c.summary) << '\n';
+    out << "\nRun \"ai-settings COMMAND --help\" for a command's options.\n"
+           "Exit codes: 0 done; 1 refused by a rule; 2 bad input or usage; 3 storage or keychain unavailable.\n";
+}
+
+// Splits "[--db PATH] COMMAND ARGS..." into the database option and the rest.
+struct GlobalArguments
+{
+    QString databasePath;
+    QStringList rest;
+    QString error;
+};
+
+GlobalArguments splitGlobal(const QStringList& arguments)
+{
+    GlobalArguments g;
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString& a = arguments[i];
+        if (!g.rest.isEmpty()) {
+            g.rest << a;
+        } else if (a == QLatin1String("--db")) {
+            if (i + 1 >= arguments.size()) {
+                g.error = QStringLiteral("--db needs a path.");
+                return g;
+            }
+            g.databasePath = arguments[++i];
+        } else if (a.startsWith(QLatin1String("--db="))) {
+            g.databasePath = a.mid(5);
+        } else {
+            g.rest << a;
+        }
+    }
+    return g;
+}
+
+} // namespace
+
+const Command* findCommand(const QString& name)
+{
+    for (const Command& c : commands)
+        if (name == QLatin1String(c.name))
+            return &c;
+    return nullptr;
+}
+
+bool wantsCommandLine(const QStringList& arguments) { return !splitGlobal(arguments).rest.isEmpty(); }
+
+QString databasePath(const QStringList& arguments)
+{
+    const GlobalArguments g = splitGlobal(arguments);
+    if (!g.databasePath.isEmpty())
+        return g.databasePath;
+    const QString fromEnvironment = qEnvironmentVariable("AI_SETTINGS_DB");
+    return fromEnvironment.isEmpty() ? Environment::defaultDatabasePath() : fromEnvironment;
+}
+
+int run(const QStringList& arguments)
+{
+    const GlobalArguments g = splitGlobal(arguments);
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+    if (!g.error.isEmpty()) {
+        err << g.error << '\n';
+        return BadUsage;
+    }
+    if (g.rest.isEmpty() || g.rest.first() == QLatin1String("--help") || g.rest.first() == QLatin1String("-h") ||
+        g.rest.first() == QLatin1String("help")) {
+        printOverview(out);
+        return Done;
+    }
+    if (g.rest.first() == QLatin1String("--version")) {
+        out << "ai-settings " << QCoreApplication::applicationVersion() << '\n';
+        return Done;
+    }
+    const Command* command = findCommand(g.rest.first());
+    if (!command) {
+        err << "Unknown command \"" << g.rest.first() << "\"; run \"ai-settings --help\" for the list.\n";
+        return BadUsage;
+    }
+    const auto catalog = Catalog::builtIn();
+    if (!catalog) {
+        err << catalog.failure().message << '\n';
+        return StorageUnavailable;
+    }
+    Context context(catalog.value(), databasePath(arguments));
+    return command->run(context, g.rest);
+}
+
+} // namespace Cli

@@ -1,0 +1,192 @@
+// plan, models, tenants, members and period: show or change the install's settings.
+#include "CliSupport.h"
+
+namespace Cli {
+
+namespace {
+
+// Parses "COMMAND VERB [ARGS]" against the verbs a command knows; returns the positional arguments.
+struct Verb
+{
+    QString name;
+    QStringList args;
+};
+
+std::optional<Verb> verbOf(const QCommandLineParser& parser, const QStringList& verbs, const QList<int>& argCounts)
+{
+    QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        positional << verbs.first(); // "plan" alone means "plan show"
+    const int index = verbs.indexOf(positional.first());
+    if (index < 0 || positional.size() - 1 != argCounts[index])
+        return std::nullopt;
+    return Verb{positional.first(), positional.mid(1)};
+}
+
+int finish(Context& context, const Status& status, const QString& done)
+{
+    if (!status)
+        return context.fail(status.failure());
+    context.out << done << '\n';
+    return Done;
+}
+
+} // namespace
+
+int plan(Context& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    if (const auto exit = parseArguments(context, parser, arguments, "plan"))
+        return *exit;
+    const auto verb = verbOf(parser, {QStringLiteral("show"), QStringLiteral("set")}, {0, 1});
+    if (!verb)
+        return context.usageError(QStringLiteral("plan takes \"show\" or \"set PLAN\"."), QStringLiteral("plan"));
+    Ledger* ledger = context.ledger();
+    if (!ledger)
+        return StorageUnavailable;
+    if (verb->name == QLatin1String("set")) {
+        const Status s = ledger->setPlan(verb->args.first());
+        if (!s)
+            return context.fail(s.failure());
+    }
+    const auto settings = ledger->settings();
+    if (!settings)
+        return context.fail(settings.failure());
+    const Plan& p = *settings->plan;
+    context.out << (verb->name == QLatin1String("set") ? "Plan set to " : "Plan: ") << p.name << " ("
+                << formatCredits(p.monthlyCredits) << " credits a month; tenant keys "
+                << (p.tenantKeys ? "allowed" : "not available on this plan") << ").\n";
+    return Done;
+}
+
+int models(Context& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    if (const auto exit = parseArguments(context, parser, arguments, "models"))
+        return *exit;
+    const auto verb = verbOf(parser, {QStringLiteral("show"), QStringLiteral("set")}, {0, 2});
+    if (!verb)
+        return context.usageError(QStringLiteral("models takes \"show\" or \"set SLOT MODEL_ID\"."), QStringLiteral("models"));
+    Ledger* ledger = context.ledger();
+    if (!ledger)
+        return StorageUnavailable;
+    if (verb->name == QLatin1String("set")) {
+        const Status s = ledger->setSlotModel(verb->args[0], verb->args[1]);
+        if (!s)
+            return context.fail(s.failure());
+    }
+    const auto settings = ledger->settings();
+    if (!settings)
+        return context.fail(settings.failure());
+    for (const Slot& slot : context.catalog.modelSlots()) {
+        const Model* m = context.catalog.model(settings->slotModels.value(slot.id));
+        context.out << slot.name << " (" << slot.id << "): " << m->name << " [" << m->id << "], " << m->multiplier
+                    << "× credit cost\n";
+    }
+    return Done;
+}
+
+int tenants(Context& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption nameOption(QStringLiteral("name"), {}, QStringLiteral("NAME"));
+    parser.addOption(nameOption);
+    if (const auto exit = parseArguments(context, parser, arguments, "tenants"))
+        return *exit;
+    const auto verb = verbOf(parser, {QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("remove")}, {0, 1, 1});
+    if (!verb)
+        return context.usageError(QStringLiteral("tenants takes \"list\", \"add ID\" or \"remove ID\"."),
+                                  QStringLiteral("tenants"));
+    Ledger* ledger = context.ledger();
+    if (!ledger)
+        return StorageUnavailable;
+    if (verb->name == QLatin1String("add"))
+        return finish(context, ledger->addTenant(verb->args.first(), parser.value(nameOption)),
+                      QStringLiteral("Added tenant %1.").arg(verb->args.first()));
+    if (verb->name == QLatin1String("remove"))
+        return finish(context, ledger->removeTenant(verb->args.first()),
+                      QStringLiteral("Removed tenant %1; its past usage stays in the ledger.").arg(verb->args.first()));
+    const auto list = ledger->tenants();
+    if (!list)
+        return context.fail(list.failure());
+    if (list->isEmpty())
+        context.out << "No tenants.\n";
+    for (const Tenant& t : list.value())
+        context.out << t.id << (t.name != t.id ? QStringLiteral("  ") + t.name : QString()) << '\n';
+    return Done;
+}
+
+int members(Context& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption roleOption(QStringLiteral("role"), {}, QStringLiteral("owner|admin|viewer"));
+    parser.addOption(roleOption);
+    if (const auto exit = parseArguments(context, parser, arguments, "members"))
+        return *exit;
+    const auto verb = verbOf(parser, {QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("remove")}, {0, 1, 1});
+    if (!verb)
+        return context.usageError(QStringLiteral("members takes \"list\", \"add USER --role ROLE\" or \"remove USER\"."),
+                                  QStringLiteral("members"));
+    const auto role = roleFromId(parser.value(roleOption));
+    if (verb->name == QLatin1String("add") && !role)
+        return context.usageError(QStringLiteral("members add needs --role owner, admin or viewer."), QStringLiteral("members"));
+    Ledger* ledger = context.ledger();
+    if (!ledger)
+        return StorageUnavailable;
+    if (verb->name == QLatin1String("add"))
+        return finish(context, ledger->setMember(verb->args.first(), *role),
+                      QStringLiteral("%1 is now %2.").arg(verb->args.first(), roleLabel(*role)));
+    if (verb->name == QLatin1String("remove"))
+        return finish(context, ledger->removeMember(verb->args.first()),
+                      QStringLiteral("Removed %1.").arg(verb->args.first()));
+    const auto list = ledger->members();
+    if (!list)
+        return context.fail(list.failure());
+    for (const Member& m : list.value())
+        context.out << m.userName.leftJustified(24) << roleLabel(m.role) << '\n';
+    return Done;
+}
+
+int period(Context& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption anchorOption(QStringLiteral("anchor-day"), {}, QStringLiteral("N"));
+    const QCommandLineOption zoneOption(QStringLiteral("time-zone"), {}, QStringLiteral("ZONE"));
+    parser.addOptions({anchorOption, zoneOption});
+    if (const auto exit = parseArguments(context, parser, arguments, "period"))
+        return *exit;
+    const auto verb = verbOf(parser, {QStringLiteral("show"), QStringLiteral("set")}, {0, 0});
+    const bool setting = verb && verb->name == QLatin1String("set");
+    if (!verb || (setting && !parser.isSet(anchorOption) && !parser.isSet(zoneOption)))
+        return context.usageError(QStringLiteral("period takes \"show\" or \"set\" with --anchor-day and/or --time-zone."),
+                                  QStringLiteral("period"));
+    bool anchorIsNumber = true;
+    const int anchor = parser.isSet(anchorOption) ? parser.value(anchorOption).toInt(&anchorIsNumber) : 0;
+    if (!anchorIsNumber)
+        return context.usageError(QStringLiteral("--anchor-day must be a day of the month from 1 to 28."),
+                                  QStringLiteral("period"));
+    Ledger* ledger = context.ledger();
+    if (!ledger)
+        return StorageUnavailable;
+    auto settings = ledger->settings();
+    if (!settings)
+        return context.fail(settings.failure());
+    if (setting) {
+        const Status s = ledger->setBillingCalendar(parser.isSet(anchorOption) ? anchor : settings->anchorDay,
+                                                    parser.isSet(zoneOption) ? parser.value(zoneOption) : settings->timeZone);
+        if (!s)
+            return context.fail(s.failure());
+        settings = ledger->settings();
+        if (!settings)
+            return context.fail(settings.failure());
+    }
+    const auto now = ledger->report(std::nullopt, std::nullopt);
+    if (!now)
+        return context.fail(now.failure());
+    context.out << "Credits reset on day " << settings->anchorDay << " of each month at 00:00 " << settings->timeZone
+                << "; the current period runs " << now->period.firstDay.toString(Qt::ISODate) << " to "
+                << now->period.lastDay.toString(Qt::ISODate) << ".\n";
+    return Done;
+}
+
+} // namespace Cli

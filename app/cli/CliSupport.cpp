@@ -1,0 +1,79 @@
+#include "CliSupport.h"
+
+#include "Environment.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+
+#include <cstdio>
+
+namespace Cli {
+
+Context::Context(const Catalog& catalog_, QString databasePath_)
+    : out(stdout), err(stderr), catalog(catalog_), databasePath(std::move(databasePath_))
+{
+}
+
+Ledger* Context::ledger()
+{
+    if (m_ledger)
+        return m_ledger.get();
+    // The default location's folder may not exist yet on a fresh account; an explicit --db folder must.
+    if (databasePath == Environment::defaultDatabasePath())
+        QDir().mkpath(QFileInfo(databasePath).absolutePath());
+    auto opened = Ledger::open(databasePath, catalog, Environment::currentUserName());
+    if (!opened) {
+        fail(opened.failure());
+        return nullptr;
+    }
+    m_ledger = std::move(opened).value();
+    return m_ledger.get();
+}
+
+int Context::fail(const Failure& failure)
+{
+    out.flush();
+    err << failure.message << '\n';
+    err.flush();
+    return failure.kind;
+}
+
+int Context::usageError(const QString& message, const QString& command)
+{
+    err << message << '\n';
+    if (const Command* c = findCommand(command))
+        err << "Usage: ai-settings " << QString::fromLatin1(c->usage) << '\n';
+    err.flush();
+    return BadUsage;
+}
+
+std::optional<int> parseArguments(Context& context, QCommandLineParser& parser, const QStringList& arguments,
+                                  const char* command)
+{
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    parser.addOption(help);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(arguments))
+        return context.usageError(parser.errorText() + QLatin1Char('.'), QString::fromLatin1(command));
+    if (parser.isSet(help))
+        return printHelp(context, command);
+    return std::nullopt;
+}
+
+int printHelp(Context& context, const char* command)
+{
+    const Command* c = findCommand(QString::fromLatin1(command));
+    context.out << "Usage: ai-settings [--db PATH] " << QString::fromLatin1(c->usage) << "\n\n"
+                << QString::fromUtf8(c->summary) << "\n\n"
+                << QString::fromUtf8(c->details);
+    return Done;
+}
+
+QString formatCredits(qint64 credits)
+{
+    QLocale english(QLocale::English);
+    return english.toString(credits);
+}
+
+} // namespace Cli

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "Catalog.h"
+#include "Ledger.h"
+#include "Result.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+namespace Cli {
+
+enum ExitCode { Done = 0, RefusedByRule = 1, BadUsage = 2, StorageUnavailable = 3 };
+
+// What every command gets: the streams, the catalog and the database it works on.
+class Context
+{
+public:
+    Context(const Catalog& catalog, QString databasePath);
+
+    QTextStream out;
+    QTextStream err;
+    const Catalog& catalog;
+    QString databasePath;
+
+    // Opens the ledger on first use; prints the failure and returns null when it cannot.
+    Ledger* ledger();
+    int fail(const Failure& failure); // prints the sentence, returns its exit code
+    int usageError(const QString& message, const QString& command);
+
+private:
+    std::unique_ptr<Ledger> m_ledger;
+};
+
+struct Command
+{
+    const char* name;
+    const char* usage;   // the synopsis lines of DESIGN.md §3
+    const char* summary; // one line for the overview
+    const char* details; // what --help adds: arguments, options and what comes out
+    int (*run)(Context& context, const QStringList& arguments);
+};
+
+// Parses a command's arguments; on failure prints the reason and the usage, and returns the exit code to use.
+std::optional<int> parseArguments(Context& context, QCommandLineParser& parser, const QStringList& arguments,
+                                  const char* command);
+int printHelp(Context& context, const char* command);
+const Command* findCommand(const QString& name);
+
+int report(Context& context, const QStringList& arguments);
+int record(Context& context, const QStringList& arguments);
+int importUsage(Context& context, const QStringList& arguments);
+int exportUsage(Context& context, const QStringList& arguments);
+int plan(Context& context, const QStringList& arguments);
+int models(Context& context, const QStringList& arguments);
+int tenants(Context& context, const QStringList& arguments);
+int members(Context& context, const QStringList& arguments);
+int period(Context& context, const QStringList& arguments);
+
+QString formatCredits(qint64 credits); // "2,000"
+
+} // namespace Cli

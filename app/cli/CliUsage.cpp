@@ -1,0 +1,249 @@
+// report, record, import and export.
+#include "CliSupport.h"
+
+#include "IsoTime.h"
+#include "UsageFile.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace Cli {
+
+namespace {
+
+QJsonObject reportJson(const UsageReport& r, const Catalog& catalog)
+{
+    const QTimeZone zone(r.timeZone.toUtf8());
+    QJsonArray byAction;
+    for (const ActionUsage& u : r.byAction)
+        byAction.append(QJsonObject{{QStringLiteral("action"), u.action},
+                                    {QStringLiteral("name"), catalog.action(u.action)->name},
+                                    {QStringLiteral("count"), u.runs},
+                                    {QStringLiteral("credits"), u.credits},
+                                    {QStringLiteral("byok_count"), u.byokRuns}});
+    return QJsonObject{
+        {QStringLiteral("period"), QJsonObject{{QStringLiteral("id"), r.period.id()},
+                                               {QStringLiteral("start"), IsoTime::format(r.period.start, zone)},
+                                               {QStringLiteral("end"), IsoTime::format(r.period.end, zone)}}},
+        {QStringLiteral("time_zone"), r.timeZone},
+        {QStringLiteral("plan"), r.plan->name},
+        {QStringLiteral("plan_id"), r.plan->id},
+        {QStringLiteral("tenant"), r.tenant ? QJsonValue(*r.tenant) : QJsonValue()},
+        {QStringLiteral("allocation"), r.allocation},
+        {QStringLiteral("used"), r.used},
+        {QStringLiteral("pool_used"), r.poolUsed},
+        {QStringLiteral("remaining"), r.remaining},
+        {QStringLiteral("resets_at"), IsoTime::format(r.period.end, zone)},
+        {QStringLiteral("by_action"), byAction},
+    };
+}
+
+void printReport(QTextStream& out, const UsageReport& r, const Catalog& catalog)
+{
+    const QTimeZone zone(r.timeZone.toUtf8());
+    const QDateTime resets = QDateTime::fromMSecsSinceEpoch(r.period.end, zone);
+    const qint64 percent = r.allocation ? r.poolUsed * 100 / r.allocation : 0;
+    out << "AI credits: " << r.plan->name << " plan, " << (r.tenant ? QStringLiteral("tenant ") + *r.tenant : QStringLiteral("whole install"))
+        << '\n'
+        << "Period " << r.period.firstDay.toString(Qt::ISODate) << " to " << r.period.lastDay.toString(Qt::ISODate) << " ("
+        << r.timeZone << ")\n";
+    if (r.tenant)
+        out << "Tenant " << *r.tenant << " used " << formatCredits(r.used) << " credits this month.\n";
+    out << formatCredits(r.poolUsed) << " of " << formatCredits(r.allocation) << " credits used this month (" << percent
+        << "%)\n"
+        << formatCredits(r.remaining) << " credits remaining; resets on " << resets.toString(QStringLiteral("yyyy-MM-dd 'at' HH:mm"))
+        << ' ' << r.timeZone << ". Unused credits do not roll over.\n\n";
+    out << QStringLiteral("Action").leftJustified(22) << QStringLiteral("Runs").rightJustified(10)
+        << QStringLiteral("Credits").rightJustified(10) << QStringLiteral("BYOK runs").rightJustified(11) << '\n';
+    for (const ActionUsage& u : r.byAction)
+        out << catalog.action(u.action)->name.leftJustified(22) << formatCredits(u.runs).rightJustified(10)
+            << formatCredits(u.credits).rightJustified(10) << formatCredits(u.byokRuns).rightJustified(11) << '\n';
+}
+
+std::optional<QString> optionalValue(const QCommandLineParser& parser, const QCommandLineOption& option)
+{
+    return parser.isSet(option) ? std::optional<QString>(parser.value(option)) : std::nullopt;
+}
+
+bool stderrIsTerminal() { return isatty(fileno(stderr)) == 1; }
+
+} // namespace
+
+int report(Context& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption periodOption(QStringLiteral("period"), {}, QStringLiteral("YYYY-MM"));
+    const QCommandLineOption tenantOption(QStringLiteral("tenant"), {}, QStringLiteral("T"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"));
+    parser.addOptions({periodOption, tenantOption, jsonOption});
+    if (const auto exit = parseArguments(context, parser, arguments, "report"))
+        return *exit;
+    if (!parser.positionalArguments().isEmpty())
+        return context.usageError(QStringLiteral("report takes no arguments besides its options."), QStringLiteral("report"));
+    Ledger* ledger = context.ledger();
+    if (!ledger)
+        return StorageUnavailable;
+    const auto r = ledger->report(optionalValue(parser, periodOption), optionalValue(parser, tenantOption));
+    if (!r)
+        return context.fail(r.failure());
+    if (parser.isSet(jsonOption))
+        context.out << QJsonDocument(reportJson(r.value(), context.catalog)).toJson(QJsonDocument::Indented);
+    else
+        printReport(context.out, r.value(), context.catalog);
+    return Done;
+}
+
+int record(Context& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption actionOption(QStringLiteral("action"), {}, QStringLiteral("A"));
+    const QCommandLineOption tenantOption(QStringLiteral("tenant"), {}, QStringLiteral("T"));
+    const QCommandLineOption atOption(QStringLiteral("at"), {}, QStringLiteral("ISO8601"));
+    const QCommandLineOption idOption(QStringLiteral("id"), {}, QStringLiteral("ID"));
+    parser.addOptions({actionOption, tenantOption, atOption, idOption});
+    if (const auto exit = parseArguments(context, parser, arguments, "record"))
+        return *exit;
+    if (!parser.isSet(actionOption) || !parser.positionalArguments().isEmpty())
+        return context.usageError(QStringLiteral("record needs --action and takes no other arguments."),
+                                  QStringLiteral("record"));
+    RecordRequest request{parser.value(actionOption), parser.value(tenantOption), std::nullopt, parser.value(idOption)};
+    if (parser.isSet(atOption)) {
+        request.at = IsoTime::parse(parser.value(atOption));
+        if (!request.at)
+            return context.usageError(QStringLiteral("--at \"%1\" is not an ISO 8601 time with Z or an offset, "
+                                                     "such as 2026-11-22T10:30:00Z.")
+                                          .arg(parser.value(atOption)),
+                                      QStringLiteral("record"));
+    }
+    Ledger* ledger = context.ledger();
+    if (!ledger)
+        return StorageUnavailable;
+    const auto outcome = ledger->record(request);
+    if (!outcome)
+        return context.fail(outcome.failure());
+    const UsageEvent& e = outcome->event;
+    const Action* action = context.catalog.action(e.action);
+    const QString who = e.tenant.isEmpty() ? QStringLiteral("the install") : QStringLiteral("tenant ") + e.tenant;
+    if (outcome->alreadyRecorded)
+        context.out << "Event " << e.id << " was already recorded; nothing was charged again.\n";
+    else if (e.billing == CreditRules::Billing::Byok)
+        context.out << "Recorded " << action->name.toLower() << " for " << who << " on the "
+                    << (outcome->source == KeySource::Tenant ? QStringLiteral("tenant's") : QStringLiteral("install's")) << ' '
+                    << context.catalog.provider(action->provider)->name << " key (BYOK, 0 credits); id " << e.id << ".\n";
+    else
+        context.out << "Recorded " << action->name.toLower() << " for " << who << ": " << e.credits << " credits; id "
+                    << e.id << ".\n";
+    context.out << formatCredits(outcome->remaining) << " of " << formatCredits(outcome->allocation)
+                << " credits remain in the period " << outcome->period.id() << ".\n";
+    return Done;
+}
+
+int importUsage(Context& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption dryRunOption(QStringLiteral("dry-run"));
+    parser.addOption(dryRunOption);
+    if (const auto exit = parseArguments(context, parser, arguments, "import"))
+        return *exit;
+    const QStringList files = parser.positionalArguments();
+    if (files.size() != 1)
+        return context.usageError(QStringLiteral("import needs exactly one file."), QStringLiteral("import"));
+    const bool terminal = stderrIsTerminal();
+    if (terminal)
+        context.err << "Reading " << files.first() << "…" << Qt::flush;
+    auto rows = UsageFile::read(files.first());
+    if (terminal)
+        context.err << "\r\033[K" << Qt::flush;
+    if (!rows)
+        return context.fail(rows.failure());
+    Ledger* ledger = context.ledger();
+    if (!ledger)
+        return StorageUnavailable;
+    QElapsedTimer sinceLastUpdate;
+    sinceLastUpdate.start();
+    const auto progress = [&](qint64 done, qint64 total) {
+        if (terminal && (sinceLastUpdate.elapsed() > 200 || done == total)) {
+            context.err << "\rImporting " << (total ? done * 100 / total : 100) << "% (" << formatCredits(done) << " of "
+                        << formatCredits(total) << " lines)" << Qt::flush;
+            sinceLastUpdate.restart();
+        }
+        return true;
+    };
+    const bool dryRun = parser.isSet(dryRunOption);
+    const auto summary = ledger->importRows(std::move(rows).value(), dryRun, progress);
+    if (terminal)
+        context.err << "\r\033[K" << Qt::flush;
+    if (!summary)
+        return context.fail(summary.failure());
+    context.out << (dryRun ? "Dry run: would import " : "Imported ") << formatCredits(summary->added) << " of "
+                << formatCredits(summary->rows) << " events (" << formatCredits(summary->credits) << " credits); "
+                << formatCredits(summary->alreadyPresent) << " were already recorded.\n";
+    if (!summary->tenantsCreated.isEmpty())
+        context.out << (dryRun ? "Would add tenants: " : "Added tenants: ") << summary->tenantsCreated.join(QStringLiteral(", "))
+                    << ".\n";
+    if (dryRun)
+        context.out << "Nothing was written.\n";
+    return Done;
+}
+
+int exportUsage(Context& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption periodOption(QStringLiteral("period"), {}, QStringLiteral("YYYY-MM"));
+    const QCommandLineOption formatOption(QStringLiteral("format"), {}, QStringLiteral("csv|jsonl"));
+    const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, {}, QStringLiteral("FILE"));
+    parser.addOptions({periodOption, formatOption, outputOption});
+    if (const auto exit = parseArguments(context, parser, arguments, "export"))
+        return *exit;
+    if (!parser.positionalArguments().isEmpty())
+        return context.usageError(QStringLiteral("export takes no arguments besides its options."), QStringLiteral("export"));
+    std::optional<UsageFile::Format> format = UsageFile::Format::Csv;
+    if (parser.isSet(formatOption))
+        format = UsageFile::formatForPath(QStringLiteral("x.") + parser.value(formatOption));
+    else if (parser.isSet(outputOption))
+        format = UsageFile::formatForPath(parser.value(outputOption)).value_or(UsageFile::Format::Csv);
+    if (!format)
+        return context.usageError(QStringLiteral("--format must be csv or jsonl."), QStringLiteral("export"));
+    Ledger* ledger = context.ledger();
+    if (!ledger)
+        return StorageUnavailable;
+
+    // A file is written beside its target and renamed at the end: a failed export leaves no half file behind.
+    QSaveFile file(parser.value(outputOption));
+    QFile standardOutput;
+    QIODevice* device = &file;
+    if (parser.isSet(outputOption)) {
+        if (!file.open(QIODevice::WriteOnly))
+            return context.fail(badInput(QStringLiteral("Cannot write %1: %2.").arg(file.fileName(), file.errorString())));
+    } else {
+        context.out.flush();
+        standardOutput.open(stdout, QIODevice::WriteOnly);
+        device = &standardOutput;
+    }
+    UsageFile::Writer writer(*device, *format);
+    qint64 count = 0;
+    const Status s = ledger->forEachEvent(optionalValue(parser, periodOption), [&](const UsageEvent& e) {
+        writer.write(e);
+        ++count;
+        return true;
+    });
+    if (!s) {
+        file.cancelWriting();
+        return context.fail(s.failure());
+    }
+    if (parser.isSet(outputOption)) {
+        if (!file.commit())
+            return context.fail(unavailable(QStringLiteral("Cannot write %1: %2.").arg(file.fileName(), file.errorString())));
+        context.err << "Exported " << formatCredits(count) << " events to " << file.fileName() << ".\n";
+    }
+    return Done;
+}
+
+} // namespace Cli

@@ -1,0 +1,182 @@
+#include "Catalog.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace {
+
+// Collects the first problem found while reading the catalog, with where it was.
+class Reader
+{
+public:
+    QString error;
+
+    QString text(const QJsonObject& o, const char* key, const QString& where, bool allowEmpty = false)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isString() || (!allowEmpty && v.toString().isEmpty()))
+            fail(QStringLiteral("%1 needs a text \"%2\"").arg(where, QLatin1String(key)));
+        return v.toString();
+    }
+
+    int positive(const QJsonObject& o, const char* key, const QString& where)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || d < 1 || d > 1000000 || d != static_cast<int>(d))
+            fail(QStringLiteral("%1 needs a positive whole number \"%2\"").arg(where, QLatin1String(key)));
+        return static_cast<int>(d);
+    }
+
+    QJsonArray list(const QJsonObject& o, const char* key)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isArray() || v.toArray().isEmpty())
+            fail(QStringLiteral("the catalog needs a non-empty list \"%1\"").arg(QLatin1String(key)));
+        return v.toArray();
+    }
+
+    void fail(const QString& why)
+    {
+        if (error.isEmpty())
+            error = why;
+    }
+};
+
+template <typename T>
+const T* findById(const QVector<T>& items, QStringView id)
+{
+    for (const T& item : items)
+        if (item.id == id)
+            return &item;
+    return nullptr;
+}
+
+template <typename T>
+QString joinIds(const QVector<T>& items)
+{
+    QStringList ids;
+    for (const T& item : items)
+        ids << item.id;
+    return ids.join(QStringLiteral(", "));
+}
+
+template <typename T>
+void requireUniqueIds(const QVector<T>& items, const char* what, Reader& r)
+{
+    static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9][a-z0-9_.-]*$"));
+    QSet<QString> seen;
+    for (const T& item : items) {
+        if (!idPattern.match(item.id).hasMatch())
+            r.fail(QStringLiteral("%1 id \"%2\" is not a lowercase identifier").arg(QLatin1String(what), item.id));
+        if (seen.contains(item.id))
+            r.fail(QStringLiteral("%1 id \"%2\" appears twice").arg(QLatin1String(what), item.id));
+        seen.insert(item.id);
+    }
+}
+
+} // namespace
+
+Result<Catalog> Catalog::fromJson(const QByteArray& json)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return unavailable(QStringLiteral("The catalog is not valid JSON (%1 at offset %2).")
+                               .arg(parseError.errorString())
+                               .arg(parseError.offset));
+    const QJsonObject root = doc.object();
+    Reader r;
+    Catalog c;
+
+    for (const QJsonValue& v : r.list(root, "providers")) {
+        const QJsonObject o = v.toObject();
+        c.m_providers.append({r.text(o, "id", QStringLiteral("a provider")), r.text(o, "name", QStringLiteral("a provider"))});
+    }
+    for (const QJsonValue& v : r.list(root, "models")) {
+        const QJsonObject o = v.toObject();
+        const QString where = QStringLiteral("model \"%1\"").arg(o.value(QLatin1String("id")).toString());
+        c.m_models.append({r.text(o, "id", where), r.text(o, "name", where), r.text(o, "note", where, true),
+                           r.positive(o, "multiplier", where)});
+    }
+    for (const QJsonValue& v : r.list(root, "slots")) {
+        const QJsonObject o = v.toObject();
+        const QString where = QStringLiteral("slot \"%1\"").arg(o.value(QLatin1String("id")).toString());
+        c.m_slots.append({r.text(o, "id", where), r.text(o, "name", where), r.text(o, "defaultModel", where)});
+    }
+    for (const QJsonValue& v : r.list(root, "actions")) {
+        const QJsonObject o = v.toObject();
+        const QString where = QStringLiteral("action \"%1\"").arg(o.value(QLatin1String("id")).toString());
+        Action a;
+        a.id = r.text(o, "id", where);
+        a.name = r.text(o, "name", where);
+        a.description = r.text(o, "description", where, true);
+        a.baseCredits = r.positive(o, "baseCredits", where);
+        a.provider = r.text(o, "provider", where);
+        a.slot = r.text(o, "slot", where, true);
+        c.m_actions.append(a);
+    }
+    for (const QJsonValue& v : r.list(root, "plans")) {
+        const QJsonObject o = v.toObject();
+        const QString where = QStringLiteral("plan \"%1\"").arg(o.value(QLatin1String("id")).toString());
+        const QJsonValue tenantKeys = o.value(QLatin1String("tenantKeys"));
+        if (!tenantKeys.isBool())
+            r.fail(QStringLiteral("%1 needs a true/false \"tenantKeys\"").arg(where));
+        c.m_plans.append({r.text(o, "id", where), r.text(o, "name", where), r.positive(o, "monthlyCredits", where),
+                          tenantKeys.toBool()});
+    }
+    const QJsonObject limit = root.value(QLatin1String("rateLimit")).toObject();
+    const QString limitWhere = QStringLiteral("the rate limit");
+    c.m_rateLimit = {r.positive(limit, "windowMinutes", limitWhere), r.positive(limit, "onCredits", limitWhere),
+                     r.positive(limit, "onByok", limitWhere)};
+
+    requireUniqueIds(c.m_providers, "provider", r);
+    requireUniqueIds(c.m_models, "model", r);
+    requireUniqueIds(c.m_slots, "slot", r);
+    requireUniqueIds(c.m_actions, "action", r);
+    requireUniqueIds(c.m_plans, "plan", r);
+    for (const Slot& s : c.m_slots)
+        if (!c.model(s.defaultModel))
+            r.fail(QStringLiteral("slot \"%1\" defaults to unknown model \"%2\"").arg(s.id, s.defaultModel));
+    for (const Action& a : c.m_actions) {
+        if (!c.provider(a.provider))
+            r.fail(QStringLiteral("action \"%1\" names unknown provider \"%2\"").arg(a.id, a.provider));
+        if (!a.slot.isEmpty() && !c.slot(a.slot))
+            r.fail(QStringLiteral("action \"%1\" names unknown slot \"%2\"").arg(a.id, a.slot));
+    }
+
+    if (!r.error.isEmpty())
+        return unavailable(QStringLiteral("The catalog is broken: %1.").arg(r.error));
+    return c;
+}
+
+Result<Catalog> Catalog::builtIn()
+{
+    // The resource lives in a static library; naming it here keeps the linker from dropping it.
+    Q_INIT_RESOURCE(resources);
+    QFile file(QStringLiteral(":/ai-settings/catalog.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return unavailable(QStringLiteral("The built-in catalog is missing from the program."));
+    return fromJson(file.readAll());
+}
+
+const Provider* Catalog::provider(QStringView id) const { return findById(m_providers, id); }
+const Model* Catalog::model(QStringView id) const { return findById(m_models, id); }
+const Slot* Catalog::slot(QStringView id) const { return findById(m_slots, id); }
+const Action* Catalog::action(QStringView id) const { return findById(m_actions, id); }
+
+const Plan* Catalog::plan(QStringView idOrName) const
+{
+    for (const Plan& p : m_plans)
+        if (idOrName.compare(p.id, Qt::CaseInsensitive) == 0 || idOrName.compare(p.name, Qt::CaseInsensitive) == 0)
+            return &p;
+    return nullptr;
+}
+
+QString Catalog::actionIds() const { return joinIds(m_actions); }
+QString Catalog::modelIds() const { return joinIds(m_models); }
+QString Catalog::planIds() const { return joinIds(m_plans); }

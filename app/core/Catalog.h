@@ -1,0 +1,89 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QVector>
+
+struct Provider
+{
+    QString id;
+    QString name;
+};
+
+struct Model
+{
+    QString id;
+    QString name;
+    QString note;
+    int multiplier = 1;
+};
+
+// A workload whose model the administrator chooses ("Content & Themes", "Analysis & Triggers").
+struct Slot
+{
+    QString id;
+    QString name;
+    QString defaultModel;
+};
+
+struct Action
+{
+    QString id;
+    QString name;
+    QString description;
+    int baseCredits = 0;
+    QString provider;
+    QString slot; // empty: the action has no model choice and always costs its base
+};
+
+struct Plan
+{
+    QString id;
+    QString name;
+    int monthlyCredits = 0;
+    bool tenantKeys = false;
+};
+
+struct RateLimitRule
+{
+    int windowMinutes = 60;
+    int onCredits = 20;
+    int onByok = 200;
+};
+
+// Actions, models, slots and plans: product data from resources/catalog.json, validated once at start.
+class Catalog
+{
+public:
+    static Result<Catalog> fromJson(const QByteArray& json);
+    // The catalog compiled into the program.
+    static Result<Catalog> builtIn();
+
+    const QVector<Provider>& providers() const { return m_providers; }
+    const QVector<Model>& models() const { return m_models; }
+    const QVector<Slot>& modelSlots() const { return m_slots; }
+    const QVector<Action>& actions() const { return m_actions; }
+    const QVector<Plan>& plans() const { return m_plans; }
+    const RateLimitRule& rateLimit() const { return m_rateLimit; }
+
+    const Provider* provider(QStringView id) const;
+    const Model* model(QStringView id) const;
+    const Slot* slot(QStringView id) const;
+    const Action* action(QStringView id) const;
+    // Plans are matched case-insensitively by id or name, so "Professional" and "professional" both work.
+    const Plan* plan(QStringView idOrName) const;
+
+    QString actionIds() const;
+    QString modelIds() const;
+    QString planIds() const;
+
+private:
+    QVector<Provider> m_providers;
+    QVector<Model> m_models;
+    QVector<Slot> m_slots;
+    QVector<Action> m_actions;
+    QVector<Plan> m_plans;
+    RateLimitRule m_rateLimit;
+};

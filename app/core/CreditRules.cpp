@@ -1,0 +1,105 @@
+#include "CreditRules.h"
+
+#include "IsoTime.h"
+
+namespace CreditRules {
+
+QString billingId(Billing billing) { return billing == Billing::Byok ? QStringLiteral("byok") : QStringLiteral("credits"); }
+
+std::optional<Billing> billingFromId(QStringView id)
+{
+    if (id == u"credits")
+        return Billing::Credits;
+    if (id == u"byok")
+        return Billing::Byok;
+    return std::nullopt;
+}
+
+int cost(const Action& action, const Model* slotModel)
+{
+    if (action.slot.isEmpty() || !slotModel)
+        return action.baseCredits;
+    return action.baseCredits * slotModel->multiplier;
+}
+
+KeyChoice chooseKey(bool planAllowsTenantKeys, bool forTenant, KeyState tenantKey, KeyState installKey)
+{
+    KeyChoice choice;
+    const bool tenantHasKey = forTenant && tenantKey != KeyState::NotSet;
+    if (tenantHasKey && planAllowsTenantKeys) {
+        choice.source = KeySource::Tenant;
+        choice.state = tenantKey;
+        return choice;
+    }
+    choice.tenantKeyIgnored = tenantHasKey;
+    if (installKey != KeyState::NotSet) {
+        choice.source = KeySource::Install;
+        choice.state = installKey;
+    }
+    return choice;
+}
+
+Billing billingFor(const KeyChoice& key)
+{
+    return key.source == KeySource::Credits ? Billing::Credits : Billing::Byok;
+}
+
+RateVerdict rateLimit(const QVector<qint64>& recent, qint64 at, int limit, int windowMinutes)
+{
+    const qint64 window = static_cast<qint64>(windowMinutes) * 60000;
+    RateVerdict v;
+    v.limit = limit;
+    for (qint64 t : recent)
+        v.used += (t > at - window && t <= at);
+    if (v.used < limit)
+        return v;
+    v.allowed = false;
+    // The query that must leave the window before one more fits is the (used - limit + 1)-th oldest.
+    int toSkip = v.used - limit;
+    for (qint64 t : recent) {
+        if (t <= at - window || t > at)
+            continue;
+        if (toSkip-- == 0) {
+            v.nextAllowedAt = t + window;
+            break;
+        }
+    }
+    return v;
+}
+
+QString invalidKeyMessage(const QString& providerName)
+{
+    const QString which = providerName == QLatin1String("Anthropic") ? QStringLiteral("Claude") : providerName;
+    return QStringLiteral("Your organisation's %1 API key is invalid. Update it in Settings → AI.").arg(which);
+}
+
+Result<Decision> decide(const Request& r, const RateLimitRule& rule)
+{
+    if (r.key.state == KeyState::Invalid)
+        return refused(invalidKeyMessage(r.providerName));
+
+    Decision d;
+    d.billing = billingFor(r.key);
+    const int limit = d.billing == Billing::Byok ? rule.onByok : rule.onCredits;
+    const RateVerdict rate = rateLimit(r.recent, r.at, limit, rule.windowMinutes);
+    if (!rate.allowed)
+        return refused(QStringLiteral("Rate limit reached (%1/hour); the next query is allowed at %2.")
+                           .arg(limit)
+                           .arg(IsoTime::formatUtc(rate.nextAllowedAt)));
+
+    if (d.billing == Billing::Byok)
+        return d;
+    d.credits = cost(*r.action, r.slotModel);
+    const qint64 remaining = qMax<qint64>(0, r.allocation - r.poolUsed);
+    if (d.credits > remaining)
+        return refused(QStringLiteral("Not enough AI credits: %1 needs %2 and %3 remain until the reset at %4; "
+                                      "add your own %5 API key in Settings → AI to keep going.")
+                           .arg(r.action->name.toLower())
+                           .arg(d.credits)
+                           .arg(remaining)
+                           .arg(IsoTime::formatUtc(r.resetsAt))
+                           .arg(r.providerName));
+    return d;
+}
+
+} // namespace CreditRules

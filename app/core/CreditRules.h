@@ -1,0 +1,70 @@
+#pragma once
+
+#include "Catalog.h"
+#include "KeyState.h"
+#include "Result.h"
+
+#include <QVector>
+
+#include <optional>
+
+// The product rules of DESIGN.md §1 as pure functions over plain values: no SQL, no widgets, no clock.
+namespace CreditRules {
+
+enum class Billing { Credits, Byok };
+QString billingId(Billing billing); // "credits", "byok"
+std::optional<Billing> billingFromId(QStringView id);
+
+// base × the multiplier of the slot's model; an action without a slot (image) always costs its base.
+int cost(const Action& action, const Model* slotModel);
+
+struct KeyChoice
+{
+    KeySource source = KeySource::Credits;
+    KeyState state = KeyState::NotSet; // state of the chosen key; NotSet when on credits
+    bool tenantKeyIgnored = false;     // the tenant has a key the plan does not allow to be used
+};
+
+// Tenant key if the plan allows tenant keys and the tenant has one; else the install key; else credits.
+// A stored key counts whatever its last check said: an invalid one is not silently replaced.
+KeyChoice chooseKey(bool planAllowsTenantKeys, bool forTenant, KeyState tenantKey, KeyState installKey);
+
+struct RateVerdict
+{
+    bool allowed = true;
+    int limit = 0;
+    int used = 0;             // queries of the same billing kind in the window before this one
+    qint64 nextAllowedAt = 0; // when refused: the moment the oldest query that blocks leaves the window
+};
+
+// Rolling window: `recent` are the times of the tenant's queries of the same billing kind within
+// (at - window, at], ascending.
+RateVerdict rateLimit(const QVector<qint64>& recent, qint64 at, int limit, int windowMinutes);
+
+struct Request
+{
+    const Action* action = nullptr;
+    const Model* slotModel = nullptr; // the model of the action's slot, null for actions without a slot
+    QString providerName;             // for the invalid-key message
+    KeyChoice key;
+    int allocation = 0;
+    qint64 poolUsed = 0;   // credits already used in the period, whole install
+    qint64 resetsAt = 0;   // end of the period
+    QVector<qint64> recent; // see rateLimit(); of the billing kind the key choice implies
+    qint64 at = 0;
+};
+
+struct Decision
+{
+    Billing billing = Billing::Credits;
+    int credits = 0;
+};
+
+Billing billingFor(const KeyChoice& key);
+
+// Refused (Failure::Refused) with the message the user sees, or the billing and the credits to charge.
+Result<Decision> decide(const Request& request, const RateLimitRule& rule);
+
+QString invalidKeyMessage(const QString& providerName);
+
+} // namespace CreditRules

@@ -1,0 +1,494 @@
+#include "Ledger.h"
+
+#include "Schema.h"
+#include "SqlSupport.h"
+#include "UsageTotals.h"
+
+#include <QAtomicInt>
+#include <QDateTime>
+#include <QRegularExpression>
+#include <QSqlRecord>
+
+namespace {
+
+QString nextConnectionName()
+{
+    static QAtomicInt counter;
+    return QStringLiteral("ai-settings-ledger-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+} // namespace
+
+Ledger::Ledger(const Catalog& catalog, QString userName, QString connectionName)
+    : m_catalog(catalog), m_userName(std::move(userName)), m_connectionName(std::move(connectionName)),
+      m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+}
+
+Ledger::~Ledger()
+{
+    m_queries.clear();
+    QSqlDatabase::database(m_connectionName, false).close();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<Ledger>> Ledger::open(const QString& path, const Catalog& catalog, const QString& userName)
+{
+    std::unique_ptr<Ledger> ledger(new Ledger(catalog, userName, nextConnectionName()));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), ledger->m_connectionName);
+    if (!db.isValid())
+        return unavailable(QStringLiteral("Qt's SQLite driver is not installed (Debian package libqt6sql6-sqlite)."));
+    db.setDatabaseName(path);
+    // Writers queue for the lock instead of failing at once; a wait longer than this is reported.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open())
+        return unavailable(QStringLiteral("Cannot open the database at %1: %2.").arg(path, db.lastError().databaseText()));
+    // WAL lets readers (the window, reports) go on while a writer records; NORMAL sync is safe with WAL
+    // against program crashes and keeps a commit off the disk's flush path.
+    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
+        if (Status s = Sql::execText(db, QString::fromLatin1(pragma), QStringLiteral("opening %1").arg(path)); !s)
+            return s.failure();
+    }
+    if (Status s = Schema::migrate(db, catalog, userName); !s)
+        return s.failure();
+    return ledger;
+}
+
+QSqlDatabase Ledger::db() const { return QSqlDatabase::database(m_connectionName, false); }
+
+QString Ledger::path() const { return db().databaseName(); }
+
+QSqlQuery& Ledger::query(const QString& sql)
+{
+    auto it = m_queries.find(sql);
+    if (it == m_queries.end()) {
+        QSqlQuery q(db());
+        q.setForwardOnly(true);
+        q.prepare(sql);
+        it = m_queries.insert(sql, q);
+    }
+    return it.value();
+}
+
+bool Ledger::isValidTenantId(const QString& id)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
+    return pattern.match(id).hasMatch();
+}
+
+bool Ledger::isValidUserName(const QString& name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._][A-Za-z0-9._@\\\\$-]{0,127}$"));
+    return pattern.match(name).hasMatch();
+}
+
+bool Ledger::isValidEventId(const QString& id)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._:@/+=-]{1,128}$"));
+    return pattern.match(id).hasMatch();
+}
+
+Result<std::optional<Role>> Ledger::roleOf(const QString& userName)
+{
+    QSqlQuery& q = query(QStringLiteral("SELECT role FROM members WHERE user_name = ?"));
+    q.bindValue(0, userName);
+    if (Status s = Sql::exec(q, QStringLiteral("reading members")); !s)
+        return s.failure();
+    std::optional<Role> role = q.next() ? roleFromId(q.value(0).toString()) : std::nullopt;
+    q.finish();
+    return role;
+}
+
+Status Ledger::requireMember()
+{
+    const auto role = roleOf(m_userName);
+    if (!role)
+        return role.failure();
+    if (!role.value())
+        return refused(QStringLiteral("%1 is not a member of this database; an Owner or Admin can add them with "
+                                      "\"ai-settings members add %1 --role viewer\".")
+                           .arg(m_userName));
+    return success();
+}
+
+Status Ledger::requireAdministrator(const QString& doing)
+{
+    const auto role = roleOf(m_userName);
+    if (!role)
+        return role.failure();
+    if (!role.value())
+        return requireMember();
+    if (!canAdminister(*role.value()))
+        return refused(QStringLiteral("%1 needs the Owner or Admin role, and %2 is a %3.")
+                           .arg(doing, m_userName, roleLabel(*role.value())));
+    return success();
+}
+
+Status Ledger::administer(const QString& doing, const std::function<Status()>& change)
+{
+    Sql::WriteTransaction tx(db());
+    if (Status s = tx.begin(); !s)
+        return s;
+    if (Status s = requireAdministrator(doing); !s)
+        return s;
+    if (Status s = change(); !s)
+        return s;
+    return tx.commit();
+}
+
+Status Ledger::audit(const QString& subject, const QString& change)
+{
+    QSqlQuery& q = query(QStringLiteral("INSERT INTO audit_log (at, actor, subject, change) VALUES (?, ?, ?, ?)"));
+    q.bindValue(0, now());
+    q.bindValue(1, m_userName);
+    q.bindValue(2, subject);
+    q.bindValue(3, change);
+    return Sql::exec(q, QStringLiteral("writing the audit trail"));
+}
+
+Result<LedgerSettings> Ledger::loadSettings()
+{
+    QSqlQuery& q = query(QStringLiteral("SELECT name, value FROM settings"));
+    if (Status s = Sql::exec(q, QStringLiteral("reading settings")); !s)
+        return s.failure();
+    LedgerSettings settings;
+    QString planId;
+    while (q.next()) {
+        const QString name = q.value(0).toString();
+        const QString value = q.value(1).toString();
+        if (name == QLatin1String("plan"))
+            planId = value;
+        else if (name == QLatin1String("anchor_day"))
+            settings.anchorDay = value.toInt();
+        else if (name == QLatin1String("time_zone"))
+            settings.timeZone = value;
+        else if (name.startsWith(QLatin1String("model.")))
+            settings.slotModels.insert(name.mid(6), value);
+    }
+    q.finish();
+    settings.plan = m_catalog.plan(planId);
+    if (!settings.plan)
+        return unavailable(QStringLiteral("The database names plan \"%1\", which this version does not know.").arg(planId));
+    for (const Slot& slot : m_catalog.modelSlots()) {
+        const QString model = settings.slotModels.value(slot.id);
+        if (!m_catalog.model(model))
+            settings.slotModels.insert(slot.id, slot.defaultModel); // a model retired from the catalog
+    }
+    return settings;
+}
+
+Result<LedgerSettings> Ledger::settings()
+{
+    if (Status s = requireMember(); !s)
+        return s.failure();
+    return loadSettings();
+}
+
+Result<const BillingCalendar*> Ledger::calendar(const LedgerSettings& settings)
+{
+    if (!m_calendar || m_calendar->anchorDay() != settings.anchorDay ||
+        m_calendar->zone().id() != settings.timeZone.toUtf8()) {
+        const QTimeZone zone(settings.timeZone.toUtf8());
+        if (!zone.isValid() || !BillingCalendar::isValidAnchorDay(settings.anchorDay))
+            return unavailable(QStringLiteral("The database's billing period (day %1, zone %2) is not valid.")
+                                   .arg(settings.anchorDay)
+                                   .arg(settings.timeZone));
+        m_calendar = std::make_unique<BillingCalendar>(settings.anchorDay, zone);
+    }
+    return m_calendar.get();
+}
+
+Status Ledger::setSetting(const QString& name, const QString& value)
+{
+    QSqlQuery& q = query(QStringLiteral("UPDATE settings SET value = ? WHERE name = ?"));
+    q.bindValue(0, value);
+    q.bindValue(1, name);
+    if (Status s = Sql::exec(q, QStringLiteral("saving settings")); !s)
+        return s;
+    if (q.numRowsAffected() == 1)
+        return success();
+    QSqlQuery& insert = query(QStringLiteral("INSERT INTO settings (name, value) VALUES (?, ?)"));
+    insert.bindValue(0, name);
+    insert.bindValue(1, value);
+    return Sql::exec(insert, QStringLiteral("saving settings"));
+}
+
+Status Ledger::setPlan(const QString& planIdOrName)
+{
+    const Plan* plan = m_catalog.plan(planIdOrName);
+    if (!plan)
+        return badInput(QStringLiteral("Unknown plan \"%1\"; expected one of %2.").arg(planIdOrName, m_catalog.planIds()));
+    return administer(QStringLiteral("Changing the plan"), [&]() -> Status {
+        const auto old = loadSettings();
+        if (!old)
+            return old.failure();
+        if (Status s = setSetting(QStringLiteral("plan"), plan->id); !s)
+            return s;
+        return audit(QStringLiteral("plan"), QStringLiteral("%1 -> %2").arg(old->plan->id, plan->id));
+    });
+}
+
+Status Ledger::setSlotModel(const QString& slot, const QString& model)
+{
+    if (!m_catalog.slot(slot))
+        return badInput(QStringLiteral("Unknown model slot \"%1\"; expected content or analysis.").arg(slot));
+    if (!m_catalog.model(model))
+        return badInput(QStringLiteral("Unknown model \"%1\"; expected one of %2.").arg(model, m_catalog.modelIds()));
+    return administer(QStringLiteral("Changing models"), [&]() -> Status {
+        const auto old = loadSettings();
+        if (!old)
+            return old.failure();
+        if (Status s = setSetting(QStringLiteral("model.") + slot, model); !s)
+            return s;
+        return audit(QStringLiteral("model.") + slot, QStringLiteral("%1 -> %2").arg(old->slotModels.value(slot), model));
+    });
+}
+
+Status Ledger::setBillingCalendar(int anchorDay, const QString& timeZone)
+{
+    if (!BillingCalendar::isValidAnchorDay(anchorDay))
+        return badInput(QStringLiteral("The anchor day must be between 1 and 28, not %1.").arg(anchorDay));
+    if (!QTimeZone(timeZone.toUtf8()).isValid())
+        return badInput(QStringLiteral("Unknown time zone \"%1\"; use an IANA name such as Europe/London.").arg(timeZone));
+    return administer(QStringLiteral("Changing the billing period"), [&]() -> Status {
+        const auto old = loadSettings();
+        if (!old)
+            return old.failure();
+        LedgerSettings updated = old.value();
+        updated.anchorDay = anchorDay;
+        updated.timeZone = timeZone;
+        const auto cal = calendar(updated);
+        if (!cal)
+            return cal.failure();
+        for (const auto& [name, value] : {std::pair{QStringLiteral("anchor_day"), QString::number(anchorDay)},
+                                          std::pair{QStringLiteral("time_zone"), timeZone}})
+            if (Status s = setSetting(name, value); !s)
+                return s;
+        // The totals are keyed by period start, so a new calendar means new keys.
+        if (Status s = UsageTotals::rebuild(db(), *cal.value()); !s)
+            return s;
+        return audit(QStringLiteral("billing_period"), QStringLiteral("day %1 %2 -> day %3 %4")
+                                                          .arg(old->anchorDay)
+                                                          .arg(old->timeZone)
+                                                          .arg(anchorDay)
+                                                          .arg(timeZone));
+    });
+}
+
+Result<bool> Ledger::tenantExists(const QString& id)
+{
+    QSqlQuery& q = query(QStringLiteral("SELECT 1 FROM tenants WHERE id = ?"));
+    q.bindValue(0, id);
+    if (Status s = Sql::exec(q, QStringLiteral("reading tenants")); !s)
+        return s.failure();
+    const bool found = q.next();
+    q.finish();
+    return found;
+}
+
+Result<QVector<Tenant>> Ledger::tenants()
+{
+    if (Status s = requireMember(); !s)
+        return s.failure();
+    QSqlQuery& q = query(QStringLiteral("SELECT id, name FROM tenants ORDER BY id"));
+    if (Status s = Sql::exec(q, QStringLiteral("reading tenants")); !s)
+        return s.failure();
+    QVector<Tenant> list;
+    while (q.next())
+        list.append({q.value(0).toString(), q.value(1).toString()});
+    q.finish();
+    return list;
+}
+
+Status Ledger::addTenant(const QString& id, const QString& name)
+{
+    if (!isValidTenantId(id))
+        return badInput(QStringLiteral("Tenant id \"%1\" is not valid; use up to 64 letters, digits, dots, dashes or "
+                                       "underscores, starting with a letter or digit.")
+                            .arg(id));
+    return administer(QStringLiteral("Adding a tenant"), [&]() -> Status {
+        const auto exists = tenantExists(id);
+        if (!exists)
+            return exists.failure();
+        if (exists.value())
+            return badInput(QStringLiteral("Tenant \"%1\" already exists.").arg(id));
+        QSqlQuery& q = query(QStringLiteral("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)"));
+        q.bindValue(0, id);
+        q.bindValue(1, name.trimmed().isEmpty() ? id : name.trimmed());
+        q.bindValue(2, now());
+        if (Status s = Sql::exec(q, QStringLiteral("adding a tenant")); !s)
+            return s;
+        return audit(QStringLiteral("tenant"), QStringLiteral("added %1").arg(id));
+    });
+}
+
+Status Ledger::removeTenant(const QString& id)
+{
+    return administer(QStringLiteral("Removing a tenant"), [&]() -> Status {
+        const auto exists = tenantExists(id);
+        if (!exists)
+            return exists.failure();
+        if (!exists.value())
+            return badInput(QStringLiteral("There is no tenant \"%1\".").arg(id));
+        // Its usage stays in the ledger: past periods must still add up.
+        for (const char* sql : {"DELETE FROM tenants WHERE id = ?", "DELETE FROM key_state WHERE tenant = ?"}) {
+            QSqlQuery& q = query(QString::fromLatin1(sql));
+            q.bindValue(0, id);
+            if (Status s = Sql::exec(q, QStringLiteral("removing a tenant")); !s)
+                return s;
+        }
+        return audit(QStringLiteral("tenant"), QStringLiteral("removed %1").arg(id));
+    });
+}
+
+Result<QVector<Member>> Ledger::members()
+{
+    if (Status s = requireMember(); !s)
+        return s.failure();
+    QSqlQuery& q = query(QStringLiteral("SELECT user_name, role FROM members ORDER BY user_name"));
+    if (Status s = Sql::exec(q, QStringLiteral("reading members")); !s)
+        return s.failure();
+    QVector<Member> list;
+    while (q.next())
+        list.append({q.value(0).toString(), roleFromId(q.value(1).toString()).value_or(Role::Viewer)});
+    q.finish();
+    return list;
+}
+
+namespace {
+
+Result<int> countOwners(QSqlQuery& q)
+{
+    if (Status s = Sql::exec(q, QStringLiteral("reading members")); !s)
+        return s.failure();
+    const int owners = q.next() ? q.value(0).toInt() : 0;
+    q.finish();
+    return owners;
+}
+
+} // namespace
+
+Status Ledger::setMember(const QString& userName, Role role)
+{
+    if (!isValidUserName(userName))
+        return badInput(QStringLiteral("\"%1\" is not a valid user name.").arg(userName));
+    return administer(QStringLiteral("Changing members"), [&]() -> Status {
+        const auto mine = roleOf(m_userName);
+        const auto theirs = roleOf(userName);
+        if (!mine || !theirs)
+            return (!mine ? mine : theirs).failure();
+        if ((role == Role::Owner || theirs.value() == Role::Owner) && mine.value() != Role::Owner)
+            return refused(QStringLiteral("Only an Owner can grant or take away the Owner role."));
+        if (theirs.value() == Role::Owner && role != Role::Owner) {
+            const auto owners = countOwners(query(QStringLiteral("SELECT COUNT(*) FROM members WHERE role = 'owner'")));
+            if (!owners)
+                return owners.failure();
+            if (owners.value() <= 1)
+                return refused(QStringLiteral("%1 is the last Owner; make someone else Owner first.").arg(userName));
+        }
+        QSqlQuery& q = query(QStringLiteral("INSERT INTO members (user_name, role) VALUES (?, ?) "
+                                            "ON CONFLICT (user_name) DO UPDATE SET role = excluded.role"));
+        q.bindValue(0, userName);
+        q.bindValue(1, roleId(role));
+        if (Status s = Sql::exec(q, QStringLiteral("saving a member")); !s)
+            return s;
+        return audit(QStringLiteral("member"), QStringLiteral("%1 is %2").arg(userName, roleId(role)));
+    });
+}
+
+Status Ledger::removeMember(const QString& userName)
+{
+    return administer(QStringLiteral("Changing members"), [&]() -> Status {
+        const auto mine = roleOf(m_userName);
+        const auto theirs = roleOf(userName);
+        if (!mine || !theirs)
+            return (!mine ? mine : theirs).failure();
+        if (!theirs.value())
+            return badInput(QStringLiteral("%1 is not a member.").arg(userName));
+        if (theirs.value() == Role::Owner) {
+            if (mine.value() != Role::Owner)
+                return refused(QStringLiteral("Only an Owner can remove an Owner."));
+            const auto owners = countOwners(query(QStringLiteral("SELECT COUNT(*) FROM members WHERE role = 'owner'")));
+            if (!owners)
+                return owners.failure();
+            if (owners.value() <= 1)
+                return refused(QStringLiteral("%1 is the last Owner; make someone else Owner first.").arg(userName));
+        }
+        QSqlQuery& q = query(QStringLiteral("DELETE FROM members WHERE user_name = ?"));
+        q.bindValue(0, userName);
+        if (Status s = Sql::exec(q, QStringLiteral("removing a member")); !s)
+            return s;
+        return audit(QStringLiteral("member"), QStringLiteral("removed %1").arg(userName));
+    });
+}
+
+Result<KeyState> Ledger::keyState(const QString& tenant, const QString& provider)
+{
+    QSqlQuery& q = query(QStringLiteral("SELECT state FROM key_state WHERE tenant = ? AND provider = ?"));
+    q.bindValue(0, tenant);
+    q.bindValue(1, provider);
+    if (Status s = Sql::exec(q, QStringLiteral("reading key states")); !s)
+        return s.failure();
+    const KeyState state = q.next() ? keyStateFromId(q.value(0).toString()).value_or(KeyState::NotSet) : KeyState::NotSet;
+    q.finish();
+    return state;
+}
+
+Result<KeyRecord> Ledger::keyRecord(const QString& tenant, const QString& provider)
+{
+    if (Status s = requireMember(); !s)
+        return s.failure();
+    QSqlQuery& q = query(QStringLiteral(
+        "SELECT state, fingerprint, checked_at, message FROM key_state WHERE tenant = ? AND provider = ?"));
+    q.bindValue(0, tenant);
+    q.bindValue(1, provider);
+    if (Status s = Sql::exec(q, QStringLiteral("reading key states")); !s)
+        return s.failure();
+    KeyRecord record{tenant, provider, KeyState::NotSet, {}, std::nullopt, {}};
+    if (q.next()) {
+        record.state = keyStateFromId(q.value(0).toString()).value_or(KeyState::NotSet);
+        record.fingerprint = q.value(1).toString();
+        if (!q.value(2).isNull())
+            record.checkedAt = q.value(2).toLongLong();
+        record.message = q.value(3).toString();
+    }
+    q.finish();
+    return record;
+}
+
+Status Ledger::setKeyRecord(const KeyRecord& r)
+{
+    if (!m_catalog.provider(r.provider))
+        return badInput(QStringLiteral("Unknown provider \"%1\"; expected anthropic or openai.").arg(r.provider));
+    if (r.fingerprint.size() > 4)
+        return badInput(QStringLiteral("A key fingerprint is at most its last four characters."));
+    return administer(QStringLiteral("Changing API keys"), [&]() -> Status {
+        if (!r.tenant.isEmpty()) {
+            const auto exists = tenantExists(r.tenant);
+            if (!exists)
+                return exists.failure();
+            if (!exists.value())
+                return badInput(QStringLiteral("There is no tenant \"%1\".").arg(r.tenant));
+        }
+        QSqlQuery& del = query(QStringLiteral("DELETE FROM key_state WHERE tenant = ? AND provider = ?"));
+        del.bindValue(0, r.tenant);
+        del.bindValue(1, r.provider);
+        if (Status s = Sql::exec(del, QStringLiteral("saving a key state")); !s)
+            return s;
+        if (r.state != KeyState::NotSet) {
+            QSqlQuery& q = query(QStringLiteral("INSERT INTO key_state (tenant, provider, state, fingerprint, "
+                                                "checked_at, message) VALUES (?, ?, ?, ?, ?, ?)"));
+            q.bindValue(0, r.tenant);
+            q.bindValue(1, r.provider);
+            q.bindValue(2, keyStateId(r.state));
+            q.bindValue(3, r.fingerprint);
+            q.bindValue(4, r.checkedAt ? QVariant(*r.checkedAt) : QVariant(QMetaType(QMetaType::LongLong)));
+            q.bindValue(5, r.message);
+            if (Status s = Sql::exec(q, QStringLiteral("saving a key state")); !s)
+                return s;
+        }
+        const QString who = r.tenant.isEmpty() ? QStringLiteral("install") : QStringLiteral("tenant ") + r.tenant;
+        return audit(QStringLiteral("key.") + r.provider,
+                     QStringLiteral("%1: %2 …%3").arg(who, keyStateId(r.state), r.fingerprint));
+    });
+}

@@ -1,0 +1,179 @@
+#pragma once
+
+#include "BillingPeriod.h"
+#include "Catalog.h"
+#include "KeyState.h"
+#include "Result.h"
+#include "Roles.h"
+#include "UsageEvent.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QVector>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+struct LedgerSettings
+{
+    const Plan* plan = nullptr;
+    QHash<QString, QString> slotModels; // slot id -> model id
+    int anchorDay = 1;
+    QString timeZone = QStringLiteral("UTC");
+};
+
+struct Tenant
+{
+    QString id;
+    QString name;
+};
+
+struct Member
+{
+    QString userName;
+    Role role = Role::Viewer;
+};
+
+struct KeyRecord
+{
+    QString tenant; // empty: install level
+    QString provider;
+    KeyState state = KeyState::NotSet;
+    QString fingerprint; // last four characters, never more
+    std::optional<qint64> checkedAt;
+    QString message; // the provider's or keychain's reason, when not active
+};
+
+struct ActionUsage
+{
+    QString action;
+    qint64 runs = 0;
+    qint64 credits = 0;
+    qint64 byokRuns = 0;
+};
+
+struct UsageReport
+{
+    BillingPeriod period;
+    QString timeZone;
+    const Plan* plan = nullptr;
+    std::optional<QString> tenant; // nullopt: the whole install
+    qint64 used = 0;               // credits used by the selection
+    qint64 poolUsed = 0;           // credits used by the whole install (the pool)
+    qint64 allocation = 0;
+    qint64 remaining = 0;          // of the pool
+    QVector<ActionUsage> byAction; // every catalog action, in catalog order
+};
+
+struct RecordRequest
+{
+    QString action;
+    QString tenant;
+    std::optional<qint64> at; // default: now
+    QString id;               // default: a new UUID
+};
+
+struct RecordOutcome
+{
+    UsageEvent event;
+    bool alreadyRecorded = false; // the id was recorded before; nothing was charged again
+    KeySource source = KeySource::Credits;
+    BillingPeriod period;
+    qint64 allocation = 0;
+    qint64 remaining = 0; // of the pool, once recorded
+};
+
+struct ImportSummary
+{
+    int rows = 0;
+    int added = 0;
+    int alreadyPresent = 0;
+    qint64 credits = 0; // credits of the added rows
+    QStringList tenantsCreated;
+};
+
+// The usage ledger: one SQLite (or PostgreSQL) database holding settings, tenants, members, key states,
+// usage events with their per-period totals, and the audit trail. Owns every SQL statement.
+// One Ledger per thread; several processes may share the file.
+class Ledger
+{
+public:
+    // Opens (creating when missing) the database at `path` and migrates it. `userName` is who acts.
+    static Result<std::unique_ptr<Ledger>> open(const QString& path, const Catalog& catalog, const QString& userName);
+    ~Ledger();
+    Ledger(const Ledger&) = delete;
+    Ledger& operator=(const Ledger&) = delete;
+
+    const Catalog& catalog() const { return m_catalog; }
+    const QString& userName() const { return m_userName; }
+    QString path() const;
+    // The clock, replaceable for tests and benchmarks; milliseconds since the epoch.
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+    qint64 now() const { return m_clock(); }
+
+    // Reading needs membership with any role.
+    Result<LedgerSettings> settings();
+    Result<std::optional<Role>> roleOf(const QString& userName);
+    Result<QVector<Tenant>> tenants();
+    Result<QVector<Member>> members();
+    Result<KeyRecord> keyRecord(const QString& tenant, const QString& provider);
+    Result<UsageReport> report(const std::optional<QString>& periodId, const std::optional<QString>& tenant);
+    // Streams the events of a period (all when nullopt), oldest first.
+    Status forEachEvent(const std::optional<QString>& periodId, const std::function<bool(const UsageEvent&)>& visit);
+
+    // Changing needs Owner or Admin; each change is audited.
+    Status setPlan(const QString& planIdOrName);
+    Status setSlotModel(const QString& slot, const QString& model);
+    Status setBillingCalendar(int anchorDay, const QString& timeZone);
+    Status addTenant(const QString& id, const QString& name);
+    Status removeTenant(const QString& id);
+    Status setMember(const QString& userName, Role role);
+    Status removeMember(const QString& userName);
+    Status setKeyRecord(const KeyRecord& record);
+
+    // Authorises and records one AI query atomically: role, key state, rate limit and credits are checked and
+    // the event inserted in one write transaction, so concurrent recorders can never overdraw the pool.
+    Result<RecordOutcome> record(const RecordRequest& request);
+
+    // Adds historic events, all or none. Rows whose id is already stored are skipped, so importing a file twice
+    // adds nothing. `progress(done, total)` may return false to cancel, which rolls everything back.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+    Result<ImportSummary> importRows(QVector<ImportRow> rows, bool dryRun, const Progress& progress = {});
+
+    static bool isValidTenantId(const QString& id);
+    static bool isValidUserName(const QString& name);
+    static bool isValidEventId(const QString& id);
+
+private:
+    Ledger(const Catalog& catalog, QString userName, QString connectionName);
+
+    QSqlDatabase db() const;
+    QSqlQuery& query(const QString& sql);
+    Status requireMember();
+    Status requireAdministrator(const QString& doing);
+    // Runs `change` in one write transaction after checking that the user may administer.
+    Status administer(const QString& doing, const std::function<Status()>& change);
+    Result<LedgerSettings> loadSettings();
+    Status audit(const QString& subject, const QString& change);
+    Result<const BillingCalendar*> calendar(const LedgerSettings& settings);
+    Result<BillingPeriod> periodFor(const BillingCalendar& calendar, const std::optional<QString>& periodId);
+    Result<bool> tenantExists(const QString& id);
+    Result<KeyState> keyState(const QString& tenant, const QString& provider);
+    Result<QVector<qint64>> recentQueries(const QString& tenant, CreditRules::Billing billing, qint64 at);
+    Result<qint64> poolUsed(qint64 periodStart);
+    Result<UsageReport> reportFor(const LedgerSettings& settings, const BillingPeriod& period,
+                                  const std::optional<QString>& tenant);
+    Result<RecordOutcome> recordLocked(const RecordRequest& request, qint64 at);
+    Result<ImportSummary> checkRows(QVector<ImportRow>& rows, const LedgerSettings& settings);
+    Status writeRows(const QVector<ImportRow>& rows, ImportSummary& summary, const BillingCalendar& calendar,
+                     const Progress& progress);
+    Status setSetting(const QString& name, const QString& value);
+
+    const Catalog& m_catalog;
+    QString m_userName;
+    QString m_connectionName;
+    std::function<qint64()> m_clock;
+    QHash<QString, QSqlQuery> m_queries;
+    std::unique_ptr<BillingCalendar> m_calendar;
+};

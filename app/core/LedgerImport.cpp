@@ -1,0 +1,161 @@
+// Import of historic usage: every row is checked before anything is written, and the write is one transaction.
+#include "Ledger.h"
+
+#include "SqlSupport.h"
+#include "UsageTotals.h"
+
+#include <QSet>
+
+using CreditRules::Billing;
+
+namespace {
+
+// Keeps the first problem and counts the rest, so one message can say both.
+class LineProblems
+{
+public:
+    void add(int line, const QString& what)
+    {
+        if (m_count++ == 0)
+            m_first = QStringLiteral("Line %1: %2").arg(line).arg(what);
+    }
+    bool any() const { return m_count > 0; }
+    Failure failure() const
+    {
+        const QString more = m_count > 1 ? QStringLiteral(" (%1 more lines are bad too)").arg(m_count - 1) : QString();
+        return badInput(QStringLiteral("%1%2; nothing was imported.").arg(m_first, more));
+    }
+
+private:
+    int m_count = 0;
+    QString m_first;
+};
+
+constexpr int progressEvery = 8192;
+
+} // namespace
+
+Result<ImportSummary> Ledger::checkRows(QVector<ImportRow>& rows, const LedgerSettings& settings)
+{
+    LineProblems problems;
+    QSet<QString> ids;
+    ids.reserve(rows.size());
+    for (ImportRow& row : rows) {
+        UsageEvent& e = row.event;
+        const Action* action = m_catalog.action(e.action);
+        if (!action) {
+            problems.add(row.line, QStringLiteral("unknown action \"%1\"").arg(e.action));
+            continue;
+        }
+        if (!isValidEventId(e.id))
+            problems.add(row.line, QStringLiteral("id \"%1\" is not valid").arg(e.id));
+        else if (ids.contains(e.id))
+            problems.add(row.line, QStringLiteral("id \"%1\" appears twice in the file").arg(e.id));
+        ids.insert(e.id);
+        if (!e.tenant.isEmpty() && !isValidTenantId(e.tenant))
+            problems.add(row.line, QStringLiteral("tenant id \"%1\" is not valid").arg(e.tenant));
+        const Model* model = nullptr;
+        if (action->slot.isEmpty()) {
+            if (!e.model.isEmpty())
+                problems.add(row.line, QStringLiteral("%1 takes no model, but the line names \"%2\"").arg(action->name, e.model));
+        } else {
+            if (e.model.isEmpty())
+                e.model = settings.slotModels.value(action->slot);
+            model = m_catalog.model(e.model);
+            if (!model)
+                problems.add(row.line, QStringLiteral("unknown model \"%1\"").arg(e.model));
+        }
+        if (e.billing == Billing::Byok && row.creditsGiven && e.credits != 0)
+            problems.add(row.line, QStringLiteral("BYOK usage costs no credits, but the line says %1").arg(e.credits));
+        if (!row.creditsGiven)
+            e.credits = e.billing == Billing::Byok ? 0 : CreditRules::cost(*action, model);
+    }
+    if (problems.any())
+        return problems.failure();
+    ImportSummary summary;
+    summary.rows = rows.size();
+    return summary;
+}
+
+Status Ledger::writeRows(const QVector<ImportRow>& rows, ImportSummary& summary, const BillingCalendar& calendar,
+                         const Progress& progress)
+{
+    QSet<QString> tenantsInFile;
+    for (const ImportRow& row : rows)
+        if (!row.event.tenant.isEmpty())
+            tenantsInFile.insert(row.event.tenant);
+    for (const QString& tenant : tenantsInFile) {
+        const auto exists = tenantExists(tenant);
+        if (!exists)
+            return exists.failure();
+        if (exists.value())
+            continue;
+        QSqlQuery& q = query(QStringLiteral("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)"));
+        q.bindValue(0, tenant);
+        q.bindValue(1, tenant);
+        q.bindValue(2, now());
+        if (Status s = Sql::exec(q, QStringLiteral("adding a tenant")); !s)
+            return s;
+        summary.tenantsCreated.append(tenant);
+    }
+    summary.tenantsCreated.sort();
+
+    QSqlQuery& insert = query(QStringLiteral(
+        "INSERT INTO usage_events (id, occurred_at, tenant, action, model, billing, credits, recorded_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"));
+    const QVariant byok = CreditRules::billingId(Billing::Byok), credits = CreditRules::billingId(Billing::Credits);
+    const QVariant recordedBy = m_userName;
+    UsageTotals totals;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const UsageEvent& e = rows[i].event;
+        insert.bindValue(0, e.id);
+        insert.bindValue(1, e.occurredAt);
+        insert.bindValue(2, e.tenant);
+        insert.bindValue(3, e.action);
+        insert.bindValue(4, e.model);
+        insert.bindValue(5, e.billing == Billing::Byok ? byok : credits);
+        insert.bindValue(6, e.credits);
+        insert.bindValue(7, recordedBy);
+        if (Status s = Sql::exec(insert, QStringLiteral("importing usage")); !s)
+            return s;
+        if (insert.numRowsAffected() == 1) {
+            ++summary.added;
+            summary.credits += e.credits;
+            totals.add(calendar.containing(e.occurredAt).start, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
+        } else {
+            ++summary.alreadyPresent;
+        }
+        if (progress && (i + 1) % progressEvery == 0 && !progress(i + 1, rows.size()))
+            return refused(QStringLiteral("The import was cancelled; nothing was imported."));
+    }
+    if (Status s = totals.flush(db()); !s)
+        return s;
+    if (progress)
+        progress(rows.size(), rows.size());
+    return audit(QStringLiteral("usage"), QStringLiteral("imported %1 of %2 events").arg(summary.added).arg(summary.rows));
+}
+
+Result<ImportSummary> Ledger::importRows(QVector<ImportRow> rows, bool dryRun, const Progress& progress)
+{
+    Sql::WriteTransaction tx(db());
+    if (Status s = tx.begin(); !s)
+        return s.failure();
+    if (Status s = requireAdministrator(QStringLiteral("Importing usage")); !s)
+        return s.failure();
+    const auto settings = loadSettings();
+    if (!settings)
+        return settings.failure();
+    const auto cal = calendar(settings.value());
+    if (!cal)
+        return cal.failure();
+    auto summary = checkRows(rows, settings.value());
+    if (!summary)
+        return summary;
+    // A dry run does the whole write and rolls it back, so its counts are exactly what a real run would give.
+    if (Status s = writeRows(rows, summary.value(), *cal.value(), progress); !s)
+        return s.failure();
+    if (!dryRun)
+        if (Status s = tx.commit(); !s)
+            return s.failure();
+    return summary;
+}

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+enum class Role { Owner, Admin, Viewer };
+
+QString roleId(Role role); // "owner", "admin", "viewer"
+QString roleLabel(Role role); // "Owner", "Admin", "Viewer"
+std::optional<Role> roleFromId(QStringView id); // case-insensitive
+
+// Keys, models, plan, tenants, members and recorded usage change only through an Owner or Admin.
+inline bool canAdminister(Role role) { return role == Role::Owner || role == Role::Admin; }

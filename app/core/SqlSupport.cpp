@@ -1,0 +1,57 @@
+#include "SqlSupport.h"
+
+namespace Sql {
+
+Failure storageFailure(const QSqlError& error, const QString& doing)
+{
+    const QString code = error.nativeErrorCode();
+    // SQLite's SQLITE_BUSY (5) and SQLITE_LOCKED (6): another process kept the file longer than the busy timeout.
+    if (code == QLatin1String("5") || code == QLatin1String("6"))
+        return unavailable(QStringLiteral("The database is busy: another program kept it locked while %1.").arg(doing));
+    QString detail = error.databaseText().trimmed();
+    if (detail.isEmpty())
+        detail = error.text().trimmed();
+    return unavailable(QStringLiteral("The database failed while %1: %2.").arg(doing, detail));
+}
+
+Status exec(QSqlQuery& query, const QString& doing)
+{
+    if (!query.exec())
+        return storageFailure(query.lastError(), doing);
+    return success();
+}
+
+Status execText(const QSqlDatabase& db, const QString& sql, const QString& doing)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        return storageFailure(query.lastError(), doing);
+    return success();
+}
+
+bool isPostgres(const QSqlDatabase& db) { return db.driverName() == QLatin1String("QPSQL"); }
+
+WriteTransaction::~WriteTransaction()
+{
+    if (m_open)
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+}
+
+Status WriteTransaction::begin()
+{
+    const QString sql = isPostgres(m_db) ? QStringLiteral("BEGIN ISOLATION LEVEL SERIALIZABLE")
+                                         : QStringLiteral("BEGIN IMMEDIATE");
+    Status s = execText(m_db, sql, QStringLiteral("starting a transaction"));
+    m_open = s.ok();
+    return s;
+}
+
+Status WriteTransaction::commit()
+{
+    Status s = execText(m_db, QStringLiteral("COMMIT"), QStringLiteral("committing"));
+    if (s.ok())
+        m_open = false;
+    return s;
+}
+
+} // namespace Sql

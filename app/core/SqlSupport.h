@@ -1,0 +1,39 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+// Small helpers that turn Qt Sql's errors into one plain sentence and keep transactions balanced.
+namespace Sql {
+
+Failure storageFailure(const QSqlError& error, const QString& doing);
+
+// Executes an already prepared and bound statement.
+Status exec(QSqlQuery& query, const QString& doing);
+// Executes a statement text once (schema changes, pragmas).
+Status execText(const QSqlDatabase& db, const QString& sql, const QString& doing);
+
+bool isPostgres(const QSqlDatabase& db);
+
+// A write transaction that takes the write lock at its start, so that read-check-insert sequences from
+// several processes are serialised instead of failing at commit. Rolls back unless committed.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(QSqlDatabase db) : m_db(std::move(db)) {}
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+    Status begin();
+    Status commit();
+
+private:
+    QSqlDatabase m_db;
+    bool m_open = false;
+};
+
+} // namespace Sql

@@ -1,0 +1,24 @@
+// With a command, AI Settings works on the command line; without one it opens the Settings > AI window.
+#include "Cli.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+#include <memory>
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication::setApplicationName(QStringLiteral("ai-settings"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AI_SETTINGS_VERSION));
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    if (Cli::wantsCommandLine(arguments)) {
+        QCoreApplication app(argc, argv);
+        return Cli::run(arguments);
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("AI Settings"));
+    return Ui::runWindow(Cli::databasePath(arguments));
+}
