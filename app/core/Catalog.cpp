@@ -145,7 +145,7 @@ Result<Catalog> Catalog::fromJson(const QByteArray& json)
     for (const Action& a : c.m_actions) {
         if (!c.provider(a.provider))
             r.fail(QStringLiteral("action \"%1\" names unknown provider \"%2\"").arg(a.id, a.provider));
-        if (!a.slot.isEmpty() && !c.slot(a.slot))
+        if (!a.slot.isEmpty() && !c.modelSlot(a.slot))
             r.fail(QStringLiteral("action \"%1\" names unknown slot \"%2\"").arg(a.id, a.slot));
     }
 
@@ -166,7 +166,7 @@ Result<Catalog> Catalog::builtIn()
 
 const Provider* Catalog::provider(QStringView id) const { return findById(m_providers, id); }
 const Model* Catalog::model(QStringView id) const { return findById(m_models, id); }
-const Slot* Catalog::slot(QStringView id) const { return findById(m_slots, id); }
+const Slot* Catalog::modelSlot(QStringView id) const { return findById(m_slots, id); }
 const Action* Catalog::action(QStringView id) const { return findById(m_actions, id); }
 
 const Plan* Catalog::plan(QStringView idOrName) const

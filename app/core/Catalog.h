@@ -70,7 +70,7 @@ public:
 
     const Provider* provider(QStringView id) const;
     const Model* model(QStringView id) const;
-    const Slot* slot(QStringView id) const;
+    const Slot* modelSlot(QStringView id) const;
     const Action* action(QStringView id) const;
     // Plans are matched case-insensitively by id or name, so "Professional" and "professional" both work.
     const Plan* plan(QStringView idOrName) const;

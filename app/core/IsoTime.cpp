@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <cstdio>
+
 namespace IsoTime {
 
 namespace {
@@ -95,8 +97,31 @@ std::optional<qint64> parse(QStringView text)
 
 QString formatUtc(qint64 msecs)
 {
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(msecs, QTimeZone::utc());
-    return t.toString(msecs % 1000 ? Qt::ISODateWithMs : Qt::ISODate);
+    qint64 days = msecs / 86400000;
+    qint64 rest = msecs % 86400000;
+    if (rest < 0) {
+        rest += 86400000;
+        --days;
+    }
+    // Hinnant's civil_from_days, the inverse of daysFromCivil.
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(days - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned day = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 year = static_cast<qint64>(yoe) + era * 400 + (month <= 2);
+    char buffer[32];
+    const int ms = static_cast<int>(rest % 1000);
+    const int secs = static_cast<int>(rest / 1000);
+    int n = std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02d:%02d:%02d", static_cast<long long>(year), month,
+                          day, secs / 3600, secs / 60 % 60, secs % 60);
+    if (ms)
+        n += std::snprintf(buffer + n, sizeof buffer - n, ".%03d", ms);
+    buffer[n++] = 'Z';
+    return QString::fromLatin1(buffer, n);
 }
 
 QString format(qint64 msecs, const QTimeZone& zone)

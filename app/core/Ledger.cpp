@@ -230,7 +230,7 @@ Status Ledger::setPlan(const QString& planIdOrName)
 
 Status Ledger::setSlotModel(const QString& slot, const QString& model)
 {
-    if (!m_catalog.slot(slot))
+    if (!m_catalog.modelSlot(slot))
         return badInput(QStringLiteral("Unknown model slot \"%1\"; expected content or analysis.").arg(slot));
     if (!m_catalog.model(model))
         return badInput(QStringLiteral("Unknown model \"%1\"; expected one of %2.").arg(model, m_catalog.modelIds()));
@@ -425,7 +425,7 @@ Status Ledger::removeMember(const QString& userName)
 Result<KeyState> Ledger::keyState(const QString& tenant, const QString& provider)
 {
     QSqlQuery& q = query(QStringLiteral("SELECT state FROM key_state WHERE tenant = ? AND provider = ?"));
-    q.bindValue(0, tenant);
+    q.bindValue(0, Sql::text(tenant));
     q.bindValue(1, provider);
     if (Status s = Sql::exec(q, QStringLiteral("reading key states")); !s)
         return s.failure();
@@ -440,7 +440,7 @@ Result<KeyRecord> Ledger::keyRecord(const QString& tenant, const QString& provid
         return s.failure();
     QSqlQuery& q = query(QStringLiteral(
         "SELECT state, fingerprint, checked_at, message FROM key_state WHERE tenant = ? AND provider = ?"));
-    q.bindValue(0, tenant);
+    q.bindValue(0, Sql::text(tenant));
     q.bindValue(1, provider);
     if (Status s = Sql::exec(q, QStringLiteral("reading key states")); !s)
         return s.failure();
@@ -471,19 +471,19 @@ Status Ledger::setKeyRecord(const KeyRecord& r)
                 return badInput(QStringLiteral("There is no tenant \"%1\".").arg(r.tenant));
         }
         QSqlQuery& del = query(QStringLiteral("DELETE FROM key_state WHERE tenant = ? AND provider = ?"));
-        del.bindValue(0, r.tenant);
+        del.bindValue(0, Sql::text(r.tenant));
         del.bindValue(1, r.provider);
         if (Status s = Sql::exec(del, QStringLiteral("saving a key state")); !s)
             return s;
         if (r.state != KeyState::NotSet) {
             QSqlQuery& q = query(QStringLiteral("INSERT INTO key_state (tenant, provider, state, fingerprint, "
                                                 "checked_at, message) VALUES (?, ?, ?, ?, ?, ?)"));
-            q.bindValue(0, r.tenant);
+            q.bindValue(0, Sql::text(r.tenant));
             q.bindValue(1, r.provider);
             q.bindValue(2, keyStateId(r.state));
-            q.bindValue(3, r.fingerprint);
+            q.bindValue(3, Sql::text(r.fingerprint));
             q.bindValue(4, r.checkedAt ? QVariant(*r.checkedAt) : QVariant(QMetaType(QMetaType::LongLong)));
-            q.bindValue(5, r.message);
+            q.bindValue(5, Sql::text(r.message));
             if (Status s = Sql::exec(q, QStringLiteral("saving a key state")); !s)
                 return s;
         }

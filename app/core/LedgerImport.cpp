@@ -110,9 +110,9 @@ Status Ledger::writeRows(const QVector<ImportRow>& rows, ImportSummary& summary,
         const UsageEvent& e = rows[i].event;
         insert.bindValue(0, e.id);
         insert.bindValue(1, e.occurredAt);
-        insert.bindValue(2, e.tenant);
+        insert.bindValue(2, Sql::text(e.tenant));
         insert.bindValue(3, e.action);
-        insert.bindValue(4, e.model);
+        insert.bindValue(4, Sql::text(e.model));
         insert.bindValue(5, e.billing == Billing::Byok ? byok : credits);
         insert.bindValue(6, e.credits);
         insert.bindValue(7, recordedBy);

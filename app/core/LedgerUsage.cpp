@@ -73,7 +73,7 @@ Result<UsageReport> Ledger::reportFor(const LedgerSettings& settings, const Bill
                                                  "WHERE period_start = ? GROUP BY action"));
     q.bindValue(0, period.start);
     if (tenant)
-        q.bindValue(1, *tenant);
+        q.bindValue(1, Sql::text(*tenant));
     if (Status s = Sql::exec(q, QStringLiteral("reading usage totals")); !s)
         return s.failure();
     while (q.next()) {
@@ -159,7 +159,7 @@ Result<QVector<qint64>> Ledger::recentQueries(const QString& tenant, Billing bil
 {
     QSqlQuery& q = query(QStringLiteral("SELECT occurred_at FROM usage_events WHERE tenant = ? AND billing = ? "
                                         "AND occurred_at > ? AND occurred_at <= ? ORDER BY occurred_at"));
-    q.bindValue(0, tenant);
+    q.bindValue(0, Sql::text(tenant));
     q.bindValue(1, CreditRules::billingId(billing));
     q.bindValue(2, at - static_cast<qint64>(m_catalog.rateLimit().windowMinutes) * 60000);
     q.bindValue(3, at);
@@ -280,8 +280,8 @@ Result<RecordOutcome> Ledger::recordLocked(const RecordRequest& request, qint64 
     e.credits = decision->credits;
     QSqlQuery& insert = query(QStringLiteral("INSERT INTO usage_events (%1, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                                   .arg(eventColumns));
-    const QVariantList values = {e.id, e.occurredAt, e.tenant, e.action, e.model, CreditRules::billingId(e.billing),
-                                 e.credits, m_userName};
+    const QVariantList values = {e.id, e.occurredAt, Sql::text(e.tenant), e.action, Sql::text(e.model),
+                                 CreditRules::billingId(e.billing), e.credits, m_userName};
     for (int i = 0; i < values.size(); ++i)
         insert.bindValue(i, values[i]);
     if (Status s = Sql::exec(insert, QStringLiteral("recording usage")); !s)

@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QVariant>
 
 // Small helpers that turn Qt Sql's errors into one plain sentence and keep transactions balanced.
 namespace Sql {
@@ -17,6 +18,9 @@ Status exec(QSqlQuery& query, const QString& doing);
 Status execText(const QSqlDatabase& db, const QString& sql, const QString& doing);
 
 bool isPostgres(const QSqlDatabase& db);
+
+// Qt binds a null QString as SQL NULL; empty texts (the install's tenant, an image's model) must stay ''.
+inline QVariant text(const QString& value) { return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value); }
 
 // A write transaction that takes the write lock at its start, so that read-check-insert sequences from
 // several processes are serialised instead of failing at commit. Rolls back unless committed.

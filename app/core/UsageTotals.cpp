@@ -20,7 +20,7 @@ Status UsageTotals::flush(const QSqlDatabase& db)
         "credits = usage_totals.credits + excluded.credits, byok_runs = usage_totals.byok_runs + excluded.byok_runs"));
     for (auto it = m_delta.cbegin(); it != m_delta.cend(); ++it) {
         q.bindValue(0, it.key().periodStart);
-        q.bindValue(1, it.key().tenant);
+        q.bindValue(1, Sql::text(it.key().tenant));
         q.bindValue(2, it.key().action);
         q.bindValue(3, it.value().runs);
         q.bindValue(4, it.value().credits);

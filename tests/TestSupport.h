@@ -1,0 +1,64 @@
+#pragma once
+
+#include "Catalog.h"
+#include "IsoTime.h"
+#include "Ledger.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Shared by the tests: the built-in catalog, scratch databases and running the real executable.
+namespace TestSupport {
+
+inline const Catalog& catalog()
+{
+    static const Catalog c = Catalog::builtIn().value();
+    return c;
+}
+
+// Any Qt warning fails the test that caused it.
+inline void failOnAnyWarning() { QTest::failOnWarning(QRegularExpression(QStringLiteral(".*"))); }
+
+inline std::unique_ptr<Ledger> openLedger(const QString& path, const QString& user)
+{
+    auto opened = Ledger::open(path, catalog(), user);
+    if (!opened)
+        qFatal("cannot open %s: %s", qPrintable(path), qPrintable(opened.failure().message));
+    return std::move(opened).value();
+}
+
+inline qint64 at(const char* iso)
+{
+    return IsoTime::parse(QString::fromLatin1(iso)).value();
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs ai-settings with `arguments`, feeding `input` on stdin; every run is bounded.
+inline Run runCli(const QStringList& arguments, const QByteArray& input = {}, const QProcessEnvironment& env = {})
+{
+    QProcess p;
+    if (!env.isEmpty())
+        p.setProcessEnvironment(env);
+    p.start(QStringLiteral(AI_SETTINGS_BIN), arguments);
+    if (!p.waitForStarted(10000))
+        qFatal("ai-settings did not start");
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        return {};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+} // namespace TestSupport

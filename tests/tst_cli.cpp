@@ -1,0 +1,265 @@
+#include "TestSupport.h"
+
+#include "Environment.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using TestSupport::runCli;
+
+// The real ai-settings executable, as scripts use it.
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_counter = 0;
+    QString m_db;
+
+    QString newPath(const char* suffix = ".sqlite") { return m_dir.filePath(QStringLiteral("f%1%2").arg(++m_counter).arg(QLatin1String(suffix))); }
+
+    TestSupport::Run cli(const QStringList& args, const QString& db = {}, const QByteArray& input = {})
+    {
+        return runCli(QStringList{QStringLiteral("--db"), db.isEmpty() ? m_db : db} + args, input);
+    }
+
+    QJsonObject reportJson(const QString& db, const QStringList& extra = {})
+    {
+        const auto r = cli(QStringList{QStringLiteral("report"), QStringLiteral("--json")} + extra, db);
+        if (r.exitCode != 0)
+            qWarning("report failed: %s", r.err.constData());
+        return QJsonDocument::fromJson(r.out).object();
+    }
+
+    void writeFile(const QString& path, const QByteArray& content)
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+    }
+
+    // A small history over three periods, two tenants, every action, both billings.
+    QByteArray sampleCsv()
+    {
+        QByteArray csv = "id,occurred_at,tenant,action,model,billing,credits\n";
+        const char* actions[] = {"theme", "content", "inline_text", "image", "analysis", "trigger"};
+        const char* tenants[] = {"", "acme", "beta"};
+        for (int i = 0; i < 90; ++i) {
+            const QByteArray action = actions[i % 6];
+            const QByteArray model = action == "image" ? "" : (i % 4 == 0 ? "claude-opus-4-6" : "");
+            const QByteArray when = QStringLiteral("2026-%1-%2T%3:15:00Z").arg(9 + (i / 3) % 3, 2, 10, QLatin1Char('0')).arg(1 + i % 28, 2, 10, QLatin1Char('0')).arg(i % 24, 2, 10, QLatin1Char('0')).toLatin1();
+            csv += "ev-" + QByteArray::number(i) + ',' + when + ',' + tenants[i % 3] + ',' + action + ',' + model + ',' +
+                   (i % 5 == 0 ? "byok" : "credits") + ",\n";
+        }
+        return csv;
+    }
+
+private slots:
+    void init()
+    {
+        TestSupport::failOnAnyWarning();
+        m_db = newPath();
+    }
+
+    void newDatabaseReport()
+    {
+        const QJsonObject r = reportJson(m_db);
+        QCOMPARE(r[QStringLiteral("plan")].toString(), QStringLiteral("Essentials"));
+        QCOMPARE(r[QStringLiteral("allocation")].toInt(), 100);
+        QCOMPARE(r[QStringLiteral("used")].toInt(), 0);
+        QCOMPARE(r[QStringLiteral("remaining")].toInt(), 100);
+        const QJsonArray byAction = r[QStringLiteral("by_action")].toArray();
+        QCOMPARE(byAction.size(), 6);
+        for (const QJsonValue& row : byAction)
+            for (const char* key : {"action", "count", "credits", "byok_count"})
+                QVERIFY(row.toObject().contains(QLatin1String(key)));
+        const QJsonObject period = r[QStringLiteral("period")].toObject();
+        const auto start = IsoTime::parse(period[QStringLiteral("start")].toString());
+        const auto end = IsoTime::parse(period[QStringLiteral("end")].toString());
+        QVERIFY(start && end);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(*start <= now && now < *end);
+        QCOMPARE(r[QStringLiteral("resets_at")].toString(), period[QStringLiteral("end")].toString());
+
+        const auto text = cli({QStringLiteral("report")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains("0 of 100 credits used this month"));
+        QVERIFY(text.out.contains("Unused credits do not roll over."));
+        QVERIFY(text.out.contains("Trigger generation"));
+    }
+
+    void opusDoublesContentButNotImages()
+    {
+        QCOMPARE(cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("professional")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("models"), QStringLiteral("set"), QStringLiteral("content"), QStringLiteral("claude-opus-4-6")}).exitCode, 0);
+        const auto content = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("content")});
+        QCOMPARE(content.exitCode, 0);
+        QVERIFY2(content.out.contains(": 10 credits"), content.out.constData());
+        QCOMPARE(reportJson(m_db)[QStringLiteral("used")].toInt(), 10);
+        QCOMPARE(cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("image")}).exitCode, 0);
+        QCOMPARE(reportJson(m_db)[QStringLiteral("used")].toInt(), 20);
+        QCOMPARE(reportJson(m_db)[QStringLiteral("remaining")].toInt(), 480);
+    }
+
+    void exitCodesAndOneSentenceErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "Unknown command \"frobnicate\"";
+        QTest::newRow("record without action") << QStringList{"record"} << 2 << "record needs --action";
+        QTest::newRow("unknown option") << QStringList{"report", "--jsn"} << 2 << "Unknown option 'jsn'.";
+        QTest::newRow("unknown action") << QStringList{"record", "--action", "poetry"} << 2 << "Unknown action \"poetry\"";
+        QTest::newRow("bad time") << QStringList{"record", "--action", "theme", "--at", "yesterday"} << 2 << "--at \"yesterday\" is not an ISO 8601 time";
+        QTest::newRow("bad period") << QStringList{"report", "--period", "2026-13"} << 2 << "The period \"2026-13\" is not a month like 2026-11.";
+        QTest::newRow("unknown plan") << QStringList{"plan", "set", "gold"} << 2 << "Unknown plan \"gold\"";
+        QTest::newRow("unknown tenant") << QStringList{"report", "--tenant", "ghost"} << 2 << "There is no tenant \"ghost\".";
+        QTest::newRow("bad role") << QStringList{"members", "add", "bob", "--role", "boss"} << 2 << "members add needs --role";
+        QTest::newRow("missing import file") << QStringList{"import", "/nonexistent/x.csv"} << 2 << "Cannot read /nonexistent/x.csv";
+        QTest::newRow("short of credits") << QStringList{"record", "--action", "trigger", "--at", "2026-11-02T00:00:00Z"} << 1 << "Not enough AI credits";
+    }
+
+    void exitCodesAndOneSentenceErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, error);
+        if (exitCode == 1) // make the pool too small for the action first
+            for (int i = 0; i < 5; ++i)
+                QCOMPARE(cli({"record", "--action", "trigger", "--at", QStringLiteral("2026-11-01T0%1:00:00Z").arg(i)}).exitCode, 0);
+        const auto r = cli(args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.startsWith(error.toUtf8()), r.err.constData());
+        QVERIFY2(r.err.count('\n') <= 2, r.err.constData()); // the sentence, and for usage errors the synopsis
+    }
+
+    void unavailableStorageIsExitThree()
+    {
+        const auto r = cli({QStringLiteral("report")}, QStringLiteral("/nonexistent-folder/x.sqlite"));
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.err.startsWith("Cannot open the database at /nonexistent-folder/x.sqlite"));
+    }
+
+    void databaseFromTheEnvironment()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("AI_SETTINGS_DB"), m_db);
+        QCOMPARE(runCli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}, {}, env).exitCode, 0);
+        QCOMPARE(reportJson(m_db)[QStringLiteral("allocation")].toInt(), 2000);
+    }
+
+    void exportThenImportGivesTheSameReports_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("csv") << "csv";
+        QTest::newRow("jsonl") << "jsonl";
+    }
+
+    void exportThenImportGivesTheSameReports()
+    {
+        QFETCH(QString, format);
+        const QString source = newPath(".csv");
+        writeFile(source, sampleCsv());
+        QCOMPARE(cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}).exitCode, 0);
+        const auto imported = cli({QStringLiteral("import"), source});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        QVERIFY2(imported.out.startsWith("Imported 90 of 90 events"), imported.out.constData());
+
+        const QString exported = newPath(format == QLatin1String("csv") ? ".csv" : ".jsonl");
+        QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("-o"), exported}).exitCode, 0);
+        const QString copy = newPath();
+        QCOMPARE(cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}, copy).exitCode, 0);
+        const auto reimported = cli({QStringLiteral("import"), exported}, copy);
+        QVERIFY2(reimported.exitCode == 0, reimported.err.constData());
+
+        int nonEmpty = 0;
+        for (const char* period : {"2026-09", "2026-10", "2026-11"}) {
+            for (const QString& tenant : {QString(), QStringLiteral("acme"), QStringLiteral("beta")}) {
+                QStringList args{QStringLiteral("--period"), QLatin1String(period)};
+                if (!tenant.isEmpty())
+                    args << QStringLiteral("--tenant") << tenant;
+                const QJsonObject a = reportJson(m_db, args);
+                QVERIFY(!a.isEmpty());
+                QCOMPARE(reportJson(copy, args), a);
+                nonEmpty += a[QStringLiteral("used")].toInt() > 0;
+            }
+        }
+        QCOMPARE(nonEmpty, 9);
+        // The exports of both files are byte for byte the same.
+        const auto again = cli({QStringLiteral("export"), QStringLiteral("--format"), format}, copy);
+        QFile first(exported);
+        QVERIFY(first.open(QIODevice::ReadOnly));
+        QCOMPARE(again.out, first.readAll());
+    }
+
+    void badLineImportsNothing()
+    {
+        const QString file = newPath(".csv");
+        QByteArray csv = sampleCsv();
+        csv += "ev-bad,2026-11-31T00:00:00Z,,theme,,credits,\n";
+        writeFile(file, csv);
+        const auto r = cli({QStringLiteral("import"), file});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.startsWith("Line 92: occurred_at \"2026-11-31T00:00:00Z\" is not an ISO 8601 time"), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(cli({QStringLiteral("export")}).out.count('\n'), 1); // the header only
+        QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("list")}).out, QByteArray("No tenants.\n"));
+    }
+
+    void importingTwiceAddsNothing()
+    {
+        const QString file = newPath(".csv");
+        writeFile(file, sampleCsv());
+        QCOMPARE(cli({QStringLiteral("import"), file, QStringLiteral("--dry-run")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("export")}).out.count('\n'), 1);
+        QCOMPARE(cli({QStringLiteral("import"), file}).exitCode, 0);
+        const auto second = cli({QStringLiteral("import"), file});
+        QCOMPARE(second.exitCode, 0);
+        QVERIFY2(second.out.startsWith("Imported 0 of 90 events (0 credits); 90 were already recorded."), second.out.constData());
+        QCOMPARE(cli({QStringLiteral("export")}).out.count('\n'), 91);
+    }
+
+    void rolesAreEnforcedForTheRealUser()
+    {
+        const QString me = Environment::currentUserName();
+        {
+            auto ledger = TestSupport::openLedger(m_db, QStringLiteral("someone-else"));
+        }
+        const auto stranger = cli({QStringLiteral("report")});
+        QCOMPARE(stranger.exitCode, 1);
+        QVERIFY(stranger.err.startsWith(me.toUtf8() + " is not a member of this database"));
+        {
+            auto ledger = TestSupport::openLedger(m_db, QStringLiteral("someone-else"));
+            QVERIFY(ledger->setMember(me, Role::Viewer).ok());
+        }
+        QCOMPARE(cli({QStringLiteral("report")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("list")}).exitCode, 0);
+        for (const QStringList& change : {QStringList{"plan", "set", "enterprise"}, QStringList{"models", "set", "analysis", "claude-opus-4-6"},
+                                          QStringList{"tenants", "add", "acme"}, QStringList{"record", "--action", "theme"},
+                                          QStringList{"members", "add", me, "--role", "owner"}}) {
+            const auto r = cli(change);
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains("needs the Owner or Admin role, and " + me.toUtf8() + " is a Viewer."), r.err.constData());
+        }
+        QCOMPARE(reportJson(m_db)[QStringLiteral("plan")].toString(), QStringLiteral("Essentials"));
+    }
+
+    void helpIsThereForEveryCommand()
+    {
+        const auto overview = runCli({QStringLiteral("--help")});
+        QCOMPARE(overview.exitCode, 0);
+        for (const char* command : {"report", "record", "import", "export", "plan", "models", "tenants", "members", "period"}) {
+            QVERIFY(overview.out.contains(QByteArray("  ") + command));
+            const auto help = runCli({QLatin1String(command), QStringLiteral("--help")});
+            QCOMPARE(help.exitCode, 0);
+            QVERIFY2(help.out.startsWith(QByteArray("Usage: ai-settings [--db PATH] ") + command), help.out.constData());
+        }
+        const auto version = runCli({QStringLiteral("--version")});
+        QVERIFY(version.out.startsWith("ai-settings "));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,106 @@
+#include "TestSupport.h"
+
+#include "Environment.h"
+
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+// Four ai-settings processes record at once against one file until the pool is empty: exactly the allocation
+// is spent, and every event that was reported as recorded is there once.
+class TestConcurrentRecord : public QObject
+{
+    Q_OBJECT
+
+private:
+    static constexpr int workers = 4;
+
+    struct Worker
+    {
+        QProcess process;
+        QString currentId;
+        bool finished = false;
+    };
+
+    QTemporaryDir m_dir;
+    QString m_db;
+    int m_nextSlot = 0;
+    QSet<QString> m_recorded;
+    int m_refusedForCredits = 0;
+    QStringList m_unexpected;
+
+    void startNext(Worker& w, int index)
+    {
+        // 4 minutes apart: at most 15 queries in any hour, so the 20/hour limit never decides the outcome.
+        const qint64 at = TestSupport::at("2026-01-01T00:00:00Z") + qint64(m_nextSlot++) * 4 * 60000;
+        w.currentId = QStringLiteral("w%1-%2").arg(index).arg(m_nextSlot);
+        w.process.start(QStringLiteral(AI_SETTINGS_BIN),
+                        {QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--action"),
+                         QStringLiteral("theme"), QStringLiteral("--at"), IsoTime::formatUtc(at), QStringLiteral("--id"),
+                         w.currentId});
+    }
+
+private slots:
+    void init() { TestSupport::failOnAnyWarning(); }
+
+    void poolIsNeverOverdrawnAndNoEventIsLost()
+    {
+        m_db = m_dir.filePath(QStringLiteral("shared.sqlite"));
+        {
+            auto ledger = TestSupport::openLedger(m_db, Environment::currentUserName()); // Essentials: 100 credits
+        }
+        Worker pool[workers];
+        for (int i = 0; i < workers; ++i) {
+            Worker& w = pool[i];
+            connect(&w.process, &QProcess::finished, this, [&, i](int exitCode, QProcess::ExitStatus status) {
+                const QByteArray err = w.process.readAllStandardError();
+                if (status == QProcess::NormalExit && exitCode == 0) {
+                    m_recorded.insert(w.currentId);
+                    startNext(w, i);
+                    return;
+                }
+                if (status == QProcess::NormalExit && exitCode == 1 && err.startsWith("Not enough AI credits"))
+                    ++m_refusedForCredits;
+                else
+                    m_unexpected << QStringLiteral("%1 exited %2: %3").arg(w.currentId).arg(exitCode).arg(QString::fromUtf8(err));
+                w.finished = true;
+            });
+        }
+        for (int i = 0; i < workers; ++i)
+            startNext(pool[i], i);
+        const auto allFinished = [&] {
+            for (const Worker& w : pool)
+                if (!w.finished)
+                    return false;
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(allFinished(), 180000);
+        QVERIFY2(m_unexpected.isEmpty(), qPrintable(m_unexpected.join(QLatin1Char('\n'))));
+        QCOMPARE(m_refusedForCredits, workers);
+        QCOMPARE(m_recorded.size(), 100);
+
+        QSet<QString> stored;
+        qint64 credits = 0, totals = 0;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+            db.setDatabaseName(m_db);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT id, credits FROM usage_events")));
+            while (q.next()) {
+                QVERIFY2(!stored.contains(q.value(0).toString()), "an event is stored twice");
+                stored.insert(q.value(0).toString());
+                credits += q.value(1).toLongLong();
+            }
+            QVERIFY(q.exec(QStringLiteral("SELECT SUM(credits) FROM usage_totals")) && q.next());
+            totals = q.value(0).toLongLong();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+        QCOMPARE(credits, 100);
+        QCOMPARE(totals, 100);
+        QCOMPARE(stored, m_recorded);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConcurrentRecord)
+#include "tst_concurrentrecord.moc"

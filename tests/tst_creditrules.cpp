@@ -1,0 +1,204 @@
+#include "TestSupport.h"
+
+#include "CreditRules.h"
+
+using namespace CreditRules;
+
+Q_DECLARE_METATYPE(KeyState)
+Q_DECLARE_METATYPE(KeySource)
+
+class TestCreditRules : public QObject
+{
+    Q_OBJECT
+
+private:
+    const Catalog& c = TestSupport::catalog();
+
+    Request request(const char* action, const char* model, KeyChoice key, int allocation, qint64 used)
+    {
+        Request r;
+        r.action = c.action(QString::fromLatin1(action));
+        r.slotModel = model ? c.model(QString::fromLatin1(model)) : nullptr;
+        r.providerName = c.provider(r.action->provider)->name;
+        r.key = key;
+        r.allocation = allocation;
+        r.poolUsed = used;
+        r.resetsAt = TestSupport::at("2026-12-01T00:00:00Z");
+        r.at = TestSupport::at("2026-11-20T12:00:00Z");
+        return r;
+    }
+
+private slots:
+    void init() { TestSupport::failOnAnyWarning(); }
+
+    void costByActionAndModel_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<int>("expected");
+        const struct { const char* action; int base; } actions[] = {
+            {"theme", 1}, {"content", 5}, {"inline_text", 1}, {"analysis", 10}, {"trigger", 20}};
+        const struct { const char* model; int factor; } models[] = {{"claude-sonnet-4-6", 1}, {"claude-opus-4-6", 2},
+                                                                   {"claude-sonnet-4-5", 1}, {"claude-opus-4-5", 2},
+                                                                   {"claude-haiku-4-5", 1}};
+        for (const auto& a : actions)
+            for (const auto& m : models)
+                QTest::addRow("%s on %s", a.action, m.model) << a.action << m.model << a.base * m.factor;
+        // Image generation has no model slot: 10 whatever the text models are.
+        QTest::newRow("image, no model") << "image" << "" << 10;
+        QTest::newRow("image, opus chosen elsewhere") << "image" << "claude-opus-4-6" << 10;
+    }
+
+    void costByActionAndModel()
+    {
+        QFETCH(QString, action);
+        QFETCH(QString, model);
+        QFETCH(int, expected);
+        QCOMPARE(cost(*c.action(action), c.model(model)), expected);
+    }
+
+    void keyChoice_data()
+    {
+        QTest::addColumn<bool>("planAllowsTenantKeys");
+        QTest::addColumn<bool>("forTenant");
+        QTest::addColumn<KeyState>("tenantKey");
+        QTest::addColumn<KeyState>("installKey");
+        QTest::addColumn<KeySource>("source");
+        QTest::addColumn<KeyState>("state");
+        QTest::addColumn<bool>("tenantKeyIgnored");
+        using S = KeyState;
+        using K = KeySource;
+        QTest::newRow("nothing set") << true << true << S::NotSet << S::NotSet << K::Credits << S::NotSet << false;
+        QTest::newRow("install key only") << true << true << S::NotSet << S::Active << K::Install << S::Active << false;
+        QTest::newRow("tenant key wins") << true << true << S::Active << S::Active << K::Tenant << S::Active << false;
+        QTest::newRow("invalid tenant key is not replaced")
+            << true << true << S::Invalid << S::Active << K::Tenant << S::Invalid << false;
+        QTest::newRow("unverified tenant key still used")
+            << true << true << S::NotVerified << S::NotSet << K::Tenant << S::NotVerified << false;
+        QTest::newRow("essentials ignores tenant key, uses install")
+            << false << true << S::Active << S::Active << K::Install << S::Active << true;
+        QTest::newRow("essentials ignores tenant key, credits")
+            << false << true << S::Active << S::NotSet << K::Credits << S::NotSet << true;
+        QTest::newRow("install-level action") << true << false << S::NotSet << S::Invalid << K::Install << S::Invalid << false;
+    }
+
+    void keyChoice()
+    {
+        QFETCH(bool, planAllowsTenantKeys);
+        QFETCH(bool, forTenant);
+        QFETCH(KeyState, tenantKey);
+        QFETCH(KeyState, installKey);
+        const KeyChoice k = chooseKey(planAllowsTenantKeys, forTenant, tenantKey, installKey);
+        QTEST(k.source, "source");
+        QTEST(k.state, "state");
+        QTEST(k.tenantKeyIgnored, "tenantKeyIgnored");
+    }
+
+    void rollingRateLimit_data()
+    {
+        QTest::addColumn<int>("inWindow");     // queries 15 seconds apart, the last 15 seconds before `at`
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<bool>("allowed");
+        QTest::addColumn<int>("nextAllowedSeconds"); // after `at`, when refused
+        QTest::newRow("empty") << 0 << 20 << true << 0;
+        QTest::newRow("one below") << 19 << 20 << true << 0;
+        // The oldest of the 20 is 300 s old, so it leaves the window in 3,300 s.
+        QTest::newRow("at the limit") << 20 << 20 << false << 3300;
+        // 25 in the window: the 5 oldest must not count, the 6th oldest (300 s old) decides.
+        QTest::newRow("over the limit") << 25 << 20 << false << 3300;
+        QTest::newRow("byok below") << 199 << 200 << true << 0;
+        QTest::newRow("byok at the limit") << 200 << 200 << false << 600;
+    }
+
+    void rollingRateLimit()
+    {
+        QFETCH(int, inWindow);
+        QFETCH(int, limit);
+        const qint64 at = TestSupport::at("2026-11-20T12:00:00Z");
+        QVector<qint64> recent;
+        for (int i = inWindow; i >= 1; --i)
+            recent.append(at - i * 15000LL);
+        const RateVerdict v = rateLimit(recent, at, limit, 60);
+        QTEST(v.allowed, "allowed");
+        QCOMPARE(v.used, inWindow);
+        if (!v.allowed) {
+            QFETCH(int, nextAllowedSeconds);
+            QCOMPARE(v.nextAllowedAt, at + nextAllowedSeconds * 1000LL);
+        }
+    }
+
+    void windowIsRolling()
+    {
+        const qint64 at = TestSupport::at("2026-11-20T12:00:00Z");
+        // Exactly 60 minutes old has left the window; one millisecond younger has not.
+        QVERIFY(rateLimit({at - 3600000}, at, 1, 60).allowed);
+        QVERIFY(!rateLimit({at - 3599999}, at, 1, 60).allowed);
+    }
+
+    void decisions_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<int>("source");   // KeySource
+        QTest::addColumn<int>("state");    // KeyState
+        QTest::addColumn<int>("allocation");
+        QTest::addColumn<int>("used");
+        QTest::addColumn<int>("recent");   // queries in the last hour
+        QTest::addColumn<bool>("allowed");
+        QTest::addColumn<QString>("billing");
+        QTest::addColumn<int>("credits");
+        QTest::addColumn<QString>("message");
+        const int credits = int(KeySource::Credits), install = int(KeySource::Install), tenant = int(KeySource::Tenant);
+        const int none = int(KeyState::NotSet), active = int(KeyState::Active), invalid = int(KeyState::Invalid),
+                  unverified = int(KeyState::NotVerified);
+        QTest::newRow("on credits") << "content" << "claude-sonnet-4-6" << credits << none << 100 << 0 << 0 << true << "credits" << 5 << "";
+        QTest::newRow("opus doubles") << "content" << "claude-opus-4-6" << credits << none << 500 << 0 << 0 << true << "credits" << 10 << "";
+        QTest::newRow("exactly enough") << "trigger" << "claude-sonnet-4-6" << credits << none << 100 << 80 << 0 << true << "credits" << 20 << "";
+        QTest::newRow("one short") << "trigger" << "claude-sonnet-4-6" << credits << none << 100 << 81 << 0 << false << "" << 0
+                                   << "Not enough AI credits: trigger generation needs 20 and 19 remain until the reset at 2026-12-01T00:00:00Z";
+        QTest::newRow("overdrawn pool") << "theme" << "claude-sonnet-4-6" << credits << none << 100 << 130 << 0 << false << "" << 0
+                                        << "needs 1 and 0 remain";
+        QTest::newRow("byok is free") << "trigger" << "claude-opus-4-6" << install << active << 100 << 100 << 0 << true << "byok" << 0 << "";
+        QTest::newRow("unverified key is used") << "content" << "claude-sonnet-4-6" << tenant << unverified << 100 << 100 << 0 << true << "byok" << 0 << "";
+        QTest::newRow("invalid claude key") << "content" << "claude-sonnet-4-6" << install << invalid << 100 << 0 << 0 << false << "" << 0
+                                            << "Your organisation's Claude API key is invalid. Update it in Settings → AI.";
+        QTest::newRow("invalid openai key") << "image" << "" << tenant << invalid << 100 << 0 << 0 << false << "" << 0
+                                            << "Your organisation's OpenAI API key is invalid. Update it in Settings → AI.";
+        QTest::newRow("credit rate limit") << "theme" << "claude-sonnet-4-6" << credits << none << 2000 << 0 << 20 << false << "" << 0
+                                           << "Rate limit reached (20/hour)";
+        QTest::newRow("byok allows more") << "theme" << "claude-sonnet-4-6" << install << active << 100 << 0 << 150 << true << "byok" << 0 << "";
+        QTest::newRow("byok rate limit") << "theme" << "claude-sonnet-4-6" << install << active << 100 << 0 << 200 << false << "" << 0
+                                         << "Rate limit reached (200/hour)";
+        QTest::newRow("rate limit before credits") << "theme" << "claude-sonnet-4-6" << credits << none << 100 << 100 << 20 << false << "" << 0
+                                                   << "Rate limit reached";
+    }
+
+    void decisions()
+    {
+        QFETCH(QString, action);
+        QFETCH(QString, model);
+        QFETCH(int, source);
+        QFETCH(int, state);
+        QFETCH(int, allocation);
+        QFETCH(int, used);
+        QFETCH(int, recent);
+        QFETCH(bool, allowed);
+        Request r = request(action.toLatin1().constData(), model.isEmpty() ? nullptr : model.toLatin1().constData(),
+                            KeyChoice{KeySource(source), KeyState(state), false}, allocation, used);
+        for (int i = 0; i < recent; ++i)
+            r.recent.append(r.at - 1000 * (i + 1));
+        const auto d = decide(r, c.rateLimit());
+        QCOMPARE(d.ok(), allowed);
+        if (allowed) {
+            QTEST(billingId(d->billing), "billing");
+            QTEST(d->credits, "credits");
+        } else {
+            QFETCH(QString, message);
+            QCOMPARE(d.failure().kind, Failure::Refused);
+            QVERIFY2(d.failure().message.contains(message), qPrintable(d.failure().message));
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCreditRules)
+#include "tst_creditrules.moc"

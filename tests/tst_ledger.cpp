@@ -1,0 +1,422 @@
+#include "TestSupport.h"
+
+#include "Schema.h"
+#include "UsageFile.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+using TestSupport::at;
+
+// The ledger against a real SQLite file: schema, settings, roles, recording and import.
+class TestLedger : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<Ledger> m_ledger;
+    int m_counter = 0;
+
+    Ledger& ledger() { return *m_ledger; }
+
+    std::unique_ptr<Ledger> openAs(const QString& user)
+    {
+        auto l = TestSupport::openLedger(m_path, user);
+        l->setClock([] { return at("2026-11-22T12:00:00Z"); });
+        return l;
+    }
+
+    Result<RecordOutcome> record(const char* action, const char* when, const QString& tenant = {})
+    {
+        return ledger().record({QLatin1String(action), tenant, at(when), QString()});
+    }
+
+    qint64 used(const char* period = "2026-11")
+    {
+        const auto r = ledger().report(QString::fromLatin1(period), std::nullopt);
+        if (!r)
+            qFatal("%s", qPrintable(r.failure().message));
+        return r->used;
+    }
+
+    void setKey(const QString& tenant, const char* provider, KeyState state)
+    {
+        const Status s = ledger().setKeyRecord({tenant, QLatin1String(provider), state, QStringLiteral("wxyz"), at("2026-11-20T00:00:00Z"), {}});
+        QVERIFY2(s.ok(), qPrintable(s.failure().message));
+    }
+
+    // A second, raw connection to look at the tables themselves.
+    template <typename F>
+    void withRawDatabase(F f)
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            db.setDatabaseName(m_path);
+            QVERIFY(db.open());
+            f(db);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    }
+
+    qint64 scalar(const QString& sql)
+    {
+        qint64 value = -1;
+        withRawDatabase([&](QSqlDatabase& db) {
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next())
+                value = q.value(0).toLongLong();
+        });
+        return value;
+    }
+
+    QVector<ImportRow> rows(const QByteArray& csv)
+    {
+        auto parsed = UsageFile::parse("id,occurred_at,tenant,action,model,billing,credits\n" + csv, UsageFile::Format::Csv);
+        if (!parsed)
+            qFatal("%s", qPrintable(parsed.failure().message));
+        return parsed.value();
+    }
+
+private slots:
+    void init()
+    {
+        TestSupport::failOnAnyWarning();
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("ledger-%1.sqlite").arg(++m_counter));
+        m_ledger = openAs(QStringLiteral("owner"));
+    }
+
+    void cleanup() { m_ledger.reset(); }
+
+    void newDatabaseStartsWithTheDocumentedDefaults()
+    {
+        const auto s = ledger().settings();
+        QVERIFY(s.ok());
+        QCOMPARE(s->plan->id, QStringLiteral("essentials"));
+        QCOMPARE(s->slotModels.value(QStringLiteral("content")), QStringLiteral("claude-sonnet-4-6"));
+        QCOMPARE(s->slotModels.value(QStringLiteral("analysis")), QStringLiteral("claude-sonnet-4-6"));
+        QCOMPARE(s->anchorDay, 1);
+        QCOMPARE(s->timeZone, QStringLiteral("UTC"));
+        QVERIFY(ledger().tenants()->isEmpty());
+        QCOMPARE(ledger().members()->size(), 1);
+        QCOMPARE(ledger().members()->first().role, Role::Owner);
+        const auto r = ledger().report(std::nullopt, std::nullopt);
+        QCOMPARE(r->allocation, 100);
+        QCOMPARE(r->used, 0);
+        QCOMPARE(r->byAction.size(), 6);
+        QCOMPARE(r->period.id(), QStringLiteral("2026-11"));
+        QCOMPARE(ledger().keyRecord({}, QStringLiteral("anthropic"))->state, KeyState::NotSet);
+        QCOMPARE(scalar(QStringLiteral("SELECT version FROM schema_version")), Schema::currentVersion);
+        withRawDatabase([](QSqlDatabase& db) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        });
+    }
+
+    void migratesFromVersionOne()
+    {
+        m_ledger.reset();
+        const QString path = m_dir.filePath(QStringLiteral("v1.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(Schema::migrate(db, TestSupport::catalog(), QStringLiteral("owner"), 1).ok());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("UPDATE settings SET value = 'professional' WHERE name = 'plan'")));
+            const char* events[] = {
+                "('e1', %1, '', 'content', 'claude-opus-4-6', 'credits', 10, 'owner')",
+                "('e2', %2, 'acme', 'image', '', 'byok', 0, 'owner')",
+                "('e3', %3, 'acme', 'trigger', 'claude-sonnet-4-6', 'credits', 20, 'owner')",
+                "('e4', %4, '', 'theme', 'claude-sonnet-4-6', 'credits', 1, 'owner')",
+            };
+            const qint64 times[] = {at("2026-11-02T10:00:00Z"), at("2026-11-03T10:00:00Z"), at("2026-11-30T23:59:59Z"),
+                                    at("2026-10-31T23:59:59Z")};
+            for (int i = 0; i < 4; ++i)
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO usage_events VALUES ") + QString::fromLatin1(events[i]).arg(times[i])));
+            QCOMPARE(Schema::version(db).value(), 1);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+
+        m_path = path;
+        m_ledger = openAs(QStringLiteral("owner"));
+        QCOMPARE(scalar(QStringLiteral("SELECT version FROM schema_version")), 2);
+        const auto november = ledger().report(QStringLiteral("2026-11"), std::nullopt);
+        QVERIFY(november.ok());
+        QCOMPARE(november->plan->id, QStringLiteral("professional"));
+        QCOMPARE(november->used, 30);
+        QCOMPARE(november->byAction[3].byokRuns, 1); // image
+        QCOMPARE(used("2026-10"), 1);
+        QCOMPARE(ledger().report(QStringLiteral("2026-11"), QStringLiteral("acme")).failure().kind, Failure::BadInput);
+    }
+
+    void refusesADatabaseFromANewerVersion()
+    {
+        m_ledger.reset();
+        withRawDatabase([](QSqlDatabase& db) { QSqlQuery(db).exec(QStringLiteral("UPDATE schema_version SET version = 99")); });
+        const auto opened = Ledger::open(m_path, TestSupport::catalog(), QStringLiteral("owner"));
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.failure().kind, Failure::Unavailable);
+        QVERIFY(opened.failure().message.contains(QStringLiteral("newer AI Settings")));
+    }
+
+    void refusesAFileThatIsNotADatabase()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("notes.txt"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        const auto opened = Ledger::open(path, TestSupport::catalog(), QStringLiteral("owner"));
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.failure().kind, Failure::Unavailable);
+        QVERIFY2(opened.failure().message.contains(QStringLiteral("not a database")), qPrintable(opened.failure().message));
+    }
+
+    void costFollowsTheSlotModel()
+    {
+        QVERIFY(ledger().setPlan(QStringLiteral("Professional")).ok());
+        QVERIFY(ledger().setSlotModel(QStringLiteral("content"), QStringLiteral("claude-opus-4-6")).ok());
+        const auto content = record("content", "2026-11-10T10:00:00Z");
+        QVERIFY2(content.ok(), qPrintable(content.failure().message));
+        QCOMPARE(content->event.credits, 10);
+        QCOMPARE(content->event.model, QStringLiteral("claude-opus-4-6"));
+        QCOMPARE(record("image", "2026-11-10T10:01:00Z")->event.credits, 10);
+        QVERIFY(ledger().setSlotModel(QStringLiteral("content"), QStringLiteral("claude-haiku-4-5")).ok());
+        QCOMPARE(record("image", "2026-11-10T10:02:00Z")->event.credits, 10);
+        QCOMPARE(record("content", "2026-11-10T10:03:00Z")->event.credits, 5);
+        QCOMPARE(record("trigger", "2026-11-10T10:04:00Z")->event.credits, 20);
+        QCOMPARE(used(), 55);
+        QCOMPARE(ledger().setSlotModel(QStringLiteral("content"), QStringLiteral("gpt-4o")).failure().kind, Failure::BadInput);
+        QCOMPARE(ledger().setSlotModel(QStringLiteral("images"), QStringLiteral("claude-opus-4-6")).failure().kind, Failure::BadInput);
+    }
+
+    void activeKeyMakesItsProvidersActionsFree()
+    {
+        setKey({}, "anthropic", KeyState::Active);
+        const auto content = record("content", "2026-11-10T10:00:00Z");
+        QVERIFY(content.ok());
+        QCOMPARE(content->event.billing, CreditRules::Billing::Byok);
+        QCOMPARE(content->event.credits, 0);
+        QCOMPARE(content->source, KeySource::Install);
+        const auto image = record("image", "2026-11-10T10:01:00Z");
+        QCOMPARE(image->event.billing, CreditRules::Billing::Credits);
+        QCOMPARE(image->event.credits, 10);
+        const auto r = ledger().report(std::nullopt, std::nullopt);
+        QCOMPARE(r->byAction[1].runs, 1);
+        QCOMPARE(r->byAction[1].byokRuns, 1);
+        QCOMPARE(r->byAction[1].credits, 0);
+        QCOMPARE(r->used, 10);
+    }
+
+    void invalidKeyRefusesInsteadOfFallingBackToCredits()
+    {
+        setKey({}, "openai", KeyState::Invalid);
+        const auto image = record("image", "2026-11-10T10:00:00Z");
+        QVERIFY(!image.ok());
+        QCOMPARE(image.failure().kind, Failure::Refused);
+        QCOMPARE(image.failure().message, QStringLiteral("Your organisation's OpenAI API key is invalid. Update it in Settings → AI."));
+        QVERIFY(record("theme", "2026-11-10T10:01:00Z").ok());
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 1);
+    }
+
+    void tenantKeysOnlyCountOnPlansThatAllowThem()
+    {
+        QVERIFY(ledger().addTenant(QStringLiteral("acme"), QStringLiteral("Acme Ltd")).ok());
+        setKey(QStringLiteral("acme"), "anthropic", KeyState::Active);
+        auto r = record("content", "2026-11-10T10:00:00Z", QStringLiteral("acme"));
+        QCOMPARE(r->event.billing, CreditRules::Billing::Credits); // Essentials: stored but not used
+        QVERIFY(ledger().setPlan(QStringLiteral("enterprise")).ok());
+        r = record("content", "2026-11-10T10:01:00Z", QStringLiteral("acme"));
+        QCOMPARE(r->event.billing, CreditRules::Billing::Byok);
+        QCOMPARE(r->source, KeySource::Tenant);
+        QCOMPARE(record("content", "2026-11-10T10:02:00Z")->event.billing, CreditRules::Billing::Credits); // install: no key
+        QVERIFY(ledger().setPlan(QStringLiteral("essentials")).ok());
+        QCOMPARE(record("content", "2026-11-10T10:03:00Z", QStringLiteral("acme"))->event.billing, CreditRules::Billing::Credits);
+        QCOMPARE(ledger().keyRecord(QStringLiteral("acme"), QStringLiteral("anthropic"))->state, KeyState::Active);
+        const auto acme = ledger().report(std::nullopt, QStringLiteral("acme"));
+        QCOMPARE(acme->used, 10);
+        QCOMPARE(acme->poolUsed, 15);
+        QCOMPARE(acme->remaining, 85);
+    }
+
+    void rateLimitIsPerTenantAndRolling()
+    {
+        QVERIFY(ledger().setPlan(QStringLiteral("enterprise")).ok());
+        for (const char* t : {"a", "b"})
+            QVERIFY(ledger().addTenant(QLatin1String(t), {}).ok());
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(ledger().record({QStringLiteral("theme"), QStringLiteral("a"), at("2026-11-10T10:00:00Z") + i * 60000, {}}).ok());
+        const auto refused = record("theme", "2026-11-10T10:30:00Z", QStringLiteral("a"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.failure().kind, Failure::Refused);
+        QCOMPARE(refused.failure().message,
+                 QStringLiteral("Rate limit reached (20/hour); the next query is allowed at 2026-11-10T11:00:00Z."));
+        QVERIFY(record("theme", "2026-11-10T10:30:00Z", QStringLiteral("b")).ok());
+        QVERIFY(record("theme", "2026-11-10T10:30:00Z").ok());
+        QVERIFY(record("theme", "2026-11-10T11:00:00Z", QStringLiteral("a")).ok());
+        // With a key the same tenant may go on: BYOK queries have their own, larger budget.
+        setKey({}, "anthropic", KeyState::Active);
+        QVERIFY(record("theme", "2026-11-10T11:00:01Z", QStringLiteral("a")).ok());
+    }
+
+    void anActionThatDoesNotFitIsRefusedWhole()
+    {
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(ledger().record({QStringLiteral("trigger"), {}, at("2026-10-10T10:00:00Z") + i * 600000, {}}).ok());
+        QCOMPARE(used("2026-10"), 100);
+        const auto refused = record("theme", "2026-10-31T23:59:59Z");
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.failure().message.startsWith(QStringLiteral("Not enough AI credits: theme generation needs 1 and 0 remain "
+                                                                    "until the reset at 2026-11-01T00:00:00Z")));
+        QVERIFY(refused.failure().message.contains(QStringLiteral("Anthropic API key")));
+        QCOMPARE(used("2026-10"), 100);
+        // The next period has its own pool: nothing rolls over, nothing is owed.
+        QVERIFY(record("trigger", "2026-11-01T00:00:00Z").ok());
+        QCOMPARE(used("2026-11"), 20);
+    }
+
+    void recordingTheSameIdTwiceChargesOnce()
+    {
+        const RecordRequest request{QStringLiteral("content"), {}, at("2026-11-10T10:00:00Z"), QStringLiteral("job-42")};
+        QVERIFY(!ledger().record(request)->alreadyRecorded);
+        const auto again = ledger().record(request);
+        QVERIFY(again->alreadyRecorded);
+        QCOMPARE(again->remaining, 95);
+        QCOMPARE(used(), 5);
+        QCOMPARE(ledger().record({QStringLiteral("image"), {}, std::nullopt, QStringLiteral("job-42")}).failure().kind,
+                 Failure::BadInput);
+    }
+
+    void recordRejectsBadInput()
+    {
+        QCOMPARE(record("poetry", "2026-11-10T10:00:00Z").failure().kind, Failure::BadInput);
+        QCOMPARE(record("theme", "2026-11-10T10:00:00Z", QStringLiteral("ghost")).failure().kind, Failure::BadInput);
+        QCOMPARE(record("theme", "2026-11-22T12:06:00Z").failure().kind, Failure::BadInput); // in the future
+        QCOMPARE(ledger().record({QStringLiteral("theme"), {}, std::nullopt, QStringLiteral("has space")}).failure().kind,
+                 Failure::BadInput);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 0);
+    }
+
+    void rolesGateChanges()
+    {
+        QVERIFY(ledger().setMember(QStringLiteral("val"), Role::Viewer).ok());
+        QVERIFY(ledger().setMember(QStringLiteral("ada"), Role::Admin).ok());
+        auto viewer = openAs(QStringLiteral("val"));
+        QVERIFY(viewer->report(std::nullopt, std::nullopt).ok());
+        const Status planChange = viewer->setPlan(QStringLiteral("enterprise"));
+        QCOMPARE(planChange.failure().kind, Failure::Refused);
+        QCOMPARE(planChange.failure().message, QStringLiteral("Changing the plan needs the Owner or Admin role, and val is a Viewer."));
+        QCOMPARE(viewer->record({QStringLiteral("theme"), {}, std::nullopt, {}}).failure().kind, Failure::Refused);
+        QCOMPARE(viewer->addTenant(QStringLiteral("x"), {}).failure().kind, Failure::Refused);
+        QCOMPARE(viewer->importRows(rows("i1,2026-11-02T09:00:00Z,,theme,,credits,\n"), false).failure().kind, Failure::Refused);
+
+        auto admin = openAs(QStringLiteral("ada"));
+        QVERIFY(admin->setPlan(QStringLiteral("enterprise")).ok());
+        QCOMPARE(admin->setMember(QStringLiteral("ada"), Role::Owner).failure().kind, Failure::Refused);
+        QCOMPARE(admin->removeMember(QStringLiteral("owner")).failure().kind, Failure::Refused);
+
+        auto stranger = openAs(QStringLiteral("mallory"));
+        const auto report = stranger->report(std::nullopt, std::nullopt);
+        QCOMPARE(report.failure().kind, Failure::Refused);
+        QVERIFY(report.failure().message.startsWith(QStringLiteral("mallory is not a member of this database")));
+
+        const Status lastOwner = ledger().setMember(QStringLiteral("owner"), Role::Admin);
+        QCOMPARE(lastOwner.failure().kind, Failure::Refused);
+        QVERIFY(lastOwner.failure().message.contains(QStringLiteral("last Owner")));
+        QVERIFY(ledger().setMember(QStringLiteral("ada"), Role::Owner).ok());
+        QVERIFY(ledger().removeMember(QStringLiteral("owner")).ok()); // now someone else owns it
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE subject = 'member'")), 4);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE subject = 'plan' AND actor = 'ada'")), 1);
+    }
+
+    void changingTheBillingCalendarRegroupsHistory()
+    {
+        QVERIFY(record("theme", "2026-11-10T10:00:00Z").ok());
+        QVERIFY(record("content", "2026-11-20T10:00:00Z").ok());
+        QCOMPARE(used("2026-11"), 6);
+        QVERIFY(ledger().setBillingCalendar(15, QStringLiteral("Asia/Tokyo")).ok());
+        QCOMPARE(used("2026-11"), 5); // 15 Nov – 15 Dec
+        QCOMPARE(used("2026-10"), 1); // 15 Oct – 15 Nov
+        const auto r = ledger().report(std::nullopt, std::nullopt);
+        QCOMPARE(IsoTime::formatUtc(r->period.start), QStringLiteral("2026-11-14T15:00:00Z"));
+        QCOMPARE(ledger().setBillingCalendar(29, QStringLiteral("UTC")).failure().kind, Failure::BadInput);
+        QCOMPARE(ledger().setBillingCalendar(1, QStringLiteral("Mars/Olympus")).failure().kind, Failure::BadInput);
+    }
+
+    void importIsAllOrNothingAndIdempotent()
+    {
+        QVERIFY(ledger().setSlotModel(QStringLiteral("analysis"), QStringLiteral("claude-opus-4-5")).ok());
+        const QByteArray good = "i1,2026-11-02T09:00:00Z,acme,analysis,,credits,\n"   // slot model: opus, 20
+                                "i2,2026-11-02T09:01:00Z,,content,claude-sonnet-4-5,credits,\n" // 5
+                                "i3,2026-11-02T09:02:00Z,beta,image,,byok,\n"          // 0
+                                "i4,2026-10-02T09:00:00Z,,theme,,credits,3\n";         // given: 3, in October
+        const auto bad = ledger().importRows(rows(good + "i5,2026-11-02T09:03:00Z,,poetry,,credits,\n"
+                                                         "i6,2026-11-02T09:03:00Z,,image,claude-opus-4-6,credits,\n"
+                                                         "i1,2026-11-02T09:03:00Z,,theme,,credits,\n"),
+                                             false);
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.failure().kind, Failure::BadInput);
+        QCOMPARE(bad.failure().message, QStringLiteral("Line 6: unknown action \"poetry\" (2 more lines are bad too); nothing was imported."));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM tenants")), 0);
+
+        const auto dry = ledger().importRows(rows(good), true);
+        QVERIFY(dry.ok());
+        QCOMPARE(dry->added, 4);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 0);
+
+        const auto first = ledger().importRows(rows(good), false);
+        QVERIFY2(first.ok(), qPrintable(first.failure().message));
+        QCOMPARE(first->added, 4);
+        QCOMPARE(first->credits, 28);
+        QCOMPARE(first->tenantsCreated, QStringList({QStringLiteral("acme"), QStringLiteral("beta")}));
+        QCOMPARE(used("2026-11"), 25);
+        QCOMPARE(used("2026-10"), 3);
+
+        const auto second = ledger().importRows(rows(good), false);
+        QCOMPARE(second->added, 0);
+        QCOMPARE(second->alreadyPresent, 4);
+        QCOMPARE(used("2026-11"), 25);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 4);
+    }
+
+    void cancelledImportLeavesNothing()
+    {
+        QByteArray csv;
+        for (int i = 0; i < 10000; ++i)
+            csv += QStringLiteral("c%1,2026-11-02T09:00:00Z,t,theme,,credits,\n").arg(i).toLatin1();
+        int calls = 0;
+        const auto cancelled = ledger().importRows(rows(csv), false, [&](qint64 done, qint64 total) {
+            ++calls;
+            return done < total / 2;
+        });
+        QVERIFY(!cancelled.ok());
+        QVERIFY(calls > 0);
+        QVERIFY(cancelled.failure().message.contains(QStringLiteral("cancelled")));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_totals")), 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM tenants")), 0);
+    }
+
+    void totalsAlwaysMatchTheEvents()
+    {
+        QVERIFY(ledger().setPlan(QStringLiteral("enterprise")).ok());
+        QVERIFY(ledger().importRows(rows("x1,2026-11-02T09:00:00Z,acme,analysis,,credits,\n"
+                                         "x2,2026-09-02T09:00:00Z,,image,,byok,\n"),
+                                    false)
+                    .ok());
+        QVERIFY(record("trigger", "2026-11-03T10:00:00Z").ok());
+        QCOMPARE(scalar(QStringLiteral("SELECT SUM(credits) FROM usage_events")),
+                 scalar(QStringLiteral("SELECT SUM(credits) FROM usage_totals")));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")),
+                 scalar(QStringLiteral("SELECT SUM(runs) FROM usage_totals")));
+        QCOMPARE(scalar(QStringLiteral("SELECT SUM(byok_runs) FROM usage_totals")), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLedger)
+#include "tst_ledger.moc"

@@ -1,0 +1,123 @@
+#include "TestSupport.h"
+
+#include "UsageFile.h"
+
+#include <QBuffer>
+
+using UsageFile::Format;
+
+class TestUsageFile : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init() { TestSupport::failOnAnyWarning(); }
+
+    void csvWithQuotesCrLfBomAndOtherColumnOrder()
+    {
+        const QByteArray text = "\xEF\xBB\xBF"
+                                "occurred_at,id,tenant,action,model,billing,credits\r\n"
+                                "2026-11-02T09:00:00Z,a-1,acme,content,claude-opus-4-6,credits,\r\n"
+                                "2026-11-02T09:05:00+01:00,\"a-2\",\"\",image,,byok,0\r\n"
+                                "\r\n"
+                                "2026-11-03T00:00:00Z,a-3,beta,theme,,credits,7\n";
+        const auto rows = UsageFile::parse(text, Format::Csv);
+        QVERIFY2(rows.ok(), qPrintable(rows.failure().message));
+        QCOMPARE(rows->size(), 3);
+        const UsageEvent& first = rows->at(0).event;
+        QCOMPARE(first.id, QStringLiteral("a-1"));
+        QCOMPARE(first.tenant, QStringLiteral("acme"));
+        QCOMPARE(first.model, QStringLiteral("claude-opus-4-6"));
+        QVERIFY(!rows->at(0).creditsGiven);
+        QCOMPARE(rows->at(1).event.occurredAt, TestSupport::at("2026-11-02T08:05:00Z"));
+        QCOMPARE(rows->at(1).event.billing, CreditRules::Billing::Byok);
+        QVERIFY(rows->at(1).event.tenant.isEmpty());
+        QCOMPARE(rows->at(2).line, 5);
+        QVERIFY(rows->at(2).creditsGiven);
+        QCOMPARE(rows->at(2).event.credits, 7);
+    }
+
+    void badLinesNameTheirNumber_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("expected");
+        const QByteArray header = "id,occurred_at,tenant,action,model,billing,credits\n";
+        const QByteArray good = "g,2026-11-02T09:00:00Z,,theme,,credits,\n";
+        const int csv = int(Format::Csv), jsonl = int(Format::JsonLines);
+        QTest::newRow("missing column") << csv << QByteArray("id,occurred_at,tenant,action,model,billing\n") << "Line 1: the header lacks the column \"credits\"";
+        QTest::newRow("unknown column") << csv << QByteArray("id,occurred_at,tenant,action,model,billing,credits,cost\n") << "Line 1: the header column \"cost\" is unknown";
+        QTest::newRow("too few fields") << csv << header + good + "x,2026-11-02T09:00:00Z,,theme\n" << "Line 3: expected 7 fields, found 4";
+        QTest::newRow("bad time") << csv << header + good + QByteArray(good).replace("g,", "h,") + "x,yesterday,,theme,,credits,\n" << "Line 4: occurred_at \"yesterday\" is not an ISO 8601 time";
+        QTest::newRow("no zone") << csv << header + "x,2026-11-02T09:00:00,,theme,,credits,\n" << "Line 2: occurred_at";
+        QTest::newRow("bad billing") << csv << header + "x,2026-11-02T09:00:00Z,,theme,,free,\n" << "Line 2: billing \"free\" is neither credits nor byok";
+        QTest::newRow("negative credits") << csv << header + "x,2026-11-02T09:00:00Z,,theme,,credits,-3\n" << "Line 2: credits \"-3\" is not a whole number";
+        QTest::newRow("empty id") << csv << header + ",2026-11-02T09:00:00Z,,theme,,credits,\n" << "Line 2: the id is empty";
+        QTest::newRow("open quote") << csv << header + "\"x,2026-11-02T09:00:00Z,,theme,,credits,\n" << "Line 2: a quoted field is never closed";
+        QTest::newRow("line after multi-line field") << csv << header + "\"x\ny\",2026-11-02T09:00:00Z,,theme,,credits,\nz,nope,,theme,,credits,\n" << "Line 4: occurred_at";
+        QTest::newRow("jsonl not json") << jsonl << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":\"credits\"}\n{oops\n") << "Line 2: not a JSON object";
+        QTest::newRow("jsonl unknown field") << jsonl << QByteArray("{\"id\":\"a\",\"when\":\"x\"}\n") << "Line 1: unknown field \"when\"";
+        QTest::newRow("jsonl wrong type") << jsonl << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":\"credits\",\"tenant\":7}\n") << "Line 1: field \"tenant\" has the wrong type";
+        QTest::newRow("jsonl fractional credits") << jsonl << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":\"credits\",\"credits\":1.5}\n") << "Line 1: credits \"1.5\"";
+    }
+
+    void badLinesNameTheirNumber()
+    {
+        QFETCH(int, format);
+        QFETCH(QByteArray, text);
+        QFETCH(QString, expected);
+        const auto rows = UsageFile::parse(text, Format(format));
+        QVERIFY(!rows.ok());
+        QCOMPARE(rows.failure().kind, Failure::BadInput);
+        QVERIFY2(rows.failure().message.startsWith(expected), qPrintable(rows.failure().message));
+        QVERIFY(rows.failure().message.endsWith(QStringLiteral("nothing was imported.")));
+    }
+
+    void writerOutputParsesBackToTheSameEvents_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::newRow("csv") << int(Format::Csv);
+        QTest::newRow("jsonl") << int(Format::JsonLines);
+    }
+
+    void writerOutputParsesBackToTheSameEvents()
+    {
+        QFETCH(int, format);
+        const QVector<UsageEvent> events = {
+            {QStringLiteral("id,with\"quote"), TestSupport::at("2026-11-02T09:00:00.125Z"), QStringLiteral("acme"),
+             QStringLiteral("content"), QStringLiteral("claude-opus-4-6"), CreditRules::Billing::Credits, 10},
+            {QStringLiteral("b"), TestSupport::at("1999-12-31T23:59:59Z"), QString(), QStringLiteral("image"), QString(),
+             CreditRules::Billing::Byok, 0},
+        };
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        UsageFile::Writer writer(buffer, Format(format));
+        for (const UsageEvent& e : events)
+            writer.write(e);
+        const auto rows = UsageFile::parse(buffer.data(), Format(format));
+        QVERIFY2(rows.ok(), qPrintable(rows.failure().message));
+        QCOMPARE(rows->size(), events.size());
+        for (int i = 0; i < events.size(); ++i) {
+            const UsageEvent& e = rows->at(i).event;
+            QCOMPARE(e.id, events[i].id);
+            QCOMPARE(e.occurredAt, events[i].occurredAt);
+            QCOMPARE(e.tenant, events[i].tenant);
+            QCOMPARE(e.action, events[i].action);
+            QCOMPARE(e.model, events[i].model);
+            QCOMPARE(e.billing, events[i].billing);
+            QCOMPARE(e.credits, events[i].credits);
+            QVERIFY(rows->at(i).creditsGiven);
+        }
+    }
+
+    void formatFromExtension()
+    {
+        QCOMPARE(UsageFile::formatForPath(QStringLiteral("/x/usage.CSV")), Format::Csv);
+        QCOMPARE(UsageFile::formatForPath(QStringLiteral("usage.jsonl")), Format::JsonLines);
+        QCOMPARE(UsageFile::formatForPath(QStringLiteral("usage.ndjson")), Format::JsonLines);
+        QVERIFY(!UsageFile::formatForPath(QStringLiteral("usage.xlsx")));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestUsageFile)
+#include "tst_usagefile.moc"
