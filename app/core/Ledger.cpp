@@ -45,7 +45,7 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const QString& path, const Catalog&
         return unavailable(QStringLiteral("Cannot open the database at %1: %2.").arg(path, db.lastError().databaseText()));
     // WAL lets readers (the window, reports) go on while a writer records; NORMAL sync is safe with WAL
     // against program crashes and keeps a commit off the disk's flush path.
-    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
+    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536"}) {
         if (Status s = Sql::execText(db, QString::fromLatin1(pragma), QStringLiteral("opening %1").arg(path)); !s)
             return s.failure();
     }

@@ -166,6 +166,8 @@ private:
                                   const std::optional<QString>& tenant);
     Result<RecordOutcome> recordLocked(const RecordRequest& request, qint64 at);
     Result<ImportSummary> checkRows(QVector<ImportRow>& rows, const LedgerSettings& settings);
+    Status insertEventsPortably(const QVector<ImportRow>& rows, const std::function<void(const UsageEvent&)>& inserted,
+                                const Progress& progress);
     Status writeRows(const QVector<ImportRow>& rows, ImportSummary& summary, const BillingCalendar& calendar,
                      const Progress& progress);
     Status setSetting(const QString& name, const QString& value);

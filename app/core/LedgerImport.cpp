@@ -2,6 +2,7 @@
 #include "Ledger.h"
 
 #include "SqlSupport.h"
+#include "SqliteBulkInsert.h"
 #include "UsageTotals.h"
 
 #include <QSet>
@@ -31,9 +32,33 @@ private:
     QString m_first;
 };
 
-constexpr int progressEvery = 8192;
-
 } // namespace
+
+Status Ledger::insertEventsPortably(const QVector<ImportRow>& rows, const std::function<void(const UsageEvent&)>& inserted,
+                                    const Progress& progress)
+{
+    QSqlQuery& insert = query(QStringLiteral(
+        "INSERT INTO usage_events (id, occurred_at, tenant, action, model, billing, credits, recorded_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"));
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const UsageEvent& e = rows[i].event;
+        insert.bindValue(0, e.id);
+        insert.bindValue(1, e.occurredAt);
+        insert.bindValue(2, Sql::text(e.tenant));
+        insert.bindValue(3, e.action);
+        insert.bindValue(4, Sql::text(e.model));
+        insert.bindValue(5, CreditRules::billingId(e.billing));
+        insert.bindValue(6, e.credits);
+        insert.bindValue(7, m_userName);
+        if (Status s = Sql::exec(insert, QStringLiteral("importing usage")); !s)
+            return s;
+        if (insert.numRowsAffected() == 1)
+            inserted(e);
+        if (!SqliteBulkInsert::reportProgress(progress, i + 1, rows.size()))
+            return SqliteBulkInsert::cancelled();
+    }
+    return success();
+}
 
 Result<ImportSummary> Ledger::checkRows(QVector<ImportRow>& rows, const LedgerSettings& settings)
 {
@@ -100,38 +125,19 @@ Status Ledger::writeRows(const QVector<ImportRow>& rows, ImportSummary& summary,
     }
     summary.tenantsCreated.sort();
 
-    QSqlQuery& insert = query(QStringLiteral(
-        "INSERT INTO usage_events (id, occurred_at, tenant, action, model, billing, credits, recorded_by) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"));
-    const QVariant byok = CreditRules::billingId(Billing::Byok), credits = CreditRules::billingId(Billing::Credits);
-    const QVariant recordedBy = m_userName;
     UsageTotals totals;
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        const UsageEvent& e = rows[i].event;
-        insert.bindValue(0, e.id);
-        insert.bindValue(1, e.occurredAt);
-        insert.bindValue(2, Sql::text(e.tenant));
-        insert.bindValue(3, e.action);
-        insert.bindValue(4, Sql::text(e.model));
-        insert.bindValue(5, e.billing == Billing::Byok ? byok : credits);
-        insert.bindValue(6, e.credits);
-        insert.bindValue(7, recordedBy);
-        if (Status s = Sql::exec(insert, QStringLiteral("importing usage")); !s)
-            return s;
-        if (insert.numRowsAffected() == 1) {
-            ++summary.added;
-            summary.credits += e.credits;
-            totals.add(calendar.containing(e.occurredAt).start, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
-        } else {
-            ++summary.alreadyPresent;
-        }
-        if (progress && (i + 1) % progressEvery == 0 && !progress(i + 1, rows.size()))
-            return refused(QStringLiteral("The import was cancelled; nothing was imported."));
-    }
+    const auto inserted = [&](const UsageEvent& e) {
+        ++summary.added;
+        summary.credits += e.credits;
+        totals.add(calendar.containing(e.occurredAt).start, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
+    };
+    const Status written = SqliteBulkInsert::available(db()) ? SqliteBulkInsert::insertEvents(db(), rows, m_userName, inserted, progress)
+                                                            : insertEventsPortably(rows, inserted, progress);
+    if (!written)
+        return written;
+    summary.alreadyPresent = summary.rows - summary.added;
     if (Status s = totals.flush(db()); !s)
         return s;
-    if (progress)
-        progress(rows.size(), rows.size());
     return audit(QStringLiteral("usage"), QStringLiteral("imported %1 of %2 events").arg(summary.added).arg(summary.rows));
 }
 

@@ -20,7 +20,6 @@ const char* const version1[] = {
     "CREATE TABLE usage_events (id TEXT PRIMARY KEY, occurred_at BIGINT NOT NULL, tenant TEXT NOT NULL, "
     "action TEXT NOT NULL, model TEXT NOT NULL, billing TEXT NOT NULL, credits INTEGER NOT NULL, "
     "recorded_by TEXT NOT NULL)",
-    "CREATE INDEX usage_events_by_time ON usage_events (occurred_at)",
     // The rate limit counts one tenant's queries of one billing kind in the last hour.
     "CREATE INDEX usage_events_by_tenant ON usage_events (tenant, billing, occurred_at)",
     "CREATE TABLE audit_log (at BIGINT NOT NULL, actor TEXT NOT NULL, subject TEXT NOT NULL, change TEXT NOT NULL)",

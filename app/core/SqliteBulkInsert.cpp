@@ -1,0 +1,104 @@
+#include "SqliteBulkInsert.h"
+
+#include <QSqlDriver>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+#include <memory>
+
+namespace SqliteBulkInsert {
+
+namespace {
+
+constexpr qint64 progressEvery = 8192;
+
+sqlite3* handleOf(const QSqlDatabase& db)
+{
+    if (db.driverName() != QLatin1String("QSQLITE"))
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3* const*>(handle.constData());
+}
+
+// Binds UTF-8 bytes that stay alive until the statement has run.
+void bindText(sqlite3_stmt* statement, int index, const QByteArray& utf8)
+{
+    sqlite3_bind_text(statement, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_STATIC);
+}
+
+} // namespace
+
+bool available(const QSqlDatabase& db)
+{
+    if (!handleOf(db))
+        return false;
+    // The same library answers both: the driver's connection and this program's sqlite3_libversion().
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT sqlite_source_id()")) || !q.next())
+        return false;
+    return q.value(0).toString() == QLatin1String(sqlite3_sourceid());
+}
+
+bool reportProgress(const Progress& progress, qint64 done, qint64 total)
+{
+    if (!progress || (done % progressEvery != 0 && done != total))
+        return true;
+    return progress(done, total);
+}
+
+Failure cancelled() { return refused(QStringLiteral("The import was cancelled; nothing was imported.")); }
+
+Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
+                    const std::function<void(const UsageEvent&)>& inserted, const Progress& progress)
+{
+    sqlite3* handle = handleOf(db);
+    sqlite3_stmt* statement = nullptr;
+    const char* sql = "INSERT INTO usage_events (id, occurred_at, tenant, action, model, billing, credits, recorded_by) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+    if (sqlite3_prepare_v2(handle, sql, -1, &statement, nullptr) != SQLITE_OK)
+        return unavailable(QStringLiteral("The database failed while importing usage: %1.").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> guard(statement, sqlite3_finalize);
+
+    // Tenants, actions and models repeat; convert each distinct text once.
+    QHash<QString, QByteArray> utf8;
+    const auto shared = [&utf8](const QString& text) -> const QByteArray& {
+        auto it = utf8.find(text);
+        if (it == utf8.end())
+            it = utf8.insert(text, text.toUtf8());
+        return it.value();
+    };
+    const QByteArray byok = CreditRules::billingId(CreditRules::Billing::Byok).toUtf8();
+    const QByteArray credits = CreditRules::billingId(CreditRules::Billing::Credits).toUtf8();
+    const QByteArray by = recordedBy.toUtf8();
+    bindText(statement, 8, by);
+
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const UsageEvent& e = rows[i].event;
+        const QByteArray id = e.id.toUtf8();
+        bindText(statement, 1, id);
+        sqlite3_bind_int64(statement, 2, e.occurredAt);
+        bindText(statement, 3, shared(e.tenant));
+        bindText(statement, 4, shared(e.action));
+        bindText(statement, 5, shared(e.model));
+        bindText(statement, 6, e.billing == CreditRules::Billing::Byok ? byok : credits);
+        sqlite3_bind_int(statement, 7, e.credits);
+        const int rc = sqlite3_step(statement);
+        sqlite3_reset(statement);
+        if (rc != SQLITE_DONE) {
+            const QString why = QString::fromUtf8(sqlite3_errmsg(handle));
+            if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                return unavailable(QStringLiteral("The database is busy: another program kept it locked while importing usage."));
+            return unavailable(QStringLiteral("The database failed while importing usage: %1.").arg(why));
+        }
+        if (sqlite3_changes(handle) == 1)
+            inserted(e);
+        if (!reportProgress(progress, i + 1, rows.size()))
+            return cancelled();
+    }
+    return success();
+}
+
+} // namespace SqliteBulkInsert

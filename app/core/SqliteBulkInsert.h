@@ -1,0 +1,30 @@
+#pragma once
+
+#include "Result.h"
+#include "UsageEvent.h"
+
+#include <QSqlDatabase>
+#include <QVector>
+
+#include <functional>
+
+// Import's hot loop, written against SQLite's C API on the connection Qt opened. Binding through QSqlQuery
+// costs a QVariant and a UTF-16 to UTF-8 conversion per value, which halves the import rate.
+namespace SqliteBulkInsert {
+
+using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+// True when the connection is SQLite and its library is the one this program links (as on Debian, where Qt's
+// driver uses the system libsqlite3). Otherwise the caller uses the portable QSqlQuery path.
+bool available(const QSqlDatabase& db);
+
+// Inserts the events inside the caller's transaction; rows whose id exists are skipped. Calls `inserted` for each
+// row actually added.
+Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
+                    const std::function<void(const UsageEvent&)>& inserted, const Progress& progress);
+
+// Shared by both paths: calls `progress` every few thousand rows; false means the user cancelled.
+bool reportProgress(const Progress& progress, qint64 done, qint64 total);
+Failure cancelled();
+
+} // namespace SqliteBulkInsert
