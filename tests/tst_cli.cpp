@@ -115,7 +115,7 @@ private slots:
         QTest::newRow("bad time") << QStringList{"record", "--action", "theme", "--at", "yesterday"} << 2 << "--at \"yesterday\" is not an ISO 8601 time";
         QTest::newRow("bad period") << QStringList{"report", "--period", "2026-13"} << 2 << "The period \"2026-13\" is not a month like 2026-11.";
         QTest::newRow("unknown plan") << QStringList{"plan", "set", "gold"} << 2 << "Unknown plan \"gold\"";
-        QTest::newRow("unknown tenant") << QStringList{"report", "--tenant", "ghost"} << 2 << "There is no tenant \"ghost\".";
+        QTest::newRow("unknown tenant") << QStringList{"report", "--tenant", "ghost"} << 2 << "There is no tenant \"ghost\"; add it with";
         QTest::newRow("bad role") << QStringList{"members", "add", "bob", "--role", "boss"} << 2 << "members add needs --role";
         QTest::newRow("missing import file") << QStringList{"import", "/nonexistent/x.csv"} << 2 << "Cannot read /nonexistent/x.csv";
         QTest::newRow("short of credits") << QStringList{"record", "--action", "trigger", "--at", "2026-11-02T00:00:00Z"} << 1 << "Not enough AI credits";

@@ -45,6 +45,7 @@ private slots:
         const QByteArray header = "id,occurred_at,tenant,action,model,billing,credits\n";
         const QByteArray good = "g,2026-11-02T09:00:00Z,,theme,,credits,\n";
         const int csv = int(Format::Csv), jsonl = int(Format::JsonLines);
+        QTest::newRow("empty file") << csv << QByteArray("\n") << "The file is empty";
         QTest::newRow("missing column") << csv << QByteArray("id,occurred_at,tenant,action,model,billing\n") << "Line 1: the header lacks the column \"credits\"";
         QTest::newRow("unknown column") << csv << QByteArray("id,occurred_at,tenant,action,model,billing,credits,cost\n") << "Line 1: the header column \"cost\" is unknown";
         QTest::newRow("too few fields") << csv << header + good + "x,2026-11-02T09:00:00Z,,theme\n" << "Line 3: expected 7 fields, found 4";

@@ -286,6 +286,16 @@ Result<bool> Ledger::tenantExists(const QString& id)
     return found;
 }
 
+Status Ledger::requireTenant(const QString& id)
+{
+    const auto exists = tenantExists(id);
+    if (!exists)
+        return exists.failure();
+    if (!exists.value())
+        return badInput(QStringLiteral("There is no tenant \"%1\"; add it with \"ai-settings tenants add %1\".").arg(id));
+    return success();
+}
+
 Result<QVector<Tenant>> Ledger::tenants()
 {
     if (Status s = requireMember(); !s)
@@ -325,11 +335,8 @@ Status Ledger::addTenant(const QString& id, const QString& name)
 Status Ledger::removeTenant(const QString& id)
 {
     return administer(QStringLiteral("Removing a tenant"), [&]() -> Status {
-        const auto exists = tenantExists(id);
-        if (!exists)
-            return exists.failure();
-        if (!exists.value())
-            return badInput(QStringLiteral("There is no tenant \"%1\".").arg(id));
+        if (Status s = requireTenant(id); !s)
+            return s;
         // Its usage stays in the ledger: past periods must still add up.
         for (const char* sql : {"DELETE FROM tenants WHERE id = ?", "DELETE FROM key_state WHERE tenant = ?"}) {
             QSqlQuery& q = query(QString::fromLatin1(sql));
@@ -463,13 +470,9 @@ Status Ledger::setKeyRecord(const KeyRecord& r)
     if (r.fingerprint.size() > 4)
         return badInput(QStringLiteral("A key fingerprint is at most its last four characters."));
     return administer(QStringLiteral("Changing API keys"), [&]() -> Status {
-        if (!r.tenant.isEmpty()) {
-            const auto exists = tenantExists(r.tenant);
-            if (!exists)
-                return exists.failure();
-            if (!exists.value())
-                return badInput(QStringLiteral("There is no tenant \"%1\".").arg(r.tenant));
-        }
+        if (!r.tenant.isEmpty())
+            if (Status s = requireTenant(r.tenant); !s)
+                return s;
         QSqlQuery& del = query(QStringLiteral("DELETE FROM key_state WHERE tenant = ? AND provider = ?"));
         del.bindValue(0, Sql::text(r.tenant));
         del.bindValue(1, r.provider);

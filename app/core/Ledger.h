@@ -157,8 +157,10 @@ private:
     Result<LedgerSettings> loadSettings();
     Status audit(const QString& subject, const QString& change);
     Result<const BillingCalendar*> calendar(const LedgerSettings& settings);
-    Result<BillingPeriod> periodFor(const BillingCalendar& calendar, const std::optional<QString>& periodId);
+    // The period named "YYYY-MM", or the one running now.
+    Result<BillingPeriod> periodFor(const LedgerSettings& settings, const std::optional<QString>& periodId);
     Result<bool> tenantExists(const QString& id);
+    Status requireTenant(const QString& id);
     Result<KeyState> keyState(const QString& tenant, const QString& provider);
     Result<QVector<qint64>> recentQueries(const QString& tenant, CreditRules::Billing billing, qint64 at);
     Result<qint64> poolUsed(qint64 periodStart);

@@ -32,8 +32,12 @@ const QString eventColumns = QStringLiteral("id, occurred_at, tenant, action, mo
 
 } // namespace
 
-Result<BillingPeriod> Ledger::periodFor(const BillingCalendar& calendar, const std::optional<QString>& periodId)
+Result<BillingPeriod> Ledger::periodFor(const LedgerSettings& settings, const std::optional<QString>& periodId)
 {
+    const auto cal = calendar(settings);
+    if (!cal)
+        return cal.failure();
+    const BillingCalendar& calendar = *cal.value();
     if (!periodId)
         return calendar.containing(now());
     static const QRegularExpression pattern(QStringLiteral("^(\\d{4})-(\\d{2})$"));
@@ -107,17 +111,10 @@ Result<UsageReport> Ledger::report(const std::optional<QString>& periodId, const
     const auto settings = loadSettings();
     if (!settings)
         return settings.failure();
-    if (tenant) {
-        const auto exists = tenantExists(*tenant);
-        if (!exists)
-            return exists.failure();
-        if (!exists.value())
-            return badInput(QStringLiteral("There is no tenant \"%1\".").arg(*tenant));
-    }
-    const auto cal = calendar(settings.value());
-    if (!cal)
-        return cal.failure();
-    const auto period = periodFor(*cal.value(), periodId);
+    if (tenant)
+        if (Status s = requireTenant(*tenant); !s)
+            return s.failure();
+    const auto period = periodFor(settings.value(), periodId);
     if (!period)
         return period.failure();
     return reportFor(settings.value(), period.value(), tenant);
@@ -132,10 +129,7 @@ Status Ledger::forEachEvent(const std::optional<QString>& periodId, const std::f
         const auto settings = loadSettings();
         if (!settings)
             return settings.failure();
-        const auto cal = calendar(settings.value());
-        if (!cal)
-            return cal.failure();
-        const auto period = periodFor(*cal.value(), periodId);
+        const auto period = periodFor(settings.value(), periodId);
         if (!period)
             return period.failure();
         from = period->start;
@@ -235,14 +229,9 @@ Result<RecordOutcome> Ledger::recordLocked(const RecordRequest& request, qint64 
             return out;
         }
     }
-    if (!request.tenant.isEmpty()) {
-        const auto exists = tenantExists(request.tenant);
-        if (!exists)
-            return exists.failure();
-        if (!exists.value())
-            return badInput(QStringLiteral("There is no tenant \"%1\"; add it with \"ai-settings tenants add %1\".")
-                                .arg(request.tenant));
-    }
+    if (!request.tenant.isEmpty())
+        if (Status s = requireTenant(request.tenant); !s)
+            return s.failure();
     const auto tenantKey = request.tenant.isEmpty() ? Result<KeyState>(KeyState::NotSet)
                                                     : keyState(request.tenant, action.provider);
     const auto installKey = keyState(QString(), action.provider);

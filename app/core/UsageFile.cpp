@@ -129,6 +129,8 @@ bool splitCsvRecord(const QByteArray& text, qsizetype& pos, int& line, QVector<Q
 Result<QVector<ImportRow>> parseCsv(const QByteArray& text)
 {
     qsizetype pos = text.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    if (text.mid(pos).trimmed().isEmpty())
+        return badInput(QStringLiteral("The file is empty; nothing was imported."));
     int line = 1;
     QVector<QByteArray> fields;
     if (!splitCsvRecord(text, pos, line, fields))
