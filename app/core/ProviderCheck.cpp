@@ -49,13 +49,19 @@ QUrl ProviderCheck::baseUrl(const QString& provider, const QString& configured)
     return QUrl(anthropic ? QStringLiteral("https://api.anthropic.com") : QStringLiteral("https://api.openai.com"));
 }
 
+void ProviderCheck::abandonReply()
+{
+    if (!m_reply)
+        return;
+    m_reply->disconnect(this);
+    m_reply->abort();
+    m_reply->deleteLater();
+    m_reply = nullptr;
+}
+
 void ProviderCheck::start(const QString& provider, const QUrl& base, const QString& key)
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
+    abandonReply();
     m_provider = provider;
     m_key = key;
     QUrl url = base;
@@ -64,8 +70,8 @@ void ProviderCheck::start(const QString& provider, const QUrl& base, const QStri
         path.chop(1);
     // OpenAI-style bases already end in /v1; Anthropic's do not.
     url.setPath(path.endsWith(QLatin1String("/v1")) ? path + QStringLiteral("/models") : path + QStringLiteral("/v1/models"));
+    // The bound is m_timer alone: a second, transfer timeout would race it and name the wrong cause.
     QNetworkRequest request(url);
-    request.setTransferTimeout(m_timeoutMs);
     if (provider == QLatin1String("anthropic")) {
         request.setRawHeader("x-api-key", key.toUtf8());
         request.setRawHeader("anthropic-version", "2023-06-01");
@@ -81,10 +87,7 @@ void ProviderCheck::onTimeout()
 {
     if (!m_reply)
         return;
-    m_reply->disconnect(this);
-    m_reply->abort();
-    m_reply->deleteLater();
-    m_reply = nullptr;
+    abandonReply();
     finish({KeyState::NotVerified,
             QStringLiteral("%1 did not answer within %2 seconds; the key is kept and can be checked again.")
                 .arg(providerName(m_provider))

@@ -45,6 +45,7 @@ signals:
     void finished(const ProviderCheck::Outcome& outcome);
 
 private:
+    void abandonReply();
     void onReplyFinished();
     void onTimeout();
     void finish(const Outcome& outcome);
