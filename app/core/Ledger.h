@@ -173,6 +173,8 @@ private:
     Status writeRows(const QVector<ImportRow>& rows, ImportSummary& summary, const BillingCalendar& calendar,
                      const Progress& progress);
     Status setSetting(const QString& name, const QString& value);
+    // The values of a usage_events row, in column order (id … credits, recorded_by).
+    static QVariantList eventRow(const UsageEvent& event, const QString& recordedBy);
 
     const Catalog& m_catalog;
     QString m_userName;

@@ -1,6 +1,7 @@
 // Import of historic usage: every row is checked before anything is written, and the write is one transaction.
 #include "Ledger.h"
 
+#include "Schema.h"
 #include "SqlSupport.h"
 #include "SqliteBulkInsert.h"
 #include "UsageTotals.h"
@@ -37,19 +38,12 @@ private:
 Status Ledger::insertEventsPortably(const QVector<ImportRow>& rows, const std::function<void(const UsageEvent&)>& inserted,
                                     const Progress& progress)
 {
-    QSqlQuery& insert = query(QStringLiteral(
-        "INSERT INTO usage_events (id, occurred_at, tenant, action, model, billing, credits, recorded_by) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"));
+    QSqlQuery& insert = query(QString::fromLatin1(Schema::importEventSql));
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const UsageEvent& e = rows[i].event;
-        insert.bindValue(0, e.id);
-        insert.bindValue(1, e.occurredAt);
-        insert.bindValue(2, Sql::text(e.tenant));
-        insert.bindValue(3, e.action);
-        insert.bindValue(4, Sql::text(e.model));
-        insert.bindValue(5, CreditRules::billingId(e.billing));
-        insert.bindValue(6, e.credits);
-        insert.bindValue(7, m_userName);
+        const QVariantList values = eventRow(e, m_userName);
+        for (int column = 0; column < values.size(); ++column)
+            insert.bindValue(column, values[column]);
         if (Status s = Sql::exec(insert, QStringLiteral("importing usage")); !s)
             return s;
         if (insert.numRowsAffected() == 1)

@@ -32,6 +32,12 @@ const QString eventColumns = QStringLiteral("id, occurred_at, tenant, action, mo
 
 } // namespace
 
+QVariantList Ledger::eventRow(const UsageEvent& e, const QString& recordedBy)
+{
+    return {e.id, e.occurredAt, Sql::text(e.tenant), e.action, Sql::text(e.model), CreditRules::billingId(e.billing),
+            e.credits, recordedBy};
+}
+
 Result<BillingPeriod> Ledger::periodFor(const LedgerSettings& settings, const std::optional<QString>& periodId)
 {
     const auto cal = calendar(settings);
@@ -269,8 +275,7 @@ Result<RecordOutcome> Ledger::recordLocked(const RecordRequest& request, qint64 
     e.credits = decision->credits;
     QSqlQuery& insert = query(QStringLiteral("INSERT INTO usage_events (%1, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                                   .arg(eventColumns));
-    const QVariantList values = {e.id, e.occurredAt, Sql::text(e.tenant), e.action, Sql::text(e.model),
-                                 CreditRules::billingId(e.billing), e.credits, m_userName};
+    const QVariantList values = eventRow(e, m_userName);
     for (int i = 0; i < values.size(); ++i)
         insert.bindValue(i, values[i]);
     if (Status s = Sql::exec(insert, QStringLiteral("recording usage")); !s)

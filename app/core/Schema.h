@@ -11,6 +11,12 @@ namespace Schema {
 
 constexpr int currentVersion = 2;
 
+// Import's insert, shared by its Qt and SQLite C API paths: an id already stored is skipped, which makes
+// importing the same file twice add nothing.
+constexpr const char* importEventSql =
+    "INSERT INTO usage_events (id, occurred_at, tenant, action, model, billing, credits, recorded_by) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+
 // 0 for an empty database.
 Result<int> version(const QSqlDatabase& db);
 

@@ -1,5 +1,7 @@
 #include "SqliteBulkInsert.h"
 
+#include "Schema.h"
+
 #include <QSqlDriver>
 #include <QSqlQuery>
 
@@ -56,9 +58,7 @@ Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, cons
 {
     sqlite3* handle = handleOf(db);
     sqlite3_stmt* statement = nullptr;
-    const char* sql = "INSERT INTO usage_events (id, occurred_at, tenant, action, model, billing, credits, recorded_by) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
-    if (sqlite3_prepare_v2(handle, sql, -1, &statement, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v2(handle, Schema::importEventSql, -1, &statement, nullptr) != SQLITE_OK)
         return unavailable(QStringLiteral("The database failed while importing usage: %1.").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
     const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> guard(statement, sqlite3_finalize);
 
