@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QNetworkProxyFactory>
 
 #include <memory>
 
@@ -11,6 +12,8 @@ int main(int argc, char* argv[])
 {
     QCoreApplication::setApplicationName(QStringLiteral("ai-settings"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AI_SETTINGS_VERSION));
+    // Provider checks go through the proxy the system is set up with (http_proxy, https_proxy, no_proxy).
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

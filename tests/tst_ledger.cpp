@@ -43,7 +43,7 @@ private:
 
     void setKey(const QString& tenant, const char* provider, KeyState state)
     {
-        const Status s = ledger().setKeyRecord({tenant, QLatin1String(provider), state, QStringLiteral("wxyz"), at("2026-11-20T00:00:00Z"), {}});
+        const Status s = ledger().setKeyRecord({tenant, QLatin1String(provider), state, QStringLiteral("wxyz"), at("2026-11-20T00:00:00Z"), {}, {}}, KeyChange::Set);
         QVERIFY2(s.ok(), qPrintable(s.failure().message));
     }
 
@@ -109,6 +109,7 @@ private slots:
         QCOMPARE(r->period.id(), QStringLiteral("2026-11"));
         QCOMPARE(ledger().keyRecord({}, QStringLiteral("anthropic"))->state, KeyState::NotSet);
         QCOMPARE(scalar(QStringLiteral("SELECT version FROM schema_version")), Schema::currentVersion);
+        QVERIFY(!QUuid::fromString(s->installId).isNull());
         withRawDatabase([](QSqlDatabase& db) {
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
@@ -143,7 +144,8 @@ private slots:
 
         m_path = path;
         m_ledger = openAs(QStringLiteral("owner"));
-        QCOMPARE(scalar(QStringLiteral("SELECT version FROM schema_version")), 2);
+        QCOMPARE(scalar(QStringLiteral("SELECT version FROM schema_version")), Schema::currentVersion);
+        QVERIFY(!QUuid::fromString(ledger().settings()->installId).isNull());
         const auto november = ledger().report(QStringLiteral("2026-11"), std::nullopt);
         QVERIFY(november.ok());
         QCOMPARE(november->plan->id, QStringLiteral("professional"));

@@ -65,6 +65,21 @@ const Command commands[] = {
      "  show              the anchor day and time zone of the monthly reset\n"
      "  set               --anchor-day 1..28 and/or --time-zone such as Europe/London\n",
      &period},
+    {"keys", "keys status [--tenant T] [--json] | set anthropic|openai [--tenant T] [--no-verify]\n"
+             "           | verify anthropic|openai [--tenant T] | remove anthropic|openai [--tenant T]",
+     "Bring your own provider keys: kept in the system keychain, checked with the provider.",
+     "  status            each provider's masked key, its state and where the key in force comes from\n"
+     "  set PROVIDER      reads the key from standard input (never from an argument), stores it in the\n"
+     "                    keychain and checks it with the provider; --no-verify skips the check\n"
+     "  verify PROVIDER   checks the stored key with the provider again\n"
+     "  remove PROVIDER   deletes the key from the keychain; its actions go back to credits\n"
+     "  --tenant T        a tenant's own key (Professional and Enterprise plans)\n"
+     "  --json            status as JSON: provider, state, fingerprint, source, checked_at, message\n"
+     "Exit 1 when the provider rejects the key (it stays stored as invalid); 3 when the keychain or the\n"
+     "provider cannot be reached (a key already saved is kept).\n"
+     "Providers are reached at their public APIs, or at the addresses in $ANTHROPIC_BASE_URL and\n"
+     "$OPENAI_BASE_URL.\n",
+     &keys},
 };
 
 void printOverview(QTextStream& out)

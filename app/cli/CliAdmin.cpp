@@ -5,24 +5,6 @@ namespace Cli {
 
 namespace {
 
-// Parses "COMMAND VERB [ARGS]" against the verbs a command knows; returns the positional arguments.
-struct Verb
-{
-    QString name;
-    QStringList args;
-};
-
-std::optional<Verb> verbOf(const QCommandLineParser& parser, const QStringList& verbs, const QList<int>& argCounts)
-{
-    QStringList positional = parser.positionalArguments();
-    if (positional.isEmpty())
-        positional << verbs.first(); // "plan" alone means "plan show"
-    const int index = verbs.indexOf(positional.first());
-    if (index < 0 || positional.size() - 1 != argCounts[index])
-        return std::nullopt;
-    return Verb{positional.first(), positional.mid(1)};
-}
-
 int finish(Context& context, const Status& status, const QString& done)
 {
     if (!status)
@@ -104,8 +86,8 @@ int tenants(Context& context, const QStringList& arguments)
         return finish(context, ledger->addTenant(verb->args.first(), parser.value(nameOption)),
                       QStringLiteral("Added tenant %1.").arg(verb->args.first()));
     if (verb->name == QLatin1String("remove"))
-        return finish(context, ledger->removeTenant(verb->args.first()),
-                      QStringLiteral("Removed tenant %1; its past usage stays in the ledger.").arg(verb->args.first()));
+        return finish(context, removeTenantAndKeys(*ledger, verb->args.first()),
+                      QStringLiteral("Removed tenant %1 and its keys; its past usage stays in the ledger.").arg(verb->args.first()));
     const auto list = ledger->tenants();
     if (!list)
         return context.fail(list.failure());

@@ -70,6 +70,17 @@ int printHelp(Context& context, const char* command)
     return Done;
 }
 
+std::optional<Verb> verbOf(const QCommandLineParser& parser, const QStringList& verbs, const QList<int>& argCounts)
+{
+    QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        positional << verbs.first(); // "plan" alone means "plan show"
+    const int index = verbs.indexOf(positional.first());
+    if (index < 0 || positional.size() - 1 != argCounts[index])
+        return std::nullopt;
+    return Verb{positional.first(), positional.mid(1)};
+}
+
 QString formatCredits(qint64 credits)
 {
     QLocale english(QLocale::English);

@@ -49,6 +49,15 @@ std::optional<int> parseArguments(Context& context, QCommandLineParser& parser, 
 int printHelp(Context& context, const char* command);
 const Command* findCommand(const QString& name);
 
+// "COMMAND VERB [ARGS]": the verb, one of `verbs` (the first when none is given), and its arguments, whose
+// count must match `argCounts`.
+struct Verb
+{
+    QString name;
+    QStringList args;
+};
+std::optional<Verb> verbOf(const QCommandLineParser& parser, const QStringList& verbs, const QList<int>& argCounts);
+
 int report(Context& context, const QStringList& arguments);
 int record(Context& context, const QStringList& arguments);
 int importUsage(Context& context, const QStringList& arguments);
@@ -58,6 +67,9 @@ int models(Context& context, const QStringList& arguments);
 int tenants(Context& context, const QStringList& arguments);
 int members(Context& context, const QStringList& arguments);
 int period(Context& context, const QStringList& arguments);
+int keys(Context& context, const QStringList& arguments);
+// Removes a tenant after deleting its keys from the keychain.
+Status removeTenantAndKeys(Ledger& ledger, const QString& tenant);
 
 QString formatCredits(qint64 credits); // "2,000"
 

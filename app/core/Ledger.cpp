@@ -1,5 +1,6 @@
 #include "Ledger.h"
 
+#include "CreditRules.h"
 #include "Schema.h"
 #include "SqlSupport.h"
 #include "UsageTotals.h"
@@ -8,6 +9,7 @@
 #include <QDateTime>
 #include <QRegularExpression>
 #include <QSqlRecord>
+#include <QUrl>
 
 namespace {
 
@@ -162,8 +164,12 @@ Result<LedgerSettings> Ledger::loadSettings()
             settings.anchorDay = value.toInt();
         else if (name == QLatin1String("time_zone"))
             settings.timeZone = value;
+        else if (name == QLatin1String("install_id"))
+            settings.installId = value;
         else if (name.startsWith(QLatin1String("model.")))
             settings.slotModels.insert(name.mid(6), value);
+        else if (name.startsWith(QLatin1String("base_url.")))
+            settings.providerBaseUrls.insert(name.mid(9), value);
     }
     q.finish();
     settings.plan = m_catalog.plan(planId);
@@ -446,24 +452,66 @@ Result<KeyRecord> Ledger::keyRecord(const QString& tenant, const QString& provid
     if (Status s = requireMember(); !s)
         return s.failure();
     QSqlQuery& q = query(QStringLiteral(
-        "SELECT state, fingerprint, checked_at, message FROM key_state WHERE tenant = ? AND provider = ?"));
+        "SELECT state, fingerprint, checked_at, message, models FROM key_state WHERE tenant = ? AND provider = ?"));
     q.bindValue(0, Sql::text(tenant));
     q.bindValue(1, provider);
     if (Status s = Sql::exec(q, QStringLiteral("reading key states")); !s)
         return s.failure();
-    KeyRecord record{tenant, provider, KeyState::NotSet, {}, std::nullopt, {}};
+    KeyRecord record{tenant, provider, KeyState::NotSet, {}, std::nullopt, {}, {}};
     if (q.next()) {
         record.state = keyStateFromId(q.value(0).toString()).value_or(KeyState::NotSet);
         record.fingerprint = q.value(1).toString();
         if (!q.value(2).isNull())
             record.checkedAt = q.value(2).toLongLong();
         record.message = q.value(3).toString();
+        record.models = q.value(4).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     }
     q.finish();
     return record;
 }
 
-Status Ledger::setKeyRecord(const KeyRecord& r)
+Result<KeyStatus> Ledger::keyStatus(const QString& tenant, const QString& provider)
+{
+    const auto current = settings();
+    if (!current)
+        return current.failure();
+    if (!tenant.isEmpty())
+        if (Status s = requireTenant(tenant); !s)
+            return s.failure();
+    const auto own = keyRecord(tenant, provider);
+    const auto install = tenant.isEmpty() ? own : keyRecord(QString(), provider);
+    if (!own || !install)
+        return (!own ? own : install).failure();
+    const auto choice = CreditRules::chooseKey(current->plan->tenantKeys, !tenant.isEmpty(), own->state,
+                                               install->state);
+    KeyStatus status;
+    status.source = choice.source;
+    status.tenantKeyIgnored = choice.tenantKeyIgnored;
+    status.record = choice.source == KeySource::Install ? install.value() : own.value();
+    return status;
+}
+
+Status Ledger::mayChangeKey(const QString& tenant, const QString& provider, bool setting)
+{
+    if (!m_catalog.provider(provider))
+        return badInput(QStringLiteral("Unknown provider \"%1\"; expected anthropic or openai.").arg(provider));
+    if (Status s = requireAdministrator(QStringLiteral("Changing API keys")); !s)
+        return s;
+    if (tenant.isEmpty())
+        return success();
+    if (Status s = requireTenant(tenant); !s)
+        return s;
+    const auto current = loadSettings();
+    if (!current)
+        return current.failure();
+    // Removing stays possible after a downgrade: stored tenant keys are kept until someone removes them.
+    if (setting && !current->plan->tenantKeys)
+        return refused(QStringLiteral("Per-tenant keys need the Professional or Enterprise plan; the install is on %1.")
+                           .arg(current->plan->name));
+    return success();
+}
+
+Status Ledger::setKeyRecord(const KeyRecord& r, KeyChange change)
 {
     if (!m_catalog.provider(r.provider))
         return badInput(QStringLiteral("Unknown provider \"%1\"; expected anthropic or openai.").arg(r.provider));
@@ -480,18 +528,46 @@ Status Ledger::setKeyRecord(const KeyRecord& r)
             return s;
         if (r.state != KeyState::NotSet) {
             QSqlQuery& q = query(QStringLiteral("INSERT INTO key_state (tenant, provider, state, fingerprint, "
-                                                "checked_at, message) VALUES (?, ?, ?, ?, ?, ?)"));
+                                                "checked_at, message, models) VALUES (?, ?, ?, ?, ?, ?, ?)"));
             q.bindValue(0, Sql::text(r.tenant));
             q.bindValue(1, r.provider);
             q.bindValue(2, keyStateId(r.state));
             q.bindValue(3, Sql::text(r.fingerprint));
             q.bindValue(4, r.checkedAt ? QVariant(*r.checkedAt) : QVariant(QMetaType(QMetaType::LongLong)));
             q.bindValue(5, Sql::text(r.message));
+            q.bindValue(6, Sql::text(r.models.join(QLatin1Char(' '))));
             if (Status s = Sql::exec(q, QStringLiteral("saving a key state")); !s)
                 return s;
         }
         const QString who = r.tenant.isEmpty() ? QStringLiteral("install") : QStringLiteral("tenant ") + r.tenant;
-        return audit(QStringLiteral("key.") + r.provider,
-                     QStringLiteral("%1: %2 …%3").arg(who, keyStateId(r.state), r.fingerprint));
+        const char* what = change == KeyChange::Set ? "set" : change == KeyChange::Checked ? "checked" : "removed";
+        QString line = QStringLiteral("%1 %2 key").arg(QLatin1String(what), who);
+        if (!r.fingerprint.isEmpty())
+            line += QStringLiteral(" \u2026") + r.fingerprint;
+        if (change != KeyChange::Removed)
+            line += QStringLiteral(": ") + keyStateId(r.state);
+        return audit(QStringLiteral("key.") + r.provider, line);
+    });
+}
+
+Status Ledger::setProviderBaseUrl(const QString& provider, const QString& url)
+{
+    if (!m_catalog.provider(provider))
+        return badInput(QStringLiteral("Unknown provider \"%1\"; expected anthropic or openai.").arg(provider));
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!url.isEmpty() && (!parsed.isValid() || !QStringList{"http", "https"}.contains(parsed.scheme()) ||
+                           parsed.host().isEmpty() || !parsed.userInfo().isEmpty()))
+        return badInput(QStringLiteral("\"%1\" is not an http or https address.").arg(url));
+    return administer(QStringLiteral("Changing provider addresses"), [&]() -> Status {
+        const QString name = QStringLiteral("base_url.") + provider;
+        if (url.isEmpty()) {
+            QSqlQuery& q = query(QStringLiteral("DELETE FROM settings WHERE name = ?"));
+            q.bindValue(0, name);
+            if (Status s = Sql::exec(q, QStringLiteral("saving a provider address")); !s)
+                return s;
+        } else if (Status s = setSetting(name, url); !s) {
+            return s;
+        }
+        return audit(name, url.isEmpty() ? QStringLiteral("default") : url);
     });
 }

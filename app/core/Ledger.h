@@ -21,6 +21,8 @@ struct LedgerSettings
     QHash<QString, QString> slotModels; // slot id -> model id
     int anchorDay = 1;
     QString timeZone = QStringLiteral("UTC");
+    QString installId;                        // names this database's keychain entries
+    QHash<QString, QString> providerBaseUrls; // provider id -> configured base URL; empty: the public API
 };
 
 struct Tenant
@@ -43,6 +45,18 @@ struct KeyRecord
     QString fingerprint; // last four characters, never more
     std::optional<qint64> checkedAt;
     QString message; // the provider's or keychain's reason, when not active
+    QStringList models; // the model ids the key could see at its last successful check
+};
+
+// What a key change was, for the audit trail.
+enum class KeyChange { Set, Checked, Removed };
+
+// The key in force for an install or tenant and provider, as `keys status` and the page show it.
+struct KeyStatus
+{
+    KeyRecord record;  // the key in force; the tenant's own key when none is (source Credits)
+    KeySource source = KeySource::Credits;
+    bool tenantKeyIgnored = false; // the tenant has a key its plan does not let it use
 };
 
 struct ActionUsage
@@ -118,6 +132,7 @@ public:
     Result<QVector<Tenant>> tenants();
     Result<QVector<Member>> members();
     Result<KeyRecord> keyRecord(const QString& tenant, const QString& provider);
+    Result<KeyStatus> keyStatus(const QString& tenant, const QString& provider);
     Result<UsageReport> report(const std::optional<QString>& periodId, const std::optional<QString>& tenant);
     // Streams the events of a period (all when nullopt), oldest first.
     Status forEachEvent(const std::optional<QString>& periodId, const std::function<bool(const UsageEvent&)>& visit);
@@ -130,7 +145,13 @@ public:
     Status removeTenant(const QString& id);
     Status setMember(const QString& userName, Role role);
     Status removeMember(const QString& userName);
-    Status setKeyRecord(const KeyRecord& record);
+    // Whether the user may make a change (Owner or Admin); `doing` names it in the refusal.
+    Status mayAdminister(const QString& doing) { return requireAdministrator(doing); }
+    // Whether the user may set (or, with `setting` false, remove or check) the key of an install or tenant;
+    // asked before the keychain is touched, so that a refusal changes nothing.
+    Status mayChangeKey(const QString& tenant, const QString& provider, bool setting);
+    Status setKeyRecord(const KeyRecord& record, KeyChange change);
+    Status setProviderBaseUrl(const QString& provider, const QString& url);
 
     // Authorises and records one AI query atomically: role, key state, rate limit and credits are checked and
     // the event inserted in one write transaction, so concurrent recorders can never overdraw the pool.

@@ -5,6 +5,7 @@
 #include "UsageTotals.h"
 
 #include <QStringList>
+#include <QUuid>
 
 namespace Schema {
 
@@ -32,6 +33,20 @@ const char* const version2[] = {
     "CREATE TABLE key_state (tenant TEXT NOT NULL, provider TEXT NOT NULL, state TEXT NOT NULL, "
     "fingerprint TEXT NOT NULL, checked_at BIGINT, message TEXT NOT NULL, PRIMARY KEY (tenant, provider))",
 };
+
+// Version 3 gives each database its own id, which names its keychain entries (two databases on one machine
+// must never read, replace or remove each other's keys), and keeps the models a key could see.
+Status addInstallId(const QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO settings (name, value) VALUES ('install_id', ?)"));
+    q.bindValue(0, QUuid::createUuid().toString(QUuid::WithoutBraces));
+    if (Status s = Sql::exec(q, QStringLiteral("giving the database its id")); !s)
+        return s;
+    // The model ids the key could see at its last check, space-separated.
+    return Sql::execText(db, QStringLiteral("ALTER TABLE key_state ADD COLUMN models TEXT NOT NULL DEFAULT ''"),
+                         QStringLiteral("creating schema version 3"));
+}
 
 template <size_t N>
 Status run(const QSqlDatabase& db, const char* const (&statements)[N], int toVersion)
@@ -123,6 +138,10 @@ Status migrate(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
         if (Status s = run(db, version2, 2); !s)
             return s;
         if (Status s = backfillTotals(db); !s)
+            return s;
+    }
+    if (from < 3 && target >= 3) {
+        if (Status s = addInstallId(db); !s)
             return s;
     }
     if (Status s = setVersion(db, target); !s)

@@ -6,10 +6,10 @@
 #include <QSqlDatabase>
 
 // Versioned schema. Version 1 held events, settings, tenants, members and the audit trail; version 2 added
-// the per-period usage totals and the provider key states.
+// the per-period usage totals and the provider key states; version 3 the database's own id (install_id).
 namespace Schema {
 
-constexpr int currentVersion = 2;
+constexpr int currentVersion = 3;
 
 // Import's insert, shared by its Qt and SQLite C API paths: an id already stored is skipped, which makes
 // importing the same file twice add nothing.

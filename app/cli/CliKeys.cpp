@@ -1,0 +1,241 @@
+// keys: Bring-Your-Own-Key from the command line. The key only ever arrives on standard input.
+#include "CliSupport.h"
+
+#include "IsoTime.h"
+#include "KeyFormat.h"
+#include "KeyService.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace Cli {
+
+namespace {
+
+constexpr qint64 maxKeyInput = 64 * 1024;
+
+// Reads the key: one hidden line at a terminal, else everything piped in. Never an argument or a variable:
+// those end up in shell history and in /proc for every user to read.
+Result<QString> readKeyFromStdin(Context& context, const QString& providerName)
+{
+    QByteArray bytes;
+    if (isatty(STDIN_FILENO)) {
+        context.err << "Paste the " << providerName << " key and press Enter (it is not shown): ";
+        context.err.flush();
+        termios saved{};
+        const bool hidden = tcgetattr(STDIN_FILENO, &saved) == 0;
+        if (hidden) {
+            termios quiet = saved;
+            quiet.c_lflag &= ~tcflag_t(ECHO);
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        }
+        char line[4096];
+        if (fgets(line, sizeof line, stdin))
+            bytes = QByteArray(line);
+        if (hidden)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        context.err << '\n';
+        context.err.flush();
+    } else {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return badInput(QStringLiteral("Standard input cannot be read; pipe the key into \"keys set\"."));
+        bytes = in.read(maxKeyInput + 1);
+    }
+    if (bytes.size() > maxKeyInput)
+        return badInput(QStringLiteral("Standard input holds far more than a key; pipe only the key."));
+    if (bytes.trimmed().isEmpty())
+        return badInput(QStringLiteral("No key arrived on standard input; pipe the key into \"keys set\"."));
+    return QString::fromUtf8(bytes);
+}
+
+// Runs one asynchronous key operation to its end. Every operation answers in bounded time (keychain and
+// provider timeouts), so this wait is bounded too.
+template <typename Value, typename Start>
+Value await(Start start)
+{
+    QEventLoop loop;
+    std::optional<Value> answer;
+    start([&](Value value) {
+        answer = std::move(value);
+        loop.quit();
+    });
+    if (!answer)
+        loop.exec();
+    return std::move(*answer);
+}
+
+struct KeyTools
+{
+    QNetworkAccessManager network;
+    KeyVault vault;
+    KeyService service;
+    explicit KeyTools(Ledger& ledger) : service(ledger, vault, network) {}
+};
+
+QString scopeName(const QString& tenant)
+{
+    return tenant.isEmpty() ? QStringLiteral("the install") : QStringLiteral("tenant ") + tenant;
+}
+
+QString checkedAtText(const KeyRecord& r)
+{
+    return r.checkedAt ? IsoTime::formatUtc(*r.checkedAt) : QString();
+}
+
+QJsonObject statusJson(const QString& provider, const KeyStatus& s)
+{
+    const KeyRecord& r = s.record;
+    return QJsonObject{
+        {QStringLiteral("provider"), provider},
+        {QStringLiteral("state"), keyStateId(r.state)},
+        {QStringLiteral("fingerprint"), r.fingerprint.isEmpty() ? QJsonValue() : QJsonValue(r.fingerprint)},
+        {QStringLiteral("masked"), r.fingerprint.isEmpty() ? QJsonValue() : QJsonValue(KeyFormat::masked(provider, r.fingerprint))},
+        {QStringLiteral("source"), keySourceId(s.source)},
+        {QStringLiteral("scope"), r.tenant.isEmpty() ? QStringLiteral("install") : QStringLiteral("tenant")},
+        {QStringLiteral("checked_at"), r.checkedAt ? QJsonValue(checkedAtText(r)) : QJsonValue()},
+        {QStringLiteral("message"), r.message},
+        {QStringLiteral("models"), QJsonArray::fromStringList(r.models)},
+    };
+}
+
+QString sourceText(const KeyStatus& s)
+{
+    switch (s.source) {
+    case KeySource::Tenant:
+        return QStringLiteral("the tenant's own key");
+    case KeySource::Install:
+        return QStringLiteral("the install's key");
+    case KeySource::Credits:
+        break;
+    }
+    return s.tenantKeyIgnored ? QStringLiteral("credits (the plan does not use tenant keys; the stored one is kept)")
+                              : QStringLiteral("credits");
+}
+
+int status(Context& context, Ledger& ledger, const QString& tenant, bool json)
+{
+    QJsonArray rows;
+    for (const Provider& p : context.catalog.providers()) {
+        const auto s = ledger.keyStatus(tenant, p.id);
+        if (!s)
+            return context.fail(s.failure());
+        if (json) {
+            rows.append(statusJson(p.id, s.value()));
+            continue;
+        }
+        const KeyRecord& r = s->record;
+        const QString masked = r.fingerprint.isEmpty() ? QStringLiteral("-") : KeyFormat::masked(p.id, r.fingerprint);
+        context.out << p.name.leftJustified(10) << masked.leftJustified(20) << keyStateLabel(r.state);
+        if (!r.message.isEmpty() && r.state != KeyState::Active)
+            context.out << " - " << r.message;
+        context.out << "\n          actions run on " << sourceText(s.value());
+        if (r.checkedAt)
+            context.out << "; checked " << checkedAtText(r);
+        context.out << '\n';
+    }
+    if (json)
+        context.out << QJsonDocument(rows).toJson(QJsonDocument::Indented);
+    return Done;
+}
+
+// The exit code and the line for a key that was just stored or checked.
+int verdict(Context& context, const QString& providerName, const QString& tenant, const KeyRecord& r, bool checked)
+{
+    const QString what = QStringLiteral("The %1 key for %2 (%3)")
+                             .arg(providerName, scopeName(tenant), KeyFormat::masked(r.provider, r.fingerprint));
+    if (!checked) {
+        context.out << what << " is saved; it has not been checked with the provider yet.\n";
+        return Done;
+    }
+    switch (r.state) {
+    case KeyState::Active:
+        context.out << what << " is saved and active (BYOK); its actions cost no credits.\n";
+        return Done;
+    case KeyState::Invalid:
+        return context.fail(refused(QStringLiteral("%1 is stored but invalid: %2").arg(what, r.message)));
+    case KeyState::NotVerified:
+    case KeyState::NotSet:
+        break;
+    }
+    return context.fail(unavailable(QStringLiteral("%1 is stored but not verified: %2").arg(what, r.message)));
+}
+
+} // namespace
+
+Status removeTenantAndKeys(Ledger& ledger, const QString& tenant)
+{
+    KeyTools tools(ledger);
+    return await<Status>([&](auto done) { tools.service.removeTenant(tenant, done); });
+}
+
+int keys(Context& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption tenantOption(QStringLiteral("tenant"), {}, QStringLiteral("T"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"));
+    const QCommandLineOption noVerifyOption(QStringLiteral("no-verify"));
+    parser.addOptions({tenantOption, jsonOption, noVerifyOption});
+    if (const auto exit = parseArguments(context, parser, arguments, "keys"))
+        return *exit;
+    const QStringList verbs = {QStringLiteral("status"), QStringLiteral("set"), QStringLiteral("verify"),
+                               QStringLiteral("remove")};
+    const auto verb = verbOf(parser, verbs, {0, 1, 1, 1});
+    if (!verb)
+        return context.usageError(QStringLiteral("keys takes status, or set, verify or remove with a provider."),
+                                  QStringLiteral("keys"));
+    const bool isStatus = verb->name == QLatin1String("status");
+    if ((parser.isSet(jsonOption) && !isStatus) || (parser.isSet(noVerifyOption) && verb->name != QLatin1String("set")))
+        return context.usageError(QStringLiteral("--json goes with status and --no-verify with set."),
+                                  QStringLiteral("keys"));
+    const QString tenant = parser.value(tenantOption);
+    const QString provider = isStatus ? QString() : verb->args.first();
+    const Provider* p = isStatus ? nullptr : context.catalog.provider(provider);
+    if (!isStatus && !p)
+        return context.usageError(QStringLiteral("Unknown provider \"%1\"; expected anthropic or openai.").arg(provider),
+                                  QStringLiteral("keys"));
+    // The key is read before the database is opened: a bad key is refused even where no database can be.
+    QString key;
+    if (verb->name == QLatin1String("set")) {
+        const auto read = readKeyFromStdin(context, p->name);
+        if (!read)
+            return context.fail(read.failure());
+        key = read.value();
+    }
+    Ledger* ledger = context.ledger();
+    if (!ledger)
+        return StorageUnavailable;
+    if (isStatus)
+        return status(context, *ledger, tenant, parser.isSet(jsonOption));
+
+    KeyTools tools(*ledger);
+    if (verb->name == QLatin1String("remove")) {
+        const Status s = await<Status>([&](auto done) { tools.service.remove(tenant, provider, done); });
+        if (!s)
+            return context.fail(s.failure());
+        context.out << "The " << p->name << " key for " << scopeName(tenant)
+                    << " is removed from the keychain; its actions use credits again unless another key covers them.\n";
+        return Done;
+    }
+    const bool verify = verb->name == QLatin1String("verify") || !parser.isSet(noVerifyOption);
+    const auto r = await<Result<KeyRecord>>([&](auto done) {
+        if (verb->name == QLatin1String("set"))
+            tools.service.set(tenant, provider, key, verify, done);
+        else
+            tools.service.verify(tenant, provider, done);
+    });
+    key.fill(QLatin1Char(' ')); // the only copy this function holds; best effort, QString cannot promise more
+    if (!r)
+        return context.fail(r.failure());
+    return verdict(context, p->name, tenant, r.value(), verify);
+}
+
+} // namespace Cli
