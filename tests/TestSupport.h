@@ -6,6 +6,7 @@
 
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,18 +42,20 @@ struct Run
     QByteArray err;
 };
 
-// Runs ai-settings with `arguments`, feeding `input` on stdin; every run is bounded.
+// Runs ai-settings with `arguments`, feeding `input` on stdin; every run is bounded. The wait runs the event
+// loop, so that servers living in the test (the fake provider) can answer the process.
 inline Run runCli(const QStringList& arguments, const QByteArray& input = {}, const QProcessEnvironment& env = {})
 {
     QProcess p;
     if (!env.isEmpty())
         p.setProcessEnvironment(env);
+    QSignalSpy finished(&p, &QProcess::finished);
     p.start(QStringLiteral(AI_SETTINGS_BIN), arguments);
     if (!p.waitForStarted(10000))
         qFatal("ai-settings did not start");
     p.write(input);
     p.closeWriteChannel();
-    if (!p.waitForFinished(60000)) {
+    if (finished.isEmpty() && !finished.wait(60000)) {
         p.kill();
         p.waitForFinished(5000);
         return {};

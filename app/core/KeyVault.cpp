@@ -70,9 +70,11 @@ Failure KeyVault::describe(Operation operation, int code, const QString& backend
 
 Failure KeyVault::timedOut(Operation operation, int timeoutMs)
 {
-    return unavailable(QStringLiteral("%1: the keychain did not answer within %2 seconds.")
+    const int seconds = qMax(1, (timeoutMs + 999) / 1000);
+    return unavailable(QStringLiteral("%1: the keychain did not answer within %2 second%3.")
                            .arg(doing(operation))
-                           .arg(qMax(1, (timeoutMs + 999) / 1000)));
+                           .arg(seconds)
+                           .arg(seconds == 1 ? QString() : QStringLiteral("s")));
 }
 
 void KeyVault::run(QKeychain::Job* job, std::function<void(QKeychain::Job*)> finished)

@@ -1,0 +1,447 @@
+#include "TestSupport.h"
+
+#include "Environment.h"
+#include "FakeProvider.h"
+#include "PrivateBus.h"
+
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using TestSupport::Run;
+using TestSupport::runCli;
+
+// `ai-settings keys` end to end: the real executable, the real Secret Service started by scripts/run-tests.sh
+// (gnome-keyring in a private D-Bus session), and a loopback server answering like the providers.
+class TestKeys : public QObject
+{
+    Q_OBJECT
+
+private:
+    const QByteArray anthropicKey = "sk-ant-api03-" + QByteArray(70, 'K') + "Zq7_wxyz";
+    const QByteArray openAiKey = "sk-proj-" + QByteArray(40, 'Q') + "Ab9-abcd";
+    const QByteArray models = R"({"data":[{"id":"claude-sonnet-4-6"},{"id":"claude-opus-4-6"}],"has_more":false})";
+
+    QTemporaryDir m_dir;
+    QString m_db;
+    int m_dbCount = 0;
+    FakeProvider m_provider;
+
+    QProcessEnvironment env() const
+    {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(QStringLiteral("ANTHROPIC_BASE_URL"), m_provider.baseUrl().toString());
+        e.insert(QStringLiteral("OPENAI_BASE_URL"), m_provider.baseUrl().toString());
+        e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        return e;
+    }
+
+    Run cli(const QStringList& args, const QByteArray& input = {}, const QProcessEnvironment& environment = {})
+    {
+        return runCli(QStringList{QStringLiteral("--db"), m_db} + args, input,
+                      environment.isEmpty() ? env() : environment);
+    }
+
+    static QStringList words(const char* text) { return QString::fromLatin1(text).split(QLatin1Char(' ')); }
+
+    QJsonObject status(const QString& provider, const QString& tenant = {})
+    {
+        QStringList args = words("keys status --json");
+        if (!tenant.isEmpty())
+            args << QStringLiteral("--tenant") << tenant;
+        const Run r = cli(args);
+        if (r.exitCode != 0)
+            qFatal("keys status failed: %s", r.err.constData());
+        for (const QJsonValue& row : QJsonDocument::fromJson(r.out).array())
+            if (row[QStringLiteral("provider")].toString() == provider)
+                return row.toObject();
+        qFatal("no status row for %s", qPrintable(provider));
+    }
+
+    QString installId()
+    {
+        auto ledger = TestSupport::openLedger(m_db, Environment::currentUserName());
+        return ledger->settings()->installId;
+    }
+
+    // The keychain as other programs see it: secret-tool looks the entry up by QtKeychain's attributes.
+    QByteArray keychainLookup(const QString& account)
+    {
+        QProcess p;
+        p.start(QStringLiteral("secret-tool"), {QStringLiteral("lookup"), QStringLiteral("server"),
+                                                 QStringLiteral("ai-settings"), QStringLiteral("user"), account});
+        if (!p.waitForFinished(15000))
+            qFatal("secret-tool did not finish");
+        return p.readAllStandardOutput();
+    }
+    QByteArray keychainSearch()
+    {
+        QProcess p;
+        p.start(QStringLiteral("secret-tool"), {QStringLiteral("search"), QStringLiteral("--all"),
+                                                 QStringLiteral("server"), QStringLiteral("ai-settings")});
+        if (!p.waitForFinished(15000))
+            qFatal("secret-tool did not finish");
+        return p.readAllStandardOutput() + p.readAllStandardError();
+    }
+    QString account(const QString& tenant, const char* provider)
+    {
+        return installId() + (tenant.isEmpty() ? QStringLiteral("/install/") : QStringLiteral("/tenant/") + tenant + QLatin1Char('/'))
+            + QLatin1String(provider);
+    }
+
+    QJsonObject actionRow(const QString& action)
+    {
+        const Run r = cli(words("report --json"));
+        for (const QJsonValue& row : QJsonDocument::fromJson(r.out)[QStringLiteral("by_action")].toArray())
+            if (row[QStringLiteral("action")].toString() == action)
+                return row.toObject();
+        qFatal("no report row for %s", qPrintable(action));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_provider.baseUrl().port() > 0);
+        // The keychain tests are never skipped: without a Secret Service they fail and say how to run them.
+        QProcess probe;
+        probe.start(QStringLiteral("secret-tool"), {QStringLiteral("store"), QStringLiteral("--label=probe"),
+                                                     QStringLiteral("server"), QStringLiteral("ai-settings-probe")});
+        QVERIFY2(probe.waitForStarted(10000), "secret-tool is missing: run the tests through scripts/run-tests.sh");
+        probe.write("probe");
+        probe.closeWriteChannel();
+        QVERIFY(probe.waitForFinished(15000));
+        QVERIFY2(probe.exitCode() == 0, "no Secret Service answers: run the tests through scripts/run-tests.sh, "
+                                        "which starts gnome-keyring in a private D-Bus session");
+    }
+
+    void init()
+    {
+        TestSupport::failOnAnyWarning();
+        m_db = m_dir.filePath(QStringLiteral("keys-%1.sqlite").arg(++m_dbCount));
+        m_provider.respond(200, models);
+        m_provider.requests.clear();
+    }
+
+    void setStoresTheKeyInTheKeychainAndOnlyItsFingerprintInTheDatabase()
+    {
+        const Run set = cli(words("keys set anthropic --no-verify"), anthropicKey + "\n");
+        QCOMPARE(set.exitCode, 0);
+        QVERIFY(set.out.contains("sk-ant-••••••••wxyz"));
+        QCOMPARE(keychainLookup(account({}, "anthropic")), anthropicKey);
+        QVERIFY(keychainSearch().contains(account({}, "anthropic").toUtf8()));
+        QVERIFY(m_provider.requests.isEmpty()); // --no-verify
+
+        const QJsonObject s = status(QStringLiteral("anthropic"));
+        QCOMPARE(s[QStringLiteral("state")].toString(), QStringLiteral("not_verified"));
+        QCOMPARE(s[QStringLiteral("fingerprint")].toString(), QStringLiteral("wxyz"));
+        QCOMPARE(s[QStringLiteral("source")].toString(), QStringLiteral("install"));
+        QVERIFY(s[QStringLiteral("checked_at")].isNull());
+        const Run text = cli(words("keys status"));
+        QVERIFY(text.out.contains("sk-ant-••••••••wxyz"));
+        QVERIFY(text.out.contains("Not verified"));
+        QVERIFY(text.out.contains("Not set")); // OpenAI
+        QCOMPARE(status(QStringLiteral("openai"))[QStringLiteral("source")].toString(), QStringLiteral("credits"));
+    }
+
+    void providerAnswers_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<int>("httpStatus");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<QString>("message");
+        const QByteArray a401 = R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})";
+        const QByteArray o401 = R"({"error":{"message":"Incorrect API key provided.","type":"invalid_request_error","code":"invalid_api_key"}})";
+        const QByteArray quota = R"({"error":{"message":"You exceeded your current quota.","type":"insufficient_quota"}})";
+        QTest::newRow("anthropic 200") << "anthropic" << 200 << models << QByteArray() << 0 << "active" << "Active (BYOK)" << "";
+        QTest::newRow("openai 200") << "openai" << 200 << QByteArray(R"({"object":"list","data":[{"id":"gpt-image-1"}]})")
+                                    << QByteArray() << 0 << "active" << "Active (BYOK)" << "";
+        QTest::newRow("anthropic 401") << "anthropic" << 401 << a401 << QByteArray() << 1 << "invalid" << "Invalid key"
+                                       << "Anthropic rejected the key (401): invalid x-api-key.";
+        QTest::newRow("openai 401") << "openai" << 401 << o401 << QByteArray() << 1 << "invalid" << "Invalid key"
+                                    << "OpenAI rejected the key (401): Incorrect API key provided.";
+        QTest::newRow("403") << "anthropic" << 403 << QByteArray(R"({"type":"error","error":{"type":"permission_error","message":"no access"}})")
+                             << QByteArray() << 1 << "invalid" << "Invalid key" << "Anthropic rejected the key (403): no access.";
+        QTest::newRow("429 retry-after") << "anthropic" << 429 << QByteArray("{}") << QByteArray("30") << 3 << "not_verified"
+                                         << "Not verified" << "Anthropic is limiting requests; check again in 30 seconds.";
+        QTest::newRow("429 no retry-after") << "anthropic" << 429 << QByteArray("{}") << QByteArray() << 3 << "not_verified"
+                                            << "Not verified" << "The Anthropic account behind this key is out of budget";
+        QTest::newRow("429 spend limit") << "openai" << 429 << quota << QByteArray("5") << 3 << "not_verified" << "Not verified"
+                                         << "The OpenAI account behind this key is out of budget or over its spend limit";
+        QTest::newRow("529") << "anthropic" << 529 << QByteArray(R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})")
+                             << QByteArray() << 3 << "not_verified" << "Not verified" << "Anthropic is overloaded (529)";
+        QTest::newRow("garbage") << "anthropic" << 200 << QByteArray("<html>portal</html>") << QByteArray() << 3 << "not_verified"
+                                 << "Not verified" << "Anthropic answered with something that is not a model list";
+        QTest::newRow("stalled") << "openai" << -1 << QByteArray() << QByteArray() << 3 << "not_verified" << "Not verified"
+                                 << "OpenAI did not answer within 15 seconds";
+    }
+
+    void providerAnswers()
+    {
+        QFETCH(QString, provider);
+        QFETCH(int, httpStatus);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, retryAfter);
+        QFETCH(QString, message);
+        if (httpStatus < 0)
+            m_provider.stall();
+        else if (retryAfter.isEmpty())
+            m_provider.respond(httpStatus, body);
+        else
+            m_provider.respond(httpStatus, body, {{"retry-after", retryAfter}});
+        const QByteArray key = provider == QLatin1String("anthropic") ? anthropicKey : openAiKey;
+        const Run set = cli({QStringLiteral("keys"), QStringLiteral("set"), provider}, key);
+        QTEST(set.exitCode, "exitCode");
+
+        QCOMPARE(m_provider.requests.size(), 1);
+        const FakeProvider::Request& request = m_provider.requests.first();
+        QCOMPARE(request.method, QByteArray("GET"));
+        QCOMPARE(request.path, QByteArray("/v1/models"));
+        if (provider == QLatin1String("anthropic")) {
+            QCOMPARE(request.header("x-api-key"), anthropicKey);
+            QCOMPARE(request.header("anthropic-version"), QByteArray("2023-06-01"));
+        } else {
+            QCOMPARE(request.header("authorization"), "Bearer " + openAiKey);
+        }
+
+        const QJsonObject s = status(provider);
+        QTEST(s[QStringLiteral("state")].toString(), "state");
+        QVERIFY2(s[QStringLiteral("message")].toString().startsWith(message), qPrintable(s[QStringLiteral("message")].toString()));
+        QVERIFY(!s[QStringLiteral("checked_at")].isNull());
+        QCOMPARE(keychainLookup(account({}, provider.toLatin1().constData())), key); // kept, whatever the verdict
+        QFETCH(QString, label);
+        QVERIFY(cli(words("keys status")).out.contains(label.toUtf8()));
+        if (set.exitCode != 0)
+            QVERIFY(set.err.contains(message.toUtf8()));
+        if (s[QStringLiteral("state")].toString() == QLatin1String("active") && provider == QLatin1String("anthropic"))
+            QCOMPARE(s[QStringLiteral("models")].toArray().size(), 2);
+    }
+
+    void anActiveKeyMakesItsActionsFreeAndShowsThemAsByok()
+    {
+        QCOMPARE(cli(words("keys set anthropic"), anthropicKey).exitCode, 0);
+        const Run content = cli(words("record --action content"));
+        QCOMPARE(content.exitCode, 0);
+        QJsonObject row = actionRow(QStringLiteral("content"));
+        QCOMPARE(row[QStringLiteral("count")].toInt(), 1);
+        QCOMPARE(row[QStringLiteral("credits")].toInt(), 0);
+        QCOMPARE(row[QStringLiteral("byok_count")].toInt(), 1);
+        // Images belong to OpenAI, which has no key here: they still cost credits.
+        QCOMPARE(cli(words("record --action image")).exitCode, 0);
+        QCOMPARE(actionRow(QStringLiteral("image"))[QStringLiteral("credits")].toInt(), 10);
+        const Run report = cli(words("report --json"));
+        QCOMPARE(QJsonDocument::fromJson(report.out)[QStringLiteral("used")].toInt(), 10);
+
+        // Removed: the keychain entry is gone and content goes back to credits.
+        const Run removed = cli(words("keys remove anthropic"));
+        QCOMPARE(removed.exitCode, 0);
+        QVERIFY(keychainLookup(account({}, "anthropic")).isEmpty());
+        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("state")].toString(), QStringLiteral("not_set"));
+        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("source")].toString(), QStringLiteral("credits"));
+        QCOMPARE(cli(words("record --action content")).exitCode, 0);
+        row = actionRow(QStringLiteral("content"));
+        QCOMPARE(row[QStringLiteral("count")].toInt(), 2);
+        QCOMPARE(row[QStringLiteral("credits")].toInt(), 5); // content on Sonnet
+    }
+
+    void anInvalidKeyRefusesItsActions()
+    {
+        m_provider.respond(401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
+        QCOMPARE(cli(words("keys set anthropic"), anthropicKey).exitCode, 1);
+        const Run refused = cli(words("record --action analysis"));
+        QCOMPARE(refused.exitCode, 1);
+        QCOMPARE(refused.err.trimmed(),
+                 QStringLiteral("Your organisation's Claude API key is invalid. Update it in Settings → AI.").toUtf8());
+        QCOMPARE(actionRow(QStringLiteral("analysis"))[QStringLiteral("count")].toInt(), 0);
+        // Checked again once the provider accepts it: active, and the action runs.
+        m_provider.respond(200, models);
+        QCOMPARE(cli(words("keys verify anthropic")).exitCode, 0);
+        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("state")].toString(), QStringLiteral("active"));
+        QCOMPARE(cli(words("record --action analysis")).exitCode, 0);
+    }
+
+    void malformedKeysAreRefusedAndNothingIsStored_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("openai key in anthropic") << "anthropic" << openAiKey << "enter it in the OpenAI field";
+        QTest::newRow("anthropic key in openai") << "openai" << anthropicKey << "enter it in the Anthropic field";
+        QTest::newRow("bad characters") << "anthropic" << QByteArray("sk-ant-api03-abc def$ghijklmnopqrstuvwxyz") << "";
+        QTest::newRow("too short") << "anthropic" << QByteArray("sk-ant-abc") << "";
+        QTest::newRow("empty") << "openai" << QByteArray("  \n") << "No key arrived on standard input";
+    }
+
+    void malformedKeysAreRefusedAndNothingIsStored()
+    {
+        QFETCH(QString, provider);
+        QFETCH(QByteArray, input);
+        QFETCH(QString, message);
+        const Run set = cli({QStringLiteral("keys"), QStringLiteral("set"), provider}, input);
+        QCOMPARE(set.exitCode, 2);
+        QCOMPARE(set.err.count('\n'), 1); // one sentence
+        QVERIFY2(set.err.contains(message.toUtf8()), set.err.constData());
+        QVERIFY(!set.err.contains(input.trimmed()) || input.trimmed().isEmpty());
+        QVERIFY(m_provider.requests.isEmpty());
+        QVERIFY(keychainLookup(account({}, provider.toLatin1().constData())).isEmpty());
+        QCOMPARE(status(provider)[QStringLiteral("state")].toString(), QStringLiteral("not_set"));
+    }
+
+    void aRefusedReplacementKeepsTheKeyInForce()
+    {
+        QCOMPARE(cli(words("keys set anthropic"), anthropicKey).exitCode, 0);
+        QCOMPARE(cli(words("keys set anthropic"), openAiKey).exitCode, 2);
+        QCOMPARE(keychainLookup(account({}, "anthropic")), anthropicKey);
+        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("state")].toString(), QStringLiteral("active"));
+    }
+
+    void tenantKeysFollowThePlan()
+    {
+        QCOMPARE(cli(words("tenants add acme")).exitCode, 0);
+        const Run onEssentials = cli(words("keys set anthropic --tenant acme"), anthropicKey);
+        QCOMPARE(onEssentials.exitCode, 1);
+        QVERIFY(onEssentials.err.contains("Professional or Enterprise"));
+        QVERIFY(keychainLookup(account(QStringLiteral("acme"), "anthropic")).isEmpty());
+
+        QCOMPARE(cli(words("plan set professional")).exitCode, 0);
+        QCOMPARE(cli(words("keys set anthropic --tenant acme"), anthropicKey).exitCode, 0);
+        QCOMPARE(keychainLookup(account(QStringLiteral("acme"), "anthropic")), anthropicKey);
+        QCOMPARE(status(QStringLiteral("anthropic"), QStringLiteral("acme"))[QStringLiteral("source")].toString(),
+                 QStringLiteral("tenant"));
+        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("source")].toString(), QStringLiteral("credits"));
+        QCOMPARE(cli(words("record --action content --tenant acme")).exitCode, 0);
+        QCOMPARE(actionRow(QStringLiteral("content"))[QStringLiteral("byok_count")].toInt(), 1);
+
+        // A downgrade keeps the tenant key stored but unused.
+        QCOMPARE(cli(words("plan set essentials")).exitCode, 0);
+        const QJsonObject downgraded = status(QStringLiteral("anthropic"), QStringLiteral("acme"));
+        QCOMPARE(downgraded[QStringLiteral("source")].toString(), QStringLiteral("credits"));
+        QCOMPARE(downgraded[QStringLiteral("fingerprint")].toString(), QStringLiteral("wxyz"));
+        QCOMPARE(keychainLookup(account(QStringLiteral("acme"), "anthropic")), anthropicKey);
+
+        // Removing the tenant removes its keys from the keychain too.
+        const QString acmeAccount = account(QStringLiteral("acme"), "anthropic");
+        QCOMPARE(cli(words("tenants remove acme")).exitCode, 0);
+        QVERIFY(keychainLookup(acmeAccount).isEmpty());
+    }
+
+    void twoDatabasesNeverShareAKey()
+    {
+        QCOMPARE(cli(words("keys set anthropic --no-verify"), anthropicKey).exitCode, 0);
+        const QString first = m_db;
+        m_db = m_dir.filePath(QStringLiteral("other.sqlite"));
+        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("state")].toString(), QStringLiteral("not_set"));
+        QCOMPARE(cli(words("keys remove anthropic")).exitCode, 0);
+        m_db = first;
+        QCOMPARE(keychainLookup(account({}, "anthropic")), anthropicKey);
+    }
+
+    void aViewerCannotChangeKeys()
+    {
+        {
+            auto ledger = TestSupport::openLedger(m_db, QStringLiteral("someone-else"));
+            QVERIFY(ledger->setMember(Environment::currentUserName(), Role::Viewer).ok());
+        }
+        const Run set = cli(words("keys set anthropic"), anthropicKey);
+        QCOMPARE(set.exitCode, 1);
+        QVERIFY(set.err.contains("Owner or Admin"));
+        QVERIFY(m_provider.requests.isEmpty());
+        QVERIFY(keychainLookup(account({}, "anthropic")).isEmpty());
+        QCOMPARE(cli(words("keys status")).exitCode, 0); // reading is for everyone
+    }
+
+    void theKeyNeverLeavesTheKeychain()
+    {
+        // Hold the database open so that SQLite keeps its write-ahead log for inspection.
+        auto reader = TestSupport::openLedger(m_db, Environment::currentUserName());
+        QByteArray captured;
+        auto run = [&](const QStringList& args, const QByteArray& input = {}) {
+            const Run r = cli(args, input);
+            captured += r.out + r.err;
+            return r.exitCode;
+        };
+        QCOMPARE(run(words("keys set anthropic"), anthropicKey), 0);
+        QCOMPARE(run(words("keys set openai"), openAiKey), 0);
+        QCOMPARE(run(words("record --action content")), 0);
+        m_provider.respond(401, R"({"error":{"message":"Incorrect API key provided: )" + openAiKey + R"(.","code":"invalid_api_key"}})");
+        QCOMPARE(run(words("keys verify openai")), 1); // the provider quotes the key back; it must not come through
+        m_provider.respond(529, R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})");
+        QCOMPARE(run(words("keys set anthropic"), anthropicKey + "\n"), 3);
+        QCOMPARE(run(words("keys set openai"), "sk-ant-api03-" + openAiKey.mid(8)), 2);
+        QCOMPARE(run(words("keys status")), 0);
+        QCOMPARE(run(words("keys status --json")), 0);
+        QCOMPARE(run(words("export --format jsonl")), 0);
+        QCOMPARE(run(words("keys remove anthropic")), 0);
+        QCOMPARE(run(words("keys remove openai")), 0);
+
+        QStringList files{m_db, m_db + QStringLiteral("-wal"), m_db + QStringLiteral("-shm")};
+        QVERIFY(QFile::exists(m_db + QStringLiteral("-wal")));
+        QDirIterator config(m_dir.filePath(QStringLiteral("config")), QDir::Files, QDirIterator::Subdirectories);
+        while (config.hasNext())
+            files << config.next();
+        QByteArray stored;
+        for (const QString& path : files) {
+            QFile f(path);
+            if (f.open(QIODevice::ReadOnly))
+                stored += f.readAll();
+        }
+        QVERIFY(stored.size() > 4096);
+        for (const QByteArray& key : {anthropicKey, openAiKey}) {
+            // The whole key, and its distinctive middle, in plain bytes and as UTF-16 (Qt's strings).
+            const QByteArray middle = key.mid(key.size() - 12, 8);
+            for (const QByteArray& needle : {key, middle, QByteArray(reinterpret_cast<const char*>(QString::fromLatin1(middle).utf16()), middle.size() * 2)}) {
+                QVERIFY2(!stored.contains(needle), "a key's bytes are in the database or the settings");
+                QVERIFY2(!captured.contains(needle), "a key's bytes are in the program's output");
+            }
+        }
+        QVERIFY(captured.contains("wxyz")); // the fingerprint is all that shows
+    }
+
+    void withoutASecretServiceKeysFailClearlyAndTheRestWorks_data()
+    {
+        QTest::addColumn<bool>("busRunning");
+        QTest::newRow("D-Bus without a Secret Service") << true;
+        QTest::newRow("no D-Bus session at all") << false;
+    }
+
+    void withoutASecretServiceKeysFailClearlyAndTheRestWorks()
+    {
+        QFETCH(bool, busRunning);
+        std::optional<PrivateBus> bus;
+        QProcessEnvironment e = env();
+        if (busRunning) {
+            bus.emplace();
+            e.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), bus->address());
+        } else {
+            e.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + m_dir.filePath(QStringLiteral("no-bus")));
+            e.remove(QStringLiteral("DISPLAY"));
+        }
+        const Run set = cli(words("keys set anthropic"), anthropicKey, e);
+        QCOMPARE(set.exitCode, 3);
+        QCOMPARE(set.err.count('\n'), 1);
+        QVERIFY2(set.err.startsWith("The key could not be saved: "), set.err.constData());
+        QVERIFY2(set.err.contains(busRunning ? "no keychain service is running" : "no D-Bus session"), set.err.constData());
+        QVERIFY(m_provider.requests.isEmpty());
+        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("state")].toString(), QStringLiteral("not_set"));
+        QCOMPARE(cli(words("report"), {}, e).exitCode, 0);
+        QCOMPARE(cli(words("keys status"), {}, e).exitCode, 0);
+        QCOMPARE(cli(words("record --action theme"), {}, e).exitCode, 0);
+        QCOMPARE(cli(words("tenants add beta"), {}, e).exitCode, 0);
+        QCOMPARE(cli(words("tenants remove beta"), {}, e).exitCode, 0); // no keys: the keychain is not needed
+    }
+
+    void cleanupTestCase()
+    {
+        QProcess clear;
+        clear.start(QStringLiteral("secret-tool"), {QStringLiteral("clear"), QStringLiteral("server"), QStringLiteral("ai-settings-probe")});
+        clear.waitForFinished(15000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKeys)
+#include "tst_keys.moc"
