@@ -404,6 +404,71 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM tenants")), 0);
     }
 
+    void dailyUsageBucketsEventsByLocalDay()
+    {
+        QVERIFY(ledger().setPlan(QStringLiteral("enterprise")).ok());
+        QVERIFY(ledger().addTenant(QStringLiteral("acme"), {}).ok());
+        QVERIFY(ledger().setBillingCalendar(1, QStringLiteral("Asia/Tokyo")).ok());
+        // 2026-11-01T00:00 in Tokyo is 2026-10-31T15:00Z: the first event is on the period's first local day.
+        QVERIFY(record("theme", "2026-10-31T15:00:00Z").ok());
+        QVERIFY(record("content", "2026-11-02T14:59:59Z", QStringLiteral("acme")).ok()); // 2 Nov, 23:59:59 local
+        QVERIFY(record("trigger", "2026-11-02T15:00:00Z").ok());                         // 3 Nov local
+        setKey({}, "anthropic", KeyState::Active);
+        QVERIFY(record("analysis", "2026-11-03T01:00:00Z", QStringLiteral("acme")).ok()); // 3 Nov, BYOK
+        QVERIFY(record("theme", "2026-10-31T14:59:59Z").ok());                             // October period
+
+        const auto days = ledger().dailyUsage(QStringLiteral("2026-11"), std::nullopt);
+        QVERIFY2(days.ok(), qPrintable(days.failure().message));
+        QCOMPARE(days->size(), 30);
+        QCOMPARE(days->first().day, QDate(2026, 11, 1));
+        QCOMPARE(days->last().day, QDate(2026, 11, 30));
+        QCOMPARE(days->at(0).credits, 1);
+        QCOMPARE(days->at(1).credits, 5);
+        QCOMPARE(days->at(2).runs, 2);
+        QCOMPARE(days->at(2).credits, 20);
+        QCOMPARE(days->at(2).byokRuns, 1);
+        qint64 runs = 0, credits = 0;
+        for (const DayUsage& d : days.value()) {
+            runs += d.runs;
+            credits += d.credits;
+        }
+        const auto report = ledger().report(QStringLiteral("2026-11"), std::nullopt);
+        QCOMPARE(credits, report->used);
+        QCOMPARE(runs, 4);
+
+        const auto acme = ledger().dailyUsage(QStringLiteral("2026-11"), QStringLiteral("acme"));
+        QCOMPARE(acme->at(1).credits, 5);
+        QCOMPARE(acme->at(2).runs, 1);
+        QCOMPARE(acme->at(0).runs, 0);
+    }
+
+    void rateLimitStandingCountsTheRollingHour()
+    {
+        QVERIFY(record("theme", "2026-11-22T10:59:00Z").ok()); // out of the window at 12:00
+        QVERIFY(record("theme", "2026-11-22T11:10:00Z").ok());
+        QVERIFY(record("theme", "2026-11-22T11:30:00Z").ok());
+        setKey({}, "anthropic", KeyState::Active);
+        QVERIFY(record("content", "2026-11-22T11:40:00Z").ok());
+        const auto limits = ledger().rateLimits({});
+        QVERIFY2(limits.ok(), qPrintable(limits.failure().message));
+        QCOMPARE(limits->onCredits.limit, 20);
+        QCOMPARE(limits->onCredits.used, 2);
+        QCOMPARE(limits->onCredits.nextFreeAt, at("2026-11-22T12:10:00Z"));
+        QCOMPARE(limits->onByok.limit, 200);
+        QCOMPARE(limits->onByok.used, 1);
+        QCOMPARE(limits->onByok.nextFreeAt, at("2026-11-22T12:40:00Z"));
+        QCOMPARE(ledger().rateLimits(QStringLiteral("ghost"))->onCredits.used, 0);
+    }
+
+    void periodRangeRunsFromTheFirstUsageToNow()
+    {
+        QCOMPARE(ledger().firstPeriodId().value(), QStringLiteral("2026-11")); // no usage: only the current one
+        QCOMPARE(ledger().currentPeriodId().value(), QStringLiteral("2026-11"));
+        QVERIFY(record("theme", "2025-03-04T10:00:00Z").ok());
+        QCOMPARE(ledger().firstPeriodId().value(), QStringLiteral("2025-03"));
+        QCOMPARE(ledger().currentPeriodId().value(), QStringLiteral("2026-11"));
+    }
+
     void totalsAlwaysMatchTheEvents()
     {
         QVERIFY(ledger().setPlan(QStringLiteral("enterprise")).ok());

@@ -36,9 +36,10 @@ public:
     BillingPeriod startingIn(int year, int month) const;
     BillingPeriod following(const BillingPeriod& period) const { return startingIn(nextYear(period), nextMonth(period)); }
     BillingPeriod preceding(const BillingPeriod& period) const;
+    // The first instant of `date` in the zone (later than midnight on a day whose midnight is skipped).
+    qint64 localDayStart(const QDate& date) const;
 
 private:
-    qint64 localDayStart(const QDate& date) const;
     BillingPeriod compute(int year, int month) const;
     static int nextYear(const BillingPeriod& p) { return p.firstDay.month() == 12 ? p.firstDay.year() + 1 : p.firstDay.year(); }
     static int nextMonth(const BillingPeriod& p) { return p.firstDay.month() % 12 + 1; }

@@ -80,6 +80,28 @@ struct UsageReport
     QVector<ActionUsage> byAction; // every catalog action, in catalog order
 };
 
+struct DayUsage
+{
+    QDate day; // local date in the install's zone
+    qint64 runs = 0;
+    qint64 credits = 0;
+    qint64 byokRuns = 0;
+};
+
+// Where one kind of billing stands in the rolling rate-limit window.
+struct RateStanding
+{
+    int limit = 0;
+    int used = 0;
+    qint64 nextFreeAt = 0; // when the oldest query in the window leaves it; 0 when none is in it
+};
+
+struct RateLimits
+{
+    RateStanding onCredits;
+    RateStanding onByok;
+};
+
 struct RecordRequest
 {
     QString action;
@@ -134,6 +156,13 @@ public:
     Result<KeyRecord> keyRecord(const QString& tenant, const QString& provider);
     Result<KeyStatus> keyStatus(const QString& tenant, const QString& provider);
     Result<UsageReport> report(const std::optional<QString>& periodId, const std::optional<QString>& tenant);
+    // Credits and runs per local day of a period (every day of it, in order) for the install or one tenant.
+    Result<QVector<DayUsage>> dailyUsage(const std::optional<QString>& periodId, const std::optional<QString>& tenant);
+    // The rolling-hour standing of the install (empty) or a tenant, for both billing kinds, as of now.
+    Result<RateLimits> rateLimits(const QString& tenant);
+    // The id ("YYYY-MM") of the earliest period with usage, and of the current one.
+    Result<QString> firstPeriodId();
+    Result<QString> currentPeriodId();
     // Streams the events of a period (all when nullopt), oldest first.
     Status forEachEvent(const std::optional<QString>& periodId, const std::function<bool(const UsageEvent&)>& visit);
 
