@@ -404,6 +404,25 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM tenants")), 0);
     }
 
+    void severalSlotsChangeTogetherOrNotAtAll()
+    {
+        const auto refused = ledger().setSlotModels({{QStringLiteral("content"), QStringLiteral("claude-opus-4-6")},
+                                                     {QStringLiteral("analysis"), QStringLiteral("gpt-4o")}});
+        QCOMPARE(refused.failure().kind, Failure::BadInput);
+        QCOMPARE(ledger().settings()->slotModels.value(QStringLiteral("content")), QStringLiteral("claude-sonnet-4-6"));
+        QVERIFY(ledger().setSlotModels({{QStringLiteral("content"), QStringLiteral("claude-opus-4-6")},
+                                        {QStringLiteral("analysis"), QStringLiteral("claude-haiku-4-5")}})
+                    .ok());
+        const auto now = ledger().settings();
+        QCOMPARE(now->slotModels.value(QStringLiteral("content")), QStringLiteral("claude-opus-4-6"));
+        QCOMPARE(now->slotModels.value(QStringLiteral("analysis")), QStringLiteral("claude-haiku-4-5"));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE subject LIKE 'model.%'")), 2);
+        auto viewer = openAs(QStringLiteral("guest"));
+        QVERIFY(ledger().setMember(QStringLiteral("guest"), Role::Viewer).ok());
+        QCOMPARE(viewer->setSlotModels({{QStringLiteral("content"), QStringLiteral("claude-sonnet-4-5")}}).failure().kind,
+                 Failure::Refused);
+    }
+
     void dailyUsageBucketsEventsByLocalDay()
     {
         QVERIFY(ledger().setPlan(QStringLiteral("enterprise")).ok());

@@ -236,17 +236,34 @@ Status Ledger::setPlan(const QString& planIdOrName)
 
 Status Ledger::setSlotModel(const QString& slot, const QString& model)
 {
-    if (!m_catalog.modelSlot(slot))
-        return badInput(QStringLiteral("Unknown model slot \"%1\"; expected content or analysis.").arg(slot));
-    if (!m_catalog.model(model))
-        return badInput(QStringLiteral("Unknown model \"%1\"; expected one of %2.").arg(model, m_catalog.modelIds()));
+    return setSlotModels({{slot, model}});
+}
+
+Status Ledger::setSlotModels(const QHash<QString, QString>& models)
+{
+    for (auto it = models.cbegin(); it != models.cend(); ++it) {
+        if (!m_catalog.modelSlot(it.key()))
+            return badInput(QStringLiteral("Unknown model slot \"%1\"; expected content or analysis.").arg(it.key()));
+        if (!m_catalog.model(it.value()))
+            return badInput(QStringLiteral("Unknown model \"%1\"; expected one of %2.").arg(it.value(), m_catalog.modelIds()));
+    }
     return administer(QStringLiteral("Changing models"), [&]() -> Status {
         const auto old = loadSettings();
         if (!old)
             return old.failure();
-        if (Status s = setSetting(QStringLiteral("model.") + slot, model); !s)
-            return s;
-        return audit(QStringLiteral("model.") + slot, QStringLiteral("%1 -> %2").arg(old->slotModels.value(slot), model));
+        // In catalog order, so that the audit trail reads the same way every time.
+        for (const Slot& slot : m_catalog.modelSlots()) {
+            const auto model = models.constFind(slot.id);
+            if (model == models.cend())
+                continue;
+            if (Status s = setSetting(QStringLiteral("model.") + slot.id, *model); !s)
+                return s;
+            if (Status s = audit(QStringLiteral("model.") + slot.id,
+                                 QStringLiteral("%1 -> %2").arg(old->slotModels.value(slot.id), *model));
+                !s)
+                return s;
+        }
+        return success();
     });
 }
 

@@ -169,6 +169,8 @@ public:
     // Changing needs Owner or Admin; each change is audited.
     Status setPlan(const QString& planIdOrName);
     Status setSlotModel(const QString& slot, const QString& model);
+    // Several slots at once: all change or none does.
+    Status setSlotModels(const QHash<QString, QString>& models);
     Status setBillingCalendar(int anchorDay, const QString& timeZone);
     Status addTenant(const QString& id, const QString& name);
     Status removeTenant(const QString& id);
