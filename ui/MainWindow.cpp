@@ -2,60 +2,254 @@
 
 #include "Catalog.h"
 #include "Environment.h"
-#include "Ledger.h"
+#include "LedgerTask.h"
+#include "ModelsPanel.h"
+#include "Session.h"
+#include "SettingsPage.h"
+#include "UsageFile.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
-#include <QLocale>
-#include <QProgressBar>
-#include <QVBoxLayout>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
 
 namespace Ui {
 
+namespace {
+
+// The catalog compiled into the program; validated once, shared by every session and worker thread.
+const Catalog* builtInCatalog(QString* error)
+{
+    static const Result<Catalog> catalog = Catalog::builtIn();
+    if (!catalog) {
+        *error = catalog.failure().message;
+        return nullptr;
+    }
+    return &catalog.value();
+}
+
+const QString geometryKey = QStringLiteral("window/geometry");
+
+} // namespace
+
 MainWindow::MainWindow(const QString& databasePath, QWidget* parent) : QMainWindow(parent)
 {
-    setWindowTitle(tr("Settings > AI"));
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    auto* heading = new QLabel(tr("<h2>AI Credits</h2>"), central);
-    auto* summary = new QLabel(central);
-    summary->setObjectName(QStringLiteral("creditsSummaryLabel"));
-    auto* bar = new QProgressBar(central);
-    bar->setObjectName(QStringLiteral("creditsProgressBar"));
-    layout->addWidget(heading);
-    layout->addWidget(bar);
-    layout->addWidget(summary);
-    layout->addStretch();
-    setCentralWidget(central);
-    resize(640, 320);
-
-    const auto catalog = Catalog::builtIn();
-    if (!catalog) {
-        summary->setText(catalog.failure().message);
-        return;
-    }
-    static const Catalog keptCatalog = catalog.value();
+    setObjectName(QStringLiteral("mainWindow"));
+    createMenus();
+    resize(920, 940);
+    restoreGeometry(QSettings().value(geometryKey).toByteArray());
     if (databasePath == Environment::defaultDatabasePath())
         QDir().mkpath(QFileInfo(databasePath).absolutePath());
-    auto ledger = Ledger::open(databasePath, keptCatalog, Environment::currentUserName());
-    if (!ledger) {
-        summary->setText(ledger.failure().message);
-        return;
+    if (!openDatabase(databasePath) && !m_session)
+        updateActions();
+
+    // Usage recorded by scripts and servers shows up without a restart.
+    auto* refreshTimer = new QTimer(this);
+    refreshTimer->setInterval(30000);
+    connect(refreshTimer, &QTimer::timeout, this, [this] {
+        if (m_session && isActiveWindow())
+            m_session->refresh();
+    });
+    refreshTimer->start();
+}
+
+MainWindow::~MainWindow()
+{
+    // Tasks first: they may still be writing to the database the session has open.
+    qDeleteAll(findChildren<LedgerTask*>(QString(), Qt::FindDirectChildrenOnly));
+    delete m_page;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setToolTipsVisible(true);
+    file->addAction(tr("&Open Database…"), QKeySequence::Open, this, &MainWindow::chooseDatabase);
+    file->addSeparator();
+    m_importAction = file->addAction(tr("&Import Usage…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importUsage);
+    m_exportAction = file->addAction(tr("&Export Usage…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportUsage);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_refreshAction = view->addAction(tr("&Refresh"), QKeySequence::Refresh, this, [this] { m_session->refresh(); });
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About AI Settings"), this, &MainWindow::showAbout);
+    for (QAction* a : {m_importAction, m_exportAction, m_refreshAction})
+        a->setEnabled(false);
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_session != nullptr;
+    const bool admin = open && m_session->canAdminister();
+    m_importAction->setEnabled(admin);
+    m_importAction->setToolTip(admin || !open ? QString() : tr("Only an Owner or Admin can import usage."));
+    m_exportAction->setEnabled(open);
+    m_refreshAction->setEnabled(open);
+}
+
+bool MainWindow::openDatabase(const QString& path)
+{
+    QString error;
+    const Catalog* catalog = builtInCatalog(&error);
+    auto session = catalog ? Session::open(path, *catalog) : Result<std::unique_ptr<Session>>(unavailable(error));
+    if (!session) {
+        if (m_session)
+            QMessageBox::warning(this, tr("Open Database"), session.failure().message);
+        else
+            showProblem(session.failure().message);
+        return false;
     }
-    const auto report = ledger.value()->report(std::nullopt, std::nullopt);
-    if (!report) {
-        summary->setText(report.failure().message);
+    delete m_page;
+    m_session = std::move(session).value();
+    m_page = new SettingsPage(*m_session, this);
+    setCentralWidget(m_page);
+    setWindowTitle(tr("Settings › AI — %1").arg(QFileInfo(path).fileName()));
+    setWindowFilePath(path);
+    statusBar()->showMessage(tr("%1 · signed in as %2 (%3)")
+                                 .arg(QDir::toNativeSeparators(path), m_session->ledger().userName(),
+                                      roleLabel(m_session->role())));
+    updateActions();
+    return true;
+}
+
+void MainWindow::showProblem(const QString& message)
+{
+    auto* label = new QLabel(tr("<h3>The database cannot be shown</h3><p>%1</p><p>Use File › Open Database… to "
+                                "choose another.</p>")
+                                 .arg(message.toHtmlEscaped()),
+                             this);
+    label->setObjectName(QStringLiteral("problemLabel"));
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignCenter);
+    label->setMargin(24);
+    setCentralWidget(label);
+    setWindowTitle(tr("Settings › AI"));
+}
+
+void MainWindow::chooseDatabase()
+{
+    const QString start = m_session ? QFileInfo(m_session->path()).absolutePath() : QDir::homePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Database"), start,
+                                                      tr("AI Settings databases (*.sqlite *.db);;All files (*)"));
+    if (!path.isEmpty())
+        openDatabase(path);
+}
+
+void MainWindow::importUsage()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Usage"), QDir::homePath(),
+                                                      tr("Usage files (*.csv *.jsonl *.ndjson)"));
+    if (!path.isEmpty())
+        importFile(path);
+}
+
+void MainWindow::importFile(const QString& path)
+{
+    if (!m_session)
         return;
+    QString error;
+    new LedgerTask(
+        this, m_session->path(), *builtInCatalog(&error), tr("Importing %1…").arg(QFileInfo(path).fileName()),
+        [path](Ledger& ledger, const Ledger::Progress& progress) -> Result<QString> {
+            auto rows = UsageFile::read(path);
+            if (!rows)
+                return rows.failure();
+            const auto summary = ledger.importRows(std::move(rows).value(), false, progress);
+            if (!summary)
+                return summary.failure();
+            return summary->describe(false);
+        },
+        [this](const Result<QString>& result) {
+            if (result)
+                QMessageBox::information(this, tr("Import Usage"), result.value());
+            else
+                QMessageBox::warning(this, tr("Import Usage"), result.failure().message);
+            m_session->refresh();
+        });
+}
+
+void MainWindow::exportUsage()
+{
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Usage"), QDir::homePath() + QStringLiteral("/usage.csv"),
+                                                      tr("CSV (*.csv);;JSON Lines (*.jsonl)"), &filter);
+    if (!path.isEmpty())
+        exportTo(path, UsageFile::formatForPath(path).value_or(filter.contains(QLatin1String("jsonl"))
+                                                                   ? UsageFile::Format::JsonLines
+                                                                   : UsageFile::Format::Csv));
+}
+
+void MainWindow::exportTo(const QString& path, UsageFile::Format format)
+{
+    if (!m_session)
+        return;
+    QString error;
+    new LedgerTask(
+        this, m_session->path(), *builtInCatalog(&error), tr("Exporting usage…"),
+        [path, format](Ledger& ledger, const Ledger::Progress& progress) -> Result<QString> {
+            // Written beside the target and renamed at the end: a failed or cancelled export leaves no half file.
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly))
+                return badInput(QObject::tr("Cannot write %1: %2.").arg(path, file.errorString()));
+            UsageFile::Writer writer(file, format);
+            qint64 count = 0;
+            bool cancelled = false;
+            const Status s = ledger.forEachEvent(std::nullopt, [&](const UsageEvent& e) {
+                writer.write(e);
+                cancelled = !progress(++count, 0);
+                return !cancelled;
+            });
+            if (!s || cancelled) {
+                file.cancelWriting();
+                return s ? Result<QString>(refused(QObject::tr("The export was cancelled; no file was written.")))
+                         : Result<QString>(s.failure());
+            }
+            if (!file.commit())
+                return unavailable(QObject::tr("Cannot write %1: %2.").arg(path, file.errorString()));
+            return QObject::tr("Exported %1 events to %2.").arg(QLocale().toString(count), QDir::toNativeSeparators(path));
+        },
+        [this](const Result<QString>& result) {
+            if (result)
+                statusBar()->showMessage(result.value(), 10000);
+            else
+                QMessageBox::warning(this, tr("Export Usage"), result.failure().message);
+        });
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About AI Settings"),
+                       tr("<h3>AI Settings %1</h3><p>Monthly AI credits, Bring-Your-Own-Key provider keys and the "
+                          "Claude model for each workload, reviewed offline from a local database.</p>"
+                          "<p>Keys are kept in the system keychain; the database holds only their last four "
+                          "characters.</p><p>Database: %2</p>")
+                           .arg(QCoreApplication::applicationVersion(),
+                                m_session ? QDir::toNativeSeparators(m_session->path()).toHtmlEscaped() : tr("none")));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_page && m_page->models()->isDirty()) {
+        const auto answer = QMessageBox::question(this, tr("Unsaved model changes"),
+                                                  tr("The model selection has changes that are not saved. Close "
+                                                     "anyway and discard them?"),
+                                                  QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard) {
+            event->ignore();
+            return;
+        }
     }
-    const QLocale locale;
-    bar->setRange(0, static_cast<int>(report->allocation));
-    bar->setValue(static_cast<int>(qMin(report->poolUsed, report->allocation)));
-    bar->setFormat(tr("%1 of %2 credits used this month").arg(locale.toString(report->poolUsed), locale.toString(report->allocation)));
-    summary->setText(tr("%1 plan · %2 credits remaining · resets %3 · Unused credits do not roll over.")
-                         .arg(report->plan->name, locale.toString(report->remaining),
-                              report->period.lastDay.addDays(1).toString(Qt::ISODate)));
+    QSettings().setValue(geometryKey, saveGeometry());
+    event->accept();
 }
 
 int runWindow(const QString& databasePath)

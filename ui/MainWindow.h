@@ -1,19 +1,58 @@
 #pragma once
 
+#include "UsageFile.h"
+
 #include <QMainWindow>
 
+#include <memory>
+
+class QAction;
+class QLabel;
+
 namespace Ui {
+
+class Session;
+class SettingsPage;
 
 // Opens the Settings > AI window on the database at `databasePath` and runs until it closes.
 int runWindow(const QString& databasePath);
 
-// For now a read-only summary of the current period; the full page is built in the window issue.
+// The window: the Settings > AI page of one database, with File (open another database, import and export
+// usage) and Help menus. Remembers its size and position.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
     explicit MainWindow(const QString& databasePath, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows the database at `path` instead; on failure says why and keeps the one shown.
+    bool openDatabase(const QString& path);
+    // What File › Import Usage… and Export Usage… do once a file is chosen: run on a worker thread behind a
+    // progress dialog, then say how it went.
+    void importFile(const QString& path);
+    void exportTo(const QString& path, UsageFile::Format format);
+    Session* session() const { return m_session.get(); }
+    SettingsPage* page() const { return m_page; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createMenus();
+    void updateActions();
+    void chooseDatabase();
+    void importUsage();
+    void exportUsage();
+    void showAbout();
+    void showProblem(const QString& message);
+
+    std::unique_ptr<Session> m_session;
+    SettingsPage* m_page = nullptr;
+    QAction* m_importAction = nullptr;
+    QAction* m_exportAction = nullptr;
+    QAction* m_refreshAction = nullptr;
 };
 
 } // namespace Ui

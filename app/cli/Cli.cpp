@@ -134,7 +134,18 @@ const Command* findCommand(const QString& name)
     return nullptr;
 }
 
-bool wantsCommandLine(const QStringList& arguments) { return !splitGlobal(arguments).rest.isEmpty(); }
+bool wantsCommandLine(const QStringList& arguments)
+{
+    // Qt's own window options (documented with QApplication and QGuiApplication) go to the window, which takes
+    // them off the argument list itself.
+    static const QStringList windowOptions = {
+        QStringLiteral("-style"),    QStringLiteral("-stylesheet"),     QStringLiteral("-platform"),
+        QStringLiteral("-platformtheme"), QStringLiteral("-qwindowgeometry"), QStringLiteral("-qwindowtitle"),
+        QStringLiteral("-display"),  QStringLiteral("-geometry"),       QStringLiteral("-reverse"),
+    };
+    const QStringList rest = splitGlobal(arguments).rest;
+    return !rest.isEmpty() && !windowOptions.contains(rest.first());
+}
 
 QString databasePath(const QStringList& arguments)
 {

@@ -182,14 +182,7 @@ int importUsage(Context& context, const QStringList& arguments)
         context.err << "\r\033[K" << Qt::flush;
     if (!summary)
         return context.fail(summary.failure());
-    context.out << (dryRun ? "Dry run: would import " : "Imported ") << formatCredits(summary->added) << " of "
-                << formatCredits(summary->rows) << " events (" << formatCredits(summary->credits) << " credits); "
-                << formatCredits(summary->alreadyPresent) << " were already recorded.\n";
-    if (!summary->tenantsCreated.isEmpty())
-        context.out << (dryRun ? "Would add tenants: " : "Added tenants: ") << summary->tenantsCreated.join(QStringLiteral(", "))
-                    << ".\n";
-    if (dryRun)
-        context.out << "Nothing was written.\n";
+    context.out << summary->describe(dryRun) << "\n";
     return Done;
 }
 

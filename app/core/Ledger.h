@@ -127,6 +127,9 @@ struct ImportSummary
     int alreadyPresent = 0;
     qint64 credits = 0; // credits of the added rows
     QStringList tenantsCreated;
+
+    // What happened, in a sentence or two, for the command line and the window alike.
+    QString describe(bool dryRun) const;
 };
 
 // The usage ledger: one SQLite (or PostgreSQL) database holding settings, tenants, members, key states,

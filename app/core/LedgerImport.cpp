@@ -6,6 +6,7 @@
 #include "SqliteBulkInsert.h"
 #include "UsageTotals.h"
 
+#include <QLocale>
 #include <QSet>
 
 using CreditRules::Billing;
@@ -158,4 +159,19 @@ Result<ImportSummary> Ledger::importRows(QVector<ImportRow> rows, bool dryRun, c
         if (Status s = tx.commit(); !s)
             return s.failure();
     return summary;
+}
+
+QString ImportSummary::describe(bool dryRun) const
+{
+    const QLocale english(QLocale::English);
+    QString text = QStringLiteral("%1 %2 of %3 events (%4 credits); %5 were already recorded.")
+                       .arg(dryRun ? QStringLiteral("Dry run: would import") : QStringLiteral("Imported"),
+                            english.toString(added), english.toString(rows), english.toString(credits),
+                            english.toString(alreadyPresent));
+    if (!tenantsCreated.isEmpty())
+        text += QStringLiteral("\n%1 %2.").arg(dryRun ? QStringLiteral("Would add tenants:") : QStringLiteral("Added tenants:"),
+                                               tenantsCreated.join(QStringLiteral(", ")));
+    if (dryRun)
+        text += QStringLiteral("\nNothing was written.");
+    return text;
 }

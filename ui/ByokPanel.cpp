@@ -1,0 +1,91 @@
+#include "ByokPanel.h"
+
+#include "KeyField.h"
+#include "Session.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace Ui {
+
+namespace {
+
+// Where one provider's actions get their key, in a sentence.
+QString inForceText(const Provider& provider, const Result<KeyStatus>& status, const QString& planName)
+{
+    if (!status)
+        return status.failure().message;
+    QString text;
+    switch (status->source) {
+    case KeySource::Tenant:
+        text = QObject::tr("%1 actions use this tenant's own key (%2).").arg(provider.name, keyStateLabel(status->record.state));
+        break;
+    case KeySource::Install:
+        text = QObject::tr("%1 actions use the install's key (%2).").arg(provider.name, keyStateLabel(status->record.state));
+        break;
+    case KeySource::Credits:
+        text = QObject::tr("%1 actions use AI credits.").arg(provider.name);
+        break;
+    }
+    if (status->tenantKeyIgnored)
+        text += QLatin1Char(' ') + QObject::tr("This tenant's own key is kept but not used: the %1 plan does not allow "
+                                               "tenant keys.").arg(planName);
+    return text;
+}
+
+} // namespace
+
+ByokPanel::ByokPanel(Session& session, QWidget* parent)
+    : QGroupBox(tr("Bring Your Own Key"), parent), m_session(session), m_scopeLabel(new QLabel(this)),
+      m_inForceLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("byokPanel"));
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = new QLabel(tr("Use your own provider keys: actions covered by an active key cost no AI credits. "
+                                "Keys are kept in the system keychain and are never shown again."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    m_scopeLabel->setObjectName(QStringLiteral("keyScopeLabel"));
+    layout->addWidget(m_scopeLabel);
+    for (const Provider& p : session.catalog().providers()) {
+        auto* field = new KeyField(session, p, this);
+        connect(field, &KeyField::keyChanged, &session, &Session::refresh);
+        m_fields.insert(p.id, field);
+        layout->addWidget(field);
+    }
+    m_inForceLabel->setObjectName(QStringLiteral("keyInForceLabel"));
+    m_inForceLabel->setWordWrap(true);
+    m_inForceLabel->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_inForceLabel);
+}
+
+KeyField* ByokPanel::field(const QString& provider) const
+{
+    return m_fields.value(provider);
+}
+
+void ByokPanel::showTenant(const QString& tenant)
+{
+    m_tenant = tenant;
+    const auto settings = m_session.ledger().settings();
+    const QString planName = settings ? settings->plan->name : QString();
+    const bool planAllows = settings && settings->plan->tenantKeys;
+    // A Viewer's fields are simply disabled: the page's read-only line says why.
+    QString whyNoNewKey;
+    if (m_session.canAdminister() && !tenant.isEmpty() && !planAllows)
+        whyNoNewKey = tr("Tenant keys need the Professional or Enterprise plan; on %1 this tenant uses the install's "
+                         "key or credits.")
+                          .arg(planName);
+    m_scopeLabel->setText(tenant.isEmpty() ? tr("Keys for the whole install (used by every tenant without its own key).")
+                                           : tr("Keys for tenant %1 only.").arg(tenant));
+    for (KeyField* f : qAsConst(m_fields))
+        f->showScope(tenant, m_session.canAdminister(), whyNoNewKey);
+
+    QStringList lines;
+    for (const Provider& p : m_session.catalog().providers())
+        lines << inForceText(p, m_session.ledger().keyStatus(tenant, p.id), planName);
+    m_inForceLabel->setText(lines.join(QLatin1Char('\n')));
+}
+
+} // namespace Ui

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QGroupBox>
+
+class QTableWidget;
+
+namespace Ui {
+
+class Session;
+
+// The six actions with their base cost and what one run costs now: base × the multiplier of the model chosen
+// for its slot, or nothing when an active key of the selected install or tenant covers it.
+class CreditCostsPanel : public QGroupBox
+{
+    Q_OBJECT
+
+public:
+    explicit CreditCostsPanel(Session& session, QWidget* parent = nullptr);
+
+    void showTenant(const QString& tenant);
+
+private:
+    Session& m_session;
+    QTableWidget* m_table;
+};
+
+} // namespace Ui

@@ -1,0 +1,235 @@
+#include "CreditsPanel.h"
+
+#include "CreditRules.h"
+#include "DailyChart.h"
+#include "Session.h"
+#include "Tables.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+namespace Ui {
+
+namespace {
+
+QLabel* wrappingLabel(const char* name, QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(QLatin1String(name));
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+// The bar's colour says how close the pool is to empty: amber from 80 %, red when used up.
+QString levelOf(qint64 used, qint64 allocation)
+{
+    if (allocation <= 0 || used >= allocation)
+        return QStringLiteral("full");
+    return used * 5 >= allocation * 4 ? QStringLiteral("warning") : QStringLiteral("normal");
+}
+
+QString barStyle(const QString& level)
+{
+    const char* chunk = level == QLatin1String("full") ? "#c62828" : level == QLatin1String("warning") ? "#b45309" : nullptr;
+    if (!chunk)
+        return {};
+    return QStringLiteral("QProgressBar { border: 1px solid palette(mid); border-radius: 3px; text-align: center; }"
+                          "QProgressBar::chunk { background: %1; }")
+        .arg(QLatin1String(chunk));
+}
+
+} // namespace
+
+CreditsPanel::CreditsPanel(Session& session, QWidget* parent)
+    : QGroupBox(tr("AI Credits"), parent), m_session(session), m_previousButton(new QPushButton(tr("◀ Earlier"), this)),
+      m_nextButton(new QPushButton(tr("Later ▶"), this)), m_currentButton(new QPushButton(tr("This month"), this)),
+      m_periodLabel(wrappingLabel("periodLabel", this)), m_planLabel(wrappingLabel("planLabel", this)),
+      m_progressBar(new QProgressBar(this)), m_remainingLabel(wrappingLabel("remainingLabel", this)),
+      m_resetLabel(wrappingLabel("resetLabel", this)),
+      m_breakdownTable(Tables::create({tr("Action"), tr("Runs"), tr("Credits"), tr("Of which BYOK (runs)")}, 0, this)),
+      m_chart(new DailyChart(this)), m_estimateLabel(wrappingLabel("estimateLabel", this))
+{
+    setObjectName(QStringLiteral("creditsPanel"));
+    m_previousButton->setObjectName(QStringLiteral("previousPeriodButton"));
+    m_previousButton->setAccessibleName(tr("Show the previous billing period"));
+    m_nextButton->setObjectName(QStringLiteral("nextPeriodButton"));
+    m_nextButton->setAccessibleName(tr("Show the next billing period"));
+    m_currentButton->setObjectName(QStringLiteral("currentPeriodButton"));
+    m_currentButton->setAccessibleName(tr("Show the running billing period"));
+    m_progressBar->setObjectName(QStringLiteral("creditsProgressBar"));
+    m_progressBar->setAccessibleName(tr("AI credits used"));
+    m_progressBar->setMinimumHeight(24);
+    m_breakdownTable->setObjectName(QStringLiteral("breakdownTable"));
+    m_breakdownTable->setAccessibleName(tr("Credits used by action"));
+    m_chart->setObjectName(QStringLiteral("dailyChart"));
+    QFont bigger = m_planLabel->font();
+    bigger.setPointSizeF(bigger.pointSizeF() * 1.15);
+    bigger.setBold(true);
+    m_planLabel->setFont(bigger);
+
+    auto* periodRow = new QHBoxLayout;
+    periodRow->addWidget(m_previousButton);
+    periodRow->addWidget(m_periodLabel, 1);
+    periodRow->addWidget(m_currentButton);
+    periodRow->addWidget(m_nextButton);
+    m_periodLabel->setAlignment(Qt::AlignCenter);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(periodRow);
+    layout->addWidget(m_planLabel);
+    layout->addWidget(m_progressBar);
+    layout->addWidget(m_remainingLabel);
+    layout->addWidget(m_resetLabel);
+    layout->addWidget(new QLabel(tr("<b>By action</b>"), this));
+    layout->addWidget(m_breakdownTable);
+    layout->addWidget(new QLabel(tr("<b>By day</b>"), this));
+    layout->addWidget(m_chart);
+    layout->addWidget(m_estimateLabel);
+
+    connect(m_previousButton, &QPushButton::clicked, this, [this] { step(-1); });
+    connect(m_nextButton, &QPushButton::clicked, this, [this] { step(1); });
+    connect(m_currentButton, &QPushButton::clicked, this, [this] { showPeriod({}); });
+}
+
+void CreditsPanel::showTenant(const QString& tenant)
+{
+    m_tenant = tenant;
+    reload();
+}
+
+void CreditsPanel::showPeriod(const QString& periodId)
+{
+    m_periodId = periodId;
+    reload();
+}
+
+void CreditsPanel::step(int months)
+{
+    Ledger& ledger = m_session.ledger();
+    const auto current = ledger.currentPeriodId();
+    if (!current)
+        return showFailure(current.failure());
+    const QString shown = m_periodId.isEmpty() ? current.value() : m_periodId;
+    const QString target = QDate::fromString(shown + QStringLiteral("-01"), Qt::ISODate).addMonths(months).toString(QStringLiteral("yyyy-MM"));
+    showPeriod(target >= current.value() ? QString() : target);
+}
+
+void CreditsPanel::reload()
+{
+    Ledger& ledger = m_session.ledger();
+    const std::optional<QString> tenant = m_tenant.isEmpty() ? std::nullopt : std::optional(m_tenant);
+    const std::optional<QString> period = m_periodId.isEmpty() ? std::nullopt : std::optional(m_periodId);
+    const auto report = ledger.report(period, tenant);
+    if (!report)
+        return showFailure(report.failure());
+    const auto days = ledger.dailyUsage(period, tenant);
+    if (!days)
+        return showFailure(days.failure());
+    const auto first = ledger.firstPeriodId();
+    if (!first)
+        return showFailure(first.failure());
+    m_previousButton->setEnabled(report->period.id() > first.value());
+    m_nextButton->setEnabled(!m_periodId.isEmpty());
+    m_currentButton->setEnabled(!m_periodId.isEmpty());
+    showReport(report.value(), m_periodId.isEmpty());
+    m_chart->setDays(days.value());
+}
+
+void CreditsPanel::showFailure(const Failure& failure)
+{
+    m_planLabel->setText(QStringLiteral("⚠ ") + failure.message);
+    m_remainingLabel->clear();
+    m_resetLabel->clear();
+}
+
+void CreditsPanel::showReport(const UsageReport& r, bool current)
+{
+    const QLocale locale;
+    const QTimeZone zone(r.timeZone.toUtf8());
+    const auto localDate = [&](qint64 ms) {
+        return locale.toString(QDateTime::fromMSecsSinceEpoch(ms, zone).date(), QLocale::LongFormat);
+    };
+    m_periodLabel->setText(tr("%1 – %2").arg(locale.toString(r.period.firstDay, QLocale::ShortFormat),
+                                             locale.toString(r.period.lastDay, QLocale::ShortFormat)));
+    m_planLabel->setText(tr("%1 plan · %2 credits a month").arg(r.plan->name, locale.toString(r.allocation)));
+
+    const QString level = levelOf(r.poolUsed, r.allocation);
+    m_progressBar->setRange(0, int(qMax<qint64>(1, r.allocation)));
+    m_progressBar->setValue(int(qMin(r.poolUsed, r.allocation)));
+    m_progressBar->setFormat((current ? tr("%1 of %2 credits used this month") : tr("%1 of %2 credits used in this period"))
+                                 .arg(locale.toString(r.poolUsed), locale.toString(r.allocation)));
+    m_progressBar->setProperty("level", level);
+    m_progressBar->setStyleSheet(barStyle(level));
+    m_progressBar->setAccessibleDescription(m_progressBar->format());
+
+    QString remaining = tr("%1 credits remaining").arg(locale.toString(r.remaining));
+    if (level == QLatin1String("full"))
+        remaining += tr(" — actions on credits are refused until the reset; an active key of your own still works.");
+    else if (level == QLatin1String("warning"))
+        remaining += tr(" — over 80% of the month's credits are used.");
+    if (r.tenant)
+        remaining += QLatin1Char('\n') + tr("Tenant %1 used %2 of the install's credits in this period.")
+                                             .arg(*r.tenant, locale.toString(r.used));
+    m_remainingLabel->setText(remaining);
+    m_resetLabel->setText((current ? tr("Credits reset on %1 (%2). Unused credits do not roll over.")
+                                   : tr("This period ended on %1 (%2). Unused credits did not roll over."))
+                              .arg(localDate(r.period.end), r.timeZone));
+
+    QList<QStringList> rows;
+    qint64 runs = 0, credits = 0, byok = 0;
+    for (const ActionUsage& a : r.byAction) {
+        rows << QStringList{m_session.catalog().action(a.action)->name, locale.toString(a.runs),
+                            locale.toString(a.credits), locale.toString(a.byokRuns)};
+        runs += a.runs;
+        credits += a.credits;
+        byok += a.byokRuns;
+    }
+    rows << QStringList{tr("Total"), locale.toString(runs), locale.toString(credits), locale.toString(byok)};
+    Tables::fill(m_breakdownTable, rows, {1, 2, 3});
+    QFont bold = m_breakdownTable->font();
+    bold.setBold(true);
+    for (int c = 0; c < m_breakdownTable->columnCount(); ++c)
+        m_breakdownTable->item(int(rows.size()) - 1, c)->setFont(bold);
+
+    m_estimateLabel->setText(current ? estimate(r) : QString());
+    m_estimateLabel->setVisible(current);
+}
+
+// The seed's "what you can do each month", turned around: what the remaining credits still buy, action by
+// action, at the models chosen now. Actions an active key covers cost nothing and are named as such.
+QString CreditsPanel::estimate(const UsageReport& r) const
+{
+    const QLocale locale;
+    Ledger& ledger = m_session.ledger();
+    const auto settings = ledger.settings();
+    if (!settings)
+        return {};
+    QStringList buys, free;
+    for (const Action& a : m_session.catalog().actions()) {
+        const auto key = ledger.keyStatus(m_tenant, a.provider);
+        if (key && key->source != KeySource::Credits && key->record.state == KeyState::Active) {
+            free << a.name.toLower();
+            continue;
+        }
+        const Model* model = a.slot.isEmpty() ? nullptr : m_session.catalog().model(settings->slotModels.value(a.slot));
+        buys << tr("%1 × %2").arg(locale.toString(r.remaining / qMax(1, CreditRules::cost(a, model))), a.name.toLower());
+    }
+    QString text;
+    if (!buys.isEmpty())
+        text = tr("The %1 remaining credits still buy, for example: %2.")
+                   .arg(locale.toString(r.remaining), buys.join(QStringLiteral(", ")));
+    if (!free.isEmpty())
+        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) +
+                tr("With your own keys these cost no credits: %1.").arg(free.join(QStringLiteral(", ")));
+    return text;
+}
+
+} // namespace Ui

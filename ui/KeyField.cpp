@@ -1,0 +1,235 @@
+#include "KeyField.h"
+
+#include "KeyFormat.h"
+#include "KeyService.h"
+#include "Session.h"
+#include "StatusBadge.h"
+
+#include <QDateTime>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QToolButton>
+
+namespace Ui {
+
+namespace {
+
+QString coveredActions(const Catalog& catalog, const QString& provider)
+{
+    QStringList names;
+    for (const Action& a : catalog.actions())
+        if (a.provider == provider)
+            names << a.name.toLower();
+    if (names.size() > 1)
+        names.last().prepend(QObject::tr("and "));
+    return names.join(names.size() > 2 ? QStringLiteral(", ") : QStringLiteral(" "));
+}
+
+} // namespace
+
+KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
+    : QWidget(parent), m_session(session), m_provider(provider), m_edit(new QLineEdit(this)),
+      m_showButton(new QToolButton(this)), m_saveButton(new QPushButton(tr("Save"), this)),
+      m_testButton(new QPushButton(tr("Test"), this)), m_removeButton(new QPushButton(tr("Remove"), this)),
+      m_badge(new StatusBadge(this)), m_messageLabel(new QLabel(this)), m_detailLabel(new QLabel(this))
+{
+    const QString id = provider.id;
+    auto* title = new QLabel(tr("%1 API key").arg(provider.name), this);
+    title->setBuddy(m_edit);
+    m_edit->setObjectName(id + QStringLiteral("KeyEdit"));
+    m_edit->setEchoMode(QLineEdit::Password);
+    m_edit->setClearButtonEnabled(true);
+    m_edit->setAccessibleName(tr("%1 API key").arg(provider.name));
+    m_edit->setMinimumWidth(320);
+    m_showButton->setObjectName(id + QStringLiteral("ShowButton"));
+    m_showButton->setText(tr("Show"));
+    m_showButton->setCheckable(true);
+    m_showButton->setAccessibleName(tr("Show the %1 key being typed").arg(provider.name));
+    m_showButton->setToolTip(tr("Shows the key you are typing; a saved key is never shown."));
+    m_saveButton->setObjectName(id + QStringLiteral("SaveButton"));
+    m_saveButton->setAccessibleName(tr("Save the %1 key").arg(provider.name));
+    m_testButton->setObjectName(id + QStringLiteral("TestButton"));
+    m_testButton->setAccessibleName(tr("Test the %1 key with %1").arg(provider.name));
+    m_removeButton->setObjectName(id + QStringLiteral("RemoveButton"));
+    m_removeButton->setAccessibleName(tr("Remove the %1 key").arg(provider.name));
+    m_badge->setObjectName(id + QStringLiteral("StatusBadge"));
+    m_badge->setAccessibleName(tr("%1 key status").arg(provider.name));
+    m_messageLabel->setObjectName(id + QStringLiteral("MessageLabel"));
+    m_messageLabel->setWordWrap(true);
+    m_messageLabel->setTextFormat(Qt::PlainText);
+    m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_detailLabel->setWordWrap(true);
+    m_detailLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_detailLabel->setTextFormat(Qt::PlainText);
+
+    auto* layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* heading = new QHBoxLayout;
+    heading->addWidget(title);
+    heading->addWidget(m_badge);
+    heading->addStretch();
+    layout->addLayout(heading, 0, 0, 1, 5);
+    layout->addWidget(m_edit, 1, 0);
+    layout->addWidget(m_showButton, 1, 1);
+    layout->addWidget(m_saveButton, 1, 2);
+    layout->addWidget(m_testButton, 1, 3);
+    layout->addWidget(m_removeButton, 1, 4);
+    layout->addWidget(m_messageLabel, 2, 0, 1, 5);
+    layout->addWidget(m_detailLabel, 3, 0, 1, 5);
+    layout->setColumnStretch(0, 1);
+
+    connect(m_edit, &QLineEdit::textChanged, this, [this] {
+        // The show toggle is for a key being typed; with the field empty it falls back to hidden.
+        if (m_edit->text().isEmpty())
+            m_showButton->setChecked(false);
+        updateControls();
+    });
+    connect(m_showButton, &QToolButton::toggled, this, [this](bool shown) {
+        m_edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        m_showButton->setText(shown ? tr("Hide") : tr("Show"));
+    });
+    connect(m_edit, &QLineEdit::returnPressed, this, [this] {
+        if (m_saveButton->isEnabled())
+            save();
+    });
+    connect(m_saveButton, &QPushButton::clicked, this, &KeyField::save);
+    connect(m_testButton, &QPushButton::clicked, this, &KeyField::test);
+    connect(m_removeButton, &QPushButton::clicked, this, &KeyField::removeKey);
+}
+
+void KeyField::showScope(const QString& tenant, bool mayChange, const QString& whyNoNewKey)
+{
+    if (tenant != m_tenant) {
+        // A key typed for one scope must not be saved into another by accident.
+        m_edit->clear();
+        m_note.clear();
+        m_tenant = tenant;
+    }
+    m_mayChange = mayChange;
+    m_whyNoNewKey = whyNoNewKey;
+    reload();
+}
+
+void KeyField::reload()
+{
+    const auto record = m_session.ledger().keyRecord(m_tenant, m_provider.id);
+    if (!record) {
+        m_record = KeyRecord{};
+        m_note = record.failure().message;
+    } else {
+        m_record = record.value();
+    }
+    if (!m_busy)
+        m_badge->setState(m_record.state);
+    m_edit->setPlaceholderText(m_record.fingerprint.isEmpty()
+                                   ? (m_provider.id == QLatin1String("anthropic") ? tr("Paste your key (sk-ant-…)")
+                                                                                  : tr("Paste your key (sk-…)"))
+                                   : KeyFormat::masked(m_provider.id, m_record.fingerprint));
+    QString detail = tr("Covers %1.").arg(coveredActions(m_session.catalog(), m_provider.id));
+    if (m_record.checkedAt)
+        detail += QLatin1Char(' ') + tr("Last checked %1.").arg(QLocale().toString(
+                                         QDateTime::fromMSecsSinceEpoch(*m_record.checkedAt), QLocale::ShortFormat));
+    m_detailLabel->setText(detail);
+    updateControls();
+}
+
+void KeyField::setNote(const QString& note)
+{
+    m_note = note;
+    updateControls();
+}
+
+void KeyField::updateControls()
+{
+    QString message = m_note;
+    if (message.isEmpty() && m_record.state != KeyState::Active && m_record.state != KeyState::NotSet)
+        message = m_record.message;
+    if (message.isEmpty() && !m_whyNoNewKey.isEmpty())
+        message = m_whyNoNewKey;
+    m_messageLabel->setText(message.isEmpty() ? QString() : QStringLiteral("⚠ ") + message);
+    m_messageLabel->setVisible(!message.isEmpty());
+
+    const bool mayType = m_mayChange && m_whyNoNewKey.isEmpty() && !m_busy;
+    const bool typing = !m_edit->text().isEmpty();
+    const bool stored = m_record.state != KeyState::NotSet;
+    m_edit->setEnabled(mayType);
+    m_showButton->setEnabled(mayType && typing);
+    m_saveButton->setEnabled(mayType && typing);
+    m_testButton->setEnabled(m_mayChange && stored && !m_busy);
+    m_removeButton->setEnabled(m_mayChange && stored && !m_busy);
+}
+
+void KeyField::begin()
+{
+    m_busy = true;
+    m_note.clear();
+    m_badge->setChecking();
+    updateControls();
+}
+
+void KeyField::finish(const QString& tenant, const Failure* failure, bool stored)
+{
+    m_busy = false;
+    if (tenant == m_tenant) {
+        m_note = failure ? failure->message : QString();
+        if (stored)
+            m_edit->clear(); // the key is in the keychain now; the widget lets go of it
+    }
+    reload();
+    emit keyChanged();
+}
+
+void KeyField::save()
+{
+    // Format first: a malformed or misplaced key is refused here, and stays in the field to be corrected.
+    const auto key = KeyFormat::check(m_provider.id, m_edit->text());
+    if (!key) {
+        setNote(key.failure().message);
+        m_edit->setFocus();
+        return;
+    }
+    begin();
+    QPointer<KeyField> self(this);
+    const QString tenant = m_tenant;
+    m_session.keys().set(tenant, m_provider.id, key.value(), true, [self, tenant](Result<KeyRecord> r) {
+        if (self)
+            self->finish(tenant, r ? nullptr : &r.failure(), r.ok());
+    });
+}
+
+void KeyField::test()
+{
+    begin();
+    QPointer<KeyField> self(this);
+    const QString tenant = m_tenant;
+    m_session.keys().verify(tenant, m_provider.id, [self, tenant](Result<KeyRecord> r) {
+        if (self)
+            self->finish(tenant, r ? nullptr : &r.failure(), false);
+    });
+}
+
+void KeyField::removeKey()
+{
+    const QString scope = m_tenant.isEmpty() ? tr("the install") : tr("tenant %1").arg(m_tenant);
+    const auto answer = QMessageBox::question(
+        this, tr("Remove key"),
+        tr("Remove the %1 key for %2 from the keychain? Its actions will use AI credits again.").arg(m_provider.name, scope),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    begin();
+    QPointer<KeyField> self(this);
+    const QString tenant = m_tenant;
+    m_session.keys().remove(tenant, m_provider.id, [self, tenant](Status s) {
+        if (self)
+            self->finish(tenant, s ? nullptr : &s.failure(), false);
+    });
+}
+
+} // namespace Ui

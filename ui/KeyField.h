@@ -1,0 +1,66 @@
+#pragma once
+
+#include "Ledger.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QToolButton;
+
+namespace Ui {
+
+class Session;
+class StatusBadge;
+
+// One provider's key: a password field that is never filled from the keychain (it shows the masked key as its
+// placeholder), Save, Test and Remove, the state badge and the reason under it. Keychain and provider work is
+// asynchronous; the field answers input throughout and a check can be run again.
+class KeyField : public QWidget
+{
+    Q_OBJECT
+
+public:
+    KeyField(Session& session, const Provider& provider, QWidget* parent = nullptr);
+
+    // Shows the key of `tenant` (empty: the install). `mayChange` allows Test and Remove; `whyNoNewKey` says why a
+    // new key cannot be saved here, empty when it can.
+    void showScope(const QString& tenant, bool mayChange, const QString& whyNoNewKey);
+    bool isBusy() const { return m_busy; }
+
+signals:
+    // A key was stored, checked or removed: whatever depends on keys reads again.
+    void keyChanged();
+
+private:
+    void reload();
+    void updateControls();
+    void save();
+    void test();
+    void removeKey();
+    void begin();
+    // `failure` is null when the operation went through; the verdict itself is in the ledger.
+    void finish(const QString& tenant, const Failure* failure, bool stored);
+    void setNote(const QString& note);
+
+    Session& m_session;
+    Provider m_provider;
+    QString m_tenant;
+    bool m_mayChange = false;
+    QString m_whyNoNewKey;
+    bool m_busy = false;
+    KeyRecord m_record;
+    QString m_note; // the last operation's failure, until the next one or another scope
+
+    QLineEdit* m_edit;
+    QToolButton* m_showButton;
+    QPushButton* m_saveButton;
+    QPushButton* m_testButton;
+    QPushButton* m_removeButton;
+    StatusBadge* m_badge;
+    QLabel* m_messageLabel;
+    QLabel* m_detailLabel;
+};
+
+} // namespace Ui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QGroupBox>
+#include <QHash>
+
+class QLabel;
+class QPushButton;
+
+namespace Ui {
+
+class NoWheelComboBox;
+class Session;
+
+// Model selection: one dropdown per workload. The shown values are applied only by Save Changes, which is
+// enabled only while they differ from the applied ones; Revert shows the applied ones again.
+class ModelsPanel : public QGroupBox
+{
+    Q_OBJECT
+
+public:
+    explicit ModelsPanel(Session& session, QWidget* parent = nullptr);
+
+    // Reads the applied models; values the user is still editing stay shown.
+    void reload();
+    bool isDirty() const;
+
+signals:
+    // The dirty state changed: the window asks before closing with unsaved changes.
+    void dirtyChanged(bool dirty);
+
+private:
+    QHash<QString, QString> shownModels() const;
+    void showModels(const QHash<QString, QString>& models);
+    void updateControls();
+    void save();
+
+    Session& m_session;
+    QHash<QString, QString> m_applied; // slot id -> model id
+    QHash<QString, NoWheelComboBox*> m_combos;
+    QLabel* m_messageLabel;
+    QPushButton* m_saveButton;
+    QPushButton* m_revertButton;
+    bool m_wasDirty = false;
+};
+
+} // namespace Ui

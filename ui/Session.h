@@ -1,0 +1,55 @@
+#pragma once
+
+#include "Ledger.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+class KeyService;
+class KeyVault;
+class QNetworkAccessManager;
+
+namespace Ui {
+
+// Everything the page works with for one open database: the ledger, the keychain, the network and the key
+// service on top of them. Opening another database makes a new session.
+class Session : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Opens (creating when missing) the database at `path` as the operating-system user, and reads the role.
+    static Result<std::unique_ptr<Session>> open(const QString& path, const Catalog& catalog);
+    ~Session() override;
+
+    Ledger& ledger() { return *m_ledger; }
+    KeyService& keys() { return *m_keys; }
+    const Catalog& catalog() const { return m_ledger->catalog(); }
+    QString path() const { return m_ledger->path(); }
+    Role role() const { return m_role; }
+    bool canAdminister() const { return ::canAdminister(m_role); }
+
+    // For tests and benchmarks: a fixed clock, and shorter keychain and provider timeouts.
+    void setClock(std::function<qint64()> clock) { m_ledger->setClock(std::move(clock)); }
+    void setTimeouts(int keychainMs, int checkMs);
+
+    // Re-reads the user's role (another administrator may have changed it) and tells every panel to re-read.
+    void refresh();
+
+signals:
+    // Something in the database may have changed: every panel reads again.
+    void changed();
+
+private:
+    explicit Session(std::unique_ptr<Ledger> ledger);
+
+    std::unique_ptr<Ledger> m_ledger;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<KeyVault> m_vault;
+    std::unique_ptr<KeyService> m_keys;
+    Role m_role = Role::Viewer;
+};
+
+} // namespace Ui

@@ -1,0 +1,55 @@
+#include "StatusBadge.h"
+
+namespace Ui {
+
+namespace {
+
+QString pill(const char* background, const char* foreground)
+{
+    return QStringLiteral("QLabel { background: %1; color: %2; border-radius: 9px; padding: 1px 9px; font-weight: 600; }")
+        .arg(QLatin1String(background), QLatin1String(foreground));
+}
+
+} // namespace
+
+StatusBadge::StatusBadge(QWidget* parent) : QLabel(parent)
+{
+    setTextFormat(Qt::PlainText);
+    setState(KeyState::NotSet);
+}
+
+void StatusBadge::setState(KeyState state)
+{
+    switch (state) {
+    case KeyState::Active:
+        present(keyStateId(state), QStringLiteral("✓ ") + keyStateLabel(state), pill("#1a7f37", "#ffffff"));
+        return;
+    case KeyState::Invalid:
+        present(keyStateId(state), QStringLiteral("✕ ") + keyStateLabel(state), pill("#c62828", "#ffffff"));
+        return;
+    case KeyState::NotVerified:
+        present(keyStateId(state), QStringLiteral("? ") + keyStateLabel(state), pill("#5f6368", "#ffffff"));
+        return;
+    case KeyState::NotSet:
+        break;
+    }
+    present(keyStateId(KeyState::NotSet), QStringLiteral("– ") + keyStateLabel(KeyState::NotSet),
+         QStringLiteral("QLabel { border: 1px solid palette(mid); border-radius: 9px; padding: 0px 8px; }"));
+}
+
+void StatusBadge::setChecking()
+{
+    present(QStringLiteral("checking"), tr("⟳ Checking…"),
+         QStringLiteral("QLabel { background: palette(highlight); color: palette(highlighted-text); border-radius: 9px; "
+                        "padding: 1px 9px; }"));
+}
+
+void StatusBadge::present(const QString& id, const QString& text, const QString& style)
+{
+    setProperty("state", id);
+    setText(text);
+    setStyleSheet(style);
+    setAccessibleDescription(text.mid(2));
+}
+
+} // namespace Ui

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "KeyState.h"
+
+#include <QLabel>
+
+namespace Ui {
+
+// The state of a key as a coloured pill. The words carry the meaning and a symbol leads them, so the badge
+// reads the same without colour (colour-blind view, screen readers); colours are fixed pairs that stay
+// readable on light and dark palettes.
+class StatusBadge : public QLabel
+{
+    Q_OBJECT
+
+public:
+    explicit StatusBadge(QWidget* parent = nullptr);
+
+    void setState(KeyState state);
+    void setChecking();
+    // "active", "invalid", "not_verified", "not_set" or "checking": for tests and style sheets.
+    QString stateId() const { return property("state").toString(); }
+
+private:
+    void present(const QString& id, const QString& text, const QString& style);
+};
+
+} // namespace Ui
