@@ -40,7 +40,8 @@ const QString geometryKey = QStringLiteral("window/geometry");
 
 } // namespace
 
-MainWindow::MainWindow(const QString& databasePath, QWidget* parent) : QMainWindow(parent)
+MainWindow::MainWindow(const QString& databasePath, std::function<qint64()> clock, QWidget* parent)
+    : QMainWindow(parent), m_clock(std::move(clock))
 {
     setObjectName(QStringLiteral("mainWindow"));
     createMenus();
@@ -100,7 +101,7 @@ bool MainWindow::openDatabase(const QString& path)
 {
     QString error;
     const Catalog* catalog = builtInCatalog(&error);
-    auto session = catalog ? Session::open(path, *catalog) : Result<std::unique_ptr<Session>>(unavailable(error));
+    auto session = catalog ? Session::open(path, *catalog, m_clock) : Result<std::unique_ptr<Session>>(unavailable(error));
     if (!session) {
         if (m_session)
             QMessageBox::warning(this, tr("Open Database"), session.failure().message);

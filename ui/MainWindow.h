@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -24,7 +25,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit MainWindow(const QString& databasePath, QWidget* parent = nullptr);
+    // `clock` replaces the system clock, for benchmarks on a fixed history.
+    explicit MainWindow(const QString& databasePath, std::function<qint64()> clock = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // Shows the database at `path` instead; on failure says why and keeps the one shown.
@@ -53,6 +55,7 @@ private:
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_refreshAction = nullptr;
+    std::function<qint64()> m_clock;
 };
 
 } // namespace Ui

@@ -16,11 +16,14 @@ Session::Session(std::unique_ptr<Ledger> ledger)
 
 Session::~Session() = default;
 
-Result<std::unique_ptr<Session>> Session::open(const QString& path, const Catalog& catalog)
+Result<std::unique_ptr<Session>> Session::open(const QString& path, const Catalog& catalog,
+                                               std::function<qint64()> clock)
 {
     auto ledger = Ledger::open(path, catalog, Environment::currentUserName());
     if (!ledger)
         return ledger.failure();
+    if (clock)
+        ledger.value()->setClock(std::move(clock));
     std::unique_ptr<Session> session(new Session(std::move(ledger).value()));
     const auto role = session->m_ledger->roleOf(session->m_ledger->userName());
     if (!role)

@@ -21,7 +21,9 @@ class Session : public QObject
 
 public:
     // Opens (creating when missing) the database at `path` as the operating-system user, and reads the role.
-    static Result<std::unique_ptr<Session>> open(const QString& path, const Catalog& catalog);
+    // `clock` replaces the system clock (benchmarks and tests on fixed histories).
+    static Result<std::unique_ptr<Session>> open(const QString& path, const Catalog& catalog,
+                                                 std::function<qint64()> clock = {});
     ~Session() override;
 
     Ledger& ledger() { return *m_ledger; }
@@ -31,8 +33,7 @@ public:
     Role role() const { return m_role; }
     bool canAdminister() const { return ::canAdminister(m_role); }
 
-    // For tests and benchmarks: a fixed clock, and shorter keychain and provider timeouts.
-    void setClock(std::function<qint64()> clock) { m_ledger->setClock(std::move(clock)); }
+    // For tests: shorter keychain and provider timeouts.
     void setTimeouts(int keychainMs, int checkMs);
 
     // Re-reads the user's role (another administrator may have changed it) and tells every panel to re-read.

@@ -1,0 +1,49 @@
+#include "WindowBench.h"
+
+#include "DailyChart.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEvent>
+
+#include <memory>
+
+namespace {
+
+// Notes when the page's last section that depends on the history (the daily chart) is first painted.
+class FirstPaint : public QObject
+{
+public:
+    bool painted = false;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint)
+            painted = true;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+} // namespace
+
+std::vector<double> timeToFirstPaint(const QString& databasePath, qint64 now, int runs)
+{
+    std::vector<double> samples;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        auto window = std::make_unique<Ui::MainWindow>(databasePath, [now] { return now; });
+        FirstPaint watcher;
+        auto* chart = window->findChild<Ui::DailyChart*>();
+        if (!chart)
+            return {};
+        chart->installEventFilter(&watcher);
+        window->show();
+        while (!watcher.painted && timer.elapsed() < 60000)
+            QApplication::processEvents(QEventLoop::AllEvents, 50);
+        samples.push_back(timer.nsecsElapsed() / 1e6);
+    }
+    return samples;
+}
