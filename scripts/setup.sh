@@ -36,6 +36,10 @@ test)
     build
     exec scripts/run-tests.sh
     ;;
+packages)
+    # Other scripts' own package lists, e.g. scripts/screenshot.sh.
+    install_packages "${@:2}"
+    ;;
 *)
     echo "usage: scripts/setup.sh run|test" >&2
     exit 2
