@@ -4,7 +4,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=${1:-$here/resources/screenshots/settings-ai.png}
-bash "$here/scripts/setup.sh" packages "$here/packaging/debian-screenshot-packages.txt"
+bash "$here/scripts/setup.sh" packages "$here/packaging/debian-artwork-packages.txt"
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 bash "$here/scripts/sample-database.sh" "$work/sample.sqlite" >/dev/null

@@ -34,6 +34,8 @@ run)
 test)
     install_packages packaging/debian-build-packages.txt packaging/debian-test-packages.txt
     build
+    # What users install first (validators, the .deb, the installed program), then every test.
+    scripts/check-package.sh
     exec scripts/run-tests.sh
     ;;
 packages)

@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -36,7 +37,13 @@ const Catalog* builtInCatalog(QString* error)
     return &catalog.value();
 }
 
-const QString geometryKey = QStringLiteral("window/geometry");
+const QString geometryKey = QStringLiteral("geometry");
+
+// ~/.config/ai-settings/window.conf: the window's size and position, nothing else.
+QSettings windowSettings()
+{
+    return QSettings(QStringLiteral("ai-settings"), QStringLiteral("window"));
+}
 
 } // namespace
 
@@ -46,7 +53,7 @@ MainWindow::MainWindow(const QString& databasePath, std::function<qint64()> cloc
     setObjectName(QStringLiteral("mainWindow"));
     createMenus();
     resize(920, 940);
-    restoreGeometry(QSettings().value(geometryKey).toByteArray());
+    restoreGeometry(windowSettings().value(geometryKey).toByteArray());
     if (databasePath == Environment::defaultDatabasePath())
         QDir().mkpath(QFileInfo(databasePath).absolutePath());
     if (!openDatabase(databasePath) && !m_session)
@@ -249,12 +256,18 @@ void MainWindow::closeEvent(QCloseEvent* event)
             return;
         }
     }
-    QSettings().setValue(geometryKey, saveGeometry());
+    windowSettings().setValue(geometryKey, saveGeometry());
     event->accept();
 }
 
 int runWindow(const QString& databasePath)
 {
+    // The same icon and id as the installed desktop entry, so docks and task bars match the window to it.
+    QIcon icon;
+    for (const int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.aisettings.AISettings"));
     MainWindow window(databasePath);
     window.show();
     return QApplication::exec();
