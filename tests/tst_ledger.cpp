@@ -461,6 +461,25 @@ private slots:
         QCOMPARE(acme->at(0).runs, 0);
     }
 
+    void costsNowFollowModelsAndKeys()
+    {
+        QVERIFY(ledger().setSlotModel(QStringLiteral("analysis"), QStringLiteral("claude-opus-4-6")).ok());
+        setKey({}, "openai", KeyState::Active);
+        const auto costs = ledger().costsNow({});
+        QVERIFY2(costs.ok(), qPrintable(costs.failure().message));
+        QCOMPARE(costs->size(), 6);
+        QStringList seen;
+        for (const ActionCost& c : costs.value())
+            seen << QStringLiteral("%1=%2%3").arg(c.action->id).arg(c.credits).arg(c.coveredByKey ? "+key" : "");
+        QCOMPARE(seen.join(QLatin1Char(' ')),
+                 QStringLiteral("theme=1 content=5 inline_text=1 image=10+key analysis=20 trigger=40"));
+        QCOMPARE(costs->at(4).model->id, QStringLiteral("claude-opus-4-6"));
+        QCOMPARE(costs->at(3).model, nullptr);
+        // An invalid key covers nothing: its actions are refused, not free.
+        setKey({}, "anthropic", KeyState::Invalid);
+        QVERIFY(!ledger().costsNow({})->at(0).coveredByKey);
+    }
+
     void rateLimitStandingCountsTheRollingHour()
     {
         QVERIFY(record("theme", "2026-11-22T10:59:00Z").ok()); // out of the window at 12:00

@@ -1,6 +1,5 @@
 #include "CreditCostsPanel.h"
 
-#include "CreditRules.h"
 #include "Session.h"
 #include "Tables.h"
 
@@ -22,22 +21,21 @@ CreditCostsPanel::CreditCostsPanel(Session& session, QWidget* parent)
 
 void CreditCostsPanel::showTenant(const QString& tenant)
 {
-    const Catalog& catalog = m_session.catalog();
-    const auto settings = m_session.ledger().settings();
+    const auto costs = m_session.ledger().costsNow(tenant);
     QList<QStringList> rows;
-    for (const Action& a : catalog.actions()) {
-        const Model* model = a.slot.isEmpty() || !settings ? nullptr : catalog.model(settings->slotModels.value(a.slot));
-        const int credits = CreditRules::cost(a, model);
-        QString now = credits == 1 ? tr("1 credit") : tr("%1 credits").arg(credits);
-        if (model)
-            now += model->multiplier != 1 ? tr(" (%1, ×%2)").arg(model->name).arg(model->multiplier)
-                                          : tr(" (%1)").arg(model->name);
-        const auto key = m_session.ledger().keyStatus(tenant, a.provider);
-        if (key && key->source != KeySource::Credits && key->record.state == KeyState::Active)
-            now = tr("0 credits (your %1 key; %2 otherwise)").arg(catalog.provider(a.provider)->name).arg(credits);
-        rows << QStringList{a.name, a.description, QString::number(a.baseCredits), now};
+    for (const ActionCost& c : costs ? costs.value() : QVector<ActionCost>()) {
+        QString now = c.credits == 1 ? tr("1 credit") : tr("%1 credits").arg(c.credits);
+        if (c.model)
+            now += c.model->multiplier != 1 ? tr(" (%1, ×%2)").arg(c.model->name).arg(c.model->multiplier)
+                                            : tr(" (%1)").arg(c.model->name);
+        if (c.coveredByKey)
+            now = tr("0 credits (your %1 key; %2 otherwise)")
+                      .arg(m_session.catalog().provider(c.action->provider)->name)
+                      .arg(c.credits);
+        rows << QStringList{c.action->name, c.action->description, QString::number(c.action->baseCredits), now};
     }
     Tables::fill(m_table, rows, {2});
+    setToolTip(costs ? QString() : costs.failure().message);
 }
 
 } // namespace Ui

@@ -1,6 +1,5 @@
 #include "CreditsPanel.h"
 
-#include "CreditRules.h"
 #include "DailyChart.h"
 #include "Session.h"
 #include "Tables.h"
@@ -207,20 +206,16 @@ void CreditsPanel::showReport(const UsageReport& r, bool current)
 // action, at the models chosen now. Actions an active key covers cost nothing and are named as such.
 QString CreditsPanel::estimate(const UsageReport& r) const
 {
+    const auto costs = m_session.ledger().costsNow(m_tenant);
+    if (!costs)
+        return costs.failure().message;
     const QLocale locale;
-    Ledger& ledger = m_session.ledger();
-    const auto settings = ledger.settings();
-    if (!settings)
-        return {};
     QStringList buys, free;
-    for (const Action& a : m_session.catalog().actions()) {
-        const auto key = ledger.keyStatus(m_tenant, a.provider);
-        if (key && key->source != KeySource::Credits && key->record.state == KeyState::Active) {
-            free << a.name.toLower();
-            continue;
-        }
-        const Model* model = a.slot.isEmpty() ? nullptr : m_session.catalog().model(settings->slotModels.value(a.slot));
-        buys << tr("%1 × %2").arg(locale.toString(r.remaining / qMax(1, CreditRules::cost(a, model))), a.name.toLower());
+    for (const ActionCost& c : costs.value()) {
+        if (c.coveredByKey)
+            free << c.action->name.toLower();
+        else
+            buys << tr("%1 × %2").arg(locale.toString(r.remaining / qMax(1, c.credits)), c.action->name.toLower());
     }
     QString text;
     if (!buys.isEmpty())

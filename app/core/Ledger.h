@@ -102,6 +102,16 @@ struct RateLimits
     RateStanding onByok;
 };
 
+// What one run of an action costs now for an install or tenant: its base times the multiplier of the model
+// chosen for its slot, or nothing while an active key of its provider is in force.
+struct ActionCost
+{
+    const Action* action = nullptr;
+    const Model* model = nullptr; // the slot's model; null for actions without a slot
+    int credits = 0;              // on credits
+    bool coveredByKey = false;    // an active key is in force: a run costs 0 credits
+};
+
 struct RecordRequest
 {
     QString action;
@@ -161,6 +171,8 @@ public:
     Result<UsageReport> report(const std::optional<QString>& periodId, const std::optional<QString>& tenant);
     // Credits and runs per local day of a period (every day of it, in order) for the install or one tenant.
     Result<QVector<DayUsage>> dailyUsage(const std::optional<QString>& periodId, const std::optional<QString>& tenant);
+    // Every catalog action, in catalog order, as it would be charged now for the install (empty) or a tenant.
+    Result<QVector<ActionCost>> costsNow(const QString& tenant);
     // The rolling-hour standing of the install (empty) or a tenant, for both billing kinds, as of now.
     Result<RateLimits> rateLimits(const QString& tenant);
     // The id ("YYYY-MM") of the earliest period with usage, and of the current one.

@@ -63,6 +63,26 @@ Result<QVector<DayUsage>> Ledger::dailyUsage(const std::optional<QString>& perio
     return days;
 }
 
+Result<QVector<ActionCost>> Ledger::costsNow(const QString& tenant)
+{
+    const auto current = settings();
+    if (!current)
+        return current.failure();
+    QHash<QString, bool> activeKey; // per provider
+    for (const Provider& p : m_catalog.providers()) {
+        const auto key = keyStatus(tenant, p.id);
+        if (!key)
+            return key.failure();
+        activeKey.insert(p.id, key->source != KeySource::Credits && key->record.state == KeyState::Active);
+    }
+    QVector<ActionCost> costs;
+    for (const Action& a : m_catalog.actions()) {
+        const Model* model = a.slot.isEmpty() ? nullptr : m_catalog.model(current->slotModels.value(a.slot));
+        costs.append({&a, model, CreditRules::cost(a, model), activeKey.value(a.provider)});
+    }
+    return costs;
+}
+
 Result<RateLimits> Ledger::rateLimits(const QString& tenant)
 {
     if (Status s = requireMember(); !s)
