@@ -56,8 +56,7 @@ MainWindow::MainWindow(const QString& databasePath, std::function<qint64()> cloc
     restoreGeometry(windowSettings().value(geometryKey).toByteArray());
     if (databasePath == Environment::defaultDatabasePath())
         QDir().mkpath(QFileInfo(databasePath).absolutePath());
-    if (!openDatabase(databasePath) && !m_session)
-        updateActions();
+    openDatabase(databasePath);
 
     // Usage recorded by scripts and servers shows up without a restart.
     auto* refreshTimer = new QTimer(this);
@@ -164,9 +163,8 @@ void MainWindow::importFile(const QString& path)
 {
     if (!m_session)
         return;
-    QString error;
     new LedgerTask(
-        this, m_session->path(), *builtInCatalog(&error), tr("Importing %1…").arg(QFileInfo(path).fileName()),
+        this, m_session->path(), m_session->catalog(), tr("Importing %1…").arg(QFileInfo(path).fileName()),
         [path](Ledger& ledger, const Ledger::Progress& progress) -> Result<QString> {
             auto rows = UsageFile::read(path);
             if (!rows)
@@ -200,9 +198,8 @@ void MainWindow::exportTo(const QString& path, UsageFile::Format format)
 {
     if (!m_session)
         return;
-    QString error;
     new LedgerTask(
-        this, m_session->path(), *builtInCatalog(&error), tr("Exporting usage…"),
+        this, m_session->path(), m_session->catalog(), tr("Exporting usage…"),
         [path, format](Ledger& ledger, const Ledger::Progress& progress) -> Result<QString> {
             // Written beside the target and renamed at the end: a failed or cancelled export leaves no half file.
             QSaveFile file(path);
