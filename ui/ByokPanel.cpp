@@ -51,7 +51,7 @@ ByokPanel::ByokPanel(Session& session, QWidget* parent)
     for (const Provider& p : session.catalog().providers()) {
         auto* field = new KeyField(session, p, this);
         connect(field, &KeyField::keyChanged, &session, &Session::refresh);
-        m_fields.insert(p.id, field);
+        m_fields << field;
         layout->addWidget(field);
     }
     m_inForceLabel->setObjectName(QStringLiteral("keyInForceLabel"));
@@ -60,14 +60,8 @@ ByokPanel::ByokPanel(Session& session, QWidget* parent)
     layout->addWidget(m_inForceLabel);
 }
 
-KeyField* ByokPanel::field(const QString& provider) const
-{
-    return m_fields.value(provider);
-}
-
 void ByokPanel::showTenant(const QString& tenant)
 {
-    m_tenant = tenant;
     const auto settings = m_session.ledger().settings();
     const QString planName = settings ? settings->plan->name : QString();
     const bool planAllows = settings && settings->plan->tenantKeys;

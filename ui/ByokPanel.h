@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QGroupBox>
-#include <QMap>
 
 class QLabel;
 
@@ -19,14 +18,12 @@ public:
     explicit ByokPanel(Session& session, QWidget* parent = nullptr);
 
     void showTenant(const QString& tenant);
-    KeyField* field(const QString& provider) const;
 
 private:
     Session& m_session;
-    QString m_tenant;
     QLabel* m_scopeLabel;
     QLabel* m_inForceLabel;
-    QMap<QString, KeyField*> m_fields; // by provider id
+    QList<KeyField*> m_fields;
 };
 
 } // namespace Ui

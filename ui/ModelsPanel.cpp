@@ -117,10 +117,6 @@ void ModelsPanel::updateControls()
     const bool dirty = isDirty();
     m_saveButton->setEnabled(dirty && m_session.canAdminister());
     m_revertButton->setEnabled(dirty);
-    if (dirty != m_wasDirty) {
-        m_wasDirty = dirty;
-        emit dirtyChanged(dirty);
-    }
 }
 
 void ModelsPanel::save()

@@ -24,10 +24,6 @@ public:
     void reload();
     bool isDirty() const;
 
-signals:
-    // The dirty state changed: the window asks before closing with unsaved changes.
-    void dirtyChanged(bool dirty);
-
 private:
     QHash<QString, QString> shownModels() const;
     void showModels(const QHash<QString, QString>& models);
@@ -40,7 +36,6 @@ private:
     QLabel* m_messageLabel;
     QPushButton* m_saveButton;
     QPushButton* m_revertButton;
-    bool m_wasDirty = false;
 };
 
 } // namespace Ui
