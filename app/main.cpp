@@ -8,8 +8,17 @@
 
 #include <memory>
 
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
+
 int main(int argc, char* argv[])
 {
+#ifdef Q_OS_UNIX
+    // Everything this program creates (ledgers and their -wal/-shm files, exports, folders, the window's
+    // settings) is the organisation's business: readable by its owner only, as a password manager's files are.
+    umask(077);
+#endif
     QCoreApplication::setApplicationName(QStringLiteral("ai-settings"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AI_SETTINGS_VERSION));
     // Provider checks go through the proxy the system is set up with (http_proxy, https_proxy, no_proxy).

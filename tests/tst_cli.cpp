@@ -49,7 +49,7 @@ private:
         for (int i = 0; i < 90; ++i) {
             const QByteArray action = actions[i % 6];
             const QByteArray model = action == "image" ? "" : (i % 4 == 0 ? "claude-opus-4-6" : "");
-            const QByteArray when = QStringLiteral("2026-%1-%2T%3:15:00Z").arg(9 + (i / 3) % 3, 2, 10, QLatin1Char('0')).arg(1 + i % 28, 2, 10, QLatin1Char('0')).arg(i % 24, 2, 10, QLatin1Char('0')).toLatin1();
+            const QByteArray when = QStringLiteral("2026-%1-%2T%3:15:00Z").arg(8 + (i / 3) % 3, 2, 10, QLatin1Char('0')).arg(1 + i % 28, 2, 10, QLatin1Char('0')).arg(i % 24, 2, 10, QLatin1Char('0')).toLatin1();
             csv += "ev-" + QByteArray::number(i) + ',' + when + ',' + tenants[i % 3] + ',' + action + ',' + model + ',' +
                    (i % 5 == 0 ? "byok" : "credits") + ",\n";
         }
@@ -175,7 +175,7 @@ private slots:
         QVERIFY2(reimported.exitCode == 0, reimported.err.constData());
 
         int nonEmpty = 0;
-        for (const char* period : {"2026-09", "2026-10", "2026-11"}) {
+        for (const char* period : {"2026-08", "2026-09", "2026-10"}) {
             for (const QString& tenant : {QString(), QStringLiteral("acme"), QStringLiteral("beta")}) {
                 QStringList args{QStringLiteral("--period"), QLatin1String(period)};
                 if (!tenant.isEmpty())

@@ -175,7 +175,8 @@ private slots:
         const auto opened = Ledger::open(path, TestSupport::catalog(), QStringLiteral("owner"));
         QVERIFY(!opened.ok());
         QCOMPARE(opened.failure().kind, Failure::Unavailable);
-        QVERIFY2(opened.failure().message.contains(QStringLiteral("not a database")), qPrintable(opened.failure().message));
+        QVERIFY2(opened.failure().message.contains(QStringLiteral("is not an AI Settings database: it is not an SQLite file")),
+                 qPrintable(opened.failure().message));
     }
 
     void costFollowsTheSlotModel()

@@ -45,7 +45,6 @@ private slots:
         const QByteArray header = "id,occurred_at,tenant,action,model,billing,credits\n";
         const QByteArray good = "g,2026-11-02T09:00:00Z,,theme,,credits,\n";
         const int csv = int(Format::Csv), jsonl = int(Format::JsonLines);
-        QTest::newRow("empty file") << csv << QByteArray("\n") << "The file is empty";
         QTest::newRow("missing column") << csv << QByteArray("id,occurred_at,tenant,action,model,billing\n") << "Line 1: the header lacks the column \"credits\"";
         QTest::newRow("unknown column") << csv << QByteArray("id,occurred_at,tenant,action,model,billing,credits,cost\n") << "Line 1: the header column \"cost\" is unknown";
         QTest::newRow("too few fields") << csv << header + good + "x,2026-11-02T09:00:00Z,,theme\n" << "Line 3: expected 7 fields, found 4";
@@ -54,12 +53,31 @@ private slots:
         QTest::newRow("bad billing") << csv << header + "x,2026-11-02T09:00:00Z,,theme,,free,\n" << "Line 2: billing \"free\" is neither credits nor byok";
         QTest::newRow("negative credits") << csv << header + "x,2026-11-02T09:00:00Z,,theme,,credits,-3\n" << "Line 2: credits \"-3\" is not a whole number";
         QTest::newRow("empty id") << csv << header + ",2026-11-02T09:00:00Z,,theme,,credits,\n" << "Line 2: the id is empty";
-        QTest::newRow("open quote") << csv << header + "\"x,2026-11-02T09:00:00Z,,theme,,credits,\n" << "Line 2: a quoted field is never closed";
-        QTest::newRow("line after multi-line field") << csv << header + "\"x\ny\",2026-11-02T09:00:00Z,,theme,,credits,\nz,nope,,theme,,credits,\n" << "Line 4: occurred_at";
-        QTest::newRow("jsonl not json") << jsonl << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":\"credits\"}\n{oops\n") << "Line 2: not a JSON object";
+        QTest::newRow("open quote") << csv << header + "\"x,2026-11-02T09:00:00Z,,theme,,credits,\n" << "Line 2: the field id is not valid CSV: its quote is never closed";
+        QTest::newRow("line after multi-line field") << csv << header + good + "x,2026-11-02T09:00:00Z,\"a,\n\",theme,,credits,\nz,nope,,theme,,credits,\n" << "Line 3: the field tenant holds a control character (\\n)";
+        // RFC 4180, strictly (defect 4 of the hardening issue).
+        QTest::newRow("text after closing quote") << csv << header + "x,2026-11-02T09:00:00Z,\"acme\"x,theme,,credits,\n" << "Line 2: the field tenant is not valid CSV: text follows its closing quote";
+        QTest::newRow("quote inside plain field") << csv << header + "x,2026-11-02T09:00:00Z,ac\"me,theme,,credits,\n" << "Line 2: the field tenant is not valid CSV: it has a quote but is not quoted as a whole";
+        QTest::newRow("NUL in credits") << csv << header + QByteArray("x,2026-11-02T09:00:00Z,,theme,,credits,5\0\n", 42) << "Line 2: the field credits holds a control character (\\x00)";
+        QTest::newRow("escape in tenant") << csv << header + "x,2026-11-02T09:00:00Z,\x1b]0;owned\x07,theme,,credits,\n" << "Line 2: the field tenant holds a control character (\\x1b)";
+        QTest::newRow("quoted newline in id") << csv << header + "\"r1\n\",2026-11-02T09:00:00Z,,theme,,credits,\n" << "Line 2: the field id holds a control character (\\n)";
+        QTest::newRow("bad UTF-8 in csv") << csv << header + "x,2026-11-02T09:00:00Z,ac\xffme,theme,,credits,\n" << "Line 2: the field tenant is not valid UTF-8";
+        QTest::newRow("credits with sign") << csv << header + "x,2026-11-02T09:00:00Z,,theme,,credits,+5\n" << "Line 2: credits \"+5\" is not a whole number";
+        QTest::newRow("jsonl not json") << jsonl << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":\"credits\"}\n{oops\n") << "Line 2: not valid JSON (";
         QTest::newRow("jsonl unknown field") << jsonl << QByteArray("{\"id\":\"a\",\"when\":\"x\"}\n") << "Line 1: unknown field \"when\"";
-        QTest::newRow("jsonl wrong type") << jsonl << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":\"credits\",\"tenant\":7}\n") << "Line 1: field \"tenant\" has the wrong type";
-        QTest::newRow("jsonl fractional credits") << jsonl << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":\"credits\",\"credits\":1.5}\n") << "Line 1: credits \"1.5\"";
+        QTest::newRow("jsonl wrong type") << jsonl << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":\"credits\",\"tenant\":7}\n") << "Line 1: the field tenant must be text in quotes";
+        QTest::newRow("jsonl fractional credits") << jsonl << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":\"credits\",\"credits\":1.5}\n") << "Line 1: the field credits must be a whole number";
+        // Strict JSON Lines (defect 5 of the hardening issue): typed fields, and the field that is wrong.
+        const QByteArray jsonStart = "{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":\"credits\"";
+        QTest::newRow("jsonl credits as text") << jsonl << jsonStart + ",\"credits\":\"5\"}\n" << "Line 1: the field credits must be a whole number";
+        QTest::newRow("jsonl credits with exponent") << jsonl << jsonStart + ",\"credits\":2e0}\n" << "Line 1: the field credits must be a whole number";
+        QTest::newRow("jsonl credits 5.0") << jsonl << jsonStart + ",\"credits\":5.0}\n" << "Line 1: the field credits must be a whole number";
+        QTest::newRow("jsonl negative credits") << jsonl << jsonStart + ",\"credits\":-5}\n" << "Line 1: credits \"-5\" is not a whole number";
+        QTest::newRow("jsonl bad UTF-8") << jsonl << jsonStart + ",\"tenant\":\"ac\xc3(me\"}\n" << "Line 1: the field tenant is not valid UTF-8";
+        QTest::newRow("jsonl array") << jsonl << QByteArray("[1,2]\n") << "Line 1: expected a JSON object, found an array";
+        QTest::newRow("jsonl number") << jsonl << QByteArray("42\n") << "Line 1: ";
+        QTest::newRow("jsonl escape in tenant") << jsonl << jsonStart + ",\"tenant\":\"\\u001b[2J\"}\n" << "Line 1: the field tenant holds a control character (\\x1b)";
+        QTest::newRow("jsonl newline in id") << jsonl << QByteArray("{\"id\":\"r1\\n\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":\"credits\"}\n") << "Line 1: the field id holds a control character (\\n)";
     }
 
     void badLinesNameTheirNumber()

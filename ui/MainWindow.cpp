@@ -1,11 +1,13 @@
 #include "MainWindow.h"
 
 #include "Catalog.h"
+#include "DatabaseWaiter.h"
 #include "Environment.h"
 #include "LedgerTask.h"
 #include "ModelsPanel.h"
 #include "Session.h"
 #include "SettingsPage.h"
+#include "UsageExport.h"
 #include "UsageFile.h"
 
 #include <QApplication>
@@ -17,7 +19,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -55,7 +56,7 @@ MainWindow::MainWindow(const QString& databasePath, std::function<qint64()> cloc
     resize(920, 940);
     restoreGeometry(windowSettings().value(geometryKey).toByteArray());
     if (databasePath == Environment::defaultDatabasePath())
-        QDir().mkpath(QFileInfo(databasePath).absolutePath());
+        Environment::makePrivateFolder(QFileInfo(databasePath).absolutePath());
     openDatabase(databasePath);
 
     // Usage recorded by scripts and servers shows up without a restart.
@@ -107,7 +108,13 @@ bool MainWindow::openDatabase(const QString& path)
 {
     QString error;
     const Catalog* catalog = builtInCatalog(&error);
-    auto session = catalog ? Session::open(path, *catalog, m_clock) : Result<std::unique_ptr<Session>>(unavailable(error));
+    // Never waits on the window's thread: a database that another program holds locked while it must be
+    // created or upgraded is waited for on a worker thread, behind a page that says so.
+    auto session = catalog ? Session::open(path, *catalog, m_clock, 0) : Result<std::unique_ptr<Session>>(unavailable(error));
+    if (!session && session.failure().busy) {
+        waitForDatabase(path, *catalog);
+        return false;
+    }
     if (!session) {
         if (m_session)
             QMessageBox::warning(this, tr("Open Database"), session.failure().message);
@@ -115,6 +122,7 @@ bool MainWindow::openDatabase(const QString& path)
             showProblem(session.failure().message);
         return false;
     }
+    stopWaiting();
     delete m_page;
     m_session = std::move(session).value();
     m_page = new SettingsPage(*m_session, this);
@@ -126,6 +134,38 @@ bool MainWindow::openDatabase(const QString& path)
                                       roleLabel(m_session->role())));
     updateActions();
     return true;
+}
+
+void MainWindow::waitForDatabase(const QString& path, const Catalog& catalog)
+{
+    auto* label = new QLabel(tr("<h3>Waiting for the database…</h3><p>Another program is writing to %1 (an import "
+                                "or an upgrade, perhaps) and holds it locked. The page appears as soon as it is "
+                                "free.</p>")
+                                 .arg(QDir::toNativeSeparators(path).toHtmlEscaped()),
+                             this);
+    label->setObjectName(QStringLiteral("waitingLabel"));
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignCenter);
+    label->setMargin(24);
+    delete m_page;
+    m_page = nullptr;
+    m_session.reset();
+    setCentralWidget(label);
+    updateActions();
+    stopWaiting();
+    m_waiter = std::make_unique<DatabaseWaiter>(path, catalog);
+    connect(m_waiter.get(), &DatabaseWaiter::ready, this, [this, path] { openDatabase(path); });
+    connect(m_waiter.get(), &DatabaseWaiter::failed, this, [this](const QString& message) {
+        stopWaiting();
+        showProblem(message);
+    });
+}
+
+void MainWindow::stopWaiting()
+{
+    // Later: this may run inside the waiter's own signal.
+    if (m_waiter)
+        m_waiter.release()->deleteLater();
 }
 
 void MainWindow::showProblem(const QString& message)
@@ -201,26 +241,11 @@ void MainWindow::exportTo(const QString& path, UsageFile::Format format)
     new LedgerTask(
         this, m_session->path(), m_session->catalog(), tr("Exporting usage…"),
         [path, format](Ledger& ledger, const Ledger::Progress& progress) -> Result<QString> {
-            // Written beside the target and renamed at the end: a failed or cancelled export leaves no half file.
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly))
-                return badInput(QObject::tr("Cannot write %1: %2.").arg(path, file.errorString()));
-            UsageFile::Writer writer(file, format);
-            qint64 count = 0;
-            bool cancelled = false;
-            const Status s = ledger.forEachEvent(std::nullopt, [&](const UsageEvent& e) {
-                writer.write(e);
-                cancelled = !progress(++count, 0);
-                return !cancelled;
-            });
-            if (!s || cancelled) {
-                file.cancelWriting();
-                return s ? Result<QString>(refused(QObject::tr("The export was cancelled; no file was written.")))
-                         : Result<QString>(s.failure());
-            }
-            if (!file.commit())
-                return unavailable(QObject::tr("Cannot write %1: %2.").arg(path, file.errorString()));
-            return QObject::tr("Exported %1 events to %2.").arg(QLocale().toString(count), QDir::toNativeSeparators(path));
+            const auto written = UsageExport::toFile(ledger, path, format, std::nullopt,
+                                                     [&](qint64 count) { return progress(count, 0); });
+            if (!written)
+                return written.failure();
+            return QObject::tr("Exported %1 events to %2.").arg(QLocale().toString(written.value()), QDir::toNativeSeparators(path));
         },
         [this](const Result<QString>& result) {
             if (result)

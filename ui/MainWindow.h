@@ -7,11 +7,13 @@
 #include <functional>
 #include <memory>
 
+class Catalog;
 class QAction;
 class QLabel;
 
 namespace Ui {
 
+class DatabaseWaiter;
 class Session;
 class SettingsPage;
 
@@ -49,8 +51,11 @@ private:
     void exportUsage();
     void showAbout();
     void showProblem(const QString& message);
+    void waitForDatabase(const QString& path, const Catalog& catalog);
+    void stopWaiting();
 
     std::unique_ptr<Session> m_session;
+    std::unique_ptr<DatabaseWaiter> m_waiter;
     SettingsPage* m_page = nullptr;
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;

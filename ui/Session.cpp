@@ -17,9 +17,9 @@ Session::Session(std::unique_ptr<Ledger> ledger)
 Session::~Session() = default;
 
 Result<std::unique_ptr<Session>> Session::open(const QString& path, const Catalog& catalog,
-                                               std::function<qint64()> clock)
+                                               std::function<qint64()> clock, int openWaitMs)
 {
-    auto ledger = Ledger::open(path, catalog, Environment::currentUserName());
+    auto ledger = Ledger::open(path, catalog, Environment::currentUserName(), openWaitMs);
     if (!ledger)
         return ledger.failure();
     if (clock)

@@ -22,8 +22,10 @@ class Session : public QObject
 public:
     // Opens (creating when missing) the database at `path` as the operating-system user, and reads the role.
     // `clock` replaces the system clock (benchmarks and tests on fixed histories).
+    // `openWaitMs`: how long to wait for another program's write lock when the schema must be created or
+    // upgraded (Ledger::open).
     static Result<std::unique_ptr<Session>> open(const QString& path, const Catalog& catalog,
-                                                 std::function<qint64()> clock = {});
+                                                 std::function<qint64()> clock = {}, int openWaitMs = Ledger::writeWaitMs);
     ~Session() override;
 
     Ledger& ledger() { return *m_ledger; }

@@ -2,6 +2,7 @@
 
 #include "CliSupport.h"
 #include "Environment.h"
+#include "Text.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -162,7 +163,7 @@ int run(const QStringList& arguments)
     QTextStream err(stderr);
     QTextStream out(stdout);
     if (!g.error.isEmpty()) {
-        err << g.error << '\n';
+        err << Text::printable(g.error) << '\n';
         return BadUsage;
     }
     if (g.rest.isEmpty() || g.rest.first() == QLatin1String("--help") || g.rest.first() == QLatin1String("-h") ||
@@ -176,12 +177,12 @@ int run(const QStringList& arguments)
     }
     const Command* command = findCommand(g.rest.first());
     if (!command) {
-        err << "Unknown command \"" << g.rest.first() << "\"; run \"ai-settings --help\" for the list.\n";
+        err << "Unknown command " << Text::quoted(g.rest.first()) << "; run \"ai-settings --help\" for the list.\n";
         return BadUsage;
     }
     const auto catalog = Catalog::builtIn();
     if (!catalog) {
-        err << catalog.failure().message << '\n';
+        err << Text::printable(catalog.failure().message) << '\n';
         return StorageUnavailable;
     }
     Context context(catalog.value(), databasePath(arguments));

@@ -1,6 +1,8 @@
 // plan, models, tenants, members and period: show or change the install's settings.
 #include "CliSupport.h"
 
+#include "Text.h"
+
 namespace Cli {
 
 namespace {
@@ -84,17 +86,19 @@ int tenants(Context& context, const QStringList& arguments)
         return StorageUnavailable;
     if (verb->name == QLatin1String("add"))
         return finish(context, ledger->addTenant(verb->args.first(), parser.value(nameOption)),
-                      QStringLiteral("Added tenant %1.").arg(verb->args.first()));
+                      QStringLiteral("Added tenant %1.").arg(Text::escaped(verb->args.first())));
     if (verb->name == QLatin1String("remove"))
         return finish(context, removeTenantAndKeys(*ledger, verb->args.first()),
-                      QStringLiteral("Removed tenant %1 and its keys; its past usage stays in the ledger.").arg(verb->args.first()));
+                      QStringLiteral("Removed tenant %1 and its keys; its past usage stays in the ledger.")
+                          .arg(Text::escaped(verb->args.first())));
     const auto list = ledger->tenants();
     if (!list)
         return context.fail(list.failure());
     if (list->isEmpty())
         context.out << "No tenants.\n";
     for (const Tenant& t : list.value())
-        context.out << t.id << (t.name != t.id ? QStringLiteral("  ") + t.name : QString()) << '\n';
+        context.out << Text::escaped(t.id) << (t.name != t.id ? QStringLiteral("  ") + Text::escaped(t.name, Text::maxDisplayNameLength) : QString())
+                    << '\n';
     return Done;
 }
 
@@ -117,15 +121,15 @@ int members(Context& context, const QStringList& arguments)
         return StorageUnavailable;
     if (verb->name == QLatin1String("add"))
         return finish(context, ledger->setMember(verb->args.first(), *role),
-                      QStringLiteral("%1 is now %2.").arg(verb->args.first(), roleLabel(*role)));
+                      QStringLiteral("%1 is now %2.").arg(Text::escaped(verb->args.first()), roleLabel(*role)));
     if (verb->name == QLatin1String("remove"))
         return finish(context, ledger->removeMember(verb->args.first()),
-                      QStringLiteral("Removed %1.").arg(verb->args.first()));
+                      QStringLiteral("Removed %1.").arg(Text::escaped(verb->args.first())));
     const auto list = ledger->members();
     if (!list)
         return context.fail(list.failure());
     for (const Member& m : list.value())
-        context.out << m.userName.leftJustified(24) << roleLabel(m.role) << '\n';
+        context.out << Text::escaped(m.userName).leftJustified(24) << roleLabel(m.role) << '\n';
     return Done;
 }
 

@@ -4,6 +4,7 @@
 #include "IsoTime.h"
 #include "KeyFormat.h"
 #include "KeyService.h"
+#include "Text.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -48,7 +49,13 @@ Result<QString> readKeyFromStdin(Context& context, const QString& providerName)
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly))
             return badInput(QStringLiteral("Standard input cannot be read; pipe the key into \"keys set\"."));
-        bytes = in.read(maxKeyInput + 1);
+        // A pipe hands over at most its buffer per read: read on until the end or past the limit.
+        while (bytes.size() <= maxKeyInput) {
+            const QByteArray chunk = in.read(maxKeyInput + 1 - bytes.size());
+            if (chunk.isEmpty())
+                break;
+            bytes += chunk;
+        }
     }
     if (bytes.size() > maxKeyInput)
         return badInput(QStringLiteral("Standard input holds far more than a key; pipe only the key."));
@@ -200,7 +207,7 @@ int keys(Context& context, const QStringList& arguments)
     const QString provider = isStatus ? QString() : verb->args.first();
     const Provider* p = isStatus ? nullptr : context.catalog.provider(provider);
     if (!isStatus && !p)
-        return context.usageError(QStringLiteral("Unknown provider \"%1\"; expected anthropic or openai.").arg(provider),
+        return context.usageError(QStringLiteral("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)),
                                   QStringLiteral("keys"));
     // The key is read before the database is opened: a bad key is refused even where no database can be.
     QString key;

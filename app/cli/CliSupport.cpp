@@ -1,6 +1,7 @@
 #include "CliSupport.h"
 
 #include "Environment.h"
+#include "Text.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -21,7 +22,7 @@ Ledger* Context::ledger()
         return m_ledger.get();
     // The default location's folder may not exist yet on a fresh account; an explicit --db folder must.
     if (databasePath == Environment::defaultDatabasePath())
-        QDir().mkpath(QFileInfo(databasePath).absolutePath());
+        Environment::makePrivateFolder(QFileInfo(databasePath).absolutePath());
     auto opened = Ledger::open(databasePath, catalog, Environment::currentUserName());
     if (!opened) {
         fail(opened.failure());
@@ -34,14 +35,15 @@ Ledger* Context::ledger()
 int Context::fail(const Failure& failure)
 {
     out.flush();
-    err << failure.message << '\n';
+    // One line, whatever a value inside it held: no control character reaches the terminal.
+    err << Text::printable(failure.message) << '\n';
     err.flush();
     return failure.kind;
 }
 
 int Context::usageError(const QString& message, const QString& command)
 {
-    err << message << '\n';
+    err << Text::printable(message) << '\n';
     if (const Command* c = findCommand(command))
         err << "Usage: ai-settings " << QString::fromLatin1(c->usage) << '\n';
     err.flush();

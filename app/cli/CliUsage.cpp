@@ -2,6 +2,8 @@
 #include "CliSupport.h"
 
 #include "IsoTime.h"
+#include "Text.h"
+#include "UsageExport.h"
 #include "UsageFile.h"
 
 #include <QElapsedTimer>
@@ -9,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <cstdio>
 #include <unistd.h>
@@ -117,9 +118,9 @@ int record(Context& context, const QStringList& arguments)
     if (parser.isSet(atOption)) {
         request.at = IsoTime::parse(parser.value(atOption));
         if (!request.at)
-            return context.usageError(QStringLiteral("--at \"%1\" is not an ISO 8601 time with Z or an offset, "
+            return context.usageError(QStringLiteral("--at %1 is not an ISO 8601 time with Z or an offset, "
                                                      "such as 2026-11-22T10:30:00Z.")
-                                          .arg(parser.value(atOption)),
+                                          .arg(Text::quoted(parser.value(atOption))),
                                       QStringLiteral("record"));
     }
     Ledger* ledger = context.ledger();
@@ -138,7 +139,7 @@ int record(Context& context, const QStringList& arguments)
                     << (outcome->source == KeySource::Tenant ? QStringLiteral("tenant's") : QStringLiteral("install's")) << ' '
                     << context.catalog.provider(action->provider)->name << " key (BYOK, 0 credits); id " << e.id << ".\n";
     else
-        context.out << "Recorded " << action->name.toLower() << " for " << who << ": " << e.credits << " credits; id "
+        context.out << "Recorded " << action->name.toLower() << " for " << who << ": " << Text::count(e.credits, "credit", "credits") << "; id "
                     << e.id << ".\n";
     context.out << formatCredits(outcome->remaining) << " of " << formatCredits(outcome->allocation)
                 << " credits remain in the period " << outcome->period.id() << ".\n";
@@ -208,34 +209,20 @@ int exportUsage(Context& context, const QStringList& arguments)
     if (!ledger)
         return StorageUnavailable;
 
-    // A file is written beside its target and renamed at the end: a failed export leaves no half file behind.
-    QSaveFile file(parser.value(outputOption));
-    QFile standardOutput;
-    QIODevice* device = &file;
-    if (parser.isSet(outputOption)) {
-        if (!file.open(QIODevice::WriteOnly))
-            return context.fail(badInput(QStringLiteral("Cannot write %1: %2.").arg(file.fileName(), file.errorString())));
-    } else {
+    if (!parser.isSet(outputOption)) {
         context.out.flush();
+        QFile standardOutput;
         standardOutput.open(stdout, QIODevice::WriteOnly);
-        device = &standardOutput;
+        const auto written = UsageExport::toDevice(*ledger, standardOutput, *format, optionalValue(parser, periodOption));
+        if (!written)
+            return context.fail(written.failure());
+        return Done;
     }
-    UsageFile::Writer writer(*device, *format);
-    qint64 count = 0;
-    const Status s = ledger->forEachEvent(optionalValue(parser, periodOption), [&](const UsageEvent& e) {
-        writer.write(e);
-        ++count;
-        return true;
-    });
-    if (!s) {
-        file.cancelWriting();
-        return context.fail(s.failure());
-    }
-    if (parser.isSet(outputOption)) {
-        if (!file.commit())
-            return context.fail(unavailable(QStringLiteral("Cannot write %1: %2.").arg(file.fileName(), file.errorString())));
-        context.err << "Exported " << formatCredits(count) << " events to " << file.fileName() << ".\n";
-    }
+    const QString path = parser.value(outputOption);
+    const auto written = UsageExport::toFile(*ledger, path, *format, optionalValue(parser, periodOption));
+    if (!written)
+        return context.fail(written.failure());
+    context.err << "Exported " << Text::count(written.value(), "event", "events") << " to " << Text::escaped(path, 200) << ".\n";
     return Done;
 }
 

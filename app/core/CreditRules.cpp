@@ -102,4 +102,14 @@ Result<Decision> decide(const Request& r, const RateLimitRule& rule)
     return d;
 }
 
+std::optional<QString> eventTimeProblem(qint64 at, qint64 now)
+{
+    if (at < earliestEventAt)
+        return QStringLiteral("the time %1 is before 2000-01-01, when usage records begin").arg(IsoTime::formatUtc(at));
+    if (at > now + allowedClockSkew)
+        return QStringLiteral("the time %1 is in the future; usage can be recorded at most 5 minutes ahead")
+            .arg(IsoTime::formatUtc(at));
+    return std::nullopt;
+}
+
 } // namespace CreditRules

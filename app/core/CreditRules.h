@@ -67,4 +67,10 @@ Result<Decision> decide(const Request& request, const RateLimitRule& rule);
 
 QString invalidKeyMessage(const QString& providerName);
 
+// Events happen between 2000-01-01 and five minutes from now; anything else is bad input (DESIGN.md §1).
+constexpr qint64 earliestEventAt = 946684800000; // 2000-01-01T00:00:00Z
+constexpr qint64 allowedClockSkew = 5 * 60 * 1000;
+// Why an event at `at` cannot have happened, said of "the time …", or nullopt when it can.
+std::optional<QString> eventTimeProblem(qint64 at, qint64 now);
+
 } // namespace CreditRules

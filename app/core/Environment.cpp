@@ -1,9 +1,20 @@
 #include "Environment.h"
 
+#include "Text.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileDevice>
+#include <QFileInfo>
 #include <QStandardPaths>
 
+#include <cerrno>
+#include <cstring>
+
 #ifdef Q_OS_UNIX
+#include <fcntl.h>
 #include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -23,6 +34,39 @@ QString currentUserName()
 QString defaultDatabasePath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/usage.sqlite");
+}
+
+Status createPrivateFile(const QString& path)
+{
+#ifdef Q_OS_UNIX
+    if (QFileInfo::exists(path))
+        return success();
+    // O_EXCL: another process creating it at the same moment keeps its own file, with the mode it chose.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST)
+        return unavailable(QStringLiteral("Cannot open the database at %1: %2.")
+                               .arg(Text::escaped(path, 200), QString::fromLocal8Bit(std::strerror(errno))));
+    if (fd >= 0)
+        ::close(fd);
+#else
+    Q_UNUSED(path)
+#endif
+    return success();
+}
+
+bool makePrivateFolder(const QString& path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (QFileInfo(absolute).isDir())
+        return true;
+    if (!makePrivateFolder(QFileInfo(absolute).absolutePath()))
+        return false;
+    return QDir().mkdir(absolute, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+}
+
+bool restrictToOwner(QFileDevice& file)
+{
+    return file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
 } // namespace Environment

@@ -1,8 +1,10 @@
 #include "Ledger.h"
 
 #include "CreditRules.h"
+#include "Environment.h"
 #include "Schema.h"
 #include "SqlSupport.h"
+#include "Text.h"
 #include "UsageTotals.h"
 
 #include <QAtomicInt>
@@ -34,24 +36,36 @@ Ledger::~Ledger()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<Ledger>> Ledger::open(const QString& path, const Catalog& catalog, const QString& userName)
+Result<std::unique_ptr<Ledger>> Ledger::open(const QString& path, const Catalog& catalog, const QString& userName,
+                                             int openWaitMs)
 {
     std::unique_ptr<Ledger> ledger(new Ledger(catalog, userName, nextConnectionName()));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), ledger->m_connectionName);
     if (!db.isValid())
         return unavailable(QStringLiteral("Qt's SQLite driver is not installed (Debian package libqt6sql6-sqlite)."));
+    // Usage, members and the audit trail are the organisation's business: a new ledger is readable by its owner
+    // only, and SQLite gives its -wal and -shm files the same mode.
+    if (Status s = Environment::createPrivateFile(path); !s)
+        return s.failure();
     db.setDatabaseName(path);
-    // Writers queue for the lock instead of failing at once; a wait longer than this is reported.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    // Opening waits for the write lock only when the schema must be created or upgraded, and at most openWaitMs.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(openWaitMs));
     if (!db.open())
-        return unavailable(QStringLiteral("Cannot open the database at %1: %2.").arg(path, db.lastError().databaseText()));
+        return unavailable(QStringLiteral("Cannot open the database at %1: %2.")
+                               .arg(Text::escaped(path, 200), db.lastError().databaseText()));
+    // Before anything writes to the file: another program's database is left exactly as it was.
+    if (const Result<int> version = Schema::version(db); !version)
+        return version.failure();
     // WAL lets readers (the window, reports) go on while a writer records; NORMAL sync is safe with WAL
     // against program crashes and keeps a commit off the disk's flush path.
     for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536"}) {
-        if (Status s = Sql::execText(db, QString::fromLatin1(pragma), QStringLiteral("opening %1").arg(path)); !s)
+        if (Status s = Sql::execText(db, QString::fromLatin1(pragma), QStringLiteral("opening %1").arg(Text::escaped(path, 200))); !s)
             return s.failure();
     }
     if (Status s = Schema::migrate(db, catalog, userName); !s)
+        return s.failure();
+    // From now on writers queue for the lock instead of failing at once; a wait longer than this is reported.
+    if (Status s = Sql::execText(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(writeWaitMs), QStringLiteral("opening the database")); !s)
         return s.failure();
     return ledger;
 }
@@ -72,22 +86,35 @@ QSqlQuery& Ledger::query(const QString& sql)
     return it.value();
 }
 
+namespace {
+
+// The whole string must match (\A…\z): a pattern ending in "$" also matches before a final newline, which let
+// "acme\n" pass as a second tenant that lists exactly like "acme".
+QRegularExpression wholeString(const char* pattern)
+{
+    return QRegularExpression(QRegularExpression::anchoredPattern(QLatin1String(pattern)));
+}
+
+bool matchesWhole(const QRegularExpression& pattern, const QString& text) { return pattern.match(text).hasMatch(); }
+
+} // namespace
+
 bool Ledger::isValidTenantId(const QString& id)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
-    return pattern.match(id).hasMatch();
+    static const QRegularExpression pattern = wholeString("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    return matchesWhole(pattern, id);
 }
 
 bool Ledger::isValidUserName(const QString& name)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._][A-Za-z0-9._@\\\\$-]{0,127}$"));
-    return pattern.match(name).hasMatch();
+    static const QRegularExpression pattern = wholeString("[A-Za-z0-9._][A-Za-z0-9._@\\\\$-]{0,127}");
+    return matchesWhole(pattern, name);
 }
 
 bool Ledger::isValidEventId(const QString& id)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._:@/+=-]{1,128}$"));
-    return pattern.match(id).hasMatch();
+    static const QRegularExpression pattern = wholeString("[A-Za-z0-9._:@/+=-]{1,128}");
+    return matchesWhole(pattern, id);
 }
 
 Result<std::optional<Role>> Ledger::roleOf(const QString& userName)
@@ -174,7 +201,7 @@ Result<LedgerSettings> Ledger::loadSettings()
     q.finish();
     settings.plan = m_catalog.plan(planId);
     if (!settings.plan)
-        return unavailable(QStringLiteral("The database names plan \"%1\", which this version does not know.").arg(planId));
+        return unavailable(QStringLiteral("The database names plan %1, which this version does not know.").arg(Text::quoted(planId)));
     for (const Slot& slot : m_catalog.modelSlots()) {
         const QString model = settings.slotModels.value(slot.id);
         if (!m_catalog.model(model))
@@ -198,7 +225,7 @@ Result<const BillingCalendar*> Ledger::calendar(const LedgerSettings& settings)
         if (!zone.isValid() || !BillingCalendar::isValidAnchorDay(settings.anchorDay))
             return unavailable(QStringLiteral("The database's billing period (day %1, zone %2) is not valid.")
                                    .arg(settings.anchorDay)
-                                   .arg(settings.timeZone));
+                                   .arg(Text::escaped(settings.timeZone)));
         m_calendar = std::make_unique<BillingCalendar>(settings.anchorDay, zone);
     }
     return m_calendar.get();
@@ -223,7 +250,7 @@ Status Ledger::setPlan(const QString& planIdOrName)
 {
     const Plan* plan = m_catalog.plan(planIdOrName);
     if (!plan)
-        return badInput(QStringLiteral("Unknown plan \"%1\"; expected one of %2.").arg(planIdOrName, m_catalog.planIds()));
+        return badInput(QStringLiteral("Unknown plan %1; expected one of %2.").arg(Text::quoted(planIdOrName), m_catalog.planIds()));
     return administer(QStringLiteral("Changing the plan"), [&]() -> Status {
         const auto old = loadSettings();
         if (!old)
@@ -243,9 +270,9 @@ Status Ledger::setSlotModels(const QHash<QString, QString>& models)
 {
     for (auto it = models.cbegin(); it != models.cend(); ++it) {
         if (!m_catalog.modelSlot(it.key()))
-            return badInput(QStringLiteral("Unknown model slot \"%1\"; expected content or analysis.").arg(it.key()));
+            return badInput(QStringLiteral("Unknown model slot %1; expected content or analysis.").arg(Text::quoted(it.key())));
         if (!m_catalog.model(it.value()))
-            return badInput(QStringLiteral("Unknown model \"%1\"; expected one of %2.").arg(it.value(), m_catalog.modelIds()));
+            return badInput(QStringLiteral("Unknown model %1; expected one of %2.").arg(Text::quoted(it.value()), m_catalog.modelIds()));
     }
     return administer(QStringLiteral("Changing models"), [&]() -> Status {
         const auto old = loadSettings();
@@ -272,7 +299,7 @@ Status Ledger::setBillingCalendar(int anchorDay, const QString& timeZone)
     if (!BillingCalendar::isValidAnchorDay(anchorDay))
         return badInput(QStringLiteral("The anchor day must be between 1 and 28, not %1.").arg(anchorDay));
     if (!QTimeZone(timeZone.toUtf8()).isValid())
-        return badInput(QStringLiteral("Unknown time zone \"%1\"; use an IANA name such as Europe/London.").arg(timeZone));
+        return badInput(QStringLiteral("Unknown time zone %1; use an IANA name such as Europe/London.").arg(Text::quoted(timeZone)));
     return administer(QStringLiteral("Changing the billing period"), [&]() -> Status {
         const auto old = loadSettings();
         if (!old)
@@ -315,7 +342,8 @@ Status Ledger::requireTenant(const QString& id)
     if (!exists)
         return exists.failure();
     if (!exists.value())
-        return badInput(QStringLiteral("There is no tenant \"%1\"; add it with \"ai-settings tenants add %1\".").arg(id));
+        return badInput(QStringLiteral("There is no tenant %1; add it with \"ai-settings tenants add %2\".")
+                            .arg(Text::quoted(id), Text::escaped(id)));
     return success();
 }
 
@@ -333,18 +361,31 @@ Result<QVector<Tenant>> Ledger::tenants()
     return list;
 }
 
+Status Ledger::checkDisplayName(const QString& name)
+{
+    if (Text::hasControlCharacters(name))
+        return badInput(QStringLiteral("The name %1 holds a control character; use plain text.").arg(Text::quoted(name)));
+    if (name.trimmed().size() > Text::maxDisplayNameLength)
+        return badInput(QStringLiteral("The name is %1 characters long; use at most %2.")
+                            .arg(name.trimmed().size())
+                            .arg(Text::maxDisplayNameLength));
+    return success();
+}
+
 Status Ledger::addTenant(const QString& id, const QString& name)
 {
     if (!isValidTenantId(id))
-        return badInput(QStringLiteral("Tenant id \"%1\" is not valid; use up to 64 letters, digits, dots, dashes or "
+        return badInput(QStringLiteral("Tenant id %1 is not valid; use up to 64 letters, digits, dots, dashes or "
                                        "underscores, starting with a letter or digit.")
-                            .arg(id));
+                            .arg(Text::quoted(id)));
+    if (Status s = checkDisplayName(name); !s)
+        return s;
     return administer(QStringLiteral("Adding a tenant"), [&]() -> Status {
         const auto exists = tenantExists(id);
         if (!exists)
             return exists.failure();
         if (exists.value())
-            return badInput(QStringLiteral("Tenant \"%1\" already exists.").arg(id));
+            return badInput(QStringLiteral("Tenant %1 already exists.").arg(Text::quoted(id)));
         QSqlQuery& q = query(QStringLiteral("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)"));
         q.bindValue(0, id);
         q.bindValue(1, name.trimmed().isEmpty() ? id : name.trimmed());
@@ -401,7 +442,8 @@ Result<int> countOwners(QSqlQuery& q)
 Status Ledger::setMember(const QString& userName, Role role)
 {
     if (!isValidUserName(userName))
-        return badInput(QStringLiteral("\"%1\" is not a valid user name.").arg(userName));
+        return badInput(QStringLiteral("%1 is not a valid user name; use up to 128 letters, digits or ._@$- characters.")
+                            .arg(Text::quoted(userName)));
     return administer(QStringLiteral("Changing members"), [&]() -> Status {
         const auto mine = roleOf(m_userName);
         const auto theirs = roleOf(userName);
@@ -434,7 +476,7 @@ Status Ledger::removeMember(const QString& userName)
         if (!mine || !theirs)
             return (!mine ? mine : theirs).failure();
         if (!theirs.value())
-            return badInput(QStringLiteral("%1 is not a member.").arg(userName));
+            return badInput(QStringLiteral("%1 is not a member.").arg(Text::quoted(userName)));
         if (theirs.value() == Role::Owner) {
             if (mine.value() != Role::Owner)
                 return refused(QStringLiteral("Only an Owner can remove an Owner."));
@@ -511,7 +553,7 @@ Result<KeyStatus> Ledger::keyStatus(const QString& tenant, const QString& provid
 Status Ledger::mayChangeKey(const QString& tenant, const QString& provider, bool setting)
 {
     if (!m_catalog.provider(provider))
-        return badInput(QStringLiteral("Unknown provider \"%1\"; expected anthropic or openai.").arg(provider));
+        return badInput(QStringLiteral("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)));
     if (Status s = requireAdministrator(QStringLiteral("Changing API keys")); !s)
         return s;
     if (tenant.isEmpty())
@@ -531,7 +573,7 @@ Status Ledger::mayChangeKey(const QString& tenant, const QString& provider, bool
 Status Ledger::setKeyRecord(const KeyRecord& r, KeyChange change)
 {
     if (!m_catalog.provider(r.provider))
-        return badInput(QStringLiteral("Unknown provider \"%1\"; expected anthropic or openai.").arg(r.provider));
+        return badInput(QStringLiteral("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(r.provider)));
     if (r.fingerprint.size() > 4)
         return badInput(QStringLiteral("A key fingerprint is at most its last four characters."));
     return administer(QStringLiteral("Changing API keys"), [&]() -> Status {
@@ -570,11 +612,11 @@ Status Ledger::setKeyRecord(const KeyRecord& r, KeyChange change)
 Status Ledger::setProviderBaseUrl(const QString& provider, const QString& url)
 {
     if (!m_catalog.provider(provider))
-        return badInput(QStringLiteral("Unknown provider \"%1\"; expected anthropic or openai.").arg(provider));
+        return badInput(QStringLiteral("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)));
     const QUrl parsed(url, QUrl::StrictMode);
     if (!url.isEmpty() && (!parsed.isValid() || !QStringList{"http", "https"}.contains(parsed.scheme()) ||
                            parsed.host().isEmpty() || !parsed.userInfo().isEmpty()))
-        return badInput(QStringLiteral("\"%1\" is not an http or https address.").arg(url));
+        return badInput(QStringLiteral("%1 is not an http or https address.").arg(Text::quoted(url)));
     return administer(QStringLiteral("Changing provider addresses"), [&]() -> Status {
         const QString name = QStringLiteral("base_url.") + provider;
         if (url.isEmpty()) {

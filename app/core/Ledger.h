@@ -148,8 +148,14 @@ struct ImportSummary
 class Ledger
 {
 public:
-    // Opens (creating when missing) the database at `path` and migrates it. `userName` is who acts.
-    static Result<std::unique_ptr<Ledger>> open(const QString& path, const Catalog& catalog, const QString& userName);
+    // How long a write waits for another program's write lock before it is reported as busy.
+    static constexpr int writeWaitMs = 10000;
+
+    // Opens (creating when missing) the database at `path` and migrates it. `userName` is who acts. An
+    // up-to-date database opens without the write lock, so opening never waits behind another writer; creating
+    // or upgrading the schema waits for the lock at most `openWaitMs`, then fails with Failure::busy set.
+    static Result<std::unique_ptr<Ledger>> open(const QString& path, const Catalog& catalog, const QString& userName,
+                                                int openWaitMs = writeWaitMs);
     ~Ledger();
     Ledger(const Ledger&) = delete;
     Ledger& operator=(const Ledger&) = delete;
@@ -211,6 +217,8 @@ public:
     static bool isValidTenantId(const QString& id);
     static bool isValidUserName(const QString& name);
     static bool isValidEventId(const QString& id);
+    // Display names (tenants) are plain text of at most Text::maxDisplayNameLength characters.
+    static Status checkDisplayName(const QString& name);
 
 private:
     Ledger(const Catalog& catalog, QString userName, QString connectionName);

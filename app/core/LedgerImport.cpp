@@ -4,6 +4,7 @@
 #include "Schema.h"
 #include "SqlSupport.h"
 #include "SqliteBulkInsert.h"
+#include "Text.h"
 #include "UsageTotals.h"
 
 #include <QLocale>
@@ -25,7 +26,8 @@ public:
     bool any() const { return m_count > 0; }
     Failure failure() const
     {
-        const QString more = m_count > 1 ? QStringLiteral(" (%1 more lines are bad too)").arg(m_count - 1) : QString();
+        const QString more = m_count > 1 ? QStringLiteral(" (%1 bad too)").arg(m_count == 2 ? QStringLiteral("1 more line is")
+                                                                                       : QStringLiteral("%1 more lines are").arg(m_count - 1)) : QString();
         return badInput(QStringLiteral("%1%2; nothing was imported.").arg(m_first, more));
     }
 
@@ -64,34 +66,39 @@ Result<ImportSummary> Ledger::checkRows(QVector<ImportRow>& rows, const LedgerSe
         UsageEvent& e = row.event;
         const Action* action = m_catalog.action(e.action);
         if (!action) {
-            problems.add(row.line, QStringLiteral("unknown action \"%1\"").arg(e.action));
+            problems.add(row.line, QStringLiteral("unknown action %1").arg(Text::quoted(e.action)));
             continue;
         }
         if (!isValidEventId(e.id))
-            problems.add(row.line, QStringLiteral("id \"%1\" is not valid").arg(e.id));
+            problems.add(row.line, QStringLiteral("id %1 is not valid").arg(Text::quoted(e.id)));
         else if (ids.contains(e.id))
-            problems.add(row.line, QStringLiteral("id \"%1\" appears twice in the file").arg(e.id));
+            problems.add(row.line, QStringLiteral("id %1 appears twice in the file").arg(Text::quoted(e.id)));
         ids.insert(e.id);
+        if (const auto problem = CreditRules::eventTimeProblem(e.occurredAt, now()))
+            problems.add(row.line, *problem);
         if (!e.tenant.isEmpty() && !isValidTenantId(e.tenant))
-            problems.add(row.line, QStringLiteral("tenant id \"%1\" is not valid").arg(e.tenant));
+            problems.add(row.line, QStringLiteral("tenant id %1 is not valid").arg(Text::quoted(e.tenant)));
         const Model* model = nullptr;
         if (action->slot.isEmpty()) {
             if (!e.model.isEmpty())
-                problems.add(row.line, QStringLiteral("%1 takes no model, but the line names \"%2\"").arg(action->name, e.model));
+                problems.add(row.line, QStringLiteral("%1 takes no model, but the line names %2").arg(action->name, Text::quoted(e.model)));
         } else {
             if (e.model.isEmpty())
                 e.model = settings.slotModels.value(action->slot);
             model = m_catalog.model(e.model);
             if (!model)
-                problems.add(row.line, QStringLiteral("unknown model \"%1\"").arg(e.model));
+                problems.add(row.line, QStringLiteral("unknown model %1").arg(Text::quoted(e.model)));
         }
         if (e.billing == Billing::Byok && row.creditsGiven && e.credits != 0)
-            problems.add(row.line, QStringLiteral("BYOK usage costs no credits, but the line says %1").arg(e.credits));
+            problems.add(row.line, QStringLiteral("BYOK usage costs no credits, but the line says %1").arg(Text::count(e.credits, "credit", "credits")));
         if (!row.creditsGiven)
             e.credits = e.billing == Billing::Byok ? 0 : CreditRules::cost(*action, model);
     }
     if (problems.any())
         return problems.failure();
+    // One rule for every format: a file without events is a mistake (the wrong file, or a header alone).
+    if (rows.isEmpty())
+        return badInput(QStringLiteral("The file holds no usage events; nothing was imported."));
     ImportSummary summary;
     summary.rows = rows.size();
     return summary;
@@ -133,6 +140,9 @@ Status Ledger::writeRows(const QVector<ImportRow>& rows, ImportSummary& summary,
     summary.alreadyPresent = summary.rows - summary.added;
     if (Status s = totals.flush(db()); !s)
         return s;
+    // The audit trail tells what changed; a file whose events were all there already changed nothing.
+    if (summary.added == 0)
+        return success();
     return audit(QStringLiteral("usage"), QStringLiteral("imported %1 of %2 events").arg(summary.added).arg(summary.rows));
 }
 
@@ -164,10 +174,11 @@ Result<ImportSummary> Ledger::importRows(QVector<ImportRow> rows, bool dryRun, c
 QString ImportSummary::describe(bool dryRun) const
 {
     const QLocale english(QLocale::English);
-    QString text = QStringLiteral("%1 %2 of %3 events (%4 credits); %5 were already recorded.")
+    QString text = QStringLiteral("%1 %2 of %3 (%4); %5 already recorded.")
                        .arg(dryRun ? QStringLiteral("Dry run: would import") : QStringLiteral("Imported"),
-                            english.toString(added), english.toString(rows), english.toString(credits),
-                            english.toString(alreadyPresent));
+                            english.toString(added), Text::count(rows, "event", "events"),
+                            Text::count(credits, "credit", "credits"),
+                            alreadyPresent == 1 ? QStringLiteral("1 was") : english.toString(alreadyPresent) + QStringLiteral(" were"));
     if (!tenantsCreated.isEmpty())
         text += QStringLiteral("\n%1 %2.").arg(dryRun ? QStringLiteral("Would add tenants:") : QStringLiteral("Added tenants:"),
                                                tenantsCreated.join(QStringLiteral(", ")));

@@ -3,6 +3,7 @@
 
 #include "IsoTime.h"
 #include "SqlSupport.h"
+#include "Text.h"
 #include "UsageTotals.h"
 
 #include <QRegularExpression>
@@ -12,8 +13,6 @@
 using CreditRules::Billing;
 
 namespace {
-
-constexpr qint64 allowedClockSkew = 5 * 60 * 1000;
 
 UsageEvent eventFrom(const QSqlQuery& q)
 {
@@ -46,11 +45,14 @@ Result<BillingPeriod> Ledger::periodFor(const LedgerSettings& settings, const st
     const BillingCalendar& calendar = *cal.value();
     if (!periodId)
         return calendar.containing(now());
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})-(\\d{2})$"));
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("(\\d{4})-(\\d{2})")));
     const QRegularExpressionMatch m = pattern.match(*periodId);
     const int month = m.hasMatch() ? m.captured(2).toInt() : 0;
     if (month < 1 || month > 12)
-        return badInput(QStringLiteral("The period \"%1\" is not a month like 2026-11.").arg(*periodId));
+        return badInput(QStringLiteral("The period %1 is not a month like 2026-11.").arg(Text::quoted(*periodId)));
+    // Usage begins in 2000 (DESIGN.md §1); earlier months have no usage and no meaningful reset date.
+    if (m.captured(1).toInt() < 2000)
+        return badInput(QStringLiteral("The period %1 is before 2000-01, when usage records begin.").arg(Text::quoted(*periodId)));
     return calendar.startingIn(m.captured(1).toInt(), month);
 }
 
@@ -175,16 +177,15 @@ Result<QVector<qint64>> Ledger::recentQueries(const QString& tenant, Billing bil
 Result<RecordOutcome> Ledger::record(const RecordRequest& request)
 {
     if (!m_catalog.action(request.action))
-        return badInput(QStringLiteral("Unknown action \"%1\"; expected one of %2.").arg(request.action, m_catalog.actionIds()));
+        return badInput(QStringLiteral("Unknown action %1; expected one of %2.").arg(Text::quoted(request.action), m_catalog.actionIds()));
     if (!request.tenant.isEmpty() && !isValidTenantId(request.tenant))
-        return badInput(QStringLiteral("Tenant id \"%1\" is not valid.").arg(request.tenant));
+        return badInput(QStringLiteral("Tenant id %1 is not valid.").arg(Text::quoted(request.tenant)));
     if (!request.id.isEmpty() && !isValidEventId(request.id))
-        return badInput(QStringLiteral("Event id \"%1\" is not valid; use up to 128 letters, digits or ._:@/+=- characters.")
-                            .arg(request.id));
+        return badInput(QStringLiteral("Event id %1 is not valid; use up to 128 letters, digits or ._:@/+=- characters.")
+                            .arg(Text::quoted(request.id)));
     const qint64 at = request.at.value_or(now());
-    if (at > now() + allowedClockSkew)
-        return badInput(QStringLiteral("The time %1 is in the future; usage can be recorded at most 5 minutes ahead.")
-                            .arg(IsoTime::formatUtc(at)));
+    if (const auto problem = CreditRules::eventTimeProblem(at, now()))
+        return badInput(problem->at(0).toUpper() + problem->mid(1) + QLatin1Char('.'));
 
     Sql::WriteTransaction tx(db());
     if (Status s = tx.begin(); !s)
@@ -223,8 +224,8 @@ Result<RecordOutcome> Ledger::recordLocked(const RecordRequest& request, qint64 
         q.finish();
         if (found) {
             if (out.event.action != request.action || out.event.tenant != request.tenant)
-                return badInput(QStringLiteral("Event id \"%1\" was already recorded for another action or tenant.")
-                                    .arg(request.id));
+                return badInput(QStringLiteral("Event id %1 was already recorded for another action or tenant.")
+                                    .arg(Text::quoted(request.id)));
             out.alreadyRecorded = true;
             out.period = cal.value()->containing(out.event.occurredAt);
             const auto used = poolUsed(out.period.start);

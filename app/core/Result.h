@@ -12,6 +12,8 @@ struct Failure
     enum Kind { Refused = 1, BadInput = 2, Unavailable = 3 };
     Kind kind = BadInput;
     QString message;
+    // Another program holds what was needed (the database's write lock): the same call may succeed later.
+    bool busy = false;
 };
 
 inline Failure refused(QString message) { return {Failure::Refused, std::move(message)}; }

@@ -2,8 +2,10 @@
 
 #include "BillingPeriod.h"
 #include "SqlSupport.h"
+#include "Text.h"
 #include "UsageTotals.h"
 
+#include <QSqlRecord>
 #include <QStringList>
 #include <QUuid>
 
@@ -94,6 +96,13 @@ Status backfillTotals(const QSqlDatabase& db)
     return UsageTotals::rebuild(db, BillingCalendar(anchor, QTimeZone(zone)));
 }
 
+Failure newerVersion(int version)
+{
+    return unavailable(QStringLiteral("This database uses schema version %1, written by a newer AI Settings; "
+                                      "update the program to open it.")
+                           .arg(version));
+}
+
 Status setVersion(const QSqlDatabase& db, int v)
 {
     return Sql::execText(db, QStringLiteral("UPDATE schema_version SET version = %1").arg(v),
@@ -104,28 +113,67 @@ Status setVersion(const QSqlDatabase& db, int v)
 
 Result<int> version(const QSqlDatabase& db)
 {
-    if (!db.tables().contains(QStringLiteral("schema_version")))
+    const QString file = db.databaseName();
+    if (!Sql::isPostgres(db)) {
+        // db.tables() says nothing when the file is not SQLite at all; ask SQLite itself.
+        QSqlQuery probe(db);
+        if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
+            if (probe.lastError().nativeErrorCode() == QLatin1String("26")) // SQLITE_NOTADB
+                return unavailable(QStringLiteral("%1 is not an AI Settings database: it is not an SQLite file at all; "
+                                                  "nothing was changed.")
+                                       .arg(Text::escaped(file, 200)));
+            return Sql::storageFailure(probe.lastError(), QStringLiteral("reading the database's tables"));
+        }
+    }
+    const QStringList tables = db.tables(QSql::Tables);
+    if (!tables.contains(QStringLiteral("schema_version"))) {
+        if (!tables.isEmpty())
+            return unavailable(QStringLiteral("%1 is not an AI Settings database: it holds another program's tables "
+                                              "(%2); nothing was changed.")
+                                   .arg(Text::escaped(file, 200), Text::escaped(tables.mid(0, 3).join(QStringLiteral(", ")))));
         return 0;
+    }
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT version FROM schema_version")) || !q.next())
+    if (!q.exec(QStringLiteral("SELECT version FROM schema_version")))
         return Sql::storageFailure(q.lastError(), QStringLiteral("reading the schema version"));
-    return q.value(0).toInt();
+    QStringList found;
+    while (q.next() && found.size() < 3)
+        found << q.value(0).toString();
+    if (found.isEmpty())
+        return unavailable(QStringLiteral("%1 is damaged: its schema_version table is empty, so the version that "
+                                          "wrote it is unknown; nothing was changed.")
+                               .arg(Text::escaped(file, 200)));
+    bool isNumber = false;
+    const int v = found.first().toInt(&isNumber);
+    if (found.size() > 1 || !isNumber || v < 1)
+        return unavailable(QStringLiteral("%1 is damaged: its schema_version table holds %2, which no version of AI "
+                                          "Settings writes; nothing was changed.")
+                               .arg(Text::escaped(file, 200), Text::quoted(found.join(QStringLiteral(", ")))));
+    return v;
 }
 
 Status migrate(const QSqlDatabase& db, const Catalog& catalog, const QString& creator, int target)
 {
+    // Looked at without a lock first: a database that is up to date needs no write lock, so opening it for a
+    // report or the window never waits behind a writer such as a long import (WAL readers do not block).
+    const Result<int> seen = version(db);
+    if (!seen)
+        return seen.failure();
+    if (seen.value() > currentVersion)
+        return newerVersion(seen.value());
+    if (seen.value() >= target)
+        return success();
+
     Sql::WriteTransaction tx(db);
     if (Status s = tx.begin(); !s)
         return s;
-    // Read inside the lock: another process may have migrated the file while this one waited.
+    // Read again inside the lock: another process may have migrated the file while this one waited.
     const Result<int> found = version(db);
     if (!found)
         return found.failure();
     const int from = found.value();
     if (from > currentVersion)
-        return unavailable(QStringLiteral("This database uses schema version %1, written by a newer AI Settings; "
-                                          "update the program to open it.")
-                               .arg(from));
+        return newerVersion(from);
     if (from >= target)
         return success();
     if (from < 1 && target >= 1) {

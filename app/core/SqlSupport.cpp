@@ -7,7 +7,11 @@ Failure storageFailure(const QSqlError& error, const QString& doing)
     const QString code = error.nativeErrorCode();
     // SQLite's SQLITE_BUSY (5) and SQLITE_LOCKED (6): another process kept the file longer than the busy timeout.
     if (code == QLatin1String("5") || code == QLatin1String("6"))
-        return unavailable(QStringLiteral("The database is busy: another program kept it locked while %1.").arg(doing));
+    {
+        Failure busy = unavailable(QStringLiteral("The database is busy: another program kept it locked while %1.").arg(doing));
+        busy.busy = true;
+        return busy;
+    }
     QString detail = error.databaseText().trimmed();
     if (detail.isEmpty())
         detail = error.text().trimmed();

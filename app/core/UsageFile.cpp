@@ -1,13 +1,17 @@
 #include "UsageFile.h"
 
 #include "IsoTime.h"
+#include "Text.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QStringDecoder>
 
+#include <algorithm>
 #include <array>
 
 using CreditRules::Billing;
@@ -25,6 +29,31 @@ struct LineError
     QString what;
 };
 
+QString fieldName(int field) { return QLatin1String(fieldNames[field]); }
+
+// Whether the bytes hold a control character (a NUL cuts C strings, an escape sequence drives a terminal, a
+// newline splits an id in two); ids, times and names never contain one.
+std::optional<char> controlByte(const QByteArray& bytes)
+{
+    for (const char c : bytes)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            return c;
+    return std::nullopt;
+}
+
+bool isValidUtf8(const QByteArray& bytes)
+{
+    bool ascii = true;
+    for (const char c : bytes)
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii)
+        return true;
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString decoded = decoder(bytes);
+    Q_UNUSED(decoded)
+    return !decoder.hasError();
+}
+
 // Turns one line's seven texts into a row; small repeated texts (tenants, actions, models) share one QString.
 class RowBuilder
 {
@@ -32,30 +61,38 @@ public:
     std::optional<LineError> build(int line, const std::array<QByteArray, FieldCount>& f, ImportRow& row)
     {
         row.line = line;
+        for (int field = 0; field < FieldCount; ++field) {
+            if (const auto c = controlByte(f[field]))
+                return LineError{line, QStringLiteral("the field %1 holds a control character (%2)")
+                                           .arg(fieldName(field), Text::escaped(QString(QChar(uchar(*c)))))};
+            if (!isValidUtf8(f[field]))
+                return LineError{line, QStringLiteral("the field %1 is not valid UTF-8").arg(fieldName(field))};
+        }
         UsageEvent& e = row.event;
         if (f[Id].isEmpty())
             return LineError{line, QStringLiteral("the id is empty")};
         e.id = QString::fromUtf8(f[Id]);
         const auto at = IsoTime::parse(f[OccurredAt].constData(), f[OccurredAt].size());
         if (!at)
-            return LineError{line, QStringLiteral("occurred_at \"%1\" is not an ISO 8601 time with Z or an offset")
-                                       .arg(QString::fromUtf8(f[OccurredAt]))};
+            return LineError{line, QStringLiteral("occurred_at %1 is not an ISO 8601 time with Z or an offset")
+                                       .arg(Text::quoted(QString::fromUtf8(f[OccurredAt])))};
         e.occurredAt = *at;
         e.tenant = shared(f[Tenant]);
         e.action = shared(f[Action]);
         e.model = shared(f[ModelField]);
         const auto billing = CreditRules::billingFromId(QString::fromUtf8(f[BillingField]));
         if (!billing)
-            return LineError{line, QStringLiteral("billing \"%1\" is neither credits nor byok")
-                                       .arg(QString::fromUtf8(f[BillingField]))};
+            return LineError{line, QStringLiteral("billing %1 is neither credits nor byok")
+                                       .arg(Text::quoted(QString::fromUtf8(f[BillingField])))};
         e.billing = *billing;
         row.creditsGiven = !f[Credits].isEmpty();
         if (row.creditsGiven) {
             bool ok = false;
             e.credits = f[Credits].toInt(&ok);
-            if (!ok || e.credits < 0 || e.credits > 1000000)
-                return LineError{line, QStringLiteral("credits \"%1\" is not a whole number of credits")
-                                           .arg(QString::fromUtf8(f[Credits]))};
+            const bool plainDigits = std::all_of(f[Credits].begin(), f[Credits].end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (!ok || !plainDigits || e.credits > 1000000)
+                return LineError{line, QStringLiteral("credits %1 is not a whole number of credits")
+                                           .arg(Text::quoted(QString::fromUtf8(f[Credits])))};
         }
         return std::nullopt;
     }
@@ -76,9 +113,17 @@ Failure lineFailure(const LineError& e)
     return badInput(QStringLiteral("Line %1: %2; nothing was imported.").arg(e.line).arg(e.what));
 }
 
-// RFC 4180 fields: quoted fields may hold commas, doubled quotes and line breaks. Advances `pos` past the record.
-// Returns false when a quote is left open.
-bool splitCsvRecord(const QByteArray& text, qsizetype& pos, int& line, QVector<QByteArray>& fields)
+// Why a record is not RFC 4180: the field (0-based) and what is wrong with it.
+struct CsvProblem
+{
+    int field;
+    QString what;
+};
+
+// RFC 4180, strictly: a field is either plain (no quotes) or wholly quoted, where a quoted field may hold
+// commas, doubled quotes and line breaks, and only a separator or the end of the record may follow its
+// closing quote. Advances `pos` past the record and `line` past the line breaks inside it.
+std::optional<CsvProblem> splitCsvRecord(const QByteArray& text, qsizetype& pos, int& line, QVector<QByteArray>& fields)
 {
     fields.clear();
     const char* p = text.constData();
@@ -86,11 +131,12 @@ bool splitCsvRecord(const QByteArray& text, qsizetype& pos, int& line, QVector<Q
     QByteArray field;
     for (;;) {
         field.clear();
+        const int index = fields.size();
         if (pos < n && p[pos] == '"') {
             ++pos;
             for (;;) {
                 if (pos >= n)
-                    return false;
+                    return CsvProblem{index, QStringLiteral("its quote is never closed")};
                 if (p[pos] == '"') {
                     if (pos + 1 < n && p[pos + 1] == '"') {
                         field += '"';
@@ -104,13 +150,15 @@ bool splitCsvRecord(const QByteArray& text, qsizetype& pos, int& line, QVector<Q
                     ++line;
                 field += p[pos++];
             }
-            // After the closing quote only a separator or the end of the record may follow.
-            while (pos < n && p[pos] != ',' && p[pos] != '\n' && p[pos] != '\r')
-                field += p[pos++];
+            if (pos < n && p[pos] != ',' && p[pos] != '\n' && p[pos] != '\r')
+                return CsvProblem{index, QStringLiteral("text follows its closing quote")};
         } else {
             const qsizetype start = pos;
-            while (pos < n && p[pos] != ',' && p[pos] != '\n' && p[pos] != '\r')
+            while (pos < n && p[pos] != ',' && p[pos] != '\n' && p[pos] != '\r') {
+                if (p[pos] == '"')
+                    return CsvProblem{index, QStringLiteral("it has a quote but is not quoted as a whole")};
                 ++pos;
+            }
             field = QByteArray(p + start, pos - start);
         }
         fields.append(field);
@@ -122,7 +170,7 @@ bool splitCsvRecord(const QByteArray& text, qsizetype& pos, int& line, QVector<Q
             ++pos;
         if (pos < n && p[pos] == '\n')
             ++pos;
-        return true;
+        return std::nullopt;
     }
 }
 
@@ -130,11 +178,11 @@ Result<QVector<ImportRow>> parseCsv(const QByteArray& text)
 {
     qsizetype pos = text.startsWith("\xEF\xBB\xBF") ? 3 : 0;
     if (text.mid(pos).trimmed().isEmpty())
-        return badInput(QStringLiteral("The file is empty; nothing was imported."));
+        return QVector<ImportRow>(); // no events: the importer says so, as it does for every format
     int line = 1;
     QVector<QByteArray> fields;
-    if (!splitCsvRecord(text, pos, line, fields))
-        return badInput(QStringLiteral("Line 1: the header has an unclosed quote; nothing was imported."));
+    if (const auto problem = splitCsvRecord(text, pos, line, fields))
+        return badInput(QStringLiteral("Line 1: header column %1: %2; nothing was imported.").arg(problem->field + 1).arg(problem->what));
     const qsizetype headerColumns = fields.size();
     std::array<int, FieldCount> column;
     column.fill(-1);
@@ -145,14 +193,22 @@ Result<QVector<ImportRow>> parseCsv(const QByteArray& text)
             if (name == fieldNames[f])
                 known = f;
         if (known < 0 || column[known] >= 0)
-            return badInput(QStringLiteral("Line 1: the header column \"%1\" is %2; nothing was imported.")
-                                .arg(QString::fromUtf8(name), known < 0 ? QStringLiteral("unknown") : QStringLiteral("repeated")));
+            return badInput(QStringLiteral("Line 1: the header column %1 is %2; nothing was imported.")
+                                .arg(Text::quoted(QString::fromUtf8(name)), known < 0 ? QStringLiteral("unknown") : QStringLiteral("repeated")));
         column[known] = i;
     }
     for (int f = 0; f < FieldCount; ++f)
         if (column[f] < 0)
-            return badInput(QStringLiteral("Line 1: the header lacks the column \"%1\"; nothing was imported.")
-                                .arg(QLatin1String(fieldNames[f])));
+            return badInput(QStringLiteral("Line 1: the header lacks the column \"%1\"; nothing was imported.").arg(fieldName(f)));
+    std::array<int, 64> fieldOfColumn; // header position -> field, for naming the field of a malformed one
+    fieldOfColumn.fill(-1);
+    for (int f = 0; f < FieldCount; ++f)
+        if (column[f] < int(fieldOfColumn.size()))
+            fieldOfColumn[column[f]] = f;
+    const auto columnName = [&](int index) {
+        return index < int(fieldOfColumn.size()) && fieldOfColumn[index] >= 0 ? fieldName(fieldOfColumn[index])
+                                                                              : QStringLiteral("%1").arg(index + 1);
+    };
 
     QVector<ImportRow> rows;
     rows.reserve(text.count('\n'));
@@ -161,8 +217,8 @@ Result<QVector<ImportRow>> parseCsv(const QByteArray& text)
     while (pos < text.size()) {
         ++line;
         const int startLine = line;
-        if (!splitCsvRecord(text, pos, line, fields))
-            return lineFailure({startLine, QStringLiteral("a quoted field is never closed")});
+        if (const auto problem = splitCsvRecord(text, pos, line, fields))
+            return lineFailure({startLine, QStringLiteral("the field %1 is not valid CSV: %2").arg(columnName(problem->field), problem->what)});
         if (fields.size() == 1 && fields[0].isEmpty())
             continue; // blank line
         if (fields.size() != headerColumns)
@@ -175,6 +231,32 @@ Result<QVector<ImportRow>> parseCsv(const QByteArray& text)
         rows.append(std::move(row));
     }
     return rows;
+}
+
+// Which field of a JSON line holds the bytes that are not UTF-8: the line is read again with them replaced,
+// and the first field whose name or text carries a replacement character is the one.
+QString fieldWithBadUtf8(const QByteArray& raw)
+{
+    const QJsonDocument lossy = QJsonDocument::fromJson(QString::fromUtf8(raw).toUtf8());
+    const QJsonObject o = lossy.object();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (it.key().contains(QChar::ReplacementCharacter) || it.value().toString().contains(QChar::ReplacementCharacter))
+            return Text::escaped(it.key());
+    return {};
+}
+
+// Qt's parser keeps 5.0 and 5e0 as the integer 5, so the number's own text decides whether it was written as
+// a whole number: the literal after the "credits" key must be digits with an optional minus sign.
+bool creditsWrittenAsInteger(const QByteArray& raw)
+{
+    static const QRegularExpression literal(QStringLiteral("\"credits\"\\s*:\\s*(-?[0-9]+)?([^\\s,}]*)"));
+    const QRegularExpressionMatch m = literal.match(QString::fromUtf8(raw));
+    return !m.hasMatch() || m.captured(2).isEmpty();
+}
+
+QString jsonKind(const QJsonDocument& doc)
+{
+    return doc.isArray() ? QStringLiteral("an array") : QStringLiteral("a single value");
 }
 
 Result<QVector<ImportRow>> parseJsonLines(const QByteArray& text)
@@ -193,25 +275,37 @@ Result<QVector<ImportRow>> parseJsonLines(const QByteArray& text)
         pos = end + 1;
         if (raw.isEmpty())
             continue;
+        if (!isValidUtf8(raw)) {
+            const QString field = fieldWithBadUtf8(raw);
+            return lineFailure({line, field.isEmpty() ? QStringLiteral("the line is not valid UTF-8")
+                                                      : QStringLiteral("the field %1 is not valid UTF-8").arg(field)});
+        }
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(raw, &error);
-        if (error.error != QJsonParseError::NoError || !doc.isObject())
-            return lineFailure({line, QStringLiteral("not a JSON object (%1)").arg(error.errorString())});
+        if (error.error != QJsonParseError::NoError)
+            return lineFailure({line, QStringLiteral("not valid JSON (%1 at character %2)").arg(error.errorString()).arg(error.offset + 1)});
+        if (!doc.isObject())
+            return lineFailure({line, QStringLiteral("expected a JSON object, found %1").arg(jsonKind(doc))});
         const QJsonObject o = doc.object();
         for (auto it = o.begin(); it != o.end(); ++it)
             if (std::find_if(fieldNames.begin(), fieldNames.end(), [&](const char* n) { return it.key() == QLatin1String(n); }) ==
                 fieldNames.end())
-                return lineFailure({line, QStringLiteral("unknown field \"%1\"").arg(it.key())});
+                return lineFailure({line, QStringLiteral("unknown field %1").arg(Text::quoted(it.key()))});
         for (int f = 0; f < FieldCount; ++f) {
             const QJsonValue v = o.value(QLatin1String(fieldNames[f]));
-            if (v.isDouble() && f == Credits)
-                values[f] = QByteArray::number(v.toDouble(), 'g', 17);
-            else if (v.isString())
-                values[f] = v.toString().toUtf8();
-            else if (v.isNull() || v.isUndefined())
+            if (v.isNull() || v.isUndefined()) {
                 values[f].clear();
-            else
-                return lineFailure({line, QStringLiteral("field \"%1\" has the wrong type").arg(QLatin1String(fieldNames[f]))});
+            } else if (f == Credits) {
+                // Whole numbers only, written as such: "5" (text) and 5.0 or 5e0 are refused rather than guessed at.
+                if (!v.isDouble() || v.toVariant().typeId() != QMetaType::LongLong || !creditsWrittenAsInteger(raw))
+                    return lineFailure({line, QStringLiteral("the field credits must be a whole number such as 5, "
+                                                             "written without quotes, fraction or exponent")});
+                values[f] = QByteArray::number(v.toVariant().toLongLong());
+            } else if (v.isString()) {
+                values[f] = v.toString().toUtf8();
+            } else {
+                return lineFailure({line, QStringLiteral("the field %1 must be text in quotes").arg(fieldName(f))});
+            }
         }
         ImportRow row;
         if (const auto problem = builder.build(line, values, row))
