@@ -21,6 +21,11 @@ inline const Catalog& catalog()
 
 // Any Qt warning fails the test that caused it.
 inline void failOnAnyWarning() { QTest::failOnWarning(QRegularExpression(QStringLiteral(".*"))); }
+// The same for widget tests, except the offscreen platform's note that it cannot resize native windows.
+inline void failOnAnyWidgetWarning()
+{
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("^(?!This plugin does not support propagateSizeHints).*")));
+}
 
 inline std::unique_ptr<Ledger> openLedger(const QString& path, const QString& user)
 {

@@ -176,8 +176,7 @@ private slots:
 
     void init()
     {
-        // Any Qt warning fails the test, except the offscreen platform's note that it cannot resize native windows.
-        QTest::failOnWarning(QRegularExpression(QStringLiteral("^(?!This plugin does not support propagateSizeHints).*")));
+        TestSupport::failOnAnyWidgetWarning();
         m_db = m_dir.filePath(QStringLiteral("window-%1.sqlite").arg(++m_dbCount));
         m_provider.respond(200, models);
     }
