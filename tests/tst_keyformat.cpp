@@ -33,6 +33,10 @@ private slots:
         QTest::newRow("non-ascii") << "openai" << QStringLiteral("sk-") + QString(30, QChar(0x00E9)) << "The OpenAI API key may hold only" << false;
         QTest::newRow("truncated") << "anthropic" << "sk-ant-api03-abc" << "The Anthropic API key is 16 characters long" << false;
         QTest::newRow("far too long") << "openai" << QStringLiteral("sk-") + QString(600, QLatin1Char('x')) << "The OpenAI API key is 603 characters long" << false;
+        // Every inference key shape the providers issue; admin keys cannot run AI actions.
+        QTest::newRow("openai service account key") << "openai" << QStringLiteral("sk-svcacct-") + QString(60, QLatin1Char('s')) << QStringLiteral("sk-svcacct-") + QString(60, QLatin1Char('s')) << true;
+        QTest::newRow("anthropic admin key") << "anthropic" << QStringLiteral("sk-ant-admin01-") + QString(80, QLatin1Char('m')) << "This is an Anthropic Admin key, which manages an organisation but cannot run AI actions; create an API key at console.anthropic.com" << false;
+        QTest::newRow("openai admin key") << "openai" << QStringLiteral("sk-admin-") + QString(80, QLatin1Char('m')) << "This is an OpenAI Admin key, which manages an organisation but cannot run AI actions; create an API key at platform.openai.com" << false;
         QTest::newRow("unknown provider") << "mistral" << a << "Unknown provider \"mistral\"" << false;
     }
 

@@ -91,6 +91,7 @@ private slots:
         const FakeProvider::Request& r = server.requests.first();
         QCOMPARE(r.method, QByteArray("GET"));
         QCOMPARE(r.path, QByteArray("/v1/models"));
+        QVERIFY2(r.header("user-agent").startsWith("ai-settings/"), r.header("user-agent").constData());
         if (provider == QLatin1String("anthropic")) {
             QCOMPARE(r.header("x-api-key"), anthropicKey.toUtf8());
             QCOMPARE(r.header("anthropic-version"), QByteArray("2023-06-01"));

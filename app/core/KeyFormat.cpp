@@ -1,5 +1,7 @@
 #include "KeyFormat.h"
 
+#include "Text.h"
+
 namespace KeyFormat {
 
 namespace {
@@ -25,7 +27,7 @@ Result<QString> check(const QString& provider, const QString& raw)
     const QString key = raw.trimmed();
     const bool anthropic = provider == QLatin1String("anthropic");
     if (!anthropic && provider != QLatin1String("openai"))
-        return badInput(QStringLiteral("Unknown provider \"%1\"; expected anthropic or openai.").arg(provider));
+        return badInput(QStringLiteral("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)));
     const QString name = anthropic ? QStringLiteral("Anthropic") : QStringLiteral("OpenAI");
     if (key.isEmpty())
         return badInput(QStringLiteral("The %1 API key is empty.").arg(name));
@@ -34,6 +36,12 @@ Result<QString> check(const QString& provider, const QString& raw)
         return badInput(QStringLiteral("This is an Anthropic key (sk-ant-…); enter it in the Anthropic field, not the OpenAI one."));
     if (anthropic && !looksAnthropic && key.startsWith(openAiPrefix))
         return badInput(QStringLiteral("This looks like an OpenAI key (sk-…); enter it in the OpenAI field, not the Anthropic one."));
+    // Admin keys manage an organisation (members, keys, usage reports) but cannot call the models.
+    if (key.startsWith(anthropic ? QLatin1String("sk-ant-admin") : QLatin1String("sk-admin-")))
+        return badInput(QStringLiteral("This is an %1 Admin key, which manages an organisation but cannot run AI "
+                                       "actions; create an API key at %2 and enter that.")
+                            .arg(name, anthropic ? QStringLiteral("console.anthropic.com")
+                                                 : QStringLiteral("platform.openai.com")));
     const QString& prefix = anthropic ? anthropicPrefix : openAiPrefix;
     if (!key.startsWith(prefix))
         return badInput(QStringLiteral("An %1 API key starts with \"%2\".").arg(name, prefix));

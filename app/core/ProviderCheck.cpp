@@ -72,6 +72,8 @@ void ProviderCheck::start(const QString& provider, const QUrl& base, const QStri
     url.setPath(path.endsWith(QLatin1String("/v1")) ? path + QStringLiteral("/models") : path + QStringLiteral("/v1/models"));
     // The bound is m_timer alone: a second, transfer timeout would race it and name the wrong cause.
     QNetworkRequest request(url);
+    // Our own name instead of Qt's default "Mozilla/5.0": the provider's logs and gateways see what called.
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("ai-settings/" AI_SETTINGS_VERSION));
     if (provider == QLatin1String("anthropic")) {
         request.setRawHeader("x-api-key", key.toUtf8());
         request.setRawHeader("anthropic-version", "2023-06-01");
