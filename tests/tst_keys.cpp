@@ -5,6 +5,7 @@
 #include "PrivateBus.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -195,8 +196,12 @@ private slots:
         else
             m_provider.respond(httpStatus, body, {{"retry-after", retryAfter}});
         const QByteArray key = provider == QLatin1String("anthropic") ? anthropicKey : openAiKey;
+        QElapsedTimer wall;
+        wall.start();
         const Run set = cli({QStringLiteral("keys"), QStringLiteral("set"), provider}, key);
         QTEST(set.exitCode, "exitCode");
+        // A silent provider is waited for 15 s at most, for the whole command, process start included.
+        QVERIFY2(wall.elapsed() <= 15000, qPrintable(QStringLiteral("keys set took %1 ms").arg(wall.elapsed())));
 
         QCOMPARE(m_provider.requests.size(), 1);
         const FakeProvider::Request& request = m_provider.requests.first();

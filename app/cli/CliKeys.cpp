@@ -22,6 +22,8 @@ namespace Cli {
 namespace {
 
 constexpr qint64 maxKeyInput = 64 * 1024;
+// How long a whole `keys set` or `keys verify` may take when the provider does not answer.
+constexpr qint64 providerBoundMs = 15000;
 
 // Reads the key: one hidden line at a terminal, else everything piped in. Never an argument or a variable:
 // those end up in shell history and in /proc for every user to read.
@@ -232,6 +234,9 @@ int keys(Context& context, const QStringList& arguments)
                     << " is removed from the keychain; its actions use credits again unless another key covers them.\n";
         return Done;
     }
+    // The whole command, process start included, ends within the provider bound: the check gets what is left
+    // of it, less a moment to record the verdict and exit.
+    tools.service.setCheckTimeout(int(qMax<qint64>(1000, providerBoundMs - context.sinceStart.elapsed() - 300)));
     const bool verify = verb->name == QLatin1String("verify") || !parser.isSet(noVerifyOption);
     const auto r = await<Result<KeyRecord>>([&](auto done) {
         if (verb->name == QLatin1String("set"))

@@ -14,6 +14,7 @@ namespace Cli {
 Context::Context(const Catalog& catalog_, QString databasePath_)
     : out(stdout), err(stderr), catalog(catalog_), databasePath(std::move(databasePath_))
 {
+    sinceStart.start();
 }
 
 Ledger* Context::ledger()

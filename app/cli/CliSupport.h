@@ -5,6 +5,7 @@
 #include "Result.h"
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QStringList>
 #include <QTextStream>
 
@@ -24,6 +25,7 @@ public:
     QTextStream err;
     const Catalog& catalog;
     QString databasePath;
+    QElapsedTimer sinceStart; // started as the command line starts, for bounds on a whole command
 
     // Opens the ledger on first use; prints the failure and returns null when it cannot.
     Ledger* ledger();

@@ -93,7 +93,7 @@ void ProviderCheck::onTimeout()
     finish({KeyState::NotVerified,
             QStringLiteral("%1 did not answer within %2 seconds; the key is kept and can be checked again.")
                 .arg(providerName(m_provider))
-                .arg(m_timeoutMs / 1000.0),
+                .arg(QString::number(m_timeoutMs / 1000.0, 'g', 2)),
             {}, std::nullopt});
 }
 
