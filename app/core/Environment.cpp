@@ -39,7 +39,8 @@ QString defaultDatabasePath()
 Status createPrivateFile(const QString& path)
 {
 #ifdef Q_OS_UNIX
-    if (QFileInfo::exists(path))
+    // SQLite's own names (an in-memory database, a URI) are not files to create.
+    if (QFileInfo::exists(path) || path == QLatin1String(":memory:") || path.startsWith(QLatin1String("file:")))
         return success();
     // O_EXCL: another process creating it at the same moment keeps its own file, with the mode it chose.
     const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);

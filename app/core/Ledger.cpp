@@ -95,26 +95,24 @@ QRegularExpression wholeString(const char* pattern)
     return QRegularExpression(QRegularExpression::anchoredPattern(QLatin1String(pattern)));
 }
 
-bool matchesWhole(const QRegularExpression& pattern, const QString& text) { return pattern.match(text).hasMatch(); }
-
 } // namespace
 
 bool Ledger::isValidTenantId(const QString& id)
 {
     static const QRegularExpression pattern = wholeString("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    return matchesWhole(pattern, id);
+    return pattern.match(id).hasMatch();
 }
 
 bool Ledger::isValidUserName(const QString& name)
 {
     static const QRegularExpression pattern = wholeString("[A-Za-z0-9._][A-Za-z0-9._@\\\\$-]{0,127}");
-    return matchesWhole(pattern, name);
+    return pattern.match(name).hasMatch();
 }
 
 bool Ledger::isValidEventId(const QString& id)
 {
     static const QRegularExpression pattern = wholeString("[A-Za-z0-9._:@/+=-]{1,128}");
-    return matchesWhole(pattern, id);
+    return pattern.match(id).hasMatch();
 }
 
 Result<std::optional<Role>> Ledger::roleOf(const QString& userName)
