@@ -138,19 +138,13 @@ bool MainWindow::openDatabase(const QString& path)
 
 void MainWindow::waitForDatabase(const QString& path, const Catalog& catalog)
 {
-    auto* label = new QLabel(tr("<h3>Waiting for the database…</h3><p>Another program is writing to %1 (an import "
-                                "or an upgrade, perhaps) and holds it locked. The page appears as soon as it is "
-                                "free.</p>")
-                                 .arg(QDir::toNativeSeparators(path).toHtmlEscaped()),
-                             this);
-    label->setObjectName(QStringLiteral("waitingLabel"));
-    label->setWordWrap(true);
-    label->setAlignment(Qt::AlignCenter);
-    label->setMargin(24);
     delete m_page;
     m_page = nullptr;
     m_session.reset();
-    setCentralWidget(label);
+    showMessagePage(QStringLiteral("waitingLabel"),
+                    tr("<h3>Waiting for the database…</h3><p>Another program is writing to %1 (an import or an "
+                       "upgrade, perhaps) and holds it locked. The page appears as soon as it is free.</p>")
+                        .arg(QDir::toNativeSeparators(path).toHtmlEscaped()));
     updateActions();
     stopWaiting();
     m_waiter = std::make_unique<DatabaseWaiter>(path, catalog);
@@ -170,16 +164,21 @@ void MainWindow::stopWaiting()
 
 void MainWindow::showProblem(const QString& message)
 {
-    auto* label = new QLabel(tr("<h3>The database cannot be shown</h3><p>%1</p><p>Use File › Open Database… to "
-                                "choose another.</p>")
-                                 .arg(message.toHtmlEscaped()),
-                             this);
-    label->setObjectName(QStringLiteral("problemLabel"));
+    showMessagePage(QStringLiteral("problemLabel"),
+                    tr("<h3>The database cannot be shown</h3><p>%1</p><p>Use File › Open Database… to choose "
+                       "another.</p>")
+                        .arg(message.toHtmlEscaped()));
+    setWindowTitle(tr("Settings › AI"));
+}
+
+void MainWindow::showMessagePage(const QString& objectName, const QString& html)
+{
+    auto* label = new QLabel(html, this);
+    label->setObjectName(objectName);
     label->setWordWrap(true);
     label->setAlignment(Qt::AlignCenter);
     label->setMargin(24);
     setCentralWidget(label);
-    setWindowTitle(tr("Settings › AI"));
 }
 
 void MainWindow::chooseDatabase()

@@ -51,6 +51,8 @@ private:
     void exportUsage();
     void showAbout();
     void showProblem(const QString& message);
+    // A centred message in place of the page (a problem, a wait).
+    void showMessagePage(const QString& objectName, const QString& html);
     void waitForDatabase(const QString& path, const Catalog& catalog);
     void stopWaiting();
 
