@@ -200,14 +200,10 @@ Result<QVector<ImportRow>> parseCsv(const QByteArray& text)
     for (int f = 0; f < FieldCount; ++f)
         if (column[f] < 0)
             return badInput(QStringLiteral("Line 1: the header lacks the column \"%1\"; nothing was imported.").arg(fieldName(f)));
-    std::array<int, 64> fieldOfColumn; // header position -> field, for naming the field of a malformed one
-    fieldOfColumn.fill(-1);
-    for (int f = 0; f < FieldCount; ++f)
-        if (column[f] < int(fieldOfColumn.size()))
-            fieldOfColumn[column[f]] = f;
+    // The field at a header position, for naming a malformed one; its number when the header has no name for it.
     const auto columnName = [&](int index) {
-        return index < int(fieldOfColumn.size()) && fieldOfColumn[index] >= 0 ? fieldName(fieldOfColumn[index])
-                                                                              : QStringLiteral("%1").arg(index + 1);
+        const auto f = std::find(column.begin(), column.end(), index);
+        return f != column.end() ? fieldName(int(f - column.begin())) : QString::number(index + 1);
     };
 
     QVector<ImportRow> rows;
