@@ -7,6 +7,8 @@
 #include <QTcpSocket>
 #include <QUrl>
 
+#include <tuple>
+
 // A small HTTP/1.1 server on 127.0.0.1 that answers like Anthropic's or OpenAI's API would, for the tests.
 // It answers every request with the one configured response, or never answers (stall).
 class FakeProvider : public QObject
@@ -49,6 +51,13 @@ public:
         m_headers = headers;
     }
     void stall() { m_stall = true; }
+    // Requests whose path contains `pathPart` get this answer instead (a later page of a list, say); the first
+    // matching route wins.
+    void route(const QByteArray& pathPart, int status, const QByteArray& body)
+    {
+        m_routes.append({pathPart, {status, body}});
+    }
+    void clearRoutes() { m_routes.clear(); }
 
     QList<Request> requests;
 
@@ -74,10 +83,17 @@ private:
         buffer.clear();
         if (m_stall)
             return;
-        QByteArray answer = "HTTP/1.1 " + QByteArray::number(m_status) + " Status\r\nContent-Type: application/json\r\n";
+        int status = m_status;
+        QByteArray body = m_body;
+        for (const auto& [pathPart, answer] : m_routes)
+            if (r.path.contains(pathPart)) {
+                std::tie(status, body) = answer;
+                break;
+            }
+        QByteArray answer = "HTTP/1.1 " + QByteArray::number(status) + " Status\r\nContent-Type: application/json\r\n";
         for (const auto& [key, value] : m_headers)
             answer += key + ": " + value + "\r\n";
-        answer += "Content-Length: " + QByteArray::number(m_body.size()) + "\r\nConnection: close\r\n\r\n" + m_body;
+        answer += "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
         socket->write(answer);
         socket->disconnectFromHost();
     }
@@ -88,4 +104,5 @@ private:
     int m_status = 200;
     QByteArray m_body;
     QList<QPair<QByteArray, QByteArray>> m_headers;
+    QList<QPair<QByteArray, std::pair<int, QByteArray>>> m_routes;
 };

@@ -37,6 +37,39 @@ private slots:
         QCOMPARE(c->rateLimit().onByok, 200);
     }
 
+    void aProviderModelIdNamesACatalogModelExactlyOrAsADatedSnapshot_data()
+    {
+        QTest::addColumn<QString>("listed");
+        QTest::addColumn<QString>("catalog");
+        QTest::addColumn<bool>("names");
+        QTest::newRow("same id") << "claude-haiku-4-5" << "claude-haiku-4-5" << true;
+        QTest::newRow("dated snapshot") << "claude-haiku-4-5-20251001" << "claude-haiku-4-5" << true;
+        QTest::newRow("another model's snapshot") << "claude-sonnet-4-5-20250929" << "claude-haiku-4-5" << false;
+        QTest::newRow("longer family") << "claude-sonnet-4-5-1" << "claude-sonnet-4-5" << false;
+        QTest::newRow("letters for a date") << "claude-sonnet-4-5-2025092x" << "claude-sonnet-4-5" << false;
+        QTest::newRow("no dash") << "claude-sonnet-4-520250929" << "claude-sonnet-4-5" << false;
+        QTest::newRow("a prefix only") << "claude-sonnet-4" << "claude-sonnet-4-5" << false;
+    }
+
+    void aProviderModelIdNamesACatalogModelExactlyOrAsADatedSnapshot()
+    {
+        QFETCH(QString, listed);
+        QFETCH(QString, catalog);
+        QTEST(Catalog::namesModel(listed, catalog), "names");
+    }
+
+    void theModelsAKeyCanUseAreTheCatalogModelsItsListNames()
+    {
+        const auto c = Catalog::builtIn();
+        QVERIFY(c.ok());
+        QCOMPARE(c->modelsListed({QStringLiteral("claude-opus-4-6"), QStringLiteral("claude-haiku-4-5-20251001"),
+                                  QStringLiteral("claude-3-haiku-20240307")}),
+                 (QStringList{QStringLiteral("claude-opus-4-6"), QStringLiteral("claude-haiku-4-5")}));
+        QVERIFY(c->modelsListed({}).isEmpty());
+        QCOMPARE(c->slotProvider(u"analysis")->id, QStringLiteral("anthropic"));
+        QCOMPARE(c->provider(u"openai")->consoleHost(), QStringLiteral("platform.openai.com"));
+    }
+
     void brokenCatalogIsAClearError_data()
     {
         QTest::addColumn<QString>("path");   // "section/index/field" to change, or "" for raw text

@@ -19,7 +19,7 @@ private:
         Request r;
         r.action = c.action(QString::fromLatin1(action));
         r.slotModel = model ? c.model(QString::fromLatin1(model)) : nullptr;
-        r.providerName = c.provider(r.action->provider)->name;
+        r.provider = c.provider(r.action->provider);
         r.key = key;
         r.allocation = allocation;
         r.poolUsed = used;
@@ -150,7 +150,8 @@ private slots:
         QTest::addColumn<QString>("message");
         const int credits = int(KeySource::Credits), install = int(KeySource::Install), tenant = int(KeySource::Tenant);
         const int none = int(KeyState::NotSet), active = int(KeyState::Active), invalid = int(KeyState::Invalid),
-                  unverified = int(KeyState::NotVerified);
+                  unverified = int(KeyState::NotVerified), broke = int(KeyState::OutOfBudget),
+                  throttled = int(KeyState::Throttled);
         QTest::newRow("on credits") << "content" << "claude-sonnet-4-6" << credits << none << 100 << 0 << 0 << true << "credits" << 5 << "";
         QTest::newRow("opus doubles") << "content" << "claude-opus-4-6" << credits << none << 500 << 0 << 0 << true << "credits" << 10 << "";
         QTest::newRow("exactly enough") << "trigger" << "claude-sonnet-4-6" << credits << none << 100 << 80 << 0 << true << "credits" << 20 << "";
@@ -164,6 +165,12 @@ private slots:
                                             << "Your organisation's Claude API key is invalid. Update it in Settings → AI.";
         QTest::newRow("invalid openai key") << "image" << "" << tenant << invalid << 100 << 0 << 0 << false << "" << 0
                                             << "Your organisation's OpenAI API key is invalid. Update it in Settings → AI.";
+        QTest::newRow("out-of-budget claude key") << "analysis" << "claude-sonnet-4-6" << install << broke << 100 << 0 << 0 << false << "" << 0
+                                                  << "Your organisation's Claude API key is out of budget: raise its spend limit at "
+                                                     "console.anthropic.com, or update the key in Settings → AI.";
+        QTest::newRow("out-of-budget openai key") << "image" << "" << install << broke << 100 << 0 << 0 << false << "" << 0
+                                                  << "OpenAI API key is out of budget: raise its spend limit at platform.openai.com";
+        QTest::newRow("throttled key is used") << "content" << "claude-sonnet-4-6" << install << throttled << 100 << 100 << 0 << true << "byok" << 0 << "";
         QTest::newRow("credit rate limit") << "theme" << "claude-sonnet-4-6" << credits << none << 2000 << 0 << 20 << false << "" << 0
                                            << "Rate limit reached (20/hour)";
         QTest::newRow("byok allows more") << "theme" << "claude-sonnet-4-6" << install << active << 100 << 0 << 150 << true << "byok" << 0 << "";

@@ -1,5 +1,7 @@
 #include "TestSupport.h"
 
+#include "Schema.h"
+
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -265,7 +267,8 @@ private slots:
         QTest::newRow("row deleted") << "DELETE FROM schema_version" << "is damaged: its schema_version table is empty";
         QTest::newRow("text") << "UPDATE schema_version SET version = 'abc'" << "is damaged: its schema_version table holds \"abc\"";
         QTest::newRow("negative") << "UPDATE schema_version SET version = -1" << "is damaged: its schema_version table holds \"-1\"";
-        QTest::newRow("two rows") << "INSERT INTO schema_version VALUES (3)" << "is damaged: its schema_version table holds \"3, 3\"";
+        QTest::newRow("two rows") << QStringLiteral("INSERT INTO schema_version VALUES (%1)").arg(Schema::currentVersion)
+                                  << QStringLiteral("is damaged: its schema_version table holds \"%1, %1\"").arg(Schema::currentVersion);
     }
 
     void aDamagedSchemaVersionIsNamed()

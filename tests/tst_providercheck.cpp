@@ -3,6 +3,7 @@
 #include "FakeProvider.h"
 #include "ProviderCheck.h"
 
+#include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 
@@ -19,6 +20,7 @@ private:
     const QString openAiKey = QStringLiteral("sk-proj-") + QString(40, QLatin1Char('q')) + QStringLiteral("abcd");
 
     QString keyFor(const QString& provider) const { return provider == QLatin1String("anthropic") ? anthropicKey : openAiKey; }
+    static const Provider& provider(const QString& id) { return *TestSupport::catalog().provider(id); }
 
     ProviderCheck::Outcome run(FakeProvider& server, const QString& provider, int timeoutMs = 10000)
     {
@@ -26,7 +28,7 @@ private:
         ProviderCheck check(network);
         check.setTimeout(timeoutMs);
         QSignalSpy spy(&check, &ProviderCheck::finished);
-        check.start(provider, server.baseUrl(), keyFor(provider));
+        check.start(this->provider(provider), server.baseUrl(), keyFor(provider));
         if (!spy.wait(timeoutMs + 5000))
             qFatal("the provider check never finished");
         return spy.first().first().value<ProviderCheck::Outcome>();
@@ -54,9 +56,30 @@ private slots:
         QTest::newRow("anthropic 401") << "anthropic" << 401 << anthropic401 << QByteArray() << KeyState::Invalid << "Anthropic rejected the key (401): invalid x-api-key.";
         QTest::newRow("openai 401 quoting the key") << "openai" << 401 << openai401 << QByteArray() << KeyState::Invalid << "OpenAI rejected the key (401): Incorrect API key provided: sk-…. You can find your API key at https://platform.openai.com/account/api-keys.";
         QTest::newRow("403") << "anthropic" << 403 << QByteArray(R"({"type":"error","error":{"type":"permission_error","message":"no access"}})") << QByteArray() << KeyState::Invalid << "Anthropic rejected the key (403): no access.";
-        QTest::newRow("429 retry-after") << "anthropic" << 429 << QByteArray("{}") << QByteArray("30") << KeyState::NotVerified << "Anthropic is limiting requests; check again in 30 seconds.";
-        QTest::newRow("429 without retry-after") << "anthropic" << 429 << QByteArray("{}") << QByteArray() << KeyState::NotVerified << "The Anthropic account behind this key is out of budget";
-        QTest::newRow("429 quota") << "openai" << 429 << quota << QByteArray("5") << KeyState::NotVerified << "The OpenAI account behind this key is out of budget or over its spend limit: You exceeded your current quota.";
+        QTest::newRow("429 retry-after") << "anthropic" << 429 << QByteArray(R"({"type":"error","error":{"type":"rate_limit_error","message":"Number of requests has exceeded your rate limit"}})")
+                                         << QByteArray("30") << KeyState::Throttled << "Anthropic is limiting requests (429); check again in 30 seconds.";
+        QTest::newRow("429 retry-after as a date") << "openai" << 429 << QByteArray("{}")
+                                                   << QDateTime::currentDateTimeUtc().addSecs(120).toString(Qt::RFC2822Date).toLatin1()
+                                                   << KeyState::Throttled << "OpenAI is limiting requests (429); check again in 1";
+        QTest::newRow("429 without retry-after") << "anthropic" << 429 << QByteArray("{}") << QByteArray() << KeyState::NotVerified
+                                                 << "Anthropic is limiting requests (429) and did not say when to ask again.";
+        QTest::newRow("anthropic spend limit") << "anthropic" << 429 << QByteArray(R"({"type":"error","error":{"type":"enforced_spend_limit_reached","message":"Your workspace has reached its spend limit."}})")
+                                               << QByteArray() << KeyState::OutOfBudget
+                                               << "The Anthropic account behind this key is out of budget (429): Your workspace has reached its spend limit; raise its spend limit or add credit at console.anthropic.com.";
+        QTest::newRow("anthropic usage limits") << "anthropic" << 400 << QByteArray(R"({"type":"error","error":{"type":"invalid_request_error","message":"You have reached your specified API usage limits. You will regain access on 2026-12-01 at 00:00 UTC."}})")
+                                                << QByteArray() << KeyState::OutOfBudget << "The Anthropic account behind this key is out of budget (400): You have reached";
+        QTest::newRow("anthropic billing") << "anthropic" << 402 << QByteArray(R"({"type":"error","error":{"type":"billing_error","message":"Your credit balance is too low."}})")
+                                           << QByteArray() << KeyState::OutOfBudget << "The Anthropic account behind this key is out of budget (402)";
+        QTest::newRow("anthropic other 400") << "anthropic" << 400 << QByteArray(R"({"type":"error","error":{"type":"invalid_request_error","message":"bad limit"}})")
+                                             << QByteArray() << KeyState::NotVerified << "Anthropic answered (400): bad limit.";
+        QTest::newRow("openai quota, even with retry-after") << "openai" << 429 << quota << QByteArray("5") << KeyState::OutOfBudget
+                                                             << "The OpenAI account behind this key is out of budget (429): You exceeded your current quota; raise its spend limit or add credit at platform.openai.com.";
+        QTest::newRow("openai org spend limit") << "openai" << 429 << QByteArray(R"({"error":{"message":"Organization spend limit exceeded.","type":"invalid_request_error","code":"organization_spend_limit_exceeded"}})")
+                                                << QByteArray() << KeyState::OutOfBudget << "The OpenAI account behind this key is out of budget";
+        QTest::newRow("openai project spend limit") << "openai" << 429 << QByteArray(R"({"error":{"message":"Project spend limit exceeded.","type":"invalid_request_error","code":"project_spend_limit_exceeded"}})")
+                                                    << QByteArray("10") << KeyState::OutOfBudget << "The OpenAI account behind this key is out of budget";
+        QTest::newRow("openai rate limit") << "openai" << 429 << QByteArray(R"({"error":{"message":"Rate limit reached.","type":"requests","code":"rate_limit_exceeded"}})")
+                                           << QByteArray("7") << KeyState::Throttled << "OpenAI is limiting requests (429); check again in 7 seconds.";
         QTest::newRow("529 overloaded") << "anthropic" << 529 << overloaded << QByteArray() << KeyState::NotVerified << "Anthropic is overloaded (529)";
         QTest::newRow("500") << "openai" << 500 << QByteArray("oops") << QByteArray() << KeyState::NotVerified << "OpenAI is having trouble (500)";
         QTest::newRow("200 garbage") << "anthropic" << 200 << QByteArray("<html>captive portal</html>") << QByteArray() << KeyState::NotVerified << "Anthropic answered with something that is not a model list";
@@ -83,14 +106,20 @@ private slots:
         QVERIFY2(!o.message.contains(QStringLiteral("qqqq")) && !o.message.contains(QStringLiteral("kkkk")), qPrintable(o.message));
         if (o.state == KeyState::Active)
             QVERIFY(!o.models.isEmpty());
-        if (status == 429 && message.contains(QStringLiteral("check again")))
-            QCOMPARE(o.retryAfterSeconds, std::optional<int>(retryAfter.toInt()));
+        if (o.state == KeyState::Throttled) {
+            QVERIFY(o.retryAfterSeconds);
+            QVERIFY2(qAbs(*o.retryAfterSeconds - (retryAfter.toInt() ? retryAfter.toInt() : 120)) <= 2,
+                     qPrintable(QString::number(*o.retryAfterSeconds)));
+        } else {
+            QVERIFY(!o.retryAfterSeconds);
+        }
 
         // What went over the wire: the documented endpoint and headers, the key only in its header.
         QCOMPARE(server.requests.size(), 1);
         const FakeProvider::Request& r = server.requests.first();
         QCOMPARE(r.method, QByteArray("GET"));
-        QCOMPARE(r.path, QByteArray("/v1/models"));
+        // Anthropic pages its list: the largest page first.
+        QCOMPARE(r.path, provider == QLatin1String("anthropic") ? QByteArray("/v1/models?limit=1000") : QByteArray("/v1/models"));
         QVERIFY2(r.header("user-agent").startsWith("ai-settings/"), r.header("user-agent").constData());
         if (provider == QLatin1String("anthropic")) {
             QCOMPARE(r.header("x-api-key"), anthropicKey.toUtf8());
@@ -100,6 +129,47 @@ private slots:
             QCOMPARE(r.header("authorization"), "Bearer " + openAiKey.toUtf8());
             QVERIFY(r.header("x-api-key").isEmpty());
         }
+    }
+
+    void theRequestIdIsKeptWithTheVerdict()
+    {
+        const auto o = ProviderCheck::interpret(provider(QStringLiteral("anthropic")), 401,
+                                                R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})",
+                                                {}, anthropicKey, "req_011CSHoEeqs5C35K2UUqR7Fy");
+        QCOMPARE(o.requestId, QStringLiteral("req_011CSHoEeqs5C35K2UUqR7Fy"));
+        QCOMPARE(o.message, QStringLiteral("Anthropic rejected the key (401, request req_011CSHoEeqs5C35K2UUqR7Fy): invalid x-api-key."));
+        // A header that is not an id is dropped rather than echoed.
+        const auto odd = ProviderCheck::interpret(provider(QStringLiteral("openai")), 500, "{}", {}, openAiKey, "<script>\r\nx");
+        QVERIFY(odd.requestId.isEmpty());
+        QCOMPARE(odd.message, QStringLiteral("OpenAI is having trouble (500)."));
+    }
+
+    void everyPageOfAnthropicsListIsRead()
+    {
+        FakeProvider server;
+        server.respond(200, R"({"data":[{"id":"claude-sonnet-4-6"}],"has_more":true,"first_id":"claude-sonnet-4-6","last_id":"claude-sonnet-4-6"})");
+        server.route("after_id=claude-sonnet-4-6", 200,
+                     R"({"data":[{"id":"claude-opus-4-6"}],"has_more":true,"first_id":"claude-opus-4-6","last_id":"claude-opus-4-6"})");
+        server.route("after_id=claude-opus-4-6", 200,
+                     R"({"data":[{"id":"claude-sonnet-4-5-20250929"}],"has_more":false,"first_id":"claude-sonnet-4-5-20250929","last_id":"claude-sonnet-4-5-20250929"})");
+        const auto o = run(server, QStringLiteral("anthropic"));
+        QCOMPARE(o.state, KeyState::Active);
+        QCOMPARE(o.models, (QStringList{QStringLiteral("claude-sonnet-4-6"), QStringLiteral("claude-opus-4-6"),
+                                        QStringLiteral("claude-sonnet-4-5-20250929")}));
+        QCOMPARE(server.requests.size(), 3);
+        QCOMPARE(server.requests[1].path, QByteArray("/v1/models?limit=1000&after_id=claude-sonnet-4-6"));
+        for (const auto& r : server.requests)
+            QCOMPARE(r.header("x-api-key"), anthropicKey.toUtf8());
+    }
+
+    void aPageThatFailsFailsTheWholeCheck()
+    {
+        FakeProvider server;
+        server.respond(200, R"({"data":[{"id":"claude-sonnet-4-6"}],"has_more":true,"last_id":"claude-sonnet-4-6"})");
+        server.route("after_id=", 401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
+        const auto o = run(server, QStringLiteral("anthropic"));
+        QCOMPARE(o.state, KeyState::Invalid);
+        QVERIFY(o.models.isEmpty());
     }
 
     void stalledConnectionTimesOut()
@@ -120,7 +190,7 @@ private slots:
         QNetworkAccessManager network;
         ProviderCheck check(network);
         QSignalSpy spy(&check, &ProviderCheck::finished);
-        check.start(QStringLiteral("openai"), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), openAiKey);
+        check.start(provider(QStringLiteral("openai")), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), openAiKey);
         QVERIFY(spy.wait(15000));
         const auto o = spy.first().first().value<ProviderCheck::Outcome>();
         QCOMPARE(o.state, KeyState::NotVerified);
@@ -147,7 +217,7 @@ private slots:
         QSignalSpy spy(&check, &ProviderCheck::finished);
         QUrl base = server.baseUrl();
         base.setPath(QStringLiteral("/gateway/v1/"));
-        check.start(QStringLiteral("openai"), base, openAiKey);
+        check.start(provider(QStringLiteral("openai")), base, openAiKey);
         QVERIFY(spy.wait(10000));
         QCOMPARE(server.requests.first().path, QByteArray("/gateway/v1/models"));
     }

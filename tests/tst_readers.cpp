@@ -160,7 +160,13 @@ private slots:
         releaseWriteLock();
         QTRY_VERIFY_WITH_TIMEOUT(window.session() != nullptr, 10000);
         QVERIFY(window.page());
-        QCOMPARE(Schema::currentVersion, 3);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("upgraded"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QCOMPARE(Schema::version(db).value(), Schema::currentVersion);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("upgraded"));
         const auto r = runCli({QStringLiteral("--db"), path, QStringLiteral("report"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
     }

@@ -1,6 +1,7 @@
 #include "FakeProvider.h"
 #include "TestSupport.h"
 
+#include "Ask.h"
 #include "ByokPanel.h"
 #include "CreditsPanel.h"
 #include "DailyChart.h"
@@ -16,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -36,6 +38,7 @@ class TestWindow : public QObject
     Q_OBJECT
 
     const QString anthropicKey = QStringLiteral("sk-ant-api03-") + QString(70, QLatin1Char('W')) + QStringLiteral("Zq7_wxyz");
+    const QString replacementKey = QStringLiteral("sk-ant-api03-") + QString(70, QLatin1Char('R')) + QStringLiteral("Xy8_rpl9");
     const QByteArray models = R"({"data":[{"id":"claude-sonnet-4-6"},{"id":"claude-opus-4-6"}],"has_more":false})";
 
     QTemporaryDir m_dir;
@@ -93,6 +96,32 @@ class TestWindow : public QObject
             [&] { QTRY_VERIFY_WITH_TIMEOUT(answered, 10000); }();
         poll.stop();
         return text;
+    }
+
+    // What the database knows about a key, written directly: for states the window must show without a keychain.
+    void recordKeyState(const QString& tenant, KeyState state, std::optional<qint64> retryAt = std::nullopt,
+                        const char* message = "")
+    {
+        auto l = ledger();
+        const Status s = l->setKeyRecord({tenant, QStringLiteral("anthropic"), state, QStringLiteral("wxyz"), l->now(),
+                                          QString::fromUtf8(message), {}, retryAt, {}},
+                                         KeyChange::Checked);
+        QVERIFY2(s.ok(), qPrintable(s.failure().message));
+    }
+
+    // Stores a key through the command line, as an administrator would: the real keychain and the loopback provider.
+    void setKeyWithTheCli(const QString& key)
+    {
+        const auto r = runCli({QStringLiteral("--db"), m_db, QStringLiteral("keys"), QStringLiteral("set"), QStringLiteral("anthropic")},
+                              key.toUtf8());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    void typeKey(const char* provider, const QString& key)
+    {
+        auto* edit = find<QLineEdit>(QByteArray(provider).append("KeyEdit").constData());
+        edit->setFocus();
+        QTest::keyClicks(edit, key);
     }
 
     // Usage spread over the running period and the one before, for the install and a tenant.
@@ -179,6 +208,7 @@ private slots:
         TestSupport::failOnAnyWidgetWarning();
         m_db = m_dir.filePath(QStringLiteral("window-%1.sqlite").arg(++m_dbCount));
         m_provider.respond(200, models);
+        m_provider.requests.clear();
     }
 
     void cleanup()
@@ -338,6 +368,148 @@ private slots:
         m_provider.respond(200, models);
         QTest::mouseClick(find<QPushButton>("anthropicTestButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("active"), 20000);
+    }
+
+    void eachKeyStateHasItsOwnBadgeAndAdvice_data()
+    {
+        QTest::addColumn<KeyState>("state");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("badge");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("cost"); // of content generation, in the costs table
+        QTest::newRow("active") << KeyState::Active << "active" << "✓ Active (BYOK)" << "" << "0 credits (your Anthropic key; 5 otherwise)";
+        QTest::newRow("invalid") << KeyState::Invalid << "invalid" << "✕ Invalid key"
+                                 << "To rotate it: revoke it at console.anthropic.com, paste a new key here and press Save."
+                                 << "refused: the Anthropic key is invalid";
+        QTest::newRow("out of budget") << KeyState::OutOfBudget << "out_of_budget" << "$ Out of budget" << "spend limit"
+                                       << "refused: the Anthropic key is out of budget";
+        QTest::newRow("throttled") << KeyState::Throttled << "throttled" << "⏸ Throttled" << "It is checked again automatically at"
+                                   << "0 credits (your Anthropic key; 5 otherwise)";
+        QTest::newRow("not verified") << KeyState::NotVerified << "not_verified" << "? Not verified" << "did not answer"
+                                      << "0 credits (your Anthropic key; 5 otherwise)";
+    }
+
+    void eachKeyStateHasItsOwnBadgeAndAdvice()
+    {
+        QFETCH(KeyState, state);
+        QFETCH(QString, message);
+        const char* reasons[] = {"", "Anthropic rejected the key (401): invalid x-api-key.", "Anthropic did not answer within 15 seconds.",
+                                 "The Anthropic account behind this key is out of budget (429); raise its spend limit or add credit at console.anthropic.com.",
+                                 "Anthropic is limiting requests (429); check again in 3600 seconds."};
+        recordKeyState({}, state, state == KeyState::Throttled ? std::optional<qint64>(QDateTime::currentMSecsSinceEpoch() + 3600000) : std::nullopt,
+                       reasons[int(state) - 1]);
+        openWindow();
+        QTEST(badgeState("anthropic"), "id");
+        QTEST(find<QLabel>("anthropicStatusBadge")->text(), "badge");
+        auto* label = find<QLabel>("anthropicMessageLabel");
+        QCOMPARE(label->isVisible(), !message.isEmpty());
+        QVERIFY2(label->text().contains(message), qPrintable(label->text()));
+        QTEST(find<QTableWidget>("creditCostsTable")->item(1, 3)->text(), "cost");
+        QVERIFY(find<QLabel>("anthropicConsoleLink")->text().contains(QStringLiteral("href=\"https://console.anthropic.com\"")));
+        const QString estimate = find<QLabel>("estimateLabel")->text();
+        QCOMPARE(estimate.contains(QStringLiteral("Refused until the key is fixed")), keyStateRefusesActions(state));
+        QVERIFY(m_provider.requests.isEmpty()); // checked just now: nothing to check again
+    }
+
+    void aDowngradedTenantKeyIsShownUnused()
+    {
+        QVERIFY(ledger()->setPlan(QStringLiteral("professional")).ok());
+        QVERIFY(ledger()->addTenant(QStringLiteral("acme"), {}).ok());
+        recordKeyState(QStringLiteral("acme"), KeyState::Active);
+        QVERIFY(ledger()->setPlan(QStringLiteral("essentials")).ok());
+        openWindow();
+        auto* tenants = find<QComboBox>("tenantCombo");
+        tenants->setFocus();
+        QTest::keyClick(tenants, Qt::Key_Down);
+        QCOMPARE(badgeState("anthropic"), QStringLiteral("unused"));
+        QCOMPARE(find<QLabel>("anthropicStatusBadge")->text(), QStringLiteral("○ Unused"));
+        QVERIFY(find<QLabel>("anthropicMessageLabel")->text().contains(QStringLiteral("Not used: the Essentials plan does not allow tenant keys")));
+        QVERIFY(find<QPushButton>("anthropicRemoveButton")->isEnabled()); // it can still be removed
+        QVERIFY(!find<QPushButton>("anthropicTestButton")->isEnabled());
+        QVERIFY(find<QTableWidget>("creditCostsTable")->item(1, 3)->text().startsWith(QStringLiteral("5 credits")));
+    }
+
+    void replacingAnActiveKeyAsksFirstAndARejectedKeyChangesNothing()
+    {
+        setKeyWithTheCli(anthropicKey);
+        openWindow();
+        QCOMPARE(badgeState("anthropic"), QStringLiteral("active"));
+        const qsizetype asked = m_provider.requests.size();
+        typeKey("anthropic", replacementKey);
+        Ui::Ask::setNextAnswer(QMessageBox::Cancel);
+        QTest::mouseClick(find<QPushButton>("anthropicSaveButton"), Qt::LeftButton);
+        QCOMPARE(Ui::Ask::lastQuestion(), QStringLiteral("Replace the active Anthropic key ending wxyz?"));
+        QCOMPARE(m_provider.requests.size(), asked); // cancelled: nothing was sent
+        QCOMPARE(find<QLineEdit>("anthropicKeyEdit")->text(), replacementKey);
+
+        m_provider.respond(401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
+        Ui::Ask::setNextAnswer(QMessageBox::Yes);
+        QTest::mouseClick(find<QPushButton>("anthropicSaveButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("active"), 20000);
+        QCOMPARE(m_provider.requests.last().header("x-api-key"), replacementKey.toUtf8());
+        auto* message = find<QLabel>("anthropicMessageLabel");
+        QVERIFY2(message->text().contains(QStringLiteral("rejected the key (401): invalid x-api-key; the stored key ending wxyz is kept")),
+                 qPrintable(message->text()));
+        QCOMPARE(find<QLineEdit>("anthropicKeyEdit")->text(), replacementKey); // kept, with the reason
+        QCOMPARE(ledger()->keyRecord({}, QStringLiteral("anthropic"))->fingerprint, QStringLiteral("wxyz"));
+        QCOMPARE(ledger()->keyRecord({}, QStringLiteral("anthropic"))->state, KeyState::Active);
+    }
+
+    void aReplacementWithoutAVerdictIsConfirmedFirst()
+    {
+        setKeyWithTheCli(anthropicKey);
+        openWindow();
+        m_provider.respond(503, R"({"type":"error","error":{"type":"api_error","message":"unavailable"}})");
+        typeKey("anthropic", replacementKey);
+        Ui::Ask::setNextAnswer(QMessageBox::Yes); // replace the active key
+        Ui::Ask::setNextAnswer(QMessageBox::Yes); // even though the new one could not be checked
+        QTest::mouseClick(find<QPushButton>("anthropicSaveButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("not_verified"), 20000);
+        QCOMPARE(Ui::Ask::pendingAnswers(), 0);
+        QVERIFY2(Ui::Ask::lastQuestion().startsWith(QStringLiteral("Anthropic is having trouble (503); the stored key ending wxyz is "
+                                                                   "kept. Replace the stored key with the new one anyway?")),
+                 qPrintable(Ui::Ask::lastQuestion()));
+        QCOMPARE(ledger()->keyRecord({}, QStringLiteral("anthropic"))->fingerprint, QStringLiteral("rpl9"));
+        QVERIFY(find<QLineEdit>("anthropicKeyEdit")->text().isEmpty()); // stored: the widget let go of it
+    }
+
+    void modelsTheKeyCannotUseAreMarkedAndRefused()
+    {
+        setKeyWithTheCli(anthropicKey); // its list: Sonnet 4.6 and Opus 4.6
+        openWindow();
+        auto* analysis = find<QComboBox>("analysisModelCombo");
+        const int sonnet45 = analysis->findData(QStringLiteral("claude-sonnet-4-5"));
+        QVERIFY(analysis->itemText(sonnet45).endsWith(QStringLiteral("not available with your key")));
+        QVERIFY(!analysis->itemText(analysis->findData(QStringLiteral("claude-opus-4-6"))).contains(QStringLiteral("not available")));
+        auto* listLabel = find<QLabel>("keyModelsLabel");
+        QVERIFY(listLabel->isVisible());
+        QVERIFY(listLabel->text().contains(QStringLiteral("were read from Anthropic on")));
+        analysis->setCurrentIndex(sonnet45);
+        QTest::mouseClick(find<QPushButton>("saveChangesButton"), Qt::LeftButton);
+        QVERIFY2(find<QLabel>("modelsMessageLabel")->text().contains(QStringLiteral("cannot use Claude Sonnet 4.5")),
+                 qPrintable(find<QLabel>("modelsMessageLabel")->text()));
+        QCOMPARE(ledger()->settings()->slotModels.value(QStringLiteral("analysis")), QStringLiteral("claude-sonnet-4-6"));
+        QVERIFY(find<QPushButton>("saveChangesButton")->isEnabled()); // the choice stays, to be changed
+    }
+
+    void staleKeysAreCheckedAgainWhenTheWindowOpens()
+    {
+        setKeyWithTheCli(anthropicKey);
+        {
+            auto l = ledger();
+            KeyRecord old = l->keyRecord({}, QStringLiteral("anthropic")).value();
+            old.checkedAt = l->now() - Ui::Session::staleAfterMs - 60000;
+            QVERIFY(l->setKeyRecord(old, KeyChange::Checked).ok());
+        }
+        m_provider.requests.clear();
+        m_provider.respond(401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
+        openWindow();
+        // The page is up and usable while the check runs in the background.
+        QVERIFY(find<QComboBox>("contentModelCombo")->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("invalid"), 20000);
+        QCOMPARE(m_provider.requests.size(), 1);
+        const qint64 checked = *ledger()->keyRecord({}, QStringLiteral("anthropic"))->checkedAt;
+        QVERIFY(ledger()->now() - checked < 60000);
     }
 
     void aKeyInTheWrongFieldIsRefusedAndKeptForCorrection()

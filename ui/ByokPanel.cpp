@@ -27,7 +27,7 @@ QString inForceText(const Provider& provider, const Result<KeyStatus>& status, c
         text = QObject::tr("%1 actions use AI credits.").arg(provider.name);
         break;
     }
-    if (status->tenantKeyIgnored)
+    if (status->unused)
         text += QLatin1Char(' ') + QObject::tr("This tenant's own key is kept but not used: the %1 plan does not allow "
                                                "tenant keys.").arg(planName);
     return text;
@@ -42,8 +42,11 @@ ByokPanel::ByokPanel(Session& session, QWidget* parent)
     setObjectName(QStringLiteral("byokPanel"));
     auto* layout = new QVBoxLayout(this);
     auto* intro = new QLabel(tr("Use your own provider keys: actions covered by an active key cost no AI credits. "
-                                "Keys are kept in the system keychain and are never shown again."),
+                                "Usage on your own key is billed by the provider directly and does not pass through "
+                                "this install's credits. Keys are kept in the system keychain and are never shown "
+                                "again."),
                              this);
+    intro->setObjectName(QStringLiteral("byokIntroLabel"));
     intro->setWordWrap(true);
     layout->addWidget(intro);
     m_scopeLabel->setObjectName(QStringLiteral("keyScopeLabel"));

@@ -32,6 +32,8 @@ void CreditCostsPanel::showTenant(const QString& tenant)
             now = tr("0 credits (your %1 key; %2 otherwise)")
                       .arg(m_session.catalog().provider(c.action->provider)->name)
                       .arg(c.credits);
+        if (!c.refusedBecause.isEmpty())
+            now = tr("refused: %1").arg(c.refusedBecause); // what `record` would answer, not a price it would not charge
         rows << QStringList{c.action->name, c.action->description, QString::number(c.action->baseCredits), now};
     }
     Tables::fill(m_table, rows, {2});

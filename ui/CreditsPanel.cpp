@@ -210,9 +210,11 @@ QString CreditsPanel::estimate(const UsageReport& r) const
     if (!costs)
         return costs.failure().message;
     const QLocale locale;
-    QStringList buys, free;
+    QStringList buys, free, refusedNow;
     for (const ActionCost& c : costs.value()) {
-        if (c.coveredByKey)
+        if (!c.refusedBecause.isEmpty())
+            refusedNow << tr("%1 (%2)").arg(c.action->name.toLower(), c.refusedBecause);
+        else if (c.coveredByKey)
             free << c.action->name.toLower();
         else
             buys << tr("%1 × %2").arg(locale.toString(r.remaining / qMax(1, c.credits)), c.action->name.toLower());
@@ -224,6 +226,9 @@ QString CreditsPanel::estimate(const UsageReport& r) const
     if (!free.isEmpty())
         text += (text.isEmpty() ? QString() : QStringLiteral(" ")) +
                 tr("With your own keys these cost no credits: %1.").arg(free.join(QStringLiteral(", ")));
+    if (!refusedNow.isEmpty())
+        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) +
+                tr("Refused until the key is fixed: %1.").arg(refusedNow.join(QStringLiteral(", ")));
     return text;
 }
 

@@ -1,5 +1,6 @@
 #include "KeyField.h"
 
+#include "Ask.h"
 #include "KeyFormat.h"
 #include "KeyService.h"
 #include "Session.h"
@@ -37,7 +38,8 @@ KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
     : QWidget(parent), m_session(session), m_provider(provider), m_edit(new QLineEdit(this)),
       m_showButton(new QToolButton(this)), m_saveButton(new QPushButton(tr("Save"), this)),
       m_testButton(new QPushButton(tr("Test"), this)), m_removeButton(new QPushButton(tr("Remove"), this)),
-      m_badge(new StatusBadge(this)), m_messageLabel(new QLabel(this)), m_detailLabel(new QLabel(this))
+      m_badge(new StatusBadge(this)), m_messageLabel(new QLabel(this)), m_detailLabel(new QLabel(this)),
+      m_consoleLabel(new QLabel(this))
 {
     const QString id = provider.id;
     auto* title = new QLabel(tr("%1 API key").arg(provider.name), this);
@@ -67,6 +69,21 @@ KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
     m_detailLabel->setWordWrap(true);
     m_detailLabel->setForegroundRole(QPalette::PlaceholderText);
     m_detailLabel->setTextFormat(Qt::PlainText);
+    m_consoleLabel->setObjectName(id + QStringLiteral("ConsoleLink"));
+    m_consoleLabel->setTextFormat(Qt::RichText);
+    m_consoleLabel->setText(tr("Get, rotate or fund a key at <a href=\"%1\">%2</a>.")
+                                .arg(provider.console.toHtmlEscaped(), provider.consoleHost().toHtmlEscaped()));
+    m_consoleLabel->setOpenExternalLinks(true); // the system browser, where the administrator is signed in
+    m_consoleLabel->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        if (m_mayChange && !m_busy && m_record.state == KeyState::Throttled)
+            test();
+    });
+    connect(&session, &Session::keyCheckStarted, this, [this](const QString& tenant, const QString& provider) {
+        if (tenant == m_tenant && provider == m_provider.id)
+            reload();
+    });
 
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -82,6 +99,7 @@ KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
     layout->addWidget(m_removeButton, 1, 4);
     layout->addWidget(m_messageLabel, 2, 0, 1, 5);
     layout->addWidget(m_detailLabel, 3, 0, 1, 5);
+    layout->addWidget(m_consoleLabel, 4, 0, 1, 5);
     layout->setColumnStretch(0, 1);
 
     connect(m_edit, &QLineEdit::textChanged, this, [this] {
@@ -118,14 +136,19 @@ void KeyField::showScope(const QString& tenant, bool mayChange, const QString& w
 
 void KeyField::reload()
 {
-    const auto record = m_session.ledger().keyRecord(m_tenant, m_provider.id);
-    if (!record) {
+    const auto status = m_session.ledger().keyStatus(m_tenant, m_provider.id);
+    const auto own = m_session.ledger().keyRecord(m_tenant, m_provider.id);
+    if (!status || !own) {
         m_record = KeyRecord{};
-        m_note = record.failure().message;
+        m_note = (!status ? status.failure() : own.failure()).message;
     } else {
-        m_record = record.value();
+        // A tenant key the plan does not use is shown as such, whatever its last check said.
+        m_record = status->unused ? *status->unused : own.value();
     }
-    if (!m_busy)
+    const bool checkingInBackground = m_session.isChecking(m_tenant, m_provider.id);
+    if (checkingInBackground)
+        m_badge->setChecking();
+    else if (!m_busy)
         m_badge->setState(m_record.state);
     m_edit->setPlaceholderText(m_record.fingerprint.isEmpty()
                                    ? (m_provider.id == QLatin1String("anthropic") ? tr("Paste your key (sk-ant-…)")
@@ -136,6 +159,10 @@ void KeyField::reload()
         detail += QLatin1Char(' ') + tr("Last checked %1.").arg(QLocale().toString(
                                          QDateTime::fromMSecsSinceEpoch(*m_record.checkedAt), QLocale::ShortFormat));
     m_detailLabel->setText(detail);
+
+    m_retryTimer.stop();
+    if (m_record.state == KeyState::Throttled && m_record.retryAt && m_mayChange && !checkingInBackground)
+        m_retryTimer.start(int(qBound<qint64>(0LL, *m_record.retryAt - m_session.ledger().now(), 24LL * 3600 * 1000)));
     updateControls();
 }
 
@@ -145,24 +172,45 @@ void KeyField::setNote(const QString& note)
     updateControls();
 }
 
+QString KeyField::adviceFor(const KeyRecord& record) const
+{
+    switch (record.state) {
+    case KeyState::Invalid:
+        return tr("To rotate it: revoke it at %1, paste a new key here and press Save.").arg(m_provider.consoleHost());
+    case KeyState::Throttled:
+        if (record.retryAt)
+            return tr("It is checked again automatically at %1.")
+                .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(*record.retryAt).time(), QLocale::ShortFormat));
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
 void KeyField::updateControls()
 {
     QString message = m_note;
-    if (message.isEmpty() && m_record.state != KeyState::Active && m_record.state != KeyState::NotSet)
+    if (message.isEmpty() && m_record.state != KeyState::Active && m_record.state != KeyState::NotSet) {
         message = m_record.message;
+        if (const QString advice = adviceFor(m_record); !advice.isEmpty())
+            message += QLatin1Char(' ') + advice;
+    }
     if (message.isEmpty() && !m_whyNoNewKey.isEmpty())
         message = m_whyNoNewKey;
     m_messageLabel->setText(message.isEmpty() ? QString() : QStringLiteral("⚠ ") + message);
     m_messageLabel->setVisible(!message.isEmpty());
 
-    const bool mayType = m_mayChange && m_whyNoNewKey.isEmpty() && !m_busy;
+    const bool busy = m_busy || m_session.isChecking(m_tenant, m_provider.id);
+    const bool mayType = m_mayChange && m_whyNoNewKey.isEmpty() && !busy;
     const bool typing = !m_edit->text().isEmpty();
     const bool stored = m_record.state != KeyState::NotSet;
     m_edit->setEnabled(mayType);
     m_showButton->setEnabled(mayType && typing);
     m_saveButton->setEnabled(mayType && typing);
-    m_testButton->setEnabled(m_mayChange && stored && !m_busy);
-    m_removeButton->setEnabled(m_mayChange && stored && !m_busy);
+    // An unused tenant key is not checked (it is not used), but it can be removed.
+    m_testButton->setEnabled(m_mayChange && stored && m_record.state != KeyState::Unused && !busy);
+    m_removeButton->setEnabled(m_mayChange && stored && !busy);
 }
 
 void KeyField::begin()
@@ -194,13 +242,32 @@ void KeyField::save()
         m_edit->setFocus();
         return;
     }
+    if (m_record.state == KeyState::Active &&
+        Ask::question(this, tr("Replace key"),
+                      tr("Replace the active %1 key ending %2?").arg(m_provider.name, m_record.fingerprint),
+                      QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return; // the typed key stays in the field
+    store(key.value(), false);
+}
+
+void KeyField::store(const QString& key, bool replaceUnverified)
+{
     begin();
     QPointer<KeyField> self(this);
     const QString tenant = m_tenant;
-    m_session.keys().set(tenant, m_provider.id, key.value(), true, [self, tenant](Result<KeyRecord> r) {
-        if (self)
-            self->finish(tenant, r ? nullptr : &r.failure(), r.ok());
-    });
+    m_session.keys().set(tenant, m_provider.id, key, {true, replaceUnverified},
+                         [self, tenant, key, replaceUnverified](Result<KeyRecord> r) {
+                             if (!self)
+                                 return;
+                             // No verdict on the new key: the stored one is kept unless the administrator says so.
+                             if (!r && r.failure().needsConfirmation && !replaceUnverified && tenant == self->m_tenant &&
+                                 Ask::question(self, tr("Replace key"),
+                                               tr("%1 Replace the stored key with the new one anyway?").arg(r.failure().message),
+                                               QMessageBox::Yes | QMessageBox::Cancel,
+                                               QMessageBox::Cancel) == QMessageBox::Yes)
+                                 return self->store(key, true);
+                             self->finish(tenant, r ? nullptr : &r.failure(), r.ok());
+                         });
 }
 
 void KeyField::test()
@@ -217,7 +284,7 @@ void KeyField::test()
 void KeyField::removeKey()
 {
     const QString scope = m_tenant.isEmpty() ? tr("the install") : tr("tenant %1").arg(m_tenant);
-    const auto answer = QMessageBox::question(
+    const auto answer = Ask::question(
         this, tr("Remove key"),
         tr("Remove the %1 key for %2 from the keychain? Its actions will use AI credits again.").arg(m_provider.name, scope),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);

@@ -2,6 +2,7 @@
 
 #include "Ledger.h"
 
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -37,12 +38,16 @@ private:
     void reload();
     void updateControls();
     void save();
+    // Stores the typed key; `replaceUnverified` once the administrator confirmed replacing without a verdict.
+    void store(const QString& key, bool replaceUnverified);
     void test();
     void removeKey();
     void begin();
     // `failure` is null when the operation went through; the verdict itself is in the ledger.
     void finish(const QString& tenant, const Failure* failure, bool stored);
     void setNote(const QString& note);
+    // What the badge's state means for the administrator, beyond the provider's reason.
+    QString adviceFor(const KeyRecord& record) const;
 
     Session& m_session;
     Provider m_provider;
@@ -50,8 +55,9 @@ private:
     bool m_mayChange = false;
     QString m_whyNoNewKey;
     bool m_busy = false;
-    KeyRecord m_record;
+    KeyRecord m_record; // the key of the shown scope, as shown: state Unused when it is not in force
     QString m_note; // the last operation's failure, until the next one or another scope
+    QTimer m_retryTimer; // a throttled key is checked again when the provider said to
 
     QLineEdit* m_edit;
     QToolButton* m_showButton;
@@ -61,6 +67,7 @@ private:
     StatusBadge* m_badge;
     QLabel* m_messageLabel;
     QLabel* m_detailLabel;
+    QLabel* m_consoleLabel;
 };
 
 } // namespace Ui

@@ -133,6 +133,8 @@ bool MainWindow::openDatabase(const QString& path)
                                  .arg(QDir::toNativeSeparators(path), m_session->ledger().userName(),
                                       roleLabel(m_session->role())));
     updateActions();
+    // Once the page is up: the checks run in the background and the page stays usable meanwhile.
+    QTimer::singleShot(0, m_session.get(), &Session::recheckStaleKeys);
     return true;
 }
 

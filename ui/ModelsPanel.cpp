@@ -3,9 +3,11 @@
 #include "NoWheelComboBox.h"
 #include "Session.h"
 
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -33,7 +35,8 @@ QString slotUsers(const Catalog& catalog, const QString& slot)
 } // namespace
 
 ModelsPanel::ModelsPanel(Session& session, QWidget* parent)
-    : QGroupBox(tr("Model selection"), parent), m_session(session), m_messageLabel(new QLabel(this)),
+    : QGroupBox(tr("Model selection"), parent), m_session(session), m_keyModelsLabel(new QLabel(this)),
+      m_messageLabel(new QLabel(this)),
       m_saveButton(new QPushButton(tr("Save Changes"), this)), m_revertButton(new QPushButton(tr("Revert"), this))
 {
     setObjectName(QStringLiteral("modelsPanel"));
@@ -59,6 +62,11 @@ ModelsPanel::ModelsPanel(Session& session, QWidget* parent)
         form->addRow(label, column);
     }
     layout->addLayout(form);
+    m_keyModelsLabel->setObjectName(QStringLiteral("keyModelsLabel"));
+    m_keyModelsLabel->setWordWrap(true);
+    m_keyModelsLabel->setTextFormat(Qt::PlainText);
+    m_keyModelsLabel->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_keyModelsLabel);
     m_messageLabel->setObjectName(QStringLiteral("modelsMessageLabel"));
     m_messageLabel->setWordWrap(true);
     m_messageLabel->setTextFormat(Qt::PlainText);
@@ -109,7 +117,32 @@ void ModelsPanel::reload()
         showModels(m_applied);
     for (NoWheelComboBox* combo : qAsConst(m_combos))
         combo->setEnabled(m_session.canAdminister());
+    showKeyModels();
     updateControls();
+}
+
+void ModelsPanel::showKeyModels()
+{
+    QStringList notes;
+    for (const Slot& slot : m_session.catalog().modelSlots()) {
+        const Provider* provider = m_session.catalog().slotProvider(slot.id);
+        const auto allowed = m_session.ledger().modelsAllowedByKey(provider->id);
+        NoWheelComboBox* combo = m_combos.value(slot.id);
+        for (int i = 0; i < combo->count(); ++i) {
+            const Model* m = m_session.catalog().model(combo->itemData(i).toString());
+            const bool usable = !allowed || !allowed.value() || allowed.value()->contains(m->id);
+            combo->setItemText(i, usable ? modelText(*m) : modelText(*m) + QStringLiteral(" — ") + tr("not available with your key"));
+        }
+        if (!allowed || !allowed.value())
+            continue;
+        const auto key = m_session.ledger().keyStatus(QString(), provider->id);
+        if (key && key->record.checkedAt && notes.isEmpty())
+            notes << tr("The models your %1 key can use were read from %1 on %2; Test under the key reads them again.")
+                         .arg(provider->name, QLocale().toString(QDateTime::fromMSecsSinceEpoch(*key->record.checkedAt),
+                                                                 QLocale::ShortFormat));
+    }
+    m_keyModelsLabel->setText(notes.join(QLatin1Char(' ')));
+    m_keyModelsLabel->setVisible(!notes.isEmpty());
 }
 
 void ModelsPanel::updateControls()

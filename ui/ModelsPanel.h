@@ -29,10 +29,13 @@ private:
     void showModels(const QHash<QString, QString>& models);
     void updateControls();
     void save();
+    // Marks, in every dropdown, the models the install's key cannot use, and says when its list was read.
+    void showKeyModels();
 
     Session& m_session;
     QHash<QString, QString> m_applied; // slot id -> model id
     QHash<QString, NoWheelComboBox*> m_combos;
+    QLabel* m_keyModelsLabel;
     QLabel* m_messageLabel;
     QPushButton* m_saveButton;
     QPushButton* m_revertButton;

@@ -5,6 +5,7 @@
 #include "KeyVault.h"
 
 #include <QNetworkAccessManager>
+#include <QPointer>
 
 namespace Ui {
 
@@ -46,6 +47,51 @@ void Session::refresh()
     if (const auto role = m_ledger->roleOf(m_ledger->userName()); role && role.value())
         m_role = *role.value();
     emit changed();
+}
+
+} // namespace Ui
+
+namespace Ui {
+
+void Session::recheckStaleKeys()
+{
+    // A check records its verdict, which takes an Owner or Admin; a Viewer sees the last one with its time.
+    if (!canAdminister() || m_checking)
+        return;
+    const auto keys = m_ledger->storedKeys();
+    if (!keys)
+        return; // the page already shows why the database cannot be read
+    const qint64 now = m_ledger->now();
+    QVector<KeyRecord> stale;
+    for (const KeyRecord& k : keys.value()) {
+        const bool old = !k.checkedAt || now - *k.checkedAt > staleAfterMs;
+        const bool retryDue = k.state == KeyState::Throttled && k.retryAt && *k.retryAt <= now;
+        if (old || retryDue)
+            stale << k;
+    }
+    checkNext(stale);
+}
+
+bool Session::isChecking(const QString& tenant, const QString& provider) const
+{
+    return m_checking && m_checking->tenant == tenant && m_checking->provider == provider;
+}
+
+void Session::checkNext(QVector<KeyRecord> queue)
+{
+    if (queue.isEmpty())
+        return;
+    m_checking = queue.takeFirst();
+    emit keyCheckStarted(m_checking->tenant, m_checking->provider);
+    QPointer<Session> self(this);
+    m_keys->verify(m_checking->tenant, m_checking->provider, [self, queue](const Result<KeyRecord>&) {
+        if (!self)
+            return;
+        // The verdict, or why there is none, is in the ledger; the page reads it from there.
+        self->m_checking.reset();
+        self->refresh();
+        self->checkNext(queue);
+    });
 }
 
 } // namespace Ui

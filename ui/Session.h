@@ -41,18 +41,29 @@ public:
     // Re-reads the user's role (another administrator may have changed it) and tells every panel to re-read.
     void refresh();
 
+    // Checks again, one after another in the background, every stored key last checked more than a day ago (or
+    // throttled until a time now past), so that the page does not show yesterday's verdict as today's.
+    void recheckStaleKeys();
+    static constexpr qint64 staleAfterMs = 24 * 60 * 60 * 1000;
+    // Whether a background check of that key is running.
+    bool isChecking(const QString& tenant, const QString& provider) const;
+
 signals:
     // Something in the database may have changed: every panel reads again.
     void changed();
+    // A background check of a key began; `changed` follows when it ends.
+    void keyCheckStarted(const QString& tenant, const QString& provider);
 
 private:
     explicit Session(std::unique_ptr<Ledger> ledger);
+    void checkNext(QVector<KeyRecord> queue);
 
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<KeyVault> m_vault;
     std::unique_ptr<KeyService> m_keys;
     Role m_role = Role::Viewer;
+    std::optional<KeyRecord> m_checking; // the key a background check is running for
 };
 
 } // namespace Ui

@@ -10,6 +10,12 @@ QString pill(const char* background, const char* foreground)
         .arg(QLatin1String(background), QLatin1String(foreground));
 }
 
+// States without a working key in them: no fill, so that they never read as a verdict.
+QString outlined()
+{
+    return QStringLiteral("QLabel { border: 1px solid palette(mid); border-radius: 9px; padding: 0px 8px; }");
+}
+
 } // namespace
 
 StatusBadge::StatusBadge(QWidget* parent) : QLabel(parent)
@@ -27,14 +33,22 @@ void StatusBadge::setState(KeyState state)
     case KeyState::Invalid:
         present(keyStateId(state), QStringLiteral("✕ ") + keyStateLabel(state), pill("#c62828", "#ffffff"));
         return;
+    case KeyState::OutOfBudget:
+        present(keyStateId(state), QStringLiteral("$ ") + keyStateLabel(state), pill("#9a3412", "#ffffff"));
+        return;
+    case KeyState::Throttled:
+        present(keyStateId(state), QStringLiteral("⏸ ") + keyStateLabel(state), pill("#6f42c1", "#ffffff"));
+        return;
     case KeyState::NotVerified:
         present(keyStateId(state), QStringLiteral("? ") + keyStateLabel(state), pill("#5f6368", "#ffffff"));
+        return;
+    case KeyState::Unused:
+        present(keyStateId(state), QStringLiteral("○ ") + keyStateLabel(state), outlined());
         return;
     case KeyState::NotSet:
         break;
     }
-    present(keyStateId(KeyState::NotSet), QStringLiteral("– ") + keyStateLabel(KeyState::NotSet),
-         QStringLiteral("QLabel { border: 1px solid palette(mid); border-radius: 9px; padding: 0px 8px; }"));
+    present(keyStateId(KeyState::NotSet), QStringLiteral("– ") + keyStateLabel(KeyState::NotSet), outlined());
 }
 
 void StatusBadge::setChecking()

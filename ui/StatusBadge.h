@@ -18,7 +18,7 @@ public:
 
     void setState(KeyState state);
     void setChecking();
-    // "active", "invalid", "not_verified", "not_set" or "checking": for tests and style sheets.
+    // A key state's JSON name ("active", "out_of_budget", ...) or "checking": for tests and style sheets.
     QString stateId() const { return property("state").toString(); }
 
 private:

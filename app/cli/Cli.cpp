@@ -46,9 +46,11 @@ const Command commands[] = {
      "  show              the plan, its monthly credits and whether tenants may have their own keys\n"
      "  set PLAN          essentials, professional or enterprise (Owner or Admin)\n",
      &plan},
-    {"models", "models show | set content|analysis MODEL_ID", "Show or change the Claude model of each workload.",
+    {"models", "models show | set content|analysis MODEL_ID [--force]", "Show or change the Claude model of each workload.",
      "  show              the model of each workload and its credit multiplier\n"
-     "  set SLOT MODEL    SLOT is content or analysis; MODEL an id such as claude-opus-4-6\n",
+     "  set SLOT MODEL    SLOT is content or analysis; MODEL an id such as claude-opus-4-6. While an active\n"
+     "                    Anthropic key is in force, only the models in its list are accepted (exit 1);\n"
+     "                    --force sets another one anyway, and the audit trail says so\n",
      &models},
     {"tenants", "tenants list | add ID [--name NAME] | remove ID", "List, add or remove tenants.",
      "  list              the tenants\n"
@@ -66,18 +68,24 @@ const Command commands[] = {
      "  show              the anchor day and time zone of the monthly reset\n"
      "  set               --anchor-day 1..28 and/or --time-zone such as Europe/London\n",
      &period},
-    {"keys", "keys status [--tenant T] [--json] | set anthropic|openai [--tenant T] [--no-verify]\n"
+    {"keys", "keys status [--tenant T] [--json]\n"
+             "           | set anthropic|openai [--tenant T] [--no-verify] [--replace-unverified]\n"
              "           | verify anthropic|openai [--tenant T] | remove anthropic|openai [--tenant T]",
      "Bring your own provider keys: kept in the system keychain, checked with the provider.",
-     "  status            each provider's masked key, its state and where the key in force comes from\n"
+     "  status            every stored key of the scope: masked, its state (active, invalid, out_of_budget,\n"
+     "                    throttled, not_verified, unused, not_set) and whether it is in force\n"
      "  set PROVIDER      reads the key from standard input (never from an argument), stores it in the\n"
-     "                    keychain and checks it with the provider; --no-verify skips the check\n"
+     "                    keychain and checks it with the provider; --no-verify skips the check.\n"
+     "                    A stored key is replaced only once the new one is checked: a rejected key\n"
+     "                    changes nothing (exit 1); without a verdict the stored key is kept unless\n"
+     "                    --replace-unverified is given\n"
      "  verify PROVIDER   checks the stored key with the provider again\n"
      "  remove PROVIDER   deletes the key from the keychain; its actions go back to credits\n"
      "  --tenant T        a tenant's own key (Professional and Enterprise plans)\n"
-     "  --json            status as JSON: provider, state, fingerprint, source, checked_at, message\n"
-     "Exit 1 when the provider rejects the key (it stays stored as invalid); 3 when the keychain or the\n"
-     "provider cannot be reached (a key already saved is kept).\n"
+     "  --json            status as JSON: provider, state, in_force, fingerprint, source, scope,\n"
+     "                    checked_at, retry_at, message, models\n"
+     "Exit 1 when the provider rejects the key or its account is out of budget; 3 when the keychain or\n"
+     "the provider cannot be reached (a key already saved is kept).\n"
      "Providers are reached at their public APIs, or at the addresses in $ANTHROPIC_BASE_URL and\n"
      "$OPENAI_BASE_URL.\n",
      &keys},

@@ -46,16 +46,25 @@ int plan(Context& context, const QStringList& arguments)
 int models(Context& context, const QStringList& arguments)
 {
     QCommandLineParser parser;
+    const QCommandLineOption forceOption(QStringLiteral("force"));
+    parser.addOption(forceOption);
     if (const auto exit = parseArguments(context, parser, arguments, "models"))
         return *exit;
     const auto verb = verbOf(parser, {QStringLiteral("show"), QStringLiteral("set")}, {0, 2});
-    if (!verb)
-        return context.usageError(QStringLiteral("models takes \"show\" or \"set SLOT MODEL_ID\"."), QStringLiteral("models"));
+    if (!verb || (parser.isSet(forceOption) && verb->name != QLatin1String("set")))
+        return context.usageError(QStringLiteral("models takes \"show\" or \"set SLOT MODEL_ID [--force]\"."),
+                                  QStringLiteral("models"));
     Ledger* ledger = context.ledger();
     if (!ledger)
         return StorageUnavailable;
     if (verb->name == QLatin1String("set")) {
-        const Status s = ledger->setSlotModel(verb->args[0], verb->args[1]);
+        const Status s = ledger->setSlotModel(verb->args[0], verb->args[1], parser.isSet(forceOption));
+        if (!s && s.failure().needsConfirmation) {
+            Failure f = s.failure();
+            f.message.chop(1);
+            f.message += QStringLiteral("; add --force to choose it anyway.");
+            return context.fail(f);
+        }
         if (!s)
             return context.fail(s.failure());
     }

@@ -24,6 +24,8 @@ namespace {
 constexpr qint64 maxKeyInput = 64 * 1024;
 // How long a whole `keys set` or `keys verify` may take when the provider does not answer.
 constexpr qint64 providerBoundMs = 15000;
+// What follows a check that ran out of time: storing a replacement in the keychain, recording the verdict, exit.
+constexpr qint64 afterCheckMs = 1000;
 
 // Reads the key: one hidden line at a terminal, else everything piped in. Never an argument or a variable:
 // those end up in shell history and in /proc for every user to read.
@@ -95,39 +97,53 @@ QString scopeName(const QString& tenant)
     return tenant.isEmpty() ? QStringLiteral("the install") : QStringLiteral("tenant ") + tenant;
 }
 
-QString checkedAtText(const KeyRecord& r)
+
+QString sourceText(KeySource source)
 {
-    return r.checkedAt ? IsoTime::formatUtc(*r.checkedAt) : QString();
+    switch (source) {
+    case KeySource::Tenant: return QStringLiteral("the tenant's own key");
+    case KeySource::Install: return QStringLiteral("the install's key");
+    case KeySource::Credits: break;
+    }
+    return QStringLiteral("credits");
 }
 
-QJsonObject statusJson(const QString& provider, const KeyStatus& s)
+QJsonValue timeOrNull(const std::optional<qint64>& at)
 {
-    const KeyRecord& r = s.record;
+    return at ? QJsonValue(IsoTime::formatUtc(*at)) : QJsonValue();
+}
+
+// One stored key (or, when the provider's actions use credits, the absence of one) as `keys status` lists it.
+QJsonObject rowJson(const KeyRecord& r, const KeyStatus& s, bool inForce)
+{
     return QJsonObject{
-        {QStringLiteral("provider"), provider},
+        {QStringLiteral("provider"), r.provider},
         {QStringLiteral("state"), keyStateId(r.state)},
+        {QStringLiteral("in_force"), inForce},
         {QStringLiteral("fingerprint"), r.fingerprint.isEmpty() ? QJsonValue() : QJsonValue(r.fingerprint)},
-        {QStringLiteral("masked"), r.fingerprint.isEmpty() ? QJsonValue() : QJsonValue(KeyFormat::masked(provider, r.fingerprint))},
+        {QStringLiteral("masked"), r.fingerprint.isEmpty() ? QJsonValue() : QJsonValue(KeyFormat::masked(r.provider, r.fingerprint))},
         {QStringLiteral("source"), keySourceId(s.source)},
         {QStringLiteral("scope"), r.tenant.isEmpty() ? QStringLiteral("install") : QStringLiteral("tenant")},
-        {QStringLiteral("checked_at"), r.checkedAt ? QJsonValue(checkedAtText(r)) : QJsonValue()},
+        {QStringLiteral("tenant"), r.tenant.isEmpty() ? QJsonValue() : QJsonValue(r.tenant)},
+        {QStringLiteral("checked_at"), timeOrNull(r.checkedAt)},
+        {QStringLiteral("retry_at"), timeOrNull(r.retryAt)},
         {QStringLiteral("message"), r.message},
         {QStringLiteral("models"), QJsonArray::fromStringList(r.models)},
     };
 }
 
-QString sourceText(const KeyStatus& s)
+void printRow(QTextStream& out, const Provider& p, const KeyRecord& r, const QString& usage)
 {
-    switch (s.source) {
-    case KeySource::Tenant:
-        return QStringLiteral("the tenant's own key");
-    case KeySource::Install:
-        return QStringLiteral("the install's key");
-    case KeySource::Credits:
-        break;
-    }
-    return s.tenantKeyIgnored ? QStringLiteral("credits (the plan does not use tenant keys; the stored one is kept)")
-                              : QStringLiteral("credits");
+    const QString masked = r.fingerprint.isEmpty() ? QStringLiteral("-") : KeyFormat::masked(p.id, r.fingerprint);
+    out << p.name.leftJustified(10) << masked.leftJustified(20) << keyStateLabel(r.state);
+    if (!r.message.isEmpty() && r.state != KeyState::Active)
+        out << " - " << r.message;
+    out << "\n          " << usage;
+    if (r.checkedAt)
+        out << "; checked " << IsoTime::formatUtc(*r.checkedAt);
+    if (r.retryAt && r.state == KeyState::Throttled)
+        out << "; next check due " << IsoTime::formatUtc(*r.retryAt);
+    out << '\n';
 }
 
 int status(Context& context, Ledger& ledger, const QString& tenant, bool json)
@@ -138,18 +154,14 @@ int status(Context& context, Ledger& ledger, const QString& tenant, bool json)
         if (!s)
             return context.fail(s.failure());
         if (json) {
-            rows.append(statusJson(p.id, s.value()));
+            rows.append(rowJson(s->record, s.value(), s->inForce()));
+            if (s->unused)
+                rows.append(rowJson(*s->unused, s.value(), false));
             continue;
         }
-        const KeyRecord& r = s->record;
-        const QString masked = r.fingerprint.isEmpty() ? QStringLiteral("-") : KeyFormat::masked(p.id, r.fingerprint);
-        context.out << p.name.leftJustified(10) << masked.leftJustified(20) << keyStateLabel(r.state);
-        if (!r.message.isEmpty() && r.state != KeyState::Active)
-            context.out << " - " << r.message;
-        context.out << "\n          actions run on " << sourceText(s.value());
-        if (r.checkedAt)
-            context.out << "; checked " << checkedAtText(r);
-        context.out << '\n';
+        printRow(context.out, p, s->record, QStringLiteral("in force: actions run on ") + sourceText(s->source));
+        if (s->unused)
+            printRow(context.out, p, *s->unused, QStringLiteral("the tenant's own key, not in force"));
     }
     if (json)
         context.out << QJsonDocument(rows).toJson(QJsonDocument::Indented);
@@ -171,8 +183,12 @@ int verdict(Context& context, const QString& providerName, const QString& tenant
         return Done;
     case KeyState::Invalid:
         return context.fail(refused(QStringLiteral("%1 is stored but invalid: %2").arg(what, r.message)));
+    case KeyState::OutOfBudget:
+        return context.fail(refused(QStringLiteral("%1 is stored but out of budget: %2").arg(what, r.message)));
+    case KeyState::Throttled:
     case KeyState::NotVerified:
     case KeyState::NotSet:
+    case KeyState::Unused:
         break;
     }
     return context.fail(unavailable(QStringLiteral("%1 is stored but not verified: %2").arg(what, r.message)));
@@ -192,7 +208,8 @@ int keys(Context& context, const QStringList& arguments)
     const QCommandLineOption tenantOption(QStringLiteral("tenant"), {}, QStringLiteral("T"));
     const QCommandLineOption jsonOption(QStringLiteral("json"));
     const QCommandLineOption noVerifyOption(QStringLiteral("no-verify"));
-    parser.addOptions({tenantOption, jsonOption, noVerifyOption});
+    const QCommandLineOption replaceOption(QStringLiteral("replace-unverified"));
+    parser.addOptions({tenantOption, jsonOption, noVerifyOption, replaceOption});
     if (const auto exit = parseArguments(context, parser, arguments, "keys"))
         return *exit;
     const QStringList verbs = {QStringLiteral("status"), QStringLiteral("set"), QStringLiteral("verify"),
@@ -202,8 +219,9 @@ int keys(Context& context, const QStringList& arguments)
         return context.usageError(QStringLiteral("keys takes status, or set, verify or remove with a provider."),
                                   QStringLiteral("keys"));
     const bool isStatus = verb->name == QLatin1String("status");
-    if ((parser.isSet(jsonOption) && !isStatus) || (parser.isSet(noVerifyOption) && verb->name != QLatin1String("set")))
-        return context.usageError(QStringLiteral("--json goes with status and --no-verify with set."),
+    const bool isSet = verb->name == QLatin1String("set");
+    if ((parser.isSet(jsonOption) && !isStatus) || ((parser.isSet(noVerifyOption) || parser.isSet(replaceOption)) && !isSet))
+        return context.usageError(QStringLiteral("--json goes with status, and --no-verify and --replace-unverified with set."),
                                   QStringLiteral("keys"));
     const QString tenant = parser.value(tenantOption);
     const QString provider = isStatus ? QString() : verb->args.first();
@@ -235,16 +253,22 @@ int keys(Context& context, const QStringList& arguments)
         return Done;
     }
     // The whole command, process start included, ends within the provider bound: the check gets what is left
-    // of it, less a moment to record the verdict and exit.
-    tools.service.setCheckTimeout(int(qMax<qint64>(1000, providerBoundMs - context.sinceStart.elapsed() - 300)));
-    const bool verify = verb->name == QLatin1String("verify") || !parser.isSet(noVerifyOption);
+    // of it, less what comes after the check.
+    tools.service.setCheckTimeout(int(qMax<qint64>(1000, providerBoundMs - context.sinceStart.elapsed() - afterCheckMs)));
+    const bool verify = !isSet || !parser.isSet(noVerifyOption);
     const auto r = await<Result<KeyRecord>>([&](auto done) {
-        if (verb->name == QLatin1String("set"))
-            tools.service.set(tenant, provider, key, verify, done);
+        if (isSet)
+            tools.service.set(tenant, provider, key, {verify, parser.isSet(replaceOption)}, done);
         else
             tools.service.verify(tenant, provider, done);
     });
     key.fill(QLatin1Char(' ')); // the only copy this function holds; best effort, QString cannot promise more
+    if (!r && r.failure().needsConfirmation) {
+        Failure f = r.failure();
+        f.message.chop(1);
+        f.message += QStringLiteral("; to replace it anyway, add --replace-unverified.");
+        return context.fail(f);
+    }
     if (!r)
         return context.fail(r.failure());
     return verdict(context, p->name, tenant, r.value(), verify);

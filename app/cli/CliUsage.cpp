@@ -19,16 +19,30 @@ namespace Cli {
 
 namespace {
 
-QJsonObject reportJson(const UsageReport& r, const Catalog& catalog)
+// What one more run of the action costs now, or why it is refused; costs come in catalog order, as the rows.
+QString costNowText(const ActionCost& c)
+{
+    if (!c.refusedBecause.isEmpty())
+        return QStringLiteral("refused: ") + c.refusedBecause;
+    return c.coveredByKey ? QStringLiteral("0 (BYOK)") : formatCredits(c.credits);
+}
+
+QJsonObject reportJson(const UsageReport& r, const QVector<ActionCost>& costs, const Catalog& catalog)
 {
     const QTimeZone zone(r.timeZone.toUtf8());
     QJsonArray byAction;
-    for (const ActionUsage& u : r.byAction)
+    for (qsizetype i = 0; i < r.byAction.size(); ++i) {
+        const ActionUsage& u = r.byAction[i];
+        const ActionCost& c = costs[i];
+        const bool refusedNow = !c.refusedBecause.isEmpty();
         byAction.append(QJsonObject{{QStringLiteral("action"), u.action},
                                     {QStringLiteral("name"), catalog.action(u.action)->name},
                                     {QStringLiteral("count"), u.runs},
                                     {QStringLiteral("credits"), u.credits},
-                                    {QStringLiteral("byok_count"), u.byokRuns}});
+                                    {QStringLiteral("byok_count"), u.byokRuns},
+                                    {QStringLiteral("cost_now"), refusedNow ? QJsonValue() : QJsonValue(c.coveredByKey ? 0 : c.credits)},
+                                    {QStringLiteral("refused_because"), refusedNow ? QJsonValue(c.refusedBecause) : QJsonValue()}});
+    }
     return QJsonObject{
         {QStringLiteral("period"), QJsonObject{{QStringLiteral("id"), r.period.id()},
                                                {QStringLiteral("start"), IsoTime::format(r.period.start, zone)},
@@ -46,7 +60,7 @@ QJsonObject reportJson(const UsageReport& r, const Catalog& catalog)
     };
 }
 
-void printReport(QTextStream& out, const UsageReport& r, const Catalog& catalog)
+void printReport(QTextStream& out, const UsageReport& r, const QVector<ActionCost>& costs, const Catalog& catalog)
 {
     const QTimeZone zone(r.timeZone.toUtf8());
     const QDateTime resets = QDateTime::fromMSecsSinceEpoch(r.period.end, zone);
@@ -62,10 +76,13 @@ void printReport(QTextStream& out, const UsageReport& r, const Catalog& catalog)
         << formatCredits(r.remaining) << " credits remaining; resets on " << resets.toString(QStringLiteral("yyyy-MM-dd 'at' HH:mm"))
         << ' ' << r.timeZone << ". Unused credits do not roll over.\n\n";
     out << QStringLiteral("Action").leftJustified(22) << QStringLiteral("Runs").rightJustified(10)
-        << QStringLiteral("Credits").rightJustified(10) << QStringLiteral("BYOK runs").rightJustified(11) << '\n';
-    for (const ActionUsage& u : r.byAction)
+        << QStringLiteral("Credits").rightJustified(10) << QStringLiteral("BYOK runs").rightJustified(11) << "   Costs now\n";
+    for (qsizetype i = 0; i < r.byAction.size(); ++i) {
+        const ActionUsage& u = r.byAction[i];
         out << catalog.action(u.action)->name.leftJustified(22) << formatCredits(u.runs).rightJustified(10)
-            << formatCredits(u.credits).rightJustified(10) << formatCredits(u.byokRuns).rightJustified(11) << '\n';
+            << formatCredits(u.credits).rightJustified(10) << formatCredits(u.byokRuns).rightJustified(11) << "   "
+            << costNowText(costs[i]) << '\n';
+    }
 }
 
 std::optional<QString> optionalValue(const QCommandLineParser& parser, const QCommandLineOption& option)
@@ -94,10 +111,13 @@ int report(Context& context, const QStringList& arguments)
     const auto r = ledger->report(optionalValue(parser, periodOption), optionalValue(parser, tenantOption));
     if (!r)
         return context.fail(r.failure());
+    const auto costs = ledger->costsNow(parser.value(tenantOption));
+    if (!costs)
+        return context.fail(costs.failure());
     if (parser.isSet(jsonOption))
-        context.out << QJsonDocument(reportJson(r.value(), context.catalog)).toJson(QJsonDocument::Indented);
+        context.out << QJsonDocument(reportJson(r.value(), costs.value(), context.catalog)).toJson(QJsonDocument::Indented);
     else
-        printReport(context.out, r.value(), context.catalog);
+        printReport(context.out, r.value(), costs.value(), context.catalog);
     return Done;
 }
 

@@ -95,7 +95,8 @@ Result<Catalog> Catalog::fromJson(const QByteArray& json)
 
     for (const QJsonValue& v : r.list(root, "providers")) {
         const QJsonObject o = v.toObject();
-        c.m_providers.append({r.text(o, "id", QStringLiteral("a provider")), r.text(o, "name", QStringLiteral("a provider"))});
+        c.m_providers.append({r.text(o, "id", QStringLiteral("a provider")), r.text(o, "name", QStringLiteral("a provider")),
+                              r.text(o, "console", QStringLiteral("a provider"))});
     }
     for (const QJsonValue& v : r.list(root, "models")) {
         const QJsonObject o = v.toObject();
@@ -174,6 +175,40 @@ const Plan* Catalog::plan(QStringView idOrName) const
     for (const Plan& p : m_plans)
         if (idOrName.compare(p.id, Qt::CaseInsensitive) == 0 || idOrName.compare(p.name, Qt::CaseInsensitive) == 0)
             return &p;
+    return nullptr;
+}
+
+bool Catalog::namesModel(QStringView providerModelId, QStringView catalogModelId)
+{
+    if (providerModelId == catalogModelId)
+        return true;
+    // A dated snapshot: the catalog id, a dash and an eight-digit date.
+    if (providerModelId.size() != catalogModelId.size() + 9 || !providerModelId.startsWith(catalogModelId) ||
+        providerModelId[catalogModelId.size()] != QLatin1Char('-'))
+        return false;
+    for (QChar c : providerModelId.mid(catalogModelId.size() + 1))
+        if (!c.isDigit())
+            return false;
+    return true;
+}
+
+QStringList Catalog::modelsListed(const QStringList& providerModelIds) const
+{
+    QStringList usable;
+    for (const Model& m : m_models)
+        for (const QString& listed : providerModelIds)
+            if (namesModel(listed, m.id)) {
+                usable << m.id;
+                break;
+            }
+    return usable;
+}
+
+const Provider* Catalog::slotProvider(QStringView slotId) const
+{
+    for (const Action& a : m_actions)
+        if (a.slot == slotId)
+            return provider(a.provider);
     return nullptr;
 }
 

@@ -4,12 +4,15 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 struct Provider
 {
     QString id;
     QString name;
+    QString console; // where an administrator gets, rotates and funds keys ("https://console.anthropic.com")
+    QString consoleHost() const { return QString(console).remove(QStringLiteral("https://")); }
 };
 
 struct Model
@@ -74,6 +77,13 @@ public:
     const Action* action(QStringView id) const;
     // Plans are matched case-insensitively by id or name, so "Professional" and "professional" both work.
     const Plan* plan(QStringView idOrName) const;
+
+    // The catalog models a key can use, given the model ids its provider listed for it. A provider id names a
+    // catalog model exactly or as a dated snapshot ("claude-haiku-4-5-20251001" is "claude-haiku-4-5").
+    QStringList modelsListed(const QStringList& providerModelIds) const;
+    static bool namesModel(QStringView providerModelId, QStringView catalogModelId);
+    // The provider whose actions run on the slot's model.
+    const Provider* slotProvider(QStringView slotId) const;
 
     QString actionIds() const;
     QString modelIds() const;

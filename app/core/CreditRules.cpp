@@ -67,16 +67,33 @@ RateVerdict rateLimit(const QVector<qint64>& recent, qint64 at, int limit, int w
     return v;
 }
 
-QString invalidKeyMessage(const QString& providerName)
+std::optional<QString> keyRefusal(KeyState state, const Provider& provider)
 {
-    const QString which = providerName == QLatin1String("Anthropic") ? QStringLiteral("Claude") : providerName;
-    return QStringLiteral("Your organisation's %1 API key is invalid. Update it in Settings → AI.").arg(which);
+    // The product's own sentence calls Anthropic's key by the model family it runs.
+    const QString which = provider.id == QLatin1String("anthropic") ? QStringLiteral("Claude") : provider.name;
+    if (state == KeyState::Invalid)
+        return QStringLiteral("Your organisation's %1 API key is invalid. Update it in Settings → AI.").arg(which);
+    if (state == KeyState::OutOfBudget)
+        return QStringLiteral("Your organisation's %1 API key is out of budget: raise its spend limit at %2, or "
+                              "update the key in Settings → AI.")
+            .arg(which, provider.consoleHost());
+    return std::nullopt;
+}
+
+std::optional<QString> keyRefusalShort(KeyState state, const Provider& provider)
+{
+    if (state == KeyState::Invalid)
+        return QStringLiteral("the %1 key is invalid").arg(provider.name);
+    if (state == KeyState::OutOfBudget)
+        return QStringLiteral("the %1 key is out of budget").arg(provider.name);
+    return std::nullopt;
 }
 
 Result<Decision> decide(const Request& r, const RateLimitRule& rule)
 {
-    if (r.key.state == KeyState::Invalid)
-        return refused(invalidKeyMessage(r.providerName));
+    if (r.key.source != KeySource::Credits)
+        if (const auto why = keyRefusal(r.key.state, *r.provider))
+            return refused(*why);
 
     Decision d;
     d.billing = billingFor(r.key);
@@ -98,7 +115,7 @@ Result<Decision> decide(const Request& r, const RateLimitRule& rule)
                            .arg(d.credits)
                            .arg(remaining)
                            .arg(IsoTime::formatUtc(r.resetsAt))
-                           .arg(r.providerName));
+                           .arg(r.provider->name));
     return d;
 }
 

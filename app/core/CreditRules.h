@@ -45,7 +45,7 @@ struct Request
 {
     const Action* action = nullptr;
     const Model* slotModel = nullptr; // the model of the action's slot, null for actions without a slot
-    QString providerName;             // for the invalid-key message
+    const Provider* provider = nullptr; // whose key covers the action, for the messages
     KeyChoice key;
     int allocation = 0;
     qint64 poolUsed = 0;   // credits already used in the period, whole install
@@ -65,7 +65,11 @@ Billing billingFor(const KeyChoice& key);
 // Refused (Failure::Refused) with the message the user sees, or the billing and the credits to charge.
 Result<Decision> decide(const Request& request, const RateLimitRule& rule);
 
-QString invalidKeyMessage(const QString& providerName);
+// Why an action covered by a key in `state` is refused, as the sentence `record` answers, or nullopt when the
+// key does not stop it (DESIGN.md §1: an invalid or out-of-budget key is not silently replaced by credits).
+std::optional<QString> keyRefusal(KeyState state, const Provider& provider);
+// The same, as the few words a cost table shows instead of a price: "the Anthropic key is invalid".
+std::optional<QString> keyRefusalShort(KeyState state, const Provider& provider);
 
 // Events happen between 2000-01-01 and five minutes from now; anything else is bad input (DESIGN.md §1).
 constexpr qint64 earliestEventAt = 946684800000; // 2000-01-01T00:00:00Z

@@ -35,7 +35,29 @@ QString scopeName(const QString& tenant)
 
 } // namespace
 
-void KeyService::set(const QString& tenant, const QString& provider, const QString& rawKey, bool verify, Done done)
+namespace {
+
+// What a check said, as the record the ledger keeps for the key it checked.
+KeyRecord recordOf(const KeyEntry& entry, const QString& fingerprint, const ProviderCheck::Outcome& o, qint64 now)
+{
+    KeyRecord r{entry.tenant, entry.provider, o.state, fingerprint, now, o.message, o.models, std::nullopt, {}};
+    if (o.retryAfterSeconds)
+        r.retryAt = now + qint64(*o.retryAfterSeconds) * 1000;
+    r.requestId = o.requestId;
+    return r;
+}
+
+// "<what happened>; <what it means>." as one sentence.
+QString clause(QString sentence, const QString& then)
+{
+    while (sentence.endsWith(QLatin1Char('.')))
+        sentence.chop(1);
+    return QStringLiteral("%1; %2.").arg(sentence, then);
+}
+
+} // namespace
+
+void KeyService::set(const QString& tenant, const QString& provider, const QString& rawKey, SetOptions options, Done done)
 {
     const auto key = KeyFormat::check(provider, rawKey);
     if (!key)
@@ -45,15 +67,76 @@ void KeyService::set(const QString& tenant, const QString& provider, const QStri
     const auto entry = entryFor(tenant, provider);
     if (!entry)
         return answerLater(this, std::move(done), Result<KeyRecord>(entry.failure()));
+    const auto stored = m_ledger.keyRecord(tenant, provider);
+    if (!stored)
+        return answerLater(this, std::move(done), Result<KeyRecord>(stored.failure()));
+    if (stored->state != KeyState::NotSet)
+        return replace(entry.value(), key.value(), stored.value(), options, std::move(done));
+
+    // Nothing to lose: store first, so that the key is safe even if the check never ends, then check it.
+    KeyRecord record{tenant, provider, KeyState::NotVerified, KeyFormat::fingerprint(key.value()), std::nullopt,
+                     QStringLiteral("Not checked with the provider yet."), {}, std::nullopt, {}};
     QPointer<KeyService> self(this);
-    m_vault.save(entry.value(), key.value(), [=, key = key.value(), done = std::move(done)](Status saved) {
+    store(entry.value(), key.value(), record, KeyChange::Set, {},
+          [=, key = key.value(), entry = entry.value(), done = std::move(done)](Result<KeyRecord> r) {
+              if (!self)
+                  return;
+              if (!r || !options.verify)
+                  return done(r);
+              check(entry, key, done);
+          });
+}
+
+void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRecord& stored, SetOptions options, Done done)
+{
+    const QString fingerprint = KeyFormat::fingerprint(key);
+    const QString kept = QStringLiteral("the stored key ending %1 is kept").arg(stored.fingerprint);
+    // A stored key the provider already rejected has nothing to lose; any other may be the one that works.
+    const bool mayLoseWorkingKey = stored.state != KeyState::Invalid;
+    if (!options.verify) {
+        if (mayLoseWorkingKey && !options.replaceUnverified) {
+            Failure f = refused(QStringLiteral("A key is already stored for %1 and a new one replaces it only once checked, "
+                                               "or when you confirm; %2.")
+                                    .arg(scopeName(entry.tenant), kept));
+            f.needsConfirmation = true;
+            return answerLater(this, std::move(done), Result<KeyRecord>(f));
+        }
+        KeyRecord record{entry.tenant, entry.provider, KeyState::NotVerified, fingerprint, std::nullopt,
+                         QStringLiteral("Not checked with the provider yet."), {}, std::nullopt, {}};
+        return store(entry, key, record, KeyChange::Replaced, stored.fingerprint, std::move(done));
+    }
+    QPointer<KeyService> self(this);
+    probe(entry.provider, key, [=, done = std::move(done)](Result<ProviderCheck::Outcome> outcome) {
+        if (!self)
+            return;
+        if (!outcome)
+            return done(outcome.failure());
+        const KeyRecord candidate = recordOf(entry, fingerprint, outcome.value(), m_ledger.now());
+        if (candidate.state == KeyState::Active || (candidate.state != KeyState::Invalid &&
+                                                    (!mayLoseWorkingKey || options.replaceUnverified)))
+            return store(entry, key, candidate, KeyChange::Replaced, stored.fingerprint, done);
+        // Not stored: the audit trail still shows the attempt and the provider's request id. An audit that
+        // cannot be written does not change the answer, which is that nothing changed.
+        m_ledger.auditKeptKey(candidate, stored.fingerprint);
+        if (candidate.state == KeyState::Invalid)
+            return done(refused(clause(candidate.message, kept)));
+        Failure f{candidate.state == KeyState::OutOfBudget ? Failure::Refused : Failure::Unavailable,
+                  clause(candidate.message, kept)};
+        f.needsConfirmation = true;
+        done(f);
+    });
+}
+
+void KeyService::store(const KeyEntry& entry, const QString& key, KeyRecord record, KeyChange change,
+                       const QString& replacedFingerprint, Done done)
+{
+    QPointer<KeyService> self(this);
+    m_vault.save(entry, key, [=, done = std::move(done)](Status saved) {
         if (!self)
             return;
         if (!saved)
             return done(saved.failure());
-        KeyRecord record{tenant, provider, KeyState::NotVerified, KeyFormat::fingerprint(key), std::nullopt,
-                         QStringLiteral("Not checked with the provider yet."), {}};
-        if (Status s = m_ledger.setKeyRecord(record, KeyChange::Set); !s) {
+        if (Status s = m_ledger.setKeyRecord(record, change, replacedFingerprint); !s) {
             // The new key is safe in the keychain; a later check records its fingerprint and state.
             Failure f = s.failure();
             f.message = QStringLiteral("The key is stored in the keychain, but the database could not record it "
@@ -61,9 +144,7 @@ void KeyService::set(const QString& tenant, const QString& provider, const QStri
                             .arg(f.message.chopped(f.message.endsWith(QLatin1Char('.')) ? 1 : 0));
             return done(f);
         }
-        if (!verify)
-            return done(record);
-        check(entry.value(), key, done);
+        done(record);
     });
 }
 
@@ -91,7 +172,7 @@ void KeyService::verify(const QString& tenant, const QString& provider, Done don
         if (!read.value()) {
             // The database says a key is set but the keychain lost it: nothing can be sent on its behalf.
             KeyRecord lost{tenant, provider, KeyState::Invalid, known->fingerprint, m_ledger.now(),
-                           QStringLiteral("The key is no longer in the keychain; set it again."), {}};
+                           QStringLiteral("The key is no longer in the keychain; set it again."), {}, std::nullopt, {}};
             if (Status s = m_ledger.setKeyRecord(lost, KeyChange::Checked); !s)
                 return done(s.failure());
             return done(lost);
@@ -100,25 +181,33 @@ void KeyService::verify(const QString& tenant, const QString& provider, Done don
     });
 }
 
-void KeyService::check(const KeyEntry& entry, const QString& key, Done done)
+void KeyService::probe(const QString& provider, const QString& key,
+                       std::function<void(Result<ProviderCheck::Outcome>)> done)
 {
     const auto settings = m_ledger.settings();
     if (!settings)
         return done(settings.failure());
-    auto* probe = new ProviderCheck(m_network, this);
-    probe->setTimeout(m_checkTimeoutMs);
+    auto* check = new ProviderCheck(m_network, this);
+    check->setTimeout(m_checkTimeoutMs);
+    connect(check, &ProviderCheck::finished, this, [check, done = std::move(done)](const ProviderCheck::Outcome& outcome) {
+        check->deleteLater();
+        done(outcome);
+    });
+    check->start(*m_ledger.catalog().provider(provider),
+                 ProviderCheck::baseUrl(provider, settings->providerBaseUrls.value(provider)), key);
+}
+
+void KeyService::check(const KeyEntry& entry, const QString& key, Done done)
+{
     const QString fingerprint = KeyFormat::fingerprint(key);
-    connect(probe, &ProviderCheck::finished, this,
-            [this, probe, entry, fingerprint, done = std::move(done)](const ProviderCheck::Outcome& outcome) {
-                probe->deleteLater();
-                KeyRecord record{entry.tenant, entry.provider, outcome.state, fingerprint, m_ledger.now(),
-                                 outcome.message, outcome.models};
-                if (Status s = m_ledger.setKeyRecord(record, KeyChange::Checked); !s)
-                    return done(s.failure());
-                done(record);
-            });
-    probe->start(entry.provider, ProviderCheck::baseUrl(entry.provider, settings->providerBaseUrls.value(entry.provider)),
-                 key);
+    probe(entry.provider, key, [this, entry, fingerprint, done = std::move(done)](Result<ProviderCheck::Outcome> outcome) {
+        if (!outcome)
+            return done(outcome.failure());
+        const KeyRecord record = recordOf(entry, fingerprint, outcome.value(), m_ledger.now());
+        if (Status s = m_ledger.setKeyRecord(record, KeyChange::Checked); !s)
+            return done(s.failure());
+        done(record);
+    });
 }
 
 void KeyService::remove(const QString& tenant, const QString& provider, std::function<void(Status)> done)
@@ -137,7 +226,7 @@ void KeyService::remove(const QString& tenant, const QString& provider, std::fun
             return;
         if (!removed)
             return done(removed);
-        KeyRecord gone{tenant, provider, KeyState::NotSet, known->fingerprint, m_ledger.now(), {}, {}};
+        KeyRecord gone{tenant, provider, KeyState::NotSet, known->fingerprint, m_ledger.now(), {}, {}, std::nullopt, {}};
         done(m_ledger.setKeyRecord(gone, KeyChange::Removed));
     });
 }

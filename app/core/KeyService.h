@@ -2,10 +2,12 @@
 
 #include "KeyVault.h"
 #include "Ledger.h"
+#include "ProviderCheck.h"
 
 #include <QObject>
 
 class QNetworkAccessManager;
+
 
 // Sets, checks and removes provider keys for the command line and the window alike. The keychain holds the
 // key; the ledger holds what is known about it (fingerprint, last check) and the audit trail. Permission is
@@ -22,9 +24,18 @@ public:
 
     void setCheckTimeout(int milliseconds) { m_checkTimeoutMs = milliseconds; }
 
-    // Stores `rawKey` once it is well-formed, then checks it with the provider unless `verify` is false.
-    // A key the provider rejects stays stored, as Invalid: the answer is the record, not a failure.
-    void set(const QString& tenant, const QString& provider, const QString& rawKey, bool verify, Done done);
+    struct SetOptions
+    {
+        bool verify = true;             // check the key with the provider
+        bool replaceUnverified = false; // the administrator confirmed replacing a stored key without a verdict
+    };
+
+    // Stores `rawKey` once it is well-formed. Where no key is stored yet, the key is stored first and then checked
+    // (unless `verify` is false): a key the provider rejects stays stored, as Invalid, and the answer is the record.
+    // Replacing a stored key never loses a working one: the new key is checked first; if the provider rejects it
+    // nothing changes (Refused); if no verdict can be had, nothing changes either (needsConfirmation) unless
+    // `replaceUnverified` — or unless the stored key is itself known to be invalid.
+    void set(const QString& tenant, const QString& provider, const QString& rawKey, SetOptions options, Done done);
     // Checks the stored key with the provider again and records the verdict.
     void verify(const QString& tenant, const QString& provider, Done done);
     // Deletes the keychain entry; the provider's actions go back to credits.
@@ -35,6 +46,11 @@ public:
 private:
     Result<KeyEntry> entryFor(const QString& tenant, const QString& provider);
     void check(const KeyEntry& entry, const QString& key, Done done);
+    // Runs the provider check on `key`; `done` gets the outcome, or the failure to start it.
+    void probe(const QString& provider, const QString& key, std::function<void(Result<ProviderCheck::Outcome>)> done);
+    void store(const KeyEntry& entry, const QString& key, KeyRecord record, KeyChange change,
+               const QString& replacedFingerprint, Done done);
+    void replace(const KeyEntry& entry, const QString& key, const KeyRecord& stored, SetOptions options, Done done);
     void removeKeys(const QString& tenant, QStringList providers, std::function<void(Status)> done);
 
     Ledger& m_ledger;

@@ -7,13 +7,16 @@ QString keyStateId(KeyState state)
     case KeyState::Active: return QStringLiteral("active");
     case KeyState::Invalid: return QStringLiteral("invalid");
     case KeyState::NotVerified: return QStringLiteral("not_verified");
+    case KeyState::OutOfBudget: return QStringLiteral("out_of_budget");
+    case KeyState::Throttled: return QStringLiteral("throttled");
+    case KeyState::Unused: return QStringLiteral("unused");
     }
     return {};
 }
 
 std::optional<KeyState> keyStateFromId(QStringView id)
 {
-    for (KeyState s : {KeyState::NotSet, KeyState::Active, KeyState::Invalid, KeyState::NotVerified})
+    for (KeyState s : allKeyStates)
         if (keyStateId(s) == id)
             return s;
     return std::nullopt;
@@ -26,8 +29,16 @@ QString keyStateLabel(KeyState state)
     case KeyState::Active: return QStringLiteral("Active (BYOK)");
     case KeyState::Invalid: return QStringLiteral("Invalid key");
     case KeyState::NotVerified: return QStringLiteral("Not verified");
+    case KeyState::OutOfBudget: return QStringLiteral("Out of budget");
+    case KeyState::Throttled: return QStringLiteral("Throttled");
+    case KeyState::Unused: return QStringLiteral("Unused");
     }
     return {};
+}
+
+bool keyStateRefusesActions(KeyState state)
+{
+    return state == KeyState::Invalid || state == KeyState::OutOfBudget;
 }
 
 QString keySourceId(KeySource source)

@@ -259,12 +259,12 @@ Status Ledger::setPlan(const QString& planIdOrName)
     });
 }
 
-Status Ledger::setSlotModel(const QString& slot, const QString& model)
+Status Ledger::setSlotModel(const QString& slot, const QString& model, bool force)
 {
-    return setSlotModels({{slot, model}});
+    return setSlotModels({{slot, model}}, force);
 }
 
-Status Ledger::setSlotModels(const QHash<QString, QString>& models)
+Status Ledger::setSlotModels(const QHash<QString, QString>& models, bool force)
 {
     for (auto it = models.cbegin(); it != models.cend(); ++it) {
         if (!m_catalog.modelSlot(it.key()))
@@ -281,11 +281,23 @@ Status Ledger::setSlotModels(const QHash<QString, QString>& models)
             const auto model = models.constFind(slot.id);
             if (model == models.cend())
                 continue;
+            const Provider* provider = m_catalog.slotProvider(slot.id);
+            const auto allowed = modelsAllowedByKey(provider->id);
+            if (!allowed)
+                return allowed.failure();
+            const bool unlisted = allowed.value() && !allowed.value()->contains(*model);
+            if (unlisted && !force) {
+                Failure f = refused(QStringLiteral("The %1 key in force cannot use %2: it is not in the key's model list.")
+                                        .arg(provider->name, m_catalog.model(*model)->name));
+                f.needsConfirmation = true; // forcing it is the administrator's call
+                return f;
+            }
             if (Status s = setSetting(QStringLiteral("model.") + slot.id, *model); !s)
                 return s;
-            if (Status s = audit(QStringLiteral("model.") + slot.id,
-                                 QStringLiteral("%1 -> %2").arg(old->slotModels.value(slot.id), *model));
-                !s)
+            QString change = QStringLiteral("%1 -> %2").arg(old->slotModels.value(slot.id), *model);
+            if (unlisted)
+                change += QStringLiteral(" (forced: not in the %1 key's model list)").arg(provider->name);
+            if (Status s = audit(QStringLiteral("model.") + slot.id, change); !s)
                 return s;
         }
         return success();
@@ -504,27 +516,60 @@ Result<KeyState> Ledger::keyState(const QString& tenant, const QString& provider
     return state;
 }
 
+namespace {
+
+const char* const keyColumns = "tenant, provider, state, fingerprint, checked_at, message, models, retry_at";
+
+// A key_state row read with keyColumns, in order.
+KeyRecord keyRecordFrom(const QSqlQuery& q)
+{
+    KeyRecord record;
+    record.tenant = q.value(0).toString();
+    record.provider = q.value(1).toString();
+    record.state = keyStateFromId(q.value(2).toString()).value_or(KeyState::NotVerified);
+    if (record.state == KeyState::NotSet || record.state == KeyState::Unused)
+        record.state = KeyState::NotVerified; // a row means a stored key; these two are never stored
+    record.fingerprint = q.value(3).toString();
+    if (!q.value(4).isNull())
+        record.checkedAt = q.value(4).toLongLong();
+    record.message = q.value(5).toString();
+    record.models = q.value(6).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (!q.value(7).isNull())
+        record.retryAt = q.value(7).toLongLong();
+    return record;
+}
+
+} // namespace
+
 Result<KeyRecord> Ledger::keyRecord(const QString& tenant, const QString& provider)
 {
     if (Status s = requireMember(); !s)
         return s.failure();
-    QSqlQuery& q = query(QStringLiteral(
-        "SELECT state, fingerprint, checked_at, message, models FROM key_state WHERE tenant = ? AND provider = ?"));
+    QSqlQuery& q = query(QStringLiteral("SELECT %1 FROM key_state WHERE tenant = ? AND provider = ?")
+                             .arg(QLatin1String(keyColumns)));
     q.bindValue(0, Sql::text(tenant));
     q.bindValue(1, provider);
     if (Status s = Sql::exec(q, QStringLiteral("reading key states")); !s)
         return s.failure();
-    KeyRecord record{tenant, provider, KeyState::NotSet, {}, std::nullopt, {}, {}};
-    if (q.next()) {
-        record.state = keyStateFromId(q.value(0).toString()).value_or(KeyState::NotSet);
-        record.fingerprint = q.value(1).toString();
-        if (!q.value(2).isNull())
-            record.checkedAt = q.value(2).toLongLong();
-        record.message = q.value(3).toString();
-        record.models = q.value(4).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    }
+    KeyRecord record{tenant, provider, KeyState::NotSet, {}, std::nullopt, {}, {}, std::nullopt, {}};
+    if (q.next())
+        record = keyRecordFrom(q);
     q.finish();
     return record;
+}
+
+Result<QVector<KeyRecord>> Ledger::storedKeys()
+{
+    if (Status s = requireMember(); !s)
+        return s.failure();
+    QSqlQuery& q = query(QStringLiteral("SELECT %1 FROM key_state ORDER BY tenant, provider").arg(QLatin1String(keyColumns)));
+    if (Status s = Sql::exec(q, QStringLiteral("reading key states")); !s)
+        return s.failure();
+    QVector<KeyRecord> keys;
+    while (q.next())
+        keys.append(keyRecordFrom(q));
+    q.finish();
+    return keys;
 }
 
 Result<KeyStatus> Ledger::keyStatus(const QString& tenant, const QString& provider)
@@ -543,9 +588,32 @@ Result<KeyStatus> Ledger::keyStatus(const QString& tenant, const QString& provid
                                                install->state);
     KeyStatus status;
     status.source = choice.source;
-    status.tenantKeyIgnored = choice.tenantKeyIgnored;
-    status.record = choice.source == KeySource::Install ? install.value() : own.value();
+    if (choice.source == KeySource::Tenant)
+        status.record = own.value();
+    else if (choice.source == KeySource::Install)
+        status.record = install.value();
+    else
+        status.record = KeyRecord{tenant, provider, KeyState::NotSet, {}, std::nullopt, {}, {}, std::nullopt, {}};
+    if (choice.tenantKeyIgnored) {
+        // Its last verdict no longer matters while it is not used; why it is not used does.
+        status.unused = own.value();
+        status.unused->state = KeyState::Unused;
+        status.unused->message = QStringLiteral("Not used: the %1 plan does not allow tenant keys; the key is kept until "
+                                                "it is removed or the plan allows tenant keys again.")
+                                     .arg(current->plan->name);
+    }
     return status;
+}
+
+Result<std::optional<QStringList>> Ledger::modelsAllowedByKey(const QString& provider)
+{
+    const auto status = keyStatus(QString(), provider);
+    if (!status)
+        return status.failure();
+    // A key whose list was never read (checked before lists were kept) restricts nothing until its next check.
+    if (!status->inForce() || status->record.state != KeyState::Active || status->record.models.isEmpty())
+        return std::optional<QStringList>();
+    return std::optional<QStringList>(m_catalog.modelsListed(status->record.models));
 }
 
 Status Ledger::mayChangeKey(const QString& tenant, const QString& provider, bool setting)
@@ -568,12 +636,29 @@ Status Ledger::mayChangeKey(const QString& tenant, const QString& provider, bool
     return success();
 }
 
-Status Ledger::setKeyRecord(const KeyRecord& r, KeyChange change)
+namespace {
+
+QString keyScope(const QString& tenant)
+{
+    return tenant.isEmpty() ? QStringLiteral("install") : QStringLiteral("tenant ") + tenant;
+}
+
+// " (request req_…)" for the audit trail, when the provider named its request.
+QString requestPart(const KeyRecord& r)
+{
+    return r.requestId.isEmpty() ? QString() : QStringLiteral(" (request %1)").arg(r.requestId);
+}
+
+} // namespace
+
+Status Ledger::setKeyRecord(const KeyRecord& r, KeyChange change, const QString& replacedFingerprint)
 {
     if (!m_catalog.provider(r.provider))
         return badInput(QStringLiteral("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(r.provider)));
-    if (r.fingerprint.size() > 4)
+    if (r.fingerprint.size() > 4 || replacedFingerprint.size() > 4)
         return badInput(QStringLiteral("A key fingerprint is at most its last four characters."));
+    if (r.state == KeyState::Unused)
+        return badInput(QStringLiteral("\"Unused\" describes a stored key; it is not a check's verdict."));
     return administer(QStringLiteral("Changing API keys"), [&]() -> Status {
         if (!r.tenant.isEmpty())
             if (Status s = requireTenant(r.tenant); !s)
@@ -584,26 +669,44 @@ Status Ledger::setKeyRecord(const KeyRecord& r, KeyChange change)
         if (Status s = Sql::exec(del, QStringLiteral("saving a key state")); !s)
             return s;
         if (r.state != KeyState::NotSet) {
-            QSqlQuery& q = query(QStringLiteral("INSERT INTO key_state (tenant, provider, state, fingerprint, "
-                                                "checked_at, message, models) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+            QSqlQuery& q = query(QStringLiteral("INSERT INTO key_state (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                                     .arg(QLatin1String(keyColumns)));
+            const QVariant noTime(QMetaType(QMetaType::LongLong));
             q.bindValue(0, Sql::text(r.tenant));
             q.bindValue(1, r.provider);
             q.bindValue(2, keyStateId(r.state));
             q.bindValue(3, Sql::text(r.fingerprint));
-            q.bindValue(4, r.checkedAt ? QVariant(*r.checkedAt) : QVariant(QMetaType(QMetaType::LongLong)));
+            q.bindValue(4, r.checkedAt ? QVariant(*r.checkedAt) : noTime);
             q.bindValue(5, Sql::text(r.message));
             q.bindValue(6, Sql::text(r.models.join(QLatin1Char(' '))));
+            q.bindValue(7, r.retryAt ? QVariant(*r.retryAt) : noTime);
             if (Status s = Sql::exec(q, QStringLiteral("saving a key state")); !s)
                 return s;
         }
-        const QString who = r.tenant.isEmpty() ? QStringLiteral("install") : QStringLiteral("tenant ") + r.tenant;
-        const char* what = change == KeyChange::Set ? "set" : change == KeyChange::Checked ? "checked" : "removed";
-        QString line = QStringLiteral("%1 %2 key").arg(QLatin1String(what), who);
+        QString line;
+        switch (change) {
+        case KeyChange::Set: line = QStringLiteral("set %1 key").arg(keyScope(r.tenant)); break;
+        case KeyChange::Replaced:
+            line = QStringLiteral("replaced %1 key \u2026%2 \u2192").arg(keyScope(r.tenant), replacedFingerprint);
+            break;
+        case KeyChange::Checked: line = QStringLiteral("checked %1 key").arg(keyScope(r.tenant)); break;
+        case KeyChange::Removed: line = QStringLiteral("removed %1 key").arg(keyScope(r.tenant)); break;
+        }
         if (!r.fingerprint.isEmpty())
             line += QStringLiteral(" \u2026") + r.fingerprint;
         if (change != KeyChange::Removed)
-            line += QStringLiteral(": ") + keyStateId(r.state);
+            line += QStringLiteral(": ") + keyStateId(r.state) + requestPart(r);
         return audit(QStringLiteral("key.") + r.provider, line);
+    });
+}
+
+Status Ledger::auditKeptKey(const KeyRecord& candidate, const QString& keptFingerprint)
+{
+    return administer(QStringLiteral("Changing API keys"), [&]() -> Status {
+        return audit(QStringLiteral("key.") + candidate.provider,
+                     QStringLiteral("kept %1 key \u2026%2; new key \u2026%3 not stored: %4%5")
+                         .arg(keyScope(candidate.tenant), keptFingerprint, candidate.fingerprint,
+                              keyStateId(candidate.state), requestPart(candidate)));
     });
 }
 

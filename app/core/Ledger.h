@@ -46,17 +46,21 @@ struct KeyRecord
     std::optional<qint64> checkedAt;
     QString message; // the provider's or keychain's reason, when not active
     QStringList models; // the model ids the key could see at its last successful check
+    std::optional<qint64> retryAt; // Throttled: when the provider said to ask again
+    QString requestId;  // the provider's id for the check's request, for the audit trail; not stored with the key
 };
 
 // What a key change was, for the audit trail.
-enum class KeyChange { Set, Checked, Removed };
+enum class KeyChange { Set, Replaced, Checked, Removed };
 
-// The key in force for an install or tenant and provider, as `keys status` and the page show it.
+// The keys that count for an install or tenant and one provider, as `keys status` and the page show them.
 struct KeyStatus
 {
-    KeyRecord record;  // the key in force; the tenant's own key when none is (source Credits)
+    KeyRecord record; // the key in force; a NotSet record of the scope when the provider's actions use credits
     KeySource source = KeySource::Credits;
-    bool tenantKeyIgnored = false; // the tenant has a key its plan does not let it use
+    // The tenant's own key when it is stored but not in force (the plan does not allow tenant keys).
+    std::optional<KeyRecord> unused;
+    bool inForce() const { return source != KeySource::Credits; }
 };
 
 struct ActionUsage
@@ -110,6 +114,7 @@ struct ActionCost
     const Model* model = nullptr; // the slot's model; null for actions without a slot
     int credits = 0;              // on credits
     bool coveredByKey = false;    // an active key is in force: a run costs 0 credits
+    QString refusedBecause;       // the key in force stops the action: "the Anthropic key is invalid"
 };
 
 struct RecordRequest
@@ -174,6 +179,11 @@ public:
     Result<QVector<Member>> members();
     Result<KeyRecord> keyRecord(const QString& tenant, const QString& provider);
     Result<KeyStatus> keyStatus(const QString& tenant, const QString& provider);
+    // Every stored key of the install and its tenants, for re-checking the stale ones.
+    Result<QVector<KeyRecord>> storedKeys();
+    // The catalog models the install's key for `provider` can use, or nullopt when every model is allowed: no key
+    // is in force, it is not active, or its model list was never read.
+    Result<std::optional<QStringList>> modelsAllowedByKey(const QString& provider);
     Result<UsageReport> report(const std::optional<QString>& periodId, const std::optional<QString>& tenant);
     // Credits and runs per local day of a period (every day of it, in order) for the install or one tenant.
     Result<QVector<DayUsage>> dailyUsage(const std::optional<QString>& periodId, const std::optional<QString>& tenant);
@@ -189,9 +199,10 @@ public:
 
     // Changing needs Owner or Admin; each change is audited.
     Status setPlan(const QString& planIdOrName);
-    Status setSlotModel(const QString& slot, const QString& model);
+    // A model the install's active key cannot use is refused unless `force`, which the audit trail notes.
+    Status setSlotModel(const QString& slot, const QString& model, bool force = false);
     // Several slots at once: all change or none does.
-    Status setSlotModels(const QHash<QString, QString>& models);
+    Status setSlotModels(const QHash<QString, QString>& models, bool force = false);
     Status setBillingCalendar(int anchorDay, const QString& timeZone);
     Status addTenant(const QString& id, const QString& name);
     Status removeTenant(const QString& id);
@@ -202,7 +213,10 @@ public:
     // Whether the user may set (or, with `setting` false, remove or check) the key of an install or tenant;
     // asked before the keychain is touched, so that a refusal changes nothing.
     Status mayChangeKey(const QString& tenant, const QString& provider, bool setting);
-    Status setKeyRecord(const KeyRecord& record, KeyChange change);
+    // `replacedFingerprint`: with KeyChange::Replaced, the fingerprint of the key that was in the keychain before.
+    Status setKeyRecord(const KeyRecord& record, KeyChange change, const QString& replacedFingerprint = {});
+    // Audits a new key that was not stored because its check did not allow replacing the stored one.
+    Status auditKeptKey(const KeyRecord& candidate, const QString& keptFingerprint);
     Status setProviderBaseUrl(const QString& provider, const QString& url);
 
     // Authorises and records one AI query atomically: role, key state, rate limit and credits are checked and

@@ -68,17 +68,21 @@ Result<QVector<ActionCost>> Ledger::costsNow(const QString& tenant)
     const auto current = settings();
     if (!current)
         return current.failure();
-    QHash<QString, bool> activeKey; // per provider
+    QHash<QString, KeyStatus> keys; // per provider
     for (const Provider& p : m_catalog.providers()) {
         const auto key = keyStatus(tenant, p.id);
         if (!key)
             return key.failure();
-        activeKey.insert(p.id, key->source != KeySource::Credits && key->record.state == KeyState::Active);
+        keys.insert(p.id, key.value());
     }
     QVector<ActionCost> costs;
     for (const Action& a : m_catalog.actions()) {
         const Model* model = a.slot.isEmpty() ? nullptr : m_catalog.model(current->slotModels.value(a.slot));
-        costs.append({&a, model, CreditRules::cost(a, model), activeKey.value(a.provider)});
+        const KeyStatus& key = keys[a.provider];
+        // The same rule `record` applies: a key in force that is known not to work refuses the action.
+        const auto refusal = key.inForce() ? CreditRules::keyRefusalShort(key.record.state, *m_catalog.provider(a.provider))
+                                           : std::nullopt;
+        costs.append({&a, model, CreditRules::cost(a, model), key.inForce() && !refusal, refusal.value_or(QString())});
     }
     return costs;
 }

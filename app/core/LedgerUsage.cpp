@@ -248,7 +248,7 @@ Result<RecordOutcome> Ledger::recordLocked(const RecordRequest& request, qint64 
     CreditRules::Request r;
     r.action = &action;
     r.slotModel = action.slot.isEmpty() ? nullptr : m_catalog.model(settings->slotModels.value(action.slot));
-    r.providerName = m_catalog.provider(action.provider)->name;
+    r.provider = m_catalog.provider(action.provider);
     r.key = CreditRules::chooseKey(settings->plan->tenantKeys, !request.tenant.isEmpty(), tenantKey.value(),
                                    installKey.value());
     r.allocation = settings->plan->monthlyCredits;

@@ -1,18 +1,18 @@
 #include "ProviderCheck.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QRegularExpression>
+#include <QUrlQuery>
 
 namespace {
 
-QString providerName(const QString& provider)
-{
-    return provider == QLatin1String("anthropic") ? QStringLiteral("Anthropic") : QStringLiteral("OpenAI");
-}
+// Anthropic lists at most 1,000 models a page; a list longer than this many pages is not a model list.
+constexpr int maxPages = 50;
 
 // Providers quote part of a rejected key back ("Incorrect API key provided: sk-abc…xyz"): cut every key-like
 // word, and the key itself, out of anything that may be shown or stored.
@@ -25,9 +25,45 @@ QString scrubbed(QString text, const QString& key)
     return text.simplified();
 }
 
-QJsonObject errorObject(const QByteArray& body)
+// The provider's request id ("req_011C…"), as support asks for it; anything else in the header is dropped.
+QString cleanRequestId(const QByteArray& header)
 {
-    return QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toObject();
+    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9_\\-]{1,100}$"));
+    const QString id = QString::fromLatin1(header.trimmed());
+    return allowed.match(id).hasMatch() ? id : QString();
+}
+
+// Seconds until the provider wants to be asked again: "retry-after" holds seconds or an HTTP date.
+std::optional<int> retrySeconds(const QByteArray& header)
+{
+    const QByteArray text = header.trimmed();
+    bool isNumber = false;
+    const int seconds = text.toInt(&isNumber);
+    if (isNumber)
+        return seconds >= 0 ? std::optional<int>(seconds) : std::nullopt;
+    const QDateTime at = QDateTime::fromString(QString::fromLatin1(text), Qt::RFC2822Date);
+    if (!at.isValid())
+        return std::nullopt;
+    return int(qMax<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(at)));
+}
+
+// The provider account exists but cannot spend: a retry would not help (DESIGN.md §1, out of budget).
+bool accountCannotSpend(const QString& provider, int status, const QJsonObject& error, bool retryGiven)
+{
+    const QString kind = error.value(QLatin1String("type")).toString() + QLatin1Char(' ') +
+                         error.value(QLatin1String("code")).toString();
+    const QString message = error.value(QLatin1String("message")).toString();
+    if (provider == QLatin1String("openai"))
+        return status == 429 && (kind.contains(QLatin1String("insufficient_quota")) ||
+                                 kind.contains(QLatin1String("organization_spend_limit_exceeded")) ||
+                                 kind.contains(QLatin1String("project_spend_limit_exceeded")));
+    if (status == 402 || kind.contains(QLatin1String("billing_error")))
+        return true;
+    if (status == 400 && message.contains(QLatin1String("You have reached your specified API usage limits")))
+        return true;
+    return status == 429 && !retryGiven &&
+           (kind.contains(QLatin1String("enforced_spend_limit_reached")) ||
+            message.contains(QLatin1String("enforced_spend_limit_reached")));
 }
 
 } // namespace
@@ -59,30 +95,49 @@ void ProviderCheck::abandonReply()
     m_reply = nullptr;
 }
 
-void ProviderCheck::start(const QString& provider, const QUrl& base, const QString& key)
+void ProviderCheck::start(const Provider& provider, const QUrl& base, const QString& key)
 {
     abandonReply();
     m_provider = provider;
+    m_base = base;
     m_key = key;
-    QUrl url = base;
+    m_models.clear();
+    m_pages = 0;
+    // One bound for the whole check, every page included; it is not restarted per page.
+    m_timer.start(m_timeoutMs);
+    request({});
+}
+
+void ProviderCheck::request(const QString& afterId)
+{
+    QUrl url = m_base;
     QString path = url.path();
     if (path.endsWith(QLatin1Char('/')))
         path.chop(1);
     // OpenAI-style bases already end in /v1; Anthropic's do not.
     url.setPath(path.endsWith(QLatin1String("/v1")) ? path + QStringLiteral("/models") : path + QStringLiteral("/v1/models"));
+    const bool anthropic = m_provider.id == QLatin1String("anthropic");
+    if (anthropic) {
+        // Anthropic pages its list; the largest page keeps the number of round trips down.
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
+        if (!afterId.isEmpty())
+            query.addQueryItem(QStringLiteral("after_id"), afterId);
+        url.setQuery(query);
+    }
     // The bound is m_timer alone: a second, transfer timeout would race it and name the wrong cause.
     QNetworkRequest request(url);
     // Our own name instead of Qt's default "Mozilla/5.0": the provider's logs and gateways see what called.
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("ai-settings/" AI_SETTINGS_VERSION));
-    if (provider == QLatin1String("anthropic")) {
-        request.setRawHeader("x-api-key", key.toUtf8());
+    if (anthropic) {
+        request.setRawHeader("x-api-key", m_key.toUtf8());
         request.setRawHeader("anthropic-version", "2023-06-01");
     } else {
-        request.setRawHeader("Authorization", "Bearer " + key.toUtf8());
+        request.setRawHeader("Authorization", "Bearer " + m_key.toUtf8());
     }
+    ++m_pages;
     m_reply = m_network.get(request);
     connect(m_reply, &QNetworkReply::finished, this, &ProviderCheck::onReplyFinished);
-    m_timer.start(m_timeoutMs);
 }
 
 void ProviderCheck::onTimeout()
@@ -90,86 +145,100 @@ void ProviderCheck::onTimeout()
     if (!m_reply)
         return;
     abandonReply();
-    finish({KeyState::NotVerified,
-            QStringLiteral("%1 did not answer within %2 seconds; the key is kept and can be checked again.")
-                .arg(providerName(m_provider))
-                .arg(QString::number(m_timeoutMs / 1000.0, 'g', 2)),
-            {}, std::nullopt});
+    Outcome o;
+    o.message = QStringLiteral("%1 did not answer within %2 seconds.")
+                    .arg(m_provider.name, QString::number(m_timeoutMs / 1000.0, 'g', 2));
+    finish(o);
 }
 
 void ProviderCheck::onReplyFinished()
 {
     QNetworkReply* reply = m_reply;
     m_reply = nullptr;
-    m_timer.stop();
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 0) {
         // No HTTP answer at all: DNS, refused connection, TLS, proxy. Qt's text names the host, never the header.
-        finish({KeyState::NotVerified,
-                QStringLiteral("%1 could not be reached (%2); the key is kept and can be checked again.")
-                    .arg(providerName(m_provider), scrubbed(reply->errorString(), m_key)),
-                {}, std::nullopt});
-        return;
+        Outcome o;
+        o.message = QStringLiteral("%1 could not be reached (%2).").arg(m_provider.name, scrubbed(reply->errorString(), m_key));
+        return finish(o);
     }
-    finish(interpret(m_provider, status, reply->readAll(), reply->rawHeader("retry-after"), m_key));
+    const QByteArray requestId = reply->rawHeader(m_provider.id == QLatin1String("anthropic") ? "request-id" : "x-request-id");
+    Outcome o = interpret(m_provider, status, reply->readAll(), reply->rawHeader("retry-after"), m_key, requestId);
+    if (o.state != KeyState::Active)
+        return finish(o);
+    m_models += o.models;
+    if (!o.nextPageAfter.isEmpty() && m_pages < maxPages)
+        return request(o.nextPageAfter);
+    o.models = m_models;
+    o.nextPageAfter.clear();
+    finish(o);
 }
 
 void ProviderCheck::finish(const Outcome& outcome)
 {
+    m_timer.stop();
     m_key.clear();
     emit finished(outcome);
 }
 
-ProviderCheck::Outcome ProviderCheck::interpret(const QString& provider, int status, const QByteArray& body,
-                                                const QByteArray& retryAfter, const QString& key)
+ProviderCheck::Outcome ProviderCheck::interpret(const Provider& provider, int status, const QByteArray& body,
+                                                const QByteArray& retryAfter, const QString& key,
+                                                const QByteArray& requestId)
 {
-    const QString name = providerName(provider);
-    const QJsonObject error = errorObject(body);
+    const QString name = provider.name;
+    const QJsonObject error = QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toObject();
     QString said = scrubbed(error.value(QLatin1String("message")).toString(), key);
     while (said.endsWith(QLatin1Char('.')))
         said.chop(1); // the sentence gets its own full stop
     const QString saidPart = said.isEmpty() ? QString() : QStringLiteral(": %1").arg(said);
     Outcome o;
+    o.requestId = cleanRequestId(requestId);
+    // "(401)", or "(401, request req_…)": what the provider's support asks for, kept with the verdict.
+    const QString statusPart = o.requestId.isEmpty() ? QStringLiteral("(%1)").arg(status)
+                                                     : QStringLiteral("(%1, request %2)").arg(status).arg(o.requestId);
     if (status == 200) {
-        const QJsonDocument doc = QJsonDocument::fromJson(body);
-        const QJsonValue data = doc.object().value(QLatin1String("data"));
+        const QJsonObject page = QJsonDocument::fromJson(body).object();
+        const QJsonValue data = page.value(QLatin1String("data"));
         if (!data.isArray()) {
-            o.message = QStringLiteral("%1 answered with something that is not a model list; the key is kept and can be "
-                                       "checked again.")
-                            .arg(name);
+            o.message = QStringLiteral("%1 answered with something that is not a model list.").arg(name);
             return o;
         }
         for (const QJsonValue& model : data.toArray())
             o.models << model.toObject().value(QLatin1String("id")).toString();
+        if (page.value(QLatin1String("has_more")).toBool())
+            o.nextPageAfter = page.value(QLatin1String("last_id")).toString();
         o.state = KeyState::Active;
         return o;
     }
     if (status == 401 || status == 403) {
         o.state = KeyState::Invalid;
-        o.message = QStringLiteral("%1 rejected the key (%2)%3.").arg(name).arg(status).arg(saidPart);
+        o.message = QStringLiteral("%1 rejected the key %2%3.").arg(name, statusPart, saidPart);
         return o;
     }
-    const QString type = error.value(QLatin1String("type")).toString() + QLatin1Char(' ') +
-                         error.value(QLatin1String("code")).toString();
+    const std::optional<int> retry = retrySeconds(retryAfter);
+    if (accountCannotSpend(provider.id, status, error, retry.has_value())) {
+        o.state = KeyState::OutOfBudget;
+        o.message = QStringLiteral("The %1 account behind this key is out of budget %2%3; raise its spend limit or add "
+                                   "credit at %4.")
+                        .arg(name, statusPart, saidPart, provider.consoleHost());
+        return o;
+    }
+    if (status == 429 && retry) {
+        o.state = KeyState::Throttled;
+        o.retryAfterSeconds = *retry;
+        o.message = QStringLiteral("%1 is limiting requests %2; check again in %3 seconds.").arg(name, statusPart).arg(*retry);
+        return o;
+    }
     if (status == 429) {
-        bool isNumber = false;
-        const int seconds = retryAfter.trimmed().toInt(&isNumber);
-        if (isNumber && !type.contains(QLatin1String("insufficient_quota"))) {
-            o.retryAfterSeconds = seconds;
-            o.message = QStringLiteral("%1 is limiting requests; check again in %2 seconds.").arg(name).arg(seconds);
-        } else {
-            o.message = QStringLiteral("The %1 account behind this key is out of budget or over its spend limit%2.")
-                            .arg(name, saidPart);
-        }
+        o.message = QStringLiteral("%1 is limiting requests %2 and did not say when to ask again.").arg(name, statusPart);
         return o;
     }
     if (status >= 500) {
-        o.message = QStringLiteral("%1 is %2 (%3); the key is kept and can be checked again.")
-                        .arg(name, status == 529 ? QStringLiteral("overloaded") : QStringLiteral("having trouble"))
-                        .arg(status);
+        o.message = QStringLiteral("%1 is %2 %3.")
+                        .arg(name, status == 529 ? QStringLiteral("overloaded") : QStringLiteral("having trouble"), statusPart);
         return o;
     }
-    o.message = QStringLiteral("%1 answered %2%3; the key is kept and can be checked again.").arg(name).arg(status).arg(saidPart);
+    o.message = QStringLiteral("%1 answered %2%3.").arg(name, statusPart, saidPart);
     return o;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Catalog.h"
 #include "KeyState.h"
 
 #include <QNetworkReply>
@@ -12,8 +13,9 @@
 
 class QNetworkAccessManager;
 
-// Asks a provider whether it accepts a key: GET {base}/v1/models, the cheapest authenticated call both offer.
-// The key travels only in a request header; it is never put in a URL, a log line or a message.
+// Asks a provider whether it accepts a key and which models it may use: GET {base}/v1/models, the cheapest
+// authenticated call both offer, following Anthropic's pages to the end. The key travels only in a request
+// header; it is never put in a URL, a log line or a message.
 class ProviderCheck : public QObject
 {
     Q_OBJECT
@@ -22,9 +24,11 @@ public:
     struct Outcome
     {
         KeyState state = KeyState::NotVerified;
-        QString message;   // why, in one sentence, when not active
-        QStringList models; // the model ids the key can see, when active
-        std::optional<int> retryAfterSeconds;
+        QString message;    // what the provider said or why there is no verdict, in one sentence, when not active
+        QStringList models; // the model ids the key can see, when active: every page of them
+        std::optional<int> retryAfterSeconds; // Throttled: when the provider said to ask again
+        QString requestId;  // the provider's id for the (last) request, when it gave one
+        QString nextPageAfter; // a page of a longer list: the id to continue after
     };
 
     ProviderCheck(QNetworkAccessManager& network, QObject* parent = nullptr);
@@ -33,18 +37,21 @@ public:
     // read them) or the configured value says otherwise; the environment wins.
     static QUrl baseUrl(const QString& provider, const QString& configured = {});
 
+    // The bound on the whole check, every page included.
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
     // Starts a check; `finished` follows exactly once, after at most the timeout. A running check is abandoned.
-    void start(const QString& provider, const QUrl& base, const QString& key);
+    void start(const Provider& provider, const QUrl& base, const QString& key);
 
-    // Maps an HTTP answer to an outcome; public so that the table of answers can be tested without a network.
-    static Outcome interpret(const QString& provider, int status, const QByteArray& body,
-                             const QByteArray& retryAfter, const QString& key);
+    // Maps one HTTP answer to an outcome; public so that the table of answers can be tested without a network.
+    // `retryAfter` is the header as sent: seconds, or an HTTP date.
+    static Outcome interpret(const Provider& provider, int status, const QByteArray& body, const QByteArray& retryAfter,
+                             const QString& key, const QByteArray& requestId = {});
 
 signals:
     void finished(const ProviderCheck::Outcome& outcome);
 
 private:
+    void request(const QString& afterId);
     void abandonReply();
     void onReplyFinished();
     void onTimeout();
@@ -53,7 +60,10 @@ private:
     QNetworkAccessManager& m_network;
     QNetworkReply* m_reply = nullptr;
     QTimer m_timer;
-    QString m_provider;
+    Provider m_provider;
+    QUrl m_base;
     QString m_key;
+    QStringList m_models; // gathered from the pages read so far
+    int m_pages = 0;
     int m_timeoutMs = 15000;
 };

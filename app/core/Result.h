@@ -14,6 +14,9 @@ struct Failure
     QString message;
     // Another program holds what was needed (the database's write lock): the same call may succeed later.
     bool busy = false;
+    // The change was held back for want of the administrator's say-so (a key that could not be checked would
+    // replace a working one): the same call, confirmed, would go through.
+    bool needsConfirmation = false;
 };
 
 inline Failure refused(QString message) { return {Failure::Refused, std::move(message)}; }

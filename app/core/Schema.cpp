@@ -192,6 +192,13 @@ Status migrate(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
         if (Status s = addInstallId(db); !s)
             return s;
     }
+    if (from < 4 && target >= 4) {
+        // Version 4 keeps when a throttled key may be checked again.
+        if (Status s = Sql::execText(db, QStringLiteral("ALTER TABLE key_state ADD COLUMN retry_at BIGINT"),
+                                     QStringLiteral("creating schema version 4"));
+            !s)
+            return s;
+    }
     if (Status s = setVersion(db, target); !s)
         return s;
     return tx.commit();

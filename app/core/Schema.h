@@ -9,7 +9,7 @@
 // the per-period usage totals and the provider key states; version 3 the database's own id (install_id).
 namespace Schema {
 
-constexpr int currentVersion = 3;
+constexpr int currentVersion = 4;
 
 // Import's insert, shared by its Qt and SQLite C API paths: an id already stored is skipped, which makes
 // importing the same file twice add nothing.
