@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Runs every CTest test of an existing build inside a private D-Bus session with a real Secret Service:
 # gnome-keyring-daemon, unlocked with a throw-away password, keeping its keyring in a temporary
-# XDG_DATA_HOME. Nothing touches the user's own keyring, and everything is deleted afterwards.
+# XDG_DATA_HOME, and with a throw-away PostgreSQL 15 cluster (scripts/pg-cluster.sh) for the suites that run
+# on both backends. Nothing touches the user's own keyring or databases, and everything is deleted afterwards.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
 
 if [ -z "${AI_SETTINGS_TEST_SESSION:-}" ]; then
     scratch=$(mktemp -d)
-    trap 'rm -rf "$scratch"' EXIT
+    # The cluster's folder is the unprivileged server's own, outside the private scratch folder.
+    pg=$(mktemp -d /tmp/ai-settings-pg.XXXXXX)
+    trap 'scripts/pg-cluster.sh stop "$pg"; rm -rf "$scratch" "$pg"' EXIT
+    pg_variables=$(scripts/pg-cluster.sh start "$pg")
+    for assignment in $pg_variables; do export "${assignment?}"; done
     mkdir -p "$scratch/data" "$scratch/runtime"
     chmod 700 "$scratch/runtime"
     export XDG_DATA_HOME="$scratch/data" XDG_RUNTIME_DIR="$scratch/runtime" AI_SETTINGS_TEST_SESSION=1

@@ -1,6 +1,7 @@
 #include "Ledger.h"
 
 #include "CreditRules.h"
+#include "DatabaseAddress.h"
 #include "Environment.h"
 #include "Schema.h"
 #include "SqlSupport.h"
@@ -36,10 +37,20 @@ Ledger::~Ledger()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<Ledger>> Ledger::open(const QString& path, const Catalog& catalog, const QString& userName,
+Result<std::unique_ptr<Ledger>> Ledger::open(const QString& location, const Catalog& catalog, const QString& userName,
                                              int openWaitMs)
 {
+    const auto address = DatabaseAddress::parse(location);
+    if (!address)
+        return address.failure();
     std::unique_ptr<Ledger> ledger(new Ledger(catalog, userName, nextConnectionName()));
+    ledger->m_location = location; // never holds a password: parse() refuses one
+    if (address->postgres) {
+        if (Status s = ledger->openPostgres(address.value()); !s)
+            return s.failure();
+        return ledger;
+    }
+    const QString& path = address->path;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), ledger->m_connectionName);
     if (!db.isValid())
         return unavailable(QStringLiteral("Qt's SQLite driver is not installed (Debian package libqt6sql6-sqlite)."));
@@ -70,9 +81,37 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const QString& path, const Catalog&
     return ledger;
 }
 
+Status Ledger::openPostgres(const DatabaseAddress& address)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    if (!db.isValid())
+        return unavailable(QStringLiteral("Qt's PostgreSQL driver is not installed (Debian package libqt6sql6-psql)."));
+    db.setHostName(address.host);
+    if (address.port > 0)
+        db.setPort(address.port);
+    db.setDatabaseName(address.database);
+    db.setUserName(address.user);
+    db.setConnectOptions(address.options);
+    if (!db.open())
+        return unavailable(QStringLiteral("Cannot connect to %1: %2.")
+                               .arg(Text::escaped(m_location, 200), Text::escaped(db.lastError().databaseText().simplified(), 300)));
+    // On a shared ledger the member is the role the server authenticated, not this desktop's user name, which
+    // proves nothing to the other machines.
+    QSqlQuery who(db);
+    if (!who.exec(QStringLiteral("SELECT current_user")) || !who.next())
+        return Sql::storageFailure(who.lastError(), QStringLiteral("asking the server who is connected"));
+    m_userName = who.value(0).toString();
+    who.finish();
+    if (const Result<int> version = Schema::version(db); !version)
+        return version.failure();
+    return Schema::migrate(db, m_catalog, m_userName);
+}
+
 QSqlDatabase Ledger::db() const { return QSqlDatabase::database(m_connectionName, false); }
 
-QString Ledger::path() const { return db().databaseName(); }
+QString Ledger::path() const { return m_location; }
+
+bool Ledger::isShared() const { return Sql::isPostgres(db()); }
 
 QSqlQuery& Ledger::query(const QString& sql)
 {

@@ -159,7 +159,9 @@ public:
     // Opens (creating when missing) the database at `path` and migrates it. `userName` is who acts. An
     // up-to-date database opens without the write lock, so opening never waits behind another writer; creating
     // or upgrading the schema waits for the lock at most `openWaitMs`, then fails with Failure::busy set.
-    static Result<std::unique_ptr<Ledger>> open(const QString& path, const Catalog& catalog, const QString& userName,
+    // `location` is an SQLite file or a PostgreSQL connection URI (DatabaseAddress); on PostgreSQL the user is
+    // the role the server authenticated, whatever `userName` says.
+    static Result<std::unique_ptr<Ledger>> open(const QString& location, const Catalog& catalog, const QString& userName,
                                                 int openWaitMs = writeWaitMs);
     ~Ledger();
     Ledger(const Ledger&) = delete;
@@ -167,7 +169,10 @@ public:
 
     const Catalog& catalog() const { return m_catalog; }
     const QString& userName() const { return m_userName; }
+    // The file or the PostgreSQL URI it was opened with (a URI never holds a password).
     QString path() const;
+    // A shared ledger (PostgreSQL): several machines and users work on it.
+    bool isShared() const;
     // The clock, replaceable for tests and benchmarks; milliseconds since the epoch.
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
     qint64 now() const { return m_clock(); }
@@ -236,6 +241,7 @@ public:
 
 private:
     Ledger(const Catalog& catalog, QString userName, QString connectionName);
+    Status openPostgres(const struct DatabaseAddress& address);
 
     QSqlDatabase db() const;
     QSqlQuery& query(const QString& sql);
@@ -268,6 +274,7 @@ private:
     const Catalog& m_catalog;
     QString m_userName;
     QString m_connectionName;
+    QString m_location; // the file or URI it was opened with
     std::function<qint64()> m_clock;
     QHash<QString, QSqlQuery> m_queries;
     std::unique_ptr<BillingCalendar> m_calendar;

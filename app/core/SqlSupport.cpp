@@ -2,6 +2,13 @@
 
 namespace Sql {
 
+namespace {
+
+// The advisory lock that serialises writers of one PostgreSQL ledger ("AISL" in ASCII).
+constexpr qint64 ledgerLockKey = 0x4149534C;
+
+} // namespace
+
 Failure storageFailure(const QSqlError& error, const QString& doing)
 {
     const QString code = error.nativeErrorCode();
@@ -43,10 +50,19 @@ WriteTransaction::~WriteTransaction()
 
 Status WriteTransaction::begin()
 {
-    const QString sql = isPostgres(m_db) ? QStringLiteral("BEGIN ISOLATION LEVEL SERIALIZABLE")
-                                         : QStringLiteral("BEGIN IMMEDIATE");
-    Status s = execText(m_db, sql, QStringLiteral("starting a transaction"));
+    if (!isPostgres(m_db)) {
+        Status s = execText(m_db, QStringLiteral("BEGIN IMMEDIATE"), QStringLiteral("starting a transaction"));
+        m_open = s.ok();
+        return s;
+    }
+    // PostgreSQL: every writer of the ledger takes one transaction-scoped lock first, as SQLite's BEGIN IMMEDIATE
+    // does, so that read-check-insert sequences (the pool, the rate limit, ids) are serialised across machines
+    // instead of being retried after serialization failures. Statements after the lock see every earlier commit.
+    Status s = execText(m_db, QStringLiteral("BEGIN"), QStringLiteral("starting a transaction"));
     m_open = s.ok();
+    if (s)
+        s = execText(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(ledgerLockKey),
+                     QStringLiteral("waiting for the ledger's write lock"));
     return s;
 }
 
