@@ -1,3 +1,4 @@
+#include "TestBackend.h"
 #include "TestSupport.h"
 
 #include "Schema.h"
@@ -8,7 +9,8 @@
 
 using TestSupport::at;
 
-// The ledger against a real SQLite file: schema, settings, roles, recording and import.
+// The ledger against a real SQLite file, and (run again with AI_SETTINGS_TEST_BACKEND=postgresql) against a
+// real PostgreSQL database: schema, settings, roles, recording and import.
 class TestLedger : public QObject
 {
     Q_OBJECT
@@ -23,7 +25,7 @@ private:
 
     std::unique_ptr<Ledger> openAs(const QString& user)
     {
-        auto l = TestSupport::openLedger(m_path, user);
+        auto l = TestSupport::openLedger(TestBackend::as(m_path, user), user);
         l->setClock([] { return at("2026-11-22T12:00:00Z"); });
         return l;
     }
@@ -52,9 +54,7 @@ private:
     void withRawDatabase(F f)
     {
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-            db.setDatabaseName(m_path);
-            QVERIFY(db.open());
+            QSqlDatabase db = TestBackend::raw(m_path, QStringLiteral("raw"));
             f(db);
         }
         QSqlDatabase::removeDatabase(QStringLiteral("raw"));
@@ -84,7 +84,7 @@ private slots:
     {
         TestSupport::failOnAnyWarning();
         QVERIFY(m_dir.isValid());
-        m_path = m_dir.filePath(QStringLiteral("ledger-%1.sqlite").arg(++m_counter));
+        m_path = TestBackend::newLocation(m_dir, QStringLiteral("ledger-%1").arg(++m_counter), QStringLiteral("owner"));
         m_ledger = openAs(QStringLiteral("owner"));
     }
 
@@ -110,21 +110,22 @@ private slots:
         QCOMPARE(ledger().keyRecord({}, QStringLiteral("anthropic"))->state, KeyState::NotSet);
         QCOMPARE(scalar(QStringLiteral("SELECT version FROM schema_version")), Schema::currentVersion);
         QVERIFY(!QUuid::fromString(s->installId).isNull());
-        withRawDatabase([](QSqlDatabase& db) {
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
-            QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
-        });
+        if (!TestBackend::postgres())
+            withRawDatabase([](QSqlDatabase& db) {
+                QSqlQuery q(db);
+                QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+                QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+            });
+        QCOMPARE(ledger().isShared(), TestBackend::postgres());
+        QCOMPARE(ledger().userName(), QStringLiteral("owner"));
     }
 
     void migratesFromVersionOne()
     {
         m_ledger.reset();
-        const QString path = m_dir.filePath(QStringLiteral("v1.sqlite"));
+        const QString path = TestBackend::newLocation(m_dir, QStringLiteral("v1"), QStringLiteral("owner"));
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
+            QSqlDatabase db = TestBackend::raw(path, QStringLiteral("v1"));
             QVERIFY(Schema::migrate(db, TestSupport::catalog(), QStringLiteral("owner"), 1).ok());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("UPDATE settings SET value = 'professional' WHERE name = 'plan'")));
@@ -167,6 +168,8 @@ private slots:
 
     void refusesAFileThatIsNotADatabase()
     {
+        if (TestBackend::postgres())
+            QSKIP("a file that is not a database is an SQLite matter");
         const QString path = m_dir.filePath(QStringLiteral("notes.txt"));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
