@@ -1,3 +1,4 @@
+#include "TestBackend.h"
 #include "TestSupport.h"
 
 #include "Environment.h"
@@ -8,7 +9,8 @@
 
 using TestSupport::runCli;
 
-// The real ai-settings executable, as scripts use it.
+// The real ai-settings executable, as scripts use it; on an SQLite file, and (AI_SETTINGS_TEST_BACKEND=postgresql)
+// on a PostgreSQL database of the test cluster.
 class TestCli : public QObject
 {
     Q_OBJECT
@@ -18,7 +20,12 @@ private:
     int m_counter = 0;
     QString m_db;
 
-    QString newPath(const char* suffix = ".sqlite") { return m_dir.filePath(QStringLiteral("f%1%2").arg(++m_counter).arg(QLatin1String(suffix))); }
+    QString newPath(const char* suffix) { return m_dir.filePath(QStringLiteral("f%1%2").arg(++m_counter).arg(QLatin1String(suffix))); }
+    // A new ledger on the suite's backend, for the user running the tests.
+    QString newLedger()
+    {
+        return TestBackend::newLocation(m_dir, QStringLiteral("f%1").arg(++m_counter), Environment::currentUserName());
+    }
 
     TestSupport::Run cli(const QStringList& args, const QString& db = {}, const QByteArray& input = {})
     {
@@ -60,7 +67,7 @@ private slots:
     void init()
     {
         TestSupport::failOnAnyWarning();
-        m_db = newPath();
+        m_db = newLedger();
     }
 
     void newDatabaseReport()
@@ -137,6 +144,14 @@ private slots:
 
     void unavailableStorageIsExitThree()
     {
+        if (TestBackend::postgres()) {
+            const QString missing = QStringLiteral("postgresql:///no_such_database?host=") + TestBackend::clusterHost();
+            const auto r = cli({QStringLiteral("report")}, missing);
+            QCOMPARE(r.exitCode, 3);
+            QVERIFY2(r.err.startsWith("Cannot connect to " + missing.toUtf8()), r.err.constData());
+            QVERIFY(r.err.contains("does not exist"));
+            return;
+        }
         const auto r = cli({QStringLiteral("report")}, QStringLiteral("/nonexistent-folder/x.sqlite"));
         QCOMPARE(r.exitCode, 3);
         QVERIFY(r.err.startsWith("Cannot open the database at /nonexistent-folder/x.sqlite"));
@@ -169,7 +184,7 @@ private slots:
 
         const QString exported = newPath(format == QLatin1String("csv") ? ".csv" : ".jsonl");
         QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("-o"), exported}).exitCode, 0);
-        const QString copy = newPath();
+        const QString copy = newLedger();
         QCOMPARE(cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}, copy).exitCode, 0);
         const auto reimported = cli({QStringLiteral("import"), exported}, copy);
         QVERIFY2(reimported.exitCode == 0, reimported.err.constData());
@@ -225,13 +240,13 @@ private slots:
     {
         const QString me = Environment::currentUserName();
         {
-            auto ledger = TestSupport::openLedger(m_db, QStringLiteral("someone-else"));
+            auto ledger = TestSupport::openLedger(TestBackend::as(m_db, QStringLiteral("someone-else")), QStringLiteral("someone-else"));
         }
         const auto stranger = cli({QStringLiteral("report")});
         QCOMPARE(stranger.exitCode, 1);
         QVERIFY(stranger.err.startsWith(me.toUtf8() + " is not a member of this database"));
         {
-            auto ledger = TestSupport::openLedger(m_db, QStringLiteral("someone-else"));
+            auto ledger = TestSupport::openLedger(TestBackend::as(m_db, QStringLiteral("someone-else")), QStringLiteral("someone-else"));
             QVERIFY(ledger->setMember(me, Role::Viewer).ok());
         }
         QCOMPARE(cli({QStringLiteral("report")}).exitCode, 0);

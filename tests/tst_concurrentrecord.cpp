@@ -1,3 +1,4 @@
+#include "TestBackend.h"
 #include "TestSupport.h"
 
 #include "Environment.h"
@@ -6,14 +7,16 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
-// Four ai-settings processes record at once against one file until the pool is empty: exactly the allocation
-// is spent, and every event that was reported as recorded is there once.
+// Several ai-settings processes record at once into one ledger until the pool is empty: exactly the allocation
+// is spent, and every event that was reported as recorded is there once. Four on an SQLite file; eight on a
+// PostgreSQL database (AI_SETTINGS_TEST_BACKEND=postgresql), as servers on several machines would.
 class TestConcurrentRecord : public QObject
 {
     Q_OBJECT
 
 private:
-    static constexpr int workers = 4;
+    static constexpr int maxWorkers = 8;
+    const int workers = TestBackend::postgres() ? 8 : 4;
 
     struct Worker
     {
@@ -45,11 +48,11 @@ private slots:
 
     void poolIsNeverOverdrawnAndNoEventIsLost()
     {
-        m_db = m_dir.filePath(QStringLiteral("shared.sqlite"));
+        m_db = TestBackend::newLocation(m_dir, QStringLiteral("shared"), Environment::currentUserName());
         {
             auto ledger = TestSupport::openLedger(m_db, Environment::currentUserName()); // Essentials: 100 credits
         }
-        Worker pool[workers];
+        Worker pool[maxWorkers];
         for (int i = 0; i < workers; ++i) {
             Worker& w = pool[i];
             connect(&w.process, &QProcess::finished, this, [&, i](int exitCode, QProcess::ExitStatus status) {
@@ -69,8 +72,8 @@ private slots:
         for (int i = 0; i < workers; ++i)
             startNext(pool[i], i);
         const auto allFinished = [&] {
-            for (const Worker& w : pool)
-                if (!w.finished)
+            for (int i = 0; i < workers; ++i)
+                if (!pool[i].finished)
                     return false;
             return true;
         };
@@ -82,9 +85,7 @@ private slots:
         QSet<QString> stored;
         qint64 credits = 0, totals = 0;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
-            db.setDatabaseName(m_db);
-            QVERIFY(db.open());
+            QSqlDatabase db = TestBackend::raw(m_db, QStringLiteral("check"));
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("SELECT id, credits FROM usage_events")));
             while (q.next()) {
