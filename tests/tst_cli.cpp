@@ -261,6 +261,57 @@ private slots:
         QCOMPARE(reportJson(m_db)[QStringLiteral("plan")].toString(), QStringLiteral("Essentials"));
     }
 
+    void recordStreamAnswersEachEventAsItComes()
+    {
+        QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("add"), QStringLiteral("acme")}).exitCode, 0);
+        QProcess p;
+        p.start(QStringLiteral(AI_SETTINGS_BIN), {QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--stdin")});
+        QVERIFY(p.waitForStarted(10000));
+        // One event in, one answer out, while the input is still open: a server waits for it.
+        p.write(R"({"action":"trigger","tenant":"acme","id":"job-1"})" "\n");
+        QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 20000);
+        QJsonObject first = QJsonDocument::fromJson(p.readLine()).object();
+        QCOMPARE(first[QStringLiteral("ok")].toBool(), true);
+        QCOMPARE(first[QStringLiteral("id")].toString(), QStringLiteral("job-1"));
+        QCOMPARE(first[QStringLiteral("credits")].toInt(), 20);
+        QCOMPARE(first[QStringLiteral("remaining")].toInt(), 80);
+        QCOMPARE(first[QStringLiteral("billing")].toString(), QStringLiteral("credits"));
+
+        QByteArray rest;
+        for (int i = 2; i <= 5; ++i)
+            rest += QStringLiteral(R"({"action":"trigger","at":"2026-11-0%1T10:00:00Z","id":"job-%1"})").arg(i).toUtf8() + "\n";
+        rest += R"({"action":"trigger","id":"job-6"})" "\n";    // the pool is empty by now
+        rest += R"({"action":"trigger","tenant":"acme","id":"job-1"})" "\n"; // the same event: nothing charged again
+        rest += "not json\n";
+        rest += R"({"action":"theme","colour":"red"})" "\n";
+        rest += R"({"action":"poetry"})" "\n";
+        p.write(rest);
+        p.closeWriteChannel();
+        QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 30000);
+        QCOMPARE(p.exitCode(), 0);
+        const QList<QByteArray> lines = p.readAllStandardOutput().trimmed().split('\n');
+        QCOMPARE(lines.size(), 9);
+        QList<QJsonObject> answers;
+        for (const QByteArray& line : lines)
+            answers << QJsonDocument::fromJson(line).object();
+        for (int i = 0; i < 4; ++i)
+            QVERIFY2(answers[i][QStringLiteral("ok")].toBool(), lines[i].constData());
+        QCOMPARE(answers[3][QStringLiteral("remaining")].toInt(), 0);
+        QCOMPARE(answers[4][QStringLiteral("ok")].toBool(), false);
+        QCOMPARE(answers[4][QStringLiteral("exit")].toInt(), 1);
+        QVERIFY(answers[4][QStringLiteral("error")].toString().startsWith(QStringLiteral("Not enough AI credits")));
+        QCOMPARE(answers[5][QStringLiteral("already_recorded")].toBool(), true);
+        QCOMPARE(answers[5][QStringLiteral("credits")].toInt(), 20);
+        for (int i = 6; i < 9; ++i) {
+            QCOMPARE(answers[i][QStringLiteral("exit")].toInt(), 2);
+            QCOMPARE(answers[i][QStringLiteral("line")].toInt(), i + 2);
+        }
+        QVERIFY(answers[7][QStringLiteral("error")].toString().contains(QStringLiteral("Unknown field \"colour\"")));
+        QVERIFY(answers[8][QStringLiteral("error")].toString().contains(QStringLiteral("Unknown action \"poetry\"")));
+        QCOMPARE(reportJson(m_db)[QStringLiteral("used")].toInt(), 100);
+        QCOMPARE(cli({QStringLiteral("export")}).out.count('\n'), 6); // the header and five events
+    }
+
     void helpIsThereForEveryCommand()
     {
         const auto overview = runCli({QStringLiteral("--help")});

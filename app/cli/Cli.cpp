@@ -22,12 +22,16 @@ const Command commands[] = {
      "  --tenant T        only tenant T's usage (the pool's remaining credits are still shown)\n"
      "  --json            machine-readable output on stdout\n",
      &report},
-    {"record", "record --action A [--tenant T] [--at ISO8601] [--id ID]",
-     "Authorise and record one AI query, atomically (credits, rate limit, key state, role).",
+    {"record", "record --action A [--tenant T] [--at ISO8601] [--id ID] | record --stdin",
+     "Authorise and record AI queries, each atomically (credits, rate limit, key state, role).",
      "  --action A        theme, content, inline_text, image, analysis or trigger\n"
      "  --tenant T        the tenant that ran it (default: the install itself)\n"
      "  --at ISO8601      when it ran, with Z or an offset (default: now)\n"
      "  --id ID           an id of your own; recording the same id again charges nothing\n"
+     "  --stdin           JSON Lines in, one event per line with the fields action, tenant, at and id;\n"
+     "                    one JSON line out per event, as soon as it is recorded, on one connection:\n"
+     "                    {\"id\",\"ok\":true,\"billing\",\"credits\",\"remaining\",\"period\",...} or\n"
+     "                    {\"id\",\"ok\":false,\"exit\":1|2|3,\"error\"}; exit 0 at the end of input\n"
      "Exit 1 when a rule refuses it: not enough credits, rate limit, invalid key or role.\n",
      &record},
     {"import", "import FILE.csv|FILE.jsonl [--dry-run]",

@@ -121,51 +121,6 @@ int report(Context& context, const QStringList& arguments)
     return Done;
 }
 
-int record(Context& context, const QStringList& arguments)
-{
-    QCommandLineParser parser;
-    const QCommandLineOption actionOption(QStringLiteral("action"), {}, QStringLiteral("A"));
-    const QCommandLineOption tenantOption(QStringLiteral("tenant"), {}, QStringLiteral("T"));
-    const QCommandLineOption atOption(QStringLiteral("at"), {}, QStringLiteral("ISO8601"));
-    const QCommandLineOption idOption(QStringLiteral("id"), {}, QStringLiteral("ID"));
-    parser.addOptions({actionOption, tenantOption, atOption, idOption});
-    if (const auto exit = parseArguments(context, parser, arguments, "record"))
-        return *exit;
-    if (!parser.isSet(actionOption) || !parser.positionalArguments().isEmpty())
-        return context.usageError(QStringLiteral("record needs --action and takes no other arguments."),
-                                  QStringLiteral("record"));
-    RecordRequest request{parser.value(actionOption), parser.value(tenantOption), std::nullopt, parser.value(idOption)};
-    if (parser.isSet(atOption)) {
-        request.at = IsoTime::parse(parser.value(atOption));
-        if (!request.at)
-            return context.usageError(QStringLiteral("--at %1 is not an ISO 8601 time with Z or an offset, "
-                                                     "such as 2026-11-22T10:30:00Z.")
-                                          .arg(Text::quoted(parser.value(atOption))),
-                                      QStringLiteral("record"));
-    }
-    Ledger* ledger = context.ledger();
-    if (!ledger)
-        return StorageUnavailable;
-    const auto outcome = ledger->record(request);
-    if (!outcome)
-        return context.fail(outcome.failure());
-    const UsageEvent& e = outcome->event;
-    const Action* action = context.catalog.action(e.action);
-    const QString who = e.tenant.isEmpty() ? QStringLiteral("the install") : QStringLiteral("tenant ") + e.tenant;
-    if (outcome->alreadyRecorded)
-        context.out << "Event " << e.id << " was already recorded; nothing was charged again.\n";
-    else if (e.billing == CreditRules::Billing::Byok)
-        context.out << "Recorded " << action->name.toLower() << " for " << who << " on the "
-                    << (outcome->source == KeySource::Tenant ? QStringLiteral("tenant's") : QStringLiteral("install's")) << ' '
-                    << context.catalog.provider(action->provider)->name << " key (BYOK, 0 credits); id " << e.id << ".\n";
-    else
-        context.out << "Recorded " << action->name.toLower() << " for " << who << ": " << Text::count(e.credits, "credit", "credits") << "; id "
-                    << e.id << ".\n";
-    context.out << formatCredits(outcome->remaining) << " of " << formatCredits(outcome->allocation)
-                << " credits remain in the period " << outcome->period.id() << ".\n";
-    return Done;
-}
-
 int importUsage(Context& context, const QStringList& arguments)
 {
     QCommandLineParser parser;

@@ -1,0 +1,165 @@
+// record: authorise and record AI queries, one from the options, or a stream of them from standard input.
+#include "CliSupport.h"
+
+#include "IsoTime.h"
+#include "Text.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Cli {
+
+namespace {
+
+// The longest line `record --stdin` reads; an event is a few hundred bytes.
+constexpr qint64 maxLineBytes = 64 * 1024;
+
+const char* const streamFields[] = {"action", "tenant", "at", "id"};
+
+// One line of `record --stdin` as a request, or why it is not one (bad input, exit class 2).
+Result<RecordRequest> requestFromLine(const QByteArray& line)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return badInput(QStringLiteral("The line is not a JSON object (%1).").arg(error.errorString()));
+    const QJsonObject o = doc.object();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        bool known = false;
+        for (const char* field : streamFields)
+            known = known || it.key() == QLatin1String(field);
+        if (!known)
+            return badInput(QStringLiteral("Unknown field %1; an event has action, tenant, at and id.").arg(Text::quoted(it.key())));
+        if (!it.value().isString())
+            return badInput(QStringLiteral("The field %1 must be a string.").arg(Text::quoted(it.key())));
+    }
+    if (!o.contains(QLatin1String("action")))
+        return badInput(QStringLiteral("The event has no action."));
+    RecordRequest request{o.value(QLatin1String("action")).toString(), o.value(QLatin1String("tenant")).toString(),
+                          std::nullopt, o.value(QLatin1String("id")).toString()};
+    if (o.contains(QLatin1String("at"))) {
+        const QString at = o.value(QLatin1String("at")).toString();
+        request.at = IsoTime::parse(at);
+        if (!request.at)
+            return badInput(QStringLiteral("at %1 is not an ISO 8601 time with Z or an offset.").arg(Text::quoted(at)));
+    }
+    return request;
+}
+
+// The answer line for one event: what was charged, or the refusal with its exit-code class and sentence.
+QJsonObject answerJson(const QString& id, const Result<RecordOutcome>& outcome)
+{
+    QJsonObject answer{{QStringLiteral("id"), id.isEmpty() ? QJsonValue() : QJsonValue(id)}};
+    if (!outcome) {
+        answer.insert(QStringLiteral("ok"), false);
+        answer.insert(QStringLiteral("exit"), int(outcome.failure().kind));
+        answer.insert(QStringLiteral("error"), outcome.failure().message);
+        return answer;
+    }
+    const RecordOutcome& o = outcome.value();
+    answer.insert(QStringLiteral("id"), o.event.id);
+    answer.insert(QStringLiteral("ok"), true);
+    answer.insert(QStringLiteral("billing"), CreditRules::billingId(o.event.billing));
+    answer.insert(QStringLiteral("credits"), o.event.credits);
+    answer.insert(QStringLiteral("already_recorded"), o.alreadyRecorded);
+    answer.insert(QStringLiteral("period"), o.period.id());
+    answer.insert(QStringLiteral("remaining"), o.remaining);
+    return answer;
+}
+
+// Reads JSON Lines until the end of input, answering each line as soon as it is recorded, on one connection.
+int recordStream(Context& context, Ledger& ledger)
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return context.fail(badInput(QStringLiteral("Standard input cannot be read.")));
+    qint64 lineNumber = 0;
+    while (true) {
+        QByteArray line = in.readLine(maxLineBytes + 1);
+        if (line.isEmpty())
+            break;
+        ++lineNumber;
+        const bool cut = line.size() > maxLineBytes && !line.endsWith('\n');
+        while (cut && !line.isEmpty() && !line.endsWith('\n'))
+            line = in.readLine(maxLineBytes + 1); // skip the rest of an overlong line
+        if (line.trimmed().isEmpty() && !cut)
+            continue;
+        Result<RecordOutcome> outcome = badInput(QStringLiteral("Line %1 is longer than %2 bytes.").arg(lineNumber).arg(maxLineBytes));
+        QString id;
+        if (!cut) {
+            const auto request = requestFromLine(line);
+            if (request) {
+                id = request->id;
+                outcome = ledger.record(request.value());
+            } else {
+                outcome = request.failure(); // the answer names the line
+            }
+        }
+        QJsonObject answer = answerJson(id, outcome);
+        answer.insert(QStringLiteral("line"), lineNumber);
+        context.out << QJsonDocument(answer).toJson(QJsonDocument::Compact) << '\n';
+        context.out.flush(); // a server waits for this answer before it runs the action
+    }
+    return Done;
+}
+
+} // namespace
+
+int record(Context& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption actionOption(QStringLiteral("action"), {}, QStringLiteral("A"));
+    const QCommandLineOption tenantOption(QStringLiteral("tenant"), {}, QStringLiteral("T"));
+    const QCommandLineOption atOption(QStringLiteral("at"), {}, QStringLiteral("ISO8601"));
+    const QCommandLineOption idOption(QStringLiteral("id"), {}, QStringLiteral("ID"));
+    const QCommandLineOption stdinOption(QStringLiteral("stdin"));
+    parser.addOptions({actionOption, tenantOption, atOption, idOption, stdinOption});
+    if (const auto exit = parseArguments(context, parser, arguments, "record"))
+        return *exit;
+    if (parser.isSet(stdinOption)) {
+        if (parser.isSet(actionOption) || parser.isSet(tenantOption) || parser.isSet(atOption) || parser.isSet(idOption) ||
+            !parser.positionalArguments().isEmpty())
+            return context.usageError(QStringLiteral("record --stdin takes its events from standard input, not from options."),
+                                      QStringLiteral("record"));
+        Ledger* ledger = context.ledger();
+        if (!ledger)
+            return StorageUnavailable;
+        return recordStream(context, *ledger);
+    }
+    if (!parser.isSet(actionOption) || !parser.positionalArguments().isEmpty())
+        return context.usageError(QStringLiteral("record needs --action (or --stdin) and takes no other arguments."),
+                                  QStringLiteral("record"));
+    RecordRequest request{parser.value(actionOption), parser.value(tenantOption), std::nullopt, parser.value(idOption)};
+    if (parser.isSet(atOption)) {
+        request.at = IsoTime::parse(parser.value(atOption));
+        if (!request.at)
+            return context.usageError(QStringLiteral("--at %1 is not an ISO 8601 time with Z or an offset, "
+                                                     "such as 2026-11-22T10:30:00Z.")
+                                          .arg(Text::quoted(parser.value(atOption))),
+                                      QStringLiteral("record"));
+    }
+    Ledger* ledger = context.ledger();
+    if (!ledger)
+        return StorageUnavailable;
+    const auto outcome = ledger->record(request);
+    if (!outcome)
+        return context.fail(outcome.failure());
+    const UsageEvent& e = outcome->event;
+    const Action* action = context.catalog.action(e.action);
+    const QString who = e.tenant.isEmpty() ? QStringLiteral("the install") : QStringLiteral("tenant ") + e.tenant;
+    if (outcome->alreadyRecorded)
+        context.out << "Event " << e.id << " was already recorded; nothing was charged again.\n";
+    else if (e.billing == CreditRules::Billing::Byok)
+        context.out << "Recorded " << action->name.toLower() << " for " << who << " on the "
+                    << (outcome->source == KeySource::Tenant ? QStringLiteral("tenant's") : QStringLiteral("install's")) << ' '
+                    << context.catalog.provider(action->provider)->name << " key (BYOK, 0 credits); id " << e.id << ".\n";
+    else
+        context.out << "Recorded " << action->name.toLower() << " for " << who << ": " << Text::count(e.credits, "credit", "credits") << "; id "
+                    << e.id << ".\n";
+    context.out << formatCredits(outcome->remaining) << " of " << formatCredits(outcome->allocation)
+                << " credits remain in the period " << outcome->period.id() << ".\n";
+    return Done;
+}
+
+} // namespace Cli
