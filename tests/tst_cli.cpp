@@ -261,6 +261,67 @@ private slots:
         QCOMPARE(reportJson(m_db)[QStringLiteral("plan")].toString(), QStringLiteral("Essentials"));
     }
 
+    // SQLite → the suite's backend → SQLite: on the PostgreSQL run, the move up to a shared ledger and back.
+    void dbCopyRoundTripKeepsEveryReport()
+    {
+        const QString first = newPath(".sqlite");
+        const QString source = newPath(".csv");
+        writeFile(source, sampleCsv());
+        QCOMPARE(cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}, first).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("import"), source}, first).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("add"), QStringLiteral("val"), QStringLiteral("--role"), QStringLiteral("viewer")}, first).exitCode, 0);
+        {
+            auto ledger = TestSupport::openLedger(first, Environment::currentUserName());
+            QVERIFY(ledger->setKeyRecord({QStringLiteral("acme"), QStringLiteral("anthropic"), KeyState::Active, QStringLiteral("wxyz"),
+                                          ledger->now(), {}, {QStringLiteral("claude-opus-4-6")}, std::nullopt, {}},
+                                         KeyChange::Set)
+                        .ok());
+        }
+
+        const auto up = cli({QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--to"), m_db}, first);
+        QVERIFY2(up.exitCode == 0, up.err.constData());
+        QVERIFY2(up.out.contains("90 usage_events"), up.out.constData());
+        // A second copy into the same database is refused, and changes nothing.
+        const auto again = cli({QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--to"), m_db}, first);
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("already holds a ledger; db copy writes only into an empty database."), again.err.constData());
+        const QString back = newPath(".sqlite");
+        const auto down = cli({QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--from"), m_db}, back);
+        QVERIFY2(down.exitCode == 0, down.err.constData());
+
+        for (const char* period : {"2026-08", "2026-09", "2026-10", "2026-11"})
+            for (const QString& tenant : {QString(), QStringLiteral("acme"), QStringLiteral("beta")}) {
+                QStringList args{QStringLiteral("--period"), QLatin1String(period)};
+                if (!tenant.isEmpty())
+                    args << QStringLiteral("--tenant") << tenant;
+                const QJsonObject expected = reportJson(first, args);
+                QVERIFY(!expected.isEmpty());
+                QCOMPARE(reportJson(m_db, args), expected);
+                QCOMPARE(reportJson(back, args), expected);
+            }
+        for (const QStringList& view : {QStringList{"export"}, QStringList{"members", "list"}, QStringList{"tenants", "list"},
+                                        QStringList{"models", "show"}, QStringList{"keys", "status", "--json", "--tenant", "acme"}}) {
+            const QByteArray expected = cli(view, first).out;
+            QVERIFY(!expected.isEmpty());
+            QCOMPARE(cli(view, m_db).out, expected);
+            QCOMPARE(cli(view, back).out, expected);
+        }
+        QVERIFY(cli({QStringLiteral("keys"), QStringLiteral("status"), QStringLiteral("--tenant"), QStringLiteral("acme")}, back)
+                    .out.contains("Active (BYOK)"));
+    }
+
+    void dbCopyNeedsOneDirection()
+    {
+        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("copy")}).exitCode, 2);
+        const auto missing = cli({QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--from"), m_dir.filePath(QStringLiteral("nothing.sqlite"))});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.startsWith("There is no ledger at"));
+        const auto password = cli({QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--to"), QStringLiteral("postgresql://alice:hunter2@localhost/x")});
+        QCOMPARE(password.exitCode, 2);
+        QVERIFY(password.err.contains("must not carry a password"));
+        QVERIFY(!password.err.contains("hunter2"));
+    }
+
     void recordStreamAnswersEachEventAsItComes()
     {
         QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("add"), QStringLiteral("acme")}).exitCode, 0);

@@ -93,6 +93,15 @@ const Command commands[] = {
      "Providers are reached at their public APIs, or at the addresses in $ANTHROPIC_BASE_URL and\n"
      "$OPENAI_BASE_URL.\n",
      &keys},
+    {"db", "db copy --to URI | db copy --from URI",
+     "Copy a whole ledger between SQLite and PostgreSQL (or two files), in one transaction.",
+     "  copy --to URI     copies this ledger (--db) into the empty database at URI: a PostgreSQL URI\n"
+     "                    such as postgresql://alice@db.example:5432/aisettings, or an SQLite file\n"
+     "  copy --from URI   copies the ledger at URI into this one (--db), which must be empty\n"
+     "Settings, tenants, members, usage, totals, key records and the audit trail are copied; a target\n"
+     "that already holds tables is refused (exit 1) and nothing is written. Keys stay in the keychains\n"
+     "that hold them. Owner or Admin of the source.\n",
+     &db},
 };
 
 void printOverview(QTextStream& out)

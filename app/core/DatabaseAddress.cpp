@@ -14,6 +14,7 @@ bool DatabaseAddress::looksLikeUri(const QString& text)
 Result<DatabaseAddress> DatabaseAddress::parse(const QString& text)
 {
     DatabaseAddress a;
+    a.text = text;
     if (!looksLikeUri(text)) {
         a.path = text;
         return a;

@@ -10,6 +10,7 @@
 struct DatabaseAddress
 {
     bool postgres = false;
+    QString text; // as given
     QString path; // SQLite: the file
 
     // PostgreSQL: what QPSQL passes to libpq. Empty values are left to libpq's own defaults (PGHOST, the socket,

@@ -37,6 +37,40 @@ Ledger::~Ledger()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
+Result<QSqlDatabase> Ledger::connect(const DatabaseAddress& address, const QString& connectionName, int openWaitMs)
+{
+    if (address.postgres) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+        if (!db.isValid())
+            return unavailable(QStringLiteral("Qt's PostgreSQL driver is not installed (Debian package libqt6sql6-psql)."));
+        db.setHostName(address.host);
+        if (address.port > 0)
+            db.setPort(address.port);
+        db.setDatabaseName(address.database);
+        db.setUserName(address.user);
+        db.setConnectOptions(address.options);
+        if (!db.open())
+            return unavailable(QStringLiteral("Cannot connect to %1: %2.")
+                                   .arg(Text::escaped(address.text, 200),
+                                        Text::escaped(db.lastError().databaseText().simplified(), 300)));
+        return db;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    if (!db.isValid())
+        return unavailable(QStringLiteral("Qt's SQLite driver is not installed (Debian package libqt6sql6-sqlite)."));
+    // Usage, members and the audit trail are the organisation's business: a new ledger is readable by its owner
+    // only, and SQLite gives its -wal and -shm files the same mode.
+    if (Status s = Environment::createPrivateFile(address.path); !s)
+        return s.failure();
+    db.setDatabaseName(address.path);
+    // Opening waits for the write lock only when the schema must be created or upgraded, and at most openWaitMs.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(openWaitMs));
+    if (!db.open())
+        return unavailable(QStringLiteral("Cannot open the database at %1: %2.")
+                               .arg(Text::escaped(address.path, 200), db.lastError().databaseText()));
+    return db;
+}
+
 Result<std::unique_ptr<Ledger>> Ledger::open(const QString& location, const Catalog& catalog, const QString& userName,
                                              int openWaitMs)
 {
@@ -45,66 +79,35 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const QString& location, const Cata
         return address.failure();
     std::unique_ptr<Ledger> ledger(new Ledger(catalog, userName, nextConnectionName()));
     ledger->m_location = location; // never holds a password: parse() refuses one
+    const auto connected = connect(address.value(), ledger->m_connectionName, openWaitMs);
+    if (!connected)
+        return connected.failure();
+    QSqlDatabase db = connected.value();
     if (address->postgres) {
-        if (Status s = ledger->openPostgres(address.value()); !s)
-            return s.failure();
-        return ledger;
+        // On a shared ledger the member is the role the server authenticated, not this desktop's user name,
+        // which proves nothing to the other machines.
+        QSqlQuery who(db);
+        if (!who.exec(QStringLiteral("SELECT current_user")) || !who.next())
+            return Sql::storageFailure(who.lastError(), QStringLiteral("asking the server who is connected"));
+        ledger->m_userName = who.value(0).toString();
     }
-    const QString& path = address->path;
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), ledger->m_connectionName);
-    if (!db.isValid())
-        return unavailable(QStringLiteral("Qt's SQLite driver is not installed (Debian package libqt6sql6-sqlite)."));
-    // Usage, members and the audit trail are the organisation's business: a new ledger is readable by its owner
-    // only, and SQLite gives its -wal and -shm files the same mode.
-    if (Status s = Environment::createPrivateFile(path); !s)
-        return s.failure();
-    db.setDatabaseName(path);
-    // Opening waits for the write lock only when the schema must be created or upgraded, and at most openWaitMs.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(openWaitMs));
-    if (!db.open())
-        return unavailable(QStringLiteral("Cannot open the database at %1: %2.")
-                               .arg(Text::escaped(path, 200), db.lastError().databaseText()));
-    // Before anything writes to the file: another program's database is left exactly as it was.
+    // Before anything writes: another program's database is left exactly as it was.
     if (const Result<int> version = Schema::version(db); !version)
         return version.failure();
-    // WAL lets readers (the window, reports) go on while a writer records; NORMAL sync is safe with WAL
-    // against program crashes and keeps a commit off the disk's flush path.
-    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536"}) {
-        if (Status s = Sql::execText(db, QString::fromLatin1(pragma), QStringLiteral("opening %1").arg(Text::escaped(path, 200))); !s)
-            return s.failure();
+    if (!address->postgres) {
+        // WAL lets readers (the window, reports) go on while a writer records; NORMAL sync is safe with WAL
+        // against program crashes and keeps a commit off the disk's flush path.
+        for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536"})
+            if (Status s = Sql::execText(db, QString::fromLatin1(pragma), QStringLiteral("opening %1").arg(Text::escaped(location, 200))); !s)
+                return s.failure();
     }
-    if (Status s = Schema::migrate(db, catalog, userName); !s)
+    if (Status s = Schema::migrate(db, catalog, ledger->m_userName); !s)
         return s.failure();
-    // From now on writers queue for the lock instead of failing at once; a wait longer than this is reported.
-    if (Status s = Sql::execText(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(writeWaitMs), QStringLiteral("opening the database")); !s)
-        return s.failure();
+    // From now on SQLite writers queue for the lock instead of failing at once; a longer wait is reported.
+    if (!address->postgres)
+        if (Status s = Sql::execText(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(writeWaitMs), QStringLiteral("opening the database")); !s)
+            return s.failure();
     return ledger;
-}
-
-Status Ledger::openPostgres(const DatabaseAddress& address)
-{
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
-    if (!db.isValid())
-        return unavailable(QStringLiteral("Qt's PostgreSQL driver is not installed (Debian package libqt6sql6-psql)."));
-    db.setHostName(address.host);
-    if (address.port > 0)
-        db.setPort(address.port);
-    db.setDatabaseName(address.database);
-    db.setUserName(address.user);
-    db.setConnectOptions(address.options);
-    if (!db.open())
-        return unavailable(QStringLiteral("Cannot connect to %1: %2.")
-                               .arg(Text::escaped(m_location, 200), Text::escaped(db.lastError().databaseText().simplified(), 300)));
-    // On a shared ledger the member is the role the server authenticated, not this desktop's user name, which
-    // proves nothing to the other machines.
-    QSqlQuery who(db);
-    if (!who.exec(QStringLiteral("SELECT current_user")) || !who.next())
-        return Sql::storageFailure(who.lastError(), QStringLiteral("asking the server who is connected"));
-    m_userName = who.value(0).toString();
-    who.finish();
-    if (const Result<int> version = Schema::version(db); !version)
-        return version.failure();
-    return Schema::migrate(db, m_catalog, m_userName);
 }
 
 QSqlDatabase Ledger::db() const { return QSqlDatabase::database(m_connectionName, false); }

@@ -233,6 +233,11 @@ public:
     using Progress = std::function<bool(qint64 done, qint64 total)>;
     Result<ImportSummary> importRows(QVector<ImportRow> rows, bool dryRun, const Progress& progress = {});
 
+    // Copies the whole ledger (settings, tenants, members, usage, totals, key records, audit) into the empty
+    // database at `target`, in one transaction there; a target that holds tables is refused. Owner or Admin.
+    // Answers the number of rows copied per table. Keys stay in the keychains that hold them.
+    Result<QVector<QPair<QString, qint64>>> copyTo(const QString& target);
+
     static bool isValidTenantId(const QString& id);
     static bool isValidUserName(const QString& name);
     static bool isValidEventId(const QString& id);
@@ -241,7 +246,9 @@ public:
 
 private:
     Ledger(const Catalog& catalog, QString userName, QString connectionName);
-    Status openPostgres(const struct DatabaseAddress& address);
+    // A connection to the database at `address`, opened (an SQLite file is created private when missing).
+    static Result<QSqlDatabase> connect(const struct DatabaseAddress& address, const QString& connectionName, int openWaitMs);
+    Result<QVector<QPair<QString, qint64>>> copyInto(const struct DatabaseAddress& address, const QString& connection);
 
     QSqlDatabase db() const;
     QSqlQuery& query(const QString& sql);

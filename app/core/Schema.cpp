@@ -176,6 +176,13 @@ Status migrate(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
         return newerVersion(from);
     if (from >= target)
         return success();
+    if (Status s = upgrade(db, catalog, creator, from, target); !s)
+        return s;
+    return tx.commit();
+}
+
+Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& creator, int from, int target)
+{
     if (from < 1 && target >= 1) {
         if (Status s = run(db, version1, 1); !s)
             return s;
@@ -199,9 +206,7 @@ Status migrate(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
             !s)
             return s;
     }
-    if (Status s = setVersion(db, target); !s)
-        return s;
-    return tx.commit();
+    return setVersion(db, target);
 }
 
 } // namespace Schema

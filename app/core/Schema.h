@@ -6,7 +6,8 @@
 #include <QSqlDatabase>
 
 // Versioned schema. Version 1 held events, settings, tenants, members and the audit trail; version 2 added
-// the per-period usage totals and the provider key states; version 3 the database's own id (install_id).
+// the per-period usage totals and the provider key states; version 3 the database's own id (install_id);
+// version 4 when a throttled key may be checked again.
 namespace Schema {
 
 constexpr int currentVersion = 4;
@@ -24,5 +25,10 @@ Result<int> version(const QSqlDatabase& db);
 // catalog's first plan with the slots' default models, anchor day 1, UTC, and `creator` as its Owner.
 Status migrate(const QSqlDatabase& db, const Catalog& catalog, const QString& creator,
                int target = currentVersion);
+// The steps of migrate() from version `from` to `target`, inside a write transaction the caller holds.
+Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& creator, int from, int target);
+// Every table of the schema, in an order in which rows can be copied.
+inline constexpr const char* tables[] = {"settings", "tenants", "members", "usage_events", "usage_totals", "key_state",
+                                         "audit_log"};
 
 } // namespace Schema

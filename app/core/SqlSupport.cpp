@@ -74,4 +74,20 @@ Status WriteTransaction::commit()
     return s;
 }
 
+ReadTransaction::~ReadTransaction()
+{
+    if (m_open)
+        QSqlQuery(m_db).exec(QStringLiteral("COMMIT"));
+}
+
+Status ReadTransaction::begin()
+{
+    // SQLite's deferred transaction takes its snapshot at the first read and keeps it to the end.
+    const QString sql = isPostgres(m_db) ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                                         : QStringLiteral("BEGIN");
+    Status s = execText(m_db, sql, QStringLiteral("starting a read transaction"));
+    m_open = s.ok();
+    return s;
+}
+
 } // namespace Sql

@@ -40,4 +40,20 @@ private:
     bool m_open = false;
 };
 
+// A read-only transaction: every statement in it sees the same snapshot of the database. Ends when destroyed.
+class ReadTransaction
+{
+public:
+    explicit ReadTransaction(QSqlDatabase db) : m_db(std::move(db)) {}
+    ~ReadTransaction();
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+    Status begin();
+
+private:
+    QSqlDatabase m_db;
+    bool m_open = false;
+};
+
 } // namespace Sql
