@@ -273,7 +273,7 @@ private slots:
         {
             auto ledger = TestSupport::openLedger(first, Environment::currentUserName());
             QVERIFY(ledger->setKeyRecord({QStringLiteral("acme"), QStringLiteral("anthropic"), KeyState::Active, QStringLiteral("wxyz"),
-                                          ledger->now(), {}, {QStringLiteral("claude-opus-4-6")}, std::nullopt, {}},
+                                          ledger->now(), {}, {QStringLiteral("claude-opus-4-6")}, std::nullopt, {}, {}},
                                          KeyChange::Set)
                         .ok());
         }

@@ -419,6 +419,33 @@ private slots:
         QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("state")].toString(), QStringLiteral("not_verified"));
     }
 
+    // A shared ledger: the key sits in the keychain of the machine that stored it; the others say whose.
+    void aKeyHeldInAnotherKeychainIsCheckedAndRemovedThere()
+    {
+        QCOMPARE(cli(words("keys set anthropic"), anthropicKey).exitCode, 0);
+        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("holder")].toString(), Environment::keychainHolder());
+        {
+            auto ledger = TestSupport::openLedger(m_db, Environment::currentUserName());
+            KeyRecord r = ledger->keyRecord({}, QStringLiteral("anthropic")).value();
+            r.holder = QStringLiteral("alice@desk-7");
+            QVERIFY(ledger->setKeyRecord(r, KeyChange::Checked).ok());
+        }
+        m_provider.requests.clear();
+        for (const char* verb : {"keys verify anthropic", "keys remove anthropic"}) {
+            const Run r = cli(words(verb));
+            QCOMPARE(r.exitCode, 1);
+            QCOMPARE(r.err, QByteArray("The Anthropic key for the install is kept in the keychain of alice on desk-7; "
+                                       "Test and Remove work there.\n"));
+        }
+        QVERIFY(m_provider.requests.isEmpty());
+        QCOMPARE(keychainLookup(account({}, "anthropic")), anthropicKey);
+        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("state")].toString(), QStringLiteral("active"));
+        QVERIFY(cli(words("keys status")).out.contains("kept in the keychain of alice on desk-7"));
+        // A new key saved here lives in this keychain from then on.
+        QCOMPARE(cli(words("keys set anthropic"), replacementKey).exitCode, 0);
+        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("holder")].toString(), Environment::keychainHolder());
+    }
+
     void costsSayWhenAKeyRefusesTheAction()
     {
         m_provider.respond(400, R"({"type":"error","error":{"type":"invalid_request_error","message":"You have reached your specified API usage limits."}})");

@@ -45,7 +45,7 @@ private:
 
     void setKey(const QString& tenant, const char* provider, KeyState state)
     {
-        const Status s = ledger().setKeyRecord({tenant, QLatin1String(provider), state, QStringLiteral("wxyz"), at("2026-11-20T00:00:00Z"), {}, {}, std::nullopt, {}}, KeyChange::Set);
+        const Status s = ledger().setKeyRecord({tenant, QLatin1String(provider), state, QStringLiteral("wxyz"), at("2026-11-20T00:00:00Z"), {}, {}, std::nullopt, {}, {}}, KeyChange::Set);
         QVERIFY2(s.ok(), qPrintable(s.failure().message));
     }
 

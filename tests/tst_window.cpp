@@ -104,7 +104,7 @@ class TestWindow : public QObject
     {
         auto l = ledger();
         const Status s = l->setKeyRecord({tenant, QStringLiteral("anthropic"), state, QStringLiteral("wxyz"), l->now(),
-                                          QString::fromUtf8(message), {}, retryAt, {}},
+                                          QString::fromUtf8(message), {}, retryAt, {}, {}},
                                          KeyChange::Checked);
         QVERIFY2(s.ok(), qPrintable(s.failure().message));
     }
@@ -409,6 +409,23 @@ private slots:
         const QString estimate = find<QLabel>("estimateLabel")->text();
         QCOMPARE(estimate.contains(QStringLiteral("Refused until the key is fixed")), keyStateRefusesActions(state));
         QVERIFY(m_provider.requests.isEmpty()); // checked just now: nothing to check again
+    }
+
+    void aKeyHeldOnAnotherMachineSaysWhere()
+    {
+        {
+            auto l = ledger();
+            KeyRecord r{{}, QStringLiteral("anthropic"), KeyState::Active, QStringLiteral("wxyz"), l->now(), {}, {}, std::nullopt, {},
+                        QStringLiteral("alice@desk-7")};
+            QVERIFY(l->setKeyRecord(r, KeyChange::Set).ok());
+        }
+        openWindow();
+        QCOMPARE(badgeState("anthropic"), QStringLiteral("active"));
+        QVERIFY(find<QLabel>("anthropicMessageLabel")->text().contains(
+            QStringLiteral("kept in the keychain of alice on desk-7; Test and Remove work there.")));
+        QVERIFY(!find<QPushButton>("anthropicTestButton")->isEnabled());
+        QVERIFY(!find<QPushButton>("anthropicRemoveButton")->isEnabled());
+        QVERIFY(find<QLineEdit>("anthropicKeyEdit")->isEnabled()); // a new key can still be saved here
     }
 
     void aDowngradedTenantKeyIsShownUnused()

@@ -196,6 +196,9 @@ void KeyField::updateControls()
         if (const QString advice = adviceFor(m_record); !advice.isEmpty())
             message += QLatin1Char(' ') + advice;
     }
+    const QString elsewhere = KeyService::heldElsewhere(m_record, m_provider.name);
+    if (!elsewhere.isEmpty())
+        message = message.isEmpty() ? elsewhere : message + QLatin1Char(' ') + elsewhere;
     if (message.isEmpty() && !m_whyNoNewKey.isEmpty())
         message = m_whyNoNewKey;
     m_messageLabel->setText(message.isEmpty() ? QString() : QStringLiteral("⚠ ") + message);
@@ -209,8 +212,9 @@ void KeyField::updateControls()
     m_showButton->setEnabled(mayType && typing);
     m_saveButton->setEnabled(mayType && typing);
     // An unused tenant key is not checked (it is not used), but it can be removed.
-    m_testButton->setEnabled(m_mayChange && stored && m_record.state != KeyState::Unused && !busy);
-    m_removeButton->setEnabled(m_mayChange && stored && !busy);
+    const bool here = elsewhere.isEmpty(); // another machine's keychain holds it: checked and removed there
+    m_testButton->setEnabled(m_mayChange && stored && here && m_record.state != KeyState::Unused && !busy);
+    m_removeButton->setEnabled(m_mayChange && stored && here && !busy);
 }
 
 void KeyField::begin()

@@ -66,7 +66,8 @@ void Session::recheckStaleKeys()
     for (const KeyRecord& k : keys.value()) {
         const bool old = !k.checkedAt || now - *k.checkedAt > staleAfterMs;
         const bool retryDue = k.state == KeyState::Throttled && k.retryAt && *k.retryAt <= now;
-        if (old || retryDue)
+        const bool here = KeyService::heldElsewhere(k, QString()).isEmpty();
+        if ((old || retryDue) && here)
             stale << k;
     }
     checkNext(stale);

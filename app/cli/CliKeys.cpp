@@ -129,6 +129,7 @@ QJsonObject rowJson(const KeyRecord& r, const KeyStatus& s, bool inForce)
         {QStringLiteral("retry_at"), timeOrNull(r.retryAt)},
         {QStringLiteral("message"), r.message},
         {QStringLiteral("models"), QJsonArray::fromStringList(r.models)},
+        {QStringLiteral("holder"), r.holder.isEmpty() ? QJsonValue() : QJsonValue(r.holder)},
     };
 }
 
@@ -143,6 +144,8 @@ void printRow(QTextStream& out, const Provider& p, const KeyRecord& r, const QSt
         out << "; checked " << IsoTime::formatUtc(*r.checkedAt);
     if (r.retryAt && r.state == KeyState::Throttled)
         out << "; next check due " << IsoTime::formatUtc(*r.retryAt);
+    if (const QString elsewhere = KeyService::heldElsewhere(r, p.name); !elsewhere.isEmpty())
+        out << "\n          " << elsewhere;
     out << '\n';
 }
 

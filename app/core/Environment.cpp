@@ -1,5 +1,7 @@
 #include "Environment.h"
 
+#include <QSysInfo>
+
 #include "Text.h"
 
 #include <QDir>
@@ -19,6 +21,11 @@
 #endif
 
 namespace Environment {
+
+QString keychainHolder()
+{
+    return currentUserName() + QLatin1Char('@') + QSysInfo::machineHostName();
+}
 
 QString currentUserName()
 {

@@ -11,6 +11,8 @@ namespace Environment {
 
 // The operating-system user name, as `whoami` prints it; members are matched on it.
 QString currentUserName();
+// Who holds a key stored here, as the shared ledger names it: "user@host". Identifies a keychain, not a secret.
+QString keychainHolder();
 
 // The platform's app-data folder plus "usage.sqlite"; --db or AI_SETTINGS_DB override it.
 QString defaultDatabasePath();

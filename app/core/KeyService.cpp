@@ -1,5 +1,6 @@
 #include "KeyService.h"
 
+#include "Environment.h"
 #include "KeyFormat.h"
 #include "ProviderCheck.h"
 
@@ -40,10 +41,11 @@ namespace {
 // What a check said, as the record the ledger keeps for the key it checked.
 KeyRecord recordOf(const KeyEntry& entry, const QString& fingerprint, const ProviderCheck::Outcome& o, qint64 now)
 {
-    KeyRecord r{entry.tenant, entry.provider, o.state, fingerprint, now, o.message, o.models, std::nullopt, {}};
+    KeyRecord r{entry.tenant, entry.provider, o.state, fingerprint, now, o.message, o.models, std::nullopt, {}, {}};
     if (o.retryAfterSeconds)
         r.retryAt = now + qint64(*o.retryAfterSeconds) * 1000;
     r.requestId = o.requestId;
+    r.holder = Environment::keychainHolder(); // the key was just read from, or is going to, this keychain
     return r;
 }
 
@@ -75,7 +77,7 @@ void KeyService::set(const QString& tenant, const QString& provider, const QStri
 
     // Nothing to lose: store first, so that the key is safe even if the check never ends, then check it.
     KeyRecord record{tenant, provider, KeyState::NotVerified, KeyFormat::fingerprint(key.value()), std::nullopt,
-                     QStringLiteral("Not checked with the provider yet."), {}, std::nullopt, {}};
+                     QStringLiteral("Not checked with the provider yet."), {}, std::nullopt, {}, {}};
     QPointer<KeyService> self(this);
     store(entry.value(), key.value(), record, KeyChange::Set, {},
           [=, key = key.value(), entry = entry.value(), done = std::move(done)](Result<KeyRecord> r) {
@@ -102,7 +104,7 @@ void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRec
             return answerLater(this, std::move(done), Result<KeyRecord>(f));
         }
         KeyRecord record{entry.tenant, entry.provider, KeyState::NotVerified, fingerprint, std::nullopt,
-                         QStringLiteral("Not checked with the provider yet."), {}, std::nullopt, {}};
+                         QStringLiteral("Not checked with the provider yet."), {}, std::nullopt, {}, {}};
         return store(entry, key, record, KeyChange::Replaced, stored.fingerprint, std::move(done));
     }
     QPointer<KeyService> self(this);
@@ -130,6 +132,7 @@ void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRec
 void KeyService::store(const KeyEntry& entry, const QString& key, KeyRecord record, KeyChange change,
                        const QString& replacedFingerprint, Done done)
 {
+    record.holder = Environment::keychainHolder();
     QPointer<KeyService> self(this);
     m_vault.save(entry, key, [=, done = std::move(done)](Status saved) {
         if (!self)
@@ -156,6 +159,8 @@ void KeyService::verify(const QString& tenant, const QString& provider, Done don
     if (!known)
         return answerLater(this, std::move(done), Result<KeyRecord>(known.failure()));
     const QString providerName = m_ledger.catalog().provider(provider)->name;
+    if (const QString elsewhere = heldElsewhere(known.value(), providerName); !elsewhere.isEmpty())
+        return answerLater(this, std::move(done), Result<KeyRecord>(refused(elsewhere)));
     if (known->state == KeyState::NotSet)
         return answerLater(this, std::move(done),
                            Result<KeyRecord>(badInput(QStringLiteral("No %1 key is set for %2; set one with \"keys set %3\".")
@@ -172,7 +177,7 @@ void KeyService::verify(const QString& tenant, const QString& provider, Done don
         if (!read.value()) {
             // The database says a key is set but the keychain lost it: nothing can be sent on its behalf.
             KeyRecord lost{tenant, provider, KeyState::Invalid, known->fingerprint, m_ledger.now(),
-                           QStringLiteral("The key is no longer in the keychain; set it again."), {}, std::nullopt, {}};
+                           QStringLiteral("The key is no longer in the keychain; set it again."), {}, std::nullopt, {}, {}};
             if (Status s = m_ledger.setKeyRecord(lost, KeyChange::Checked); !s)
                 return done(s.failure());
             return done(lost);
@@ -217,6 +222,9 @@ void KeyService::remove(const QString& tenant, const QString& provider, std::fun
     const auto known = m_ledger.keyRecord(tenant, provider);
     if (!known)
         return answerLater(this, std::move(done), Status(known.failure()));
+    // Removing here would drop the record and leave the secret in the other machine's keychain.
+    if (const QString elsewhere = heldElsewhere(known.value(), m_ledger.catalog().provider(provider)->name); !elsewhere.isEmpty())
+        return answerLater(this, std::move(done), Status(refused(elsewhere)));
     const auto entry = entryFor(tenant, provider);
     if (!entry)
         return answerLater(this, std::move(done), Status(entry.failure()));
@@ -226,9 +234,18 @@ void KeyService::remove(const QString& tenant, const QString& provider, std::fun
             return;
         if (!removed)
             return done(removed);
-        KeyRecord gone{tenant, provider, KeyState::NotSet, known->fingerprint, m_ledger.now(), {}, {}, std::nullopt, {}};
+        KeyRecord gone{tenant, provider, KeyState::NotSet, known->fingerprint, m_ledger.now(), {}, {}, std::nullopt, {}, {}};
         done(m_ledger.setKeyRecord(gone, KeyChange::Removed));
     });
+}
+
+QString KeyService::heldElsewhere(const KeyRecord& record, const QString& providerName)
+{
+    if (record.holder.isEmpty() || record.holder == Environment::keychainHolder())
+        return {};
+    const qsizetype at = record.holder.lastIndexOf(QLatin1Char('@'));
+    return QStringLiteral("The %1 key for %2 is kept in the keychain of %3 on %4; Test and Remove work there.")
+        .arg(providerName, scopeName(record.tenant), record.holder.left(at), record.holder.mid(at + 1));
 }
 
 void KeyService::removeTenant(const QString& tenant, std::function<void(Status)> done)

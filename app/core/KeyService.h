@@ -40,6 +40,9 @@ public:
     void verify(const QString& tenant, const QString& provider, Done done);
     // Deletes the keychain entry; the provider's actions go back to credits.
     void remove(const QString& tenant, const QString& provider, std::function<void(Status)> done);
+    // On a shared ledger a key sits in the keychain of the machine that stored it: why it cannot be checked or
+    // removed from here, or empty when this machine holds it (or nobody knows).
+    static QString heldElsewhere(const KeyRecord& record, const QString& providerName);
     // Removes a tenant and, first, its keys from the keychain, so that no orphaned secret stays behind.
     void removeTenant(const QString& tenant, std::function<void(Status)> done);
 

@@ -560,7 +560,7 @@ Result<KeyState> Ledger::keyState(const QString& tenant, const QString& provider
 
 namespace {
 
-const char* const keyColumns = "tenant, provider, state, fingerprint, checked_at, message, models, retry_at";
+const char* const keyColumns = "tenant, provider, state, fingerprint, checked_at, message, models, retry_at, holder";
 
 // A key_state row read with keyColumns, in order.
 KeyRecord keyRecordFrom(const QSqlQuery& q)
@@ -578,6 +578,7 @@ KeyRecord keyRecordFrom(const QSqlQuery& q)
     record.models = q.value(6).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (!q.value(7).isNull())
         record.retryAt = q.value(7).toLongLong();
+    record.holder = q.value(8).toString();
     return record;
 }
 
@@ -593,7 +594,7 @@ Result<KeyRecord> Ledger::keyRecord(const QString& tenant, const QString& provid
     q.bindValue(1, provider);
     if (Status s = Sql::exec(q, QStringLiteral("reading key states")); !s)
         return s.failure();
-    KeyRecord record{tenant, provider, KeyState::NotSet, {}, std::nullopt, {}, {}, std::nullopt, {}};
+    KeyRecord record{tenant, provider, KeyState::NotSet, {}, std::nullopt, {}, {}, std::nullopt, {}, {}};
     if (q.next())
         record = keyRecordFrom(q);
     q.finish();
@@ -635,7 +636,7 @@ Result<KeyStatus> Ledger::keyStatus(const QString& tenant, const QString& provid
     else if (choice.source == KeySource::Install)
         status.record = install.value();
     else
-        status.record = KeyRecord{tenant, provider, KeyState::NotSet, {}, std::nullopt, {}, {}, std::nullopt, {}};
+        status.record = KeyRecord{tenant, provider, KeyState::NotSet, {}, std::nullopt, {}, {}, std::nullopt, {}, {}};
     if (choice.tenantKeyIgnored) {
         // Its last verdict no longer matters while it is not used; why it is not used does.
         status.unused = own.value();
@@ -711,7 +712,7 @@ Status Ledger::setKeyRecord(const KeyRecord& r, KeyChange change, const QString&
         if (Status s = Sql::exec(del, QStringLiteral("saving a key state")); !s)
             return s;
         if (r.state != KeyState::NotSet) {
-            QSqlQuery& q = query(QStringLiteral("INSERT INTO key_state (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            QSqlQuery& q = query(QStringLiteral("INSERT INTO key_state (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                                      .arg(QLatin1String(keyColumns)));
             const QVariant noTime(QMetaType(QMetaType::LongLong));
             q.bindValue(0, Sql::text(r.tenant));
@@ -722,6 +723,7 @@ Status Ledger::setKeyRecord(const KeyRecord& r, KeyChange change, const QString&
             q.bindValue(5, Sql::text(r.message));
             q.bindValue(6, Sql::text(r.models.join(QLatin1Char(' '))));
             q.bindValue(7, r.retryAt ? QVariant(*r.retryAt) : noTime);
+            q.bindValue(8, Sql::text(r.holder));
             if (Status s = Sql::exec(q, QStringLiteral("saving a key state")); !s)
                 return s;
         }

@@ -48,6 +48,7 @@ struct KeyRecord
     QStringList models; // the model ids the key could see at its last successful check
     std::optional<qint64> retryAt; // Throttled: when the provider said to ask again
     QString requestId;  // the provider's id for the check's request, for the audit trail; not stored with the key
+    QString holder;     // whose keychain holds the key, "user@host" (Environment::keychainHolder); empty: unknown
 };
 
 // What a key change was, for the audit trail.

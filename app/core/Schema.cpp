@@ -206,6 +206,13 @@ Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
             !s)
             return s;
     }
+    if (from < 5 && target >= 5) {
+        // Version 5: on a shared ledger a key sits in one machine's keychain; the others must know whose.
+        if (Status s = Sql::execText(db, QStringLiteral("ALTER TABLE key_state ADD COLUMN holder TEXT NOT NULL DEFAULT ''"),
+                                     QStringLiteral("creating schema version 5"));
+            !s)
+            return s;
+    }
     return setVersion(db, target);
 }
 

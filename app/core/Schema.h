@@ -7,10 +7,10 @@
 
 // Versioned schema. Version 1 held events, settings, tenants, members and the audit trail; version 2 added
 // the per-period usage totals and the provider key states; version 3 the database's own id (install_id);
-// version 4 when a throttled key may be checked again.
+// version 4 when a throttled key may be checked again; version 5 which keychain ("user@host") holds each key.
 namespace Schema {
 
-constexpr int currentVersion = 4;
+constexpr int currentVersion = 5;
 
 // Import's insert, shared by its Qt and SQLite C API paths: an id already stored is skipped, which makes
 // importing the same file twice add nothing.
