@@ -247,7 +247,7 @@ private slots:
         QVERIFY(stranger.err.startsWith(me.toUtf8() + " is not a member of this database"));
         {
             auto ledger = TestSupport::openLedger(TestBackend::as(m_db, QStringLiteral("someone-else")), QStringLiteral("someone-else"));
-            QVERIFY(ledger->setMember(me, Role::Viewer).ok());
+            QVERIFY(ledger->directory().setMember(me, Role::Viewer).ok());
         }
         QCOMPARE(cli({QStringLiteral("report")}).exitCode, 0);
         QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("list")}).exitCode, 0);
@@ -272,7 +272,7 @@ private slots:
         QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("add"), QStringLiteral("val"), QStringLiteral("--role"), QStringLiteral("viewer")}, first).exitCode, 0);
         {
             auto ledger = TestSupport::openLedger(first, Environment::currentUserName());
-            QVERIFY(ledger->setKeyRecord({QStringLiteral("acme"), QStringLiteral("anthropic"), KeyState::Active, QStringLiteral("wxyz"),
+            QVERIFY(ledger->keys().setKeyRecord({QStringLiteral("acme"), QStringLiteral("anthropic"), KeyState::Active, QStringLiteral("wxyz"),
                                           ledger->now(), {}, {QStringLiteral("claude-opus-4-6")}, std::nullopt, {}, {}},
                                          KeyChange::Set)
                         .ok());

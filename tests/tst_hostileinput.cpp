@@ -315,7 +315,7 @@ private slots:
         const mode_t saved = umask(022);
         const QString db = newPath();
         auto ledger = TestSupport::openLedger(db, QStringLiteral("owner"));
-        QVERIFY(ledger->setPlan(QStringLiteral("enterprise")).ok());
+        QVERIFY(ledger->settings().setPlan(QStringLiteral("enterprise")).ok());
         umask(saved);
         QCOMPARE(mode(db), 0600);
         // While a connection is open the write-ahead log exists; SQLite gives it the database's mode.

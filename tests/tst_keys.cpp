@@ -66,7 +66,7 @@ private:
     QString installId()
     {
         auto ledger = TestSupport::openLedger(m_db, Environment::currentUserName());
-        return ledger->settings()->installId;
+        return ledger->settings().current()->installId;
     }
 
     // The keychain as other programs see it: secret-tool looks the entry up by QtKeychain's attributes.
@@ -426,9 +426,9 @@ private slots:
         QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("holder")].toString(), Environment::keychainHolder());
         {
             auto ledger = TestSupport::openLedger(m_db, Environment::currentUserName());
-            KeyRecord r = ledger->keyRecord({}, QStringLiteral("anthropic")).value();
+            KeyRecord r = ledger->keys().keyRecord({}, QStringLiteral("anthropic")).value();
             r.holder = QStringLiteral("alice@desk-7");
-            QVERIFY(ledger->setKeyRecord(r, KeyChange::Checked).ok());
+            QVERIFY(ledger->keys().setKeyRecord(r, KeyChange::Checked).ok());
         }
         m_provider.requests.clear();
         for (const char* verb : {"keys verify anthropic", "keys remove anthropic"}) {
@@ -503,7 +503,7 @@ private slots:
         QVERIFY(q.exec(QStringLiteral("SELECT change FROM audit_log WHERE subject = 'model.content' ORDER BY rowid DESC LIMIT 1")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(),
-                 QStringLiteral("claude-sonnet-4-6 -> claude-opus-4-5 (forced: not in the Anthropic key's model list)"));
+                 QStringLiteral("claude-opus-4-5 forced: not in the Anthropic key's model list"));
         q.finish();
         db.close();
     }
@@ -562,7 +562,7 @@ private slots:
     {
         {
             auto ledger = TestSupport::openLedger(m_db, QStringLiteral("someone-else"));
-            QVERIFY(ledger->setMember(Environment::currentUserName(), Role::Viewer).ok());
+            QVERIFY(ledger->directory().setMember(Environment::currentUserName(), Role::Viewer).ok());
         }
         const Run set = cli(words("keys set anthropic"), anthropicKey);
         QCOMPARE(set.exitCode, 1);

@@ -32,12 +32,12 @@ private:
 
     Result<RecordOutcome> record(const char* action, const char* when, const QString& tenant = {})
     {
-        return ledger().record({QLatin1String(action), tenant, at(when), QString()});
+        return ledger().usage().record({QLatin1String(action), tenant, at(when), QString()});
     }
 
     qint64 used(const char* period = "2026-11")
     {
-        const auto r = ledger().report(QString::fromLatin1(period), std::nullopt);
+        const auto r = ledger().usage().report(QString::fromLatin1(period), std::nullopt);
         if (!r)
             qFatal("%s", qPrintable(r.failure().message));
         return r->used;
@@ -45,7 +45,7 @@ private:
 
     void setKey(const QString& tenant, const char* provider, KeyState state)
     {
-        const Status s = ledger().setKeyRecord({tenant, QLatin1String(provider), state, QStringLiteral("wxyz"), at("2026-11-20T00:00:00Z"), {}, {}, std::nullopt, {}, {}}, KeyChange::Set);
+        const Status s = ledger().keys().setKeyRecord({tenant, QLatin1String(provider), state, QStringLiteral("wxyz"), at("2026-11-20T00:00:00Z"), {}, {}, std::nullopt, {}, {}}, KeyChange::Set);
         QVERIFY2(s.ok(), qPrintable(s.failure().message));
     }
 
@@ -92,22 +92,22 @@ private slots:
 
     void newDatabaseStartsWithTheDocumentedDefaults()
     {
-        const auto s = ledger().settings();
+        const auto s = ledger().settings().current();
         QVERIFY(s.ok());
         QCOMPARE(s->plan->id, QStringLiteral("essentials"));
         QCOMPARE(s->slotModels.value(QStringLiteral("content")), QStringLiteral("claude-sonnet-4-6"));
         QCOMPARE(s->slotModels.value(QStringLiteral("analysis")), QStringLiteral("claude-sonnet-4-6"));
         QCOMPARE(s->anchorDay, 1);
         QCOMPARE(s->timeZone, QStringLiteral("UTC"));
-        QVERIFY(ledger().tenants()->isEmpty());
-        QCOMPARE(ledger().members()->size(), 1);
-        QCOMPARE(ledger().members()->first().role, Role::Owner);
-        const auto r = ledger().report(std::nullopt, std::nullopt);
+        QVERIFY(ledger().directory().tenants()->isEmpty());
+        QCOMPARE(ledger().directory().members()->size(), 1);
+        QCOMPARE(ledger().directory().members()->first().role, Role::Owner);
+        const auto r = ledger().usage().report(std::nullopt, std::nullopt);
         QCOMPARE(r->allocation, 100);
         QCOMPARE(r->used, 0);
         QCOMPARE(r->byAction.size(), 6);
         QCOMPARE(r->period.id(), QStringLiteral("2026-11"));
-        QCOMPARE(ledger().keyRecord({}, QStringLiteral("anthropic"))->state, KeyState::NotSet);
+        QCOMPARE(ledger().keys().keyRecord({}, QStringLiteral("anthropic"))->state, KeyState::NotSet);
         QCOMPARE(scalar(QStringLiteral("SELECT version FROM schema_version")), Schema::currentVersion);
         QVERIFY(!QUuid::fromString(s->installId).isNull());
         if (!TestBackend::postgres())
@@ -146,14 +146,14 @@ private slots:
         m_path = path;
         m_ledger = openAs(QStringLiteral("owner"));
         QCOMPARE(scalar(QStringLiteral("SELECT version FROM schema_version")), Schema::currentVersion);
-        QVERIFY(!QUuid::fromString(ledger().settings()->installId).isNull());
-        const auto november = ledger().report(QStringLiteral("2026-11"), std::nullopt);
+        QVERIFY(!QUuid::fromString(ledger().settings().current()->installId).isNull());
+        const auto november = ledger().usage().report(QStringLiteral("2026-11"), std::nullopt);
         QVERIFY(november.ok());
         QCOMPARE(november->plan->id, QStringLiteral("professional"));
         QCOMPARE(november->used, 30);
         QCOMPARE(november->byAction[3].byokRuns, 1); // image
         QCOMPARE(used("2026-10"), 1);
-        QCOMPARE(ledger().report(QStringLiteral("2026-11"), QStringLiteral("acme")).failure().kind, Failure::BadInput);
+        QCOMPARE(ledger().usage().report(QStringLiteral("2026-11"), QStringLiteral("acme")).failure().kind, Failure::BadInput);
     }
 
     void refusesADatabaseFromANewerVersion()
@@ -184,7 +184,7 @@ private slots:
 
     void costFollowsTheSlotModel()
     {
-        QVERIFY(ledger().setPlan(QStringLiteral("Professional")).ok());
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("Professional")).ok());
         QVERIFY(ledger().setSlotModel(QStringLiteral("content"), QStringLiteral("claude-opus-4-6")).ok());
         const auto content = record("content", "2026-11-10T10:00:00Z");
         QVERIFY2(content.ok(), qPrintable(content.failure().message));
@@ -211,7 +211,7 @@ private slots:
         const auto image = record("image", "2026-11-10T10:01:00Z");
         QCOMPARE(image->event.billing, CreditRules::Billing::Credits);
         QCOMPARE(image->event.credits, 10);
-        const auto r = ledger().report(std::nullopt, std::nullopt);
+        const auto r = ledger().usage().report(std::nullopt, std::nullopt);
         QCOMPARE(r->byAction[1].runs, 1);
         QCOMPARE(r->byAction[1].byokRuns, 1);
         QCOMPARE(r->byAction[1].credits, 0);
@@ -231,19 +231,19 @@ private slots:
 
     void tenantKeysOnlyCountOnPlansThatAllowThem()
     {
-        QVERIFY(ledger().addTenant(QStringLiteral("acme"), QStringLiteral("Acme Ltd")).ok());
+        QVERIFY(ledger().directory().addTenant(QStringLiteral("acme"), QStringLiteral("Acme Ltd")).ok());
         setKey(QStringLiteral("acme"), "anthropic", KeyState::Active);
         auto r = record("content", "2026-11-10T10:00:00Z", QStringLiteral("acme"));
         QCOMPARE(r->event.billing, CreditRules::Billing::Credits); // Essentials: stored but not used
-        QVERIFY(ledger().setPlan(QStringLiteral("enterprise")).ok());
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
         r = record("content", "2026-11-10T10:01:00Z", QStringLiteral("acme"));
         QCOMPARE(r->event.billing, CreditRules::Billing::Byok);
         QCOMPARE(r->source, KeySource::Tenant);
         QCOMPARE(record("content", "2026-11-10T10:02:00Z")->event.billing, CreditRules::Billing::Credits); // install: no key
-        QVERIFY(ledger().setPlan(QStringLiteral("essentials")).ok());
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("essentials")).ok());
         QCOMPARE(record("content", "2026-11-10T10:03:00Z", QStringLiteral("acme"))->event.billing, CreditRules::Billing::Credits);
-        QCOMPARE(ledger().keyRecord(QStringLiteral("acme"), QStringLiteral("anthropic"))->state, KeyState::Active);
-        const auto acme = ledger().report(std::nullopt, QStringLiteral("acme"));
+        QCOMPARE(ledger().keys().keyRecord(QStringLiteral("acme"), QStringLiteral("anthropic"))->state, KeyState::Active);
+        const auto acme = ledger().usage().report(std::nullopt, QStringLiteral("acme"));
         QCOMPARE(acme->used, 10);
         QCOMPARE(acme->poolUsed, 15);
         QCOMPARE(acme->remaining, 85);
@@ -251,11 +251,11 @@ private slots:
 
     void rateLimitIsPerTenantAndRolling()
     {
-        QVERIFY(ledger().setPlan(QStringLiteral("enterprise")).ok());
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
         for (const char* t : {"a", "b"})
-            QVERIFY(ledger().addTenant(QLatin1String(t), {}).ok());
+            QVERIFY(ledger().directory().addTenant(QLatin1String(t), {}).ok());
         for (int i = 0; i < 20; ++i)
-            QVERIFY(ledger().record({QStringLiteral("theme"), QStringLiteral("a"), at("2026-11-10T10:00:00Z") + i * 60000, {}}).ok());
+            QVERIFY(ledger().usage().record({QStringLiteral("theme"), QStringLiteral("a"), at("2026-11-10T10:00:00Z") + i * 60000, {}}).ok());
         const auto refused = record("theme", "2026-11-10T10:30:00Z", QStringLiteral("a"));
         QVERIFY(!refused.ok());
         QCOMPARE(refused.failure().kind, Failure::Refused);
@@ -272,7 +272,7 @@ private slots:
     void anActionThatDoesNotFitIsRefusedWhole()
     {
         for (int i = 0; i < 5; ++i)
-            QVERIFY(ledger().record({QStringLiteral("trigger"), {}, at("2026-10-10T10:00:00Z") + i * 600000, {}}).ok());
+            QVERIFY(ledger().usage().record({QStringLiteral("trigger"), {}, at("2026-10-10T10:00:00Z") + i * 600000, {}}).ok());
         QCOMPARE(used("2026-10"), 100);
         const auto refused = record("theme", "2026-10-31T23:59:59Z");
         QVERIFY(!refused.ok());
@@ -288,12 +288,12 @@ private slots:
     void recordingTheSameIdTwiceChargesOnce()
     {
         const RecordRequest request{QStringLiteral("content"), {}, at("2026-11-10T10:00:00Z"), QStringLiteral("job-42")};
-        QVERIFY(!ledger().record(request)->alreadyRecorded);
-        const auto again = ledger().record(request);
+        QVERIFY(!ledger().usage().record(request)->alreadyRecorded);
+        const auto again = ledger().usage().record(request);
         QVERIFY(again->alreadyRecorded);
         QCOMPARE(again->remaining, 95);
         QCOMPARE(used(), 5);
-        QCOMPARE(ledger().record({QStringLiteral("image"), {}, std::nullopt, QStringLiteral("job-42")}).failure().kind,
+        QCOMPARE(ledger().usage().record({QStringLiteral("image"), {}, std::nullopt, QStringLiteral("job-42")}).failure().kind,
                  Failure::BadInput);
     }
 
@@ -302,39 +302,39 @@ private slots:
         QCOMPARE(record("poetry", "2026-11-10T10:00:00Z").failure().kind, Failure::BadInput);
         QCOMPARE(record("theme", "2026-11-10T10:00:00Z", QStringLiteral("ghost")).failure().kind, Failure::BadInput);
         QCOMPARE(record("theme", "2026-11-22T12:06:00Z").failure().kind, Failure::BadInput); // in the future
-        QCOMPARE(ledger().record({QStringLiteral("theme"), {}, std::nullopt, QStringLiteral("has space")}).failure().kind,
+        QCOMPARE(ledger().usage().record({QStringLiteral("theme"), {}, std::nullopt, QStringLiteral("has space")}).failure().kind,
                  Failure::BadInput);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 0);
     }
 
     void rolesGateChanges()
     {
-        QVERIFY(ledger().setMember(QStringLiteral("val"), Role::Viewer).ok());
-        QVERIFY(ledger().setMember(QStringLiteral("ada"), Role::Admin).ok());
+        QVERIFY(ledger().directory().setMember(QStringLiteral("val"), Role::Viewer).ok());
+        QVERIFY(ledger().directory().setMember(QStringLiteral("ada"), Role::Admin).ok());
         auto viewer = openAs(QStringLiteral("val"));
-        QVERIFY(viewer->report(std::nullopt, std::nullopt).ok());
-        const Status planChange = viewer->setPlan(QStringLiteral("enterprise"));
+        QVERIFY(viewer->usage().report(std::nullopt, std::nullopt).ok());
+        const Status planChange = viewer->settings().setPlan(QStringLiteral("enterprise"));
         QCOMPARE(planChange.failure().kind, Failure::Refused);
         QCOMPARE(planChange.failure().message, QStringLiteral("Changing the plan needs the Owner or Admin role, and val is a Viewer."));
-        QCOMPARE(viewer->record({QStringLiteral("theme"), {}, std::nullopt, {}}).failure().kind, Failure::Refused);
-        QCOMPARE(viewer->addTenant(QStringLiteral("x"), {}).failure().kind, Failure::Refused);
-        QCOMPARE(viewer->importRows(rows("i1,2026-11-02T09:00:00Z,,theme,,credits,\n"), false).failure().kind, Failure::Refused);
+        QCOMPARE(viewer->usage().record({QStringLiteral("theme"), {}, std::nullopt, {}}).failure().kind, Failure::Refused);
+        QCOMPARE(viewer->directory().addTenant(QStringLiteral("x"), {}).failure().kind, Failure::Refused);
+        QCOMPARE(viewer->usage().importRows(rows("i1,2026-11-02T09:00:00Z,,theme,,credits,\n"), false).failure().kind, Failure::Refused);
 
         auto admin = openAs(QStringLiteral("ada"));
-        QVERIFY(admin->setPlan(QStringLiteral("enterprise")).ok());
-        QCOMPARE(admin->setMember(QStringLiteral("ada"), Role::Owner).failure().kind, Failure::Refused);
-        QCOMPARE(admin->removeMember(QStringLiteral("owner")).failure().kind, Failure::Refused);
+        QVERIFY(admin->settings().setPlan(QStringLiteral("enterprise")).ok());
+        QCOMPARE(admin->directory().setMember(QStringLiteral("ada"), Role::Owner).failure().kind, Failure::Refused);
+        QCOMPARE(admin->directory().removeMember(QStringLiteral("owner")).failure().kind, Failure::Refused);
 
         auto stranger = openAs(QStringLiteral("mallory"));
-        const auto report = stranger->report(std::nullopt, std::nullopt);
+        const auto report = stranger->usage().report(std::nullopt, std::nullopt);
         QCOMPARE(report.failure().kind, Failure::Refused);
         QVERIFY(report.failure().message.startsWith(QStringLiteral("mallory is not a member of this database")));
 
-        const Status lastOwner = ledger().setMember(QStringLiteral("owner"), Role::Admin);
+        const Status lastOwner = ledger().directory().setMember(QStringLiteral("owner"), Role::Admin);
         QCOMPARE(lastOwner.failure().kind, Failure::Refused);
         QVERIFY(lastOwner.failure().message.contains(QStringLiteral("last Owner")));
-        QVERIFY(ledger().setMember(QStringLiteral("ada"), Role::Owner).ok());
-        QVERIFY(ledger().removeMember(QStringLiteral("owner")).ok()); // now someone else owns it
+        QVERIFY(ledger().directory().setMember(QStringLiteral("ada"), Role::Owner).ok());
+        QVERIFY(ledger().directory().removeMember(QStringLiteral("owner")).ok()); // now someone else owns it
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE subject = 'member'")), 4);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE subject = 'plan' AND actor = 'ada'")), 1);
     }
@@ -347,7 +347,7 @@ private slots:
         QVERIFY(ledger().setBillingCalendar(15, QStringLiteral("Asia/Tokyo")).ok());
         QCOMPARE(used("2026-11"), 5); // 15 Nov – 15 Dec
         QCOMPARE(used("2026-10"), 1); // 15 Oct – 15 Nov
-        const auto r = ledger().report(std::nullopt, std::nullopt);
+        const auto r = ledger().usage().report(std::nullopt, std::nullopt);
         QCOMPARE(IsoTime::formatUtc(r->period.start), QStringLiteral("2026-11-14T15:00:00Z"));
         QCOMPARE(ledger().setBillingCalendar(29, QStringLiteral("UTC")).failure().kind, Failure::BadInput);
         QCOMPARE(ledger().setBillingCalendar(1, QStringLiteral("Mars/Olympus")).failure().kind, Failure::BadInput);
@@ -360,7 +360,7 @@ private slots:
                                 "i2,2026-11-02T09:01:00Z,,content,claude-sonnet-4-5,credits,\n" // 5
                                 "i3,2026-11-02T09:02:00Z,beta,image,,byok,\n"          // 0
                                 "i4,2026-10-02T09:00:00Z,,theme,,credits,3\n";         // given: 3, in October
-        const auto bad = ledger().importRows(rows(good + "i5,2026-11-02T09:03:00Z,,poetry,,credits,\n"
+        const auto bad = ledger().usage().importRows(rows(good + "i5,2026-11-02T09:03:00Z,,poetry,,credits,\n"
                                                          "i6,2026-11-02T09:03:00Z,,image,claude-opus-4-6,credits,\n"
                                                          "i1,2026-11-02T09:03:00Z,,theme,,credits,\n"),
                                              false);
@@ -370,12 +370,12 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 0);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM tenants")), 0);
 
-        const auto dry = ledger().importRows(rows(good), true);
+        const auto dry = ledger().usage().importRows(rows(good), true);
         QVERIFY(dry.ok());
         QCOMPARE(dry->added, 4);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 0);
 
-        const auto first = ledger().importRows(rows(good), false);
+        const auto first = ledger().usage().importRows(rows(good), false);
         QVERIFY2(first.ok(), qPrintable(first.failure().message));
         QCOMPARE(first->added, 4);
         QCOMPARE(first->credits, 28);
@@ -383,7 +383,7 @@ private slots:
         QCOMPARE(used("2026-11"), 25);
         QCOMPARE(used("2026-10"), 3);
 
-        const auto second = ledger().importRows(rows(good), false);
+        const auto second = ledger().usage().importRows(rows(good), false);
         QCOMPARE(second->added, 0);
         QCOMPARE(second->alreadyPresent, 4);
         QCOMPARE(used("2026-11"), 25);
@@ -396,7 +396,7 @@ private slots:
         for (int i = 0; i < 10000; ++i)
             csv += QStringLiteral("c%1,2026-11-02T09:00:00Z,t,theme,,credits,\n").arg(i).toLatin1();
         int calls = 0;
-        const auto cancelled = ledger().importRows(rows(csv), false, [&](qint64 done, qint64 total) {
+        const auto cancelled = ledger().usage().importRows(rows(csv), false, [&](qint64 done, qint64 total) {
             ++calls;
             return done < total / 2;
         });
@@ -413,24 +413,24 @@ private slots:
         const auto refused = ledger().setSlotModels({{QStringLiteral("content"), QStringLiteral("claude-opus-4-6")},
                                                      {QStringLiteral("analysis"), QStringLiteral("gpt-4o")}});
         QCOMPARE(refused.failure().kind, Failure::BadInput);
-        QCOMPARE(ledger().settings()->slotModels.value(QStringLiteral("content")), QStringLiteral("claude-sonnet-4-6"));
+        QCOMPARE(ledger().settings().current()->slotModels.value(QStringLiteral("content")), QStringLiteral("claude-sonnet-4-6"));
         QVERIFY(ledger().setSlotModels({{QStringLiteral("content"), QStringLiteral("claude-opus-4-6")},
                                         {QStringLiteral("analysis"), QStringLiteral("claude-haiku-4-5")}})
                     .ok());
-        const auto now = ledger().settings();
+        const auto now = ledger().settings().current();
         QCOMPARE(now->slotModels.value(QStringLiteral("content")), QStringLiteral("claude-opus-4-6"));
         QCOMPARE(now->slotModels.value(QStringLiteral("analysis")), QStringLiteral("claude-haiku-4-5"));
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE subject LIKE 'model.%'")), 2);
         auto viewer = openAs(QStringLiteral("guest"));
-        QVERIFY(ledger().setMember(QStringLiteral("guest"), Role::Viewer).ok());
+        QVERIFY(ledger().directory().setMember(QStringLiteral("guest"), Role::Viewer).ok());
         QCOMPARE(viewer->setSlotModels({{QStringLiteral("content"), QStringLiteral("claude-sonnet-4-5")}}).failure().kind,
                  Failure::Refused);
     }
 
     void dailyUsageBucketsEventsByLocalDay()
     {
-        QVERIFY(ledger().setPlan(QStringLiteral("enterprise")).ok());
-        QVERIFY(ledger().addTenant(QStringLiteral("acme"), {}).ok());
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
+        QVERIFY(ledger().directory().addTenant(QStringLiteral("acme"), {}).ok());
         QVERIFY(ledger().setBillingCalendar(1, QStringLiteral("Asia/Tokyo")).ok());
         // 2026-11-01T00:00 in Tokyo is 2026-10-31T15:00Z: the first event is on the period's first local day.
         QVERIFY(record("theme", "2026-10-31T15:00:00Z").ok());
@@ -440,7 +440,7 @@ private slots:
         QVERIFY(record("analysis", "2026-11-03T01:00:00Z", QStringLiteral("acme")).ok()); // 3 Nov, BYOK
         QVERIFY(record("theme", "2026-10-31T14:59:59Z").ok());                             // October period
 
-        const auto days = ledger().dailyUsage(QStringLiteral("2026-11"), std::nullopt);
+        const auto days = ledger().usage().dailyUsage(QStringLiteral("2026-11"), std::nullopt);
         QVERIFY2(days.ok(), qPrintable(days.failure().message));
         QCOMPARE(days->size(), 30);
         QCOMPARE(days->first().day, QDate(2026, 11, 1));
@@ -455,11 +455,11 @@ private slots:
             runs += d.runs;
             credits += d.credits;
         }
-        const auto report = ledger().report(QStringLiteral("2026-11"), std::nullopt);
+        const auto report = ledger().usage().report(QStringLiteral("2026-11"), std::nullopt);
         QCOMPARE(credits, report->used);
         QCOMPARE(runs, 4);
 
-        const auto acme = ledger().dailyUsage(QStringLiteral("2026-11"), QStringLiteral("acme"));
+        const auto acme = ledger().usage().dailyUsage(QStringLiteral("2026-11"), QStringLiteral("acme"));
         QCOMPARE(acme->at(1).credits, 5);
         QCOMPARE(acme->at(2).runs, 1);
         QCOMPARE(acme->at(0).runs, 0);
@@ -469,7 +469,7 @@ private slots:
     {
         QVERIFY(ledger().setSlotModel(QStringLiteral("analysis"), QStringLiteral("claude-opus-4-6")).ok());
         setKey({}, "openai", KeyState::Active);
-        const auto costs = ledger().costsNow({});
+        const auto costs = ledger().usage().costsNow({});
         QVERIFY2(costs.ok(), qPrintable(costs.failure().message));
         QCOMPARE(costs->size(), 6);
         QStringList seen;
@@ -481,7 +481,7 @@ private slots:
         QCOMPARE(costs->at(3).model, nullptr);
         // An invalid key covers nothing: its actions are refused, not free.
         setKey({}, "anthropic", KeyState::Invalid);
-        QVERIFY(!ledger().costsNow({})->at(0).coveredByKey);
+        QVERIFY(!ledger().usage().costsNow({})->at(0).coveredByKey);
     }
 
     void rateLimitStandingCountsTheRollingHour()
@@ -491,7 +491,7 @@ private slots:
         QVERIFY(record("theme", "2026-11-22T11:30:00Z").ok());
         setKey({}, "anthropic", KeyState::Active);
         QVERIFY(record("content", "2026-11-22T11:40:00Z").ok());
-        const auto limits = ledger().rateLimits({});
+        const auto limits = ledger().usage().rateLimits({});
         QVERIFY2(limits.ok(), qPrintable(limits.failure().message));
         QCOMPARE(limits->onCredits.limit, 20);
         QCOMPARE(limits->onCredits.used, 2);
@@ -499,22 +499,22 @@ private slots:
         QCOMPARE(limits->onByok.limit, 200);
         QCOMPARE(limits->onByok.used, 1);
         QCOMPARE(limits->onByok.nextFreeAt, at("2026-11-22T12:40:00Z"));
-        QCOMPARE(ledger().rateLimits(QStringLiteral("ghost"))->onCredits.used, 0);
+        QCOMPARE(ledger().usage().rateLimits(QStringLiteral("ghost"))->onCredits.used, 0);
     }
 
     void periodRangeRunsFromTheFirstUsageToNow()
     {
-        QCOMPARE(ledger().firstPeriodId().value(), QStringLiteral("2026-11")); // no usage: only the current one
-        QCOMPARE(ledger().currentPeriodId().value(), QStringLiteral("2026-11"));
+        QCOMPARE(ledger().usage().firstPeriodId().value(), QStringLiteral("2026-11")); // no usage: only the current one
+        QCOMPARE(ledger().settings().currentPeriodId().value(), QStringLiteral("2026-11"));
         QVERIFY(record("theme", "2025-03-04T10:00:00Z").ok());
-        QCOMPARE(ledger().firstPeriodId().value(), QStringLiteral("2025-03"));
-        QCOMPARE(ledger().currentPeriodId().value(), QStringLiteral("2026-11"));
+        QCOMPARE(ledger().usage().firstPeriodId().value(), QStringLiteral("2025-03"));
+        QCOMPARE(ledger().settings().currentPeriodId().value(), QStringLiteral("2026-11"));
     }
 
     void totalsAlwaysMatchTheEvents()
     {
-        QVERIFY(ledger().setPlan(QStringLiteral("enterprise")).ok());
-        QVERIFY(ledger().importRows(rows("x1,2026-11-02T09:00:00Z,acme,analysis,,credits,\n"
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
+        QVERIFY(ledger().usage().importRows(rows("x1,2026-11-02T09:00:00Z,acme,analysis,,credits,\n"
                                          "x2,2026-09-02T09:00:00Z,,image,,byok,\n"),
                                     false)
                     .ok());

@@ -103,7 +103,7 @@ class TestWindow : public QObject
                         const char* message = "")
     {
         auto l = ledger();
-        const Status s = l->setKeyRecord({tenant, QStringLiteral("anthropic"), state, QStringLiteral("wxyz"), l->now(),
+        const Status s = l->keys().setKeyRecord({tenant, QStringLiteral("anthropic"), state, QStringLiteral("wxyz"), l->now(),
                                           QString::fromUtf8(message), {}, retryAt, {}, {}},
                                          KeyChange::Checked);
         QVERIFY2(s.ok(), qPrintable(s.failure().message));
@@ -128,15 +128,15 @@ class TestWindow : public QObject
     void recordSampleUsage()
     {
         auto l = ledger();
-        QVERIFY(l->setPlan(QStringLiteral("professional")).ok());
-        QVERIFY(l->addTenant(QStringLiteral("acme"), QStringLiteral("Acme Retail")).ok());
-        const auto current = l->report(std::nullopt, std::nullopt);
+        QVERIFY(l->settings().setPlan(QStringLiteral("professional")).ok());
+        QVERIFY(l->directory().addTenant(QStringLiteral("acme"), QStringLiteral("Acme Retail")).ok());
+        const auto current = l->usage().report(std::nullopt, std::nullopt);
         const qint64 start = current->period.start;
         const qint64 span = qMax<qint64>(1, l->now() - start - 60000);
         const char* actions[] = {"theme", "content", "inline_text", "image", "analysis", "trigger"};
         for (int i = 0; i < 24; ++i) {
             const QString tenant = i % 3 == 0 ? QStringLiteral("acme") : QString();
-            const auto r = l->record({QLatin1String(actions[i % 6]), tenant, start + span * i / 24, {}});
+            const auto r = l->usage().record({QLatin1String(actions[i % 6]), tenant, start + span * i / 24, {}});
             QVERIFY2(r.ok(), qPrintable(r.failure().message));
         }
         // History of the period before: imported, as an administrator would.
@@ -149,7 +149,7 @@ class TestWindow : public QObject
                                                  .toUtf8(),
                                              UsageFile::Format::Csv);
         QVERIFY2(parsed.ok(), qPrintable(parsed.failure().message));
-        QVERIFY(l->importRows(parsed.value(), false).ok());
+        QVERIFY(l->usage().importRows(parsed.value(), false).ok());
     }
 
     QJsonObject reportJson(const QStringList& extra = {})
@@ -253,9 +253,9 @@ private slots:
     {
         {
             auto l = ledger();
-            const qint64 start = l->report(std::nullopt, std::nullopt)->period.start;
+            const qint64 start = l->usage().report(std::nullopt, std::nullopt)->period.start;
             for (int i = 0; i < 4; ++i) // 4 × 20 = 80 of 100
-                QVERIFY(l->record({QStringLiteral("trigger"), {}, start + i, {}}).ok());
+                QVERIFY(l->usage().record({QStringLiteral("trigger"), {}, start + i, {}}).ok());
         }
         openWindow();
         auto* bar = find<QProgressBar>("creditsProgressBar");
@@ -263,8 +263,8 @@ private slots:
         QVERIFY(!bar->styleSheet().isEmpty());
         {
             auto l = ledger();
-            const qint64 start = l->report(std::nullopt, std::nullopt)->period.start;
-            QVERIFY(l->record({QStringLiteral("trigger"), {}, start + 10, {}}).ok());
+            const qint64 start = l->usage().report(std::nullopt, std::nullopt)->period.start;
+            QVERIFY(l->usage().record({QStringLiteral("trigger"), {}, start + 10, {}}).ok());
         }
         QTest::keyClick(m_window.get(), Qt::Key_F5); // View › Refresh
         QCOMPARE(bar->property("level").toString(), QStringLiteral("full"));
@@ -302,14 +302,14 @@ private slots:
         QSignalSpy noSignal(this, &QObject::destroyed);
         std::optional<QString> stored;
         bool read = false;
-        vault.read({ledger()->settings()->installId, {}, QStringLiteral("anthropic")}, [&](Result<std::optional<QString>> r) {
+        vault.read({ledger()->settings().current()->installId, {}, QStringLiteral("anthropic")}, [&](Result<std::optional<QString>> r) {
             read = true;
             if (r)
                 stored = r.value();
         });
         QTRY_VERIFY_WITH_TIMEOUT(read, 15000);
         QCOMPARE(stored.value_or(QString()), anthropicKey);
-        QCOMPARE(ledger()->keyRecord({}, QStringLiteral("anthropic"))->fingerprint, QStringLiteral("wxyz"));
+        QCOMPARE(ledger()->keys().keyRecord({}, QStringLiteral("anthropic"))->fingerprint, QStringLiteral("wxyz"));
 
         // Remove asks first, then the actions go back to credits.
         const QString question = answerNextMessageBox(QMessageBox::Yes, [&] {
@@ -417,7 +417,7 @@ private slots:
             auto l = ledger();
             KeyRecord r{{}, QStringLiteral("anthropic"), KeyState::Active, QStringLiteral("wxyz"), l->now(), {}, {}, std::nullopt, {},
                         QStringLiteral("alice@desk-7")};
-            QVERIFY(l->setKeyRecord(r, KeyChange::Set).ok());
+            QVERIFY(l->keys().setKeyRecord(r, KeyChange::Set).ok());
         }
         openWindow();
         QCOMPARE(badgeState("anthropic"), QStringLiteral("active"));
@@ -430,10 +430,10 @@ private slots:
 
     void aDowngradedTenantKeyIsShownUnused()
     {
-        QVERIFY(ledger()->setPlan(QStringLiteral("professional")).ok());
-        QVERIFY(ledger()->addTenant(QStringLiteral("acme"), {}).ok());
+        QVERIFY(ledger()->settings().setPlan(QStringLiteral("professional")).ok());
+        QVERIFY(ledger()->directory().addTenant(QStringLiteral("acme"), {}).ok());
         recordKeyState(QStringLiteral("acme"), KeyState::Active);
-        QVERIFY(ledger()->setPlan(QStringLiteral("essentials")).ok());
+        QVERIFY(ledger()->settings().setPlan(QStringLiteral("essentials")).ok());
         openWindow();
         auto* tenants = find<QComboBox>("tenantCombo");
         tenants->setFocus();
@@ -468,8 +468,8 @@ private slots:
         QVERIFY2(message->text().contains(QStringLiteral("rejected the key (401): invalid x-api-key; the stored key ending wxyz is kept")),
                  qPrintable(message->text()));
         QCOMPARE(find<QLineEdit>("anthropicKeyEdit")->text(), replacementKey); // kept, with the reason
-        QCOMPARE(ledger()->keyRecord({}, QStringLiteral("anthropic"))->fingerprint, QStringLiteral("wxyz"));
-        QCOMPARE(ledger()->keyRecord({}, QStringLiteral("anthropic"))->state, KeyState::Active);
+        QCOMPARE(ledger()->keys().keyRecord({}, QStringLiteral("anthropic"))->fingerprint, QStringLiteral("wxyz"));
+        QCOMPARE(ledger()->keys().keyRecord({}, QStringLiteral("anthropic"))->state, KeyState::Active);
     }
 
     void aReplacementWithoutAVerdictIsConfirmedFirst()
@@ -486,7 +486,7 @@ private slots:
         QVERIFY2(Ui::Ask::lastQuestion().startsWith(QStringLiteral("Anthropic is having trouble (503); the stored key ending wxyz is "
                                                                    "kept. Replace the stored key with the new one anyway?")),
                  qPrintable(Ui::Ask::lastQuestion()));
-        QCOMPARE(ledger()->keyRecord({}, QStringLiteral("anthropic"))->fingerprint, QStringLiteral("rpl9"));
+        QCOMPARE(ledger()->keys().keyRecord({}, QStringLiteral("anthropic"))->fingerprint, QStringLiteral("rpl9"));
         QVERIFY(find<QLineEdit>("anthropicKeyEdit")->text().isEmpty()); // stored: the widget let go of it
     }
 
@@ -505,7 +505,7 @@ private slots:
         QTest::mouseClick(find<QPushButton>("saveChangesButton"), Qt::LeftButton);
         QVERIFY2(find<QLabel>("modelsMessageLabel")->text().contains(QStringLiteral("cannot use Claude Sonnet 4.5")),
                  qPrintable(find<QLabel>("modelsMessageLabel")->text()));
-        QCOMPARE(ledger()->settings()->slotModels.value(QStringLiteral("analysis")), QStringLiteral("claude-sonnet-4-6"));
+        QCOMPARE(ledger()->settings().current()->slotModels.value(QStringLiteral("analysis")), QStringLiteral("claude-sonnet-4-6"));
         QVERIFY(find<QPushButton>("saveChangesButton")->isEnabled()); // the choice stays, to be changed
     }
 
@@ -514,9 +514,9 @@ private slots:
         setKeyWithTheCli(anthropicKey);
         {
             auto l = ledger();
-            KeyRecord old = l->keyRecord({}, QStringLiteral("anthropic")).value();
+            KeyRecord old = l->keys().keyRecord({}, QStringLiteral("anthropic")).value();
             old.checkedAt = l->now() - Ui::Session::staleAfterMs - 60000;
-            QVERIFY(l->setKeyRecord(old, KeyChange::Checked).ok());
+            QVERIFY(l->keys().setKeyRecord(old, KeyChange::Checked).ok());
         }
         m_provider.requests.clear();
         m_provider.respond(401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
@@ -525,7 +525,7 @@ private slots:
         QVERIFY(find<QComboBox>("contentModelCombo")->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("invalid"), 20000);
         QCOMPARE(m_provider.requests.size(), 1);
-        const qint64 checked = *ledger()->keyRecord({}, QStringLiteral("anthropic"))->checkedAt;
+        const qint64 checked = *ledger()->keys().keyRecord({}, QStringLiteral("anthropic"))->checkedAt;
         QVERIFY(ledger()->now() - checked < 60000);
     }
 
@@ -541,7 +541,7 @@ private slots:
         QVERIFY(!message->text().contains(anthropicKey.right(12)));
         QCOMPARE(edit->text(), anthropicKey); // kept, to be moved to the right field
         QCOMPARE(badgeState("openai"), QStringLiteral("not_set"));
-        QCOMPARE(ledger()->keyRecord({}, QStringLiteral("openai"))->state, KeyState::NotSet);
+        QCOMPARE(ledger()->keys().keyRecord({}, QStringLiteral("openai"))->state, KeyState::NotSet);
         QVERIFY(m_provider.requests.isEmpty() || m_provider.requests.last().path != "/v1/models" ||
                 m_provider.requests.last().header("authorization").isEmpty());
     }
@@ -571,7 +571,7 @@ private slots:
         content->setCurrentIndex(opus);
         QTest::mouseClick(save, Qt::LeftButton);
         QVERIFY(!save->isEnabled());
-        QCOMPARE(ledger()->settings()->slotModels.value(QStringLiteral("content")), QStringLiteral("claude-opus-4-6"));
+        QCOMPARE(ledger()->settings().current()->slotModels.value(QStringLiteral("content")), QStringLiteral("claude-opus-4-6"));
         QVERIFY(find<QTableWidget>("creditCostsTable")->item(1, 3)->text().startsWith(QStringLiteral("10 credits (Claude Opus 4.6, ×2)")));
     }
 
@@ -579,7 +579,7 @@ private slots:
     {
         {
             auto owner = ledger(QStringLiteral("someone-else"));
-            QVERIFY(owner->setMember(Environment::currentUserName(), Role::Viewer).ok());
+            QVERIFY(owner->directory().setMember(Environment::currentUserName(), Role::Viewer).ok());
         }
         openWindow();
         auto* line = find<QLabel>("readOnlyLabel");
@@ -602,7 +602,7 @@ private slots:
 
     void tenantKeysOnEssentialsAreDisabledWithTheReason()
     {
-        QVERIFY(ledger()->addTenant(QStringLiteral("acme"), {}).ok());
+        QVERIFY(ledger()->directory().addTenant(QStringLiteral("acme"), {}).ok());
         openWindow();
         auto* tenants = find<QComboBox>("tenantCombo");
         tenants->setFocus();
@@ -625,7 +625,7 @@ private slots:
         file.close();
         const QString refusal = answerNextMessageBox(QMessageBox::Ok, [&] { m_window->importFile(bad); });
         QVERIFY2(refusal.startsWith(QStringLiteral("Line 3:")), qPrintable(refusal));
-        QCOMPARE(ledger()->report(QStringLiteral("2026-01"), std::nullopt)->used, 0);
+        QCOMPARE(ledger()->usage().report(QStringLiteral("2026-01"), std::nullopt)->used, 0);
 
         const QString good = m_dir.filePath(QStringLiteral("good.csv"));
         file.setFileName(good);

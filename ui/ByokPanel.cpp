@@ -65,7 +65,7 @@ ByokPanel::ByokPanel(Session& session, QWidget* parent)
 
 void ByokPanel::showTenant(const QString& tenant)
 {
-    const auto settings = m_session.ledger().settings();
+    const auto settings = m_session.ledger().settings().current();
     const QString planName = settings ? settings->plan->name : QString();
     const bool planAllows = settings && settings->plan->tenantKeys;
     // A Viewer's fields are simply disabled: the page's read-only line says why.
@@ -81,7 +81,7 @@ void ByokPanel::showTenant(const QString& tenant)
 
     QStringList lines;
     for (const Provider& p : m_session.catalog().providers())
-        lines << inForceText(p, m_session.ledger().keyStatus(tenant, p.id), planName);
+        lines << inForceText(p, m_session.ledger().keys().keyStatus(tenant, p.id), planName);
     m_inForceLabel->setText(lines.join(QLatin1Char('\n')));
 }
 

@@ -21,7 +21,7 @@ CreditCostsPanel::CreditCostsPanel(Session& session, QWidget* parent)
 
 void CreditCostsPanel::showTenant(const QString& tenant)
 {
-    const auto costs = m_session.ledger().costsNow(tenant);
+    const auto costs = m_session.ledger().usage().costsNow(tenant);
     QList<QStringList> rows;
     for (const ActionCost& c : costs ? costs.value() : QVector<ActionCost>()) {
         QString now = c.credits == 1 ? tr("1 credit") : tr("%1 credits").arg(c.credits);

@@ -113,7 +113,7 @@ void CreditsPanel::showPeriod(const QString& periodId)
 void CreditsPanel::step(int months)
 {
     Ledger& ledger = m_session.ledger();
-    const auto current = ledger.currentPeriodId();
+    const auto current = ledger.settings().currentPeriodId();
     if (!current)
         return showFailure(current.failure());
     const QString shown = m_periodId.isEmpty() ? current.value() : m_periodId;
@@ -126,13 +126,13 @@ void CreditsPanel::reload()
     Ledger& ledger = m_session.ledger();
     const std::optional<QString> tenant = m_tenant.isEmpty() ? std::nullopt : std::optional(m_tenant);
     const std::optional<QString> period = m_periodId.isEmpty() ? std::nullopt : std::optional(m_periodId);
-    const auto report = ledger.report(period, tenant);
+    const auto report = ledger.usage().report(period, tenant);
     if (!report)
         return showFailure(report.failure());
-    const auto days = ledger.dailyUsage(period, tenant);
+    const auto days = ledger.usage().dailyUsage(period, tenant);
     if (!days)
         return showFailure(days.failure());
-    const auto first = ledger.firstPeriodId();
+    const auto first = ledger.usage().firstPeriodId();
     if (!first)
         return showFailure(first.failure());
     m_previousButton->setEnabled(report->period.id() > first.value());
@@ -206,7 +206,7 @@ void CreditsPanel::showReport(const UsageReport& r, bool current)
 // action, at the models chosen now. Actions an active key covers cost nothing and are named as such.
 QString CreditsPanel::estimate(const UsageReport& r) const
 {
-    const auto costs = m_session.ledger().costsNow(m_tenant);
+    const auto costs = m_session.ledger().usage().costsNow(m_tenant);
     if (!costs)
         return costs.failure().message;
     const QLocale locale;

@@ -136,8 +136,8 @@ void KeyField::showScope(const QString& tenant, bool mayChange, const QString& w
 
 void KeyField::reload()
 {
-    const auto status = m_session.ledger().keyStatus(m_tenant, m_provider.id);
-    const auto own = m_session.ledger().keyRecord(m_tenant, m_provider.id);
+    const auto status = m_session.ledger().keys().keyStatus(m_tenant, m_provider.id);
+    const auto own = m_session.ledger().keys().keyRecord(m_tenant, m_provider.id);
     if (!status || !own) {
         m_record = KeyRecord{};
         m_note = (!status ? status.failure() : own.failure()).message;

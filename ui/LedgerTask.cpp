@@ -35,7 +35,7 @@ LedgerTask::LedgerTask(QWidget* window, const QString& databasePath, const Catal
             return report(ledger.failure());
         QElapsedTimer sinceUpdate;
         sinceUpdate.start();
-        const Ledger::Progress progress = [&](qint64 done, qint64 total) {
+        const UsageBook::Progress progress = [&](qint64 done, qint64 total) {
             if (sinceUpdate.elapsed() >= 100 || done == total) {
                 sinceUpdate.restart();
                 // Without a total (an export counts as it goes) the dialog shows that work goes on.

@@ -23,7 +23,7 @@ class LedgerTask : public QObject
 public:
     // `work` runs on the worker thread; it reports progress and learns of a cancel through `progress`, and
     // answers with the sentence to show.
-    using Work = std::function<Result<QString>(Ledger& ledger, const Ledger::Progress& progress)>;
+    using Work = std::function<Result<QString>(Ledger& ledger, const UsageBook::Progress& progress)>;
     using Done = std::function<void(const Result<QString>&)>;
 
     LedgerTask(QWidget* window, const QString& databasePath, const Catalog& catalog, const QString& label, Work work,

@@ -206,11 +206,11 @@ void MainWindow::importFile(const QString& path)
         return;
     new LedgerTask(
         this, m_session->path(), m_session->catalog(), tr("Importing %1…").arg(QFileInfo(path).fileName()),
-        [path](Ledger& ledger, const Ledger::Progress& progress) -> Result<QString> {
+        [path](Ledger& ledger, const UsageBook::Progress& progress) -> Result<QString> {
             auto rows = UsageFile::read(path);
             if (!rows)
                 return rows.failure();
-            const auto summary = ledger.importRows(std::move(rows).value(), false, progress);
+            const auto summary = ledger.usage().importRows(std::move(rows).value(), false, progress);
             if (!summary)
                 return summary.failure();
             return summary->describe(false);
@@ -241,7 +241,7 @@ void MainWindow::exportTo(const QString& path, UsageFile::Format format)
         return;
     new LedgerTask(
         this, m_session->path(), m_session->catalog(), tr("Exporting usage…"),
-        [path, format](Ledger& ledger, const Ledger::Progress& progress) -> Result<QString> {
+        [path, format](Ledger& ledger, const UsageBook::Progress& progress) -> Result<QString> {
             const auto written = UsageExport::toFile(ledger, path, format, std::nullopt,
                                                      [&](qint64 count) { return progress(count, 0); });
             if (!written)

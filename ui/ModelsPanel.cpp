@@ -107,7 +107,7 @@ bool ModelsPanel::isDirty() const
 void ModelsPanel::reload()
 {
     const bool editing = isDirty() && !m_applied.isEmpty();
-    const auto settings = m_session.ledger().settings();
+    const auto settings = m_session.ledger().settings().current();
     if (!settings) {
         m_messageLabel->setText(settings.failure().message);
         return;
@@ -126,7 +126,7 @@ void ModelsPanel::showKeyModels()
     QStringList notes;
     for (const Slot& slot : m_session.catalog().modelSlots()) {
         const Provider* provider = m_session.catalog().slotProvider(slot.id);
-        const auto allowed = m_session.ledger().modelsAllowedByKey(provider->id);
+        const auto allowed = m_session.ledger().keys().modelsAllowedByKey(provider->id);
         NoWheelComboBox* combo = m_combos.value(slot.id);
         for (int i = 0; i < combo->count(); ++i) {
             const Model* m = m_session.catalog().model(combo->itemData(i).toString());
@@ -135,7 +135,7 @@ void ModelsPanel::showKeyModels()
         }
         if (!allowed || !allowed.value())
             continue;
-        const auto key = m_session.ledger().keyStatus(QString(), provider->id);
+        const auto key = m_session.ledger().keys().keyStatus(QString(), provider->id);
         if (key && key->record.checkedAt && notes.isEmpty())
             notes << tr("The models your %1 key can use were read from %1 on %2; Test under the key reads them again.")
                          .arg(provider->name, QLocale().toString(QDateTime::fromMSecsSinceEpoch(*key->record.checkedAt),

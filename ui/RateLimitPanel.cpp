@@ -41,7 +41,7 @@ RateLimitPanel::RateLimitPanel(Session& session, QWidget* parent)
 
 void RateLimitPanel::showTenant(const QString& tenant)
 {
-    const auto limits = m_session.ledger().rateLimits(tenant);
+    const auto limits = m_session.ledger().usage().rateLimits(tenant);
     if (!limits) {
         m_creditsLabel->setText(limits.failure().message);
         m_byokLabel->clear();

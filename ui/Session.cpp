@@ -26,12 +26,12 @@ Result<std::unique_ptr<Session>> Session::open(const QString& path, const Catalo
     if (clock)
         ledger.value()->setClock(std::move(clock));
     std::unique_ptr<Session> session(new Session(std::move(ledger).value()));
-    const auto role = session->m_ledger->roleOf(session->m_ledger->userName());
+    const auto role = session->m_ledger->directory().roleOf(session->m_ledger->userName());
     if (!role)
         return role.failure();
     if (!role.value())
         // The ledger words the refusal, with the command that fixes it.
-        return session->m_ledger->settings().failure();
+        return session->m_ledger->settings().current().failure();
     session->m_role = *role.value();
     return session;
 }
@@ -44,7 +44,7 @@ void Session::setTimeouts(int keychainMs, int checkMs)
 
 void Session::refresh()
 {
-    if (const auto role = m_ledger->roleOf(m_ledger->userName()); role && role.value())
+    if (const auto role = m_ledger->directory().roleOf(m_ledger->userName()); role && role.value())
         m_role = *role.value();
     emit changed();
 }
@@ -58,7 +58,7 @@ void Session::recheckStaleKeys()
     // A check records its verdict, which takes an Owner or Admin; a Viewer sees the last one with its time.
     if (!canAdminister() || m_checking)
         return;
-    const auto keys = m_ledger->storedKeys();
+    const auto keys = m_ledger->keys().storedKeys();
     if (!keys)
         return; // the page already shows why the database cannot be read
     const qint64 now = m_ledger->now();

@@ -71,7 +71,7 @@ void SettingsPage::reloadTenants()
     const QString selected = selectedTenant();
     m_tenantCombo->clear();
     m_tenantCombo->addItem(tr("Whole install"), QString());
-    const auto tenants = m_session.ledger().tenants();
+    const auto tenants = m_session.ledger().directory().tenants();
     if (tenants) {
         for (const Tenant& t : tenants.value())
             m_tenantCombo->addItem(t.name.isEmpty() || t.name == t.id ? t.id : tr("%1 (%2)").arg(t.name, t.id), t.id);

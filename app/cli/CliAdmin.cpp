@@ -29,11 +29,11 @@ int plan(Context& context, const QStringList& arguments)
     if (!ledger)
         return StorageUnavailable;
     if (verb->name == QLatin1String("set")) {
-        const Status s = ledger->setPlan(verb->args.first());
+        const Status s = ledger->settings().setPlan(verb->args.first());
         if (!s)
             return context.fail(s.failure());
     }
-    const auto settings = ledger->settings();
+    const auto settings = ledger->settings().current();
     if (!settings)
         return context.fail(settings.failure());
     const Plan& p = *settings->plan;
@@ -68,7 +68,7 @@ int models(Context& context, const QStringList& arguments)
         if (!s)
             return context.fail(s.failure());
     }
-    const auto settings = ledger->settings();
+    const auto settings = ledger->settings().current();
     if (!settings)
         return context.fail(settings.failure());
     for (const Slot& slot : context.catalog.modelSlots()) {
@@ -94,13 +94,13 @@ int tenants(Context& context, const QStringList& arguments)
     if (!ledger)
         return StorageUnavailable;
     if (verb->name == QLatin1String("add"))
-        return finish(context, ledger->addTenant(verb->args.first(), parser.value(nameOption)),
+        return finish(context, ledger->directory().addTenant(verb->args.first(), parser.value(nameOption)),
                       QStringLiteral("Added tenant %1.").arg(Text::escaped(verb->args.first())));
     if (verb->name == QLatin1String("remove"))
         return finish(context, removeTenantAndKeys(*ledger, verb->args.first()),
                       QStringLiteral("Removed tenant %1 and its keys; its past usage stays in the ledger.")
                           .arg(Text::escaped(verb->args.first())));
-    const auto list = ledger->tenants();
+    const auto list = ledger->directory().tenants();
     if (!list)
         return context.fail(list.failure());
     if (list->isEmpty())
@@ -129,12 +129,12 @@ int members(Context& context, const QStringList& arguments)
     if (!ledger)
         return StorageUnavailable;
     if (verb->name == QLatin1String("add"))
-        return finish(context, ledger->setMember(verb->args.first(), *role),
+        return finish(context, ledger->directory().setMember(verb->args.first(), *role),
                       QStringLiteral("%1 is now %2.").arg(Text::escaped(verb->args.first()), roleLabel(*role)));
     if (verb->name == QLatin1String("remove"))
-        return finish(context, ledger->removeMember(verb->args.first()),
+        return finish(context, ledger->directory().removeMember(verb->args.first()),
                       QStringLiteral("Removed %1.").arg(Text::escaped(verb->args.first())));
-    const auto list = ledger->members();
+    const auto list = ledger->directory().members();
     if (!list)
         return context.fail(list.failure());
     for (const Member& m : list.value())
@@ -163,7 +163,7 @@ int period(Context& context, const QStringList& arguments)
     Ledger* ledger = context.ledger();
     if (!ledger)
         return StorageUnavailable;
-    auto settings = ledger->settings();
+    auto settings = ledger->settings().current();
     if (!settings)
         return context.fail(settings.failure());
     if (setting) {
@@ -171,11 +171,11 @@ int period(Context& context, const QStringList& arguments)
                                                     parser.isSet(zoneOption) ? parser.value(zoneOption) : settings->timeZone);
         if (!s)
             return context.fail(s.failure());
-        settings = ledger->settings();
+        settings = ledger->settings().current();
         if (!settings)
             return context.fail(settings.failure());
     }
-    const auto now = ledger->report(std::nullopt, std::nullopt);
+    const auto now = ledger->usage().report(std::nullopt, std::nullopt);
     if (!now)
         return context.fail(now.failure());
     context.out << "Credits reset on day " << settings->anchorDay << " of each month at 00:00 " << settings->timeZone

@@ -153,7 +153,7 @@ int status(Context& context, Ledger& ledger, const QString& tenant, bool json)
 {
     QJsonArray rows;
     for (const Provider& p : context.catalog.providers()) {
-        const auto s = ledger.keyStatus(tenant, p.id);
+        const auto s = ledger.keys().keyStatus(tenant, p.id);
         if (!s)
             return context.fail(s.failure());
         if (json) {

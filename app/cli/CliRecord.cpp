@@ -91,7 +91,7 @@ int recordStream(Context& context, Ledger& ledger)
             const auto request = requestFromLine(line);
             if (request) {
                 id = request->id;
-                outcome = ledger.record(request.value());
+                outcome = ledger.usage().record(request.value());
             } else {
                 outcome = request.failure(); // the answer names the line
             }
@@ -142,7 +142,7 @@ int record(Context& context, const QStringList& arguments)
     Ledger* ledger = context.ledger();
     if (!ledger)
         return StorageUnavailable;
-    const auto outcome = ledger->record(request);
+    const auto outcome = ledger->usage().record(request);
     if (!outcome)
         return context.fail(outcome.failure());
     const UsageEvent& e = outcome->event;

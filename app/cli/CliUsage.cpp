@@ -108,10 +108,10 @@ int report(Context& context, const QStringList& arguments)
     Ledger* ledger = context.ledger();
     if (!ledger)
         return StorageUnavailable;
-    const auto r = ledger->report(optionalValue(parser, periodOption), optionalValue(parser, tenantOption));
+    const auto r = ledger->usage().report(optionalValue(parser, periodOption), optionalValue(parser, tenantOption));
     if (!r)
         return context.fail(r.failure());
-    const auto costs = ledger->costsNow(parser.value(tenantOption));
+    const auto costs = ledger->usage().costsNow(parser.value(tenantOption));
     if (!costs)
         return context.fail(costs.failure());
     if (parser.isSet(jsonOption))
@@ -153,7 +153,7 @@ int importUsage(Context& context, const QStringList& arguments)
         return true;
     };
     const bool dryRun = parser.isSet(dryRunOption);
-    const auto summary = ledger->importRows(std::move(rows).value(), dryRun, progress);
+    const auto summary = ledger->usage().importRows(std::move(rows).value(), dryRun, progress);
     if (terminal)
         context.err << "\r\033[K" << Qt::flush;
     if (!summary)

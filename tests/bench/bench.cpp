@@ -122,9 +122,9 @@ int main(int argc, char* argv[])
     }
     Ledger& ledger = *opened.value();
     ledger.setClock([now] { return now; });
-    ledger.setPlan(QStringLiteral("enterprise"));
+    ledger.settings().setPlan(QStringLiteral("enterprise"));
     // The window opens the database as whoever runs the benchmark.
-    ledger.setMember(Environment::currentUserName(), Role::Viewer);
+    ledger.directory().setMember(Environment::currentUserName(), Role::Viewer);
 
     timer.restart();
     auto rows = UsageFile::read(csv);
@@ -133,7 +133,7 @@ int main(int argc, char* argv[])
         out << rows.failure().message << Qt::endl;
         return 1;
     }
-    const auto summary = ledger.importRows(std::move(rows).value(), false);
+    const auto summary = ledger.usage().importRows(std::move(rows).value(), false);
     const qint64 totalMs = timer.elapsed();
     if (!summary) {
         out << summary.failure().message << Qt::endl;
@@ -151,7 +151,7 @@ int main(int argc, char* argv[])
     QElapsedTimer one;
     for (int i = 0; i < 100; ++i) {
         one.start();
-        const auto r = ledger.report(std::nullopt, std::nullopt);
+        const auto r = ledger.usage().report(std::nullopt, std::nullopt);
         samples.push_back(one.nsecsElapsed() / 1e6);
         if (!r || r->byAction.size() != 6)
             return 1;
@@ -160,7 +160,7 @@ int main(int argc, char* argv[])
     samples.clear();
     for (int i = 0; i < 100; ++i) {
         one.start();
-        ledger.report(QStringLiteral("2024-03"), QStringLiteral("tenant-%1").arg(1 + i % tenants));
+        ledger.usage().report(QStringLiteral("2024-03"), QStringLiteral("tenant-%1").arg(1 + i % tenants));
         samples.push_back(one.nsecsElapsed() / 1e6);
     }
     print("report, past period, one tenant", stats(samples));
@@ -171,7 +171,7 @@ int main(int argc, char* argv[])
         const QString tenant = QStringLiteral("tenant-%1").arg(1 + i % tenants);
         const qint64 at = now - (1000 - i) * 10000LL;
         one.start();
-        const auto r = ledger.record({QStringLiteral("theme"), tenant, at, {}});
+        const auto r = ledger.usage().record({QStringLiteral("theme"), tenant, at, {}});
         samples.push_back(one.nsecsElapsed() / 1e6);
         if (!r || r->event.credits != 1) {
             out << "record failed: " << (r ? QStringLiteral("not on credits") : r.failure().message) << Qt::endl;

@@ -22,7 +22,7 @@ Result<qint64> toDevice(Ledger& ledger, QIODevice& device, UsageFile::Format for
     UsageFile::Writer writer(device, format);
     qint64 count = 0;
     bool cancelled = false;
-    const Status s = ledger.forEachEvent(periodId, [&](const UsageEvent& e) {
+    const Status s = ledger.usage().forEachEvent(periodId, [&](const UsageEvent& e) {
         writer.write(e);
         ++count;
         cancelled = progress && !progress(count);

@@ -13,7 +13,7 @@ KeyService::KeyService(Ledger& ledger, KeyVault& vault, QNetworkAccessManager& n
 
 Result<KeyEntry> KeyService::entryFor(const QString& tenant, const QString& provider)
 {
-    const auto settings = m_ledger.settings();
+    const auto settings = m_ledger.settings().current();
     if (!settings)
         return settings.failure();
     return KeyEntry{settings->installId, tenant, provider};
@@ -64,12 +64,12 @@ void KeyService::set(const QString& tenant, const QString& provider, const QStri
     const auto key = KeyFormat::check(provider, rawKey);
     if (!key)
         return answerLater(this, std::move(done), Result<KeyRecord>(key.failure()));
-    if (Status s = m_ledger.mayChangeKey(tenant, provider, true); !s)
+    if (Status s = m_ledger.keys().mayChangeKey(tenant, provider, true); !s)
         return answerLater(this, std::move(done), Result<KeyRecord>(s.failure()));
     const auto entry = entryFor(tenant, provider);
     if (!entry)
         return answerLater(this, std::move(done), Result<KeyRecord>(entry.failure()));
-    const auto stored = m_ledger.keyRecord(tenant, provider);
+    const auto stored = m_ledger.keys().keyRecord(tenant, provider);
     if (!stored)
         return answerLater(this, std::move(done), Result<KeyRecord>(stored.failure()));
     if (stored->state != KeyState::NotSet)
@@ -119,7 +119,7 @@ void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRec
             return store(entry, key, candidate, KeyChange::Replaced, stored.fingerprint, done);
         // Not stored: the audit trail still shows the attempt and the provider's request id. An audit that
         // cannot be written does not change the answer, which is that nothing changed.
-        m_ledger.auditKeptKey(candidate, stored.fingerprint);
+        m_ledger.keys().auditKeptKey(candidate, stored.fingerprint);
         if (candidate.state == KeyState::Invalid)
             return done(refused(clause(candidate.message, kept)));
         Failure f{candidate.state == KeyState::OutOfBudget ? Failure::Refused : Failure::Unavailable,
@@ -139,7 +139,7 @@ void KeyService::store(const KeyEntry& entry, const QString& key, KeyRecord reco
             return;
         if (!saved)
             return done(saved.failure());
-        if (Status s = m_ledger.setKeyRecord(record, change, replacedFingerprint); !s) {
+        if (Status s = m_ledger.keys().setKeyRecord(record, change, replacedFingerprint); !s) {
             // The new key is safe in the keychain; a later check records its fingerprint and state.
             Failure f = s.failure();
             f.message = QStringLiteral("The key is stored in the keychain, but the database could not record it "
@@ -153,9 +153,9 @@ void KeyService::store(const KeyEntry& entry, const QString& key, KeyRecord reco
 
 void KeyService::verify(const QString& tenant, const QString& provider, Done done)
 {
-    if (Status s = m_ledger.mayChangeKey(tenant, provider, false); !s)
+    if (Status s = m_ledger.keys().mayChangeKey(tenant, provider, false); !s)
         return answerLater(this, std::move(done), Result<KeyRecord>(s.failure()));
-    const auto known = m_ledger.keyRecord(tenant, provider);
+    const auto known = m_ledger.keys().keyRecord(tenant, provider);
     if (!known)
         return answerLater(this, std::move(done), Result<KeyRecord>(known.failure()));
     const QString providerName = m_ledger.catalog().provider(provider)->name;
@@ -178,7 +178,7 @@ void KeyService::verify(const QString& tenant, const QString& provider, Done don
             // The database says a key is set but the keychain lost it: nothing can be sent on its behalf.
             KeyRecord lost{tenant, provider, KeyState::Invalid, known->fingerprint, m_ledger.now(),
                            QStringLiteral("The key is no longer in the keychain; set it again."), {}, std::nullopt, {}, {}};
-            if (Status s = m_ledger.setKeyRecord(lost, KeyChange::Checked); !s)
+            if (Status s = m_ledger.keys().setKeyRecord(lost, KeyChange::Checked); !s)
                 return done(s.failure());
             return done(lost);
         }
@@ -189,7 +189,7 @@ void KeyService::verify(const QString& tenant, const QString& provider, Done don
 void KeyService::probe(const QString& provider, const QString& key,
                        std::function<void(Result<ProviderCheck::Outcome>)> done)
 {
-    const auto settings = m_ledger.settings();
+    const auto settings = m_ledger.settings().current();
     if (!settings)
         return done(settings.failure());
     auto* check = new ProviderCheck(m_network, this);
@@ -209,7 +209,7 @@ void KeyService::check(const KeyEntry& entry, const QString& key, Done done)
         if (!outcome)
             return done(outcome.failure());
         const KeyRecord record = recordOf(entry, fingerprint, outcome.value(), m_ledger.now());
-        if (Status s = m_ledger.setKeyRecord(record, KeyChange::Checked); !s)
+        if (Status s = m_ledger.keys().setKeyRecord(record, KeyChange::Checked); !s)
             return done(s.failure());
         done(record);
     });
@@ -217,9 +217,9 @@ void KeyService::check(const KeyEntry& entry, const QString& key, Done done)
 
 void KeyService::remove(const QString& tenant, const QString& provider, std::function<void(Status)> done)
 {
-    if (Status s = m_ledger.mayChangeKey(tenant, provider, false); !s)
+    if (Status s = m_ledger.keys().mayChangeKey(tenant, provider, false); !s)
         return answerLater(this, std::move(done), s);
-    const auto known = m_ledger.keyRecord(tenant, provider);
+    const auto known = m_ledger.keys().keyRecord(tenant, provider);
     if (!known)
         return answerLater(this, std::move(done), Status(known.failure()));
     // Removing here would drop the record and leave the secret in the other machine's keychain.
@@ -235,7 +235,7 @@ void KeyService::remove(const QString& tenant, const QString& provider, std::fun
         if (!removed)
             return done(removed);
         KeyRecord gone{tenant, provider, KeyState::NotSet, known->fingerprint, m_ledger.now(), {}, {}, std::nullopt, {}, {}};
-        done(m_ledger.setKeyRecord(gone, KeyChange::Removed));
+        done(m_ledger.keys().setKeyRecord(gone, KeyChange::Removed));
     });
 }
 
@@ -254,7 +254,7 @@ void KeyService::removeTenant(const QString& tenant, std::function<void(Status)>
         return answerLater(this, std::move(done), s);
     QStringList providers;
     for (const Provider& p : m_ledger.catalog().providers()) {
-        const auto known = m_ledger.keyRecord(tenant, p.id);
+        const auto known = m_ledger.keys().keyRecord(tenant, p.id);
         if (!known)
             return answerLater(this, std::move(done), Status(known.failure()));
         // A tenant without keys is removed without asking the keychain, which may not even be running.

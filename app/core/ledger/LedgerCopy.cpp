@@ -58,14 +58,14 @@ Status copyTable(const QSqlDatabase& from, const QSqlDatabase& to, const QString
 
 Result<QVector<QPair<QString, qint64>>> Ledger::copyTo(const QString& target)
 {
-    if (Status s = requireAdministrator(QStringLiteral("Copying the ledger")); !s)
+    if (Status s = m_db->requireAdministrator(QStringLiteral("Copying the ledger")); !s)
         return s.failure();
     const auto address = DatabaseAddress::parse(target);
     if (!address)
         return address.failure();
-    if (target == m_location)
+    if (target == m_db->location())
         return badInput(QStringLiteral("The copy must go to another database than the one it copies."));
-    const QString connection = m_connectionName + QStringLiteral("-copy");
+    const QString connection = m_db->connectionName() + QStringLiteral("-copy");
     auto result = copyInto(address.value(), connection);
     // Every handle on the connection is gone by now: it can be dropped whatever the outcome.
     QSqlDatabase::removeDatabase(connection);
@@ -74,7 +74,7 @@ Result<QVector<QPair<QString, qint64>>> Ledger::copyTo(const QString& target)
 
 Result<QVector<QPair<QString, qint64>>> Ledger::copyInto(const DatabaseAddress& address, const QString& connection)
 {
-    const auto opened = connect(address, connection, writeWaitMs);
+    const auto opened = Database::connect(address, connection, writeWaitMs);
     if (!opened)
         return opened.failure();
     QSqlDatabase to = opened.value();
@@ -88,19 +88,19 @@ Result<QVector<QPair<QString, qint64>>> Ledger::copyInto(const DatabaseAddress& 
         return refused(QStringLiteral("%1 already holds a ledger; db copy writes only into an empty database.")
                            .arg(Text::escaped(address.text, 200)));
     // The same schema as a new ledger, without a new ledger's defaults: those come from the copy.
-    if (Status s = Schema::upgrade(to, m_catalog, m_userName, 0, Schema::currentVersion); !s)
+    if (Status s = Schema::upgrade(to, m_db->catalog(), m_db->userName(), 0, Schema::currentVersion); !s)
         return s.failure();
     for (const char* table : {"settings", "members"})
         if (Status s = Sql::execText(to, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)), QStringLiteral("preparing the copy")); !s)
             return s.failure();
     // One snapshot of the source: an event recorded meanwhile is either wholly in the copy or not at all.
-    Sql::ReadTransaction snapshot(db());
+    Sql::ReadTransaction snapshot(m_db->handle());
     if (Status s = snapshot.begin(); !s)
         return s.failure();
     QVector<QPair<QString, qint64>> copied;
     for (const char* table : Schema::tables) {
         qint64 rows = 0;
-        if (Status s = copyTable(db(), to, QLatin1String(table), rows); !s)
+        if (Status s = copyTable(m_db->handle(), to, QLatin1String(table), rows); !s)
             return s.failure();
         copied.append({QLatin1String(table), rows});
     }

@@ -1,6 +1,7 @@
 #include "Schema.h"
 
 #include "BillingPeriod.h"
+#include "Settings.h"
 #include "SqlSupport.h"
 #include "Text.h"
 #include "UsageTotals.h"
@@ -63,12 +64,7 @@ Status insertInitialValues(const QSqlDatabase& db, const Catalog& catalog, const
 {
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO settings (name, value) VALUES (?, ?)"));
-    QList<QPair<QString, QString>> values = {{QStringLiteral("plan"), catalog.plans().first().id},
-                                             {QStringLiteral("anchor_day"), QStringLiteral("1")},
-                                             {QStringLiteral("time_zone"), QStringLiteral("UTC")}};
-    for (const Slot& slot : catalog.modelSlots())
-        values.append({QStringLiteral("model.") + slot.id, slot.defaultModel});
-    for (const auto& [name, value] : values) {
+    for (const auto& [name, value] : Settings::initialValues(catalog)) {
         q.bindValue(0, name);
         q.bindValue(1, value);
         if (Status s = Sql::exec(q, QStringLiteral("writing the initial settings")); !s)

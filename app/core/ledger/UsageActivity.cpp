@@ -1,22 +1,22 @@
 // What the window shows besides the report: usage per day, the rate-limit standing, the periods with data.
-#include "Ledger.h"
+#include "UsageBook.h"
 
 #include "CreditRules.h"
 #include "SqlSupport.h"
 
 #include <algorithm>
 
-Result<QVector<DayUsage>> Ledger::dailyUsage(const std::optional<QString>& periodId, const std::optional<QString>& tenant)
+Result<QVector<DayUsage>> UsageBook::dailyUsage(const std::optional<QString>& periodId, const std::optional<QString>& tenant)
 {
-    if (Status s = requireMember(); !s)
+    if (Status s = m_db.requireMember(); !s)
         return s.failure();
-    const auto settings = loadSettings();
+    const auto settings = m_settings.load();
     if (!settings)
         return settings.failure();
-    const auto period = periodFor(settings.value(), periodId);
+    const auto period = m_settings.periodFor(settings.value(), periodId);
     if (!period)
         return period.failure();
-    const BillingCalendar& cal = *calendar(settings.value()).value();
+    const BillingCalendar& cal = *m_settings.calendar(settings.value()).value();
 
     QVector<DayUsage> days;
     QVector<qint64> dayStarts;
@@ -30,7 +30,7 @@ Result<QVector<DayUsage>> Ledger::dailyUsage(const std::optional<QString>& perio
     if (tenant) {
         tenants << *tenant;
     } else {
-        QSqlQuery& t = query(QStringLiteral("SELECT DISTINCT tenant FROM usage_totals WHERE period_start = ?"));
+        QSqlQuery& t = m_db.query(QStringLiteral("SELECT DISTINCT tenant FROM usage_totals WHERE period_start = ?"));
         t.bindValue(0, period->start);
         if (Status s = Sql::exec(t, QStringLiteral("reading usage totals")); !s)
             return s.failure();
@@ -38,7 +38,7 @@ Result<QVector<DayUsage>> Ledger::dailyUsage(const std::optional<QString>& perio
             tenants << t.value(0).toString();
         t.finish();
     }
-    QSqlQuery& q = query(QStringLiteral("SELECT occurred_at, credits FROM usage_events WHERE tenant = ? AND billing = ? "
+    QSqlQuery& q = m_db.query(QStringLiteral("SELECT occurred_at, credits FROM usage_events WHERE tenant = ? AND billing = ? "
                                         "AND occurred_at >= ? AND occurred_at < ?"));
     for (const QString& t : tenants) {
         for (const auto billing : {CreditRules::Billing::Credits, CreditRules::Billing::Byok}) {
@@ -63,36 +63,36 @@ Result<QVector<DayUsage>> Ledger::dailyUsage(const std::optional<QString>& perio
     return days;
 }
 
-Result<QVector<ActionCost>> Ledger::costsNow(const QString& tenant)
+Result<QVector<ActionCost>> UsageBook::costsNow(const QString& tenant)
 {
-    const auto current = settings();
+    const auto current = m_settings.current();
     if (!current)
         return current.failure();
     QHash<QString, KeyStatus> keys; // per provider
-    for (const Provider& p : m_catalog.providers()) {
-        const auto key = keyStatus(tenant, p.id);
+    for (const Provider& p : m_db.catalog().providers()) {
+        const auto key = m_keys.keyStatus(tenant, p.id);
         if (!key)
             return key.failure();
         keys.insert(p.id, key.value());
     }
     QVector<ActionCost> costs;
-    for (const Action& a : m_catalog.actions()) {
-        const Model* model = a.slot.isEmpty() ? nullptr : m_catalog.model(current->slotModels.value(a.slot));
+    for (const Action& a : m_db.catalog().actions()) {
+        const Model* model = a.slot.isEmpty() ? nullptr : m_db.catalog().model(current->slotModels.value(a.slot));
         const KeyStatus& key = keys[a.provider];
         // The same rule `record` applies: a key in force that is known not to work refuses the action.
-        const auto refusal = key.inForce() ? CreditRules::keyRefusalShort(key.record.state, *m_catalog.provider(a.provider))
+        const auto refusal = key.inForce() ? CreditRules::keyRefusalShort(key.record.state, *m_db.catalog().provider(a.provider))
                                            : std::nullopt;
         costs.append({&a, model, CreditRules::cost(a, model), key.inForce() && !refusal, refusal.value_or(QString())});
     }
     return costs;
 }
 
-Result<RateLimits> Ledger::rateLimits(const QString& tenant)
+Result<RateLimits> UsageBook::rateLimits(const QString& tenant)
 {
-    if (Status s = requireMember(); !s)
+    if (Status s = m_db.requireMember(); !s)
         return s.failure();
-    const qint64 at = now();
-    const RateLimitRule& rule = m_catalog.rateLimit();
+    const qint64 at = m_db.now();
+    const RateLimitRule& rule = m_db.catalog().rateLimit();
     RateLimits limits;
     for (const auto billing : {CreditRules::Billing::Credits, CreditRules::Billing::Byok}) {
         const auto recent = recentQueries(tenant, billing, at);
@@ -107,31 +107,20 @@ Result<RateLimits> Ledger::rateLimits(const QString& tenant)
     return limits;
 }
 
-Result<QString> Ledger::firstPeriodId()
+Result<QString> UsageBook::firstPeriodId()
 {
-    if (Status s = requireMember(); !s)
+    if (Status s = m_db.requireMember(); !s)
         return s.failure();
-    const auto settings = loadSettings();
+    const auto settings = m_settings.load();
     if (!settings)
         return settings.failure();
-    QSqlQuery& q = query(QStringLiteral("SELECT MIN(period_start) FROM usage_totals"));
+    QSqlQuery& q = m_db.query(QStringLiteral("SELECT MIN(period_start) FROM usage_totals"));
     if (Status s = Sql::exec(q, QStringLiteral("reading usage totals")); !s)
         return s.failure();
     const QVariant first = q.next() ? q.value(0) : QVariant();
     q.finish();
-    const auto cal = calendar(settings.value());
+    const auto cal = m_settings.calendar(settings.value());
     if (!cal)
         return cal.failure();
-    return cal.value()->containing(first.isNull() ? now() : qMin(first.toLongLong(), now())).id();
-}
-
-Result<QString> Ledger::currentPeriodId()
-{
-    const auto current = settings();
-    if (!current)
-        return current.failure();
-    const auto period = periodFor(current.value(), std::nullopt);
-    if (!period)
-        return period.failure();
-    return period->id();
+    return cal.value()->containing(first.isNull() ? m_db.now() : qMin(first.toLongLong(), m_db.now())).id();
 }

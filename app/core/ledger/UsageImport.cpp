@@ -1,6 +1,7 @@
 // Import of historic usage: every row is checked before anything is written, and the write is one transaction.
-#include "Ledger.h"
+#include "UsageBook.h"
 
+#include "Identifiers.h"
 #include "Schema.h"
 #include "SqlSupport.h"
 #include "SqliteBulkInsert.h"
@@ -38,13 +39,13 @@ private:
 
 } // namespace
 
-Status Ledger::insertEventsPortably(const QVector<ImportRow>& rows, const std::function<void(const UsageEvent&)>& inserted,
+Status UsageBook::insertEventsPortably(const QVector<ImportRow>& rows, const std::function<void(const UsageEvent&)>& inserted,
                                     const Progress& progress)
 {
-    QSqlQuery& insert = query(QString::fromLatin1(Schema::importEventSql));
+    QSqlQuery& insert = m_db.query(QString::fromLatin1(Schema::importEventSql));
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const UsageEvent& e = rows[i].event;
-        const QVariantList values = eventRow(e, m_userName);
+        const QVariantList values = eventRow(e, m_db.userName());
         for (int column = 0; column < values.size(); ++column)
             insert.bindValue(column, values[column]);
         if (Status s = Sql::exec(insert, QStringLiteral("importing usage")); !s)
@@ -57,26 +58,26 @@ Status Ledger::insertEventsPortably(const QVector<ImportRow>& rows, const std::f
     return success();
 }
 
-Result<ImportSummary> Ledger::checkRows(QVector<ImportRow>& rows, const LedgerSettings& settings)
+Result<ImportSummary> UsageBook::checkRows(QVector<ImportRow>& rows, const LedgerSettings& settings)
 {
     LineProblems problems;
     QSet<QString> ids;
     ids.reserve(rows.size());
     for (ImportRow& row : rows) {
         UsageEvent& e = row.event;
-        const Action* action = m_catalog.action(e.action);
+        const Action* action = m_db.catalog().action(e.action);
         if (!action) {
             problems.add(row.line, QStringLiteral("unknown action %1").arg(Text::quoted(e.action)));
             continue;
         }
-        if (!isValidEventId(e.id))
+        if (!Identifiers::isValidEventId(e.id))
             problems.add(row.line, QStringLiteral("id %1 is not valid").arg(Text::quoted(e.id)));
         else if (ids.contains(e.id))
             problems.add(row.line, QStringLiteral("id %1 appears twice in the file").arg(Text::quoted(e.id)));
         ids.insert(e.id);
-        if (const auto problem = CreditRules::eventTimeProblem(e.occurredAt, now()))
+        if (const auto problem = CreditRules::eventTimeProblem(e.occurredAt, m_db.now()))
             problems.add(row.line, *problem);
-        if (!e.tenant.isEmpty() && !isValidTenantId(e.tenant))
+        if (!e.tenant.isEmpty() && !Identifiers::isValidTenantId(e.tenant))
             problems.add(row.line, QStringLiteral("tenant id %1 is not valid").arg(Text::quoted(e.tenant)));
         const Model* model = nullptr;
         if (action->slot.isEmpty()) {
@@ -85,7 +86,7 @@ Result<ImportSummary> Ledger::checkRows(QVector<ImportRow>& rows, const LedgerSe
         } else {
             if (e.model.isEmpty())
                 e.model = settings.slotModels.value(action->slot);
-            model = m_catalog.model(e.model);
+            model = m_db.catalog().model(e.model);
             if (!model)
                 problems.add(row.line, QStringLiteral("unknown model %1").arg(Text::quoted(e.model)));
         }
@@ -104,28 +105,17 @@ Result<ImportSummary> Ledger::checkRows(QVector<ImportRow>& rows, const LedgerSe
     return summary;
 }
 
-Status Ledger::writeRows(const QVector<ImportRow>& rows, ImportSummary& summary, const BillingCalendar& calendar,
+Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summary, const BillingCalendar& calendar,
                          const Progress& progress)
 {
     QSet<QString> tenantsInFile;
     for (const ImportRow& row : rows)
         if (!row.event.tenant.isEmpty())
             tenantsInFile.insert(row.event.tenant);
-    for (const QString& tenant : tenantsInFile) {
-        const auto exists = tenantExists(tenant);
-        if (!exists)
-            return exists.failure();
-        if (exists.value())
-            continue;
-        QSqlQuery& q = query(QStringLiteral("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)"));
-        q.bindValue(0, tenant);
-        q.bindValue(1, tenant);
-        q.bindValue(2, now());
-        if (Status s = Sql::exec(q, QStringLiteral("adding a tenant")); !s)
-            return s;
-        summary.tenantsCreated.append(tenant);
-    }
-    summary.tenantsCreated.sort();
+    const auto added = m_directory.addMissingTenants(tenantsInFile.values());
+    if (!added)
+        return added.failure();
+    summary.tenantsCreated = added.value();
 
     UsageTotals totals;
     const auto inserted = [&](const UsageEvent& e) {
@@ -133,30 +123,30 @@ Status Ledger::writeRows(const QVector<ImportRow>& rows, ImportSummary& summary,
         summary.credits += e.credits;
         totals.add(calendar.containing(e.occurredAt).start, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
     };
-    const Status written = SqliteBulkInsert::available(db()) ? SqliteBulkInsert::insertEvents(db(), rows, m_userName, inserted, progress)
+    const Status written = SqliteBulkInsert::available(m_db.handle()) ? SqliteBulkInsert::insertEvents(m_db.handle(), rows, m_db.userName(), inserted, progress)
                                                             : insertEventsPortably(rows, inserted, progress);
     if (!written)
         return written;
     summary.alreadyPresent = summary.rows - summary.added;
-    if (Status s = totals.flush(db()); !s)
+    if (Status s = totals.flush(m_db.handle()); !s)
         return s;
     // The audit trail tells what changed; a file whose events were all there already changed nothing.
     if (summary.added == 0)
         return success();
-    return audit(QStringLiteral("usage"), QStringLiteral("imported %1 of %2 events").arg(summary.added).arg(summary.rows));
+    return m_db.audit(QStringLiteral("usage"), QStringLiteral("imported %1 of %2 events").arg(summary.added).arg(summary.rows));
 }
 
-Result<ImportSummary> Ledger::importRows(QVector<ImportRow> rows, bool dryRun, const Progress& progress)
+Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun, const Progress& progress)
 {
-    Sql::WriteTransaction tx(db());
+    Sql::WriteTransaction tx(m_db.handle());
     if (Status s = tx.begin(); !s)
         return s.failure();
-    if (Status s = requireAdministrator(QStringLiteral("Importing usage")); !s)
+    if (Status s = m_db.requireAdministrator(QStringLiteral("Importing usage")); !s)
         return s.failure();
-    const auto settings = loadSettings();
+    const auto settings = m_settings.load();
     if (!settings)
         return settings.failure();
-    const auto cal = calendar(settings.value());
+    const auto cal = m_settings.calendar(settings.value());
     if (!cal)
         return cal.failure();
     auto summary = checkRows(rows, settings.value());

@@ -1,0 +1,181 @@
+#include "Database.h"
+
+#include "DatabaseAddress.h"
+#include "Environment.h"
+#include "Schema.h"
+#include "SqlSupport.h"
+#include "Text.h"
+
+#include <QAtomicInt>
+#include <QDateTime>
+#include <QSqlError>
+
+namespace {
+
+QString nextConnectionName()
+{
+    static QAtomicInt counter;
+    return QStringLiteral("ai-settings-ledger-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+} // namespace
+
+Database::Database(const Catalog& catalog, QString userName, QString location)
+    : m_catalog(catalog), m_userName(std::move(userName)), m_location(std::move(location)),
+      m_connectionName(nextConnectionName()), m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+}
+
+Database::~Database()
+{
+    m_queries.clear();
+    QSqlDatabase::database(m_connectionName, false).close();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<QSqlDatabase> Database::connect(const DatabaseAddress& address, const QString& connectionName, int openWaitMs)
+{
+    if (address.postgres) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+        if (!db.isValid())
+            return unavailable(QStringLiteral("Qt's PostgreSQL driver is not installed (Debian package libqt6sql6-psql)."));
+        db.setHostName(address.host);
+        if (address.port > 0)
+            db.setPort(address.port);
+        db.setDatabaseName(address.database);
+        db.setUserName(address.user);
+        db.setConnectOptions(address.options);
+        if (!db.open())
+            return unavailable(QStringLiteral("Cannot connect to %1: %2.")
+                                   .arg(Text::escaped(address.text, 200),
+                                        Text::escaped(db.lastError().databaseText().simplified(), 300)));
+        return db;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    if (!db.isValid())
+        return unavailable(QStringLiteral("Qt's SQLite driver is not installed (Debian package libqt6sql6-sqlite)."));
+    // Usage, members and the audit trail are the organisation's business: a new ledger is readable by its owner
+    // only, and SQLite gives its -wal and -shm files the same mode.
+    if (Status s = Environment::createPrivateFile(address.path); !s)
+        return s.failure();
+    db.setDatabaseName(address.path);
+    // Opening waits for the write lock only when the schema must be created or upgraded, and at most openWaitMs.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(openWaitMs));
+    if (!db.open())
+        return unavailable(QStringLiteral("Cannot open the database at %1: %2.")
+                               .arg(Text::escaped(address.path, 200), db.lastError().databaseText()));
+    return db;
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& location, const Catalog& catalog, const QString& userName,
+                                                 int openWaitMs)
+{
+    const auto address = DatabaseAddress::parse(location);
+    if (!address)
+        return address.failure();
+    // The location never holds a password: parse() refuses one.
+    std::unique_ptr<Database> database(new Database(catalog, userName, location));
+    const auto connected = connect(address.value(), database->m_connectionName, openWaitMs);
+    if (!connected)
+        return connected.failure();
+    QSqlDatabase db = connected.value();
+    if (address->postgres) {
+        // On a shared ledger the member is the role the server authenticated, not this desktop's user name,
+        // which proves nothing to the other machines.
+        QSqlQuery who(db);
+        if (!who.exec(QStringLiteral("SELECT current_user")) || !who.next())
+            return Sql::storageFailure(who.lastError(), QStringLiteral("asking the server who is connected"));
+        database->m_userName = who.value(0).toString();
+    }
+    // Before anything writes: another program's database is left exactly as it was.
+    if (const Result<int> version = Schema::version(db); !version)
+        return version.failure();
+    if (!address->postgres) {
+        // WAL lets readers (the window, reports) go on while a writer records; NORMAL sync is safe with WAL
+        // against program crashes and keeps a commit off the disk's flush path.
+        for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536"})
+            if (Status s = Sql::execText(db, QString::fromLatin1(pragma), QStringLiteral("opening %1").arg(Text::escaped(location, 200))); !s)
+                return s.failure();
+    }
+    if (Status s = Schema::migrate(db, catalog, database->m_userName); !s)
+        return s.failure();
+    // From now on SQLite writers queue for the lock instead of failing at once; a longer wait is reported.
+    if (!address->postgres)
+        if (Status s = Sql::execText(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(writeWaitMs), QStringLiteral("opening the database")); !s)
+            return s.failure();
+    return database;
+}
+
+QSqlDatabase Database::handle() const { return QSqlDatabase::database(m_connectionName, false); }
+
+bool Database::isPostgres() const { return Sql::isPostgres(handle()); }
+
+QSqlQuery& Database::query(const QString& sql)
+{
+    auto it = m_queries.find(sql);
+    if (it == m_queries.end()) {
+        QSqlQuery q(handle());
+        q.setForwardOnly(true);
+        q.prepare(sql);
+        it = m_queries.insert(sql, q);
+    }
+    return it.value();
+}
+
+Status Database::audit(const QString& subject, const QString& change)
+{
+    QSqlQuery& q = query(QStringLiteral("INSERT INTO audit_log (at, actor, subject, change) VALUES (?, ?, ?, ?)"));
+    q.bindValue(0, now());
+    q.bindValue(1, m_userName);
+    q.bindValue(2, subject);
+    q.bindValue(3, change);
+    return Sql::exec(q, QStringLiteral("writing the audit trail"));
+}
+
+Result<std::optional<Role>> Database::roleOf(const QString& userName)
+{
+    QSqlQuery& q = query(QStringLiteral("SELECT role FROM members WHERE user_name = ?"));
+    q.bindValue(0, userName);
+    if (Status s = Sql::exec(q, QStringLiteral("reading members")); !s)
+        return s.failure();
+    std::optional<Role> role = q.next() ? roleFromId(q.value(0).toString()) : std::nullopt;
+    q.finish();
+    return role;
+}
+
+Status Database::requireMember()
+{
+    const auto role = roleOf(m_userName);
+    if (!role)
+        return role.failure();
+    if (!role.value())
+        return refused(QStringLiteral("%1 is not a member of this database; an Owner or Admin can add them with "
+                                      "\"ai-settings members add %1 --role viewer\".")
+                           .arg(m_userName));
+    return success();
+}
+
+Status Database::requireAdministrator(const QString& doing)
+{
+    const auto role = roleOf(m_userName);
+    if (!role)
+        return role.failure();
+    if (!role.value())
+        return requireMember();
+    if (!canAdminister(*role.value()))
+        return refused(QStringLiteral("%1 needs the Owner or Admin role, and %2 is a %3.")
+                           .arg(doing, m_userName, roleLabel(*role.value())));
+    return success();
+}
+
+Status Database::administer(const QString& doing, const std::function<Status()>& change)
+{
+    Sql::WriteTransaction tx(handle());
+    if (Status s = tx.begin(); !s)
+        return s;
+    if (Status s = requireAdministrator(doing); !s)
+        return s;
+    if (Status s = change(); !s)
+        return s;
+    return tx.commit();
+}

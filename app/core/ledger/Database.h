@@ -1,0 +1,71 @@
+#pragma once
+
+#include "Catalog.h"
+#include "Result.h"
+#include "Roles.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+struct DatabaseAddress;
+
+// One open ledger database, SQLite or PostgreSQL: the connection, its prepared statements, the schema (created
+// or upgraded on open), write transactions, the audit trail, and who the user is and may do. The stores on top
+// of it own the SQL of their tables. One Database per thread; several processes and machines may share the data.
+class Database
+{
+public:
+    // How long a write waits for another program's write lock before it is reported as busy.
+    static constexpr int writeWaitMs = 10000;
+
+    // Opens (creating when missing) the SQLite file or PostgreSQL URI at `location` and migrates it. On
+    // PostgreSQL the user is the role the server authenticated, whatever `userName` says. An up-to-date SQLite
+    // file opens without the write lock; creating or upgrading waits for it at most `openWaitMs`.
+    static Result<std::unique_ptr<Database>> open(const QString& location, const Catalog& catalog,
+                                                  const QString& userName, int openWaitMs = writeWaitMs);
+    // A connection to the database at `address`, opened (an SQLite file is created private when missing).
+    static Result<QSqlDatabase> connect(const DatabaseAddress& address, const QString& connectionName, int openWaitMs);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    QSqlDatabase handle() const;
+    bool isPostgres() const;
+    const Catalog& catalog() const { return m_catalog; }
+    const QString& userName() const { return m_userName; }
+    // The file or URI it was opened with (a URI never holds a password).
+    const QString& location() const { return m_location; }
+    const QString& connectionName() const { return m_connectionName; }
+
+    // The clock, replaceable for tests and benchmarks; milliseconds since the epoch.
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+    qint64 now() const { return m_clock(); }
+
+    // A prepared statement, kept for the life of the connection.
+    QSqlQuery& query(const QString& sql);
+    Status audit(const QString& subject, const QString& change);
+
+    // Who may do what. The members table is read for every check, so that a role another administrator
+    // changes counts at once.
+    Result<std::optional<Role>> roleOf(const QString& userName);
+    Status requireMember();
+    Status requireAdministrator(const QString& doing);
+    // Runs `change` in one write transaction after checking that the user may administer; `doing` names the
+    // change in a refusal.
+    Status administer(const QString& doing, const std::function<Status()>& change);
+
+private:
+    Database(const Catalog& catalog, QString userName, QString location);
+
+    const Catalog& m_catalog;
+    QString m_userName;
+    QString m_location;
+    QString m_connectionName;
+    std::function<qint64()> m_clock;
+    QHash<QString, QSqlQuery> m_queries;
+};

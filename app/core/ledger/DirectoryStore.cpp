@@ -1,0 +1,176 @@
+#include "DirectoryStore.h"
+
+#include "Identifiers.h"
+#include "SqlSupport.h"
+#include "Text.h"
+
+Result<bool> DirectoryStore::tenantExists(const QString& id)
+{
+    QSqlQuery& q = m_db.query(QStringLiteral("SELECT 1 FROM tenants WHERE id = ?"));
+    q.bindValue(0, id);
+    if (Status s = Sql::exec(q, QStringLiteral("reading tenants")); !s)
+        return s.failure();
+    const bool found = q.next();
+    q.finish();
+    return found;
+}
+
+Status DirectoryStore::requireTenant(const QString& id)
+{
+    const auto exists = tenantExists(id);
+    if (!exists)
+        return exists.failure();
+    if (!exists.value())
+        return badInput(QStringLiteral("There is no tenant %1; add it with \"ai-settings tenants add %2\".")
+                            .arg(Text::quoted(id), Text::escaped(id)));
+    return success();
+}
+
+Result<QVector<Tenant>> DirectoryStore::tenants()
+{
+    if (Status s = m_db.requireMember(); !s)
+        return s.failure();
+    QSqlQuery& q = m_db.query(QStringLiteral("SELECT id, name FROM tenants ORDER BY id"));
+    if (Status s = Sql::exec(q, QStringLiteral("reading tenants")); !s)
+        return s.failure();
+    QVector<Tenant> list;
+    while (q.next())
+        list.append({q.value(0).toString(), q.value(1).toString()});
+    q.finish();
+    return list;
+}
+
+Status DirectoryStore::addTenant(const QString& id, const QString& name)
+{
+    if (!Identifiers::isValidTenantId(id))
+        return badInput(QStringLiteral("Tenant id %1 is not valid; use up to 64 letters, digits, dots, dashes or "
+                                       "underscores, starting with a letter or digit.")
+                            .arg(Text::quoted(id)));
+    if (Status s = Identifiers::checkDisplayName(name); !s)
+        return s;
+    return m_db.administer(QStringLiteral("Adding a tenant"), [&]() -> Status {
+        const auto exists = tenantExists(id);
+        if (!exists)
+            return exists.failure();
+        if (exists.value())
+            return badInput(QStringLiteral("Tenant %1 already exists.").arg(Text::quoted(id)));
+        QSqlQuery& q = m_db.query(QStringLiteral("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)"));
+        q.bindValue(0, id);
+        q.bindValue(1, name.trimmed().isEmpty() ? id : name.trimmed());
+        q.bindValue(2, m_db.now());
+        if (Status s = Sql::exec(q, QStringLiteral("adding a tenant")); !s)
+            return s;
+        return m_db.audit(QStringLiteral("tenant"), QStringLiteral("added %1").arg(id));
+    });
+}
+
+Status DirectoryStore::deleteTenant(const QString& id)
+{
+    if (Status s = requireTenant(id); !s)
+        return s;
+    QSqlQuery& q = m_db.query(QStringLiteral("DELETE FROM tenants WHERE id = ?"));
+    q.bindValue(0, id);
+    if (Status s = Sql::exec(q, QStringLiteral("removing a tenant")); !s)
+        return s;
+    return m_db.audit(QStringLiteral("tenant"), QStringLiteral("removed %1").arg(id));
+}
+
+Result<QStringList> DirectoryStore::addMissingTenants(const QStringList& ids)
+{
+    QStringList added;
+    for (const QString& id : ids) {
+        const auto exists = tenantExists(id);
+        if (!exists)
+            return exists.failure();
+        if (exists.value())
+            continue;
+        QSqlQuery& q = m_db.query(QStringLiteral("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)"));
+        q.bindValue(0, id);
+        q.bindValue(1, id);
+        q.bindValue(2, m_db.now());
+        if (Status s = Sql::exec(q, QStringLiteral("adding a tenant")); !s)
+            return s.failure();
+        added.append(id);
+    }
+    added.sort();
+    return added;
+}
+
+Result<QVector<Member>> DirectoryStore::members()
+{
+    if (Status s = m_db.requireMember(); !s)
+        return s.failure();
+    QSqlQuery& q = m_db.query(QStringLiteral("SELECT user_name, role FROM members ORDER BY user_name"));
+    if (Status s = Sql::exec(q, QStringLiteral("reading members")); !s)
+        return s.failure();
+    QVector<Member> list;
+    while (q.next())
+        list.append({q.value(0).toString(), roleFromId(q.value(1).toString()).value_or(Role::Viewer)});
+    q.finish();
+    return list;
+}
+
+Result<int> DirectoryStore::owners()
+{
+    QSqlQuery& q = m_db.query(QStringLiteral("SELECT COUNT(*) FROM members WHERE role = 'owner'"));
+    if (Status s = Sql::exec(q, QStringLiteral("reading members")); !s)
+        return s.failure();
+    const int count = q.next() ? q.value(0).toInt() : 0;
+    q.finish();
+    return count;
+}
+
+Status DirectoryStore::setMember(const QString& userName, Role role)
+{
+    if (!Identifiers::isValidUserName(userName))
+        return badInput(QStringLiteral("%1 is not a valid user name; use up to 128 letters, digits or ._@$- characters.")
+                            .arg(Text::quoted(userName)));
+    return m_db.administer(QStringLiteral("Changing members"), [&]() -> Status {
+        const auto mine = m_db.roleOf(m_db.userName());
+        const auto theirs = m_db.roleOf(userName);
+        if (!mine || !theirs)
+            return (!mine ? mine : theirs).failure();
+        if ((role == Role::Owner || theirs.value() == Role::Owner) && mine.value() != Role::Owner)
+            return refused(QStringLiteral("Only an Owner can grant or take away the Owner role."));
+        if (theirs.value() == Role::Owner && role != Role::Owner) {
+            const auto count = owners();
+            if (!count)
+                return count.failure();
+            if (count.value() <= 1)
+                return refused(QStringLiteral("%1 is the last Owner; make someone else Owner first.").arg(userName));
+        }
+        QSqlQuery& q = m_db.query(QStringLiteral("INSERT INTO members (user_name, role) VALUES (?, ?) "
+                                                 "ON CONFLICT (user_name) DO UPDATE SET role = excluded.role"));
+        q.bindValue(0, userName);
+        q.bindValue(1, roleId(role));
+        if (Status s = Sql::exec(q, QStringLiteral("saving a member")); !s)
+            return s;
+        return m_db.audit(QStringLiteral("member"), QStringLiteral("%1 is %2").arg(userName, roleId(role)));
+    });
+}
+
+Status DirectoryStore::removeMember(const QString& userName)
+{
+    return m_db.administer(QStringLiteral("Changing members"), [&]() -> Status {
+        const auto mine = m_db.roleOf(m_db.userName());
+        const auto theirs = m_db.roleOf(userName);
+        if (!mine || !theirs)
+            return (!mine ? mine : theirs).failure();
+        if (!theirs.value())
+            return badInput(QStringLiteral("%1 is not a member.").arg(Text::quoted(userName)));
+        if (theirs.value() == Role::Owner) {
+            if (mine.value() != Role::Owner)
+                return refused(QStringLiteral("Only an Owner can remove an Owner."));
+            const auto count = owners();
+            if (!count)
+                return count.failure();
+            if (count.value() <= 1)
+                return refused(QStringLiteral("%1 is the last Owner; make someone else Owner first.").arg(userName));
+        }
+        QSqlQuery& q = m_db.query(QStringLiteral("DELETE FROM members WHERE user_name = ?"));
+        q.bindValue(0, userName);
+        if (Status s = Sql::exec(q, QStringLiteral("removing a member")); !s)
+            return s;
+        return m_db.audit(QStringLiteral("member"), QStringLiteral("removed %1").arg(userName));
+    });
+}

@@ -1,0 +1,220 @@
+#include "KeyStore.h"
+
+#include "CreditRules.h"
+#include "SqlSupport.h"
+#include "Text.h"
+
+Result<KeyState> KeyStore::keyState(const QString& tenant, const QString& provider)
+{
+    QSqlQuery& q = m_db.query(QStringLiteral("SELECT state FROM key_state WHERE tenant = ? AND provider = ?"));
+    q.bindValue(0, Sql::text(tenant));
+    q.bindValue(1, provider);
+    if (Status s = Sql::exec(q, QStringLiteral("reading key states")); !s)
+        return s.failure();
+    const KeyState state = q.next() ? keyStateFromId(q.value(0).toString()).value_or(KeyState::NotSet) : KeyState::NotSet;
+    q.finish();
+    return state;
+}
+
+namespace {
+
+const char* const keyColumns = "tenant, provider, state, fingerprint, checked_at, message, models, retry_at, holder";
+
+// A key_state row read with keyColumns, in order.
+KeyRecord keyRecordFrom(const QSqlQuery& q)
+{
+    KeyRecord record;
+    record.tenant = q.value(0).toString();
+    record.provider = q.value(1).toString();
+    record.state = keyStateFromId(q.value(2).toString()).value_or(KeyState::NotVerified);
+    if (record.state == KeyState::NotSet || record.state == KeyState::Unused)
+        record.state = KeyState::NotVerified; // a row means a stored key; these two are never stored
+    record.fingerprint = q.value(3).toString();
+    if (!q.value(4).isNull())
+        record.checkedAt = q.value(4).toLongLong();
+    record.message = q.value(5).toString();
+    record.models = q.value(6).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (!q.value(7).isNull())
+        record.retryAt = q.value(7).toLongLong();
+    record.holder = q.value(8).toString();
+    return record;
+}
+
+} // namespace
+
+Result<KeyRecord> KeyStore::keyRecord(const QString& tenant, const QString& provider)
+{
+    if (Status s = m_db.requireMember(); !s)
+        return s.failure();
+    QSqlQuery& q = m_db.query(QStringLiteral("SELECT %1 FROM key_state WHERE tenant = ? AND provider = ?")
+                             .arg(QLatin1String(keyColumns)));
+    q.bindValue(0, Sql::text(tenant));
+    q.bindValue(1, provider);
+    if (Status s = Sql::exec(q, QStringLiteral("reading key states")); !s)
+        return s.failure();
+    KeyRecord record{tenant, provider, KeyState::NotSet, {}, std::nullopt, {}, {}, std::nullopt, {}, {}};
+    if (q.next())
+        record = keyRecordFrom(q);
+    q.finish();
+    return record;
+}
+
+Result<QVector<KeyRecord>> KeyStore::storedKeys()
+{
+    if (Status s = m_db.requireMember(); !s)
+        return s.failure();
+    QSqlQuery& q = m_db.query(QStringLiteral("SELECT %1 FROM key_state ORDER BY tenant, provider").arg(QLatin1String(keyColumns)));
+    if (Status s = Sql::exec(q, QStringLiteral("reading key states")); !s)
+        return s.failure();
+    QVector<KeyRecord> keys;
+    while (q.next())
+        keys.append(keyRecordFrom(q));
+    q.finish();
+    return keys;
+}
+
+Result<KeyStatus> KeyStore::keyStatus(const QString& tenant, const QString& provider)
+{
+    const auto current = m_settings.current();
+    if (!current)
+        return current.failure();
+    if (!tenant.isEmpty())
+        if (Status s = m_directory.requireTenant(tenant); !s)
+            return s.failure();
+    const auto own = keyRecord(tenant, provider);
+    const auto install = tenant.isEmpty() ? own : keyRecord(QString(), provider);
+    if (!own || !install)
+        return (!own ? own : install).failure();
+    const auto choice = CreditRules::chooseKey(current->plan->tenantKeys, !tenant.isEmpty(), own->state,
+                                               install->state);
+    KeyStatus status;
+    status.source = choice.source;
+    if (choice.source == KeySource::Tenant)
+        status.record = own.value();
+    else if (choice.source == KeySource::Install)
+        status.record = install.value();
+    else
+        status.record = KeyRecord{tenant, provider, KeyState::NotSet, {}, std::nullopt, {}, {}, std::nullopt, {}, {}};
+    if (choice.tenantKeyIgnored) {
+        // Its last verdict no longer matters while it is not used; why it is not used does.
+        status.unused = own.value();
+        status.unused->state = KeyState::Unused;
+        status.unused->message = QStringLiteral("Not used: the %1 plan does not allow tenant keys; the key is kept until "
+                                                "it is removed or the plan allows tenant keys again.")
+                                     .arg(current->plan->name);
+    }
+    return status;
+}
+
+Result<std::optional<QStringList>> KeyStore::modelsAllowedByKey(const QString& provider)
+{
+    const auto status = keyStatus(QString(), provider);
+    if (!status)
+        return status.failure();
+    // A key whose list was never read (checked before lists were kept) restricts nothing until its next check.
+    if (!status->inForce() || status->record.state != KeyState::Active || status->record.models.isEmpty())
+        return std::optional<QStringList>();
+    return std::optional<QStringList>(m_db.catalog().modelsListed(status->record.models));
+}
+
+Status KeyStore::mayChangeKey(const QString& tenant, const QString& provider, bool setting)
+{
+    if (!m_db.catalog().provider(provider))
+        return badInput(QStringLiteral("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)));
+    if (Status s = m_db.requireAdministrator(QStringLiteral("Changing API keys")); !s)
+        return s;
+    if (tenant.isEmpty())
+        return success();
+    if (Status s = m_directory.requireTenant(tenant); !s)
+        return s;
+    const auto current = m_settings.load();
+    if (!current)
+        return current.failure();
+    // Removing stays possible after a downgrade: stored tenant keys are kept until someone removes them.
+    if (setting && !current->plan->tenantKeys)
+        return refused(QStringLiteral("Per-tenant keys need the Professional or Enterprise plan; the install is on %1.")
+                           .arg(current->plan->name));
+    return success();
+}
+
+namespace {
+
+QString keyScope(const QString& tenant)
+{
+    return tenant.isEmpty() ? QStringLiteral("install") : QStringLiteral("tenant ") + tenant;
+}
+
+// " (request req_…)" for the audit trail, when the provider named its request.
+QString requestPart(const KeyRecord& r)
+{
+    return r.requestId.isEmpty() ? QString() : QStringLiteral(" (request %1)").arg(r.requestId);
+}
+
+} // namespace
+
+Status KeyStore::setKeyRecord(const KeyRecord& r, KeyChange change, const QString& replacedFingerprint)
+{
+    if (!m_db.catalog().provider(r.provider))
+        return badInput(QStringLiteral("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(r.provider)));
+    if (r.fingerprint.size() > 4 || replacedFingerprint.size() > 4)
+        return badInput(QStringLiteral("A key fingerprint is at most its last four characters."));
+    if (r.state == KeyState::Unused)
+        return badInput(QStringLiteral("\"Unused\" describes a stored key; it is not a check's verdict."));
+    return m_db.administer(QStringLiteral("Changing API keys"), [&]() -> Status {
+        if (!r.tenant.isEmpty())
+            if (Status s = m_directory.requireTenant(r.tenant); !s)
+                return s;
+        QSqlQuery& del = m_db.query(QStringLiteral("DELETE FROM key_state WHERE tenant = ? AND provider = ?"));
+        del.bindValue(0, Sql::text(r.tenant));
+        del.bindValue(1, r.provider);
+        if (Status s = Sql::exec(del, QStringLiteral("saving a key state")); !s)
+            return s;
+        if (r.state != KeyState::NotSet) {
+            QSqlQuery& q = m_db.query(QStringLiteral("INSERT INTO key_state (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                     .arg(QLatin1String(keyColumns)));
+            const QVariant noTime(QMetaType(QMetaType::LongLong));
+            q.bindValue(0, Sql::text(r.tenant));
+            q.bindValue(1, r.provider);
+            q.bindValue(2, keyStateId(r.state));
+            q.bindValue(3, Sql::text(r.fingerprint));
+            q.bindValue(4, r.checkedAt ? QVariant(*r.checkedAt) : noTime);
+            q.bindValue(5, Sql::text(r.message));
+            q.bindValue(6, Sql::text(r.models.join(QLatin1Char(' '))));
+            q.bindValue(7, r.retryAt ? QVariant(*r.retryAt) : noTime);
+            q.bindValue(8, Sql::text(r.holder));
+            if (Status s = Sql::exec(q, QStringLiteral("saving a key state")); !s)
+                return s;
+        }
+        QString line;
+        switch (change) {
+        case KeyChange::Set: line = QStringLiteral("set %1 key").arg(keyScope(r.tenant)); break;
+        case KeyChange::Replaced:
+            line = QStringLiteral("replaced %1 key \u2026%2 \u2192").arg(keyScope(r.tenant), replacedFingerprint);
+            break;
+        case KeyChange::Checked: line = QStringLiteral("checked %1 key").arg(keyScope(r.tenant)); break;
+        case KeyChange::Removed: line = QStringLiteral("removed %1 key").arg(keyScope(r.tenant)); break;
+        }
+        if (!r.fingerprint.isEmpty())
+            line += QStringLiteral(" \u2026") + r.fingerprint;
+        if (change != KeyChange::Removed)
+            line += QStringLiteral(": ") + keyStateId(r.state) + requestPart(r);
+        return m_db.audit(QStringLiteral("key.") + r.provider, line);
+    });
+}
+
+Status KeyStore::auditKeptKey(const KeyRecord& candidate, const QString& keptFingerprint)
+{
+    return m_db.administer(QStringLiteral("Changing API keys"), [&]() -> Status {
+        return m_db.audit(QStringLiteral("key.") + candidate.provider,
+                     QStringLiteral("kept %1 key \u2026%2; new key \u2026%3 not stored: %4%5")
+                         .arg(keyScope(candidate.tenant), keptFingerprint, candidate.fingerprint,
+                              keyStateId(candidate.state), requestPart(candidate)));
+    });
+}
+
+Status KeyStore::deleteTenantKeys(const QString& tenant)
+{
+    QSqlQuery& q = m_db.query(QStringLiteral("DELETE FROM key_state WHERE tenant = ?"));
+    q.bindValue(0, tenant);
+    return Sql::exec(q, QStringLiteral("removing a tenant's keys"));
+}

@@ -1,0 +1,150 @@
+#include "SettingsStore.h"
+
+#include "SqlSupport.h"
+#include "Text.h"
+
+#include <QRegularExpression>
+#include <QTimeZone>
+
+SettingsStore::SettingsStore(Database& db) : m_db(db), m_declared(Settings::declarations(db.catalog())) {}
+
+const SettingDeclaration* SettingsStore::declaration(const QString& name) const
+{
+    for (const SettingDeclaration& d : m_declared)
+        if (d.name == name)
+            return &d;
+    return nullptr;
+}
+
+Result<LedgerSettings> SettingsStore::current()
+{
+    if (Status s = m_db.requireMember(); !s)
+        return s.failure();
+    return load();
+}
+
+Result<LedgerSettings> SettingsStore::load()
+{
+    QSqlQuery& q = m_db.query(QStringLiteral("SELECT name, value FROM settings"));
+    if (Status s = Sql::exec(q, QStringLiteral("reading settings")); !s)
+        return s.failure();
+    QHash<QString, QString> stored;
+    while (q.next())
+        stored.insert(q.value(0).toString(), q.value(1).toString());
+    q.finish();
+    const Catalog& catalog = m_db.catalog();
+    // A value a declaration no longer accepts (a model retired from the catalog, say) reads as its initial value.
+    const auto value = [&](const QString& name) {
+        const SettingDeclaration* d = declaration(name);
+        const QString v = stored.value(name, d->initial);
+        return d->problem(v) ? d->initial : v;
+    };
+    LedgerSettings settings;
+    const QString planId = stored.value(Settings::plan());
+    settings.plan = catalog.plan(planId);
+    if (!settings.plan)
+        return unavailable(QStringLiteral("The database names plan %1, which this version does not know.").arg(Text::quoted(planId)));
+    for (const Slot& slot : catalog.modelSlots())
+        settings.slotModels.insert(slot.id, value(Settings::model(slot.id)));
+    settings.anchorDay = value(Settings::anchorDay()).toInt();
+    settings.timeZone = value(Settings::timeZone());
+    settings.installId = stored.value(Settings::installId());
+    for (const Provider& p : catalog.providers())
+        if (const QString url = stored.value(Settings::baseUrl(p.id)); !url.isEmpty())
+            settings.providerBaseUrls.insert(p.id, url);
+    return settings;
+}
+
+Status SettingsStore::write(const QList<QPair<QString, QString>>& values)
+{
+    for (const auto& [name, value] : values) {
+        const SettingDeclaration* d = declaration(name);
+        if (!d || !d->writable)
+            return badInput(QStringLiteral("%1 is not a setting that can be changed.").arg(Text::quoted(name)));
+        if (const auto problem = d->problem(value))
+            return badInput(*problem);
+        QSqlQuery& old = m_db.query(QStringLiteral("SELECT value FROM settings WHERE name = ?"));
+        old.bindValue(0, name);
+        if (Status s = Sql::exec(old, QStringLiteral("reading settings")); !s)
+            return s;
+        const QString before = old.next() ? old.value(0).toString() : QString();
+        old.finish();
+        const bool remove = value.isEmpty() && d->emptyRemoves;
+        QSqlQuery& q = remove ? m_db.query(QStringLiteral("DELETE FROM settings WHERE name = ?"))
+                              : m_db.query(QStringLiteral("INSERT INTO settings (name, value) VALUES (?, ?) "
+                                                          "ON CONFLICT (name) DO UPDATE SET value = excluded.value"));
+        q.bindValue(0, name);
+        if (!remove)
+            q.bindValue(1, value);
+        if (Status s = Sql::exec(q, QStringLiteral("saving settings")); !s)
+            return s;
+        const auto shown = [](const QString& v) { return v.isEmpty() ? QStringLiteral("default") : v; };
+        if (Status s = m_db.audit(name, QStringLiteral("%1 -> %2").arg(shown(before), shown(value))); !s)
+            return s;
+    }
+    return success();
+}
+
+Status SettingsStore::setPlan(const QString& planIdOrName)
+{
+    const Plan* plan = m_db.catalog().plan(planIdOrName);
+    // Plans are named by id or name; the declaration checks the id that is stored.
+    const QString id = plan ? plan->id : planIdOrName;
+    if (const auto problem = declaration(Settings::plan())->problem(id))
+        return badInput(*problem);
+    return m_db.administer(QStringLiteral("Changing the plan"), [&] { return write({{Settings::plan(), id}}); });
+}
+
+Status SettingsStore::setProviderBaseUrl(const QString& provider, const QString& url)
+{
+    if (!m_db.catalog().provider(provider))
+        return badInput(QStringLiteral("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)));
+    if (const auto problem = declaration(Settings::baseUrl(provider))->problem(url))
+        return badInput(*problem);
+    return m_db.administer(QStringLiteral("Changing provider addresses"),
+                           [&] { return write({{Settings::baseUrl(provider), url}}); });
+}
+
+Result<const BillingCalendar*> SettingsStore::calendar(const LedgerSettings& settings)
+{
+    if (!m_calendar || m_calendar->anchorDay() != settings.anchorDay ||
+        m_calendar->zone().id() != settings.timeZone.toUtf8()) {
+        const QTimeZone zone(settings.timeZone.toUtf8());
+        if (!zone.isValid() || !BillingCalendar::isValidAnchorDay(settings.anchorDay))
+            return unavailable(QStringLiteral("The database's billing period (day %1, zone %2) is not valid.")
+                                   .arg(settings.anchorDay)
+                                   .arg(Text::escaped(settings.timeZone)));
+        m_calendar = std::make_unique<BillingCalendar>(settings.anchorDay, zone);
+    }
+    return m_calendar.get();
+}
+
+Result<BillingPeriod> SettingsStore::periodFor(const LedgerSettings& settings, const std::optional<QString>& periodId)
+{
+    const auto cal = calendar(settings);
+    if (!cal)
+        return cal.failure();
+    const BillingCalendar& calendar = *cal.value();
+    if (!periodId)
+        return calendar.containing(m_db.now());
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("(\\d{4})-(\\d{2})")));
+    const QRegularExpressionMatch m = pattern.match(*periodId);
+    const int month = m.hasMatch() ? m.captured(2).toInt() : 0;
+    if (month < 1 || month > 12)
+        return badInput(QStringLiteral("The period %1 is not a month like 2026-11.").arg(Text::quoted(*periodId)));
+    // Usage begins in 2000 (DESIGN.md §1); earlier months have no usage and no meaningful reset date.
+    if (m.captured(1).toInt() < 2000)
+        return badInput(QStringLiteral("The period %1 is before 2000-01, when usage records begin.").arg(Text::quoted(*periodId)));
+    return calendar.startingIn(m.captured(1).toInt(), month);
+}
+
+Result<QString> SettingsStore::currentPeriodId()
+{
+    const auto settings = current();
+    if (!settings)
+        return settings.failure();
+    const auto period = periodFor(settings.value(), std::nullopt);
+    if (!period)
+        return period.failure();
+    return period->id();
+}

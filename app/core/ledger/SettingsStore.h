@@ -1,0 +1,39 @@
+#pragma once
+
+#include "BillingPeriod.h"
+#include "Database.h"
+#include "Settings.h"
+
+#include <memory>
+
+// The settings table: the plan, the models, the billing calendar, provider addresses and the install's id,
+// each declared once (Settings::declarations).
+class SettingsStore
+{
+public:
+    explicit SettingsStore(Database& db);
+
+    // Reading needs membership with any role.
+    Result<LedgerSettings> current();
+    // The same without the role check, for operations that made theirs.
+    Result<LedgerSettings> load();
+
+    Status setPlan(const QString& planIdOrName);
+    Status setProviderBaseUrl(const QString& provider, const QString& url);
+    // Writes declared settings inside the caller's write transaction: each value is checked by its declaration,
+    // and each change is audited as "old -> new" under the setting's name.
+    Status write(const QList<QPair<QString, QString>>& values);
+
+    // The billing calendar the settings describe (kept while they stay the same).
+    Result<const BillingCalendar*> calendar(const LedgerSettings& settings);
+    // The period named "YYYY-MM", or the one running now.
+    Result<BillingPeriod> periodFor(const LedgerSettings& settings, const std::optional<QString>& periodId);
+    Result<QString> currentPeriodId();
+
+private:
+    const SettingDeclaration* declaration(const QString& name) const;
+
+    Database& m_db;
+    QVector<SettingDeclaration> m_declared;
+    std::unique_ptr<BillingCalendar> m_calendar;
+};

@@ -1,0 +1,134 @@
+// The usage book's reading half: reports and the events of a period.
+#include "UsageBook.h"
+
+#include "IsoTime.h"
+#include "SqlSupport.h"
+#include "Text.h"
+#include "UsageTotals.h"
+
+#include <QSet>
+
+using CreditRules::Billing;
+
+UsageEvent UsageBook::eventFrom(const QSqlQuery& q)
+{
+    UsageEvent e;
+    e.id = q.value(0).toString();
+    e.occurredAt = q.value(1).toLongLong();
+    e.tenant = q.value(2).toString();
+    e.action = q.value(3).toString();
+    e.model = q.value(4).toString();
+    e.billing = CreditRules::billingFromId(q.value(5).toString()).value_or(Billing::Credits);
+    e.credits = q.value(6).toInt();
+    return e;
+}
+
+const char* const UsageBook::eventColumns = "id, occurred_at, tenant, action, model, billing, credits";
+
+QVariantList UsageBook::eventRow(const UsageEvent& e, const QString& recordedBy)
+{
+    return {e.id, e.occurredAt, Sql::text(e.tenant), e.action, Sql::text(e.model), CreditRules::billingId(e.billing),
+            e.credits, recordedBy};
+}
+
+Result<qint64> UsageBook::poolUsed(qint64 periodStart)
+{
+    QSqlQuery& q = m_db.query(QStringLiteral("SELECT COALESCE(SUM(credits), 0) FROM usage_totals WHERE period_start = ?"));
+    q.bindValue(0, periodStart);
+    if (Status s = Sql::exec(q, QStringLiteral("reading usage totals")); !s)
+        return s.failure();
+    const qint64 used = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return used;
+}
+
+Result<UsageReport> UsageBook::reportFor(const LedgerSettings& settings, const BillingPeriod& period,
+                                      const std::optional<QString>& tenant)
+{
+    UsageReport r;
+    r.period = period;
+    r.timeZone = settings.timeZone;
+    r.plan = settings.plan;
+    r.tenant = tenant;
+    r.allocation = settings.plan->monthlyCredits;
+    for (const Action& a : m_db.catalog().actions())
+        r.byAction.append({a.id, 0, 0, 0});
+
+    QSqlQuery& q = tenant ? m_db.query(QStringLiteral("SELECT action, SUM(runs), SUM(credits), SUM(byok_runs) FROM usage_totals "
+                                                 "WHERE period_start = ? AND tenant = ? GROUP BY action"))
+                          : m_db.query(QStringLiteral("SELECT action, SUM(runs), SUM(credits), SUM(byok_runs) FROM usage_totals "
+                                                 "WHERE period_start = ? GROUP BY action"));
+    q.bindValue(0, period.start);
+    if (tenant)
+        q.bindValue(1, Sql::text(*tenant));
+    if (Status s = Sql::exec(q, QStringLiteral("reading usage totals")); !s)
+        return s.failure();
+    while (q.next()) {
+        const QString action = q.value(0).toString();
+        for (ActionUsage& u : r.byAction) {
+            if (u.action == action) {
+                u.runs = q.value(1).toLongLong();
+                u.credits = q.value(2).toLongLong();
+                u.byokRuns = q.value(3).toLongLong();
+            }
+        }
+        r.used += q.value(2).toLongLong();
+    }
+    q.finish();
+    if (tenant) {
+        const auto pool = poolUsed(period.start);
+        if (!pool)
+            return pool.failure();
+        r.poolUsed = pool.value();
+    } else {
+        r.poolUsed = r.used;
+    }
+    r.remaining = qMax<qint64>(0, r.allocation - r.poolUsed);
+    return r;
+}
+
+Result<UsageReport> UsageBook::report(const std::optional<QString>& periodId, const std::optional<QString>& tenant)
+{
+    if (Status s = m_db.requireMember(); !s)
+        return s.failure();
+    const auto settings = m_settings.load();
+    if (!settings)
+        return settings.failure();
+    if (tenant)
+        if (Status s = m_directory.requireTenant(*tenant); !s)
+            return s.failure();
+    const auto period = m_settings.periodFor(settings.value(), periodId);
+    if (!period)
+        return period.failure();
+    return reportFor(settings.value(), period.value(), tenant);
+}
+
+Status UsageBook::forEachEvent(const std::optional<QString>& periodId, const std::function<bool(const UsageEvent&)>& visit)
+{
+    if (Status s = m_db.requireMember(); !s)
+        return s;
+    qint64 from = std::numeric_limits<qint64>::min(), to = std::numeric_limits<qint64>::max();
+    if (periodId) {
+        const auto settings = m_settings.load();
+        if (!settings)
+            return settings.failure();
+        const auto period = m_settings.periodFor(settings.value(), periodId);
+        if (!period)
+            return period.failure();
+        from = period->start;
+        to = period->end;
+    }
+    QSqlQuery q(m_db.handle());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM usage_events WHERE occurred_at >= ? AND occurred_at < ? "
+                             "ORDER BY occurred_at, id").arg(QLatin1String(eventColumns)));
+    q.bindValue(0, from);
+    q.bindValue(1, to);
+    if (Status s = Sql::exec(q, QStringLiteral("reading usage events")); !s)
+        return s;
+    while (q.next())
+        if (!visit(eventFrom(q)))
+            break;
+    return success();
+}
+

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "CreditRules.h"
+#include "Database.h"
+#include "DirectoryStore.h"
+#include "KeyStore.h"
+#include "SettingsStore.h"
+#include "Usage.h"
+
+#include <functional>
+
+// The usage_events and usage_totals tables: recording AI queries under the rules, reports, the events of a
+// period, per-day usage, the rate-limit standing, what actions cost now, and import.
+class UsageBook
+{
+public:
+    UsageBook(Database& db, SettingsStore& settings, DirectoryStore& directory, KeyStore& keys)
+        : m_db(db), m_settings(settings), m_directory(directory), m_keys(keys)
+    {
+    }
+
+    // Reading needs membership with any role.
+    Result<UsageReport> report(const std::optional<QString>& periodId, const std::optional<QString>& tenant);
+    // Credits and runs per local day of a period (every day of it, in order) for the install or one tenant.
+    Result<QVector<DayUsage>> dailyUsage(const std::optional<QString>& periodId, const std::optional<QString>& tenant);
+    // Every catalog action, in catalog order, as it would be charged now for the install (empty) or a tenant.
+    Result<QVector<ActionCost>> costsNow(const QString& tenant);
+    // The rolling-hour standing of the install (empty) or a tenant, for both billing kinds, as of now.
+    Result<RateLimits> rateLimits(const QString& tenant);
+    // The id ("YYYY-MM") of the earliest period with usage.
+    Result<QString> firstPeriodId();
+    // Streams the events of a period (all when nullopt), oldest first.
+    Status forEachEvent(const std::optional<QString>& periodId, const std::function<bool(const UsageEvent&)>& visit);
+
+    // Authorises and records one AI query atomically: role, key state, rate limit and credits are checked and
+    // the event inserted in one write transaction, so concurrent recorders can never overdraw the pool.
+    Result<RecordOutcome> record(const RecordRequest& request);
+
+    // Adds historic events, all or none. Rows whose id is already stored are skipped, so importing a file twice
+    // adds nothing. `progress(done, total)` may return false to cancel, which rolls everything back.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+    Result<ImportSummary> importRows(QVector<ImportRow> rows, bool dryRun, const Progress& progress = {});
+
+private:
+    static UsageEvent eventFrom(const QSqlQuery& q);
+    static const char* const eventColumns;
+    // The values of a usage_events row, in column order (id … credits, recorded_by).
+    static QVariantList eventRow(const UsageEvent& event, const QString& recordedBy);
+
+    Result<qint64> poolUsed(qint64 periodStart);
+    Result<UsageReport> reportFor(const LedgerSettings& settings, const BillingPeriod& period,
+                                  const std::optional<QString>& tenant);
+    Result<QVector<qint64>> recentQueries(const QString& tenant, CreditRules::Billing billing, qint64 at);
+    Result<RecordOutcome> recordLocked(const RecordRequest& request, qint64 at);
+    Result<ImportSummary> checkRows(QVector<ImportRow>& rows, const LedgerSettings& settings);
+    Status insertEventsPortably(const QVector<ImportRow>& rows, const std::function<void(const UsageEvent&)>& inserted,
+                                const Progress& progress);
+    Status writeRows(const QVector<ImportRow>& rows, ImportSummary& summary, const BillingCalendar& calendar,
+                     const Progress& progress);
+
+    Database& m_db;
+    SettingsStore& m_settings;
+    DirectoryStore& m_directory;
+    KeyStore& m_keys;
+};

@@ -1,0 +1,146 @@
+// Recording one AI query: authorise and insert atomically, so that concurrent recorders never overdraw the pool.
+#include "UsageBook.h"
+
+#include "Identifiers.h"
+#include "SqlSupport.h"
+#include "Text.h"
+#include "UsageTotals.h"
+
+#include <QUuid>
+
+using CreditRules::Billing;
+
+Result<QVector<qint64>> UsageBook::recentQueries(const QString& tenant, Billing billing, qint64 at)
+{
+    QSqlQuery& q = m_db.query(QStringLiteral("SELECT occurred_at FROM usage_events WHERE tenant = ? AND billing = ? "
+                                        "AND occurred_at > ? AND occurred_at <= ? ORDER BY occurred_at"));
+    q.bindValue(0, Sql::text(tenant));
+    q.bindValue(1, CreditRules::billingId(billing));
+    q.bindValue(2, at - static_cast<qint64>(m_db.catalog().rateLimit().windowMinutes) * 60000);
+    q.bindValue(3, at);
+    if (Status s = Sql::exec(q, QStringLiteral("reading recent usage")); !s)
+        return s.failure();
+    QVector<qint64> times;
+    while (q.next())
+        times.append(q.value(0).toLongLong());
+    q.finish();
+    return times;
+}
+
+Result<RecordOutcome> UsageBook::record(const RecordRequest& request)
+{
+    if (!m_db.catalog().action(request.action))
+        return badInput(QStringLiteral("Unknown action %1; expected one of %2.").arg(Text::quoted(request.action), m_db.catalog().actionIds()));
+    if (!request.tenant.isEmpty() && !Identifiers::isValidTenantId(request.tenant))
+        return badInput(QStringLiteral("Tenant id %1 is not valid.").arg(Text::quoted(request.tenant)));
+    if (!request.id.isEmpty() && !Identifiers::isValidEventId(request.id))
+        return badInput(QStringLiteral("Event id %1 is not valid; use up to 128 letters, digits or ._:@/+=- characters.")
+                            .arg(Text::quoted(request.id)));
+    const qint64 at = request.at.value_or(m_db.now());
+    if (const auto problem = CreditRules::eventTimeProblem(at, m_db.now()))
+        return badInput(problem->at(0).toUpper() + problem->mid(1) + QLatin1Char('.'));
+
+    Sql::WriteTransaction tx(m_db.handle());
+    if (Status s = tx.begin(); !s)
+        return s.failure();
+    if (Status s = m_db.requireAdministrator(QStringLiteral("Recording usage")); !s)
+        return s.failure();
+    auto outcome = recordLocked(request, at);
+    if (!outcome)
+        return outcome;
+    if (!outcome->alreadyRecorded)
+        if (Status s = tx.commit(); !s)
+            return s.failure();
+    return outcome;
+}
+
+Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint64 at)
+{
+    const Action& action = *m_db.catalog().action(request.action);
+    const auto settings = m_settings.load();
+    if (!settings)
+        return settings.failure();
+    const auto cal = m_settings.calendar(settings.value());
+    if (!cal)
+        return cal.failure();
+    RecordOutcome out;
+
+    if (!request.id.isEmpty()) {
+        // A retried record with the same id must not charge twice.
+        QSqlQuery& q = m_db.query(QStringLiteral("SELECT %1 FROM usage_events WHERE id = ?").arg(QLatin1String(eventColumns)));
+        q.bindValue(0, request.id);
+        if (Status s = Sql::exec(q, QStringLiteral("reading usage events")); !s)
+            return s.failure();
+        const bool found = q.next();
+        if (found)
+            out.event = eventFrom(q);
+        q.finish();
+        if (found) {
+            if (out.event.action != request.action || out.event.tenant != request.tenant)
+                return badInput(QStringLiteral("Event id %1 was already recorded for another action or tenant.")
+                                    .arg(Text::quoted(request.id)));
+            out.alreadyRecorded = true;
+            out.period = cal.value()->containing(out.event.occurredAt);
+            const auto used = poolUsed(out.period.start);
+            if (!used)
+                return used.failure();
+            out.allocation = settings->plan->monthlyCredits;
+            out.remaining = qMax<qint64>(0, out.allocation - used.value());
+            return out;
+        }
+    }
+    if (!request.tenant.isEmpty())
+        if (Status s = m_directory.requireTenant(request.tenant); !s)
+            return s.failure();
+    const auto tenantKey = request.tenant.isEmpty() ? Result<KeyState>(KeyState::NotSet)
+                                                    : m_keys.keyState(request.tenant, action.provider);
+    const auto installKey = m_keys.keyState(QString(), action.provider);
+    if (!tenantKey || !installKey)
+        return (!tenantKey ? tenantKey : installKey).failure();
+
+    CreditRules::Request r;
+    r.action = &action;
+    r.slotModel = action.slot.isEmpty() ? nullptr : m_db.catalog().model(settings->slotModels.value(action.slot));
+    r.provider = m_db.catalog().provider(action.provider);
+    r.key = CreditRules::chooseKey(settings->plan->tenantKeys, !request.tenant.isEmpty(), tenantKey.value(),
+                                   installKey.value());
+    r.allocation = settings->plan->monthlyCredits;
+    out.period = cal.value()->containing(at);
+    r.resetsAt = out.period.end;
+    r.at = at;
+    const auto used = poolUsed(out.period.start);
+    const auto recent = recentQueries(request.tenant, CreditRules::billingFor(r.key), at);
+    if (!used || !recent)
+        return (!used ? used.failure() : recent.failure());
+    r.poolUsed = used.value();
+    r.recent = recent.value();
+
+    const auto decision = CreditRules::decide(r, m_db.catalog().rateLimit());
+    if (!decision)
+        return decision.failure();
+
+    UsageEvent& e = out.event;
+    e.id = request.id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : request.id;
+    e.occurredAt = at;
+    e.tenant = request.tenant;
+    e.action = action.id;
+    e.model = r.slotModel ? r.slotModel->id : QString();
+    e.billing = decision->billing;
+    e.credits = decision->credits;
+    QSqlQuery& insert = m_db.query(QStringLiteral("INSERT INTO usage_events (%1, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                                  .arg(QLatin1String(eventColumns)));
+    const QVariantList values = eventRow(e, m_db.userName());
+    for (int i = 0; i < values.size(); ++i)
+        insert.bindValue(i, values[i]);
+    if (Status s = Sql::exec(insert, QStringLiteral("recording usage")); !s)
+        return s.failure();
+    UsageTotals totals;
+    totals.add(out.period.start, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
+    if (Status s = totals.flush(m_db.handle()); !s)
+        return s.failure();
+
+    out.source = r.key.source;
+    out.allocation = r.allocation;
+    out.remaining = qMax<qint64>(0, r.allocation - r.poolUsed - e.credits);
+    return out;
+}
