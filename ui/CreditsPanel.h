@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Ledger.h"
+#include "Usage.h"
 
 #include <QGroupBox>
 

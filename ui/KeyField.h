@@ -1,6 +1,7 @@
 #pragma once
 
-#include "Ledger.h"
+#include "KeyRecords.h"
+#include "Catalog.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -8,6 +8,7 @@
 #include "Session.h"
 #include "SettingsPage.h"
 #include "UsageExport.h"
+#include "UsageTransfer.h"
 #include "UsageFile.h"
 
 #include <QApplication>
@@ -207,10 +208,7 @@ void MainWindow::importFile(const QString& path)
     new LedgerTask(
         this, m_session->path(), m_session->catalog(), tr("Importing %1…").arg(QFileInfo(path).fileName()),
         [path](Ledger& ledger, const UsageBook::Progress& progress) -> Result<QString> {
-            auto rows = UsageFile::read(path);
-            if (!rows)
-                return rows.failure();
-            const auto summary = ledger.usage().importRows(std::move(rows).value(), false, progress);
+            const auto summary = UsageTransfer::importFile(ledger, path, false, progress);
             if (!summary)
                 return summary.failure();
             return summary->describe(false);
@@ -246,7 +244,7 @@ void MainWindow::exportTo(const QString& path, UsageFile::Format format)
                                                      [&](qint64 count) { return progress(count, 0); });
             if (!written)
                 return written.failure();
-            return QObject::tr("Exported %1 events to %2.").arg(QLocale().toString(written.value()), QDir::toNativeSeparators(path));
+            return UsageTransfer::exported(written.value(), path);
         },
         [this](const Result<QString>& result) {
             if (result)

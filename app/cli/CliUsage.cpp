@@ -4,6 +4,7 @@
 #include "IsoTime.h"
 #include "Text.h"
 #include "UsageExport.h"
+#include "UsageTransfer.h"
 #include "UsageFile.h"
 
 #include <QElapsedTimer>
@@ -132,13 +133,6 @@ int importUsage(Context& context, const QStringList& arguments)
     if (files.size() != 1)
         return context.usageError(QStringLiteral("import needs exactly one file."), QStringLiteral("import"));
     const bool terminal = stderrIsTerminal();
-    if (terminal)
-        context.err << "Reading " << files.first() << "…" << Qt::flush;
-    auto rows = UsageFile::read(files.first());
-    if (terminal)
-        context.err << "\r\033[K" << Qt::flush;
-    if (!rows)
-        return context.fail(rows.failure());
     Ledger* ledger = context.ledger();
     if (!ledger)
         return StorageUnavailable;
@@ -153,7 +147,9 @@ int importUsage(Context& context, const QStringList& arguments)
         return true;
     };
     const bool dryRun = parser.isSet(dryRunOption);
-    const auto summary = ledger->usage().importRows(std::move(rows).value(), dryRun, progress);
+    if (terminal)
+        context.err << "Reading " << Text::escaped(files.first(), 200) << "…" << Qt::flush; // until the first progress line
+    const auto summary = UsageTransfer::importFile(*ledger, files.first(), dryRun, progress);
     if (terminal)
         context.err << "\r\033[K" << Qt::flush;
     if (!summary)
@@ -197,7 +193,7 @@ int exportUsage(Context& context, const QStringList& arguments)
     const auto written = UsageExport::toFile(*ledger, path, *format, optionalValue(parser, periodOption));
     if (!written)
         return context.fail(written.failure());
-    context.err << "Exported " << Text::count(written.value(), "event", "events") << " to " << Text::escaped(path, 200) << ".\n";
+    context.err << UsageTransfer::exported(written.value(), path) << '\n';
     return Done;
 }
 
