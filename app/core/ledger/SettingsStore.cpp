@@ -119,6 +119,25 @@ Result<const BillingCalendar*> SettingsStore::calendar(const LedgerSettings& set
     return m_calendar.get();
 }
 
+Result<SettingsStore::Snapshot> SettingsStore::snapshot()
+{
+    auto settings = load();
+    if (!settings)
+        return settings.failure();
+    const auto cal = calendar(settings.value());
+    if (!cal)
+        return cal.failure();
+    return Snapshot{std::move(settings).value(), cal.value()};
+}
+
+Result<BillingPeriod> SettingsStore::period(const std::optional<QString>& periodId)
+{
+    const auto settings = load();
+    if (!settings)
+        return settings.failure();
+    return periodFor(settings.value(), periodId);
+}
+
 Result<BillingPeriod> SettingsStore::periodFor(const LedgerSettings& settings, const std::optional<QString>& periodId)
 {
     const auto cal = calendar(settings);

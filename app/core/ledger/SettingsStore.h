@@ -24,6 +24,16 @@ public:
     // and each change is audited as "old -> new" under the setting's name.
     Status write(const QList<QPair<QString, QString>>& values);
 
+    // The settings with the billing calendar they describe, read together (no role check).
+    struct Snapshot
+    {
+        LedgerSettings settings;
+        const BillingCalendar* calendar = nullptr;
+    };
+    Result<Snapshot> snapshot();
+    // The period named "YYYY-MM", or the one running now, by the stored calendar (no role check).
+    Result<BillingPeriod> period(const std::optional<QString>& periodId);
+
     // The billing calendar the settings describe (kept while they stay the same).
     Result<const BillingCalendar*> calendar(const LedgerSettings& settings);
     // The period named "YYYY-MM", or the one running now.

@@ -10,13 +10,13 @@ Result<QVector<DayUsage>> UsageBook::dailyUsage(const std::optional<QString>& pe
 {
     if (Status s = m_db.requireMember(); !s)
         return s.failure();
-    const auto settings = m_settings.load();
-    if (!settings)
-        return settings.failure();
-    const auto period = m_settings.periodFor(settings.value(), periodId);
+    const auto current = m_settings.snapshot();
+    if (!current)
+        return current.failure();
+    const auto period = m_settings.periodFor(current->settings, periodId);
     if (!period)
         return period.failure();
-    const BillingCalendar& cal = *m_settings.calendar(settings.value()).value();
+    const BillingCalendar& cal = *current->calendar;
 
     QVector<DayUsage> days;
     QVector<qint64> dayStarts;
@@ -111,16 +111,13 @@ Result<QString> UsageBook::firstPeriodId()
 {
     if (Status s = m_db.requireMember(); !s)
         return s.failure();
-    const auto settings = m_settings.load();
-    if (!settings)
-        return settings.failure();
+    const auto current = m_settings.snapshot();
+    if (!current)
+        return current.failure();
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT MIN(period_start) FROM usage_totals"));
     if (Status s = Sql::exec(q, QStringLiteral("reading usage totals")); !s)
         return s.failure();
     const QVariant first = q.next() ? q.value(0) : QVariant();
     q.finish();
-    const auto cal = m_settings.calendar(settings.value());
-    if (!cal)
-        return cal.failure();
-    return cal.value()->containing(first.isNull() ? m_db.now() : qMin(first.toLongLong(), m_db.now())).id();
+    return current->calendar->containing(first.isNull() ? m_db.now() : qMin(first.toLongLong(), m_db.now())).id();
 }

@@ -109,10 +109,7 @@ Status UsageBook::forEachEvent(const std::optional<QString>& periodId, const std
         return s;
     qint64 from = std::numeric_limits<qint64>::min(), to = std::numeric_limits<qint64>::max();
     if (periodId) {
-        const auto settings = m_settings.load();
-        if (!settings)
-            return settings.failure();
-        const auto period = m_settings.periodFor(settings.value(), periodId);
+        const auto period = m_settings.period(periodId);
         if (!period)
             return period.failure();
         from = period->start;

@@ -143,17 +143,14 @@ Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun
         return s.failure();
     if (Status s = m_db.requireAdministrator(QStringLiteral("Importing usage")); !s)
         return s.failure();
-    const auto settings = m_settings.load();
-    if (!settings)
-        return settings.failure();
-    const auto cal = m_settings.calendar(settings.value());
-    if (!cal)
-        return cal.failure();
-    auto summary = checkRows(rows, settings.value());
+    const auto current = m_settings.snapshot();
+    if (!current)
+        return current.failure();
+    auto summary = checkRows(rows, current->settings);
     if (!summary)
         return summary;
     // A dry run does the whole write and rolls it back, so its counts are exactly what a real run would give.
-    if (Status s = writeRows(rows, summary.value(), *cal.value(), progress); !s)
+    if (Status s = writeRows(rows, summary.value(), *current->calendar, progress); !s)
         return s.failure();
     if (!dryRun)
         if (Status s = tx.commit(); !s)

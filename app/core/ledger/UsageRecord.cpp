@@ -57,12 +57,10 @@ Result<RecordOutcome> UsageBook::record(const RecordRequest& request)
 Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint64 at)
 {
     const Action& action = *m_db.catalog().action(request.action);
-    const auto settings = m_settings.load();
-    if (!settings)
-        return settings.failure();
-    const auto cal = m_settings.calendar(settings.value());
-    if (!cal)
-        return cal.failure();
+    const auto current = m_settings.snapshot();
+    if (!current)
+        return current.failure();
+    const LedgerSettings& settings = current->settings;
     RecordOutcome out;
 
     if (!request.id.isEmpty()) {
@@ -80,11 +78,11 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
                 return badInput(QStringLiteral("Event id %1 was already recorded for another action or tenant.")
                                     .arg(Text::quoted(request.id)));
             out.alreadyRecorded = true;
-            out.period = cal.value()->containing(out.event.occurredAt);
+            out.period = current->calendar->containing(out.event.occurredAt);
             const auto used = poolUsed(out.period.start);
             if (!used)
                 return used.failure();
-            out.allocation = settings->plan->monthlyCredits;
+            out.allocation = settings.plan->monthlyCredits;
             out.remaining = qMax<qint64>(0, out.allocation - used.value());
             return out;
         }
@@ -100,12 +98,12 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
 
     CreditRules::Request r;
     r.action = &action;
-    r.slotModel = action.slot.isEmpty() ? nullptr : m_db.catalog().model(settings->slotModels.value(action.slot));
+    r.slotModel = action.slot.isEmpty() ? nullptr : m_db.catalog().model(settings.slotModels.value(action.slot));
     r.provider = m_db.catalog().provider(action.provider);
-    r.key = CreditRules::chooseKey(settings->plan->tenantKeys, !request.tenant.isEmpty(), tenantKey.value(),
+    r.key = CreditRules::chooseKey(settings.plan->tenantKeys, !request.tenant.isEmpty(), tenantKey.value(),
                                    installKey.value());
-    r.allocation = settings->plan->monthlyCredits;
-    out.period = cal.value()->containing(at);
+    r.allocation = settings.plan->monthlyCredits;
+    out.period = current->calendar->containing(at);
     r.resetsAt = out.period.end;
     r.at = at;
     const auto used = poolUsed(out.period.start);
