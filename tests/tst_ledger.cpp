@@ -524,6 +524,23 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")),
                  scalar(QStringLiteral("SELECT SUM(runs) FROM usage_totals")));
         QCOMPARE(scalar(QStringLiteral("SELECT SUM(byok_runs) FROM usage_totals")), 1);
+        const auto dailyMatch = [&] {
+            for (const char* column : {"runs", "credits", "byok_runs"})
+                if (scalar(QStringLiteral("SELECT SUM(%1) FROM usage_daily").arg(QLatin1String(column))) !=
+                    scalar(QStringLiteral("SELECT SUM(%1) FROM usage_totals").arg(QLatin1String(column))))
+                    return false;
+            return true;
+        };
+        QVERIFY(dailyMatch());
+        // Each event sits on its local day: in New York, 03:30Z on 3 November is still 2 November.
+        QVERIFY(record("theme", "2026-11-03T03:30:00Z").ok());
+        QVERIFY(ledger().setBillingCalendar(1, QStringLiteral("America/New_York")).ok());
+        QVERIFY(dailyMatch());
+        const auto days = ledger().usage().dailyUsage(QStringLiteral("2026-11"), std::nullopt);
+        QVERIFY(days.ok());
+        QCOMPARE(days->at(1).day, QDate(2026, 11, 2));
+        QCOMPARE(days->at(1).credits, 11); // analysis at 04:00 local and the theme at 22:30 local the day before
+        QCOMPARE(days->at(2).credits, 20); // the trigger at 05:00 local
     }
 };
 

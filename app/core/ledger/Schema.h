@@ -7,10 +7,11 @@
 
 // Versioned schema. Version 1 held events, settings, tenants, members and the audit trail; version 2 added
 // the per-period usage totals and the provider key states; version 3 the database's own id (install_id);
-// version 4 when a throttled key may be checked again; version 5 which keychain ("user@host") holds each key.
+// version 4 when a throttled key may be checked again; version 5 which keychain ("user@host") holds each key;
+// version 6 the totals per local day (usage_daily).
 namespace Schema {
 
-constexpr int currentVersion = 5;
+constexpr int currentVersion = 6;
 
 // Import's insert, shared by its Qt and SQLite C API paths: an id already stored is skipped, which makes
 // importing the same file twice add nothing.
@@ -28,7 +29,7 @@ Status migrate(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
 // The steps of migrate() from version `from` to `target`, inside a write transaction the caller holds.
 Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& creator, int from, int target);
 // Every table of the schema, in an order in which rows can be copied.
-inline constexpr const char* tables[] = {"settings", "tenants", "members", "usage_events", "usage_totals", "key_state",
-                                         "audit_log"};
+inline constexpr const char* tables[] = {"settings", "tenants", "members", "usage_events", "usage_totals", "usage_daily",
+                                         "key_state", "audit_log"};
 
 } // namespace Schema

@@ -117,11 +117,11 @@ Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summa
         return added.failure();
     summary.tenantsCreated = added.value();
 
-    UsageTotals totals;
+    UsageTotals totals(calendar);
     const auto inserted = [&](const UsageEvent& e) {
         ++summary.added;
         summary.credits += e.credits;
-        totals.add(calendar.containing(e.occurredAt).start, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
+        totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
     };
     const Status written = SqliteBulkInsert::available(m_db.handle()) ? SqliteBulkInsert::insertEvents(m_db.handle(), rows, m_db.userName(), inserted, progress)
                                                             : insertEventsPortably(rows, inserted, progress);

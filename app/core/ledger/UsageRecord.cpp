@@ -132,8 +132,8 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
         insert.bindValue(i, values[i]);
     if (Status s = Sql::exec(insert, QStringLiteral("recording usage")); !s)
         return s.failure();
-    UsageTotals totals;
-    totals.add(out.period.start, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
+    UsageTotals totals(*current->calendar);
+    totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
     if (Status s = totals.flush(m_db.handle()); !s)
         return s.failure();
 

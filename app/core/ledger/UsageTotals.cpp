@@ -2,12 +2,17 @@
 
 #include "SqlSupport.h"
 
-void UsageTotals::add(qint64 periodStart, const QString& tenant, const QString& action, bool byok, qint64 credits)
+void UsageTotals::count(Amount& a, bool byok, qint64 credits)
 {
-    Amount& a = m_delta[Key{periodStart, tenant, action}];
     a.runs += 1;
     a.credits += credits;
     a.byokRuns += byok ? 1 : 0;
+}
+
+void UsageTotals::add(qint64 at, const QString& tenant, const QString& action, bool byok, qint64 credits)
+{
+    count(m_delta[Key{m_calendar.containing(at).start, tenant, action}], byok, credits);
+    count(m_daily[{m_calendar.dayStartContaining(at), tenant}], byok, credits);
 }
 
 Status UsageTotals::flush(const QSqlDatabase& db)
@@ -29,21 +34,37 @@ Status UsageTotals::flush(const QSqlDatabase& db)
             return s;
     }
     m_delta.clear();
+    QSqlQuery d(db);
+    d.prepare(QStringLiteral(
+        "INSERT INTO usage_daily (day_start, tenant, runs, credits, byok_runs) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (day_start, tenant) DO UPDATE SET runs = usage_daily.runs + excluded.runs, "
+        "credits = usage_daily.credits + excluded.credits, byok_runs = usage_daily.byok_runs + excluded.byok_runs"));
+    for (auto it = m_daily.cbegin(); it != m_daily.cend(); ++it) {
+        d.bindValue(0, it.key().first);
+        d.bindValue(1, Sql::text(it.key().second));
+        d.bindValue(2, it.value().runs);
+        d.bindValue(3, it.value().credits);
+        d.bindValue(4, it.value().byokRuns);
+        if (Status s = Sql::exec(d, QStringLiteral("updating the daily totals")); !s)
+            return s;
+    }
+    m_daily.clear();
     return success();
 }
 
 Status UsageTotals::rebuild(const QSqlDatabase& db, const BillingCalendar& calendar)
 {
-    if (Status s = Sql::execText(db, QStringLiteral("DELETE FROM usage_totals"), QStringLiteral("clearing the usage totals")); !s)
-        return s;
+    for (const char* table : {"usage_totals", "usage_daily"})
+        if (Status s = Sql::execText(db, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)), QStringLiteral("clearing the usage totals")); !s)
+            return s;
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT occurred_at, tenant, action, billing, credits FROM usage_events"));
     if (Status s = Sql::exec(q, QStringLiteral("reading usage events")); !s)
         return s;
-    UsageTotals totals;
+    UsageTotals totals(calendar);
     while (q.next())
-        totals.add(calendar.containing(q.value(0).toLongLong()).start, q.value(1).toString(), q.value(2).toString(),
+        totals.add(q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                    q.value(3).toString() == QLatin1String("byok"), q.value(4).toLongLong());
     return totals.flush(db);
 }

@@ -7,15 +7,17 @@
 #include <QSqlDatabase>
 #include <QString>
 
-// Running totals per billing period, tenant and action, kept in step with usage_events inside the same
-// transaction. They make a period's report cost the same whatever the length of the history.
+// Running totals per billing period, tenant and action (usage_totals) and per local day and tenant
+// (usage_daily), kept in step with usage_events inside the same transaction. They make a period's report and
+// its daily chart cost the same whatever the length of the history.
 class UsageTotals
 {
 public:
-    void add(qint64 periodStart, const QString& tenant, const QString& action, bool byok, qint64 credits);
-    bool isEmpty() const { return m_delta.isEmpty(); }
+    explicit UsageTotals(const BillingCalendar& calendar) : m_calendar(calendar) {}
 
-    // Adds the collected amounts to the table (upsert) and forgets them.
+    void add(qint64 at, const QString& tenant, const QString& action, bool byok, qint64 credits);
+
+    // Adds the collected amounts to the tables (upsert) and forgets them.
     Status flush(const QSqlDatabase& db);
 
     // Recomputes the whole table from the events, for a new schema or a changed anchor day or time zone.
@@ -36,6 +38,9 @@ private:
         qint64 byokRuns = 0;
     };
     friend size_t qHash(const Key& k, size_t seed) { return qHashMulti(seed, k.periodStart, k.tenant, k.action); }
+    static void count(Amount& a, bool byok, qint64 credits);
 
+    const BillingCalendar& m_calendar;
     QHash<Key, Amount> m_delta;
+    QHash<QPair<qint64, QString>, Amount> m_daily; // (day start, tenant)
 };

@@ -55,6 +55,25 @@ BillingPeriod BillingCalendar::startingIn(int year, int month) const
     return p;
 }
 
+const std::vector<qint64>& BillingCalendar::dayStarts(const BillingPeriod& period) const
+{
+    auto it = m_dayStarts.find(period.start);
+    if (it == m_dayStarts.end()) {
+        std::vector<qint64> starts;
+        for (QDate d = period.firstDay; d <= period.lastDay; d = d.addDays(1))
+            starts.push_back(d == period.firstDay ? period.start : localDayStart(d));
+        it = m_dayStarts.emplace(period.start, std::move(starts)).first;
+    }
+    return it->second;
+}
+
+qint64 BillingCalendar::dayStartContaining(qint64 msecs) const
+{
+    // Zone conversions are slow and import asks once per line: the day comes from the period's cached days.
+    const std::vector<qint64>& starts = dayStarts(containing(msecs));
+    return *std::prev(std::upper_bound(starts.begin(), starts.end(), msecs));
+}
+
 BillingPeriod BillingCalendar::containing(qint64 msecs) const
 {
     const auto it = std::upper_bound(m_known.begin(), m_known.end(), msecs,

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QTimeZone>
 
+#include <map>
 #include <vector>
 
 // One billing period: [start, end) in milliseconds since the epoch.
@@ -38,6 +39,10 @@ public:
     BillingPeriod preceding(const BillingPeriod& period) const;
     // The first instant of `date` in the zone (later than midnight on a day whose midnight is skipped).
     qint64 localDayStart(const QDate& date) const;
+    // The first instant of the local day that contains `msecs`.
+    qint64 dayStartContaining(qint64 msecs) const;
+    // The first instant of each local day of `period`, in order.
+    const std::vector<qint64>& dayStarts(const BillingPeriod& period) const;
 
 private:
     BillingPeriod compute(int year, int month) const;
@@ -47,4 +52,5 @@ private:
     int m_anchorDay;
     QTimeZone m_zone;
     mutable std::vector<BillingPeriod> m_known; // sorted by start
+    mutable std::map<qint64, std::vector<qint64>> m_dayStarts; // period start -> its days' starts
 };
