@@ -2,6 +2,7 @@
 #include "UsageBook.h"
 
 #include "Identifiers.h"
+#include "PostgresBulkInsert.h"
 #include "Schema.h"
 #include "SqlSupport.h"
 #include "SqliteBulkInsert.h"
@@ -123,8 +124,13 @@ Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summa
         summary.credits += e.credits;
         totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
     };
-    const Status written = SqliteBulkInsert::available(m_db.handle()) ? SqliteBulkInsert::insertEvents(m_db.handle(), rows, m_db.userName(), inserted, progress)
-                                                            : insertEventsPortably(rows, inserted, progress);
+    // Where the backends differ most: each has its own bulk path, and a portable one stands behind both.
+    const QSqlDatabase handle = m_db.handle();
+    const Status written = SqliteBulkInsert::available(handle)
+                               ? SqliteBulkInsert::insertEvents(handle, rows, m_db.userName(), inserted, progress)
+                           : PostgresBulkInsert::available(handle)
+                               ? PostgresBulkInsert::insertEvents(handle, rows, m_db.userName(), inserted, progress)
+                               : insertEventsPortably(rows, inserted, progress);
     if (!written)
         return written;
     summary.alreadyPresent = summary.rows - summary.added;

@@ -1,0 +1,127 @@
+#include "PostgresBulkInsert.h"
+
+#include "SqlSupport.h"
+#include "SqliteBulkInsert.h"
+
+#include <QSqlDriver>
+#include <QSqlQuery>
+
+#include <libpq-fe.h>
+
+#include <memory>
+
+namespace PostgresBulkInsert {
+
+namespace {
+
+// COPY sends this much at a time; libpq buffers it and the server reads it as a stream.
+constexpr int chunkBytes = 1 << 20;
+
+PGconn* handleOf(const QSqlDatabase& db)
+{
+    if (db.driverName() != QLatin1String("QPSQL"))
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    // Qt declares the handle by libpq's struct name; PGconn is its typedef.
+    if (!handle.isValid() || (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
+        return nullptr;
+    return *static_cast<PGconn* const*>(handle.constData());
+}
+
+// COPY's text format: a backslash, tab, newline or carriage return in a value is escaped.
+void appendField(QByteArray& line, const QByteArray& value)
+{
+    for (char c : value) {
+        switch (c) {
+        case '\\': line += "\\\\"; break;
+        case '\t': line += "\\t"; break;
+        case '\n': line += "\\n"; break;
+        case '\r': line += "\\r"; break;
+        default: line += c;
+        }
+    }
+}
+
+Failure copyFailure(PGconn* connection, const char* doing)
+{
+    return unavailable(QStringLiteral("The database failed while %1: %2.")
+                           .arg(QLatin1String(doing), QString::fromUtf8(PQerrorMessage(connection)).simplified()));
+}
+
+Status finishCopy(PGconn* connection, const char* error)
+{
+    if (PQputCopyEnd(connection, error) != 1)
+        return copyFailure(connection, "ending the import");
+    std::unique_ptr<PGresult, decltype(&PQclear)> result(PQgetResult(connection), &PQclear);
+    const bool ok = result && PQresultStatus(result.get()) == PGRES_COMMAND_OK;
+    // Read every remaining result, so that the connection is ready for the next statement.
+    while (PGresult* more = PQgetResult(connection))
+        PQclear(more);
+    if (error)
+        return SqliteBulkInsert::cancelled();
+    return ok ? success() : copyFailure(connection, "importing usage");
+}
+
+} // namespace
+
+bool available(const QSqlDatabase& db) { return handleOf(db) != nullptr; }
+
+Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
+                    const std::function<void(const UsageEvent&)>& inserted, const Progress& progress)
+{
+    PGconn* connection = handleOf(db);
+    // Dropped with the transaction: nothing of a cancelled or failed import stays behind.
+    if (Status s = Sql::execText(db, QStringLiteral("CREATE TEMP TABLE import_staging (LIKE usage_events) ON COMMIT DROP"),
+                                 QStringLiteral("preparing the import"));
+        !s)
+        return s;
+    std::unique_ptr<PGresult, decltype(&PQclear)> started(
+        PQexec(connection, "COPY import_staging (id, occurred_at, tenant, action, model, billing, credits, recorded_by) "
+                           "FROM STDIN"),
+        &PQclear);
+    if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN)
+        return copyFailure(connection, "starting the import");
+    const QByteArray by = recordedBy.toUtf8();
+    QByteArray chunk;
+    chunk.reserve(chunkBytes + 4096);
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const UsageEvent& e = rows[i].event;
+        appendField(chunk, e.id.toUtf8());
+        chunk += '\t' + QByteArray::number(e.occurredAt) + '\t';
+        appendField(chunk, e.tenant.toUtf8());
+        chunk += '\t';
+        appendField(chunk, e.action.toUtf8());
+        chunk += '\t';
+        appendField(chunk, e.model.toUtf8());
+        chunk += '\t' + CreditRules::billingId(e.billing).toLatin1() + '\t' + QByteArray::number(e.credits) + '\t';
+        appendField(chunk, by);
+        chunk += '\n';
+        if (chunk.size() >= chunkBytes || i + 1 == rows.size()) {
+            if (PQputCopyData(connection, chunk.constData(), int(chunk.size())) != 1)
+                return copyFailure(connection, "importing usage");
+            chunk.clear();
+        }
+        if (!SqliteBulkInsert::reportProgress(progress, i + 1, rows.size()))
+            return finishCopy(connection, "cancelled");
+    }
+    if (Status s = finishCopy(connection, nullptr); !s)
+        return s;
+    // One set-based insert; the rows it added come back, for the totals and the summary.
+    QSqlQuery move(db);
+    move.setForwardOnly(true);
+    if (!move.exec(QStringLiteral("INSERT INTO usage_events SELECT * FROM import_staging ON CONFLICT (id) DO NOTHING "
+                                  "RETURNING occurred_at, tenant, action, billing, credits")))
+        return Sql::storageFailure(move.lastError(), QStringLiteral("importing usage"));
+    UsageEvent e;
+    while (move.next()) {
+        e.occurredAt = move.value(0).toLongLong();
+        e.tenant = move.value(1).toString();
+        e.action = move.value(2).toString();
+        e.billing = move.value(3).toString() == QLatin1String("byok") ? CreditRules::Billing::Byok : CreditRules::Billing::Credits;
+        e.credits = move.value(4).toInt();
+        inserted(e);
+    }
+    return success();
+}
+
+} // namespace PostgresBulkInsert
