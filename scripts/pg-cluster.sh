@@ -2,6 +2,7 @@
 # A throw-away PostgreSQL 15 cluster for the tests: `start DIR` creates it in DIR (initdb, run as an
 # unprivileged user: `nobody` when called as root) listening only on a unix socket in DIR/socket, and prints
 # the variables the tests read; `stop DIR` stops it. Nothing outside DIR is touched, and no TCP port is opened.
+# `start DIR --durable` keeps PostgreSQL's default durability (fsync), for the benchmark.
 set -euo pipefail
 action=${1:?usage: scripts/pg-cluster.sh start|stop DIR}
 dir=${2:?usage: scripts/pg-cluster.sh start|stop DIR}
@@ -20,9 +21,11 @@ start)
     as_owner "$bin/initdb" -D "$dir/data" -U aisettings --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
     # A role that must give a password (PGPASSWORD or ~/.pgpass): the first matching line of pg_hba wins.
     { echo "local all pwuser scram-sha-256"; echo "local all all trust"; } >"$dir/data/pg_hba.conf"
-    # fsync off: a test cluster is thrown away; the benchmark starts its own cluster with the defaults.
+    # fsync off: a test cluster is thrown away; the benchmark asks for the defaults.
+    durability="-c fsync=off"
+    [ "${3:-}" = "--durable" ] && durability=""
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-k $dir/socket -c listen_addresses='' -c fsync=off -c max_connections=200" start >/dev/null
+        -o "-k $dir/socket -c listen_addresses='' $durability -c max_connections=200" start >/dev/null
     as_owner "$bin/psql" -h "$dir/socket" -U aisettings -d postgres -qAt \
         -c "CREATE ROLE pwuser LOGIN PASSWORD 'test-password'" >/dev/null
     echo "AI_SETTINGS_TEST_PG_HOST=$dir/socket"

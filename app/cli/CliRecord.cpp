@@ -8,6 +8,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cerrno>
+#include <unistd.h>
+
+#include <utility>
+
 namespace Cli {
 
 namespace {
@@ -68,38 +73,93 @@ QJsonObject answerJson(const QString& id, const Result<RecordOutcome>& outcome)
     return answer;
 }
 
-// Reads JSON Lines until the end of input, answering each line as soon as it is recorded, on one connection.
-int recordStream(Context& context, Ledger& ledger)
+// Standard input as lines, handing over every complete line that has arrived: a writer that sends many events
+// at once gets them recorded in one transaction; one that waits for each answer gets each recorded at once.
+class LineReader
 {
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
-        return context.fail(badInput(QStringLiteral("Standard input cannot be read.")));
-    qint64 lineNumber = 0;
-    while (true) {
-        QByteArray line = in.readLine(maxLineBytes + 1);
-        if (line.isEmpty())
-            break;
-        ++lineNumber;
-        const bool cut = line.size() > maxLineBytes && !line.endsWith('\n');
-        while (cut && !line.isEmpty() && !line.endsWith('\n'))
-            line = in.readLine(maxLineBytes + 1); // skip the rest of an overlong line
-        if (line.trimmed().isEmpty() && !cut)
-            continue;
-        Result<RecordOutcome> outcome = badInput(QStringLiteral("Line %1 is longer than %2 bytes.").arg(lineNumber).arg(maxLineBytes));
-        QString id;
-        if (!cut) {
-            const auto request = requestFromLine(line);
-            if (request) {
-                id = request->id;
-                outcome = ledger.usage().record(request.value());
-            } else {
-                outcome = request.failure(); // the answer names the line
+public:
+    // Blocks until at least one line (or the end of input) arrives; empty at the end.
+    QList<QByteArray> nextLines()
+    {
+        while (true) {
+            QList<QByteArray> lines;
+            qsizetype start = 0;
+            for (qsizetype end; (end = m_buffer.indexOf('\n', start)) >= 0 && lines.size() < maxBatch; start = end + 1)
+                lines << m_buffer.mid(start, end - start);
+            if (!lines.isEmpty() || m_ended) {
+                m_buffer.remove(0, start);
+                if (lines.isEmpty() && !m_buffer.isEmpty())
+                    lines << std::exchange(m_buffer, {}); // a last line without its newline
+                return lines;
+            }
+            if (m_buffer.size() > maxLineBytes) {
+                m_buffer.clear(); // the rest of the overlong line is skipped up to its newline
+                m_skipping = true;
+                return {QByteArray()};
+            }
+            char chunk[65536];
+            const ssize_t got = ::read(STDIN_FILENO, chunk, sizeof chunk);
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got <= 0) {
+                m_ended = true;
+                continue;
+            }
+            m_buffer.append(chunk, got);
+            if (m_skipping) {
+                const qsizetype newline = m_buffer.indexOf('\n');
+                m_buffer = newline < 0 ? QByteArray() : m_buffer.mid(newline + 1);
+                m_skipping = newline < 0;
             }
         }
-        QJsonObject answer = answerJson(id, outcome);
-        answer.insert(QStringLiteral("line"), lineNumber);
-        context.out << QJsonDocument(answer).toJson(QJsonDocument::Compact) << '\n';
-        context.out.flush(); // a server waits for this answer before it runs the action
+    }
+
+private:
+    static constexpr int maxBatch = 1000;
+    QByteArray m_buffer;
+    bool m_ended = false;
+    bool m_skipping = false;
+};
+
+// Reads JSON Lines until the end of input, answering each batch of lines as soon as it is recorded, on one
+// connection.
+int recordStream(Context& context, Ledger& ledger)
+{
+    LineReader reader;
+    qint64 lineNumber = 0;
+    for (QList<QByteArray> lines = reader.nextLines(); !lines.isEmpty(); lines = reader.nextLines()) {
+        QVector<Result<RecordOutcome>> outcomes;
+        QVector<QString> ids;
+        QVector<qint64> numbers;
+        QVector<RecordRequest> requests;
+        QVector<qsizetype> requestIndex; // outcome slot of each request
+        for (const QByteArray& line : lines) {
+            ++lineNumber;
+            if (line.trimmed().isEmpty() && !line.isNull())
+                continue;
+            numbers << lineNumber;
+            ids << QString();
+            if (line.isNull()) {
+                outcomes << Result<RecordOutcome>(badInput(QStringLiteral("The line is longer than %1 bytes.").arg(maxLineBytes)));
+                continue;
+            }
+            const auto request = requestFromLine(line);
+            outcomes << (request ? Result<RecordOutcome>(unavailable(QString())) : Result<RecordOutcome>(request.failure()));
+            if (request) {
+                ids.last() = request->id;
+                requests << request.value();
+                requestIndex << outcomes.size() - 1;
+            }
+        }
+        const auto recorded = ledger.usage().recordAll(requests);
+        for (qsizetype i = 0; i < recorded.size(); ++i)
+            outcomes[requestIndex[i]] = recorded[i];
+        for (qsizetype i = 0; i < outcomes.size(); ++i) {
+            QJsonObject answer = answerJson(ids[i], outcomes[i]);
+            answer.insert(QStringLiteral("line"), numbers[i]);
+            context.out << QJsonDocument(answer).toJson(QJsonDocument::Compact) << '\n';
+        }
+        context.out.flush(); // a server waits for these answers before it runs the actions
     }
     return Done;
 }

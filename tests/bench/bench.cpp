@@ -1,14 +1,18 @@
-// Builds a ledger with a long history and prints how fast the everyday operations are on it.
-//   ai-settings-bench [--events N] [--months M] [--tenants T] [--dir DIR]
+// Builds ledgers with a long history and prints how fast the everyday operations are on them, on SQLite and, with
+// --pg-host (scripts/bench.sh starts a cluster), on PostgreSQL, side by side with the standard tools.
+//   ai-settings-bench [--events N[,N…]] [--months M] [--tenants T] [--dir DIR] [--pg-host SOCKET_DIR]
+#include "Baselines.h"
+#include "BenchSupport.h"
 #include "Catalog.h"
 #include "Environment.h"
 #include "IsoTime.h"
 #include "Ledger.h"
-#include "UsageFile.h"
+#include "StreamBench.h"
+#include "UsageTransfer.h"
 #include "WindowBench.h"
 
-#include <QCommandLineParser>
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -16,38 +20,20 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
-#include <QTextStream>
 #include <QUuid>
 
-#include <algorithm>
+using Bench::line;
+using Bench::print;
+using Bench::stats;
 
 namespace {
 
-QTextStream out(stdout);
-
-struct Stats
-{
-    double median;
-    double p99;
-};
-
-Stats stats(std::vector<double> ms)
-{
-    std::sort(ms.begin(), ms.end());
-    return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, static_cast<size_t>(ms.size() * 0.99))]};
-}
-
-void print(const char* what, const Stats& s)
-{
-    out << QString::fromLatin1(what).leftJustified(44) << QStringLiteral("median %1 ms, p99 %2 ms")
-                                                              .arg(s.median, 0, 'f', 3)
-                                                              .arg(s.p99, 0, 'f', 3)
-        << Qt::endl;
-}
+const qint64 now = IsoTime::parse(u"2026-06-15T12:00:00Z").value();
+const qint64 periodStart = IsoTime::parse(u"2026-06-01T00:00:00Z").value();
 
 // Events spread evenly over `months` before `now`, across the install and `tenants` tenants. Events of the
 // current period are BYOK, so that the record benchmark still finds credits in the pool.
-void writeHistory(const QString& path, qint64 events, int months, int tenants, qint64 now, qint64 periodStart)
+void writeHistory(const QString& path, qint64 events, int months, int tenants)
 {
     QFile file(path);
     file.open(QIODevice::WriteOnly);
@@ -73,7 +59,115 @@ void writeHistory(const QString& path, qint64 events, int months, int tenants, q
     file.write(buffer);
 }
 
-qint64 fileSize(const QString& path) { return QFileInfo(path).size(); }
+struct Options
+{
+    int months = 36;
+    int tenants = 50;
+    int writers = 4;
+    int perWriter = 500;
+    QString folder;
+};
+
+// Every measure on one ledger; answers the median first paint, or a negative number when a step failed.
+double measure(const QString& backend, const QString& location, const QString& csv, qint64 events, double baseline,
+               const Options& o)
+{
+    Bench::out() << "-- " << backend << Qt::endl;
+    const Catalog catalog = Catalog::builtIn().value();
+    auto opened = Ledger::open(location, catalog, QStringLiteral("bench"));
+    if (!opened) {
+        Bench::out() << opened.failure().message << Qt::endl;
+        return -1;
+    }
+    Ledger& ledger = *opened.value();
+    ledger.setClock([] { return now; });
+    ledger.settings().setPlan(QStringLiteral("enterprise"));
+    // The window and the recording processes open the database as whoever runs the benchmark (on PostgreSQL: the
+    // role that created it, already its Owner).
+    ledger.directory().setMember(Environment::currentUserName(), Role::Admin);
+
+    QElapsedTimer timer;
+    timer.start();
+    const auto summary = UsageTransfer::importFile(ledger, csv, false);
+    const qint64 importMs = timer.elapsed();
+    if (!summary || summary->added != events) {
+        Bench::out() << "import failed: " << (summary ? QStringLiteral("added %1").arg(summary->added) : summary.failure().message) << Qt::endl;
+        return -1;
+    }
+    const double rate = events * 1000.0 / qMax<qint64>(1, importMs);
+    line(QStringLiteral("import (read, check, insert, totals)"),
+         QStringLiteral("%1 rows/s (%2 ms), %3 × the baseline").arg(qRound64(rate)).arg(importMs).arg(rate / qMax(1.0, baseline), 0, 'f', 2));
+
+    std::vector<double> samples;
+    QElapsedTimer one;
+    for (int i = 0; i < 100; ++i) {
+        one.start();
+        const auto r = ledger.usage().report(std::nullopt, std::nullopt);
+        samples.push_back(one.nsecsElapsed() / 1e6);
+        if (!r || r->byAction.size() != 6)
+            return -1;
+    }
+    print(QStringLiteral("report, current period, whole install"), stats(samples));
+    samples.clear();
+    for (int i = 0; i < 100; ++i) {
+        one.start();
+        ledger.usage().report(QStringLiteral("2024-03"), QStringLiteral("tenant-%1").arg(1 + i % o.tenants));
+        samples.push_back(one.nsecsElapsed() / 1e6);
+    }
+    print(QStringLiteral("report, past period, one tenant"), stats(samples));
+
+    // 1,000 theme generations on credits, spread over the tenants and the hours before `now`.
+    samples.clear();
+    for (int i = 0; i < 1000; ++i) {
+        one.start();
+        const auto r = ledger.usage().record({QStringLiteral("theme"), QStringLiteral("tenant-%1").arg(1 + i % o.tenants),
+                                              now - (1000 - i) * 10000LL, {}});
+        samples.push_back(one.nsecsElapsed() / 1e6);
+        if (!r || r->event.credits != 1) {
+            Bench::out() << "record failed: " << (r ? QStringLiteral("not on credits") : r.failure().message) << Qt::endl;
+            return -1;
+        }
+    }
+    print(QStringLiteral("record in process (credits, 1,000 runs)"), stats(samples));
+
+    samples.clear();
+    for (int i = 0; i < 20; ++i) {
+        QProcess p;
+        one.start();
+        p.start(QStringLiteral(AI_SETTINGS_BIN), {QStringLiteral("--db"), location, QStringLiteral("report"), QStringLiteral("--json")});
+        p.waitForFinished(60000);
+        samples.push_back(one.nsecsElapsed() / 1e6);
+    }
+    print(QStringLiteral("ai-settings report --json (whole process)"), stats(samples));
+
+    // Servers recording: on the install's key, so that neither the pool nor the rate limit ends the run.
+    ledger.keys().setKeyRecord({{}, QStringLiteral("anthropic"), KeyState::Active, QStringLiteral("wxyz"), now, {}, {},
+                                std::nullopt, {}, {}},
+                               KeyChange::Set);
+    for (const bool pipelined : {false, true}) {
+        const StreamResult stream = recordStream(location, o.writers, o.perWriter, o.tenants, pipelined,
+                                                 pipelined ? o.writers * o.perWriter : 0);
+        line(QStringLiteral("record --stdin, %1 writers × %2 events, %3").arg(o.writers).arg(o.perWriter)
+                 .arg(pipelined ? QStringLiteral("pipelined") : QStringLiteral("one at a time")),
+             QStringLiteral("%1 events/s together; per event median %2 ms, p99 %3 ms%4")
+                 .arg(qRound64(stream.eventsPerSecond))
+                 .arg(stream.latency.median, 0, 'f', 2)
+                 .arg(stream.latency.p99, 0, 'f', 2)
+                 .arg(stream.failures ? QStringLiteral(" (%1 failed)").arg(stream.failures) : QString()));
+    }
+
+    opened.value().reset();
+    const auto paint = timeToFirstPaint(location, now, 5);
+    if (paint.empty()) {
+        Bench::out() << "the window did not open the database" << Qt::endl;
+        return -1;
+    }
+    print(QStringLiteral("window: open database to first paint"), stats(paint));
+    if (!location.startsWith(QLatin1String("postgresql://")))
+        line(QStringLiteral("database size"),
+             QStringLiteral("%1 MiB").arg((QFileInfo(location).size() + QFileInfo(location + QStringLiteral("-wal")).size()) / 1048576.0, 0, 'f', 1));
+    return stats(paint).median;
+}
 
 } // namespace
 
@@ -86,121 +180,58 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("AI Settings benchmark"));
     parser.addHelpOption();
-    const QCommandLineOption eventsOption(QStringLiteral("events"), QStringLiteral("History size."), QStringLiteral("N"), QStringLiteral("1000000"));
+    const QCommandLineOption eventsOption(QStringLiteral("events"), QStringLiteral("History sizes, comma-separated."), QStringLiteral("N"), QStringLiteral("1000000"));
     const QCommandLineOption monthsOption(QStringLiteral("months"), QStringLiteral("History length."), QStringLiteral("M"), QStringLiteral("36"));
     const QCommandLineOption tenantsOption(QStringLiteral("tenants"), QStringLiteral("Tenants."), QStringLiteral("T"), QStringLiteral("50"));
     const QCommandLineOption dirOption(QStringLiteral("dir"), QStringLiteral("Work folder (default: a temporary one)."), QStringLiteral("DIR"));
-    parser.addOptions({eventsOption, monthsOption, tenantsOption, dirOption});
+    const QCommandLineOption pgOption(QStringLiteral("pg-host"), QStringLiteral("A PostgreSQL cluster's socket folder: measure it too."), QStringLiteral("DIR"));
+    parser.addOptions({eventsOption, monthsOption, tenantsOption, dirOption, pgOption});
     parser.process(app);
-    const qint64 events = parser.value(eventsOption).toLongLong();
-    const int months = parser.value(monthsOption).toInt();
-    const int tenants = parser.value(tenantsOption).toInt();
+    Options o;
+    o.months = parser.value(monthsOption).toInt();
+    o.tenants = parser.value(tenantsOption).toInt();
+    Bench::Cluster cluster;
+    cluster.host = parser.value(pgOption);
 
     QTemporaryDir temporary;
-    const QString dir = parser.isSet(dirOption) ? parser.value(dirOption) : temporary.path();
-    QDir().mkpath(dir);
-    const QString db = dir + QStringLiteral("/bench.sqlite");
-    const QString csv = dir + QStringLiteral("/history.csv");
-    for (const QString& f : {db, db + QStringLiteral("-wal"), db + QStringLiteral("-shm")})
-        QFile::remove(f);
+    o.folder = parser.isSet(dirOption) ? parser.value(dirOption) : temporary.path();
+    QDir().mkpath(o.folder);
+    QList<QPair<qint64, double>> paints; // events, SQLite first paint
+    for (const QString& size : parser.value(eventsOption).split(QLatin1Char(','))) {
+        const qint64 events = size.toLongLong();
+        Bench::out() << "\n== " << events << " events over " << o.months << " months, " << o.tenants << " tenants" << Qt::endl;
+        const QString csv = o.folder + QStringLiteral("/history.csv");
+        QElapsedTimer timer;
+        timer.start();
+        writeHistory(csv, events, o.months, o.tenants);
+        line(QStringLiteral("generated history.csv"), QStringLiteral("%1 MiB in %2 ms").arg(QFileInfo(csv).size() / 1048576).arg(timer.elapsed()));
 
-    const Catalog catalog = Catalog::builtIn().value();
-    const qint64 now = IsoTime::parse(u"2026-06-15T12:00:00Z").value();
-    const qint64 periodStart = IsoTime::parse(u"2026-06-01T00:00:00Z").value();
-    out << "AI Settings benchmark: " << events << " events over " << months << " months, " << tenants << " tenants"
-        << Qt::endl;
-
-    QElapsedTimer timer;
-    timer.start();
-    writeHistory(csv, events, months, tenants, now, periodStart);
-    out << "generated " << csv << " (" << fileSize(csv) / 1048576 << " MiB) in " << timer.elapsed() << " ms" << Qt::endl;
-
-    auto opened = Ledger::open(db, catalog, QStringLiteral("bench"));
-    if (!opened) {
-        out << opened.failure().message << Qt::endl;
-        return 1;
-    }
-    Ledger& ledger = *opened.value();
-    ledger.setClock([now] { return now; });
-    ledger.settings().setPlan(QStringLiteral("enterprise"));
-    // The window opens the database as whoever runs the benchmark.
-    ledger.directory().setMember(Environment::currentUserName(), Role::Viewer);
-
-    timer.restart();
-    auto rows = UsageFile::read(csv);
-    const qint64 parseMs = timer.elapsed();
-    if (!rows) {
-        out << rows.failure().message << Qt::endl;
-        return 1;
-    }
-    const auto summary = ledger.usage().importRows(std::move(rows).value(), false);
-    const qint64 totalMs = timer.elapsed();
-    if (!summary) {
-        out << summary.failure().message << Qt::endl;
-        return 1;
-    }
-    out << QStringLiteral("import").leftJustified(44)
-        << QStringLiteral("%1 rows/s (%2 rows in %3 ms; parsing %4 ms)")
-               .arg(qRound64(summary->added * 1000.0 / qMax<qint64>(1, totalMs)))
-               .arg(summary->added)
-               .arg(totalMs)
-               .arg(parseMs)
-        << Qt::endl;
-
-    std::vector<double> samples;
-    QElapsedTimer one;
-    for (int i = 0; i < 100; ++i) {
-        one.start();
-        const auto r = ledger.usage().report(std::nullopt, std::nullopt);
-        samples.push_back(one.nsecsElapsed() / 1e6);
-        if (!r || r->byAction.size() != 6)
+        const double sqliteBaseline = Baselines::sqliteShellImport(csv, o.folder, events);
+        line(QStringLiteral("baseline: sqlite3 .import, same indexes"), QStringLiteral("%1 rows/s").arg(qRound64(sqliteBaseline)));
+        const QString file = o.folder + QStringLiteral("/bench.sqlite");
+        for (const QString& f : {file, file + QStringLiteral("-wal"), file + QStringLiteral("-shm")})
+            QFile::remove(f);
+        o.writers = 4;
+        const double sqlitePaint = measure(QStringLiteral("SQLite"), file, csv, events, sqliteBaseline, o);
+        if (sqlitePaint < 0)
             return 1;
-    }
-    print("report, current period, whole install", stats(samples));
-    samples.clear();
-    for (int i = 0; i < 100; ++i) {
-        one.start();
-        ledger.usage().report(QStringLiteral("2024-03"), QStringLiteral("tenant-%1").arg(1 + i % tenants));
-        samples.push_back(one.nsecsElapsed() / 1e6);
-    }
-    print("report, past period, one tenant", stats(samples));
+        paints.append({events, sqlitePaint});
 
-    // 1,000 theme generations on credits, spread over the tenants and the hours before `now`.
-    samples.clear();
-    for (int i = 0; i < 1000; ++i) {
-        const QString tenant = QStringLiteral("tenant-%1").arg(1 + i % tenants);
-        const qint64 at = now - (1000 - i) * 10000LL;
-        one.start();
-        const auto r = ledger.usage().record({QStringLiteral("theme"), tenant, at, {}});
-        samples.push_back(one.nsecsElapsed() / 1e6);
-        if (!r || r->event.credits != 1) {
-            out << "record failed: " << (r ? QStringLiteral("not on credits") : r.failure().message) << Qt::endl;
-            return 1;
+        if (cluster.enabled()) {
+            const double pgBaseline = Baselines::psqlCopy(cluster, csv, events);
+            line(QStringLiteral("baseline: psql \\copy, same indexes"), QStringLiteral("%1 rows/s").arg(qRound64(pgBaseline)));
+            const QString uri = cluster.newDatabase(QStringLiteral("bench_ledger"));
+            o.writers = 8;
+            const double pgPaint = uri.isEmpty() ? -1 : measure(QStringLiteral("PostgreSQL"), uri, csv, events, pgBaseline, o);
+            if (pgPaint < 0)
+                return 1;
+            line(QStringLiteral("first paint, PostgreSQL / SQLite"), QStringLiteral("%1 ×").arg(pgPaint / sqlitePaint, 0, 'f', 2));
         }
+        if (!parser.isSet(dirOption))
+            QFile::remove(csv);
     }
-    print("record (credits, 1,000 runs)", stats(samples));
-
-    // The whole command as a script runs it: process start, open, report, print.
-    samples.clear();
-    for (int i = 0; i < 20; ++i) {
-        QProcess p;
-        one.start();
-        p.start(QStringLiteral(AI_SETTINGS_BIN), {QStringLiteral("--db"), db, QStringLiteral("report"), QStringLiteral("--json")});
-        p.waitForFinished(60000);
-        samples.push_back(one.nsecsElapsed() / 1e6);
-    }
-    print("ai-settings report --json (whole process)", stats(samples));
-
-    opened.value().reset();
-    const auto paint = timeToFirstPaint(db, now, 5);
-    if (paint.empty()) {
-        out << "the window did not open the database" << Qt::endl;
-        return 1;
-    }
-    print("window: open database to first paint", stats(paint));
-    out << QStringLiteral("database size").leftJustified(44)
-        << QStringLiteral("%1 MiB").arg((fileSize(db) + fileSize(db + QStringLiteral("-wal"))) / 1048576.0, 0, 'f', 1) << Qt::endl;
-    if (!parser.isSet(dirOption))
-        QFile::remove(csv);
+    if (paints.size() > 1)
+        line(QStringLiteral("first paint, %1 / %2 events (SQLite)").arg(paints.last().first).arg(paints.first().first),
+             QStringLiteral("%1 ×").arg(paints.last().second / paints.first().second, 0, 'f', 2));
     return 0;
 }

@@ -4,6 +4,7 @@
 #include "Environment.h"
 #include "Schema.h"
 #include "SqlSupport.h"
+#include "SqliteBulkInsert.h"
 #include "Text.h"
 
 #include <QAtomicInt>
@@ -100,9 +101,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
     if (Status s = Schema::migrate(db, catalog, database->m_userName); !s)
         return s.failure();
     // From now on SQLite writers queue for the lock instead of failing at once; a longer wait is reported.
-    if (!address->postgres)
+    if (!address->postgres) {
         if (Status s = Sql::execText(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(writeWaitMs), QStringLiteral("opening the database")); !s)
             return s.failure();
+        SqliteBulkInsert::waitBriefly(db, writeWaitMs);
+    }
     return database;
 }
 
@@ -114,12 +117,12 @@ QSqlQuery& Database::query(const QString& sql)
 {
     auto it = m_queries.find(sql);
     if (it == m_queries.end()) {
-        QSqlQuery q(handle());
-        q.setForwardOnly(true);
-        q.prepare(sql);
+        auto q = std::make_shared<QSqlQuery>(handle());
+        q->setForwardOnly(true);
+        q->prepare(sql);
         it = m_queries.insert(sql, q);
     }
-    return it.value();
+    return *it.value();
 }
 
 Status Database::audit(const QString& subject, const QString& change)

@@ -67,5 +67,6 @@ private:
     QString m_location;
     QString m_connectionName;
     std::function<qint64()> m_clock;
-    QHash<QString, QSqlQuery> m_queries;
+    // Held by pointer: a reference one caller holds must survive the cache growing for the next statement.
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_queries;
 };

@@ -9,6 +9,8 @@
 
 #include <memory>
 
+#include <unistd.h>
+
 namespace SqliteBulkInsert {
 
 namespace {
@@ -42,6 +44,29 @@ bool available(const QSqlDatabase& db)
     if (!q.exec(QStringLiteral("SELECT sqlite_source_id()")) || !q.next())
         return false;
     return q.value(0).toString() == QLatin1String(sqlite3_sourceid());
+}
+
+namespace {
+
+int busyHandler(void* maxWaitMs, int attempt)
+{
+    // 20 quarter-millisecond looks (5 ms), then one a millisecond.
+    const qint64 waitedUs = attempt < 20 ? attempt * 250LL : 5000LL + (attempt - 20) * 1000LL;
+    if (waitedUs >= *static_cast<int*>(maxWaitMs) * 1000LL)
+        return 0;
+    sqlite3_sleep(0); // yield first: the holder may be about to commit
+    usleep(attempt < 20 ? 250 : 1000);
+    return 1;
+}
+
+} // namespace
+
+void waitBriefly(const QSqlDatabase& db, int maxWaitMs)
+{
+    static int limit = 0;
+    limit = maxWaitMs; // one value for the process: every connection opens with the same bound
+    if (available(db))
+        sqlite3_busy_handler(handleOf(db), busyHandler, &limit);
 }
 
 bool reportProgress(const Progress& progress, qint64 done, qint64 total)

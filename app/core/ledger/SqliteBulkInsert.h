@@ -23,6 +23,11 @@ bool available(const QSqlDatabase& db);
 Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
                     const std::function<void(const UsageEvent&)>& inserted, const Progress& progress);
 
+// Replaces SQLite's busy handler, whose back-off sleeps up to 100 ms at a time, with one that looks again every
+// quarter millisecond for the first few milliseconds and every millisecond after: several recorders queue for the
+// write lock without each waiting tens of milliseconds after it is free. Gives up after `maxWaitMs`, as before.
+void waitBriefly(const QSqlDatabase& db, int maxWaitMs);
+
 // Shared by both paths: calls `progress` every few thousand rows; false means the user cancelled.
 bool reportProgress(const Progress& progress, qint64 done, qint64 total);
 Failure cancelled();

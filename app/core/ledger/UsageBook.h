@@ -35,6 +35,10 @@ public:
     // Authorises and records one AI query atomically: role, key state, rate limit and credits are checked and
     // the event inserted in one write transaction, so concurrent recorders can never overdraw the pool.
     Result<RecordOutcome> record(const RecordRequest& request);
+    // Several events in one write transaction, in order, each decided on what the ones before it left: the
+    // answers are those `record` would give one by one, except that a database failure fails them all. One commit
+    // for many events is what lets a busy server record thousands a second.
+    QVector<Result<RecordOutcome>> recordAll(const QVector<RecordRequest>& requests);
 
     // Adds historic events, all or none. Rows whose id is already stored are skipped, so importing a file twice
     // adds nothing. `progress(done, total)` may return false to cancel, which rolls everything back.
@@ -52,6 +56,7 @@ private:
                                   const std::optional<QString>& tenant);
     Result<QVector<qint64>> recentQueries(const QString& tenant, CreditRules::Billing billing, qint64 at);
     Result<RecordOutcome> recordLocked(const RecordRequest& request, qint64 at);
+    std::optional<Failure> requestProblem(const RecordRequest& request, qint64 at);
     Result<ImportSummary> checkRows(QVector<ImportRow>& rows, const LedgerSettings& settings);
     Status insertEventsPortably(const QVector<ImportRow>& rows, const std::function<void(const UsageEvent&)>& inserted,
                                 const Progress& progress);

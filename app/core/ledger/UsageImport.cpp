@@ -134,7 +134,7 @@ Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summa
     if (!written)
         return written;
     summary.alreadyPresent = summary.rows - summary.added;
-    if (Status s = totals.flush(m_db.handle()); !s)
+    if (Status s = totals.flush(m_db); !s)
         return s;
     // The audit trail tells what changed; a file whose events were all there already changed nothing.
     if (summary.added == 0)

@@ -10,6 +10,12 @@
 
 using CreditRules::Billing;
 
+// GCC 12 warns that a Result<RecordOutcome> assigned over another "may be used uninitialized": its known false
+// positive for std::optional members (GCC bug 80635). Nothing here reads an unset optional.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+
 Result<QVector<qint64>> UsageBook::recentQueries(const QString& tenant, Billing billing, qint64 at)
 {
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT occurred_at FROM usage_events WHERE tenant = ? AND billing = ? "
@@ -29,6 +35,11 @@ Result<QVector<qint64>> UsageBook::recentQueries(const QString& tenant, Billing 
 
 Result<RecordOutcome> UsageBook::record(const RecordRequest& request)
 {
+    return recordAll({request}).first();
+}
+
+std::optional<Failure> UsageBook::requestProblem(const RecordRequest& request, qint64 at)
+{
     if (!m_db.catalog().action(request.action))
         return badInput(QStringLiteral("Unknown action %1; expected one of %2.").arg(Text::quoted(request.action), m_db.catalog().actionIds()));
     if (!request.tenant.isEmpty() && !Identifiers::isValidTenantId(request.tenant))
@@ -36,22 +47,47 @@ Result<RecordOutcome> UsageBook::record(const RecordRequest& request)
     if (!request.id.isEmpty() && !Identifiers::isValidEventId(request.id))
         return badInput(QStringLiteral("Event id %1 is not valid; use up to 128 letters, digits or ._:@/+=- characters.")
                             .arg(Text::quoted(request.id)));
-    const qint64 at = request.at.value_or(m_db.now());
     if (const auto problem = CreditRules::eventTimeProblem(at, m_db.now()))
         return badInput(problem->at(0).toUpper() + problem->mid(1) + QLatin1Char('.'));
+    return std::nullopt;
+}
 
+QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>& requests)
+{
+    QVector<Result<RecordOutcome>> answers;
+    answers.reserve(requests.size());
+    QVector<qsizetype> valid;
+    QVector<qint64> times;
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        times.append(requests[i].at.value_or(m_db.now()));
+        const auto problem = requestProblem(requests[i], times[i]);
+        // A valid event's answer is set below; until then it says nothing was decided.
+        answers.append(problem ? *problem : unavailable(QStringLiteral("The event was not recorded.")));
+        if (!problem)
+            valid << i;
+    }
+    // Whatever stops the whole write answers for every event of it: nothing of it was recorded.
+    const auto failAll = [&](const Failure& f) {
+        for (qsizetype i : valid)
+            answers[i] = f;
+        return answers;
+    };
+    if (valid.isEmpty())
+        return answers;
     Sql::WriteTransaction tx(m_db.handle());
     if (Status s = tx.begin(); !s)
-        return s.failure();
+        return failAll(s.failure());
     if (Status s = m_db.requireAdministrator(QStringLiteral("Recording usage")); !s)
-        return s.failure();
-    auto outcome = recordLocked(request, at);
-    if (!outcome)
-        return outcome;
-    if (!outcome->alreadyRecorded)
-        if (Status s = tx.commit(); !s)
-            return s.failure();
-    return outcome;
+        return failAll(s.failure());
+    for (qsizetype i : valid) {
+        // Each event is decided on what the ones before it left: a refused event writes nothing.
+        answers[i] = recordLocked(requests[i], times[i]);
+        if (!answers[i] && answers[i].failure().kind == Failure::Unavailable)
+            return failAll(answers[i].failure()); // the database failed: the transaction is rolled back
+    }
+    if (Status s = tx.commit(); !s)
+        return failAll(s.failure());
+    return answers;
 }
 
 Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint64 at)
@@ -134,7 +170,7 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
         return s.failure();
     UsageTotals totals(*current->calendar);
     totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
-    if (Status s = totals.flush(m_db.handle()); !s)
+    if (Status s = totals.flush(m_db); !s)
         return s.failure();
 
     out.source = r.key.source;

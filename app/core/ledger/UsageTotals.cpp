@@ -1,5 +1,6 @@
 #include "UsageTotals.h"
 
+#include "Database.h"
 #include "SqlSupport.h"
 
 void UsageTotals::count(Amount& a, bool byok, qint64 credits)
@@ -15,14 +16,35 @@ void UsageTotals::add(qint64 at, const QString& tenant, const QString& action, b
     count(m_daily[{m_calendar.dayStartContaining(at), tenant}], byok, credits);
 }
 
+namespace {
+
+// ON CONFLICT … DO UPDATE is understood by SQLite (3.24+) and PostgreSQL (9.5+) alike.
+const char* const addToTotals =
+    "INSERT INTO usage_totals (period_start, tenant, action, runs, credits, byok_runs) VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (period_start, tenant, action) DO UPDATE SET runs = usage_totals.runs + excluded.runs, "
+    "credits = usage_totals.credits + excluded.credits, byok_runs = usage_totals.byok_runs + excluded.byok_runs";
+const char* const addToDaily =
+    "INSERT INTO usage_daily (day_start, tenant, runs, credits, byok_runs) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (day_start, tenant) DO UPDATE SET runs = usage_daily.runs + excluded.runs, "
+    "credits = usage_daily.credits + excluded.credits, byok_runs = usage_daily.byok_runs + excluded.byok_runs";
+
+} // namespace
+
 Status UsageTotals::flush(const QSqlDatabase& db)
 {
-    QSqlQuery q(db);
-    // ON CONFLICT … DO UPDATE is understood by SQLite (3.24+) and PostgreSQL (9.5+) alike.
-    q.prepare(QStringLiteral(
-        "INSERT INTO usage_totals (period_start, tenant, action, runs, credits, byok_runs) VALUES (?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (period_start, tenant, action) DO UPDATE SET runs = usage_totals.runs + excluded.runs, "
-        "credits = usage_totals.credits + excluded.credits, byok_runs = usage_totals.byok_runs + excluded.byok_runs"));
+    QSqlQuery totals(db), daily(db);
+    totals.prepare(QLatin1String(addToTotals));
+    daily.prepare(QLatin1String(addToDaily));
+    return flush(totals, daily);
+}
+
+Status UsageTotals::flush(Database& db)
+{
+    return flush(db.query(QLatin1String(addToTotals)), db.query(QLatin1String(addToDaily)));
+}
+
+Status UsageTotals::flush(QSqlQuery& q, QSqlQuery& d)
+{
     for (auto it = m_delta.cbegin(); it != m_delta.cend(); ++it) {
         q.bindValue(0, it.key().periodStart);
         q.bindValue(1, Sql::text(it.key().tenant));
@@ -34,11 +56,6 @@ Status UsageTotals::flush(const QSqlDatabase& db)
             return s;
     }
     m_delta.clear();
-    QSqlQuery d(db);
-    d.prepare(QStringLiteral(
-        "INSERT INTO usage_daily (day_start, tenant, runs, credits, byok_runs) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (day_start, tenant) DO UPDATE SET runs = usage_daily.runs + excluded.runs, "
-        "credits = usage_daily.credits + excluded.credits, byok_runs = usage_daily.byok_runs + excluded.byok_runs"));
     for (auto it = m_daily.cbegin(); it != m_daily.cend(); ++it) {
         d.bindValue(0, it.key().first);
         d.bindValue(1, Sql::text(it.key().second));

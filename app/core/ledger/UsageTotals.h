@@ -17,8 +17,10 @@ public:
 
     void add(qint64 at, const QString& tenant, const QString& action, bool byok, qint64 credits);
 
-    // Adds the collected amounts to the tables (upsert) and forgets them.
+    // Adds the collected amounts to the tables (upsert) and forgets them; with the ledger's Database, through
+    // its prepared statements (recording flushes once per event).
     Status flush(const QSqlDatabase& db);
+    Status flush(class Database& db);
 
     // Recomputes the whole table from the events, for a new schema or a changed anchor day or time zone.
     static Status rebuild(const QSqlDatabase& db, const BillingCalendar& calendar);
@@ -39,6 +41,7 @@ private:
     };
     friend size_t qHash(const Key& k, size_t seed) { return qHashMulti(seed, k.periodStart, k.tenant, k.action); }
     static void count(Amount& a, bool byok, qint64 credits);
+    Status flush(QSqlQuery& totals, QSqlQuery& daily);
 
     const BillingCalendar& m_calendar;
     QHash<Key, Amount> m_delta;

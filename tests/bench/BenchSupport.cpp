@@ -1,0 +1,37 @@
+#include "BenchSupport.h"
+
+#include <QProcess>
+
+namespace Bench {
+
+QTextStream& out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+void line(const QString& label, const QString& text)
+{
+    out() << label.leftJustified(52) << text << Qt::endl;
+}
+
+void print(const QString& label, const Stats& s)
+{
+    line(label, QStringLiteral("median %1 ms, p99 %2 ms").arg(s.median, 0, 'f', 3).arg(s.p99, 0, 'f', 3));
+}
+
+QString Cluster::newDatabase(const QString& name) const
+{
+    QProcess psql;
+    psql.start(QStringLiteral("psql"), {QStringLiteral("-h"), host, QStringLiteral("-U"), user, QStringLiteral("-d"),
+                                        QStringLiteral("postgres"), QStringLiteral("-qAt"), QStringLiteral("-c"),
+                                        QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name), QStringLiteral("-c"),
+                                        QStringLiteral("CREATE DATABASE %1").arg(name)});
+    if (!psql.waitForFinished(60000) || psql.exitCode() != 0) {
+        out() << "cannot create database " << name << ": " << psql.readAllStandardError() << Qt::endl;
+        return {};
+    }
+    return QStringLiteral("postgresql://%1@/%2?host=%3").arg(user, name, host);
+}
+
+} // namespace Bench
