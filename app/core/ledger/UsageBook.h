@@ -55,7 +55,12 @@ private:
     Result<UsageReport> reportFor(const LedgerSettings& settings, const BillingPeriod& period,
                                   const std::optional<QString>& tenant);
     Result<QVector<qint64>> recentQueries(const QString& tenant, CreditRules::Billing billing, qint64 at);
-    Result<RecordOutcome> recordLocked(const RecordRequest& request, qint64 at);
+    // What stays the same while one write transaction holds the lock (settings, tenants, key states) is read
+    // once for all its events; the pool and the totals are kept in step as events are added.
+    struct Batch;
+    Result<RecordOutcome> recordLocked(const RecordRequest& request, qint64 at, Batch& batch);
+    Result<qint64> batchPoolUsed(Batch& batch, qint64 periodStart);
+    Result<KeyState> batchKeyState(Batch& batch, const QString& tenant, const QString& provider);
     std::optional<Failure> requestProblem(const RecordRequest& request, qint64 at);
     Result<ImportSummary> checkRows(QVector<ImportRow>& rows, const LedgerSettings& settings);
     Status insertEventsPortably(const QVector<ImportRow>& rows, const std::function<void(const UsageEvent&)>& inserted,

@@ -6,6 +6,7 @@
 #include "Text.h"
 #include "UsageTotals.h"
 
+#include <QSet>
 #include <QUuid>
 
 using CreditRules::Billing;
@@ -52,6 +53,15 @@ std::optional<Failure> UsageBook::requestProblem(const RecordRequest& request, q
     return std::nullopt;
 }
 
+struct UsageBook::Batch
+{
+    SettingsStore::Snapshot current;
+    UsageTotals totals;
+    QSet<QString> tenants;                          // known to exist
+    QHash<QPair<QString, QString>, KeyState> keys;  // (tenant, provider)
+    QHash<qint64, qint64> poolUsed;                 // period start -> credits used, this batch included
+};
+
 QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>& requests)
 {
     QVector<Result<RecordOutcome>> answers;
@@ -79,23 +89,53 @@ QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>
         return failAll(s.failure());
     if (Status s = m_db.requireAdministrator(QStringLiteral("Recording usage")); !s)
         return failAll(s.failure());
+    const auto current = m_settings.snapshot();
+    if (!current)
+        return failAll(current.failure());
+    Batch batch{current.value(), UsageTotals(*current->calendar), {}, {}, {}};
     for (qsizetype i : valid) {
         // Each event is decided on what the ones before it left: a refused event writes nothing.
-        answers[i] = recordLocked(requests[i], times[i]);
+        answers[i] = recordLocked(requests[i], times[i], batch);
         if (!answers[i] && answers[i].failure().kind == Failure::Unavailable)
             return failAll(answers[i].failure()); // the database failed: the transaction is rolled back
     }
+    if (Status s = batch.totals.flush(m_db); !s)
+        return failAll(s.failure());
     if (Status s = tx.commit(); !s)
         return failAll(s.failure());
     return answers;
 }
 
-Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint64 at)
+
+Result<qint64> UsageBook::batchPoolUsed(Batch& batch, qint64 periodStart)
+{
+    auto it = batch.poolUsed.find(periodStart);
+    if (it == batch.poolUsed.end()) {
+        const auto used = poolUsed(periodStart);
+        if (!used)
+            return used.failure();
+        it = batch.poolUsed.insert(periodStart, used.value());
+    }
+    return it.value();
+}
+
+Result<KeyState> UsageBook::batchKeyState(Batch& batch, const QString& tenant, const QString& provider)
+{
+    const QPair<QString, QString> key{tenant, provider};
+    auto it = batch.keys.find(key);
+    if (it == batch.keys.end()) {
+        const auto state = m_keys.keyState(tenant, provider);
+        if (!state)
+            return state.failure();
+        it = batch.keys.insert(key, state.value());
+    }
+    return it.value();
+}
+
+Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint64 at, Batch& batch)
 {
     const Action& action = *m_db.catalog().action(request.action);
-    const auto current = m_settings.snapshot();
-    if (!current)
-        return current.failure();
+    const SettingsStore::Snapshot* current = &batch.current;
     const LedgerSettings& settings = current->settings;
     RecordOutcome out;
 
@@ -115,7 +155,7 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
                                     .arg(Text::quoted(request.id)));
             out.alreadyRecorded = true;
             out.period = current->calendar->containing(out.event.occurredAt);
-            const auto used = poolUsed(out.period.start);
+            const auto used = batchPoolUsed(batch, out.period.start);
             if (!used)
                 return used.failure();
             out.allocation = settings.plan->monthlyCredits;
@@ -123,12 +163,14 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
             return out;
         }
     }
-    if (!request.tenant.isEmpty())
+    if (!request.tenant.isEmpty() && !batch.tenants.contains(request.tenant)) {
         if (Status s = m_directory.requireTenant(request.tenant); !s)
             return s.failure();
+        batch.tenants.insert(request.tenant);
+    }
     const auto tenantKey = request.tenant.isEmpty() ? Result<KeyState>(KeyState::NotSet)
-                                                    : m_keys.keyState(request.tenant, action.provider);
-    const auto installKey = m_keys.keyState(QString(), action.provider);
+                                                    : batchKeyState(batch, request.tenant, action.provider);
+    const auto installKey = batchKeyState(batch, QString(), action.provider);
     if (!tenantKey || !installKey)
         return (!tenantKey ? tenantKey : installKey).failure();
 
@@ -142,7 +184,7 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
     out.period = current->calendar->containing(at);
     r.resetsAt = out.period.end;
     r.at = at;
-    const auto used = poolUsed(out.period.start);
+    const auto used = batchPoolUsed(batch, out.period.start);
     const auto recent = recentQueries(request.tenant, CreditRules::billingFor(r.key), at);
     if (!used || !recent)
         return (!used ? used.failure() : recent.failure());
@@ -168,10 +210,8 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
         insert.bindValue(i, values[i]);
     if (Status s = Sql::exec(insert, QStringLiteral("recording usage")); !s)
         return s.failure();
-    UsageTotals totals(*current->calendar);
-    totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
-    if (Status s = totals.flush(m_db); !s)
-        return s.failure();
+    batch.totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
+    batch.poolUsed[out.period.start] += e.credits;
 
     out.source = r.key.source;
     out.allocation = r.allocation;

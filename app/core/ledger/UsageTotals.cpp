@@ -19,52 +19,77 @@ void UsageTotals::add(qint64 at, const QString& tenant, const QString& action, b
 namespace {
 
 // ON CONFLICT … DO UPDATE is understood by SQLite (3.24+) and PostgreSQL (9.5+) alike.
-const char* const addToTotals =
-    "INSERT INTO usage_totals (period_start, tenant, action, runs, credits, byok_runs) VALUES (?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (period_start, tenant, action) DO UPDATE SET runs = usage_totals.runs + excluded.runs, "
+const char* const totalsColumns = "INSERT INTO usage_totals (period_start, tenant, action, runs, credits, byok_runs) VALUES ";
+const char* const totalsConflict =
+    " ON CONFLICT (period_start, tenant, action) DO UPDATE SET runs = usage_totals.runs + excluded.runs, "
     "credits = usage_totals.credits + excluded.credits, byok_runs = usage_totals.byok_runs + excluded.byok_runs";
-const char* const addToDaily =
-    "INSERT INTO usage_daily (day_start, tenant, runs, credits, byok_runs) VALUES (?, ?, ?, ?, ?) "
-    "ON CONFLICT (day_start, tenant) DO UPDATE SET runs = usage_daily.runs + excluded.runs, "
+const char* const dailyColumns = "INSERT INTO usage_daily (day_start, tenant, runs, credits, byok_runs) VALUES ";
+const char* const dailyConflict =
+    " ON CONFLICT (day_start, tenant) DO UPDATE SET runs = usage_daily.runs + excluded.runs, "
     "credits = usage_daily.credits + excluded.credits, byok_runs = usage_daily.byok_runs + excluded.byok_runs";
+
+// An import touches tens of thousands of (day, tenant) rows: they go 200 to a statement, not one round trip each.
+constexpr int rowsPerStatement = 200;
+
+QString upsertSql(const char* columns, const char* conflict, int width, qsizetype rows)
+{
+    const QString row = QLatin1Char('(') + QStringList(width, QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
+    return QLatin1String(columns) + QStringList(rows, row).join(QLatin1Char(',')) + QLatin1String(conflict);
+}
+
+// Writes `rows` (each a list of `width` values) with as few statements as their number allows.
+Status upsert(const std::function<QSqlQuery&(const QString&)>& prepared, const char* columns, const char* conflict,
+              int width, const QVector<QVariantList>& rows, const QString& doing)
+{
+    for (qsizetype start = 0; start < rows.size(); start += rowsPerStatement) {
+        const qsizetype count = qMin<qsizetype>(rowsPerStatement, rows.size() - start);
+        QSqlQuery& q = prepared(upsertSql(columns, conflict, width, count));
+        int index = 0;
+        for (qsizetype r = start; r < start + count; ++r)
+            for (const QVariant& value : rows[r])
+                q.bindValue(index++, value);
+        if (Status s = Sql::exec(q, doing); !s)
+            return s;
+    }
+    return success();
+}
 
 } // namespace
 
 Status UsageTotals::flush(const QSqlDatabase& db)
 {
-    QSqlQuery totals(db), daily(db);
-    totals.prepare(QLatin1String(addToTotals));
-    daily.prepare(QLatin1String(addToDaily));
-    return flush(totals, daily);
+    QHash<QString, QSqlQuery> statements;
+    return flush([&](const QString& sql) -> QSqlQuery& {
+        auto it = statements.find(sql);
+        if (it == statements.end()) {
+            QSqlQuery q(db);
+            q.prepare(sql);
+            it = statements.insert(sql, q);
+        }
+        return it.value();
+    });
 }
 
 Status UsageTotals::flush(Database& db)
 {
-    return flush(db.query(QLatin1String(addToTotals)), db.query(QLatin1String(addToDaily)));
+    return flush([&](const QString& sql) -> QSqlQuery& { return db.query(sql); });
 }
 
-Status UsageTotals::flush(QSqlQuery& q, QSqlQuery& d)
+Status UsageTotals::flush(const std::function<QSqlQuery&(const QString&)>& prepared)
 {
-    for (auto it = m_delta.cbegin(); it != m_delta.cend(); ++it) {
-        q.bindValue(0, it.key().periodStart);
-        q.bindValue(1, Sql::text(it.key().tenant));
-        q.bindValue(2, it.key().action);
-        q.bindValue(3, it.value().runs);
-        q.bindValue(4, it.value().credits);
-        q.bindValue(5, it.value().byokRuns);
-        if (Status s = Sql::exec(q, QStringLiteral("updating the usage totals")); !s)
-            return s;
-    }
+    QVector<QVariantList> rows;
+    rows.reserve(m_delta.size());
+    for (auto it = m_delta.cbegin(); it != m_delta.cend(); ++it)
+        rows.append({it.key().periodStart, Sql::text(it.key().tenant), it.key().action, it.value().runs,
+                     it.value().credits, it.value().byokRuns});
+    if (Status s = upsert(prepared, totalsColumns, totalsConflict, 6, rows, QStringLiteral("updating the usage totals")); !s)
+        return s;
     m_delta.clear();
-    for (auto it = m_daily.cbegin(); it != m_daily.cend(); ++it) {
-        d.bindValue(0, it.key().first);
-        d.bindValue(1, Sql::text(it.key().second));
-        d.bindValue(2, it.value().runs);
-        d.bindValue(3, it.value().credits);
-        d.bindValue(4, it.value().byokRuns);
-        if (Status s = Sql::exec(d, QStringLiteral("updating the daily totals")); !s)
-            return s;
-    }
+    rows.clear();
+    for (auto it = m_daily.cbegin(); it != m_daily.cend(); ++it)
+        rows.append({it.key().first, Sql::text(it.key().second), it.value().runs, it.value().credits, it.value().byokRuns});
+    if (Status s = upsert(prepared, dailyColumns, dailyConflict, 5, rows, QStringLiteral("updating the daily totals")); !s)
+        return s;
     m_daily.clear();
     return success();
 }

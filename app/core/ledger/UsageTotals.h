@@ -4,6 +4,9 @@
 #include "Result.h"
 
 #include <QHash>
+#include <QSqlQuery>
+
+#include <functional>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -41,7 +44,8 @@ private:
     };
     friend size_t qHash(const Key& k, size_t seed) { return qHashMulti(seed, k.periodStart, k.tenant, k.action); }
     static void count(Amount& a, bool byok, qint64 credits);
-    Status flush(QSqlQuery& totals, QSqlQuery& daily);
+    // `prepared` answers a prepared statement for an SQL text, kept while the flush runs.
+    Status flush(const std::function<QSqlQuery&(const QString&)>& prepared);
 
     const BillingCalendar& m_calendar;
     QHash<Key, Amount> m_delta;
