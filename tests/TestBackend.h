@@ -22,14 +22,14 @@ inline QString clusterHost()
     return host;
 }
 
-// Runs `sql` as the cluster's superuser on its maintenance database.
-inline void admin(const QString& sql)
+// Runs `sql` as the cluster's superuser on its maintenance database (or on `database`).
+inline void admin(const QString& sql, const QString& database = QStringLiteral("postgres"))
 {
     const QString name = QStringLiteral("test-admin-") + QUuid::createUuid().toString(QUuid::Id128);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
         db.setHostName(clusterHost());
-        db.setDatabaseName(QStringLiteral("postgres"));
+        db.setDatabaseName(database);
         db.setUserName(qEnvironmentVariable("AI_SETTINGS_TEST_PG_USER"));
         if (!db.open())
             qFatal("cannot reach the PostgreSQL test cluster: %s", qPrintable(db.lastError().text()));

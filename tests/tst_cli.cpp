@@ -310,6 +310,31 @@ private slots:
                     .out.contains("Active (BYOK)"));
     }
 
+    // The README's recipe for a shared ledger: ordinary roles, the owner's database, grants for a server role.
+    void ordinaryRolesShareALedgerWithTheReadmesGrants()
+    {
+        if (!TestBackend::postgres())
+            QSKIP("roles and grants are PostgreSQL's");
+        const QString suffix = QString::number(++m_counter);
+        const QString owner = QStringLiteral("alice_") + suffix, server = QStringLiteral("web_") + suffix,
+                      database = QStringLiteral("shared_") + suffix;
+        TestBackend::admin(QStringLiteral("CREATE ROLE %1 LOGIN").arg(owner));
+        TestBackend::admin(QStringLiteral("CREATE ROLE %1 LOGIN").arg(server));
+        TestBackend::admin(QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(database, owner));
+        TestBackend::admin(QStringLiteral("GRANT ALL ON SCHEMA public TO %1").arg(server), database);
+        TestBackend::admin(QStringLiteral("ALTER DEFAULT PRIVILEGES FOR ROLE %1 GRANT ALL ON TABLES TO %2").arg(owner, server), database);
+        const QString base = QStringLiteral("postgresql:///%1?host=%2&user=").arg(database, TestBackend::clusterHost());
+        // Before anyone adds it, the server role is no member: the server vouches for who it is, nothing more.
+        QCOMPARE(cli({QStringLiteral("report")}, base + owner).exitCode, 0); // creates the schema; the owner is Owner
+        const auto stranger = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}, base + server);
+        QCOMPARE(stranger.exitCode, 1);
+        QVERIFY2(stranger.err.startsWith(server.toUtf8() + " is not a member of this database"), stranger.err.constData());
+        QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("add"), server, QStringLiteral("--role"), QStringLiteral("admin")}, base + owner).exitCode, 0);
+        const auto recorded = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}, base + server);
+        QVERIFY2(recorded.exitCode == 0, recorded.err.constData());
+        QCOMPARE(reportJson(base + owner)[QStringLiteral("used")].toInt(), 1);
+    }
+
     void dbCopyNeedsOneDirection()
     {
         QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("copy")}).exitCode, 2);
