@@ -148,6 +148,10 @@ Result<std::optional<Role>> Database::roleOf(const QString& userName)
 
 Status Database::requireMember()
 {
+    constexpr qint64 confirmedForMs = 1000;
+    if (m_memberSince.isValid() && m_memberSince.elapsed() < confirmedForMs)
+        return success();
+    m_memberSince.invalidate();
     const auto role = roleOf(m_userName);
     if (!role)
         return role.failure();
@@ -155,6 +159,7 @@ Status Database::requireMember()
         return refused(QStringLiteral("%1 is not a member of this database; an Owner or Admin can add them with "
                                       "\"ai-settings members add %1 --role viewer\".")
                            .arg(m_userName));
+    m_memberSince.start();
     return success();
 }
 
@@ -163,11 +168,14 @@ Status Database::requireAdministrator(const QString& doing)
     const auto role = roleOf(m_userName);
     if (!role)
         return role.failure();
-    if (!role.value())
+    if (!role.value()) {
+        m_memberSince.invalidate(); // not a member any more: say so, whatever was confirmed a moment ago
         return requireMember();
+    }
     if (!canAdminister(*role.value()))
         return refused(QStringLiteral("%1 needs the Owner or Admin role, and %2 is a %3.")
                            .arg(doing, m_userName, roleLabel(*role.value())));
+    m_memberSince.start(); // an administrator is a member too
     return success();
 }
 
@@ -178,7 +186,10 @@ Status Database::administer(const QString& doing, const std::function<Status()>&
         return s;
     if (Status s = requireAdministrator(doing); !s)
         return s;
-    if (Status s = change(); !s)
-        return s;
+    const Status changed = change();
+    // A change may be to the members themselves: the next read asks again.
+    m_memberSince.invalidate();
+    if (!changed)
+        return changed;
     return tx.commit();
 }

@@ -4,6 +4,7 @@
 #include "Result.h"
 #include "Roles.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -53,6 +54,8 @@ public:
     // Who may do what. The members table is read for every check, so that a role another administrator
     // changes counts at once.
     Result<std::optional<Role>> roleOf(const QString& userName);
+    // For reading: a membership confirmed less than a second ago is taken as it is, so that a page that asks a
+    // dozen questions does not ask the server a dozen times who the user is. Changes always check afresh.
     Status requireMember();
     Status requireAdministrator(const QString& doing);
     // Runs `change` in one write transaction after checking that the user may administer; `doing` names the
@@ -69,4 +72,5 @@ private:
     std::function<qint64()> m_clock;
     // Held by pointer: a reference one caller holds must survive the cache growing for the next statement.
     QHash<QString, std::shared_ptr<QSqlQuery>> m_queries;
+    QElapsedTimer m_memberSince; // when membership was last confirmed; invalid: not yet
 };

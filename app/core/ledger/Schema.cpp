@@ -121,7 +121,14 @@ Result<int> version(const QSqlDatabase& db)
             return Sql::storageFailure(probe.lastError(), QStringLiteral("reading the database's tables"));
         }
     }
-    const QStringList tables = db.tables(QSql::Tables);
+    // Listing every table is one slow catalog query on PostgreSQL: ask for the one table first.
+    QSqlQuery known(db);
+    const bool hasVersionTable =
+        known.exec(Sql::isPostgres(db) ? QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL")
+                                       : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) &&
+        known.next() && known.value(0).toBool();
+    known.finish();
+    const QStringList tables = hasVersionTable ? QStringList{QStringLiteral("schema_version")} : db.tables(QSql::Tables);
     if (!tables.contains(QStringLiteral("schema_version"))) {
         if (!tables.isEmpty())
             return unavailable(QStringLiteral("%1 is not an AI Settings database: it holds another program's tables "

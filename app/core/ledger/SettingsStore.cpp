@@ -20,7 +20,15 @@ Result<LedgerSettings> SettingsStore::current()
 {
     if (Status s = m_db.requireMember(); !s)
         return s.failure();
-    return load();
+    constexpr qint64 freshForMs = 1000;
+    if (m_recent && m_recentAge.isValid() && m_recentAge.elapsed() < freshForMs)
+        return *m_recent;
+    auto loaded = load();
+    if (loaded) {
+        m_recent = loaded.value();
+        m_recentAge.start();
+    }
+    return loaded;
 }
 
 Result<LedgerSettings> SettingsStore::load()
@@ -57,6 +65,7 @@ Result<LedgerSettings> SettingsStore::load()
 
 Status SettingsStore::write(const QList<QPair<QString, QString>>& values)
 {
+    m_recent.reset();
     for (const auto& [name, value] : values) {
         const SettingDeclaration* d = declaration(name);
         if (!d || !d->writable)

@@ -4,6 +4,8 @@
 #include "Database.h"
 #include "Settings.h"
 
+#include <QElapsedTimer>
+
 #include <memory>
 
 // The settings table: the plan, the models, the billing calendar, provider addresses and the install's id,
@@ -13,9 +15,10 @@ class SettingsStore
 public:
     explicit SettingsStore(Database& db);
 
-    // Reading needs membership with any role.
+    // Reading needs membership with any role. Settings read less than a second ago are answered again without
+    // asking the database (a page asks a dozen times as it opens); a write here forgets them at once.
     Result<LedgerSettings> current();
-    // The same without the role check, for operations that made theirs.
+    // The same without the role check, for operations that made theirs; always read afresh.
     Result<LedgerSettings> load();
 
     Status setPlan(const QString& planIdOrName);
@@ -46,4 +49,6 @@ private:
     Database& m_db;
     QVector<SettingDeclaration> m_declared;
     std::unique_ptr<BillingCalendar> m_calendar;
+    std::optional<LedgerSettings> m_recent; // what current() read last, while m_recentAge is under a second
+    QElapsedTimer m_recentAge;
 };
