@@ -225,17 +225,25 @@ void KeyService::remove(const QString& tenant, const QString& provider, std::fun
     // Removing here would drop the record and leave the secret in the other machine's keychain.
     if (const QString elsewhere = heldElsewhere(known.value(), m_ledger.catalog().provider(provider)->name); !elsewhere.isEmpty())
         return answerLater(this, std::move(done), Status(refused(elsewhere)));
+    removeEntry(tenant, provider, done, [=] {
+        KeyRecord gone{tenant, provider, KeyState::NotSet, known->fingerprint, m_ledger.now(), {}, {}, std::nullopt, {}, {}};
+        done(m_ledger.keys().setKeyRecord(gone, KeyChange::Removed));
+    });
+}
+
+void KeyService::removeEntry(const QString& tenant, const QString& provider, std::function<void(Status)> done,
+                             std::function<void()> then)
+{
     const auto entry = entryFor(tenant, provider);
     if (!entry)
         return answerLater(this, std::move(done), Status(entry.failure()));
     QPointer<KeyService> self(this);
-    m_vault.remove(entry.value(), [=, done = std::move(done)](Status removed) {
+    m_vault.remove(entry.value(), [=, done = std::move(done), then = std::move(then)](Status removed) {
         if (!self)
             return;
         if (!removed)
             return done(removed);
-        KeyRecord gone{tenant, provider, KeyState::NotSet, known->fingerprint, m_ledger.now(), {}, {}, std::nullopt, {}, {}};
-        done(m_ledger.keys().setKeyRecord(gone, KeyChange::Removed));
+        then();
     });
 }
 
@@ -268,15 +276,6 @@ void KeyService::removeKeys(const QString& tenant, QStringList providers, std::f
 {
     if (providers.isEmpty())
         return done(m_ledger.removeTenant(tenant));
-    const auto entry = entryFor(tenant, providers.takeFirst());
-    if (!entry)
-        return answerLater(this, std::move(done), Status(entry.failure()));
-    QPointer<KeyService> self(this);
-    m_vault.remove(entry.value(), [=, done = std::move(done)](Status removed) {
-        if (!self)
-            return;
-        if (!removed)
-            return done(removed);
-        removeKeys(tenant, providers, done);
-    });
+    const QString provider = providers.takeFirst();
+    removeEntry(tenant, provider, done, [=] { removeKeys(tenant, providers, done); });
 }

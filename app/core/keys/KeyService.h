@@ -8,7 +8,6 @@
 
 class QNetworkAccessManager;
 
-
 // Sets, checks and removes provider keys for the command line and the window alike. The keychain holds the
 // key; the ledger holds what is known about it (fingerprint, last check) and the audit trail. Permission is
 // checked before the keychain is touched, so a refusal changes nothing.
@@ -55,6 +54,9 @@ private:
                const QString& replacedFingerprint, Done done);
     void replace(const KeyEntry& entry, const QString& key, const KeyRecord& stored, SetOptions options, Done done);
     void removeKeys(const QString& tenant, QStringList providers, std::function<void(Status)> done);
+    // Deletes the keychain entry, then runs `then`; a keychain failure answers `done` instead.
+    void removeEntry(const QString& tenant, const QString& provider, std::function<void(Status)> done,
+                     std::function<void()> then);
 
     Ledger& m_ledger;
     KeyVault& m_vault;
