@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "Catalog.h"
+#include "DatabaseAddress.h"
 #include "DatabaseWaiter.h"
 #include "Environment.h"
 #include "LedgerTask.h"
@@ -128,7 +129,10 @@ bool MainWindow::openDatabase(const QString& path)
     m_session = std::move(session).value();
     m_page = new SettingsPage(*m_session, this);
     setCentralWidget(m_page);
-    setWindowTitle(tr("Settings › AI — %1").arg(QFileInfo(path).fileName()));
+    // A shared ledger is named by its database; a file by its name.
+    const auto address = DatabaseAddress::parse(path);
+    setWindowTitle(tr("Settings › AI — %1").arg(address && address->postgres ? tr("%1 (shared)").arg(address->database)
+                                                                               : QFileInfo(path).fileName()));
     setWindowFilePath(path);
     statusBar()->showMessage(tr("%1 · signed in as %2 (%3)")
                                  .arg(QDir::toNativeSeparators(path), m_session->ledger().userName(),
