@@ -25,7 +25,7 @@ const char* const version1[] = {
     "action TEXT NOT NULL, model TEXT NOT NULL, billing TEXT NOT NULL, credits INTEGER NOT NULL, "
     "recorded_by TEXT NOT NULL)",
     // The rate limit counts one tenant's queries of one billing kind in the last hour.
-    "CREATE INDEX usage_events_by_tenant ON usage_events (tenant, billing, occurred_at)",
+    createRateLimitIndex,
     "CREATE TABLE audit_log (at BIGINT NOT NULL, actor TEXT NOT NULL, subject TEXT NOT NULL, change TEXT NOT NULL)",
 };
 

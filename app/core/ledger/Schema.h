@@ -19,6 +19,12 @@ constexpr const char* importEventSql =
     "INSERT INTO usage_events (id, occurred_at, tenant, action, model, billing, credits, recorded_by) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
 
+// The index the rate limit reads (a tenant's queries of one billing kind in the last hour). A large import drops
+// it and builds it again once the rows are in: one sorted build is cheaper than a million random inserts.
+constexpr const char* rateLimitIndex = "usage_events_by_tenant";
+constexpr const char* createRateLimitIndex =
+    "CREATE INDEX usage_events_by_tenant ON usage_events (tenant, billing, occurred_at)";
+
 // 0 for an empty database.
 Result<int> version(const QSqlDatabase& db);
 

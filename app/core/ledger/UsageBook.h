@@ -52,6 +52,7 @@ private:
     static QVariantList eventRow(const UsageEvent& event, const QString& recordedBy);
 
     Result<qint64> poolUsed(qint64 periodStart);
+    Result<qint64> eventCount();
     Result<UsageReport> reportFor(const LedgerSettings& settings, const BillingPeriod& period,
                                   const std::optional<QString>& tenant);
     Result<QVector<qint64>> recentQueries(const QString& tenant, CreditRules::Billing billing, qint64 at);

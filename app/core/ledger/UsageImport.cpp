@@ -124,6 +124,17 @@ Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summa
         summary.credits += e.credits;
         totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
     };
+    // An import larger than the ledger itself loads first and indexes after (inside the same transaction, so a
+    // failure or a cancel leaves the index as it was).
+    const auto stored = eventCount();
+    if (!stored)
+        return stored.failure();
+    const bool rebuildIndex = rows.size() > stored.value();
+    if (rebuildIndex)
+        if (Status s = Sql::execText(m_db.handle(), QStringLiteral("DROP INDEX %1").arg(QLatin1String(Schema::rateLimitIndex)),
+                                     QStringLiteral("preparing the import"));
+            !s)
+            return s;
     // Where the backends differ most: each has its own bulk path, and a portable one stands behind both.
     const QSqlDatabase handle = m_db.handle();
     const Status written = SqliteBulkInsert::available(handle)
@@ -133,6 +144,9 @@ Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summa
                                : insertEventsPortably(rows, inserted, progress);
     if (!written)
         return written;
+    if (rebuildIndex)
+        if (Status s = Sql::execText(m_db.handle(), QLatin1String(Schema::createRateLimitIndex), QStringLiteral("indexing the import")); !s)
+            return s;
     summary.alreadyPresent = summary.rows - summary.added;
     if (Status s = totals.flush(m_db); !s)
         return s;
@@ -140,6 +154,17 @@ Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summa
     if (summary.added == 0)
         return success();
     return m_db.audit(QStringLiteral("usage"), QStringLiteral("imported %1 of %2 events").arg(summary.added).arg(summary.rows));
+}
+
+Result<qint64> UsageBook::eventCount()
+{
+    // From the totals: counting the events themselves would read the whole table.
+    QSqlQuery& q = m_db.query(QStringLiteral("SELECT COALESCE(SUM(runs), 0) FROM usage_totals"));
+    if (Status s = Sql::exec(q, QStringLiteral("reading usage totals")); !s)
+        return s.failure();
+    const qint64 count = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return count;
 }
 
 Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun, const Progress& progress)
