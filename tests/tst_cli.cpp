@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
 
 using TestSupport::runCli;
 
@@ -140,6 +141,47 @@ private slots:
         QCOMPARE(r.exitCode, exitCode);
         QVERIFY2(r.err.startsWith(error.toUtf8()), r.err.constData());
         QVERIFY2(r.err.count('\n') <= 2, r.err.constData()); // the sentence, and for usage errors the synopsis
+    }
+
+    // The forecast and the warning step, against the same computation done by hand here.
+    void reportForecastsAndWarns()
+    {
+        QJsonObject r = reportJson(m_db);
+        QCOMPARE(r[QStringLiteral("alert_level")].toInt(), 0);
+        QCOMPARE(r[QStringLiteral("forecast")].toObject()[QStringLiteral("daily_rate")].toDouble(), 0.0);
+        QVERIFY(r[QStringLiteral("forecast")].toObject()[QStringLiteral("runs_out_at")].isNull()); // nothing used: they last
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 1; i <= 4; ++i) // 80 of 100 credits, in the last minutes
+            QCOMPARE(cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("trigger"), QStringLiteral("--at"),
+                          IsoTime::formatUtc(now - i * 60000)}).exitCode, 0);
+        r = reportJson(m_db);
+        QCOMPARE(r[QStringLiteral("alert_level")].toInt(), 80);
+        // The pace: the credits of the last seven whole UTC days, or of the period so far when it is younger.
+        const qint64 periodStart = *IsoTime::parse(r[QStringLiteral("period")].toObject()[QStringLiteral("start")].toString());
+        const qint64 resets = *IsoTime::parse(r[QStringLiteral("resets_at")].toString());
+        const qint64 sevenDaysBack = QDateTime(QDateTime::fromMSecsSinceEpoch(now - 7 * 86400000LL, Qt::UTC).date(),
+                                               QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        const qint64 windowStart = qMax(periodStart, sevenDaysBack);
+        const double rate = 80.0 / (qMax<qint64>(now - windowStart, 3600000) / 86400000.0);
+        const QJsonObject forecast = r[QStringLiteral("forecast")].toObject();
+        QVERIFY2(qAbs(forecast[QStringLiteral("daily_rate")].toDouble() - rate) < rate * 0.01 + 0.01,
+                 qPrintable(QString::number(forecast[QStringLiteral("daily_rate")].toDouble())));
+        const qint64 runsOut = now + qint64(20 / rate * 86400000.0);
+        if (runsOut < resets) {
+            const auto at = IsoTime::parse(forecast[QStringLiteral("runs_out_at")].toString());
+            QVERIFY(at);
+            QVERIFY2(qAbs(*at - runsOut) < 15 * 60000, qPrintable(forecast[QStringLiteral("runs_out_at")].toString()));
+        } else {
+            QVERIFY(forecast[QStringLiteral("runs_out_at")].isNull());
+        }
+        QVERIFY(cli({QStringLiteral("report")}).out.contains("Warning: 80% of the allocation is used."));
+        // A past period has no forecast.
+        QVERIFY(reportJson(m_db, {QStringLiteral("--period"), QStringLiteral("2026-01")})[QStringLiteral("forecast")].isNull());
+        QCOMPARE(cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("trigger"), QStringLiteral("--at"),
+                      IsoTime::formatUtc(now - 5 * 60000)}).exitCode, 0);
+        r = reportJson(m_db);
+        QCOMPARE(r[QStringLiteral("alert_level")].toInt(), 100);
+        QCOMPARE(r[QStringLiteral("forecast")].toObject()[QStringLiteral("runs_out_at")].toString().isEmpty(), false);
     }
 
     void unavailableStorageIsExitThree()

@@ -180,6 +180,50 @@ private slots:
                                                    << "Rate limit reached";
     }
 
+    void alertLevels_data()
+    {
+        QTest::addColumn<int>("used");
+        QTest::addColumn<int>("allocation");
+        QTest::addColumn<int>("level");
+        QTest::newRow("none") << 0 << 100 << 0;
+        QTest::newRow("just under 80") << 399 << 500 << 0;
+        QTest::newRow("80") << 400 << 500 << 80;
+        QTest::newRow("90") << 1800 << 2000 << 90;
+        QTest::newRow("99") << 99 << 100 << 90;
+        QTest::newRow("full") << 100 << 100 << 100;
+        QTest::newRow("overdrawn by import") << 361 << 100 << 100;
+    }
+
+    void alertLevels()
+    {
+        QFETCH(int, used);
+        QFETCH(int, allocation);
+        QTEST(alertLevel(used, allocation), "level");
+    }
+
+    void forecastCarriesTheRecentPaceForward()
+    {
+        const qint64 day = 86400000;
+        const qint64 now = TestSupport::at("2026-11-18T00:00:00Z");
+        const qint64 reset = TestSupport::at("2026-12-01T00:00:00Z");
+        // 140 credits in the last 7 days: 20 a day; 120 left run out in 6 days, 7 days before the reset.
+        Forecast f = forecast(120, 140, now - 7 * day, now, reset);
+        QCOMPARE(f.dailyRate, 20.0);
+        QCOMPARE(f.runsOutAt, std::optional<qint64>(now + 6 * day));
+        // 500 left at 20 a day would last 25 days: past the reset, so they last.
+        QVERIFY(!forecast(500, 140, now - 7 * day, now, reset).runsOutAt);
+        // Nothing used lately: they last.
+        f = forecast(50, 0, now - 7 * day, now, reset);
+        QCOMPARE(f.dailyRate, 0.0);
+        QVERIFY(!f.runsOutAt);
+        // A period two days old: its own two days set the pace (30 a day; 45 left, a day and a half).
+        f = forecast(45, 60, now - 2 * day, now, reset);
+        QCOMPARE(f.dailyRate, 30.0);
+        QCOMPARE(f.runsOutAt, std::optional<qint64>(now + day + day / 2));
+        // Nothing left: out now.
+        QCOMPARE(forecast(0, 10, now - day, now, reset).runsOutAt, std::optional<qint64>(now));
+    }
+
     void decisions()
     {
         QFETCH(QString, action);

@@ -28,6 +28,16 @@ QString costNowText(const ActionCost& c)
     return c.coveredByKey ? QStringLiteral("0 (BYOK)") : formatCredits(c.credits);
 }
 
+// null for a past period; runs_out_at null when the credits last until the reset.
+QJsonValue forecastJson(const UsageReport& r, const QTimeZone& zone)
+{
+    if (!r.forecast)
+        return QJsonValue();
+    return QJsonObject{{QStringLiteral("daily_rate"), qRound(r.forecast->dailyRate * 100) / 100.0},
+                       {QStringLiteral("runs_out_at"), r.forecast->runsOutAt ? QJsonValue(IsoTime::format(*r.forecast->runsOutAt, zone))
+                                                                             : QJsonValue()}};
+}
+
 QJsonObject reportJson(const UsageReport& r, const QVector<ActionCost>& costs, const Catalog& catalog)
 {
     const QTimeZone zone(r.timeZone.toUtf8());
@@ -57,6 +67,8 @@ QJsonObject reportJson(const UsageReport& r, const QVector<ActionCost>& costs, c
         {QStringLiteral("pool_used"), r.poolUsed},
         {QStringLiteral("remaining"), r.remaining},
         {QStringLiteral("resets_at"), IsoTime::format(r.period.end, zone)},
+        {QStringLiteral("alert_level"), r.alertLevel},
+        {QStringLiteral("forecast"), forecastJson(r, zone)},
         {QStringLiteral("by_action"), byAction},
     };
 }
@@ -75,7 +87,19 @@ void printReport(QTextStream& out, const UsageReport& r, const QVector<ActionCos
     out << formatCredits(r.poolUsed) << " of " << formatCredits(r.allocation) << " credits used this month (" << percent
         << "%)\n"
         << formatCredits(r.remaining) << " credits remaining; resets on " << resets.toString(QStringLiteral("yyyy-MM-dd 'at' HH:mm"))
-        << ' ' << r.timeZone << ". Unused credits do not roll over.\n\n";
+        << ' ' << r.timeZone << ". Unused credits do not roll over.\n";
+    if (r.alertLevel)
+        out << "Warning: " << r.alertLevel << "% of the allocation is used"
+            << (r.alertLevel == 100 ? QStringLiteral("; actions on credits are refused until the reset.") : QStringLiteral(".")) << '\n';
+    if (r.forecast && r.forecast->runsOutAt && r.alertLevel < 100) {
+        const QDateTime out_ = QDateTime::fromMSecsSinceEpoch(*r.forecast->runsOutAt, zone);
+        out << "At this pace (" << QString::number(r.forecast->dailyRate, 'f', 1) << " credits a day) the credits run out on "
+            << out_.toString(QStringLiteral("ddd d MMM")) << ", "
+            << Text::count(out_.daysTo(resets), "day", "days") << " before the reset.\n";
+    } else if (r.forecast && !r.forecast->runsOutAt) {
+        out << "At this pace (" << QString::number(r.forecast->dailyRate, 'f', 1) << " credits a day) the credits last until the reset.\n";
+    }
+    out << '\n';
     out << QStringLiteral("Action").leftJustified(22) << QStringLiteral("Runs").rightJustified(10)
         << QStringLiteral("Credits").rightJustified(10) << QStringLiteral("BYOK runs").rightJustified(11) << "   Costs now\n";
     for (qsizetype i = 0; i < r.byAction.size(); ++i) {

@@ -4,6 +4,7 @@
 #include "Catalog.h"
 #include "KeyState.h"
 #include "Result.h"
+#include "CreditRules.h"
 #include "UsageEvent.h"
 
 #include <QDate>
@@ -33,6 +34,10 @@ struct UsageReport
     qint64 allocation = 0;
     qint64 remaining = 0;          // of the pool
     QVector<ActionUsage> byAction; // every catalog action, in catalog order
+    int alertLevel = 0;            // of the pool: 0, 80, 90 or 100 (CreditRules::alertLevel)
+    // The running period only: the selection's daily rate, and when the pool runs out at the whole install's
+    // pace (the pool is shared, so a tenant's share runs out when the pool does).
+    std::optional<CreditRules::Forecast> forecast;
 };
 
 struct DayUsage

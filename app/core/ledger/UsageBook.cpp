@@ -84,7 +84,37 @@ Result<UsageReport> UsageBook::reportFor(const LedgerSettings& settings, const B
         r.poolUsed = r.used;
     }
     r.remaining = qMax<qint64>(0, r.allocation - r.poolUsed);
+    r.alertLevel = CreditRules::alertLevel(r.poolUsed, r.allocation);
+    const qint64 now = m_db.now();
+    if (period.contains(now)) {
+        const auto cal = m_settings.calendar(settings);
+        if (!cal)
+            return cal.failure();
+        // Whole local days, from the per-day totals: the last seven, or the period so far when it is younger.
+        const qint64 windowStart = qMax(period.start, cal.value()->dayStartContaining(now - CreditRules::forecastWindowMs));
+        const auto pool = recentCredits(windowStart, std::nullopt);
+        const auto mine = tenant ? recentCredits(windowStart, tenant) : pool;
+        if (!pool || !mine)
+            return (!pool ? pool : mine).failure();
+        CreditRules::Forecast f = CreditRules::forecast(r.remaining, pool.value(), windowStart, now, period.end);
+        f.dailyRate = CreditRules::forecast(r.remaining, mine.value(), windowStart, now, period.end).dailyRate;
+        r.forecast = f;
+    }
     return r;
+}
+
+Result<qint64> UsageBook::recentCredits(qint64 from, const std::optional<QString>& tenant)
+{
+    QSqlQuery& q = tenant ? m_db.query(QStringLiteral("SELECT COALESCE(SUM(credits), 0) FROM usage_daily WHERE day_start >= ? AND tenant = ?"))
+                          : m_db.query(QStringLiteral("SELECT COALESCE(SUM(credits), 0) FROM usage_daily WHERE day_start >= ?"));
+    q.bindValue(0, from);
+    if (tenant)
+        q.bindValue(1, Sql::text(*tenant));
+    if (Status s = Sql::exec(q, QStringLiteral("reading daily usage")); !s)
+        return s.failure();
+    const qint64 credits = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return credits;
 }
 
 Result<UsageReport> UsageBook::report(const std::optional<QString>& periodId, const std::optional<QString>& tenant)

@@ -53,6 +53,8 @@ private:
 
     Result<qint64> poolUsed(qint64 periodStart);
     Result<qint64> eventCount();
+    // Credits used from `from` on (whole local days), by the install or one tenant.
+    Result<qint64> recentCredits(qint64 from, const std::optional<QString>& tenant);
     Result<UsageReport> reportFor(const LedgerSettings& settings, const BillingPeriod& period,
                                   const std::optional<QString>& tenant);
     Result<QVector<qint64>> recentQueries(const QString& tenant, CreditRules::Billing billing, qint64 at);

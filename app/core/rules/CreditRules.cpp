@@ -119,6 +119,32 @@ Result<Decision> decide(const Request& r, const RateLimitRule& rule)
     return d;
 }
 
+int alertLevel(qint64 used, qint64 allocation)
+{
+    if (allocation <= 0)
+        return used > 0 ? 100 : 0;
+    for (int level : {100, 90, 80})
+        if (used * 100 >= qint64(level) * allocation)
+            return level;
+    return 0;
+}
+
+Forecast forecast(qint64 remaining, qint64 recentCredits, qint64 windowStart, qint64 now, qint64 resetsAt)
+{
+    Forecast f;
+    // At least an hour of window: a period a minute old says nothing about a day's pace.
+    const double days = qMax<qint64>(now - windowStart, 3600000) / 86400000.0;
+    f.dailyRate = recentCredits / days;
+    if (remaining <= 0)
+        f.runsOutAt = now;
+    else if (f.dailyRate > 0) {
+        const qint64 at = now + qint64(remaining / f.dailyRate * 86400000.0);
+        if (at < resetsAt)
+            f.runsOutAt = at;
+    }
+    return f;
+}
+
 std::optional<QString> eventTimeProblem(qint64 at, qint64 now)
 {
     if (at < earliestEventAt)

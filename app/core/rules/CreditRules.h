@@ -71,6 +71,20 @@ std::optional<QString> keyRefusal(KeyState state, const Provider& provider);
 // The same, as the few words a cost table shows instead of a price: "the Anthropic key is invalid".
 std::optional<QString> keyRefusalShort(KeyState state, const Provider& provider);
 
+// The warning step reached: 0, 80, 90 or 100 (per cent of the allocation used).
+int alertLevel(qint64 used, qint64 allocation);
+
+// When the credits run out at the recent pace: the credits used over the last seven days (or over the period so
+// far, when it began less than seven days ago), per day, carried forward from `now`.
+struct Forecast
+{
+    double dailyRate = 0;             // credits a day
+    std::optional<qint64> runsOutAt;  // nullopt: they last until the reset
+};
+constexpr qint64 forecastWindowMs = 7 * 86400000LL;
+// `recentCredits` were used between `windowStart` and `now`.
+Forecast forecast(qint64 remaining, qint64 recentCredits, qint64 windowStart, qint64 now, qint64 resetsAt);
+
 // Events happen between 2000-01-01 and five minutes from now; anything else is bad input (DESIGN.md §1).
 constexpr qint64 earliestEventAt = 946684800000; // 2000-01-01T00:00:00Z
 constexpr qint64 allowedClockSkew = 5 * 60 * 1000;
