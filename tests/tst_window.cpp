@@ -411,6 +411,23 @@ private slots:
         QVERIFY(m_provider.requests.isEmpty()); // checked just now: nothing to check again
     }
 
+    // What the page promises depends on who reads it: a Viewer's window does not check keys by itself.
+    void aViewerIsToldOnlyWhatItsWindowDoes()
+    {
+        recordKeyState({}, KeyState::Throttled, QDateTime::currentMSecsSinceEpoch() + 3600000,
+                       "Anthropic is limiting requests (429); check again in 3600 seconds.");
+        {
+            auto owner = ledger();
+            QVERIFY(owner->directory().setMember(QStringLiteral("someone-else"), Role::Owner).ok());
+        }
+        QVERIFY(ledger(QStringLiteral("someone-else"))->directory().setMember(Environment::currentUserName(), Role::Viewer).ok());
+        openWindow();
+        const QString text = find<QLabel>("anthropicMessageLabel")->text();
+        QVERIFY2(text.contains(QStringLiteral("The provider said to ask again at")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("automatically")));
+        QVERIFY(!find<QPushButton>("anthropicTestButton")->isEnabled());
+    }
+
     void aKeyHeldOnAnotherMachineSaysWhere()
     {
         {

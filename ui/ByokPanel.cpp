@@ -11,7 +11,7 @@ namespace Ui {
 namespace {
 
 // Where one provider's actions get their key, in a sentence.
-QString inForceText(const Provider& provider, const Result<KeyStatus>& status, const QString& planName)
+QString inForceText(const Provider& provider, const Result<KeyStatus>& status)
 {
     if (!status)
         return status.failure().message;
@@ -27,9 +27,8 @@ QString inForceText(const Provider& provider, const Result<KeyStatus>& status, c
         text = QObject::tr("%1 actions use AI credits.").arg(provider.name);
         break;
     }
-    if (status->unused)
-        text += QLatin1Char(' ') + QObject::tr("This tenant's own key is kept but not used: the %1 plan does not allow "
-                                               "tenant keys.").arg(planName);
+    if (status->unused) // the ledger's sentence, as `keys status` prints it
+        text += QLatin1Char(' ') + QObject::tr("This tenant's own %1 key: %2").arg(provider.name, status->unused->message);
     return text;
 }
 
@@ -81,7 +80,7 @@ void ByokPanel::showTenant(const QString& tenant)
 
     QStringList lines;
     for (const Provider& p : m_session.catalog().providers())
-        lines << inForceText(p, m_session.ledger().keys().keyStatus(tenant, p.id), planName);
+        lines << inForceText(p, m_session.ledger().keys().keyStatus(tenant, p.id));
     m_inForceLabel->setText(lines.join(QLatin1Char('\n')));
 }
 

@@ -77,7 +77,7 @@ KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
     m_consoleLabel->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, [this] {
-        if (m_mayChange && !m_busy && m_record.state == KeyState::Throttled)
+        if (mayCheckHere() && !m_busy && m_record.state == KeyState::Throttled)
             test();
     });
     connect(&session, &Session::keyCheckStarted, this, [this](const QString& tenant, const QString& provider) {
@@ -161,7 +161,7 @@ void KeyField::reload()
     m_detailLabel->setText(detail);
 
     m_retryTimer.stop();
-    if (m_record.state == KeyState::Throttled && m_record.retryAt && m_mayChange && !checkingInBackground)
+    if (m_record.state == KeyState::Throttled && m_record.retryAt && mayCheckHere() && !checkingInBackground)
         m_retryTimer.start(int(qBound<qint64>(0LL, *m_record.retryAt - m_session.ledger().now(), 24LL * 3600 * 1000)));
     updateControls();
 }
@@ -172,15 +172,25 @@ void KeyField::setNote(const QString& note)
     updateControls();
 }
 
+bool KeyField::mayCheckHere() const
+{
+    return m_mayChange && KeyService::heldElsewhere(m_record, m_provider.name).isEmpty();
+}
+
 QString KeyField::adviceFor(const KeyRecord& record) const
 {
+    const QString rotate = tr("revoke it at %1, paste a new key here and press Save.").arg(m_provider.consoleHost());
     switch (record.state) {
     case KeyState::Invalid:
-        return tr("To rotate it: revoke it at %1, paste a new key here and press Save.").arg(m_provider.consoleHost());
+        // A Viewer reads the same steps, as the Owner's or an Admin's to take.
+        return m_mayChange ? tr("To rotate it: %1").arg(rotate) : tr("An Owner or Admin can rotate it: %1").arg(rotate);
     case KeyState::Throttled:
-        if (record.retryAt)
-            return tr("It is checked again automatically at %1.")
-                .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(*record.retryAt).time(), QLocale::ShortFormat));
+        if (record.retryAt) {
+            const QString at = QLocale().toString(QDateTime::fromMSecsSinceEpoch(*record.retryAt).time(), QLocale::ShortFormat);
+            // Only this window, with the right to check and the key in this keychain, checks it again by itself.
+            return mayCheckHere() ? tr("It is checked again automatically at %1.").arg(at)
+                                  : tr("The provider said to ask again at %1.").arg(at);
+        }
         break;
     default:
         break;
@@ -212,9 +222,9 @@ void KeyField::updateControls()
     m_showButton->setEnabled(mayType && typing);
     m_saveButton->setEnabled(mayType && typing);
     // An unused tenant key is not checked (it is not used), but it can be removed.
-    const bool here = elsewhere.isEmpty(); // another machine's keychain holds it: checked and removed there
-    m_testButton->setEnabled(m_mayChange && stored && here && m_record.state != KeyState::Unused && !busy);
-    m_removeButton->setEnabled(m_mayChange && stored && here && !busy);
+    // Another machine's keychain holds it: it is checked and removed there.
+    m_testButton->setEnabled(mayCheckHere() && stored && m_record.state != KeyState::Unused && !busy);
+    m_removeButton->setEnabled(mayCheckHere() && stored && !busy);
 }
 
 void KeyField::begin()

@@ -49,6 +49,8 @@ private:
     void setNote(const QString& note);
     // What the badge's state means for the administrator, beyond the provider's reason.
     QString adviceFor(const KeyRecord& record) const;
+    // The user may check or remove the shown key from this machine: an Owner or Admin, and its keychain is here.
+    bool mayCheckHere() const;
 
     Session& m_session;
     Provider m_provider;

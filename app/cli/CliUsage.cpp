@@ -88,7 +88,8 @@ void printReport(QTextStream& out, const UsageReport& r, const QVector<ActionCos
         << "%)\n"
         << formatCredits(r.remaining) << " credits remaining; resets on " << resets.toString(QStringLiteral("yyyy-MM-dd 'at' HH:mm"))
         << ' ' << r.timeZone << ". Unused credits do not roll over.\n";
-    if (r.alertLevel)
+    // A warning is about the running period; a past one only reports what was used.
+    if (r.alertLevel && r.forecast)
         out << "Warning: " << r.alertLevel << "% of the allocation is used"
             << (r.alertLevel == 100 ? QStringLiteral("; actions on credits are refused until the reset.") : QStringLiteral(".")) << '\n';
     if (r.forecast && r.forecast->runsOutAt && r.alertLevel < 100) {
