@@ -174,9 +174,19 @@ private slots:
         } else {
             QVERIFY(forecast[QStringLiteral("runs_out_at")].isNull());
         }
-        QVERIFY(cli({QStringLiteral("report")}).out.contains("Warning: 80% of the allocation is used."));
-        // A past period has no forecast.
+        const QString text = cli({QStringLiteral("report")}).out;
+        QVERIFY2(text.contains("Warning: 80% of the credits are used; when all are used, actions on credits are refused until the reset on "),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QRegularExpression(QStringLiteral("At this pace \\([0-9.]+ credits a day\\) the credits (last until the reset|run out on)"))),
+                 qPrintable(text));
+        // A past period has no forecast and speaks in the past tense.
         QVERIFY(reportJson(m_db, {QStringLiteral("--period"), QStringLiteral("2026-01")})[QStringLiteral("forecast")].isNull());
+        const QString january = cli({QStringLiteral("report"), QStringLiteral("--period"), QStringLiteral("2026-01")}).out;
+        QVERIFY2(january.contains(QStringLiteral("0 of 100 credits used in January 2026 (0%).")), qPrintable(january));
+        QVERIFY2(january.contains(QStringLiteral("100 credits were left when the period ended on Sun 1 Feb 2026 at 00:00 UTC; unused credits did not roll over.")),
+                 qPrintable(january));
+        for (const char* present : {"this month", "remaining", "Warning", "At this pace", "refused until"})
+            QVERIFY2(!january.contains(QLatin1String(present)), present);
         QCOMPARE(cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("trigger"), QStringLiteral("--at"),
                       IsoTime::formatUtc(now - 5 * 60000)}).exitCode, 0);
         r = reportJson(m_db);
@@ -276,6 +286,33 @@ private slots:
         QCOMPARE(second.exitCode, 0);
         QVERIFY2(second.out.startsWith("Imported 0 of 90 events (0 credits); 90 were already recorded."), second.out.constData());
         QCOMPARE(cli({QStringLiteral("export")}).out.count('\n'), 91);
+    }
+
+    void pastPeriodsKeepTheirPlanAfterAnUpgrade()
+    {
+        const QString file = newPath(".csv");
+        writeFile(file, "id,occurred_at,tenant,action,model,billing,credits\n"
+                        "o1,2026-10-05T09:00:00Z,,trigger,,credits,\n"
+                        "o2,2026-10-06T09:00:00Z,,analysis,,credits,361\n");
+        QCOMPARE(cli({QStringLiteral("import"), file}).exitCode, 0);
+        const auto upgrade = cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")});
+        QCOMPARE(upgrade.exitCode, 0);
+        QVERIFY2(upgrade.out.startsWith("Plan changed from Essentials to Enterprise: this period's allocation is 2,000 credits from now on."),
+                 upgrade.out.constData());
+        const QJsonObject october = reportJson(m_db, {QStringLiteral("--period"), QStringLiteral("2026-10")});
+        QCOMPARE(october[QStringLiteral("allocation")].toInt(), 100);
+        QCOMPARE(october[QStringLiteral("plan_id")].toString(), QStringLiteral("essentials"));
+        QCOMPARE(reportJson(m_db)[QStringLiteral("allocation")].toInt(), 2000);
+        const QString text = cli({QStringLiteral("report"), QStringLiteral("--period"), QStringLiteral("2026-10")}).out;
+        QVERIFY2(text.contains(QStringLiteral("381 of 100 credits used in October 2026 (381%).")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Imported usage exceeded the plan by 281 credits.")), qPrintable(text));
+
+        const auto downgrade = cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("professional")});
+        QVERIFY2(downgrade.out.contains("Plan changed from Enterprise to Professional.\nThe plan changes to Professional (500 "
+                                        "credits a month) at the next period, on "),
+                 downgrade.out.constData());
+        QVERIFY(downgrade.out.contains("this period keeps 2,000 credits."));
+        QCOMPARE(reportJson(m_db)[QStringLiteral("allocation")].toInt(), 2000);
     }
 
     void rolesAreEnforcedForTheRealUser()

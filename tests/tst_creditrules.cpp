@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 
 #include "CreditRules.h"
+#include "PlanHistory.h"
 
 using namespace CreditRules;
 
@@ -133,6 +134,58 @@ private slots:
         // Exactly 60 minutes old has left the window; one millisecond younger has not.
         QVERIFY(rateLimit({at - 3600000}, at, 1, 60).allowed);
         QVERIFY(!rateLimit({at - 3599999}, at, 1, 60).allowed);
+    }
+
+    // Periods of November 2026 (UTC); changes are written "when from->to".
+    void planInForce_data()
+    {
+        QTest::addColumn<QStringList>("changes");
+        QTest::addColumn<QString>("current");
+        QTest::addColumn<QString>("asOf");
+        QTest::addColumn<QString>("allocatedBy");
+        QTest::addColumn<QString>("startedOn");
+        QTest::addColumn<QString>("next");
+        QTest::newRow("never changed") << QStringList{} << "professional" << "2026-11-20T00:00:00Z" << "professional" << "professional" << "";
+        QTest::newRow("before the first change: the plan it left")
+            << QStringList{"2026-11-25T00:00:00Z essentials->enterprise"} << "enterprise" << "2026-11-20T00:00:00Z"
+            << "essentials" << "essentials" << "";
+        QTest::newRow("upgrade raises the period from then on")
+            << QStringList{"2026-11-10T00:00:00Z essentials->enterprise"} << "enterprise" << "2026-11-20T00:00:00Z"
+            << "enterprise" << "essentials" << "";
+        QTest::newRow("downgrade waits for the next period")
+            << QStringList{"2026-11-10T00:00:00Z enterprise->essentials"} << "essentials" << "2026-11-20T00:00:00Z"
+            << "enterprise" << "enterprise" << "essentials";
+        QTest::newRow("downgrade last period holds from this period's start")
+            << QStringList{"2026-10-10T00:00:00Z enterprise->essentials"} << "essentials" << "2026-11-20T00:00:00Z"
+            << "essentials" << "essentials" << "";
+        QTest::newRow("upgrade then downgrade keeps the upgrade this period")
+            << QStringList{"2026-11-05T00:00:00Z essentials->enterprise", "2026-11-06T00:00:00Z enterprise->professional"}
+            << "professional" << "2026-11-20T00:00:00Z" << "enterprise" << "essentials" << "professional";
+        QTest::newRow("a change after asOf does not count yet")
+            << QStringList{"2026-10-01T00:00:00Z essentials->professional", "2026-11-25T00:00:00Z professional->enterprise"}
+            << "enterprise" << "2026-11-20T00:00:00Z" << "professional" << "professional" << "";
+    }
+
+    void planInForce()
+    {
+        QFETCH(QStringList, changes);
+        QFETCH(QString, current);
+        QFETCH(QString, asOf);
+        QFETCH(QString, allocatedBy);
+        QFETCH(QString, startedOn);
+        QFETCH(QString, next);
+        QVector<PlanHistory::Change> history;
+        for (const QString& c : changes) {
+            const QStringList when = c.split(QLatin1Char(' '));
+            const QStringList plans = when[1].split(QStringLiteral("->"));
+            history.append({TestSupport::at(when[0].toLatin1().constData()), plans[0], plans[1]});
+        }
+        const PlanHistory::InForce f = PlanHistory::inForce(c, history, c.plan(current),
+                                                            TestSupport::at("2026-11-01T00:00:00Z"),
+                                                            TestSupport::at(asOf.toLatin1().constData()));
+        QCOMPARE(f.plan->id, allocatedBy);
+        QCOMPARE(f.atStart->id, startedOn);
+        QCOMPARE(f.next ? f.next->id : QString(), next);
     }
 
     void decisions_data()

@@ -1,5 +1,6 @@
 #include "TestBackend.h"
 #include "TestSupport.h"
+#include "UsageSentences.h"
 
 #include "Schema.h"
 #include "UsageFile.h"
@@ -247,13 +248,14 @@ private slots:
         QCOMPARE(r->event.billing, CreditRules::Billing::Byok);
         QCOMPARE(r->source, KeySource::Tenant);
         QCOMPARE(record("content", "2026-11-10T10:02:00Z")->event.billing, CreditRules::Billing::Credits); // install: no key
+        // A downgrade takes effect at the next period: until then the tenant's key still counts.
         QVERIFY(ledger().settings().setPlan(QStringLiteral("essentials")).ok());
-        QCOMPARE(record("content", "2026-11-10T10:03:00Z", QStringLiteral("acme"))->event.billing, CreditRules::Billing::Credits);
+        QCOMPARE(record("content", "2026-11-10T10:03:00Z", QStringLiteral("acme"))->event.billing, CreditRules::Billing::Byok);
         QCOMPARE(ledger().keys().keyRecord(QStringLiteral("acme"), QStringLiteral("anthropic"))->state, KeyState::Active);
         const auto acme = ledger().usage().report(std::nullopt, QStringLiteral("acme"));
-        QCOMPARE(acme->used, 10);
-        QCOMPARE(acme->poolUsed, 15);
-        QCOMPARE(acme->remaining, 85);
+        QCOMPARE(acme->used, 5);
+        QCOMPARE(acme->poolUsed, 10);
+        QCOMPARE(acme->remaining, 1990);
     }
 
     void rateLimitIsPerTenantAndRolling()
@@ -522,6 +524,40 @@ private slots:
         QVERIFY(record("theme", "2025-03-04T10:00:00Z").ok());
         QCOMPARE(ledger().usage().firstPeriodId().value(), QStringLiteral("2025-03"));
         QCOMPARE(ledger().settings().currentPeriodId().value(), QStringLiteral("2026-11"));
+    }
+
+    void pastPeriodsKeepThePlanInForceThen()
+    {
+        // A new ledger on Essentials with October's history imported (130 credits: over the 100 of the plan), then
+        // an upgrade: October keeps its 100, November has Enterprise's 2,000 from the change on.
+        QVERIFY(ledger().usage().importRows(rows("o1,2026-10-05T09:00:00Z,,trigger,,credits,\n"
+                                                 "o2,2026-10-06T09:00:00Z,,trigger,,credits,\n"
+                                                 "o3,2026-10-07T09:00:00Z,,analysis,claude-sonnet-4-5,credits,90\n"),
+                                            false)
+                    .ok());
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
+        const auto october = ledger().usage().report(QStringLiteral("2026-10"), std::nullopt);
+        QVERIFY2(october.ok(), qPrintable(october.failure().message));
+        QCOMPARE(october->allocation, 100);
+        QCOMPARE(october->plan->id, QStringLiteral("essentials"));
+        QVERIFY(october->finished);
+        QCOMPARE(UsageSentences::overPlan(october.value()), QStringLiteral("Imported usage exceeded the plan by 30 credits."));
+        QVERIFY(UsageSentences::used(october.value()).startsWith(QStringLiteral("130 of 100 credits used in October 2026")));
+        QVERIFY(UsageSentences::warning(october.value()).isEmpty());
+        const auto november = ledger().usage().report(std::nullopt, std::nullopt);
+        QCOMPARE(november->allocation, 2000);
+        QVERIFY(!november->finished);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM plan_changes")), 1);
+
+        // A downgrade waits for December; November keeps 2,000 and says what comes.
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("professional")).ok());
+        const auto after = ledger().usage().report(std::nullopt, std::nullopt);
+        QCOMPARE(after->allocation, 2000);
+        QCOMPARE(after->nextPlan->id, QStringLiteral("professional"));
+        QVERIFY2(UsageSentences::pendingPlan(after.value()).startsWith(QStringLiteral("The plan changes to Professional (500 credits a month) at the next period, on Tue 1 Dec 2026 at 00:00 UTC")),
+                 qPrintable(UsageSentences::pendingPlan(after.value())));
+        QCOMPARE(ledger().usage().report(QStringLiteral("2026-12"), std::nullopt)->allocation, 500);
+        QCOMPARE(ledger().usage().report(QStringLiteral("2026-10"), std::nullopt)->allocation, 100);
     }
 
     void totalsAlwaysMatchTheEvents()

@@ -2,6 +2,7 @@
 #include "CliSupport.h"
 
 #include "Text.h"
+#include "UsageSentences.h"
 
 namespace Cli {
 
@@ -28,18 +29,28 @@ int plan(Context& context, const QStringList& arguments)
     Ledger* ledger = context.ledger();
     if (!ledger)
         return StorageUnavailable;
+    const auto before = ledger->settings().current();
+    if (!before)
+        return context.fail(before.failure());
     if (verb->name == QLatin1String("set")) {
-        const Status s = ledger->settings().setPlan(verb->args.first());
-        if (!s)
+        if (const Status s = ledger->settings().setPlan(verb->args.first()); !s)
             return context.fail(s.failure());
     }
-    const auto settings = ledger->settings().current();
-    if (!settings)
-        return context.fail(settings.failure());
+    const auto settings = ledger->settings().load();
+    const auto running = ledger->usage().report(std::nullopt, std::nullopt);
+    if (!settings || !running)
+        return context.fail((!settings ? settings.failure() : running.failure()));
     const Plan& p = *settings->plan;
-    context.out << (verb->name == QLatin1String("set") ? "Plan set to " : "Plan: ") << p.name << " ("
-                << formatCredits(p.monthlyCredits) << " credits a month; tenant keys "
-                << (p.tenantKeys ? "allowed" : "not available on this plan") << ").\n";
+    if (verb->name == QLatin1String("set")) {
+        context.out << UsageSentences::planChanged(*before->plan, p) << '\n';
+        if (const QString pending = UsageSentences::pendingPlan(running.value()); !pending.isEmpty())
+            context.out << pending << '\n';
+    } else {
+        context.out << "Plan: " << p.name << " (" << formatCredits(p.monthlyCredits) << " credits a month; tenant keys "
+                    << (p.tenantKeys ? "allowed" : "not available on this plan") << ").\n";
+        if (const QString pending = UsageSentences::pendingPlan(running.value()); !pending.isEmpty())
+            context.out << pending << '\n';
+    }
     return Done;
 }
 

@@ -4,6 +4,7 @@
 #include "IsoTime.h"
 #include "Text.h"
 #include "UsageExport.h"
+#include "UsageSentences.h"
 #include "UsageTransfer.h"
 #include "UsageFile.h"
 
@@ -75,31 +76,14 @@ QJsonObject reportJson(const UsageReport& r, const QVector<ActionCost>& costs, c
 
 void printReport(QTextStream& out, const UsageReport& r, const QVector<ActionCost>& costs, const Catalog& catalog)
 {
-    const QTimeZone zone(r.timeZone.toUtf8());
-    const QDateTime resets = QDateTime::fromMSecsSinceEpoch(r.period.end, zone);
-    const qint64 percent = r.allocation ? r.poolUsed * 100 / r.allocation : 0;
-    out << "AI credits: " << r.plan->name << " plan, " << (r.tenant ? QStringLiteral("tenant ") + *r.tenant : QStringLiteral("whole install"))
-        << '\n'
+    out << "AI credits: " << r.plan->name << " plan, " << UsageSentences::scope(r.tenant) << '\n'
         << "Period " << r.period.firstDay.toString(Qt::ISODate) << " to " << r.period.lastDay.toString(Qt::ISODate) << " ("
         << r.timeZone << ")\n";
-    if (r.tenant)
-        out << "Tenant " << *r.tenant << " used " << formatCredits(r.used) << " credits this month.\n";
-    out << formatCredits(r.poolUsed) << " of " << formatCredits(r.allocation) << " credits used this month (" << percent
-        << "%)\n"
-        << formatCredits(r.remaining) << " credits remaining; resets on " << resets.toString(QStringLiteral("yyyy-MM-dd 'at' HH:mm"))
-        << ' ' << r.timeZone << ". Unused credits do not roll over.\n";
-    // A warning is about the running period; a past one only reports what was used.
-    if (r.alertLevel && r.forecast)
-        out << "Warning: " << r.alertLevel << "% of the allocation is used"
-            << (r.alertLevel == 100 ? QStringLiteral("; actions on credits are refused until the reset.") : QStringLiteral(".")) << '\n';
-    if (r.forecast && r.forecast->runsOutAt && r.alertLevel < 100) {
-        const QDateTime out_ = QDateTime::fromMSecsSinceEpoch(*r.forecast->runsOutAt, zone);
-        out << "At this pace (" << QString::number(r.forecast->dailyRate, 'f', 1) << " credits a day) the credits run out on "
-            << out_.toString(QStringLiteral("ddd d MMM")) << ", "
-            << Text::count(out_.daysTo(resets), "day", "days") << " before the reset.\n";
-    } else if (r.forecast && !r.forecast->runsOutAt) {
-        out << "At this pace (" << QString::number(r.forecast->dailyRate, 'f', 1) << " credits a day) the credits last until the reset.\n";
-    }
+    for (const QString& line : {UsageSentences::tenantShare(r), UsageSentences::used(r) + QLatin1Char('.'),
+                                UsageSentences::remaining(r), UsageSentences::overPlan(r), UsageSentences::pendingPlan(r),
+                                UsageSentences::warning(r), UsageSentences::forecast(r)})
+        if (!line.isEmpty() && line != QLatin1String("."))
+            out << line << '\n';
     out << '\n';
     out << QStringLiteral("Action").leftJustified(22) << QStringLiteral("Runs").rightJustified(10)
         << QStringLiteral("Credits").rightJustified(10) << QStringLiteral("BYOK runs").rightJustified(11) << "   Costs now\n";

@@ -92,6 +92,38 @@ Status backfillTotals(const QSqlDatabase& db)
     return UsageTotals::rebuild(db, BillingCalendar(anchor, QTimeZone(zone)));
 }
 
+// Version 7 dates plan changes (a period's allocation is the plan in force then) and indexes the audit trail by
+// time for the activity log. A ledger that already changed plan gets its history from its audit trail.
+Status addPlanHistory(const QSqlDatabase& db, int from)
+{
+    for (const char* sql : {"CREATE TABLE plan_changes (seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, from_plan TEXT NOT NULL, "
+                            "to_plan TEXT NOT NULL)",
+                            "CREATE INDEX audit_log_by_time ON audit_log (at)"})
+        if (Status s = Sql::execText(db, QString::fromLatin1(sql), QStringLiteral("creating schema version 7")); !s)
+            return s;
+    if (from < 1)
+        return success();
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT at, change FROM audit_log WHERE subject = 'plan' ORDER BY at")))
+        return Sql::storageFailure(q.lastError(), QStringLiteral("reading the plan's audit trail"));
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO plan_changes (seq, at, from_plan, to_plan) VALUES (?, ?, ?, ?)"));
+    qint64 seq = 0;
+    while (q.next()) {
+        const QStringList parts = q.value(1).toString().split(QStringLiteral(" -> "));
+        if (parts.size() != 2 || parts[0] == parts[1])
+            continue;
+        insert.bindValue(0, ++seq);
+        insert.bindValue(1, q.value(0));
+        insert.bindValue(2, parts[0]);
+        insert.bindValue(3, parts[1]);
+        if (Status s = Sql::exec(insert, QStringLiteral("dating the plan changes")); !s)
+            return s;
+    }
+    return success();
+}
+
 Failure newerVersion(int version)
 {
     return unavailable(QStringLiteral("This database uses schema version %1, written by a newer AI Settings; "
@@ -226,6 +258,10 @@ Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
         if (from >= 1)
             if (Status s = backfillTotals(db); !s)
                 return s;
+    }
+    if (from < 7 && target >= 7) {
+        if (Status s = addPlanHistory(db, from); !s)
+            return s;
     }
     return setVersion(db, target);
 }

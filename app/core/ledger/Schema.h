@@ -8,10 +8,11 @@
 // Versioned schema. Version 1 held events, settings, tenants, members and the audit trail; version 2 added
 // the per-period usage totals and the provider key states; version 3 the database's own id (install_id);
 // version 4 when a throttled key may be checked again; version 5 which keychain ("user@host") holds each key;
-// version 6 the totals per local day (usage_daily).
+// version 6 the totals per local day (usage_daily); version 7 the dated plan changes (plan_changes) and the
+// audit trail's index by time.
 namespace Schema {
 
-constexpr int currentVersion = 6;
+constexpr int currentVersion = 7;
 
 // Import's insert, shared by its Qt and SQLite C API paths: an id already stored is skipped, which makes
 // importing the same file twice add nothing.
@@ -36,6 +37,6 @@ Status migrate(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
 Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& creator, int from, int target);
 // Every table of the schema, in an order in which rows can be copied.
 inline constexpr const char* tables[] = {"settings", "tenants", "members", "usage_events", "usage_totals", "usage_daily",
-                                         "key_state", "audit_log"};
+                                         "key_state", "audit_log", "plan_changes"};
 
 } // namespace Schema

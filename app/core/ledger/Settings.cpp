@@ -63,3 +63,10 @@ QList<QPair<QString, QString>> initialValues(const Catalog& catalog)
 }
 
 } // namespace Settings
+
+PlanHistory::InForce planInForce(const Catalog& catalog, const LedgerSettings& settings, const BillingPeriod& period,
+                                 qint64 asOf)
+{
+    return PlanHistory::inForce(catalog, settings.planChanges, settings.plan, period.start,
+                                qBound(period.start, asOf, period.end - 1));
+}

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "BillingPeriod.h"
 #include "Catalog.h"
+#include "PlanHistory.h"
 
 #include <QHash>
 #include <QString>
@@ -12,13 +14,18 @@
 // The install's settings as the rules use them.
 struct LedgerSettings
 {
-    const Plan* plan = nullptr;
+    const Plan* plan = nullptr;                 // the plan chosen last
+    QVector<PlanHistory::Change> planChanges;  // every change of plan, oldest first
     QHash<QString, QString> slotModels; // slot id -> model id
     int anchorDay = 1;
     QString timeZone = QStringLiteral("UTC");
     QString installId;                        // names this database's keychain entries
     QHash<QString, QString> providerBaseUrls; // provider id -> configured base URL; empty: the public API
 };
+
+// The plan whose allocation holds in `period` at `asOf` (clamped to the period), by the settings' plan history.
+PlanHistory::InForce planInForce(const Catalog& catalog, const LedgerSettings& settings, const BillingPeriod& period,
+                                 qint64 asOf);
 
 // One stored setting, declared once: its name in the settings table (also the audit subject of a change), the
 // value a new ledger starts with, and why a value cannot be stored. Reading, writing, a new ledger's defaults

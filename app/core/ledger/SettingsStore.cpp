@@ -60,6 +60,12 @@ Result<LedgerSettings> SettingsStore::load()
     for (const Provider& p : catalog.providers())
         if (const QString url = stored.value(Settings::baseUrl(p.id)); !url.isEmpty())
             settings.providerBaseUrls.insert(p.id, url);
+    QSqlQuery& changes = m_db.query(QStringLiteral("SELECT at, from_plan, to_plan FROM plan_changes ORDER BY seq"));
+    if (Status s = Sql::exec(changes, QStringLiteral("reading the plan history")); !s)
+        return s.failure();
+    while (changes.next())
+        settings.planChanges.append({changes.value(0).toLongLong(), changes.value(1).toString(), changes.value(2).toString()});
+    changes.finish();
     return settings;
 }
 
@@ -87,6 +93,17 @@ Status SettingsStore::write(const QList<QPair<QString, QString>>& values)
             q.bindValue(1, value);
         if (Status s = Sql::exec(q, QStringLiteral("saving settings")); !s)
             return s;
+        if (name == Settings::plan() && before != value) {
+            // Dated, because a period's allocation is the plan in force then (PlanHistory).
+            // Numbered in order, because two changes can fall in the same millisecond.
+            QSqlQuery& change = m_db.query(QStringLiteral("INSERT INTO plan_changes (seq, at, from_plan, to_plan) "
+                                                          "SELECT COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM plan_changes"));
+            change.bindValue(0, m_db.now());
+            change.bindValue(1, before);
+            change.bindValue(2, value);
+            if (Status s = Sql::exec(change, QStringLiteral("dating the plan change")); !s)
+                return s;
+        }
         const auto shown = [](const QString& v) { return v.isEmpty() ? QStringLiteral("default") : v; };
         if (Status s = m_db.audit(name, QStringLiteral("%1 -> %2").arg(shown(before), shown(value))); !s)
             return s;

@@ -48,9 +48,13 @@ Result<UsageReport> UsageBook::reportFor(const LedgerSettings& settings, const B
     UsageReport r;
     r.period = period;
     r.timeZone = settings.timeZone;
-    r.plan = settings.plan;
+    const qint64 now = m_db.now();
+    r.finished = period.end <= now;
+    const PlanHistory::InForce plan = planInForce(m_db.catalog(), settings, period, now);
+    r.plan = plan.plan;
+    r.nextPlan = period.contains(now) ? plan.next : nullptr;
     r.tenant = tenant;
-    r.allocation = settings.plan->monthlyCredits;
+    r.allocation = plan.plan->monthlyCredits;
     for (const Action& a : m_db.catalog().actions())
         r.byAction.append({a.id, 0, 0, 0});
 
@@ -85,7 +89,6 @@ Result<UsageReport> UsageBook::reportFor(const LedgerSettings& settings, const B
     }
     r.remaining = qMax<qint64>(0, r.allocation - r.poolUsed);
     r.alertLevel = CreditRules::alertLevel(r.poolUsed, r.allocation);
-    const qint64 now = m_db.now();
     if (period.contains(now)) {
         const auto cal = m_settings.calendar(settings);
         if (!cal)

@@ -158,7 +158,7 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
             const auto used = batchPoolUsed(batch, out.period.start);
             if (!used)
                 return used.failure();
-            out.allocation = settings.plan->monthlyCredits;
+            out.allocation = planInForce(m_db.catalog(), settings, out.period, m_db.now()).plan->monthlyCredits;
             out.remaining = qMax<qint64>(0, out.allocation - used.value());
             return out;
         }
@@ -178,10 +178,12 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
     r.action = &action;
     r.slotModel = action.slot.isEmpty() ? nullptr : m_db.catalog().model(settings.slotModels.value(action.slot));
     r.provider = m_db.catalog().provider(action.provider);
-    r.key = CreditRules::chooseKey(settings.plan->tenantKeys, !request.tenant.isEmpty(), tenantKey.value(),
-                                   installKey.value());
-    r.allocation = settings.plan->monthlyCredits;
     out.period = current->calendar->containing(at);
+    // The pool pays by the allocation its period has now: an upgrade counts from the moment it was made, also
+    // for an event that happened before it and arrives late.
+    const Plan& plan = *planInForce(m_db.catalog(), settings, out.period, m_db.now()).plan;
+    r.key = CreditRules::chooseKey(plan.tenantKeys, !request.tenant.isEmpty(), tenantKey.value(), installKey.value());
+    r.allocation = plan.monthlyCredits;
     r.resetsAt = out.period.end;
     r.at = at;
     const auto used = batchPoolUsed(batch, out.period.start);

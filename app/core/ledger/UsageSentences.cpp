@@ -1,0 +1,140 @@
+#include "UsageSentences.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QTimeZone>
+
+namespace {
+
+QDateTime local(qint64 ms, const QString& timeZone)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone(timeZone.toUtf8()));
+}
+
+} // namespace
+
+QString UsageSentences::credits(qint64 n)
+{
+    // Two sources rather than "%n credit(s)": with no translation loaded Qt leaves "(s)" as it is.
+    return n == 1 ? tr("1 credit") : tr("%1 credits").arg(QLocale().toString(n));
+}
+
+QString UsageSentences::moment(qint64 ms, const QString& timeZone)
+{
+    const QDateTime t = local(ms, timeZone);
+    return tr("%1 at %2 %3").arg(QLocale().toString(t.date(), QStringLiteral("ddd d MMM yyyy")),
+                                 QLocale().toString(t.time(), QStringLiteral("HH:mm")), timeZone);
+}
+
+QString UsageSentences::day(qint64 ms, const QString& timeZone)
+{
+    return QLocale().toString(local(ms, timeZone).date(), QStringLiteral("ddd d MMM"));
+}
+
+QString UsageSentences::scope(const std::optional<QString>& tenant)
+{
+    return tenant ? tr("tenant %1").arg(*tenant) : tr("the whole install");
+}
+
+QString UsageSentences::periodName(const BillingPeriod& period)
+{
+    const QLocale locale;
+    if (period.firstDay.day() == 1)
+        return locale.toString(period.firstDay, QStringLiteral("MMMM yyyy"));
+    return tr("%1 – %2").arg(locale.toString(period.firstDay, QStringLiteral("d MMM")),
+                             locale.toString(period.lastDay, QStringLiteral("d MMM yyyy")));
+}
+
+QString UsageSentences::used(const UsageReport& r)
+{
+    const QLocale locale;
+    const qint64 percent = r.allocation ? r.poolUsed * 100 / r.allocation : 0;
+    if (r.finished)
+        return tr("%1 of %2 credits used in %3 (%4%)")
+            .arg(locale.toString(r.poolUsed), locale.toString(r.allocation), periodName(r.period), locale.toString(percent));
+    return tr("%1 of %2 credits used this month (%3%)")
+        .arg(locale.toString(r.poolUsed), locale.toString(r.allocation), locale.toString(percent));
+}
+
+QString UsageSentences::remaining(const UsageReport& r)
+{
+    if (r.finished)
+        return tr("%1 were left when the period ended on %2; unused credits did not roll over.")
+            .arg(credits(r.remaining), moment(r.period.end, r.timeZone));
+    return tr("%1 remaining; they reset on %2. Unused credits do not roll over.")
+        .arg(credits(r.remaining), moment(r.period.end, r.timeZone));
+}
+
+QString UsageSentences::tenantShare(const UsageReport& r)
+{
+    if (!r.tenant)
+        return {};
+    if (r.finished)
+        return tr("Tenant %1 used %2 of the install's credits in %3.").arg(*r.tenant, credits(r.used), periodName(r.period));
+    return tr("Tenant %1 used %2 of the install's credits this month.").arg(*r.tenant, credits(r.used));
+}
+
+QString UsageSentences::overPlan(const UsageReport& r)
+{
+    if (r.poolUsed <= r.allocation)
+        return {};
+    // Recording refuses what the pool cannot pay; only history imported as it happened goes over.
+    return tr("Imported usage exceeded the plan by %1.").arg(credits(r.poolUsed - r.allocation));
+}
+
+QString UsageSentences::warning(const UsageReport& r)
+{
+    if (r.finished || !r.forecast || !r.alertLevel)
+        return {};
+    const QString reset = moment(r.period.end, r.timeZone);
+    if (r.alertLevel >= 100)
+        return tr("All credits are used: actions on credits are refused until the reset on %1; actions covered by "
+                  "an active key of your own still run.")
+            .arg(reset);
+    return tr("Warning: %1% of the credits are used; when all are used, actions on credits are refused until the "
+              "reset on %2.")
+        .arg(r.alertLevel)
+        .arg(reset);
+}
+
+QString UsageSentences::forecast(const UsageReport& r)
+{
+    if (r.finished || !r.forecast || r.alertLevel >= 100)
+        return {};
+    const QLocale locale;
+    const QString rate = locale.toString(r.forecast->dailyRate, 'f', 1);
+    const QString pace = r.tenant ? tr("At this pace (tenant %1: %2 credits a day; the pool is shared)").arg(*r.tenant, rate)
+                                  : tr("At this pace (%1 credits a day)").arg(rate);
+    if (!r.forecast->runsOutAt)
+        return tr("%1 the credits last until the reset.").arg(pace);
+    const QDate out = local(*r.forecast->runsOutAt, r.timeZone).date();
+    const int days = int(out.daysTo(local(r.period.end, r.timeZone).date()));
+    const QString when = day(*r.forecast->runsOutAt, r.timeZone);
+    if (days == 1)
+        return tr("%1 the credits run out on %2, 1 day before the reset.").arg(pace, when);
+    return tr("%1 the credits run out on %2, %3 days before the reset.").arg(pace, when, locale.toString(days));
+}
+
+QString UsageSentences::pendingPlan(const UsageReport& r)
+{
+    if (r.finished || !r.nextPlan)
+        return {};
+    return tr("The plan changes to %1 (%2 a month) at the next period, on %3; this period keeps %4.")
+        .arg(r.nextPlan->name, credits(r.nextPlan->monthlyCredits), moment(r.period.end, r.timeZone),
+             credits(r.allocation));
+}
+
+QString UsageSentences::planChanged(const Plan& from, const Plan& to)
+{
+    if (from.id == to.id)
+        return tr("The plan stays %1.").arg(to.name);
+    if (PlanHistory::takesEffectAtOnce(from, to))
+        return tr("Plan changed from %1 to %2: this period's allocation is %3 from now on.")
+            .arg(from.name, to.name, credits(to.monthlyCredits));
+    return tr("Plan changed from %1 to %2.").arg(from.name, to.name);
+}
+
+QString UsageSentences::planName(const Plan& plan)
+{
+    return tr("%1 (%2 a month)").arg(plan.name, credits(plan.monthlyCredits));
+}

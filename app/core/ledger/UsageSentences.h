@@ -1,0 +1,46 @@
+#pragma once
+
+#include "PlanHistory.h"
+#include "Usage.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+// The sentences a report is told in, made once for the command line and the window alike: they differ in layout,
+// never in wording. A running period speaks in the present ("used this month"), a finished one in the past
+// ("used in October 2026"). Numbers and dates follow the default QLocale.
+class UsageSentences
+{
+    Q_DECLARE_TR_FUNCTIONS(UsageSentences)
+
+public:
+    // "the whole install" or "tenant acme".
+    static QString scope(const std::optional<QString>& tenant);
+    // "October 2026" for a period that starts on the 1st, else "15 Oct – 14 Nov 2026".
+    static QString periodName(const BillingPeriod& period);
+    // "384 of 500 credits used this month (76%)" / "… used in October 2026 (76%)".
+    static QString used(const UsageReport& r);
+    // When the credits reset, or how many were left when the period ended; unused credits do not roll over.
+    static QString remaining(const UsageReport& r);
+    // A tenant's share of the pool: "Tenant acme used 12 credits this month." Empty for the whole install.
+    static QString tenantShare(const UsageReport& r);
+    // "Imported usage exceeded the plan by 261 credits." when the period's usage is over its allocation.
+    static QString overPlan(const UsageReport& r);
+    // The warning step reached in the running period and what happens next; empty below 80 % or for a past period.
+    static QString warning(const UsageReport& r);
+    // "At this pace (12.5 credits a day) the credits run out on Tue 24 Nov, 6 days before the reset." or "… last
+    // until the reset."; empty for a past period.
+    static QString forecast(const UsageReport& r);
+    // A downgrade that waits for the next period, said in the running period; empty otherwise.
+    static QString pendingPlan(const UsageReport& r);
+    // What a plan change just made does, for the one who made it (a downgrade: followed by pendingPlan()).
+    static QString planChanged(const Plan& from, const Plan& to);
+
+    // "Tue 1 Dec 2026 at 00:00 UTC" in the install's zone.
+    static QString moment(qint64 ms, const QString& timeZone);
+    // "Tue 24 Nov" in the install's zone.
+    static QString day(qint64 ms, const QString& timeZone);
+    static QString credits(qint64 n); // "1 credit", "2,000 credits"
+    // A plan as the page lists it: "Business (500 credits a month)".
+    static QString planName(const Plan& plan);
+};
