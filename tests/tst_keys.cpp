@@ -2,6 +2,7 @@
 
 #include "Environment.h"
 #include "FakeProvider.h"
+#include "IsoTime.h"
 #include "PrivateBus.h"
 
 #include <QDirIterator>
@@ -572,6 +573,48 @@ private slots:
         QCOMPARE(cli(words("keys status")).exitCode, 0); // reading is for everyone
     }
 
+    void theAuditTrailSaysWhoChangedWhatAndNeverTheKey()
+    {
+        QCOMPARE(cli(words("keys set anthropic"), anthropicKey).exitCode, 0);
+        QCOMPARE(cli(words("keys set anthropic"), replacementKey).exitCode, 0);
+        QCOMPARE(cli(words("plan set enterprise")).exitCode, 0);
+        const QString file = m_dir.filePath(QStringLiteral("october.csv"));
+        QFile csv(file);
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("id,occurred_at,tenant,action,model,billing,credits\no1,2026-10-05T09:00:00Z,,trigger,,credits,\n");
+        csv.close();
+        QCOMPARE(cli(QStringList{QStringLiteral("import"), file}).exitCode, 0);
+
+        const Run all = cli(words("audit --json"));
+        QCOMPARE(all.exitCode, 0);
+        const QJsonArray entries = QJsonDocument::fromJson(all.out).array();
+        QStringList seen;
+        for (const QJsonValue& v : entries) {
+            const QJsonObject e = v.toObject();
+            QCOMPARE(e[QStringLiteral("actor")].toString(), Environment::currentUserName());
+            QVERIFY(IsoTime::parse(e[QStringLiteral("at")].toString()));
+            seen << e[QStringLiteral("kind")].toString() + QLatin1Char(' ') + e[QStringLiteral("change")].toString();
+        }
+        // Newest first.
+        QCOMPARE(seen.value(0), QStringLiteral("import imported 1 of 1 events (20 credits) from \"october.csv\""));
+        QCOMPARE(seen.value(1), QStringLiteral("plan essentials -> enterprise"));
+        QCOMPARE(seen.value(2), QStringLiteral("key replaced install key …wxyz → …rpl9: active"));
+        QVERIFY2(!seen.mid(3).filter(QRegularExpression(QStringLiteral("^key set install key …wxyz: "))).isEmpty(),
+                 qPrintable(seen.join(QLatin1Char('\n'))));
+
+        const Run keysOnly = cli(words("audit --kind key"));
+        QCOMPARE(keysOnly.out.count('\n'), seen.filter(QRegularExpression(QStringLiteral("^key "))).size());
+        QVERIFY(keysOnly.out.count('\n') >= 2);
+        QVERIFY(!keysOnly.out.contains("enterprise"));
+        QCOMPARE(cli(words("audit --kind plan --json")).out.count("\"kind\":\"plan\""), 1);
+        QCOMPARE(QJsonDocument::fromJson(cli(words("audit --since 2000-01-01 --user nobody-here --json")).out).array().size(), 0);
+        const Run badKind = cli(words("audit --kind keys"));
+        QCOMPARE(badKind.exitCode, 2);
+        QVERIFY(badKind.err.startsWith("Unknown kind \"keys\"; expected one of key, plan"));
+        for (const QByteArray& key : {anthropicKey, replacementKey})
+            QVERIFY2(!all.out.contains(key.mid(key.size() - 12, 8)), "a key's bytes are in the audit trail");
+    }
+
     void theKeyNeverLeavesTheKeychain()
     {
         // Hold the database open so that SQLite keeps its write-ahead log for inspection.
@@ -592,6 +635,8 @@ private slots:
         QCOMPARE(run(words("keys set openai"), "sk-ant-api03-" + openAiKey.mid(8)), 2);
         QCOMPARE(run(words("keys status")), 0);
         QCOMPARE(run(words("keys status --json")), 0);
+        QCOMPARE(run(words("audit")), 0);
+        QCOMPARE(run(words("audit --json")), 0);
         QCOMPARE(run(words("export --format jsonl")), 0);
         QCOMPARE(run(words("keys remove anthropic")), 0);
         QCOMPARE(run(words("keys remove openai")), 0);

@@ -560,6 +560,39 @@ private slots:
         QCOMPARE(ledger().usage().report(QStringLiteral("2026-10"), std::nullopt)->allocation, 100);
     }
 
+    void theAuditTrailReadsInPagesNewestFirst()
+    {
+        for (int i = 0; i < 25; ++i)
+            QVERIFY(ledger().directory().addTenant(QStringLiteral("t%1").arg(i, 2, 10, QLatin1Char('0')), {}).ok());
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
+        QVERIFY(ledger().directory().setMember(QStringLiteral("guest"), Role::Viewer).ok());
+        AuditFilter all;
+        QCOMPARE(ledger().audit().count(all).value(), 27);
+        QStringList seen;
+        for (qint64 offset = 0; offset < 27; offset += 10) {
+            const auto page = ledger().audit().page(all, offset, 10);
+            QVERIFY2(page.ok(), qPrintable(page.failure().message));
+            QCOMPARE(page->size(), int(qMin<qint64>(10, 27 - offset)));
+            for (const AuditEntry& e : page.value())
+                seen << e.subject + QLatin1Char(' ') + e.change;
+        }
+        QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), 27); // no line twice, none skipped
+        AuditFilter tenants;
+        tenants.kind = QStringLiteral("tenant");
+        QCOMPARE(ledger().audit().count(tenants).value(), 25);
+        AuditFilter plan;
+        plan.kind = QStringLiteral("plan");
+        QCOMPARE(ledger().audit().page(plan, 0, 10)->first().change, QStringLiteral("essentials -> enterprise"));
+        AuditFilter later;
+        later.since = ledger().now() + 1;
+        QCOMPARE(ledger().audit().count(later).value(), 0);
+        AuditFilter someone;
+        someone.actor = QStringLiteral("someone");
+        QCOMPARE(ledger().audit().count(someone).value(), 0);
+        QCOMPARE(ledger().audit().actors().value(), QStringList{ledger().userName()});
+        QCOMPARE(AuditTrail::checkKind(QStringLiteral("keys")).failure().kind, Failure::BadInput);
+    }
+
     void totalsAlwaysMatchTheEvents()
     {
         QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());

@@ -93,6 +93,13 @@ const Command commands[] = {
      "Providers are reached at their public APIs, or at the addresses in $ANTHROPIC_BASE_URL and\n"
      "$OPENAI_BASE_URL.\n",
      &keys},
+    {"audit", "audit [--since DATE] [--kind K] [--user USER] [--json]", "Show who changed what, and when, newest first.",
+     "  --since DATE      from that day (YYYY-MM-DD, in the install's time zone) or time (ISO 8601) on\n"
+     "  --kind K          key, plan, model, period, tenant, member, import or provider\n"
+     "  --user USER       only that member's changes\n"
+     "  --json            a JSON array of {at, actor, kind, subject, change} on stdout\n"
+     "Keys appear by their last four characters only.\n",
+     &audit},
     {"db", "db copy --to URI | db copy --from URI",
      "Copy a whole ledger between SQLite and PostgreSQL (or two files), in one transaction.",
      "  copy --to URI     copies this ledger (--db) into the empty database at URI: a PostgreSQL URI\n"

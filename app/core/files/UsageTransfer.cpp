@@ -4,6 +4,7 @@
 #include "UsageFile.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 namespace UsageTransfer {
 
@@ -12,7 +13,7 @@ Result<ImportSummary> importFile(Ledger& ledger, const QString& path, bool dryRu
     auto rows = UsageFile::read(path);
     if (!rows)
         return rows.failure();
-    return ledger.usage().importRows(std::move(rows).value(), dryRun, progress);
+    return ledger.usage().importRows(std::move(rows).value(), dryRun, progress, QFileInfo(path).fileName());
 }
 
 QString exported(qint64 events, const QString& destination)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AuditTrail.h"
 #include "Database.h"
 #include "DirectoryStore.h"
 #include "KeyStore.h"
@@ -9,7 +10,7 @@
 #include <memory>
 
 // One ledger: the database handle and a store per aggregate — settings, directory (tenants and members), key
-// records, usage book. Each store owns the SQL of its tables; the few changes that span two aggregates are here.
+// records, usage book — and the audit trail they write. Each store owns the SQL of its tables; the few changes that span two aggregates are here.
 // One Ledger per thread; several processes (and, on PostgreSQL, machines) may share the data.
 class Ledger
 {
@@ -35,6 +36,7 @@ public:
     DirectoryStore& directory() { return m_directory; }
     KeyStore& keys() { return m_keys; }
     UsageBook& usage() { return m_usage; }
+    AuditTrail& audit() { return m_audit; }
 
     // Whether the user may make a change (Owner or Admin); `doing` names it in the refusal.
     Status mayAdminister(const QString& doing) { return m_db->requireAdministrator(doing); }
@@ -62,4 +64,5 @@ private:
     DirectoryStore m_directory;
     KeyStore m_keys;
     UsageBook m_usage;
+    AuditTrail m_audit;
 };

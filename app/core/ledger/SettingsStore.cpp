@@ -1,5 +1,6 @@
 #include "SettingsStore.h"
 
+#include "IsoTime.h"
 #include "SqlSupport.h"
 #include "Text.h"
 
@@ -192,4 +193,18 @@ Result<QString> SettingsStore::currentPeriodId()
     if (!period)
         return period.failure();
     return period->id();
+}
+
+Result<qint64> SettingsStore::momentFrom(const QString& dateOrTime)
+{
+    if (const auto at = IsoTime::parse(dateOrTime))
+        return *at;
+    const QDate date = QDate::fromString(dateOrTime, Qt::ISODate);
+    if (!date.isValid() || dateOrTime.size() != 10)
+        return badInput(QStringLiteral("%1 is not a date like 2026-11-01 or a time like 2026-11-01T09:00:00Z.")
+                            .arg(Text::quoted(dateOrTime)));
+    const auto cal = snapshot();
+    if (!cal)
+        return cal.failure();
+    return cal->calendar->localDayStart(date);
 }

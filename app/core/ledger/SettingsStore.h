@@ -42,6 +42,8 @@ public:
     // The period named "YYYY-MM", or the one running now.
     Result<BillingPeriod> periodFor(const LedgerSettings& settings, const std::optional<QString>& periodId);
     Result<QString> currentPeriodId();
+    // "YYYY-MM-DD" (the start of that day in the install's zone) or an ISO 8601 time with Z or an offset.
+    Result<qint64> momentFrom(const QString& dateOrTime);
 
 private:
     const SettingDeclaration* declaration(const QString& name) const;

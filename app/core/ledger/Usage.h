@@ -100,6 +100,7 @@ struct ImportSummary
     int alreadyPresent = 0;
     qint64 credits = 0; // credits of the added rows
     QStringList tenantsCreated;
+    QString source; // the file's name, for the audit trail; empty when the rows came from elsewhere
 
     // What happened, in a sentence or two, for the command line and the window alike.
     QString describe(bool dryRun) const;

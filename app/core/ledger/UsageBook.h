@@ -43,7 +43,9 @@ public:
     // Adds historic events, all or none. Rows whose id is already stored are skipped, so importing a file twice
     // adds nothing. `progress(done, total)` may return false to cancel, which rolls everything back.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
-    Result<ImportSummary> importRows(QVector<ImportRow> rows, bool dryRun, const Progress& progress = {});
+    // `source` names the file in the audit trail.
+    Result<ImportSummary> importRows(QVector<ImportRow> rows, bool dryRun, const Progress& progress = {},
+                                     const QString& source = {});
 
 private:
     static UsageEvent eventFrom(const QSqlQuery& q);

@@ -153,7 +153,10 @@ Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summa
     // The audit trail tells what changed; a file whose events were all there already changed nothing.
     if (summary.added == 0)
         return success();
-    return m_db.audit(QStringLiteral("usage"), QStringLiteral("imported %1 of %2 events").arg(summary.added).arg(summary.rows));
+    QString line = QStringLiteral("imported %1 of %2 events (%3 credits)").arg(summary.added).arg(summary.rows).arg(summary.credits);
+    if (!summary.source.isEmpty())
+        line += QStringLiteral(" from ") + Text::quoted(summary.source, 200);
+    return m_db.audit(QStringLiteral("usage"), line);
 }
 
 Result<qint64> UsageBook::eventCount()
@@ -167,7 +170,8 @@ Result<qint64> UsageBook::eventCount()
     return count;
 }
 
-Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun, const Progress& progress)
+Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun, const Progress& progress,
+                                            const QString& source)
 {
     Sql::WriteTransaction tx(m_db.handle());
     if (Status s = tx.begin(); !s)
@@ -180,6 +184,7 @@ Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun
     auto summary = checkRows(rows, current->settings);
     if (!summary)
         return summary;
+    summary->source = source;
     // A dry run does the whole write and rolls it back, so its counts are exactly what a real run would give.
     if (Status s = writeRows(rows, summary.value(), *current->calendar, progress); !s)
         return s.failure();

@@ -1,0 +1,75 @@
+// audit: who changed what, when.
+#include "CliSupport.h"
+
+#include "IsoTime.h"
+#include "Text.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
+
+namespace Cli {
+
+int audit(Context& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption sinceOption(QStringLiteral("since"), {}, QStringLiteral("DATE"));
+    const QCommandLineOption kindOption(QStringLiteral("kind"), {}, QStringLiteral("K"));
+    const QCommandLineOption userOption(QStringLiteral("user"), {}, QStringLiteral("USER"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"));
+    parser.addOptions({sinceOption, kindOption, userOption, jsonOption});
+    if (const auto exit = parseArguments(context, parser, arguments, "audit"))
+        return *exit;
+    if (!parser.positionalArguments().isEmpty())
+        return context.usageError(QStringLiteral("audit takes no arguments besides its options."), QStringLiteral("audit"));
+    AuditFilter filter;
+    filter.kind = parser.value(kindOption);
+    filter.actor = parser.value(userOption);
+    if (const Status s = AuditTrail::checkKind(filter.kind); !s)
+        return context.usageError(s.failure().message, QStringLiteral("audit"));
+    Ledger* ledger = context.ledger();
+    if (!ledger)
+        return StorageUnavailable;
+    if (parser.isSet(sinceOption)) {
+        const auto since = ledger->settings().momentFrom(parser.value(sinceOption));
+        if (!since)
+            return context.fail(since.failure());
+        filter.since = since.value();
+    }
+    const auto settings = ledger->settings().current();
+    if (!settings)
+        return context.fail(settings.failure());
+    const QTimeZone zone(settings->timeZone.toUtf8());
+    const bool json = parser.isSet(jsonOption);
+    // Page by page, newest first: a long trail is never held whole.
+    constexpr int pageSize = 1000;
+    if (json)
+        context.out << '[';
+    for (qint64 offset = 0;; offset += pageSize) {
+        const auto page = ledger->audit().page(filter, offset, pageSize);
+        if (!page)
+            return context.fail(page.failure());
+        for (qsizetype i = 0; i < page->size(); ++i) {
+            const AuditEntry& e = page->at(i);
+            if (json) {
+                const QJsonObject o{{QStringLiteral("at"), IsoTime::format(e.at, zone)},
+                                    {QStringLiteral("actor"), e.actor},
+                                    {QStringLiteral("kind"), e.kind()},
+                                    {QStringLiteral("subject"), e.subject},
+                                    {QStringLiteral("change"), e.change}};
+                context.out << (offset + i ? ",\n " : "") << QJsonDocument(o).toJson(QJsonDocument::Compact);
+            } else {
+                context.out << Text::printable(QStringLiteral("%1  %2  %3  %4")
+                                                   .arg(IsoTime::format(e.at, zone), e.actor, e.subject, e.change))
+                            << '\n';
+            }
+        }
+        if (page->size() < pageSize)
+            break;
+    }
+    if (json)
+        context.out << "]\n";
+    return Done;
+}
+
+} // namespace Cli
