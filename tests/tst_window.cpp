@@ -331,6 +331,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("invalid"), 20000);
         QCOMPARE(find<QLabel>("anthropicStatusBadge")->text(), QStringLiteral("✕ Invalid key"));
         auto* message = find<QLabel>("anthropicMessageLabel");
+        m_window->page()->showSection(QStringLiteral("keys"));
         QVERIFY(message->isVisible());
         QVERIFY2(message->text().contains(QStringLiteral("Anthropic rejected the key (401): invalid x-api-key.")),
                  qPrintable(message->text()));
@@ -402,6 +403,7 @@ private slots:
         QTEST(badgeState("anthropic"), "id");
         QTEST(find<QLabel>("anthropicStatusBadge")->text(), "badge");
         auto* label = find<QLabel>("anthropicMessageLabel");
+        m_window->page()->showSection(QStringLiteral("keys"));
         QCOMPARE(label->isVisible(), !message.isEmpty());
         QVERIFY2(label->text().contains(message), qPrintable(label->text()));
         QTEST(find<QTableWidget>("creditCostsTable")->item(1, 3)->text(), "cost");
@@ -516,6 +518,7 @@ private slots:
         QVERIFY(analysis->itemText(sonnet45).endsWith(QStringLiteral("not available with your key")));
         QVERIFY(!analysis->itemText(analysis->findData(QStringLiteral("claude-opus-4-6"))).contains(QStringLiteral("not available")));
         auto* listLabel = find<QLabel>("keyModelsLabel");
+        m_window->page()->showSection(QStringLiteral("models"));
         QVERIFY(listLabel->isVisible());
         QVERIFY(listLabel->text().contains(QStringLiteral("were read from Anthropic on")));
         analysis->setCurrentIndex(sonnet45);
@@ -609,6 +612,7 @@ private slots:
             QVERIFY2(!find<QComboBox>(name)->isEnabled(), name);
         QVERIFY(!find<QPushButton>("saveChangesButton")->isEnabled());
         QVERIFY(find<QComboBox>("tenantCombo")->isEnabled()); // reviewing stays open to everyone
+        m_window->page()->showSection(QStringLiteral("usage"));
         QVERIFY(find<QProgressBar>("creditsProgressBar")->isVisible());
         bool importEnabled = true;
         for (QAction* a : m_window->findChildren<QAction*>())

@@ -1,5 +1,6 @@
 #include "SettingsPage.h"
 
+#include "ActivityPanel.h"
 #include "ByokPanel.h"
 #include "CreditCostsPanel.h"
 #include "CreditsPanel.h"
@@ -10,21 +11,30 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
+#include <QScrollArea>
+#include <QSettings>
+#include <QShortcut>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace Ui {
 
+namespace {
+
+QSettings pageSettings() { return QSettings(QStringLiteral("ai-settings"), QStringLiteral("window")); }
+const QString sectionKey = QStringLiteral("page/section");
+
+} // namespace
+
 SettingsPage::SettingsPage(Session& session, QWidget* parent)
-    : QScrollArea(parent), m_session(session), m_tenantCombo(new NoWheelComboBox), m_readOnlyLabel(new QLabel),
-      m_credits(new CreditsPanel(session)), m_costs(new CreditCostsPanel(session)), m_byok(new ByokPanel(session)),
-      m_models(new ModelsPanel(session)), m_rateLimit(new RateLimitPanel(session))
+    : QWidget(parent), m_session(session), m_tenantCombo(new NoWheelComboBox), m_readOnlyLabel(new QLabel),
+      m_sectionList(new QListWidget), m_sections(new QStackedWidget), m_credits(new CreditsPanel(session)),
+      m_costs(new CreditCostsPanel(session)), m_byok(new ByokPanel(session)), m_models(new ModelsPanel(session)),
+      m_rateLimit(new RateLimitPanel(session)), m_activity(new ActivityPanel(session))
 {
     setObjectName(QStringLiteral("settingsPage"));
-    setWidgetResizable(true);
-    setFrameShape(QFrame::NoFrame);
-    auto* content = new QWidget;
-    auto* layout = new QVBoxLayout(content);
-    layout->setSpacing(14);
+    auto* layout = new QVBoxLayout(this);
 
     auto* title = new QLabel(tr("<h2>Settings › AI</h2>"));
     auto* showing = new QLabel(tr("&Showing:"));
@@ -46,19 +56,95 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     m_readOnlyLabel->setMargin(6);
     layout->addWidget(m_readOnlyLabel);
 
-    for (QWidget* section : {static_cast<QWidget*>(m_credits), static_cast<QWidget*>(m_costs),
-                             static_cast<QWidget*>(m_byok), static_cast<QWidget*>(m_models),
-                             static_cast<QWidget*>(m_rateLimit)}) {
-        // Sections keep their natural height; space left over goes below the last one.
-        section->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-        layout->addWidget(section);
+    m_sectionList->setObjectName(QStringLiteral("sectionList"));
+    m_sectionList->setAccessibleName(tr("Sections"));
+    m_sectionList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_sectionList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    addSection(QStringLiteral("usage"), tr("Usage"), {m_credits, m_costs});
+    addSection(QStringLiteral("keys"), tr("Keys"), {m_byok});
+    addSection(QStringLiteral("models"), tr("Models"), {m_models});
+    addSection(QStringLiteral("rateLimit"), tr("Rate limit"), {m_rateLimit});
+    addSection(QStringLiteral("activity"), tr("Activity"), {m_activity}, false);
+    m_sectionList->setFixedWidth(m_sectionList->sizeHintForColumn(0) + 4 * m_sectionList->frameWidth() +
+                                 fontMetrics().horizontalAdvance(QStringLiteral("MM")));
+    auto* body = new QHBoxLayout;
+    body->addWidget(m_sectionList);
+    body->addWidget(m_sections, 1);
+    layout->addLayout(body, 1);
+
+    connect(m_sectionList, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_sections->setCurrentIndex(row);
+        pageSettings().setValue(sectionKey, currentSection());
+    });
+    // Ctrl+PgDown / Ctrl+PgUp step through the sections, Alt+1… jump to one, from anywhere on the page.
+    auto* next = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown), this);
+    connect(next, &QShortcut::activated, this, [this] { step(1); });
+    auto* previous = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp), this);
+    connect(previous, &QShortcut::activated, this, [this] { step(-1); });
+    for (int i = 0; i < m_sectionList->count() && i < 9; ++i) {
+        auto* jump = new QShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)), this);
+        connect(jump, &QShortcut::activated, this, [this, i] { m_sectionList->setCurrentRow(i); });
     }
-    layout->addStretch();
-    setWidget(content);
 
     connect(m_tenantCombo, &QComboBox::activated, this, &SettingsPage::showSelection);
     connect(&session, &Session::changed, this, &SettingsPage::reload);
+    const int remembered = int(sectionNames().indexOf(pageSettings().value(sectionKey).toString()));
+    m_sectionList->setCurrentRow(qMax(0, remembered));
     reload();
+}
+
+void SettingsPage::addSection(const QString& name, const QString& title, const QList<QWidget*>& panels, bool scrolls)
+{
+    auto* item = new QListWidgetItem(title, m_sectionList);
+    item->setData(Qt::UserRole, name);
+    item->setToolTip(tr("%1 (Alt+%2)").arg(title).arg(m_sectionList->count()));
+    auto* content = new QWidget;
+    content->setObjectName(name + QStringLiteral("Section"));
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget* panel : panels) {
+        // Panels keep their natural height; space left over goes below the last one, unless the section is one
+        // panel that fills it (a long list scrolls inside itself).
+        panel->setSizePolicy(QSizePolicy::Preferred, scrolls ? QSizePolicy::Maximum : QSizePolicy::Expanding);
+        layout->addWidget(panel);
+    }
+    if (scrolls) {
+        layout->addStretch();
+        auto* area = new QScrollArea;
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setWidget(content);
+        m_sections->addWidget(area);
+    } else {
+        m_sections->addWidget(content);
+    }
+}
+
+QStringList SettingsPage::sectionNames() const
+{
+    QStringList names;
+    for (int i = 0; i < m_sectionList->count(); ++i)
+        names << m_sectionList->item(i)->data(Qt::UserRole).toString();
+    return names;
+}
+
+QString SettingsPage::currentSection() const
+{
+    const QListWidgetItem* item = m_sectionList->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void SettingsPage::showSection(const QString& name)
+{
+    const int row = int(sectionNames().indexOf(name));
+    if (row >= 0)
+        m_sectionList->setCurrentRow(row);
+}
+
+void SettingsPage::step(int by)
+{
+    const int n = m_sectionList->count();
+    m_sectionList->setCurrentRow((m_sectionList->currentRow() + by + n) % n);
 }
 
 QString SettingsPage::selectedTenant() const
@@ -90,6 +176,7 @@ void SettingsPage::reload()
             .arg(m_session.ledger().userName(), roleLabel(m_session.role())));
     m_readOnlyLabel->setVisible(viewer);
     showSelection();
+    m_activity->reload();
 }
 
 void SettingsPage::showSelection()

@@ -1,11 +1,14 @@
 #pragma once
 
-#include <QScrollArea>
+#include <QWidget>
 
 class QLabel;
+class QListWidget;
+class QStackedWidget;
 
 namespace Ui {
 
+class ActivityPanel;
 class ByokPanel;
 class CreditCostsPanel;
 class CreditsPanel;
@@ -14,9 +17,10 @@ class NoWheelComboBox;
 class RateLimitPanel;
 class Session;
 
-// The Settings > AI page: a tenant selector over the five sections, scrolling as a whole. Every section reads
-// again whenever the session says something changed.
-class SettingsPage : public QScrollArea
+// The Settings > AI page: a tenant selector over sections listed in a sidebar — Usage, Keys, Models, Rate limit,
+// Activity — each one click or one key away (Alt+1…, Ctrl+PgUp/PgDn), and remembered between runs. Every
+// section reads again whenever the session says something changed.
+class SettingsPage : public QWidget
 {
     Q_OBJECT
 
@@ -27,22 +31,33 @@ public:
     void reload();
     QString selectedTenant() const;
 
+    // The sections in sidebar order, by their object names ("usage", "keys", …).
+    QStringList sectionNames() const;
+    QString currentSection() const;
+    void showSection(const QString& name);
+
     CreditsPanel* credits() const { return m_credits; }
     ModelsPanel* models() const { return m_models; }
     ByokPanel* byok() const { return m_byok; }
+    ActivityPanel* activity() const { return m_activity; }
 
 private:
+    void addSection(const QString& name, const QString& title, const QList<QWidget*>& panels, bool scrolls = true);
     void reloadTenants();
     void showSelection();
+    void step(int by);
 
     Session& m_session;
     NoWheelComboBox* m_tenantCombo;
     QLabel* m_readOnlyLabel;
+    QListWidget* m_sectionList;
+    QStackedWidget* m_sections;
     CreditsPanel* m_credits;
     CreditCostsPanel* m_costs;
     ByokPanel* m_byok;
     ModelsPanel* m_models;
     RateLimitPanel* m_rateLimit;
+    ActivityPanel* m_activity;
 };
 
 } // namespace Ui

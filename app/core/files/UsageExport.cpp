@@ -1,20 +1,8 @@
 #include "UsageExport.h"
 
-#include "Environment.h"
-#include "Text.h"
-
-#include <QSaveFile>
+#include "PrivateFile.h"
 
 namespace UsageExport {
-
-namespace {
-
-Failure cannotWrite(const QFileDevice& file)
-{
-    return unavailable(QStringLiteral("Cannot write %1: %2.").arg(Text::escaped(file.fileName(), 200), file.errorString()));
-}
-
-} // namespace
 
 Result<qint64> toDevice(Ledger& ledger, QIODevice& device, UsageFile::Format format,
                         const std::optional<QString>& periodId, const Progress& progress)
@@ -38,17 +26,7 @@ Result<qint64> toDevice(Ledger& ledger, QIODevice& device, UsageFile::Format for
 Result<qint64> toFile(Ledger& ledger, const QString& path, UsageFile::Format format,
                       const std::optional<QString>& periodId, const Progress& progress)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !Environment::restrictToOwner(file))
-        return cannotWrite(file);
-    auto written = toDevice(ledger, file, format, periodId, progress);
-    if (!written) {
-        file.cancelWriting();
-        return written;
-    }
-    if (!file.commit())
-        return cannotWrite(file);
-    return written;
+    return PrivateFile::write(path, [&](QIODevice& device) { return toDevice(ledger, device, format, periodId, progress); });
 }
 
 } // namespace UsageExport

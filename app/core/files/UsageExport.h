@@ -20,8 +20,7 @@ using Progress = std::function<bool(qint64 written)>;
 Result<qint64> toDevice(Ledger& ledger, QIODevice& device, UsageFile::Format format,
                         const std::optional<QString>& periodId, const Progress& progress = {});
 
-// Writes to a temporary file beside `path`, private to its owner (0600), and renames it to `path` only once
-// complete: a failed or cancelled export leaves no half file and an older export stays as it was.
+// Writes to `path` as PrivateFile::write does: private, and whole or not at all.
 Result<qint64> toFile(Ledger& ledger, const QString& path, UsageFile::Format format,
                       const std::optional<QString>& periodId, const Progress& progress = {});
 

@@ -311,6 +311,8 @@ Result<QVector<ImportRow>> parseJsonLines(const QByteArray& text)
     return rows;
 }
 
+} // namespace
+
 QByteArray csvField(const QString& text)
 {
     QByteArray bytes = text.toUtf8();
@@ -320,8 +322,6 @@ QByteArray csvField(const QString& text)
     }
     return bytes;
 }
-
-} // namespace
 
 std::optional<Format> formatForPath(const QString& path)
 {

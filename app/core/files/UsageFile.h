@@ -14,6 +14,8 @@ enum class Format { Csv, JsonLines };
 
 // By extension: .csv, or .jsonl / .ndjson.
 std::optional<Format> formatForPath(const QString& path);
+// One CSV field: quoted, with its quotes doubled, when it holds a comma, a quote or a line break.
+QByteArray csvField(const QString& text);
 
 // Parses the whole text; the first bad line (with its number) fails it all.
 Result<QVector<ImportRow>> parse(const QByteArray& text, Format format);

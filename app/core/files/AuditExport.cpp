@@ -1,0 +1,37 @@
+#include "AuditExport.h"
+
+#include "IsoTime.h"
+#include "PrivateFile.h"
+#include "UsageFile.h"
+
+#include <QTimeZone>
+
+namespace AuditExport {
+
+Result<qint64> toFile(Ledger& ledger, const AuditFilter& filter, const QString& path)
+{
+    const auto settings = ledger.settings().current();
+    if (!settings)
+        return settings.failure();
+    const QTimeZone zone(settings->timeZone.toUtf8());
+    return PrivateFile::write(path, [&](QIODevice& device) -> Result<qint64> {
+        device.write("at,actor,kind,subject,change\n");
+        constexpr int pageSize = 1000;
+        qint64 written = 0;
+        for (;;) {
+            const auto page = ledger.audit().page(filter, written, pageSize);
+            if (!page)
+                return page.failure();
+            for (const AuditEntry& e : page.value()) {
+                using UsageFile::csvField;
+                device.write(IsoTime::format(e.at, zone).toLatin1() + ',' + csvField(e.actor) + ',' + csvField(e.kind()) +
+                             ',' + csvField(e.subject) + ',' + csvField(e.change) + '\n');
+            }
+            written += page->size();
+            if (page->size() < pageSize)
+                return written;
+        }
+    });
+}
+
+} // namespace AuditExport

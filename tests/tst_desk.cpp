@@ -1,0 +1,225 @@
+#include "TestSupport.h"
+
+#include "ActivityPanel.h"
+#include "AuditModel.h"
+#include "Environment.h"
+#include "MainWindow.h"
+#include "SettingsPage.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QListWidget>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStackedWidget>
+#include <QTableView>
+
+using TestSupport::at;
+using TestSupport::runCli;
+
+// The admin's desk in the window, offscreen, on a real SQLite file: the sections and their keyboard navigation,
+// the activity log, and the organisation's settings.
+class TestDesk : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+    int m_dbCount = 0;
+    std::unique_ptr<Ui::MainWindow> m_window;
+
+    template <typename T>
+    T* find(const char* name)
+    {
+        T* w = m_window->findChild<T*>(QLatin1String(name));
+        if (!w)
+            qFatal("no widget named %s", name);
+        return w;
+    }
+
+    std::unique_ptr<Ledger> ledger(std::function<qint64()> clock = {})
+    {
+        auto l = TestSupport::openLedger(m_db, Environment::currentUserName());
+        if (clock)
+            l->setClock(std::move(clock));
+        return l;
+    }
+
+    void openWindow()
+    {
+        m_window = std::make_unique<Ui::MainWindow>(m_db);
+        QVERIFY(m_window->session());
+        m_window->resize(900, 640);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    Ui::SettingsPage* page() { return m_window->page(); }
+
+    // Lines written straight into the trail, `count` of them a minute apart, the newest at `newest`.
+    void writeAuditLines(int count, qint64 newest)
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            db.setDatabaseName(m_db);
+            QVERIFY(db.open());
+            db.transaction();
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, subject, change) VALUES (?, 'robot', 'tenant', ?)"));
+            for (int i = 0; i < count; ++i) {
+                q.bindValue(0, newest - qint64(i) * 60000);
+                q.bindValue(1, QStringLiteral("added bulk%1").arg(i));
+                QVERIFY(q.exec());
+            }
+            QVERIFY(db.commit());
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    }
+
+    QString cell(int row, int column)
+    {
+        auto* model = page()->activity()->model();
+        return model->data(model->index(row, column)).toString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
+    }
+
+    void init()
+    {
+        TestSupport::failOnAnyWidgetWarning();
+        m_db = m_dir.filePath(QStringLiteral("desk-%1.sqlite").arg(++m_dbCount));
+    }
+
+    void cleanup() { m_window.reset(); }
+
+    void everySectionIsOneKeyAwayAndRemembered()
+    {
+        ledger();
+        openWindow();
+        const QStringList sections = page()->sectionNames();
+        QCOMPARE(sections.first(), QStringLiteral("usage"));
+        QVERIFY(sections.contains(QStringLiteral("activity")));
+        auto* stack = page()->findChild<QStackedWidget*>();
+        page()->showSection(sections.first());
+        for (int i = 1; i <= sections.size(); ++i) {
+            QTest::keyClick(m_window.get(), Qt::Key_PageDown, Qt::ControlModifier);
+            QCOMPARE(page()->currentSection(), sections[i % sections.size()]);
+            QCOMPARE(stack->currentIndex(), i % sections.size());
+        }
+        QTest::keyClick(m_window.get(), Qt::Key_PageUp, Qt::ControlModifier);
+        QCOMPARE(page()->currentSection(), sections.last());
+        for (int i = 0; i < sections.size(); ++i) {
+            QTest::keyClick(m_window.get(), Qt::Key(Qt::Key_1 + i), Qt::AltModifier);
+            QCOMPARE(page()->currentSection(), sections[i]);
+            QVERIFY(stack->currentWidget()->isVisible());
+        }
+        // The sidebar itself answers the arrow keys.
+        auto* list = find<QListWidget>("sectionList");
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_Home);
+        QTest::keyClick(list, Qt::Key_Down);
+        QCOMPARE(page()->currentSection(), sections[1]);
+        page()->showSection(QStringLiteral("activity"));
+        m_window.reset();
+        openWindow();
+        QCOMPARE(page()->currentSection(), QStringLiteral("activity"));
+    }
+
+    void theActivityLogShowsWhatTheCommandLineShowsAndFilters()
+    {
+        {
+            auto l = ledger([] { return at("2026-10-03T09:00:00Z"); });
+            QVERIFY(l->directory().addTenant(QStringLiteral("acme"), QStringLiteral("Acme")).ok());
+            l->setClock([] { return at("2026-11-20T10:00:00Z"); });
+            QVERIFY(l->settings().setPlan(QStringLiteral("enterprise")).ok());
+            QVERIFY(l->directory().setMember(QStringLiteral("guest"), Role::Viewer).ok());
+        }
+        openWindow();
+        page()->showSection(QStringLiteral("activity"));
+        auto* model = page()->activity()->model();
+        const auto cli = runCli({QStringLiteral("--db"), m_db, QStringLiteral("audit"), QStringLiteral("--json")});
+        QCOMPARE(cli.exitCode, 0);
+        const QJsonArray lines = QJsonDocument::fromJson(cli.out).array();
+        QCOMPARE(model->rowCount(), int(lines.size()));
+        QCOMPARE(model->rowCount(), 3);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QJsonObject o = lines[row].toObject();
+            QCOMPARE(cell(row, Ui::AuditModel::Who), o[QStringLiteral("actor")].toString());
+            QCOMPARE(cell(row, Ui::AuditModel::Change), o[QStringLiteral("change")].toString());
+            QCOMPARE(cell(row, Ui::AuditModel::Kind), Ui::AuditModel::kindName(o[QStringLiteral("kind")].toString()));
+        }
+        QCOMPARE(cell(0, Ui::AuditModel::When), QStringLiteral("2026-11-20 10:00:00 UTC"));
+
+        // By kind, with the keyboard.
+        auto* kinds = find<QComboBox>("activityKindCombo");
+        kinds->setFocus();
+        QTest::keyClick(kinds, Qt::Key_Down); // All changes -> Key
+        QTest::keyClick(kinds, Qt::Key_Down); // -> Plan
+        QCOMPARE(kinds->currentData().toString(), QStringLiteral("plan"));
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(cell(0, Ui::AuditModel::Change), QStringLiteral("essentials -> enterprise"));
+        QCOMPARE(find<QLabel>("activityCountLabel")->text(), QStringLiteral("1 change, newest first."));
+        kinds->setCurrentIndex(0);
+        emit kinds->activated(0);
+        QCOMPARE(model->rowCount(), 3);
+
+        // By dates: October only, then from November on.
+        auto* to = find<QDateEdit>("activityToEdit");
+        to->setDate(QDate(2026, 10, 31));
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(cell(0, Ui::AuditModel::Change), QStringLiteral("added acme"));
+        to->setDate(to->minimumDate()); // "Any"
+        find<QDateEdit>("activityFromEdit")->setDate(QDate(2026, 11, 1));
+        QCOMPARE(model->rowCount(), 2);
+
+        // By person: nobody but the owner changed anything.
+        auto* people = find<QComboBox>("activityPersonCombo");
+        QCOMPARE(people->count(), 2); // Everyone, the owner
+        const QString path = m_dir.filePath(QStringLiteral("activity.csv"));
+        const auto said = page()->activity()->exportTo(path);
+        QVERIFY2(said.ok(), qPrintable(said.failure().message));
+        QCOMPARE(said.value(), QStringLiteral("Exported 2 changes to %1.").arg(path));
+        QFile csv(path);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = csv.readAll().split('\n');
+        QCOMPARE(rows.value(0), QByteArray("at,actor,kind,subject,change"));
+        QVERIFY2(rows.value(1).endsWith(",member,member,guest is viewer") || rows.value(1).endsWith(",plan,plan,essentials -> enterprise"),
+                 rows.value(1).constData());
+        QCOMPARE(rows.size(), 4); // header, two lines, the final newline
+        QCOMPARE(QFile(path).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFileDevice::Permissions());
+    }
+
+    void aLongTrailScrollsWithoutBeingHeldWhole()
+    {
+        ledger();
+        writeAuditLines(100000, at("2026-11-20T10:00:00Z"));
+        openWindow();
+        page()->showSection(QStringLiteral("activity"));
+        auto* model = page()->activity()->model();
+        QCOMPARE(model->rowCount(), 100000);
+        auto* table = find<QTableView>("activityTable");
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_End, Qt::ControlModifier);
+        QTRY_VERIFY(table->currentIndex().row() == model->rowCount() - 1);
+        QTest::keyClick(table, Qt::Key_Home, Qt::ControlModifier);
+        QTRY_COMPARE(table->currentIndex().row(), 0);
+        for (int i = 0; i < 40; ++i)
+            QTest::keyClick(table, Qt::Key_PageDown);
+        QVERIFY(model->pagesHeld() <= Ui::AuditModel::pagesKept);
+        QCOMPARE(cell(0, Ui::AuditModel::Change), QStringLiteral("added bulk0"));
+        QCOMPARE(cell(99999, Ui::AuditModel::Change), QStringLiteral("added bulk99999"));
+        QVERIFY(model->pagesHeld() <= Ui::AuditModel::pagesKept);
+    }
+};
+
+QTEST_MAIN(TestDesk)
+#include "tst_desk.moc"
