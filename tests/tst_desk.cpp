@@ -2,8 +2,11 @@
 
 #include "ActivityPanel.h"
 #include "AuditModel.h"
+#include "CreditsPanel.h"
 #include "Environment.h"
 #include "MainWindow.h"
+#include "Notifications.h"
+#include "Session.h"
 #include "SettingsPage.h"
 
 #include <QComboBox>
@@ -13,6 +16,8 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStackedWidget>
@@ -30,6 +35,7 @@ class TestDesk : public QObject
     QTemporaryDir m_dir;
     QString m_db;
     int m_dbCount = 0;
+    qint64 m_spent = 0; // events recorded so far, to keep their times apart
     std::unique_ptr<Ui::MainWindow> m_window;
 
     template <typename T>
@@ -196,6 +202,53 @@ private slots:
                  rows.value(1).constData());
         QCOMPARE(rows.size(), 4); // header, two lines, the final newline
         QCOMPARE(QFile(path).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFileDevice::Permissions());
+    }
+
+    // 80, 90 and 100 % of Essentials' 100 credits: each step colours the bar, raises the banner with what happens
+    // next, and is notified once; refreshing at the same step notifies nothing more.
+    void eachWarningStepIsShownAndNotifiedOnce()
+    {
+        QStringList told;
+        Ui::Notifications::setSink([&](const QString& title, const QString& body) { told << title + QLatin1String(": ") + body; });
+        const auto spend = [&](int credits) {
+            auto l = ledger();
+            const qint64 start = l->usage().report(std::nullopt, std::nullopt)->period.start;
+            for (int i = 0; i < credits / 10; ++i) // data analyses, 10 credits each at the default model
+                QVERIFY(l->usage().record({QStringLiteral("analysis"), {}, start + m_spent++, {}}).ok());
+        };
+        spend(70);
+        openWindow();
+        auto* bar = find<QProgressBar>("creditsProgressBar");
+        auto* banner = find<QLabel>("alertBanner");
+        page()->showSection(QStringLiteral("usage"));
+        QCOMPARE(bar->property("level").toString(), QStringLiteral("normal"));
+        QVERIFY(banner->isHidden());
+        QCoreApplication::processEvents(); // the check the window makes once it has painted
+        QVERIFY(told.isEmpty());
+
+        const struct { int spend; const char* level; int step; } steps[] = {{10, "warning", 80}, {10, "serious", 90}, {10, "full", 100}};
+        for (const auto& step : steps) {
+            spend(step.spend);
+            m_window->session()->refresh();
+            QCOMPARE(bar->property("level").toString(), QLatin1String(step.level));
+            QVERIFY(!banner->isHidden());
+            QCOMPARE(banner->property("level").toInt(), step.step);
+            QCOMPARE(told.size(), int(&step - steps) + 1);
+            QVERIFY2(told.last().startsWith(QStringLiteral("AI credits: %1% used: ").arg(step.step)), qPrintable(told.last()));
+            m_window->session()->refresh(); // the same step again: no second notification
+            QCOMPARE(told.size(), int(&step - steps) + 1);
+        }
+        QVERIFY2(banner->text().contains(QStringLiteral("All credits are used: actions on credits are refused until the reset on ")),
+                 qPrintable(banner->text()));
+        QVERIFY(!find<QLabel>("estimateLabel")->text().contains(QStringLiteral("0 ×")));
+        QVERIFY(find<QLabel>("forecastLabel")->isHidden()); // nothing left to forecast
+
+        // An old period shows no banner and notifies nothing.
+        const QDate thisPeriod = ledger()->usage().report(std::nullopt, std::nullopt)->period.firstDay;
+        page()->credits()->showPeriod(thisPeriod.addMonths(-1).toString(QStringLiteral("yyyy-MM")));
+        QVERIFY(banner->isHidden());
+        QCOMPARE(told.size(), 3);
+        Ui::Notifications::setSink({});
     }
 
     void aLongTrailScrollsWithoutBeingHeldWhole()

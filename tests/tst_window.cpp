@@ -170,10 +170,13 @@ class TestWindow : public QObject
         const qint64 poolUsed = allocation - remaining;
         QCOMPARE(bar->maximum(), int(allocation));
         QCOMPARE(bar->value(), int(qMin(poolUsed, allocation)));
-        QCOMPARE(bar->text(), QStringLiteral("%1 of %2 credits used %3")
-                                  .arg(locale.toString(poolUsed), locale.toString(allocation),
-                                       current ? QStringLiteral("this month") : QStringLiteral("in this period")));
-        QVERIFY(find<QLabel>("remainingLabel")->text().startsWith(locale.toString(remaining) + QStringLiteral(" credits remaining")));
+        const QString used = find<QLabel>("usedLabel")->text();
+        QVERIFY2(used.startsWith(QStringLiteral("%1 of %2 credits used ").arg(locale.toString(poolUsed), locale.toString(allocation))),
+                 qPrintable(used));
+        QCOMPARE(used.contains(QStringLiteral("this month")), current); // a past period is told in the past tense
+        QCOMPARE(bar->accessibleDescription(), used);
+        QVERIFY(find<QLabel>("remainingLabel")->text().startsWith(locale.toString(remaining) +
+                                                                   (current ? QStringLiteral(" credits remaining") : QStringLiteral(" credits were left"))));
         auto* table = find<QTableWidget>("breakdownTable");
         const QJsonArray byAction = report[QStringLiteral("by_action")].toArray();
         QCOMPARE(table->rowCount(), byAction.size() + 1);
@@ -223,7 +226,7 @@ private slots:
         recordSampleUsage();
         openWindow();
         compareWithReport(reportJson(), true);
-        QVERIFY(find<QLabel>("resetLabel")->text().contains(QStringLiteral("Unused credits do not roll over")));
+        QVERIFY(find<QLabel>("remainingLabel")->text().contains(QStringLiteral("Unused credits do not roll over")));
         QVERIFY(find<QLabel>("planLabel")->text().startsWith(QStringLiteral("Professional plan")));
 
         // One tenant, chosen with the keyboard.
@@ -232,7 +235,7 @@ private slots:
         QTest::keyClick(tenants, Qt::Key_Down);
         QCOMPARE(m_window->page()->selectedTenant(), QStringLiteral("acme"));
         compareWithReport(reportJson({QStringLiteral("--tenant"), QStringLiteral("acme")}), true);
-        QVERIFY(find<QLabel>("remainingLabel")->text().contains(QStringLiteral("Tenant acme used")));
+        QVERIFY(find<QLabel>("creditNotesLabel")->text().contains(QStringLiteral("Tenant acme used")));
 
         // The period before, for offline review; Later comes back, and there is nothing later than now.
         auto* earlier = find<QPushButton>("previousPeriodButton");

@@ -3,6 +3,7 @@
 #include "DailyChart.h"
 #include "Session.h"
 #include "Tables.h"
+#include "UsageSentences.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -27,22 +28,37 @@ QLabel* wrappingLabel(const char* name, QWidget* parent)
     return label;
 }
 
-// The bar's colour says how close the pool is to empty: amber from 80 %, red when used up.
-QString levelOf(qint64 used, qint64 allocation)
+// The warning step as the bar and the banner show it (CreditRules::alertLevel).
+QString levelName(int alertLevel)
 {
-    if (allocation <= 0 || used >= allocation)
-        return QStringLiteral("full");
-    return used * 5 >= allocation * 4 ? QStringLiteral("warning") : QStringLiteral("normal");
+    switch (alertLevel) {
+    case 100: return QStringLiteral("full");
+    case 90: return QStringLiteral("serious");
+    case 80: return QStringLiteral("warning");
+    default: return QStringLiteral("normal");
+    }
 }
 
-QString barStyle(const QString& level)
+// The bar carries no text (its words are in the label above it), so its colour only needs to stand out from the
+// trough: amber from 80 %, deep orange from 90 %, red when used up.
+QString barStyle(int alertLevel)
 {
-    const char* chunk = level == QLatin1String("full") ? "#c62828" : level == QLatin1String("warning") ? "#b45309" : nullptr;
+    const char* chunk = alertLevel >= 100 ? "#b91c1c" : alertLevel >= 90 ? "#c2410c" : alertLevel >= 80 ? "#d97706" : nullptr;
     if (!chunk)
         return {};
-    return QStringLiteral("QProgressBar { border: 1px solid palette(mid); border-radius: 3px; text-align: center; }"
+    return QStringLiteral("QProgressBar { border: 1px solid palette(mid); border-radius: 3px; }"
                           "QProgressBar::chunk { background: %1; }")
         .arg(QLatin1String(chunk));
+}
+
+// The banner sets its text and its background together, dark on light, so that it reads the same in light and
+// dark palettes (contrast above 7:1 for both pairs).
+QString bannerStyle(int alertLevel)
+{
+    const bool full = alertLevel >= 100;
+    return QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px; padding: 6px; }")
+        .arg(QLatin1String(full ? "#fee2e2" : "#fef3c7"), QLatin1String(full ? "#7f1d1d" : "#78350f"),
+             QLatin1String(full ? "#b91c1c" : "#d97706"));
 }
 
 } // namespace
@@ -51,8 +67,9 @@ CreditsPanel::CreditsPanel(Session& session, QWidget* parent)
     : QGroupBox(tr("AI Credits"), parent), m_session(session), m_previousButton(new QPushButton(tr("◀ Earlier"), this)),
       m_nextButton(new QPushButton(tr("Later ▶"), this)), m_currentButton(new QPushButton(tr("This month"), this)),
       m_periodLabel(wrappingLabel("periodLabel", this)), m_planLabel(wrappingLabel("planLabel", this)),
-      m_progressBar(new QProgressBar(this)), m_remainingLabel(wrappingLabel("remainingLabel", this)),
-      m_resetLabel(wrappingLabel("resetLabel", this)),
+      m_usedLabel(wrappingLabel("usedLabel", this)), m_progressBar(new QProgressBar(this)),
+      m_alertBanner(wrappingLabel("alertBanner", this)), m_remainingLabel(wrappingLabel("remainingLabel", this)),
+      m_notesLabel(wrappingLabel("creditNotesLabel", this)), m_forecastLabel(wrappingLabel("forecastLabel", this)),
       m_breakdownTable(Tables::create({tr("Action"), tr("Runs"), tr("Credits"), tr("Of which BYOK (runs)")}, 0, this)),
       m_chart(new DailyChart(this)), m_estimateLabel(wrappingLabel("estimateLabel", this))
 {
@@ -65,7 +82,10 @@ CreditsPanel::CreditsPanel(Session& session, QWidget* parent)
     m_currentButton->setAccessibleName(tr("Show the running billing period"));
     m_progressBar->setObjectName(QStringLiteral("creditsProgressBar"));
     m_progressBar->setAccessibleName(tr("AI credits used"));
-    m_progressBar->setMinimumHeight(24);
+    m_progressBar->setMinimumHeight(fontMetrics().height());
+    m_progressBar->setTextVisible(false);
+    m_usedLabel->setBuddy(m_progressBar);
+    m_alertBanner->setAccessibleName(tr("Credits warning"));
     m_breakdownTable->setObjectName(QStringLiteral("breakdownTable"));
     m_breakdownTable->setAccessibleName(tr("Credits used by action"));
     m_chart->setObjectName(QStringLiteral("dailyChart"));
@@ -84,9 +104,12 @@ CreditsPanel::CreditsPanel(Session& session, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(periodRow);
     layout->addWidget(m_planLabel);
+    layout->addWidget(m_usedLabel);
     layout->addWidget(m_progressBar);
+    layout->addWidget(m_alertBanner);
     layout->addWidget(m_remainingLabel);
-    layout->addWidget(m_resetLabel);
+    layout->addWidget(m_forecastLabel);
+    layout->addWidget(m_notesLabel);
     layout->addWidget(new QLabel(tr("<b>By action</b>"), this));
     layout->addWidget(m_breakdownTable);
     layout->addWidget(new QLabel(tr("<b>By day</b>"), this));
@@ -145,42 +168,42 @@ void CreditsPanel::reload()
 void CreditsPanel::showFailure(const Failure& failure)
 {
     m_planLabel->setText(QStringLiteral("⚠ ") + failure.message);
-    m_remainingLabel->clear();
-    m_resetLabel->clear();
+    for (QLabel* label : {m_usedLabel, m_remainingLabel, m_forecastLabel, m_notesLabel})
+        label->clear();
+    m_alertBanner->hide();
 }
 
 void CreditsPanel::showReport(const UsageReport& r, bool current)
 {
     const QLocale locale;
-    const QTimeZone zone(r.timeZone.toUtf8());
-    const auto localDate = [&](qint64 ms) {
-        return locale.toString(QDateTime::fromMSecsSinceEpoch(ms, zone).date(), QLocale::LongFormat);
-    };
     m_periodLabel->setText(tr("%1 – %2").arg(locale.toString(r.period.firstDay, QLocale::ShortFormat),
                                              locale.toString(r.period.lastDay, QLocale::ShortFormat)));
     m_planLabel->setText(tr("%1 plan · %2 credits a month").arg(r.plan->name, locale.toString(r.allocation)));
 
-    const QString level = levelOf(r.poolUsed, r.allocation);
+    // The words are the command line's (UsageSentences); only the layout differs.
+    m_usedLabel->setText(UsageSentences::used(r));
     m_progressBar->setRange(0, int(qMax<qint64>(1, r.allocation)));
     m_progressBar->setValue(int(qMin(r.poolUsed, r.allocation)));
-    m_progressBar->setFormat((current ? tr("%1 of %2 credits used this month") : tr("%1 of %2 credits used in this period"))
-                                 .arg(locale.toString(r.poolUsed), locale.toString(r.allocation)));
-    m_progressBar->setProperty("level", level);
-    m_progressBar->setStyleSheet(barStyle(level));
-    m_progressBar->setAccessibleDescription(m_progressBar->format());
+    m_progressBar->setProperty("level", levelName(r.alertLevel));
+    m_progressBar->setStyleSheet(barStyle(r.alertLevel));
+    m_progressBar->setAccessibleDescription(UsageSentences::used(r));
 
-    QString remaining = tr("%1 credits remaining").arg(locale.toString(r.remaining));
-    if (level == QLatin1String("full"))
-        remaining += tr(" — actions on credits are refused until the reset; an active key of your own still works.");
-    else if (level == QLatin1String("warning"))
-        remaining += tr(" — over 80% of the month's credits are used.");
-    if (r.tenant)
-        remaining += QLatin1Char('\n') + tr("Tenant %1 used %2 of the install's credits in this period.")
-                                             .arg(*r.tenant, locale.toString(r.used));
-    m_remainingLabel->setText(remaining);
-    m_resetLabel->setText((current ? tr("Credits reset on %1 (%2). Unused credits do not roll over.")
-                                   : tr("This period ended on %1 (%2). Unused credits did not roll over."))
-                              .arg(localDate(r.period.end), r.timeZone));
+    const QString warning = UsageSentences::warning(r);
+    m_alertBanner->setText(QStringLiteral("⚠ ") + warning);
+    m_alertBanner->setStyleSheet(bannerStyle(r.alertLevel));
+    m_alertBanner->setProperty("level", r.alertLevel);
+    m_alertBanner->setVisible(!warning.isEmpty());
+
+    m_remainingLabel->setText(UsageSentences::remaining(r));
+    const QString forecast = UsageSentences::forecast(r);
+    m_forecastLabel->setText(forecast);
+    m_forecastLabel->setVisible(!forecast.isEmpty());
+    QStringList notes;
+    for (const QString& line : {UsageSentences::tenantShare(r), UsageSentences::overPlan(r), UsageSentences::pendingPlan(r)})
+        if (!line.isEmpty())
+            notes << line;
+    m_notesLabel->setText(notes.join(QLatin1Char('\n')));
+    m_notesLabel->setVisible(!notes.isEmpty());
 
     QList<QStringList> rows;
     qint64 runs = 0, credits = 0, byok = 0;
@@ -216,7 +239,7 @@ QString CreditsPanel::estimate(const UsageReport& r) const
             refusedNow << tr("%1 (%2)").arg(c.action->name.toLower(), c.refusedBecause);
         else if (c.coveredByKey)
             free << c.action->name.toLower();
-        else
+        else if (r.remaining >= c.credits) // "0 × trigger generation" buys nothing worth listing
             buys << tr("%1 × %2").arg(locale.toString(r.remaining / qMax(1, c.credits)), c.action->name.toLower());
     }
     QString text;

@@ -45,9 +45,12 @@ private:
     QPushButton* m_currentButton;
     QLabel* m_periodLabel;
     QLabel* m_planLabel;
+    QLabel* m_usedLabel;
     QProgressBar* m_progressBar;
+    QLabel* m_alertBanner;
     QLabel* m_remainingLabel;
-    QLabel* m_resetLabel;
+    QLabel* m_notesLabel;
+    QLabel* m_forecastLabel;
     QTableWidget* m_breakdownTable;
     DailyChart* m_chart;
     QLabel* m_estimateLabel;

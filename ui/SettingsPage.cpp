@@ -1,6 +1,7 @@
 #include "SettingsPage.h"
 
 #include "ActivityPanel.h"
+#include "AlertWatcher.h"
 #include "ByokPanel.h"
 #include "CreditCostsPanel.h"
 #include "CreditsPanel.h"
@@ -16,6 +17,7 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Ui {
@@ -91,6 +93,9 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     const int remembered = int(sectionNames().indexOf(pageSettings().value(sectionKey).toString()));
     m_sectionList->setCurrentRow(qMax(0, remembered));
     reload();
+    // After the first paint: a warning step already reached is told once as the window opens.
+    auto* alerts = new AlertWatcher(session, this);
+    QTimer::singleShot(0, alerts, &AlertWatcher::check);
 }
 
 void SettingsPage::addSection(const QString& name, const QString& title, const QList<QWidget*>& panels, bool scrolls)
