@@ -528,8 +528,20 @@ private slots:
 
         QCOMPARE(tenantRow(QStringLiteral("anthropic"), QStringLiteral("acme"))[QStringLiteral("in_force")].toBool(), true);
 
-        // A downgrade keeps the tenant key stored but unused, and `keys status` lists it as such.
-        QCOMPARE(cli(words("plan set essentials")).exitCode, 0);
+        // A downgrade waits for the next period: the tenant key stays in force until then.
+        const Run downgrade = cli(words("plan set essentials"));
+        QVERIFY2(downgrade.out.contains("at the next period"), downgrade.out.constData());
+        QCOMPARE(status(QStringLiteral("anthropic"), QStringLiteral("acme"))[QStringLiteral("source")].toString(),
+                 QStringLiteral("tenant"));
+        // Once the period has turned (both changes moved back a month and more), the tenant key is stored but
+        // unused, and `keys status` lists it as such.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("backdate"));
+            db.setDatabaseName(m_db);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("UPDATE plan_changes SET at = at - 3456000000")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("backdate"));
         const QJsonObject inForce = status(QStringLiteral("anthropic"), QStringLiteral("acme"));
         QCOMPARE(inForce[QStringLiteral("source")].toString(), QStringLiteral("credits"));
         QCOMPARE(inForce[QStringLiteral("state")].toString(), QStringLiteral("not_set"));

@@ -324,13 +324,16 @@ private slots:
         QVERIFY(viewer->usage().report(std::nullopt, std::nullopt).ok());
         const Status planChange = viewer->settings().setPlan(QStringLiteral("enterprise"));
         QCOMPARE(planChange.failure().kind, Failure::Refused);
-        QCOMPARE(planChange.failure().message, QStringLiteral("Changing the plan needs the Owner or Admin role, and val is a Viewer."));
+        QCOMPARE(planChange.failure().message, QStringLiteral("Changing the plan needs the Owner role, and val is a Viewer."));
         QCOMPARE(viewer->usage().record({QStringLiteral("theme"), {}, std::nullopt, {}}).failure().kind, Failure::Refused);
         QCOMPARE(viewer->directory().addTenant(QStringLiteral("x"), {}).failure().kind, Failure::Refused);
         QCOMPARE(viewer->usage().importRows(rows("i1,2026-11-02T09:00:00Z,,theme,,credits,\n"), false).failure().kind, Failure::Refused);
 
         auto admin = openAs(QStringLiteral("ada"));
-        QVERIFY(admin->settings().setPlan(QStringLiteral("enterprise")).ok());
+        // The plan is billing: an Admin runs the install but leaves the plan to an Owner.
+        const Status adminPlan = admin->settings().setPlan(QStringLiteral("enterprise"));
+        QCOMPARE(adminPlan.failure().message, QStringLiteral("Changing the plan needs the Owner role, and ada is an Admin."));
+        QVERIFY(admin->directory().addTenant(QStringLiteral("y"), {}).ok());
         QCOMPARE(admin->directory().setMember(QStringLiteral("ada"), Role::Owner).failure().kind, Failure::Refused);
         QCOMPARE(admin->directory().removeMember(QStringLiteral("owner")).failure().kind, Failure::Refused);
 
@@ -343,6 +346,7 @@ private slots:
         QCOMPARE(lastOwner.failure().kind, Failure::Refused);
         QVERIFY(lastOwner.failure().message.contains(QStringLiteral("last Owner")));
         QVERIFY(ledger().directory().setMember(QStringLiteral("ada"), Role::Owner).ok());
+        QVERIFY(admin->settings().setPlan(QStringLiteral("enterprise")).ok()); // an Owner now
         QVERIFY(ledger().directory().removeMember(QStringLiteral("owner")).ok()); // now someone else owns it
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE subject = 'member'")), 4);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE subject = 'plan' AND actor = 'ada'")), 1);

@@ -452,10 +452,14 @@ private slots:
 
     void aDowngradedTenantKeyIsShownUnused()
     {
-        QVERIFY(ledger()->settings().setPlan(QStringLiteral("professional")).ok());
-        QVERIFY(ledger()->directory().addTenant(QStringLiteral("acme"), {}).ok());
+        // Professional since last period, then Essentials: the downgrade holds from this period's start.
+        auto l = ledger();
+        l->setClock([] { return QDateTime::currentMSecsSinceEpoch() - 45LL * 86400000; });
+        QVERIFY(l->settings().setPlan(QStringLiteral("professional")).ok());
+        QVERIFY(l->directory().addTenant(QStringLiteral("acme"), {}).ok());
         recordKeyState(QStringLiteral("acme"), KeyState::Active);
-        QVERIFY(ledger()->settings().setPlan(QStringLiteral("essentials")).ok());
+        QVERIFY(l->settings().setPlan(QStringLiteral("essentials")).ok());
+        l.reset();
         openWindow();
         auto* tenants = find<QComboBox>("tenantCombo");
         tenants->setFocus();

@@ -65,8 +65,8 @@ ByokPanel::ByokPanel(Session& session, QWidget* parent)
 void ByokPanel::showTenant(const QString& tenant)
 {
     const auto settings = m_session.ledger().settings().current();
-    const QString planName = settings ? settings->plan->name : QString();
-    const bool planAllows = settings && settings->plan->tenantKeys;
+    const QString planName = settings ? settings->planNow->name : QString();
+    const bool planAllows = settings && settings->planNow->tenantKeys;
     // A Viewer's fields are simply disabled: the page's read-only line says why.
     QString whyNoNewKey;
     if (m_session.canAdminister() && !tenant.isEmpty() && !planAllows)

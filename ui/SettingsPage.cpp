@@ -176,9 +176,9 @@ void SettingsPage::reload()
     reloadTenants();
     const bool viewer = !m_session.canAdminister();
     m_readOnlyLabel->setText(
-        tr("You are %1, a %2 of this database: you can review credits and keys, but only an Owner or Admin can change "
-           "keys and models.")
-            .arg(m_session.ledger().userName(), roleLabel(m_session.role())));
+        tr("You are %1, %2 of this database: you can review credits, keys and activity, but only an Owner or Admin "
+           "can change keys, models, tenants and members, and only an Owner the plan.")
+            .arg(m_session.ledger().userName(), roleWithArticle(m_session.role())));
     m_readOnlyLabel->setVisible(viewer);
     showSelection();
     m_activity->reload();

@@ -163,7 +163,9 @@ Status Database::requireMember()
     return success();
 }
 
-Status Database::requireAdministrator(const QString& doing)
+Status Database::requireAdministrator(const QString& doing) { return requireRole(doing, false); }
+
+Status Database::requireRole(const QString& doing, bool ownerOnly)
 {
     const auto role = roleOf(m_userName);
     if (!role)
@@ -172,19 +174,22 @@ Status Database::requireAdministrator(const QString& doing)
         m_memberSince.invalidate(); // not a member any more: say so, whatever was confirmed a moment ago
         return requireMember();
     }
+    if (ownerOnly && !canChangePlan(*role.value()))
+        return refused(QStringLiteral("%1 needs the Owner role, and %2 is %3.")
+                           .arg(doing, m_userName, roleWithArticle(*role.value())));
     if (!canAdminister(*role.value()))
-        return refused(QStringLiteral("%1 needs the Owner or Admin role, and %2 is a %3.")
-                           .arg(doing, m_userName, roleLabel(*role.value())));
+        return refused(QStringLiteral("%1 needs the Owner or Admin role, and %2 is %3.")
+                           .arg(doing, m_userName, roleWithArticle(*role.value())));
     m_memberSince.start(); // an administrator is a member too
     return success();
 }
 
-Status Database::administer(const QString& doing, const std::function<Status()>& change)
+Status Database::administer(const QString& doing, const std::function<Status()>& change, bool ownerOnly)
 {
     Sql::WriteTransaction tx(handle());
     if (Status s = tx.begin(); !s)
         return s;
-    if (Status s = requireAdministrator(doing); !s)
+    if (Status s = requireRole(doing, ownerOnly); !s)
         return s;
     const Status changed = change();
     // A change may be to the members themselves: the next read asks again.

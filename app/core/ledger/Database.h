@@ -58,9 +58,11 @@ public:
     // dozen questions does not ask the server a dozen times who the user is. Changes always check afresh.
     Status requireMember();
     Status requireAdministrator(const QString& doing);
-    // Runs `change` in one write transaction after checking that the user may administer; `doing` names the
-    // change in a refusal.
-    Status administer(const QString& doing, const std::function<Status()>& change);
+    // Owner or Admin; with `ownerOnly`, the Owner alone (the plan).
+    Status requireRole(const QString& doing, bool ownerOnly);
+    // Runs `change` in one write transaction after checking that the user may administer (with `ownerOnly`:
+    // is an Owner); `doing` names the change in a refusal.
+    Status administer(const QString& doing, const std::function<Status()>& change, bool ownerOnly = false);
 
 private:
     Database(const Catalog& catalog, QString userName, QString location);

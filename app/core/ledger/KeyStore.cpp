@@ -85,7 +85,7 @@ Result<KeyStatus> KeyStore::keyStatus(const QString& tenant, const QString& prov
     const auto install = tenant.isEmpty() ? own : keyRecord(QString(), provider);
     if (!own || !install)
         return (!own ? own : install).failure();
-    const auto choice = CreditRules::chooseKey(current->plan->tenantKeys, !tenant.isEmpty(), own->state,
+    const auto choice = CreditRules::chooseKey(current->planNow->tenantKeys, !tenant.isEmpty(), own->state,
                                                install->state);
     KeyStatus status;
     status.source = choice.source;
@@ -101,7 +101,7 @@ Result<KeyStatus> KeyStore::keyStatus(const QString& tenant, const QString& prov
         status.unused->state = KeyState::Unused;
         status.unused->message = QStringLiteral("Not used: the %1 plan does not allow tenant keys; the key is kept until "
                                                 "it is removed or the plan allows tenant keys again.")
-                                     .arg(current->plan->name);
+                                     .arg(current->planNow->name);
     }
     return status;
 }
@@ -131,9 +131,9 @@ Status KeyStore::mayChangeKey(const QString& tenant, const QString& provider, bo
     if (!current)
         return current.failure();
     // Removing stays possible after a downgrade: stored tenant keys are kept until someone removes them.
-    if (setting && !current->plan->tenantKeys)
+    if (setting && !current->planNow->tenantKeys)
         return refused(QStringLiteral("Per-tenant keys need the Professional or Enterprise plan; the install is on %1.")
-                           .arg(current->plan->name));
+                           .arg(current->planNow->name));
     return success();
 }
 

@@ -15,6 +15,7 @@
 struct LedgerSettings
 {
     const Plan* plan = nullptr;                 // the plan chosen last
+    const Plan* planNow = nullptr;              // the plan in force now (PlanHistory): what the rules follow today
     QVector<PlanHistory::Change> planChanges;  // every change of plan, oldest first
     QHash<QString, QString> slotModels; // slot id -> model id
     int anchorDay = 1;

@@ -67,6 +67,9 @@ Result<LedgerSettings> SettingsStore::load()
     while (changes.next())
         settings.planChanges.append({changes.value(0).toLongLong(), changes.value(1).toString(), changes.value(2).toString()});
     changes.finish();
+    settings.planNow = settings.plan;
+    if (const auto cal = calendar(settings))
+        settings.planNow = planInForce(catalog, settings, cal.value()->containing(m_db.now()), m_db.now()).plan;
     return settings;
 }
 
@@ -119,7 +122,7 @@ Status SettingsStore::setPlan(const QString& planIdOrName)
     const QString id = plan ? plan->id : planIdOrName;
     if (const auto problem = declaration(Settings::plan())->problem(id))
         return badInput(*problem);
-    return m_db.administer(QStringLiteral("Changing the plan"), [&] { return write({{Settings::plan(), id}}); });
+    return m_db.administer(QStringLiteral("Changing the plan"), [&] { return write({{Settings::plan(), id}}); }, true);
 }
 
 Status SettingsStore::setProviderBaseUrl(const QString& provider, const QString& url)

@@ -2,6 +2,11 @@
 
 QString roleId(Role role) { return roleLabel(role).toLower(); }
 
+QString roleWithArticle(Role role)
+{
+    return (role == Role::Viewer ? QStringLiteral("a ") : QStringLiteral("an ")) + roleLabel(role);
+}
+
 QString roleLabel(Role role)
 {
     switch (role) {
