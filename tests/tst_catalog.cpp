@@ -35,6 +35,14 @@ private slots:
         QCOMPARE(c->modelSlot(u"analysis")->defaultModel, QStringLiteral("claude-sonnet-4-6"));
         QCOMPARE(c->rateLimit().onCredits, 20);
         QCOMPARE(c->rateLimit().onByok, 200);
+        // The seed's typical months, in the catalog's action order.
+        const auto& essentials = c->plan(u"essentials")->typical;
+        QCOMPARE(essentials.size(), 4);
+        QCOMPARE(essentials.first(), qMakePair(QStringLiteral("theme"), 5));
+        QCOMPARE(essentials.last(), qMakePair(QStringLiteral("trigger"), 1));
+        QCOMPARE(c->plan(u"professional")->typical.value(1), qMakePair(QStringLiteral("content"), 25));
+        QVERIFY(c->plan(u"enterprise")->typical.isEmpty());
+        QVERIFY(c->plan(u"enterprise")->typicalNote.startsWith(QStringLiteral("Generous allowance")));
     }
 
     void aProviderModelIdNamesACatalogModelExactlyOrAsADatedSnapshot_data()
@@ -85,6 +93,8 @@ private slots:
         QTest::newRow("missing name") << "plans/0/name" << "null" << "plan \"essentials\" needs a text \"name\"";
         QTest::newRow("tenant keys not bool") << "plans/0/tenantKeys" << "\"yes\"" << "needs a true/false \"tenantKeys\"";
         QTest::newRow("empty list") << "actions" << "[]" << "needs a non-empty list \"actions\"";
+        QTest::newRow("typical of an unknown action") << "plans/0/typical" << "{\"poetry\": 3}" << "names unknown action \"poetry\" in its typical usage";
+        QTest::newRow("no typical usage") << "plans/2/typicalNote" << "\"\"" << "plan \"enterprise\" needs its \"typical\" usage or a \"typicalNote\"";
     }
 
     void brokenCatalogIsAClearError()

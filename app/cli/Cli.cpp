@@ -56,9 +56,10 @@ const Command commands[] = {
      "                    Anthropic key is in force, only the models in its list are accepted (exit 1);\n"
      "                    --force sets another one anyway, and the audit trail says so\n",
      &models},
-    {"tenants", "tenants list | add ID [--name NAME] | remove ID", "List, add or remove tenants.",
+    {"tenants", "tenants list | add ID [--name NAME] | rename ID --name NAME | remove ID", "List, add, rename or remove tenants.",
      "  list              the tenants\n"
      "  add ID            letters, digits, dots, dashes, underscores; --name gives a display name\n"
+     "  rename ID         --name gives the new display name (the id stays)\n"
      "  remove ID         the tenant's past usage stays in the ledger\n",
      &tenants},
     {"members", "members list | add USER --role owner|admin|viewer | remove USER",

@@ -47,7 +47,8 @@ int plan(Context& context, const QStringList& arguments)
             context.out << pending << '\n';
     } else {
         context.out << "Plan: " << p.name << " (" << formatCredits(p.monthlyCredits) << " credits a month; tenant keys "
-                    << (p.tenantKeys ? "allowed" : "not available on this plan") << ").\n";
+                    << (p.tenantKeys ? "allowed" : "not available on this plan") << ").\n"
+                    << "Typical month: " << UsageSentences::typicalUsage(p, context.catalog) << ".\n";
         if (const QString pending = UsageSentences::pendingPlan(running.value()); !pending.isEmpty())
             context.out << pending << '\n';
     }
@@ -97,9 +98,10 @@ int tenants(Context& context, const QStringList& arguments)
     parser.addOption(nameOption);
     if (const auto exit = parseArguments(context, parser, arguments, "tenants"))
         return *exit;
-    const auto verb = verbOf(parser, {QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("remove")}, {0, 1, 1});
-    if (!verb)
-        return context.usageError(QStringLiteral("tenants takes \"list\", \"add ID\" or \"remove ID\"."),
+    const auto verb = verbOf(parser, {QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("rename"), QStringLiteral("remove")},
+                             {0, 1, 1, 1});
+    if (!verb || (verb->name == QLatin1String("rename") && !parser.isSet(nameOption)))
+        return context.usageError(QStringLiteral("tenants takes \"list\", \"add ID\", \"rename ID --name NAME\" or \"remove ID\"."),
                                   QStringLiteral("tenants"));
     Ledger* ledger = context.ledger();
     if (!ledger)
@@ -107,6 +109,9 @@ int tenants(Context& context, const QStringList& arguments)
     if (verb->name == QLatin1String("add"))
         return finish(context, ledger->directory().addTenant(verb->args.first(), parser.value(nameOption)),
                       QStringLiteral("Added tenant %1.").arg(Text::escaped(verb->args.first())));
+    if (verb->name == QLatin1String("rename"))
+        return finish(context, ledger->directory().renameTenant(verb->args.first(), parser.value(nameOption)),
+                      QStringLiteral("Renamed tenant %1.").arg(Text::escaped(verb->args.first())));
     if (verb->name == QLatin1String("remove"))
         return finish(context, removeTenantAndKeys(*ledger, verb->args.first()),
                       QStringLiteral("Removed tenant %1 and its keys; its past usage stays in the ledger.")

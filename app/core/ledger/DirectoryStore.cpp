@@ -64,6 +64,23 @@ Status DirectoryStore::addTenant(const QString& id, const QString& name)
     });
 }
 
+Status DirectoryStore::renameTenant(const QString& id, const QString& name)
+{
+    if (Status s = Identifiers::checkDisplayName(name); !s)
+        return s;
+    return m_db.administer(QStringLiteral("Renaming a tenant"), [&]() -> Status {
+        if (Status s = requireTenant(id); !s)
+            return s;
+        const QString shown = name.trimmed().isEmpty() ? id : name.trimmed();
+        QSqlQuery& q = m_db.query(QStringLiteral("UPDATE tenants SET name = ? WHERE id = ?"));
+        q.bindValue(0, shown);
+        q.bindValue(1, id);
+        if (Status s = Sql::exec(q, QStringLiteral("renaming a tenant")); !s)
+            return s;
+        return m_db.audit(QStringLiteral("tenant"), QStringLiteral("renamed %1 to %2").arg(id, Text::quoted(shown, Text::maxDisplayNameLength)));
+    });
+}
+
 Status DirectoryStore::deleteTenant(const QString& id)
 {
     if (Status s = requireTenant(id); !s)

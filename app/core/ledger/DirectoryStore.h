@@ -17,6 +17,8 @@ public:
     Result<QVector<Tenant>> tenants();
     Result<QVector<Member>> members();
     Status addTenant(const QString& id, const QString& name);
+    // An empty name shows the id.
+    Status renameTenant(const QString& id, const QString& name);
     Status setMember(const QString& userName, Role role);
     Status removeMember(const QString& userName);
 

@@ -138,3 +138,18 @@ QString UsageSentences::planName(const Plan& plan)
 {
     return tr("%1 (%2 a month)").arg(plan.name, credits(plan.monthlyCredits));
 }
+
+QString UsageSentences::typicalUsage(const Plan& plan, const Catalog& catalog)
+{
+    if (plan.typical.isEmpty())
+        return plan.typicalNote;
+    QStringList parts;
+    qint64 total = 0;
+    for (const auto& [id, runs] : plan.typical) {
+        const Action* action = catalog.action(id);
+        parts << tr("%1 × %2").arg(QLocale().toString(runs), action->name.toLower());
+        const Slot* slot = action->slot.isEmpty() ? nullptr : catalog.modelSlot(action->slot);
+        total += qint64(runs) * CreditRules::cost(*action, slot ? catalog.model(slot->defaultModel) : nullptr);
+    }
+    return tr("%1 (%2 at the default models)").arg(parts.join(QStringLiteral(" + ")), credits(total));
+}

@@ -41,6 +41,9 @@ public:
     // "Tue 24 Nov" in the install's zone.
     static QString day(qint64 ms, const QString& timeZone);
     static QString credits(qint64 n); // "1 credit", "2,000 credits"
+    // The product pages' typical month on a plan: "5 × theme generation + … + 1 × trigger generation (70
+    // credits at the default models)", or the plan's note.
+    static QString typicalUsage(const Plan& plan, const Catalog& catalog);
     // A plan as the page lists it: "Business (500 credits a month)".
     static QString planName(const Plan& plan);
 };

@@ -1,5 +1,7 @@
 #include "Catalog.h"
 
+#include <algorithm>
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -127,8 +129,22 @@ Result<Catalog> Catalog::fromJson(const QByteArray& json)
         const QJsonValue tenantKeys = o.value(QLatin1String("tenantKeys"));
         if (!tenantKeys.isBool())
             r.fail(QStringLiteral("%1 needs a true/false \"tenantKeys\"").arg(where));
-        c.m_plans.append({r.text(o, "id", where), r.text(o, "name", where), r.positive(o, "monthlyCredits", where),
-                          tenantKeys.toBool()});
+        Plan p{r.text(o, "id", where), r.text(o, "name", where), r.positive(o, "monthlyCredits", where),
+               tenantKeys.toBool(), {}, o.value(QLatin1String("typicalNote")).toString()};
+        const QJsonObject typical = o.value(QLatin1String("typical")).toObject();
+        for (auto it = typical.begin(); it != typical.end(); ++it)
+            p.typical.append({it.key(), r.positive(typical, it.key().toLatin1().constData(), where)});
+        // In the order the actions are listed, not the file's (JSON objects have none).
+        const auto rank = [&c](const QString& id) {
+            for (qsizetype i = 0; i < c.m_actions.size(); ++i)
+                if (c.m_actions[i].id == id)
+                    return i;
+            return c.m_actions.size();
+        };
+        std::sort(p.typical.begin(), p.typical.end(), [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
+        if (p.typical.isEmpty() && p.typicalNote.isEmpty())
+            r.fail(QStringLiteral("%1 needs its \"typical\" usage or a \"typicalNote\"").arg(where));
+        c.m_plans.append(p);
     }
     const QJsonObject limit = root.value(QLatin1String("rateLimit")).toObject();
     const QString limitWhere = QStringLiteral("the rate limit");
@@ -143,6 +159,10 @@ Result<Catalog> Catalog::fromJson(const QByteArray& json)
     for (const Slot& s : c.m_slots)
         if (!c.model(s.defaultModel))
             r.fail(QStringLiteral("slot \"%1\" defaults to unknown model \"%2\"").arg(s.id, s.defaultModel));
+    for (const Plan& p : c.m_plans)
+        for (const auto& [action, runs] : p.typical)
+            if (!c.action(action))
+                r.fail(QStringLiteral("plan \"%1\" names unknown action \"%2\" in its typical usage").arg(p.id, action));
     for (const Action& a : c.m_actions) {
         if (!c.provider(a.provider))
             r.fail(QStringLiteral("action \"%1\" names unknown provider \"%2\"").arg(a.id, a.provider));

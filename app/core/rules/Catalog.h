@@ -47,6 +47,9 @@ struct Plan
     QString name;
     int monthlyCredits = 0;
     bool tenantKeys = false;
+    // The product pages' "typical usage" of a month: runs per action id, in catalog order, or a note instead.
+    QVector<QPair<QString, int>> typical;
+    QString typicalNote;
 };
 
 struct RateLimitRule
