@@ -5,10 +5,14 @@
 #include "ByokPanel.h"
 #include "CreditCostsPanel.h"
 #include "CreditsPanel.h"
+#include "MembersPanel.h"
 #include "ModelsPanel.h"
 #include "NoWheelComboBox.h"
+#include "PeriodPanel.h"
+#include "PlanPanel.h"
 #include "RateLimitPanel.h"
 #include "Session.h"
+#include "TenantsPanel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -33,7 +37,8 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_tenantCombo(new NoWheelComboBox), m_readOnlyLabel(new QLabel),
       m_sectionList(new QListWidget), m_sections(new QStackedWidget), m_credits(new CreditsPanel(session)),
       m_costs(new CreditCostsPanel(session)), m_byok(new ByokPanel(session)), m_models(new ModelsPanel(session)),
-      m_rateLimit(new RateLimitPanel(session)), m_activity(new ActivityPanel(session))
+      m_rateLimit(new RateLimitPanel(session)), m_activity(new ActivityPanel(session)), m_plan(new PlanPanel(session)),
+      m_period(new PeriodPanel(session)), m_tenants(new TenantsPanel(session)), m_members(new MembersPanel(session))
 {
     setObjectName(QStringLiteral("settingsPage"));
     auto* layout = new QVBoxLayout(this);
@@ -67,6 +72,7 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     addSection(QStringLiteral("models"), tr("Models"), {m_models});
     addSection(QStringLiteral("rateLimit"), tr("Rate limit"), {m_rateLimit});
     addSection(QStringLiteral("activity"), tr("Activity"), {m_activity}, false);
+    addSection(QStringLiteral("organisation"), tr("Organisation"), {m_plan, m_period, m_tenants, m_members});
     m_sectionList->setFixedWidth(m_sectionList->sizeHintForColumn(0) + 4 * m_sectionList->frameWidth() +
                                  fontMetrics().horizontalAdvance(QStringLiteral("MM")));
     auto* body = new QHBoxLayout;
@@ -182,6 +188,10 @@ void SettingsPage::reload()
     m_readOnlyLabel->setVisible(viewer);
     showSelection();
     m_activity->reload();
+    m_plan->reload();
+    m_period->reload();
+    m_tenants->reload();
+    m_members->reload();
 }
 
 void SettingsPage::showSelection()

@@ -12,13 +12,17 @@ class ActivityPanel;
 class ByokPanel;
 class CreditCostsPanel;
 class CreditsPanel;
+class MembersPanel;
 class ModelsPanel;
 class NoWheelComboBox;
+class PeriodPanel;
+class PlanPanel;
 class RateLimitPanel;
 class Session;
+class TenantsPanel;
 
 // The Settings > AI page: a tenant selector over sections listed in a sidebar — Usage, Keys, Models, Rate limit,
-// Activity — each one click or one key away (Alt+1…, Ctrl+PgUp/PgDn), and remembered between runs. Every
+// Activity, Organisation — each one click or one key away (Alt+1…, Ctrl+PgUp/PgDn), and remembered between runs. Every
 // section reads again whenever the session says something changed.
 class SettingsPage : public QWidget
 {
@@ -40,6 +44,7 @@ public:
     ModelsPanel* models() const { return m_models; }
     ByokPanel* byok() const { return m_byok; }
     ActivityPanel* activity() const { return m_activity; }
+    PlanPanel* plan() const { return m_plan; }
 
 private:
     void addSection(const QString& name, const QString& title, const QList<QWidget*>& panels, bool scrolls = true);
@@ -58,6 +63,10 @@ private:
     ModelsPanel* m_models;
     RateLimitPanel* m_rateLimit;
     ActivityPanel* m_activity;
+    PlanPanel* m_plan;
+    PeriodPanel* m_period;
+    TenantsPanel* m_tenants;
+    MembersPanel* m_members;
 };
 
 } // namespace Ui

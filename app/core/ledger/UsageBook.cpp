@@ -120,6 +120,19 @@ Result<qint64> UsageBook::recentCredits(qint64 from, const std::optional<QString
     return credits;
 }
 
+Result<qint64> UsageBook::tenantEventCount(const QString& tenant)
+{
+    if (Status s = m_db.requireMember(); !s)
+        return s.failure();
+    QSqlQuery& q = m_db.query(QStringLiteral("SELECT COALESCE(SUM(runs), 0) FROM usage_totals WHERE tenant = ?"));
+    q.bindValue(0, tenant);
+    if (Status s = Sql::exec(q, QStringLiteral("reading usage totals")); !s)
+        return s.failure();
+    const qint64 runs = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return runs;
+}
+
 Result<UsageReport> UsageBook::report(const std::optional<QString>& periodId, const std::optional<QString>& tenant)
 {
     if (Status s = m_db.requireMember(); !s)

@@ -47,6 +47,9 @@ public:
     Result<ImportSummary> importRows(QVector<ImportRow> rows, bool dryRun, const Progress& progress = {},
                                      const QString& source = {});
 
+    // The events a tenant has recorded over all periods (what stays when the tenant is removed).
+    Result<qint64> tenantEventCount(const QString& tenant);
+
 private:
     static UsageEvent eventFrom(const QSqlQuery& q);
     static const char* const eventColumns;
