@@ -34,6 +34,7 @@ PeriodPanel::PeriodPanel(Session& session, QWidget* parent)
     m_applyButton->setObjectName(QStringLiteral("applyPeriodButton"));
 
     auto* form = new QFormLayout(this);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(tr("Credits reset on &day:"), m_anchorSpin);
     form->addRow(tr("In time &zone:"), m_zoneCombo);
     form->addRow(QString(), m_applyButton);

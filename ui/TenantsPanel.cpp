@@ -9,6 +9,7 @@
 
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPointer>
@@ -45,9 +46,14 @@ TenantsPanel::TenantsPanel(Session& session, QWidget* parent)
     selectedRow->addWidget(m_renameEdit, 1);
     selectedRow->addWidget(m_renameButton);
     selectedRow->addWidget(m_removeButton);
+    // Labels of a row of fields name the first field, which they focus.
     auto* form = new QFormLayout;
-    form->addRow(tr("New &tenant:"), addRow);
-    form->addRow(tr("&Selected:"), selectedRow);
+    auto* newLabel = new QLabel(tr("New &tenant:"), this);
+    newLabel->setBuddy(m_idEdit);
+    auto* selectedLabel = new QLabel(tr("&Selected:"), this);
+    selectedLabel->setBuddy(m_renameEdit);
+    form->addRow(newLabel, addRow);
+    form->addRow(selectedLabel, selectedRow);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_table);
     layout->addLayout(form);
