@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "WidgetSupport.h"
 
 #include "ActivityPanel.h"
 #include "Ask.h"
@@ -46,10 +47,7 @@ class TestDesk : public QObject
     template <typename T>
     T* find(const char* name)
     {
-        T* w = m_window->findChild<T*>(QLatin1String(name));
-        if (!w)
-            qFatal("no widget named %s", name);
-        return w;
+        return WidgetSupport::find<T>(m_window.get(), name);
     }
 
     std::unique_ptr<Ledger> ledger(std::function<qint64()> clock = {})

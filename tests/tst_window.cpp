@@ -1,5 +1,6 @@
 #include "FakeProvider.h"
 #include "TestSupport.h"
+#include "WidgetSupport.h"
 
 #include "Ask.h"
 #include "ByokPanel.h"
@@ -50,10 +51,7 @@ class TestWindow : public QObject
     template <typename T>
     T* find(const char* name)
     {
-        T* w = m_window->findChild<T*>(QLatin1String(name));
-        if (!w)
-            qFatal("no widget named %s", name);
-        return w;
+        return WidgetSupport::find<T>(m_window.get(), name);
     }
 
     QString badgeState(const char* provider)

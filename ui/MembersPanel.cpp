@@ -65,11 +65,7 @@ void MembersPanel::reload()
     showSelection();
 }
 
-QString MembersPanel::selectedUser() const
-{
-    const auto rows = m_table->selectionModel()->selectedRows();
-    return rows.isEmpty() ? QString() : m_table->item(rows.first().row(), 0)->text();
-}
+QString MembersPanel::selectedUser() const { return Tables::selectedText(m_table, 0); }
 
 // Choosing a member fills the form with them, to change their role.
 void MembersPanel::showSelection()
@@ -79,8 +75,7 @@ void MembersPanel::showSelection()
     if (user.isEmpty())
         return;
     m_userEdit->setText(user);
-    const auto rows = m_table->selectionModel()->selectedRows();
-    m_roleCombo->setCurrentText(m_table->item(rows.first().row(), 1)->text());
+    m_roleCombo->setCurrentText(Tables::selectedText(m_table, 1));
 }
 
 void MembersPanel::setRole()

@@ -42,4 +42,11 @@ void fill(QTableWidget* table, const QList<QStringList>& rows, const QList<int>&
     table->setFixedHeight(height);
 }
 
+QString selectedText(const QTableWidget* table, int column)
+{
+    const QModelIndexList rows = table->selectionModel()->selectedRows();
+    const QTableWidgetItem* item = rows.isEmpty() ? nullptr : table->item(rows.first().row(), column);
+    return item ? item->text() : QString();
+}
+
 } // namespace Ui::Tables

@@ -15,4 +15,7 @@ QTableWidget* create(const QStringList& headers, int stretchColumn, QWidget* par
 // Replaces the rows; the columns in `numeric` are right-aligned.
 void fill(QTableWidget* table, const QList<QStringList>& rows, const QList<int>& numeric);
 
+// The text in `column` of the selected row; empty when no row is selected.
+QString selectedText(const QTableWidget* table, int column);
+
 } // namespace Ui::Tables

@@ -88,11 +88,7 @@ void TenantsPanel::reload()
     showSelection();
 }
 
-QString TenantsPanel::selectedId() const
-{
-    const auto rows = m_table->selectionModel()->selectedRows();
-    return rows.isEmpty() ? QString() : m_table->item(rows.first().row(), 0)->text();
-}
+QString TenantsPanel::selectedId() const { return Tables::selectedText(m_table, 0); }
 
 void TenantsPanel::showSelection()
 {
@@ -100,8 +96,7 @@ void TenantsPanel::showSelection()
     const bool may = m_session.canAdminister() && !id.isEmpty();
     for (QWidget* w : {static_cast<QWidget*>(m_renameEdit), static_cast<QWidget*>(m_renameButton), static_cast<QWidget*>(m_removeButton)})
         w->setEnabled(may);
-    const auto rows = m_table->selectionModel()->selectedRows();
-    m_renameEdit->setText(rows.isEmpty() ? QString() : m_table->item(rows.first().row(), 1)->text());
+    m_renameEdit->setText(Tables::selectedText(m_table, 1));
 }
 
 void TenantsPanel::add()

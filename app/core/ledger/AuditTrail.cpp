@@ -96,11 +96,7 @@ Result<qint64> AuditTrail::count(const AuditFilter& filter)
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT COUNT(*) FROM audit_log") + whereClause(filter, values));
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values[i]);
-    if (Status s = Sql::exec(q, QStringLiteral("reading the audit trail")); !s)
-        return s.failure();
-    const qint64 n = q.next() ? q.value(0).toLongLong() : 0;
-    q.finish();
-    return n;
+    return Sql::number(q, QStringLiteral("reading the audit trail"));
 }
 
 Result<QVector<AuditEntry>> AuditTrail::page(const AuditFilter& filter, qint64 offset, int limit)

@@ -127,14 +127,10 @@ Result<QVector<Member>> DirectoryStore::members()
     return list;
 }
 
-Result<int> DirectoryStore::owners()
+Result<qint64> DirectoryStore::owners()
 {
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT COUNT(*) FROM members WHERE role = 'owner'"));
-    if (Status s = Sql::exec(q, QStringLiteral("reading members")); !s)
-        return s.failure();
-    const int count = q.next() ? q.value(0).toInt() : 0;
-    q.finish();
-    return count;
+    return Sql::number(q, QStringLiteral("reading members"));
 }
 
 Status DirectoryStore::setMember(const QString& userName, Role role)

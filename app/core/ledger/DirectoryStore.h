@@ -31,7 +31,7 @@ public:
     Result<QStringList> addMissingTenants(const QStringList& ids);
 
 private:
-    Result<int> owners();
+    Result<qint64> owners();
 
     Database& m_db;
 };

@@ -32,6 +32,15 @@ Status exec(QSqlQuery& query, const QString& doing)
     return success();
 }
 
+Result<qint64> number(QSqlQuery& query, const QString& doing)
+{
+    if (!query.exec())
+        return storageFailure(query.lastError(), doing);
+    const qint64 n = query.next() ? query.value(0).toLongLong() : 0;
+    query.finish();
+    return n;
+}
+
 Status execText(const QSqlDatabase& db, const QString& sql, const QString& doing)
 {
     QSqlQuery query(db);

@@ -14,6 +14,9 @@ Failure storageFailure(const QSqlError& error, const QString& doing);
 
 // Executes an already prepared and bound statement.
 Status exec(QSqlQuery& query, const QString& doing);
+// Executes a prepared and bound statement that answers one number (a count, a sum) and answers it; 0 when it
+// answers no row.
+Result<qint64> number(QSqlQuery& query, const QString& doing);
 // Executes a statement text once (schema changes, pragmas).
 Status execText(const QSqlDatabase& db, const QString& sql, const QString& doing);
 

@@ -35,11 +35,7 @@ Result<qint64> UsageBook::poolUsed(qint64 periodStart)
 {
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT COALESCE(SUM(credits), 0) FROM usage_totals WHERE period_start = ?"));
     q.bindValue(0, periodStart);
-    if (Status s = Sql::exec(q, QStringLiteral("reading usage totals")); !s)
-        return s.failure();
-    const qint64 used = q.next() ? q.value(0).toLongLong() : 0;
-    q.finish();
-    return used;
+    return Sql::number(q, QStringLiteral("reading usage totals"));
 }
 
 Result<UsageReport> UsageBook::reportFor(const LedgerSettings& settings, const BillingPeriod& period,
@@ -113,11 +109,7 @@ Result<qint64> UsageBook::recentCredits(qint64 from, const std::optional<QString
     q.bindValue(0, from);
     if (tenant)
         q.bindValue(1, Sql::text(*tenant));
-    if (Status s = Sql::exec(q, QStringLiteral("reading daily usage")); !s)
-        return s.failure();
-    const qint64 credits = q.next() ? q.value(0).toLongLong() : 0;
-    q.finish();
-    return credits;
+    return Sql::number(q, QStringLiteral("reading daily usage"));
 }
 
 Result<qint64> UsageBook::tenantEventCount(const QString& tenant)
@@ -126,11 +118,7 @@ Result<qint64> UsageBook::tenantEventCount(const QString& tenant)
         return s.failure();
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT COALESCE(SUM(runs), 0) FROM usage_totals WHERE tenant = ?"));
     q.bindValue(0, tenant);
-    if (Status s = Sql::exec(q, QStringLiteral("reading usage totals")); !s)
-        return s.failure();
-    const qint64 runs = q.next() ? q.value(0).toLongLong() : 0;
-    q.finish();
-    return runs;
+    return Sql::number(q, QStringLiteral("reading usage totals"));
 }
 
 Result<UsageReport> UsageBook::report(const std::optional<QString>& periodId, const std::optional<QString>& tenant)

@@ -163,11 +163,7 @@ Result<qint64> UsageBook::eventCount()
 {
     // From the totals: counting the events themselves would read the whole table.
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT COALESCE(SUM(runs), 0) FROM usage_totals"));
-    if (Status s = Sql::exec(q, QStringLiteral("reading usage totals")); !s)
-        return s.failure();
-    const qint64 count = q.next() ? q.value(0).toLongLong() : 0;
-    q.finish();
-    return count;
+    return Sql::number(q, QStringLiteral("reading usage totals"));
 }
 
 Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun, const Progress& progress,
