@@ -10,6 +10,7 @@
 #include "Notifications.h"
 #include "Session.h"
 #include "SettingsPage.h"
+#include "StatusBadge.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -115,7 +116,8 @@ private slots:
         ledger();
         openWindow();
         const QStringList sections = page()->sectionNames();
-        QCOMPARE(sections.first(), QStringLiteral("usage"));
+        QCOMPARE(sections.first(), QStringLiteral("overview"));
+        QCOMPARE(sections.size(), 7);
         QVERIFY(sections.contains(QStringLiteral("activity")));
         auto* stack = page()->findChild<QStackedWidget*>();
         page()->showSection(sections.first());
@@ -141,6 +143,40 @@ private slots:
         m_window.reset();
         openWindow();
         QCOMPARE(page()->currentSection(), QStringLiteral("activity"));
+    }
+
+    // At 800 × 600 the Overview answers the first questions without scrolling, and each answer leads to its
+    // section; an empty ledger says what to do first.
+    void theOverviewAnswersAtAGlanceAndLeadsOn()
+    {
+        ledger();
+        openWindow();
+        m_window->resize(800, 600);
+        page()->showSection(QStringLiteral("overview"));
+        QVERIFY(find<QWidget>("firstStepsBox")->isVisible());
+        {
+            auto l = ledger();
+            QVERIFY(l->usage().record({QStringLiteral("trigger"), {}, std::nullopt, {}}).ok());
+        }
+        m_window->session()->refresh();
+        QVERIFY(!find<QWidget>("firstStepsBox")->isVisible());
+        QTRY_VERIFY(find<QWidget>("overviewRateLabel")->visibleRegion().boundingRect() == find<QWidget>("overviewRateLabel")->rect());
+        for (const char* name : {"overviewUsedLabel", "overviewCreditsBar", "overviewRemainingLabel", "anthropicOverviewBadge",
+                                 "openaiOverviewBadge", "overviewModelsLabel", "overviewRateLabel"}) {
+            QWidget* w = find<QWidget>(name);
+            QVERIFY2(w->isVisible() && w->visibleRegion().boundingRect() == w->rect(), name); // whole, not scrolled away
+        }
+        QVERIFY(find<QLabel>("overviewUsedLabel")->text().startsWith(QStringLiteral("20 of 100 credits used this month")));
+        QVERIFY(find<QLabel>("overviewModelsLabel")->text().contains(QStringLiteral("Content & Themes: Claude Sonnet 4.6")));
+        QCOMPARE(find<Ui::StatusBadge>("anthropicOverviewBadge")->stateId(), QStringLiteral("not_set"));
+        QVERIFY(find<QLabel>("overviewRateLabel")->text().startsWith(QStringLiteral("19 of 20 queries left this hour on credits")));
+        const struct { const char* link; const char* section; } links[] = {
+            {"overviewKeysLink", "keys"}, {"overviewModelsLink", "models"}, {"overviewRateLink", "rateLimit"}, {"overviewUsageLink", "usage"}};
+        for (const auto& l : links) {
+            page()->showSection(QStringLiteral("overview"));
+            find<QPushButton>(l.link)->click();
+            QCOMPARE(page()->currentSection(), QLatin1String(l.section));
+        }
     }
 
     void theActivityLogShowsWhatTheCommandLineShowsAndFilters()

@@ -128,6 +128,7 @@ bool MainWindow::openDatabase(const QString& path)
     delete m_page;
     m_session = std::move(session).value();
     m_page = new SettingsPage(*m_session, this);
+    connect(m_page, &SettingsPage::importRequested, this, &MainWindow::importUsage);
     setCentralWidget(m_page);
     // A shared ledger is named by its database; a file by its name.
     const auto address = DatabaseAddress::parse(path);

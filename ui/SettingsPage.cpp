@@ -8,6 +8,7 @@
 #include "MembersPanel.h"
 #include "ModelsPanel.h"
 #include "NoWheelComboBox.h"
+#include "OverviewPanel.h"
 #include "PeriodPanel.h"
 #include "PlanPanel.h"
 #include "RateLimitPanel.h"
@@ -34,7 +35,8 @@ const QString sectionKey = QStringLiteral("page/section");
 } // namespace
 
 SettingsPage::SettingsPage(Session& session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_tenantCombo(new NoWheelComboBox), m_readOnlyLabel(new QLabel),
+    : QWidget(parent), m_session(session), m_tenantCombo(new NoWheelComboBox), m_overview(new OverviewPanel(session)),
+      m_readOnlyLabel(new QLabel),
       m_sectionList(new QListWidget), m_sections(new QStackedWidget), m_credits(new CreditsPanel(session)),
       m_costs(new CreditCostsPanel(session)), m_byok(new ByokPanel(session)), m_models(new ModelsPanel(session)),
       m_rateLimit(new RateLimitPanel(session)), m_activity(new ActivityPanel(session)), m_plan(new PlanPanel(session)),
@@ -67,6 +69,7 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     m_sectionList->setAccessibleName(tr("Sections"));
     m_sectionList->setSelectionMode(QAbstractItemView::SingleSelection);
     m_sectionList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    addSection(QStringLiteral("overview"), tr("Overview"), {m_overview});
     addSection(QStringLiteral("usage"), tr("Usage"), {m_credits, m_costs});
     addSection(QStringLiteral("keys"), tr("Keys"), {m_byok});
     addSection(QStringLiteral("models"), tr("Models"), {m_models});
@@ -94,6 +97,8 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
         connect(jump, &QShortcut::activated, this, [this, i] { m_sectionList->setCurrentRow(i); });
     }
 
+    connect(m_overview, &OverviewPanel::sectionRequested, this, &SettingsPage::showSection);
+    connect(m_overview, &OverviewPanel::importRequested, this, &SettingsPage::importRequested);
     connect(m_tenantCombo, &QComboBox::activated, this, &SettingsPage::showSelection);
     connect(&session, &Session::changed, this, &SettingsPage::reload);
     const int remembered = int(sectionNames().indexOf(pageSettings().value(sectionKey).toString()));
@@ -197,6 +202,7 @@ void SettingsPage::reload()
 void SettingsPage::showSelection()
 {
     const QString tenant = selectedTenant();
+    m_overview->showTenant(tenant);
     m_credits->showTenant(tenant);
     m_costs->showTenant(tenant);
     m_byok->showTenant(tenant);

@@ -15,14 +15,15 @@ class CreditsPanel;
 class MembersPanel;
 class ModelsPanel;
 class NoWheelComboBox;
+class OverviewPanel;
 class PeriodPanel;
 class PlanPanel;
 class RateLimitPanel;
 class Session;
 class TenantsPanel;
 
-// The Settings > AI page: a tenant selector over sections listed in a sidebar — Usage, Keys, Models, Rate limit,
-// Activity, Organisation — each one click or one key away (Alt+1…, Ctrl+PgUp/PgDn), and remembered between runs. Every
+// The Settings > AI page: a tenant selector over sections listed in a sidebar — Overview, Usage, Keys, Models,
+// Rate limit, Activity, Organisation — each one click or one key away (Alt+1…, Ctrl+PgUp/PgDn), and remembered between runs. Every
 // section reads again whenever the session says something changed.
 class SettingsPage : public QWidget
 {
@@ -46,6 +47,10 @@ public:
     ActivityPanel* activity() const { return m_activity; }
     PlanPanel* plan() const { return m_plan; }
 
+signals:
+    // The Overview's first steps ask for File › Import Usage….
+    void importRequested();
+
 private:
     void addSection(const QString& name, const QString& title, const QList<QWidget*>& panels, bool scrolls = true);
     void reloadTenants();
@@ -54,6 +59,7 @@ private:
 
     Session& m_session;
     NoWheelComboBox* m_tenantCombo;
+    OverviewPanel* m_overview;
     QLabel* m_readOnlyLabel;
     QListWidget* m_sectionList;
     QStackedWidget* m_sections;

@@ -47,6 +47,8 @@ public:
     Result<ImportSummary> importRows(QVector<ImportRow> rows, bool dryRun, const Progress& progress = {},
                                      const QString& source = {});
 
+    // Every event recorded, from the totals.
+    Result<qint64> eventCount();
     // The events a tenant has recorded over all periods (what stays when the tenant is removed).
     Result<qint64> tenantEventCount(const QString& tenant);
 
@@ -57,7 +59,6 @@ private:
     static QVariantList eventRow(const UsageEvent& event, const QString& recordedBy);
 
     Result<qint64> poolUsed(qint64 periodStart);
-    Result<qint64> eventCount();
     // Credits used from `from` on (whole local days), by the install or one tenant.
     Result<qint64> recentCredits(qint64 from, const std::optional<QString>& tenant);
     Result<UsageReport> reportFor(const LedgerSettings& settings, const BillingPeriod& period,
