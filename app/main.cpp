@@ -1,6 +1,7 @@
 // With a command, AI Settings works on the command line; without one it opens the Settings > AI window.
 #include "Cli.h"
 #include "MainWindow.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -28,9 +29,11 @@ int main(int argc, char* argv[])
         arguments << QString::fromLocal8Bit(argv[i]);
     if (Cli::wantsCommandLine(arguments)) {
         QCoreApplication app(argc, argv);
+        Translations::install(Translations::userLocale());
         return Cli::run(arguments);
     }
     QApplication app(argc, argv);
+    Translations::install(Translations::userLocale());
     QApplication::setApplicationDisplayName(QStringLiteral("AI Settings"));
     return Ui::runWindow(Cli::databasePath(arguments));
 }

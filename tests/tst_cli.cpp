@@ -315,6 +315,31 @@ private slots:
         QCOMPARE(reportJson(m_db)[QStringLiteral("allocation")].toInt(), 2000);
     }
 
+    // The user's language for words, numbers and dates; never for machine-readable output.
+    void reportSpeaksTheUsersLanguage()
+    {
+        QCOMPARE(cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}).exitCode, 0);
+        QProcessEnvironment german = QProcessEnvironment::systemEnvironment();
+        german.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
+        german.remove(QStringLiteral("LC_ALL"));
+        german.remove(QStringLiteral("LC_MESSAGES"));
+        const QStringList report{QStringLiteral("--db"), m_db, QStringLiteral("report")};
+        const auto text = runCli(report, {}, german);
+        QCOMPARE(text.exitCode, 0);
+        const QString out = QString::fromUtf8(text.out);
+        QVERIFY2(out.startsWith(QStringLiteral("KI-Credits: Tarif Enterprise, die ganze Installation\n")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("0 von 2.000 Credits in diesem Monat verbraucht (0 %).")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("2.000 Credits übrig; Rücksetzung am ")), qPrintable(out));
+        QVERIFY(out.contains(QStringLiteral("Trigger-Erstellung")));
+        QVERIFY(cli({QStringLiteral("report")}).out.contains("0 of 2,000 credits used this month (0%)."));
+        const QStringList json = report + QStringList{QStringLiteral("--json")};
+        const auto germanJson = runCli(json, {}, german);
+        QCOMPARE(germanJson.exitCode, 0);
+        QCOMPARE(germanJson.out, cli({QStringLiteral("report"), QStringLiteral("--json")}).out);
+        const QStringList exportJsonl{QStringLiteral("--db"), m_db, QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv")};
+        QCOMPARE(runCli(exportJsonl, {}, german).out, runCli(exportJsonl).out);
+    }
+
     void rolesAreEnforcedForTheRealUser()
     {
         const QString me = Environment::currentUserName();

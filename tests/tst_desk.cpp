@@ -11,6 +11,7 @@
 #include "Session.h"
 #include "SettingsPage.h"
 #include "StatusBadge.h"
+#include "Translations.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -177,6 +178,27 @@ private slots:
             find<QPushButton>(l.link)->click();
             QCOMPARE(page()->currentSection(), QLatin1String(l.section));
         }
+    }
+
+    // Under a German locale the window speaks German, sections first.
+    void theWindowSpeaksTheUsersLanguage()
+    {
+        ledger();
+        QVERIFY(Translations::install(QLocale(QLocale::German, QLocale::Germany)));
+        openWindow();
+        auto* list = find<QListWidget>("sectionList");
+        QStringList names;
+        for (int i = 0; i < list->count(); ++i)
+            names << list->item(i)->text();
+        QCOMPARE(names, (QStringList{QStringLiteral("Übersicht"), QStringLiteral("Nutzung"), QStringLiteral("Schlüssel"),
+                                     QStringLiteral("Modelle"), QStringLiteral("Ratenlimit"), QStringLiteral("Aktivität"),
+                                     QStringLiteral("Organisation")}));
+        QVERIFY2(find<QLabel>("overviewUsedLabel")->text().startsWith(QStringLiteral("0 von 100 Credits in diesem Monat verbraucht")),
+                 qPrintable(find<QLabel>("overviewUsedLabel")->text()));
+        m_window.reset();
+        QVERIFY(!Translations::install(QLocale(QLocale::English, QLocale::UnitedStates))); // English needs no file
+        openWindow();
+        QCOMPARE(find<QListWidget>("sectionList")->item(0)->text(), QStringLiteral("Overview"));
     }
 
     void theActivityLogShowsWhatTheCommandLineShowsAndFilters()

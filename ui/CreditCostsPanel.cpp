@@ -34,7 +34,7 @@ void CreditCostsPanel::showTenant(const QString& tenant)
                       .arg(c.credits);
         if (!c.refusedBecause.isEmpty())
             now = tr("refused: %1").arg(c.refusedBecause); // what `record` would answer, not a price it would not charge
-        rows << QStringList{c.action->name, c.action->description, QString::number(c.action->baseCredits), now};
+        rows << QStringList{shownText(c.action->name), shownText(c.action->description), QString::number(c.action->baseCredits), now};
     }
     Tables::fill(m_table, rows, {2});
     setToolTip(costs ? QString() : costs.failure().message);

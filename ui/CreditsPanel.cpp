@@ -208,7 +208,7 @@ void CreditsPanel::showReport(const UsageReport& r, bool current)
     QList<QStringList> rows;
     qint64 runs = 0, credits = 0, byok = 0;
     for (const ActionUsage& a : r.byAction) {
-        rows << QStringList{m_session.catalog().action(a.action)->name, locale.toString(a.runs),
+        rows << QStringList{shownText(m_session.catalog().action(a.action)->name), locale.toString(a.runs),
                             locale.toString(a.credits), locale.toString(a.byokRuns)};
         runs += a.runs;
         credits += a.credits;
@@ -236,11 +236,11 @@ QString CreditsPanel::estimate(const UsageReport& r) const
     QStringList buys, free, refusedNow;
     for (const ActionCost& c : costs.value()) {
         if (!c.refusedBecause.isEmpty())
-            refusedNow << tr("%1 (%2)").arg(c.action->name.toLower(), c.refusedBecause);
+            refusedNow << tr("%1 (%2)").arg(shownText(c.action->name).toLower(), c.refusedBecause);
         else if (c.coveredByKey)
-            free << c.action->name.toLower();
+            free << shownText(c.action->name).toLower();
         else if (r.remaining >= c.credits) // "0 × trigger generation" buys nothing worth listing
-            buys << tr("%1 × %2").arg(locale.toString(r.remaining / qMax(1, c.credits)), c.action->name.toLower());
+            buys << tr("%1 × %2").arg(locale.toString(r.remaining / qMax(1, c.credits)), shownText(c.action->name).toLower());
     }
     QString text;
     if (!buys.isEmpty())

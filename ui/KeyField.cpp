@@ -26,7 +26,7 @@ QString coveredActions(const Catalog& catalog, const QString& provider)
     QStringList names;
     for (const Action& a : catalog.actions())
         if (a.provider == provider)
-            names << a.name.toLower();
+            names << shownText(a.name).toLower();
     if (names.size() > 1)
         names.last().prepend(QObject::tr("and "));
     return names.join(names.size() > 2 ? QStringLiteral(", ") : QStringLiteral(" "));

@@ -17,7 +17,7 @@ namespace {
 
 QString modelText(const Model& m)
 {
-    QString text = m.name + QStringLiteral(" — ") + m.note;
+    QString text = m.name + QStringLiteral(" — ") + shownText(m.note);
     if (m.multiplier != 1)
         text += QStringLiteral(" · ") + QObject::tr("%1× credit cost").arg(m.multiplier);
     return text;
@@ -28,7 +28,7 @@ QString slotUsers(const Catalog& catalog, const QString& slot)
     QStringList names;
     for (const Action& a : catalog.actions())
         if (a.slot == slot)
-            names << a.name;
+            names << shownText(a.name);
     return QObject::tr("Used by %1.").arg(names.join(QStringLiteral(", ")));
 }
 
@@ -45,10 +45,10 @@ ModelsPanel::ModelsPanel(Session& session, QWidget* parent)
     for (const Slot& slot : session.catalog().modelSlots()) {
         auto* combo = new NoWheelComboBox(this);
         combo->setObjectName(slot.id + QStringLiteral("ModelCombo"));
-        combo->setAccessibleName(tr("Model for %1").arg(slot.name));
+        combo->setAccessibleName(tr("Model for %1").arg(shownText(slot.name)));
         for (const Model& m : session.catalog().models()) {
             combo->addItem(modelText(m), m.id);
-            combo->setItemData(combo->count() - 1, m.note, Qt::ToolTipRole);
+            combo->setItemData(combo->count() - 1, shownText(m.note), Qt::ToolTipRole);
         }
         connect(combo, &QComboBox::currentIndexChanged, this, &ModelsPanel::updateControls);
         m_combos.insert(slot.id, combo);
@@ -57,7 +57,7 @@ ModelsPanel::ModelsPanel(Session& session, QWidget* parent)
         auto* users = new QLabel(slotUsers(session.catalog(), slot.id), this);
         users->setForegroundRole(QPalette::PlaceholderText);
         column->addWidget(users);
-        auto* label = new QLabel(QString(slot.name).replace(QLatin1Char('&'), QStringLiteral("&&")) + QLatin1Char(':'), this);
+        auto* label = new QLabel(shownText(slot.name).replace(QLatin1Char('&'), QStringLiteral("&&")) + QLatin1Char(':'), this);
         label->setBuddy(combo);
         form->addRow(label, column);
     }

@@ -185,8 +185,8 @@ void OverviewPanel::showModels()
     QStringList lines;
     for (const Slot& slot : m_session.catalog().modelSlots()) {
         const Model* m = m_session.catalog().model(settings->slotModels.value(slot.id));
-        lines << (m->multiplier > 1 ? tr("%1: %2 (%3× credit cost)").arg(slot.name, m->name).arg(m->multiplier)
-                                    : tr("%1: %2").arg(slot.name, m->name));
+        lines << (m->multiplier > 1 ? tr("%1: %2 (%3× credit cost)").arg(shownText(slot.name), m->name).arg(m->multiplier)
+                                    : tr("%1: %2").arg(shownText(slot.name), m->name));
     }
     m_modelsLabel->setText(lines.join(QLatin1Char('\n')));
 }

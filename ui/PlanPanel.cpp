@@ -139,7 +139,7 @@ void PlanPanel::showMix(const Plan& plan)
         for (const auto& [id, runs] : plan.typical)
             if (id == a.id)
                 typical = locale.toString(runs);
-        QStringList row{a.name, typical};
+        QStringList row{shownText(a.name), typical};
         for (const UsageReport& r : reports)
             row << locale.toString(r.byAction[i].runs);
         rows << row;

@@ -214,9 +214,6 @@ int run(const QStringList& arguments)
         err << Text::printable(catalog.failure().message) << '\n';
         return StorageUnavailable;
     }
-    // The command line speaks English with English numbers until it is translated; the shared sentences
-    // (UsageSentences) follow the default locale.
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     Context context(catalog.value(), databasePath(arguments));
     return command->run(context, g.rest);
 }

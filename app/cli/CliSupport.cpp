@@ -86,8 +86,7 @@ std::optional<Verb> verbOf(const QCommandLineParser& parser, const QStringList& 
 
 QString formatCredits(qint64 credits)
 {
-    QLocale english(QLocale::English);
-    return english.toString(credits);
+    return QLocale().toString(credits);
 }
 
 } // namespace Cli

@@ -75,6 +75,6 @@ int audit(Context& context, const QStringList& arguments);
 // Removes a tenant after deleting its keys from the keychain.
 Status removeTenantAndKeys(Ledger& ledger, const QString& tenant);
 
-QString formatCredits(qint64 credits); // "2,000"
+QString formatCredits(qint64 credits); // "2,000"; "2.000" in German (the user's locale)
 
 } // namespace Cli

@@ -8,7 +8,9 @@
 #include "UsageTransfer.h"
 #include "UsageFile.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,8 +27,8 @@ namespace {
 QString costNowText(const ActionCost& c)
 {
     if (!c.refusedBecause.isEmpty())
-        return QStringLiteral("refused: ") + c.refusedBecause;
-    return c.coveredByKey ? QStringLiteral("0 (BYOK)") : formatCredits(c.credits);
+        return QCoreApplication::translate("Cli", "refused: %1").arg(c.refusedBecause);
+    return c.coveredByKey ? QCoreApplication::translate("Cli", "0 (BYOK)") : formatCredits(c.credits);
 }
 
 // null for a past period; runs_out_at null when the credits last until the reset.
@@ -74,25 +76,37 @@ QJsonObject reportJson(const UsageReport& r, const QVector<ActionCost>& costs, c
     };
 }
 
+QString cliText(const char* text) { return QCoreApplication::translate("Cli", text); }
+
 void printReport(QTextStream& out, const UsageReport& r, const QVector<ActionCost>& costs, const Catalog& catalog)
 {
-    out << "AI credits: " << r.plan->name << " plan, " << UsageSentences::scope(r.tenant) << '\n'
-        << "Period " << r.period.firstDay.toString(Qt::ISODate) << " to " << r.period.lastDay.toString(Qt::ISODate) << " ("
-        << r.timeZone << ")\n";
+    const QLocale locale;
+    out << QCoreApplication::translate("Cli", "AI credits: %1 plan, %2").arg(r.plan->name, UsageSentences::scope(r.tenant)) << '\n'
+        << QCoreApplication::translate("Cli", "Period %1 to %2 (%3)")
+               .arg(UsageSentences::dateText(r.period.firstDay), UsageSentences::dateText(r.period.lastDay), r.timeZone)
+        << '\n';
     for (const QString& line : {UsageSentences::tenantShare(r), UsageSentences::used(r) + QLatin1Char('.'),
                                 UsageSentences::remaining(r), UsageSentences::overPlan(r), UsageSentences::pendingPlan(r),
                                 UsageSentences::warning(r), UsageSentences::forecast(r)})
         if (!line.isEmpty() && line != QLatin1String("."))
             out << line << '\n';
     out << '\n';
-    out << QStringLiteral("Action").leftJustified(22) << QStringLiteral("Runs").rightJustified(10)
-        << QStringLiteral("Credits").rightJustified(10) << QStringLiteral("BYOK runs").rightJustified(11) << "   Costs now\n";
+    // Column widths follow the longest text, whatever the language.
+    QList<QStringList> rows{{cliText(QT_TRANSLATE_NOOP("Cli", "Action")), cliText(QT_TRANSLATE_NOOP("Cli", "Runs")),
+                             cliText(QT_TRANSLATE_NOOP("Cli", "Credits")), cliText(QT_TRANSLATE_NOOP("Cli", "BYOK runs")),
+                             cliText(QT_TRANSLATE_NOOP("Cli", "Costs now"))}};
     for (qsizetype i = 0; i < r.byAction.size(); ++i) {
         const ActionUsage& u = r.byAction[i];
-        out << catalog.action(u.action)->name.leftJustified(22) << formatCredits(u.runs).rightJustified(10)
-            << formatCredits(u.credits).rightJustified(10) << formatCredits(u.byokRuns).rightJustified(11) << "   "
-            << costNowText(costs[i]) << '\n';
+        rows << QStringList{shownText(catalog.action(u.action)->name), formatCredits(u.runs), formatCredits(u.credits),
+                            formatCredits(u.byokRuns), costNowText(costs[i])};
     }
+    QVector<int> widths(5, 0);
+    for (const QStringList& row : rows)
+        for (int c = 0; c < 4; ++c)
+            widths[c] = qMax(widths[c], int(row[c].size()));
+    for (const QStringList& row : rows)
+        out << row[0].leftJustified(widths[0] + 2) << row[1].rightJustified(widths[1] + 2) << row[2].rightJustified(widths[2] + 2)
+            << row[3].rightJustified(widths[3] + 2) << "   " << row[4] << '\n';
 }
 
 std::optional<QString> optionalValue(const QCommandLineParser& parser, const QCommandLineOption& option)

@@ -22,13 +22,19 @@ QString UsageSentences::credits(qint64 n)
 QString UsageSentences::moment(qint64 ms, const QString& timeZone)
 {
     const QDateTime t = local(ms, timeZone);
-    return tr("%1 at %2 %3").arg(QLocale().toString(t.date(), QStringLiteral("ddd d MMM yyyy")),
+    return tr("%1 at %2 %3").arg(QLocale().toString(t.date(), tr("ddd d MMM yyyy", "date format of a reset")),
                                  QLocale().toString(t.time(), QStringLiteral("HH:mm")), timeZone);
 }
 
 QString UsageSentences::day(qint64 ms, const QString& timeZone)
 {
-    return QLocale().toString(local(ms, timeZone).date(), QStringLiteral("ddd d MMM"));
+    return QLocale().toString(local(ms, timeZone).date(), tr("ddd d MMM", "date format of a day this month"));
+}
+
+QString UsageSentences::dateText(const QDate& date)
+{
+    // The format is the translator's: "d MMM yyyy" in English, "d. MMM yyyy" in German.
+    return QLocale().toString(date, tr("d MMM yyyy", "date format"));
 }
 
 QString UsageSentences::scope(const std::optional<QString>& tenant)
@@ -41,8 +47,8 @@ QString UsageSentences::periodName(const BillingPeriod& period)
     const QLocale locale;
     if (period.firstDay.day() == 1)
         return locale.toString(period.firstDay, QStringLiteral("MMMM yyyy"));
-    return tr("%1 – %2").arg(locale.toString(period.firstDay, QStringLiteral("d MMM")),
-                             locale.toString(period.lastDay, QStringLiteral("d MMM yyyy")));
+    return tr("%1 – %2").arg(locale.toString(period.firstDay, tr("d MMM", "date format of a period's first day")),
+                             dateText(period.lastDay));
 }
 
 QString UsageSentences::used(const UsageReport& r)
@@ -142,12 +148,12 @@ QString UsageSentences::planName(const Plan& plan)
 QString UsageSentences::typicalUsage(const Plan& plan, const Catalog& catalog)
 {
     if (plan.typical.isEmpty())
-        return plan.typicalNote;
+        return shownText(plan.typicalNote);
     QStringList parts;
     qint64 total = 0;
     for (const auto& [id, runs] : plan.typical) {
         const Action* action = catalog.action(id);
-        parts << tr("%1 × %2").arg(QLocale().toString(runs), action->name.toLower());
+        parts << tr("%1 × %2").arg(QLocale().toString(runs), shownText(action->name).toLower());
         const Slot* slot = action->slot.isEmpty() ? nullptr : catalog.modelSlot(action->slot);
         total += qint64(runs) * CreditRules::cost(*action, slot ? catalog.model(slot->defaultModel) : nullptr);
     }

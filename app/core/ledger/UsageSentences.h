@@ -41,6 +41,8 @@ public:
     // "Tue 24 Nov" in the install's zone.
     static QString day(qint64 ms, const QString& timeZone);
     static QString credits(qint64 n); // "1 credit", "2,000 credits"
+    // "1 Nov 2026" in English, "1. Nov. 2026" in German.
+    static QString dateText(const QDate& date);
     // The product pages' typical month on a plan: "5 × theme generation + … + 1 × trigger generation (70
     // credits at the default models)", or the plan's note.
     static QString typicalUsage(const Plan& plan, const Catalog& catalog);

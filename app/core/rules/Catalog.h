@@ -100,3 +100,7 @@ private:
     QVector<Plan> m_plans;
     RateLimitRule m_rateLimit;
 };
+
+// A catalog text (an action's or slot's name, a description, a model's note) in the user's language; the catalog,
+// the ledger and machine-readable output keep the English original.
+QString shownText(const QString& english);

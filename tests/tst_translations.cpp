@@ -1,0 +1,140 @@
+#include "TestSupport.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QXmlStreamReader>
+
+// The translations are complete: every source text has a translation in every .ts file, with the same
+// placeholders, every text of the built-in catalog is among them, and no source text is missing from the files.
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+    struct Message
+    {
+        QString context, source, translation;
+        bool finished = false;
+    };
+
+    static QVector<Message> read(const QString& path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("cannot read %s", qPrintable(path));
+        QXmlStreamReader xml(&file);
+        QVector<Message> messages;
+        QString context;
+        Message m;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("name"))
+                context = xml.readElementText();
+            else if (xml.name() == QLatin1String("message"))
+                m = Message{context, {}, {}, false};
+            else if (xml.name() == QLatin1String("source"))
+                m.source = xml.readElementText();
+            else if (xml.name() == QLatin1String("translation")) {
+                const QString type = xml.attributes().value(QLatin1String("type")).toString();
+                m.finished = type.isEmpty();
+                m.translation = xml.readElementText();
+                messages.append(m);
+            }
+        }
+        if (xml.hasError())
+            qFatal("%s is not valid: %s", qPrintable(path), qPrintable(xml.errorString()));
+        return messages;
+    }
+
+    static QStringList placeholders(const QString& text)
+    {
+        static const QRegularExpression marker(QStringLiteral("%L?\\d"));
+        QStringList found;
+        for (auto it = marker.globalMatch(text); it.hasNext();)
+            found << it.next().captured().remove(QLatin1Char('L'));
+        found.sort();
+        return found;
+    }
+
+    static QStringList tsFiles()
+    {
+        QStringList files;
+        QDirIterator it(QStringLiteral(AI_SETTINGS_TRANSLATIONS_DIR), {QStringLiteral("*.ts")});
+        while (it.hasNext())
+            files << it.next();
+        return files;
+    }
+
+private slots:
+    void everySourceTextIsTranslated()
+    {
+        QVERIFY(!tsFiles().isEmpty());
+        for (const QString& path : tsFiles()) {
+            const QVector<Message> messages = read(path);
+            QVERIFY2(messages.size() > 250, qPrintable(path));
+            for (const Message& m : messages) {
+                const QString where = QStringLiteral("%1: [%2] %3").arg(path, m.context, m.source);
+                QVERIFY2(m.finished && !m.translation.trimmed().isEmpty(), qPrintable(where + QStringLiteral(" has no translation")));
+                QCOMPARE(placeholders(m.translation), placeholders(m.source));
+            }
+        }
+    }
+
+    void everyCatalogTextIsTranslatable()
+    {
+        QStringList catalogTexts;
+        for (const QString& path : tsFiles())
+            for (const Message& m : read(path))
+                if (m.context == QLatin1String("Catalog"))
+                    catalogTexts << m.source;
+        const Catalog& c = TestSupport::catalog();
+        QStringList texts;
+        for (const Action& a : c.actions())
+            texts << a.name << a.description;
+        for (const Slot& s : c.modelSlots())
+            texts << s.name;
+        for (const Model& m : c.models())
+            texts << m.note;
+        for (const Plan& p : c.plans())
+            texts << p.typicalNote;
+        for (const QString& t : texts)
+            if (!t.isEmpty())
+                QVERIFY2(catalogTexts.contains(t), qPrintable(t + QStringLiteral(" is missing from app/core/rules/CatalogWords.cpp")));
+    }
+
+    // lupdate over the sources finds nothing the files do not have: a new tr() without a translation fails here.
+    void theFilesHoldEverySourceText()
+    {
+        for (const QString& path : tsFiles()) {
+            QTemporaryDir dir;
+            const QString fresh = dir.filePath(QStringLiteral("fresh.ts"));
+            QVERIFY(QFile::copy(path, fresh));
+            QFile::setPermissions(fresh, QFile::ReadOwner | QFile::WriteOwner);
+            QProcess lupdate;
+            lupdate.setProcessChannelMode(QProcess::MergedChannels);
+            lupdate.start(QStringLiteral(AI_SETTINGS_LUPDATE),
+                          {QStringLiteral("-recursive"), QStringLiteral(AI_SETTINGS_SOURCE_DIR "/app"),
+                           QStringLiteral(AI_SETTINGS_SOURCE_DIR "/ui"), QStringLiteral("-no-obsolete"),
+                           QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-ts"), fresh});
+            QVERIFY(lupdate.waitForFinished(120000));
+            QCOMPARE(lupdate.exitCode(), 0);
+            const auto key = [](const Message& m) { return m.context + QLatin1Char('\x1f') + m.source; };
+            QSet<QString> committed, found;
+            for (const Message& m : read(path))
+                committed.insert(key(m));
+            for (const Message& m : read(fresh))
+                found.insert(key(m));
+            QStringList missing;
+            for (const QString& k : found - committed)
+                missing << k;
+            QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("run `cmake --build build --target update_translations` and translate: ") +
+                                                   missing.join(QStringLiteral("; "))));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTranslations)
+#include "tst_translations.moc"
