@@ -1,6 +1,7 @@
 #include "ByokPanel.h"
 
 #include "KeyField.h"
+#include "KeySentences.h"
 #include "Session.h"
 
 #include <QLabel>
@@ -8,31 +9,6 @@
 
 namespace Ui {
 
-namespace {
-
-// Where one provider's actions get their key, in a sentence.
-QString inForceText(const Provider& provider, const Result<KeyStatus>& status)
-{
-    if (!status)
-        return status.failure().message;
-    QString text;
-    switch (status->source) {
-    case KeySource::Tenant:
-        text = QObject::tr("%1 actions use this tenant's own key (%2).").arg(provider.name, keyStateLabel(status->record.state));
-        break;
-    case KeySource::Install:
-        text = QObject::tr("%1 actions use the install's key (%2).").arg(provider.name, keyStateLabel(status->record.state));
-        break;
-    case KeySource::Credits:
-        text = QObject::tr("%1 actions use AI credits.").arg(provider.name);
-        break;
-    }
-    if (status->unused) // the ledger's sentence, as `keys status` prints it
-        text += QLatin1Char(' ') + QObject::tr("This tenant's own %1 key: %2").arg(provider.name, status->unused->message);
-    return text;
-}
-
-} // namespace
 
 ByokPanel::ByokPanel(Session& session, QWidget* parent)
     : QGroupBox(tr("Bring Your Own Key"), parent), m_session(session), m_scopeLabel(new QLabel(this)),
@@ -80,7 +56,7 @@ void ByokPanel::showTenant(const QString& tenant)
 
     QStringList lines;
     for (const Provider& p : m_session.catalog().providers())
-        lines << inForceText(p, m_session.ledger().keys().keyStatus(tenant, p.id));
+        lines << KeySentences::inForce(p, m_session.ledger().keys().keyStatus(tenant, p.id));
     m_inForceLabel->setText(lines.join(QLatin1Char('\n')));
 }
 

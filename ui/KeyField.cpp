@@ -2,6 +2,7 @@
 
 #include "Ask.h"
 #include "KeyFormat.h"
+#include "KeySentences.h"
 #include "KeyService.h"
 #include "Session.h"
 #include "StatusBadge.h"
@@ -297,7 +298,7 @@ void KeyField::test()
 
 void KeyField::removeKey()
 {
-    const QString scope = m_tenant.isEmpty() ? tr("the install") : tr("tenant %1").arg(m_tenant);
+    const QString scope = KeySentences::scope(m_tenant);
     const auto answer = Ask::question(
         this, tr("Remove key"),
         tr("Remove the %1 key for %2 from the keychain? Its actions will use AI credits again.").arg(m_provider.name, scope),

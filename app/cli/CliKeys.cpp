@@ -3,6 +3,7 @@
 
 #include "IsoTime.h"
 #include "KeyFormat.h"
+#include "KeySentences.h"
 #include "KeyService.h"
 #include "Text.h"
 
@@ -92,22 +93,6 @@ struct KeyTools
     explicit KeyTools(Ledger& ledger) : service(ledger, vault, network) {}
 };
 
-QString scopeName(const QString& tenant)
-{
-    return tenant.isEmpty() ? QStringLiteral("the install") : QStringLiteral("tenant ") + tenant;
-}
-
-
-QString sourceText(KeySource source)
-{
-    switch (source) {
-    case KeySource::Tenant: return QStringLiteral("the tenant's own key");
-    case KeySource::Install: return QStringLiteral("the install's key");
-    case KeySource::Credits: break;
-    }
-    return QStringLiteral("credits");
-}
-
 QJsonValue timeOrNull(const std::optional<qint64>& at)
 {
     return at ? QJsonValue(IsoTime::formatUtc(*at)) : QJsonValue();
@@ -139,7 +124,8 @@ void printRow(QTextStream& out, const Provider& p, const KeyRecord& r, const QSt
     out << p.name.leftJustified(10) << masked.leftJustified(20) << keyStateLabel(r.state);
     if (!r.message.isEmpty() && r.state != KeyState::Active)
         out << " - " << r.message;
-    out << "\n          " << usage;
+    if (!usage.isEmpty())
+        out << "\n          " << usage;
     if (r.checkedAt)
         out << "; checked " << IsoTime::formatUtc(*r.checkedAt);
     if (r.retryAt && r.state == KeyState::Throttled)
@@ -162,9 +148,10 @@ int status(Context& context, Ledger& ledger, const QString& tenant, bool json)
                 rows.append(rowJson(*s->unused, s.value(), false));
             continue;
         }
-        printRow(context.out, p, s->record, QStringLiteral("in force: actions run on ") + sourceText(s->source));
+        // The window's sentence under its key fields, as a line under the key rows.
+        printRow(context.out, p, s->record, KeySentences::inForce(p, s.value()));
         if (s->unused)
-            printRow(context.out, p, *s->unused, QStringLiteral("the tenant's own key, not in force"));
+            printRow(context.out, p, *s->unused, {});
     }
     if (json)
         context.out << QJsonDocument(rows).toJson(QJsonDocument::Indented);
@@ -175,7 +162,7 @@ int status(Context& context, Ledger& ledger, const QString& tenant, bool json)
 int verdict(Context& context, const QString& providerName, const QString& tenant, const KeyRecord& r, bool checked)
 {
     const QString what = QStringLiteral("The %1 key for %2 (%3)")
-                             .arg(providerName, scopeName(tenant), KeyFormat::masked(r.provider, r.fingerprint));
+                             .arg(providerName, KeySentences::scope(tenant), KeyFormat::masked(r.provider, r.fingerprint));
     if (!checked) {
         context.out << what << " is saved; it has not been checked with the provider yet.\n";
         return Done;
@@ -251,7 +238,7 @@ int keys(Context& context, const QStringList& arguments)
         const Status s = await<Status>([&](auto done) { tools.service.remove(tenant, provider, done); });
         if (!s)
             return context.fail(s.failure());
-        context.out << "The " << p->name << " key for " << scopeName(tenant)
+        context.out << "The " << p->name << " key for " << KeySentences::scope(tenant)
                     << " is removed from the keychain; its actions use credits again unless another key covers them.\n";
         return Done;
     }

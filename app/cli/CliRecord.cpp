@@ -2,6 +2,7 @@
 #include "CliSupport.h"
 
 #include "IsoTime.h"
+#include "KeySentences.h"
 #include "Text.h"
 
 #include <QFile>
@@ -207,7 +208,7 @@ int record(Context& context, const QStringList& arguments)
         return context.fail(outcome.failure());
     const UsageEvent& e = outcome->event;
     const Action* action = context.catalog.action(e.action);
-    const QString who = e.tenant.isEmpty() ? QStringLiteral("the install") : QStringLiteral("tenant ") + e.tenant;
+    const QString who = KeySentences::scope(e.tenant);
     if (outcome->alreadyRecorded)
         context.out << "Event " << e.id << " was already recorded; nothing was charged again.\n";
     else if (e.billing == CreditRules::Billing::Byok)

@@ -124,10 +124,14 @@
     </message>
 </context>
 <context>
-    <name>QObject</name>
+    <name>KeySentences</name>
     <message>
-        <source>Any</source>
-        <translation>Beliebig</translation>
+        <source>the install</source>
+        <translation>die Installation</translation>
+    </message>
+    <message>
+        <source>tenant %1</source>
+        <translation>Mandant %1</translation>
     </message>
     <message>
         <source>%1 actions use this tenant&apos;s own key (%2).</source>
@@ -144,6 +148,13 @@
     <message>
         <source>This tenant&apos;s own %1 key: %2</source>
         <translation>Eigener %1-Schlüssel dieses Mandanten: %2</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
     </message>
     <message>
         <source>and </source>
@@ -600,14 +611,6 @@
     <message>
         <source>%1 Replace the stored key with the new one anyway?</source>
         <translation>%1 Den gespeicherten Schlüssel trotzdem durch den neuen ersetzen?</translation>
-    </message>
-    <message>
-        <source>the install</source>
-        <translation>die Installation</translation>
-    </message>
-    <message>
-        <source>tenant %1</source>
-        <translation>Mandant %1</translation>
     </message>
     <message>
         <source>Remove key</source>
