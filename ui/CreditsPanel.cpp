@@ -218,8 +218,11 @@ void CreditsPanel::showReport(const UsageReport& r, bool current)
     Tables::fill(m_breakdownTable, rows, {1, 2, 3});
     QFont bold = m_breakdownTable->font();
     bold.setBold(true);
-    for (int c = 0; c < m_breakdownTable->columnCount(); ++c)
-        m_breakdownTable->item(int(rows.size()) - 1, c)->setFont(bold);
+    for (int c = 0; c < m_breakdownTable->columnCount(); ++c) {
+        QTableWidgetItem* total = m_breakdownTable->item(int(rows.size()) - 1, c);
+        total->setFont(bold);
+        total->setData(Qt::AccessibleDescriptionRole, tr("Total of all actions")); // not another action
+    }
 
     m_estimateLabel->setText(current ? estimate(r) : QString());
     m_estimateLabel->setVisible(current);

@@ -7,7 +7,8 @@
 namespace Ui {
 
 // Credits per day of a period as bars, painted from the palette so it follows light and dark themes. Hovering
-// a bar (or focusing the chart and using the arrow keys) tells that day's runs, credits and BYOK runs.
+// a bar (or focusing the chart and using the arrow keys, Home and End) tells that day's runs, credits and BYOK
+// runs; a screen reader sees a chart whose children are the days (DailyChartAccessible).
 class DailyChart : public QWidget
 {
     Q_OBJECT
@@ -17,6 +18,11 @@ public:
 
     void setDays(QVector<DayUsage> days);
     const QVector<DayUsage>& days() const { return m_days; }
+    // What a day says when hovered, focused or read by a screen reader.
+    QString describeDay(int index) const;
+    // The area of a day's bar, mirrored right to left.
+    QRect slotRect(int index) const;
+    int selectedDay() const { return m_selected; }
     QSize sizeHint() const override { return {560, 150}; }
     QSize minimumSizeHint() const override { return {240, 110}; }
 
@@ -29,7 +35,6 @@ protected:
 private:
     QRect plotArea() const;
     int dayAt(const QPoint& pos) const;
-    QString describeDay(int index) const;
     void selectDay(int index);
 
     QVector<DayUsage> m_days;

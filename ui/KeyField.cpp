@@ -7,6 +7,7 @@
 #include "Session.h"
 #include "StatusBadge.h"
 
+#include <QAccessible>
 #include <QDateTime>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -76,6 +77,9 @@ KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
                                 .arg(provider.console.toHtmlEscaped(), provider.consoleHost().toHtmlEscaped()));
     m_consoleLabel->setOpenExternalLinks(true); // the system browser, where the administrator is signed in
     m_consoleLabel->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    // The badge and the reason label the field too, so a screen reader relates them to it ("labelled by").
+    m_badge->setBuddy(m_edit);
+    m_messageLabel->setBuddy(m_edit);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, [this] {
         if (mayCheckHere() && !m_busy && m_record.state == KeyState::Throttled)
@@ -199,6 +203,24 @@ QString KeyField::adviceFor(const KeyRecord& record) const
     return {};
 }
 
+// Tabbing to the field announces its state and why; a change of state is announced where the user is.
+void KeyField::describeState(const QString& reason)
+{
+    const QString description = reason.isEmpty() ? tr("Status: %1.").arg(m_badge->words())
+                                                 : tr("Status: %1. %2").arg(m_badge->words(), reason);
+    if (description == m_edit->accessibleDescription())
+        return;
+    const bool changed = !m_edit->accessibleDescription().isEmpty();
+    m_edit->setAccessibleDescription(description);
+    m_badge->setAccessibleDescription(description);
+    if (changed && QAccessible::isActive()) {
+        QAccessibleEvent descriptionChanged(m_edit, QAccessible::DescriptionChanged);
+        QAccessible::updateAccessibility(&descriptionChanged);
+        QAccessibleEvent alert(m_badge, QAccessible::Alert);
+        QAccessible::updateAccessibility(&alert);
+    }
+}
+
 void KeyField::updateControls()
 {
     QString message = m_note;
@@ -214,6 +236,7 @@ void KeyField::updateControls()
         message = m_whyNoNewKey;
     m_messageLabel->setText(message.isEmpty() ? QString() : QStringLiteral("⚠ ") + message);
     m_messageLabel->setVisible(!message.isEmpty());
+    describeState(message);
 
     const bool busy = m_busy || m_session.isChecking(m_tenant, m_provider.id);
     const bool mayType = m_mayChange && m_whyNoNewKey.isEmpty() && !busy;

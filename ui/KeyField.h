@@ -38,6 +38,7 @@ signals:
 private:
     void reload();
     void updateControls();
+    void describeState(const QString& reason);
     void save();
     // Stores the typed key; `replaceUnverified` once the administrator confirmed replacing without a verdict.
     void store(const QString& key, bool replaceUnverified);

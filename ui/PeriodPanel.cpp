@@ -26,6 +26,7 @@ PeriodPanel::PeriodPanel(Session& session, QWidget* parent)
     m_zoneCombo->setAccessibleName(tr("Time zone of the reset"));
     m_zoneCombo->setEditable(true);
     m_zoneCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_zoneCombo->lineEdit()->setAccessibleName(tr("Time zone of the reset"));
     for (const QByteArray& id : QTimeZone::availableTimeZoneIds())
         m_zoneCombo->addItem(QString::fromUtf8(id));
     m_zoneCombo->completer()->setCompletionMode(QCompleter::PopupCompletion);

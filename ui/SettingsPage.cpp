@@ -116,6 +116,7 @@ void SettingsPage::addSection(const QString& name, const QString& title, const Q
     item->setToolTip(tr("%1 (Alt+%2)").arg(title).arg(m_sectionList->count()));
     auto* content = new QWidget;
     content->setObjectName(name + QStringLiteral("Section"));
+    content->setAccessibleName(title);
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
     for (QWidget* panel : panels) {
@@ -127,6 +128,7 @@ void SettingsPage::addSection(const QString& name, const QString& title, const Q
     if (scrolls) {
         layout->addStretch();
         auto* area = new QScrollArea;
+        area->setAccessibleName(title); // a Tab stop on the scrolling section says which section it is
         area->setWidgetResizable(true);
         area->setFrameShape(QFrame::NoFrame);
         area->setWidget(content);

@@ -20,6 +20,8 @@ public:
     void setChecking();
     // A key state's JSON name ("active", "out_of_budget", ...) or "checking": for tests and style sheets.
     QString stateId() const { return property("state").toString(); }
+    // The words without the leading symbol, for a sentence read aloud: "Invalid key".
+    QString words() const { return text().section(QLatin1Char(' '), 1); }
 
 private:
     void present(const QString& id, const QString& text, const QString& style);

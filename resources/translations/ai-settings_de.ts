@@ -486,6 +486,10 @@
         <source>Refused until the key is fixed: %1.</source>
         <translation>Abgelehnt, bis der Schlüssel in Ordnung ist: %1.</translation>
     </message>
+    <message>
+        <source>Total of all actions</source>
+        <translation>Summe aller Aktionen</translation>
+    </message>
 </context>
 <context>
     <name>Ui::DailyChart</name>
@@ -498,16 +502,20 @@
         <translation>In diesem Zeitraum wurden keine Credits verbraucht.</translation>
     </message>
     <message>
-        <source>%1 credits in this period; the busiest day was %2.</source>
-        <translation>%1 Credits in diesem Zeitraum; der stärkste Tag war %2.</translation>
-    </message>
-    <message>
-        <source>%1: %2 credits, %3 runs</source>
-        <translation>%1: %2 Credits, %3 Ausführungen</translation>
-    </message>
-    <message>
         <source> (%1 on your own keys)</source>
         <translation> (%1 mit eigenen Schlüsseln)</translation>
+    </message>
+    <message>
+        <source>%1 in this period; the busiest day was %2.</source>
+        <translation>%1 in diesem Zeitraum; der stärkste Tag war %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
+    <message>
+        <source>credits per day</source>
+        <translation>Credits pro Tag</translation>
     </message>
 </context>
 <context>
@@ -619,6 +627,14 @@
     <message>
         <source>Remove the %1 key for %2 from the keychain? Its actions will use AI credits again.</source>
         <translation>Den %1-Schlüssel für %2 aus dem Schlüsselbund entfernen? Seine Aktionen verbrauchen dann wieder KI-Credits.</translation>
+    </message>
+    <message>
+        <source>Status: %1.</source>
+        <translation>Status: %1.</translation>
+    </message>
+    <message>
+        <source>Status: %1. %2</source>
+        <translation>Status: %1. %2</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1323,14 @@
         <source>d MMM</source>
         <comment>date format of a period&apos;s first day</comment>
         <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>1 run</source>
+        <translation>1 Ausführung</translation>
+    </message>
+    <message>
+        <source>%1 runs</source>
+        <translation>%1 Ausführungen</translation>
     </message>
 </context>
 </TS>

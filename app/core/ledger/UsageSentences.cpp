@@ -19,6 +19,11 @@ QString UsageSentences::credits(qint64 n)
     return n == 1 ? tr("1 credit") : tr("%1 credits").arg(QLocale().toString(n));
 }
 
+QString UsageSentences::runs(qint64 n)
+{
+    return n == 1 ? tr("1 run") : tr("%1 runs").arg(QLocale().toString(n));
+}
+
 QString UsageSentences::moment(qint64 ms, const QString& timeZone)
 {
     const QDateTime t = local(ms, timeZone);

@@ -41,6 +41,7 @@ public:
     // "Tue 24 Nov" in the install's zone.
     static QString day(qint64 ms, const QString& timeZone);
     static QString credits(qint64 n); // "1 credit", "2,000 credits"
+    static QString runs(qint64 n);    // "1 run", "12 runs"
     // "1 Nov 2026" in English, "1. Nov. 2026" in German.
     static QString dateText(const QDate& date);
     // The product pages' typical month on a plan: "5 × theme generation + … + 1 × trigger generation (70

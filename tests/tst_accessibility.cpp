@@ -1,0 +1,149 @@
+#include "TestSupport.h"
+#include "WidgetSupport.h"
+
+#include "DailyChart.h"
+#include "Environment.h"
+#include "MainWindow.h"
+#include "SettingsPage.h"
+
+#include <QAccessible>
+#include <QApplication>
+#include <QLineEdit>
+#include <QListWidget>
+
+using TestSupport::at;
+
+// The window as a screen reader sees it (QAccessible, which AT-SPI serves on Linux), offscreen on a real
+// SQLite file: every control a user can reach has a name, each key field tells its state, the chart is a chart
+// of days, and the first Tab stop is a named control.
+class TestAccessibility : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+    std::unique_ptr<Ui::MainWindow> m_window;
+
+    template <typename T>
+    T* find(const char* name)
+    {
+        return WidgetSupport::find<T>(m_window.get(), name);
+    }
+
+    static bool isInteractive(QAccessible::Role role)
+    {
+        switch (role) {
+        case QAccessible::PushButton: case QAccessible::CheckBox: case QAccessible::RadioButton:
+        case QAccessible::ComboBox: case QAccessible::EditableText: case QAccessible::SpinBox:
+        case QAccessible::List: case QAccessible::Table: case QAccessible::Link: case QAccessible::Chart:
+        case QAccessible::ProgressBar:
+            return true;
+        default:
+            return false;
+        }
+    }
+
+    // Every reachable, visible interactive control below `iface` without a name, as "Role (object name)".
+    static void unnamed(QAccessibleInterface* iface, QStringList& out, int depth = 0)
+    {
+        if (!iface || depth > 40 || iface->state().invisible)
+            return;
+        if (isInteractive(iface->role()) && iface->text(QAccessible::Name).trimmed().isEmpty()) {
+            const QObject* o = iface->object();
+            out << QStringLiteral("%1 (%2 %3)").arg(int(iface->role())).arg(o ? QLatin1String(o->metaObject()->className()) : QLatin1String("?"),
+                                                                        o ? o->objectName() : QString());
+        }
+        // A table's cells are its own business; their names come from the data.
+        if (iface->role() == QAccessible::Table)
+            return;
+        for (int i = 0; i < iface->childCount(); ++i)
+            unnamed(iface->child(i), out, depth + 1);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
+        m_db = m_dir.filePath(QStringLiteral("a11y.sqlite"));
+        auto ledger = TestSupport::openLedger(m_db, Environment::currentUserName());
+        const qint64 start = ledger->usage().report(std::nullopt, std::nullopt)->period.start;
+        QVERIFY(ledger->usage().record({QStringLiteral("theme"), {}, start + 3600000, {}}).ok());
+        QVERIFY(ledger->keys().setKeyRecord({{}, QStringLiteral("anthropic"), KeyState::Invalid, QStringLiteral("wxyz"),
+                                             ledger->now(), QStringLiteral("Anthropic rejected the key (401): invalid x-api-key."),
+                                             {}, std::nullopt, {}, {}},
+                                            KeyChange::Checked)
+                    .ok());
+        m_window = std::make_unique<Ui::MainWindow>(m_db);
+        m_window->resize(1000, 760);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+
+    void everyControlInEverySectionHasAName()
+    {
+        QAccessibleInterface* root = QAccessible::queryAccessibleInterface(m_window.get());
+        QVERIFY(root);
+        for (const QString& section : m_window->page()->sectionNames()) {
+            m_window->page()->showSection(section);
+            QStringList missing;
+            unnamed(root, missing);
+            QVERIFY2(missing.isEmpty(), qPrintable(section + QStringLiteral(": ") + missing.join(QStringLiteral(", "))));
+        }
+    }
+
+    void aKeyFieldTellsItsStateAndWhy()
+    {
+        m_window->page()->showSection(QStringLiteral("keys"));
+        QAccessibleInterface* field = QAccessible::queryAccessibleInterface(find<QLineEdit>("anthropicKeyEdit"));
+        QCOMPARE(field->text(QAccessible::Name), QStringLiteral("Anthropic API key"));
+        const QString description = field->text(QAccessible::Description);
+        QVERIFY2(description.startsWith(QStringLiteral("Status: Invalid key. Anthropic rejected the key (401)")), qPrintable(description));
+        QVERIFY(QAccessible::queryAccessibleInterface(find<QLineEdit>("openaiKeyEdit"))
+                    ->text(QAccessible::Description).startsWith(QStringLiteral("Status: Not set.")));
+        // The badge and the reason are related to the field: they label it.
+        QStringList labels;
+        for (const auto& [other, relation] : field->relations(QAccessible::Label))
+            labels << other->object()->objectName();
+        QVERIFY2(labels.contains(QStringLiteral("anthropicStatusBadge")) && labels.contains(QStringLiteral("anthropicMessageLabel")),
+                 qPrintable(labels.join(QLatin1Char(','))));
+    }
+
+    void theChartIsAChartOfDays()
+    {
+        m_window->page()->showSection(QStringLiteral("usage"));
+        auto* chart = find<Ui::DailyChart>("dailyChart");
+        QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(chart);
+        QCOMPARE(iface->role(), QAccessible::Chart);
+        QCOMPARE(iface->childCount(), int(chart->days().size()));
+        QVERIFY(iface->childCount() >= 28);
+        QCOMPARE(iface->child(0)->role(), QAccessible::ListItem);
+        // The first day holds the one theme generation: one credit, one run, in the singular.
+        QVERIFY2(iface->child(0)->text(QAccessible::Name).endsWith(QStringLiteral(": 1 credit, 1 run")),
+                 qPrintable(iface->child(0)->text(QAccessible::Name)));
+        chart->setFocus();
+        QTest::keyClick(chart, Qt::Key_End);
+        QCOMPARE(chart->selectedDay(), iface->childCount() - 1);
+        QCOMPARE(iface->indexOfChild(iface->focusChild()), iface->childCount() - 1);
+        QTest::keyClick(chart, Qt::Key_Home);
+        QCOMPARE(chart->selectedDay(), 0);
+        QTest::keyClick(chart, Qt::Key_Right);
+        QCOMPARE(chart->selectedDay(), 1);
+    }
+
+    void theFirstTabStopIsNamed()
+    {
+        m_window->activateWindow();
+        m_window->page()->setFocus();
+        QTest::keyClick(m_window.get(), Qt::Key_Tab);
+        QWidget* first = QApplication::focusWidget();
+        QVERIFY(first);
+        QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(first);
+        QVERIFY2(!iface->text(QAccessible::Name).isEmpty(), first->metaObject()->className());
+    }
+};
+
+QTEST_MAIN(TestAccessibility)
+#include "tst_accessibility.moc"
