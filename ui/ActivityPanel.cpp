@@ -82,8 +82,8 @@ ActivityPanel::ActivityPanel(Session& session, QWidget* parent)
     // page of a long trail.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     const QFontMetrics metrics(font());
-    m_table->setColumnWidth(AuditModel::When, metrics.horizontalAdvance(QStringLiteral("2026-11-26 08:13:38 America/Los_Angeles ")));
-    m_table->setColumnWidth(AuditModel::Who, metrics.horizontalAdvance(QLatin1Char('m')) * 12);
+    m_table->setColumnWidth(AuditModel::When, metrics.horizontalAdvance(QStringLiteral("2026-11-26 08:13:38 Europe/London ")));
+    m_table->setColumnWidth(AuditModel::Who, metrics.horizontalAdvance(QLatin1Char('m')) * 8);
     m_table->setColumnWidth(AuditModel::Kind, metrics.horizontalAdvance(QStringLiteral("Provider address  ")));
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setMinimumHeight(metrics.height() * 16);

@@ -50,7 +50,7 @@ KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
     m_edit->setEchoMode(QLineEdit::Password);
     m_edit->setClearButtonEnabled(true);
     m_edit->setAccessibleName(tr("%1 API key").arg(provider.name));
-    m_edit->setMinimumWidth(320);
+    m_edit->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('m')) * 16);
     m_showButton->setObjectName(id + QStringLiteral("ShowButton"));
     m_showButton->setText(tr("Show"));
     m_showButton->setCheckable(true);
@@ -97,14 +97,17 @@ KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
     heading->addWidget(m_badge);
     heading->addStretch();
     layout->addLayout(heading, 0, 0, 1, 5);
-    layout->addWidget(m_edit, 1, 0);
-    layout->addWidget(m_showButton, 1, 1);
-    layout->addWidget(m_saveButton, 1, 2);
-    layout->addWidget(m_testButton, 1, 3);
-    layout->addWidget(m_removeButton, 1, 4);
-    layout->addWidget(m_messageLabel, 2, 0, 1, 5);
-    layout->addWidget(m_detailLabel, 3, 0, 1, 5);
-    layout->addWidget(m_consoleLabel, 4, 0, 1, 5);
+    // The field has the row to itself and the buttons follow under it, so the section fits a narrow window.
+    layout->addWidget(m_edit, 1, 0, 1, 5);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch();
+    for (QWidget* b : {static_cast<QWidget*>(m_showButton), static_cast<QWidget*>(m_saveButton),
+                       static_cast<QWidget*>(m_testButton), static_cast<QWidget*>(m_removeButton)})
+        buttons->addWidget(b);
+    layout->addLayout(buttons, 2, 0, 1, 5);
+    layout->addWidget(m_messageLabel, 3, 0, 1, 5);
+    layout->addWidget(m_detailLabel, 4, 0, 1, 5);
+    layout->addWidget(m_consoleLabel, 5, 0, 1, 5);
     layout->setColumnStretch(0, 1);
 
     connect(m_edit, &QLineEdit::textChanged, this, [this] {

@@ -45,6 +45,10 @@ ModelsPanel::ModelsPanel(Session& session, QWidget* parent)
     for (const Slot& slot : session.catalog().modelSlots()) {
         auto* combo = new NoWheelComboBox(this);
         combo->setObjectName(slot.id + QStringLiteral("ModelCombo"));
+        // Narrow windows (or large text) shorten the shown choice rather than the page growing sideways; the
+        // open list shows every choice whole.
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(18);
         combo->setAccessibleName(tr("Model for %1").arg(shownText(slot.name)));
         for (const Model& m : session.catalog().models()) {
             combo->addItem(modelText(m), m.id);

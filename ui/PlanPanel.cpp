@@ -127,7 +127,8 @@ void PlanPanel::showMix(const Plan& plan)
         if (!r)
             continue;
         reports << r.value();
-        headers << (r->finished ? UsageSentences::periodName(r->period) : tr("%1 (so far)").arg(UsageSentences::periodName(r->period)));
+        const QString month = QLocale().toString(r->period.firstDay, tr("MMM yyyy", "a period in a column heading"));
+        headers << (r->finished ? month : tr("%1 (so far)").arg(month));
     }
     m_mixTable->setColumnCount(int(headers.size()));
     m_mixTable->setHorizontalHeaderLabels(headers);

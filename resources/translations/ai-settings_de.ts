@@ -1021,6 +1021,11 @@
         <source>%1 (so far)</source>
         <translation>%1 (bisher)</translation>
     </message>
+    <message>
+        <source>MMM yyyy</source>
+        <comment>a period in a column heading</comment>
+        <translation>MMM yyyy</translation>
+    </message>
 </context>
 <context>
     <name>Ui::RateLimitPanel</name>
