@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots: each section of the window on the sample database, rendered offscreen by
-# ai-settings-shots (no display needed).
+# Takes the README's screenshots: each section of the window on the sample database, and the Overview in German,
+# in a dark palette, right to left and at twice the scale, rendered offscreen by ai-settings-shots (no display).
 #   bash scripts/screenshot.sh [OUT_DIR]      (default: resources/screenshots)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -10,6 +10,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 bash "$here/scripts/sample-database.sh" "$work/sample.sqlite" >/dev/null
 export QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME=$work/config XDG_RUNTIME_DIR=$work LANG=C.UTF-8
-"$here/build/tests/ai-settings-shots" "$work/sample.sqlite" "$out" 900x700
+shots=$here/build/tests/ai-settings-shots
+"$shots" "$work/sample.sqlite" "$out" 900x700
+"$shots" "$work/sample.sqlite" "$out" 800x600 --sections overview --suffix -de --locale de_DE
+"$shots" "$work/sample.sqlite" "$out" 800x600 --sections overview --suffix -dark --dark
+"$shots" "$work/sample.sqlite" "$out" 800x600 --sections overview,usage --suffix -rtl -reverse
+QT_SCALE_FACTOR=2 "$shots" "$work/sample.sqlite" "$out" 640x400 --sections keys,organisation --suffix -2x
 # The metainfo's screenshot is the first section.
-cp "$out/usage.png" "$out/settings-ai.png"
+cp "$out/overview.png" "$out/settings-ai.png"

@@ -11,6 +11,7 @@
 #include "Session.h"
 #include "SettingsPage.h"
 #include "StatusBadge.h"
+#include "Text.h"
 #include "Translations.h"
 
 #include <QComboBox>
@@ -254,7 +255,7 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("activity.csv"));
         const auto said = page()->activity()->exportTo(path);
         QVERIFY2(said.ok(), qPrintable(said.failure().message));
-        QCOMPARE(said.value(), QStringLiteral("Exported 2 changes to %1.").arg(path));
+        QCOMPARE(said.value(), QStringLiteral("Exported 2 changes to %1.").arg(Text::isolated(path))); // kept whole right to left
         QFile csv(path);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QList<QByteArray> rows = csv.readAll().split('\n');

@@ -3,9 +3,11 @@
 #include "AuditExport.h"
 #include "AuditModel.h"
 #include "Session.h"
+#include "Text.h"
 
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -155,8 +157,9 @@ Result<QString> ActivityPanel::exportTo(const QString& path)
     const auto written = AuditExport::toFile(m_session.ledger(), m_model->filter(), path);
     if (!written)
         return written.failure();
-    return written.value() == 1 ? tr("Exported 1 change to %1.").arg(path)
-                                : tr("Exported %1 changes to %2.").arg(QLocale().toString(written.value()), path);
+    const QString where = Text::isolated(QDir::toNativeSeparators(path));
+    return written.value() == 1 ? tr("Exported 1 change to %1.").arg(where)
+                                : tr("Exported %1 changes to %2.").arg(QLocale().toString(written.value()), where);
 }
 
 void ActivityPanel::exportCsv()

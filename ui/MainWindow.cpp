@@ -8,6 +8,7 @@
 #include "ModelsPanel.h"
 #include "Session.h"
 #include "SettingsPage.h"
+#include "Text.h"
 #include "UsageExport.h"
 #include "UsageTransfer.h"
 #include "UsageFile.h"
@@ -136,7 +137,7 @@ bool MainWindow::openDatabase(const QString& path)
                                                                                : QFileInfo(path).fileName()));
     setWindowFilePath(path);
     statusBar()->showMessage(tr("%1 · signed in as %2 (%3)")
-                                 .arg(QDir::toNativeSeparators(path), m_session->ledger().userName(),
+                                 .arg(Text::isolated(QDir::toNativeSeparators(path)), Text::isolated(m_session->ledger().userName()),
                                       roleLabel(m_session->role())));
     updateActions();
     // Once the page is up: the checks run in the background and the page stays usable meanwhile.
@@ -211,7 +212,7 @@ void MainWindow::importFile(const QString& path)
     if (!m_session)
         return;
     new LedgerTask(
-        this, m_session->path(), m_session->catalog(), tr("Importing %1…").arg(QFileInfo(path).fileName()),
+        this, m_session->path(), m_session->catalog(), tr("Importing %1…").arg(Text::isolated(QFileInfo(path).fileName())),
         [path](Ledger& ledger, const UsageBook::Progress& progress) -> Result<QString> {
             const auto summary = UsageTransfer::importFile(ledger, path, false, progress);
             if (!summary)

@@ -151,6 +151,37 @@
     </message>
 </context>
 <context>
+    <name>KeyState</name>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Active (BYOK)</source>
+        <translation>Aktiv (BYOK)</translation>
+    </message>
+    <message>
+        <source>Invalid key</source>
+        <translation>Ungültiger Schlüssel</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Out of budget</source>
+        <translation>Budget erschöpft</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>Gedrosselt</translation>
+    </message>
+    <message>
+        <source>Unused</source>
+        <translation>Ungenutzt</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Any</source>
@@ -175,6 +206,33 @@
     <message>
         <source>; the next slot frees up at %1</source>
         <translation>; der nächste Platz wird um %1 frei</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>an Owner</source>
+        <translation>ein Owner</translation>
+    </message>
+    <message>
+        <source>an Admin</source>
+        <translation>ein Admin</translation>
+    </message>
+    <message>
+        <source>a Viewer</source>
+        <translation>ein Viewer</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Viewer</translation>
     </message>
 </context>
 <context>

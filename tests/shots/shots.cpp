@@ -1,11 +1,15 @@
 // Renders the window's sections to PNG files, offscreen: the README's screenshots (scripts/screenshot.sh).
-//   ai-settings-shots DATABASE OUT_DIR [WIDTHxHEIGHT] [--sections a,b,…] [--suffix -de]
+//   ai-settings-shots DATABASE OUT_DIR [WIDTHxHEIGHT] [--sections a,b,…] [--suffix -de] [--locale de_DE] [--dark]
+// (right to left: Qt's own -reverse; twice the scale: QT_SCALE_FACTOR=2).
 #include "MainWindow.h"
 #include "SettingsPage.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QPalette>
+#include <QStyleFactory>
 #include <QTextStream>
 
 int main(int argc, char** argv)
@@ -14,7 +18,9 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     const QCommandLineOption sectionsOption(QStringLiteral("sections"), {}, QStringLiteral("a,b"));
     const QCommandLineOption suffixOption(QStringLiteral("suffix"), {}, QStringLiteral("SUFFIX"));
-    parser.addOptions({sectionsOption, suffixOption});
+    const QCommandLineOption localeOption(QStringLiteral("locale"), {}, QStringLiteral("NAME"));
+    const QCommandLineOption darkOption(QStringLiteral("dark"));
+    parser.addOptions({sectionsOption, suffixOption, localeOption, darkOption});
     parser.addPositionalArgument(QStringLiteral("database"), {});
     parser.addPositionalArgument(QStringLiteral("out"), {});
     parser.process(app);
@@ -25,6 +31,28 @@ int main(int argc, char** argv)
         return 2;
     }
     const QStringList size = args.value(2, QStringLiteral("900x700")).split(QLatin1Char('x'));
+    Translations::install(parser.isSet(localeOption) ? QLocale(parser.value(localeOption)) : Translations::userLocale());
+    if (parser.isSet(darkOption)) {
+        // Fusion with a dark palette, as a dark desktop theme gives it.
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+        dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe0));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+        dark.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
+        dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+        dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+        dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+        dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+        QApplication::setPalette(dark);
+    }
     Ui::MainWindow window(args[0]);
     if (!window.page()) {
         err << "the database could not be shown\n";

@@ -1,5 +1,7 @@
 #include "KeyState.h"
 
+#include <QCoreApplication>
+
 QString keyStateId(KeyState state)
 {
     switch (state) {
@@ -24,16 +26,17 @@ std::optional<KeyState> keyStateFromId(QStringView id)
 
 QString keyStateLabel(KeyState state)
 {
+    const char* label = "";
     switch (state) {
-    case KeyState::NotSet: return QStringLiteral("Not set");
-    case KeyState::Active: return QStringLiteral("Active (BYOK)");
-    case KeyState::Invalid: return QStringLiteral("Invalid key");
-    case KeyState::NotVerified: return QStringLiteral("Not verified");
-    case KeyState::OutOfBudget: return QStringLiteral("Out of budget");
-    case KeyState::Throttled: return QStringLiteral("Throttled");
-    case KeyState::Unused: return QStringLiteral("Unused");
+    case KeyState::NotSet: label = QT_TRANSLATE_NOOP("KeyState", "Not set"); break;
+    case KeyState::Active: label = QT_TRANSLATE_NOOP("KeyState", "Active (BYOK)"); break;
+    case KeyState::Invalid: label = QT_TRANSLATE_NOOP("KeyState", "Invalid key"); break;
+    case KeyState::NotVerified: label = QT_TRANSLATE_NOOP("KeyState", "Not verified"); break;
+    case KeyState::OutOfBudget: label = QT_TRANSLATE_NOOP("KeyState", "Out of budget"); break;
+    case KeyState::Throttled: label = QT_TRANSLATE_NOOP("KeyState", "Throttled"); break;
+    case KeyState::Unused: label = QT_TRANSLATE_NOOP("KeyState", "Unused"); break;
     }
-    return {};
+    return QCoreApplication::translate("KeyState", label);
 }
 
 bool keyStateRefusesActions(KeyState state)

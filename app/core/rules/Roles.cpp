@@ -1,18 +1,33 @@
 #include "Roles.h"
 
-QString roleId(Role role) { return roleLabel(role).toLower(); }
+#include <QCoreApplication>
+
+QString roleId(Role role)
+{
+    switch (role) {
+    case Role::Owner: return QStringLiteral("owner");
+    case Role::Admin: return QStringLiteral("admin");
+    case Role::Viewer: return QStringLiteral("viewer");
+    }
+    return {};
+}
 
 QString roleWithArticle(Role role)
 {
-    return (role == Role::Viewer ? QStringLiteral("a ") : QStringLiteral("an ")) + roleLabel(role);
+    switch (role) {
+    case Role::Owner: return QCoreApplication::translate("Roles", "an Owner");
+    case Role::Admin: return QCoreApplication::translate("Roles", "an Admin");
+    case Role::Viewer: return QCoreApplication::translate("Roles", "a Viewer");
+    }
+    return {};
 }
 
 QString roleLabel(Role role)
 {
     switch (role) {
-    case Role::Owner: return QStringLiteral("Owner");
-    case Role::Admin: return QStringLiteral("Admin");
-    case Role::Viewer: return QStringLiteral("Viewer");
+    case Role::Owner: return QCoreApplication::translate("Roles", "Owner");
+    case Role::Admin: return QCoreApplication::translate("Roles", "Admin");
+    case Role::Viewer: return QCoreApplication::translate("Roles", "Viewer");
     }
     return {};
 }

@@ -72,6 +72,11 @@ bool hasControlCharacters(QStringView value)
     return false;
 }
 
+QString isolated(const QString& value)
+{
+    return QChar(0x2068) + value + QChar(0x2069); // FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE
+}
+
 QString count(qint64 n, const char* singular, const char* plural)
 {
     return QLocale(QLocale::English).toString(n) + QLatin1Char(' ') + QLatin1String(n == 1 ? singular : plural);

@@ -23,6 +23,10 @@ QString printable(QStringView line);
 // Whether the text holds a character that escaped() would rewrite.
 bool hasControlCharacters(QStringView value);
 
+// A value (a path, a file name, an id) set apart inside a sentence with Unicode's first-strong isolate, so that a
+// right-to-left page or translation keeps its characters in their order ("/tmp/a.csv" stays whole).
+QString isolated(const QString& value);
+
 // "1 credit", "2 credits", "2,000 credits": English counts with the right noun and thousands separators.
 QString count(qint64 n, const char* singular, const char* plural);
 
