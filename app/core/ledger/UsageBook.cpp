@@ -91,8 +91,8 @@ Result<UsageReport> UsageBook::reportFor(const LedgerSettings& settings, const B
             return cal.failure();
         // Whole local days, from the per-day totals: the last seven, or the period so far when it is younger.
         const qint64 windowStart = qMax(period.start, cal.value()->dayStartContaining(now - CreditRules::forecastWindowMs));
-        const auto pool = recentCredits(windowStart, std::nullopt);
-        const auto mine = tenant ? recentCredits(windowStart, tenant) : pool;
+        const auto pool = recentCredits(windowStart, now, std::nullopt);
+        const auto mine = tenant ? recentCredits(windowStart, now, tenant) : pool;
         if (!pool || !mine)
             return (!pool ? pool : mine).failure();
         CreditRules::Forecast f = CreditRules::forecast(r.remaining, pool.value(), windowStart, now, period.end);
@@ -102,13 +102,16 @@ Result<UsageReport> UsageBook::reportFor(const LedgerSettings& settings, const B
     return r;
 }
 
-Result<qint64> UsageBook::recentCredits(qint64 from, const std::optional<QString>& tenant)
+Result<qint64> UsageBook::recentCredits(qint64 from, qint64 to, const std::optional<QString>& tenant)
 {
-    QSqlQuery& q = tenant ? m_db.query(QStringLiteral("SELECT COALESCE(SUM(credits), 0) FROM usage_daily WHERE day_start >= ? AND tenant = ?"))
-                          : m_db.query(QStringLiteral("SELECT COALESCE(SUM(credits), 0) FROM usage_daily WHERE day_start >= ?"));
+    // Bounded on both sides: a ledger may hold days after `to` (a clock set back, history reviewed as of a date),
+    // and reading them would cost as much as they are many.
+    QSqlQuery& q = tenant ? m_db.query(QStringLiteral("SELECT COALESCE(SUM(credits), 0) FROM usage_daily WHERE day_start >= ? AND day_start <= ? AND tenant = ?"))
+                          : m_db.query(QStringLiteral("SELECT COALESCE(SUM(credits), 0) FROM usage_daily WHERE day_start >= ? AND day_start <= ?"));
     q.bindValue(0, from);
+    q.bindValue(1, to);
     if (tenant)
-        q.bindValue(1, Sql::text(*tenant));
+        q.bindValue(2, Sql::text(*tenant));
     return Sql::number(q, QStringLiteral("reading daily usage"));
 }
 

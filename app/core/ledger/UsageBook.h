@@ -59,8 +59,8 @@ private:
     static QVariantList eventRow(const UsageEvent& event, const QString& recordedBy);
 
     Result<qint64> poolUsed(qint64 periodStart);
-    // Credits used from `from` on (whole local days), by the install or one tenant.
-    Result<qint64> recentCredits(qint64 from, const std::optional<QString>& tenant);
+    // Credits used on the local days that start between `from` and `to`, by the install or one tenant.
+    Result<qint64> recentCredits(qint64 from, qint64 to, const std::optional<QString>& tenant);
     Result<UsageReport> reportFor(const LedgerSettings& settings, const BillingPeriod& period,
                                   const std::optional<QString>& tenant);
     Result<QVector<qint64>> recentQueries(const QString& tenant, CreditRules::Billing billing, qint64 at);
