@@ -1,7 +1,7 @@
 #include "PostgresBulkInsert.h"
 
+#include "ImportProgress.h"
 #include "SqlSupport.h"
-#include "SqliteBulkInsert.h"
 
 #include <QSqlDriver>
 #include <QSqlQuery>
@@ -58,7 +58,7 @@ Status finishCopy(PGconn* connection, const char* error)
     while (PGresult* more = PQgetResult(connection))
         PQclear(more);
     if (error)
-        return SqliteBulkInsert::cancelled();
+        return ImportProgress::cancelled();
     return ok ? success() : copyFailure(connection, "importing usage");
 }
 
@@ -101,7 +101,7 @@ Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, cons
                 return copyFailure(connection, "importing usage");
             chunk.clear();
         }
-        if (!SqliteBulkInsert::reportProgress(progress, i + 1, rows.size()))
+        if (!ImportProgress::report(progress, i + 1, rows.size()))
             return finishCopy(connection, "cancelled");
     }
     if (Status s = finishCopy(connection, nullptr); !s)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ImportProgress.h"
 #include "Result.h"
 #include "UsageEvent.h"
 
@@ -12,7 +13,7 @@
 // a staging table, and one set-based insert moves the new ones into usage_events, skipping ids already stored.
 namespace PostgresBulkInsert {
 
-using Progress = std::function<bool(qint64 done, qint64 total)>;
+using Progress = ImportProgress::Callback;
 
 // True when the connection is PostgreSQL through Qt's QPSQL driver, whose libpq handle this program can use.
 bool available(const QSqlDatabase& db);

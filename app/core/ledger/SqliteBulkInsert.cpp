@@ -15,7 +15,6 @@ namespace SqliteBulkInsert {
 
 namespace {
 
-constexpr qint64 progressEvery = 8192;
 
 sqlite3* handleOf(const QSqlDatabase& db)
 {
@@ -69,15 +68,6 @@ void waitBriefly(const QSqlDatabase& db, int maxWaitMs)
         sqlite3_busy_handler(handleOf(db), busyHandler, &limit);
 }
 
-bool reportProgress(const Progress& progress, qint64 done, qint64 total)
-{
-    if (!progress || (done % progressEvery != 0 && done != total))
-        return true;
-    return progress(done, total);
-}
-
-Failure cancelled() { return refused(QStringLiteral("The import was cancelled; nothing was imported.")); }
-
 Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
                     const std::function<void(const UsageEvent&)>& inserted, const Progress& progress)
 {
@@ -120,8 +110,8 @@ Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, cons
         }
         if (sqlite3_changes(handle) == 1)
             inserted(e);
-        if (!reportProgress(progress, i + 1, rows.size()))
-            return cancelled();
+        if (!ImportProgress::report(progress, i + 1, rows.size()))
+            return ImportProgress::cancelled();
     }
     return success();
 }

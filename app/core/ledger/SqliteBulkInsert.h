@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ImportProgress.h"
 #include "Result.h"
 #include "UsageEvent.h"
 
@@ -12,7 +13,7 @@
 // costs a QVariant and a UTF-16 to UTF-8 conversion per value, which halves the import rate.
 namespace SqliteBulkInsert {
 
-using Progress = std::function<bool(qint64 done, qint64 total)>;
+using Progress = ImportProgress::Callback;
 
 // True when the connection is SQLite and its library is the one this program links (as on Debian, where Qt's
 // driver uses the system libsqlite3). Otherwise the caller uses the portable QSqlQuery path.
@@ -27,9 +28,5 @@ Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, cons
 // quarter millisecond for the first few milliseconds and every millisecond after: several recorders queue for the
 // write lock without each waiting tens of milliseconds after it is free. Gives up after `maxWaitMs`, as before.
 void waitBriefly(const QSqlDatabase& db, int maxWaitMs);
-
-// Shared by both paths: calls `progress` every few thousand rows; false means the user cancelled.
-bool reportProgress(const Progress& progress, qint64 done, qint64 total);
-Failure cancelled();
 
 } // namespace SqliteBulkInsert

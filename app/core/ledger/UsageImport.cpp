@@ -2,6 +2,7 @@
 #include "UsageBook.h"
 
 #include "Identifiers.h"
+#include "ImportProgress.h"
 #include "PostgresBulkInsert.h"
 #include "Schema.h"
 #include "SqlSupport.h"
@@ -53,8 +54,8 @@ Status UsageBook::insertEventsPortably(const QVector<ImportRow>& rows, const std
             return s;
         if (insert.numRowsAffected() == 1)
             inserted(e);
-        if (!SqliteBulkInsert::reportProgress(progress, i + 1, rows.size()))
-            return SqliteBulkInsert::cancelled();
+        if (!ImportProgress::report(progress, i + 1, rows.size()))
+            return ImportProgress::cancelled();
     }
     return success();
 }
