@@ -176,8 +176,7 @@ void CreditsPanel::showFailure(const Failure& failure)
 void CreditsPanel::showReport(const UsageReport& r, bool current)
 {
     const QLocale locale;
-    m_periodLabel->setText(tr("%1 – %2").arg(locale.toString(r.period.firstDay, QLocale::ShortFormat),
-                                             locale.toString(r.period.lastDay, QLocale::ShortFormat)));
+    m_periodLabel->setText(tr("%1 – %2").arg(UsageSentences::dateText(r.period.firstDay), UsageSentences::dateText(r.period.lastDay)));
     m_planLabel->setText(tr("%1 plan · %2 credits a month").arg(r.plan->name, locale.toString(r.allocation)));
 
     // The words are the command line's (UsageSentences); only the layout differs.

@@ -72,7 +72,7 @@ QString DailyChart::describeDay(int index) const
 {
     const DayUsage& d = m_days.at(index);
     const QLocale locale;
-    QString text = tr("%1: %2, %3").arg(locale.toString(d.day, QLocale::ShortFormat), UsageSentences::credits(d.credits),
+    QString text = tr("%1: %2, %3").arg(UsageSentences::dateText(d.day), UsageSentences::credits(d.credits),
                                         UsageSentences::runs(d.runs));
     if (d.byokRuns)
         text += tr(" (%1 on your own keys)").arg(locale.toString(d.byokRuns));

@@ -6,6 +6,7 @@
 #include "KeyService.h"
 #include "Session.h"
 #include "StatusBadge.h"
+#include "UsageSentences.h"
 
 #include <QAccessible>
 #include <QDateTime>
@@ -164,8 +165,7 @@ void KeyField::reload()
                                    : KeyFormat::masked(m_provider.id, m_record.fingerprint));
     QString detail = tr("Covers %1.").arg(coveredActions(m_session.catalog(), m_provider.id));
     if (m_record.checkedAt)
-        detail += QLatin1Char(' ') + tr("Last checked %1.").arg(QLocale().toString(
-                                         QDateTime::fromMSecsSinceEpoch(*m_record.checkedAt), QLocale::ShortFormat));
+        detail += QLatin1Char(' ') + tr("Last checked %1.").arg(UsageSentences::moment(*m_record.checkedAt, m_session.timeZone()));
     m_detailLabel->setText(detail);
 
     m_retryTimer.stop();
@@ -194,7 +194,7 @@ QString KeyField::adviceFor(const KeyRecord& record) const
         return m_mayChange ? tr("To rotate it: %1").arg(rotate) : tr("An Owner or Admin can rotate it: %1").arg(rotate);
     case KeyState::Throttled:
         if (record.retryAt) {
-            const QString at = QLocale().toString(QDateTime::fromMSecsSinceEpoch(*record.retryAt).time(), QLocale::ShortFormat);
+            const QString at = UsageSentences::clock(*record.retryAt, m_session.timeZone());
             // Only this window, with the right to check and the key in this keychain, checks it again by itself.
             return mayCheckHere() ? tr("It is checked again automatically at %1.").arg(at)
                                   : tr("The provider said to ask again at %1.").arg(at);

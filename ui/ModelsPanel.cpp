@@ -2,6 +2,7 @@
 
 #include "NoWheelComboBox.h"
 #include "Session.h"
+#include "UsageSentences.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -142,8 +143,7 @@ void ModelsPanel::showKeyModels()
         const auto key = m_session.ledger().keys().keyStatus(QString(), provider->id);
         if (key && key->record.checkedAt && notes.isEmpty())
             notes << tr("The models your %1 key can use were read from %1 on %2; Test under the key reads them again.")
-                         .arg(provider->name, QLocale().toString(QDateTime::fromMSecsSinceEpoch(*key->record.checkedAt),
-                                                                 QLocale::ShortFormat));
+                         .arg(provider->name, UsageSentences::moment(*key->record.checkedAt, m_session.timeZone()));
     }
     m_keyModelsLabel->setText(notes.join(QLatin1Char(' ')));
     m_keyModelsLabel->setVisible(!notes.isEmpty());

@@ -95,4 +95,10 @@ void Session::checkNext(QVector<KeyRecord> queue)
     });
 }
 
+QString Session::timeZone()
+{
+    const auto settings = m_ledger->settings().current();
+    return settings ? settings->timeZone : QStringLiteral("UTC");
+}
+
 } // namespace Ui

@@ -33,6 +33,8 @@ public:
     const Catalog& catalog() const { return m_ledger->catalog(); }
     QString path() const { return m_ledger->path(); }
     Role role() const { return m_role; }
+    // The install's time zone, in which the page tells times ("04:18 UTC").
+    QString timeZone();
     bool canAdminister() const { return ::canAdminister(m_role); }
 
     // For tests: shorter keychain and provider timeouts.

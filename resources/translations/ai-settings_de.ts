@@ -1395,5 +1395,10 @@
         <source>%1 runs</source>
         <translation>%1 Ausführungen</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a time of day and its zone</comment>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 </TS>

@@ -31,6 +31,11 @@ QString UsageSentences::moment(qint64 ms, const QString& timeZone)
                                  QLocale().toString(t.time(), QStringLiteral("HH:mm")), timeZone);
 }
 
+QString UsageSentences::clock(qint64 ms, const QString& timeZone)
+{
+    return tr("%1 %2", "a time of day and its zone").arg(QLocale().toString(local(ms, timeZone).time(), QStringLiteral("HH:mm")), timeZone);
+}
+
 QString UsageSentences::day(qint64 ms, const QString& timeZone)
 {
     return QLocale().toString(local(ms, timeZone).date(), tr("ddd d MMM", "date format of a day this month"));

@@ -38,6 +38,8 @@ public:
 
     // "Tue 1 Dec 2026 at 00:00 UTC" in the install's zone.
     static QString moment(qint64 ms, const QString& timeZone);
+    // "04:18 UTC": a time of day today, in the install's zone.
+    static QString clock(qint64 ms, const QString& timeZone);
     // "Tue 24 Nov" in the install's zone.
     static QString day(qint64 ms, const QString& timeZone);
     static QString credits(qint64 n); // "1 credit", "2,000 credits"
