@@ -2,6 +2,7 @@
 
 #include "DailyChart.h"
 #include "MainWindow.h"
+#include "SettingsPage.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -37,8 +38,10 @@ std::vector<double> timeToFirstPaint(const QString& databasePath, qint64 now, in
         auto window = std::make_unique<Ui::MainWindow>(databasePath, [now] { return now; });
         FirstPaint watcher;
         auto* chart = window->findChild<Ui::DailyChart*>();
-        if (!chart)
+        if (!chart || !window->page())
             return {};
+        // The Usage section holds the chart, whatever section the window last showed.
+        window->page()->showSection(QStringLiteral("usage"));
         chart->installEventFilter(&watcher);
         window->show();
         while (!watcher.painted && timer.elapsed() < 60000)
