@@ -560,7 +560,11 @@ private slots:
         QCOMPARE(after->nextPlan->id, QStringLiteral("professional"));
         QVERIFY2(UsageSentences::pendingPlan(after.value()).startsWith(QStringLiteral("The plan changes to Professional (500 credits a month) at the next period, on Tue 1 Dec 2026 at 00:00 UTC")),
                  qPrintable(UsageSentences::pendingPlan(after.value())));
-        QCOMPARE(ledger().usage().report(QStringLiteral("2026-12"), std::nullopt)->allocation, 500);
+        const auto december = ledger().usage().report(QStringLiteral("2026-12"), std::nullopt);
+        QCOMPARE(december->allocation, 500);
+        QVERIFY(december->upcoming);
+        QCOMPARE(UsageSentences::remaining(december.value()), QStringLiteral("500 credits become available on Tue 1 Dec 2026 at 00:00 UTC."));
+        QVERIFY(UsageSentences::used(december.value()).startsWith(QStringLiteral("0 of 500 credits used in December 2026")));
         QCOMPARE(ledger().usage().report(QStringLiteral("2026-10"), std::nullopt)->allocation, 100);
     }
 

@@ -1400,5 +1400,9 @@
         <comment>a time of day and its zone</comment>
         <translation>%1 %2</translation>
     </message>
+    <message>
+        <source>%1 become available on %2.</source>
+        <translation>%1 stehen ab %2 zur Verfügung.</translation>
+    </message>
 </context>
 </TS>

@@ -30,6 +30,7 @@ struct UsageReport
     const Plan* plan = nullptr;      // the plan whose allocation holds (PlanHistory::inForce)
     const Plan* nextPlan = nullptr;  // the running period only: a downgrade that takes effect at the next period
     bool finished = false;           // the period ended before now: it is told in the past tense
+    bool upcoming = false;           // the period starts after now
     std::optional<QString> tenant; // nullopt: the whole install
     qint64 used = 0;               // credits used by the selection
     qint64 poolUsed = 0;           // credits used by the whole install (the pool)

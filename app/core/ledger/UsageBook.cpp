@@ -46,6 +46,7 @@ Result<UsageReport> UsageBook::reportFor(const LedgerSettings& settings, const B
     r.timeZone = settings.timeZone;
     const qint64 now = m_db.now();
     r.finished = period.end <= now;
+    r.upcoming = period.start > now;
     const PlanHistory::InForce plan = planInForce(m_db.catalog(), settings, period, now);
     r.plan = plan.plan;
     r.nextPlan = period.contains(now) ? plan.next : nullptr;

@@ -65,7 +65,7 @@ QString UsageSentences::used(const UsageReport& r)
 {
     const QLocale locale;
     const qint64 percent = r.allocation ? r.poolUsed * 100 / r.allocation : 0;
-    if (r.finished)
+    if (r.finished || r.upcoming)
         return tr("%1 of %2 credits used in %3 (%4%)")
             .arg(locale.toString(r.poolUsed), locale.toString(r.allocation), periodName(r.period), locale.toString(percent));
     return tr("%1 of %2 credits used this month (%3%)")
@@ -77,6 +77,8 @@ QString UsageSentences::remaining(const UsageReport& r)
     if (r.finished)
         return tr("%1 were left when the period ended on %2; unused credits did not roll over.")
             .arg(credits(r.remaining), moment(r.period.end, r.timeZone));
+    if (r.upcoming)
+        return tr("%1 become available on %2.").arg(credits(r.allocation), moment(r.period.start, r.timeZone));
     return tr("%1 remaining; they reset on %2. Unused credits do not roll over.")
         .arg(credits(r.remaining), moment(r.period.end, r.timeZone));
 }
