@@ -599,6 +599,21 @@ private slots:
         QCOMPARE(ledger().audit().count(someone).value(), 0);
         QCOMPARE(ledger().audit().actors().value(), QStringList{ledger().userName()});
         QCOMPARE(AuditTrail::checkKind(QStringLiteral("keys")).failure().kind, Failure::BadInput);
+        // The filter's SQL and an entry's kind() agree, kind by kind.
+        QVERIFY(ledger().setBillingCalendar(15, QStringLiteral("Europe/Berlin")).ok());
+        QVERIFY(ledger().setSlotModel(QStringLiteral("content"), QStringLiteral("claude-opus-4-6")).ok());
+        const auto everything = ledger().audit().page(all, 0, 1000);
+        for (const QString& kind : AuditTrail::kinds()) {
+            AuditFilter one;
+            one.kind = kind;
+            qint64 expected = 0;
+            for (const AuditEntry& e : everything.value())
+                expected += e.kind() == kind;
+            QCOMPARE(ledger().audit().count(one).value(), expected);
+        }
+        AuditFilter period;
+        period.kind = QStringLiteral("period");
+        QCOMPARE(ledger().audit().count(period).value(), 2); // anchor day and time zone
     }
 
     void totalsAlwaysMatchTheEvents()

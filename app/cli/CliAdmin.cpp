@@ -41,17 +41,14 @@ int plan(Context& context, const QStringList& arguments)
     if (!settings || !running)
         return context.fail((!settings ? settings.failure() : running.failure()));
     const Plan& p = *settings->plan;
-    if (verb->name == QLatin1String("set")) {
+    if (verb->name == QLatin1String("set"))
         context.out << UsageSentences::planChanged(*before->plan, p) << '\n';
-        if (const QString pending = UsageSentences::pendingPlan(running.value()); !pending.isEmpty())
-            context.out << pending << '\n';
-    } else {
+    else
         context.out << "Plan: " << p.name << " (" << formatCredits(p.monthlyCredits) << " credits a month; tenant keys "
                     << (p.tenantKeys ? "allowed" : "not available on this plan") << ").\n"
                     << "Typical month: " << UsageSentences::typicalUsage(p, context.catalog) << ".\n";
-        if (const QString pending = UsageSentences::pendingPlan(running.value()); !pending.isEmpty())
-            context.out << pending << '\n';
-    }
+    if (const QString pending = UsageSentences::pendingPlan(running.value()); !pending.isEmpty())
+        context.out << pending << '\n';
     return Done;
 }
 

@@ -41,32 +41,25 @@ int audit(Context& context, const QStringList& arguments)
         return context.fail(settings.failure());
     const QTimeZone zone(settings->timeZone.toUtf8());
     const bool json = parser.isSet(jsonOption);
-    // Page by page, newest first: a long trail is never held whole.
-    constexpr int pageSize = 1000;
     if (json)
         context.out << '[';
-    for (qint64 offset = 0;; offset += pageSize) {
-        const auto page = ledger->audit().page(filter, offset, pageSize);
-        if (!page)
-            return context.fail(page.failure());
-        for (qsizetype i = 0; i < page->size(); ++i) {
-            const AuditEntry& e = page->at(i);
-            if (json) {
-                const QJsonObject o{{QStringLiteral("at"), IsoTime::format(e.at, zone)},
-                                    {QStringLiteral("actor"), e.actor},
-                                    {QStringLiteral("kind"), e.kind()},
-                                    {QStringLiteral("subject"), e.subject},
-                                    {QStringLiteral("change"), e.change}};
-                context.out << (offset + i ? ",\n " : "") << QJsonDocument(o).toJson(QJsonDocument::Compact);
-            } else {
-                context.out << Text::printable(QStringLiteral("%1  %2  %3  %4")
-                                                   .arg(IsoTime::format(e.at, zone), e.actor, e.subject, e.change))
-                            << '\n';
-            }
+    bool first = true;
+    const Status listed = ledger->audit().forEach(filter, [&](const AuditEntry& e) {
+        if (json) {
+            const QJsonObject o{{QStringLiteral("at"), IsoTime::format(e.at, zone)},
+                                {QStringLiteral("actor"), e.actor},
+                                {QStringLiteral("kind"), e.kind()},
+                                {QStringLiteral("subject"), e.subject},
+                                {QStringLiteral("change"), e.change}};
+            context.out << (first ? "" : ",\n ") << QJsonDocument(o).toJson(QJsonDocument::Compact);
+        } else {
+            context.out << Text::printable(QStringLiteral("%1  %2  %3  %4").arg(IsoTime::format(e.at, zone), e.actor, e.subject, e.change))
+                        << '\n';
         }
-        if (page->size() < pageSize)
-            break;
-    }
+        first = false;
+    });
+    if (!listed)
+        return context.fail(listed.failure());
     if (json)
         context.out << "]\n";
     return Done;

@@ -16,21 +16,16 @@ Result<qint64> toFile(Ledger& ledger, const AuditFilter& filter, const QString& 
     const QTimeZone zone(settings->timeZone.toUtf8());
     return PrivateFile::write(path, [&](QIODevice& device) -> Result<qint64> {
         device.write("at,actor,kind,subject,change\n");
-        constexpr int pageSize = 1000;
         qint64 written = 0;
-        for (;;) {
-            const auto page = ledger.audit().page(filter, written, pageSize);
-            if (!page)
-                return page.failure();
-            for (const AuditEntry& e : page.value()) {
-                using UsageFile::csvField;
-                device.write(IsoTime::format(e.at, zone).toLatin1() + ',' + csvField(e.actor) + ',' + csvField(e.kind()) +
-                             ',' + csvField(e.subject) + ',' + csvField(e.change) + '\n');
-            }
-            written += page->size();
-            if (page->size() < pageSize)
-                return written;
-        }
+        const Status s = ledger.audit().forEach(filter, [&](const AuditEntry& e) {
+            using UsageFile::csvField;
+            device.write(IsoTime::format(e.at, zone).toLatin1() + ',' + csvField(e.actor) + ',' + csvField(e.kind()) + ',' +
+                         csvField(e.subject) + ',' + csvField(e.change) + '\n');
+            ++written;
+        });
+        if (!s)
+            return s.failure();
+        return written;
     });
 }
 

@@ -1,27 +1,29 @@
 #include "AuditTrail.h"
 
-#include "Settings.h"
 #include "SqlSupport.h"
 #include "Text.h"
 
 namespace {
 
+// A kind and the subjects the stores write for it: those that start with `prefix`, or equal one of `subjects`
+// (the settings' subjects are their names in Settings). The one table both the filter's SQL and an entry's kind()
+// are read from.
 struct Kind
 {
     const char* id;
-    const char* condition; // on the subject column
+    const char* prefix;
+    const char* subjects[2];
 };
 
-// The kinds and the subjects the stores write for them (Settings names the settings' subjects).
 const Kind kindList[] = {
-    {"key", "subject LIKE 'key.%'"},
-    {"plan", "subject = 'plan'"},
-    {"model", "subject LIKE 'model.%'"},
-    {"period", "subject IN ('anchor_day', 'time_zone')"},
-    {"tenant", "subject = 'tenant'"},
-    {"member", "subject = 'member'"},
-    {"import", "subject = 'usage'"},
-    {"provider", "substr(subject, 1, 9) = 'base_url.'"},
+    {"key", "key.", {}},
+    {"plan", nullptr, {"plan"}},
+    {"model", "model.", {}},
+    {"period", nullptr, {"anchor_day", "time_zone"}},
+    {"tenant", nullptr, {"tenant"}},
+    {"member", nullptr, {"member"}},
+    {"import", nullptr, {"usage"}},
+    {"provider", "base_url.", {}},
 };
 
 const Kind* kindNamed(const QString& id)
@@ -30,6 +32,32 @@ const Kind* kindNamed(const QString& id)
         if (id == QLatin1String(k.id))
             return &k;
     return nullptr;
+}
+
+bool isOfKind(const Kind& k, const QString& subject)
+{
+    if (k.prefix)
+        return subject.startsWith(QLatin1String(k.prefix));
+    for (const char* s : k.subjects)
+        if (s && subject == QLatin1String(s))
+            return true;
+    return false;
+}
+
+// The kind's condition on the subject column, its values appended to `values`.
+QString kindCondition(const Kind& k, QVariantList& values)
+{
+    if (k.prefix) {
+        values << QString::fromLatin1(k.prefix);
+        return QStringLiteral("substr(subject, 1, %1) = ?").arg(qstrlen(k.prefix));
+    }
+    QStringList marks;
+    for (const char* s : k.subjects)
+        if (s) {
+            values << QString::fromLatin1(s);
+            marks << QStringLiteral("?");
+        }
+    return QStringLiteral("subject IN (%1)").arg(marks.join(QStringLiteral(", ")));
 }
 
 // The WHERE clause and its values for a filter, in the order the values bind.
@@ -45,7 +73,7 @@ QString whereClause(const AuditFilter& f, QVariantList& values)
         values << *f.until;
     }
     if (const Kind* k = kindNamed(f.kind))
-        parts << QLatin1String(k->condition);
+        parts << kindCondition(*k, values);
     if (!f.actor.isEmpty()) {
         parts << QStringLiteral("actor = ?");
         values << f.actor;
@@ -57,19 +85,10 @@ QString whereClause(const AuditFilter& f, QVariantList& values)
 
 QString AuditEntry::kind() const
 {
-    if (subject.startsWith(QLatin1String("key.")))
-        return QStringLiteral("key");
-    if (subject == Settings::plan())
-        return QStringLiteral("plan");
-    if (subject.startsWith(QLatin1String("model.")))
-        return QStringLiteral("model");
-    if (subject == Settings::anchorDay() || subject == Settings::timeZone())
-        return QStringLiteral("period");
-    if (subject == QLatin1String("usage"))
-        return QStringLiteral("import");
-    if (subject.startsWith(QLatin1String("base_url.")))
-        return QStringLiteral("provider");
-    return subject; // tenant, member
+    for (const Kind& k : kindList)
+        if (isOfKind(k, subject))
+            return QLatin1String(k.id);
+    return subject;
 }
 
 QStringList AuditTrail::kinds()
@@ -117,6 +136,20 @@ Result<QVector<AuditEntry>> AuditTrail::page(const AuditFilter& filter, qint64 o
         entries.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
     q.finish();
     return entries;
+}
+
+Status AuditTrail::forEach(const AuditFilter& filter, const std::function<void(const AuditEntry&)>& visit)
+{
+    constexpr int pageSize = 1000;
+    for (qint64 offset = 0;; offset += pageSize) {
+        const auto page = this->page(filter, offset, pageSize);
+        if (!page)
+            return page.failure();
+        for (const AuditEntry& e : page.value())
+            visit(e);
+        if (page->size() < pageSize)
+            return success();
+    }
 }
 
 Result<QStringList> AuditTrail::actors()

@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <functional>
 #include <optional>
 
 // One line of the audit trail: who changed what, when. Key lines name a key by its masked fingerprint only.
@@ -43,6 +44,8 @@ public:
     Result<qint64> count(const AuditFilter& filter);
     // Lines [offset, offset + limit) of the filtered trail, newest first.
     Result<QVector<AuditEntry>> page(const AuditFilter& filter, qint64 offset, int limit);
+    // Every line the filter selects, newest first, read a page at a time so that a long trail is never held whole.
+    Status forEach(const AuditFilter& filter, const std::function<void(const AuditEntry&)>& visit);
     // Everyone who has a line in the trail, sorted.
     Result<QStringList> actors();
 

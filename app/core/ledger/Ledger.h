@@ -10,7 +10,8 @@
 #include <memory>
 
 // One ledger: the database handle and a store per aggregate — settings, directory (tenants and members), key
-// records, usage book — and the audit trail they write. Each store owns the SQL of its tables; the few changes that span two aggregates are here.
+// records, usage book — and the audit trail they write. Each store owns the SQL of its tables; the few changes
+// that span two aggregates are here.
 // One Ledger per thread; several processes (and, on PostgreSQL, machines) may share the data.
 class Ledger
 {
