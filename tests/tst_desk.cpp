@@ -429,6 +429,12 @@ private slots:
                                  "setMemberButton", "removeMemberButton"})
             QVERIFY2(!find<QWidget>(name)->isEnabled(), name);
         QCOMPARE(find<QLabel>("planEffectLabel")->text(), QStringLiteral("Only an Owner changes the plan."));
+        // An empty ledger's first steps are an administrator's: the Viewer is told who takes them.
+        page()->showSection(QStringLiteral("overview"));
+        QVERIFY(find<QWidget>("firstStepsBox")->isVisible());
+        QVERIFY(find<QLabel>("firstStepsLabel")->text().startsWith(QStringLiteral("An Owner or Admin can import past usage")));
+        QVERIFY(!find<QWidget>("firstStepsImportButton")->isVisible());
+        page()->showSection(QStringLiteral("organisation"));
         QVERIFY(find<QTableWidget>("membersTable")->rowCount() == 2); // reading stays open
         m_window.reset();
 

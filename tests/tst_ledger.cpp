@@ -565,7 +565,21 @@ private slots:
         QVERIFY(december->upcoming);
         QCOMPARE(UsageSentences::remaining(december.value()), QStringLiteral("500 credits become available on Tue 1 Dec 2026 at 00:00 UTC."));
         QVERIFY(UsageSentences::used(december.value()).startsWith(QStringLiteral("0 of 500 credits used in December 2026")));
+        QVERIFY(ledger().directory().addTenant(QStringLiteral("acme"), {}).ok());
+        QCOMPARE(UsageSentences::tenantShare(ledger().usage().report(QStringLiteral("2026-12"), QStringLiteral("acme")).value()),
+                 QStringLiteral("Tenant acme used 0 credits of the install's credits in December 2026.")); // not "this month"
         QCOMPARE(ledger().usage().report(QStringLiteral("2026-10"), std::nullopt)->allocation, 100);
+
+        // Down to Essentials, then up to Professional, while Enterprise still holds this period: the "upgrade" from
+        // Essentials raises nothing now, and the sentence says only what changed.
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("essentials")).ok());
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("professional")).ok());
+        const auto held = ledger().usage().report(std::nullopt, std::nullopt);
+        QCOMPARE(held->allocation, 2000);
+        const Catalog& c = TestSupport::catalog();
+        QCOMPARE(UsageSentences::planChanged(*c.plan(u"essentials"), *c.plan(u"professional"), held.value()),
+                 QStringLiteral("Plan changed from Essentials to Professional."));
+        QVERIFY(UsageSentences::pendingPlan(held.value()).startsWith(QStringLiteral("The plan changes to Professional")));
     }
 
     void theAuditTrailReadsInPagesNewestFirst()

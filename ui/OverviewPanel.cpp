@@ -96,23 +96,31 @@ OverviewPanel::OverviewPanel(Session& session, QWidget* parent)
     m_firstSteps->setFrameShape(QFrame::StyledPanel);
     auto* steps = new QVBoxLayout(m_firstSteps);
     steps->addWidget(heading(tr("Getting started: this ledger has no usage and no keys yet")));
-    auto* text = new QLabel(tr("1. Import past usage from a CSV or JSON Lines file (File › Import Usage…, Ctrl+I).\n"
-                               "2. Let your servers record each AI action: ai-settings record --action content --tenant acme, "
-                               "or one long-running ai-settings record --stdin.\n"
-                               "3. Add an Anthropic or OpenAI key of your own: actions it covers cost no credits."));
+    // The steps are an administrator's; a Viewer is told who takes them.
+    auto* text = new QLabel(
+        session.canAdminister()
+            ? tr("1. Import past usage from a CSV or JSON Lines file (File › Import Usage…, Ctrl+I).\n"
+                 "2. Let your servers record each AI action: ai-settings record --action content --tenant acme, "
+                 "or one long-running ai-settings record --stdin.\n"
+                 "3. Add an Anthropic or OpenAI key of your own: actions it covers cost no credits.")
+            : tr("An Owner or Admin can import past usage, let the servers record each AI action, or add an Anthropic "
+                 "or OpenAI key of your own; the page fills in as they do."));
     text->setObjectName(QStringLiteral("firstStepsLabel"));
     text->setWordWrap(true);
     text->setTextFormat(Qt::PlainText);
     text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     steps->addWidget(text);
-    auto* buttons = new QHBoxLayout;
+    auto* actions = new QWidget;
+    actions->setVisible(session.canAdminister());
+    auto* buttons = new QHBoxLayout(actions);
+    buttons->setContentsMargins(0, 0, 0, 0);
     auto* import = new QPushButton(tr("&Import Usage…"));
     import->setObjectName(QStringLiteral("firstStepsImportButton"));
     connect(import, &QPushButton::clicked, this, &OverviewPanel::importRequested);
     buttons->addWidget(import);
     buttons->addWidget(link(tr("Add a &Key ›"), QStringLiteral("keys"), QStringLiteral("firstStepsKeysLink")));
     buttons->addStretch();
-    steps->addLayout(buttons);
+    steps->addWidget(actions);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -99,13 +99,17 @@ void PlanPanel::applyChoice()
                       tr("Change the plan from %1 to %2? %3").arg(before->plan->name, chosen->name, m_effectLabel->text()),
                       QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    const Status s = m_session.ledger().settings().setPlan(chosen->id);
-    QString done = UsageSentences::planChanged(*before->plan, *chosen);
-    if (s)
-        if (const auto running = m_session.ledger().usage().report(std::nullopt, std::nullopt))
-            if (const QString pending = UsageSentences::pendingPlan(running.value()); !pending.isEmpty())
-                done += QLatin1Char(' ') + pending;
-    if (Outcome::show(m_outcomeLabel, s, done))
+    Status s = m_session.ledger().settings().setPlan(chosen->id);
+    QString done;
+    if (s) {
+        const auto running = m_session.ledger().usage().report(std::nullopt, std::nullopt);
+        if (running)
+            done = UsageSentences::planChanged(*before->plan, *chosen, running.value()) + QLatin1Char(' ') +
+                   UsageSentences::pendingPlan(running.value());
+        else
+            s = running.failure();
+    }
+    if (Outcome::show(m_outcomeLabel, s, done.trimmed()))
         m_session.refresh();
 }
 

@@ -42,7 +42,7 @@ int plan(Context& context, const QStringList& arguments)
         return context.fail((!settings ? settings.failure() : running.failure()));
     const Plan& p = *settings->plan;
     if (verb->name == QLatin1String("set"))
-        context.out << UsageSentences::planChanged(*before->plan, p) << '\n';
+        context.out << UsageSentences::planChanged(*before->plan, p, running.value()) << '\n';
     else
         context.out << "Plan: " << p.name << " (" << formatCredits(p.monthlyCredits) << " credits a month; tenant keys "
                     << (p.tenantKeys ? "allowed" : "not available on this plan") << ").\n"

@@ -989,6 +989,10 @@
         <source>%1 of %2 queries left this hour on credits; %3 of %4 on your own keys.</source>
         <translation>%1 von %2 Anfragen in dieser Stunde mit Credits übrig; %3 von %4 mit eigenen Schlüsseln.</translation>
     </message>
+    <message>
+        <source>An Owner or Admin can import past usage, let the servers record each AI action, or add an Anthropic or OpenAI key of your own; the page fills in as they do.</source>
+        <translation>Ein Owner oder Admin kann frühere Nutzung importieren, die Server jede KI-Aktion erfassen lassen oder einen eigenen Anthropic- oder OpenAI-Schlüssel hinzufügen; die Seite füllt sich, sobald das geschieht.</translation>
+    </message>
 </context>
 <context>
     <name>Ui::PeriodPanel</name>

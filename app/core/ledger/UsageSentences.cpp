@@ -87,7 +87,7 @@ QString UsageSentences::tenantShare(const UsageReport& r)
 {
     if (!r.tenant)
         return {};
-    if (r.finished)
+    if (r.finished || r.upcoming)
         return tr("Tenant %1 used %2 of the install's credits in %3.").arg(*r.tenant, credits(r.used), periodName(r.period));
     return tr("Tenant %1 used %2 of the install's credits this month.").arg(*r.tenant, credits(r.used));
 }
@@ -142,11 +142,13 @@ QString UsageSentences::pendingPlan(const UsageReport& r)
              credits(r.allocation));
 }
 
-QString UsageSentences::planChanged(const Plan& from, const Plan& to)
+QString UsageSentences::planChanged(const Plan& from, const Plan& to, const UsageReport& running)
 {
     if (from.id == to.id)
         return tr("The plan stays %1.").arg(to.name);
-    if (PlanHistory::takesEffectAtOnce(from, to))
+    // Compared with what the period holds now, not with the plan chosen before: after a downgrade still pending,
+    // choosing a plan between the two changes nothing this period.
+    if (!running.nextPlan && running.allocation == to.monthlyCredits)
         return tr("Plan changed from %1 to %2: this period's allocation is %3 from now on.")
             .arg(from.name, to.name, credits(to.monthlyCredits));
     return tr("Plan changed from %1 to %2.").arg(from.name, to.name);

@@ -33,8 +33,9 @@ public:
     static QString forecast(const UsageReport& r);
     // A downgrade that waits for the next period, said in the running period; empty otherwise.
     static QString pendingPlan(const UsageReport& r);
-    // What a plan change just made does, for the one who made it (a downgrade: followed by pendingPlan()).
-    static QString planChanged(const Plan& from, const Plan& to);
+    // What a plan change just made does, for the one who made it, told from the running period as it is after the
+    // change: raised at once, or (a downgrade, also one below a plan still in force) followed by pendingPlan().
+    static QString planChanged(const Plan& from, const Plan& to, const UsageReport& running);
 
     // "Tue 1 Dec 2026 at 00:00 UTC" in the install's zone.
     static QString moment(qint64 ms, const QString& timeZone);
