@@ -29,7 +29,8 @@ int main(int argc, char* argv[])
         arguments << QString::fromLocal8Bit(argv[i]);
     if (Cli::wantsCommandLine(arguments)) {
         QCoreApplication app(argc, argv);
-        Translations::install(Translations::userLocale());
+        Translations::install(Cli::speaksToMachines(arguments) ? QLocale(QLocale::English, QLocale::UnitedStates)
+                                                               : Translations::userLocale());
         return Cli::run(arguments);
     }
     QApplication app(argc, argv);

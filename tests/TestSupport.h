@@ -3,6 +3,7 @@
 #include "Catalog.h"
 #include "IsoTime.h"
 #include "Ledger.h"
+#include "Translations.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -12,6 +13,11 @@
 
 // Shared by the tests: the built-in catalog, scratch databases and running the real executable.
 namespace TestSupport {
+
+// Every test speaks English, with its plural forms ("1 credit"), whatever the machine's locale; a test of
+// another language installs that one itself.
+inline void speakEnglish() { Translations::install(QLocale(QLocale::English, QLocale::UnitedStates)); }
+Q_COREAPP_STARTUP_FUNCTION(speakEnglish)
 
 inline const Catalog& catalog()
 {

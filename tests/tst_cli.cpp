@@ -338,6 +338,20 @@ private slots:
         QCOMPARE(germanJson.out, cli({QStringLiteral("report"), QStringLiteral("--json")}).out);
         const QStringList exportJsonl{QStringLiteral("--db"), m_db, QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv")};
         QCOMPARE(runCli(exportJsonl, {}, german).out, runCli(exportJsonl).out);
+        // A refusal is told in German too, through the same core sentence the window shows; a program reading
+        // record --stdin gets the English sentence whatever the locale.
+        const auto refusal = runCli({QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("nope")}, {}, german);
+        QCOMPARE(refusal.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(refusal.err).startsWith(QStringLiteral("Unbekannte Aktion \"nope\"; erwartet wird eine von theme,")),
+                 refusal.err.constData());
+        const QStringList stdinRecord{QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--stdin")};
+        const QByteArray badEvent = "{\"action\":\"nope\",\"id\":\"x1\"}\n";
+        const auto germanLines = runCli(stdinRecord, badEvent, german);
+        QVERIFY2(germanLines.out.contains("\"error\":\"Unknown action \\\"nope\\\"; expected one of"), germanLines.out.constData());
+        QCOMPARE(germanLines.out, runCli(stdinRecord, badEvent).out);
+        // Plurals come from the translation, in English too: "1 credit", never "1 credits".
+        const auto one = runCli({QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")});
+        QVERIFY2(one.out.contains(": 1 credit; id "), one.out.constData());
     }
 
     void rolesAreEnforcedForTheRealUser()

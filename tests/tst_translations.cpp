@@ -8,6 +8,7 @@
 
 // The translations are complete: every source text has a translation in every .ts file, with the same
 // placeholders, every text of the built-in catalog is among them, and no source text is missing from the files.
+// English, the source language, has a file of its plural forms alone ("%Ln credit(s)" -> "1 credit").
 class TestTranslations : public QObject
 {
     Q_OBJECT
@@ -16,7 +17,10 @@ class TestTranslations : public QObject
     {
         QString context, source, translation;
         bool finished = false;
+        bool plural = false;
     };
+
+    static bool isPluralsFile(const QString& path) { return path.endsWith(QLatin1String("_en.ts")); }
 
     static QVector<Message> read(const QString& path)
     {
@@ -34,13 +38,13 @@ class TestTranslations : public QObject
             if (xml.name() == QLatin1String("name"))
                 context = xml.readElementText();
             else if (xml.name() == QLatin1String("message"))
-                m = Message{context, {}, {}, false};
+                m = Message{context, {}, {}, false, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes")};
             else if (xml.name() == QLatin1String("source"))
                 m.source = xml.readElementText();
             else if (xml.name() == QLatin1String("translation")) {
                 const QString type = xml.attributes().value(QLatin1String("type")).toString();
                 m.finished = type.isEmpty();
-                m.translation = xml.readElementText();
+                m.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
                 messages.append(m);
             }
         }
@@ -51,7 +55,7 @@ class TestTranslations : public QObject
 
     static QStringList placeholders(const QString& text)
     {
-        static const QRegularExpression marker(QStringLiteral("%L?\\d"));
+        static const QRegularExpression marker(QStringLiteral("%L?[\\dn]"));
         QStringList found;
         for (auto it = marker.globalMatch(text); it.hasNext();)
             found << it.next().captured().remove(QLatin1Char('L'));
@@ -74,11 +78,17 @@ private slots:
         QVERIFY(!tsFiles().isEmpty());
         for (const QString& path : tsFiles()) {
             const QVector<Message> messages = read(path);
-            QVERIFY2(messages.size() > 250, qPrintable(path));
+            QVERIFY2(messages.size() > (isPluralsFile(path) ? 5 : 250), qPrintable(path));
             for (const Message& m : messages) {
                 const QString where = QStringLiteral("%1: [%2] %3").arg(path, m.context, m.source);
                 QVERIFY2(m.finished && !m.translation.trimmed().isEmpty(), qPrintable(where + QStringLiteral(" has no translation")));
-                QCOMPARE(placeholders(m.translation), placeholders(m.source));
+                QVERIFY2(!isPluralsFile(path) || m.plural, qPrintable(where + QStringLiteral(" is not a plural text")));
+                // Each plural form keeps the source's placeholders; the forms are read as one text here.
+                if (!m.plural)
+                    QCOMPARE(placeholders(m.translation), placeholders(m.source));
+                else
+                    for (const QString& p : placeholders(m.source))
+                        QVERIFY2(placeholders(m.translation).contains(p), qPrintable(where + QStringLiteral(" lacks ") + p));
             }
         }
     }
@@ -105,6 +115,28 @@ private slots:
                 QVERIFY2(catalogTexts.contains(t), qPrintable(t + QStringLiteral(" is missing from app/core/rules/CatalogWords.cpp")));
     }
 
+    // A refusal or a usage error is a sentence for the user, so it goes through tr(): none is written as a bare
+    // literal, which lupdate would never see.
+    void noRefusalIsWrittenUntranslated()
+    {
+        static const QRegularExpression bare(QStringLiteral("\\b(refused|badInput|unavailable|usageError)\\(\\s*QStringLiteral\\("));
+        QStringList found;
+        for (const char* folder : {AI_SETTINGS_SOURCE_DIR "/app", AI_SETTINGS_SOURCE_DIR "/ui"}) {
+            QDirIterator it(QString::fromUtf8(folder), {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile file(it.next());
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                const QString text = QString::fromUtf8(file.readAll());
+                for (auto m = bare.globalMatch(text); m.hasNext();) {
+                    const auto match = m.next();
+                    found << QStringLiteral("%1:%2").arg(file.fileName()).arg(text.left(match.capturedStart()).count(QLatin1Char('\n')) + 1);
+                }
+            }
+        }
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(QStringLiteral(", "))));
+    }
+
     // lupdate over the sources finds nothing the files do not have: a new tr() without a translation fails here.
     void theFilesHoldEverySourceText()
     {
@@ -116,9 +148,10 @@ private slots:
             QProcess lupdate;
             lupdate.setProcessChannelMode(QProcess::MergedChannels);
             lupdate.start(QStringLiteral(AI_SETTINGS_LUPDATE),
-                          {QStringLiteral("-recursive"), QStringLiteral(AI_SETTINGS_SOURCE_DIR "/app"),
-                           QStringLiteral(AI_SETTINGS_SOURCE_DIR "/ui"), QStringLiteral("-no-obsolete"),
-                           QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-ts"), fresh});
+                          QStringList{QStringLiteral("-recursive"), QStringLiteral(AI_SETTINGS_SOURCE_DIR "/app"),
+                                      QStringLiteral(AI_SETTINGS_SOURCE_DIR "/ui"), QStringLiteral("-no-obsolete"),
+                                      QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-ts"), fresh}
+                              + (isPluralsFile(path) ? QStringList{QStringLiteral("-pluralonly")} : QStringList{}));
             QVERIFY(lupdate.waitForFinished(120000));
             QCOMPARE(lupdate.exitCode(), 0);
             const auto key = [](const Message& m) { return m.context + QLatin1Char('\x1f') + m.source; };

@@ -146,9 +146,7 @@ void ActivityPanel::showCount()
         return;
     }
     const int n = m_model->rowCount();
-    m_countLabel->setText(n == 0   ? tr("No changes match.")
-                          : n == 1 ? tr("1 change, newest first.")
-                                   : tr("%1 changes, newest first.").arg(QLocale().toString(n)));
+    m_countLabel->setText(n == 0 ? tr("No changes match.") : tr("%Ln change(s), newest first.", nullptr, n));
     m_exportButton->setEnabled(n > 0);
 }
 
@@ -158,8 +156,7 @@ Result<QString> ActivityPanel::exportTo(const QString& path)
     if (!written)
         return written.failure();
     const QString where = Text::isolated(QDir::toNativeSeparators(path));
-    return written.value() == 1 ? tr("Exported 1 change to %1.").arg(where)
-                                : tr("Exported %1 changes to %2.").arg(QLocale().toString(written.value()), where);
+    return tr("Exported %Ln change(s) to %1.", nullptr, int(written.value())).arg(where);
 }
 
 void ActivityPanel::exportCsv()

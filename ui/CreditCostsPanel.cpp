@@ -1,6 +1,7 @@
 #include "CreditCostsPanel.h"
 
 #include "Session.h"
+#include "UsageSentences.h"
 #include "Tables.h"
 
 #include <QTableWidget>
@@ -24,7 +25,7 @@ void CreditCostsPanel::showTenant(const QString& tenant)
     const auto costs = m_session.ledger().usage().costsNow(tenant);
     QList<QStringList> rows;
     for (const ActionCost& c : costs ? costs.value() : QVector<ActionCost>()) {
-        QString now = c.credits == 1 ? tr("1 credit") : tr("%1 credits").arg(c.credits);
+        QString now = UsageSentences::credits(c.credits);
         if (c.model)
             now += c.model->multiplier != 1 ? tr(" (%1, ×%2)").arg(c.model->name).arg(c.model->multiplier)
                                             : tr(" (%1)").arg(c.model->name);

@@ -1,5 +1,6 @@
 #include "MembersPanel.h"
 
+#include "AdminSentences.h"
 #include "Ask.h"
 #include "Outcome.h"
 #include "Session.h"
@@ -83,7 +84,7 @@ void MembersPanel::setRole()
     const QString user = m_userEdit->text().trimmed();
     const auto role = roleFromId(m_roleCombo->currentData().toString());
     if (Outcome::show(m_outcomeLabel, m_session.ledger().directory().setMember(user, *role),
-                      tr("%1 is now %2.").arg(user, roleWithArticle(*role))))
+                      AdminSentences::memberSet(user, *role)))
         m_session.refresh();
 }
 
@@ -96,7 +97,7 @@ void MembersPanel::remove()
                       tr("Remove %1? They can no longer open this database; what they changed stays in the activity log.").arg(user),
                       QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    if (Outcome::show(m_outcomeLabel, m_session.ledger().directory().removeMember(user), tr("Removed %1.").arg(user)))
+    if (Outcome::show(m_outcomeLabel, m_session.ledger().directory().removeMember(user), AdminSentences::memberRemoved(user)))
         m_session.refresh();
 }
 

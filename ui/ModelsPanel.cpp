@@ -1,5 +1,6 @@
 #include "ModelsPanel.h"
 
+#include "AdminSentences.h"
 #include "NoWheelComboBox.h"
 #include "Session.h"
 #include "UsageSentences.h"
@@ -19,8 +20,8 @@ namespace {
 QString modelText(const Model& m)
 {
     QString text = m.name + QStringLiteral(" — ") + shownText(m.note);
-    if (m.multiplier != 1)
-        text += QStringLiteral(" · ") + QObject::tr("%1× credit cost").arg(m.multiplier);
+    if (const QString cost = AdminSentences::modelCost(m); !cost.isEmpty())
+        text += QStringLiteral(" · ") + cost;
     return text;
 }
 

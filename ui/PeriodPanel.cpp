@@ -1,5 +1,6 @@
 #include "PeriodPanel.h"
 
+#include "AdminSentences.h"
 #include "Outcome.h"
 #include "Session.h"
 
@@ -76,9 +77,7 @@ void PeriodPanel::apply()
     const QString zone = m_zoneCombo->currentText().trimmed();
     const Status s = m_session.ledger().setBillingCalendar(m_anchorSpin->value(), zone);
     if (Outcome::show(m_outcomeLabel, s,
-                      tr("Credits now reset on day %1 of each month at 00:00 %2; every period's totals were recounted.")
-                          .arg(m_anchorSpin->value())
-                          .arg(zone)))
+                      AdminSentences::resetChanged(m_anchorSpin->value(), zone)))
         m_session.refresh();
 }
 

@@ -1,5 +1,6 @@
 #include "PlanPanel.h"
 
+#include "AdminSentences.h"
 #include "Ask.h"
 #include "NoWheelComboBox.h"
 #include "Outcome.h"
@@ -79,13 +80,13 @@ void PlanPanel::explainChoice()
     const bool same = chosen->id == settings->plan->id;
     m_changeButton->setEnabled(!same && m_session.role() == Role::Owner);
     if (same)
-        m_effectLabel->setText(tr("The install is on %1.").arg(UsageSentences::planName(*settings->plan)));
+        m_effectLabel->setText(AdminSentences::installPlan(*settings->plan));
     else if (PlanHistory::takesEffectAtOnce(now, *chosen))
         m_effectLabel->setText(tr("An upgrade takes effect at once: this period's allocation becomes %1.")
                                    .arg(UsageSentences::credits(chosen->monthlyCredits)));
     else
         m_effectLabel->setText(tr("A downgrade takes effect at the next period; this period keeps its allocation."));
-    m_typicalLabel->setText(tr("Typical month on %1: %2.").arg(chosen->name, UsageSentences::typicalUsage(*chosen, m_session.catalog())));
+    m_typicalLabel->setText(AdminSentences::typicalMonth(*chosen, m_session.catalog()));
     showMix(*chosen);
 }
 

@@ -1,5 +1,6 @@
 #include "TenantsPanel.h"
 
+#include "AdminSentences.h"
 #include "Ask.h"
 #include "KeyService.h"
 #include "Outcome.h"
@@ -103,7 +104,7 @@ void TenantsPanel::add()
 {
     const QString id = m_idEdit->text().trimmed();
     if (Outcome::show(m_outcomeLabel, m_session.ledger().directory().addTenant(id, m_nameEdit->text()),
-                      tr("Added tenant %1.").arg(id))) {
+                      AdminSentences::tenantAdded(id))) {
         m_idEdit->clear();
         m_nameEdit->clear();
         m_session.refresh();
@@ -116,7 +117,7 @@ void TenantsPanel::rename()
     if (id.isEmpty())
         return;
     if (Outcome::show(m_outcomeLabel, m_session.ledger().directory().renameTenant(id, m_renameEdit->text()),
-                      tr("Renamed tenant %1.").arg(id)))
+                      AdminSentences::tenantRenamed(id)))
         m_session.refresh();
 }
 
@@ -131,11 +132,9 @@ void TenantsPanel::remove()
         if (const auto r = m_session.ledger().keys().keyRecord(id, p.id); r && r->state != KeyState::NotSet)
             ++keys;
     const auto events = m_session.ledger().usage().tenantEventCount(id);
-    const QString keysPart = keys == 0 ? tr("It has no stored keys.")
-                           : keys == 1 ? tr("Its stored key is deleted from the keychain.")
-                                       : tr("Its %1 stored keys are deleted from the keychain.").arg(keys);
-    const QString usagePart = tr("Its %1 recorded events stay in the ledger, so past periods still add up.")
-                                  .arg(QLocale().toString(events ? events.value() : 0));
+    const QString keysPart = keys == 0 ? tr("It has no stored keys.") : tr("Its %Ln stored key(s) are deleted from the keychain.", nullptr, keys);
+    const QString usagePart = tr("Its %1 stay in the ledger, so past periods still add up.")
+                                  .arg(UsageSentences::events(events ? events.value() : 0));
     if (Ask::question(this, tr("Remove Tenant"), tr("Remove tenant %1? %2 %3").arg(id, keysPart, usagePart),
                       QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return;
@@ -145,7 +144,7 @@ void TenantsPanel::remove()
     m_session.keys().removeTenant(id, [self, id](Status s) {
         if (!self)
             return;
-        if (Outcome::show(self->m_outcomeLabel, s, tr("Removed tenant %1 and its keys; its past usage stays in the ledger.").arg(id)))
+        if (Outcome::show(self->m_outcomeLabel, s, AdminSentences::tenantRemoved(id)))
             self->m_session.refresh();
         else
             self->showSelection();

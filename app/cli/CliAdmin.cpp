@@ -1,6 +1,7 @@
 // plan, models, tenants, members and period: show or change the install's settings.
 #include "CliSupport.h"
 
+#include "AdminSentences.h"
 #include "Text.h"
 #include "UsageSentences.h"
 
@@ -25,7 +26,7 @@ int plan(Context& context, const QStringList& arguments)
         return *exit;
     const auto verb = verbOf(parser, {QStringLiteral("show"), QStringLiteral("set")}, {0, 1});
     if (!verb)
-        return context.usageError(QStringLiteral("plan takes \"show\" or \"set PLAN\"."), QStringLiteral("plan"));
+        return context.usageError(Words::tr("plan takes \"show\" or \"set PLAN\"."), QStringLiteral("plan"));
     Ledger* ledger = context.ledger();
     if (!ledger)
         return StorageUnavailable;
@@ -44,9 +45,8 @@ int plan(Context& context, const QStringList& arguments)
     if (verb->name == QLatin1String("set"))
         context.out << UsageSentences::planChanged(*before->plan, p, running.value()) << '\n';
     else
-        context.out << "Plan: " << p.name << " (" << formatCredits(p.monthlyCredits) << " credits a month; tenant keys "
-                    << (p.tenantKeys ? "allowed" : "not available on this plan") << ").\n"
-                    << "Typical month: " << UsageSentences::typicalUsage(p, context.catalog) << ".\n";
+        context.out << AdminSentences::installPlan(p) << ' ' << AdminSentences::tenantKeys(p) << '\n'
+                    << AdminSentences::typicalMonth(p, context.catalog) << '\n';
     if (const QString pending = UsageSentences::pendingPlan(running.value()); !pending.isEmpty())
         context.out << pending << '\n';
     return Done;
@@ -61,7 +61,7 @@ int models(Context& context, const QStringList& arguments)
         return *exit;
     const auto verb = verbOf(parser, {QStringLiteral("show"), QStringLiteral("set")}, {0, 2});
     if (!verb || (parser.isSet(forceOption) && verb->name != QLatin1String("set")))
-        return context.usageError(QStringLiteral("models takes \"show\" or \"set SLOT MODEL_ID [--force]\"."),
+        return context.usageError(Words::tr("models takes \"show\" or \"set SLOT MODEL_ID [--force]\"."),
                                   QStringLiteral("models"));
     Ledger* ledger = context.ledger();
     if (!ledger)
@@ -71,7 +71,7 @@ int models(Context& context, const QStringList& arguments)
         if (!s && s.failure().needsConfirmation) {
             Failure f = s.failure();
             f.message.chop(1);
-            f.message += QStringLiteral("; add --force to choose it anyway.");
+            f.message += Words::tr("; add --force to choose it anyway.");
             return context.fail(f);
         }
         if (!s)
@@ -82,8 +82,9 @@ int models(Context& context, const QStringList& arguments)
         return context.fail(settings.failure());
     for (const Slot& slot : context.catalog.modelSlots()) {
         const Model* m = context.catalog.model(settings->slotModels.value(slot.id));
-        context.out << slot.name << " (" << slot.id << "): " << m->name << " [" << m->id << "], " << m->multiplier
-                    << "× credit cost\n";
+        const QString cost = AdminSentences::modelCost(*m);
+        context.out << shownText(slot.name) << " (" << slot.id << "): " << m->name << " [" << m->id << ']'
+                    << (cost.isEmpty() ? QString() : QStringLiteral(", ") + cost) << '\n';
     }
     return Done;
 }
@@ -95,31 +96,34 @@ int tenants(Context& context, const QStringList& arguments)
     parser.addOption(nameOption);
     if (const auto exit = parseArguments(context, parser, arguments, "tenants"))
         return *exit;
-    const auto verb = verbOf(parser, {QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("rename"), QStringLiteral("remove")},
-                             {0, 1, 1, 1});
+    const auto verb = verbOf(
+        parser, {QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("rename"), QStringLiteral("remove")},
+        {0, 1, 1, 1});
     if (!verb || (verb->name == QLatin1String("rename") && !parser.isSet(nameOption)))
-        return context.usageError(QStringLiteral("tenants takes \"list\", \"add ID\", \"rename ID --name NAME\" or \"remove ID\"."),
-                                  QStringLiteral("tenants"));
+        return context.usageError(
+            Words::tr("tenants takes \"list\", \"add ID\", \"rename ID --name NAME\" or \"remove ID\"."),
+            QStringLiteral("tenants"));
     Ledger* ledger = context.ledger();
     if (!ledger)
         return StorageUnavailable;
     if (verb->name == QLatin1String("add"))
         return finish(context, ledger->directory().addTenant(verb->args.first(), parser.value(nameOption)),
-                      QStringLiteral("Added tenant %1.").arg(Text::escaped(verb->args.first())));
+                      AdminSentences::tenantAdded(Text::escaped(verb->args.first())));
     if (verb->name == QLatin1String("rename"))
         return finish(context, ledger->directory().renameTenant(verb->args.first(), parser.value(nameOption)),
-                      QStringLiteral("Renamed tenant %1.").arg(Text::escaped(verb->args.first())));
+                      AdminSentences::tenantRenamed(Text::escaped(verb->args.first())));
     if (verb->name == QLatin1String("remove"))
         return finish(context, removeTenantAndKeys(*ledger, verb->args.first()),
-                      QStringLiteral("Removed tenant %1 and its keys; its past usage stays in the ledger.")
-                          .arg(Text::escaped(verb->args.first())));
+                      AdminSentences::tenantRemoved(Text::escaped(verb->args.first())));
     const auto list = ledger->directory().tenants();
     if (!list)
         return context.fail(list.failure());
     if (list->isEmpty())
-        context.out << "No tenants.\n";
+        context.out << Words::tr("No tenants.") << '\n';
     for (const Tenant& t : list.value())
-        context.out << Text::escaped(t.id) << (t.name != t.id ? QStringLiteral("  ") + Text::escaped(t.name, Text::maxDisplayNameLength) : QString())
+        context.out << Text::escaped(t.id)
+                    << (t.name != t.id ? QStringLiteral("  ") + Text::escaped(t.name, Text::maxDisplayNameLength)
+                                       : QString())
                     << '\n';
     return Done;
 }
@@ -131,22 +135,24 @@ int members(Context& context, const QStringList& arguments)
     parser.addOption(roleOption);
     if (const auto exit = parseArguments(context, parser, arguments, "members"))
         return *exit;
-    const auto verb = verbOf(parser, {QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("remove")}, {0, 1, 1});
+    const auto verb =
+        verbOf(parser, {QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("remove")}, {0, 1, 1});
     if (!verb)
-        return context.usageError(QStringLiteral("members takes \"list\", \"add USER --role ROLE\" or \"remove USER\"."),
+        return context.usageError(Words::tr("members takes \"list\", \"add USER --role ROLE\" or \"remove USER\"."),
                                   QStringLiteral("members"));
     const auto role = roleFromId(parser.value(roleOption));
     if (verb->name == QLatin1String("add") && !role)
-        return context.usageError(QStringLiteral("members add needs --role owner, admin or viewer."), QStringLiteral("members"));
+        return context.usageError(Words::tr("members add needs --role owner, admin or viewer."),
+                                  QStringLiteral("members"));
     Ledger* ledger = context.ledger();
     if (!ledger)
         return StorageUnavailable;
     if (verb->name == QLatin1String("add"))
         return finish(context, ledger->directory().setMember(verb->args.first(), *role),
-                      QStringLiteral("%1 is now %2.").arg(Text::escaped(verb->args.first()), roleLabel(*role)));
+                      AdminSentences::memberSet(Text::escaped(verb->args.first()), *role));
     if (verb->name == QLatin1String("remove"))
         return finish(context, ledger->directory().removeMember(verb->args.first()),
-                      QStringLiteral("Removed %1.").arg(Text::escaped(verb->args.first())));
+                      AdminSentences::memberRemoved(Text::escaped(verb->args.first())));
     const auto list = ledger->directory().members();
     if (!list)
         return context.fail(list.failure());
@@ -166,12 +172,12 @@ int period(Context& context, const QStringList& arguments)
     const auto verb = verbOf(parser, {QStringLiteral("show"), QStringLiteral("set")}, {0, 0});
     const bool setting = verb && verb->name == QLatin1String("set");
     if (!verb || (setting && !parser.isSet(anchorOption) && !parser.isSet(zoneOption)))
-        return context.usageError(QStringLiteral("period takes \"show\" or \"set\" with --anchor-day and/or --time-zone."),
+        return context.usageError(Words::tr("period takes \"show\" or \"set\" with --anchor-day and/or --time-zone."),
                                   QStringLiteral("period"));
     bool anchorIsNumber = true;
     const int anchor = parser.isSet(anchorOption) ? parser.value(anchorOption).toInt(&anchorIsNumber) : 0;
     if (!anchorIsNumber)
-        return context.usageError(QStringLiteral("--anchor-day must be a day of the month from 1 to 28."),
+        return context.usageError(Words::tr("--anchor-day must be a day of the month from 1 to 28."),
                                   QStringLiteral("period"));
     Ledger* ledger = context.ledger();
     if (!ledger)
@@ -180,8 +186,9 @@ int period(Context& context, const QStringList& arguments)
     if (!settings)
         return context.fail(settings.failure());
     if (setting) {
-        const Status s = ledger->setBillingCalendar(parser.isSet(anchorOption) ? anchor : settings->anchorDay,
-                                                    parser.isSet(zoneOption) ? parser.value(zoneOption) : settings->timeZone);
+        const Status s =
+            ledger->setBillingCalendar(parser.isSet(anchorOption) ? anchor : settings->anchorDay,
+                                       parser.isSet(zoneOption) ? parser.value(zoneOption) : settings->timeZone);
         if (!s)
             return context.fail(s.failure());
         settings = ledger->settings().current();
@@ -191,9 +198,8 @@ int period(Context& context, const QStringList& arguments)
     const auto now = ledger->usage().report(std::nullopt, std::nullopt);
     if (!now)
         return context.fail(now.failure());
-    context.out << "Credits reset on day " << settings->anchorDay << " of each month at 00:00 " << settings->timeZone
-                << "; the current period runs " << now->period.firstDay.toString(Qt::ISODate) << " to "
-                << now->period.lastDay.toString(Qt::ISODate) << ".\n";
+    context.out << AdminSentences::resetRule(settings->anchorDay, settings->timeZone) << ' '
+                << UsageSentences::periodRuns(now->period) << '\n';
     return Done;
 }
 

@@ -21,7 +21,7 @@ int audit(Context& context, const QStringList& arguments)
     if (const auto exit = parseArguments(context, parser, arguments, "audit"))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
-        return context.usageError(QStringLiteral("audit takes no arguments besides its options."), QStringLiteral("audit"));
+        return context.usageError(Words::tr("audit takes no arguments besides its options."), QStringLiteral("audit"));
     AuditFilter filter;
     filter.kind = parser.value(kindOption);
     filter.actor = parser.value(userOption);
@@ -53,7 +53,8 @@ int audit(Context& context, const QStringList& arguments)
                                 {QStringLiteral("change"), e.change}};
             context.out << (first ? "" : ",\n ") << QJsonDocument(o).toJson(QJsonDocument::Compact);
         } else {
-            context.out << Text::printable(QStringLiteral("%1  %2  %3  %4").arg(IsoTime::format(e.at, zone), e.actor, e.subject, e.change))
+            context.out << Text::printable(QStringLiteral("%1  %2  %3  %4")
+                                               .arg(IsoTime::format(e.at, zone), e.actor, e.subject, e.change))
                         << '\n';
         }
         first = false;

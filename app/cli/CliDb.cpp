@@ -17,8 +17,9 @@ int db(Context& context, const QStringList& arguments)
     parser.addOptions({toOption, fromOption});
     if (const auto exit = parseArguments(context, parser, arguments, "db"))
         return *exit;
-    if (parser.positionalArguments() != QStringList{QStringLiteral("copy")} || parser.isSet(toOption) == parser.isSet(fromOption))
-        return context.usageError(QStringLiteral("db copy takes either --to URI or --from URI."), QStringLiteral("db"));
+    if (parser.positionalArguments() != QStringList{QStringLiteral("copy")} ||
+        parser.isSet(toOption) == parser.isSet(fromOption))
+        return context.usageError(Words::tr("db copy takes either --to URI or --from URI."), QStringLiteral("db"));
 
     // --to: this ledger (--db) goes to URI. --from: the ledger at URI comes into --db, which must be empty.
     std::unique_ptr<Ledger> opened;
@@ -33,7 +34,7 @@ int db(Context& context, const QStringList& arguments)
         const QString from = parser.value(fromOption);
         // Opening creates a missing ledger; a source that is not there is a mistake, not an empty ledger.
         if (!DatabaseAddress::looksLikeUri(from) && !QFileInfo::exists(from))
-            return context.fail(badInput(QStringLiteral("There is no ledger at %1.").arg(Text::quoted(from))));
+            return context.fail(badInput(Words::tr("There is no ledger at %1.").arg(Text::quoted(from))));
         auto result = Ledger::open(from, context.catalog, Environment::currentUserName());
         if (!result)
             return context.fail(result.failure());
@@ -47,9 +48,13 @@ int db(Context& context, const QStringList& arguments)
     QStringList counts;
     for (const auto& [table, rows] : copied.value())
         counts << QStringLiteral("%1 %2").arg(formatCredits(rows), table);
-    context.out << "Copied the ledger " << Text::escaped(source->path(), 200) << " to " << Text::escaped(target, 200)
-                << " in one transaction: " << counts.join(QStringLiteral(", ")) << ".\n"
-                << "Keys stay in the keychains that hold them; the copy knows only their fingerprints and states.\n";
+    context.out << Words::tr("Copied the ledger %1 to %2 in one transaction: %3.")
+                       .arg(Text::escaped(source->path(), 200), Text::escaped(target, 200),
+                            counts.join(QStringLiteral(", ")))
+                << '\n'
+                << Words::tr(
+                       "Keys stay in the keychains that hold them; the copy knows only their fingerprints and states.")
+                << '\n';
     return Done;
 }
 

@@ -34,7 +34,7 @@ Result<QString> readKeyFromStdin(Context& context, const QString& providerName)
 {
     QByteArray bytes;
     if (isatty(STDIN_FILENO)) {
-        context.err << "Paste the " << providerName << " key and press Enter (it is not shown): ";
+        context.err << Words::tr("Paste the %1 key and press Enter (it is not shown): ").arg(providerName);
         context.err.flush();
         termios saved{};
         const bool hidden = tcgetattr(STDIN_FILENO, &saved) == 0;
@@ -53,7 +53,7 @@ Result<QString> readKeyFromStdin(Context& context, const QString& providerName)
     } else {
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly))
-            return badInput(QStringLiteral("Standard input cannot be read; pipe the key into \"keys set\"."));
+            return badInput(Words::tr("Standard input cannot be read; pipe the key into \"keys set\"."));
         // A pipe hands over at most its buffer per read: read on until the end or past the limit.
         while (bytes.size() <= maxKeyInput) {
             const QByteArray chunk = in.read(maxKeyInput + 1 - bytes.size());
@@ -63,16 +63,15 @@ Result<QString> readKeyFromStdin(Context& context, const QString& providerName)
         }
     }
     if (bytes.size() > maxKeyInput)
-        return badInput(QStringLiteral("Standard input holds far more than a key; pipe only the key."));
+        return badInput(Words::tr("Standard input holds far more than a key; pipe only the key."));
     if (bytes.trimmed().isEmpty())
-        return badInput(QStringLiteral("No key arrived on standard input; pipe the key into \"keys set\"."));
+        return badInput(Words::tr("No key arrived on standard input; pipe the key into \"keys set\"."));
     return QString::fromUtf8(bytes);
 }
 
 // Runs one asynchronous key operation to its end. Every operation answers in bounded time (keychain and
 // provider timeouts), so this wait is bounded too.
-template <typename Value, typename Start>
-Value await(Start start)
+template <typename Value, typename Start> Value await(Start start)
 {
     QEventLoop loop;
     std::optional<Value> answer;
@@ -106,7 +105,8 @@ QJsonObject rowJson(const KeyRecord& r, const KeyStatus& s, bool inForce)
         {QStringLiteral("state"), keyStateId(r.state)},
         {QStringLiteral("in_force"), inForce},
         {QStringLiteral("fingerprint"), r.fingerprint.isEmpty() ? QJsonValue() : QJsonValue(r.fingerprint)},
-        {QStringLiteral("masked"), r.fingerprint.isEmpty() ? QJsonValue() : QJsonValue(KeyFormat::masked(r.provider, r.fingerprint))},
+        {QStringLiteral("masked"),
+         r.fingerprint.isEmpty() ? QJsonValue() : QJsonValue(KeyFormat::masked(r.provider, r.fingerprint))},
         {QStringLiteral("source"), keySourceId(s.source)},
         {QStringLiteral("scope"), r.tenant.isEmpty() ? QStringLiteral("install") : QStringLiteral("tenant")},
         {QStringLiteral("tenant"), r.tenant.isEmpty() ? QJsonValue() : QJsonValue(r.tenant)},
@@ -127,9 +127,9 @@ void printRow(QTextStream& out, const Provider& p, const KeyRecord& r, const QSt
     if (!usage.isEmpty())
         out << "\n          " << usage;
     if (r.checkedAt)
-        out << "; checked " << IsoTime::formatUtc(*r.checkedAt);
+        out << Words::tr("; checked %1").arg(IsoTime::formatUtc(*r.checkedAt));
     if (r.retryAt && r.state == KeyState::Throttled)
-        out << "; next check due " << IsoTime::formatUtc(*r.retryAt);
+        out << Words::tr("; next check due %1").arg(IsoTime::formatUtc(*r.retryAt));
     if (const QString elsewhere = KeyService::heldElsewhere(r, p.name); !elsewhere.isEmpty())
         out << "\n          " << elsewhere;
     out << '\n';
@@ -161,27 +161,28 @@ int status(Context& context, Ledger& ledger, const QString& tenant, bool json)
 // The exit code and the line for a key that was just stored or checked.
 int verdict(Context& context, const QString& providerName, const QString& tenant, const KeyRecord& r, bool checked)
 {
-    const QString what = QStringLiteral("The %1 key for %2 (%3)")
-                             .arg(providerName, KeySentences::scope(tenant), KeyFormat::masked(r.provider, r.fingerprint));
+    const QString what =
+        Words::tr("The %1 key for %2 (%3)")
+            .arg(providerName, KeySentences::scope(tenant), KeyFormat::masked(r.provider, r.fingerprint));
     if (!checked) {
-        context.out << what << " is saved; it has not been checked with the provider yet.\n";
+        context.out << Words::tr("%1 is saved; it has not been checked with the provider yet.").arg(what) << '\n';
         return Done;
     }
     switch (r.state) {
     case KeyState::Active:
-        context.out << what << " is saved and active (BYOK); its actions cost no credits.\n";
+        context.out << Words::tr("%1 is saved and active (BYOK); its actions cost no credits.").arg(what) << '\n';
         return Done;
     case KeyState::Invalid:
-        return context.fail(refused(QStringLiteral("%1 is stored but invalid: %2").arg(what, r.message)));
+        return context.fail(refused(Words::tr("%1 is stored but invalid: %2").arg(what, r.message)));
     case KeyState::OutOfBudget:
-        return context.fail(refused(QStringLiteral("%1 is stored but out of budget: %2").arg(what, r.message)));
+        return context.fail(refused(Words::tr("%1 is stored but out of budget: %2").arg(what, r.message)));
     case KeyState::Throttled:
     case KeyState::NotVerified:
     case KeyState::NotSet:
     case KeyState::Unused:
         break;
     }
-    return context.fail(unavailable(QStringLiteral("%1 is stored but not verified: %2").arg(what, r.message)));
+    return context.fail(unavailable(Words::tr("%1 is stored but not verified: %2").arg(what, r.message)));
 }
 
 } // namespace
@@ -206,19 +207,22 @@ int keys(Context& context, const QStringList& arguments)
                                QStringLiteral("remove")};
     const auto verb = verbOf(parser, verbs, {0, 1, 1, 1});
     if (!verb)
-        return context.usageError(QStringLiteral("keys takes status, or set, verify or remove with a provider."),
+        return context.usageError(Words::tr("keys takes status, or set, verify or remove with a provider."),
                                   QStringLiteral("keys"));
     const bool isStatus = verb->name == QLatin1String("status");
     const bool isSet = verb->name == QLatin1String("set");
-    if ((parser.isSet(jsonOption) && !isStatus) || ((parser.isSet(noVerifyOption) || parser.isSet(replaceOption)) && !isSet))
-        return context.usageError(QStringLiteral("--json goes with status, and --no-verify and --replace-unverified with set."),
-                                  QStringLiteral("keys"));
+    if ((parser.isSet(jsonOption) && !isStatus) ||
+        ((parser.isSet(noVerifyOption) || parser.isSet(replaceOption)) && !isSet))
+        return context.usageError(
+            Words::tr("--json goes with status, and --no-verify and --replace-unverified with set."),
+            QStringLiteral("keys"));
     const QString tenant = parser.value(tenantOption);
     const QString provider = isStatus ? QString() : verb->args.first();
     const Provider* p = isStatus ? nullptr : context.catalog.provider(provider);
     if (!isStatus && !p)
-        return context.usageError(QStringLiteral("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)),
-                                  QStringLiteral("keys"));
+        return context.usageError(
+            Words::tr("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)),
+            QStringLiteral("keys"));
     // The key is read before the database is opened: a bad key is refused even where no database can be.
     QString key;
     if (verb->name == QLatin1String("set")) {
@@ -238,13 +242,16 @@ int keys(Context& context, const QStringList& arguments)
         const Status s = await<Status>([&](auto done) { tools.service.remove(tenant, provider, done); });
         if (!s)
             return context.fail(s.failure());
-        context.out << "The " << p->name << " key for " << KeySentences::scope(tenant)
-                    << " is removed from the keychain; its actions use credits again unless another key covers them.\n";
+        context.out << Words::tr("The %1 key for %2 is removed from the keychain; its actions use credits again unless "
+                                 "another key covers them.")
+                           .arg(p->name, KeySentences::scope(tenant))
+                    << '\n';
         return Done;
     }
     // The whole command, process start included, ends within the provider bound: the check gets what is left
     // of it, less what comes after the check.
-    tools.service.setCheckTimeout(int(qMax<qint64>(1000, providerBoundMs - context.sinceStart.elapsed() - afterCheckMs)));
+    tools.service.setCheckTimeout(
+        int(qMax<qint64>(1000, providerBoundMs - context.sinceStart.elapsed() - afterCheckMs)));
     const bool verify = !isSet || !parser.isSet(noVerifyOption);
     const auto r = await<Result<KeyRecord>>([&](auto done) {
         if (isSet)
@@ -256,7 +263,7 @@ int keys(Context& context, const QStringList& arguments)
     if (!r && r.failure().needsConfirmation) {
         Failure f = r.failure();
         f.message.chop(1);
-        f.message += QStringLiteral("; to replace it anyway, add --replace-unverified.");
+        f.message += Words::tr("; to replace it anyway, add --replace-unverified.");
         return context.fail(f);
     }
     if (!r)

@@ -4,6 +4,7 @@
 #include "IsoTime.h"
 #include "KeySentences.h"
 #include "Text.h"
+#include "UsageSentences.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -29,26 +30,27 @@ Result<RecordRequest> requestFromLine(const QByteArray& line)
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return badInput(QStringLiteral("The line is not a JSON object (%1).").arg(error.errorString()));
+        return badInput(Words::tr("The line is not a JSON object (%1).").arg(error.errorString()));
     const QJsonObject o = doc.object();
     for (auto it = o.begin(); it != o.end(); ++it) {
         bool known = false;
         for (const char* field : streamFields)
             known = known || it.key() == QLatin1String(field);
         if (!known)
-            return badInput(QStringLiteral("Unknown field %1; an event has action, tenant, at and id.").arg(Text::quoted(it.key())));
+            return badInput(
+                Words::tr("Unknown field %1; an event has action, tenant, at and id.").arg(Text::quoted(it.key())));
         if (!it.value().isString())
-            return badInput(QStringLiteral("The field %1 must be a string.").arg(Text::quoted(it.key())));
+            return badInput(Words::tr("The field %1 must be a string.").arg(Text::quoted(it.key())));
     }
     if (!o.contains(QLatin1String("action")))
-        return badInput(QStringLiteral("The event has no action."));
+        return badInput(Words::tr("The event has no action."));
     RecordRequest request{o.value(QLatin1String("action")).toString(), o.value(QLatin1String("tenant")).toString(),
                           std::nullopt, o.value(QLatin1String("id")).toString()};
     if (o.contains(QLatin1String("at"))) {
         const QString at = o.value(QLatin1String("at")).toString();
         request.at = IsoTime::parse(at);
         if (!request.at)
-            return badInput(QStringLiteral("at %1 is not an ISO 8601 time with Z or an offset.").arg(Text::quoted(at)));
+            return badInput(Words::tr("at %1 is not an ISO 8601 time with Z or an offset.").arg(Text::quoted(at)));
     }
     return request;
 }
@@ -141,11 +143,13 @@ int recordStream(Context& context, Ledger& ledger)
             numbers << lineNumber;
             ids << QString();
             if (line.isNull()) {
-                outcomes << Result<RecordOutcome>(badInput(QStringLiteral("The line is longer than %1 bytes.").arg(maxLineBytes)));
+                outcomes << Result<RecordOutcome>(
+                    badInput(Words::tr("The line is longer than %1 bytes.").arg(maxLineBytes)));
                 continue;
             }
             const auto request = requestFromLine(line);
-            outcomes << (request ? Result<RecordOutcome>(unavailable(QString())) : Result<RecordOutcome>(request.failure()));
+            outcomes << (request ? Result<RecordOutcome>(unavailable(QString()))
+                                 : Result<RecordOutcome>(request.failure()));
             if (request) {
                 ids.last() = request->id;
                 requests << request.value();
@@ -179,24 +183,25 @@ int record(Context& context, const QStringList& arguments)
     if (const auto exit = parseArguments(context, parser, arguments, "record"))
         return *exit;
     if (parser.isSet(stdinOption)) {
-        if (parser.isSet(actionOption) || parser.isSet(tenantOption) || parser.isSet(atOption) || parser.isSet(idOption) ||
-            !parser.positionalArguments().isEmpty())
-            return context.usageError(QStringLiteral("record --stdin takes its events from standard input, not from options."),
-                                      QStringLiteral("record"));
+        if (parser.isSet(actionOption) || parser.isSet(tenantOption) || parser.isSet(atOption) ||
+            parser.isSet(idOption) || !parser.positionalArguments().isEmpty())
+            return context.usageError(
+                Words::tr("record --stdin takes its events from standard input, not from options."),
+                QStringLiteral("record"));
         Ledger* ledger = context.ledger();
         if (!ledger)
             return StorageUnavailable;
         return recordStream(context, *ledger);
     }
     if (!parser.isSet(actionOption) || !parser.positionalArguments().isEmpty())
-        return context.usageError(QStringLiteral("record needs --action (or --stdin) and takes no other arguments."),
+        return context.usageError(Words::tr("record needs --action (or --stdin) and takes no other arguments."),
                                   QStringLiteral("record"));
     RecordRequest request{parser.value(actionOption), parser.value(tenantOption), std::nullopt, parser.value(idOption)};
     if (parser.isSet(atOption)) {
         request.at = IsoTime::parse(parser.value(atOption));
         if (!request.at)
-            return context.usageError(QStringLiteral("--at %1 is not an ISO 8601 time with Z or an offset, "
-                                                     "such as 2026-11-22T10:30:00Z.")
+            return context.usageError(Words::tr("--at %1 is not an ISO 8601 time with Z or an offset, "
+                                                "such as 2026-11-22T10:30:00Z.")
                                           .arg(Text::quoted(parser.value(atOption))),
                                       QStringLiteral("record"));
     }
@@ -209,17 +214,23 @@ int record(Context& context, const QStringList& arguments)
     const UsageEvent& e = outcome->event;
     const Action* action = context.catalog.action(e.action);
     const QString who = KeySentences::scope(e.tenant);
+    const QString actionName = shownText(action->name);
+    const QString providerName = context.catalog.provider(action->provider)->name;
     if (outcome->alreadyRecorded)
-        context.out << "Event " << e.id << " was already recorded; nothing was charged again.\n";
+        context.out << Words::tr("Event %1 was already recorded; nothing was charged again.").arg(e.id);
+    else if (e.billing == CreditRules::Billing::Byok && outcome->source == KeySource::Tenant)
+        context.out << Words::tr("Recorded %1 for %2 on the tenant's %3 key (BYOK, 0 credits); id %4.")
+                           .arg(actionName, who, providerName, e.id);
     else if (e.billing == CreditRules::Billing::Byok)
-        context.out << "Recorded " << action->name.toLower() << " for " << who << " on the "
-                    << (outcome->source == KeySource::Tenant ? QStringLiteral("tenant's") : QStringLiteral("install's")) << ' '
-                    << context.catalog.provider(action->provider)->name << " key (BYOK, 0 credits); id " << e.id << ".\n";
+        context.out << Words::tr("Recorded %1 for %2 on the install's %3 key (BYOK, 0 credits); id %4.")
+                           .arg(actionName, who, providerName, e.id);
     else
-        context.out << "Recorded " << action->name.toLower() << " for " << who << ": " << Text::count(e.credits, "credit", "credits") << "; id "
-                    << e.id << ".\n";
-    context.out << formatCredits(outcome->remaining) << " of " << formatCredits(outcome->allocation)
-                << " credits remain in the period " << outcome->period.id() << ".\n";
+        context.out << Words::tr("Recorded %1 for %2: %3; id %4.")
+                           .arg(actionName, who, UsageSentences::credits(e.credits), e.id);
+    context.out << '\n'
+                << Words::tr("%1 of %2 credits remain in the period %3.")
+                       .arg(formatCredits(outcome->remaining), formatCredits(outcome->allocation), outcome->period.id())
+                << '\n';
     return Done;
 }
 

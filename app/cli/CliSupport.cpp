@@ -46,7 +46,7 @@ int Context::usageError(const QString& message, const QString& command)
 {
     err << Text::printable(message) << '\n';
     if (const Command* c = findCommand(command))
-        err << "Usage: ai-settings " << QString::fromLatin1(c->usage) << '\n';
+        err << Words::tr("Usage: %1").arg(QStringLiteral("ai-settings ") + QString::fromLatin1(c->usage)) << '\n';
     err.flush();
     return BadUsage;
 }
@@ -67,9 +67,11 @@ std::optional<int> parseArguments(Context& context, QCommandLineParser& parser, 
 int printHelp(Context& context, const char* command)
 {
     const Command* c = findCommand(QString::fromLatin1(command));
-    context.out << "Usage: ai-settings [--db PATH] " << QString::fromLatin1(c->usage) << "\n\n"
-                << QString::fromUtf8(c->summary) << "\n\n"
-                << QString::fromUtf8(c->details);
+    context.out
+        << Words::tr("Usage: %1").arg(QStringLiteral("ai-settings [--db PATH] ") + QString::fromLatin1(c->usage))
+        << "\n\n"
+        << Words::tr(c->summary) << "\n\n"
+        << Words::tr(c->details);
     return Done;
 }
 

@@ -5,6 +5,7 @@
 #include "Result.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QStringList>
 #include <QTextStream>
@@ -13,7 +14,19 @@
 
 namespace Cli {
 
-enum ExitCode { Done = 0, RefusedByRule = 1, BadUsage = 2, StorageUnavailable = 3 };
+// The command line's own sentences, in the user's language (translation context "Cli").
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+
+enum ExitCode
+{
+    Done = 0,
+    RefusedByRule = 1,
+    BadUsage = 2,
+    StorageUnavailable = 3
+};
 
 // What every command gets: the streams, the catalog and the database it works on.
 class Context

@@ -4,17 +4,17 @@
 #include "IsoTime.h"
 #include "Text.h"
 #include "UsageExport.h"
+#include "UsageFile.h"
 #include "UsageSentences.h"
 #include "UsageTransfer.h"
-#include "UsageFile.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QLocale>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 #include <cstdio>
 #include <unistd.h>
@@ -27,8 +27,8 @@ namespace {
 QString costNowText(const ActionCost& c)
 {
     if (!c.refusedBecause.isEmpty())
-        return QCoreApplication::translate("Cli", "refused: %1").arg(c.refusedBecause);
-    return c.coveredByKey ? QCoreApplication::translate("Cli", "0 (BYOK)") : formatCredits(c.credits);
+        return Words::tr("refused: %1").arg(c.refusedBecause);
+    return c.coveredByKey ? Words::tr("0 (BYOK)") : formatCredits(c.credits);
 }
 
 // null for a past period; runs_out_at null when the credits last until the reset.
@@ -37,8 +37,9 @@ QJsonValue forecastJson(const UsageReport& r, const QTimeZone& zone)
     if (!r.forecast)
         return QJsonValue();
     return QJsonObject{{QStringLiteral("daily_rate"), qRound(r.forecast->dailyRate * 100) / 100.0},
-                       {QStringLiteral("runs_out_at"), r.forecast->runsOutAt ? QJsonValue(IsoTime::format(*r.forecast->runsOutAt, zone))
-                                                                             : QJsonValue()}};
+                       {QStringLiteral("runs_out_at"), r.forecast->runsOutAt
+                                                           ? QJsonValue(IsoTime::format(*r.forecast->runsOutAt, zone))
+                                                           : QJsonValue()}};
 }
 
 QJsonObject reportJson(const UsageReport& r, const QVector<ActionCost>& costs, const Catalog& catalog)
@@ -49,13 +50,14 @@ QJsonObject reportJson(const UsageReport& r, const QVector<ActionCost>& costs, c
         const ActionUsage& u = r.byAction[i];
         const ActionCost& c = costs[i];
         const bool refusedNow = !c.refusedBecause.isEmpty();
-        byAction.append(QJsonObject{{QStringLiteral("action"), u.action},
-                                    {QStringLiteral("name"), catalog.action(u.action)->name},
-                                    {QStringLiteral("count"), u.runs},
-                                    {QStringLiteral("credits"), u.credits},
-                                    {QStringLiteral("byok_count"), u.byokRuns},
-                                    {QStringLiteral("cost_now"), refusedNow ? QJsonValue() : QJsonValue(c.coveredByKey ? 0 : c.credits)},
-                                    {QStringLiteral("refused_because"), refusedNow ? QJsonValue(c.refusedBecause) : QJsonValue()}});
+        byAction.append(QJsonObject{
+            {QStringLiteral("action"), u.action},
+            {QStringLiteral("name"), catalog.action(u.action)->name},
+            {QStringLiteral("count"), u.runs},
+            {QStringLiteral("credits"), u.credits},
+            {QStringLiteral("byok_count"), u.byokRuns},
+            {QStringLiteral("cost_now"), refusedNow ? QJsonValue() : QJsonValue(c.coveredByKey ? 0 : c.credits)},
+            {QStringLiteral("refused_because"), refusedNow ? QJsonValue(c.refusedBecause) : QJsonValue()}});
     }
     return QJsonObject{
         {QStringLiteral("period"), QJsonObject{{QStringLiteral("id"), r.period.id()},
@@ -76,25 +78,23 @@ QJsonObject reportJson(const UsageReport& r, const QVector<ActionCost>& costs, c
     };
 }
 
-QString cliText(const char* text) { return QCoreApplication::translate("Cli", text); }
-
 void printReport(QTextStream& out, const UsageReport& r, const QVector<ActionCost>& costs, const Catalog& catalog)
 {
     const QLocale locale;
-    out << QCoreApplication::translate("Cli", "AI credits: %1 plan, %2").arg(r.plan->name, UsageSentences::scope(r.tenant)) << '\n'
-        << QCoreApplication::translate("Cli", "Period %1 to %2 (%3)")
+    out << Words::tr("AI credits: %1 plan, %2").arg(r.plan->name, UsageSentences::scope(r.tenant)) << '\n'
+        << Words::tr("Period %1 to %2 (%3)")
                .arg(UsageSentences::dateText(r.period.firstDay), UsageSentences::dateText(r.period.lastDay), r.timeZone)
         << '\n';
-    for (const QString& line : {UsageSentences::tenantShare(r), UsageSentences::used(r) + QLatin1Char('.'),
-                                UsageSentences::remaining(r), UsageSentences::overPlan(r), UsageSentences::pendingPlan(r),
-                                UsageSentences::warning(r), UsageSentences::forecast(r)})
+    for (const QString& line :
+         {UsageSentences::tenantShare(r), UsageSentences::used(r) + QLatin1Char('.'), UsageSentences::remaining(r),
+          UsageSentences::overPlan(r), UsageSentences::pendingPlan(r), UsageSentences::warning(r),
+          UsageSentences::forecast(r)})
         if (!line.isEmpty() && line != QLatin1String("."))
             out << line << '\n';
     out << '\n';
     // Column widths follow the longest text, whatever the language.
-    QList<QStringList> rows{{cliText(QT_TRANSLATE_NOOP("Cli", "Action")), cliText(QT_TRANSLATE_NOOP("Cli", "Runs")),
-                             cliText(QT_TRANSLATE_NOOP("Cli", "Credits")), cliText(QT_TRANSLATE_NOOP("Cli", "BYOK runs")),
-                             cliText(QT_TRANSLATE_NOOP("Cli", "Costs now"))}};
+    QList<QStringList> rows{
+        {Words::tr("Action"), Words::tr("Runs"), Words::tr("Credits"), Words::tr("BYOK runs"), Words::tr("Costs now")}};
     for (qsizetype i = 0; i < r.byAction.size(); ++i) {
         const ActionUsage& u = r.byAction[i];
         rows << QStringList{shownText(catalog.action(u.action)->name), formatCredits(u.runs), formatCredits(u.credits),
@@ -105,8 +105,8 @@ void printReport(QTextStream& out, const UsageReport& r, const QVector<ActionCos
         for (int c = 0; c < 4; ++c)
             widths[c] = qMax(widths[c], int(row[c].size()));
     for (const QStringList& row : rows)
-        out << row[0].leftJustified(widths[0] + 2) << row[1].rightJustified(widths[1] + 2) << row[2].rightJustified(widths[2] + 2)
-            << row[3].rightJustified(widths[3] + 2) << "   " << row[4] << '\n';
+        out << row[0].leftJustified(widths[0] + 2) << row[1].rightJustified(widths[1] + 2)
+            << row[2].rightJustified(widths[2] + 2) << row[3].rightJustified(widths[3] + 2) << "   " << row[4] << '\n';
 }
 
 std::optional<QString> optionalValue(const QCommandLineParser& parser, const QCommandLineOption& option)
@@ -114,7 +114,10 @@ std::optional<QString> optionalValue(const QCommandLineParser& parser, const QCo
     return parser.isSet(option) ? std::optional<QString>(parser.value(option)) : std::nullopt;
 }
 
-bool stderrIsTerminal() { return isatty(fileno(stderr)) == 1; }
+bool stderrIsTerminal()
+{
+    return isatty(fileno(stderr)) == 1;
+}
 
 } // namespace
 
@@ -128,7 +131,8 @@ int report(Context& context, const QStringList& arguments)
     if (const auto exit = parseArguments(context, parser, arguments, "report"))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
-        return context.usageError(QStringLiteral("report takes no arguments besides its options."), QStringLiteral("report"));
+        return context.usageError(Words::tr("report takes no arguments besides its options."),
+                                  QStringLiteral("report"));
     Ledger* ledger = context.ledger();
     if (!ledger)
         return StorageUnavailable;
@@ -139,7 +143,8 @@ int report(Context& context, const QStringList& arguments)
     if (!costs)
         return context.fail(costs.failure());
     if (parser.isSet(jsonOption))
-        context.out << QJsonDocument(reportJson(r.value(), costs.value(), context.catalog)).toJson(QJsonDocument::Indented);
+        context.out
+            << QJsonDocument(reportJson(r.value(), costs.value(), context.catalog)).toJson(QJsonDocument::Indented);
     else
         printReport(context.out, r.value(), costs.value(), context.catalog);
     return Done;
@@ -154,7 +159,7 @@ int importUsage(Context& context, const QStringList& arguments)
         return *exit;
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1)
-        return context.usageError(QStringLiteral("import needs exactly one file."), QStringLiteral("import"));
+        return context.usageError(Words::tr("import needs exactly one file."), QStringLiteral("import"));
     const bool terminal = stderrIsTerminal();
     Ledger* ledger = context.ledger();
     if (!ledger)
@@ -163,15 +168,18 @@ int importUsage(Context& context, const QStringList& arguments)
     sinceLastUpdate.start();
     const auto progress = [&](qint64 done, qint64 total) {
         if (terminal && (sinceLastUpdate.elapsed() > 200 || done == total)) {
-            context.err << "\rImporting " << (total ? done * 100 / total : 100) << "% (" << formatCredits(done) << " of "
-                        << formatCredits(total) << " lines)" << Qt::flush;
+            context.err << '\r'
+                        << Words::tr("Importing %1% (%2 of %Ln line(s))", nullptr, int(total))
+                               .arg(QLocale().toString(total ? done * 100 / total : 100), formatCredits(done))
+                        << Qt::flush;
             sinceLastUpdate.restart();
         }
         return true;
     };
     const bool dryRun = parser.isSet(dryRunOption);
     if (terminal)
-        context.err << "Reading " << Text::escaped(files.first(), 200) << "…" << Qt::flush; // until the first progress line
+        context.err << Words::tr("Reading %1…").arg(Text::escaped(files.first(), 200))
+                    << Qt::flush; // until the first progress line
     const auto summary = UsageTransfer::importFile(*ledger, files.first(), dryRun, progress);
     if (terminal)
         context.err << "\r\033[K" << Qt::flush;
@@ -186,19 +194,21 @@ int exportUsage(Context& context, const QStringList& arguments)
     QCommandLineParser parser;
     const QCommandLineOption periodOption(QStringLiteral("period"), {}, QStringLiteral("YYYY-MM"));
     const QCommandLineOption formatOption(QStringLiteral("format"), {}, QStringLiteral("csv|jsonl"));
-    const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, {}, QStringLiteral("FILE"));
+    const QCommandLineOption outputOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, {},
+                                          QStringLiteral("FILE"));
     parser.addOptions({periodOption, formatOption, outputOption});
     if (const auto exit = parseArguments(context, parser, arguments, "export"))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
-        return context.usageError(QStringLiteral("export takes no arguments besides its options."), QStringLiteral("export"));
+        return context.usageError(Words::tr("export takes no arguments besides its options."),
+                                  QStringLiteral("export"));
     std::optional<UsageFile::Format> format = UsageFile::Format::Csv;
     if (parser.isSet(formatOption))
         format = UsageFile::formatForPath(QStringLiteral("x.") + parser.value(formatOption));
     else if (parser.isSet(outputOption))
         format = UsageFile::formatForPath(parser.value(outputOption)).value_or(UsageFile::Format::Csv);
     if (!format)
-        return context.usageError(QStringLiteral("--format must be csv or jsonl."), QStringLiteral("export"));
+        return context.usageError(Words::tr("--format must be csv or jsonl."), QStringLiteral("export"));
     Ledger* ledger = context.ledger();
     if (!ledger)
         return StorageUnavailable;
@@ -207,7 +217,8 @@ int exportUsage(Context& context, const QStringList& arguments)
         context.out.flush();
         QFile standardOutput;
         standardOutput.open(stdout, QIODevice::WriteOnly);
-        const auto written = UsageExport::toDevice(*ledger, standardOutput, *format, optionalValue(parser, periodOption));
+        const auto written =
+            UsageExport::toDevice(*ledger, standardOutput, *format, optionalValue(parser, periodOption));
         if (!written)
             return context.fail(written.failure());
         return Done;

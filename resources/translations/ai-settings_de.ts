@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AdminSentences</name>
+    <message>
+        <source>Added tenant %1.</source>
+        <translation>Mandant %1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Renamed tenant %1.</source>
+        <translation>Mandant %1 umbenannt.</translation>
+    </message>
+    <message>
+        <source>Removed tenant %1 and its keys; its past usage stays in the ledger.</source>
+        <translation>Mandant %1 und seine Schlüssel entfernt; seine frühere Nutzung bleibt im Konto.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 ist jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Credits reset on day %1 of each month at 00:00 %2.</source>
+        <translation>Die Credits werden am %1. jedes Monats um 00:00 %2 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>Credits now reset on day %1 of each month at 00:00 %2; every period's totals were recounted.</source>
+        <translation>Die Credits werden jetzt am %1. jedes Monats um 00:00 %2 zurückgesetzt; die Summen aller Zeiträume wurden neu gezählt.</translation>
+    </message>
+    <message>
+        <source>The install is on %1.</source>
+        <translation>Die Installation hat den Tarif %1.</translation>
+    </message>
+    <message>
+        <source>Tenants may bring their own keys.</source>
+        <translation>Mandanten dürfen eigene Schlüssel verwenden.</translation>
+    </message>
+    <message>
+        <source>Tenant keys are not available on this plan.</source>
+        <translation>Mandantenschlüssel gibt es in diesem Tarif nicht.</translation>
+    </message>
+    <message>
+        <source>Typical month on %1: %2.</source>
+        <translation>Typischer Monat mit %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1× credit cost</source>
+        <translation>%1× Credit-Kosten</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrail</name>
+    <message>
+        <source>Unknown kind %1; expected one of %2.</source>
+        <translation>Unbekannte Art %1; erwartet wird eine von %2.</translation>
+    </message>
+    <message>
+        <source>reading the audit trail</source>
+        <translation>Lesen des Änderungsprotokolls</translation>
+    </message>
+</context>
+<context>
     <name>Catalog</name>
     <message>
         <source>Theme generation</source>
@@ -85,6 +147,21 @@
     </message>
 </context>
 <context>
+    <name>CatalogFile</name>
+    <message>
+        <source>The catalog is not valid JSON (%1 at offset %2).</source>
+        <translation>Der Katalog ist kein gültiges JSON (%1 bei Position %2).</translation>
+    </message>
+    <message>
+        <source>The catalog is broken: %1.</source>
+        <translation>Der Katalog ist fehlerhaft: %1.</translation>
+    </message>
+    <message>
+        <source>The built-in catalog is missing from the program.</source>
+        <translation>Dem Programm fehlt der eingebaute Katalog.</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>refused: %1</source>
@@ -122,6 +199,692 @@
         <source>Costs now</source>
         <translation>Kostet jetzt</translation>
     </message>
+    <message>
+        <source>Show the period's credits: used, remaining, reset date and the per-action breakdown.</source>
+        <translation>Die Credits des Zeitraums zeigen: verbraucht, verbleibend, Rücksetzung und die Aufteilung nach Aktion.</translation>
+    </message>
+    <message>
+        <source>  --period YYYY-MM  the billing period that starts in that month (default: the current one)
+  --tenant T        only tenant T's usage (the pool's remaining credits are still shown)
+  --json            machine-readable output on stdout
+</source>
+        <translation>  --period YYYY-MM  der Abrechnungszeitraum, der in diesem Monat beginnt (Standard: der laufende)
+  --tenant T        nur die Nutzung von Mandant T (die verbleibenden Credits des Pools stehen dabei)
+  --json            maschinenlesbare Ausgabe auf stdout (immer auf Englisch)
+</translation>
+    </message>
+    <message>
+        <source>Authorise and record AI queries, each atomically (credits, rate limit, key state, role).</source>
+        <translation>KI-Anfragen prüfen und erfassen, jede für sich atomar (Credits, Ratenlimit, Schlüsselstatus, Rolle).</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Aufruf: %1</translation>
+    </message>
+    <message>
+        <source>Without a command, opens the Settings &gt; AI window.</source>
+        <translation>Ohne Befehl öffnet sich das Fenster Einstellungen &gt; KI.</translation>
+    </message>
+    <message>
+        <source>The database is --db PATH, else $AI_SETTINGS_DB, else %1.</source>
+        <translation>Die Datenbank ist --db PFAD, sonst $AI_SETTINGS_DB, sonst %1.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Run "ai-settings COMMAND --help" for a command's options.</source>
+        <translation>„ai-settings BEFEHL --help“ zeigt die Optionen eines Befehls.</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 done; 1 refused by a rule; 2 bad input or usage; 3 storage or keychain unavailable.</source>
+        <translation>Exit-Codes: 0 erledigt; 1 von einer Regel abgelehnt; 2 fehlerhafte Eingabe oder falscher Aufruf; 3 Speicher oder Schlüsselbund nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Unknown command %1; run "ai-settings --help" for the list.</source>
+        <translation>Unbekannter Befehl %1; „ai-settings --help“ zeigt die Liste.</translation>
+    </message>
+    <message>
+        <source>plan takes "show" or "set PLAN".</source>
+        <translation>plan nimmt „show“ oder „set TARIF“.</translation>
+    </message>
+    <message>
+        <source>models takes "show" or "set SLOT MODEL_ID [--force]".</source>
+        <translation>models nimmt „show“ oder „set SLOT MODELL_ID [--force]“.</translation>
+    </message>
+    <message>
+        <source>; add --force to choose it anyway.</source>
+        <translation>; mit --force wird es trotzdem gewählt.</translation>
+    </message>
+    <message>
+        <source>tenants takes "list", "add ID", "rename ID --name NAME" or "remove ID".</source>
+        <translation>tenants nimmt „list“, „add ID“, „rename ID --name NAME“ oder „remove ID“.</translation>
+    </message>
+    <message>
+        <source>No tenants.</source>
+        <translation>Keine Mandanten.</translation>
+    </message>
+    <message>
+        <source>members takes "list", "add USER --role ROLE" or "remove USER".</source>
+        <translation>members nimmt „list“, „add USER --role ROLLE“ oder „remove USER“.</translation>
+    </message>
+    <message>
+        <source>members add needs --role owner, admin or viewer.</source>
+        <translation>members add braucht --role owner, admin oder viewer.</translation>
+    </message>
+    <message>
+        <source>period takes "show" or "set" with --anchor-day and/or --time-zone.</source>
+        <translation>period nimmt „show“ oder „set“ mit --anchor-day und/oder --time-zone.</translation>
+    </message>
+    <message>
+        <source>--anchor-day must be a day of the month from 1 to 28.</source>
+        <translation>--anchor-day muss ein Tag des Monats von 1 bis 28 sein.</translation>
+    </message>
+    <message>
+        <source>audit takes no arguments besides its options.</source>
+        <translation>audit nimmt außer seinen Optionen keine Argumente.</translation>
+    </message>
+    <message>
+        <source>db copy takes either --to URI or --from URI.</source>
+        <translation>db copy nimmt entweder --to URI oder --from URI.</translation>
+    </message>
+    <message>
+        <source>There is no ledger at %1.</source>
+        <translation>Unter %1 gibt es kein Konto.</translation>
+    </message>
+    <message>
+        <source>Copied the ledger %1 to %2 in one transaction: %3.</source>
+        <translation>Das Konto %1 wurde in einer Transaktion nach %2 kopiert: %3.</translation>
+    </message>
+    <message>
+        <source>Keys stay in the keychains that hold them; the copy knows only their fingerprints and states.</source>
+        <translation>Schlüssel bleiben in den Schlüsselbunden, die sie verwahren; die Kopie kennt nur ihre Kennungen und ihren Status.</translation>
+    </message>
+    <message>
+        <source>Paste the %1 key and press Enter (it is not shown): </source>
+        <translation>Den %1-Schlüssel einfügen und die Eingabetaste drücken (er wird nicht angezeigt): </translation>
+    </message>
+    <message>
+        <source>Standard input cannot be read; pipe the key into "keys set".</source>
+        <translation>Die Standardeingabe kann nicht gelesen werden; den Schlüssel per Pipe an „keys set“ übergeben.</translation>
+    </message>
+    <message>
+        <source>Standard input holds far more than a key; pipe only the key.</source>
+        <translation>Die Standardeingabe enthält weit mehr als einen Schlüssel; nur den Schlüssel übergeben.</translation>
+    </message>
+    <message>
+        <source>No key arrived on standard input; pipe the key into "keys set".</source>
+        <translation>Auf der Standardeingabe kam kein Schlüssel an; den Schlüssel per Pipe an „keys set“ übergeben.</translation>
+    </message>
+    <message>
+        <source>; checked %1</source>
+        <translation>; geprüft %1</translation>
+    </message>
+    <message>
+        <source>; next check due %1</source>
+        <translation>; nächste Prüfung fällig %1</translation>
+    </message>
+    <message>
+        <source>The %1 key for %2 (%3)</source>
+        <translation>Der %1-Schlüssel für %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is saved; it has not been checked with the provider yet.</source>
+        <translation>%1 ist gespeichert; er wurde noch nicht beim Anbieter geprüft.</translation>
+    </message>
+    <message>
+        <source>%1 is saved and active (BYOK); its actions cost no credits.</source>
+        <translation>%1 ist gespeichert und aktiv (BYOK); seine Aktionen kosten keine Credits.</translation>
+    </message>
+    <message>
+        <source>%1 is stored but invalid: %2</source>
+        <translation>%1 ist gespeichert, aber ungültig: %2</translation>
+    </message>
+    <message>
+        <source>%1 is stored but out of budget: %2</source>
+        <translation>%1 ist gespeichert, aber ohne Budget: %2</translation>
+    </message>
+    <message>
+        <source>%1 is stored but not verified: %2</source>
+        <translation>%1 ist gespeichert, aber nicht bestätigt: %2</translation>
+    </message>
+    <message>
+        <source>keys takes status, or set, verify or remove with a provider.</source>
+        <translation>keys nimmt status oder set, verify oder remove mit einem Anbieter.</translation>
+    </message>
+    <message>
+        <source>--json goes with status, and --no-verify and --replace-unverified with set.</source>
+        <translation>--json gehört zu status, --no-verify und --replace-unverified zu set.</translation>
+    </message>
+    <message>
+        <source>Unknown provider %1; expected anthropic or openai.</source>
+        <translation>Unbekannter Anbieter %1; erwartet wird anthropic oder openai.</translation>
+    </message>
+    <message>
+        <source>The %1 key for %2 is removed from the keychain; its actions use credits again unless another key covers them.</source>
+        <translation>Der %1-Schlüssel für %2 ist aus dem Schlüsselbund entfernt; seine Aktionen verbrauchen wieder Credits, sofern kein anderer Schlüssel sie abdeckt.</translation>
+    </message>
+    <message>
+        <source>; to replace it anyway, add --replace-unverified.</source>
+        <translation>; um ihn trotzdem zu ersetzen, --replace-unverified angeben.</translation>
+    </message>
+    <message>
+        <source>The line is not a JSON object (%1).</source>
+        <translation>Die Zeile ist kein JSON-Objekt (%1).</translation>
+    </message>
+    <message>
+        <source>Unknown field %1; an event has action, tenant, at and id.</source>
+        <translation>Unbekanntes Feld %1; ein Ereignis hat action, tenant, at und id.</translation>
+    </message>
+    <message>
+        <source>The field %1 must be a string.</source>
+        <translation>Das Feld %1 muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>The event has no action.</source>
+        <translation>Das Ereignis hat keine Aktion.</translation>
+    </message>
+    <message>
+        <source>at %1 is not an ISO 8601 time with Z or an offset.</source>
+        <translation>at %1 ist keine ISO-8601-Zeit mit Z oder einem Versatz.</translation>
+    </message>
+    <message>
+        <source>The line is longer than %1 bytes.</source>
+        <translation>Die Zeile ist länger als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>record --stdin takes its events from standard input, not from options.</source>
+        <translation>record --stdin nimmt seine Ereignisse von der Standardeingabe, nicht aus Optionen.</translation>
+    </message>
+    <message>
+        <source>record needs --action (or --stdin) and takes no other arguments.</source>
+        <translation>record braucht --action (oder --stdin) und nimmt keine weiteren Argumente.</translation>
+    </message>
+    <message>
+        <source>--at %1 is not an ISO 8601 time with Z or an offset, such as 2026-11-22T10:30:00Z.</source>
+        <translation>--at %1 ist keine ISO-8601-Zeit mit Z oder einem Versatz, wie 2026-11-22T10:30:00Z.</translation>
+    </message>
+    <message>
+        <source>Event %1 was already recorded; nothing was charged again.</source>
+        <translation>Ereignis %1 war schon erfasst; nichts wurde erneut berechnet.</translation>
+    </message>
+    <message>
+        <source>Recorded %1 for %2 on the tenant's %3 key (BYOK, 0 credits); id %4.</source>
+        <translation>%1 für %2 mit dem %3-Schlüssel des Mandanten erfasst (BYOK, 0 Credits); ID %4.</translation>
+    </message>
+    <message>
+        <source>Recorded %1 for %2 on the install's %3 key (BYOK, 0 credits); id %4.</source>
+        <translation>%1 für %2 mit dem %3-Schlüssel der Installation erfasst (BYOK, 0 Credits); ID %4.</translation>
+    </message>
+    <message>
+        <source>Recorded %1 for %2: %3; id %4.</source>
+        <translation>%1 für %2 erfasst: %3; ID %4.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 credits remain in the period %3.</source>
+        <translation>%1 von %2 Credits bleiben im Zeitraum %3.</translation>
+    </message>
+    <message>
+        <source>report takes no arguments besides its options.</source>
+        <translation>report nimmt außer seinen Optionen keine Argumente.</translation>
+    </message>
+    <message>
+        <source>import needs exactly one file.</source>
+        <translation>import braucht genau eine Datei.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %1% (%2 of %Ln line(s))</source>
+        <translation>
+            <numerusform>Importiere %1% (%2 von %Ln Zeile)</numerusform>
+            <numerusform>Importiere %1% (%2 von %Ln Zeilen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lese %1…</translation>
+    </message>
+    <message>
+        <source>export takes no arguments besides its options.</source>
+        <translation>export nimmt außer seinen Optionen keine Argumente.</translation>
+    </message>
+    <message>
+        <source>--format must be csv or jsonl.</source>
+        <translation>--format muss csv oder jsonl sein.</translation>
+    </message>
+    <message>
+        <source>  --action A        theme, content, inline_text, image, analysis or trigger
+  --tenant T        the tenant that ran it (default: the install itself)
+  --at ISO8601      when it ran, with Z or an offset (default: now)
+  --id ID           an id of your own; recording the same id again charges nothing
+  --stdin           JSON Lines in, one event per line with the fields action, tenant, at and id;
+                    one JSON line out per event, as soon as it is recorded, on one connection:
+                    {"id","ok":true,"billing","credits","remaining","period",...} or
+                    {"id","ok":false,"exit":1|2|3,"error"}; exit 0 at the end of input
+Exit 1 when a rule refuses it: not enough credits, rate limit, invalid key or role.
+</source>
+        <translation>  --action A        theme, content, inline_text, image, analysis oder trigger
+  --tenant T        der Mandant, der sie ausführte (Standard: die Installation selbst)
+  --at ISO8601      wann sie lief, mit Z oder einem Versatz (Standard: jetzt)
+  --id ID           eine eigene ID; dieselbe ID noch einmal zu erfassen kostet nichts
+  --stdin           JSON Lines herein, ein Ereignis je Zeile mit den Feldern action, tenant, at und id;
+                    eine JSON-Zeile heraus je Ereignis, sobald es erfasst ist, über eine Verbindung
+                    (auf Englisch): {"id","ok":true,"billing","credits","remaining","period",...} oder
+                    {"id","ok":false,"exit":1|2|3,"error"}; Exit-Code 0 am Ende der Eingabe
+Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungültiger Schlüssel oder Rolle.
+</translation>
+    </message>
+    <message>
+        <source>Import historic usage; all lines or none, and the same id is never added twice.</source>
+        <translation>Frühere Nutzung importieren; alle Zeilen oder keine, und dieselbe ID nie zweimal.</translation>
+    </message>
+    <message>
+        <source>  FILE              CSV with a header, or JSON Lines, with the fields
+                    id, occurred_at, tenant, action, model, billing, credits
+  --dry-run         check everything and say what would be imported, writing nothing
+A bad line is reported with its number and nothing is imported.
+</source>
+        <translation>  DATEI             CSV mit Kopfzeile oder JSON Lines, mit den Feldern
+                    id, occurred_at, tenant, action, model, billing, credits
+  --dry-run         alles prüfen und sagen, was importiert würde, ohne etwas zu schreiben
+Eine fehlerhafte Zeile wird mit ihrer Nummer gemeldet, und nichts wird importiert.
+</translation>
+    </message>
+    <message>
+        <source>Write usage events as CSV or JSON Lines.</source>
+        <translation>Nutzungsereignisse als CSV oder JSON Lines schreiben.</translation>
+    </message>
+    <message>
+        <source>  --period YYYY-MM  only that billing period (default: everything)
+  --format F        csv or jsonl (default: from -o's extension, else csv)
+  -o FILE           write to FILE, replaced only once complete (default: stdout)
+</source>
+        <translation>  --period YYYY-MM  nur dieser Abrechnungszeitraum (Standard: alles)
+  --format F        csv oder jsonl (Standard: nach der Endung von -o, sonst csv)
+  -o DATEI          in DATEI schreiben, ersetzt erst, wenn vollständig (Standard: stdout)
+</translation>
+    </message>
+    <message>
+        <source>Show or change the install's plan (essentials, professional, enterprise).</source>
+        <translation>Den Tarif der Installation zeigen oder ändern (essentials, professional, enterprise).</translation>
+    </message>
+    <message>
+        <source>  show              the plan, its monthly credits and whether tenants may have their own keys
+  set PLAN          essentials, professional or enterprise (Owner only)
+</source>
+        <translation>  show              der Tarif, seine monatlichen Credits und ob Mandanten eigene Schlüssel haben dürfen
+  set TARIF         essentials, professional oder enterprise (nur Owner)
+</translation>
+    </message>
+    <message>
+        <source>Show or change the Claude model of each workload.</source>
+        <translation>Das Claude-Modell jeder Aufgabe zeigen oder ändern.</translation>
+    </message>
+    <message>
+        <source>  show              the model of each workload and its credit multiplier
+  set SLOT MODEL    SLOT is content or analysis; MODEL an id such as claude-opus-4-6. While an active
+                    Anthropic key is in force, only the models in its list are accepted (exit 1);
+                    --force sets another one anyway, and the audit trail says so
+</source>
+        <translation>  show              das Modell jeder Aufgabe und sein Credit-Faktor
+  set SLOT MODELL   SLOT ist content oder analysis; MODELL eine ID wie claude-opus-4-6. Solange ein aktiver
+                    Anthropic-Schlüssel gilt, werden nur die Modelle seiner Liste angenommen (Exit-Code 1);
+                    --force setzt trotzdem ein anderes, und das Änderungsprotokoll vermerkt es
+</translation>
+    </message>
+    <message>
+        <source>List, add, rename or remove tenants.</source>
+        <translation>Mandanten auflisten, hinzufügen, umbenennen oder entfernen.</translation>
+    </message>
+    <message>
+        <source>  list              the tenants
+  add ID            letters, digits, dots, dashes, underscores; --name gives a display name
+  rename ID         --name gives the new display name (the id stays)
+  remove ID         the tenant's past usage stays in the ledger
+</source>
+        <translation>  list              die Mandanten
+  add ID            Buchstaben, Ziffern, Punkte, Bindestriche, Unterstriche; --name gibt einen Anzeigenamen
+  rename ID         --name gibt den neuen Anzeigenamen (die ID bleibt)
+  remove ID         die frühere Nutzung des Mandanten bleibt im Konto
+</translation>
+    </message>
+    <message>
+        <source>List, add or remove the people who may use this database.</source>
+        <translation>Die Personen auflisten, hinzufügen oder entfernen, die diese Datenbank nutzen dürfen.</translation>
+    </message>
+    <message>
+        <source>  list              who may use this database, with their roles
+  add USER --role R add or change a member (operating-system user name)
+  remove USER       the last Owner cannot be removed
+</source>
+        <translation>  list              wer diese Datenbank nutzen darf, mit Rollen
+  add USER --role R ein Mitglied hinzufügen oder ändern (Benutzername des Betriebssystems)
+  remove USER       der letzte Owner kann nicht entfernt werden
+</translation>
+    </message>
+    <message>
+        <source>Show or change when the monthly credits reset.</source>
+        <translation>Zeigen oder ändern, wann die monatlichen Credits zurückgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>  show              the anchor day and time zone of the monthly reset
+  set               --anchor-day 1..28 and/or --time-zone such as Europe/London
+</source>
+        <translation>  show              Stichtag und Zeitzone der monatlichen Rücksetzung
+  set               --anchor-day 1..28 und/oder --time-zone wie Europe/Berlin
+</translation>
+    </message>
+    <message>
+        <source>Bring your own provider keys: kept in the system keychain, checked with the provider.</source>
+        <translation>Eigene Anbieterschlüssel: im Schlüsselbund des Systems verwahrt, beim Anbieter geprüft.</translation>
+    </message>
+    <message>
+        <source>  status            every stored key of the scope: masked, its state (active, invalid, out_of_budget,
+                    throttled, not_verified, unused, not_set) and whether it is in force
+  set PROVIDER      reads the key from standard input (never from an argument), stores it in the
+                    keychain and checks it with the provider; --no-verify skips the check.
+                    A stored key is replaced only once the new one is checked: a rejected key
+                    changes nothing (exit 1); without a verdict the stored key is kept unless
+                    --replace-unverified is given
+  verify PROVIDER   checks the stored key with the provider again
+  remove PROVIDER   deletes the key from the keychain; its actions go back to credits
+  --tenant T        a tenant's own key (Professional and Enterprise plans)
+  --json            status as JSON: provider, state, in_force, fingerprint, source, scope,
+                    checked_at, retry_at, message, models
+Exit 1 when the provider rejects the key or its account is out of budget; 3 when the keychain or
+the provider cannot be reached (a key already saved is kept).
+Providers are reached at their public APIs, or at the addresses in $ANTHROPIC_BASE_URL and
+$OPENAI_BASE_URL.
+</source>
+        <translation>  status            jeder gespeicherte Schlüssel des Bereichs: maskiert, sein Status (active, invalid,
+                    out_of_budget, throttled, not_verified, unused, not_set) und ob er gilt
+  set ANBIETER      liest den Schlüssel von der Standardeingabe (nie aus einem Argument), legt ihn im
+                    Schlüsselbund ab und prüft ihn beim Anbieter; --no-verify lässt die Prüfung aus.
+                    Ein gespeicherter Schlüssel wird erst ersetzt, wenn der neue geprüft ist: ein
+                    abgelehnter ändert nichts (Exit-Code 1); ohne Urteil bleibt der gespeicherte, außer
+                    mit --replace-unverified
+  verify ANBIETER   prüft den gespeicherten Schlüssel erneut beim Anbieter
+  remove ANBIETER   löscht den Schlüssel aus dem Schlüsselbund; seine Aktionen kosten wieder Credits
+  --tenant T        der eigene Schlüssel eines Mandanten (Tarife Professional und Enterprise)
+  --json            Status als JSON (auf Englisch): provider, state, in_force, fingerprint, source,
+                    scope, checked_at, retry_at, message, models
+Exit-Code 1, wenn der Anbieter den Schlüssel ablehnt oder sein Konto kein Budget mehr hat; 3, wenn
+Schlüsselbund oder Anbieter nicht erreichbar sind (ein schon gespeicherter Schlüssel bleibt).
+Anbieter werden über ihre öffentlichen APIs erreicht oder über die Adressen in $ANTHROPIC_BASE_URL
+und $OPENAI_BASE_URL.
+</translation>
+    </message>
+    <message>
+        <source>Show who changed what, and when, newest first.</source>
+        <translation>Zeigen, wer was wann geändert hat, das Neueste zuerst.</translation>
+    </message>
+    <message>
+        <source>  --since DATE      from that day (YYYY-MM-DD, in the install's time zone) or time (ISO 8601) on
+  --kind K          key, plan, model, period, tenant, member, import or provider
+  --user USER       only that member's changes
+  --json            a JSON array of {at, actor, kind, subject, change} on stdout
+Keys appear by their last four characters only.
+</source>
+        <translation>  --since DATUM     ab diesem Tag (JJJJ-MM-TT, in der Zeitzone der Installation) oder Zeitpunkt (ISO 8601)
+  --kind K          key, plan, model, period, tenant, member, import oder provider
+  --user USER       nur die Änderungen dieses Mitglieds
+  --json            ein JSON-Array aus {at, actor, kind, subject, change} auf stdout (auf Englisch)
+Schlüssel erscheinen nur mit ihren letzten vier Zeichen.
+</translation>
+    </message>
+    <message>
+        <source>Copy a whole ledger between SQLite and PostgreSQL (or two files), in one transaction.</source>
+        <translation>Ein ganzes Konto zwischen SQLite und PostgreSQL (oder zwei Dateien) kopieren, in einer Transaktion.</translation>
+    </message>
+    <message>
+        <source>  copy --to URI     copies this ledger (--db) into the empty database at URI: a PostgreSQL URI
+                    such as postgresql://alice@db.example:5432/aisettings, or an SQLite file
+  copy --from URI   copies the ledger at URI into this one (--db), which must be empty
+Settings, tenants, members, usage, totals, key records and the audit trail are copied; a target
+that already holds tables is refused (exit 1) and nothing is written. Keys stay in the keychains
+that hold them. Owner or Admin of the source.
+</source>
+        <translation>  copy --to URI     kopiert dieses Konto (--db) in die leere Datenbank unter URI: eine PostgreSQL-URI
+                    wie postgresql://alice@db.example:5432/aisettings oder eine SQLite-Datei
+  copy --from URI   kopiert das Konto unter URI in dieses (--db), das leer sein muss
+Einstellungen, Mandanten, Mitglieder, Nutzung, Summen, Schlüsseleinträge und das Änderungsprotokoll
+werden kopiert; ein Ziel, das schon Tabellen hat, wird abgelehnt (Exit-Code 1), und nichts wird
+geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owner oder Admin der Quelle.
+</translation>
+    </message>
+    <message>
+        <source>--db needs a path.</source>
+        <translation>--db braucht einen Pfad.</translation>
+    </message>
+</context>
+<context>
+    <name>CreditRules</name>
+    <message>
+        <source>Your organisation's %1 API key is invalid. Update it in Settings → AI.</source>
+        <translation>Der %1-API-Schlüssel Ihrer Organisation ist ungültig. Aktualisieren Sie ihn unter Einstellungen → KI.</translation>
+    </message>
+    <message>
+        <source>Your organisation's %1 API key is out of budget: raise its spend limit at %2, or update the key in Settings → AI.</source>
+        <translation>Der %1-API-Schlüssel Ihrer Organisation hat kein Budget mehr: Erhöhen Sie sein Ausgabenlimit unter %2 oder aktualisieren Sie den Schlüssel unter Einstellungen → KI.</translation>
+    </message>
+    <message>
+        <source>the %1 key is invalid</source>
+        <translation>der %1-Schlüssel ist ungültig</translation>
+    </message>
+    <message>
+        <source>the %1 key is out of budget</source>
+        <translation>der %1-Schlüssel hat kein Budget mehr</translation>
+    </message>
+    <message>
+        <source>Rate limit reached (%1/hour); the next query is allowed at %2.</source>
+        <translation>Ratenlimit erreicht (%1/Stunde); die nächste Anfrage ist um %2 erlaubt.</translation>
+    </message>
+    <message>
+        <source>Not enough AI credits: %1 needs %2 and %3 remain until the reset at %4; add your own %5 API key in Settings → AI to keep going.</source>
+        <translation>Nicht genug KI-Credits: %1 braucht %2, und bis zur Rücksetzung am %4 bleiben %3; fügen Sie unter Einstellungen → KI einen eigenen %5-API-Schlüssel hinzu, um weiterzumachen.</translation>
+    </message>
+    <message>
+        <source>the time %1 is before 2000-01-01, when usage records begin</source>
+        <translation>die Zeit %1 liegt vor dem 01.01.2000, an dem die Nutzungsaufzeichnung beginnt</translation>
+    </message>
+    <message>
+        <source>the time %1 is in the future; usage can be recorded at most 5 minutes ahead</source>
+        <translation>die Zeit %1 liegt in der Zukunft; Nutzung kann höchstens 5 Minuten im Voraus erfasst werden</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>Qt's PostgreSQL driver is not installed (Debian package libqt6sql6-psql).</source>
+        <translation>Der PostgreSQL-Treiber von Qt ist nicht installiert (Debian-Paket libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2.</source>
+        <translation>Keine Verbindung zu %1: %2.</translation>
+    </message>
+    <message>
+        <source>Qt's SQLite driver is not installed (Debian package libqt6sql6-sqlite).</source>
+        <translation>Der SQLite-Treiber von Qt ist nicht installiert (Debian-Paket libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>Cannot open the database at %1: %2.</source>
+        <translation>Die Datenbank unter %1 lässt sich nicht öffnen: %2.</translation>
+    </message>
+    <message>
+        <source>asking the server who is connected</source>
+        <translation>Fragen des Servers, wer verbunden ist</translation>
+    </message>
+    <message>
+        <source>writing the audit trail</source>
+        <translation>Schreiben des Änderungsprotokolls</translation>
+    </message>
+    <message>
+        <source>reading members</source>
+        <translation>Lesen der Mitglieder</translation>
+    </message>
+    <message>
+        <source>%1 is not a member of this database; an Owner or Admin can add them with "ai-settings members add %1 --role viewer".</source>
+        <translation>%1 ist kein Mitglied dieser Datenbank; ein Owner oder Admin kann die Person mit „ai-settings members add %1 --role viewer“ hinzufügen.</translation>
+    </message>
+    <message>
+        <source>%1 needs the Owner role, and %2 is %3.</source>
+        <translation>%1 erfordert die Rolle Owner, und %2 ist %3.</translation>
+    </message>
+    <message>
+        <source>%1 needs the Owner or Admin role, and %2 is %3.</source>
+        <translation>%1 erfordert die Rolle Owner oder Admin, und %2 ist %3.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseAddress</name>
+    <message>
+        <source>%1 is not a PostgreSQL connection URI such as postgresql://user@host:5432/aisettings.</source>
+        <translation>%1 ist keine PostgreSQL-Verbindungs-URI wie postgresql://user@host:5432/aisettings.</translation>
+    </message>
+    <message>
+        <source>The database address must not carry a password; put it in ~/.pgpass or PGPASSWORD, where libpq reads it.</source>
+        <translation>Die Datenbankadresse darf kein Passwort enthalten; legen Sie es in ~/.pgpass oder PGPASSWORD ab, wo libpq es liest.</translation>
+    </message>
+    <message>
+        <source>The connection parameter %1 is not a libpq keyword with a plain value.</source>
+        <translation>Der Verbindungsparameter %1 ist kein libpq-Schlüsselwort mit einfachem Wert.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryStore</name>
+    <message>
+        <source>reading tenants</source>
+        <translation>Lesen der Mandanten</translation>
+    </message>
+    <message>
+        <source>There is no tenant %1; add it with "ai-settings tenants add %2".</source>
+        <translation>Es gibt keinen Mandanten %1; fügen Sie ihn mit „ai-settings tenants add %2“ hinzu.</translation>
+    </message>
+    <message>
+        <source>Tenant id %1 is not valid; use up to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit.</source>
+        <translation>Die Mandanten-ID %1 ist ungültig; verwenden Sie bis zu 64 Buchstaben, Ziffern, Punkte, Bindestriche oder Unterstriche, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>Adding a tenant</source>
+        <translation>Das Hinzufügen eines Mandanten</translation>
+    </message>
+    <message>
+        <source>Tenant %1 already exists.</source>
+        <translation>Mandant %1 gibt es schon.</translation>
+    </message>
+    <message>
+        <source>adding a tenant</source>
+        <translation>Hinzufügen eines Mandanten</translation>
+    </message>
+    <message>
+        <source>Renaming a tenant</source>
+        <translation>Das Umbenennen eines Mandanten</translation>
+    </message>
+    <message>
+        <source>renaming a tenant</source>
+        <translation>Umbenennen eines Mandanten</translation>
+    </message>
+    <message>
+        <source>removing a tenant</source>
+        <translation>Entfernen eines Mandanten</translation>
+    </message>
+    <message>
+        <source>reading members</source>
+        <translation>Lesen der Mitglieder</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid user name; use up to 128 letters, digits or ._@$- characters.</source>
+        <translation>%1 ist kein gültiger Benutzername; verwenden Sie bis zu 128 Buchstaben, Ziffern oder die Zeichen ._@$-.</translation>
+    </message>
+    <message>
+        <source>Changing members</source>
+        <translation>Das Ändern von Mitgliedern</translation>
+    </message>
+    <message>
+        <source>Only an Owner can grant or take away the Owner role.</source>
+        <translation>Nur ein Owner kann die Rolle Owner vergeben oder entziehen.</translation>
+    </message>
+    <message>
+        <source>%1 is the last Owner; make someone else Owner first.</source>
+        <translation>%1 ist der letzte Owner; machen Sie zuerst jemand anderen zum Owner.</translation>
+    </message>
+    <message>
+        <source>saving a member</source>
+        <translation>Speichern eines Mitglieds</translation>
+    </message>
+    <message>
+        <source>%1 is not a member.</source>
+        <translation>%1 ist kein Mitglied.</translation>
+    </message>
+    <message>
+        <source>Only an Owner can remove an Owner.</source>
+        <translation>Nur ein Owner kann einen Owner entfernen.</translation>
+    </message>
+    <message>
+        <source>removing a member</source>
+        <translation>Entfernen eines Mitglieds</translation>
+    </message>
+</context>
+<context>
+    <name>Environment</name>
+    <message>
+        <source>Cannot open the database at %1: %2.</source>
+        <translation>Die Datenbank unter %1 lässt sich nicht öffnen: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Identifiers</name>
+    <message>
+        <source>The name %1 holds a control character; use plain text.</source>
+        <translation>Der Name %1 enthält ein Steuerzeichen; verwenden Sie einfachen Text.</translation>
+    </message>
+    <message>
+        <source>The name is %1 characters long; use at most %2.</source>
+        <translation>Der Name ist %1 Zeichen lang; erlaubt sind höchstens %2.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFormat</name>
+    <message>
+        <source>Unknown provider %1; expected anthropic or openai.</source>
+        <translation>Unbekannter Anbieter %1; erwartet wird anthropic oder openai.</translation>
+    </message>
+    <message>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <source>The %1 API key is empty.</source>
+        <translation>Der %1-API-Schlüssel ist leer.</translation>
+    </message>
+    <message>
+        <source>This is an Anthropic key (sk-ant-…); enter it in the Anthropic field, not the OpenAI one.</source>
+        <translation>Das ist ein Anthropic-Schlüssel (sk-ant-…); geben Sie ihn im Anthropic-Feld ein, nicht im OpenAI-Feld.</translation>
+    </message>
+    <message>
+        <source>This looks like an OpenAI key (sk-…); enter it in the OpenAI field, not the Anthropic one.</source>
+        <translation>Das sieht nach einem OpenAI-Schlüssel aus (sk-…); geben Sie ihn im OpenAI-Feld ein, nicht im Anthropic-Feld.</translation>
+    </message>
+    <message>
+        <source>This is an %1 Admin key, which manages an organisation but cannot run AI actions; create an API key at %2 and enter that.</source>
+        <translation>Das ist ein %1-Admin-Schlüssel, der eine Organisation verwaltet, aber keine KI-Aktionen ausführen kann; erstellen Sie unter %2 einen API-Schlüssel und geben Sie diesen ein.</translation>
+    </message>
+    <message>
+        <source>An %1 API key starts with "%2".</source>
+        <translation>Ein %1-API-Schlüssel beginnt mit „%2“.</translation>
+    </message>
+    <message>
+        <source>The %1 API key may hold only letters, digits, "-" and "_"; check that nothing else was pasted with it.</source>
+        <translation>Der %1-API-Schlüssel darf nur Buchstaben, Ziffern, „-“ und „_“ enthalten; prüfen Sie, dass nichts anderes mit eingefügt wurde.</translation>
+    </message>
+    <message>
+        <source>The %1 API key is %2 characters long, which no %1 key is; check that all of it was pasted.</source>
+        <translation>Der %1-API-Schlüssel ist %2 Zeichen lang, was kein %1-Schlüssel ist; prüfen Sie, dass er vollständig eingefügt wurde.</translation>
+    </message>
 </context>
 <context>
     <name>KeySentences</name>
@@ -134,11 +897,11 @@
         <translation>Mandant %1</translation>
     </message>
     <message>
-        <source>%1 actions use this tenant&apos;s own key (%2).</source>
+        <source>%1 actions use this tenant's own key (%2).</source>
         <translation>%1-Aktionen nutzen den eigenen Schlüssel dieses Mandanten (%2).</translation>
     </message>
     <message>
-        <source>%1 actions use the install&apos;s key (%2).</source>
+        <source>%1 actions use the install's key (%2).</source>
         <translation>%1-Aktionen nutzen den Schlüssel der Installation (%2).</translation>
     </message>
     <message>
@@ -146,8 +909,43 @@
         <translation>%1-Aktionen verbrauchen KI-Credits.</translation>
     </message>
     <message>
-        <source>This tenant&apos;s own %1 key: %2</source>
+        <source>This tenant's own %1 key: %2</source>
         <translation>Eigener %1-Schlüssel dieses Mandanten: %2</translation>
+    </message>
+</context>
+<context>
+    <name>KeyService</name>
+    <message>
+        <source>the install</source>
+        <translation>die Installation</translation>
+    </message>
+    <message>
+        <source>tenant %1</source>
+        <translation>Mandant %1</translation>
+    </message>
+    <message>
+        <source>the stored key ending %1 is kept</source>
+        <translation>der gespeicherte Schlüssel mit der Endung %1 bleibt</translation>
+    </message>
+    <message>
+        <source>A key is already stored for %1 and a new one replaces it only once checked, or when you confirm; %2.</source>
+        <translation>Für %1 ist schon ein Schlüssel gespeichert, und ein neuer ersetzt ihn erst nach der Prüfung oder mit Ihrer Bestätigung; %2.</translation>
+    </message>
+    <message>
+        <source>The key is stored in the keychain, but the database could not record it (%1); run "keys verify" once the database is available.</source>
+        <translation>Der Schlüssel liegt im Schlüsselbund, aber die Datenbank konnte ihn nicht vermerken (%1); führen Sie „keys verify“ aus, sobald die Datenbank verfügbar ist.</translation>
+    </message>
+    <message>
+        <source>No %1 key is set for %2; set one with "keys set %3".</source>
+        <translation>Für %2 ist kein %1-Schlüssel gesetzt; setzen Sie einen mit „keys set %3“.</translation>
+    </message>
+    <message>
+        <source>The %1 key for %2 is kept in the keychain of %3 on %4; Test and Remove work there.</source>
+        <translation>Der %1-Schlüssel für %2 liegt im Schlüsselbund von %3 auf %4; Testen und Entfernen funktionieren dort.</translation>
+    </message>
+    <message>
+        <source>Removing a tenant</source>
+        <translation>Das Entfernen eines Mandanten</translation>
     </message>
 </context>
 <context>
@@ -182,6 +980,149 @@
     </message>
 </context>
 <context>
+    <name>KeyStore</name>
+    <message>
+        <source>reading key states</source>
+        <translation>Lesen der Schlüsselstatus</translation>
+    </message>
+    <message>
+        <source>Not used: the %1 plan does not allow tenant keys; the key is kept until it is removed or the plan allows tenant keys again.</source>
+        <translation>Nicht verwendet: Der Tarif %1 erlaubt keine Mandantenschlüssel; der Schlüssel bleibt, bis er entfernt wird oder der Tarif Mandantenschlüssel wieder erlaubt.</translation>
+    </message>
+    <message>
+        <source>Unknown provider %1; expected anthropic or openai.</source>
+        <translation>Unbekannter Anbieter %1; erwartet wird anthropic oder openai.</translation>
+    </message>
+    <message>
+        <source>Per-tenant keys need the Professional or Enterprise plan; the install is on %1.</source>
+        <translation>Mandantenschlüssel erfordern den Tarif Professional oder Enterprise; die Installation hat %1.</translation>
+    </message>
+    <message>
+        <source>A key fingerprint is at most its last four characters.</source>
+        <translation>Eine Schlüsselkennung besteht höchstens aus seinen letzten vier Zeichen.</translation>
+    </message>
+    <message>
+        <source>saving a key state</source>
+        <translation>Speichern eines Schlüsselstatus</translation>
+    </message>
+    <message>
+        <source>removing a tenant's keys</source>
+        <translation>Entfernen der Schlüssel eines Mandanten</translation>
+    </message>
+    <message>
+        <source>"Unused" describes a stored key; it is not a check's verdict.</source>
+        <translation>„Nicht verwendet“ beschreibt einen gespeicherten Schlüssel; es ist kein Prüfergebnis.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyVault</name>
+    <message>
+        <source>The key could not be saved</source>
+        <translation>Der Schlüssel konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>The key could not be read</source>
+        <translation>Der Schlüssel konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The key could not be removed</source>
+        <translation>Der Schlüssel konnte nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>no keychain service is running (on Linux, start GNOME Keyring or KWallet)</source>
+        <translation>es läuft kein Schlüsselbund-Dienst (unter Linux GNOME Keyring oder KWallet starten)</translation>
+    </message>
+    <message>
+        <source>there is no D-Bus session to reach the keychain (log in to a desktop session)</source>
+        <translation>es gibt keine D-Bus-Sitzung, um den Schlüsselbund zu erreichen (an einer Desktop-Sitzung anmelden)</translation>
+    </message>
+    <message>
+        <source>access to the keychain was refused at its prompt</source>
+        <translation>der Zugriff auf den Schlüsselbund wurde an seiner Abfrage verweigert</translation>
+    </message>
+    <message>
+        <source>the keychain is locked; unlock it and try again</source>
+        <translation>der Schlüsselbund ist gesperrt; entsperren Sie ihn und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>the keychain denied access; unlock it and try again</source>
+        <translation>der Schlüsselbund verweigerte den Zugriff; entsperren Sie ihn und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>this system's keychain does not support it</source>
+        <translation>der Schlüsselbund dieses Systems unterstützt das nicht</translation>
+    </message>
+    <message>
+        <source>the keychain refused to delete the entry</source>
+        <translation>der Schlüsselbund weigerte sich, den Eintrag zu löschen</translation>
+    </message>
+    <message>
+        <source>the keychain reported: %1</source>
+        <translation>der Schlüsselbund meldete: %1</translation>
+    </message>
+    <message>
+        <source>an unknown error</source>
+        <translation>einen unbekannten Fehler</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <comment>what failed: why</comment>
+        <translation>%1: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the keychain did not answer within %Ln second(s).</source>
+        <translation>
+            <numerusform>%1: Der Schlüsselbund hat nicht innerhalb von %Ln Sekunde geantwortet.</numerusform>
+            <numerusform>%1: Der Schlüsselbund hat nicht innerhalb von %Ln Sekunden geantwortet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Ledger</name>
+    <message>
+        <source>Unknown model slot %1; expected content or analysis.</source>
+        <translation>Unbekannte Modellaufgabe %1; erwartet wird content oder analysis.</translation>
+    </message>
+    <message>
+        <source>Changing models</source>
+        <translation>Das Ändern der Modelle</translation>
+    </message>
+    <message>
+        <source>The %1 key in force cannot use %2: it is not in the key's model list.</source>
+        <translation>Der geltende %1-Schlüssel kann %2 nicht verwenden: Es steht nicht in der Modellliste des Schlüssels.</translation>
+    </message>
+    <message>
+        <source>Changing the billing period</source>
+        <translation>Das Ändern des Abrechnungszeitraums</translation>
+    </message>
+    <message>
+        <source>Removing a tenant</source>
+        <translation>Das Entfernen eines Mandanten</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerCopy</name>
+    <message>
+        <source>Copying the ledger</source>
+        <translation>Das Kopieren des Kontos</translation>
+    </message>
+    <message>
+        <source>The copy must go to another database than the one it copies.</source>
+        <translation>Die Kopie muss in eine andere Datenbank gehen als die, die sie kopiert.</translation>
+    </message>
+    <message>
+        <source>%1 already holds a ledger; db copy writes only into an empty database.</source>
+        <translation>%1 enthält schon ein Konto; db copy schreibt nur in eine leere Datenbank.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFile</name>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>%1 lässt sich nicht schreiben: %2.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Any</source>
@@ -190,10 +1131,6 @@
     <message>
         <source>and </source>
         <translation>und </translation>
-    </message>
-    <message>
-        <source>%1× credit cost</source>
-        <translation>%1× Credit-Kosten</translation>
     </message>
     <message>
         <source>Used by %1.</source>
@@ -233,6 +1170,198 @@
     <message>
         <source>Viewer</source>
         <translation>Viewer</translation>
+    </message>
+</context>
+<context>
+    <name>Schema</name>
+    <message>
+        <source>giving the database its id</source>
+        <translation>Vergeben der Datenbank-ID</translation>
+    </message>
+    <message>
+        <source>creating schema version 3</source>
+        <translation>Anlegen der Schemaversion 3</translation>
+    </message>
+    <message>
+        <source>creating schema version %1</source>
+        <translation>Anlegen der Schemaversion %1</translation>
+    </message>
+    <message>
+        <source>writing the initial settings</source>
+        <translation>Schreiben der Anfangseinstellungen</translation>
+    </message>
+    <message>
+        <source>adding the database's owner</source>
+        <translation>Hinzufügen des Owners der Datenbank</translation>
+    </message>
+    <message>
+        <source>creating schema version 7</source>
+        <translation>Anlegen der Schemaversion 7</translation>
+    </message>
+    <message>
+        <source>reading the plan's audit trail</source>
+        <translation>Lesen des Änderungsprotokolls zum Tarif</translation>
+    </message>
+    <message>
+        <source>dating the plan changes</source>
+        <translation>Datieren der Tarifänderungen</translation>
+    </message>
+    <message>
+        <source>This database uses schema version %1, written by a newer AI Settings; update the program to open it.</source>
+        <translation>Diese Datenbank verwendet die Schemaversion %1 aus einer neueren AI-Settings-Version; aktualisieren Sie das Programm, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>recording the schema version</source>
+        <translation>Vermerken der Schemaversion</translation>
+    </message>
+    <message>
+        <source>%1 is not an AI Settings database: it is not an SQLite file at all; nothing was changed.</source>
+        <translation>%1 ist keine AI-Settings-Datenbank: Es ist gar keine SQLite-Datei; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>reading the database's tables</source>
+        <translation>Lesen der Tabellen der Datenbank</translation>
+    </message>
+    <message>
+        <source>%1 is not an AI Settings database: it holds another program's tables (%2); nothing was changed.</source>
+        <translation>%1 ist keine AI-Settings-Datenbank: Sie enthält Tabellen eines anderen Programms (%2); nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>reading the schema version</source>
+        <translation>Lesen der Schemaversion</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its schema_version table is empty, so the version that wrote it is unknown; nothing was changed.</source>
+        <translation>%1 ist beschädigt: Ihre Tabelle schema_version ist leer, daher ist die Version unbekannt, die sie schrieb; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its schema_version table holds %2, which no version of AI Settings writes; nothing was changed.</source>
+        <translation>%1 ist beschädigt: Ihre Tabelle schema_version enthält %2, was keine Version von AI Settings schreibt; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>creating schema version 4</source>
+        <translation>Anlegen der Schemaversion 4</translation>
+    </message>
+    <message>
+        <source>creating schema version 5</source>
+        <translation>Anlegen der Schemaversion 5</translation>
+    </message>
+    <message>
+        <source>creating schema version 6</source>
+        <translation>Anlegen der Schemaversion 6</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Unknown plan %1; expected one of %2.</source>
+        <translation>Unbekannter Tarif %1; erwartet wird einer von %2.</translation>
+    </message>
+    <message>
+        <source>Unknown model %1; expected one of %2.</source>
+        <translation>Unbekanntes Modell %1; erwartet wird eines von %2.</translation>
+    </message>
+    <message>
+        <source>The anchor day must be between 1 and 28, not %1.</source>
+        <translation>Der Stichtag muss zwischen 1 und 28 liegen, nicht %1.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone %1; use an IANA name such as Europe/London.</source>
+        <translation>Unbekannte Zeitzone %1; verwenden Sie einen IANA-Namen wie Europe/Berlin.</translation>
+    </message>
+    <message>
+        <source>%1 is not an http or https address.</source>
+        <translation>%1 ist keine http- oder https-Adresse.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsStore</name>
+    <message>
+        <source>reading settings</source>
+        <translation>Lesen der Einstellungen</translation>
+    </message>
+    <message>
+        <source>The database names plan %1, which this version does not know.</source>
+        <translation>Die Datenbank nennt den Tarif %1, den diese Version nicht kennt.</translation>
+    </message>
+    <message>
+        <source>reading the plan history</source>
+        <translation>Lesen der Tarifgeschichte</translation>
+    </message>
+    <message>
+        <source>%1 is not a setting that can be changed.</source>
+        <translation>%1 ist keine änderbare Einstellung.</translation>
+    </message>
+    <message>
+        <source>saving settings</source>
+        <translation>Speichern der Einstellungen</translation>
+    </message>
+    <message>
+        <source>dating the plan change</source>
+        <translation>Datieren der Tarifänderung</translation>
+    </message>
+    <message>
+        <source>Changing the plan</source>
+        <translation>Das Ändern des Tarifs</translation>
+    </message>
+    <message>
+        <source>Unknown provider %1; expected anthropic or openai.</source>
+        <translation>Unbekannter Anbieter %1; erwartet wird anthropic oder openai.</translation>
+    </message>
+    <message>
+        <source>Changing provider addresses</source>
+        <translation>Das Ändern von Anbieteradressen</translation>
+    </message>
+    <message>
+        <source>The database's billing period (day %1, zone %2) is not valid.</source>
+        <translation>Der Abrechnungszeitraum der Datenbank (Tag %1, Zone %2) ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The period %1 is not a month like 2026-11.</source>
+        <translation>Der Zeitraum %1 ist kein Monat wie 2026-11.</translation>
+    </message>
+    <message>
+        <source>The period %1 is before 2000-01, when usage records begin.</source>
+        <translation>Der Zeitraum %1 liegt vor 2000-01, wo die Nutzungsaufzeichnung beginnt.</translation>
+    </message>
+    <message>
+        <source>%1 is not a date like 2026-11-01 or a time like 2026-11-01T09:00:00Z.</source>
+        <translation>%1 ist kein Datum wie 2026-11-01 und keine Zeit wie 2026-11-01T09:00:00Z.</translation>
+    </message>
+</context>
+<context>
+    <name>Sql</name>
+    <message>
+        <source>The database failed while %1: %2.</source>
+        <translation>Die Datenbank scheiterte beim %1: %2.</translation>
+    </message>
+    <message>
+        <source>preparing the import</source>
+        <translation>Vorbereiten des Imports</translation>
+    </message>
+    <message>
+        <source>importing usage</source>
+        <translation>Importieren der Nutzung</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program kept it locked while %1.</source>
+        <translation>Die Datenbank ist belegt: Ein anderes Programm hielt sie beim %1 gesperrt.</translation>
+    </message>
+    <message>
+        <source>waiting for the ledger's write lock</source>
+        <translation>Warten auf die Schreibsperre des Kontos</translation>
+    </message>
+    <message>
+        <source>starting a read transaction</source>
+        <translation>Beginnen einer Lesetransaktion</translation>
+    </message>
+    <message>
+        <source>The database failed while importing usage: %1.</source>
+        <translation>Die Datenbank scheiterte beim Importieren der Nutzung: %1.</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program kept it locked while importing usage.</source>
+        <translation>Die Datenbank ist belegt: Ein anderes Programm hielt sie beim Importieren der Nutzung gesperrt.</translation>
     </message>
 </context>
 <context>
@@ -286,28 +1415,26 @@
         <translation>Keine Änderungen passen.</translation>
     </message>
     <message>
-        <source>1 change, newest first.</source>
-        <translation>1 Änderung, neueste zuerst.</translation>
-    </message>
-    <message>
-        <source>%1 changes, newest first.</source>
-        <translation>%1 Änderungen, neueste zuerst.</translation>
-    </message>
-    <message>
-        <source>Exported 1 change to %1.</source>
-        <translation>1 Änderung nach %1 exportiert.</translation>
-    </message>
-    <message>
-        <source>Exported %1 changes to %2.</source>
-        <translation>%1 Änderungen nach %2 exportiert.</translation>
-    </message>
-    <message>
         <source>Export Activity</source>
         <translation>Aktivität exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s), newest first.</source>
+        <translation>
+            <numerusform>%Ln Änderung, die neueste zuerst.</numerusform>
+            <numerusform>%Ln Änderungen, die neuesten zuerst.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln change(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln Änderung nach %1 exportiert.</numerusform>
+            <numerusform>%Ln Änderungen nach %1 exportiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -379,11 +1506,11 @@
         <translation>Eigener Schlüssel (BYOK)</translation>
     </message>
     <message>
-        <source>Use your own provider keys: actions covered by an active key cost no AI credits. Usage on your own key is billed by the provider directly and does not pass through this install&apos;s credits. Keys are kept in the system keychain and are never shown again.</source>
+        <source>Use your own provider keys: actions covered by an active key cost no AI credits. Usage on your own key is billed by the provider directly and does not pass through this install's credits. Keys are kept in the system keychain and are never shown again.</source>
         <translation>Eigene Anbieterschlüssel verwenden: Aktionen, die ein aktiver Schlüssel abdeckt, kosten keine KI-Credits. Die Nutzung über den eigenen Schlüssel rechnet der Anbieter direkt ab, sie läuft nicht über die Credits dieser Installation. Schlüssel liegen im Schlüsselbund des Systems und werden nie wieder angezeigt.</translation>
     </message>
     <message>
-        <source>Tenant keys need the Professional or Enterprise plan; on %1 this tenant uses the install&apos;s key or credits.</source>
+        <source>Tenant keys need the Professional or Enterprise plan; on %1 this tenant uses the install's key or credits.</source>
         <translation>Mandantenschlüssel erfordern den Tarif Professional oder Enterprise; mit %1 nutzt dieser Mandant den Schlüssel der Installation oder Credits.</translation>
     </message>
     <message>
@@ -420,14 +1547,6 @@
     <message>
         <source>Credit cost of each action</source>
         <translation>Credit-Kosten jeder Aktion</translation>
-    </message>
-    <message>
-        <source>1 credit</source>
-        <translation>1 Credit</translation>
-    </message>
-    <message>
-        <source>%1 credits</source>
-        <translation>%1 Credits</translation>
     </message>
     <message>
         <source> (%1, ×%2)</source>
@@ -623,8 +1742,8 @@
         <translation>Status des %1-Schlüssels</translation>
     </message>
     <message>
-        <source>Get, rotate or fund a key at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</source>
-        <translation>Schlüssel erhalten, erneuern oder aufladen unter &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</translation>
+        <source>Get, rotate or fund a key at &lt;a href="%1"&gt;%2&lt;/a&gt;.</source>
+        <translation>Schlüssel erhalten, erneuern oder aufladen unter &lt;a href="%1"&gt;%2&lt;/a&gt;.</translation>
     </message>
     <message>
         <source>Hide</source>
@@ -852,7 +1971,7 @@
         <translation>Mitglied ent&amp;fernen…</translation>
     </message>
     <message>
-        <source>Member&apos;s user name</source>
+        <source>Member's user name</source>
         <translation>Benutzername des Mitglieds</translation>
     </message>
     <message>
@@ -864,20 +1983,12 @@
         <translation>Benutzername</translation>
     </message>
     <message>
-        <source>%1 is now %2.</source>
-        <translation>%1 ist jetzt %2.</translation>
-    </message>
-    <message>
         <source>Remove Member</source>
         <translation>Mitglied entfernen</translation>
     </message>
     <message>
         <source>Remove %1? They can no longer open this database; what they changed stays in the activity log.</source>
         <translation>%1 entfernen? Die Person kann diese Datenbank dann nicht mehr öffnen; was sie geändert hat, bleibt im Aktivitätsprotokoll.</translation>
-    </message>
-    <message>
-        <source>Removed %1.</source>
-        <translation>%1 entfernt.</translation>
     </message>
 </context>
 <context>
@@ -907,7 +2018,7 @@
         <translation>Die Modelle, die Ihr %1-Schlüssel nutzen kann, wurden am %2 bei %1 abgefragt; Prüfen beim Schlüssel fragt sie erneut ab.</translation>
     </message>
     <message>
-        <source>Saved. New actions are charged at the new models&apos; costs.</source>
+        <source>Saved. New actions are charged at the new models' costs.</source>
         <translation>Gespeichert. Neue Aktionen werden zu den Kosten der neuen Modelle berechnet.</translation>
     </message>
 </context>
@@ -1020,10 +2131,6 @@
         <source>In time &amp;zone:</source>
         <translation>In der &amp;Zeitzone:</translation>
     </message>
-    <message>
-        <source>Credits now reset on day %1 of each month at 00:00 %2; every period&apos;s totals were recounted.</source>
-        <translation>Credits werden jetzt am %1. jedes Monats um 00:00 %2 zurückgesetzt; die Summen aller Zeiträume wurden neu gezählt.</translation>
-    </message>
 </context>
 <context>
     <name>Ui::PlanPanel</name>
@@ -1056,20 +2163,12 @@
         <translation>Nur ein Owner ändert den Tarif.</translation>
     </message>
     <message>
-        <source>The install is on %1.</source>
-        <translation>Die Installation hat den Tarif %1.</translation>
-    </message>
-    <message>
-        <source>An upgrade takes effect at once: this period&apos;s allocation becomes %1.</source>
+        <source>An upgrade takes effect at once: this period's allocation becomes %1.</source>
         <translation>Ein Upgrade gilt sofort: Das Kontingent dieses Zeitraums wird %1.</translation>
     </message>
     <message>
         <source>A downgrade takes effect at the next period; this period keeps its allocation.</source>
         <translation>Ein Downgrade gilt ab dem nächsten Zeitraum; dieser Zeitraum behält sein Kontingent.</translation>
-    </message>
-    <message>
-        <source>Typical month on %1: %2.</source>
-        <translation>Typischer Monat mit %1: %2.</translation>
     </message>
     <message>
         <source>Change Plan</source>
@@ -1104,11 +2203,11 @@
         <translation>Mit eigenen Schlüsseln</translation>
     </message>
     <message>
-        <source>Limits count per tenant; these are the install&apos;s own queries (no tenant).</source>
+        <source>Limits count per tenant; these are the install's own queries (no tenant).</source>
         <translation>Limits gelten je Mandant; dies sind die eigenen Anfragen der Installation (kein Mandant).</translation>
     </message>
     <message>
-        <source>Limits count per tenant; these are tenant %1&apos;s queries.</source>
+        <source>Limits count per tenant; these are tenant %1's queries.</source>
         <translation>Limits gelten je Mandant; dies sind die Anfragen von Mandant %1.</translation>
     </message>
 </context>
@@ -1225,28 +2324,8 @@
         <translation>&amp;Ausgewählt:</translation>
     </message>
     <message>
-        <source>Added tenant %1.</source>
-        <translation>Mandant %1 hinzugefügt.</translation>
-    </message>
-    <message>
-        <source>Renamed tenant %1.</source>
-        <translation>Mandant %1 umbenannt.</translation>
-    </message>
-    <message>
         <source>It has no stored keys.</source>
         <translation>Er hat keine gespeicherten Schlüssel.</translation>
-    </message>
-    <message>
-        <source>Its stored key is deleted from the keychain.</source>
-        <translation>Sein gespeicherter Schlüssel wird aus dem Schlüsselbund gelöscht.</translation>
-    </message>
-    <message>
-        <source>Its %1 stored keys are deleted from the keychain.</source>
-        <translation>Seine %1 gespeicherten Schlüssel werden aus dem Schlüsselbund gelöscht.</translation>
-    </message>
-    <message>
-        <source>Its %1 recorded events stay in the ledger, so past periods still add up.</source>
-        <translation>Seine %1 erfassten Ereignisse bleiben im Konto, damit frühere Zeiträume stimmen.</translation>
     </message>
     <message>
         <source>Remove Tenant</source>
@@ -1256,21 +2335,274 @@
         <source>Remove tenant %1? %2 %3</source>
         <translation>Mandant %1 entfernen? %2 %3</translation>
     </message>
+    <message numerus="yes">
+        <source>Its %Ln stored key(s) are deleted from the keychain.</source>
+        <translation>
+            <numerusform>Sein gespeicherter Schlüssel wird aus dem Schlüsselbund gelöscht.</numerusform>
+            <numerusform>Seine %Ln gespeicherten Schlüssel werden aus dem Schlüsselbund gelöscht.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Removed tenant %1 and its keys; its past usage stays in the ledger.</source>
-        <translation>Mandant %1 und seine Schlüssel entfernt; seine frühere Nutzung bleibt im Konto.</translation>
+        <source>Its %1 stay in the ledger, so past periods still add up.</source>
+        <translation>Seine %1 bleiben im Konto, damit frühere Zeiträume weiter aufgehen.</translation>
+    </message>
+</context>
+<context>
+    <name>UsageBook</name>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>Der Import wurde abgebrochen; nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>reading daily usage</source>
+        <translation>Lesen der täglichen Nutzung</translation>
+    </message>
+    <message>
+        <source>reading usage totals</source>
+        <translation>Lesen der Nutzungssummen</translation>
+    </message>
+    <message>
+        <source>reading usage events</source>
+        <translation>Lesen der Nutzungsereignisse</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>%1; nothing was imported.</source>
+        <translation>%1; nichts wurde importiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln more line(s) bad too); nothing was imported.</source>
+        <translation>
+            <numerusform>%1 (%Ln weitere Zeile ebenfalls fehlerhaft); nichts wurde importiert.</numerusform>
+            <numerusform>%1 (%Ln weitere Zeilen ebenfalls fehlerhaft); nichts wurde importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>importing usage</source>
+        <translation>Importieren der Nutzung</translation>
+    </message>
+    <message>
+        <source>unknown action %1</source>
+        <translation>unbekannte Aktion %1</translation>
+    </message>
+    <message>
+        <source>id %1 is not valid</source>
+        <translation>die ID %1 ist ungültig</translation>
+    </message>
+    <message>
+        <source>id %1 appears twice in the file</source>
+        <translation>die ID %1 kommt zweimal in der Datei vor</translation>
+    </message>
+    <message>
+        <source>tenant id %1 is not valid</source>
+        <translation>die Mandanten-ID %1 ist ungültig</translation>
+    </message>
+    <message>
+        <source>%1 takes no model, but the line names %2</source>
+        <translation>%1 hat kein Modell, aber die Zeile nennt %2</translation>
+    </message>
+    <message>
+        <source>unknown model %1</source>
+        <translation>unbekanntes Modell %1</translation>
+    </message>
+    <message>
+        <source>BYOK usage costs no credits, but the line says %1</source>
+        <translation>BYOK-Nutzung kostet keine Credits, aber die Zeile nennt %1</translation>
+    </message>
+    <message>
+        <source>The file holds no usage events; nothing was imported.</source>
+        <translation>Die Datei enthält keine Nutzungsereignisse; nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>preparing the import</source>
+        <translation>Vorbereiten des Imports</translation>
+    </message>
+    <message>
+        <source>indexing the import</source>
+        <translation>Indizieren des Imports</translation>
+    </message>
+    <message>
+        <source>Importing usage</source>
+        <translation>Das Importieren von Nutzung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: would import %1 of %2 (%3); %Ln already recorded.</source>
+        <translation>
+            <numerusform>Probelauf: würde %1 von %2 importieren (%3); %Ln war schon erfasst.</numerusform>
+            <numerusform>Probelauf: würde %1 von %2 importieren (%3); %Ln waren schon erfasst.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 of %2 (%3); %Ln already recorded.</source>
+        <translation>
+            <numerusform>%1 von %2 importiert (%3); %Ln war schon erfasst.</numerusform>
+            <numerusform>%1 von %2 importiert (%3); %Ln waren schon erfasst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Would add tenants: %1.</source>
+        <translation>Würde Mandanten hinzufügen: %1.</translation>
+    </message>
+    <message>
+        <source>Added tenants: %1.</source>
+        <translation>Mandanten hinzugefügt: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>Nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>reading recent usage</source>
+        <translation>Lesen der jüngsten Nutzung</translation>
+    </message>
+    <message>
+        <source>Unknown action %1; expected one of %2.</source>
+        <translation>Unbekannte Aktion %1; erwartet wird eine von %2.</translation>
+    </message>
+    <message>
+        <source>Tenant id %1 is not valid.</source>
+        <translation>Die Mandanten-ID %1 ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Event id %1 is not valid; use up to 128 letters, digits or ._:@/+=- characters.</source>
+        <translation>Die Ereignis-ID %1 ist ungültig; verwenden Sie bis zu 128 Buchstaben, Ziffern oder die Zeichen ._:@/+=-.</translation>
+    </message>
+    <message>
+        <source>The event was not recorded.</source>
+        <translation>Das Ereignis wurde nicht erfasst.</translation>
+    </message>
+    <message>
+        <source>Recording usage</source>
+        <translation>Das Erfassen von Nutzung</translation>
+    </message>
+    <message>
+        <source>Event id %1 was already recorded for another action or tenant.</source>
+        <translation>Die Ereignis-ID %1 wurde schon für eine andere Aktion oder einen anderen Mandanten erfasst.</translation>
+    </message>
+    <message>
+        <source>recording usage</source>
+        <translation>Erfassen der Nutzung</translation>
+    </message>
+    <message>
+        <source>updating the usage totals</source>
+        <translation>Aktualisieren der Nutzungssummen</translation>
+    </message>
+    <message>
+        <source>updating the daily totals</source>
+        <translation>Aktualisieren der Tagessummen</translation>
+    </message>
+</context>
+<context>
+    <name>UsageExport</name>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Der Export wurde abgebrochen; keine Datei wurde geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>UsageFile</name>
+    <message>
+        <source>the field %1 holds a control character (%2)</source>
+        <translation>das Feld %1 enthält ein Steuerzeichen (%2)</translation>
+    </message>
+    <message>
+        <source>the field %1 is not valid UTF-8</source>
+        <translation>das Feld %1 ist kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>the id is empty</source>
+        <translation>die ID ist leer</translation>
+    </message>
+    <message>
+        <source>occurred_at %1 is not an ISO 8601 time with Z or an offset</source>
+        <translation>occurred_at %1 ist keine ISO-8601-Zeit mit Z oder einem Versatz</translation>
+    </message>
+    <message>
+        <source>billing %1 is neither credits nor byok</source>
+        <translation>billing %1 ist weder credits noch byok</translation>
+    </message>
+    <message>
+        <source>credits %1 is not a whole number of credits</source>
+        <translation>credits %1 ist keine ganze Zahl von Credits</translation>
+    </message>
+    <message>
+        <source>Line %1: %2; nothing was imported.</source>
+        <translation>Zeile %1: %2; nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>its quote is never closed</source>
+        <translation>sein Anführungszeichen wird nie geschlossen</translation>
+    </message>
+    <message>
+        <source>text follows its closing quote</source>
+        <translation>nach seinem schließenden Anführungszeichen folgt Text</translation>
+    </message>
+    <message>
+        <source>it has a quote but is not quoted as a whole</source>
+        <translation>es enthält ein Anführungszeichen, ist aber nicht als Ganzes in Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>Line 1: header column %1: %2; nothing was imported.</source>
+        <translation>Zeile 1: Kopfspalte %1: %2; nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>Line 1: the header column %1 is %2; nothing was imported.</source>
+        <translation>Zeile 1: Die Kopfspalte %1 ist %2; nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>Line 1: the header lacks the column "%1"; nothing was imported.</source>
+        <translation>Zeile 1: Der Kopfzeile fehlt die Spalte „%1“; nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>the field %1 is not valid CSV: %2</source>
+        <translation>das Feld %1 ist kein gültiges CSV: %2</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>a single value</source>
+        <translation>ein einzelner Wert</translation>
+    </message>
+    <message>
+        <source>the line is not valid UTF-8</source>
+        <translation>die Zeile ist kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>not valid JSON (%1 at character %2)</source>
+        <translation>kein gültiges JSON (%1 bei Zeichen %2)</translation>
+    </message>
+    <message>
+        <source>expected a JSON object, found %1</source>
+        <translation>JSON-Objekt erwartet, gefunden wurde %1</translation>
+    </message>
+    <message>
+        <source>unknown field %1</source>
+        <translation>unbekanntes Feld %1</translation>
+    </message>
+    <message>
+        <source>the field credits must be a whole number such as 5, written without quotes, fraction or exponent</source>
+        <translation>das Feld credits muss eine ganze Zahl wie 5 sein, ohne Anführungszeichen, Bruchteil oder Exponent</translation>
+    </message>
+    <message>
+        <source>the field %1 must be text in quotes</source>
+        <translation>das Feld %1 muss Text in Anführungszeichen sein</translation>
+    </message>
+    <message>
+        <source>%1 is neither a .csv nor a .jsonl file.</source>
+        <translation>%1 ist weder eine .csv- noch eine .jsonl-Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
 </context>
 <context>
     <name>UsageSentences</name>
-    <message>
-        <source>1 credit</source>
-        <translation>1 Credit</translation>
-    </message>
-    <message>
-        <source>%1 credits</source>
-        <translation>%1 Credits</translation>
-    </message>
     <message>
         <source>%1 at %2 %3</source>
         <translation>%1 um %2 %3</translation>
@@ -1304,11 +2636,11 @@
         <translation>%1 übrig; Rücksetzung am %2. Ungenutzte Credits werden nicht übertragen.</translation>
     </message>
     <message>
-        <source>Tenant %1 used %2 of the install&apos;s credits in %3.</source>
+        <source>Tenant %1 used %2 of the install's credits in %3.</source>
         <translation>Mandant %1 hat im %3 %2 der Credits der Installation verbraucht.</translation>
     </message>
     <message>
-        <source>Tenant %1 used %2 of the install&apos;s credits this month.</source>
+        <source>Tenant %1 used %2 of the install's credits this month.</source>
         <translation>Mandant %1 hat in diesem Monat %2 der Credits der Installation verbraucht.</translation>
     </message>
     <message>
@@ -1336,14 +2668,6 @@
         <translation>%1 reichen die Credits bis zur Rücksetzung.</translation>
     </message>
     <message>
-        <source>%1 the credits run out on %2, 1 day before the reset.</source>
-        <translation>%1 sind die Credits am %2 aufgebraucht, 1 Tag vor der Rücksetzung.</translation>
-    </message>
-    <message>
-        <source>%1 the credits run out on %2, %3 days before the reset.</source>
-        <translation>%1 sind die Credits am %2 aufgebraucht, %3 Tage vor der Rücksetzung.</translation>
-    </message>
-    <message>
         <source>The plan changes to %1 (%2 a month) at the next period, on %3; this period keeps %4.</source>
         <translation>Der Tarif wechselt zum nächsten Zeitraum am %3 auf %1 (%2 im Monat); dieser Zeitraum behält %4.</translation>
     </message>
@@ -1352,7 +2676,7 @@
         <translation>Der Tarif bleibt %1.</translation>
     </message>
     <message>
-        <source>Plan changed from %1 to %2: this period&apos;s allocation is %3 from now on.</source>
+        <source>Plan changed from %1 to %2: this period's allocation is %3 from now on.</source>
         <translation>Tarif von %1 auf %2 geändert: Das Kontingent dieses Zeitraums beträgt ab jetzt %3.</translation>
     </message>
     <message>
@@ -1388,16 +2712,8 @@
     </message>
     <message>
         <source>d MMM</source>
-        <comment>date format of a period&apos;s first day</comment>
+        <comment>date format of a period's first day</comment>
         <translation>d. MMM</translation>
-    </message>
-    <message>
-        <source>1 run</source>
-        <translation>1 Ausführung</translation>
-    </message>
-    <message>
-        <source>%1 runs</source>
-        <translation>%1 Ausführungen</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -1407,6 +2723,45 @@
     <message>
         <source>%1 become available on %2.</source>
         <translation>%1 stehen ab %2 zur Verfügung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln credit(s)</source>
+        <translation>
+            <numerusform>%Ln Credit</numerusform>
+            <numerusform>%Ln Credits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln run(s)</source>
+        <translation>
+            <numerusform>%Ln Ausführung</numerusform>
+            <numerusform>%Ln Ausführungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln Ereignis</numerusform>
+            <numerusform>%Ln Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The current period runs from %1 to %2.</source>
+        <translation>Der laufende Zeitraum geht vom %1 bis zum %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 the credits run out on %2, %Ln day(s) before the reset.</source>
+        <translation>
+            <numerusform>%1 sind die Credits am %2 aufgebraucht, %Ln Tag vor der Rücksetzung.</numerusform>
+            <numerusform>%1 sind die Credits am %2 aufgebraucht, %Ln Tage vor der Rücksetzung.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UsageTransfer</name>
+    <message>
+        <source>Exported %1 to %2.</source>
+        <translation>%1 nach %2 exportiert.</translation>
     </message>
 </context>
 </TS>

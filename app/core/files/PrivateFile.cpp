@@ -3,7 +3,15 @@
 #include "Environment.h"
 #include "Text.h"
 
+#include <QCoreApplication>
 #include <QSaveFile>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(PrivateFile)
+};
+} // namespace
 
 namespace PrivateFile {
 
@@ -11,7 +19,7 @@ namespace {
 
 Failure cannotWrite(const QFileDevice& file)
 {
-    return unavailable(QStringLiteral("Cannot write %1: %2.").arg(Text::escaped(file.fileName(), 200), file.errorString()));
+    return unavailable(Words::tr("Cannot write %1: %2.").arg(Text::escaped(file.fileName(), 200), file.errorString()));
 }
 
 } // namespace

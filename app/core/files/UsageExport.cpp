@@ -2,6 +2,15 @@
 
 #include "PrivateFile.h"
 
+#include <QCoreApplication>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(UsageExport)
+};
+} // namespace
+
 namespace UsageExport {
 
 Result<qint64> toDevice(Ledger& ledger, QIODevice& device, UsageFile::Format format,
@@ -19,7 +28,7 @@ Result<qint64> toDevice(Ledger& ledger, QIODevice& device, UsageFile::Format for
     if (!s)
         return s.failure();
     if (cancelled)
-        return refused(QStringLiteral("The export was cancelled; no file was written."));
+        return refused(Words::tr("The export was cancelled; no file was written."));
     return count;
 }
 

@@ -13,6 +13,14 @@
 
 #include <algorithm>
 #include <array>
+#include <QCoreApplication>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(UsageFile)
+};
+} // namespace
 
 using CreditRules::Billing;
 
@@ -63,18 +71,18 @@ public:
         row.line = line;
         for (int field = 0; field < FieldCount; ++field) {
             if (const auto c = controlByte(f[field]))
-                return LineError{line, QStringLiteral("the field %1 holds a control character (%2)")
+                return LineError{line, Words::tr("the field %1 holds a control character (%2)")
                                            .arg(fieldName(field), Text::escaped(QString(QChar(uchar(*c)))))};
             if (!isValidUtf8(f[field]))
-                return LineError{line, QStringLiteral("the field %1 is not valid UTF-8").arg(fieldName(field))};
+                return LineError{line, Words::tr("the field %1 is not valid UTF-8").arg(fieldName(field))};
         }
         UsageEvent& e = row.event;
         if (f[Id].isEmpty())
-            return LineError{line, QStringLiteral("the id is empty")};
+            return LineError{line, Words::tr("the id is empty")};
         e.id = QString::fromUtf8(f[Id]);
         const auto at = IsoTime::parse(f[OccurredAt].constData(), f[OccurredAt].size());
         if (!at)
-            return LineError{line, QStringLiteral("occurred_at %1 is not an ISO 8601 time with Z or an offset")
+            return LineError{line, Words::tr("occurred_at %1 is not an ISO 8601 time with Z or an offset")
                                        .arg(Text::quoted(QString::fromUtf8(f[OccurredAt])))};
         e.occurredAt = *at;
         e.tenant = shared(f[Tenant]);
@@ -82,7 +90,7 @@ public:
         e.model = shared(f[ModelField]);
         const auto billing = CreditRules::billingFromId(QString::fromUtf8(f[BillingField]));
         if (!billing)
-            return LineError{line, QStringLiteral("billing %1 is neither credits nor byok")
+            return LineError{line, Words::tr("billing %1 is neither credits nor byok")
                                        .arg(Text::quoted(QString::fromUtf8(f[BillingField])))};
         e.billing = *billing;
         row.creditsGiven = !f[Credits].isEmpty();
@@ -91,7 +99,7 @@ public:
             e.credits = f[Credits].toInt(&ok);
             const bool plainDigits = std::all_of(f[Credits].begin(), f[Credits].end(), [](char c) { return c >= '0' && c <= '9'; });
             if (!ok || !plainDigits || e.credits > 1000000)
-                return LineError{line, QStringLiteral("credits %1 is not a whole number of credits")
+                return LineError{line, Words::tr("credits %1 is not a whole number of credits")
                                            .arg(Text::quoted(QString::fromUtf8(f[Credits])))};
         }
         return std::nullopt;
@@ -110,7 +118,7 @@ private:
 
 Failure lineFailure(const LineError& e)
 {
-    return badInput(QStringLiteral("Line %1: %2; nothing was imported.").arg(e.line).arg(e.what));
+    return badInput(Words::tr("Line %1: %2; nothing was imported.").arg(e.line).arg(e.what));
 }
 
 // Why a record is not RFC 4180: the field (0-based) and what is wrong with it.
@@ -136,7 +144,7 @@ std::optional<CsvProblem> splitCsvRecord(const QByteArray& text, qsizetype& pos,
             ++pos;
             for (;;) {
                 if (pos >= n)
-                    return CsvProblem{index, QStringLiteral("its quote is never closed")};
+                    return CsvProblem{index, Words::tr("its quote is never closed")};
                 if (p[pos] == '"') {
                     if (pos + 1 < n && p[pos + 1] == '"') {
                         field += '"';
@@ -151,12 +159,12 @@ std::optional<CsvProblem> splitCsvRecord(const QByteArray& text, qsizetype& pos,
                 field += p[pos++];
             }
             if (pos < n && p[pos] != ',' && p[pos] != '\n' && p[pos] != '\r')
-                return CsvProblem{index, QStringLiteral("text follows its closing quote")};
+                return CsvProblem{index, Words::tr("text follows its closing quote")};
         } else {
             const qsizetype start = pos;
             while (pos < n && p[pos] != ',' && p[pos] != '\n' && p[pos] != '\r') {
                 if (p[pos] == '"')
-                    return CsvProblem{index, QStringLiteral("it has a quote but is not quoted as a whole")};
+                    return CsvProblem{index, Words::tr("it has a quote but is not quoted as a whole")};
                 ++pos;
             }
             field = QByteArray(p + start, pos - start);
@@ -182,7 +190,7 @@ Result<QVector<ImportRow>> parseCsv(const QByteArray& text)
     int line = 1;
     QVector<QByteArray> fields;
     if (const auto problem = splitCsvRecord(text, pos, line, fields))
-        return badInput(QStringLiteral("Line 1: header column %1: %2; nothing was imported.").arg(problem->field + 1).arg(problem->what));
+        return badInput(Words::tr("Line 1: header column %1: %2; nothing was imported.").arg(problem->field + 1).arg(problem->what));
     const qsizetype headerColumns = fields.size();
     std::array<int, FieldCount> column;
     column.fill(-1);
@@ -193,13 +201,13 @@ Result<QVector<ImportRow>> parseCsv(const QByteArray& text)
             if (name == fieldNames[f])
                 known = f;
         if (known < 0 || column[known] >= 0)
-            return badInput(QStringLiteral("Line 1: the header column %1 is %2; nothing was imported.")
+            return badInput(Words::tr("Line 1: the header column %1 is %2; nothing was imported.")
                                 .arg(Text::quoted(QString::fromUtf8(name)), known < 0 ? QStringLiteral("unknown") : QStringLiteral("repeated")));
         column[known] = i;
     }
     for (int f = 0; f < FieldCount; ++f)
         if (column[f] < 0)
-            return badInput(QStringLiteral("Line 1: the header lacks the column \"%1\"; nothing was imported.").arg(fieldName(f)));
+            return badInput(Words::tr("Line 1: the header lacks the column \"%1\"; nothing was imported.").arg(fieldName(f)));
     // The field at a header position, for naming a malformed one; its number when the header has no name for it.
     const auto columnName = [&](int index) {
         const auto f = std::find(column.begin(), column.end(), index);
@@ -214,7 +222,7 @@ Result<QVector<ImportRow>> parseCsv(const QByteArray& text)
         ++line;
         const int startLine = line;
         if (const auto problem = splitCsvRecord(text, pos, line, fields))
-            return lineFailure({startLine, QStringLiteral("the field %1 is not valid CSV: %2").arg(columnName(problem->field), problem->what)});
+            return lineFailure({startLine, Words::tr("the field %1 is not valid CSV: %2").arg(columnName(problem->field), problem->what)});
         if (fields.size() == 1 && fields[0].isEmpty())
             continue; // blank line
         if (fields.size() != headerColumns)
@@ -252,7 +260,7 @@ bool creditsWrittenAsInteger(const QByteArray& raw)
 
 QString jsonKind(const QJsonDocument& doc)
 {
-    return doc.isArray() ? QStringLiteral("an array") : QStringLiteral("a single value");
+    return doc.isArray() ? Words::tr("an array") : Words::tr("a single value");
 }
 
 Result<QVector<ImportRow>> parseJsonLines(const QByteArray& text)
@@ -273,20 +281,20 @@ Result<QVector<ImportRow>> parseJsonLines(const QByteArray& text)
             continue;
         if (!isValidUtf8(raw)) {
             const QString field = fieldWithBadUtf8(raw);
-            return lineFailure({line, field.isEmpty() ? QStringLiteral("the line is not valid UTF-8")
-                                                      : QStringLiteral("the field %1 is not valid UTF-8").arg(field)});
+            return lineFailure({line, field.isEmpty() ? Words::tr("the line is not valid UTF-8")
+                                                      : Words::tr("the field %1 is not valid UTF-8").arg(field)});
         }
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(raw, &error);
         if (error.error != QJsonParseError::NoError)
-            return lineFailure({line, QStringLiteral("not valid JSON (%1 at character %2)").arg(error.errorString()).arg(error.offset + 1)});
+            return lineFailure({line, Words::tr("not valid JSON (%1 at character %2)").arg(error.errorString()).arg(error.offset + 1)});
         if (!doc.isObject())
-            return lineFailure({line, QStringLiteral("expected a JSON object, found %1").arg(jsonKind(doc))});
+            return lineFailure({line, Words::tr("expected a JSON object, found %1").arg(jsonKind(doc))});
         const QJsonObject o = doc.object();
         for (auto it = o.begin(); it != o.end(); ++it)
             if (std::find_if(fieldNames.begin(), fieldNames.end(), [&](const char* n) { return it.key() == QLatin1String(n); }) ==
                 fieldNames.end())
-                return lineFailure({line, QStringLiteral("unknown field %1").arg(Text::quoted(it.key()))});
+                return lineFailure({line, Words::tr("unknown field %1").arg(Text::quoted(it.key()))});
         for (int f = 0; f < FieldCount; ++f) {
             const QJsonValue v = o.value(QLatin1String(fieldNames[f]));
             if (v.isNull() || v.isUndefined()) {
@@ -294,13 +302,13 @@ Result<QVector<ImportRow>> parseJsonLines(const QByteArray& text)
             } else if (f == Credits) {
                 // Whole numbers only, written as such: "5" (text) and 5.0 or 5e0 are refused rather than guessed at.
                 if (!v.isDouble() || v.toVariant().typeId() != QMetaType::LongLong || !creditsWrittenAsInteger(raw))
-                    return lineFailure({line, QStringLiteral("the field credits must be a whole number such as 5, "
+                    return lineFailure({line, Words::tr("the field credits must be a whole number such as 5, "
                                                              "written without quotes, fraction or exponent")});
                 values[f] = QByteArray::number(v.toVariant().toLongLong());
             } else if (v.isString()) {
                 values[f] = v.toString().toUtf8();
             } else {
-                return lineFailure({line, QStringLiteral("the field %1 must be text in quotes").arg(fieldName(f))});
+                return lineFailure({line, Words::tr("the field %1 must be text in quotes").arg(fieldName(f))});
             }
         }
         ImportRow row;
@@ -342,10 +350,10 @@ Result<QVector<ImportRow>> read(const QString& path)
 {
     const auto format = formatForPath(path);
     if (!format)
-        return badInput(QStringLiteral("%1 is neither a .csv nor a .jsonl file.").arg(path));
+        return badInput(Words::tr("%1 is neither a .csv nor a .jsonl file.").arg(path));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return badInput(QStringLiteral("Cannot read %1: %2.").arg(path, file.errorString()));
+        return badInput(Words::tr("Cannot read %1: %2.").arg(path, file.errorString()));
     return parse(file.readAll(), *format);
 }
 

@@ -2,9 +2,18 @@
 
 #include "Text.h"
 #include "UsageFile.h"
+#include "UsageSentences.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(UsageTransfer)
+};
+} // namespace
 
 namespace UsageTransfer {
 
@@ -18,8 +27,8 @@ Result<ImportSummary> importFile(Ledger& ledger, const QString& path, bool dryRu
 
 QString exported(qint64 events, const QString& destination)
 {
-    return QStringLiteral("Exported %1 to %2.")
-        .arg(Text::count(events, "event", "events"), Text::escaped(QDir::toNativeSeparators(destination), 200));
+    return Words::tr("Exported %1 to %2.")
+        .arg(UsageSentences::events(events), Text::escaped(QDir::toNativeSeparators(destination), 200));
 }
 
 } // namespace UsageTransfer

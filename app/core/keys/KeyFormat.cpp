@@ -2,6 +2,15 @@
 
 #include "Text.h"
 
+#include <QCoreApplication>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(KeyFormat)
+};
+} // namespace
+
 namespace KeyFormat {
 
 namespace {
@@ -27,31 +36,31 @@ Result<QString> check(const QString& provider, const QString& raw)
     const QString key = raw.trimmed();
     const bool anthropic = provider == QLatin1String("anthropic");
     if (!anthropic && provider != QLatin1String("openai"))
-        return badInput(QStringLiteral("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)));
-    const QString name = anthropic ? QStringLiteral("Anthropic") : QStringLiteral("OpenAI");
+        return badInput(Words::tr("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)));
+    const QString name = anthropic ? Words::tr("Anthropic") : Words::tr("OpenAI");
     if (key.isEmpty())
-        return badInput(QStringLiteral("The %1 API key is empty.").arg(name));
+        return badInput(Words::tr("The %1 API key is empty.").arg(name));
     const bool looksAnthropic = key.startsWith(anthropicPrefix);
     if (!anthropic && looksAnthropic)
-        return badInput(QStringLiteral("This is an Anthropic key (sk-ant-…); enter it in the Anthropic field, not the OpenAI one."));
+        return badInput(Words::tr("This is an Anthropic key (sk-ant-…); enter it in the Anthropic field, not the OpenAI one."));
     if (anthropic && !looksAnthropic && key.startsWith(openAiPrefix))
-        return badInput(QStringLiteral("This looks like an OpenAI key (sk-…); enter it in the OpenAI field, not the Anthropic one."));
+        return badInput(Words::tr("This looks like an OpenAI key (sk-…); enter it in the OpenAI field, not the Anthropic one."));
     // Admin keys manage an organisation (members, keys, usage reports) but cannot call the models.
     if (key.startsWith(anthropic ? QLatin1String("sk-ant-admin") : QLatin1String("sk-admin-")))
-        return badInput(QStringLiteral("This is an %1 Admin key, which manages an organisation but cannot run AI "
+        return badInput(Words::tr("This is an %1 Admin key, which manages an organisation but cannot run AI "
                                        "actions; create an API key at %2 and enter that.")
                             .arg(name, anthropic ? QStringLiteral("console.anthropic.com")
                                                  : QStringLiteral("platform.openai.com")));
     const QString& prefix = anthropic ? anthropicPrefix : openAiPrefix;
     if (!key.startsWith(prefix))
-        return badInput(QStringLiteral("An %1 API key starts with \"%2\".").arg(name, prefix));
+        return badInput(Words::tr("An %1 API key starts with \"%2\".").arg(name, prefix));
     for (QChar c : key)
         if (!isKeyCharacter(c))
-            return badInput(QStringLiteral("The %1 API key may hold only letters, digits, \"-\" and \"_\"; check that "
+            return badInput(Words::tr("The %1 API key may hold only letters, digits, \"-\" and \"_\"; check that "
                                            "nothing else was pasted with it.")
                                 .arg(name));
     if (key.size() < minimumLength || key.size() > maximumLength)
-        return badInput(QStringLiteral("The %1 API key is %2 characters long, which no %1 key is; check that all of it "
+        return badInput(Words::tr("The %1 API key is %2 characters long, which no %1 key is; check that all of it "
                                        "was pasted.")
                             .arg(name)
                             .arg(key.size()));

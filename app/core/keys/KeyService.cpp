@@ -4,7 +4,15 @@
 #include "KeyFormat.h"
 #include "ProviderCheck.h"
 
+#include <QCoreApplication>
 #include <QPointer>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(KeyService)
+};
+} // namespace
 
 KeyService::KeyService(Ledger& ledger, KeyVault& vault, QNetworkAccessManager& network, QObject* parent)
     : QObject(parent), m_ledger(ledger), m_vault(vault), m_network(network)
@@ -31,7 +39,7 @@ void answerLater(QObject* context, Callback done, Value value)
 
 QString scopeName(const QString& tenant)
 {
-    return tenant.isEmpty() ? QStringLiteral("the install") : QStringLiteral("tenant %1").arg(tenant);
+    return tenant.isEmpty() ? Words::tr("the install") : Words::tr("tenant %1").arg(tenant);
 }
 
 } // namespace
@@ -92,12 +100,12 @@ void KeyService::set(const QString& tenant, const QString& provider, const QStri
 void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRecord& stored, SetOptions options, Done done)
 {
     const QString fingerprint = KeyFormat::fingerprint(key);
-    const QString kept = QStringLiteral("the stored key ending %1 is kept").arg(stored.fingerprint);
+    const QString kept = Words::tr("the stored key ending %1 is kept").arg(stored.fingerprint);
     // A stored key the provider already rejected has nothing to lose; any other may be the one that works.
     const bool mayLoseWorkingKey = stored.state != KeyState::Invalid;
     if (!options.verify) {
         if (mayLoseWorkingKey && !options.replaceUnverified) {
-            Failure f = refused(QStringLiteral("A key is already stored for %1 and a new one replaces it only once checked, "
+            Failure f = refused(Words::tr("A key is already stored for %1 and a new one replaces it only once checked, "
                                                "or when you confirm; %2.")
                                     .arg(scopeName(entry.tenant), kept));
             f.needsConfirmation = true;
@@ -142,7 +150,7 @@ void KeyService::store(const KeyEntry& entry, const QString& key, KeyRecord reco
         if (Status s = m_ledger.keys().setKeyRecord(record, change, replacedFingerprint); !s) {
             // The new key is safe in the keychain; a later check records its fingerprint and state.
             Failure f = s.failure();
-            f.message = QStringLiteral("The key is stored in the keychain, but the database could not record it "
+            f.message = Words::tr("The key is stored in the keychain, but the database could not record it "
                                        "(%1); run \"keys verify\" once the database is available.")
                             .arg(f.message.chopped(f.message.endsWith(QLatin1Char('.')) ? 1 : 0));
             return done(f);
@@ -163,7 +171,7 @@ void KeyService::verify(const QString& tenant, const QString& provider, Done don
         return answerLater(this, std::move(done), Result<KeyRecord>(refused(elsewhere)));
     if (known->state == KeyState::NotSet)
         return answerLater(this, std::move(done),
-                           Result<KeyRecord>(badInput(QStringLiteral("No %1 key is set for %2; set one with \"keys set %3\".")
+                           Result<KeyRecord>(badInput(Words::tr("No %1 key is set for %2; set one with \"keys set %3\".")
                                                           .arg(providerName, scopeName(tenant), provider))));
     const auto entry = entryFor(tenant, provider);
     if (!entry)
@@ -252,13 +260,13 @@ QString KeyService::heldElsewhere(const KeyRecord& record, const QString& provid
     if (record.holder.isEmpty() || record.holder == Environment::keychainHolder())
         return {};
     const qsizetype at = record.holder.lastIndexOf(QLatin1Char('@'));
-    return QStringLiteral("The %1 key for %2 is kept in the keychain of %3 on %4; Test and Remove work there.")
+    return Words::tr("The %1 key for %2 is kept in the keychain of %3 on %4; Test and Remove work there.")
         .arg(providerName, scopeName(record.tenant), record.holder.left(at), record.holder.mid(at + 1));
 }
 
 void KeyService::removeTenant(const QString& tenant, std::function<void(Status)> done)
 {
-    if (Status s = m_ledger.mayAdminister(QStringLiteral("Removing a tenant")); !s)
+    if (Status s = m_ledger.mayAdminister(Words::tr("Removing a tenant")); !s)
         return answerLater(this, std::move(done), s);
     QStringList providers;
     for (const Provider& p : m_ledger.catalog().providers()) {

@@ -6,6 +6,14 @@
 #include <QTimer>
 
 #include <memory>
+#include <QCoreApplication>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(KeyVault)
+};
+} // namespace
 
 QString KeyEntry::account() const
 {
@@ -21,11 +29,11 @@ QString doing(KeyVault::Operation operation)
 {
     switch (operation) {
     case KeyVault::Operation::Save:
-        return QStringLiteral("The key could not be saved");
+        return Words::tr("The key could not be saved");
     case KeyVault::Operation::Read:
-        return QStringLiteral("The key could not be read");
+        return Words::tr("The key could not be read");
     case KeyVault::Operation::Remove:
-        return QStringLiteral("The key could not be removed");
+        return Words::tr("The key could not be removed");
     }
     return {};
 }
@@ -50,31 +58,28 @@ Failure KeyVault::describe(Operation operation, int code, const QString& backend
     // libsecret reports most trouble as OtherError; its message tells the cases apart.
     if (code == QKeychain::NoBackendAvailable || says("org.freedesktop.secrets") || says("ServiceUnknown")
         || says("was not provided by any"))
-        why = QStringLiteral("no keychain service is running (on Linux, start GNOME Keyring or KWallet)");
+        why = Words::tr("no keychain service is running (on Linux, start GNOME Keyring or KWallet)");
     else if (says("D-Bus") || says("DBUS") || says("Could not connect") || says("autolaunch"))
-        why = QStringLiteral("there is no D-Bus session to reach the keychain (log in to a desktop session)");
+        why = Words::tr("there is no D-Bus session to reach the keychain (log in to a desktop session)");
     else if (code == QKeychain::AccessDeniedByUser || says("dismissed") || says("cancel"))
-        why = QStringLiteral("access to the keychain was refused at its prompt");
+        why = Words::tr("access to the keychain was refused at its prompt");
     else if (says("locked"))
-        why = QStringLiteral("the keychain is locked; unlock it and try again");
+        why = Words::tr("the keychain is locked; unlock it and try again");
     else if (code == QKeychain::AccessDenied)
-        why = QStringLiteral("the keychain denied access; unlock it and try again");
+        why = Words::tr("the keychain denied access; unlock it and try again");
     else if (code == QKeychain::NotImplemented)
-        why = QStringLiteral("this system's keychain does not support it");
+        why = Words::tr("this system's keychain does not support it");
     else if (code == QKeychain::CouldNotDeleteEntry)
-        why = QStringLiteral("the keychain refused to delete the entry");
+        why = Words::tr("the keychain refused to delete the entry");
     else
-        why = QStringLiteral("the keychain reported: %1").arg(m.isEmpty() ? QStringLiteral("an unknown error") : m);
-    return unavailable(QStringLiteral("%1: %2.").arg(doing(operation), why));
+        why = Words::tr("the keychain reported: %1").arg(m.isEmpty() ? Words::tr("an unknown error") : m);
+    return unavailable(Words::tr("%1: %2.", "what failed: why").arg(doing(operation), why));
 }
 
 Failure KeyVault::timedOut(Operation operation, int timeoutMs)
 {
     const int seconds = qMax(1, (timeoutMs + 999) / 1000);
-    return unavailable(QStringLiteral("%1: the keychain did not answer within %2 second%3.")
-                           .arg(doing(operation))
-                           .arg(seconds)
-                           .arg(seconds == 1 ? QString() : QStringLiteral("s")));
+    return unavailable(Words::tr("%1: the keychain did not answer within %Ln second(s).", nullptr, seconds).arg(doing(operation)));
 }
 
 void KeyVault::run(QKeychain::Job* job, std::function<void(QKeychain::Job*)> finished)

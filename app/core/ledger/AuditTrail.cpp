@@ -3,6 +3,15 @@
 #include "SqlSupport.h"
 #include "Text.h"
 
+#include <QCoreApplication>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(AuditTrail)
+};
+} // namespace
+
 namespace {
 
 // A kind and the subjects the stores write for it: those that start with `prefix`, or equal one of `subjects`
@@ -103,7 +112,7 @@ Status AuditTrail::checkKind(const QString& kind)
 {
     if (kind.isEmpty() || kindNamed(kind))
         return success();
-    return badInput(QStringLiteral("Unknown kind %1; expected one of %2.")
+    return badInput(Words::tr("Unknown kind %1; expected one of %2.")
                         .arg(Text::quoted(kind), kinds().join(QStringLiteral(", "))));
 }
 
@@ -115,7 +124,7 @@ Result<qint64> AuditTrail::count(const AuditFilter& filter)
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT COUNT(*) FROM audit_log") + whereClause(filter, values));
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values[i]);
-    return Sql::number(q, QStringLiteral("reading the audit trail"));
+    return Sql::number(q, Words::tr("reading the audit trail"));
 }
 
 Result<QVector<AuditEntry>> AuditTrail::page(const AuditFilter& filter, qint64 offset, int limit)
@@ -129,7 +138,7 @@ Result<QVector<AuditEntry>> AuditTrail::page(const AuditFilter& filter, qint64 o
     values << limit << offset;
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values[i]);
-    if (Status s = Sql::exec(q, QStringLiteral("reading the audit trail")); !s)
+    if (Status s = Sql::exec(q, Words::tr("reading the audit trail")); !s)
         return s.failure();
     QVector<AuditEntry> entries;
     while (q.next())
@@ -157,7 +166,7 @@ Result<QStringList> AuditTrail::actors()
     if (Status s = m_db.requireMember(); !s)
         return s.failure();
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT DISTINCT actor FROM audit_log ORDER BY actor"));
-    if (Status s = Sql::exec(q, QStringLiteral("reading the audit trail")); !s)
+    if (Status s = Sql::exec(q, Words::tr("reading the audit trail")); !s)
         return s.failure();
     QStringList names;
     while (q.next())

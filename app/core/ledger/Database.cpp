@@ -8,8 +8,16 @@
 #include "Text.h"
 
 #include <QAtomicInt>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlError>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+};
+} // namespace
 
 namespace {
 
@@ -39,7 +47,7 @@ Result<QSqlDatabase> Database::connect(const DatabaseAddress& address, const QSt
     if (address.postgres) {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
         if (!db.isValid())
-            return unavailable(QStringLiteral("Qt's PostgreSQL driver is not installed (Debian package libqt6sql6-psql)."));
+            return unavailable(Words::tr("Qt's PostgreSQL driver is not installed (Debian package libqt6sql6-psql)."));
         db.setHostName(address.host);
         if (address.port > 0)
             db.setPort(address.port);
@@ -47,14 +55,14 @@ Result<QSqlDatabase> Database::connect(const DatabaseAddress& address, const QSt
         db.setUserName(address.user);
         db.setConnectOptions(address.options);
         if (!db.open())
-            return unavailable(QStringLiteral("Cannot connect to %1: %2.")
+            return unavailable(Words::tr("Cannot connect to %1: %2.")
                                    .arg(Text::escaped(address.text, 200),
                                         Text::escaped(db.lastError().databaseText().simplified(), 300)));
         return db;
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     if (!db.isValid())
-        return unavailable(QStringLiteral("Qt's SQLite driver is not installed (Debian package libqt6sql6-sqlite)."));
+        return unavailable(Words::tr("Qt's SQLite driver is not installed (Debian package libqt6sql6-sqlite)."));
     // Usage, members and the audit trail are the organisation's business: a new ledger is readable by its owner
     // only, and SQLite gives its -wal and -shm files the same mode.
     if (Status s = Environment::createPrivateFile(address.path); !s)
@@ -63,7 +71,7 @@ Result<QSqlDatabase> Database::connect(const DatabaseAddress& address, const QSt
     // Opening waits for the write lock only when the schema must be created or upgraded, and at most openWaitMs.
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(openWaitMs));
     if (!db.open())
-        return unavailable(QStringLiteral("Cannot open the database at %1: %2.")
+        return unavailable(Words::tr("Cannot open the database at %1: %2.")
                                .arg(Text::escaped(address.path, 200), db.lastError().databaseText()));
     return db;
 }
@@ -85,7 +93,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
         // which proves nothing to the other machines.
         QSqlQuery who(db);
         if (!who.exec(QStringLiteral("SELECT current_user")) || !who.next())
-            return Sql::storageFailure(who.lastError(), QStringLiteral("asking the server who is connected"));
+            return Sql::storageFailure(who.lastError(), Words::tr("asking the server who is connected"));
         database->m_userName = who.value(0).toString();
     }
     // Before anything writes: another program's database is left exactly as it was.
@@ -132,14 +140,14 @@ Status Database::audit(const QString& subject, const QString& change)
     q.bindValue(1, m_userName);
     q.bindValue(2, subject);
     q.bindValue(3, change);
-    return Sql::exec(q, QStringLiteral("writing the audit trail"));
+    return Sql::exec(q, Words::tr("writing the audit trail"));
 }
 
 Result<std::optional<Role>> Database::roleOf(const QString& userName)
 {
     QSqlQuery& q = query(QStringLiteral("SELECT role FROM members WHERE user_name = ?"));
     q.bindValue(0, userName);
-    if (Status s = Sql::exec(q, QStringLiteral("reading members")); !s)
+    if (Status s = Sql::exec(q, Words::tr("reading members")); !s)
         return s.failure();
     std::optional<Role> role = q.next() ? roleFromId(q.value(0).toString()) : std::nullopt;
     q.finish();
@@ -156,7 +164,7 @@ Status Database::requireMember()
     if (!role)
         return role.failure();
     if (!role.value())
-        return refused(QStringLiteral("%1 is not a member of this database; an Owner or Admin can add them with "
+        return refused(Words::tr("%1 is not a member of this database; an Owner or Admin can add them with "
                                       "\"ai-settings members add %1 --role viewer\".")
                            .arg(m_userName));
     m_memberSince.start();
@@ -175,10 +183,10 @@ Status Database::requireRole(const QString& doing, bool ownerOnly)
         return requireMember();
     }
     if (ownerOnly && !canChangePlan(*role.value()))
-        return refused(QStringLiteral("%1 needs the Owner role, and %2 is %3.")
+        return refused(Words::tr("%1 needs the Owner role, and %2 is %3.")
                            .arg(doing, m_userName, roleWithArticle(*role.value())));
     if (!canAdminister(*role.value()))
-        return refused(QStringLiteral("%1 needs the Owner or Admin role, and %2 is %3.")
+        return refused(Words::tr("%1 needs the Owner or Admin role, and %2 is %3.")
                            .arg(doing, m_userName, roleWithArticle(*role.value())));
     m_memberSince.start(); // an administrator is a member too
     return success();

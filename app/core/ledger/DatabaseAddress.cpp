@@ -2,9 +2,17 @@
 
 #include "Text.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(DatabaseAddress)
+};
+} // namespace
 
 bool DatabaseAddress::looksLikeUri(const QString& text)
 {
@@ -22,11 +30,11 @@ Result<DatabaseAddress> DatabaseAddress::parse(const QString& text)
     a.postgres = true;
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
-        return badInput(QStringLiteral("%1 is not a PostgreSQL connection URI such as "
+        return badInput(Words::tr("%1 is not a PostgreSQL connection URI such as "
                                        "postgresql://user@host:5432/aisettings.")
                             .arg(Text::quoted(QUrl(text).toDisplayString(QUrl::RemovePassword))));
     if (!url.password().isEmpty())
-        return badInput(QStringLiteral("The database address must not carry a password; put it in ~/.pgpass or "
+        return badInput(Words::tr("The database address must not carry a password; put it in ~/.pgpass or "
                                        "PGPASSWORD, where libpq reads it."));
     a.host = url.host();
     a.port = url.port(-1);
@@ -40,10 +48,10 @@ Result<DatabaseAddress> DatabaseAddress::parse(const QString& text)
     bool timeoutGiven = false;
     for (const auto& [key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) {
         if (!keyword.match(key).hasMatch() || !plain.match(value).hasMatch())
-            return badInput(QStringLiteral("The connection parameter %1 is not a libpq keyword with a plain value.")
+            return badInput(Words::tr("The connection parameter %1 is not a libpq keyword with a plain value.")
                                 .arg(Text::quoted(key)));
         if (key == QLatin1String("password"))
-            return badInput(QStringLiteral("The database address must not carry a password; put it in ~/.pgpass or "
+            return badInput(Words::tr("The database address must not carry a password; put it in ~/.pgpass or "
                                            "PGPASSWORD, where libpq reads it."));
         if (key == QLatin1String("host"))
             a.host = value;

@@ -4,11 +4,20 @@
 #include "SqlSupport.h"
 #include "Text.h"
 
+#include <QCoreApplication>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(DirectoryStore)
+};
+} // namespace
+
 Result<bool> DirectoryStore::tenantExists(const QString& id)
 {
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT 1 FROM tenants WHERE id = ?"));
     q.bindValue(0, id);
-    if (Status s = Sql::exec(q, QStringLiteral("reading tenants")); !s)
+    if (Status s = Sql::exec(q, Words::tr("reading tenants")); !s)
         return s.failure();
     const bool found = q.next();
     q.finish();
@@ -21,7 +30,7 @@ Status DirectoryStore::requireTenant(const QString& id)
     if (!exists)
         return exists.failure();
     if (!exists.value())
-        return badInput(QStringLiteral("There is no tenant %1; add it with \"ai-settings tenants add %2\".")
+        return badInput(Words::tr("There is no tenant %1; add it with \"ai-settings tenants add %2\".")
                             .arg(Text::quoted(id), Text::escaped(id)));
     return success();
 }
@@ -31,7 +40,7 @@ Result<QVector<Tenant>> DirectoryStore::tenants()
     if (Status s = m_db.requireMember(); !s)
         return s.failure();
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT id, name FROM tenants ORDER BY id"));
-    if (Status s = Sql::exec(q, QStringLiteral("reading tenants")); !s)
+    if (Status s = Sql::exec(q, Words::tr("reading tenants")); !s)
         return s.failure();
     QVector<Tenant> list;
     while (q.next())
@@ -43,22 +52,22 @@ Result<QVector<Tenant>> DirectoryStore::tenants()
 Status DirectoryStore::addTenant(const QString& id, const QString& name)
 {
     if (!Identifiers::isValidTenantId(id))
-        return badInput(QStringLiteral("Tenant id %1 is not valid; use up to 64 letters, digits, dots, dashes or "
+        return badInput(Words::tr("Tenant id %1 is not valid; use up to 64 letters, digits, dots, dashes or "
                                        "underscores, starting with a letter or digit.")
                             .arg(Text::quoted(id)));
     if (Status s = Identifiers::checkDisplayName(name); !s)
         return s;
-    return m_db.administer(QStringLiteral("Adding a tenant"), [&]() -> Status {
+    return m_db.administer(Words::tr("Adding a tenant"), [&]() -> Status {
         const auto exists = tenantExists(id);
         if (!exists)
             return exists.failure();
         if (exists.value())
-            return badInput(QStringLiteral("Tenant %1 already exists.").arg(Text::quoted(id)));
+            return badInput(Words::tr("Tenant %1 already exists.").arg(Text::quoted(id)));
         QSqlQuery& q = m_db.query(QStringLiteral("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)"));
         q.bindValue(0, id);
         q.bindValue(1, name.trimmed().isEmpty() ? id : name.trimmed());
         q.bindValue(2, m_db.now());
-        if (Status s = Sql::exec(q, QStringLiteral("adding a tenant")); !s)
+        if (Status s = Sql::exec(q, Words::tr("adding a tenant")); !s)
             return s;
         return m_db.audit(QStringLiteral("tenant"), QStringLiteral("added %1").arg(id));
     });
@@ -68,14 +77,14 @@ Status DirectoryStore::renameTenant(const QString& id, const QString& name)
 {
     if (Status s = Identifiers::checkDisplayName(name); !s)
         return s;
-    return m_db.administer(QStringLiteral("Renaming a tenant"), [&]() -> Status {
+    return m_db.administer(Words::tr("Renaming a tenant"), [&]() -> Status {
         if (Status s = requireTenant(id); !s)
             return s;
         const QString shown = name.trimmed().isEmpty() ? id : name.trimmed();
         QSqlQuery& q = m_db.query(QStringLiteral("UPDATE tenants SET name = ? WHERE id = ?"));
         q.bindValue(0, shown);
         q.bindValue(1, id);
-        if (Status s = Sql::exec(q, QStringLiteral("renaming a tenant")); !s)
+        if (Status s = Sql::exec(q, Words::tr("renaming a tenant")); !s)
             return s;
         return m_db.audit(QStringLiteral("tenant"), QStringLiteral("renamed %1 to %2").arg(id, Text::quoted(shown, Text::maxDisplayNameLength)));
     });
@@ -87,7 +96,7 @@ Status DirectoryStore::deleteTenant(const QString& id)
         return s;
     QSqlQuery& q = m_db.query(QStringLiteral("DELETE FROM tenants WHERE id = ?"));
     q.bindValue(0, id);
-    if (Status s = Sql::exec(q, QStringLiteral("removing a tenant")); !s)
+    if (Status s = Sql::exec(q, Words::tr("removing a tenant")); !s)
         return s;
     return m_db.audit(QStringLiteral("tenant"), QStringLiteral("removed %1").arg(id));
 }
@@ -105,7 +114,7 @@ Result<QStringList> DirectoryStore::addMissingTenants(const QStringList& ids)
         q.bindValue(0, id);
         q.bindValue(1, id);
         q.bindValue(2, m_db.now());
-        if (Status s = Sql::exec(q, QStringLiteral("adding a tenant")); !s)
+        if (Status s = Sql::exec(q, Words::tr("adding a tenant")); !s)
             return s.failure();
         added.append(id);
     }
@@ -118,7 +127,7 @@ Result<QVector<Member>> DirectoryStore::members()
     if (Status s = m_db.requireMember(); !s)
         return s.failure();
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT user_name, role FROM members ORDER BY user_name"));
-    if (Status s = Sql::exec(q, QStringLiteral("reading members")); !s)
+    if (Status s = Sql::exec(q, Words::tr("reading members")); !s)
         return s.failure();
     QVector<Member> list;
     while (q.next())
@@ -130,33 +139,33 @@ Result<QVector<Member>> DirectoryStore::members()
 Result<qint64> DirectoryStore::owners()
 {
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT COUNT(*) FROM members WHERE role = 'owner'"));
-    return Sql::number(q, QStringLiteral("reading members"));
+    return Sql::number(q, Words::tr("reading members"));
 }
 
 Status DirectoryStore::setMember(const QString& userName, Role role)
 {
     if (!Identifiers::isValidUserName(userName))
-        return badInput(QStringLiteral("%1 is not a valid user name; use up to 128 letters, digits or ._@$- characters.")
+        return badInput(Words::tr("%1 is not a valid user name; use up to 128 letters, digits or ._@$- characters.")
                             .arg(Text::quoted(userName)));
-    return m_db.administer(QStringLiteral("Changing members"), [&]() -> Status {
+    return m_db.administer(Words::tr("Changing members"), [&]() -> Status {
         const auto mine = m_db.roleOf(m_db.userName());
         const auto theirs = m_db.roleOf(userName);
         if (!mine || !theirs)
             return (!mine ? mine : theirs).failure();
         if ((role == Role::Owner || theirs.value() == Role::Owner) && mine.value() != Role::Owner)
-            return refused(QStringLiteral("Only an Owner can grant or take away the Owner role."));
+            return refused(Words::tr("Only an Owner can grant or take away the Owner role."));
         if (theirs.value() == Role::Owner && role != Role::Owner) {
             const auto count = owners();
             if (!count)
                 return count.failure();
             if (count.value() <= 1)
-                return refused(QStringLiteral("%1 is the last Owner; make someone else Owner first.").arg(userName));
+                return refused(Words::tr("%1 is the last Owner; make someone else Owner first.").arg(userName));
         }
         QSqlQuery& q = m_db.query(QStringLiteral("INSERT INTO members (user_name, role) VALUES (?, ?) "
                                                  "ON CONFLICT (user_name) DO UPDATE SET role = excluded.role"));
         q.bindValue(0, userName);
         q.bindValue(1, roleId(role));
-        if (Status s = Sql::exec(q, QStringLiteral("saving a member")); !s)
+        if (Status s = Sql::exec(q, Words::tr("saving a member")); !s)
             return s;
         return m_db.audit(QStringLiteral("member"), QStringLiteral("%1 is %2").arg(userName, roleId(role)));
     });
@@ -164,25 +173,25 @@ Status DirectoryStore::setMember(const QString& userName, Role role)
 
 Status DirectoryStore::removeMember(const QString& userName)
 {
-    return m_db.administer(QStringLiteral("Changing members"), [&]() -> Status {
+    return m_db.administer(Words::tr("Changing members"), [&]() -> Status {
         const auto mine = m_db.roleOf(m_db.userName());
         const auto theirs = m_db.roleOf(userName);
         if (!mine || !theirs)
             return (!mine ? mine : theirs).failure();
         if (!theirs.value())
-            return badInput(QStringLiteral("%1 is not a member.").arg(Text::quoted(userName)));
+            return badInput(Words::tr("%1 is not a member.").arg(Text::quoted(userName)));
         if (theirs.value() == Role::Owner) {
             if (mine.value() != Role::Owner)
-                return refused(QStringLiteral("Only an Owner can remove an Owner."));
+                return refused(Words::tr("Only an Owner can remove an Owner."));
             const auto count = owners();
             if (!count)
                 return count.failure();
             if (count.value() <= 1)
-                return refused(QStringLiteral("%1 is the last Owner; make someone else Owner first.").arg(userName));
+                return refused(Words::tr("%1 is the last Owner; make someone else Owner first.").arg(userName));
         }
         QSqlQuery& q = m_db.query(QStringLiteral("DELETE FROM members WHERE user_name = ?"));
         q.bindValue(0, userName);
-        if (Status s = Sql::exec(q, QStringLiteral("removing a member")); !s)
+        if (Status s = Sql::exec(q, Words::tr("removing a member")); !s)
             return s;
         return m_db.audit(QStringLiteral("member"), QStringLiteral("removed %1").arg(userName));
     });

@@ -1,5 +1,14 @@
 #include "ImportProgress.h"
 
+#include <QCoreApplication>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(UsageBook)
+};
+} // namespace
+
 namespace ImportProgress {
 
 namespace {
@@ -14,6 +23,6 @@ bool report(const Callback& progress, qint64 done, qint64 total)
     return progress(done, total);
 }
 
-Failure cancelled() { return refused(QStringLiteral("The import was cancelled; nothing was imported.")); }
+Failure cancelled() { return refused(Words::tr("The import was cancelled; nothing was imported.")); }
 
 } // namespace ImportProgress

@@ -4,12 +4,21 @@
 #include "SqlSupport.h"
 #include "Text.h"
 
+#include <QCoreApplication>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(KeyStore)
+};
+} // namespace
+
 Result<KeyState> KeyStore::keyState(const QString& tenant, const QString& provider)
 {
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT state FROM key_state WHERE tenant = ? AND provider = ?"));
     q.bindValue(0, Sql::text(tenant));
     q.bindValue(1, provider);
-    if (Status s = Sql::exec(q, QStringLiteral("reading key states")); !s)
+    if (Status s = Sql::exec(q, Words::tr("reading key states")); !s)
         return s.failure();
     const KeyState state = q.next() ? keyStateFromId(q.value(0).toString()).value_or(KeyState::NotSet) : KeyState::NotSet;
     q.finish();
@@ -50,7 +59,7 @@ Result<KeyRecord> KeyStore::keyRecord(const QString& tenant, const QString& prov
                              .arg(QLatin1String(keyColumns)));
     q.bindValue(0, Sql::text(tenant));
     q.bindValue(1, provider);
-    if (Status s = Sql::exec(q, QStringLiteral("reading key states")); !s)
+    if (Status s = Sql::exec(q, Words::tr("reading key states")); !s)
         return s.failure();
     KeyRecord record{tenant, provider, KeyState::NotSet, {}, std::nullopt, {}, {}, std::nullopt, {}, {}};
     if (q.next())
@@ -64,7 +73,7 @@ Result<QVector<KeyRecord>> KeyStore::storedKeys()
     if (Status s = m_db.requireMember(); !s)
         return s.failure();
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT %1 FROM key_state ORDER BY tenant, provider").arg(QLatin1String(keyColumns)));
-    if (Status s = Sql::exec(q, QStringLiteral("reading key states")); !s)
+    if (Status s = Sql::exec(q, Words::tr("reading key states")); !s)
         return s.failure();
     QVector<KeyRecord> keys;
     while (q.next())
@@ -99,7 +108,7 @@ Result<KeyStatus> KeyStore::keyStatus(const QString& tenant, const QString& prov
         // Its last verdict no longer matters while it is not used; why it is not used does.
         status.unused = own.value();
         status.unused->state = KeyState::Unused;
-        status.unused->message = QStringLiteral("Not used: the %1 plan does not allow tenant keys; the key is kept until "
+        status.unused->message = Words::tr("Not used: the %1 plan does not allow tenant keys; the key is kept until "
                                                 "it is removed or the plan allows tenant keys again.")
                                      .arg(current->planNow->name);
     }
@@ -120,7 +129,7 @@ Result<std::optional<QStringList>> KeyStore::modelsAllowedByKey(const QString& p
 Status KeyStore::mayChangeKey(const QString& tenant, const QString& provider, bool setting)
 {
     if (!m_db.catalog().provider(provider))
-        return badInput(QStringLiteral("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)));
+        return badInput(Words::tr("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)));
     if (Status s = m_db.requireAdministrator(QStringLiteral("Changing API keys")); !s)
         return s;
     if (tenant.isEmpty())
@@ -132,7 +141,7 @@ Status KeyStore::mayChangeKey(const QString& tenant, const QString& provider, bo
         return current.failure();
     // Removing stays possible after a downgrade: stored tenant keys are kept until someone removes them.
     if (setting && !current->planNow->tenantKeys)
-        return refused(QStringLiteral("Per-tenant keys need the Professional or Enterprise plan; the install is on %1.")
+        return refused(Words::tr("Per-tenant keys need the Professional or Enterprise plan; the install is on %1.")
                            .arg(current->planNow->name));
     return success();
 }
@@ -155,11 +164,11 @@ QString requestPart(const KeyRecord& r)
 Status KeyStore::setKeyRecord(const KeyRecord& r, KeyChange change, const QString& replacedFingerprint)
 {
     if (!m_db.catalog().provider(r.provider))
-        return badInput(QStringLiteral("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(r.provider)));
+        return badInput(Words::tr("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(r.provider)));
     if (r.fingerprint.size() > 4 || replacedFingerprint.size() > 4)
-        return badInput(QStringLiteral("A key fingerprint is at most its last four characters."));
+        return badInput(Words::tr("A key fingerprint is at most its last four characters."));
     if (r.state == KeyState::Unused)
-        return badInput(QStringLiteral("\"Unused\" describes a stored key; it is not a check's verdict."));
+        return badInput(Words::tr("\"Unused\" describes a stored key; it is not a check's verdict."));
     return m_db.administer(QStringLiteral("Changing API keys"), [&]() -> Status {
         if (!r.tenant.isEmpty())
             if (Status s = m_directory.requireTenant(r.tenant); !s)
@@ -167,7 +176,7 @@ Status KeyStore::setKeyRecord(const KeyRecord& r, KeyChange change, const QStrin
         QSqlQuery& del = m_db.query(QStringLiteral("DELETE FROM key_state WHERE tenant = ? AND provider = ?"));
         del.bindValue(0, Sql::text(r.tenant));
         del.bindValue(1, r.provider);
-        if (Status s = Sql::exec(del, QStringLiteral("saving a key state")); !s)
+        if (Status s = Sql::exec(del, Words::tr("saving a key state")); !s)
             return s;
         if (r.state != KeyState::NotSet) {
             QSqlQuery& q = m_db.query(QStringLiteral("INSERT INTO key_state (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -182,7 +191,7 @@ Status KeyStore::setKeyRecord(const KeyRecord& r, KeyChange change, const QStrin
             q.bindValue(6, Sql::text(r.models.join(QLatin1Char(' '))));
             q.bindValue(7, r.retryAt ? QVariant(*r.retryAt) : noTime);
             q.bindValue(8, Sql::text(r.holder));
-            if (Status s = Sql::exec(q, QStringLiteral("saving a key state")); !s)
+            if (Status s = Sql::exec(q, Words::tr("saving a key state")); !s)
                 return s;
         }
         QString line;
@@ -216,5 +225,5 @@ Status KeyStore::deleteTenantKeys(const QString& tenant)
 {
     QSqlQuery& q = m_db.query(QStringLiteral("DELETE FROM key_state WHERE tenant = ?"));
     q.bindValue(0, tenant);
-    return Sql::exec(q, QStringLiteral("removing a tenant's keys"));
+    return Sql::exec(q, Words::tr("removing a tenant's keys"));
 }

@@ -4,6 +4,15 @@
 #include "Text.h"
 #include "UsageTotals.h"
 
+#include <QCoreApplication>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(Ledger)
+};
+} // namespace
+
 Ledger::Ledger(std::unique_ptr<Database> db)
     : m_db(std::move(db)), m_settings(*m_db), m_directory(*m_db), m_keys(*m_db, m_settings, m_directory),
       m_usage(*m_db, m_settings, m_directory, m_keys),
@@ -30,8 +39,8 @@ Status Ledger::setSlotModels(const QHash<QString, QString>& models, bool force)
     const Catalog& catalog = m_db->catalog();
     for (auto it = models.cbegin(); it != models.cend(); ++it)
         if (!catalog.modelSlot(it.key()))
-            return badInput(QStringLiteral("Unknown model slot %1; expected content or analysis.").arg(Text::quoted(it.key())));
-    return m_db->administer(QStringLiteral("Changing models"), [&]() -> Status {
+            return badInput(Words::tr("Unknown model slot %1; expected content or analysis.").arg(Text::quoted(it.key())));
+    return m_db->administer(Words::tr("Changing models"), [&]() -> Status {
         // In catalog order, so that the audit trail reads the same way every time.
         for (const Slot& slot : catalog.modelSlots()) {
             const auto model = models.constFind(slot.id);
@@ -46,7 +55,7 @@ Status Ledger::setSlotModels(const QHash<QString, QString>& models, bool force)
             if (!allowed.value() || allowed.value()->contains(*model))
                 continue;
             if (!force) {
-                Failure f = refused(QStringLiteral("The %1 key in force cannot use %2: it is not in the key's model list.")
+                Failure f = refused(Words::tr("The %1 key in force cannot use %2: it is not in the key's model list.")
                                         .arg(provider->name, catalog.model(*model)->name));
                 f.needsConfirmation = true; // forcing it is the administrator's call
                 return f;
@@ -62,7 +71,7 @@ Status Ledger::setSlotModels(const QHash<QString, QString>& models, bool force)
 
 Status Ledger::setBillingCalendar(int anchorDay, const QString& timeZone)
 {
-    return m_db->administer(QStringLiteral("Changing the billing period"), [&]() -> Status {
+    return m_db->administer(Words::tr("Changing the billing period"), [&]() -> Status {
         if (Status s = m_settings.write({{Settings::anchorDay(), QString::number(anchorDay)}, {Settings::timeZone(), timeZone}}); !s)
             return s;
         const auto updated = m_settings.load();
@@ -77,7 +86,7 @@ Status Ledger::setBillingCalendar(int anchorDay, const QString& timeZone)
 
 Status Ledger::removeTenant(const QString& id)
 {
-    return m_db->administer(QStringLiteral("Removing a tenant"), [&]() -> Status {
+    return m_db->administer(Words::tr("Removing a tenant"), [&]() -> Status {
         if (Status s = m_directory.deleteTenant(id); !s)
             return s;
         return m_keys.deleteTenantKeys(id);

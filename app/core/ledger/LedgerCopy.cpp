@@ -6,7 +6,15 @@
 #include "SqlSupport.h"
 #include "Text.h"
 
+#include <QCoreApplication>
 #include <QSqlRecord>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(LedgerCopy)
+};
+} // namespace
 
 namespace {
 
@@ -58,13 +66,13 @@ Status copyTable(const QSqlDatabase& from, const QSqlDatabase& to, const QString
 
 Result<QVector<QPair<QString, qint64>>> Ledger::copyTo(const QString& target)
 {
-    if (Status s = m_db->requireAdministrator(QStringLiteral("Copying the ledger")); !s)
+    if (Status s = m_db->requireAdministrator(Words::tr("Copying the ledger")); !s)
         return s.failure();
     const auto address = DatabaseAddress::parse(target);
     if (!address)
         return address.failure();
     if (target == m_db->location())
-        return badInput(QStringLiteral("The copy must go to another database than the one it copies."));
+        return badInput(Words::tr("The copy must go to another database than the one it copies."));
     const QString connection = m_db->connectionName() + QStringLiteral("-copy");
     auto result = copyInto(address.value(), connection);
     // Every handle on the connection is gone by now: it can be dropped whatever the outcome.
@@ -85,7 +93,7 @@ Result<QVector<QPair<QString, qint64>>> Ledger::copyInto(const DatabaseAddress& 
     if (!version)
         return version.failure();
     if (version.value() != 0)
-        return refused(QStringLiteral("%1 already holds a ledger; db copy writes only into an empty database.")
+        return refused(Words::tr("%1 already holds a ledger; db copy writes only into an empty database.")
                            .arg(Text::escaped(address.text, 200)));
     // The same schema as a new ledger, without a new ledger's defaults: those come from the copy.
     if (Status s = Schema::upgrade(to, m_db->catalog(), m_db->userName(), 0, Schema::currentVersion); !s)

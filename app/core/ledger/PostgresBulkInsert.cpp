@@ -9,6 +9,14 @@
 #include <libpq-fe.h>
 
 #include <memory>
+#include <QCoreApplication>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(Sql)
+};
+} // namespace
 
 namespace PostgresBulkInsert {
 
@@ -44,7 +52,7 @@ void appendField(QByteArray& line, const QByteArray& value)
 
 Failure copyFailure(PGconn* connection, const char* doing)
 {
-    return unavailable(QStringLiteral("The database failed while %1: %2.")
+    return unavailable(Words::tr("The database failed while %1: %2.")
                            .arg(QLatin1String(doing), QString::fromUtf8(PQerrorMessage(connection)).simplified()));
 }
 
@@ -72,7 +80,7 @@ Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, cons
     PGconn* connection = handleOf(db);
     // Dropped with the transaction: nothing of a cancelled or failed import stays behind.
     if (Status s = Sql::execText(db, QStringLiteral("CREATE TEMP TABLE import_staging (LIKE usage_events) ON COMMIT DROP"),
-                                 QStringLiteral("preparing the import"));
+                                 Words::tr("preparing the import"));
         !s)
         return s;
     std::unique_ptr<PGresult, decltype(&PQclear)> started(
@@ -111,7 +119,7 @@ Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, cons
     move.setForwardOnly(true);
     if (!move.exec(QStringLiteral("INSERT INTO usage_events SELECT * FROM import_staging ON CONFLICT (id) DO NOTHING "
                                   "RETURNING occurred_at, tenant, action, billing, credits")))
-        return Sql::storageFailure(move.lastError(), QStringLiteral("importing usage"));
+        return Sql::storageFailure(move.lastError(), Words::tr("importing usage"));
     UsageEvent e;
     while (move.next()) {
         e.occurredAt = move.value(0).toLongLong();

@@ -6,9 +6,17 @@
 #include "Text.h"
 #include "UsageTotals.h"
 
+#include <QCoreApplication>
 #include <QSqlRecord>
 #include <QStringList>
 #include <QUuid>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(Schema)
+};
+} // namespace
 
 namespace Schema {
 
@@ -44,18 +52,18 @@ Status addInstallId(const QSqlDatabase& db)
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO settings (name, value) VALUES ('install_id', ?)"));
     q.bindValue(0, QUuid::createUuid().toString(QUuid::WithoutBraces));
-    if (Status s = Sql::exec(q, QStringLiteral("giving the database its id")); !s)
+    if (Status s = Sql::exec(q, Words::tr("giving the database its id")); !s)
         return s;
     // The model ids the key could see at its last check, space-separated.
     return Sql::execText(db, QStringLiteral("ALTER TABLE key_state ADD COLUMN models TEXT NOT NULL DEFAULT ''"),
-                         QStringLiteral("creating schema version 3"));
+                         Words::tr("creating schema version 3"));
 }
 
 template <size_t N>
 Status run(const QSqlDatabase& db, const char* const (&statements)[N], int toVersion)
 {
     for (const char* sql : statements)
-        if (Status s = Sql::execText(db, QString::fromLatin1(sql), QStringLiteral("creating schema version %1").arg(toVersion)); !s)
+        if (Status s = Sql::execText(db, QString::fromLatin1(sql), Words::tr("creating schema version %1").arg(toVersion)); !s)
             return s;
     return success();
 }
@@ -67,13 +75,13 @@ Status insertInitialValues(const QSqlDatabase& db, const Catalog& catalog, const
     for (const auto& [name, value] : Settings::initialValues(catalog)) {
         q.bindValue(0, name);
         q.bindValue(1, value);
-        if (Status s = Sql::exec(q, QStringLiteral("writing the initial settings")); !s)
+        if (Status s = Sql::exec(q, Words::tr("writing the initial settings")); !s)
             return s;
     }
     QSqlQuery m(db);
     m.prepare(QStringLiteral("INSERT INTO members (user_name, role) VALUES (?, 'owner')"));
     m.bindValue(0, creator);
-    return Sql::exec(m, QStringLiteral("adding the database's owner"));
+    return Sql::exec(m, Words::tr("adding the database's owner"));
 }
 
 // Fills the totals from the events an older version already held.
@@ -99,14 +107,14 @@ Status addPlanHistory(const QSqlDatabase& db, int from)
     for (const char* sql : {"CREATE TABLE plan_changes (seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, from_plan TEXT NOT NULL, "
                             "to_plan TEXT NOT NULL)",
                             "CREATE INDEX audit_log_by_time ON audit_log (at)"})
-        if (Status s = Sql::execText(db, QString::fromLatin1(sql), QStringLiteral("creating schema version 7")); !s)
+        if (Status s = Sql::execText(db, QString::fromLatin1(sql), Words::tr("creating schema version 7")); !s)
             return s;
     if (from < 1)
         return success();
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT at, change FROM audit_log WHERE subject = 'plan' ORDER BY at")))
-        return Sql::storageFailure(q.lastError(), QStringLiteral("reading the plan's audit trail"));
+        return Sql::storageFailure(q.lastError(), Words::tr("reading the plan's audit trail"));
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO plan_changes (seq, at, from_plan, to_plan) VALUES (?, ?, ?, ?)"));
     qint64 seq = 0;
@@ -118,7 +126,7 @@ Status addPlanHistory(const QSqlDatabase& db, int from)
         insert.bindValue(1, q.value(0));
         insert.bindValue(2, parts[0]);
         insert.bindValue(3, parts[1]);
-        if (Status s = Sql::exec(insert, QStringLiteral("dating the plan changes")); !s)
+        if (Status s = Sql::exec(insert, Words::tr("dating the plan changes")); !s)
             return s;
     }
     return success();
@@ -126,7 +134,7 @@ Status addPlanHistory(const QSqlDatabase& db, int from)
 
 Failure newerVersion(int version)
 {
-    return unavailable(QStringLiteral("This database uses schema version %1, written by a newer AI Settings; "
+    return unavailable(Words::tr("This database uses schema version %1, written by a newer AI Settings; "
                                       "update the program to open it.")
                            .arg(version));
 }
@@ -134,7 +142,7 @@ Failure newerVersion(int version)
 Status setVersion(const QSqlDatabase& db, int v)
 {
     return Sql::execText(db, QStringLiteral("UPDATE schema_version SET version = %1").arg(v),
-                         QStringLiteral("recording the schema version"));
+                         Words::tr("recording the schema version"));
 }
 
 } // namespace
@@ -147,10 +155,10 @@ Result<int> version(const QSqlDatabase& db)
         QSqlQuery probe(db);
         if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
             if (probe.lastError().nativeErrorCode() == QLatin1String("26")) // SQLITE_NOTADB
-                return unavailable(QStringLiteral("%1 is not an AI Settings database: it is not an SQLite file at all; "
+                return unavailable(Words::tr("%1 is not an AI Settings database: it is not an SQLite file at all; "
                                                   "nothing was changed.")
                                        .arg(Text::escaped(file, 200)));
-            return Sql::storageFailure(probe.lastError(), QStringLiteral("reading the database's tables"));
+            return Sql::storageFailure(probe.lastError(), Words::tr("reading the database's tables"));
         }
     }
     // Listing every table is one slow catalog query on PostgreSQL: ask for the one table first.
@@ -163,25 +171,25 @@ Result<int> version(const QSqlDatabase& db)
     const QStringList tables = hasVersionTable ? QStringList{QStringLiteral("schema_version")} : db.tables(QSql::Tables);
     if (!tables.contains(QStringLiteral("schema_version"))) {
         if (!tables.isEmpty())
-            return unavailable(QStringLiteral("%1 is not an AI Settings database: it holds another program's tables "
+            return unavailable(Words::tr("%1 is not an AI Settings database: it holds another program's tables "
                                               "(%2); nothing was changed.")
                                    .arg(Text::escaped(file, 200), Text::escaped(tables.mid(0, 3).join(QStringLiteral(", ")))));
         return 0;
     }
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT version FROM schema_version")))
-        return Sql::storageFailure(q.lastError(), QStringLiteral("reading the schema version"));
+        return Sql::storageFailure(q.lastError(), Words::tr("reading the schema version"));
     QStringList found;
     while (q.next() && found.size() < 3)
         found << q.value(0).toString();
     if (found.isEmpty())
-        return unavailable(QStringLiteral("%1 is damaged: its schema_version table is empty, so the version that "
+        return unavailable(Words::tr("%1 is damaged: its schema_version table is empty, so the version that "
                                           "wrote it is unknown; nothing was changed.")
                                .arg(Text::escaped(file, 200)));
     bool isNumber = false;
     const int v = found.first().toInt(&isNumber);
     if (found.size() > 1 || !isNumber || v < 1)
-        return unavailable(QStringLiteral("%1 is damaged: its schema_version table holds %2, which no version of AI "
+        return unavailable(Words::tr("%1 is damaged: its schema_version table holds %2, which no version of AI "
                                           "Settings writes; nothing was changed.")
                                .arg(Text::escaped(file, 200), Text::quoted(found.join(QStringLiteral(", ")))));
     return v;
@@ -235,14 +243,14 @@ Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
     if (from < 4 && target >= 4) {
         // Version 4 keeps when a throttled key may be checked again.
         if (Status s = Sql::execText(db, QStringLiteral("ALTER TABLE key_state ADD COLUMN retry_at BIGINT"),
-                                     QStringLiteral("creating schema version 4"));
+                                     Words::tr("creating schema version 4"));
             !s)
             return s;
     }
     if (from < 5 && target >= 5) {
         // Version 5: on a shared ledger a key sits in one machine's keychain; the others must know whose.
         if (Status s = Sql::execText(db, QStringLiteral("ALTER TABLE key_state ADD COLUMN holder TEXT NOT NULL DEFAULT ''"),
-                                     QStringLiteral("creating schema version 5"));
+                                     Words::tr("creating schema version 5"));
             !s)
             return s;
     }
@@ -251,7 +259,7 @@ Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
         if (Status s = Sql::execText(db, QStringLiteral("CREATE TABLE usage_daily (day_start BIGINT NOT NULL, tenant TEXT NOT NULL, "
                                                         "runs BIGINT NOT NULL, credits BIGINT NOT NULL, byok_runs BIGINT NOT NULL, "
                                                         "PRIMARY KEY (day_start, tenant))"),
-                                     QStringLiteral("creating schema version 6"));
+                                     Words::tr("creating schema version 6"));
             !s)
             return s;
         // The totals of a ledger that already holds events are filled from them (versions 2 and 6 both add totals).

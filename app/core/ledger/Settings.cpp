@@ -3,8 +3,16 @@
 #include "BillingPeriod.h"
 #include "Text.h"
 
+#include <QCoreApplication>
 #include <QTimeZone>
 #include <QUrl>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(Settings)
+};
+} // namespace
 
 namespace Settings {
 
@@ -21,24 +29,24 @@ QVector<SettingDeclaration> declarations(const Catalog& catalog)
     all.append({plan(), catalog.plans().first().id, false, true, [&catalog](const QString& v) -> std::optional<QString> {
                     if (catalog.plan(v))
                         return std::nullopt;
-                    return QStringLiteral("Unknown plan %1; expected one of %2.").arg(Text::quoted(v), catalog.planIds());
+                    return Words::tr("Unknown plan %1; expected one of %2.").arg(Text::quoted(v), catalog.planIds());
                 }});
     for (const Slot& slot : catalog.modelSlots())
         all.append({model(slot.id), slot.defaultModel, false, true, [&catalog](const QString& v) -> std::optional<QString> {
                         if (catalog.model(v))
                             return std::nullopt;
-                        return QStringLiteral("Unknown model %1; expected one of %2.").arg(Text::quoted(v), catalog.modelIds());
+                        return Words::tr("Unknown model %1; expected one of %2.").arg(Text::quoted(v), catalog.modelIds());
                     }});
     all.append({anchorDay(), QStringLiteral("1"), false, true, [](const QString& v) -> std::optional<QString> {
                     bool isNumber = false;
                     if (BillingCalendar::isValidAnchorDay(v.toInt(&isNumber)) && isNumber)
                         return std::nullopt;
-                    return QStringLiteral("The anchor day must be between 1 and 28, not %1.").arg(Text::escaped(v));
+                    return Words::tr("The anchor day must be between 1 and 28, not %1.").arg(Text::escaped(v));
                 }});
     all.append({timeZone(), QStringLiteral("UTC"), false, true, [](const QString& v) -> std::optional<QString> {
                     if (QTimeZone(v.toUtf8()).isValid())
                         return std::nullopt;
-                    return QStringLiteral("Unknown time zone %1; use an IANA name such as Europe/London.").arg(Text::quoted(v));
+                    return Words::tr("Unknown time zone %1; use an IANA name such as Europe/London.").arg(Text::quoted(v));
                 }});
     for (const Provider& p : catalog.providers())
         all.append({baseUrl(p.id), QString(), true, true, [](const QString& v) -> std::optional<QString> {
@@ -46,7 +54,7 @@ QVector<SettingDeclaration> declarations(const Catalog& catalog)
                         if (v.isEmpty() || (url.isValid() && QStringList{"http", "https"}.contains(url.scheme()) &&
                                             !url.host().isEmpty() && url.userInfo().isEmpty()))
                             return std::nullopt;
-                        return QStringLiteral("%1 is not an http or https address.").arg(Text::quoted(v));
+                        return Words::tr("%1 is not an http or https address.").arg(Text::quoted(v));
                     }});
     // Created with the ledger (schema version 3): it names the keychain entries, so it never changes.
     all.append({installId(), QString(), false, false, [](const QString&) { return std::optional<QString>(); }});

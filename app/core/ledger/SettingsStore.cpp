@@ -4,8 +4,16 @@
 #include "SqlSupport.h"
 #include "Text.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTimeZone>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(SettingsStore)
+};
+} // namespace
 
 SettingsStore::SettingsStore(Database& db) : m_db(db), m_declared(Settings::declarations(db.catalog())) {}
 
@@ -35,7 +43,7 @@ Result<LedgerSettings> SettingsStore::current()
 Result<LedgerSettings> SettingsStore::load()
 {
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT name, value FROM settings"));
-    if (Status s = Sql::exec(q, QStringLiteral("reading settings")); !s)
+    if (Status s = Sql::exec(q, Words::tr("reading settings")); !s)
         return s.failure();
     QHash<QString, QString> stored;
     while (q.next())
@@ -52,7 +60,7 @@ Result<LedgerSettings> SettingsStore::load()
     const QString planId = stored.value(Settings::plan());
     settings.plan = catalog.plan(planId);
     if (!settings.plan)
-        return unavailable(QStringLiteral("The database names plan %1, which this version does not know.").arg(Text::quoted(planId)));
+        return unavailable(Words::tr("The database names plan %1, which this version does not know.").arg(Text::quoted(planId)));
     for (const Slot& slot : catalog.modelSlots())
         settings.slotModels.insert(slot.id, value(Settings::model(slot.id)));
     settings.anchorDay = value(Settings::anchorDay()).toInt();
@@ -62,7 +70,7 @@ Result<LedgerSettings> SettingsStore::load()
         if (const QString url = stored.value(Settings::baseUrl(p.id)); !url.isEmpty())
             settings.providerBaseUrls.insert(p.id, url);
     QSqlQuery& changes = m_db.query(QStringLiteral("SELECT at, from_plan, to_plan FROM plan_changes ORDER BY seq"));
-    if (Status s = Sql::exec(changes, QStringLiteral("reading the plan history")); !s)
+    if (Status s = Sql::exec(changes, Words::tr("reading the plan history")); !s)
         return s.failure();
     while (changes.next())
         settings.planChanges.append({changes.value(0).toLongLong(), changes.value(1).toString(), changes.value(2).toString()});
@@ -79,12 +87,12 @@ Status SettingsStore::write(const QList<QPair<QString, QString>>& values)
     for (const auto& [name, value] : values) {
         const SettingDeclaration* d = declaration(name);
         if (!d || !d->writable)
-            return badInput(QStringLiteral("%1 is not a setting that can be changed.").arg(Text::quoted(name)));
+            return badInput(Words::tr("%1 is not a setting that can be changed.").arg(Text::quoted(name)));
         if (const auto problem = d->problem(value))
             return badInput(*problem);
         QSqlQuery& old = m_db.query(QStringLiteral("SELECT value FROM settings WHERE name = ?"));
         old.bindValue(0, name);
-        if (Status s = Sql::exec(old, QStringLiteral("reading settings")); !s)
+        if (Status s = Sql::exec(old, Words::tr("reading settings")); !s)
             return s;
         const QString before = old.next() ? old.value(0).toString() : QString();
         old.finish();
@@ -95,7 +103,7 @@ Status SettingsStore::write(const QList<QPair<QString, QString>>& values)
         q.bindValue(0, name);
         if (!remove)
             q.bindValue(1, value);
-        if (Status s = Sql::exec(q, QStringLiteral("saving settings")); !s)
+        if (Status s = Sql::exec(q, Words::tr("saving settings")); !s)
             return s;
         if (name == Settings::plan() && before != value) {
             // Dated, because a period's allocation is the plan in force then (PlanHistory).
@@ -105,7 +113,7 @@ Status SettingsStore::write(const QList<QPair<QString, QString>>& values)
             change.bindValue(0, m_db.now());
             change.bindValue(1, before);
             change.bindValue(2, value);
-            if (Status s = Sql::exec(change, QStringLiteral("dating the plan change")); !s)
+            if (Status s = Sql::exec(change, Words::tr("dating the plan change")); !s)
                 return s;
         }
         const auto shown = [](const QString& v) { return v.isEmpty() ? QStringLiteral("default") : v; };
@@ -122,16 +130,16 @@ Status SettingsStore::setPlan(const QString& planIdOrName)
     const QString id = plan ? plan->id : planIdOrName;
     if (const auto problem = declaration(Settings::plan())->problem(id))
         return badInput(*problem);
-    return m_db.administer(QStringLiteral("Changing the plan"), [&] { return write({{Settings::plan(), id}}); }, true);
+    return m_db.administer(Words::tr("Changing the plan"), [&] { return write({{Settings::plan(), id}}); }, true);
 }
 
 Status SettingsStore::setProviderBaseUrl(const QString& provider, const QString& url)
 {
     if (!m_db.catalog().provider(provider))
-        return badInput(QStringLiteral("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)));
+        return badInput(Words::tr("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)));
     if (const auto problem = declaration(Settings::baseUrl(provider))->problem(url))
         return badInput(*problem);
-    return m_db.administer(QStringLiteral("Changing provider addresses"),
+    return m_db.administer(Words::tr("Changing provider addresses"),
                            [&] { return write({{Settings::baseUrl(provider), url}}); });
 }
 
@@ -141,7 +149,7 @@ Result<const BillingCalendar*> SettingsStore::calendar(const LedgerSettings& set
         m_calendar->zone().id() != settings.timeZone.toUtf8()) {
         const QTimeZone zone(settings.timeZone.toUtf8());
         if (!zone.isValid() || !BillingCalendar::isValidAnchorDay(settings.anchorDay))
-            return unavailable(QStringLiteral("The database's billing period (day %1, zone %2) is not valid.")
+            return unavailable(Words::tr("The database's billing period (day %1, zone %2) is not valid.")
                                    .arg(settings.anchorDay)
                                    .arg(Text::escaped(settings.timeZone)));
         m_calendar = std::make_unique<BillingCalendar>(settings.anchorDay, zone);
@@ -180,10 +188,10 @@ Result<BillingPeriod> SettingsStore::periodFor(const LedgerSettings& settings, c
     const QRegularExpressionMatch m = pattern.match(*periodId);
     const int month = m.hasMatch() ? m.captured(2).toInt() : 0;
     if (month < 1 || month > 12)
-        return badInput(QStringLiteral("The period %1 is not a month like 2026-11.").arg(Text::quoted(*periodId)));
+        return badInput(Words::tr("The period %1 is not a month like 2026-11.").arg(Text::quoted(*periodId)));
     // Usage begins in 2000 (DESIGN.md §1); earlier months have no usage and no meaningful reset date.
     if (m.captured(1).toInt() < 2000)
-        return badInput(QStringLiteral("The period %1 is before 2000-01, when usage records begin.").arg(Text::quoted(*periodId)));
+        return badInput(Words::tr("The period %1 is before 2000-01, when usage records begin.").arg(Text::quoted(*periodId)));
     return calendar.startingIn(m.captured(1).toInt(), month);
 }
 
@@ -204,7 +212,7 @@ Result<qint64> SettingsStore::momentFrom(const QString& dateOrTime)
         return *at;
     const QDate date = QDate::fromString(dateOrTime, Qt::ISODate);
     if (!date.isValid() || dateOrTime.size() != 10)
-        return badInput(QStringLiteral("%1 is not a date like 2026-11-01 or a time like 2026-11-01T09:00:00Z.")
+        return badInput(Words::tr("%1 is not a date like 2026-11-01 or a time like 2026-11-01T09:00:00Z.")
                             .arg(Text::quoted(dateOrTime)));
     const auto cal = snapshot();
     if (!cal)

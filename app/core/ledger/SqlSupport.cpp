@@ -1,5 +1,14 @@
 #include "SqlSupport.h"
 
+#include <QCoreApplication>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(Sql)
+};
+} // namespace
+
 namespace Sql {
 
 namespace {
@@ -15,14 +24,14 @@ Failure storageFailure(const QSqlError& error, const QString& doing)
     // SQLite's SQLITE_BUSY (5) and SQLITE_LOCKED (6): another process kept the file longer than the busy timeout.
     if (code == QLatin1String("5") || code == QLatin1String("6"))
     {
-        Failure busy = unavailable(QStringLiteral("The database is busy: another program kept it locked while %1.").arg(doing));
+        Failure busy = unavailable(Words::tr("The database is busy: another program kept it locked while %1.").arg(doing));
         busy.busy = true;
         return busy;
     }
     QString detail = error.databaseText().trimmed();
     if (detail.isEmpty())
         detail = error.text().trimmed();
-    return unavailable(QStringLiteral("The database failed while %1: %2.").arg(doing, detail));
+    return unavailable(Words::tr("The database failed while %1: %2.").arg(doing, detail));
 }
 
 Status exec(QSqlQuery& query, const QString& doing)
@@ -71,7 +80,7 @@ Status WriteTransaction::begin()
     m_open = s.ok();
     if (s)
         s = execText(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(ledgerLockKey),
-                     QStringLiteral("waiting for the ledger's write lock"));
+                     Words::tr("waiting for the ledger's write lock"));
     return s;
 }
 
@@ -94,7 +103,7 @@ Status ReadTransaction::begin()
     // SQLite's deferred transaction takes its snapshot at the first read and keeps it to the end.
     const QString sql = isPostgres(m_db) ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                                          : QStringLiteral("BEGIN");
-    Status s = execText(m_db, sql, QStringLiteral("starting a read transaction"));
+    Status s = execText(m_db, sql, Words::tr("starting a read transaction"));
     m_open = s.ok();
     return s;
 }

@@ -10,6 +10,14 @@
 #include <memory>
 
 #include <unistd.h>
+#include <QCoreApplication>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(Sql)
+};
+} // namespace
 
 namespace SqliteBulkInsert {
 
@@ -74,7 +82,7 @@ Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, cons
     sqlite3* handle = handleOf(db);
     sqlite3_stmt* statement = nullptr;
     if (sqlite3_prepare_v2(handle, Schema::importEventSql, -1, &statement, nullptr) != SQLITE_OK)
-        return unavailable(QStringLiteral("The database failed while importing usage: %1.").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
+        return unavailable(Words::tr("The database failed while importing usage: %1.").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
     const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> guard(statement, sqlite3_finalize);
 
     // Tenants, actions and models repeat; convert each distinct text once.
@@ -105,8 +113,8 @@ Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, cons
         if (rc != SQLITE_DONE) {
             const QString why = QString::fromUtf8(sqlite3_errmsg(handle));
             if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-                return unavailable(QStringLiteral("The database is busy: another program kept it locked while importing usage."));
-            return unavailable(QStringLiteral("The database failed while importing usage: %1.").arg(why));
+                return unavailable(Words::tr("The database is busy: another program kept it locked while importing usage."));
+            return unavailable(Words::tr("The database failed while importing usage: %1.").arg(why));
         }
         if (sqlite3_changes(handle) == 1)
             inserted(e);

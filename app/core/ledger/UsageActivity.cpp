@@ -5,6 +5,14 @@
 #include "SqlSupport.h"
 
 #include <algorithm>
+#include <QCoreApplication>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(UsageBook)
+};
+} // namespace
 
 Result<QVector<DayUsage>> UsageBook::dailyUsage(const std::optional<QString>& periodId, const std::optional<QString>& tenant)
 {
@@ -29,7 +37,7 @@ Result<QVector<DayUsage>> UsageBook::dailyUsage(const std::optional<QString>& pe
     q.bindValue(1, period->end);
     if (tenant)
         q.bindValue(2, Sql::text(*tenant));
-    if (Status s = Sql::exec(q, QStringLiteral("reading daily usage")); !s)
+    if (Status s = Sql::exec(q, Words::tr("reading daily usage")); !s)
         return s.failure();
     while (q.next()) {
         const qint64 start = q.value(0).toLongLong();
@@ -95,7 +103,7 @@ Result<QString> UsageBook::firstPeriodId()
     if (!current)
         return current.failure();
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT MIN(period_start) FROM usage_totals"));
-    if (Status s = Sql::exec(q, QStringLiteral("reading usage totals")); !s)
+    if (Status s = Sql::exec(q, Words::tr("reading usage totals")); !s)
         return s.failure();
     const QVariant first = q.next() ? q.value(0) : QVariant();
     q.finish();

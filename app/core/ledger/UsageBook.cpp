@@ -6,7 +6,15 @@
 #include "Text.h"
 #include "UsageTotals.h"
 
+#include <QCoreApplication>
 #include <QSet>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(UsageBook)
+};
+} // namespace
 
 using CreditRules::Billing;
 
@@ -35,7 +43,7 @@ Result<qint64> UsageBook::poolUsed(qint64 periodStart)
 {
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT COALESCE(SUM(credits), 0) FROM usage_totals WHERE period_start = ?"));
     q.bindValue(0, periodStart);
-    return Sql::number(q, QStringLiteral("reading usage totals"));
+    return Sql::number(q, Words::tr("reading usage totals"));
 }
 
 Result<UsageReport> UsageBook::reportFor(const LedgerSettings& settings, const BillingPeriod& period,
@@ -62,7 +70,7 @@ Result<UsageReport> UsageBook::reportFor(const LedgerSettings& settings, const B
     q.bindValue(0, period.start);
     if (tenant)
         q.bindValue(1, Sql::text(*tenant));
-    if (Status s = Sql::exec(q, QStringLiteral("reading usage totals")); !s)
+    if (Status s = Sql::exec(q, Words::tr("reading usage totals")); !s)
         return s.failure();
     while (q.next()) {
         const QString action = q.value(0).toString();
@@ -113,7 +121,7 @@ Result<qint64> UsageBook::recentCredits(qint64 from, qint64 to, const std::optio
     q.bindValue(1, to);
     if (tenant)
         q.bindValue(2, Sql::text(*tenant));
-    return Sql::number(q, QStringLiteral("reading daily usage"));
+    return Sql::number(q, Words::tr("reading daily usage"));
 }
 
 Result<qint64> UsageBook::tenantEventCount(const QString& tenant)
@@ -122,7 +130,7 @@ Result<qint64> UsageBook::tenantEventCount(const QString& tenant)
         return s.failure();
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT COALESCE(SUM(runs), 0) FROM usage_totals WHERE tenant = ?"));
     q.bindValue(0, tenant);
-    return Sql::number(q, QStringLiteral("reading usage totals"));
+    return Sql::number(q, Words::tr("reading usage totals"));
 }
 
 Result<UsageReport> UsageBook::report(const std::optional<QString>& periodId, const std::optional<QString>& tenant)
@@ -159,7 +167,7 @@ Status UsageBook::forEachEvent(const std::optional<QString>& periodId, const std
                              "ORDER BY occurred_at, id").arg(QLatin1String(eventColumns)));
     q.bindValue(0, from);
     q.bindValue(1, to);
-    if (Status s = Sql::exec(q, QStringLiteral("reading usage events")); !s)
+    if (Status s = Sql::exec(q, Words::tr("reading usage events")); !s)
         return s;
     while (q.next())
         if (!visit(eventFrom(q)))

@@ -8,10 +8,19 @@
 #include "SqlSupport.h"
 #include "SqliteBulkInsert.h"
 #include "Text.h"
+#include "UsageSentences.h"
 #include "UsageTotals.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QSet>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(UsageBook)
+};
+} // namespace
 
 using CreditRules::Billing;
 
@@ -24,14 +33,14 @@ public:
     void add(int line, const QString& what)
     {
         if (m_count++ == 0)
-            m_first = QStringLiteral("Line %1: %2").arg(line).arg(what);
+            m_first = Words::tr("Line %1: %2").arg(QLocale().toString(line), what);
     }
     bool any() const { return m_count > 0; }
     Failure failure() const
     {
-        const QString more = m_count > 1 ? QStringLiteral(" (%1 bad too)").arg(m_count == 2 ? QStringLiteral("1 more line is")
-                                                                                       : QStringLiteral("%1 more lines are").arg(m_count - 1)) : QString();
-        return badInput(QStringLiteral("%1%2; nothing was imported.").arg(m_first, more));
+        if (m_count == 1)
+            return badInput(Words::tr("%1; nothing was imported.").arg(m_first));
+        return badInput(Words::tr("%1 (%Ln more line(s) bad too); nothing was imported.", nullptr, m_count - 1).arg(m_first));
     }
 
 private:
@@ -50,7 +59,7 @@ Status UsageBook::insertEventsPortably(const QVector<ImportRow>& rows, const std
         const QVariantList values = eventRow(e, m_db.userName());
         for (int column = 0; column < values.size(); ++column)
             insert.bindValue(column, values[column]);
-        if (Status s = Sql::exec(insert, QStringLiteral("importing usage")); !s)
+        if (Status s = Sql::exec(insert, Words::tr("importing usage")); !s)
             return s;
         if (insert.numRowsAffected() == 1)
             inserted(e);
@@ -69,31 +78,31 @@ Result<ImportSummary> UsageBook::checkRows(QVector<ImportRow>& rows, const Ledge
         UsageEvent& e = row.event;
         const Action* action = m_db.catalog().action(e.action);
         if (!action) {
-            problems.add(row.line, QStringLiteral("unknown action %1").arg(Text::quoted(e.action)));
+            problems.add(row.line, Words::tr("unknown action %1").arg(Text::quoted(e.action)));
             continue;
         }
         if (!Identifiers::isValidEventId(e.id))
-            problems.add(row.line, QStringLiteral("id %1 is not valid").arg(Text::quoted(e.id)));
+            problems.add(row.line, Words::tr("id %1 is not valid").arg(Text::quoted(e.id)));
         else if (ids.contains(e.id))
-            problems.add(row.line, QStringLiteral("id %1 appears twice in the file").arg(Text::quoted(e.id)));
+            problems.add(row.line, Words::tr("id %1 appears twice in the file").arg(Text::quoted(e.id)));
         ids.insert(e.id);
         if (const auto problem = CreditRules::eventTimeProblem(e.occurredAt, m_db.now()))
             problems.add(row.line, *problem);
         if (!e.tenant.isEmpty() && !Identifiers::isValidTenantId(e.tenant))
-            problems.add(row.line, QStringLiteral("tenant id %1 is not valid").arg(Text::quoted(e.tenant)));
+            problems.add(row.line, Words::tr("tenant id %1 is not valid").arg(Text::quoted(e.tenant)));
         const Model* model = nullptr;
         if (action->slot.isEmpty()) {
             if (!e.model.isEmpty())
-                problems.add(row.line, QStringLiteral("%1 takes no model, but the line names %2").arg(action->name, Text::quoted(e.model)));
+                problems.add(row.line, Words::tr("%1 takes no model, but the line names %2").arg(action->name, Text::quoted(e.model)));
         } else {
             if (e.model.isEmpty())
                 e.model = settings.slotModels.value(action->slot);
             model = m_db.catalog().model(e.model);
             if (!model)
-                problems.add(row.line, QStringLiteral("unknown model %1").arg(Text::quoted(e.model)));
+                problems.add(row.line, Words::tr("unknown model %1").arg(Text::quoted(e.model)));
         }
         if (e.billing == Billing::Byok && row.creditsGiven && e.credits != 0)
-            problems.add(row.line, QStringLiteral("BYOK usage costs no credits, but the line says %1").arg(Text::count(e.credits, "credit", "credits")));
+            problems.add(row.line, Words::tr("BYOK usage costs no credits, but the line says %1").arg(UsageSentences::credits(e.credits)));
         if (!row.creditsGiven)
             e.credits = e.billing == Billing::Byok ? 0 : CreditRules::cost(*action, model);
     }
@@ -101,7 +110,7 @@ Result<ImportSummary> UsageBook::checkRows(QVector<ImportRow>& rows, const Ledge
         return problems.failure();
     // One rule for every format: a file without events is a mistake (the wrong file, or a header alone).
     if (rows.isEmpty())
-        return badInput(QStringLiteral("The file holds no usage events; nothing was imported."));
+        return badInput(Words::tr("The file holds no usage events; nothing was imported."));
     ImportSummary summary;
     summary.rows = rows.size();
     return summary;
@@ -133,7 +142,7 @@ Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summa
     const bool rebuildIndex = rows.size() > stored.value();
     if (rebuildIndex)
         if (Status s = Sql::execText(m_db.handle(), QStringLiteral("DROP INDEX %1").arg(QLatin1String(Schema::rateLimitIndex)),
-                                     QStringLiteral("preparing the import"));
+                                     Words::tr("preparing the import"));
             !s)
             return s;
     // Where the backends differ most: each has its own bulk path, and a portable one stands behind both.
@@ -146,7 +155,7 @@ Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summa
     if (!written)
         return written;
     if (rebuildIndex)
-        if (Status s = Sql::execText(m_db.handle(), QLatin1String(Schema::createRateLimitIndex), QStringLiteral("indexing the import")); !s)
+        if (Status s = Sql::execText(m_db.handle(), QLatin1String(Schema::createRateLimitIndex), Words::tr("indexing the import")); !s)
             return s;
     summary.alreadyPresent = summary.rows - summary.added;
     if (Status s = totals.flush(m_db); !s)
@@ -164,7 +173,7 @@ Result<qint64> UsageBook::eventCount()
 {
     // From the totals: counting the events themselves would read the whole table.
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT COALESCE(SUM(runs), 0) FROM usage_totals"));
-    return Sql::number(q, QStringLiteral("reading usage totals"));
+    return Sql::number(q, Words::tr("reading usage totals"));
 }
 
 Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun, const Progress& progress,
@@ -173,7 +182,7 @@ Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun
     Sql::WriteTransaction tx(m_db.handle());
     if (Status s = tx.begin(); !s)
         return s.failure();
-    if (Status s = m_db.requireAdministrator(QStringLiteral("Importing usage")); !s)
+    if (Status s = m_db.requireAdministrator(Words::tr("Importing usage")); !s)
         return s.failure();
     const auto current = m_settings.snapshot();
     if (!current)
@@ -193,16 +202,16 @@ Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun
 
 QString ImportSummary::describe(bool dryRun) const
 {
-    const QLocale english(QLocale::English);
-    QString text = QStringLiteral("%1 %2 of %3 (%4); %5 already recorded.")
-                       .arg(dryRun ? QStringLiteral("Dry run: would import") : QStringLiteral("Imported"),
-                            english.toString(added), Text::count(rows, "event", "events"),
-                            Text::count(credits, "credit", "credits"),
-                            alreadyPresent == 1 ? QStringLiteral("1 was") : english.toString(alreadyPresent) + QStringLiteral(" were"));
+    const QString events = UsageSentences::events(rows);
+    const QString added = QLocale().toString(this->added);
+    const QString credits = UsageSentences::credits(this->credits);
+    QString text = dryRun ? Words::tr("Dry run: would import %1 of %2 (%3); %Ln already recorded.", nullptr, alreadyPresent)
+                                .arg(added, events, credits)
+                          : Words::tr("Imported %1 of %2 (%3); %Ln already recorded.", nullptr, alreadyPresent).arg(added, events, credits);
+    const QString tenants = tenantsCreated.join(QStringLiteral(", "));
     if (!tenantsCreated.isEmpty())
-        text += QStringLiteral("\n%1 %2.").arg(dryRun ? QStringLiteral("Would add tenants:") : QStringLiteral("Added tenants:"),
-                                               tenantsCreated.join(QStringLiteral(", ")));
+        text += QLatin1Char('\n') + (dryRun ? Words::tr("Would add tenants: %1.") : Words::tr("Added tenants: %1.")).arg(tenants);
     if (dryRun)
-        text += QStringLiteral("\nNothing was written.");
+        text += QLatin1Char('\n') + Words::tr("Nothing was written.");
     return text;
 }

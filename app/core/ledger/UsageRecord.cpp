@@ -6,8 +6,16 @@
 #include "Text.h"
 #include "UsageTotals.h"
 
+#include <QCoreApplication>
 #include <QSet>
 #include <QUuid>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(UsageBook)
+};
+} // namespace
 
 using CreditRules::Billing;
 
@@ -25,7 +33,7 @@ Result<QVector<qint64>> UsageBook::recentQueries(const QString& tenant, Billing 
     q.bindValue(1, CreditRules::billingId(billing));
     q.bindValue(2, at - static_cast<qint64>(m_db.catalog().rateLimit().windowMinutes) * 60000);
     q.bindValue(3, at);
-    if (Status s = Sql::exec(q, QStringLiteral("reading recent usage")); !s)
+    if (Status s = Sql::exec(q, Words::tr("reading recent usage")); !s)
         return s.failure();
     QVector<qint64> times;
     while (q.next())
@@ -42,11 +50,11 @@ Result<RecordOutcome> UsageBook::record(const RecordRequest& request)
 std::optional<Failure> UsageBook::requestProblem(const RecordRequest& request, qint64 at)
 {
     if (!m_db.catalog().action(request.action))
-        return badInput(QStringLiteral("Unknown action %1; expected one of %2.").arg(Text::quoted(request.action), m_db.catalog().actionIds()));
+        return badInput(Words::tr("Unknown action %1; expected one of %2.").arg(Text::quoted(request.action), m_db.catalog().actionIds()));
     if (!request.tenant.isEmpty() && !Identifiers::isValidTenantId(request.tenant))
-        return badInput(QStringLiteral("Tenant id %1 is not valid.").arg(Text::quoted(request.tenant)));
+        return badInput(Words::tr("Tenant id %1 is not valid.").arg(Text::quoted(request.tenant)));
     if (!request.id.isEmpty() && !Identifiers::isValidEventId(request.id))
-        return badInput(QStringLiteral("Event id %1 is not valid; use up to 128 letters, digits or ._:@/+=- characters.")
+        return badInput(Words::tr("Event id %1 is not valid; use up to 128 letters, digits or ._:@/+=- characters.")
                             .arg(Text::quoted(request.id)));
     if (const auto problem = CreditRules::eventTimeProblem(at, m_db.now()))
         return badInput(problem->at(0).toUpper() + problem->mid(1) + QLatin1Char('.'));
@@ -72,7 +80,7 @@ QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>
         times.append(requests[i].at.value_or(m_db.now()));
         const auto problem = requestProblem(requests[i], times[i]);
         // A valid event's answer is set below; until then it says nothing was decided.
-        answers.append(problem ? *problem : unavailable(QStringLiteral("The event was not recorded.")));
+        answers.append(problem ? *problem : unavailable(Words::tr("The event was not recorded.")));
         if (!problem)
             valid << i;
     }
@@ -87,7 +95,7 @@ QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>
     Sql::WriteTransaction tx(m_db.handle());
     if (Status s = tx.begin(); !s)
         return failAll(s.failure());
-    if (Status s = m_db.requireAdministrator(QStringLiteral("Recording usage")); !s)
+    if (Status s = m_db.requireAdministrator(Words::tr("Recording usage")); !s)
         return failAll(s.failure());
     const auto current = m_settings.snapshot();
     if (!current)
@@ -143,7 +151,7 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
         // A retried record with the same id must not charge twice.
         QSqlQuery& q = m_db.query(QStringLiteral("SELECT %1 FROM usage_events WHERE id = ?").arg(QLatin1String(eventColumns)));
         q.bindValue(0, request.id);
-        if (Status s = Sql::exec(q, QStringLiteral("reading usage events")); !s)
+        if (Status s = Sql::exec(q, Words::tr("reading usage events")); !s)
             return s.failure();
         const bool found = q.next();
         if (found)
@@ -151,7 +159,7 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
         q.finish();
         if (found) {
             if (out.event.action != request.action || out.event.tenant != request.tenant)
-                return badInput(QStringLiteral("Event id %1 was already recorded for another action or tenant.")
+                return badInput(Words::tr("Event id %1 was already recorded for another action or tenant.")
                                     .arg(Text::quoted(request.id)));
             out.alreadyRecorded = true;
             out.period = current->calendar->containing(out.event.occurredAt);
@@ -210,7 +218,7 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
     const QVariantList values = eventRow(e, m_db.userName());
     for (int i = 0; i < values.size(); ++i)
         insert.bindValue(i, values[i]);
-    if (Status s = Sql::exec(insert, QStringLiteral("recording usage")); !s)
+    if (Status s = Sql::exec(insert, Words::tr("recording usage")); !s)
         return s.failure();
     batch.totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
     batch.poolUsed[out.period.start] += e.credits;

@@ -15,13 +15,18 @@ QDateTime local(qint64 ms, const QString& timeZone)
 
 QString UsageSentences::credits(qint64 n)
 {
-    // Two sources rather than "%n credit(s)": with no translation loaded Qt leaves "(s)" as it is.
-    return n == 1 ? tr("1 credit") : tr("%1 credits").arg(QLocale().toString(n));
+    // %Ln: the count in the locale's digits ("2,000", "2.000"); the English forms come from ai-settings_en.ts.
+    return tr("%Ln credit(s)", nullptr, int(n));
 }
 
 QString UsageSentences::runs(qint64 n)
 {
-    return n == 1 ? tr("1 run") : tr("%1 runs").arg(QLocale().toString(n));
+    return tr("%Ln run(s)", nullptr, int(n));
+}
+
+QString UsageSentences::events(qint64 n)
+{
+    return tr("%Ln event(s)", nullptr, int(n));
 }
 
 QString UsageSentences::moment(qint64 ms, const QString& timeZone)
@@ -59,6 +64,11 @@ QString UsageSentences::periodName(const BillingPeriod& period)
         return locale.toString(period.firstDay, QStringLiteral("MMMM yyyy"));
     return tr("%1 – %2").arg(locale.toString(period.firstDay, tr("d MMM", "date format of a period's first day")),
                              dateText(period.lastDay));
+}
+
+QString UsageSentences::periodRuns(const BillingPeriod& period)
+{
+    return tr("The current period runs from %1 to %2.").arg(dateText(period.firstDay), dateText(period.lastDay));
 }
 
 QString UsageSentences::used(const UsageReport& r)
@@ -128,9 +138,7 @@ QString UsageSentences::forecast(const UsageReport& r)
     const QDate out = local(*r.forecast->runsOutAt, r.timeZone).date();
     const int days = int(out.daysTo(local(r.period.end, r.timeZone).date()));
     const QString when = day(*r.forecast->runsOutAt, r.timeZone);
-    if (days == 1)
-        return tr("%1 the credits run out on %2, 1 day before the reset.").arg(pace, when);
-    return tr("%1 the credits run out on %2, %3 days before the reset.").arg(pace, when, locale.toString(days));
+    return tr("%1 the credits run out on %2, %Ln day(s) before the reset.", nullptr, days).arg(pace, when);
 }
 
 QString UsageSentences::pendingPlan(const UsageReport& r)

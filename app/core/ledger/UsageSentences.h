@@ -18,6 +18,8 @@ public:
     static QString scope(const std::optional<QString>& tenant);
     // "October 2026" for a period that starts on the 1st, else "15 Oct – 14 Nov 2026".
     static QString periodName(const BillingPeriod& period);
+    // "The current period runs from 1 Nov 2026 to 30 Nov 2026."
+    static QString periodRuns(const BillingPeriod& period);
     // "384 of 500 credits used this month (76%)" / "… used in October 2026 (76%)".
     static QString used(const UsageReport& r);
     // When the credits reset, or how many were left when the period ended; unused credits do not roll over.
@@ -45,6 +47,7 @@ public:
     static QString day(qint64 ms, const QString& timeZone);
     static QString credits(qint64 n); // "1 credit", "2,000 credits"
     static QString runs(qint64 n);    // "1 run", "12 runs"
+    static QString events(qint64 n);  // "1 event", "2,000 events"
     // "1 Nov 2026" in English, "1. Nov. 2026" in German.
     static QString dateText(const QDate& date);
     // The product pages' typical month on a plan: "5 × theme generation + … + 1 × trigger generation (70

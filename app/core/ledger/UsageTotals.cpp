@@ -3,6 +3,15 @@
 #include "Database.h"
 #include "SqlSupport.h"
 
+#include <QCoreApplication>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(UsageBook)
+};
+} // namespace
+
 void UsageTotals::count(Amount& a, bool byok, qint64 credits)
 {
     a.runs += 1;
@@ -82,13 +91,13 @@ Status UsageTotals::flush(const std::function<QSqlQuery&(const QString&)>& prepa
     for (auto it = m_delta.cbegin(); it != m_delta.cend(); ++it)
         rows.append({it.key().periodStart, Sql::text(it.key().tenant), it.key().action, it.value().runs,
                      it.value().credits, it.value().byokRuns});
-    if (Status s = upsert(prepared, totalsColumns, totalsConflict, 6, rows, QStringLiteral("updating the usage totals")); !s)
+    if (Status s = upsert(prepared, totalsColumns, totalsConflict, 6, rows, Words::tr("updating the usage totals")); !s)
         return s;
     m_delta.clear();
     rows.clear();
     for (auto it = m_daily.cbegin(); it != m_daily.cend(); ++it)
         rows.append({it.key().first, Sql::text(it.key().second), it.value().runs, it.value().credits, it.value().byokRuns});
-    if (Status s = upsert(prepared, dailyColumns, dailyConflict, 5, rows, QStringLiteral("updating the daily totals")); !s)
+    if (Status s = upsert(prepared, dailyColumns, dailyConflict, 5, rows, Words::tr("updating the daily totals")); !s)
         return s;
     m_daily.clear();
     return success();
@@ -102,7 +111,7 @@ Status UsageTotals::rebuild(const QSqlDatabase& db, const BillingCalendar& calen
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT occurred_at, tenant, action, billing, credits FROM usage_events"));
-    if (Status s = Sql::exec(q, QStringLiteral("reading usage events")); !s)
+    if (Status s = Sql::exec(q, Words::tr("reading usage events")); !s)
         return s;
     UsageTotals totals(calendar);
     while (q.next())

@@ -2,12 +2,20 @@
 
 #include <algorithm>
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(CatalogFile)
+};
+} // namespace
 
 namespace {
 
@@ -88,7 +96,7 @@ Result<Catalog> Catalog::fromJson(const QByteArray& json)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return unavailable(QStringLiteral("The catalog is not valid JSON (%1 at offset %2).")
+        return unavailable(Words::tr("The catalog is not valid JSON (%1 at offset %2).")
                                .arg(parseError.errorString())
                                .arg(parseError.offset));
     const QJsonObject root = doc.object();
@@ -171,7 +179,7 @@ Result<Catalog> Catalog::fromJson(const QByteArray& json)
     }
 
     if (!r.error.isEmpty())
-        return unavailable(QStringLiteral("The catalog is broken: %1.").arg(r.error));
+        return unavailable(Words::tr("The catalog is broken: %1.").arg(r.error));
     return c;
 }
 
@@ -181,7 +189,7 @@ Result<Catalog> Catalog::builtIn()
     Q_INIT_RESOURCE(resources);
     QFile file(QStringLiteral(":/ai-settings/catalog.json"));
     if (!file.open(QIODevice::ReadOnly))
-        return unavailable(QStringLiteral("The built-in catalog is missing from the program."));
+        return unavailable(Words::tr("The built-in catalog is missing from the program."));
     return fromJson(file.readAll());
 }
 

@@ -2,6 +2,15 @@
 
 #include "IsoTime.h"
 
+#include <QCoreApplication>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(CreditRules)
+};
+} // namespace
+
 namespace CreditRules {
 
 QString billingId(Billing billing) { return billing == Billing::Byok ? QStringLiteral("byok") : QStringLiteral("credits"); }
@@ -72,9 +81,9 @@ std::optional<QString> keyRefusal(KeyState state, const Provider& provider)
     // The product's own sentence calls Anthropic's key by the model family it runs.
     const QString which = provider.id == QLatin1String("anthropic") ? QStringLiteral("Claude") : provider.name;
     if (state == KeyState::Invalid)
-        return QStringLiteral("Your organisation's %1 API key is invalid. Update it in Settings → AI.").arg(which);
+        return Words::tr("Your organisation's %1 API key is invalid. Update it in Settings → AI.").arg(which);
     if (state == KeyState::OutOfBudget)
-        return QStringLiteral("Your organisation's %1 API key is out of budget: raise its spend limit at %2, or "
+        return Words::tr("Your organisation's %1 API key is out of budget: raise its spend limit at %2, or "
                               "update the key in Settings → AI.")
             .arg(which, provider.consoleHost());
     return std::nullopt;
@@ -83,9 +92,9 @@ std::optional<QString> keyRefusal(KeyState state, const Provider& provider)
 std::optional<QString> keyRefusalShort(KeyState state, const Provider& provider)
 {
     if (state == KeyState::Invalid)
-        return QStringLiteral("the %1 key is invalid").arg(provider.name);
+        return Words::tr("the %1 key is invalid").arg(provider.name);
     if (state == KeyState::OutOfBudget)
-        return QStringLiteral("the %1 key is out of budget").arg(provider.name);
+        return Words::tr("the %1 key is out of budget").arg(provider.name);
     return std::nullopt;
 }
 
@@ -100,7 +109,7 @@ Result<Decision> decide(const Request& r, const RateLimitRule& rule)
     const int limit = d.billing == Billing::Byok ? rule.onByok : rule.onCredits;
     const RateVerdict rate = rateLimit(r.recent, r.at, limit, rule.windowMinutes);
     if (!rate.allowed)
-        return refused(QStringLiteral("Rate limit reached (%1/hour); the next query is allowed at %2.")
+        return refused(Words::tr("Rate limit reached (%1/hour); the next query is allowed at %2.")
                            .arg(limit)
                            .arg(IsoTime::formatUtc(rate.nextAllowedAt)));
 
@@ -109,7 +118,7 @@ Result<Decision> decide(const Request& r, const RateLimitRule& rule)
     d.credits = cost(*r.action, r.slotModel);
     const qint64 remaining = qMax<qint64>(0, r.allocation - r.poolUsed);
     if (d.credits > remaining)
-        return refused(QStringLiteral("Not enough AI credits: %1 needs %2 and %3 remain until the reset at %4; "
+        return refused(Words::tr("Not enough AI credits: %1 needs %2 and %3 remain until the reset at %4; "
                                       "add your own %5 API key in Settings → AI to keep going.")
                            .arg(r.action->name.toLower())
                            .arg(d.credits)
@@ -148,9 +157,9 @@ Forecast forecast(qint64 remaining, qint64 recentCredits, qint64 windowStart, qi
 std::optional<QString> eventTimeProblem(qint64 at, qint64 now)
 {
     if (at < earliestEventAt)
-        return QStringLiteral("the time %1 is before 2000-01-01, when usage records begin").arg(IsoTime::formatUtc(at));
+        return Words::tr("the time %1 is before 2000-01-01, when usage records begin").arg(IsoTime::formatUtc(at));
     if (at > now + allowedClockSkew)
-        return QStringLiteral("the time %1 is in the future; usage can be recorded at most 5 minutes ahead")
+        return Words::tr("the time %1 is in the future; usage can be recorded at most 5 minutes ahead")
             .arg(IsoTime::formatUtc(at));
     return std::nullopt;
 }

@@ -2,7 +2,15 @@
 
 #include "Text.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(Identifiers)
+};
+} // namespace
 
 namespace Identifiers {
 
@@ -38,9 +46,9 @@ bool isValidEventId(const QString& id)
 Status checkDisplayName(const QString& name)
 {
     if (Text::hasControlCharacters(name))
-        return badInput(QStringLiteral("The name %1 holds a control character; use plain text.").arg(Text::quoted(name)));
+        return badInput(Words::tr("The name %1 holds a control character; use plain text.").arg(Text::quoted(name)));
     if (name.trimmed().size() > Text::maxDisplayNameLength)
-        return badInput(QStringLiteral("The name is %1 characters long; use at most %2.")
+        return badInput(Words::tr("The name is %1 characters long; use at most %2.")
                             .arg(name.trimmed().size())
                             .arg(Text::maxDisplayNameLength));
     return success();

@@ -18,6 +18,14 @@
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <QCoreApplication>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(Environment)
+};
+} // namespace
 #endif
 
 namespace Environment {
@@ -52,7 +60,7 @@ Status createPrivateFile(const QString& path)
     // O_EXCL: another process creating it at the same moment keeps its own file, with the mode it chose.
     const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0 && errno != EEXIST)
-        return unavailable(QStringLiteral("Cannot open the database at %1: %2.")
+        return unavailable(Words::tr("Cannot open the database at %1: %2.")
                                .arg(Text::escaped(path, 200), QString::fromLocal8Bit(std::strerror(errno))));
     if (fd >= 0)
         ::close(fd);

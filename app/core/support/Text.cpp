@@ -1,6 +1,6 @@
 #include "Text.h"
 
-#include <QLocale>
+#include <QList>
 
 namespace Text {
 
@@ -75,11 +75,6 @@ bool hasControlCharacters(QStringView value)
 QString isolated(const QString& value)
 {
     return QChar(0x2068) + value + QChar(0x2069); // FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE
-}
-
-QString count(qint64 n, const char* singular, const char* plural)
-{
-    return QLocale(QLocale::English).toString(n) + QLatin1Char(' ') + QLatin1String(n == 1 ? singular : plural);
 }
 
 } // namespace Text

@@ -27,7 +27,5 @@ bool hasControlCharacters(QStringView value);
 // right-to-left page or translation keeps its characters in their order ("/tmp/a.csv" stays whole).
 QString isolated(const QString& value);
 
-// "1 credit", "2 credits", "2,000 credits": English counts with the right noun and thousands separators.
-QString count(qint64 n, const char* singular, const char* plural);
 
 } // namespace Text

@@ -8,7 +8,7 @@ namespace Translations {
 
 QLocale userLocale();
 // Makes `locale` the default locale and loads the program's translation for it and Qt's own (standard dialogs).
-// Answers whether the program has a translation for it (English needs none).
+// Answers whether the program has a translation for it (English, the source language, has its plural forms).
 bool install(const QLocale& locale);
 
 } // namespace Translations

@@ -1,0 +1,106 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Cli</name>
+    <message numerus="yes">
+        <source>Importing %1% (%2 of %Ln line(s))</source>
+        <translation>
+            <numerusform>Importing %1% (%2 of %Ln line)</numerusform>
+            <numerusform>Importing %1% (%2 of %Ln lines)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KeyVault</name>
+    <message numerus="yes">
+        <source>%1: the keychain did not answer within %Ln second(s).</source>
+        <translation>
+            <numerusform>%1: the keychain did not answer within %Ln second.</numerusform>
+            <numerusform>%1: the keychain did not answer within %Ln seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Ui::ActivityPanel</name>
+    <message numerus="yes">
+        <source>%Ln change(s), newest first.</source>
+        <translation>
+            <numerusform>%Ln change, newest first.</numerusform>
+            <numerusform>%Ln changes, newest first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln change(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln change to %1.</numerusform>
+            <numerusform>Exported %Ln changes to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Ui::TenantsPanel</name>
+    <message numerus="yes">
+        <source>Its %Ln stored key(s) are deleted from the keychain.</source>
+        <translation>
+            <numerusform>Its stored key is deleted from the keychain.</numerusform>
+            <numerusform>Its %Ln stored keys are deleted from the keychain.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UsageBook</name>
+    <message numerus="yes">
+        <source>%1 (%Ln more line(s) bad too); nothing was imported.</source>
+        <translation>
+            <numerusform>%1 (%Ln more line is bad too); nothing was imported.</numerusform>
+            <numerusform>%1 (%Ln more lines are bad too); nothing was imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: would import %1 of %2 (%3); %Ln already recorded.</source>
+        <translation>
+            <numerusform>Dry run: would import %1 of %2 (%3); %Ln was already recorded.</numerusform>
+            <numerusform>Dry run: would import %1 of %2 (%3); %Ln were already recorded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 of %2 (%3); %Ln already recorded.</source>
+        <translation>
+            <numerusform>Imported %1 of %2 (%3); %Ln was already recorded.</numerusform>
+            <numerusform>Imported %1 of %2 (%3); %Ln were already recorded.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UsageSentences</name>
+    <message numerus="yes">
+        <source>%Ln credit(s)</source>
+        <translation>
+            <numerusform>%Ln credit</numerusform>
+            <numerusform>%Ln credits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln run(s)</source>
+        <translation>
+            <numerusform>%Ln run</numerusform>
+            <numerusform>%Ln runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 the credits run out on %2, %Ln day(s) before the reset.</source>
+        <translation>
+            <numerusform>%1 the credits run out on %2, %Ln day before the reset.</numerusform>
+            <numerusform>%1 the credits run out on %2, %Ln days before the reset.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
