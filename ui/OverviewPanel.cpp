@@ -1,5 +1,6 @@
 #include "OverviewPanel.h"
 
+#include "AdminSentences.h"
 #include "KeyFormat.h"
 #include "Session.h"
 #include "StatusBadge.h"
@@ -77,7 +78,7 @@ OverviewPanel::OverviewPanel(Session& session, QWidget* parent)
         badge->setObjectName(p.id + QStringLiteral("OverviewBadge"));
         badge->setAccessibleName(tr("%1 key status").arg(p.name));
         auto* label = plainLabel(p.id + QStringLiteral("OverviewKeyLabel"));
-        line->addWidget(badge);
+        line->addWidget(badge, 0, Qt::AlignTop);
         line->addWidget(label, 1);
         keys->addLayout(line);
         m_badges.insert(p.id, badge);
@@ -193,8 +194,9 @@ void OverviewPanel::showModels()
     QStringList lines;
     for (const Slot& slot : m_session.catalog().modelSlots()) {
         const Model* m = m_session.catalog().model(settings->slotModels.value(slot.id));
-        lines << (m->multiplier > 1 ? tr("%1: %2 (%3× credit cost)").arg(shownText(slot.name), m->name).arg(m->multiplier)
-                                    : tr("%1: %2").arg(shownText(slot.name), m->name));
+        const QString cost = AdminSentences::modelCost(*m);
+        lines << (cost.isEmpty() ? tr("%1: %2").arg(shownText(slot.name), m->name)
+                                 : tr("%1: %2 (%3)").arg(shownText(slot.name), m->name, cost));
     }
     m_modelsLabel->setText(lines.join(QLatin1Char('\n')));
 }
@@ -204,11 +206,8 @@ void OverviewPanel::showRateLimit()
     const auto limits = m_session.ledger().usage().rateLimits(m_tenant);
     if (!limits)
         return m_rateLabel->setText(limits.failure().message);
-    const QLocale locale;
-    const auto left = [&](const RateStanding& s) { return locale.toString(qMax(0, s.limit - s.used)); };
-    m_rateLabel->setText(tr("%1 of %2 queries left this hour on credits; %3 of %4 on your own keys.")
-                             .arg(left(limits->onCredits), locale.toString(limits->onCredits.limit),
-                                  left(limits->onByok), locale.toString(limits->onByok.limit)));
+    m_rateLabel->setText(UsageSentences::rateStanding(limits->onCredits, false, m_session.timeZone()) + QLatin1Char('\n') +
+                         UsageSentences::rateStanding(limits->onByok, true, m_session.timeZone()));
 }
 
 void OverviewPanel::showFirstSteps()

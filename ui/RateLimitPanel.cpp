@@ -3,27 +3,10 @@
 #include "Session.h"
 #include "UsageSentences.h"
 
-#include <QDateTime>
 #include <QLabel>
-#include <QLocale>
 #include <QVBoxLayout>
 
 namespace Ui {
-
-namespace {
-
-QString standingText(const QString& kind, const RateStanding& s, const QString& timeZone)
-{
-    const QLocale locale;
-    QString text = QObject::tr("%1: %2 of %3 queries left in the rolling hour")
-                       .arg(kind, locale.toString(qMax(0, s.limit - s.used)), locale.toString(s.limit));
-    if (s.nextFreeAt > 0)
-        text += QObject::tr("; the next slot frees up at %1")
-                    .arg(UsageSentences::clock(s.nextFreeAt, timeZone));
-    return text + QLatin1Char('.');
-}
-
-} // namespace
 
 RateLimitPanel::RateLimitPanel(Session& session, QWidget* parent)
     : QGroupBox(tr("Rate limit"), parent), m_session(session), m_creditsLabel(new QLabel(this)),
@@ -48,8 +31,8 @@ void RateLimitPanel::showTenant(const QString& tenant)
         m_byokLabel->clear();
         return;
     }
-    m_creditsLabel->setText(standingText(tr("On AI credits"), limits->onCredits, m_session.timeZone()));
-    m_byokLabel->setText(standingText(tr("On your own keys"), limits->onByok, m_session.timeZone()));
+    m_creditsLabel->setText(UsageSentences::rateStanding(limits->onCredits, false, m_session.timeZone()));
+    m_byokLabel->setText(UsageSentences::rateStanding(limits->onByok, true, m_session.timeZone()));
     m_scopeLabel->setText(tenant.isEmpty()
                               ? tr("Limits count per tenant; these are the install's own queries (no tenant).")
                               : tr("Limits count per tenant; these are tenant %1's queries.").arg(tenant));

@@ -1136,14 +1136,6 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <source>Used by %1.</source>
         <translation>Genutzt von: %1.</translation>
     </message>
-    <message>
-        <source>%1: %2 of %3 queries left in the rolling hour</source>
-        <translation>%1: %2 von %3 Anfragen in der gleitenden Stunde übrig</translation>
-    </message>
-    <message>
-        <source>; the next slot frees up at %1</source>
-        <translation>; der nächste Platz wird um %1 frei</translation>
-    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -2093,16 +2085,12 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1: %2 (%3× credit cost)</source>
-        <translation>%1: %2 (%3× Credit-Kosten)</translation>
-    </message>
-    <message>
-        <source>%1 of %2 queries left this hour on credits; %3 of %4 on your own keys.</source>
-        <translation>%1 von %2 Anfragen in dieser Stunde mit Credits übrig; %3 von %4 mit eigenen Schlüsseln.</translation>
-    </message>
-    <message>
         <source>An Owner or Admin can import past usage, let the servers record each AI action, or add an Anthropic or OpenAI key of your own; the page fills in as they do.</source>
         <translation>Ein Owner oder Admin kann frühere Nutzung importieren, die Server jede KI-Aktion erfassen lassen oder einen eigenen Anthropic- oder OpenAI-Schlüssel hinzufügen; die Seite füllt sich, sobald das geschieht.</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -2193,14 +2181,6 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     <message>
         <source>Rate limit</source>
         <translation>Ratenlimit</translation>
-    </message>
-    <message>
-        <source>On AI credits</source>
-        <translation>Mit KI-Credits</translation>
-    </message>
-    <message>
-        <source>On your own keys</source>
-        <translation>Mit eigenen Schlüsseln</translation>
     </message>
     <message>
         <source>Limits count per tenant; these are the install's own queries (no tenant).</source>
@@ -2755,6 +2735,22 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
             <numerusform>%1 sind die Credits am %2 aufgebraucht, %Ln Tag vor der Rücksetzung.</numerusform>
             <numerusform>%1 sind die Credits am %2 aufgebraucht, %Ln Tage vor der Rücksetzung.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>On your own keys: %1 of %2 queries left in the rolling hour.</source>
+        <translation>Mit eigenen Schlüsseln: %1 von %2 Anfragen in der gleitenden Stunde übrig.</translation>
+    </message>
+    <message>
+        <source>On AI credits: %1 of %2 queries left in the rolling hour.</source>
+        <translation>Mit KI-Credits: %1 von %2 Anfragen in der gleitenden Stunde übrig.</translation>
+    </message>
+    <message>
+        <source>On your own keys: %1 of %2 queries left in the rolling hour; the next slot frees up at %3.</source>
+        <translation>Mit eigenen Schlüsseln: %1 von %2 Anfragen in der gleitenden Stunde übrig; der nächste Platz wird um %3 frei.</translation>
+    </message>
+    <message>
+        <source>On AI credits: %1 of %2 queries left in the rolling hour; the next slot frees up at %3.</source>
+        <translation>Mit KI-Credits: %1 von %2 Anfragen in der gleitenden Stunde übrig; der nächste Platz wird um %3 frei.</translation>
     </message>
 </context>
 <context>

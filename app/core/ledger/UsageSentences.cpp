@@ -29,6 +29,19 @@ QString UsageSentences::events(qint64 n)
     return tr("%Ln event(s)", nullptr, int(n));
 }
 
+QString UsageSentences::rateStanding(const RateStanding& s, bool onOwnKeys, const QString& timeZone)
+{
+    const QLocale locale;
+    const QString left = locale.toString(qMax(0, s.limit - s.used));
+    const QString limit = locale.toString(s.limit);
+    if (s.nextFreeAt <= 0)
+        return onOwnKeys ? tr("On your own keys: %1 of %2 queries left in the rolling hour.").arg(left, limit)
+                         : tr("On AI credits: %1 of %2 queries left in the rolling hour.").arg(left, limit);
+    const QString at = clock(s.nextFreeAt, timeZone);
+    return onOwnKeys ? tr("On your own keys: %1 of %2 queries left in the rolling hour; the next slot frees up at %3.").arg(left, limit, at)
+                     : tr("On AI credits: %1 of %2 queries left in the rolling hour; the next slot frees up at %3.").arg(left, limit, at);
+}
+
 QString UsageSentences::moment(qint64 ms, const QString& timeZone)
 {
     const QDateTime t = local(ms, timeZone);

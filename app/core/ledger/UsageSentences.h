@@ -39,6 +39,10 @@ public:
     // change: raised at once, or (a downgrade, also one below a plan still in force) followed by pendingPlan().
     static QString planChanged(const Plan& from, const Plan& to, const UsageReport& running);
 
+    // "On AI credits: 19 of 20 queries left in the rolling hour; the next slot frees up at 04:18 UTC." The same
+    // sentence for each standing wherever the rate limit is shown.
+    static QString rateStanding(const RateStanding& standing, bool onOwnKeys, const QString& timeZone);
+
     // "Tue 1 Dec 2026 at 00:00 UTC" in the install's zone.
     static QString moment(qint64 ms, const QString& timeZone);
     // "04:18 UTC": a time of day today, in the install's zone.
