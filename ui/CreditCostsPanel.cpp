@@ -11,7 +11,7 @@ namespace Ui {
 
 CreditCostsPanel::CreditCostsPanel(Session& session, QWidget* parent)
     : QGroupBox(tr("Credit costs"), parent), m_session(session),
-      m_table(Tables::create({tr("Action"), tr("Description"), tr("Base"), tr("Costs now")}, 1, this))
+      m_table(Tables::create({UsageSentences::breakdownHeadings().first(), tr("Description"), tr("Base"), UsageSentences::costNowHeading()}, 1, this))
 {
     setObjectName(QStringLiteral("creditCostsPanel"));
     m_table->setObjectName(QStringLiteral("creditCostsTable"));
@@ -34,7 +34,7 @@ void CreditCostsPanel::showTenant(const QString& tenant)
                       .arg(m_session.catalog().provider(c.action->provider)->name)
                       .arg(c.credits);
         if (!c.refusedBecause.isEmpty())
-            now = tr("refused: %1").arg(c.refusedBecause); // what `record` would answer, not a price it would not charge
+            now = UsageSentences::costRefused(c.refusedBecause); // what `record` would answer, not a price it would not charge
         rows << QStringList{shownText(c.action->name), shownText(c.action->description), QString::number(c.action->baseCredits), now};
     }
     Tables::fill(m_table, rows, {2});

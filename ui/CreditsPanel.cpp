@@ -70,7 +70,7 @@ CreditsPanel::CreditsPanel(Session& session, QWidget* parent)
       m_usedLabel(wrappingLabel("usedLabel", this)), m_progressBar(new QProgressBar(this)),
       m_alertBanner(wrappingLabel("alertBanner", this)), m_remainingLabel(wrappingLabel("remainingLabel", this)),
       m_notesLabel(wrappingLabel("creditNotesLabel", this)), m_forecastLabel(wrappingLabel("forecastLabel", this)),
-      m_breakdownTable(Tables::create({tr("Action"), tr("Runs"), tr("Credits"), tr("Of which BYOK (runs)")}, 0, this)),
+      m_breakdownTable(Tables::create(UsageSentences::breakdownHeadings(), 0, this)),
       m_chart(new DailyChart(this)), m_estimateLabel(wrappingLabel("estimateLabel", this))
 {
     setObjectName(QStringLiteral("creditsPanel"));

@@ -220,9 +220,7 @@ int keys(Context& context, const QStringList& arguments)
     const QString provider = isStatus ? QString() : verb->args.first();
     const Provider* p = isStatus ? nullptr : context.catalog.provider(provider);
     if (!isStatus && !p)
-        return context.usageError(
-            Words::tr("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)),
-            QStringLiteral("keys"));
+        return context.usageError(KeyFormat::unknownProvider(provider).message, QStringLiteral("keys"));
     // The key is read before the database is opened: a bad key is refused even where no database can be.
     QString key;
     if (verb->name == QLatin1String("set")) {

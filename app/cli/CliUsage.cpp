@@ -27,7 +27,7 @@ namespace {
 QString costNowText(const ActionCost& c)
 {
     if (!c.refusedBecause.isEmpty())
-        return Words::tr("refused: %1").arg(c.refusedBecause);
+        return UsageSentences::costRefused(c.refusedBecause);
     return c.coveredByKey ? Words::tr("0 (BYOK)") : formatCredits(c.credits);
 }
 
@@ -93,8 +93,7 @@ void printReport(QTextStream& out, const UsageReport& r, const QVector<ActionCos
             out << line << '\n';
     out << '\n';
     // Column widths follow the longest text, whatever the language.
-    QList<QStringList> rows{
-        {Words::tr("Action"), Words::tr("Runs"), Words::tr("Credits"), Words::tr("BYOK runs"), Words::tr("Costs now")}};
+    QList<QStringList> rows{UsageSentences::breakdownHeadings() << UsageSentences::costNowHeading()};
     for (qsizetype i = 0; i < r.byAction.size(); ++i) {
         const ActionUsage& u = r.byAction[i];
         rows << QStringList{shownText(catalog.action(u.action)->name), formatCredits(u.runs), formatCredits(u.credits),

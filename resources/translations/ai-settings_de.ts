@@ -164,10 +164,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>refused: %1</source>
-        <translation>abgelehnt: %1</translation>
-    </message>
-    <message>
         <source>0 (BYOK)</source>
         <translation>0 (BYOK)</translation>
     </message>
@@ -178,26 +174,6 @@
     <message>
         <source>Period %1 to %2 (%3)</source>
         <translation>Zeitraum %1 bis %2 (%3)</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
-        <source>Runs</source>
-        <translation>Ausführungen</translation>
-    </message>
-    <message>
-        <source>Credits</source>
-        <translation>Credits</translation>
-    </message>
-    <message>
-        <source>BYOK runs</source>
-        <translation>BYOK-Ausführungen</translation>
-    </message>
-    <message>
-        <source>Costs now</source>
-        <translation>Kostet jetzt</translation>
     </message>
     <message>
         <source>Show the period's credits: used, remaining, reset date and the per-action breakdown.</source>
@@ -356,10 +332,6 @@
     <message>
         <source>--json goes with status, and --no-verify and --replace-unverified with set.</source>
         <translation>--json gehört zu status, --no-verify und --replace-unverified zu set.</translation>
-    </message>
-    <message>
-        <source>Unknown provider %1; expected anthropic or openai.</source>
-        <translation>Unbekannter Anbieter %1; erwartet wird anthropic oder openai.</translation>
     </message>
     <message>
         <source>The %1 key for %2 is removed from the keychain; its actions use credits again unless another key covers them.</source>
@@ -707,10 +679,6 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Der SQLite-Treiber von Qt ist nicht installiert (Debian-Paket libqt6sql6-sqlite).</translation>
     </message>
     <message>
-        <source>Cannot open the database at %1: %2.</source>
-        <translation>Die Datenbank unter %1 lässt sich nicht öffnen: %2.</translation>
-    </message>
-    <message>
         <source>asking the server who is connected</source>
         <translation>Fragen des Servers, wer verbunden ist</translation>
     </message>
@@ -916,14 +884,6 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
 <context>
     <name>KeyService</name>
     <message>
-        <source>the install</source>
-        <translation>die Installation</translation>
-    </message>
-    <message>
-        <source>tenant %1</source>
-        <translation>Mandant %1</translation>
-    </message>
-    <message>
         <source>the stored key ending %1 is kept</source>
         <translation>der gespeicherte Schlüssel mit der Endung %1 bleibt</translation>
     </message>
@@ -988,10 +948,6 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     <message>
         <source>Not used: the %1 plan does not allow tenant keys; the key is kept until it is removed or the plan allows tenant keys again.</source>
         <translation>Nicht verwendet: Der Tarif %1 erlaubt keine Mandantenschlüssel; der Schlüssel bleibt, bis er entfernt wird oder der Tarif Mandantenschlüssel wieder erlaubt.</translation>
-    </message>
-    <message>
-        <source>Unknown provider %1; expected anthropic or openai.</source>
-        <translation>Unbekannter Anbieter %1; erwartet wird anthropic oder openai.</translation>
     </message>
     <message>
         <source>Per-tenant keys need the Professional or Enterprise plan; the install is on %1.</source>
@@ -1297,10 +1253,6 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Das Ändern des Tarifs</translation>
     </message>
     <message>
-        <source>Unknown provider %1; expected anthropic or openai.</source>
-        <translation>Unbekannter Anbieter %1; erwartet wird anthropic oder openai.</translation>
-    </message>
-    <message>
         <source>Changing provider addresses</source>
         <translation>Das Ändern von Anbieteradressen</translation>
     </message>
@@ -1521,20 +1473,12 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Credit-Kosten</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Base</source>
         <translation>Basis</translation>
-    </message>
-    <message>
-        <source>Costs now</source>
-        <translation>Kostet jetzt</translation>
     </message>
     <message>
         <source>Credit cost of each action</source>
@@ -1551,10 +1495,6 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     <message>
         <source>0 credits (your %1 key; %2 otherwise)</source>
         <translation>0 Credits (Ihr %1-Schlüssel; sonst %2)</translation>
-    </message>
-    <message>
-        <source>refused: %1</source>
-        <translation>abgelehnt: %1</translation>
     </message>
 </context>
 <context>
@@ -1574,22 +1514,6 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     <message>
         <source>This month</source>
         <translation>Dieser Monat</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
-        <source>Runs</source>
-        <translation>Ausführungen</translation>
-    </message>
-    <message>
-        <source>Credits</source>
-        <translation>Credits</translation>
-    </message>
-    <message>
-        <source>Of which BYOK (runs)</source>
-        <translation>Davon BYOK (Ausführungen)</translation>
     </message>
     <message>
         <source>Show the previous billing period</source>
@@ -2751,6 +2675,30 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     <message>
         <source>On AI credits: %1 of %2 queries left in the rolling hour; the next slot frees up at %3.</source>
         <translation>Mit KI-Credits: %1 von %2 Anfragen in der gleitenden Stunde übrig; der nächste Platz wird um %3 frei.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Ausführungen</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>Credits</translation>
+    </message>
+    <message>
+        <source>Of which BYOK (runs)</source>
+        <translation>Davon BYOK (Ausführungen)</translation>
+    </message>
+    <message>
+        <source>Costs now</source>
+        <translation>Kostet jetzt</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>abgelehnt: %1</translation>
     </message>
 </context>
 <context>

@@ -31,12 +31,17 @@ bool isKeyCharacter(QChar c)
 
 } // namespace
 
+Failure unknownProvider(const QString& provider)
+{
+    return badInput(Words::tr("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)));
+}
+
 Result<QString> check(const QString& provider, const QString& raw)
 {
     const QString key = raw.trimmed();
     const bool anthropic = provider == QLatin1String("anthropic");
     if (!anthropic && provider != QLatin1String("openai"))
-        return badInput(Words::tr("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)));
+        return unknownProvider(provider);
     const QString name = anthropic ? Words::tr("Anthropic") : Words::tr("OpenAI");
     if (key.isEmpty())
         return badInput(Words::tr("The %1 API key is empty.").arg(name));

@@ -13,6 +13,9 @@ namespace KeyFormat {
 // the right field. Returns the trimmed key.
 Result<QString> check(const QString& provider, const QString& raw);
 
+// The refusal of a provider id that is neither "anthropic" nor "openai", wherever one is given.
+Failure unknownProvider(const QString& provider);
+
 // The last four characters: all the database may keep of a key.
 QString fingerprint(const QString& key);
 

@@ -1,5 +1,7 @@
 #include "KeyService.h"
 
+#include "KeySentences.h"
+
 #include "Environment.h"
 #include "KeyFormat.h"
 #include "ProviderCheck.h"
@@ -35,11 +37,6 @@ void answerLater(QObject* context, Callback done, Value value)
 {
     QMetaObject::invokeMethod(context, [done = std::move(done), value = std::move(value)]() { done(value); },
                               Qt::QueuedConnection);
-}
-
-QString scopeName(const QString& tenant)
-{
-    return tenant.isEmpty() ? Words::tr("the install") : Words::tr("tenant %1").arg(tenant);
 }
 
 } // namespace
@@ -107,7 +104,7 @@ void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRec
         if (mayLoseWorkingKey && !options.replaceUnverified) {
             Failure f = refused(Words::tr("A key is already stored for %1 and a new one replaces it only once checked, "
                                                "or when you confirm; %2.")
-                                    .arg(scopeName(entry.tenant), kept));
+                                    .arg(KeySentences::scope(entry.tenant), kept));
             f.needsConfirmation = true;
             return answerLater(this, std::move(done), Result<KeyRecord>(f));
         }
@@ -172,7 +169,7 @@ void KeyService::verify(const QString& tenant, const QString& provider, Done don
     if (known->state == KeyState::NotSet)
         return answerLater(this, std::move(done),
                            Result<KeyRecord>(badInput(Words::tr("No %1 key is set for %2; set one with \"keys set %3\".")
-                                                          .arg(providerName, scopeName(tenant), provider))));
+                                                          .arg(providerName, KeySentences::scope(tenant), provider))));
     const auto entry = entryFor(tenant, provider);
     if (!entry)
         return answerLater(this, std::move(done), Result<KeyRecord>(entry.failure()));
@@ -261,7 +258,7 @@ QString KeyService::heldElsewhere(const KeyRecord& record, const QString& provid
         return {};
     const qsizetype at = record.holder.lastIndexOf(QLatin1Char('@'));
     return Words::tr("The %1 key for %2 is kept in the keychain of %3 on %4; Test and Remove work there.")
-        .arg(providerName, scopeName(record.tenant), record.holder.left(at), record.holder.mid(at + 1));
+        .arg(providerName, KeySentences::scope(record.tenant), record.holder.left(at), record.holder.mid(at + 1));
 }
 
 void KeyService::removeTenant(const QString& tenant, std::function<void(Status)> done)

@@ -71,8 +71,7 @@ Result<QSqlDatabase> Database::connect(const DatabaseAddress& address, const QSt
     // Opening waits for the write lock only when the schema must be created or upgraded, and at most openWaitMs.
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(openWaitMs));
     if (!db.open())
-        return unavailable(Words::tr("Cannot open the database at %1: %2.")
-                               .arg(Text::escaped(address.path, 200), db.lastError().databaseText()));
+        return Environment::cannotOpenDatabase(address.path, db.lastError().databaseText());
     return db;
 }
 

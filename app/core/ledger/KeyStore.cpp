@@ -1,6 +1,7 @@
 #include "KeyStore.h"
 
 #include "CreditRules.h"
+#include "KeyFormat.h"
 #include "SqlSupport.h"
 #include "Text.h"
 
@@ -129,7 +130,7 @@ Result<std::optional<QStringList>> KeyStore::modelsAllowedByKey(const QString& p
 Status KeyStore::mayChangeKey(const QString& tenant, const QString& provider, bool setting)
 {
     if (!m_db.catalog().provider(provider))
-        return badInput(Words::tr("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)));
+        return KeyFormat::unknownProvider(provider);
     if (Status s = m_db.requireAdministrator(QStringLiteral("Changing API keys")); !s)
         return s;
     if (tenant.isEmpty())
@@ -164,7 +165,7 @@ QString requestPart(const KeyRecord& r)
 Status KeyStore::setKeyRecord(const KeyRecord& r, KeyChange change, const QString& replacedFingerprint)
 {
     if (!m_db.catalog().provider(r.provider))
-        return badInput(Words::tr("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(r.provider)));
+        return KeyFormat::unknownProvider(r.provider);
     if (r.fingerprint.size() > 4 || replacedFingerprint.size() > 4)
         return badInput(Words::tr("A key fingerprint is at most its last four characters."));
     if (r.state == KeyState::Unused)

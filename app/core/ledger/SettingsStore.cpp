@@ -1,6 +1,7 @@
 #include "SettingsStore.h"
 
 #include "IsoTime.h"
+#include "KeyFormat.h"
 #include "SqlSupport.h"
 #include "Text.h"
 
@@ -136,7 +137,7 @@ Status SettingsStore::setPlan(const QString& planIdOrName)
 Status SettingsStore::setProviderBaseUrl(const QString& provider, const QString& url)
 {
     if (!m_db.catalog().provider(provider))
-        return badInput(Words::tr("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)));
+        return KeyFormat::unknownProvider(provider);
     if (const auto problem = declaration(Settings::baseUrl(provider))->problem(url))
         return badInput(*problem);
     return m_db.administer(Words::tr("Changing provider addresses"),

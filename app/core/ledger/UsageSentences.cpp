@@ -42,6 +42,12 @@ QString UsageSentences::rateStanding(const RateStanding& s, bool onOwnKeys, cons
                      : tr("On AI credits: %1 of %2 queries left in the rolling hour; the next slot frees up at %3.").arg(left, limit, at);
 }
 
+QStringList UsageSentences::breakdownHeadings() { return {tr("Action"), tr("Runs"), tr("Credits"), tr("Of which BYOK (runs)")}; }
+
+QString UsageSentences::costNowHeading() { return tr("Costs now"); }
+
+QString UsageSentences::costRefused(const QString& reason) { return tr("refused: %1").arg(reason); }
+
 QString UsageSentences::moment(qint64 ms, const QString& timeZone)
 {
     const QDateTime t = local(ms, timeZone);

@@ -43,6 +43,12 @@ public:
     // sentence for each standing wherever the rate limit is shown.
     static QString rateStanding(const RateStanding& standing, bool onOwnKeys, const QString& timeZone);
 
+    // The per-action breakdown's column headings: action, runs, credits, BYOK runs, and what a run costs now.
+    static QStringList breakdownHeadings();
+    static QString costNowHeading();
+    // What a run would answer instead of a price: "refused: Rate limit reached …".
+    static QString costRefused(const QString& reason);
+
     // "Tue 1 Dec 2026 at 00:00 UTC" in the install's zone.
     static QString moment(qint64 ms, const QString& timeZone);
     // "04:18 UTC": a time of day today, in the install's zone.

@@ -51,6 +51,11 @@ QString defaultDatabasePath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/usage.sqlite");
 }
 
+Failure cannotOpenDatabase(const QString& path, const QString& why)
+{
+    return unavailable(Words::tr("Cannot open the database at %1: %2.").arg(Text::escaped(path, 200), why));
+}
+
 Status createPrivateFile(const QString& path)
 {
 #ifdef Q_OS_UNIX
@@ -60,8 +65,7 @@ Status createPrivateFile(const QString& path)
     // O_EXCL: another process creating it at the same moment keeps its own file, with the mode it chose.
     const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0 && errno != EEXIST)
-        return unavailable(Words::tr("Cannot open the database at %1: %2.")
-                               .arg(Text::escaped(path, 200), QString::fromLocal8Bit(std::strerror(errno))));
+        return cannotOpenDatabase(path, QString::fromLocal8Bit(std::strerror(errno)));
     if (fd >= 0)
         ::close(fd);
 #else

@@ -21,6 +21,8 @@ QString defaultDatabasePath();
 // writable by their owner only (0600), in folders only the owner can enter (0700), whatever the umask.
 // Creates `path` empty and private when it does not exist yet; an existing file is left as it is.
 Status createPrivateFile(const QString& path);
+// "Cannot open the database at PATH: WHY." for a database file that cannot be created or opened.
+Failure cannotOpenDatabase(const QString& path, const QString& why);
 // Creates the folder (and its missing parents) private to the owner.
 bool makePrivateFolder(const QString& path);
 // Makes an open file (a QSaveFile's temporary file, say) private to the owner before anything is written to it.
