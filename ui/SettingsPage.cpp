@@ -15,9 +15,11 @@
 #include "Session.h"
 #include "TenantsPanel.h"
 
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
@@ -123,6 +125,11 @@ void SettingsPage::addSection(const QString& name, const QString& title, const Q
         // Panels keep their natural height; space left over goes below the last one, unless the section is one
         // panel that fills it (a long list scrolls inside itself).
         panel->setSizePolicy(QSizePolicy::Preferred, scrolls ? QSizePolicy::Maximum : QSizePolicy::Expanding);
+        // A panel's title is the heading of its part of the section: larger and bolder than the bold
+        // sub-headings inside it. A style sheet font stays with the group box and is not passed to its children.
+        if (qobject_cast<QGroupBox*>(panel))
+            panel->setStyleSheet(QStringLiteral("QGroupBox { font-weight: 600; font-size: %1pt; }")
+                                     .arg(QLocale::c().toString(font().pointSizeF() * 1.15, 'f', 1)));
         layout->addWidget(panel);
     }
     if (scrolls) {
