@@ -702,6 +702,14 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <source>%1 needs the Owner or Admin role, and %2 is %3.</source>
         <translation>%1 erfordert die Rolle Owner oder Admin, und %2 ist %3.</translation>
     </message>
+    <message>
+        <source>opening %1</source>
+        <translation>Öffnen von %1</translation>
+    </message>
+    <message>
+        <source>opening the database</source>
+        <translation>Öffnen der Datenbank</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseAddress</name>
@@ -1070,6 +1078,14 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <source>%1 already holds a ledger; db copy writes only into an empty database.</source>
         <translation>%1 enthält schon ein Konto; db copy schreibt nur in eine leere Datenbank.</translation>
     </message>
+    <message>
+        <source>reading %1</source>
+        <translation>Lesen von %1</translation>
+    </message>
+    <message>
+        <source>writing %1</source>
+        <translation>Schreiben von %1</translation>
+    </message>
 </context>
 <context>
     <name>PrivateFile</name>
@@ -1306,6 +1322,14 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     <message>
         <source>The database is busy: another program kept it locked while importing usage.</source>
         <translation>Die Datenbank ist belegt: Ein anderes Programm hielt sie beim Importieren der Nutzung gesperrt.</translation>
+    </message>
+    <message>
+        <source>starting a transaction</source>
+        <translation>Beginnen einer Transaktion</translation>
+    </message>
+    <message>
+        <source>committing</source>
+        <translation>Festschreiben</translation>
     </message>
 </context>
 <context>

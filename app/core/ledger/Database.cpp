@@ -102,14 +102,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
         // WAL lets readers (the window, reports) go on while a writer records; NORMAL sync is safe with WAL
         // against program crashes and keeps a commit off the disk's flush path.
         for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536"})
-            if (Status s = Sql::execText(db, QString::fromLatin1(pragma), QStringLiteral("opening %1").arg(Text::escaped(location, 200))); !s)
+            if (Status s = Sql::execText(db, QString::fromLatin1(pragma), Words::tr("opening %1").arg(Text::escaped(location, 200))); !s)
                 return s.failure();
     }
     if (Status s = Schema::migrate(db, catalog, database->m_userName); !s)
         return s.failure();
     // From now on SQLite writers queue for the lock instead of failing at once; a longer wait is reported.
     if (!address->postgres) {
-        if (Status s = Sql::execText(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(writeWaitMs), QStringLiteral("opening the database")); !s)
+        if (Status s = Sql::execText(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(writeWaitMs), Words::tr("opening the database")); !s)
             return s.failure();
         SqliteBulkInsert::waitBriefly(db, writeWaitMs);
     }

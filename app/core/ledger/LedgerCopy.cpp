@@ -26,7 +26,7 @@ Status copyTable(const QSqlDatabase& from, const QSqlDatabase& to, const QString
     QSqlQuery read(from);
     read.setForwardOnly(true);
     if (!read.exec(QStringLiteral("SELECT * FROM %1").arg(table)))
-        return Sql::storageFailure(read.lastError(), QStringLiteral("reading %1").arg(table));
+        return Sql::storageFailure(read.lastError(), Words::tr("reading %1").arg(table));
     const QSqlRecord columns = read.record();
     QStringList names, marks;
     for (int i = 0; i < columns.count(); ++i) {
@@ -36,7 +36,7 @@ Status copyTable(const QSqlDatabase& from, const QSqlDatabase& to, const QString
     QSqlQuery write(to);
     if (!write.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table, names.join(QLatin1String(", ")),
                                                                              marks.join(QLatin1String(", ")))))
-        return Sql::storageFailure(write.lastError(), QStringLiteral("writing %1").arg(table));
+        return Sql::storageFailure(write.lastError(), Words::tr("writing %1").arg(table));
     QVector<QVariantList> batch(columns.count());
     const auto flush = [&]() -> Status {
         if (batch.first().isEmpty())
@@ -44,7 +44,7 @@ Status copyTable(const QSqlDatabase& from, const QSqlDatabase& to, const QString
         for (int i = 0; i < batch.size(); ++i)
             write.addBindValue(batch[i]);
         if (!write.execBatch())
-            return Sql::storageFailure(write.lastError(), QStringLiteral("writing %1").arg(table));
+            return Sql::storageFailure(write.lastError(), Words::tr("writing %1").arg(table));
         for (QVariantList& column : batch)
             column.clear();
         return success();
@@ -58,7 +58,7 @@ Status copyTable(const QSqlDatabase& from, const QSqlDatabase& to, const QString
                 return s;
     }
     if (read.lastError().isValid())
-        return Sql::storageFailure(read.lastError(), QStringLiteral("reading %1").arg(table));
+        return Sql::storageFailure(read.lastError(), Words::tr("reading %1").arg(table));
     return flush();
 }
 

@@ -69,14 +69,14 @@ WriteTransaction::~WriteTransaction()
 Status WriteTransaction::begin()
 {
     if (!isPostgres(m_db)) {
-        Status s = execText(m_db, QStringLiteral("BEGIN IMMEDIATE"), QStringLiteral("starting a transaction"));
+        Status s = execText(m_db, QStringLiteral("BEGIN IMMEDIATE"), Words::tr("starting a transaction"));
         m_open = s.ok();
         return s;
     }
     // PostgreSQL: every writer of the ledger takes one transaction-scoped lock first, as SQLite's BEGIN IMMEDIATE
     // does, so that read-check-insert sequences (the pool, the rate limit, ids) are serialised across machines
     // instead of being retried after serialization failures. Statements after the lock see every earlier commit.
-    Status s = execText(m_db, QStringLiteral("BEGIN"), QStringLiteral("starting a transaction"));
+    Status s = execText(m_db, QStringLiteral("BEGIN"), Words::tr("starting a transaction"));
     m_open = s.ok();
     if (s)
         s = execText(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(ledgerLockKey),
@@ -86,7 +86,7 @@ Status WriteTransaction::begin()
 
 Status WriteTransaction::commit()
 {
-    Status s = execText(m_db, QStringLiteral("COMMIT"), QStringLiteral("committing"));
+    Status s = execText(m_db, QStringLiteral("COMMIT"), Words::tr("committing"));
     if (s.ok())
         m_open = false;
     return s;
