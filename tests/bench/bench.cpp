@@ -64,7 +64,7 @@ struct Options
     int months = 36;
     int tenants = 50;
     int writers = 4;
-    int perWriter = 500;
+    int perWriter = 2500;
     QString folder;
 };
 

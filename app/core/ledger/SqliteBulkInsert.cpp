@@ -2,6 +2,7 @@
 
 #include "Schema.h"
 
+#include <QCoreApplication>
 #include <QSqlDriver>
 #include <QSqlQuery>
 
@@ -10,7 +11,6 @@
 #include <memory>
 
 #include <unistd.h>
-#include <QCoreApplication>
 
 namespace {
 struct Words
@@ -22,7 +22,6 @@ struct Words
 namespace SqliteBulkInsert {
 
 namespace {
-
 
 sqlite3* handleOf(const QSqlDatabase& db)
 {
