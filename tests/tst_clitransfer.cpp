@@ -1,0 +1,220 @@
+#include "CliFixture.h"
+
+// Moving usage with the command line: export then import, a bad line, importing twice, db copy between
+// backends, ordinary roles on a shared ledger, and record --stdin answering each event as it comes.
+class TestCliTransfer : public CliFixture
+{
+    Q_OBJECT
+
+private slots:
+    void exportThenImportGivesTheSameReports_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("csv") << "csv";
+        QTest::newRow("jsonl") << "jsonl";
+    }
+
+    void exportThenImportGivesTheSameReports()
+    {
+        QFETCH(QString, format);
+        const QString source = newPath(".csv");
+        writeFile(source, sampleCsv());
+        QCOMPARE(cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}).exitCode, 0);
+        const auto imported = cli({QStringLiteral("import"), source});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        QVERIFY2(imported.out.startsWith("Imported 90 of 90 events"), imported.out.constData());
+
+        const QString exported = newPath(format == QLatin1String("csv") ? ".csv" : ".jsonl");
+        QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("-o"), exported}).exitCode, 0);
+        const QString copy = newLedger();
+        QCOMPARE(cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}, copy).exitCode, 0);
+        const auto reimported = cli({QStringLiteral("import"), exported}, copy);
+        QVERIFY2(reimported.exitCode == 0, reimported.err.constData());
+
+        int nonEmpty = 0;
+        for (const char* period : {"2026-08", "2026-09", "2026-10"}) {
+            for (const QString& tenant : {QString(), QStringLiteral("acme"), QStringLiteral("beta")}) {
+                QStringList args{QStringLiteral("--period"), QLatin1String(period)};
+                if (!tenant.isEmpty())
+                    args << QStringLiteral("--tenant") << tenant;
+                const QJsonObject a = reportJson(m_db, args);
+                QVERIFY(!a.isEmpty());
+                QCOMPARE(reportJson(copy, args), a);
+                nonEmpty += a[QStringLiteral("used")].toInt() > 0;
+            }
+        }
+        QCOMPARE(nonEmpty, 9);
+        // The exports of both files are byte for byte the same.
+        const auto again = cli({QStringLiteral("export"), QStringLiteral("--format"), format}, copy);
+        QFile first(exported);
+        QVERIFY(first.open(QIODevice::ReadOnly));
+        QCOMPARE(again.out, first.readAll());
+    }
+
+    void badLineImportsNothing()
+    {
+        const QString file = newPath(".csv");
+        QByteArray csv = sampleCsv();
+        csv += "ev-bad,2026-11-31T00:00:00Z,,theme,,credits,\n";
+        writeFile(file, csv);
+        const auto r = cli({QStringLiteral("import"), file});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.startsWith("Line 92: occurred_at \"2026-11-31T00:00:00Z\" is not an ISO 8601 time"), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(cli({QStringLiteral("export")}).out.count('\n'), 1); // the header only
+        QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("list")}).out, QByteArray("No tenants.\n"));
+    }
+
+    void importingTwiceAddsNothing()
+    {
+        const QString file = newPath(".csv");
+        writeFile(file, sampleCsv());
+        QCOMPARE(cli({QStringLiteral("import"), file, QStringLiteral("--dry-run")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("export")}).out.count('\n'), 1);
+        QCOMPARE(cli({QStringLiteral("import"), file}).exitCode, 0);
+        const auto second = cli({QStringLiteral("import"), file});
+        QCOMPARE(second.exitCode, 0);
+        QVERIFY2(second.out.startsWith("Imported 0 of 90 events (0 credits); 90 were already recorded."), second.out.constData());
+        QCOMPARE(cli({QStringLiteral("export")}).out.count('\n'), 91);
+    }
+
+    // SQLite → the suite's backend → SQLite: on the PostgreSQL run, the move up to a shared ledger and back.
+    void dbCopyRoundTripKeepsEveryReport()
+    {
+        const QString first = newPath(".sqlite");
+        const QString source = newPath(".csv");
+        writeFile(source, sampleCsv());
+        QCOMPARE(cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}, first).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("import"), source}, first).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("add"), QStringLiteral("val"), QStringLiteral("--role"), QStringLiteral("viewer")}, first).exitCode, 0);
+        {
+            auto ledger = TestSupport::openLedger(first, Environment::currentUserName());
+            QVERIFY(ledger->keys().setKeyRecord({QStringLiteral("acme"), QStringLiteral("anthropic"), KeyState::Active, QStringLiteral("wxyz"),
+                                          ledger->now(), {}, {QStringLiteral("claude-opus-4-6")}, std::nullopt, {}, {}},
+                                         KeyChange::Set)
+                        .ok());
+        }
+
+        const auto up = cli({QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--to"), m_db}, first);
+        QVERIFY2(up.exitCode == 0, up.err.constData());
+        QVERIFY2(up.out.contains("90 usage_events"), up.out.constData());
+        // A second copy into the same database is refused, and changes nothing.
+        const auto again = cli({QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--to"), m_db}, first);
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("already holds a ledger; db copy writes only into an empty database."), again.err.constData());
+        const QString back = newPath(".sqlite");
+        const auto down = cli({QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--from"), m_db}, back);
+        QVERIFY2(down.exitCode == 0, down.err.constData());
+
+        for (const char* period : {"2026-08", "2026-09", "2026-10", "2026-11"})
+            for (const QString& tenant : {QString(), QStringLiteral("acme"), QStringLiteral("beta")}) {
+                QStringList args{QStringLiteral("--period"), QLatin1String(period)};
+                if (!tenant.isEmpty())
+                    args << QStringLiteral("--tenant") << tenant;
+                const QJsonObject expected = reportJson(first, args);
+                QVERIFY(!expected.isEmpty());
+                QCOMPARE(reportJson(m_db, args), expected);
+                QCOMPARE(reportJson(back, args), expected);
+            }
+        for (const QStringList& view : {QStringList{"export"}, QStringList{"members", "list"}, QStringList{"tenants", "list"},
+                                        QStringList{"models", "show"}, QStringList{"keys", "status", "--json", "--tenant", "acme"}}) {
+            const QByteArray expected = cli(view, first).out;
+            QVERIFY(!expected.isEmpty());
+            QCOMPARE(cli(view, m_db).out, expected);
+            QCOMPARE(cli(view, back).out, expected);
+        }
+        QVERIFY(cli({QStringLiteral("keys"), QStringLiteral("status"), QStringLiteral("--tenant"), QStringLiteral("acme")}, back)
+                    .out.contains("Active (BYOK)"));
+    }
+
+    // The README's recipe for a shared ledger: ordinary roles, the owner's database, grants for a server role.
+    void ordinaryRolesShareALedgerWithTheReadmesGrants()
+    {
+        if (!TestBackend::postgres())
+            QSKIP("roles and grants are PostgreSQL's");
+        const QString suffix = QString::number(++m_counter);
+        const QString owner = QStringLiteral("alice_") + suffix, server = QStringLiteral("web_") + suffix,
+                      database = QStringLiteral("shared_") + suffix;
+        TestBackend::admin(QStringLiteral("CREATE ROLE %1 LOGIN").arg(owner));
+        TestBackend::admin(QStringLiteral("CREATE ROLE %1 LOGIN").arg(server));
+        TestBackend::admin(QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(database, owner));
+        TestBackend::admin(QStringLiteral("GRANT ALL ON SCHEMA public TO %1").arg(server), database);
+        TestBackend::admin(QStringLiteral("ALTER DEFAULT PRIVILEGES FOR ROLE %1 GRANT ALL ON TABLES TO %2").arg(owner, server), database);
+        const QString base = QStringLiteral("postgresql:///%1?host=%2&user=").arg(database, TestBackend::clusterHost());
+        // Before anyone adds it, the server role is no member: the server vouches for who it is, nothing more.
+        QCOMPARE(cli({QStringLiteral("report")}, base + owner).exitCode, 0); // creates the schema; the owner is Owner
+        const auto stranger = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}, base + server);
+        QCOMPARE(stranger.exitCode, 1);
+        QVERIFY2(stranger.err.startsWith(server.toUtf8() + " is not a member of this database"), stranger.err.constData());
+        QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("add"), server, QStringLiteral("--role"), QStringLiteral("admin")}, base + owner).exitCode, 0);
+        const auto recorded = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}, base + server);
+        QVERIFY2(recorded.exitCode == 0, recorded.err.constData());
+        QCOMPARE(reportJson(base + owner)[QStringLiteral("used")].toInt(), 1);
+    }
+
+    void dbCopyNeedsOneDirection()
+    {
+        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("copy")}).exitCode, 2);
+        const auto missing = cli({QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--from"), m_dir.filePath(QStringLiteral("nothing.sqlite"))});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.startsWith("There is no ledger at"));
+        const auto password = cli({QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--to"), QStringLiteral("postgresql://alice:hunter2@localhost/x")});
+        QCOMPARE(password.exitCode, 2);
+        QVERIFY(password.err.contains("must not carry a password"));
+        QVERIFY(!password.err.contains("hunter2"));
+    }
+
+    void recordStreamAnswersEachEventAsItComes()
+    {
+        QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("add"), QStringLiteral("acme")}).exitCode, 0);
+        QProcess p;
+        p.start(QStringLiteral(AI_SETTINGS_BIN), {QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--stdin")});
+        QVERIFY(p.waitForStarted(10000));
+        // One event in, one answer out, while the input is still open: a server waits for it.
+        p.write(R"({"action":"trigger","tenant":"acme","id":"job-1"})" "\n");
+        QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 20000);
+        QJsonObject first = QJsonDocument::fromJson(p.readLine()).object();
+        QCOMPARE(first[QStringLiteral("ok")].toBool(), true);
+        QCOMPARE(first[QStringLiteral("id")].toString(), QStringLiteral("job-1"));
+        QCOMPARE(first[QStringLiteral("credits")].toInt(), 20);
+        QCOMPARE(first[QStringLiteral("remaining")].toInt(), 80);
+        QCOMPARE(first[QStringLiteral("billing")].toString(), QStringLiteral("credits"));
+
+        QByteArray rest;
+        for (int i = 2; i <= 5; ++i)
+            rest += QStringLiteral(R"({"action":"trigger","at":"2026-11-0%1T10:00:00Z","id":"job-%1"})").arg(i).toUtf8() + "\n";
+        rest += R"({"action":"trigger","id":"job-6"})" "\n";    // the pool is empty by now
+        rest += R"({"action":"trigger","tenant":"acme","id":"job-1"})" "\n"; // the same event: nothing charged again
+        rest += "not json\n";
+        rest += R"({"action":"theme","colour":"red"})" "\n";
+        rest += R"({"action":"poetry"})" "\n";
+        p.write(rest);
+        p.closeWriteChannel();
+        QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 30000);
+        QCOMPARE(p.exitCode(), 0);
+        const QList<QByteArray> lines = p.readAllStandardOutput().trimmed().split('\n');
+        QCOMPARE(lines.size(), 9);
+        QList<QJsonObject> answers;
+        for (const QByteArray& line : lines)
+            answers << QJsonDocument::fromJson(line).object();
+        for (int i = 0; i < 4; ++i)
+            QVERIFY2(answers[i][QStringLiteral("ok")].toBool(), lines[i].constData());
+        QCOMPARE(answers[3][QStringLiteral("remaining")].toInt(), 0);
+        QCOMPARE(answers[4][QStringLiteral("ok")].toBool(), false);
+        QCOMPARE(answers[4][QStringLiteral("exit")].toInt(), 1);
+        QVERIFY(answers[4][QStringLiteral("error")].toString().startsWith(QStringLiteral("Not enough AI credits")));
+        QCOMPARE(answers[5][QStringLiteral("already_recorded")].toBool(), true);
+        QCOMPARE(answers[5][QStringLiteral("credits")].toInt(), 20);
+        for (int i = 6; i < 9; ++i) {
+            QCOMPARE(answers[i][QStringLiteral("exit")].toInt(), 2);
+            QCOMPARE(answers[i][QStringLiteral("line")].toInt(), i + 2);
+        }
+        QVERIFY(answers[7][QStringLiteral("error")].toString().contains(QStringLiteral("Unknown field \"colour\"")));
+        QVERIFY(answers[8][QStringLiteral("error")].toString().contains(QStringLiteral("Unknown action \"poetry\"")));
+        QCOMPARE(reportJson(m_db)[QStringLiteral("used")].toInt(), 100);
+        QCOMPARE(cli({QStringLiteral("export")}).out.count('\n'), 6); // the header and five events
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliTransfer)
+#include "tst_clitransfer.moc"

@@ -1,0 +1,323 @@
+#include "LedgerFixture.h"
+
+// The usage book over time: a new billing calendar, import all or nothing, several models at once, daily
+// usage, costs and the rate limit now, past periods and their plans, the audit trail in pages, and totals that
+// always match the events.
+class TestLedgerBook : public LedgerFixture
+{
+    Q_OBJECT
+
+private slots:
+    void changingTheBillingCalendarRegroupsHistory()
+    {
+        QVERIFY(record("theme", "2026-11-10T10:00:00Z").ok());
+        QVERIFY(record("content", "2026-11-20T10:00:00Z").ok());
+        QCOMPARE(used("2026-11"), 6);
+        QVERIFY(ledger().setBillingCalendar(15, QStringLiteral("Asia/Tokyo")).ok());
+        QCOMPARE(used("2026-11"), 5); // 15 Nov – 15 Dec
+        QCOMPARE(used("2026-10"), 1); // 15 Oct – 15 Nov
+        const auto r = ledger().usage().report(std::nullopt, std::nullopt);
+        QCOMPARE(IsoTime::formatUtc(r->period.start), QStringLiteral("2026-11-14T15:00:00Z"));
+        QCOMPARE(ledger().setBillingCalendar(29, QStringLiteral("UTC")).failure().kind, Failure::BadInput);
+        QCOMPARE(ledger().setBillingCalendar(1, QStringLiteral("Mars/Olympus")).failure().kind, Failure::BadInput);
+    }
+
+    void importIsAllOrNothingAndIdempotent()
+    {
+        QVERIFY(ledger().setSlotModel(QStringLiteral("analysis"), QStringLiteral("claude-opus-4-5")).ok());
+        const QByteArray good = "i1,2026-11-02T09:00:00Z,acme,analysis,,credits,\n"   // slot model: opus, 20
+                                "i2,2026-11-02T09:01:00Z,,content,claude-sonnet-4-5,credits,\n" // 5
+                                "i3,2026-11-02T09:02:00Z,beta,image,,byok,\n"          // 0
+                                "i4,2026-10-02T09:00:00Z,,theme,,credits,3\n";         // given: 3, in October
+        const auto bad = ledger().usage().importRows(rows(good + "i5,2026-11-02T09:03:00Z,,poetry,,credits,\n"
+                                                         "i6,2026-11-02T09:03:00Z,,image,claude-opus-4-6,credits,\n"
+                                                         "i1,2026-11-02T09:03:00Z,,theme,,credits,\n"),
+                                             false);
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.failure().kind, Failure::BadInput);
+        QCOMPARE(bad.failure().message, QStringLiteral("Line 6: unknown action \"poetry\" (2 more lines are bad too); nothing was imported."));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM tenants")), 0);
+
+        const auto dry = ledger().usage().importRows(rows(good), true);
+        QVERIFY(dry.ok());
+        QCOMPARE(dry->added, 4);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 0);
+
+        const auto first = ledger().usage().importRows(rows(good), false);
+        QVERIFY2(first.ok(), qPrintable(first.failure().message));
+        QCOMPARE(first->added, 4);
+        QCOMPARE(first->credits, 28);
+        QCOMPARE(first->tenantsCreated, QStringList({QStringLiteral("acme"), QStringLiteral("beta")}));
+        QCOMPARE(used("2026-11"), 25);
+        QCOMPARE(used("2026-10"), 3);
+
+        const auto second = ledger().usage().importRows(rows(good), false);
+        QCOMPARE(second->added, 0);
+        QCOMPARE(second->alreadyPresent, 4);
+        QCOMPARE(used("2026-11"), 25);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 4);
+    }
+
+    void cancelledImportLeavesNothing()
+    {
+        QByteArray csv;
+        for (int i = 0; i < 10000; ++i)
+            csv += QStringLiteral("c%1,2026-11-02T09:00:00Z,t,theme,,credits,\n").arg(i).toLatin1();
+        int calls = 0;
+        const auto cancelled = ledger().usage().importRows(rows(csv), false, [&](qint64 done, qint64 total) {
+            ++calls;
+            return done < total / 2;
+        });
+        QVERIFY(!cancelled.ok());
+        QVERIFY(calls > 0);
+        QVERIFY(cancelled.failure().message.contains(QStringLiteral("cancelled")));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_totals")), 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM tenants")), 0);
+        // The import was larger than the ledger, so it dropped the rate-limit index to build it after: the
+        // cancel gave it back.
+        QCOMPARE(rateLimitIndexes(), 1);
+        QVERIFY(ledger().usage().importRows(rows(csv), false).ok());
+        QCOMPARE(rateLimitIndexes(), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 10000);
+    }
+
+    void severalSlotsChangeTogetherOrNotAtAll()
+    {
+        const auto refused = ledger().setSlotModels({{QStringLiteral("content"), QStringLiteral("claude-opus-4-6")},
+                                                     {QStringLiteral("analysis"), QStringLiteral("gpt-4o")}});
+        QCOMPARE(refused.failure().kind, Failure::BadInput);
+        QCOMPARE(ledger().settings().current()->slotModels.value(QStringLiteral("content")), QStringLiteral("claude-sonnet-4-6"));
+        QVERIFY(ledger().setSlotModels({{QStringLiteral("content"), QStringLiteral("claude-opus-4-6")},
+                                        {QStringLiteral("analysis"), QStringLiteral("claude-haiku-4-5")}})
+                    .ok());
+        const auto now = ledger().settings().current();
+        QCOMPARE(now->slotModels.value(QStringLiteral("content")), QStringLiteral("claude-opus-4-6"));
+        QCOMPARE(now->slotModels.value(QStringLiteral("analysis")), QStringLiteral("claude-haiku-4-5"));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE subject LIKE 'model.%'")), 2);
+        auto viewer = openAs(QStringLiteral("guest"));
+        QVERIFY(ledger().directory().setMember(QStringLiteral("guest"), Role::Viewer).ok());
+        QCOMPARE(viewer->setSlotModels({{QStringLiteral("content"), QStringLiteral("claude-sonnet-4-5")}}).failure().kind,
+                 Failure::Refused);
+    }
+
+    void dailyUsageBucketsEventsByLocalDay()
+    {
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
+        QVERIFY(ledger().directory().addTenant(QStringLiteral("acme"), {}).ok());
+        QVERIFY(ledger().setBillingCalendar(1, QStringLiteral("Asia/Tokyo")).ok());
+        // 2026-11-01T00:00 in Tokyo is 2026-10-31T15:00Z: the first event is on the period's first local day.
+        QVERIFY(record("theme", "2026-10-31T15:00:00Z").ok());
+        QVERIFY(record("content", "2026-11-02T14:59:59Z", QStringLiteral("acme")).ok()); // 2 Nov, 23:59:59 local
+        QVERIFY(record("trigger", "2026-11-02T15:00:00Z").ok());                         // 3 Nov local
+        setKey({}, "anthropic", KeyState::Active);
+        QVERIFY(record("analysis", "2026-11-03T01:00:00Z", QStringLiteral("acme")).ok()); // 3 Nov, BYOK
+        QVERIFY(record("theme", "2026-10-31T14:59:59Z").ok());                             // October period
+
+        const auto days = ledger().usage().dailyUsage(QStringLiteral("2026-11"), std::nullopt);
+        QVERIFY2(days.ok(), qPrintable(days.failure().message));
+        QCOMPARE(days->size(), 30);
+        QCOMPARE(days->first().day, QDate(2026, 11, 1));
+        QCOMPARE(days->last().day, QDate(2026, 11, 30));
+        QCOMPARE(days->at(0).credits, 1);
+        QCOMPARE(days->at(1).credits, 5);
+        QCOMPARE(days->at(2).runs, 2);
+        QCOMPARE(days->at(2).credits, 20);
+        QCOMPARE(days->at(2).byokRuns, 1);
+        qint64 runs = 0, credits = 0;
+        for (const DayUsage& d : days.value()) {
+            runs += d.runs;
+            credits += d.credits;
+        }
+        const auto report = ledger().usage().report(QStringLiteral("2026-11"), std::nullopt);
+        QCOMPARE(credits, report->used);
+        QCOMPARE(runs, 4);
+
+        const auto acme = ledger().usage().dailyUsage(QStringLiteral("2026-11"), QStringLiteral("acme"));
+        QCOMPARE(acme->at(1).credits, 5);
+        QCOMPARE(acme->at(2).runs, 1);
+        QCOMPARE(acme->at(0).runs, 0);
+    }
+
+    void costsNowFollowModelsAndKeys()
+    {
+        QVERIFY(ledger().setSlotModel(QStringLiteral("analysis"), QStringLiteral("claude-opus-4-6")).ok());
+        setKey({}, "openai", KeyState::Active);
+        const auto costs = ledger().usage().costsNow({});
+        QVERIFY2(costs.ok(), qPrintable(costs.failure().message));
+        QCOMPARE(costs->size(), 6);
+        QStringList seen;
+        for (const ActionCost& c : costs.value())
+            seen << QStringLiteral("%1=%2%3").arg(c.action->id).arg(c.credits).arg(c.coveredByKey ? "+key" : "");
+        QCOMPARE(seen.join(QLatin1Char(' ')),
+                 QStringLiteral("theme=1 content=5 inline_text=1 image=10+key analysis=20 trigger=40"));
+        QCOMPARE(costs->at(4).model->id, QStringLiteral("claude-opus-4-6"));
+        QCOMPARE(costs->at(3).model, nullptr);
+        // An invalid key covers nothing: its actions are refused, not free.
+        setKey({}, "anthropic", KeyState::Invalid);
+        QVERIFY(!ledger().usage().costsNow({})->at(0).coveredByKey);
+    }
+
+    void rateLimitStandingCountsTheRollingHour()
+    {
+        QVERIFY(record("theme", "2026-11-22T10:59:00Z").ok()); // out of the window at 12:00
+        QVERIFY(record("theme", "2026-11-22T11:10:00Z").ok());
+        QVERIFY(record("theme", "2026-11-22T11:30:00Z").ok());
+        setKey({}, "anthropic", KeyState::Active);
+        QVERIFY(record("content", "2026-11-22T11:40:00Z").ok());
+        const auto limits = ledger().usage().rateLimits({});
+        QVERIFY2(limits.ok(), qPrintable(limits.failure().message));
+        QCOMPARE(limits->onCredits.limit, 20);
+        QCOMPARE(limits->onCredits.used, 2);
+        QCOMPARE(limits->onCredits.nextFreeAt, at("2026-11-22T12:10:00Z"));
+        QCOMPARE(limits->onByok.limit, 200);
+        QCOMPARE(limits->onByok.used, 1);
+        QCOMPARE(limits->onByok.nextFreeAt, at("2026-11-22T12:40:00Z"));
+        QCOMPARE(ledger().usage().rateLimits(QStringLiteral("ghost"))->onCredits.used, 0);
+    }
+
+    void periodRangeRunsFromTheFirstUsageToNow()
+    {
+        QCOMPARE(ledger().usage().firstPeriodId().value(), QStringLiteral("2026-11")); // no usage: only the current one
+        QCOMPARE(ledger().settings().currentPeriodId().value(), QStringLiteral("2026-11"));
+        QVERIFY(record("theme", "2025-03-04T10:00:00Z").ok());
+        QCOMPARE(ledger().usage().firstPeriodId().value(), QStringLiteral("2025-03"));
+        QCOMPARE(ledger().settings().currentPeriodId().value(), QStringLiteral("2026-11"));
+    }
+
+    void pastPeriodsKeepThePlanInForceThen()
+    {
+        // A new ledger on Essentials with October's history imported (130 credits: over the 100 of the plan), then
+        // an upgrade: October keeps its 100, November has Enterprise's 2,000 from the change on.
+        QVERIFY(ledger().usage().importRows(rows("o1,2026-10-05T09:00:00Z,,trigger,,credits,\n"
+                                                 "o2,2026-10-06T09:00:00Z,,trigger,,credits,\n"
+                                                 "o3,2026-10-07T09:00:00Z,,analysis,claude-sonnet-4-5,credits,90\n"),
+                                            false)
+                    .ok());
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
+        const auto october = ledger().usage().report(QStringLiteral("2026-10"), std::nullopt);
+        QVERIFY2(october.ok(), qPrintable(october.failure().message));
+        QCOMPARE(october->allocation, 100);
+        QCOMPARE(october->plan->id, QStringLiteral("essentials"));
+        QVERIFY(october->finished);
+        QCOMPARE(UsageSentences::overPlan(october.value()), QStringLiteral("Imported usage exceeded the plan by 30 credits."));
+        QVERIFY(UsageSentences::used(october.value()).startsWith(QStringLiteral("130 of 100 credits used in October 2026")));
+        QVERIFY(UsageSentences::warning(october.value()).isEmpty());
+        const auto november = ledger().usage().report(std::nullopt, std::nullopt);
+        QCOMPARE(november->allocation, 2000);
+        QVERIFY(!november->finished);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM plan_changes")), 1);
+
+        // A downgrade waits for December; November keeps 2,000 and says what comes.
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("professional")).ok());
+        const auto after = ledger().usage().report(std::nullopt, std::nullopt);
+        QCOMPARE(after->allocation, 2000);
+        QCOMPARE(after->nextPlan->id, QStringLiteral("professional"));
+        QVERIFY2(UsageSentences::pendingPlan(after.value()).startsWith(QStringLiteral("The plan changes to Professional (500 credits a month) at the next period, on Tue 1 Dec 2026 at 00:00 UTC")),
+                 qPrintable(UsageSentences::pendingPlan(after.value())));
+        const auto december = ledger().usage().report(QStringLiteral("2026-12"), std::nullopt);
+        QCOMPARE(december->allocation, 500);
+        QVERIFY(december->upcoming);
+        QCOMPARE(UsageSentences::remaining(december.value()), QStringLiteral("500 credits become available on Tue 1 Dec 2026 at 00:00 UTC."));
+        QVERIFY(UsageSentences::used(december.value()).startsWith(QStringLiteral("0 of 500 credits used in December 2026")));
+        QVERIFY(ledger().directory().addTenant(QStringLiteral("acme"), {}).ok());
+        QCOMPARE(UsageSentences::tenantShare(ledger().usage().report(QStringLiteral("2026-12"), QStringLiteral("acme")).value()),
+                 QStringLiteral("Tenant acme used 0 credits of the install's credits in December 2026.")); // not "this month"
+        QCOMPARE(ledger().usage().report(QStringLiteral("2026-10"), std::nullopt)->allocation, 100);
+
+        // Down to Essentials, then up to Professional, while Enterprise still holds this period: the "upgrade" from
+        // Essentials raises nothing now, and the sentence says only what changed.
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("essentials")).ok());
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("professional")).ok());
+        const auto held = ledger().usage().report(std::nullopt, std::nullopt);
+        QCOMPARE(held->allocation, 2000);
+        const Catalog& c = TestSupport::catalog();
+        QCOMPARE(UsageSentences::planChanged(*c.plan(u"essentials"), *c.plan(u"professional"), held.value()),
+                 QStringLiteral("Plan changed from Essentials to Professional."));
+        QVERIFY(UsageSentences::pendingPlan(held.value()).startsWith(QStringLiteral("The plan changes to Professional")));
+    }
+
+    void theAuditTrailReadsInPagesNewestFirst()
+    {
+        for (int i = 0; i < 25; ++i)
+            QVERIFY(ledger().directory().addTenant(QStringLiteral("t%1").arg(i, 2, 10, QLatin1Char('0')), {}).ok());
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
+        QVERIFY(ledger().directory().setMember(QStringLiteral("guest"), Role::Viewer).ok());
+        AuditFilter all;
+        QCOMPARE(ledger().audit().count(all).value(), 27);
+        QStringList seen;
+        for (qint64 offset = 0; offset < 27; offset += 10) {
+            const auto page = ledger().audit().page(all, offset, 10);
+            QVERIFY2(page.ok(), qPrintable(page.failure().message));
+            QCOMPARE(page->size(), int(qMin<qint64>(10, 27 - offset)));
+            for (const AuditEntry& e : page.value())
+                seen << e.subject + QLatin1Char(' ') + e.change;
+        }
+        QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), 27); // no line twice, none skipped
+        AuditFilter tenants;
+        tenants.kind = QStringLiteral("tenant");
+        QCOMPARE(ledger().audit().count(tenants).value(), 25);
+        AuditFilter plan;
+        plan.kind = QStringLiteral("plan");
+        QCOMPARE(ledger().audit().page(plan, 0, 10)->first().change, QStringLiteral("essentials -> enterprise"));
+        AuditFilter later;
+        later.since = ledger().now() + 1;
+        QCOMPARE(ledger().audit().count(later).value(), 0);
+        AuditFilter someone;
+        someone.actor = QStringLiteral("someone");
+        QCOMPARE(ledger().audit().count(someone).value(), 0);
+        QCOMPARE(ledger().audit().actors().value(), QStringList{ledger().userName()});
+        QCOMPARE(AuditTrail::checkKind(QStringLiteral("keys")).failure().kind, Failure::BadInput);
+        // The filter's SQL and an entry's kind() agree, kind by kind.
+        QVERIFY(ledger().setBillingCalendar(15, QStringLiteral("Europe/Berlin")).ok());
+        QVERIFY(ledger().setSlotModel(QStringLiteral("content"), QStringLiteral("claude-opus-4-6")).ok());
+        const auto everything = ledger().audit().page(all, 0, 1000);
+        for (const QString& kind : AuditTrail::kinds()) {
+            AuditFilter one;
+            one.kind = kind;
+            qint64 expected = 0;
+            for (const AuditEntry& e : everything.value())
+                expected += e.kind() == kind;
+            QCOMPARE(ledger().audit().count(one).value(), expected);
+        }
+        AuditFilter period;
+        period.kind = QStringLiteral("period");
+        QCOMPARE(ledger().audit().count(period).value(), 2); // anchor day and time zone
+    }
+
+    void totalsAlwaysMatchTheEvents()
+    {
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
+        QVERIFY(ledger().usage().importRows(rows("x1,2026-11-02T09:00:00Z,acme,analysis,,credits,\n"
+                                         "x2,2026-09-02T09:00:00Z,,image,,byok,\n"),
+                                    false)
+                    .ok());
+        QVERIFY(record("trigger", "2026-11-03T10:00:00Z").ok());
+        QCOMPARE(scalar(QStringLiteral("SELECT SUM(credits) FROM usage_events")),
+                 scalar(QStringLiteral("SELECT SUM(credits) FROM usage_totals")));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")),
+                 scalar(QStringLiteral("SELECT SUM(runs) FROM usage_totals")));
+        QCOMPARE(scalar(QStringLiteral("SELECT SUM(byok_runs) FROM usage_totals")), 1);
+        const auto dailyMatch = [&] {
+            for (const char* column : {"runs", "credits", "byok_runs"})
+                if (scalar(QStringLiteral("SELECT SUM(%1) FROM usage_daily").arg(QLatin1String(column))) !=
+                    scalar(QStringLiteral("SELECT SUM(%1) FROM usage_totals").arg(QLatin1String(column))))
+                    return false;
+            return true;
+        };
+        QVERIFY(dailyMatch());
+        // Each event sits on its local day: in New York, 03:30Z on 3 November is still 2 November.
+        QVERIFY(record("theme", "2026-11-03T03:30:00Z").ok());
+        QVERIFY(ledger().setBillingCalendar(1, QStringLiteral("America/New_York")).ok());
+        QVERIFY(dailyMatch());
+        const auto days = ledger().usage().dailyUsage(QStringLiteral("2026-11"), std::nullopt);
+        QVERIFY(days.ok());
+        QCOMPARE(days->at(1).day, QDate(2026, 11, 2));
+        QCOMPARE(days->at(1).credits, 11); // analysis at 04:00 local and the theme at 22:30 local the day before
+        QCOMPARE(days->at(2).credits, 20); // the trigger at 05:00 local
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLedgerBook)
+#include "tst_ledgerbook.moc"

@@ -1,0 +1,147 @@
+#include "DeskFixture.h"
+
+// The organisation in the window: an Owner runs plan, period, tenants and members; a Viewer sees them
+// read-only and an Admin leaves the plan to the Owner.
+class TestOrganisation : public DeskFixture
+{
+    Q_OBJECT
+
+private slots:
+    void anOwnerRunsTheOrganisationFromTheWindow()
+    {
+        ledger();
+        openWindow();
+        page()->showSection(QStringLiteral("organisation"));
+        const auto allocation = [&] { return ledger()->usage().report(std::nullopt, std::nullopt)->allocation; };
+
+        // The plan: what a change does is said before it is made, and again after.
+        auto* plans = find<QComboBox>("planCombo");
+        QVERIFY(find<QLabel>("typicalUsageLabel")->text().contains(QStringLiteral("5 × theme generation")));
+        QCOMPARE(find<QTableWidget>("usageMixTable")->rowCount(), 6);
+        QCOMPARE(find<QTableWidget>("usageMixTable")->columnCount(), 5); // action, typical, three periods
+        plans->setCurrentIndex(plans->findData(QStringLiteral("professional")));
+        QVERIFY(find<QLabel>("planEffectLabel")->text().startsWith(QStringLiteral("An upgrade takes effect at once")));
+        Ui::Ask::setNextAnswer(QMessageBox::Yes);
+        find<QPushButton>("changePlanButton")->click();
+        QCOMPARE(find<QLabel>("planOutcomeLabel")->text(),
+                 QStringLiteral("Plan changed from Essentials to Professional: this period's allocation is 500 credits from now on."));
+        QCOMPARE(allocation(), 500);
+        plans->setCurrentIndex(plans->findData(QStringLiteral("essentials")));
+        QVERIFY(find<QLabel>("planEffectLabel")->text().startsWith(QStringLiteral("A downgrade takes effect at the next period")));
+        Ui::Ask::setNextAnswer(QMessageBox::Cancel);
+        find<QPushButton>("changePlanButton")->click();
+        QCOMPARE(ledger()->settings().current()->plan->id, QStringLiteral("professional")); // cancelled: nothing changed
+        Ui::Ask::setNextAnswer(QMessageBox::Yes);
+        find<QPushButton>("changePlanButton")->click();
+        QVERIFY2(find<QLabel>("planOutcomeLabel")->text().contains(QStringLiteral("at the next period")),
+                 qPrintable(find<QLabel>("planOutcomeLabel")->text()));
+        QCOMPARE(allocation(), 500);
+
+        // The billing period, the zone found by typing part of its name.
+        auto* zone = find<QComboBox>("timeZoneCombo");
+        zone->completer()->setCompletionPrefix(QStringLiteral("berl"));
+        QCOMPARE(zone->completer()->currentCompletion(), QStringLiteral("Europe/Berlin"));
+        find<QSpinBox>("anchorDaySpin")->setValue(15);
+        zone->setCurrentText(QStringLiteral("Europe/Berlin"));
+        find<QPushButton>("applyPeriodButton")->click();
+        QVERIFY(!find<QLabel>("periodOutcomeLabel")->property("failed").toBool());
+        QCOMPARE(ledger()->settings().current()->anchorDay, 15);
+        QCOMPARE(ledger()->settings().current()->timeZone, QStringLiteral("Europe/Berlin"));
+        zone->setCurrentText(QStringLiteral("Mars/Olympus"));
+        find<QPushButton>("applyPeriodButton")->click();
+        QVERIFY(find<QLabel>("periodOutcomeLabel")->text().contains(QStringLiteral("Unknown time zone \"Mars/Olympus\"")));
+        QCOMPARE(ledger()->settings().current()->timeZone, QStringLiteral("Europe/Berlin")); // nothing half-saved
+
+        // Tenants: add, a bad id refused with the reason, rename, remove after saying what goes.
+        auto* tenants = find<QTableWidget>("tenantsTable");
+        QTest::keyClicks(find<QLineEdit>("newTenantIdEdit"), QStringLiteral("acme"));
+        QTest::keyClicks(find<QLineEdit>("newTenantNameEdit"), QStringLiteral("Acme Ltd"));
+        QTest::keyClick(find<QLineEdit>("newTenantNameEdit"), Qt::Key_Return);
+        QCOMPARE(tenants->rowCount(), 1);
+        QCOMPARE(tenants->item(0, 1)->text(), QStringLiteral("Acme Ltd"));
+        QTest::keyClicks(find<QLineEdit>("newTenantIdEdit"), QStringLiteral("bad id!"));
+        find<QPushButton>("addTenantButton")->click();
+        QVERIFY(find<QLabel>("tenantsOutcomeLabel")->text().contains(QStringLiteral("is not valid")));
+        QCOMPARE(tenants->rowCount(), 1);
+        tenants->selectRow(0);
+        auto* rename = find<QLineEdit>("renameTenantEdit");
+        QCOMPARE(rename->text(), QStringLiteral("Acme Ltd"));
+        rename->clear();
+        QTest::keyClicks(rename, QStringLiteral("Acme Group"));
+        find<QPushButton>("renameTenantButton")->click();
+        QCOMPARE(ledger()->directory().tenants()->first().name, QStringLiteral("Acme Group"));
+        QCOMPARE(find<QComboBox>("tenantCombo")->itemText(1), QStringLiteral("Acme Group (acme)")); // the whole page follows
+        tenants->selectRow(0);
+        Ui::Ask::setNextAnswer(QMessageBox::Yes);
+        find<QPushButton>("removeTenantButton")->click();
+        QVERIFY(Ui::Ask::lastQuestion().contains(QStringLiteral("Its 0 events stay in the ledger")));
+        QTRY_COMPARE(tenants->rowCount(), 0);
+
+        // Members: add an Admin, the last Owner protected, remove after asking.
+        auto* members = find<QTableWidget>("membersTable");
+        QTest::keyClicks(find<QLineEdit>("memberUserEdit"), QStringLiteral("bob"));
+        find<QComboBox>("memberRoleCombo")->setCurrentIndex(find<QComboBox>("memberRoleCombo")->findData(QStringLiteral("admin")));
+        find<QPushButton>("setMemberButton")->click();
+        QCOMPARE(find<QLabel>("membersOutcomeLabel")->text(), QStringLiteral("bob is now an Admin."));
+        QCOMPARE(members->rowCount(), 2);
+        const QString me = Environment::currentUserName();
+        for (int r = 0; r < members->rowCount(); ++r)
+            if (members->item(r, 0)->text() == me)
+                members->selectRow(r);
+        QCOMPARE(find<QLineEdit>("memberUserEdit")->text(), me);
+        find<QComboBox>("memberRoleCombo")->setCurrentIndex(find<QComboBox>("memberRoleCombo")->findData(QStringLiteral("viewer")));
+        find<QPushButton>("setMemberButton")->click();
+        QVERIFY(find<QLabel>("membersOutcomeLabel")->text().contains(QStringLiteral("is the last Owner")));
+        for (int r = 0; r < members->rowCount(); ++r)
+            if (members->item(r, 0)->text() == QLatin1String("bob"))
+                members->selectRow(r);
+        Ui::Ask::setNextAnswer(QMessageBox::Yes);
+        find<QPushButton>("removeMemberButton")->click();
+        QCOMPARE(members->rowCount(), 1);
+
+        // Every change is in the activity log.
+        AuditFilter all;
+        const auto trail = ledger()->audit().page(all, 0, 100);
+        QStringList kinds;
+        for (const AuditEntry& e : trail.value())
+            kinds << e.kind();
+        for (const char* kind : {"plan", "period", "tenant", "member"})
+            QVERIFY2(kinds.contains(QLatin1String(kind)), kind);
+    }
+
+    void aViewerSeesTheOrganisationReadOnlyAndAnAdminLeavesThePlanToTheOwner()
+    {
+        const QString me = Environment::currentUserName();
+        {
+            auto owner = TestSupport::openLedger(m_db, QStringLiteral("someone-else"));
+            QVERIFY(owner->directory().setMember(me, Role::Viewer).ok());
+        }
+        openWindow();
+        page()->showSection(QStringLiteral("organisation"));
+        for (const char* name : {"planCombo", "changePlanButton", "anchorDaySpin", "timeZoneCombo", "applyPeriodButton",
+                                 "newTenantIdEdit", "addTenantButton", "removeTenantButton", "memberUserEdit",
+                                 "setMemberButton", "removeMemberButton"})
+            QVERIFY2(!find<QWidget>(name)->isEnabled(), name);
+        QCOMPARE(find<QLabel>("planEffectLabel")->text(), QStringLiteral("Only an Owner changes the plan."));
+        // An empty ledger's first steps are an administrator's: the Viewer is told who takes them.
+        page()->showSection(QStringLiteral("overview"));
+        QVERIFY(find<QWidget>("firstStepsBox")->isVisible());
+        QVERIFY(find<QLabel>("firstStepsLabel")->text().startsWith(QStringLiteral("An Owner or Admin can import past usage")));
+        QVERIFY(!find<QWidget>("firstStepsImportButton")->isVisible());
+        page()->showSection(QStringLiteral("organisation"));
+        QVERIFY(find<QTableWidget>("membersTable")->rowCount() == 2); // reading stays open
+        m_window.reset();
+
+        {
+            auto owner = TestSupport::openLedger(m_db, QStringLiteral("someone-else"));
+            QVERIFY(owner->directory().setMember(me, Role::Admin).ok());
+        }
+        openWindow();
+        QVERIFY(!find<QWidget>("planCombo")->isEnabled());
+        QVERIFY(find<QWidget>("addTenantButton")->isEnabled());
+        QVERIFY(find<QWidget>("anchorDaySpin")->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestOrganisation)
+#include "tst_organisation.moc"

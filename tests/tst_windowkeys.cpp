@@ -1,0 +1,310 @@
+#include "WindowFixture.h"
+
+// The key fields: saving and checking a key, each state's badge and advice, a check that hangs, replacing
+// a key, keys held on another machine, and the models a key cannot use.
+class TestWindowKeys : public WindowFixture
+{
+    Q_OBJECT
+
+private slots:
+    void typingAKeyAndSavingTurnsTheBadgeActive()
+    {
+        openWindow();
+        QCOMPARE(badgeState("anthropic"), QStringLiteral("not_set"));
+        auto* edit = find<QLineEdit>("anthropicKeyEdit");
+        auto* save = find<QPushButton>("anthropicSaveButton");
+        auto* show = find<QWidget>("anthropicShowButton");
+        QCOMPARE(edit->echoMode(), QLineEdit::Password);
+        QVERIFY(!save->isEnabled());
+        QVERIFY(!show->isEnabled()); // nothing typed, nothing to show
+        edit->setFocus();
+        QTest::keyClicks(edit, anthropicKey);
+        QVERIFY(save->isEnabled());
+        QVERIFY(show->isEnabled());
+        QTest::mouseClick(save, Qt::LeftButton);
+        QCOMPARE(badgeState("anthropic"), QStringLiteral("checking"));
+        QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("active"), 20000);
+        QCOMPARE(find<QLabel>("anthropicStatusBadge")->text(), QStringLiteral("✓ Active (BYOK)"));
+
+        // The widget let go of the key; it shows only the masked form, and the keychain has the key.
+        QVERIFY(edit->text().isEmpty());
+        QCOMPARE(edit->placeholderText(), QStringLiteral("sk-ant-••••••••wxyz"));
+        QVERIFY(!show->isEnabled());
+        QVERIFY(!find<QLabel>("anthropicMessageLabel")->isVisible());
+        QVERIFY(find<QLabel>("keyInForceLabel")->text().contains(QStringLiteral("Anthropic actions use the install's key (Active (BYOK))")));
+        QVERIFY(find<QTableWidget>("creditCostsTable")->item(1, 3)->text().startsWith(QStringLiteral("0 credits")));
+        KeyVault vault;
+        QSignalSpy noSignal(this, &QObject::destroyed);
+        std::optional<QString> stored;
+        bool read = false;
+        vault.read({ledger()->settings().current()->installId, {}, QStringLiteral("anthropic")}, [&](Result<std::optional<QString>> r) {
+            read = true;
+            if (r)
+                stored = r.value();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(read, 15000);
+        QCOMPARE(stored.value_or(QString()), anthropicKey);
+        QCOMPARE(ledger()->keys().keyRecord({}, QStringLiteral("anthropic"))->fingerprint, QStringLiteral("wxyz"));
+
+        // Remove asks first, then the actions go back to credits.
+        const QString question = answerNextMessageBox(QMessageBox::Yes, [&] {
+            QTest::mouseClick(find<QPushButton>("anthropicRemoveButton"), Qt::LeftButton);
+        });
+        QVERIFY(question.contains(QStringLiteral("Remove the Anthropic key")));
+        QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("not_set"), 15000);
+        QVERIFY(find<QLabel>("keyInForceLabel")->text().contains(QStringLiteral("Anthropic actions use AI credits.")));
+    }
+
+    void aRejectedKeyTurnsTheBadgeRedWithTheProvidersMessage()
+    {
+        m_provider.respond(401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
+        openWindow();
+        auto* edit = find<QLineEdit>("anthropicKeyEdit");
+        edit->setFocus();
+        QTest::keyClicks(edit, anthropicKey);
+        QTest::keyClick(edit, Qt::Key_Return); // Enter saves too
+        QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("invalid"), 20000);
+        QCOMPARE(find<QLabel>("anthropicStatusBadge")->text(), QStringLiteral("✕ Invalid key"));
+        auto* message = find<QLabel>("anthropicMessageLabel");
+        m_window->page()->showSection(QStringLiteral("keys"));
+        QVERIFY(message->isVisible());
+        QVERIFY2(message->text().contains(QStringLiteral("Anthropic rejected the key (401): invalid x-api-key.")),
+                 qPrintable(message->text()));
+        QVERIFY(!message->text().contains(anthropicKey.right(12)));
+        // The key stays stored as invalid, and Test checks it again once the provider accepts it.
+        m_provider.respond(200, models);
+        QTest::mouseClick(find<QPushButton>("anthropicTestButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("active"), 20000);
+        QVERIFY(!message->isVisible());
+    }
+
+    void theWindowKeepsAnsweringWhileACheckHangs()
+    {
+        openWindow();
+        auto* edit = find<QLineEdit>("anthropicKeyEdit");
+        edit->setFocus();
+        QTest::keyClicks(edit, anthropicKey);
+        m_provider.stall();
+        QTest::mouseClick(find<QPushButton>("anthropicSaveButton"), Qt::LeftButton);
+        QCOMPARE(badgeState("anthropic"), QStringLiteral("checking"));
+        // While the provider says nothing, the page takes input and repaints.
+        auto* combo = find<QComboBox>("contentModelCombo");
+        combo->setFocus();
+        QTest::keyClick(combo, Qt::Key_Down);
+        QVERIFY(find<QPushButton>("saveChangesButton")->isEnabled());
+        QCOMPARE(badgeState("anthropic"), QStringLiteral("checking"));
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
+        ticker.start(10);
+        QTRY_VERIFY_WITH_TIMEOUT(ticks >= 5, 1000);
+        // The check gives up within its bound and says why; Test tries again.
+        QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("not_verified"), 15000);
+        QVERIFY(find<QLabel>("anthropicMessageLabel")->text().contains(QStringLiteral("did not answer")));
+        m_provider.respond(200, models);
+        QTest::mouseClick(find<QPushButton>("anthropicTestButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("active"), 20000);
+    }
+
+    void eachKeyStateHasItsOwnBadgeAndAdvice_data()
+    {
+        QTest::addColumn<KeyState>("state");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("badge");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("cost"); // of content generation, in the costs table
+        QTest::newRow("active") << KeyState::Active << "active" << "✓ Active (BYOK)" << "" << "0 credits (your Anthropic key; 5 otherwise)";
+        QTest::newRow("invalid") << KeyState::Invalid << "invalid" << "✕ Invalid key"
+                                 << "To rotate it: revoke it at console.anthropic.com, paste a new key here and press Save."
+                                 << "refused: the Anthropic key is invalid";
+        QTest::newRow("out of budget") << KeyState::OutOfBudget << "out_of_budget" << "$ Out of budget" << "spend limit"
+                                       << "refused: the Anthropic key is out of budget";
+        QTest::newRow("throttled") << KeyState::Throttled << "throttled" << "⏸ Throttled" << "It is checked again automatically at"
+                                   << "0 credits (your Anthropic key; 5 otherwise)";
+        QTest::newRow("not verified") << KeyState::NotVerified << "not_verified" << "? Not verified" << "did not answer"
+                                      << "0 credits (your Anthropic key; 5 otherwise)";
+    }
+
+    void eachKeyStateHasItsOwnBadgeAndAdvice()
+    {
+        QFETCH(KeyState, state);
+        QFETCH(QString, message);
+        const char* reasons[] = {"", "Anthropic rejected the key (401): invalid x-api-key.", "Anthropic did not answer within 15 seconds.",
+                                 "The Anthropic account behind this key is out of budget (429); raise its spend limit or add credit at console.anthropic.com.",
+                                 "Anthropic is limiting requests (429); check again in 3600 seconds."};
+        recordKeyState({}, state, state == KeyState::Throttled ? std::optional<qint64>(QDateTime::currentMSecsSinceEpoch() + 3600000) : std::nullopt,
+                       reasons[int(state) - 1]);
+        openWindow();
+        QTEST(badgeState("anthropic"), "id");
+        QTEST(find<QLabel>("anthropicStatusBadge")->text(), "badge");
+        auto* label = find<QLabel>("anthropicMessageLabel");
+        m_window->page()->showSection(QStringLiteral("keys"));
+        QCOMPARE(label->isVisible(), !message.isEmpty());
+        QVERIFY2(label->text().contains(message), qPrintable(label->text()));
+        QTEST(find<QTableWidget>("creditCostsTable")->item(1, 3)->text(), "cost");
+        QVERIFY(find<QLabel>("anthropicConsoleLink")->text().contains(QStringLiteral("href=\"https://console.anthropic.com\"")));
+        const QString estimate = find<QLabel>("estimateLabel")->text();
+        QCOMPARE(estimate.contains(QStringLiteral("Refused until the key is fixed")), keyStateRefusesActions(state));
+        QVERIFY(m_provider.requests.isEmpty()); // checked just now: nothing to check again
+    }
+
+    // What the page promises depends on who reads it: a Viewer's window does not check keys by itself.
+    void aViewerIsToldOnlyWhatItsWindowDoes()
+    {
+        recordKeyState({}, KeyState::Throttled, QDateTime::currentMSecsSinceEpoch() + 3600000,
+                       "Anthropic is limiting requests (429); check again in 3600 seconds.");
+        {
+            auto owner = ledger();
+            QVERIFY(owner->directory().setMember(QStringLiteral("someone-else"), Role::Owner).ok());
+        }
+        QVERIFY(ledger(QStringLiteral("someone-else"))->directory().setMember(Environment::currentUserName(), Role::Viewer).ok());
+        openWindow();
+        const QString text = find<QLabel>("anthropicMessageLabel")->text();
+        QVERIFY2(text.contains(QStringLiteral("The provider said to ask again at")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("automatically")));
+        QVERIFY(!find<QPushButton>("anthropicTestButton")->isEnabled());
+    }
+
+    void aKeyHeldOnAnotherMachineSaysWhere()
+    {
+        {
+            auto l = ledger();
+            KeyRecord r{{}, QStringLiteral("anthropic"), KeyState::Active, QStringLiteral("wxyz"), l->now(), {}, {}, std::nullopt, {},
+                        QStringLiteral("alice@desk-7")};
+            QVERIFY(l->keys().setKeyRecord(r, KeyChange::Set).ok());
+        }
+        openWindow();
+        QCOMPARE(badgeState("anthropic"), QStringLiteral("active"));
+        QVERIFY(find<QLabel>("anthropicMessageLabel")->text().contains(
+            QStringLiteral("kept in the keychain of alice on desk-7; Test and Remove work there.")));
+        QVERIFY(!find<QPushButton>("anthropicTestButton")->isEnabled());
+        QVERIFY(!find<QPushButton>("anthropicRemoveButton")->isEnabled());
+        QVERIFY(find<QLineEdit>("anthropicKeyEdit")->isEnabled()); // a new key can still be saved here
+    }
+
+    void aDowngradedTenantKeyIsShownUnused()
+    {
+        // Professional since last period, then Essentials: the downgrade holds from this period's start.
+        auto l = ledger();
+        l->setClock([] { return QDateTime::currentMSecsSinceEpoch() - 45LL * 86400000; });
+        QVERIFY(l->settings().setPlan(QStringLiteral("professional")).ok());
+        QVERIFY(l->directory().addTenant(QStringLiteral("acme"), {}).ok());
+        recordKeyState(QStringLiteral("acme"), KeyState::Active);
+        QVERIFY(l->settings().setPlan(QStringLiteral("essentials")).ok());
+        l.reset();
+        openWindow();
+        auto* tenants = find<QComboBox>("tenantCombo");
+        tenants->setFocus();
+        QTest::keyClick(tenants, Qt::Key_Down);
+        QCOMPARE(badgeState("anthropic"), QStringLiteral("unused"));
+        QCOMPARE(find<QLabel>("anthropicStatusBadge")->text(), QStringLiteral("○ Unused"));
+        QVERIFY(find<QLabel>("anthropicMessageLabel")->text().contains(QStringLiteral("Not used: the Essentials plan does not allow tenant keys")));
+        QVERIFY(find<QPushButton>("anthropicRemoveButton")->isEnabled()); // it can still be removed
+        QVERIFY(!find<QPushButton>("anthropicTestButton")->isEnabled());
+        QVERIFY(find<QTableWidget>("creditCostsTable")->item(1, 3)->text().startsWith(QStringLiteral("5 credits")));
+    }
+
+    void replacingAnActiveKeyAsksFirstAndARejectedKeyChangesNothing()
+    {
+        setKeyWithTheCli(anthropicKey);
+        openWindow();
+        QCOMPARE(badgeState("anthropic"), QStringLiteral("active"));
+        const qsizetype asked = m_provider.requests.size();
+        typeKey("anthropic", replacementKey);
+        Ui::Ask::setNextAnswer(QMessageBox::Cancel);
+        QTest::mouseClick(find<QPushButton>("anthropicSaveButton"), Qt::LeftButton);
+        QCOMPARE(Ui::Ask::lastQuestion(), QStringLiteral("Replace the active Anthropic key ending wxyz?"));
+        QCOMPARE(m_provider.requests.size(), asked); // cancelled: nothing was sent
+        QCOMPARE(find<QLineEdit>("anthropicKeyEdit")->text(), replacementKey);
+
+        m_provider.respond(401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
+        Ui::Ask::setNextAnswer(QMessageBox::Yes);
+        QTest::mouseClick(find<QPushButton>("anthropicSaveButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("active"), 20000);
+        QCOMPARE(m_provider.requests.last().header("x-api-key"), replacementKey.toUtf8());
+        auto* message = find<QLabel>("anthropicMessageLabel");
+        QVERIFY2(message->text().contains(QStringLiteral("rejected the key (401): invalid x-api-key; the stored key ending wxyz is kept")),
+                 qPrintable(message->text()));
+        QCOMPARE(find<QLineEdit>("anthropicKeyEdit")->text(), replacementKey); // kept, with the reason
+        QCOMPARE(ledger()->keys().keyRecord({}, QStringLiteral("anthropic"))->fingerprint, QStringLiteral("wxyz"));
+        QCOMPARE(ledger()->keys().keyRecord({}, QStringLiteral("anthropic"))->state, KeyState::Active);
+    }
+
+    void aReplacementWithoutAVerdictIsConfirmedFirst()
+    {
+        setKeyWithTheCli(anthropicKey);
+        openWindow();
+        m_provider.respond(503, R"({"type":"error","error":{"type":"api_error","message":"unavailable"}})");
+        typeKey("anthropic", replacementKey);
+        Ui::Ask::setNextAnswer(QMessageBox::Yes); // replace the active key
+        Ui::Ask::setNextAnswer(QMessageBox::Yes); // even though the new one could not be checked
+        QTest::mouseClick(find<QPushButton>("anthropicSaveButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("not_verified"), 20000);
+        QCOMPARE(Ui::Ask::pendingAnswers(), 0);
+        QVERIFY2(Ui::Ask::lastQuestion().startsWith(QStringLiteral("Anthropic is having trouble (503); the stored key ending wxyz is "
+                                                                   "kept. Replace the stored key with the new one anyway?")),
+                 qPrintable(Ui::Ask::lastQuestion()));
+        QCOMPARE(ledger()->keys().keyRecord({}, QStringLiteral("anthropic"))->fingerprint, QStringLiteral("rpl9"));
+        QVERIFY(find<QLineEdit>("anthropicKeyEdit")->text().isEmpty()); // stored: the widget let go of it
+    }
+
+    void modelsTheKeyCannotUseAreMarkedAndRefused()
+    {
+        setKeyWithTheCli(anthropicKey); // its list: Sonnet 4.6 and Opus 4.6
+        openWindow();
+        auto* analysis = find<QComboBox>("analysisModelCombo");
+        const int sonnet45 = analysis->findData(QStringLiteral("claude-sonnet-4-5"));
+        QVERIFY(analysis->itemText(sonnet45).endsWith(QStringLiteral("not available with your key")));
+        QVERIFY(!analysis->itemText(analysis->findData(QStringLiteral("claude-opus-4-6"))).contains(QStringLiteral("not available")));
+        auto* listLabel = find<QLabel>("keyModelsLabel");
+        m_window->page()->showSection(QStringLiteral("models"));
+        QVERIFY(listLabel->isVisible());
+        QVERIFY(listLabel->text().contains(QStringLiteral("were read from Anthropic on")));
+        analysis->setCurrentIndex(sonnet45);
+        QTest::mouseClick(find<QPushButton>("saveChangesButton"), Qt::LeftButton);
+        QVERIFY2(find<QLabel>("modelsMessageLabel")->text().contains(QStringLiteral("cannot use Claude Sonnet 4.5")),
+                 qPrintable(find<QLabel>("modelsMessageLabel")->text()));
+        QCOMPARE(ledger()->settings().current()->slotModels.value(QStringLiteral("analysis")), QStringLiteral("claude-sonnet-4-6"));
+        QVERIFY(find<QPushButton>("saveChangesButton")->isEnabled()); // the choice stays, to be changed
+    }
+
+    void staleKeysAreCheckedAgainWhenTheWindowOpens()
+    {
+        setKeyWithTheCli(anthropicKey);
+        {
+            auto l = ledger();
+            KeyRecord old = l->keys().keyRecord({}, QStringLiteral("anthropic")).value();
+            old.checkedAt = l->now() - Ui::Session::staleAfterMs - 60000;
+            QVERIFY(l->keys().setKeyRecord(old, KeyChange::Checked).ok());
+        }
+        m_provider.requests.clear();
+        m_provider.respond(401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
+        openWindow();
+        // The page is up and usable while the check runs in the background.
+        QVERIFY(find<QComboBox>("contentModelCombo")->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("invalid"), 20000);
+        QCOMPARE(m_provider.requests.size(), 1);
+        const qint64 checked = *ledger()->keys().keyRecord({}, QStringLiteral("anthropic"))->checkedAt;
+        QVERIFY(ledger()->now() - checked < 60000);
+    }
+
+    void aKeyInTheWrongFieldIsRefusedAndKeptForCorrection()
+    {
+        openWindow();
+        auto* edit = find<QLineEdit>("openaiKeyEdit");
+        edit->setFocus();
+        QTest::keyClicks(edit, anthropicKey);
+        QTest::mouseClick(find<QPushButton>("openaiSaveButton"), Qt::LeftButton);
+        auto* message = find<QLabel>("openaiMessageLabel");
+        QVERIFY2(message->text().contains(QStringLiteral("Anthropic")), qPrintable(message->text()));
+        QVERIFY(!message->text().contains(anthropicKey.right(12)));
+        QCOMPARE(edit->text(), anthropicKey); // kept, to be moved to the right field
+        QCOMPARE(badgeState("openai"), QStringLiteral("not_set"));
+        QCOMPARE(ledger()->keys().keyRecord({}, QStringLiteral("openai"))->state, KeyState::NotSet);
+        QVERIFY(m_provider.requests.isEmpty() || m_provider.requests.last().path != "/v1/models" ||
+                m_provider.requests.last().header("authorization").isEmpty());
+    }
+};
+
+QTEST_MAIN(TestWindowKeys)
+#include "tst_windowkeys.moc"
