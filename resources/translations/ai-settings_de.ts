@@ -2528,6 +2528,20 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <comment>a header column</comment>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>repeated</source>
+        <comment>a header column</comment>
+        <translation>doppelt</translation>
+    </message>
+    <message>
+        <source>expected %1 fields, found %2</source>
+        <translation>%1 Felder erwartet, %2 gefunden</translation>
+    </message>
 </context>
 <context>
     <name>UsageSentences</name>

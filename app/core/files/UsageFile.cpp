@@ -3,6 +3,7 @@
 #include "IsoTime.h"
 #include "Text.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -13,7 +14,6 @@
 
 #include <algorithm>
 #include <array>
-#include <QCoreApplication>
 
 namespace {
 struct Words
@@ -202,7 +202,7 @@ Result<QVector<ImportRow>> parseCsv(const QByteArray& text)
                 known = f;
         if (known < 0 || column[known] >= 0)
             return badInput(Words::tr("Line 1: the header column %1 is %2; nothing was imported.")
-                                .arg(Text::quoted(QString::fromUtf8(name)), known < 0 ? QStringLiteral("unknown") : QStringLiteral("repeated")));
+                                .arg(Text::quoted(QString::fromUtf8(name)), known < 0 ? Words::tr("unknown", "a header column") : Words::tr("repeated", "a header column")));
         column[known] = i;
     }
     for (int f = 0; f < FieldCount; ++f)
@@ -226,7 +226,7 @@ Result<QVector<ImportRow>> parseCsv(const QByteArray& text)
         if (fields.size() == 1 && fields[0].isEmpty())
             continue; // blank line
         if (fields.size() != headerColumns)
-            return lineFailure({startLine, QStringLiteral("expected %1 fields, found %2").arg(headerColumns).arg(fields.size())});
+            return lineFailure({startLine, Words::tr("expected %1 fields, found %2").arg(headerColumns).arg(fields.size())});
         for (int f = 0; f < FieldCount; ++f)
             values[f] = fields[column[f]];
         ImportRow row;
