@@ -115,11 +115,12 @@ private slots:
                 QVERIFY2(catalogTexts.contains(t), qPrintable(t + QStringLiteral(" is missing from app/core/rules/CatalogWords.cpp")));
     }
 
-    // A refusal or a usage error is a sentence for the user, so it goes through tr(): none is written as a bare
-    // literal, which lupdate would never see.
+    // A refusal, a usage error or a bad line's reason is a sentence for the user, so it goes through tr(): none
+    // is written as a bare literal, which lupdate would never see.
     void noRefusalIsWrittenUntranslated()
     {
-        static const QRegularExpression bare(QStringLiteral("\\b(refused|badInput|unavailable|usageError)\\(\\s*QStringLiteral\\("));
+        static const QRegularExpression bare(QStringLiteral(
+            "\\b(refused|badInput|unavailable|usageError|lineFailure|LineError)[({]\\s*(\\{?[^,;(]*,\\s*)?QStringLiteral\\("));
         QStringList found;
         for (const char* folder : {AI_SETTINGS_SOURCE_DIR "/app", AI_SETTINGS_SOURCE_DIR "/ui"}) {
             QDirIterator it(QString::fromUtf8(folder), {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
