@@ -33,7 +33,7 @@ public:
     void add(int line, const QString& what)
     {
         if (m_count++ == 0)
-            m_first = Words::tr("Line %1: %2").arg(QLocale().toString(line), what);
+            m_first = Words::tr("Line %1: %2").arg(line).arg(what);
     }
     bool any() const { return m_count > 0; }
     Failure failure() const
