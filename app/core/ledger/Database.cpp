@@ -96,7 +96,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
         database->m_userName = who.value(0).toString();
     }
     // Before anything writes: another program's database is left exactly as it was.
-    if (const Result<int> version = Schema::version(db); !version)
+    const Result<int> version = Schema::version(db);
+    if (!version)
         return version.failure();
     if (!address->postgres) {
         // WAL lets readers (the window, reports) go on while a writer records; NORMAL sync is safe with WAL
@@ -105,8 +106,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
             if (Status s = Sql::execText(db, QString::fromLatin1(pragma), Words::tr("opening %1").arg(Text::escaped(location, 200))); !s)
                 return s.failure();
     }
-    if (Status s = Schema::migrate(db, catalog, database->m_userName); !s)
-        return s.failure();
+    // An up-to-date ledger (nearly every open) is not read a second time: on a shared ledger that is two round
+    // trips to the server. Any other version goes through migrate, which also refuses a newer one.
+    if (version.value() != Schema::currentVersion)
+        if (Status s = Schema::migrate(db, catalog, database->m_userName); !s)
+            return s.failure();
     // From now on SQLite writers queue for the lock instead of failing at once; a longer wait is reported.
     if (!address->postgres) {
         if (Status s = Sql::execText(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(writeWaitMs), Words::tr("opening the database")); !s)
