@@ -55,7 +55,9 @@ private:
         m_holder = std::make_unique<QProcess>();
         m_holder->start(QStringLiteral("sqlite3"), {path});
         QVERIFY(m_holder->waitForStarted(10000));
-        m_holder->write("BEGIN IMMEDIATE;\nINSERT INTO settings (name, value) VALUES ('held', 'by another program');\n");
+        // The shell waits for the lock too: the probe below takes it for an instant each time it looks, and a
+        // BEGIN that met it without waiting would leave the shell holding nothing.
+        m_holder->write(".timeout 10000\nBEGIN IMMEDIATE;\nINSERT INTO settings (name, value) VALUES ('held', 'by another program');\n");
         QTRY_VERIFY_WITH_TIMEOUT(writeLockIsHeld(path), 10000);
     }
 
