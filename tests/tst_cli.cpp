@@ -179,6 +179,11 @@ private slots:
                  downgrade.out.constData());
         QVERIFY(downgrade.out.contains("this period keeps 2,000 credits."));
         QCOMPARE(reportJson(m_db)[QStringLiteral("allocation")].toInt(), 2000);
+        // Shown again, the plan is the one in force this period, not the one that waits for the next.
+        const QByteArray shown = cli({QStringLiteral("plan"), QStringLiteral("show")}).out;
+        QVERIFY2(shown.startsWith("The install is on Enterprise (2,000 credits a month) until this period ends. "), shown.constData());
+        QVERIFY2(shown.contains("\nTypical month on Enterprise: "), shown.constData());
+        QVERIFY2(shown.contains("\nThe plan changes to Professional (500 credits a month) at the next period, on "), shown.constData());
     }
 
     // The user's language for words, numbers and dates; never for machine-readable output.

@@ -80,7 +80,7 @@ void PlanPanel::explainChoice()
     const bool same = chosen->id == settings->plan->id;
     m_changeButton->setEnabled(!same && m_session.role() == Role::Owner);
     if (same)
-        m_effectLabel->setText(AdminSentences::installPlan(*settings->plan));
+        m_effectLabel->setText(AdminSentences::installPlan(settings.value()));
     else if (PlanHistory::takesEffectAtOnce(now, *chosen))
         m_effectLabel->setText(tr("An upgrade takes effect at once: this period's allocation becomes %1.")
                                    .arg(UsageSentences::credits(chosen->monthlyCredits)));

@@ -41,12 +41,14 @@ int plan(Context& context, const QStringList& arguments)
     const auto running = ledger->usage().report(std::nullopt, std::nullopt);
     if (!settings || !running)
         return context.fail((!settings ? settings.failure() : running.failure()));
-    const Plan& p = *settings->plan;
-    if (verb->name == QLatin1String("set"))
-        context.out << UsageSentences::planChanged(*before->plan, p, running.value()) << '\n';
-    else
-        context.out << AdminSentences::installPlan(p) << ' ' << AdminSentences::tenantKeys(p) << '\n'
-                    << AdminSentences::typicalMonth(p, context.catalog) << '\n';
+    if (verb->name == QLatin1String("set")) {
+        context.out << UsageSentences::planChanged(*before->plan, *settings->plan, running.value()) << '\n';
+    } else {
+        // The plan the rules follow today, tenant keys included; a downgrade still waiting is told below.
+        const Plan& now = *settings->planNow;
+        context.out << AdminSentences::installPlan(settings.value()) << ' ' << AdminSentences::tenantKeys(now) << '\n'
+                    << AdminSentences::typicalMonth(now, context.catalog) << '\n';
+    }
     if (const QString pending = UsageSentences::pendingPlan(running.value()); !pending.isEmpty())
         context.out << pending << '\n';
     return Done;

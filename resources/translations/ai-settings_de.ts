@@ -51,6 +51,10 @@
         <source>%1× credit cost</source>
         <translation>%1× Credit-Kosten</translation>
     </message>
+    <message>
+        <source>The install is on %1 until this period ends.</source>
+        <translation>Die Installation hat bis zum Ende dieses Zeitraums den Tarif %1.</translation>
+    </message>
 </context>
 <context>
     <name>AuditTrail</name>

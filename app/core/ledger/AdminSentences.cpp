@@ -40,9 +40,11 @@ QString AdminSentences::resetChanged(int anchorDay, const QString& timeZone)
         .arg(QLocale().toString(anchorDay), timeZone);
 }
 
-QString AdminSentences::installPlan(const Plan& plan)
+QString AdminSentences::installPlan(const LedgerSettings& settings)
 {
-    return tr("The install is on %1.").arg(UsageSentences::planName(plan));
+    const QString now = UsageSentences::planName(*settings.planNow);
+    return settings.planNow == settings.plan ? tr("The install is on %1.").arg(now)
+                                             : tr("The install is on %1 until this period ends.").arg(now);
 }
 
 QString AdminSentences::tenantKeys(const Plan& plan)

@@ -23,8 +23,9 @@ public:
     static QString resetRule(int anchorDay, const QString& timeZone);
     // After a change of the reset: the rule, and that every period's totals were recounted.
     static QString resetChanged(int anchorDay, const QString& timeZone);
-    // "The install is on Business (500 credits a month)."
-    static QString installPlan(const Plan& plan);
+    // The plan in force now: "The install is on Business (500 credits a month)." and, while a downgrade waits
+    // for the next period, "… until this period ends." (UsageSentences::pendingPlan says what comes then).
+    static QString installPlan(const LedgerSettings& settings);
     // Whether the plan lets tenants bring their own keys.
     static QString tenantKeys(const Plan& plan);
     // "Typical month on Business: 5 × theme generation + …."
