@@ -215,6 +215,39 @@ private slots:
                  Failure::BadInput);
     }
 
+    void aReadScopeShowsOneMoment()
+    {
+        // A page's reads share one snapshot: what another program records meanwhile shows at the next refresh,
+        // never in one part of the page and not another.
+        const auto other = openAs(QStringLiteral("owner"));
+        QVERIFY(other->directory().addTenant(QStringLiteral("acme"), QStringLiteral("Acme")).ok());
+        {
+            const auto scope = ledger().readScope();
+            QCOMPARE(used(), 0);
+            QCOMPARE(ledger().directory().tenants()->size(), 1);
+            QCOMPARE(ledger().keys().keyRecord({}, QStringLiteral("anthropic"))->state, KeyState::NotSet);
+            QVERIFY(other->usage().record({QStringLiteral("content"), {}, at("2026-11-22T11:30:00Z"), {}}).ok());
+            QVERIFY(other->directory().addTenant(QStringLiteral("bolt"), QStringLiteral("Bolt")).ok());
+            QVERIFY(other->keys().setKeyRecord({{}, QStringLiteral("anthropic"), KeyState::Active, QStringLiteral("wxyz"),
+                                                at("2026-11-22T11:00:00Z"), {}, {}, std::nullopt, {}, {}},
+                                               KeyChange::Set).ok());
+            QCOMPARE(used(), 0);
+            QCOMPARE(ledger().directory().tenants()->size(), 1);
+            QVERIFY(ledger().directory().requireTenant(QStringLiteral("bolt")).failure().kind == Failure::BadInput);
+            QCOMPARE(ledger().keys().keyRecord({}, QStringLiteral("anthropic"))->state, KeyState::NotSet);
+            QCOMPARE(ledger().usage().rateLimits({})->onCredits.used, 0);
+        }
+        QCOMPARE(used(), 5);
+        QCOMPARE(ledger().directory().tenants()->size(), 2);
+        QVERIFY(ledger().directory().requireTenant(QStringLiteral("bolt")).ok());
+        QCOMPARE(ledger().keys().keyRecord({}, QStringLiteral("anthropic"))->state, KeyState::Active);
+        QCOMPARE(ledger().usage().rateLimits({})->onCredits.used, 1);
+        // The next scope reads afresh too.
+        const auto scope = ledger().readScope();
+        QCOMPARE(ledger().keys().keyRecord({}, QStringLiteral("anthropic"))->state, KeyState::Active);
+        QCOMPARE(used(), 5);
+    }
+
     void recordRejectsBadInput()
     {
         QCOMPARE(record("poetry", "2026-11-10T10:00:00Z").failure().kind, Failure::BadInput);

@@ -101,7 +101,7 @@ ActivityPanel::ActivityPanel(Session& session, QWidget* parent)
         connect(edit, &QDateEdit::dateChanged, this, &ActivityPanel::applyFilter);
     connect(m_exportButton, &QPushButton::clicked, this, &ActivityPanel::exportCsv);
     connect(m_model, &AuditModel::problemChanged, this, &ActivityPanel::showCount);
-    reload();
+    // The page reloads every panel once they are all built, inside one read of the database.
 }
 
 void ActivityPanel::reload()

@@ -44,6 +44,7 @@ void Session::setTimeouts(int keychainMs, int checkMs)
 
 void Session::refresh()
 {
+    const auto scope = m_ledger->readScope(); // the page and the alerts read one moment
     if (const auto role = m_ledger->directory().roleOf(m_ledger->userName()); role && role.value())
         m_role = *role.value();
     emit changed();

@@ -193,6 +193,7 @@ void SettingsPage::reloadTenants()
 
 void SettingsPage::reload()
 {
+    const auto scope = m_session.ledger().readScope(); // every panel shows the same moment
     reloadTenants();
     const bool viewer = !m_session.canAdminister();
     m_readOnlyLabel->setText(
@@ -210,6 +211,7 @@ void SettingsPage::reload()
 
 void SettingsPage::showSelection()
 {
+    const auto scope = m_session.ledger().readScope();
     const QString tenant = selectedTenant();
     m_overview->showTenant(tenant);
     m_credits->showTenant(tenant);

@@ -120,6 +120,22 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
     return database;
 }
 
+Database::ReadScope::ReadScope(Database& db) : m_db(db)
+{
+    if (m_db.m_scopeDepth++ > 0)
+        return;
+    ++m_db.m_scopeId;
+    // Should the database fail to start it, the reads still run, each on its own, and report what fails.
+    m_transaction = std::make_unique<Sql::ReadTransaction>(m_db.handle());
+    (void)m_transaction->begin();
+}
+
+Database::ReadScope::~ReadScope()
+{
+    m_transaction.reset(); // ends the read transaction
+    --m_db.m_scopeDepth;
+}
+
 QSqlDatabase Database::handle() const { return QSqlDatabase::database(m_connectionName, false); }
 
 bool Database::isPostgres() const { return Sql::isPostgres(handle()); }

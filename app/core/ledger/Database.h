@@ -14,6 +14,9 @@
 #include <optional>
 
 struct DatabaseAddress;
+namespace Sql {
+class ReadTransaction;
+}
 
 // One open ledger database, SQLite or PostgreSQL: the connection, its prepared statements, the schema (created
 // or upgraded on open), write transactions, the audit trail, and who the user is and may do. The stores on top
@@ -64,6 +67,25 @@ public:
     // is an Owner); `doing` names the change in a refusal.
     Status administer(const QString& doing, const std::function<Status()>& change, bool ownerOnly = false);
 
+    // A page that reads a dozen things to show one moment opens a read scope around them: the reads share one
+    // read transaction (one snapshot, so the parts of the page agree with each other), and the stores answer a
+    // question asked twice in it without asking the database again (ScopedMemo). Scopes nest; nothing may be
+    // written inside one.
+    class ReadScope
+    {
+    public:
+        explicit ReadScope(Database& db);
+        ~ReadScope();
+        ReadScope(const ReadScope&) = delete;
+        ReadScope& operator=(const ReadScope&) = delete;
+
+    private:
+        Database& m_db;
+        std::unique_ptr<Sql::ReadTransaction> m_transaction; // the outermost scope's
+    };
+    // The open read scope's number (never the same twice), or 0 outside one.
+    quint64 readScope() const { return m_scopeDepth > 0 ? m_scopeId : 0; }
+
 private:
     Database(const Catalog& catalog, QString userName, QString location);
 
@@ -75,4 +97,6 @@ private:
     // Held by pointer: a reference one caller holds must survive the cache growing for the next statement.
     QHash<QString, std::shared_ptr<QSqlQuery>> m_queries;
     QElapsedTimer m_memberSince; // when membership was last confirmed; invalid: not yet
+    int m_scopeDepth = 0;
+    quint64 m_scopeId = 0;
 };

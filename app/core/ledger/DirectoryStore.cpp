@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace {
 struct Words
 {
@@ -15,6 +17,12 @@ struct Words
 
 Result<bool> DirectoryStore::tenantExists(const QString& id)
 {
+    if (m_db.readScope() != 0) { // a page asks about the tenant it shows many times: read the list once
+        const auto all = tenants();
+        if (!all)
+            return all.failure();
+        return std::any_of(all->cbegin(), all->cend(), [&id](const Tenant& t) { return t.id == id; });
+    }
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT 1 FROM tenants WHERE id = ?"));
     q.bindValue(0, id);
     if (Status s = Sql::exec(q, Words::tr("reading tenants")); !s)
@@ -39,6 +47,8 @@ Result<QVector<Tenant>> DirectoryStore::tenants()
 {
     if (Status s = m_db.requireMember(); !s)
         return s.failure();
+    if (const QVector<Tenant>* known = m_tenants.find(m_db, 0))
+        return *known;
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT id, name FROM tenants ORDER BY id"));
     if (Status s = Sql::exec(q, Words::tr("reading tenants")); !s)
         return s.failure();
@@ -46,11 +56,13 @@ Result<QVector<Tenant>> DirectoryStore::tenants()
     while (q.next())
         list.append({q.value(0).toString(), q.value(1).toString()});
     q.finish();
+    m_tenants.keep(m_db, 0, list);
     return list;
 }
 
 Status DirectoryStore::addTenant(const QString& id, const QString& name)
 {
+    m_tenants.forget();
     if (!Identifiers::isValidTenantId(id))
         return badInput(Words::tr("Tenant id %1 is not valid; use up to 64 letters, digits, dots, dashes or "
                                        "underscores, starting with a letter or digit.")
@@ -75,6 +87,7 @@ Status DirectoryStore::addTenant(const QString& id, const QString& name)
 
 Status DirectoryStore::renameTenant(const QString& id, const QString& name)
 {
+    m_tenants.forget();
     if (Status s = Identifiers::checkDisplayName(name); !s)
         return s;
     return m_db.administer(Words::tr("Renaming a tenant"), [&]() -> Status {
@@ -92,6 +105,7 @@ Status DirectoryStore::renameTenant(const QString& id, const QString& name)
 
 Status DirectoryStore::deleteTenant(const QString& id)
 {
+    m_tenants.forget();
     if (Status s = requireTenant(id); !s)
         return s;
     QSqlQuery& q = m_db.query(QStringLiteral("DELETE FROM tenants WHERE id = ?"));
@@ -103,6 +117,7 @@ Status DirectoryStore::deleteTenant(const QString& id)
 
 Result<QStringList> DirectoryStore::addMissingTenants(const QStringList& ids)
 {
+    m_tenants.forget();
     QStringList added;
     for (const QString& id : ids) {
         const auto exists = tenantExists(id);

@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "Directory.h"
+#include "ScopedMemo.h"
 
 #include <QStringList>
 #include <QVector>
@@ -34,4 +35,5 @@ private:
     Result<qint64> owners();
 
     Database& m_db;
+    ScopedMemo<int, QVector<Tenant>> m_tenants; // one entry: the tenants read in the open read scope
 };

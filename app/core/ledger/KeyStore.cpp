@@ -56,13 +56,24 @@ Result<KeyRecord> KeyStore::keyRecord(const QString& tenant, const QString& prov
 {
     if (Status s = m_db.requireMember(); !s)
         return s.failure();
+    const KeyRecord none{tenant, provider, KeyState::NotSet, {}, std::nullopt, {}, {}, std::nullopt, {}, {}};
+    if (m_db.readScope() != 0) {
+        // A page asks for the same few records many times: inside a read scope one query reads them all.
+        const auto all = storedKeys();
+        if (!all)
+            return all.failure();
+        for (const KeyRecord& record : all.value())
+            if (record.tenant == tenant && record.provider == provider)
+                return record;
+        return none;
+    }
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT %1 FROM key_state WHERE tenant = ? AND provider = ?")
                              .arg(QLatin1String(keyColumns)));
     q.bindValue(0, Sql::text(tenant));
     q.bindValue(1, provider);
     if (Status s = Sql::exec(q, Words::tr("reading key states")); !s)
         return s.failure();
-    KeyRecord record{tenant, provider, KeyState::NotSet, {}, std::nullopt, {}, {}, std::nullopt, {}, {}};
+    KeyRecord record = none;
     if (q.next())
         record = keyRecordFrom(q);
     q.finish();
@@ -73,6 +84,8 @@ Result<QVector<KeyRecord>> KeyStore::storedKeys()
 {
     if (Status s = m_db.requireMember(); !s)
         return s.failure();
+    if (const QVector<KeyRecord>* known = m_inScope.find(m_db, 0))
+        return *known;
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT %1 FROM key_state ORDER BY tenant, provider").arg(QLatin1String(keyColumns)));
     if (Status s = Sql::exec(q, Words::tr("reading key states")); !s)
         return s.failure();
@@ -80,6 +93,7 @@ Result<QVector<KeyRecord>> KeyStore::storedKeys()
     while (q.next())
         keys.append(keyRecordFrom(q));
     q.finish();
+    m_inScope.keep(m_db, 0, keys);
     return keys;
 }
 
@@ -170,6 +184,7 @@ Status KeyStore::setKeyRecord(const KeyRecord& r, KeyChange change, const QStrin
         return badInput(Words::tr("A key fingerprint is at most its last four characters."));
     if (r.state == KeyState::Unused)
         return badInput(Words::tr("\"Unused\" describes a stored key; it is not a check's verdict."));
+    m_inScope.forget();
     return m_db.administer(QStringLiteral("Changing API keys"), [&]() -> Status {
         if (!r.tenant.isEmpty())
             if (Status s = m_directory.requireTenant(r.tenant); !s)
@@ -224,6 +239,7 @@ Status KeyStore::auditKeptKey(const KeyRecord& candidate, const QString& keptFin
 
 Status KeyStore::deleteTenantKeys(const QString& tenant)
 {
+    m_inScope.forget();
     QSqlQuery& q = m_db.query(QStringLiteral("DELETE FROM key_state WHERE tenant = ?"));
     q.bindValue(0, tenant);
     return Sql::exec(q, Words::tr("removing a tenant's keys"));

@@ -3,6 +3,7 @@
 #include "Database.h"
 #include "DirectoryStore.h"
 #include "KeyRecords.h"
+#include "ScopedMemo.h"
 #include "SettingsStore.h"
 
 #include <QVector>
@@ -42,4 +43,5 @@ private:
     Database& m_db;
     SettingsStore& m_settings;
     DirectoryStore& m_directory;
+    ScopedMemo<int, QVector<KeyRecord>> m_inScope; // one entry: every stored record, read in the open read scope
 };

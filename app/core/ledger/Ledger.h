@@ -39,6 +39,10 @@ public:
     UsageBook& usage() { return m_usage; }
     AuditTrail& audit() { return m_audit; }
 
+    // Reads that show one moment (a page refresh) share one snapshot and ask each question once; see
+    // Database::ReadScope. Keep the answer alive for as long as the reads go on.
+    [[nodiscard]] Database::ReadScope readScope() { return Database::ReadScope(*m_db); }
+
     // Whether the user may make a change (Owner or Admin); `doing` names it in the refusal.
     Status mayAdminister(const QString& doing) { return m_db->requireAdministrator(doing); }
 

@@ -43,6 +43,16 @@ Result<LedgerSettings> SettingsStore::current()
 
 Result<LedgerSettings> SettingsStore::load()
 {
+    if (const LedgerSettings* known = m_inScope.find(m_db, 0))
+        return *known;
+    auto loaded = read();
+    if (loaded)
+        m_inScope.keep(m_db, 0, loaded.value());
+    return loaded;
+}
+
+Result<LedgerSettings> SettingsStore::read()
+{
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT name, value FROM settings"));
     if (Status s = Sql::exec(q, Words::tr("reading settings")); !s)
         return s.failure();
@@ -85,6 +95,7 @@ Result<LedgerSettings> SettingsStore::load()
 Status SettingsStore::write(const QList<QPair<QString, QString>>& values)
 {
     m_recent.reset();
+    m_inScope.forget();
     for (const auto& [name, value] : values) {
         const SettingDeclaration* d = declaration(name);
         if (!d || !d->writable)

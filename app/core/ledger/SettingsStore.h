@@ -2,6 +2,7 @@
 
 #include "BillingPeriod.h"
 #include "Database.h"
+#include "ScopedMemo.h"
 #include "Settings.h"
 
 #include <QElapsedTimer>
@@ -18,7 +19,8 @@ public:
     // Reading needs membership with any role. Settings read less than a second ago are answered again without
     // asking the database (a page asks a dozen times as it opens); a write here forgets them at once.
     Result<LedgerSettings> current();
-    // The same without the role check, for operations that made theirs; always read afresh.
+    // The same without the role check, for operations that made theirs; read afresh, except a second time inside
+    // one read scope.
     Result<LedgerSettings> load();
 
     Status setPlan(const QString& planIdOrName);
@@ -47,10 +49,12 @@ public:
 
 private:
     const SettingDeclaration* declaration(const QString& name) const;
+    Result<LedgerSettings> read();
 
     Database& m_db;
     QVector<SettingDeclaration> m_declared;
     std::unique_ptr<BillingCalendar> m_calendar;
     std::optional<LedgerSettings> m_recent; // what current() read last, while m_recentAge is under a second
     QElapsedTimer m_recentAge;
+    ScopedMemo<int, LedgerSettings> m_inScope; // one entry: what load() read in the open read scope
 };

@@ -79,6 +79,8 @@ Result<RateLimits> UsageBook::rateLimits(const QString& tenant)
 {
     if (Status s = m_db.requireMember(); !s)
         return s.failure();
+    if (const RateLimits* known = m_rateLimits.find(m_db, tenant)) // the overview and the rate-limit section
+        return *known;
     const qint64 at = m_db.now();
     const RateLimitRule& rule = m_db.catalog().rateLimit();
     RateLimits limits;
@@ -92,6 +94,7 @@ Result<RateLimits> UsageBook::rateLimits(const QString& tenant)
         standing.used = int(recent->size());
         standing.nextFreeAt = recent->isEmpty() ? 0 : recent->first() + qint64(rule.windowMinutes) * 60000;
     }
+    m_rateLimits.keep(m_db, tenant, limits);
     return limits;
 }
 

@@ -146,7 +146,14 @@ Result<UsageReport> UsageBook::report(const std::optional<QString>& periodId, co
     const auto period = m_settings.periodFor(settings.value(), periodId);
     if (!period)
         return period.failure();
-    return reportFor(settings.value(), period.value(), tenant);
+    // Several parts of a page show the same period's report (the overview, the usage, the alerts).
+    const QString key = QString::number(period->start) + (tenant ? QStringLiteral(" tenant ") + *tenant : QString());
+    if (const UsageReport* known = m_reports.find(m_db, key))
+        return *known;
+    auto r = reportFor(settings.value(), period.value(), tenant);
+    if (r)
+        m_reports.keep(m_db, key, r.value());
+    return r;
 }
 
 Status UsageBook::forEachEvent(const std::optional<QString>& periodId, const std::function<bool(const UsageEvent&)>& visit)

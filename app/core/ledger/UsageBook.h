@@ -4,6 +4,7 @@
 #include "Database.h"
 #include "DirectoryStore.h"
 #include "KeyStore.h"
+#include "ScopedMemo.h"
 #include "SettingsStore.h"
 #include "Usage.h"
 
@@ -81,4 +82,6 @@ private:
     SettingsStore& m_settings;
     DirectoryStore& m_directory;
     KeyStore& m_keys;
+    ScopedMemo<QString, UsageReport> m_reports; // by period start and tenant, in the open read scope
+    ScopedMemo<QString, RateLimits> m_rateLimits; // by tenant, in the open read scope
 };
