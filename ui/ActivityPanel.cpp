@@ -43,7 +43,7 @@ QDateEdit* dateFilter(const QString& objectName, const QString& accessibleName)
 } // namespace
 
 ActivityPanel::ActivityPanel(Session& session, QWidget* parent)
-    : QGroupBox(tr("Activity"), parent), m_session(session), m_model(new AuditModel(session.ledger(), this)),
+    : QGroupBox(tr("Activity"), parent), m_session(session), m_model(new AuditModel(session, this)),
       m_kindCombo(new QComboBox), m_personCombo(new QComboBox), m_fromEdit(dateFilter(QStringLiteral("activityFromEdit"), tr("From date"))),
       m_toEdit(dateFilter(QStringLiteral("activityToEdit"), tr("To date"))), m_exportButton(new QPushButton(tr("E&xport CSV…"))),
       m_countLabel(new QLabel), m_table(new QTableView)

@@ -13,6 +13,8 @@ AlertWatcher::AlertWatcher(Session& session, QObject* parent) : QObject(parent),
 
 void AlertWatcher::check()
 {
+    if (!m_session.isOpen())
+        return;
     const auto r = m_session.ledger().usage().report(std::nullopt, std::nullopt);
     if (!r || r->finished || r->alertLevel == 0)
         return;

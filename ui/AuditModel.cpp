@@ -1,6 +1,6 @@
 #include "AuditModel.h"
 
-#include "Ledger.h"
+#include "Session.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -8,7 +8,7 @@
 
 namespace Ui {
 
-AuditModel::AuditModel(Ledger& ledger, QObject* parent) : QAbstractTableModel(parent), m_ledger(ledger) {}
+AuditModel::AuditModel(Session& session, QObject* parent) : QAbstractTableModel(parent), m_session(session) {}
 
 QString AuditModel::kindName(const QString& kind)
 {
@@ -28,9 +28,9 @@ void AuditModel::setFilter(const AuditFilter& filter)
     m_filter = filter;
     m_pages.clear();
     m_pageOrder.clear();
-    const auto count = m_ledger.audit().count(filter);
+    const auto count = m_session.ledger().audit().count(filter);
     m_count = count ? count.value() : 0;
-    const auto settings = m_ledger.settings().current();
+    const auto settings = m_session.ledger().settings().current();
     m_timeZone = settings ? settings->timeZone : QStringLiteral("UTC");
     endResetModel();
     setProblem(!count ? count.failure().message : !settings ? settings.failure().message : QString());
@@ -49,7 +49,7 @@ const AuditEntry* AuditModel::entry(int row) const
     const qint64 number = row / pageSize;
     auto it = m_pages.find(number);
     if (it == m_pages.end()) {
-        const auto page = m_ledger.audit().page(m_filter, number * pageSize, pageSize);
+        const auto page = m_session.ledger().audit().page(m_filter, number * pageSize, pageSize);
         if (!page) {
             setProblem(page.failure().message);
             return nullptr;

@@ -5,9 +5,9 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
-class Ledger;
-
 namespace Ui {
+
+class Session;
 
 // The audit trail as a table, newest first, read a page at a time as rows come into view: a view scrolls through
 // a hundred thousand lines while only the pages near it are held.
@@ -20,7 +20,7 @@ public:
     static constexpr int pageSize = 200;
     static constexpr int pagesKept = 16;
 
-    explicit AuditModel(Ledger& ledger, QObject* parent = nullptr);
+    explicit AuditModel(Session& session, QObject* parent = nullptr);
 
     // Counts the lines the filter selects and forgets every page read so far.
     void setFilter(const AuditFilter& filter);
@@ -46,7 +46,7 @@ private:
     const AuditEntry* entry(int row) const;
     void setProblem(const QString& problem) const;
 
-    Ledger& m_ledger;
+    Session& m_session; // its ledger is read only once the page shows it
     AuditFilter m_filter;
     qint64 m_count = 0;
     QString m_timeZone;

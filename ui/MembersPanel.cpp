@@ -26,7 +26,7 @@ MembersPanel::MembersPanel(Session& session, QWidget* parent)
     m_table->setAccessibleName(tr("Members"));
     m_userEdit->setObjectName(QStringLiteral("memberUserEdit"));
     m_userEdit->setAccessibleName(tr("Member's user name"));
-    m_userEdit->setPlaceholderText(m_session.ledger().isShared() ? tr("database role") : tr("user name"));
+    m_userEdit->setPlaceholderText(m_session.isShared() ? tr("database role") : tr("user name"));
     m_roleCombo->setObjectName(QStringLiteral("memberRoleCombo"));
     m_roleCombo->setAccessibleName(tr("Role"));
     for (Role r : {Role::Viewer, Role::Admin, Role::Owner})

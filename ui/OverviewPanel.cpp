@@ -44,7 +44,7 @@ OverviewPanel::OverviewPanel(Session& session, QWidget* parent)
       m_bar(new QProgressBar), m_remainingLabel(plainLabel(QStringLiteral("overviewRemainingLabel"))),
       m_warningLabel(plainLabel(QStringLiteral("overviewWarningLabel"))),
       m_modelsLabel(plainLabel(QStringLiteral("overviewModelsLabel"))), m_rateLabel(plainLabel(QStringLiteral("overviewRateLabel"))),
-      m_firstSteps(new QFrame)
+      m_firstSteps(new QFrame), m_firstStepsLabel(new QLabel), m_firstStepsActions(new QWidget)
 {
     setObjectName(QStringLiteral("overviewPanel"));
     m_bar->setObjectName(QStringLiteral("overviewCreditsBar"));
@@ -97,22 +97,13 @@ OverviewPanel::OverviewPanel(Session& session, QWidget* parent)
     m_firstSteps->setFrameShape(QFrame::StyledPanel);
     auto* steps = new QVBoxLayout(m_firstSteps);
     steps->addWidget(heading(tr("Getting started: this ledger has no usage and no keys yet")));
-    // The steps are an administrator's; a Viewer is told who takes them.
-    auto* text = new QLabel(
-        session.canAdminister()
-            ? tr("1. Import past usage from a CSV or JSON Lines file (File › Import Usage…, Ctrl+I).\n"
-                 "2. Let your servers record each AI action: ai-settings record --action content --tenant acme, "
-                 "or one long-running ai-settings record --stdin.\n"
-                 "3. Add an Anthropic or OpenAI key of your own: actions it covers cost no credits.")
-            : tr("An Owner or Admin can import past usage, let the servers record each AI action, or add an Anthropic "
-                 "or OpenAI key of your own; the page fills in as they do."));
+    auto* text = m_firstStepsLabel;
     text->setObjectName(QStringLiteral("firstStepsLabel"));
     text->setWordWrap(true);
     text->setTextFormat(Qt::PlainText);
     text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     steps->addWidget(text);
-    auto* actions = new QWidget;
-    actions->setVisible(session.canAdminister());
+    auto* actions = m_firstStepsActions;
     auto* buttons = new QHBoxLayout(actions);
     buttons->setContentsMargins(0, 0, 0, 0);
     auto* import = new QPushButton(tr("&Import Usage…"));
@@ -217,6 +208,16 @@ void OverviewPanel::showFirstSteps()
         anyKey = !keys->isEmpty();
     const auto events = m_session.ledger().usage().eventCount();
     m_firstSteps->setVisible(!anyKey && events && events.value() == 0);
+    // The steps are an administrator's; a Viewer is told who takes them. The role may change between refreshes.
+    const bool admin = m_session.canAdminister();
+    m_firstStepsLabel->setText(
+        admin ? tr("1. Import past usage from a CSV or JSON Lines file (File › Import Usage…, Ctrl+I).\n"
+                   "2. Let your servers record each AI action: ai-settings record --action content --tenant acme, "
+                   "or one long-running ai-settings record --stdin.\n"
+                   "3. Add an Anthropic or OpenAI key of your own: actions it covers cost no credits.")
+              : tr("An Owner or Admin can import past usage, let the servers record each AI action, or add an Anthropic "
+                   "or OpenAI key of your own; the page fills in as they do."));
+    m_firstStepsActions->setVisible(admin);
 }
 
 } // namespace Ui

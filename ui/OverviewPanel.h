@@ -49,6 +49,8 @@ private:
     QLabel* m_modelsLabel;
     QLabel* m_rateLabel;
     QFrame* m_firstSteps;
+    QLabel* m_firstStepsLabel;
+    QWidget* m_firstStepsActions;
 };
 
 } // namespace Ui

@@ -1,5 +1,6 @@
 #include "Session.h"
 
+#include "DatabaseAddress.h"
 #include "Environment.h"
 #include "KeyService.h"
 #include "KeyVault.h"
@@ -9,10 +10,12 @@
 
 namespace Ui {
 
-Session::Session(std::unique_ptr<Ledger> ledger)
-    : m_ledger(std::move(ledger)), m_network(std::make_unique<QNetworkAccessManager>()),
-      m_vault(std::make_unique<KeyVault>()), m_keys(std::make_unique<KeyService>(*m_ledger, *m_vault, *m_network))
+Session::Session(const QString& path, const Catalog& catalog, std::function<qint64()> clock)
+    : m_path(path), m_catalog(catalog), m_clock(std::move(clock)), m_network(std::make_unique<QNetworkAccessManager>()),
+      m_vault(std::make_unique<KeyVault>())
 {
+    const auto address = DatabaseAddress::parse(path);
+    m_shared = address && address->postgres;
 }
 
 Session::~Session() = default;
@@ -23,23 +26,37 @@ Result<std::unique_ptr<Session>> Session::open(const QString& path, const Catalo
     auto ledger = Ledger::open(path, catalog, Environment::currentUserName(), openWaitMs);
     if (!ledger)
         return ledger.failure();
-    if (clock)
-        ledger.value()->setClock(std::move(clock));
-    std::unique_ptr<Session> session(new Session(std::move(ledger).value()));
-    const auto role = session->m_ledger->directory().roleOf(session->m_ledger->userName());
+    auto session = std::make_unique<Session>(path, catalog, std::move(clock));
+    if (Status s = session->attach(std::move(ledger).value()); !s)
+        return s.failure();
+    return session;
+}
+
+Status Session::attach(std::unique_ptr<Ledger> ledger)
+{
+    if (m_clock)
+        ledger->setClock(m_clock);
+    const auto role = ledger->directory().roleOf(ledger->userName());
     if (!role)
         return role.failure();
     if (!role.value())
         // The ledger words the refusal, with the command that fixes it.
-        return session->m_ledger->settings().current().failure();
-    session->m_role = *role.value();
-    return session;
+        return ledger->settings().current().failure();
+    m_role = *role.value();
+    m_ledger = std::move(ledger);
+    m_keys = std::make_unique<KeyService>(*m_ledger, *m_vault, *m_network);
+    if (m_checkTimeoutMs)
+        m_keys->setCheckTimeout(*m_checkTimeoutMs);
+    emit changed();
+    return success();
 }
 
 void Session::setTimeouts(int keychainMs, int checkMs)
 {
     m_vault->setTimeout(keychainMs);
-    m_keys->setCheckTimeout(checkMs);
+    m_checkTimeoutMs = checkMs;
+    if (m_keys)
+        m_keys->setCheckTimeout(checkMs);
 }
 
 void Session::refresh()

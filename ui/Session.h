@@ -13,8 +13,9 @@ class QNetworkAccessManager;
 
 namespace Ui {
 
-// Everything the page works with for one open database: the ledger, the keychain, the network and the key
-// service on top of them. Opening another database makes a new session.
+// Everything the page works with for one database: the ledger, the keychain, the network and the key service on
+// top of them. Opening another database makes a new session. A session may be made before its ledger is open
+// (the page is built while a shared ledger connects); until attach() it answers only what needs no database.
 class Session : public QObject
 {
     Q_OBJECT
@@ -26,12 +27,20 @@ public:
     // upgraded (Ledger::open).
     static Result<std::unique_ptr<Session>> open(const QString& path, const Catalog& catalog,
                                                  std::function<qint64()> clock = {}, int openWaitMs = Ledger::writeWaitMs);
+    // A session whose ledger opens elsewhere (LedgerOpener); see attach().
+    Session(const QString& path, const Catalog& catalog, std::function<qint64()> clock = {});
     ~Session() override;
+
+    // Takes the opened ledger and reads the user's role; a user who is not a member is refused. Emits changed().
+    Status attach(std::unique_ptr<Ledger> ledger);
+    bool isOpen() const { return m_keys != nullptr; }
 
     Ledger& ledger() { return *m_ledger; }
     KeyService& keys() { return *m_keys; }
-    const Catalog& catalog() const { return m_ledger->catalog(); }
-    QString path() const { return m_ledger->path(); }
+    const Catalog& catalog() const { return m_catalog; }
+    QString path() const { return m_path; }
+    // A shared ledger (PostgreSQL), known from the address before it is open.
+    bool isShared() const { return m_shared; }
     Role role() const { return m_role; }
     // The install's time zone, in which the page tells times ("04:18 UTC").
     QString timeZone();
@@ -57,15 +66,19 @@ signals:
     void keyCheckStarted(const QString& tenant, const QString& provider);
 
 private:
-    explicit Session(std::unique_ptr<Ledger> ledger);
     void checkNext(QVector<KeyRecord> queue);
 
+    QString m_path;
+    const Catalog& m_catalog;
+    std::function<qint64()> m_clock;
+    bool m_shared = false;
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<KeyVault> m_vault;
     std::unique_ptr<KeyService> m_keys;
     Role m_role = Role::Viewer;
     std::optional<KeyRecord> m_checking; // the key a background check is running for
+    std::optional<int> m_checkTimeoutMs;    // set before the ledger was attached
 };
 
 } // namespace Ui

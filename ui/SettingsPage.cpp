@@ -105,7 +105,9 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     connect(&session, &Session::changed, this, &SettingsPage::reload);
     const int remembered = int(sectionNames().indexOf(pageSettings().value(sectionKey).toString()));
     m_sectionList->setCurrentRow(qMax(0, remembered));
-    reload();
+    // A shared ledger may still be connecting: the page is filled when it is attached (Session::changed).
+    if (session.isOpen())
+        reload();
     // After the first paint: a warning step already reached is told once as the window opens.
     auto* alerts = new AlertWatcher(session, this);
     QTimer::singleShot(0, alerts, &AlertWatcher::check);
