@@ -3,6 +3,7 @@
 #include "Environment.h"
 #include "MainWindow.h"
 #include "Schema.h"
+#include "Session.h"
 #include "SettingsPage.h"
 
 #include <QElapsedTimer>
@@ -147,7 +148,7 @@ private slots:
         auto* waiting = window.findChild<QLabel*>(QStringLiteral("waitingLabel"));
         QVERIFY(waiting);
         QVERIFY(waiting->text().contains(QStringLiteral("Waiting for the database")));
-        QVERIFY(!window.session());
+        QVERIFY(!window.session()->isOpen()); // its page is built meanwhile, and shown once it is open
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -157,10 +158,11 @@ private slots:
         connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
         ticker.start(20);
         QTRY_VERIFY_WITH_TIMEOUT(ticks >= 10, 5000);
-        QVERIFY(!window.session());
+        QVERIFY(!window.session()->isOpen());
 
         releaseWriteLock();
-        QTRY_VERIFY_WITH_TIMEOUT(window.session() != nullptr, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 10000);
+        QCOMPARE(window.centralWidget(), window.page());
         QVERIFY(window.page());
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("upgraded"));

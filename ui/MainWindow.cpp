@@ -2,7 +2,7 @@
 
 #include "Catalog.h"
 #include "DatabaseAddress.h"
-#include "DatabaseWaiter.h"
+#include "LedgerOpener.h"
 #include "Environment.h"
 #include "LedgerTask.h"
 #include "ModelsPanel.h"
@@ -99,7 +99,7 @@ void MainWindow::createMenus()
 
 void MainWindow::updateActions()
 {
-    const bool open = m_session != nullptr;
+    const bool open = m_session && m_session->isOpen();
     const bool admin = open && m_session->canAdminister();
     m_importAction->setEnabled(admin);
     m_importAction->setToolTip(admin || !open ? QString() : tr("Only an Owner or Admin can import usage."));
@@ -111,15 +111,25 @@ bool MainWindow::openDatabase(const QString& path)
 {
     QString error;
     const Catalog* catalog = builtInCatalog(&error);
-    // Never waits on the window's thread: a database that another program holds locked while it must be
-    // created or upgraded is waited for on a worker thread, behind a page that says so.
-    auto session = catalog ? Session::open(path, *catalog, m_clock, 0) : Result<std::unique_ptr<Session>>(unavailable(error));
+    if (!catalog) {
+        showProblem(error);
+        return false;
+    }
+    // A shared ledger connects on a worker thread while the page is built: the window never waits on the network.
+    const auto address = DatabaseAddress::parse(path);
+    if (address && address->postgres) {
+        connectTo(path, *catalog);
+        return true;
+    }
+    // A file opens at once. One that another program holds locked while it must be created or upgraded is waited
+    // for on a worker thread, behind a page that says so.
+    auto session = Session::open(path, *catalog, m_clock, 0);
     if (!session && session.failure().busy) {
         waitForDatabase(path, *catalog);
         return false;
     }
     if (!session) {
-        if (m_session)
+        if (m_session && m_session->isOpen())
             QMessageBox::warning(this, tr("Open Database"), session.failure().message);
         else
             showProblem(session.failure().message);
@@ -129,8 +139,58 @@ bool MainWindow::openDatabase(const QString& path)
     delete m_page;
     m_session = std::move(session).value();
     m_page = new SettingsPage(*m_session, this);
+    showPage();
+    return true;
+}
+
+void MainWindow::connectTo(const QString& path, const Catalog& catalog)
+{
+    const auto address = DatabaseAddress::parse(path);
+    openLater(path, catalog, QStringLiteral("connectingLabel"),
+              tr("<h3>Connecting to %1…</h3><p>The page appears as soon as the server answers.</p>")
+                  .arg(Text::escaped(address->text, 200).toHtmlEscaped()));
+}
+
+void MainWindow::waitForDatabase(const QString& path, const Catalog& catalog)
+{
+    openLater(path, catalog, QStringLiteral("waitingLabel"),
+              tr("<h3>Waiting for the database…</h3><p>Another program is writing to %1 (an import or an "
+                 "upgrade, perhaps) and holds it locked. The page appears as soon as it is free.</p>")
+                  .arg(QDir::toNativeSeparators(path).toHtmlEscaped()));
+}
+
+void MainWindow::openLater(const QString& path, const Catalog& catalog, const QString& objectName, const QString& html)
+{
+    stopWaiting();
+    delete m_page;
+    // The page is built while the worker opens the ledger, and shown once it is attached.
+    m_session = std::make_unique<Session>(path, catalog, m_clock);
+    m_page = new SettingsPage(*m_session, this);
+    m_page->hide();
+    showMessagePage(objectName, html);
+    updateActions();
+    m_opener = new LedgerOpener(path, catalog, this);
+    connect(m_opener, &LedgerOpener::opened, this, [this] {
+        auto ledger = m_opener->takeLedger();
+        stopWaiting();
+        if (Status s = m_session->attach(std::move(ledger)); !s) {
+            showProblem(s.failure().message);
+            return;
+        }
+        showPage();
+    });
+    connect(m_opener, &LedgerOpener::failed, this, [this](const QString& message) {
+        stopWaiting();
+        showProblem(message);
+    });
+}
+
+void MainWindow::showPage()
+{
     connect(m_page, &SettingsPage::importRequested, this, &MainWindow::importUsage);
     setCentralWidget(m_page);
+    m_page->show();
+    const QString path = m_session->path();
     // A shared ledger is named by its database; a file by its name.
     const auto address = DatabaseAddress::parse(path);
     setWindowTitle(tr("Settings › AI — %1").arg(address && address->postgres ? tr("%1 (shared)").arg(address->database)
@@ -142,33 +202,15 @@ bool MainWindow::openDatabase(const QString& path)
     updateActions();
     // Once the page is up: the checks run in the background and the page stays usable meanwhile.
     QTimer::singleShot(0, m_session.get(), &Session::recheckStaleKeys);
-    return true;
-}
-
-void MainWindow::waitForDatabase(const QString& path, const Catalog& catalog)
-{
-    delete m_page;
-    m_page = nullptr;
-    m_session.reset();
-    showMessagePage(QStringLiteral("waitingLabel"),
-                    tr("<h3>Waiting for the database…</h3><p>Another program is writing to %1 (an import or an "
-                       "upgrade, perhaps) and holds it locked. The page appears as soon as it is free.</p>")
-                        .arg(QDir::toNativeSeparators(path).toHtmlEscaped()));
-    updateActions();
-    stopWaiting();
-    m_waiter = std::make_unique<DatabaseWaiter>(path, catalog);
-    connect(m_waiter.get(), &DatabaseWaiter::ready, this, [this, path] { openDatabase(path); });
-    connect(m_waiter.get(), &DatabaseWaiter::failed, this, [this](const QString& message) {
-        stopWaiting();
-        showProblem(message);
-    });
 }
 
 void MainWindow::stopWaiting()
 {
-    // Later: this may run inside the waiter's own signal.
-    if (m_waiter)
-        m_waiter.release()->deleteLater();
+    if (m_opener) {
+        m_opener->disconnect(this);
+        m_opener->abandon();
+        m_opener = nullptr;
+    }
 }
 
 void MainWindow::showProblem(const QString& message)
@@ -209,7 +251,7 @@ void MainWindow::importUsage()
 
 void MainWindow::importFile(const QString& path)
 {
-    if (!m_session)
+    if (!m_session || !m_session->isOpen())
         return;
     new LedgerTask(
         this, m_session->path(), m_session->catalog(), tr("Importing %1…").arg(Text::isolated(QFileInfo(path).fileName())),
@@ -241,7 +283,7 @@ void MainWindow::exportUsage()
 
 void MainWindow::exportTo(const QString& path, UsageFile::Format format)
 {
-    if (!m_session)
+    if (!m_session || !m_session->isOpen())
         return;
     new LedgerTask(
         this, m_session->path(), m_session->catalog(), tr("Exporting usage…"),

@@ -13,7 +13,7 @@ class QLabel;
 
 namespace Ui {
 
-class DatabaseWaiter;
+class LedgerOpener;
 class Session;
 class SettingsPage;
 
@@ -53,11 +53,19 @@ private:
     void showProblem(const QString& message);
     // A centred message in place of the page (a problem, a wait).
     void showMessagePage(const QString& objectName, const QString& html);
+    // A file that another program holds locked while it must be created or upgraded: waited for.
     void waitForDatabase(const QString& path, const Catalog& catalog);
+    // A shared ledger: connected to while the page is built.
+    void connectTo(const QString& path, const Catalog& catalog);
+    // Both: a LedgerOpener opens the ledger on a worker thread behind a message page (`objectName`, `html`)
+    // while the session's page is built; the page replaces the message once the ledger is attached.
+    void openLater(const QString& path, const Catalog& catalog, const QString& objectName, const QString& html);
     void stopWaiting();
+    // Puts the session's page in the window, with the title and status that name the database.
+    void showPage();
 
     std::unique_ptr<Session> m_session;
-    std::unique_ptr<DatabaseWaiter> m_waiter;
+    LedgerOpener* m_opener = nullptr; // a child: the window's end waits for an attempt under way
     SettingsPage* m_page = nullptr;
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;

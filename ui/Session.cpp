@@ -61,6 +61,8 @@ void Session::setTimeouts(int keychainMs, int checkMs)
 
 void Session::refresh()
 {
+    if (!isOpen())
+        return; // still connecting: attach() fills the page
     const auto scope = m_ledger->readScope(); // the page and the alerts read one moment
     if (const auto role = m_ledger->directory().roleOf(m_ledger->userName()); role && role.value())
         m_role = *role.value();
@@ -73,6 +75,8 @@ namespace Ui {
 
 void Session::recheckStaleKeys()
 {
+    if (!isOpen())
+        return;
     // A check records its verdict, which takes an Owner or Admin; a Viewer sees the last one with its time.
     if (!canAdminister() || m_checking)
         return;

@@ -1759,6 +1759,13 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     </message>
 </context>
 <context>
+    <name>Ui::LedgerOpener</name>
+    <message>
+        <source>The database connection could not be handed to the window.</source>
+        <translation>Die Datenbankverbindung konnte nicht an das Fenster übergeben werden.</translation>
+    </message>
+</context>
+<context>
     <name>Ui::LedgerTask</name>
     <message>
         <source>Cancel</source>
@@ -1890,6 +1897,10 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     <message>
         <source>The model selection has changes that are not saved. Close anyway and discard them?</source>
         <translation>Die Modellauswahl hat ungespeicherte Änderungen. Trotzdem schließen und sie verwerfen?</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Connecting to %1…&lt;/h3&gt;&lt;p&gt;The page appears as soon as the server answers.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Verbindung zu %1 wird hergestellt …&lt;/h3&gt;&lt;p&gt;Die Seite erscheint, sobald der Server antwortet.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@
 #include <QAtomicInt>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSqlDriver>
+#include <QThread>
 #include <QSqlError>
 
 namespace {
@@ -134,6 +136,15 @@ Database::ReadScope::~ReadScope()
 {
     m_transaction.reset(); // ends the read transaction
     --m_db.m_scopeDepth;
+}
+
+bool Database::moveToThread(QThread* target)
+{
+    QSqlDatabase db = handle();
+    if (!db.isValid() || !db.driver())
+        return false;
+    db.driver()->moveToThread(target);
+    return db.driver()->thread() == target;
 }
 
 QSqlDatabase Database::handle() const { return QSqlDatabase::database(m_connectionName, false); }

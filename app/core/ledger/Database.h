@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+class QThread;
 struct DatabaseAddress;
 namespace Sql {
 class ReadTransaction;
@@ -39,6 +40,11 @@ public:
     Database& operator=(const Database&) = delete;
 
     QSqlDatabase handle() const;
+    // Hands the connection to `target` (a ledger opened on a worker thread for the window's thread). Called on the
+    // thread that opened it, with no statement running; afterwards only `target` uses it. Qt's drivers are
+    // QObjects whose thread says which thread may use the connection; SQLite and libpq connections themselves
+    // may move between threads.
+    bool moveToThread(QThread* target);
     bool isPostgres() const;
     const Catalog& catalog() const { return m_catalog; }
     const QString& userName() const { return m_userName; }

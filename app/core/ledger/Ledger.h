@@ -33,6 +33,9 @@ public:
     void setClock(std::function<qint64()> clock) { m_db->setClock(std::move(clock)); }
     qint64 now() const { return m_db->now(); }
 
+    // See Database::moveToThread.
+    bool moveToThread(QThread* target) { return m_db->moveToThread(target); }
+
     SettingsStore& settings() { return m_settings; }
     DirectoryStore& directory() { return m_directory; }
     KeyStore& keys() { return m_keys; }

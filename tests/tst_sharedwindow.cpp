@@ -1,0 +1,95 @@
+#include "TestBackend.h"
+#include "TestSupport.h"
+#include "WidgetSupport.h"
+
+#include "LedgerOpener.h"
+#include "MainWindow.h"
+#include "Session.h"
+#include "SettingsPage.h"
+
+#include <QLabel>
+#include <QMainWindow>
+#include <QStatusBar>
+#include <QTcpServer>
+
+using TestSupport::at;
+using WidgetSupport::find;
+
+// The window on a shared ledger: it connects on a worker thread while the page is built, so a slow or silent
+// server never freezes it, and the page appears once the server has answered.
+class TestSharedWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    static qint64 clock() { return at("2026-11-22T12:00:00Z"); }
+
+private slots:
+    void init() { TestSupport::failOnAnyWidgetWarning(); }
+
+    void theWindowConnectsWhileThePageIsBuilt()
+    {
+        if (!TestBackend::postgres())
+            QSKIP("a shared ledger is a PostgreSQL matter (tst_sharedwindow_postgresql)");
+        const QString uri = TestBackend::newLocation(m_dir, QStringLiteral("shared"), QStringLiteral("owner"));
+        {
+            auto ledger = TestSupport::openLedger(uri, QStringLiteral("owner"));
+            ledger->setClock(&clock);
+            QVERIFY(ledger->usage().record({QStringLiteral("content"), {}, at("2026-11-22T11:00:00Z"), {}}).ok());
+        }
+        Ui::MainWindow window(uri, &clock);
+        // The constructor returns before the server has answered: the window says it connects, the page waits.
+        QVERIFY(window.session());
+        QVERIFY(window.page());
+        QVERIFY(!window.session()->isOpen());
+        QCOMPARE(window.centralWidget()->objectName(), QStringLiteral("connectingLabel"));
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 20000);
+        QCOMPARE(window.centralWidget(), window.page());
+        QVERIFY(window.page()->isVisible());
+        QCOMPARE(find<QLabel>(&window, "overviewUsedLabel")->text().left(23), QStringLiteral("5 of 100 credits used t"));
+        // The member is the database role the server authenticated (the text isolates the name as an island).
+        const QString status = window.statusBar()->currentMessage();
+        QVERIFY2(status.contains(QStringLiteral("signed in as \u2068owner\u2069 (Owner)")), qPrintable(status));
+        QVERIFY(window.windowTitle().endsWith(QLatin1String("(shared)")));
+    }
+
+    void aSilentServerLeavesTheWindowAnswering()
+    {
+        // A server that takes the connection and never answers: the window says it connects, keeps answering,
+        // and says why once the address's connect_timeout has passed.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        const QString uri = QStringLiteral("postgresql://nobody@127.0.0.1:%1/ledger?connect_timeout=2").arg(silent.serverPort());
+        Ui::MainWindow window(uri, &clock);
+        QCOMPARE(window.centralWidget()->objectName(), QStringLiteral("connectingLabel"));
+        QVERIFY(find<QLabel>(&window, "connectingLabel")->text().contains(QLatin1String("127.0.0.1")));
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(window.centralWidget()->objectName() == QLatin1String("problemLabel"), 20000);
+        const QString problem = find<QLabel>(&window, "problemLabel")->text();
+        QVERIFY2(problem.contains(QLatin1String("Cannot connect to")), qPrintable(problem));
+        QVERIFY(!window.session()->isOpen());
+    }
+
+    void anotherDatabaseOpensWhileAServerIsSilent()
+    {
+        // File › Open Database… while the window still connects: the file's page comes at once, and the attempt
+        // under way is dropped when it ends.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        Ui::MainWindow window(QStringLiteral("postgresql://nobody@127.0.0.1:%1/ledger?connect_timeout=2").arg(silent.serverPort()), &clock);
+        QCOMPARE(window.centralWidget()->objectName(), QStringLiteral("connectingLabel"));
+        QVERIFY(window.openDatabase(m_dir.filePath(QStringLiteral("local.sqlite"))));
+        QVERIFY(window.session()->isOpen());
+        QCOMPARE(window.centralWidget(), window.page());
+        // The dropped attempt ends when the server's timeout passes, and does not come back over the file's page.
+        QVERIFY(!window.findChildren<Ui::LedgerOpener*>().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChildren<Ui::LedgerOpener*>().isEmpty(), 20000);
+        QCOMPARE(window.centralWidget(), window.page());
+        QVERIFY(window.session()->isOpen());
+    }
+};
+
+QTEST_MAIN(TestSharedWindow)
+#include "tst_sharedwindow.moc"
