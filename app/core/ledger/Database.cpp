@@ -181,6 +181,13 @@ Result<std::optional<Role>> Database::roleOf(const QString& userName)
         return s.failure();
     std::optional<Role> role = q.next() ? roleFromId(q.value(0).toString()) : std::nullopt;
     q.finish();
+    // The user's own role just read (the window's refresh asks it first) confirms the membership too.
+    if (userName == m_userName) {
+        if (role)
+            m_memberSince.start();
+        else
+            m_memberSince.invalidate();
+    }
     return role;
 }
 
