@@ -123,6 +123,8 @@ void ActivityPanel::reloadPeople()
 
 void ActivityPanel::applyFilter()
 {
+    if (!m_session.isOpen())
+        return; // a filter set while the ledger still opens is read once the page reloads
     AuditFilter filter;
     filter.kind = m_kindCombo->currentData().toString();
     filter.actor = m_personCombo->currentData().toString();

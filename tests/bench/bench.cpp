@@ -226,6 +226,23 @@ int main(int argc, char* argv[])
             if (pgPaint < 0)
                 return 1;
             line(QStringLiteral("first paint, PostgreSQL / SQLite"), QStringLiteral("%1 ×").arg(pgPaint / sqlitePaint, 0, 'f', 2));
+            // The two figures above come minutes apart, and this machine's load drifts in between: the same two
+            // ledgers again, one window on each in turn, give a ratio that drift cannot skew.
+            std::vector<double> onSqlite, onPostgres;
+            for (int i = 0; i < 11; ++i) {
+                const auto a = timeToFirstPaint(file, now, 1);
+                const auto b = timeToFirstPaint(uri, now, 1);
+                if (a.empty() || b.empty())
+                    return 1;
+                onSqlite.push_back(a.front());
+                onPostgres.push_back(b.front());
+            }
+            const double interleaved = stats(onPostgres).median / stats(onSqlite).median;
+            line(QStringLiteral("first paint, taken in turn (11 each)"),
+                 QStringLiteral("SQLite median %1 ms, PostgreSQL median %2 ms: %3 ×")
+                     .arg(stats(onSqlite).median, 0, 'f', 1)
+                     .arg(stats(onPostgres).median, 0, 'f', 1)
+                     .arg(interleaved, 0, 'f', 2));
         }
         if (!parser.isSet(dirOption))
             QFile::remove(csv);

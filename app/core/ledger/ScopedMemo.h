@@ -4,8 +4,6 @@
 
 #include <QHash>
 
-#include <optional>
-
 // What a store read once inside a read scope (Database::ReadScope), answered again while the same scope lasts:
 // every read in a scope sees one snapshot, so the second answer is the first. Outside a scope nothing is kept.
 template <typename Key, typename Value>
