@@ -31,7 +31,10 @@ public:
     explicit MainWindow(const QString& databasePath, std::function<qint64()> clock = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Shows the database at `path` instead; on failure says why and keeps the one shown.
+    // Shows the database at `path` instead; on failure says why and keeps the one shown. A shared ledger is
+    // connected to in the background behind a message page: true then means the page is on its way, and a
+    // failure is shown in the window when it comes. A file another program holds locked is waited for the same
+    // way, and answers false.
     bool openDatabase(const QString& path);
     // What File › Import Usage… and Export Usage… do once a file is chosen: run on a worker thread behind a
     // progress dialog, then say how it went.
