@@ -44,6 +44,15 @@ protected:
         return QJsonDocument::fromJson(r.out).object();
     }
 
+    // The report options for one period and, unless empty (the whole install), one tenant.
+    static QStringList periodArgs(const char* period, const QString& tenant)
+    {
+        QStringList args{QStringLiteral("--period"), QLatin1String(period)};
+        if (!tenant.isEmpty())
+            args << QStringLiteral("--tenant") << tenant;
+        return args;
+    }
+
     void writeFile(const QString& path, const QByteArray& content)
     {
         QFile f(path);

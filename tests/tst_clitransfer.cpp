@@ -34,9 +34,7 @@ private slots:
         int nonEmpty = 0;
         for (const char* period : {"2026-08", "2026-09", "2026-10"}) {
             for (const QString& tenant : {QString(), QStringLiteral("acme"), QStringLiteral("beta")}) {
-                QStringList args{QStringLiteral("--period"), QLatin1String(period)};
-                if (!tenant.isEmpty())
-                    args << QStringLiteral("--tenant") << tenant;
+                const QStringList args = periodArgs(period, tenant);
                 const QJsonObject a = reportJson(m_db, args);
                 QVERIFY(!a.isEmpty());
                 QCOMPARE(reportJson(copy, args), a);
@@ -108,9 +106,7 @@ private slots:
 
         for (const char* period : {"2026-08", "2026-09", "2026-10", "2026-11"})
             for (const QString& tenant : {QString(), QStringLiteral("acme"), QStringLiteral("beta")}) {
-                QStringList args{QStringLiteral("--period"), QLatin1String(period)};
-                if (!tenant.isEmpty())
-                    args << QStringLiteral("--tenant") << tenant;
+                const QStringList args = periodArgs(period, tenant);
                 const QJsonObject expected = reportJson(first, args);
                 QVERIFY(!expected.isEmpty());
                 QCOMPARE(reportJson(m_db, args), expected);

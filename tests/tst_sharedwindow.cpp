@@ -24,6 +24,14 @@ class TestSharedWindow : public QObject
 private:
     QTemporaryDir m_dir;
     static qint64 clock() { return at("2026-11-22T12:00:00Z"); }
+    // A loopback server that takes connections and never answers, and a ledger address on it that gives up
+    // after two seconds.
+    static QString silentAddress(QTcpServer& silent)
+    {
+        if (!silent.listen(QHostAddress::LocalHost))
+            qFatal("cannot listen on 127.0.0.1");
+        return QStringLiteral("postgresql://nobody@127.0.0.1:%1/ledger?connect_timeout=2").arg(silent.serverPort());
+    }
 
 private slots:
     void init() { TestSupport::failOnAnyWidgetWarning(); }
@@ -60,9 +68,7 @@ private slots:
         // A server that takes the connection and never answers: the window says it connects, keeps answering,
         // and says why once the address's connect_timeout has passed.
         QTcpServer silent;
-        QVERIFY(silent.listen(QHostAddress::LocalHost));
-        const QString uri = QStringLiteral("postgresql://nobody@127.0.0.1:%1/ledger?connect_timeout=2").arg(silent.serverPort());
-        Ui::MainWindow window(uri, &clock);
+        Ui::MainWindow window(silentAddress(silent), &clock);
         QCOMPARE(window.centralWidget()->objectName(), QStringLiteral("connectingLabel"));
         QVERIFY(find<QLabel>(&window, "connectingLabel")->text().contains(QLatin1String("127.0.0.1")));
         window.show();
@@ -77,8 +83,7 @@ private slots:
         // File › Open Database… while the window still connects: the file's page comes at once, and the attempt
         // under way is dropped when it ends.
         QTcpServer silent;
-        QVERIFY(silent.listen(QHostAddress::LocalHost));
-        Ui::MainWindow window(QStringLiteral("postgresql://nobody@127.0.0.1:%1/ledger?connect_timeout=2").arg(silent.serverPort()), &clock);
+        Ui::MainWindow window(silentAddress(silent), &clock);
         QCOMPARE(window.centralWidget()->objectName(), QStringLiteral("connectingLabel"));
         QVERIFY(window.openDatabase(m_dir.filePath(QStringLiteral("local.sqlite"))));
         QVERIFY(window.session()->isOpen());
