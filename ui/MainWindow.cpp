@@ -118,7 +118,7 @@ bool MainWindow::openDatabase(const QString& path)
     // A shared ledger connects on a worker thread while the page is built: the window never waits on the network.
     const auto address = DatabaseAddress::parse(path);
     if (address && address->postgres) {
-        connectTo(path, *catalog);
+        connectTo(address.value(), *catalog);
         return true;
     }
     // A file opens at once. One that another program holds locked while it must be created or upgraded is waited
@@ -143,12 +143,11 @@ bool MainWindow::openDatabase(const QString& path)
     return true;
 }
 
-void MainWindow::connectTo(const QString& path, const Catalog& catalog)
+void MainWindow::connectTo(const DatabaseAddress& address, const Catalog& catalog)
 {
-    const auto address = DatabaseAddress::parse(path);
-    openLater(path, catalog, QStringLiteral("connectingLabel"),
+    openLater(address.text, catalog, QStringLiteral("connectingLabel"),
               tr("<h3>Connecting to %1…</h3><p>The page appears as soon as the server answers.</p>")
-                  .arg(Text::escaped(address->text, 200).toHtmlEscaped()));
+                  .arg(Text::escaped(address.text, 200).toHtmlEscaped()));
 }
 
 void MainWindow::waitForDatabase(const QString& path, const Catalog& catalog)

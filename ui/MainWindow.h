@@ -8,6 +8,7 @@
 #include <memory>
 
 class Catalog;
+struct DatabaseAddress;
 class QAction;
 class QLabel;
 
@@ -59,7 +60,7 @@ private:
     // A file that another program holds locked while it must be created or upgraded: waited for.
     void waitForDatabase(const QString& path, const Catalog& catalog);
     // A shared ledger: connected to while the page is built.
-    void connectTo(const QString& path, const Catalog& catalog);
+    void connectTo(const DatabaseAddress& address, const Catalog& catalog);
     // Both: a LedgerOpener opens the ledger on a worker thread behind a message page (`objectName`, `html`)
     // while the session's page is built; the page replaces the message once the ledger is attached.
     void openLater(const QString& path, const Catalog& catalog, const QString& objectName, const QString& html);
