@@ -8,7 +8,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <memory>
+#include <thread>
 
 #include <unistd.h>
 
@@ -65,6 +67,41 @@ int busyHandler(void* maxWaitMs, int attempt)
     return 1;
 }
 
+// The first eight characters of an id as one number that sorts as SQLite compares the ids (bytewise; ids are
+// ASCII, checked before the import writes).
+quint64 sortPrefix(const QString& id)
+{
+    quint64 prefix = 0;
+    for (int i = 0; i < 8; ++i)
+        prefix = (prefix << 8) | (i < id.size() ? quint64(id.at(i).unicode() & 0xff) : 0);
+    return prefix;
+}
+
+struct SortKey
+{
+    quint64 prefix;
+    qsizetype row;
+};
+
+// The rows in id order, sorted on two threads. Inserting in the order of the id index makes each insert land
+// beside the last: once the index outgrows the page cache (about 10 million events), a random order reads a
+// page from the file for nearly every row, and the import runs at a third of the speed.
+std::vector<SortKey> idOrder(const QVector<ImportRow>& rows)
+{
+    std::vector<SortKey> keys(size_t(rows.size()));
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        keys[size_t(i)] = {sortPrefix(rows[i].event.id), i};
+    const auto before = [&rows](const SortKey& a, const SortKey& b) {
+        return a.prefix != b.prefix ? a.prefix < b.prefix : rows[a.row].event.id < rows[b.row].event.id;
+    };
+    const auto middle = keys.begin() + std::ptrdiff_t(keys.size() / 2);
+    std::thread firstHalf([&] { std::sort(keys.begin(), middle, before); });
+    std::sort(middle, keys.end(), before);
+    firstHalf.join();
+    std::inplace_merge(keys.begin(), middle, keys.end(), before);
+    return keys;
+}
+
 } // namespace
 
 void waitBriefly(const QSqlDatabase& db, int maxWaitMs)
@@ -97,8 +134,9 @@ Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, cons
     const QByteArray by = recordedBy.toUtf8();
     bindText(statement, 8, by);
 
+    const std::vector<SortKey> order = idOrder(rows);
     for (qsizetype i = 0; i < rows.size(); ++i) {
-        const UsageEvent& e = rows[i].event;
+        const UsageEvent& e = rows[order[size_t(i)].row].event;
         const QByteArray id = e.id.toUtf8();
         bindText(statement, 1, id);
         sqlite3_bind_int64(statement, 2, e.occurredAt);

@@ -19,7 +19,7 @@ using Progress = ImportProgress::Callback;
 // driver uses the system libsqlite3). Otherwise the caller uses the portable QSqlQuery path.
 bool available(const QSqlDatabase& db);
 
-// Inserts the events inside the caller's transaction; rows whose id exists are skipped. Calls `inserted` for each
+// Inserts the events, in id order, inside the caller's transaction; rows whose id exists are skipped. Calls `inserted` for each
 // row actually added.
 Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
                     const std::function<void(const UsageEvent&)>& inserted, const Progress& progress);
