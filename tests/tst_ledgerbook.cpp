@@ -59,6 +59,41 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 4);
     }
 
+    void anImportLargerThanTheLedgerSkipsStoredIdsAndKeepsTheIdIndex()
+    {
+        QVERIFY(ledger().usage().importRows(rows("k5,2026-11-02T09:00:00Z,,theme,,credits,\n"
+                                                 "k1,2026-11-02T09:00:00Z,,theme,,credits,\n"),
+                                            false)
+                    .ok());
+        // Six rows over two stored: the import loads first and indexes after (on PostgreSQL the id index too).
+        // The ids come in no particular order; the stored ones are skipped and not counted again.
+        const QByteArray six = "k9,2026-11-03T09:00:00Z,,theme,,credits,\n"
+                               "k5,2026-11-03T09:00:00Z,,content,,credits,\n"
+                               "a2,2026-10-03T09:00:00Z,acme,theme,,credits,\n"
+                               "k1,2026-11-03T09:00:00Z,,content,,credits,\n"
+                               "z0,2026-11-03T09:00:00Z,,theme,,byok,\n"
+                               "k10,2026-11-03T09:00:00Z,,content,,credits,\n";
+        const auto larger = ledger().usage().importRows(rows(six), false);
+        QVERIFY2(larger.ok(), qPrintable(larger.failure().message));
+        QCOMPARE(larger->added, 4);
+        QCOMPARE(larger->alreadyPresent, 2);
+        QCOMPARE(larger->credits, 1 + 1 + 5);
+        QCOMPARE(used("2026-11"), 2 + 1 + 5);
+        QCOMPARE(used("2026-10"), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 6);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events WHERE id = 'k5' AND action = 'theme'")), 1);
+        QCOMPARE(rateLimitIndexes(), 1);
+        // The id index is back: the same file again adds nothing, and a stored id cannot be inserted twice.
+        const auto again = ledger().usage().importRows(rows(six), false);
+        QVERIFY2(again.ok(), qPrintable(again.failure().message));
+        QCOMPARE(again->added, 0);
+        QCOMPARE(again->alreadyPresent, 6);
+        withRawDatabase([](QSqlDatabase& db) {
+            QVERIFY(!QSqlQuery(db).exec(QStringLiteral("INSERT INTO usage_events SELECT * FROM usage_events WHERE id = 'k9'")));
+        });
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 6);
+    }
+
     void cancelledImportLeavesNothing()
     {
         QByteArray csv;

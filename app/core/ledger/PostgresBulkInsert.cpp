@@ -3,6 +3,7 @@
 #include "ImportProgress.h"
 #include "SqlSupport.h"
 
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlQuery>
 
@@ -70,12 +71,58 @@ Status finishCopy(PGconn* connection, const char* error)
     return ok ? success() : copyFailure(connection, "importing usage");
 }
 
+// One set-based insert that skips ids already stored; the rows it added come back, for the totals and the
+// summary. In id order, so that each insert into the id index lands beside the last.
+Status moveSkippingKnown(const QSqlDatabase& db, const std::function<void(const UsageEvent&)>& inserted)
+{
+    QSqlQuery move(db);
+    move.setForwardOnly(true);
+    if (!move.exec(QStringLiteral("INSERT INTO usage_events SELECT * FROM import_staging ORDER BY id ON CONFLICT (id) DO NOTHING "
+                                  "RETURNING occurred_at, tenant, action, billing, credits")))
+        return Sql::storageFailure(move.lastError(), Words::tr("importing usage"));
+    UsageEvent e;
+    while (move.next()) {
+        e.occurredAt = move.value(0).toLongLong();
+        e.tenant = move.value(1).toString();
+        e.action = move.value(2).toString();
+        e.billing = move.value(3).toString() == QLatin1String("byok") ? CreditRules::Billing::Byok : CreditRules::Billing::Credits;
+        e.credits = move.value(4).toInt();
+        inserted(e);
+    }
+    return success();
+}
+
+// For an import larger than the ledger: the ids already stored leave the staging table first (through the id
+// index, with the table locked so that no recorder adds one meanwhile), then the id index goes, the rows go in
+// without it and the index is built again by sorting — a third of the time of inserting into it row by row.
+// All in the caller's transaction: a failure or a cancel gives the index back.
+Status moveAndIndex(const QSqlDatabase& db, const QVector<ImportRow>& rows, const std::function<void(const UsageEvent&)>& inserted)
+{
+    QSqlQuery known(db);
+    known.setForwardOnly(true);
+    if (!known.exec(QStringLiteral("LOCK TABLE usage_events IN EXCLUSIVE MODE")) ||
+        !known.exec(QStringLiteral("DELETE FROM import_staging s USING usage_events u WHERE s.id = u.id RETURNING s.id")))
+        return Sql::storageFailure(known.lastError(), Words::tr("importing usage"));
+    QSet<QString> stored;
+    while (known.next())
+        stored.insert(known.value(0).toString());
+    for (const char* sql : {"ALTER TABLE usage_events DROP CONSTRAINT usage_events_pkey",
+                            "INSERT INTO usage_events SELECT * FROM import_staging",
+                            "ALTER TABLE usage_events ADD CONSTRAINT usage_events_pkey PRIMARY KEY (id)"})
+        if (Status s = Sql::execText(db, QLatin1String(sql), Words::tr("importing usage")); !s)
+            return s;
+    for (const ImportRow& row : rows)
+        if (!stored.contains(row.event.id))
+            inserted(row.event);
+    return success();
+}
+
 } // namespace
 
 bool available(const QSqlDatabase& db) { return handleOf(db) != nullptr; }
 
 Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
-                    const std::function<void(const UsageEvent&)>& inserted, const Progress& progress)
+                    const std::function<void(const UsageEvent&)>& inserted, const Progress& progress, bool loadThenIndex)
 {
     PGconn* connection = handleOf(db);
     // Dropped with the transaction: nothing of a cancelled or failed import stays behind.
@@ -114,22 +161,7 @@ Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, cons
     }
     if (Status s = finishCopy(connection, nullptr); !s)
         return s;
-    // One set-based insert; the rows it added come back, for the totals and the summary.
-    QSqlQuery move(db);
-    move.setForwardOnly(true);
-    if (!move.exec(QStringLiteral("INSERT INTO usage_events SELECT * FROM import_staging ON CONFLICT (id) DO NOTHING "
-                                  "RETURNING occurred_at, tenant, action, billing, credits")))
-        return Sql::storageFailure(move.lastError(), Words::tr("importing usage"));
-    UsageEvent e;
-    while (move.next()) {
-        e.occurredAt = move.value(0).toLongLong();
-        e.tenant = move.value(1).toString();
-        e.action = move.value(2).toString();
-        e.billing = move.value(3).toString() == QLatin1String("byok") ? CreditRules::Billing::Byok : CreditRules::Billing::Credits;
-        e.credits = move.value(4).toInt();
-        inserted(e);
-    }
-    return success();
+    return loadThenIndex ? moveAndIndex(db, rows, inserted) : moveSkippingKnown(db, inserted);
 }
 
 } // namespace PostgresBulkInsert

@@ -19,7 +19,8 @@ using Progress = ImportProgress::Callback;
 bool available(const QSqlDatabase& db);
 
 // Inserts the events inside the caller's transaction; calls `inserted` for each row actually added.
+// `loadThenIndex` (an import larger than the ledger) drops the id index while the rows go in and builds it after.
 Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
-                    const std::function<void(const UsageEvent&)>& inserted, const Progress& progress);
+                    const std::function<void(const UsageEvent&)>& inserted, const Progress& progress, bool loadThenIndex);
 
 } // namespace PostgresBulkInsert

@@ -150,7 +150,7 @@ Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summa
     const Status written = SqliteBulkInsert::available(handle)
                                ? SqliteBulkInsert::insertEvents(handle, rows, m_db.userName(), inserted, progress)
                            : PostgresBulkInsert::available(handle)
-                               ? PostgresBulkInsert::insertEvents(handle, rows, m_db.userName(), inserted, progress)
+                               ? PostgresBulkInsert::insertEvents(handle, rows, m_db.userName(), inserted, progress, rebuildIndex)
                                : insertEventsPortably(rows, inserted, progress);
     if (!written)
         return written;
