@@ -9,6 +9,8 @@
 
 #include <functional>
 
+struct sqlite3;
+
 // Import's hot loop, written against SQLite's C API on the connection Qt opened. Binding through QSqlQuery
 // costs a QVariant and a UTF-16 to UTF-8 conversion per value, which halves the import rate.
 namespace SqliteBulkInsert {
@@ -25,8 +27,9 @@ Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, cons
                     const std::function<void(const UsageEvent&)>& inserted, const Progress& progress);
 
 // Replaces SQLite's busy handler, whose back-off sleeps up to 100 ms at a time, with one that looks again every
-// quarter millisecond for the first few milliseconds and every millisecond after: several recorders queue for the
-// write lock without each waiting tens of milliseconds after it is free. Gives up after `maxWaitMs`, as before.
+// tenth of a millisecond for the first 5 ms and every millisecond after: several recorders queue for the write
+// lock without each waiting tens of milliseconds after it is free. Gives up after `maxWaitMs`, as before.
 void waitBriefly(const QSqlDatabase& db, int maxWaitMs);
+void waitBriefly(sqlite3* handle, int maxWaitMs);
 
 } // namespace SqliteBulkInsert
