@@ -128,6 +128,7 @@ private:
 // connection.
 int recordStream(Context& context, Ledger& ledger)
 {
+    ledger.checkpointInBackground(); // a checkpoint would hold up the answer to the event whose commit filled the log
     LineReader reader;
     qint64 lineNumber = 0;
     for (QList<QByteArray> lines = reader.nextLines(); !lines.isEmpty(); lines = reader.nextLines()) {

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -43,6 +44,7 @@ StreamResult recordStream(const QString& location, int writers, int perWriter, i
         w.process->write(QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n');
         ++w.sent;
     };
+    const QString log = location + QStringLiteral("-wal"); // nothing there for a PostgreSQL URI
     QElapsedTimer wall;
     wall.start();
     for (Writer& w : pool) {
@@ -51,6 +53,8 @@ StreamResult recordStream(const QString& location, int writers, int perWriter, i
             while (self->process->canReadLine()) {
                 const QJsonObject answer = QJsonDocument::fromJson(self->process->readLine()).object();
                 latencies.push_back(self->sinceSent.nsecsElapsed() / 1e6);
+                if (latencies.size() % 100 == 0 && QFileInfo::exists(log))
+                    result.largestLog = qMax(result.largestLog, QFileInfo(log).size());
                 ++self->answered;
                 if (!answer.value(QStringLiteral("ok")).toBool())
                     ++result.failures;

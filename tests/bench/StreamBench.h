@@ -10,6 +10,7 @@ struct StreamResult
     double eventsPerSecond = 0; // all writers together
     Bench::Stats latency;       // per event, from writing its line to reading its answer
     int failures = 0;           // answers that were not "ok"
+    qint64 largestLog = -1;     // SQLite: the write-ahead log's largest size seen, in bytes
 };
 
 StreamResult recordStream(const QString& location, int writers, int perWriter, int tenants, bool pipelined, int firstEvent);

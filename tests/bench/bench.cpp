@@ -149,10 +149,11 @@ double measure(const QString& backend, const QString& location, const QString& c
                                                  pipelined ? o.writers * o.perWriter : 0);
         line(QStringLiteral("record --stdin, %1 writers × %2 events, %3").arg(o.writers).arg(o.perWriter)
                  .arg(pipelined ? QStringLiteral("pipelined") : QStringLiteral("one at a time")),
-             QStringLiteral("%1 events/s together; per event median %2 ms, p99 %3 ms%4")
+             QStringLiteral("%1 events/s together; per event median %2 ms, p99 %3 ms%4%5")
                  .arg(qRound64(stream.eventsPerSecond))
                  .arg(stream.latency.median, 0, 'f', 2)
                  .arg(stream.latency.p99, 0, 'f', 2)
+                 .arg(stream.largestLog >= 0 ? QStringLiteral("; log file at most %1 MiB").arg(stream.largestLog / 1048576) : QString())
                  .arg(stream.failures ? QStringLiteral(" (%1 failed)").arg(stream.failures) : QString()));
     }
 

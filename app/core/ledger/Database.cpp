@@ -39,9 +39,16 @@ Database::Database(const Catalog& catalog, QString userName, QString location)
 
 Database::~Database()
 {
+    m_checkpointer.reset();
     m_queries.clear();
     QSqlDatabase::database(m_connectionName, false).close();
     QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void Database::checkpointInBackground()
+{
+    if (!m_checkpointer)
+        m_checkpointer = SqliteCheckpointer::start(handle());
 }
 
 Result<QSqlDatabase> Database::connect(const DatabaseAddress& address, const QString& connectionName, int openWaitMs)

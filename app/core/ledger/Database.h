@@ -3,6 +3,7 @@
 #include "Catalog.h"
 #include "Result.h"
 #include "Roles.h"
+#include "SqliteCheckpointer.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -46,6 +47,9 @@ public:
     // may move between threads.
     bool moveToThread(QThread* target);
     bool isPostgres() const;
+    // For a long-lived writer (`record --stdin`): on SQLite, log checkpoints run on a thread of their own instead
+    // of inside the commit that fills the log (SqliteCheckpointer). Nothing on PostgreSQL.
+    void checkpointInBackground();
     const Catalog& catalog() const { return m_catalog; }
     const QString& userName() const { return m_userName; }
     // The file or URI it was opened with (a URI never holds a password).
@@ -105,4 +109,5 @@ private:
     QElapsedTimer m_memberSince; // when membership was last confirmed; invalid: not yet
     int m_scopeDepth = 0;
     quint64 m_scopeId = 0;
+    std::unique_ptr<SqliteCheckpointer> m_checkpointer; // stopped before the connection closes
 };

@@ -33,6 +33,8 @@ public:
     void setClock(std::function<qint64()> clock) { m_db->setClock(std::move(clock)); }
     qint64 now() const { return m_db->now(); }
 
+    // See Database::checkpointInBackground.
+    void checkpointInBackground() { m_db->checkpointInBackground(); }
     // See Database::moveToThread.
     bool moveToThread(QThread* target) { return m_db->moveToThread(target); }
 
