@@ -248,6 +248,31 @@ private slots:
         QCOMPARE(used(), 5);
     }
 
+    void aChangeInsideAReadScopeIsRefusedAndTheScopeGoesOn()
+    {
+        const auto other = openAs(QStringLiteral("owner"));
+        {
+            const auto scope = ledger().readScope();
+            QCOMPARE(used(), 0);
+            QVERIFY(other->usage().record({QStringLiteral("content"), {}, at("2026-11-22T11:30:00Z"), {}}).ok());
+            // Each way in to a change says the same, and nothing is written.
+            const QString refusal = QStringLiteral("Nothing can be changed while the ledger is being read as one moment; "
+                                                   "try again once the reading is done.");
+            const auto recorded = record("theme", "2026-11-22T11:40:00Z");
+            QCOMPARE(recorded.failure().kind, Failure::Unavailable);
+            QCOMPARE(recorded.failure().message, refusal);
+            QCOMPARE(ledger().directory().addTenant(QStringLiteral("acme"), QStringLiteral("Acme")).failure().message, refusal);
+            QCOMPARE(ledger().usage().importRows({}, false).failure().message, refusal);
+            // The scope still shows its moment (on PostgreSQL a write's rollback would have ended it).
+            QCOMPARE(used(), 0);
+            QCOMPARE(ledger().directory().tenants()->size(), 0);
+        }
+        QCOMPARE(used(), 5);
+        QVERIFY(record("theme", "2026-11-22T11:40:00Z").ok());
+        QCOMPARE(used(), 6);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM tenants")), 0);
+    }
+
     void recordRejectsBadInput()
     {
         QCOMPARE(record("poetry", "2026-11-10T10:00:00Z").failure().kind, Failure::BadInput);

@@ -714,6 +714,10 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <source>opening the database</source>
         <translation>Öffnen der Datenbank</translation>
     </message>
+    <message>
+        <source>Nothing can be changed while the ledger is being read as one moment; try again once the reading is done.</source>
+        <translation>Solange das Konto als ein Moment gelesen wird, lässt sich nichts ändern; versuchen Sie es erneut, wenn das Lesen beendet ist.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseAddress</name>

@@ -145,6 +145,14 @@ Database::ReadScope::~ReadScope()
     --m_db.m_scopeDepth;
 }
 
+Status Database::begin(Sql::WriteTransaction& tx)
+{
+    if (m_scopeDepth > 0)
+        return unavailable(Words::tr("Nothing can be changed while the ledger is being read as one moment; "
+                                     "try again once the reading is done."));
+    return tx.begin();
+}
+
 bool Database::moveToThread(QThread* target)
 {
     QSqlDatabase db = handle();
@@ -239,7 +247,7 @@ Status Database::requireRole(const QString& doing, bool ownerOnly)
 Status Database::administer(const QString& doing, const std::function<Status()>& change, bool ownerOnly)
 {
     Sql::WriteTransaction tx(handle());
-    if (Status s = tx.begin(); !s)
+    if (Status s = begin(tx); !s)
         return s;
     if (Status s = requireRole(doing, ownerOnly); !s)
         return s;

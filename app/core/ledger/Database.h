@@ -18,6 +18,7 @@ class QThread;
 struct DatabaseAddress;
 namespace Sql {
 class ReadTransaction;
+class WriteTransaction;
 }
 
 // One open ledger database, SQLite or PostgreSQL: the connection, its prepared statements, the schema (created
@@ -95,6 +96,9 @@ public:
     };
     // The open read scope's number (never the same twice), or 0 outside one.
     quint64 readScope() const { return m_scopeDepth > 0 ? m_scopeId : 0; }
+    // Begins `tx` on this connection; refused inside a read scope, whose snapshot the write would end (on
+    // PostgreSQL its rollback would take the scope's transaction with it).
+    Status begin(Sql::WriteTransaction& tx);
 
 private:
     Database(const Catalog& catalog, QString userName, QString location);

@@ -180,7 +180,7 @@ Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun
                                             const QString& source)
 {
     Sql::WriteTransaction tx(m_db.handle());
-    if (Status s = tx.begin(); !s)
+    if (Status s = m_db.begin(tx); !s)
         return s.failure();
     if (Status s = m_db.requireAdministrator(Words::tr("Importing usage")); !s)
         return s.failure();

@@ -93,7 +93,7 @@ QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>
     if (valid.isEmpty())
         return answers;
     Sql::WriteTransaction tx(m_db.handle());
-    if (Status s = tx.begin(); !s)
+    if (Status s = m_db.begin(tx); !s)
         return failAll(s.failure());
     if (Status s = m_db.requireAdministrator(Words::tr("Recording usage")); !s)
         return failAll(s.failure());
