@@ -55,6 +55,8 @@ bool available(const QSqlDatabase& db)
     return q.value(0).toString() == QLatin1String(sqlite3_sourceid());
 }
 
+sqlite3* connectionOf(const QSqlDatabase& db) { return available(db) ? handleOf(db) : nullptr; }
+
 namespace {
 
 int busyHandler(void* maxWaitMs, int attempt)
@@ -113,8 +115,8 @@ std::vector<SortKey> idOrder(const QVector<ImportRow>& rows)
 
 void waitBriefly(const QSqlDatabase& db, int maxWaitMs)
 {
-    if (available(db))
-        waitBriefly(handleOf(db), maxWaitMs);
+    if (sqlite3* handle = connectionOf(db))
+        waitBriefly(handle, maxWaitMs);
 }
 
 void waitBriefly(sqlite3* handle, int maxWaitMs)

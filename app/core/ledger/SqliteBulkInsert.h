@@ -20,9 +20,11 @@ using Progress = ImportProgress::Callback;
 // True when the connection is SQLite and its library is the one this program links (as on Debian, where Qt's
 // driver uses the system libsqlite3). Otherwise the caller uses the portable QSqlQuery path.
 bool available(const QSqlDatabase& db);
+// The connection's own SQLite handle when available(db), else nullptr.
+sqlite3* connectionOf(const QSqlDatabase& db);
 
-// Inserts the events, in id order, inside the caller's transaction; rows whose id exists are skipped. Calls `inserted` for each
-// row actually added.
+// Inserts the events, in id order, inside the caller's transaction; rows whose id exists are skipped. Calls
+// `inserted` for each row actually added.
 Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
                     const std::function<void(const UsageEvent&)>& inserted, const Progress& progress);
 

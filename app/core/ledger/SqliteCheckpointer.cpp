@@ -2,9 +2,6 @@
 
 #include "SqliteBulkInsert.h"
 
-#include <QSqlDriver>
-#include <QVariant>
-
 #include <sqlite3.h>
 
 #include <condition_variable>
@@ -71,10 +68,11 @@ struct SqliteCheckpointer::State
 
 std::unique_ptr<SqliteCheckpointer> SqliteCheckpointer::start(const QSqlDatabase& db, int checkpointPages, int restartPages)
 {
-    if (!SqliteBulkInsert::available(db))
+    sqlite3* writer = SqliteBulkInsert::connectionOf(db);
+    if (!writer)
         return nullptr;
     auto state = std::make_unique<State>();
-    state->writer = *static_cast<sqlite3* const*>(db.driver()->handle().constData());
+    state->writer = writer;
     state->checkpointPages = checkpointPages;
     state->restartPages = restartPages;
     const char* file = sqlite3_db_filename(state->writer, "main");
