@@ -62,7 +62,6 @@ Result<QVector<Tenant>> DirectoryStore::tenants()
 
 Status DirectoryStore::addTenant(const QString& id, const QString& name)
 {
-    m_tenants.forget();
     if (!Identifiers::isValidTenantId(id))
         return badInput(Words::tr("Tenant id %1 is not valid; use up to 64 letters, digits, dots, dashes or "
                                        "underscores, starting with a letter or digit.")
@@ -87,7 +86,6 @@ Status DirectoryStore::addTenant(const QString& id, const QString& name)
 
 Status DirectoryStore::renameTenant(const QString& id, const QString& name)
 {
-    m_tenants.forget();
     if (Status s = Identifiers::checkDisplayName(name); !s)
         return s;
     return m_db.administer(Words::tr("Renaming a tenant"), [&]() -> Status {
@@ -105,7 +103,6 @@ Status DirectoryStore::renameTenant(const QString& id, const QString& name)
 
 Status DirectoryStore::deleteTenant(const QString& id)
 {
-    m_tenants.forget();
     if (Status s = requireTenant(id); !s)
         return s;
     QSqlQuery& q = m_db.query(QStringLiteral("DELETE FROM tenants WHERE id = ?"));
@@ -117,7 +114,6 @@ Status DirectoryStore::deleteTenant(const QString& id)
 
 Result<QStringList> DirectoryStore::addMissingTenants(const QStringList& ids)
 {
-    m_tenants.forget();
     QStringList added;
     for (const QString& id : ids) {
         const auto exists = tenantExists(id);

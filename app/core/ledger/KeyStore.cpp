@@ -184,7 +184,6 @@ Status KeyStore::setKeyRecord(const KeyRecord& r, KeyChange change, const QStrin
         return badInput(Words::tr("A key fingerprint is at most its last four characters."));
     if (r.state == KeyState::Unused)
         return badInput(Words::tr("\"Unused\" describes a stored key; it is not a check's verdict."));
-    m_inScope.forget();
     return m_db.administer(QStringLiteral("Changing API keys"), [&]() -> Status {
         if (!r.tenant.isEmpty())
             if (Status s = m_directory.requireTenant(r.tenant); !s)
@@ -239,7 +238,6 @@ Status KeyStore::auditKeptKey(const KeyRecord& candidate, const QString& keptFin
 
 Status KeyStore::deleteTenantKeys(const QString& tenant)
 {
-    m_inScope.forget();
     QSqlQuery& q = m_db.query(QStringLiteral("DELETE FROM key_state WHERE tenant = ?"));
     q.bindValue(0, tenant);
     return Sql::exec(q, Words::tr("removing a tenant's keys"));

@@ -5,7 +5,8 @@
 #include <QHash>
 
 // What a store read once inside a read scope (Database::ReadScope), answered again while the same scope lasts:
-// every read in a scope sees one snapshot, so the second answer is the first. Outside a scope nothing is kept.
+// every read in a scope sees one snapshot, so the second answer is the first, and nothing is written inside one
+// (Database::begin refuses it). Outside a scope nothing is kept.
 template <typename Key, typename Value>
 class ScopedMemo
 {
@@ -27,13 +28,6 @@ public:
             m_scope = db.readScope();
         }
         m_values.insert(key, value);
-    }
-
-    // After a write on this connection: the snapshot no longer holds.
-    void forget()
-    {
-        m_values.clear();
-        m_scope = 0;
     }
 
 private:

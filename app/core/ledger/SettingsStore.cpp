@@ -95,7 +95,6 @@ Result<LedgerSettings> SettingsStore::read()
 Status SettingsStore::write(const QList<QPair<QString, QString>>& values)
 {
     m_recent.reset();
-    m_inScope.forget();
     for (const auto& [name, value] : values) {
         const SettingDeclaration* d = declaration(name);
         if (!d || !d->writable)
