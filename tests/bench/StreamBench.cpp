@@ -2,27 +2,30 @@
 
 #include "IsoTime.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
-#include <memory>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
 
 namespace {
 
-struct Writer
-{
-    std::unique_ptr<QProcess> process = std::make_unique<QProcess>();
-    int sent = 0;
-    int answered = 0;
-    QElapsedTimer sinceSent;
-};
+using Clock = std::chrono::steady_clock;
 
 // An SQLite ledger's log file keeps the size of the largest transaction so far (the import); empty it, so that the
 // largest size seen while the writers record is theirs.
@@ -39,75 +42,155 @@ void emptyTheLog(const QString& location)
     QSqlDatabase::removeDatabase(QStringLiteral("bench-log"));
 }
 
+// One `ai-settings record --stdin` with pipes to its standard input and output; standard error is discarded.
+struct Recorder
+{
+    pid_t pid = -1;
+    int toChild = -1;
+    int fromChild = -1;
+    QByteArray pending; // read but not yet taken
+
+    bool start(const QString& location)
+    {
+        int in[2], out[2];
+        // Close-on-exec: a recorder started at the same time by another thread must not hold this one's pipes open.
+        if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0)
+            return false;
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_adddup2(&actions, in[0], STDIN_FILENO);
+        posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+        const QByteArray db = location.toUtf8();
+        const char* argv[] = {AI_SETTINGS_BIN, "--db", db.constData(), "record", "--stdin", nullptr};
+        const int rc = posix_spawn(&pid, AI_SETTINGS_BIN, &actions, nullptr, const_cast<char**>(argv), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        close(in[0]);
+        close(out[1]);
+        toChild = in[1];
+        fromChild = out[0];
+        return rc == 0;
+    }
+    bool send(const QByteArray& line)
+    {
+        for (qsizetype done = 0; done < line.size();) {
+            const ssize_t n = write(toChild, line.constData() + done, size_t(line.size() - done));
+            if (n <= 0)
+                return false;
+            done += n;
+        }
+        return true;
+    }
+    void closeInput()
+    {
+        if (toChild >= 0)
+            close(std::exchange(toChild, -1));
+    }
+    // The next answer line, or an empty one at the end of output.
+    QByteArray nextLine()
+    {
+        for (;;) {
+            const qsizetype end = pending.indexOf('\n');
+            if (end >= 0) {
+                QByteArray line = pending.left(end);
+                pending.remove(0, end + 1);
+                return line;
+            }
+            char chunk[65536];
+            const ssize_t n = read(fromChild, chunk, sizeof chunk);
+            if (n <= 0)
+                return {};
+            pending.append(chunk, n);
+        }
+    }
+    void finish()
+    {
+        closeInput();
+        close(fromChild);
+        int status = 0;
+        waitpid(pid, &status, 0);
+    }
+};
+
 } // namespace
 
 StreamResult recordStream(const QString& location, int writers, int perWriter, int tenants, bool pipelined, int firstEvent)
 {
-    StreamResult result;
-    std::vector<Writer> pool(writers);
-    std::vector<double> latencies;
     // Theme generations on the install's key (0 credits), 20 s apart over the last weeks and spread over the
     // tenants: no pool or rate limit decides the outcome, every event is recorded.
     const qint64 base = QDateTime::currentMSecsSinceEpoch() - 30LL * 86400000;
-    int next = firstEvent;
-    const auto send = [&](Writer& w) {
-        const int n = next++;
+    const auto eventLine = [&](int n) {
         const QString tenant = n % (tenants + 1) ? QStringLiteral("tenant-%1").arg(n % (tenants + 1)) : QString();
         QJsonObject event{{QStringLiteral("action"), QStringLiteral("theme")},
                           {QStringLiteral("at"), IsoTime::formatUtc(base + qint64(n) * 20000)}};
         if (!tenant.isEmpty())
             event.insert(QStringLiteral("tenant"), tenant);
-        w.sinceSent.start();
-        w.process->write(QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n');
-        ++w.sent;
+        return QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n';
     };
-    const QString log = location + QStringLiteral("-wal"); // nothing there for a PostgreSQL URI
+    const QByteArray log = (location + QStringLiteral("-wal")).toUtf8(); // nothing there for a PostgreSQL URI
     emptyTheLog(location);
+
+    StreamResult result;
+    std::mutex collected;
+    std::vector<double> latencies;
+    std::atomic<int> failures{0};
+    std::atomic<qint64> largestLog{-1};
+    // Each writer is a thread that blocks on its own pipes, as a server's worker would: the figures are the
+    // recorder's, not a shared event loop's.
+    const auto runWriter = [&](int writer) {
+        Recorder r;
+        if (!r.start(location))
+            return;
+        std::vector<QByteArray> lines;
+        for (int i = 0; i < perWriter; ++i)
+            lines.push_back(eventLine(firstEvent + writer * perWriter + i));
+        std::vector<std::atomic<Clock::rep>> sentAt(static_cast<size_t>(perWriter)); // written by the sender
+        std::vector<double> mine;
+        std::thread sender;
+        if (pipelined)
+            sender = std::thread([&] {
+                for (int i = 0; i < perWriter; ++i) {
+                    sentAt[size_t(i)] = Clock::now().time_since_epoch().count();
+                    if (!r.send(lines[size_t(i)]))
+                        break;
+                }
+                r.closeInput();
+            });
+        for (int i = 0; i < perWriter; ++i) {
+            if (!pipelined) {
+                sentAt[size_t(i)] = Clock::now().time_since_epoch().count();
+                if (!r.send(lines[size_t(i)]))
+                    break;
+            }
+            const QByteArray answer = r.nextLine();
+            if (answer.isEmpty())
+                break;
+            // Pipelined: the sender stored this line's time before writing it, and the answer came after that.
+            const Clock::duration took(Clock::now().time_since_epoch().count() - sentAt[size_t(i)]);
+            mine.push_back(std::chrono::duration<double, std::milli>(took).count());
+            if (!QJsonDocument::fromJson(answer).object().value(QStringLiteral("ok")).toBool())
+                ++failures;
+            struct stat st;
+            if (i % 100 == 0 && stat(log.constData(), &st) == 0 && st.st_size > largestLog)
+                largestLog = st.st_size;
+        }
+        if (sender.joinable())
+            sender.join();
+        r.finish();
+        const std::lock_guard<std::mutex> lock(collected);
+        latencies.insert(latencies.end(), mine.begin(), mine.end());
+    };
     QElapsedTimer wall;
     wall.start();
-    for (Writer& w : pool) {
-        Writer* self = &w;
-        QObject::connect(w.process.get(), &QProcess::readyReadStandardOutput, [&, self] {
-            while (self->process->canReadLine()) {
-                const QJsonObject answer = QJsonDocument::fromJson(self->process->readLine()).object();
-                latencies.push_back(self->sinceSent.nsecsElapsed() / 1e6);
-                if (latencies.size() % 100 == 0 && QFileInfo::exists(log))
-                    result.largestLog = qMax(result.largestLog, QFileInfo(log).size());
-                ++self->answered;
-                if (!answer.value(QStringLiteral("ok")).toBool())
-                    ++result.failures;
-                if (pipelined)
-                    continue;
-                if (self->sent < perWriter)
-                    send(*self);
-                else
-                    self->process->closeWriteChannel();
-            }
-        });
-        w.process->start(QStringLiteral(AI_SETTINGS_BIN), {QStringLiteral("--db"), location, QStringLiteral("record"),
-                                                            QStringLiteral("--stdin")});
-        w.process->waitForStarted(10000);
-        send(w);
-        while (pipelined && w.sent < perWriter)
-            send(w);
-        if (pipelined)
-            w.process->closeWriteChannel();
-    }
-    const auto done = [&] {
-        for (const Writer& w : pool)
-            if (w.answered < perWriter && w.process->state() == QProcess::Running)
-                return false;
-        return true;
-    };
-    while (!done() && wall.elapsed() < 600000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    std::vector<std::thread> threads;
+    for (int w = 0; w < writers; ++w)
+        threads.emplace_back(runWriter, w);
+    for (std::thread& t : threads)
+        t.join();
     const qint64 elapsed = wall.elapsed();
-    for (Writer& w : pool) {
-        w.process->closeWriteChannel();
-        w.process->waitForFinished(30000);
-    }
     result.eventsPerSecond = latencies.size() * 1000.0 / qMax<qint64>(1, elapsed);
     result.latency = Bench::stats(latencies);
-    result.failures += int(writers * perWriter - latencies.size());
+    result.failures = failures + int(writers * perWriter - latencies.size());
+    result.largestLog = largestLog;
     return result;
 }
