@@ -162,13 +162,14 @@ void MainWindow::openLater(const QString& path, const Catalog& catalog, const QS
 {
     stopWaiting();
     delete m_page;
-    // The page is built while the worker opens the ledger, and shown once it is attached.
+    // The worker starts opening the ledger first, so that the page is built while it connects; the page is shown
+    // once the ledger is attached (the opener's answer comes through this thread's event loop, after the build).
+    m_opener = new LedgerOpener(path, catalog, this);
     m_session = std::make_unique<Session>(path, catalog, m_clock);
     m_page = new SettingsPage(*m_session, this);
     m_page->hide();
     showMessagePage(objectName, html);
     updateActions();
-    m_opener = new LedgerOpener(path, catalog, this);
     connect(m_opener, &LedgerOpener::opened, this, [this] {
         auto ledger = m_opener->takeLedger();
         stopWaiting();
