@@ -1,8 +1,14 @@
 #include "TestSupport.h"
 
+#include "CsvRecords.h"
+#include "ParseInHalves.h"
 #include "UsageFile.h"
 
 #include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <mutex>
 
 using UsageFile::Format;
 
@@ -90,6 +96,124 @@ private slots:
         QCOMPARE(rows.failure().kind, Failure::BadInput);
         QVERIFY2(rows.failure().message.startsWith(expected), qPrintable(rows.failure().message));
         QVERIFY(rows.failure().message.endsWith(QStringLiteral("nothing was imported.")));
+    }
+
+    void csvRecordsEndOnlyOutsideQuotes()
+    {
+        const QByteArray text = "a,\"b\nc\",d\n\"x\"\"\ny\",z\nlast\n";
+        const qsizetype first = text.indexOf("d\n") + 2, second = text.indexOf("z\n") + 2;
+        QCOMPARE(UsageFile::csvRecordEndAfter(text, 0, 0), first);
+        QCOMPARE(UsageFile::csvRecordEndAfter(text, 0, text.indexOf('c')), first);          // inside a quoted line break
+        QCOMPARE(UsageFile::csvRecordEndAfter(text, 0, text.indexOf("\"\"") + 2), second);  // after a doubled quote
+        QCOMPARE(UsageFile::csvRecordEndAfter(text, first, text.indexOf("last")), text.size());
+        QCOMPARE(UsageFile::csvRecordEndAfter(QByteArray("a,b"), 0, 1), qsizetype(-1));
+    }
+
+    // Each line "ok" or "bad" is a row numbered by its line; "bad" fails the range.
+    void halvesSplitAtARecordAndFallBackToOnePass()
+    {
+        std::mutex guard;
+        QVector<QPair<qsizetype, qsizetype>> ranges;
+        QByteArray text;
+        for (int i = 0; i < 10; ++i)
+            text += i == 7 ? "bad\n" : "ok\n";
+        const auto parse = [&](qsizetype b, qsizetype e, int before, qsizetype) -> Result<QVector<ImportRow>> {
+            {
+                const std::lock_guard<std::mutex> lock(guard);
+                ranges.append({b, e});
+            }
+            QVector<ImportRow> rows;
+            for (const QByteArray& line : text.mid(b, e - b).split('\n')) {
+                if (line.isEmpty())
+                    continue;
+                if (line == "bad")
+                    return badInput(QStringLiteral("Line %1 is bad").arg(before + 1));
+                ImportRow row;
+                row.line = ++before;
+                rows.append(row);
+            }
+            return rows;
+        };
+        const auto lineEnd = [&](qsizetype from) { return text.indexOf('\n', from) + 1; };
+        // The bad line in the second half: both halves, then one pass, whose answer names the line.
+        auto rows = UsageFile::parseInHalves(text, 0, 0, lineEnd, parse, 1);
+        QVERIFY(!rows.ok());
+        QCOMPARE(rows.failure().message, QStringLiteral("Line 8 is bad"));
+        QCOMPARE(ranges.size(), 3);
+        QVERIFY(ranges.contains({0, 18}) && ranges.contains({18, text.size()}));
+        QCOMPARE(ranges.last(), (QPair<qsizetype, qsizetype>(0, text.size())));
+        // Without it: two ranges, and the rows in order with the numbers of their lines.
+        text.replace("bad", "ok!");
+        ranges.clear();
+        rows = UsageFile::parseInHalves(text, 0, 0, lineEnd, parse, 1);
+        QVERIFY2(rows.ok(), qPrintable(rows.failure().message));
+        QCOMPARE(ranges.size(), 2);
+        QCOMPARE(rows->size(), 10);
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(rows->at(i).line, i + 1);
+    }
+
+    // Past 4 MiB a file is parsed in halves on two threads: the rows, their line numbers and the first bad line
+    // are what one pass gives.
+    void largeFilesGiveWhatOnePassGives_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::addColumn<int>("badLine"); // 0: none
+        QTest::addColumn<QString>("expected");
+        const int csv = int(Format::Csv), jsonl = int(Format::JsonLines);
+        QTest::newRow("csv") << csv << 0 << QString();
+        QTest::newRow("jsonl") << jsonl << 0 << QString();
+        QTest::newRow("csv, bad line in the second half") << csv << 70001 << "Line 70001: expected 7 fields, found 2";
+        QTest::newRow("csv, bad line in the first half") << csv << 1001 << "Line 1001: expected 7 fields, found 2";
+        QTest::newRow("jsonl, bad line in the second half") << jsonl << 70001 << "Line 70001: not valid JSON (";
+    }
+
+    void largeFilesGiveWhatOnePassGives()
+    {
+        QFETCH(int, format);
+        QFETCH(int, badLine);
+        QFETCH(QString, expected);
+        const bool csv = Format(format) == Format::Csv;
+        // 90,000 events, a blank line after every 5,000th, and every tenth id with a comma and a quote in it.
+        QByteArray text = csv ? "id,occurred_at,tenant,action,model,billing,credits\n" : "";
+        QVector<int> lineOf;
+        QVector<QString> idOf;
+        int line = csv ? 1 : 0;
+        for (int i = 0; i < 90000; ++i) {
+            const QString id = i % 10 ? QStringLiteral("id-%1").arg(i) : QStringLiteral("q,\"%1").arg(i);
+            ++line;
+            if (line == badLine) {
+                text += csv ? "x,y\n" : "{oops\n";
+                ++line;
+            }
+            if (csv)
+                text += UsageFile::csvField(id) + ",2026-11-02T09:00:00Z,acme,theme,,credits,5\n";
+            else
+                text += "{\"id\":" + QJsonDocument(QJsonArray{id}).toJson(QJsonDocument::Compact).mid(1).chopped(1) +
+                        ",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"tenant\":\"acme\",\"action\":\"theme\",\"billing\":\"credits\",\"credits\":5}\n";
+            lineOf << line;
+            idOf << id;
+            if (i % 5000 == 4999) {
+                text += "\n";
+                ++line;
+            }
+        }
+        QVERIFY(text.size() > (4 << 20)); // past the size parsed in halves
+        const auto rows = UsageFile::parse(text, Format(format));
+        if (badLine) {
+            QVERIFY(!rows.ok());
+            QVERIFY2(rows.failure().message.startsWith(expected), qPrintable(rows.failure().message));
+            QVERIFY(rows.failure().message.endsWith(QStringLiteral("; nothing was imported.")));
+            return;
+        }
+        QVERIFY2(rows.ok(), qPrintable(rows.failure().message));
+        QCOMPARE(rows->size(), idOf.size());
+        for (int i = 0; i < idOf.size(); ++i) {
+            if (rows->at(i).event.id != idOf[i] || rows->at(i).line != lineOf[i])
+                QFAIL(qPrintable(QStringLiteral("row %1: %2 on line %3, expected %4 on line %5")
+                                     .arg(i).arg(rows->at(i).event.id).arg(rows->at(i).line).arg(idOf[i]).arg(lineOf[i])));
+            QCOMPARE(rows->at(i).event.credits, 5);
+        }
     }
 
     void writerOutputParsesBackToTheSameEvents_data()
