@@ -28,7 +28,7 @@
         <translation>Die Credits werden am %1. jedes Monats um 00:00 %2 zurückgesetzt.</translation>
     </message>
     <message>
-        <source>Credits now reset on day %1 of each month at 00:00 %2; every period's totals were recounted.</source>
+        <source>Credits now reset on day %1 of each month at 00:00 %2; every period&apos;s totals were recounted.</source>
         <translation>Die Credits werden jetzt am %1. jedes Monats um 00:00 %2 zurückgesetzt; die Summen aller Zeiträume wurden neu gezählt.</translation>
     </message>
     <message>
@@ -180,12 +180,12 @@
         <translation>Zeitraum %1 bis %2 (%3)</translation>
     </message>
     <message>
-        <source>Show the period's credits: used, remaining, reset date and the per-action breakdown.</source>
+        <source>Show the period&apos;s credits: used, remaining, reset date and the per-action breakdown.</source>
         <translation>Die Credits des Zeitraums zeigen: verbraucht, verbleibend, Rücksetzung und die Aufteilung nach Aktion.</translation>
     </message>
     <message>
         <source>  --period YYYY-MM  the billing period that starts in that month (default: the current one)
-  --tenant T        only tenant T's usage (the pool's remaining credits are still shown)
+  --tenant T        only tenant T&apos;s usage (the pool&apos;s remaining credits are still shown)
   --json            machine-readable output on stdout
 </source>
         <translation>  --period YYYY-MM  der Abrechnungszeitraum, der in diesem Monat beginnt (Standard: der laufende)
@@ -214,7 +214,7 @@
         <translation>Befehle:</translation>
     </message>
     <message>
-        <source>Run "ai-settings COMMAND --help" for a command's options.</source>
+        <source>Run &quot;ai-settings COMMAND --help&quot; for a command&apos;s options.</source>
         <translation>„ai-settings BEFEHL --help“ zeigt die Optionen eines Befehls.</translation>
     </message>
     <message>
@@ -222,15 +222,15 @@
         <translation>Exit-Codes: 0 erledigt; 1 von einer Regel abgelehnt; 2 fehlerhafte Eingabe oder falscher Aufruf; 3 Speicher oder Schlüsselbund nicht verfügbar.</translation>
     </message>
     <message>
-        <source>Unknown command %1; run "ai-settings --help" for the list.</source>
+        <source>Unknown command %1; run &quot;ai-settings --help&quot; for the list.</source>
         <translation>Unbekannter Befehl %1; „ai-settings --help“ zeigt die Liste.</translation>
     </message>
     <message>
-        <source>plan takes "show" or "set PLAN".</source>
+        <source>plan takes &quot;show&quot; or &quot;set PLAN&quot;.</source>
         <translation>plan nimmt „show“ oder „set TARIF“.</translation>
     </message>
     <message>
-        <source>models takes "show" or "set SLOT MODEL_ID [--force]".</source>
+        <source>models takes &quot;show&quot; or &quot;set SLOT MODEL_ID [--force]&quot;.</source>
         <translation>models nimmt „show“ oder „set SLOT MODELL_ID [--force]“.</translation>
     </message>
     <message>
@@ -238,7 +238,7 @@
         <translation>; mit --force wird es trotzdem gewählt.</translation>
     </message>
     <message>
-        <source>tenants takes "list", "add ID", "rename ID --name NAME" or "remove ID".</source>
+        <source>tenants takes &quot;list&quot;, &quot;add ID&quot;, &quot;rename ID --name NAME&quot; or &quot;remove ID&quot;.</source>
         <translation>tenants nimmt „list“, „add ID“, „rename ID --name NAME“ oder „remove ID“.</translation>
     </message>
     <message>
@@ -246,7 +246,7 @@
         <translation>Keine Mandanten.</translation>
     </message>
     <message>
-        <source>members takes "list", "add USER --role ROLE" or "remove USER".</source>
+        <source>members takes &quot;list&quot;, &quot;add USER --role ROLE&quot; or &quot;remove USER&quot;.</source>
         <translation>members nimmt „list“, „add USER --role ROLLE“ oder „remove USER“.</translation>
     </message>
     <message>
@@ -254,7 +254,7 @@
         <translation>members add braucht --role owner, admin oder viewer.</translation>
     </message>
     <message>
-        <source>period takes "show" or "set" with --anchor-day and/or --time-zone.</source>
+        <source>period takes &quot;show&quot; or &quot;set&quot; with --anchor-day and/or --time-zone.</source>
         <translation>period nimmt „show“ oder „set“ mit --anchor-day und/oder --time-zone.</translation>
     </message>
     <message>
@@ -286,7 +286,7 @@
         <translation>Den %1-Schlüssel einfügen und die Eingabetaste drücken (er wird nicht angezeigt): </translation>
     </message>
     <message>
-        <source>Standard input cannot be read; pipe the key into "keys set".</source>
+        <source>Standard input cannot be read; pipe the key into &quot;keys set&quot;.</source>
         <translation>Die Standardeingabe kann nicht gelesen werden; den Schlüssel per Pipe an „keys set“ übergeben.</translation>
     </message>
     <message>
@@ -294,7 +294,7 @@
         <translation>Die Standardeingabe enthält weit mehr als einen Schlüssel; nur den Schlüssel übergeben.</translation>
     </message>
     <message>
-        <source>No key arrived on standard input; pipe the key into "keys set".</source>
+        <source>No key arrived on standard input; pipe the key into &quot;keys set&quot;.</source>
         <translation>Auf der Standardeingabe kam kein Schlüssel an; den Schlüssel per Pipe an „keys set“ übergeben.</translation>
     </message>
     <message>
@@ -386,11 +386,11 @@
         <translation>Ereignis %1 war schon erfasst; nichts wurde erneut berechnet.</translation>
     </message>
     <message>
-        <source>Recorded %1 for %2 on the tenant's %3 key (BYOK, 0 credits); id %4.</source>
+        <source>Recorded %1 for %2 on the tenant&apos;s %3 key (BYOK, 0 credits); id %4.</source>
         <translation>%1 für %2 mit dem %3-Schlüssel des Mandanten erfasst (BYOK, 0 Credits); ID %4.</translation>
     </message>
     <message>
-        <source>Recorded %1 for %2 on the install's %3 key (BYOK, 0 credits); id %4.</source>
+        <source>Recorded %1 for %2 on the install&apos;s %3 key (BYOK, 0 credits); id %4.</source>
         <translation>%1 für %2 mit dem %3-Schlüssel der Installation erfasst (BYOK, 0 Credits); ID %4.</translation>
     </message>
     <message>
@@ -435,8 +435,8 @@
   --id ID           an id of your own; recording the same id again charges nothing
   --stdin           JSON Lines in, one event per line with the fields action, tenant, at and id;
                     one JSON line out per event, as soon as it is recorded, on one connection:
-                    {"id","ok":true,"billing","credits","remaining","period",...} or
-                    {"id","ok":false,"exit":1|2|3,"error"}; exit 0 at the end of input
+                    {&quot;id&quot;,&quot;ok&quot;:true,&quot;billing&quot;,&quot;credits&quot;,&quot;remaining&quot;,&quot;period&quot;,...} or
+                    {&quot;id&quot;,&quot;ok&quot;:false,&quot;exit&quot;:1|2|3,&quot;error&quot;}; exit 0 at the end of input
 Exit 1 when a rule refuses it: not enough credits, rate limit, invalid key or role.
 </source>
         <translation>  --action A        theme, content, inline_text, image, analysis oder trigger
@@ -445,8 +445,8 @@ Exit 1 when a rule refuses it: not enough credits, rate limit, invalid key or ro
   --id ID           eine eigene ID; dieselbe ID noch einmal zu erfassen kostet nichts
   --stdin           JSON Lines herein, ein Ereignis je Zeile mit den Feldern action, tenant, at und id;
                     eine JSON-Zeile heraus je Ereignis, sobald es erfasst ist, über eine Verbindung
-                    (auf Englisch): {"id","ok":true,"billing","credits","remaining","period",...} oder
-                    {"id","ok":false,"exit":1|2|3,"error"}; Exit-Code 0 am Ende der Eingabe
+                    (auf Englisch): {&quot;id&quot;,&quot;ok&quot;:true,&quot;billing&quot;,&quot;credits&quot;,&quot;remaining&quot;,&quot;period&quot;,...} oder
+                    {&quot;id&quot;,&quot;ok&quot;:false,&quot;exit&quot;:1|2|3,&quot;error&quot;}; Exit-Code 0 am Ende der Eingabe
 Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungültiger Schlüssel oder Rolle.
 </translation>
     </message>
@@ -472,7 +472,7 @@ Eine fehlerhafte Zeile wird mit ihrer Nummer gemeldet, und nichts wird importier
     </message>
     <message>
         <source>  --period YYYY-MM  only that billing period (default: everything)
-  --format F        csv or jsonl (default: from -o's extension, else csv)
+  --format F        csv or jsonl (default: from -o&apos;s extension, else csv)
   -o FILE           write to FILE, replaced only once complete (default: stdout)
 </source>
         <translation>  --period YYYY-MM  nur dieser Abrechnungszeitraum (Standard: alles)
@@ -481,7 +481,7 @@ Eine fehlerhafte Zeile wird mit ihrer Nummer gemeldet, und nichts wird importier
 </translation>
     </message>
     <message>
-        <source>Show or change the install's plan (essentials, professional, enterprise).</source>
+        <source>Show or change the install&apos;s plan (essentials, professional, enterprise).</source>
         <translation>Den Tarif der Installation zeigen oder ändern (essentials, professional, enterprise).</translation>
     </message>
     <message>
@@ -516,7 +516,7 @@ Eine fehlerhafte Zeile wird mit ihrer Nummer gemeldet, und nichts wird importier
         <source>  list              the tenants
   add ID            letters, digits, dots, dashes, underscores; --name gives a display name
   rename ID         --name gives the new display name (the id stays)
-  remove ID         the tenant's past usage stays in the ledger
+  remove ID         the tenant&apos;s past usage stays in the ledger
 </source>
         <translation>  list              die Mandanten
   add ID            Buchstaben, Ziffern, Punkte, Bindestriche, Unterstriche; --name gibt einen Anzeigenamen
@@ -564,7 +564,7 @@ Eine fehlerhafte Zeile wird mit ihrer Nummer gemeldet, und nichts wird importier
                     --replace-unverified is given
   verify PROVIDER   checks the stored key with the provider again
   remove PROVIDER   deletes the key from the keychain; its actions go back to credits
-  --tenant T        a tenant's own key (Professional and Enterprise plans)
+  --tenant T        a tenant&apos;s own key (Professional and Enterprise plans)
   --json            status as JSON: provider, state, in_force, fingerprint, source, scope,
                     checked_at, retry_at, message, models
 Exit 1 when the provider rejects the key or its account is out of budget; 3 when the keychain or
@@ -595,9 +595,9 @@ und $OPENAI_BASE_URL.
         <translation>Zeigen, wer was wann geändert hat, das Neueste zuerst.</translation>
     </message>
     <message>
-        <source>  --since DATE      from that day (YYYY-MM-DD, in the install's time zone) or time (ISO 8601) on
+        <source>  --since DATE      from that day (YYYY-MM-DD, in the install&apos;s time zone) or time (ISO 8601) on
   --kind K          key, plan, model, period, tenant, member, import or provider
-  --user USER       only that member's changes
+  --user USER       only that member&apos;s changes
   --json            a JSON array of {at, actor, kind, subject, change} on stdout
 Keys appear by their last four characters only.
 </source>
@@ -636,11 +636,11 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
 <context>
     <name>CreditRules</name>
     <message>
-        <source>Your organisation's %1 API key is invalid. Update it in Settings → AI.</source>
+        <source>Your organisation&apos;s %1 API key is invalid. Update it in Settings → AI.</source>
         <translation>Der %1-API-Schlüssel Ihrer Organisation ist ungültig. Aktualisieren Sie ihn unter Einstellungen → KI.</translation>
     </message>
     <message>
-        <source>Your organisation's %1 API key is out of budget: raise its spend limit at %2, or update the key in Settings → AI.</source>
+        <source>Your organisation&apos;s %1 API key is out of budget: raise its spend limit at %2, or update the key in Settings → AI.</source>
         <translation>Der %1-API-Schlüssel Ihrer Organisation hat kein Budget mehr: Erhöhen Sie sein Ausgabenlimit unter %2 oder aktualisieren Sie den Schlüssel unter Einstellungen → KI.</translation>
     </message>
     <message>
@@ -671,7 +671,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
 <context>
     <name>Database</name>
     <message>
-        <source>Qt's PostgreSQL driver is not installed (Debian package libqt6sql6-psql).</source>
+        <source>Qt&apos;s PostgreSQL driver is not installed (Debian package libqt6sql6-psql).</source>
         <translation>Der PostgreSQL-Treiber von Qt ist nicht installiert (Debian-Paket libqt6sql6-psql).</translation>
     </message>
     <message>
@@ -679,7 +679,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Keine Verbindung zu %1: %2.</translation>
     </message>
     <message>
-        <source>Qt's SQLite driver is not installed (Debian package libqt6sql6-sqlite).</source>
+        <source>Qt&apos;s SQLite driver is not installed (Debian package libqt6sql6-sqlite).</source>
         <translation>Der SQLite-Treiber von Qt ist nicht installiert (Debian-Paket libqt6sql6-sqlite).</translation>
     </message>
     <message>
@@ -695,7 +695,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Lesen der Mitglieder</translation>
     </message>
     <message>
-        <source>%1 is not a member of this database; an Owner or Admin can add them with "ai-settings members add %1 --role viewer".</source>
+        <source>%1 is not a member of this database; an Owner or Admin can add them with &quot;ai-settings members add %1 --role viewer&quot;.</source>
         <translation>%1 ist kein Mitglied dieser Datenbank; ein Owner oder Admin kann die Person mit „ai-settings members add %1 --role viewer“ hinzufügen.</translation>
     </message>
     <message>
@@ -741,7 +741,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Lesen der Mandanten</translation>
     </message>
     <message>
-        <source>There is no tenant %1; add it with "ai-settings tenants add %2".</source>
+        <source>There is no tenant %1; add it with &quot;ai-settings tenants add %2&quot;.</source>
         <translation>Es gibt keinen Mandanten %1; fügen Sie ihn mit „ai-settings tenants add %2“ hinzu.</translation>
     </message>
     <message>
@@ -858,11 +858,11 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Das ist ein %1-Admin-Schlüssel, der eine Organisation verwaltet, aber keine KI-Aktionen ausführen kann; erstellen Sie unter %2 einen API-Schlüssel und geben Sie diesen ein.</translation>
     </message>
     <message>
-        <source>An %1 API key starts with "%2".</source>
+        <source>An %1 API key starts with &quot;%2&quot;.</source>
         <translation>Ein %1-API-Schlüssel beginnt mit „%2“.</translation>
     </message>
     <message>
-        <source>The %1 API key may hold only letters, digits, "-" and "_"; check that nothing else was pasted with it.</source>
+        <source>The %1 API key may hold only letters, digits, &quot;-&quot; and &quot;_&quot;; check that nothing else was pasted with it.</source>
         <translation>Der %1-API-Schlüssel darf nur Buchstaben, Ziffern, „-“ und „_“ enthalten; prüfen Sie, dass nichts anderes mit eingefügt wurde.</translation>
     </message>
     <message>
@@ -881,11 +881,11 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Mandant %1</translation>
     </message>
     <message>
-        <source>%1 actions use this tenant's own key (%2).</source>
+        <source>%1 actions use this tenant&apos;s own key (%2).</source>
         <translation>%1-Aktionen nutzen den eigenen Schlüssel dieses Mandanten (%2).</translation>
     </message>
     <message>
-        <source>%1 actions use the install's key (%2).</source>
+        <source>%1 actions use the install&apos;s key (%2).</source>
         <translation>%1-Aktionen nutzen den Schlüssel der Installation (%2).</translation>
     </message>
     <message>
@@ -893,7 +893,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>%1-Aktionen verbrauchen KI-Credits.</translation>
     </message>
     <message>
-        <source>This tenant's own %1 key: %2</source>
+        <source>This tenant&apos;s own %1 key: %2</source>
         <translation>Eigener %1-Schlüssel dieses Mandanten: %2</translation>
     </message>
 </context>
@@ -908,11 +908,11 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Für %1 ist schon ein Schlüssel gespeichert, und ein neuer ersetzt ihn erst nach der Prüfung oder mit Ihrer Bestätigung; %2.</translation>
     </message>
     <message>
-        <source>The key is stored in the keychain, but the database could not record it (%1); run "keys verify" once the database is available.</source>
+        <source>The key is stored in the keychain, but the database could not record it (%1); run &quot;keys verify&quot; once the database is available.</source>
         <translation>Der Schlüssel liegt im Schlüsselbund, aber die Datenbank konnte ihn nicht vermerken (%1); führen Sie „keys verify“ aus, sobald die Datenbank verfügbar ist.</translation>
     </message>
     <message>
-        <source>No %1 key is set for %2; set one with "keys set %3".</source>
+        <source>No %1 key is set for %2; set one with &quot;keys set %3&quot;.</source>
         <translation>Für %2 ist kein %1-Schlüssel gesetzt; setzen Sie einen mit „keys set %3“.</translation>
     </message>
     <message>
@@ -978,11 +978,11 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Speichern eines Schlüsselstatus</translation>
     </message>
     <message>
-        <source>removing a tenant's keys</source>
+        <source>removing a tenant&apos;s keys</source>
         <translation>Entfernen der Schlüssel eines Mandanten</translation>
     </message>
     <message>
-        <source>"Unused" describes a stored key; it is not a check's verdict.</source>
+        <source>&quot;Unused&quot; describes a stored key; it is not a check&apos;s verdict.</source>
         <translation>„Nicht verwendet“ beschreibt einen gespeicherten Schlüssel; es ist kein Prüfergebnis.</translation>
     </message>
 </context>
@@ -1021,7 +1021,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>der Schlüsselbund verweigerte den Zugriff; entsperren Sie ihn und versuchen Sie es erneut</translation>
     </message>
     <message>
-        <source>this system's keychain does not support it</source>
+        <source>this system&apos;s keychain does not support it</source>
         <translation>der Schlüsselbund dieses Systems unterstützt das nicht</translation>
     </message>
     <message>
@@ -1060,7 +1060,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Das Ändern der Modelle</translation>
     </message>
     <message>
-        <source>The %1 key in force cannot use %2: it is not in the key's model list.</source>
+        <source>The %1 key in force cannot use %2: it is not in the key&apos;s model list.</source>
         <translation>Der geltende %1-Schlüssel kann %2 nicht verwenden: Es steht nicht in der Modellliste des Schlüssels.</translation>
     </message>
     <message>
@@ -1163,7 +1163,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Schreiben der Anfangseinstellungen</translation>
     </message>
     <message>
-        <source>adding the database's owner</source>
+        <source>adding the database&apos;s owner</source>
         <translation>Hinzufügen des Owners der Datenbank</translation>
     </message>
     <message>
@@ -1171,7 +1171,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Anlegen der Schemaversion 7</translation>
     </message>
     <message>
-        <source>reading the plan's audit trail</source>
+        <source>reading the plan&apos;s audit trail</source>
         <translation>Lesen des Änderungsprotokolls zum Tarif</translation>
     </message>
     <message>
@@ -1191,11 +1191,11 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>%1 ist keine AI-Settings-Datenbank: Es ist gar keine SQLite-Datei; nichts wurde geändert.</translation>
     </message>
     <message>
-        <source>reading the database's tables</source>
+        <source>reading the database&apos;s tables</source>
         <translation>Lesen der Tabellen der Datenbank</translation>
     </message>
     <message>
-        <source>%1 is not an AI Settings database: it holds another program's tables (%2); nothing was changed.</source>
+        <source>%1 is not an AI Settings database: it holds another program&apos;s tables (%2); nothing was changed.</source>
         <translation>%1 ist keine AI-Settings-Datenbank: Sie enthält Tabellen eines anderen Programms (%2); nichts wurde geändert.</translation>
     </message>
     <message>
@@ -1281,7 +1281,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Das Ändern von Anbieteradressen</translation>
     </message>
     <message>
-        <source>The database's billing period (day %1, zone %2) is not valid.</source>
+        <source>The database&apos;s billing period (day %1, zone %2) is not valid.</source>
         <translation>Der Abrechnungszeitraum der Datenbank (Tag %1, Zone %2) ist ungültig.</translation>
     </message>
     <message>
@@ -1316,7 +1316,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Die Datenbank ist belegt: Ein anderes Programm hielt sie beim %1 gesperrt.</translation>
     </message>
     <message>
-        <source>waiting for the ledger's write lock</source>
+        <source>waiting for the ledger&apos;s write lock</source>
         <translation>Warten auf die Schreibsperre des Kontos</translation>
     </message>
     <message>
@@ -1482,11 +1482,11 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Eigener Schlüssel (BYOK)</translation>
     </message>
     <message>
-        <source>Use your own provider keys: actions covered by an active key cost no AI credits. Usage on your own key is billed by the provider directly and does not pass through this install's credits. Keys are kept in the system keychain and are never shown again.</source>
+        <source>Use your own provider keys: actions covered by an active key cost no AI credits. Usage on your own key is billed by the provider directly and does not pass through this install&apos;s credits. Keys are kept in the system keychain and are never shown again.</source>
         <translation>Eigene Anbieterschlüssel verwenden: Aktionen, die ein aktiver Schlüssel abdeckt, kosten keine KI-Credits. Die Nutzung über den eigenen Schlüssel rechnet der Anbieter direkt ab, sie läuft nicht über die Credits dieser Installation. Schlüssel liegen im Schlüsselbund des Systems und werden nie wieder angezeigt.</translation>
     </message>
     <message>
-        <source>Tenant keys need the Professional or Enterprise plan; on %1 this tenant uses the install's key or credits.</source>
+        <source>Tenant keys need the Professional or Enterprise plan; on %1 this tenant uses the install&apos;s key or credits.</source>
         <translation>Mandantenschlüssel erfordern den Tarif Professional oder Enterprise; mit %1 nutzt dieser Mandant den Schlüssel der Installation oder Credits.</translation>
     </message>
     <message>
@@ -1690,8 +1690,8 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Status des %1-Schlüssels</translation>
     </message>
     <message>
-        <source>Get, rotate or fund a key at &lt;a href="%1"&gt;%2&lt;/a&gt;.</source>
-        <translation>Schlüssel erhalten, erneuern oder aufladen unter &lt;a href="%1"&gt;%2&lt;/a&gt;.</translation>
+        <source>Get, rotate or fund a key at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</source>
+        <translation>Schlüssel erhalten, erneuern oder aufladen unter &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</translation>
     </message>
     <message>
         <source>Hide</source>
@@ -1930,7 +1930,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Mitglied ent&amp;fernen…</translation>
     </message>
     <message>
-        <source>Member's user name</source>
+        <source>Member&apos;s user name</source>
         <translation>Benutzername des Mitglieds</translation>
     </message>
     <message>
@@ -1977,7 +1977,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Die Modelle, die Ihr %1-Schlüssel nutzen kann, wurden am %2 bei %1 abgefragt; Prüfen beim Schlüssel fragt sie erneut ab.</translation>
     </message>
     <message>
-        <source>Saved. New actions are charged at the new models' costs.</source>
+        <source>Saved. New actions are charged at the new models&apos; costs.</source>
         <translation>Gespeichert. Neue Aktionen werden zu den Kosten der neuen Modelle berechnet.</translation>
     </message>
 </context>
@@ -2118,7 +2118,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Nur ein Owner ändert den Tarif.</translation>
     </message>
     <message>
-        <source>An upgrade takes effect at once: this period's allocation becomes %1.</source>
+        <source>An upgrade takes effect at once: this period&apos;s allocation becomes %1.</source>
         <translation>Ein Upgrade gilt sofort: Das Kontingent dieses Zeitraums wird %1.</translation>
     </message>
     <message>
@@ -2150,11 +2150,11 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Ratenlimit</translation>
     </message>
     <message>
-        <source>Limits count per tenant; these are the install's own queries (no tenant).</source>
+        <source>Limits count per tenant; these are the install&apos;s own queries (no tenant).</source>
         <translation>Limits gelten je Mandant; dies sind die eigenen Anfragen der Installation (kein Mandant).</translation>
     </message>
     <message>
-        <source>Limits count per tenant; these are tenant %1's queries.</source>
+        <source>Limits count per tenant; these are tenant %1&apos;s queries.</source>
         <translation>Limits gelten je Mandant; dies sind die Anfragen von Mandant %1.</translation>
     </message>
 </context>
@@ -2500,7 +2500,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Zeile 1: Die Kopfspalte %1 ist %2; nichts wurde importiert.</translation>
     </message>
     <message>
-        <source>Line 1: the header lacks the column "%1"; nothing was imported.</source>
+        <source>Line 1: the header lacks the column &quot;%1&quot;; nothing was imported.</source>
         <translation>Zeile 1: Der Kopfzeile fehlt die Spalte „%1“; nichts wurde importiert.</translation>
     </message>
     <message>
@@ -2597,11 +2597,11 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>%1 übrig; Rücksetzung am %2. Ungenutzte Credits werden nicht übertragen.</translation>
     </message>
     <message>
-        <source>Tenant %1 used %2 of the install's credits in %3.</source>
+        <source>Tenant %1 used %2 of the install&apos;s credits in %3.</source>
         <translation>Mandant %1 hat im %3 %2 der Credits der Installation verbraucht.</translation>
     </message>
     <message>
-        <source>Tenant %1 used %2 of the install's credits this month.</source>
+        <source>Tenant %1 used %2 of the install&apos;s credits this month.</source>
         <translation>Mandant %1 hat in diesem Monat %2 der Credits der Installation verbraucht.</translation>
     </message>
     <message>
@@ -2637,7 +2637,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <translation>Der Tarif bleibt %1.</translation>
     </message>
     <message>
-        <source>Plan changed from %1 to %2: this period's allocation is %3 from now on.</source>
+        <source>Plan changed from %1 to %2: this period&apos;s allocation is %3 from now on.</source>
         <translation>Tarif von %1 auf %2 geändert: Das Kontingent dieses Zeitraums beträgt ab jetzt %3.</translation>
     </message>
     <message>
@@ -2673,7 +2673,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     </message>
     <message>
         <source>d MMM</source>
-        <comment>date format of a period's first day</comment>
+        <comment>date format of a period&apos;s first day</comment>
         <translation>d. MMM</translation>
     </message>
     <message>
