@@ -81,11 +81,12 @@ Result<ImportSummary> UsageBook::checkRows(QVector<ImportRow>& rows, const Ledge
             problems.add(row.line, Words::tr("unknown action %1").arg(Text::quoted(e.action)));
             continue;
         }
+        const qsizetype distinct = ids.size();
+        ids.insert(e.id); // one lookup: a known id leaves the set as it was
         if (!Identifiers::isValidEventId(e.id))
             problems.add(row.line, Words::tr("id %1 is not valid").arg(Text::quoted(e.id)));
-        else if (ids.contains(e.id))
+        else if (ids.size() == distinct)
             problems.add(row.line, Words::tr("id %1 appears twice in the file").arg(Text::quoted(e.id)));
-        ids.insert(e.id);
         if (const auto problem = CreditRules::eventTimeProblem(e.occurredAt, m_db.now()))
             problems.add(row.line, *problem);
         if (!e.tenant.isEmpty() && !Identifiers::isValidTenantId(e.tenant))
