@@ -38,6 +38,9 @@ private slots:
         QCOMPARE(bad.failure().message, QStringLiteral("Line 6: unknown action \"poetry\" (2 more lines are bad too); nothing was imported."));
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 0);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM tenants")), 0);
+        const auto twice = ledger().usage().importRows(rows(good + "i2,2026-11-02T09:04:00Z,,theme,,credits,\n"), false);
+        QVERIFY(!twice.ok());
+        QCOMPARE(twice.failure().message, QStringLiteral("Line 6: id \"i2\" appears twice in the file; nothing was imported."));
 
         const auto dry = ledger().usage().importRows(rows(good), true);
         QVERIFY(dry.ok());
