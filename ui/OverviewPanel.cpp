@@ -206,8 +206,8 @@ void OverviewPanel::showFirstSteps()
     bool anyKey = false;
     if (const auto keys = m_session.ledger().keys().storedKeys())
         anyKey = !keys->isEmpty();
-    const auto events = m_session.ledger().usage().eventCount();
-    m_firstSteps->setVisible(!anyKey && events && events.value() == 0);
+    const auto used = anyKey ? Result<bool>(true) : m_session.ledger().usage().hasUsage();
+    m_firstSteps->setVisible(!anyKey && used && !used.value());
     // The steps are an administrator's; a Viewer is told who takes them. The role may change between refreshes.
     const bool admin = m_session.canAdminister();
     m_firstStepsLabel->setText(

@@ -124,6 +124,17 @@ Result<qint64> UsageBook::recentCredits(qint64 from, qint64 to, const std::optio
     return Sql::number(q, Words::tr("reading daily usage"));
 }
 
+Result<bool> UsageBook::hasUsage()
+{
+    if (Status s = m_db.requireMember(); !s)
+        return s.failure();
+    QSqlQuery& q = m_db.query(QStringLiteral("SELECT EXISTS (SELECT 1 FROM usage_totals WHERE runs > 0)"));
+    const auto any = Sql::number(q, Words::tr("reading usage totals"));
+    if (!any)
+        return any.failure();
+    return any.value() != 0;
+}
+
 Result<qint64> UsageBook::tenantEventCount(const QString& tenant)
 {
     if (Status s = m_db.requireMember(); !s)

@@ -50,6 +50,8 @@ public:
 
     // Every event recorded, from the totals.
     Result<qint64> eventCount();
+    // Whether any event is recorded: one row of the totals, however long the history.
+    Result<bool> hasUsage();
     // The events a tenant has recorded over all periods (what stays when the tenant is removed).
     Result<qint64> tenantEventCount(const QString& tenant);
 
