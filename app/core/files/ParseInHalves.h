@@ -26,10 +26,10 @@ Result<QVector<ImportRow>> parseInHalves(const QByteArray& text, qsizetype begin
                                          ParseRange parseRange, qsizetype minBytes = 4 << 20)
 {
     const qsizetype end = text.size();
+    // Every record but a last one ends at a line break: a range holds at most one row more than its breaks.
     const auto lineBreaks = [&text](qsizetype from, qsizetype to) {
         return qsizetype(std::count(text.constData() + from, text.constData() + to, '\n'));
     };
-    // Every record but a last one ends at a line break: at most one row more than the breaks.
     const qsizetype split = end - begin < minBytes ? -1 : splitAfter(begin + (end - begin) / 2);
     if (split <= begin || split >= end)
         return parseRange(begin, end, linesBefore, lineBreaks(begin, end) + 1);
