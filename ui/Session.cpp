@@ -47,6 +47,7 @@ Status Session::attach(std::unique_ptr<Ledger> ledger)
     m_keys = std::make_unique<KeyService>(*m_ledger, *m_vault, *m_network);
     if (m_checkTimeoutMs)
         m_keys->setCheckTimeout(*m_checkTimeoutMs);
+    const auto scope = m_ledger->readScope(); // as in refresh(): the page and the alerts read one moment, once
     emit changed();
     return success();
 }

@@ -108,9 +108,11 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     // A shared ledger may still be connecting: the page is filled when it is attached (Session::changed).
     if (session.isOpen())
         reload();
-    // After the first paint: a warning step already reached is told once as the window opens.
+    // After the first paint: a warning step already reached is told once as the window opens (a ledger still
+    // connecting is checked when it is attached).
     auto* alerts = new AlertWatcher(session, this);
-    QTimer::singleShot(0, alerts, &AlertWatcher::check);
+    if (session.isOpen())
+        QTimer::singleShot(0, alerts, &AlertWatcher::check);
 }
 
 void SettingsPage::addSection(const QString& name, const QString& title, const QList<QWidget*>& panels, bool scrolls)

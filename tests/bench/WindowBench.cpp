@@ -50,3 +50,18 @@ std::vector<double> timeToFirstPaint(const QString& databasePath, qint64 now, in
     }
     return samples;
 }
+
+std::pair<std::vector<double>, std::vector<double>> timeToFirstPaintInTurn(const QString& first, const QString& second,
+                                                                          qint64 now, int rounds)
+{
+    std::vector<double> onFirst, onSecond;
+    for (int i = 0; i < rounds; ++i) {
+        const auto a = timeToFirstPaint(first, now, 1);
+        const auto b = timeToFirstPaint(second, now, 1);
+        if (a.empty() || b.empty())
+            return {};
+        onFirst.push_back(a.front());
+        onSecond.push_back(b.front());
+    }
+    return {onFirst, onSecond};
+}

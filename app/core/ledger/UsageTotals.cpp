@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace {
 struct Words
 {
@@ -84,18 +86,36 @@ Status UsageTotals::flush(Database& db)
     return flush([&](const QString& sql) -> QSqlQuery& { return db.query(sql); });
 }
 
+namespace {
+
+// The map's entries in key order: written so, the rows one period or one day holds end up side by side in the
+// table (PostgreSQL's heap, SQLite's rowid order), and the page reads a month from a few pages instead of one
+// page per row, as hash order left them.
+template <typename Map>
+QVector<typename Map::const_iterator> inKeyOrder(const Map& map)
+{
+    QVector<typename Map::const_iterator> entries;
+    entries.reserve(map.size());
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        entries.append(it);
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.key() < b.key(); });
+    return entries;
+}
+
+} // namespace
+
 Status UsageTotals::flush(const std::function<QSqlQuery&(const QString&)>& prepared)
 {
     QVector<QVariantList> rows;
     rows.reserve(m_delta.size());
-    for (auto it = m_delta.cbegin(); it != m_delta.cend(); ++it)
+    for (const auto& it : inKeyOrder(m_delta))
         rows.append({it.key().periodStart, Sql::text(it.key().tenant), it.key().action, it.value().runs,
                      it.value().credits, it.value().byokRuns});
     if (Status s = upsert(prepared, totalsColumns, totalsConflict, 6, rows, Words::tr("updating the usage totals")); !s)
         return s;
     m_delta.clear();
     rows.clear();
-    for (auto it = m_daily.cbegin(); it != m_daily.cend(); ++it)
+    for (const auto& it : inKeyOrder(m_daily))
         rows.append({it.key().first, Sql::text(it.key().second), it.value().runs, it.value().credits, it.value().byokRuns});
     if (Status s = upsert(prepared, dailyColumns, dailyConflict, 5, rows, Words::tr("updating the daily totals")); !s)
         return s;

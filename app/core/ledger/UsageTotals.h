@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 
 #include <functional>
+#include <tuple>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -35,6 +36,7 @@ private:
         QString tenant;
         QString action;
         bool operator==(const Key& o) const { return periodStart == o.periodStart && tenant == o.tenant && action == o.action; }
+        bool operator<(const Key& o) const { return std::tie(periodStart, tenant, action) < std::tie(o.periodStart, o.tenant, o.action); }
     };
     struct Amount
     {
