@@ -1,5 +1,7 @@
 #include "LedgerFixture.h"
 
+#include <algorithm>
+
 // The usage book over time: a new billing calendar, import all or nothing, several models at once, daily
 // usage, costs and the rate limit now, past periods and their plans, the audit trail in pages, and totals that
 // always match the events.
@@ -354,6 +356,33 @@ private slots:
         QCOMPARE(days->at(1).day, QDate(2026, 11, 2));
         QCOMPARE(days->at(1).credits, 11); // analysis at 04:00 local and the theme at 22:30 local the day before
         QCOMPARE(days->at(2).credits, 20); // the trigger at 05:00 local
+    }
+
+    void anImportWritesTheTotalsInKeyOrder()
+    {
+        // Newest first across days and tenants: the order of the file (and of a hash) is not the key order.
+        QByteArray csv;
+        for (int day = 28; day >= 1; --day)
+            for (const char* tenant : {"zeta", "acme", "", "mid"})
+                csv += QByteArray("d") + QByteArray::number(day) + tenant + ",2026-10-" + QByteArray::number(day).rightJustified(2, '0') +
+                       "T12:00:00Z," + tenant + ",theme,,byok,\n";
+        QVERIFY(ledger().usage().importRows(rows(csv), false).ok());
+        // Stored one after another in key order, a day's or a period's rows share pages: the chart and the
+        // report read a month from a few pages rather than one page per row.
+        const QString physical = TestBackend::postgres() ? QStringLiteral("ctid") : QStringLiteral("rowid");
+        for (const auto& [table, key] : {std::pair{"usage_daily", "day_start, tenant"}, std::pair{"usage_totals", "period_start, tenant, action"}}) {
+            QStringList stored, sorted;
+            withRawDatabase([&](QSqlDatabase& db) {
+                QSqlQuery q(db);
+                QVERIFY(q.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3").arg(QLatin1String(key), QLatin1String(table), physical)));
+                while (q.next())
+                    stored << q.value(0).toString().rightJustified(15, QLatin1Char('0')) + QLatin1Char('/') + q.value(1).toString();
+            });
+            sorted = stored;
+            std::sort(sorted.begin(), sorted.end());
+            QCOMPARE(stored.size(), QLatin1String(table) == QLatin1String("usage_daily") ? 28 * 4 : 4);
+            QCOMPARE(stored, sorted);
+        }
     }
 };
 
