@@ -92,28 +92,70 @@ Status moveSkippingKnown(const QSqlDatabase& db, const std::function<void(const 
     return success();
 }
 
-// For an import larger than the ledger: the ids already stored leave the staging table first (through the id
-// index, with the table locked so that no recorder adds one meanwhile), then the id index goes, the rows go in
-// without it and the index is built again by sorting — a third of the time of inserting into it row by row.
-// (usage_events_pkey is PostgreSQL's name for the primary key that schema version 1 declares.)
-// All in the caller's transaction: a failure or a cancel gives the index back.
-Status moveAndIndex(const QSqlDatabase& db, const QVector<ImportRow>& rows, const std::function<void(const UsageEvent&)>& inserted)
+// Sends the rows (less those whose id is in `skip`) to `table` through COPY, reporting progress; a cancel ends
+// the COPY with an error, which the caller's transaction rolls back.
+Status copyRows(PGconn* connection, const char* table, const QVector<ImportRow>& rows, const QSet<QString>& skip,
+                const QString& recordedBy, const Progress& progress)
+{
+    const QByteArray command = QByteArray("COPY ") + table +
+                               " (id, occurred_at, tenant, action, model, billing, credits, recorded_by) FROM STDIN";
+    std::unique_ptr<PGresult, decltype(&PQclear)> started(PQexec(connection, command.constData()), &PQclear);
+    if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN)
+        return copyFailure(connection, "starting the import");
+    const QByteArray by = recordedBy.toUtf8();
+    QByteArray chunk;
+    chunk.reserve(chunkBytes + 4096);
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const UsageEvent& e = rows[i].event;
+        if (skip.isEmpty() || !skip.contains(e.id)) {
+            appendField(chunk, e.id.toUtf8());
+            chunk += '\t' + QByteArray::number(e.occurredAt) + '\t';
+            appendField(chunk, e.tenant.toUtf8());
+            chunk += '\t';
+            appendField(chunk, e.action.toUtf8());
+            chunk += '\t';
+            appendField(chunk, e.model.toUtf8());
+            chunk += '\t' + CreditRules::billingId(e.billing).toLatin1() + '\t' + QByteArray::number(e.credits) + '\t';
+            appendField(chunk, by);
+            chunk += '\n';
+        }
+        if (chunk.size() >= chunkBytes || (i + 1 == rows.size() && !chunk.isEmpty())) {
+            if (PQputCopyData(connection, chunk.constData(), int(chunk.size())) != 1)
+                return copyFailure(connection, "importing usage");
+            chunk.clear();
+        }
+        if (!ImportProgress::report(progress, i + 1, rows.size()))
+            return finishCopy(connection, "cancelled");
+    }
+    return finishCopy(connection, nullptr);
+}
+
+// For an import larger than the ledger: with the table locked, so that no recorder adds an id meanwhile, the ids
+// already stored (fewer than the file's rows) are read, the id index goes, the new rows are copied straight into
+// usage_events and the index is built again by sorting — a third of the time of inserting into it row by row,
+// and no staging table to fill and read back. (usage_events_pkey is PostgreSQL's name for the primary key that
+// schema version 1 declares.) All in the caller's transaction: a failure or a cancel gives the index back.
+Status loadAndIndex(const QSqlDatabase& db, PGconn* connection, const QVector<ImportRow>& rows, const QString& recordedBy,
+                    const std::function<void(const UsageEvent&)>& inserted, const Progress& progress)
 {
     QSqlQuery known(db);
     known.setForwardOnly(true);
-    if (!known.exec(QStringLiteral("LOCK TABLE usage_events IN EXCLUSIVE MODE")) ||
-        !known.exec(QStringLiteral("DELETE FROM import_staging s USING usage_events u WHERE s.id = u.id RETURNING s.id")))
+    if (!known.exec(QStringLiteral("LOCK TABLE usage_events IN EXCLUSIVE MODE")) || !known.exec(QStringLiteral("SELECT id FROM usage_events")))
         return Sql::storageFailure(known.lastError(), Words::tr("importing usage"));
     QSet<QString> stored;
     while (known.next())
         stored.insert(known.value(0).toString());
-    for (const char* sql : {"ALTER TABLE usage_events DROP CONSTRAINT usage_events_pkey",
-                            "INSERT INTO usage_events SELECT * FROM import_staging",
-                            "ALTER TABLE usage_events ADD CONSTRAINT usage_events_pkey PRIMARY KEY (id)"})
-        if (Status s = Sql::execText(db, QLatin1String(sql), Words::tr("importing usage")); !s)
-            return s;
+    known.finish();
+    if (Status s = Sql::execText(db, QStringLiteral("ALTER TABLE usage_events DROP CONSTRAINT usage_events_pkey"), Words::tr("importing usage")); !s)
+        return s;
+    if (Status s = copyRows(connection, "usage_events", rows, stored, recordedBy, progress); !s)
+        return s;
+    if (Status s = Sql::execText(db, QStringLiteral("ALTER TABLE usage_events ADD CONSTRAINT usage_events_pkey PRIMARY KEY (id)"),
+                                 Words::tr("importing usage"));
+        !s)
+        return s;
     for (const ImportRow& row : rows)
-        if (!stored.contains(row.event.id))
+        if (stored.isEmpty() || !stored.contains(row.event.id))
             inserted(row.event);
     return success();
 }
@@ -126,43 +168,16 @@ Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, cons
                     const std::function<void(const UsageEvent&)>& inserted, const Progress& progress, bool loadThenIndex)
 {
     PGconn* connection = handleOf(db);
+    if (loadThenIndex)
+        return loadAndIndex(db, connection, rows, recordedBy, inserted, progress);
     // Dropped with the transaction: nothing of a cancelled or failed import stays behind.
     if (Status s = Sql::execText(db, QStringLiteral("CREATE TEMP TABLE import_staging (LIKE usage_events) ON COMMIT DROP"),
                                  Words::tr("preparing the import"));
         !s)
         return s;
-    std::unique_ptr<PGresult, decltype(&PQclear)> started(
-        PQexec(connection, "COPY import_staging (id, occurred_at, tenant, action, model, billing, credits, recorded_by) "
-                           "FROM STDIN"),
-        &PQclear);
-    if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN)
-        return copyFailure(connection, "starting the import");
-    const QByteArray by = recordedBy.toUtf8();
-    QByteArray chunk;
-    chunk.reserve(chunkBytes + 4096);
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        const UsageEvent& e = rows[i].event;
-        appendField(chunk, e.id.toUtf8());
-        chunk += '\t' + QByteArray::number(e.occurredAt) + '\t';
-        appendField(chunk, e.tenant.toUtf8());
-        chunk += '\t';
-        appendField(chunk, e.action.toUtf8());
-        chunk += '\t';
-        appendField(chunk, e.model.toUtf8());
-        chunk += '\t' + CreditRules::billingId(e.billing).toLatin1() + '\t' + QByteArray::number(e.credits) + '\t';
-        appendField(chunk, by);
-        chunk += '\n';
-        if (chunk.size() >= chunkBytes || i + 1 == rows.size()) {
-            if (PQputCopyData(connection, chunk.constData(), int(chunk.size())) != 1)
-                return copyFailure(connection, "importing usage");
-            chunk.clear();
-        }
-        if (!ImportProgress::report(progress, i + 1, rows.size()))
-            return finishCopy(connection, "cancelled");
-    }
-    if (Status s = finishCopy(connection, nullptr); !s)
+    if (Status s = copyRows(connection, "import_staging", rows, {}, recordedBy, progress); !s)
         return s;
-    return loadThenIndex ? moveAndIndex(db, rows, inserted) : moveSkippingKnown(db, inserted);
+    return moveSkippingKnown(db, inserted);
 }
 
 } // namespace PostgresBulkInsert
