@@ -12,7 +12,7 @@ QTextStream& out()
 
 void line(const QString& label, const QString& text)
 {
-    out() << label.leftJustified(52) << text << Qt::endl;
+    out() << label.leftJustified(51) << QLatin1Char(' ') << text << Qt::endl; // a longer label still gets its space
 }
 
 void print(const QString& label, const Stats& s)

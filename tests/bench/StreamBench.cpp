@@ -52,10 +52,14 @@ struct Recorder
 
     bool start(const QString& location)
     {
-        int in[2], out[2];
+        int in[2] = {-1, -1}, out[2] = {-1, -1};
         // Close-on-exec: a recorder started at the same time by another thread must not hold this one's pipes open.
-        if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0)
+        if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0) {
+            for (int fd : {in[0], in[1], out[0], out[1]})
+                if (fd >= 0)
+                    close(fd);
             return false;
+        }
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_adddup2(&actions, in[0], STDIN_FILENO);
@@ -67,9 +71,15 @@ struct Recorder
         posix_spawn_file_actions_destroy(&actions);
         close(in[0]);
         close(out[1]);
+        if (rc != 0) {
+            close(in[1]);
+            close(out[0]);
+            pid = -1;
+            return false;
+        }
         toChild = in[1];
         fromChild = out[0];
-        return rc == 0;
+        return true;
     }
     bool send(const QByteArray& line)
     {
@@ -139,8 +149,10 @@ StreamResult recordStream(const QString& location, int writers, int perWriter, i
     // recorder's, not a shared event loop's.
     const auto runWriter = [&](int writer) {
         Recorder r;
-        if (!r.start(location))
+        if (!r.start(location)) {
+            failures += perWriter; // none of this writer's events was recorded
             return;
+        }
         std::vector<QByteArray> lines;
         for (int i = 0; i < perWriter; ++i)
             lines.push_back(eventLine(firstEvent + writer * perWriter + i));

@@ -251,7 +251,7 @@ int main(int argc, char* argv[])
             const double pgPaint = uri.isEmpty() ? -1 : measure(QStringLiteral("PostgreSQL"), uri, csv, events, pgBaseline, o);
             if (pgPaint < 0)
                 return 1;
-            line(QStringLiteral("first paint, PostgreSQL / SQLite"), QStringLiteral("%1 ×").arg(pgPaint / sqlitePaint, 0, 'f', 2));
+            line(QStringLiteral("first paint, PostgreSQL / SQLite, minutes apart"), QStringLiteral("%1 ×").arg(pgPaint / sqlitePaint, 0, 'f', 2));
             // The two figures above come minutes apart, and this machine's load drifts in between: the same two
             // ledgers again, one window on each in turn, give a ratio that drift cannot skew.
             if (!printInTurn(file, uri))
