@@ -206,8 +206,12 @@ void OverviewPanel::showFirstSteps()
     bool anyKey = false;
     if (const auto keys = m_session.ledger().keys().storedKeys())
         anyKey = !keys->isEmpty();
-    const auto used = anyKey ? Result<bool>(true) : m_session.ledger().usage().hasUsage();
-    m_firstSteps->setVisible(!anyKey && used && !used.value());
+    bool nothingYet = false; // no key and no usage; the usage is asked only when no key is stored
+    if (!anyKey) {
+        const auto used = m_session.ledger().usage().hasUsage();
+        nothingYet = used && !used.value();
+    }
+    m_firstSteps->setVisible(nothingYet);
     // The steps are an administrator's; a Viewer is told who takes them. The role may change between refreshes.
     const bool admin = m_session.canAdminister();
     m_firstStepsLabel->setText(

@@ -332,8 +332,9 @@ Result<QVector<ImportRow>> read(const QString& path)
     if (!file.open(QIODevice::ReadOnly))
         return badInput(Words::tr("Cannot read %1: %2.").arg(path, file.errorString()));
     // Mapped rather than read: the parser reads the file's own pages, and no copy of a large file is made (copying
-    // 100 MB took 0.4 s on the benchmark's machine). A file cut short by another program while it is parsed ends the process instead of the import;
-    // either way nothing is written, since every row is checked before the first one is.
+    // 100 MB took 0.4 s on the benchmark's machine). A file cut short by another program while it is parsed ends
+    // the process instead of the import; either way nothing is written, since every row is checked before the
+    // first one is.
     if (const qint64 size = file.size(); size > 0)
         if (const uchar* mapped = file.map(0, size))
             return parse(QByteArray::fromRawData(reinterpret_cast<const char*>(mapped), size), *format);

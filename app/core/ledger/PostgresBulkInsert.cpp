@@ -107,7 +107,7 @@ Status copyRows(PGconn* connection, const char* table, const QVector<ImportRow>&
     chunk.reserve(chunkBytes + 4096);
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const UsageEvent& e = rows[i].event;
-        if (skip.isEmpty() || !skip.contains(e.id)) {
+        if (!skip.contains(e.id)) {
             appendField(chunk, e.id.toUtf8());
             chunk += '\t' + QByteArray::number(e.occurredAt) + '\t';
             appendField(chunk, e.tenant.toUtf8());
@@ -155,7 +155,7 @@ Status loadAndIndex(const QSqlDatabase& db, PGconn* connection, const QVector<Im
         !s)
         return s;
     for (const ImportRow& row : rows)
-        if (stored.isEmpty() || !stored.contains(row.event.id))
+        if (!stored.contains(row.event.id))
             inserted(row.event);
     return success();
 }
