@@ -14,7 +14,9 @@ using TestSupport::runCli;
 
 // What the command-line suites share: the real ai-settings executable, as scripts use it, on an SQLite file,
 // and (AI_SETTINGS_TEST_BACKEND=postgresql) on a PostgreSQL database of the test cluster; a fresh ledger for
-// each test. Its private slots run before and after each suite's tests.
+// each test. The runs' clock is the test's own: it starts at a fixed instant in the middle of a period (or where
+// a test starts it) and runs on from one run to the next, so that what a test records "now" and the dates it
+// writes agree at any date the suite runs. Its private slots run before and after each suite's tests.
 class CliFixture : public QObject
 {
     Q_OBJECT
@@ -23,6 +25,13 @@ protected:
     QTemporaryDir m_dir;
     int m_counter = 0;
     QString m_db;
+    TestSupport::ProgramClock m_clock;
+
+    void startClockAt(qint64 msecs) { m_clock.startAt(msecs); }
+    // What the runs' clock reads now.
+    qint64 now() const { return m_clock.now(); }
+    // The environment of a run: the program's system clock reads now().
+    QProcessEnvironment cliEnvironment() const { return m_clock.environment(); }
 
     QString newPath(const char* suffix) { return m_dir.filePath(QStringLiteral("f%1%2").arg(++m_counter).arg(QLatin1String(suffix))); }
     // A new ledger on the suite's backend, for the user running the tests.
@@ -33,7 +42,7 @@ protected:
 
     TestSupport::Run cli(const QStringList& args, const QString& db = {}, const QByteArray& input = {})
     {
-        return runCli(QStringList{QStringLiteral("--db"), db.isEmpty() ? m_db : db} + args, input);
+        return runCli(QStringList{QStringLiteral("--db"), db.isEmpty() ? m_db : db} + args, input, cliEnvironment());
     }
 
     QJsonObject reportJson(const QString& db, const QStringList& extra = {})
@@ -80,6 +89,7 @@ private slots:
     void init()
     {
         TestSupport::failOnAnyWarning();
+        m_clock = {};
         m_db = newLedger();
     }
 };

@@ -56,11 +56,10 @@ protected:
         return WidgetSupport::find<T>(m_window.get(), name);
     }
 
-    std::unique_ptr<Ledger> ledger(std::function<qint64()> clock = {})
+    std::unique_ptr<Ledger> ledger(Clock clock = {})
     {
         auto l = TestSupport::openLedger(m_db, Environment::currentUserName());
-        if (clock)
-            l->setClock(std::move(clock));
+        l->setClock(std::move(clock));
         return l;
     }
 

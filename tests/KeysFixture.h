@@ -33,12 +33,13 @@ protected:
 
     QTemporaryDir m_dir;
     QString m_db;
+    TestSupport::ProgramClock m_clock; // the runs' clock: a test's dates are past at any date the suite runs
     int m_dbCount = 0;
     FakeProvider m_provider;
 
     QProcessEnvironment env() const
     {
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        QProcessEnvironment e = m_clock.environment();
         e.insert(QStringLiteral("ANTHROPIC_BASE_URL"), m_provider.baseUrl().toString());
         e.insert(QStringLiteral("OPENAI_BASE_URL"), m_provider.baseUrl().toString());
         e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
@@ -157,6 +158,7 @@ private slots:
     {
         TestSupport::failOnAnyWarning();
         m_db = m_dir.filePath(QStringLiteral("keys-%1.sqlite").arg(++m_dbCount));
+        m_clock = {};
         m_provider.respond(200, models);
         m_provider.clearRoutes();
         m_provider.requests.clear();

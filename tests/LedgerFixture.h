@@ -30,7 +30,7 @@ protected:
     std::unique_ptr<Ledger> openAs(const QString& user)
     {
         auto l = TestSupport::openLedger(TestBackend::as(m_path, user), user);
-        l->setClock([] { return at("2026-11-22T12:00:00Z"); });
+        l->setClock(Clock::fixedAt(at("2026-11-22T12:00:00Z")));
         return l;
     }
 

@@ -5,11 +5,16 @@
 #include "Ledger.h"
 #include "Translations.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
 
 // Shared by the tests: the built-in catalog, scratch databases and running the real executable.
 namespace TestSupport {
@@ -45,6 +50,57 @@ inline qint64 at(const char* iso)
 {
     return IsoTime::parse(QString::fromLatin1(iso)).value();
 }
+
+// The kernel's own time, also in a test that libfaketime runs at another instant (it changes what the C library
+// answers, not the system call).
+inline qint64 kernelNow()
+{
+    timespec ts{};
+    syscall(SYS_clock_gettime, CLOCK_REALTIME, &ts);
+    return qint64(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+}
+
+// The environment of a program whose system clock reads `msecs` now and runs on from there: libfaketime, for
+// that process alone, shifts the clock by the difference to the kernel's (to the millisecond, so that programs
+// run one after another see time go forward). The program reads the system clock as always; a command-line
+// test that needs "now" sets it this way. The monotonic clock stays real, so timeouts keep their length.
+inline QProcessEnvironment clockReading(qint64 msecs, QProcessEnvironment env = QProcessEnvironment::systemEnvironment())
+{
+    if (QLatin1String(AI_SETTINGS_LIBFAKETIME).isEmpty())
+        qFatal("libfaketime is missing: install the Debian package faketime (scripts/setup.sh test does)");
+    const qint64 shift = msecs - kernelNow();
+    env.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(AI_SETTINGS_LIBFAKETIME));
+    env.insert(QStringLiteral("FAKETIME"), QStringLiteral("%1%2").arg(shift < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+                                               .arg(qAbs(shift) / 1000.0, 0, 'f', 3));
+    env.insert(QStringLiteral("FAKETIME_DONT_FAKE_MONOTONIC"), QStringLiteral("1"));
+    env.remove(QStringLiteral("FAKETIME_FMT"));
+    return env;
+}
+
+// The clock of the programs a test runs: it reads `msecs` when started and runs on from one run to the next, so
+// that what a test records "now" and the dates it writes agree at any date the suite runs. By default it starts
+// in the middle of a period, on the same instant as the ledger suites' fixed clock.
+class ProgramClock
+{
+public:
+    static constexpr const char* defaultStart = "2026-11-20T12:00:00Z";
+    ProgramClock() { startAt(IsoTime::parse(QString::fromLatin1(defaultStart)).value()); }
+    void startAt(qint64 msecs)
+    {
+        m_start = msecs;
+        m_since.start();
+    }
+    qint64 now() const { return m_start + m_since.elapsed(); }
+    // `base` (the test's own environment unless given) with the program's system clock reading now().
+    QProcessEnvironment environment(const QProcessEnvironment& base = QProcessEnvironment::systemEnvironment()) const
+    {
+        return clockReading(now(), base);
+    }
+
+private:
+    qint64 m_start = 0;
+    QElapsedTimer m_since;
+};
 
 struct Run
 {

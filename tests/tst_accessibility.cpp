@@ -22,6 +22,8 @@ class TestAccessibility : public QObject
 
     QTemporaryDir m_dir;
     QString m_db;
+    // The page's moment: the middle of a period with usage in it, whatever the date the suite runs.
+    const Clock m_clock = Clock::fixedAt(at("2026-11-20T12:00:00Z"));
     std::unique_ptr<Ui::MainWindow> m_window;
 
     template <typename T>
@@ -67,6 +69,7 @@ private slots:
         qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
         m_db = m_dir.filePath(QStringLiteral("a11y.sqlite"));
         auto ledger = TestSupport::openLedger(m_db, Environment::currentUserName());
+        ledger->setClock(m_clock);
         const qint64 start = ledger->usage().report(std::nullopt, std::nullopt)->period.start;
         QVERIFY(ledger->usage().record({QStringLiteral("theme"), {}, start + 3600000, {}}).ok());
         QVERIFY(ledger->keys().setKeyRecord({{}, QStringLiteral("anthropic"), KeyState::Invalid, QStringLiteral("wxyz"),
@@ -74,7 +77,7 @@ private slots:
                                              {}, std::nullopt, {}, {}},
                                             KeyChange::Checked)
                     .ok());
-        m_window = std::make_unique<Ui::MainWindow>(m_db);
+        m_window = std::make_unique<Ui::MainWindow>(m_db, m_clock);
         m_window->resize(1000, 760);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

@@ -24,8 +24,7 @@ private slots:
         const auto start = IsoTime::parse(period[QStringLiteral("start")].toString());
         const auto end = IsoTime::parse(period[QStringLiteral("end")].toString());
         QVERIFY(start && end);
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        QVERIFY(*start <= now && now < *end);
+        QVERIFY(*start <= now() && now() < *end);
         QCOMPARE(r[QStringLiteral("resets_at")].toString(), period[QStringLiteral("end")].toString());
 
         const auto text = cli({QStringLiteral("report")});
@@ -87,7 +86,7 @@ private slots:
         QCOMPARE(r[QStringLiteral("alert_level")].toInt(), 0);
         QCOMPARE(r[QStringLiteral("forecast")].toObject()[QStringLiteral("daily_rate")].toDouble(), 0.0);
         QVERIFY(r[QStringLiteral("forecast")].toObject()[QStringLiteral("runs_out_at")].isNull()); // nothing used: they last
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 now = this->now();
         for (int i = 1; i <= 4; ++i) // 80 of 100 credits, in the last minutes
             QCOMPARE(cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("trigger"), QStringLiteral("--at"),
                           IsoTime::formatUtc(now - i * 60000)}).exitCode, 0);
@@ -131,6 +130,50 @@ private slots:
         QCOMPARE(r[QStringLiteral("forecast")].toObject()[QStringLiteral("runs_out_at")].toString().isEmpty(), false);
     }
 
+    // The first minutes of a period: the report says it is too early for a forecast, never that the credits last.
+    void theFirstMinutesOfAPeriodAreTooEarlyForAForecast()
+    {
+        startClockAt(TestSupport::at("2026-12-01T00:02:00Z"));
+        QCOMPARE(cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("content")}).exitCode, 0);
+        QJsonObject r = reportJson(m_db);
+        QCOMPARE(r[QStringLiteral("period")].toObject()[QStringLiteral("start")].toString(), QStringLiteral("2026-12-01T00:00:00Z"));
+        QCOMPARE(r[QStringLiteral("used")].toInt(), 5);
+        QJsonObject forecast = r[QStringLiteral("forecast")].toObject();
+        QCOMPARE(forecast[QStringLiteral("too_early")].toBool(), true);
+        QVERIFY(forecast[QStringLiteral("runs_out_at")].isNull());
+        const QString text = cli({QStringLiteral("report")}).out;
+        QVERIFY2(text.contains(QStringLiteral("\nIt is too early in the period for a forecast; there is one from 01:00 UTC.\n")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("At this pace")), qPrintable(text));
+        // An hour in, the pace of that hour is the forecast's.
+        startClockAt(TestSupport::at("2026-12-01T01:00:30Z"));
+        forecast = reportJson(m_db)[QStringLiteral("forecast")].toObject();
+        QCOMPARE(forecast[QStringLiteral("too_early")].toBool(), false);
+        // 5 credits in the hour and a half-minute since the period began: 119 a day.
+        QCOMPARE(qRound(forecast[QStringLiteral("daily_rate")].toDouble()), 119);
+        QVERIFY(cli({QStringLiteral("report")}).out.contains("At this pace (119.0 credits a day) the credits run out on Tue 1 Dec, 31 days before the reset."));
+    }
+
+    // The last second of a month and the first of the next: an event belongs to the period it happened in, and
+    // the report of each instant is of its own period.
+    void theLastSecondOfAMonthAndTheFirstOfTheNext()
+    {
+        startClockAt(TestSupport::at("2026-12-31T23:59:59Z"));
+        QCOMPARE(cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("content")}).exitCode, 0);
+        QJsonObject december = reportJson(m_db);
+        QCOMPARE(december[QStringLiteral("period")].toObject()[QStringLiteral("start")].toString(), QStringLiteral("2026-12-01T00:00:00Z"));
+        QCOMPARE(december[QStringLiteral("resets_at")].toString(), QStringLiteral("2027-01-01T00:00:00Z"));
+        QCOMPARE(december[QStringLiteral("used")].toInt(), 5);
+        startClockAt(TestSupport::at("2027-01-01T00:00:01Z"));
+        QCOMPARE(cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}).exitCode, 0);
+        const QJsonObject january = reportJson(m_db);
+        QCOMPARE(january[QStringLiteral("period")].toObject()[QStringLiteral("start")].toString(), QStringLiteral("2027-01-01T00:00:00Z"));
+        QCOMPARE(january[QStringLiteral("used")].toInt(), 1);
+        QCOMPARE(january[QStringLiteral("remaining")].toInt(), 99);
+        QCOMPARE(reportJson(m_db, {QStringLiteral("--period"), QStringLiteral("2026-12")})[QStringLiteral("used")].toInt(), 5);
+        const QString text = cli({QStringLiteral("report"), QStringLiteral("--period"), QStringLiteral("2026-12")}).out;
+        QVERIFY2(text.contains(QStringLiteral("5 of 100 credits used in December 2026 (5%).")), qPrintable(text));
+    }
+
     void unavailableStorageIsExitThree()
     {
         if (TestBackend::postgres()) {
@@ -148,7 +191,7 @@ private slots:
 
     void databaseFromTheEnvironment()
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QProcessEnvironment env = cliEnvironment();
         env.insert(QStringLiteral("AI_SETTINGS_DB"), m_db);
         QCOMPARE(runCli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}, {}, env).exitCode, 0);
         QCOMPARE(reportJson(m_db)[QStringLiteral("allocation")].toInt(), 2000);
@@ -190,7 +233,7 @@ private slots:
     void reportSpeaksTheUsersLanguage()
     {
         QCOMPARE(cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}).exitCode, 0);
-        QProcessEnvironment german = QProcessEnvironment::systemEnvironment();
+        QProcessEnvironment german = cliEnvironment();
         german.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
         german.remove(QStringLiteral("LC_ALL"));
         german.remove(QStringLiteral("LC_MESSAGES"));
@@ -208,7 +251,7 @@ private slots:
         QCOMPARE(germanJson.exitCode, 0);
         QCOMPARE(germanJson.out, cli({QStringLiteral("report"), QStringLiteral("--json")}).out);
         const QStringList exportJsonl{QStringLiteral("--db"), m_db, QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv")};
-        QCOMPARE(runCli(exportJsonl, {}, german).out, runCli(exportJsonl).out);
+        QCOMPARE(runCli(exportJsonl, {}, german).out, runCli(exportJsonl, {}, cliEnvironment()).out);
         // A refusal is told in German too, through the same core sentence the window shows; a program reading
         // record --stdin gets the English sentence whatever the locale.
         const auto refusal = runCli({QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("nope")}, {}, german);
@@ -219,9 +262,9 @@ private slots:
         const QByteArray badEvent = "{\"action\":\"nope\",\"id\":\"x1\"}\n";
         const auto germanLines = runCli(stdinRecord, badEvent, german);
         QVERIFY2(germanLines.out.contains("\"error\":\"Unknown action \\\"nope\\\"; expected one of"), germanLines.out.constData());
-        QCOMPARE(germanLines.out, runCli(stdinRecord, badEvent).out);
+        QCOMPARE(germanLines.out, runCli(stdinRecord, badEvent, cliEnvironment()).out);
         // Plurals come from the translation, in English too: "1 credit", never "1 credits".
-        const auto one = runCli({QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")});
+        const auto one = runCli({QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}, {}, cliEnvironment());
         QVERIFY2(one.out.contains(": 1 credit; id "), one.out.constData());
     }
 

@@ -164,6 +164,7 @@ private slots:
     {
         QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("add"), QStringLiteral("acme")}).exitCode, 0);
         QProcess p;
+        p.setProcessEnvironment(cliEnvironment());
         p.start(QStringLiteral(AI_SETTINGS_BIN), {QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--stdin")});
         QVERIFY(p.waitForStarted(10000));
         // One event in, one answer out, while the input is still open: a server waits for it.

@@ -275,6 +275,28 @@ private slots:
         QCOMPARE(f.runsOutAt, std::optional<qint64>(now + day + day / 2));
         // Nothing left: out now.
         QCOMPARE(forecast(0, 10, now - day, now, reset).runsOutAt, std::optional<qint64>(now));
+        QVERIFY(!forecast(45, 60, now - 2 * day, now, reset).tooEarly);
+    }
+
+    // Two minutes into a period say nothing about a day: neither "they last" nor a date; an hour does.
+    void theFirstHourOfAPeriodIsTooEarlyForAForecast()
+    {
+        const qint64 start = TestSupport::at("2026-12-01T00:00:00Z");
+        const qint64 reset = TestSupport::at("2027-01-01T00:00:00Z");
+        for (qint64 credits : {0, 10, 90}) {
+            const Forecast f = forecast(100 - credits, credits, start, start + 2 * 60000, reset);
+            QVERIFY(f.tooEarly);
+            QVERIFY(!f.runsOutAt);
+        }
+        QVERIFY(forecast(100, 0, start, start + forecastMinimumMs - 1, reset).tooEarly);
+        const Forecast hour = forecast(90, 10, start, start + forecastMinimumMs, reset);
+        QVERIFY(!hour.tooEarly);
+        QCOMPARE(hour.dailyRate, 240.0);
+        QCOMPARE(hour.runsOutAt, std::optional<qint64>(start + forecastMinimumMs + 9 * 3600000));
+        // All used within the first minutes: they did run out, now.
+        const Forecast spent = forecast(0, 100, start, start + 60000, reset);
+        QVERIFY(spent.tooEarly);
+        QCOMPARE(spent.runsOutAt, std::optional<qint64>(start + 60000));
     }
 
     void decisions()

@@ -99,9 +99,9 @@ private slots:
     void theActivityLogShowsWhatTheCommandLineShowsAndFilters()
     {
         {
-            auto l = ledger([] { return at("2026-10-03T09:00:00Z"); });
+            auto l = ledger(Clock::fixedAt(at("2026-10-03T09:00:00Z")));
             QVERIFY(l->directory().addTenant(QStringLiteral("acme"), QStringLiteral("Acme")).ok());
-            l->setClock([] { return at("2026-11-20T10:00:00Z"); });
+            l->setClock(Clock::fixedAt(at("2026-11-20T10:00:00Z")));
             QVERIFY(l->settings().setPlan(QStringLiteral("enterprise")).ok());
             QVERIFY(l->directory().setMember(QStringLiteral("guest"), Role::Viewer).ok());
         }

@@ -23,6 +23,7 @@ private:
     QTemporaryDir m_dir;
     int m_counter = 0;
     QString m_db;
+    TestSupport::ProgramClock m_clock; // the runs' clock: the times below are past or future at any date
 
     QString newPath(const char* suffix = ".sqlite")
     {
@@ -31,7 +32,7 @@ private:
 
     TestSupport::Run cli(const QStringList& args, const QString& db = {}, const QByteArray& input = {})
     {
-        return runCli(QStringList{QStringLiteral("--db"), db.isEmpty() ? m_db : db} + args, input);
+        return runCli(QStringList{QStringLiteral("--db"), db.isEmpty() ? m_db : db} + args, input, m_clock.environment());
     }
 
     QString writeFile(const char* suffix, const QByteArray& content)
@@ -92,6 +93,7 @@ private slots:
     {
         TestSupport::failOnAnyWarning();
         m_db = newPath();
+        m_clock = {};
     }
 
     // Defect 1: "$" matched before a final newline, so "zeta\n" passed as a second "zeta".
@@ -176,7 +178,7 @@ private slots:
 
     void theEdgesOfTimeExportAndImportAgain()
     {
-        const QByteArray now = IsoTime::formatUtc(QDateTime::currentMSecsSinceEpoch() / 1000 * 1000).toLatin1();
+        const QByteArray now = IsoTime::formatUtc(m_clock.now() / 1000 * 1000).toLatin1();
         const QByteArray csv = "id,occurred_at,tenant,action,model,billing,credits\n"
                                "first,2000-01-01T00:00:00Z,,theme,,credits,\n"
                                "last," + now + ",,theme,,credits,\n";
@@ -294,7 +296,7 @@ private slots:
     void filesArePrivateToTheirOwner()
     {
         const mode_t saved = umask(022);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QProcessEnvironment env = m_clock.environment();
         env.remove(QStringLiteral("AI_SETTINGS_DB"));
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("private")));
         // The default location: its folder is made by the program.

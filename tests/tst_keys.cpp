@@ -59,6 +59,11 @@ private slots:
         QTest::newRow("429 spend limit") << "anthropic" << 429 << QByteArray(R"({"type":"error","error":{"type":"enforced_spend_limit_reached","message":"spend limit reached"}})")
                                          << QByteArray() << 1 << "out_of_budget" << "Out of budget"
                                          << "The Anthropic account behind this key is out of budget (429): spend limit reached; raise its spend limit or add credit at console.anthropic.com.";
+        QTest::newRow("429 monthly spend limit, retry-after")
+            << "anthropic" << 429
+            << QByteArray("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"This request would exceed your account's monthly spend limit. Please try again later.\"}}")
+            << QByteArray("600") << 1 << "out_of_budget" << "Out of budget"
+            << "The Anthropic account behind this key is out of budget (429): This request would exceed your account's monthly spend limit. Please try again later;";
         QTest::newRow("529") << "anthropic" << 529 << QByteArray(R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})")
                              << QByteArray() << 3 << "not_verified" << "Not verified" << "Anthropic is overloaded (529)";
         QTest::newRow("garbage") << "anthropic" << 200 << QByteArray("<html>portal</html>") << QByteArray() << 3 << "not_verified"

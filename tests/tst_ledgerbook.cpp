@@ -24,6 +24,78 @@ private slots:
         QCOMPARE(ledger().setBillingCalendar(1, QStringLiteral("Mars/Olympus")).failure().kind, Failure::BadInput);
     }
 
+    // The system clock's instant, read once (under libfaketime the test command makes it one of the hard instants:
+    // the last seconds of a month or a year, the first minutes of a period, 29 February, a DST night): the running
+    // period holds it, starts and ends at the first instant of the anchor day in the zone, counts what happened in
+    // it and nothing before, and the forecast, the days and the rate limit agree.
+    void theRunningPeriodHoldsTheSystemClocksInstantInEveryZone_data()
+    {
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<int>("anchor");
+        QTest::newRow("UTC, 1") << "UTC" << 1;
+        QTest::newRow("Berlin, 1") << "Europe/Berlin" << 1;
+        QTest::newRow("Berlin, 28") << "Europe/Berlin" << 28;
+        QTest::newRow("New York, 15") << "America/New_York" << 15;
+        QTest::newRow("Auckland, 1") << "Pacific/Auckland" << 1;
+        QTest::newRow("Kolkata, 1") << "Asia/Kolkata" << 1;
+        QTest::newRow("Lord Howe, 1 (half-hour DST)") << "Australia/Lord_Howe" << 1;
+        QTest::newRow("Havana, 14 (a DST change skips midnight)") << "America/Havana" << 14;
+    }
+
+    void theRunningPeriodHoldsTheSystemClocksInstantInEveryZone()
+    {
+        QFETCH(QString, zone);
+        QFETCH(int, anchor);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 earlier = now - 90 * 60000;
+        ledger().setClock(Clock::fixedAt(now));
+        QVERIFY(ledger().setBillingCalendar(anchor, zone).ok()); // nothing recorded yet: at once
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
+        QVERIFY(ledger().usage().record({QStringLiteral("theme"), {}, earlier, {}}).ok());
+        QVERIFY(ledger().usage().record({QStringLiteral("content"), {}, now, {}}).ok());
+
+        const auto r = ledger().usage().report(std::nullopt, std::nullopt);
+        QVERIFY2(r.ok(), qPrintable(r.failure().message));
+        const QString at = IsoTime::formatUtc(now);
+        QVERIFY2(r->period.contains(now), qPrintable(at));
+        QVERIFY(!r->finished && !r->upcoming);
+        const QTimeZone tz(zone.toUtf8());
+        const auto localDate = [&tz](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, tz).date(); };
+        const QDate first = localDate(r->period.start), next = localDate(r->period.end);
+        QCOMPARE(first.day(), anchor);
+        QCOMPARE(next, first.addMonths(1));
+        QVERIFY2(localDate(r->period.start - 1) < first && localDate(r->period.end - 1) < next, qPrintable(at));
+
+        const bool bothInIt = r->period.contains(earlier);
+        QCOMPARE(r->used, bothInIt ? 6 : 5);
+        const BillingPeriod previous = BillingCalendar(anchor, tz).preceding(r->period);
+        QCOMPARE(previous.end, r->period.start);
+        const auto before = ledger().usage().report(previous.id(), std::nullopt);
+        QCOMPARE(before->used, bothInIt ? 0 : 1);
+        QVERIFY(before->finished);
+
+        QVERIFY(r->forecast);
+        QCOMPARE(r->forecast->tooEarly, now - r->period.start < CreditRules::forecastMinimumMs);
+        if (r->forecast->runsOutAt)
+            QVERIFY(*r->forecast->runsOutAt >= now && *r->forecast->runsOutAt < r->period.end);
+        const QString forecast = UsageSentences::forecast(r.value());
+        QVERIFY2(forecast.startsWith(r->forecast->tooEarly ? QStringLiteral("It is too early in the period for a forecast")
+                                                           : QStringLiteral("At this pace")),
+                 qPrintable(at + QLatin1Char(' ') + forecast));
+
+        const auto days = ledger().usage().dailyUsage(std::nullopt, std::nullopt);
+        QCOMPARE(days->size(), first.daysTo(next));
+        qint64 credits = 0;
+        for (const DayUsage& d : days.value()) {
+            credits += d.credits;
+            if (d.day == localDate(now))
+                QVERIFY2(d.credits >= 5, qPrintable(at));
+        }
+        QCOMPARE(credits, r->used);
+        // The rolling hour holds the event of now, not the one of 90 minutes ago.
+        QCOMPARE(ledger().usage().rateLimits({})->onCredits.used, 1);
+    }
+
     void importIsAllOrNothingAndIdempotent()
     {
         QVERIFY(ledger().setSlotModel(QStringLiteral("analysis"), QStringLiteral("claude-opus-4-5")).ok());

@@ -19,13 +19,16 @@ private:
     const QString anthropicKey = QStringLiteral("sk-ant-api03-") + QString(60, QLatin1Char('k')) + QStringLiteral("wxyz");
     const QString openAiKey = QStringLiteral("sk-proj-") + QString(40, QLatin1Char('q')) + QStringLiteral("abcd");
 
+    // The checks read this clock: a retry-after given as a date is counted from it.
+    const qint64 now = TestSupport::at("2026-11-20T10:00:00Z");
+
     QString keyFor(const QString& provider) const { return provider == QLatin1String("anthropic") ? anthropicKey : openAiKey; }
     static const Provider& provider(const QString& id) { return *TestSupport::catalog().provider(id); }
 
     ProviderCheck::Outcome run(FakeProvider& server, const QString& provider, int timeoutMs = 10000)
     {
         QNetworkAccessManager network;
-        ProviderCheck check(network);
+        ProviderCheck check(network, Clock::fixedAt(now));
         check.setTimeout(timeoutMs);
         QSignalSpy spy(&check, &ProviderCheck::finished);
         check.start(this->provider(provider), server.baseUrl(), keyFor(provider));
@@ -59,8 +62,8 @@ private slots:
         QTest::newRow("429 retry-after") << "anthropic" << 429 << QByteArray(R"({"type":"error","error":{"type":"rate_limit_error","message":"Number of requests has exceeded your rate limit"}})")
                                          << QByteArray("30") << KeyState::Throttled << "Anthropic is limiting requests (429); check again in 30 seconds.";
         QTest::newRow("429 retry-after as a date") << "openai" << 429 << QByteArray("{}")
-                                                   << QDateTime::currentDateTimeUtc().addSecs(120).toString(Qt::RFC2822Date).toLatin1()
-                                                   << KeyState::Throttled << "OpenAI is limiting requests (429); check again in 1";
+                                                   << QByteArray("Fri, 20 Nov 2026 10:02:00 GMT")
+                                                   << KeyState::Throttled << "OpenAI is limiting requests (429); check again in 120 seconds.";
         QTest::newRow("429 without retry-after") << "anthropic" << 429 << QByteArray("{}") << QByteArray() << KeyState::NotVerified
                                                  << "Anthropic is limiting requests (429) and did not say when to ask again.";
         QTest::newRow("anthropic spend limit") << "anthropic" << 429 << QByteArray(R"({"type":"error","error":{"type":"enforced_spend_limit_reached","message":"Your workspace has reached its spend limit."}})")
@@ -68,6 +71,18 @@ private slots:
                                                << "The Anthropic account behind this key is out of budget (429): Your workspace has reached its spend limit; raise its spend limit or add credit at console.anthropic.com.";
         QTest::newRow("anthropic usage limits") << "anthropic" << 400 << QByteArray(R"({"type":"error","error":{"type":"invalid_request_error","message":"You have reached your specified API usage limits. You will regain access on 2026-12-01 at 00:00 UTC."}})")
                                                 << QByteArray() << KeyState::OutOfBudget << "The Anthropic account behind this key is out of budget (400): You have reached";
+        // Anthropic's monthly spend limit comes as a rate limit with a retry-after of minutes: no retry helps.
+        const QByteArray monthly = "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"This request would exceed your account's monthly spend limit. Please try again later.\"}}";
+        const QString monthlySaid = "The Anthropic account behind this key is out of budget (429): This request would exceed your account's monthly spend limit. Please try again later; raise its spend limit or add credit at console.anthropic.com.";
+        QTest::newRow("anthropic monthly spend limit, retry-after") << "anthropic" << 429 << monthly << QByteArray("900") << KeyState::OutOfBudget << monthlySaid;
+        QTest::newRow("anthropic monthly spend limit") << "anthropic" << 429 << monthly << QByteArray() << KeyState::OutOfBudget << monthlySaid;
+        const QByteArray usageLimits429 = R"({"type":"error","error":{"type":"rate_limit_error","message":"You have reached your specified API usage limits. You will regain access on 2027-01-01 at 00:00 UTC."}})";
+        QTest::newRow("anthropic usage limits as 429, retry-after") << "anthropic" << 429 << usageLimits429 << QByteArray("3600") << KeyState::OutOfBudget
+                                                                    << "The Anthropic account behind this key is out of budget (429): You have reached your specified API usage limits. You will regain access on 2027-01-01 at 00:00 UTC; raise";
+        QTest::newRow("anthropic usage limits as 429") << "anthropic" << 429 << usageLimits429 << QByteArray() << KeyState::OutOfBudget
+                                                       << "The Anthropic account behind this key is out of budget (429): You have reached your specified API usage limits.";
+        // The phrase alone, in an answer that is not a limit (a 500 quoting it), is not out of budget.
+        QTest::newRow("the phrase in a 500") << "anthropic" << 500 << usageLimits429 << QByteArray() << KeyState::NotVerified << "Anthropic is having trouble (500)";
         QTest::newRow("anthropic billing") << "anthropic" << 402 << QByteArray(R"({"type":"error","error":{"type":"billing_error","message":"Your credit balance is too low."}})")
                                            << QByteArray() << KeyState::OutOfBudget << "The Anthropic account behind this key is out of budget (402)";
         QTest::newRow("anthropic other 400") << "anthropic" << 400 << QByteArray(R"({"type":"error","error":{"type":"invalid_request_error","message":"bad limit"}})")
@@ -108,8 +123,7 @@ private slots:
             QVERIFY(!o.models.isEmpty());
         if (o.state == KeyState::Throttled) {
             QVERIFY(o.retryAfterSeconds);
-            QVERIFY2(qAbs(*o.retryAfterSeconds - (retryAfter.toInt() ? retryAfter.toInt() : 120)) <= 2,
-                     qPrintable(QString::number(*o.retryAfterSeconds)));
+            QCOMPARE(*o.retryAfterSeconds, retryAfter.toInt() ? retryAfter.toInt() : 120);
         } else {
             QVERIFY(!o.retryAfterSeconds);
         }
@@ -135,11 +149,11 @@ private slots:
     {
         const auto o = ProviderCheck::interpret(provider(QStringLiteral("anthropic")), 401,
                                                 R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})",
-                                                {}, anthropicKey, "req_011CSHoEeqs5C35K2UUqR7Fy");
+                                                {}, anthropicKey, now, "req_011CSHoEeqs5C35K2UUqR7Fy");
         QCOMPARE(o.requestId, QStringLiteral("req_011CSHoEeqs5C35K2UUqR7Fy"));
         QCOMPARE(o.message, QStringLiteral("Anthropic rejected the key (401, request req_011CSHoEeqs5C35K2UUqR7Fy): invalid x-api-key."));
         // A header that is not an id is dropped rather than echoed.
-        const auto odd = ProviderCheck::interpret(provider(QStringLiteral("openai")), 500, "{}", {}, openAiKey, "<script>\r\nx");
+        const auto odd = ProviderCheck::interpret(provider(QStringLiteral("openai")), 500, "{}", {}, openAiKey, now, "<script>\r\nx");
         QVERIFY(odd.requestId.isEmpty());
         QCOMPARE(odd.message, QStringLiteral("OpenAI is having trouble (500)."));
     }
@@ -188,7 +202,7 @@ private slots:
         const quint16 port = closed.serverPort();
         closed.close(); // nothing listens there any more: the connection is refused
         QNetworkAccessManager network;
-        ProviderCheck check(network);
+        ProviderCheck check(network, Clock::fixedAt(now));
         QSignalSpy spy(&check, &ProviderCheck::finished);
         check.start(provider(QStringLiteral("openai")), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), openAiKey);
         QVERIFY(spy.wait(15000));
@@ -213,7 +227,7 @@ private slots:
         FakeProvider server;
         server.respond(200, R"({"data":[]})");
         QNetworkAccessManager network;
-        ProviderCheck check(network);
+        ProviderCheck check(network, Clock::fixedAt(now));
         QSignalSpy spy(&check, &ProviderCheck::finished);
         QUrl base = server.baseUrl();
         base.setPath(QStringLiteral("/gateway/v1/"));

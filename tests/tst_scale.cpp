@@ -23,6 +23,8 @@ class TestScale : public QObject
 
     QTemporaryDir m_dir;
     QString m_db;
+    // The page's moment: the middle of a period with usage in it, whatever the date the suite runs.
+    const Clock m_clock = Clock::fixedAt(TestSupport::at("2026-11-20T12:00:00Z"));
 
     // Controls of the current section that stick out of its visible width.
     static QStringList clipped(Ui::SettingsPage* page)
@@ -53,7 +55,7 @@ class TestScale : public QObject
     void checkEverySection(Qt::LayoutDirection direction)
     {
         QApplication::setLayoutDirection(direction);
-        Ui::MainWindow window(m_db);
+        Ui::MainWindow window(m_db, m_clock);
         window.resize(int(1280 / window.devicePixelRatioF()), 800 / 2);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -80,6 +82,7 @@ private slots:
         qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
         m_db = m_dir.filePath(QStringLiteral("scale.sqlite"));
         auto ledger = TestSupport::openLedger(m_db, Environment::currentUserName());
+        ledger->setClock(m_clock);
         QVERIFY(ledger->settings().setPlan(QStringLiteral("professional")).ok());
         QVERIFY(ledger->directory().addTenant(QStringLiteral("acme"), QStringLiteral("Acme Retail International")).ok());
         const qint64 start = ledger->usage().report(std::nullopt, std::nullopt)->period.start;

@@ -43,10 +43,10 @@ private slots:
         const QString uri = TestBackend::newLocation(m_dir, QStringLiteral("shared"), QStringLiteral("owner"));
         {
             auto ledger = TestSupport::openLedger(uri, QStringLiteral("owner"));
-            ledger->setClock(&clock);
+            ledger->setClock(Clock(&clock));
             QVERIFY(ledger->usage().record({QStringLiteral("content"), {}, at("2026-11-22T11:00:00Z"), {}}).ok());
         }
-        Ui::MainWindow window(uri, &clock);
+        Ui::MainWindow window(uri, Clock(&clock));
         // The constructor returns before the server has answered: the window says it connects, the page waits.
         QVERIFY(window.session());
         QVERIFY(window.page());
@@ -68,7 +68,7 @@ private slots:
         // A server that takes the connection and never answers: the window says it connects, keeps answering,
         // and says why once the address's connect_timeout has passed.
         QTcpServer silent;
-        Ui::MainWindow window(silentAddress(silent), &clock);
+        Ui::MainWindow window(silentAddress(silent), Clock(&clock));
         QCOMPARE(window.centralWidget()->objectName(), QStringLiteral("connectingLabel"));
         QVERIFY(find<QLabel>(&window, "connectingLabel")->text().contains(QLatin1String("127.0.0.1")));
         window.show();
@@ -83,7 +83,7 @@ private slots:
         // File › Open Database… while the window still connects: the file's page comes at once, and the attempt
         // under way is dropped when it ends.
         QTcpServer silent;
-        Ui::MainWindow window(silentAddress(silent), &clock);
+        Ui::MainWindow window(silentAddress(silent), Clock(&clock));
         QCOMPARE(window.centralWidget()->objectName(), QStringLiteral("connectingLabel"));
         QVERIFY(window.openDatabase(m_dir.filePath(QStringLiteral("local.sqlite"))));
         QVERIFY(window.session()->isOpen());

@@ -186,7 +186,7 @@ private slots:
     {
         // Professional since last period, then Essentials: the downgrade holds from this period's start.
         auto l = ledger();
-        l->setClock([] { return QDateTime::currentMSecsSinceEpoch() - 45LL * 86400000; });
+        l->setClock(Clock::fixedAt(QDateTime::currentMSecsSinceEpoch() - 45LL * 86400000));
         QVERIFY(l->settings().setPlan(QStringLiteral("professional")).ok());
         QVERIFY(l->directory().addTenant(QStringLiteral("acme"), {}).ok());
         recordKeyState(QStringLiteral("acme"), KeyState::Active);

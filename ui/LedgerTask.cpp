@@ -10,8 +10,8 @@
 
 namespace Ui {
 
-LedgerTask::LedgerTask(QWidget* window, const QString& databasePath, const Catalog& catalog, const QString& label,
-                       Work work, Done done)
+LedgerTask::LedgerTask(QWidget* window, const QString& databasePath, const Catalog& catalog, Clock clock,
+                       const QString& label, Work work, Done done)
     : QObject(window), m_dialog(new QProgressDialog(label, tr("Cancel"), 0, 1000, window)), m_done(std::move(done))
 {
     m_dialog->setObjectName(QStringLiteral("taskProgressDialog"));
@@ -24,7 +24,7 @@ LedgerTask::LedgerTask(QWidget* window, const QString& databasePath, const Catal
 
     QPointer<LedgerTask> self(this);
     const auto cancelled = m_cancelled;
-    m_thread = QThread::create([self, cancelled, databasePath, &catalog, work = std::move(work)] {
+    m_thread = QThread::create([self, cancelled, databasePath, &catalog, clock = std::move(clock), work = std::move(work)] {
         const auto report = [self](const Result<QString>& result) {
             QMetaObject::invokeMethod(
                 QCoreApplication::instance(), [self, result] { if (self) self->finish(result); }, Qt::QueuedConnection);
@@ -33,6 +33,7 @@ LedgerTask::LedgerTask(QWidget* window, const QString& databasePath, const Catal
         auto ledger = Ledger::open(databasePath, catalog, Environment::currentUserName());
         if (!ledger)
             return report(ledger.failure());
+        ledger.value()->setClock(clock);
         QElapsedTimer sinceUpdate;
         sinceUpdate.start();
         const UsageBook::Progress progress = [&](qint64 done, qint64 total) {

@@ -26,8 +26,9 @@ public:
     using Work = std::function<Result<QString>(Ledger& ledger, const UsageBook::Progress& progress)>;
     using Done = std::function<void(const Result<QString>&)>;
 
-    LedgerTask(QWidget* window, const QString& databasePath, const Catalog& catalog, const QString& label, Work work,
-               Done done);
+    // The worker's ledger reads `clock`, the window's own.
+    LedgerTask(QWidget* window, const QString& databasePath, const Catalog& catalog, Clock clock, const QString& label,
+               Work work, Done done);
     ~LedgerTask() override;
 
 private:

@@ -51,7 +51,7 @@ QSettings windowSettings()
 
 } // namespace
 
-MainWindow::MainWindow(const QString& databasePath, std::function<qint64()> clock, QWidget* parent)
+MainWindow::MainWindow(const QString& databasePath, Clock clock, QWidget* parent)
     : QMainWindow(parent), m_clock(std::move(clock))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -254,7 +254,7 @@ void MainWindow::importFile(const QString& path)
     if (!m_session || !m_session->isOpen())
         return;
     new LedgerTask(
-        this, m_session->path(), m_session->catalog(), tr("Importing %1…").arg(Text::isolated(QFileInfo(path).fileName())),
+        this, m_session->path(), m_session->catalog(), m_session->ledger().clock(), tr("Importing %1…").arg(Text::isolated(QFileInfo(path).fileName())),
         [path](Ledger& ledger, const UsageBook::Progress& progress) -> Result<QString> {
             const auto summary = UsageTransfer::importFile(ledger, path, false, progress);
             if (!summary)
@@ -286,7 +286,7 @@ void MainWindow::exportTo(const QString& path, UsageFile::Format format)
     if (!m_session || !m_session->isOpen())
         return;
     new LedgerTask(
-        this, m_session->path(), m_session->catalog(), tr("Exporting usage…"),
+        this, m_session->path(), m_session->catalog(), m_session->ledger().clock(), tr("Exporting usage…"),
         [path, format](Ledger& ledger, const UsageBook::Progress& progress) -> Result<QString> {
             const auto written = UsageExport::toFile(ledger, path, format, std::nullopt,
                                                      [&](qint64 count) { return progress(count, 0); });

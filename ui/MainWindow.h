@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Clock.h"
 #include "UsageFile.h"
 
 #include <QMainWindow>
@@ -29,7 +30,7 @@ class MainWindow : public QMainWindow
 
 public:
     // `clock` replaces the system clock, for benchmarks on a fixed history.
-    explicit MainWindow(const QString& databasePath, std::function<qint64()> clock = {}, QWidget* parent = nullptr);
+    explicit MainWindow(const QString& databasePath, Clock clock = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // Shows the database at `path` instead; on failure says why and keeps the one shown. A shared ledger is
@@ -74,7 +75,7 @@ private:
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_refreshAction = nullptr;
-    std::function<qint64()> m_clock;
+    Clock m_clock;
 };
 
 } // namespace Ui

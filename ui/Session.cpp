@@ -10,7 +10,7 @@
 
 namespace Ui {
 
-Session::Session(const QString& path, const Catalog& catalog, std::function<qint64()> clock)
+Session::Session(const QString& path, const Catalog& catalog, Clock clock)
     : m_path(path), m_catalog(catalog), m_clock(std::move(clock)), m_network(std::make_unique<QNetworkAccessManager>()),
       m_vault(std::make_unique<KeyVault>())
 {
@@ -21,7 +21,7 @@ Session::Session(const QString& path, const Catalog& catalog, std::function<qint
 Session::~Session() = default;
 
 Result<std::unique_ptr<Session>> Session::open(const QString& path, const Catalog& catalog,
-                                               std::function<qint64()> clock, int openWaitMs)
+                                               Clock clock, int openWaitMs)
 {
     auto ledger = Ledger::open(path, catalog, Environment::currentUserName(), openWaitMs);
     if (!ledger)
@@ -34,8 +34,7 @@ Result<std::unique_ptr<Session>> Session::open(const QString& path, const Catalo
 
 Status Session::attach(std::unique_ptr<Ledger> ledger)
 {
-    if (m_clock)
-        ledger->setClock(m_clock);
+    ledger->setClock(m_clock);
     const auto role = ledger->directory().roleOf(ledger->userName());
     if (!role)
         return role.failure();

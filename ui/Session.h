@@ -26,9 +26,9 @@ public:
     // `openWaitMs`: how long to wait for another program's write lock when the schema must be created or
     // upgraded (Ledger::open).
     static Result<std::unique_ptr<Session>> open(const QString& path, const Catalog& catalog,
-                                                 std::function<qint64()> clock = {}, int openWaitMs = Ledger::writeWaitMs);
+                                                 Clock clock = {}, int openWaitMs = Ledger::writeWaitMs);
     // A session whose ledger opens elsewhere (LedgerOpener); see attach().
-    Session(const QString& path, const Catalog& catalog, std::function<qint64()> clock = {});
+    Session(const QString& path, const Catalog& catalog, Clock clock = {});
     ~Session() override;
 
     // Takes the opened ledger and reads the user's role; a user who is not a member is refused. Emits changed().
@@ -70,7 +70,7 @@ private:
 
     QString m_path;
     const Catalog& m_catalog;
-    std::function<qint64()> m_clock;
+    Clock m_clock;
     bool m_shared = false;
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<QNetworkAccessManager> m_network;

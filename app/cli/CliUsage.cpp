@@ -31,7 +31,8 @@ QString costNowText(const ActionCost& c)
     return c.coveredByKey ? Words::tr("0 (BYOK)") : formatCredits(c.credits);
 }
 
-// null for a past period; runs_out_at null when the credits last until the reset.
+// null for a past period; runs_out_at null when the credits last until the reset, and in a period less than an
+// hour old (too_early: its pace says nothing yet).
 QJsonValue forecastJson(const UsageReport& r, const QTimeZone& zone)
 {
     if (!r.forecast)
@@ -39,7 +40,8 @@ QJsonValue forecastJson(const UsageReport& r, const QTimeZone& zone)
     return QJsonObject{{QStringLiteral("daily_rate"), qRound(r.forecast->dailyRate * 100) / 100.0},
                        {QStringLiteral("runs_out_at"), r.forecast->runsOutAt
                                                            ? QJsonValue(IsoTime::format(*r.forecast->runsOutAt, zone))
-                                                           : QJsonValue()}};
+                                                           : QJsonValue()},
+                       {QStringLiteral("too_early"), r.forecast->tooEarly}};
 }
 
 QJsonObject reportJson(const UsageReport& r, const QVector<ActionCost>& costs, const Catalog& catalog)

@@ -2757,6 +2757,10 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <source>refused: %1</source>
         <translation>abgelehnt: %1</translation>
     </message>
+    <message>
+        <source>It is too early in the period for a forecast; there is one from %1.</source>
+        <translation>Für eine Prognose ist es noch zu früh im Zeitraum; es gibt eine ab %1.</translation>
+    </message>
 </context>
 <context>
     <name>UsageTransfer</name>

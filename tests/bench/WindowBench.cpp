@@ -35,7 +35,7 @@ std::vector<double> timeToFirstPaint(const QString& databasePath, qint64 now, in
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer timer;
         timer.start();
-        auto window = std::make_unique<Ui::MainWindow>(databasePath, [now] { return now; });
+        auto window = std::make_unique<Ui::MainWindow>(databasePath, Clock::fixedAt(now));
         FirstPaint watcher;
         auto* chart = window->findChild<Ui::DailyChart*>();
         if (!chart || !window->page())

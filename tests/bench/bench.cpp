@@ -81,7 +81,7 @@ double measure(const QString& backend, const QString& location, const QString& c
         return -1;
     }
     Ledger& ledger = *opened.value();
-    ledger.setClock([] { return now; });
+    ledger.setClock(Clock::fixedAt(now));
     ledger.settings().setPlan(QStringLiteral("enterprise"));
     // The window and the recording processes open the database as whoever runs the benchmark (on PostgreSQL: the
     // role that created it, already its Owner).

@@ -197,7 +197,7 @@ void KeyService::probe(const QString& provider, const QString& key,
     const auto settings = m_ledger.settings().current();
     if (!settings)
         return done(settings.failure());
-    auto* check = new ProviderCheck(m_network, this);
+    auto* check = new ProviderCheck(m_network, m_ledger.clock(), this);
     check->setTimeout(m_checkTimeoutMs);
     connect(check, &ProviderCheck::finished, this, [check, done = std::move(done)](const ProviderCheck::Outcome& outcome) {
         check->deleteLater();

@@ -33,42 +33,56 @@ QString cleanRequestId(const QByteArray& header)
     return allowed.match(id).hasMatch() ? id : QString();
 }
 
-// Seconds until the provider wants to be asked again: "retry-after" holds seconds or an HTTP date.
-std::optional<int> retrySeconds(const QByteArray& header)
+// Seconds until the provider wants to be asked again: "retry-after" holds seconds or an HTTP date, read against
+// `now`.
+std::optional<int> retrySeconds(const QByteArray& header, qint64 now)
 {
     const QByteArray text = header.trimmed();
     bool isNumber = false;
     const int seconds = text.toInt(&isNumber);
     if (isNumber)
         return seconds >= 0 ? std::optional<int>(seconds) : std::nullopt;
-    const QDateTime at = QDateTime::fromString(QString::fromLatin1(text), Qt::RFC2822Date);
+    // HTTP dates end in "GMT" (RFC 9110's IMF-fixdate), which Qt's RFC 2822 reader does not take for UTC.
+    QString date = QString::fromLatin1(text);
+    if (date.endsWith(QLatin1String(" GMT")))
+        date = date.chopped(3) + QStringLiteral("+0000");
+    const QDateTime at = QDateTime::fromString(date, Qt::RFC2822Date);
     if (!at.isValid())
         return std::nullopt;
-    return int(qMax<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(at)));
+    return int(qMax<qint64>(0, (at.toMSecsSinceEpoch() - now) / 1000));
 }
 
-// The provider account exists but cannot spend: a retry would not help (DESIGN.md §1, out of budget).
-bool accountCannotSpend(const QString& provider, int status, const QJsonObject& error, bool retryGiven)
+// The provider account exists but cannot spend until someone raises its limit or adds credit (DESIGN.md §1, out
+// of budget), whatever the status and whether the answer says when to ask again: Anthropic answers a monthly
+// spend limit with a 429 and a retry-after of minutes, and a retry would only meet the same limit. Each form is
+// the documented status or type together with the documented phrase, so that an ordinary rate limit stays one.
+bool accountCannotSpend(const QString& provider, int status, const QJsonObject& error)
 {
-    const QString kind = error.value(QLatin1String("type")).toString() + QLatin1Char(' ') +
-                         error.value(QLatin1String("code")).toString();
+    const QString type = error.value(QLatin1String("type")).toString();
+    const QString code = error.value(QLatin1String("code")).toString();
     const QString message = error.value(QLatin1String("message")).toString();
+    const auto says = [&message](const char* phrase) {
+        return message.contains(QLatin1String(phrase), Qt::CaseInsensitive);
+    };
     if (provider == QLatin1String("openai"))
-        return status == 429 && (kind.contains(QLatin1String("insufficient_quota")) ||
-                                 kind.contains(QLatin1String("organization_spend_limit_exceeded")) ||
-                                 kind.contains(QLatin1String("project_spend_limit_exceeded")));
-    if (status == 402 || kind.contains(QLatin1String("billing_error")))
+        return status == 429 && (type == QLatin1String("insufficient_quota") || code == QLatin1String("insufficient_quota") ||
+                                 code == QLatin1String("organization_spend_limit_exceeded") ||
+                                 code == QLatin1String("project_spend_limit_exceeded"));
+    if (status == 402 || type == QLatin1String("billing_error"))
         return true;
-    if (status == 400 && message.contains(QLatin1String("You have reached your specified API usage limits")))
+    // "This request would exceed your account's monthly spend limit. Please try again later."
+    if (status == 429 && type == QLatin1String("rate_limit_error") && says("monthly spend limit"))
         return true;
-    return status == 429 && !retryGiven &&
-           (kind.contains(QLatin1String("enforced_spend_limit_reached")) ||
-            message.contains(QLatin1String("enforced_spend_limit_reached")));
+    // The organisation's own cap: "You have reached your specified API usage limits. You will regain access on …"
+    if ((status == 400 || status == 429) && says("You have reached your specified API usage limits"))
+        return true;
+    return status == 429 && (type == QLatin1String("enforced_spend_limit_reached") || says("enforced_spend_limit_reached"));
 }
 
 } // namespace
 
-ProviderCheck::ProviderCheck(QNetworkAccessManager& network, QObject* parent) : QObject(parent), m_network(network)
+ProviderCheck::ProviderCheck(QNetworkAccessManager& network, Clock clock, QObject* parent)
+    : QObject(parent), m_network(network), m_clock(std::move(clock))
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ProviderCheck::onTimeout);
@@ -164,7 +178,8 @@ void ProviderCheck::onReplyFinished()
         return finish(o);
     }
     const QByteArray requestId = reply->rawHeader(m_provider.id == QLatin1String("anthropic") ? "request-id" : "x-request-id");
-    Outcome o = interpret(m_provider, status, reply->readAll(), reply->rawHeader("retry-after"), m_key, requestId);
+    Outcome o = interpret(m_provider, status, reply->readAll(), reply->rawHeader("retry-after"), m_key, m_clock.now(),
+                          requestId);
     if (o.state != KeyState::Active)
         return finish(o);
     m_models += o.models;
@@ -183,7 +198,7 @@ void ProviderCheck::finish(const Outcome& outcome)
 }
 
 ProviderCheck::Outcome ProviderCheck::interpret(const Provider& provider, int status, const QByteArray& body,
-                                                const QByteArray& retryAfter, const QString& key,
+                                                const QByteArray& retryAfter, const QString& key, qint64 now,
                                                 const QByteArray& requestId)
 {
     const QString name = provider.name;
@@ -216,8 +231,8 @@ ProviderCheck::Outcome ProviderCheck::interpret(const Provider& provider, int st
         o.message = QStringLiteral("%1 rejected the key %2%3.").arg(name, statusPart, saidPart);
         return o;
     }
-    const std::optional<int> retry = retrySeconds(retryAfter);
-    if (accountCannotSpend(provider.id, status, error, retry.has_value())) {
+    const std::optional<int> retry = retrySeconds(retryAfter, now);
+    if (accountCannotSpend(provider.id, status, error)) {
         o.state = KeyState::OutOfBudget;
         o.message = QStringLiteral("The %1 account behind this key is out of budget %2%3; raise its spend limit or add "
                                    "credit at %4.")

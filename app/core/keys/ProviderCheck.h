@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Catalog.h"
+#include "Clock.h"
 #include "KeyState.h"
 
 #include <QNetworkReply>
@@ -31,7 +32,8 @@ public:
         QString nextPageAfter; // a page of a longer list: the id to continue after
     };
 
-    ProviderCheck(QNetworkAccessManager& network, QObject* parent = nullptr);
+    // `clock` reads a retry-after given as a date.
+    ProviderCheck(QNetworkAccessManager& network, Clock clock = {}, QObject* parent = nullptr);
 
     // The public API, unless the environment (ANTHROPIC_BASE_URL, OPENAI_BASE_URL, as the providers' own SDKs
     // read them) or the configured value says otherwise; the environment wins.
@@ -43,9 +45,9 @@ public:
     void start(const Provider& provider, const QUrl& base, const QString& key);
 
     // Maps one HTTP answer to an outcome; public so that the table of answers can be tested without a network.
-    // `retryAfter` is the header as sent: seconds, or an HTTP date.
+    // `retryAfter` is the header as sent: seconds, or an HTTP date, read against `now`.
     static Outcome interpret(const Provider& provider, int status, const QByteArray& body, const QByteArray& retryAfter,
-                             const QString& key, const QByteArray& requestId = {});
+                             const QString& key, qint64 now, const QByteArray& requestId = {});
 
 signals:
     void finished(const ProviderCheck::Outcome& outcome);
@@ -58,6 +60,7 @@ private:
     void finish(const Outcome& outcome);
 
     QNetworkAccessManager& m_network;
+    Clock m_clock;
     QNetworkReply* m_reply = nullptr;
     QTimer m_timer;
     Provider m_provider;

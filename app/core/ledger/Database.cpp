@@ -33,7 +33,7 @@ QString nextConnectionName()
 
 Database::Database(const Catalog& catalog, QString userName, QString location)
     : m_catalog(catalog), m_userName(std::move(userName)), m_location(std::move(location)),
-      m_connectionName(nextConnectionName()), m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+      m_connectionName(nextConnectionName())
 {
 }
 

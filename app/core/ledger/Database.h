@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Catalog.h"
+#include "Clock.h"
 #include "Result.h"
 #include "Roles.h"
 #include "SqliteCheckpointer.h"
@@ -57,9 +58,10 @@ public:
     const QString& location() const { return m_location; }
     const QString& connectionName() const { return m_connectionName; }
 
-    // The clock, replaceable for tests and benchmarks; milliseconds since the epoch.
-    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
-    qint64 now() const { return m_clock(); }
+    // The system clock unless a test or benchmark set another; milliseconds since the epoch.
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    const Clock& clock() const { return m_clock; }
+    qint64 now() const { return m_clock.now(); }
 
     // A prepared statement, kept for the life of the connection.
     QSqlQuery& query(const QString& sql);
@@ -107,7 +109,7 @@ private:
     QString m_userName;
     QString m_location;
     QString m_connectionName;
-    std::function<qint64()> m_clock;
+    Clock m_clock;
     // Held by pointer: a reference one caller holds must survive the cache growing for the next statement.
     QHash<QString, std::shared_ptr<QSqlQuery>> m_queries;
     QElapsedTimer m_memberSince; // when membership was last confirmed; invalid: not yet

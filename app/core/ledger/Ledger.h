@@ -29,8 +29,9 @@ public:
     QString path() const { return m_db->location(); }
     // A shared ledger (PostgreSQL): several machines and users work on it.
     bool isShared() const { return m_db->isPostgres(); }
-    // The clock, replaceable for tests and benchmarks; milliseconds since the epoch.
-    void setClock(std::function<qint64()> clock) { m_db->setClock(std::move(clock)); }
+    // The system clock unless a test or benchmark set another (Clock).
+    void setClock(Clock clock) { m_db->setClock(std::move(clock)); }
+    const Clock& clock() const { return m_db->clock(); }
     qint64 now() const { return m_db->now(); }
 
     // See Database::checkpointInBackground.

@@ -73,7 +73,7 @@ private:
     Result<RecordOutcome> recordLocked(const RecordRequest& request, qint64 at, Batch& batch);
     Result<qint64> batchPoolUsed(Batch& batch, qint64 periodStart);
     Result<KeyState> batchKeyState(Batch& batch, const QString& tenant, const QString& provider);
-    std::optional<Failure> requestProblem(const RecordRequest& request, qint64 at);
+    std::optional<Failure> requestProblem(const RecordRequest& request, qint64 at, qint64 now);
     Result<ImportSummary> checkRows(QVector<ImportRow>& rows, const LedgerSettings& settings);
     Status insertEventsPortably(const QVector<ImportRow>& rows, const std::function<void(const UsageEvent&)>& inserted,
                                 const Progress& progress);

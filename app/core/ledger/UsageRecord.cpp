@@ -47,7 +47,7 @@ Result<RecordOutcome> UsageBook::record(const RecordRequest& request)
     return recordAll({request}).first();
 }
 
-std::optional<Failure> UsageBook::requestProblem(const RecordRequest& request, qint64 at)
+std::optional<Failure> UsageBook::requestProblem(const RecordRequest& request, qint64 at, qint64 now)
 {
     if (!m_db.catalog().action(request.action))
         return badInput(Words::tr("Unknown action %1; expected one of %2.").arg(Text::quoted(request.action), m_db.catalog().actionIds()));
@@ -56,7 +56,7 @@ std::optional<Failure> UsageBook::requestProblem(const RecordRequest& request, q
     if (!request.id.isEmpty() && !Identifiers::isValidEventId(request.id))
         return badInput(Words::tr("Event id %1 is not valid; use up to 128 letters, digits or ._:@/+=- characters.")
                             .arg(Text::quoted(request.id)));
-    if (const auto problem = CreditRules::eventTimeProblem(at, m_db.now()))
+    if (const auto problem = CreditRules::eventTimeProblem(at, now))
         return badInput(problem->at(0).toUpper() + problem->mid(1) + QLatin1Char('.'));
     return std::nullopt;
 }
@@ -76,9 +76,11 @@ QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>
     answers.reserve(requests.size());
     QVector<qsizetype> valid;
     QVector<qint64> times;
+    // One reading of the clock for the batch: events without a time are "now", and all of them are judged by it.
+    const qint64 now = m_db.now();
     for (qsizetype i = 0; i < requests.size(); ++i) {
-        times.append(requests[i].at.value_or(m_db.now()));
-        const auto problem = requestProblem(requests[i], times[i]);
+        times.append(requests[i].at.value_or(now));
+        const auto problem = requestProblem(requests[i], times[i], now);
         // A valid event's answer is set below; until then it says nothing was decided.
         answers.append(problem ? *problem : unavailable(Words::tr("The event was not recorded.")));
         if (!problem)

@@ -148,6 +148,9 @@ QString UsageSentences::forecast(const UsageReport& r)
 {
     if (r.finished || !r.forecast || r.alertLevel >= 100)
         return {};
+    if (r.forecast->tooEarly)
+        return tr("It is too early in the period for a forecast; there is one from %1.")
+            .arg(clock(r.period.start + CreditRules::forecastMinimumMs, r.timeZone));
     const QLocale locale;
     const QString rate = locale.toString(r.forecast->dailyRate, 'f', 1);
     const QString pace = r.tenant ? tr("At this pace (tenant %1: %2 credits a day; the pool is shared)").arg(*r.tenant, rate)

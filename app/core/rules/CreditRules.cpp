@@ -141,12 +141,13 @@ int alertLevel(qint64 used, qint64 allocation)
 Forecast forecast(qint64 remaining, qint64 recentCredits, qint64 windowStart, qint64 now, qint64 resetsAt)
 {
     Forecast f;
-    // At least an hour of window: a period a minute old says nothing about a day's pace.
-    const double days = qMax<qint64>(now - windowStart, 3600000) / 86400000.0;
+    // The window is the period so far whenever the period is younger than the window.
+    f.tooEarly = now - windowStart < forecastMinimumMs;
+    const double days = qMax<qint64>(now - windowStart, forecastMinimumMs) / 86400000.0;
     f.dailyRate = recentCredits / days;
     if (remaining <= 0)
         f.runsOutAt = now;
-    else if (f.dailyRate > 0) {
+    else if (f.dailyRate > 0 && !f.tooEarly) {
         const qint64 at = now + qint64(remaining / f.dailyRate * 86400000.0);
         if (at < resetsAt)
             f.runsOutAt = at;

@@ -75,13 +75,16 @@ std::optional<QString> keyRefusalShort(KeyState state, const Provider& provider)
 int alertLevel(qint64 used, qint64 allocation);
 
 // When the credits run out at the recent pace: the credits used over the last seven days (or over the period so
-// far, when it began less than seven days ago), per day, carried forward from `now`.
+// far, when it began less than seven days ago), per day, carried forward from `now`. A period less than an hour
+// old has no pace yet: its minutes say nothing about a day, so there is no forecast either way (tooEarly).
 struct Forecast
 {
     double dailyRate = 0;             // credits a day
-    std::optional<qint64> runsOutAt;  // nullopt: they last until the reset
+    std::optional<qint64> runsOutAt;  // nullopt: they last until the reset (or, tooEarly, nothing is said)
+    bool tooEarly = false;            // the period is younger than forecastMinimumMs
 };
 constexpr qint64 forecastWindowMs = 7 * 86400000LL;
+constexpr qint64 forecastMinimumMs = 3600000;
 // `recentCredits` were used between `windowStart` and `now`.
 Forecast forecast(qint64 remaining, qint64 recentCredits, qint64 windowStart, qint64 now, qint64 resetsAt);
 

@@ -1,0 +1,8 @@
+#include "Clock.h"
+
+#include <QDateTime>
+
+qint64 Clock::now() const
+{
+    return m_source ? m_source() : QDateTime::currentMSecsSinceEpoch();
+}
