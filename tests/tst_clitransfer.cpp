@@ -128,7 +128,8 @@ private slots:
     {
         if (!TestBackend::postgres())
             QSKIP("roles and grants are PostgreSQL's");
-        const QString suffix = QString::number(++m_counter);
+        // Roles belong to the whole cluster, which outlives one run of the suite: a name of this run alone.
+        const QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(12);
         const QString owner = QStringLiteral("alice_") + suffix, server = QStringLiteral("web_") + suffix,
                       database = QStringLiteral("shared_") + suffix;
         TestBackend::admin(QStringLiteral("CREATE ROLE %1 LOGIN").arg(owner));
