@@ -10,6 +10,7 @@
 
 #include <QAccessible>
 #include <QDateTime>
+#include <QFontDatabase>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -39,7 +40,7 @@ QString coveredActions(const Catalog& catalog, const QString& provider)
 
 KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
     : QWidget(parent), m_session(session), m_provider(provider), m_edit(new QLineEdit(this)),
-      m_showButton(new QToolButton(this)), m_saveButton(new QPushButton(tr("Save"), this)),
+      m_showButton(new QToolButton(this)), m_shownLabel(new QLabel(this)), m_saveButton(new QPushButton(tr("Save"), this)),
       m_testButton(new QPushButton(tr("Test"), this)), m_removeButton(new QPushButton(tr("Remove"), this)),
       m_badge(new StatusBadge(this)), m_messageLabel(new QLabel(this)), m_detailLabel(new QLabel(this)),
       m_consoleLabel(new QLabel(this))
@@ -57,6 +58,16 @@ KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
     m_showButton->setCheckable(true);
     m_showButton->setAccessibleName(tr("Show the %1 key being typed").arg(provider.name));
     m_showButton->setToolTip(tr("Shows the key you are typing; a saved key is never shown."));
+    // Show puts the key being typed beside the field instead of unmasking the field: a line edit in normal echo
+    // hands whatever is selected in it to the X11 primary selection, where any program can read it. A label that
+    // takes no selection and offers no copy shows it without that.
+    m_shownLabel->setObjectName(id + QStringLiteral("ShownKeyLabel"));
+    m_shownLabel->setTextFormat(Qt::PlainText);
+    m_shownLabel->setTextInteractionFlags(Qt::NoTextInteraction);
+    m_shownLabel->setContextMenuPolicy(Qt::NoContextMenu);
+    m_shownLabel->setWordWrap(true);
+    m_shownLabel->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_shownLabel->hide();
     m_saveButton->setObjectName(id + QStringLiteral("SaveButton"));
     m_saveButton->setAccessibleName(tr("Save the %1 key").arg(provider.name));
     m_testButton->setObjectName(id + QStringLiteral("TestButton"));
@@ -100,26 +111,28 @@ KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
     layout->addLayout(heading, 0, 0, 1, 5);
     // The field has the row to itself and the buttons follow under it, so the section fits a narrow window.
     layout->addWidget(m_edit, 1, 0, 1, 5);
+    layout->addWidget(m_shownLabel, 2, 0, 1, 5);
     auto* buttons = new QHBoxLayout;
     buttons->addStretch();
     for (QWidget* b : {static_cast<QWidget*>(m_showButton), static_cast<QWidget*>(m_saveButton),
                        static_cast<QWidget*>(m_testButton), static_cast<QWidget*>(m_removeButton)})
         buttons->addWidget(b);
-    layout->addLayout(buttons, 2, 0, 1, 5);
-    layout->addWidget(m_messageLabel, 3, 0, 1, 5);
-    layout->addWidget(m_detailLabel, 4, 0, 1, 5);
-    layout->addWidget(m_consoleLabel, 5, 0, 1, 5);
+    layout->addLayout(buttons, 3, 0, 1, 5);
+    layout->addWidget(m_messageLabel, 4, 0, 1, 5);
+    layout->addWidget(m_detailLabel, 5, 0, 1, 5);
+    layout->addWidget(m_consoleLabel, 6, 0, 1, 5);
     layout->setColumnStretch(0, 1);
 
     connect(m_edit, &QLineEdit::textChanged, this, [this] {
         // The show toggle is for a key being typed; with the field empty it falls back to hidden.
         if (m_edit->text().isEmpty())
             m_showButton->setChecked(false);
+        showTypedKey();
         updateControls();
     });
     connect(m_showButton, &QToolButton::toggled, this, [this](bool shown) {
-        m_edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
         m_showButton->setText(shown ? tr("Hide") : tr("Show"));
+        showTypedKey();
     });
     connect(m_edit, &QLineEdit::returnPressed, this, [this] {
         if (m_saveButton->isEnabled())
@@ -172,6 +185,14 @@ void KeyField::reload()
     if (m_record.state == KeyState::Throttled && m_record.retryAt && mayCheckHere() && !checkingInBackground)
         m_retryTimer.start(int(qBound<qint64>(0LL, *m_record.retryAt - m_session.ledger().now(), 24LL * 3600 * 1000)));
     updateControls();
+}
+
+void KeyField::showTypedKey()
+{
+    const bool shown = m_showButton->isChecked() && !m_edit->text().isEmpty();
+    m_shownLabel->setText(shown ? m_edit->text() : QString());
+    m_shownLabel->setAccessibleName(shown ? tr("The %1 key being typed").arg(m_provider.name) : QString());
+    m_shownLabel->setVisible(shown);
 }
 
 void KeyField::setNote(const QString& note)

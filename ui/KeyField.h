@@ -38,6 +38,7 @@ signals:
 private:
     void reload();
     void updateControls();
+    void showTypedKey();
     void describeState(const QString& reason);
     void save();
     // Stores the typed key; `replaceUnverified` once the administrator confirmed replacing without a verdict.
@@ -63,8 +64,9 @@ private:
     QString m_note; // the last operation's failure, until the next one or another scope
     QTimer m_retryTimer; // a throttled key is checked again when the provider said to
 
-    QLineEdit* m_edit;
+    QLineEdit* m_edit; // always a password field: Qt neither copies nor selects out of one
     QToolButton* m_showButton;
+    QLabel* m_shownLabel; // Show: the key being typed, as text no one can select
     QPushButton* m_saveButton;
     QPushButton* m_testButton;
     QPushButton* m_removeButton;
