@@ -10,6 +10,8 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QScrollBar>
+#include <QStackedWidget>
 
 using TestSupport::at;
 
@@ -134,6 +136,62 @@ private slots:
         QCOMPARE(chart->selectedDay(), 0);
         QTest::keyClick(chart, Qt::Key_Right);
         QCOMPARE(chart->selectedDay(), 1);
+    }
+
+    // Tab from the sidebar reaches every control of each section, each once, and goes on out of it: no control
+    // keeps Tab to itself (a date field stepping through its parts, a table through its cells) and none is skipped.
+    void tabReachesEveryControlOfEverySectionAndLeavesIt()
+    {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        // A control's inner editor (a date field's line edit) stands for the control, whichever way the focus is
+        // delegated between them.
+        const auto control = [](QWidget* w) {
+            while (w && w->parentWidget() && w->parentWidget()->focusProxy() == w)
+                w = w->parentWidget();
+            while (w && w->focusProxy() && w->focusProxy()->isAncestorOf(w))
+                w = w->focusProxy();
+            return w;
+        };
+        auto* stack = m_window->page()->findChild<QStackedWidget*>();
+        auto* sidebar = find<QListWidget>("sectionList");
+        for (const QString& section : m_window->page()->sectionNames()) {
+            m_window->page()->showSection(section);
+            QApplication::processEvents();
+            QWidget* root = stack->currentWidget();
+            QList<QWidget*> expected;
+            for (QWidget* w : root->findChildren<QWidget*>())
+                if (w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus) && control(w) == w &&
+                    !qobject_cast<QScrollBar*>(w))
+                    expected << w;
+            if (expected.isEmpty())
+                continue; // a section that only tells (the rate limit)
+            sidebar->setFocus();
+            QList<QWidget*> visited;
+            bool left = false;
+            int stays = 0; // Tabs that stayed in one control: a label's link is a stop of its own, once
+            for (int i = 0; i < 4 * expected.size() + 10 && !left; ++i) {
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+                QWidget* now = control(QApplication::focusWidget());
+                if (!now || !root->isAncestorOf(now)) {
+                    left = !visited.isEmpty();
+                    continue;
+                }
+                if (!visited.isEmpty() && visited.last() == now) {
+                    QVERIFY2(++stays < 3, qPrintable(QStringLiteral("%1: Tab stays in %2").arg(section, now->objectName())));
+                    continue;
+                }
+                stays = 0;
+                QVERIFY2(!visited.contains(now), qPrintable(QStringLiteral("%1: Tab comes back to %2").arg(section, now->objectName())));
+                visited << now;
+            }
+            QStringList missed;
+            for (QWidget* w : expected)
+                if (!visited.contains(w))
+                    missed << QStringLiteral("%1 %2").arg(QLatin1String(w->metaObject()->className()), w->objectName());
+            QVERIFY2(missed.isEmpty(), qPrintable(section + QStringLiteral(": Tab never reaches ") + missed.join(QStringLiteral(", "))));
+            QVERIFY2(left, qPrintable(section + QStringLiteral(": Tab never leaves the section")));
+        }
     }
 
     void theFirstTabStopIsNamed()

@@ -27,9 +27,17 @@ namespace {
 // The first date a date filter can take stands for "no bound" and shows as such.
 const QDate noBound(1999, 12, 31);
 
+// Tab leaves a date filter, as it leaves every other field; the arrows (← →) move between its year, month and
+// day. QDateTimeEdit keeps Tab for its own parts, and with "Any" shown it never gets past them: a keyboard trap.
+class DateFilterEdit : public QDateEdit
+{
+protected:
+    bool focusNextPrevChild(bool next) override { return QAbstractSpinBox::focusNextPrevChild(next); }
+};
+
 QDateEdit* dateFilter(const QString& objectName, const QString& accessibleName)
 {
-    auto* edit = new QDateEdit;
+    auto* edit = new DateFilterEdit;
     edit->setObjectName(objectName);
     edit->setAccessibleName(accessibleName);
     edit->setCalendarPopup(true);
@@ -78,6 +86,7 @@ ActivityPanel::ActivityPanel(Session& session, QWidget* parent)
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // Tab leaves the log, arrows move inside it
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     // Fixed row heights and widths from the font, never from the contents: measuring the contents would read every
