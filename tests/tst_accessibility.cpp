@@ -5,11 +5,13 @@
 #include "Environment.h"
 #include "MainWindow.h"
 #include "SettingsPage.h"
+#include "StatusBadge.h"
 
 #include <QAccessible>
 #include <QApplication>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QRawFont>
 #include <QScrollBar>
 #include <QStackedWidget>
 
@@ -192,6 +194,27 @@ private slots:
             QVERIFY2(missed.isEmpty(), qPrintable(section + QStringLiteral(": Tab never reaches ") + missed.join(QStringLiteral(", "))));
             QVERIFY2(left, qPrintable(section + QStringLiteral(": Tab never leaves the section")));
         }
+    }
+
+    // Each badge's symbol is a glyph of DejaVu Sans, the font Debian's desktops fall back to, so that no badge
+    // shows an empty box where its symbol should be.
+    void everyBadgeSymbolIsInTheFontDebianShips()
+    {
+        const QRawFont dejaVu = QRawFont::fromFont(QFont(QStringLiteral("DejaVu Sans")));
+        QVERIFY2(dejaVu.isValid() && dejaVu.familyName() == QLatin1String("DejaVu Sans"),
+                 "DejaVu Sans is missing: install the Debian package fonts-dejavu-core (scripts/setup.sh test does)");
+        Ui::StatusBadge badge;
+        QStringList badges;
+        for (KeyState state : {KeyState::NotSet, KeyState::Active, KeyState::Invalid, KeyState::OutOfBudget,
+                               KeyState::Throttled, KeyState::NotVerified, KeyState::Unused}) {
+            badge.setState(state);
+            badges << badge.text();
+        }
+        badge.setChecking();
+        badges << badge.text();
+        for (const QString& text : badges)
+            for (const uint c : text.toUcs4())
+                QVERIFY2(dejaVu.supportsCharacter(c), qPrintable(QStringLiteral("U+%1 of \"%2\"").arg(c, 4, 16, QLatin1Char('0')).arg(text)));
     }
 
     void theFirstTabStopIsNamed()

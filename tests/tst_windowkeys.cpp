@@ -119,7 +119,7 @@ private slots:
                                  << "refused: the Anthropic key is invalid";
         QTest::newRow("out of budget") << KeyState::OutOfBudget << "out_of_budget" << "$ Out of budget" << "spend limit"
                                        << "refused: the Anthropic key is out of budget";
-        QTest::newRow("throttled") << KeyState::Throttled << "throttled" << "⏸ Throttled" << "It is checked again automatically at"
+        QTest::newRow("throttled") << KeyState::Throttled << "throttled" << "‖ Throttled" << "It is checked again automatically at"
                                    << "0 credits (your Anthropic key; 5 otherwise)";
         QTest::newRow("not verified") << KeyState::NotVerified << "not_verified" << "? Not verified" << "did not answer"
                                       << "0 credits (your Anthropic key; 5 otherwise)";

@@ -42,7 +42,7 @@ void StatusBadge::setState(KeyState state)
         present(keyStateId(state), QStringLiteral("$ ") + keyStateLabel(state), pill("#9a3412", "#ffffff"));
         return;
     case KeyState::Throttled:
-        present(keyStateId(state), QStringLiteral("⏸ ") + keyStateLabel(state), pill("#6f42c1", "#ffffff"));
+        present(keyStateId(state), QStringLiteral("‖ ") + keyStateLabel(state), pill("#6f42c1", "#ffffff"));
         return;
     case KeyState::NotVerified:
         present(keyStateId(state), QStringLiteral("? ") + keyStateLabel(state), pill("#5f6368", "#ffffff"));
