@@ -1,5 +1,10 @@
 #include "WindowFixture.h"
 
+#include <QScreen>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStatusTipEvent>
+
 // The window's numbers against the report, the progress bar, saving models, the read-only page of a Viewer,
 // importing behind a progress dialog, the remembered size and a database that cannot be opened.
 class TestWindow : public WindowFixture
@@ -162,6 +167,34 @@ private slots:
         QVERIFY(out.open(QIODevice::ReadOnly));
         const auto cli = runCli({QStringLiteral("--db"), m_db, QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("jsonl")});
         QCOMPARE(out.readAll(), cli.out);
+    }
+
+    // The first start on a small screen (the offscreen platform's is 800 x 600): the window fits its free area.
+    void theFirstWindowFitsTheScreen()
+    {
+        QSettings(QStringLiteral("ai-settings"), QStringLiteral("window")).clear();
+        openWindow();
+        const QRect available = m_window->screen()->availableGeometry();
+        QVERIFY2(available.height() < 940, "the screen is as small as the test means it");
+        QVERIFY2(m_window->frameGeometry().width() <= available.width() && m_window->frameGeometry().height() <= available.height(),
+                 qPrintable(QStringLiteral("%1 x %2").arg(m_window->frameGeometry().width()).arg(m_window->frameGeometry().height())));
+    }
+
+    // Hovering a menu item shows its status tip, and the database and who is signed in stay in the bar.
+    void whoIsSignedInStaysInTheStatusBar()
+    {
+        openWindow();
+        auto* label = find<QLabel>("sessionStatusLabel");
+        const QString said = label->text();
+        QVERIFY2(said.contains(QStringLiteral("signed in as")) && said.contains(QStringLiteral("(Owner)")), qPrintable(said));
+        QStatusTipEvent tip(QStringLiteral("Open another database"));
+        QApplication::sendEvent(m_window.get(), &tip);
+        QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Open another database"));
+        QVERIFY(label->isVisible()); // beside the tip, not under it
+        QStatusTipEvent gone{QString()};
+        QApplication::sendEvent(m_window.get(), &gone);
+        QVERIFY(label->isVisible());
+        QCOMPARE(label->text(), said);
     }
 
     void theWindowRemembersItsSize()

@@ -21,6 +21,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScreen>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
@@ -56,7 +57,15 @@ MainWindow::MainWindow(const QString& databasePath, Clock clock, QWidget* parent
 {
     setObjectName(QStringLiteral("mainWindow"));
     createMenus();
-    resize(920, 940);
+    // A status tip (a menu item hovered) takes the bar's message; the database and the user stay beside it.
+    m_sessionLabel = new QLabel(this);
+    m_sessionLabel->setObjectName(QStringLiteral("sessionStatusLabel"));
+    m_sessionLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addPermanentWidget(m_sessionLabel);
+    // The first start: the page's natural size, within nine tenths of the screen's free area (a 900-pixel-high
+    // screen has less than the page would like). Later starts restore what the user left, which Qt fits to the screen.
+    const QSize available = screen()->availableGeometry().size() * 9 / 10;
+    resize(QSize(920, 940).boundedTo(available));
     restoreGeometry(windowSettings().value(geometryKey).toByteArray());
     if (databasePath == Environment::defaultDatabasePath())
         Environment::makePrivateFolder(QFileInfo(databasePath).absolutePath());
@@ -196,9 +205,9 @@ void MainWindow::showPage()
     setWindowTitle(tr("Settings › AI — %1").arg(address && address->postgres ? tr("%1 (shared)").arg(address->database)
                                                                                : QFileInfo(path).fileName()));
     setWindowFilePath(path);
-    statusBar()->showMessage(tr("%1 · signed in as %2 (%3)")
-                                 .arg(Text::isolated(QDir::toNativeSeparators(path)), Text::isolated(m_session->ledger().userName()),
-                                      roleLabel(m_session->role())));
+    m_sessionLabel->setText(tr("%1 · signed in as %2 (%3)")
+                                .arg(Text::isolated(QDir::toNativeSeparators(path)), Text::isolated(m_session->ledger().userName()),
+                                     roleLabel(m_session->role())));
     updateActions();
     // Once the page is up: the checks run in the background and the page stays usable meanwhile.
     QTimer::singleShot(0, m_session.get(), &Session::recheckStaleKeys);

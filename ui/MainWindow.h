@@ -72,6 +72,7 @@ private:
     std::unique_ptr<Session> m_session;
     LedgerOpener* m_opener = nullptr; // a child: the window's end waits for an attempt under way
     SettingsPage* m_page = nullptr;
+    QLabel* m_sessionLabel; // the database and who is signed in: a permanent part of the status bar
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_refreshAction = nullptr;
