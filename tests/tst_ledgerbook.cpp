@@ -1,5 +1,7 @@
 #include "LedgerFixture.h"
 
+#include "UsageTransfer.h"
+
 #include <algorithm>
 
 // The usage book over time: a new billing calendar, import all or nothing, several models at once, daily
@@ -177,9 +179,10 @@ private slots:
         for (int i = 0; i < 10000; ++i)
             csv += QStringLiteral("c%1,2026-11-02T09:00:00Z,t,theme,,credits,\n").arg(i).toLatin1();
         int calls = 0;
-        const auto cancelled = ledger().usage().importRows(rows(csv), false, [&](qint64 done, qint64 total) {
+        // Cancelled halfway through writing the rows.
+        const auto cancelled = ledger().usage().importRows(rows(csv), false, [&](ImportProgress::Step step, int permille) {
             ++calls;
-            return done < total / 2;
+            return step != ImportProgress::Step::Writing || permille < 525;
         });
         QVERIFY(!cancelled.ok());
         QVERIFY(calls > 0);
@@ -193,6 +196,42 @@ private slots:
         QVERIFY(ledger().usage().importRows(rows(csv), false).ok());
         QCOMPARE(rateLimitIndexes(), 1);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 10000);
+    }
+
+    // The progress of an import covers all of it, step by named step, and reaches the end only once it is saved:
+    // it no longer stood at 100 % from the end of the parse while the rows were still being written.
+    void theProgressCoversTheWholeImportStepByStep()
+    {
+        QByteArray csv = "id,occurred_at,tenant,action,model,billing,credits\n";
+        for (int i = 0; i < 20000; ++i)
+            csv += QStringLiteral("p%1,2026-11-02T09:00:00Z,t,theme,,credits,\n").arg(i).toLatin1();
+        const QString file = m_dir.filePath(QStringLiteral("progress.csv"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(csv);
+        out.close();
+        using ImportProgress::Step;
+        QList<Step> steps;
+        QList<int> marks;
+        qint64 storedAtTheEnd = -1;
+        const auto summary = UsageTransfer::importFile(ledger(), file, false, [&](Step step, int permille) {
+            if (steps.isEmpty() || steps.last() != step)
+                steps << step;
+            if (permille == 1000)
+                storedAtTheEnd = scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")); // another connection
+            marks << permille;
+            return true;
+        });
+        QVERIFY2(summary.ok(), qPrintable(summary.failure().message));
+        QCOMPARE(steps, (QList<Step>{Step::Reading, Step::Checking, Step::Writing, Step::Indexing, Step::Totalling, Step::Saving}));
+        QVERIFY(std::is_sorted(marks.begin(), marks.end()));
+        QCOMPARE(marks.first(), 0);
+        QCOMPARE(marks.last(), 1000);
+        QCOMPARE(marks.count(1000), 1);
+        // The rows move the bar in the middle, between the check and the index.
+        QVERIFY(std::count_if(marks.begin(), marks.end(), [](int m) { return m > 250 && m < 800; }) >= 2);
+        QCOMPARE(storedAtTheEnd, 20000); // the end is told once the events are saved
+        QVERIFY(!ImportProgress::stepName(Step::Writing).isEmpty());
     }
 
     void severalSlotsChangeTogetherOrNotAtAll()

@@ -58,7 +58,7 @@ private slots:
         QVERIFY(window.page()->isVisible());
         QCOMPARE(find<QLabel>(&window, "overviewUsedLabel")->text().left(23), QStringLiteral("5 of 100 credits used t"));
         // The member is the database role the server authenticated (the text isolates the name as an island).
-        const QString status = window.statusBar()->currentMessage();
+        const QString status = find<QLabel>(&window, "sessionStatusLabel")->text();
         QVERIFY2(status.contains(QStringLiteral("signed in as \u2068owner\u2069 (Owner)")), qPrintable(status));
         QVERIFY(window.windowTitle().endsWith(QLatin1String("(shared)")));
     }

@@ -12,7 +12,8 @@ namespace Ui {
 
 LedgerTask::LedgerTask(QWidget* window, const QString& databasePath, const Catalog& catalog, Clock clock,
                        const QString& label, Work work, Done done)
-    : QObject(window), m_dialog(new QProgressDialog(label, tr("Cancel"), 0, 1000, window)), m_done(std::move(done))
+    : QObject(window), m_label(label), m_dialog(new QProgressDialog(label, tr("Cancel"), 0, 1000, window)),
+      m_done(std::move(done))
 {
     m_dialog->setObjectName(QStringLiteral("taskProgressDialog"));
     m_dialog->setWindowModality(Qt::WindowModal);
@@ -36,15 +37,19 @@ LedgerTask::LedgerTask(QWidget* window, const QString& databasePath, const Catal
         ledger.value()->setClock(clock);
         QElapsedTimer sinceUpdate;
         sinceUpdate.start();
-        const UsageBook::Progress progress = [&](qint64 done, qint64 total) {
-            if (sinceUpdate.elapsed() >= 100 || done == total) {
+        QString shownStep;
+        const Progress progress = [&](qint64 done, qint64 total, const QString& step) {
+            // A new step is shown at once; within one, a few times a second.
+            if (sinceUpdate.elapsed() >= 100 || done == total || step != shownStep) {
                 sinceUpdate.restart();
+                shownStep = step;
                 // Without a total (an export counts as it goes) the dialog shows that work goes on.
                 const int permille = total > 0 ? int(done * 1000 / total) : -1;
                 QMetaObject::invokeMethod(
-                    QCoreApplication::instance(), [self, permille] {
+                    QCoreApplication::instance(), [self, permille, step] {
                         if (!self || self->m_dialog->wasCanceled())
                             return;
+                        self->m_dialog->setLabelText(step.isEmpty() ? self->m_label : self->m_label + QLatin1Char('\n') + step + QStringLiteral("…"));
                         if (permille < 0)
                             self->m_dialog->setRange(0, 0);
                         else

@@ -21,9 +21,12 @@ class LedgerTask : public QObject
     Q_OBJECT
 
 public:
+    // How far a job is (`done` of `total`; total 0: unknown) and the step under way, named for the dialog (empty:
+    // the job's label alone); returns false once the user cancelled.
+    using Progress = std::function<bool(qint64 done, qint64 total, const QString& step)>;
     // `work` runs on the worker thread; it reports progress and learns of a cancel through `progress`, and
     // answers with the sentence to show.
-    using Work = std::function<Result<QString>(Ledger& ledger, const UsageBook::Progress& progress)>;
+    using Work = std::function<Result<QString>(Ledger& ledger, const Progress& progress)>;
     using Done = std::function<void(const Result<QString>&)>;
 
     // The worker's ledger reads `clock`, the window's own.
@@ -34,6 +37,7 @@ public:
 private:
     void finish(const Result<QString>& result);
 
+    QString m_label; // what the job is: "Importing usage.csv…"
     QProgressDialog* m_dialog;
     QThread* m_thread = nullptr;
     std::shared_ptr<std::atomic_bool> m_cancelled = std::make_shared<std::atomic_bool>(false);

@@ -264,8 +264,11 @@ void MainWindow::importFile(const QString& path)
         return;
     new LedgerTask(
         this, m_session->path(), m_session->catalog(), m_session->ledger().clock(), tr("Importing %1…").arg(Text::isolated(QFileInfo(path).fileName())),
-        [path](Ledger& ledger, const UsageBook::Progress& progress) -> Result<QString> {
-            const auto summary = UsageTransfer::importFile(ledger, path, false, progress);
+        [path](Ledger& ledger, const LedgerTask::Progress& progress) -> Result<QString> {
+            // The bar covers the whole import, step by named step: reading, checking, writing, indexing, totals.
+            const auto summary = UsageTransfer::importFile(ledger, path, false, [&](ImportProgress::Step step, int permille) {
+                return progress(permille, 1000, ImportProgress::stepName(step));
+            });
             if (!summary)
                 return summary.failure();
             return summary->describe(false);
@@ -296,9 +299,9 @@ void MainWindow::exportTo(const QString& path, UsageFile::Format format)
         return;
     new LedgerTask(
         this, m_session->path(), m_session->catalog(), m_session->ledger().clock(), tr("Exporting usage…"),
-        [path, format](Ledger& ledger, const UsageBook::Progress& progress) -> Result<QString> {
+        [path, format](Ledger& ledger, const LedgerTask::Progress& progress) -> Result<QString> {
             const auto written = UsageExport::toFile(ledger, path, format, std::nullopt,
-                                                     [&](qint64 count) { return progress(count, 0); });
+                                                     [&](qint64 count) { return progress(count, 0, {}); });
             if (!written)
                 return written.failure();
             return UsageTransfer::exported(written.value(), path);

@@ -167,20 +167,22 @@ int importUsage(Context& context, const QStringList& arguments)
         return StorageUnavailable;
     QElapsedTimer sinceLastUpdate;
     sinceLastUpdate.start();
-    const auto progress = [&](qint64 done, qint64 total) {
-        if (terminal && (sinceLastUpdate.elapsed() > 200 || done == total)) {
-            context.err << '\r'
-                        << Words::tr("Importing %1% (%2 of %Ln line(s))", nullptr, int(total))
-                               .arg(QLocale().toString(total ? done * 100 / total : 100), formatCredits(done))
+    ImportProgress::Step shownStep = ImportProgress::Step::Reading;
+    const auto progress = [&](ImportProgress::Step step, int permille) {
+        if (terminal && (sinceLastUpdate.elapsed() > 200 || step != shownStep)) {
+            // "Importing 45%: writing the events", over the line before.
+            context.err << "\r\033[K"
+                        << Words::tr("Importing %1%: %2").arg(QLocale().toString(permille / 10), ImportProgress::stepName(step))
                         << Qt::flush;
             sinceLastUpdate.restart();
+            shownStep = step;
         }
         return true;
     };
     const bool dryRun = parser.isSet(dryRunOption);
     if (terminal)
         context.err << Words::tr("Reading %1…").arg(Text::escaped(files.first(), 200))
-                    << Qt::flush; // until the first progress line
+                    << Qt::flush; // until the first step's line
     const auto summary = UsageTransfer::importFile(*ledger, files.first(), dryRun, progress);
     if (terminal)
         context.err << "\r\033[K" << Qt::flush;

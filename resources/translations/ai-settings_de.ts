@@ -409,13 +409,6 @@
         <source>import needs exactly one file.</source>
         <translation>import braucht genau eine Datei.</translation>
     </message>
-    <message numerus="yes">
-        <source>Importing %1% (%2 of %Ln line(s))</source>
-        <translation>
-            <numerusform>Importiere %1% (%2 von %Ln Zeile)</numerusform>
-            <numerusform>Importiere %1% (%2 von %Ln Zeilen)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Reading %1…</source>
         <translation>Lese %1…</translation>
@@ -631,6 +624,10 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     <message>
         <source>--db needs a path.</source>
         <translation>--db braucht einen Pfad.</translation>
+    </message>
+    <message>
+        <source>Importing %1%: %2</source>
+        <translation>Import %1 %: %2</translation>
     </message>
 </context>
 <context>
@@ -1761,6 +1758,10 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
         <source>Status: %1. %2</source>
         <translation>Status: %1. %2</translation>
     </message>
+    <message>
+        <source>The %1 key being typed</source>
+        <translation>Der eingegebene %1-Schlüssel</translation>
+    </message>
 </context>
 <context>
     <name>Ui::LedgerOpener</name>
@@ -2440,6 +2441,30 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     <message>
         <source>updating the daily totals</source>
         <translation>Aktualisieren der Tagessummen</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>Datei wird gelesen</translation>
+    </message>
+    <message>
+        <source>Checking the events</source>
+        <translation>Ereignisse werden geprüft</translation>
+    </message>
+    <message>
+        <source>Writing the events</source>
+        <translation>Ereignisse werden geschrieben</translation>
+    </message>
+    <message>
+        <source>Indexing the events</source>
+        <translation>Ereignisse werden indiziert</translation>
+    </message>
+    <message>
+        <source>Adding up the totals</source>
+        <translation>Summen werden gebildet</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Wird gespeichert</translation>
     </message>
 </context>
 <context>

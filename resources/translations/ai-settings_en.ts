@@ -2,16 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>Cli</name>
-    <message numerus="yes">
-        <source>Importing %1% (%2 of %Ln line(s))</source>
-        <translation>
-            <numerusform>Importing %1% (%2 of %Ln line)</numerusform>
-            <numerusform>Importing %1% (%2 of %Ln lines)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>KeyVault</name>
     <message numerus="yes">
         <source>%1: the keychain did not answer within %Ln second(s).</source>

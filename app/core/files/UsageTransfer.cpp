@@ -17,8 +17,10 @@ struct Words
 
 namespace UsageTransfer {
 
-Result<ImportSummary> importFile(Ledger& ledger, const QString& path, bool dryRun, const UsageBook::Progress& progress)
+Result<ImportSummary> importFile(Ledger& ledger, const QString& path, bool dryRun, const ImportProgress::Overall& progress)
 {
+    if (!ImportProgress::begin(progress, ImportProgress::Step::Reading))
+        return ImportProgress::cancelled();
     auto rows = UsageFile::read(path);
     if (!rows)
         return rows.failure();

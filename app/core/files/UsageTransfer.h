@@ -7,9 +7,9 @@
 namespace UsageTransfer {
 
 // Reads a usage file (CSV or JSON Lines), checks every line and imports all or none (a dry run writes nothing).
-// `progress` may return false to cancel, which rolls everything back.
+// `progress` hears every step, reading the file first, and may return false to cancel, which rolls everything back.
 Result<ImportSummary> importFile(Ledger& ledger, const QString& path, bool dryRun,
-                                 const UsageBook::Progress& progress = {});
+                                 const ImportProgress::Overall& progress = {});
 
 // "Exported 1,234 events to /path/usage.csv."
 QString exported(qint64 events, const QString& destination);

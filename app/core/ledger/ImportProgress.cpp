@@ -14,13 +14,79 @@ namespace ImportProgress {
 namespace {
 // Often enough for a smooth bar, rarely enough to cost nothing next to the inserts.
 constexpr qint64 progressEvery = 8192;
+
+// Where each step begins, in thousandths of the whole import, roughly as a large import spends its time: writing
+// the rows takes most of it, reading the file and the totals a good part, the rest little. The last ends at 1,000.
+int shareStart(Step step)
+{
+    switch (step) {
+    case Step::Reading:
+        return 0;
+    case Step::Checking:
+        return 150;
+    case Step::Writing:
+        return 250;
+    case Step::Indexing:
+        return 800;
+    case Step::Totalling:
+        return 880;
+    case Step::Saving:
+        return 960;
+    }
+    return 0;
+}
+
+int shareEnd(Step step)
+{
+    return step == Step::Saving ? 1000 : shareStart(Step(int(step) + 1));
+}
 } // namespace
+
+QString stepName(Step step)
+{
+    switch (step) {
+    case Step::Reading:
+        return Words::tr("Reading the file");
+    case Step::Checking:
+        return Words::tr("Checking the events");
+    case Step::Writing:
+        return Words::tr("Writing the events");
+    case Step::Indexing:
+        return Words::tr("Indexing the events");
+    case Step::Totalling:
+        return Words::tr("Adding up the totals");
+    case Step::Saving:
+        return Words::tr("Saving");
+    }
+    return {};
+}
 
 bool report(const Callback& progress, qint64 done, qint64 total)
 {
     if (!progress || (done % progressEvery != 0 && done != total))
         return true;
     return progress(done, total);
+}
+
+bool begin(const Overall& overall, Step step)
+{
+    return !overall || overall(step, shareStart(step));
+}
+
+void finish(const Overall& overall)
+{
+    if (overall)
+        overall(Step::Saving, 1000);
+}
+
+Callback within(const Overall& overall, Step step)
+{
+    if (!overall)
+        return {};
+    return [overall, step](qint64 done, qint64 total) {
+        const int start = shareStart(step), width = shareEnd(step) - start;
+        return overall(step, total > 0 ? start + int(width * done / total) : start);
+    };
 }
 
 Failure cancelled() { return refused(Words::tr("The import was cancelled; nothing was imported.")); }

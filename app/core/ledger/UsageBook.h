@@ -2,6 +2,7 @@
 
 #include "CreditRules.h"
 #include "Database.h"
+#include "ImportProgress.h"
 #include "DirectoryStore.h"
 #include "KeyStore.h"
 #include "ScopedMemo.h"
@@ -42,10 +43,11 @@ public:
     QVector<Result<RecordOutcome>> recordAll(const QVector<RecordRequest>& requests);
 
     // Adds historic events, all or none. Rows whose id is already stored are skipped, so importing a file twice
-    // adds nothing. `progress(done, total)` may return false to cancel, which rolls everything back.
+    // adds nothing. `progress` hears each step and how far the whole import is, and may return false to cancel,
+    // which rolls everything back. (Progress is a long job's rows: an export's.)
     using Progress = std::function<bool(qint64 done, qint64 total)>;
     // `source` names the file in the audit trail.
-    Result<ImportSummary> importRows(QVector<ImportRow> rows, bool dryRun, const Progress& progress = {},
+    Result<ImportSummary> importRows(QVector<ImportRow> rows, bool dryRun, const ImportProgress::Overall& progress = {},
                                      const QString& source = {});
 
     // Every event recorded, from the totals.
@@ -74,11 +76,12 @@ private:
     Result<qint64> batchPoolUsed(Batch& batch, qint64 periodStart);
     Result<KeyState> batchKeyState(Batch& batch, const QString& tenant, const QString& provider);
     std::optional<Failure> requestProblem(const RecordRequest& request, qint64 at, qint64 now);
-    Result<ImportSummary> checkRows(QVector<ImportRow>& rows, const LedgerSettings& settings);
+    Result<ImportSummary> checkRows(QVector<ImportRow>& rows, const LedgerSettings& settings,
+                                    const ImportProgress::Callback& progress);
     Status insertEventsPortably(const QVector<ImportRow>& rows, const std::function<void(const UsageEvent&)>& inserted,
                                 const Progress& progress);
     Status writeRows(const QVector<ImportRow>& rows, ImportSummary& summary, const BillingCalendar& calendar,
-                     const Progress& progress);
+                     const ImportProgress::Overall& overall);
 
     Database& m_db;
     SettingsStore& m_settings;

@@ -69,12 +69,17 @@ Status UsageBook::insertEventsPortably(const QVector<ImportRow>& rows, const std
     return success();
 }
 
-Result<ImportSummary> UsageBook::checkRows(QVector<ImportRow>& rows, const LedgerSettings& settings)
+Result<ImportSummary> UsageBook::checkRows(QVector<ImportRow>& rows, const LedgerSettings& settings,
+                                           const ImportProgress::Callback& progress)
 {
     LineProblems problems;
     QSet<QString> ids;
     ids.reserve(rows.size());
+    const qint64 now = m_db.now(); // one reading for the whole file
+    qint64 checked = 0;
     for (ImportRow& row : rows) {
+        if (!ImportProgress::report(progress, ++checked, rows.size()))
+            return ImportProgress::cancelled();
         UsageEvent& e = row.event;
         const Action* action = m_db.catalog().action(e.action);
         if (!action) {
@@ -87,7 +92,7 @@ Result<ImportSummary> UsageBook::checkRows(QVector<ImportRow>& rows, const Ledge
             problems.add(row.line, Words::tr("id %1 is not valid").arg(Text::quoted(e.id)));
         else if (ids.size() == distinct)
             problems.add(row.line, Words::tr("id %1 appears twice in the file").arg(Text::quoted(e.id)));
-        if (const auto problem = CreditRules::eventTimeProblem(e.occurredAt, m_db.now()))
+        if (const auto problem = CreditRules::eventTimeProblem(e.occurredAt, now))
             problems.add(row.line, *problem);
         if (!e.tenant.isEmpty() && !Identifiers::isValidTenantId(e.tenant))
             problems.add(row.line, Words::tr("tenant id %1 is not valid").arg(Text::quoted(e.tenant)));
@@ -118,8 +123,12 @@ Result<ImportSummary> UsageBook::checkRows(QVector<ImportRow>& rows, const Ledge
 }
 
 Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summary, const BillingCalendar& calendar,
-                         const Progress& progress)
+                            const ImportProgress::Overall& overall)
 {
+    using ImportProgress::Step;
+    if (!ImportProgress::begin(overall, Step::Writing))
+        return ImportProgress::cancelled();
+    const ImportProgress::Callback progress = ImportProgress::within(overall, Step::Writing);
     QSet<QString> tenantsInFile;
     for (const ImportRow& row : rows)
         if (!row.event.tenant.isEmpty())
@@ -155,10 +164,14 @@ Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summa
                                : insertEventsPortably(rows, inserted, progress);
     if (!written)
         return written;
+    if (!ImportProgress::begin(overall, Step::Indexing))
+        return ImportProgress::cancelled();
     if (rebuildIndex)
         if (Status s = Sql::execText(m_db.handle(), QLatin1String(Schema::createRateLimitIndex), Words::tr("indexing the import")); !s)
             return s;
     summary.alreadyPresent = summary.rows - summary.added;
+    if (!ImportProgress::begin(overall, Step::Totalling))
+        return ImportProgress::cancelled();
     if (Status s = totals.flush(m_db); !s)
         return s;
     // The audit trail tells what changed; a file whose events were all there already changed nothing.
@@ -177,9 +190,10 @@ Result<qint64> UsageBook::eventCount()
     return Sql::number(q, Words::tr("reading usage totals"));
 }
 
-Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun, const Progress& progress,
+Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun, const ImportProgress::Overall& progress,
                                             const QString& source)
 {
+    using ImportProgress::Step;
     Sql::WriteTransaction tx(m_db.handle());
     if (Status s = m_db.begin(tx); !s)
         return s.failure();
@@ -188,16 +202,22 @@ Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun
     const auto current = m_settings.snapshot();
     if (!current)
         return current.failure();
-    auto summary = checkRows(rows, current->settings);
+    if (!ImportProgress::begin(progress, Step::Checking))
+        return ImportProgress::cancelled();
+    auto summary = checkRows(rows, current->settings, ImportProgress::within(progress, Step::Checking));
     if (!summary)
         return summary;
     summary->source = source;
     // A dry run does the whole write and rolls it back, so its counts are exactly what a real run would give.
     if (Status s = writeRows(rows, summary.value(), *current->calendar, progress); !s)
         return s.failure();
+    // The last moment a cancel can still take everything back.
+    if (!ImportProgress::begin(progress, Step::Saving))
+        return ImportProgress::cancelled();
     if (!dryRun)
         if (Status s = tx.commit(); !s)
             return s.failure();
+    ImportProgress::finish(progress);
     return summary;
 }
 
