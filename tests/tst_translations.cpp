@@ -1,5 +1,7 @@
 #include "TestSupport.h"
 
+#include "Roles.h"
+
 #include <QDirIterator>
 #include <QFile>
 #include <QProcess>
@@ -113,6 +115,21 @@ private slots:
         for (const QString& t : texts)
             if (!t.isEmpty())
                 QVERIFY2(catalogTexts.contains(t), qPrintable(t + QStringLiteral(" is missing from app/core/rules/CatalogWords.cpp")));
+    }
+
+    // German keeps its nouns inside a sentence and has words of its own for the roles; English lower-cases an
+    // action's name inside a sentence.
+    void namesReadRightInsideASentence()
+    {
+        QCOMPARE(inSentence(QStringLiteral("Theme generation")), QStringLiteral("theme generation"));
+        QCOMPARE(roleLabel(Role::Owner), QStringLiteral("Owner"));
+        Translations::install(QLocale(QLocale::German, QLocale::Germany));
+        const QString theme = inSentence(QStringLiteral("Theme generation"));
+        const QString owner = roleLabel(Role::Owner), viewer = roleWithArticle(Role::Viewer);
+        TestSupport::speakEnglish();
+        QCOMPARE(theme, QStringLiteral("Theme-Erstellung"));
+        QCOMPARE(owner, QStringLiteral("Inhaber"));
+        QCOMPARE(viewer, QStringLiteral("ein Betrachter"));
     }
 
     // A refusal, a usage error or a bad line's reason is a sentence for the user, so it goes through tr(): none

@@ -238,11 +238,11 @@ QString CreditsPanel::estimate(const UsageReport& r) const
     QStringList buys, free, refusedNow;
     for (const ActionCost& c : costs.value()) {
         if (!c.refusedBecause.isEmpty())
-            refusedNow << tr("%1 (%2)").arg(shownText(c.action->name).toLower(), c.refusedBecause);
+            refusedNow << tr("%1 (%2)").arg(inSentence(c.action->name), c.refusedBecause);
         else if (c.coveredByKey)
-            free << shownText(c.action->name).toLower();
+            free << inSentence(c.action->name);
         else if (r.remaining >= c.credits) // "0 × trigger generation" buys nothing worth listing
-            buys << tr("%1 × %2").arg(locale.toString(r.remaining / qMax(1, c.credits)), shownText(c.action->name).toLower());
+            buys << tr("%1 × %2").arg(locale.toString(r.remaining / qMax(1, c.credits)), inSentence(c.action->name));
     }
     QString text;
     if (!buys.isEmpty())

@@ -30,7 +30,7 @@ QString coveredActions(const Catalog& catalog, const QString& provider)
     QStringList names;
     for (const Action& a : catalog.actions())
         if (a.provider == provider)
-            names << shownText(a.name).toLower();
+            names << inSentence(a.name);
     if (names.size() > 1)
         names.last().prepend(QObject::tr("and "));
     return names.join(names.size() > 2 ? QStringLiteral(", ") : QStringLiteral(" "));

@@ -147,7 +147,37 @@
     </message>
     <message>
         <source>Generous allowance for multiple admins and complex deployments</source>
-        <translation>Großzügiges Kontingent für mehrere Admins und komplexe Installationen</translation>
+        <translation>Großzügiges Kontingent für mehrere Administratoren und komplexe Installationen</translation>
+    </message>
+    <message>
+        <source>Theme generation</source>
+        <comment>in a sentence</comment>
+        <translation>Theme-Erstellung</translation>
+    </message>
+    <message>
+        <source>Content generation</source>
+        <comment>in a sentence</comment>
+        <translation>Inhaltserstellung</translation>
+    </message>
+    <message>
+        <source>Inline text</source>
+        <comment>in a sentence</comment>
+        <translation>Inline-Text</translation>
+    </message>
+    <message>
+        <source>Image generation</source>
+        <comment>in a sentence</comment>
+        <translation>Bilderzeugung</translation>
+    </message>
+    <message>
+        <source>Data analysis</source>
+        <comment>in a sentence</comment>
+        <translation>Datenanalyse</translation>
+    </message>
+    <message>
+        <source>Trigger generation</source>
+        <comment>in a sentence</comment>
+        <translation>Trigger-Erstellung</translation>
     </message>
 </context>
 <context>
@@ -482,7 +512,7 @@ Eine fehlerhafte Zeile wird mit ihrer Nummer gemeldet, und nichts wird importier
   set PLAN          essentials, professional or enterprise (Owner only)
 </source>
         <translation>  show              der Tarif, seine monatlichen Credits und ob Mandanten eigene Schlüssel haben dürfen
-  set TARIF         essentials, professional oder enterprise (nur Owner)
+  set TARIF         essentials, professional oder enterprise (nur Inhaber)
 </translation>
     </message>
     <message>
@@ -528,7 +558,7 @@ Eine fehlerhafte Zeile wird mit ihrer Nummer gemeldet, und nichts wird importier
 </source>
         <translation>  list              wer diese Datenbank nutzen darf, mit Rollen
   add USER --role R ein Mitglied hinzufügen oder ändern (Benutzername des Betriebssystems)
-  remove USER       der letzte Owner kann nicht entfernt werden
+  remove USER       der letzte Inhaber kann nicht entfernt werden
 </translation>
     </message>
     <message>
@@ -618,7 +648,7 @@ that hold them. Owner or Admin of the source.
   copy --from URI   kopiert das Konto unter URI in dieses (--db), das leer sein muss
 Einstellungen, Mandanten, Mitglieder, Nutzung, Summen, Schlüsseleinträge und das Änderungsprotokoll
 werden kopiert; ein Ziel, das schon Tabellen hat, wird abgelehnt (Exit-Code 1), und nichts wird
-geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owner oder Admin der Quelle.
+geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Inhaber oder Administrator der Quelle.
 </translation>
     </message>
     <message>
@@ -693,15 +723,15 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     </message>
     <message>
         <source>%1 is not a member of this database; an Owner or Admin can add them with &quot;ai-settings members add %1 --role viewer&quot;.</source>
-        <translation>%1 ist kein Mitglied dieser Datenbank; ein Owner oder Admin kann die Person mit „ai-settings members add %1 --role viewer“ hinzufügen.</translation>
+        <translation>%1 ist kein Mitglied dieser Datenbank; ein Inhaber oder Administrator kann die Person mit „ai-settings members add %1 --role viewer“ hinzufügen.</translation>
     </message>
     <message>
         <source>%1 needs the Owner role, and %2 is %3.</source>
-        <translation>%1 erfordert die Rolle Owner, und %2 ist %3.</translation>
+        <translation>%1 erfordert die Rolle Inhaber, und %2 ist %3.</translation>
     </message>
     <message>
         <source>%1 needs the Owner or Admin role, and %2 is %3.</source>
-        <translation>%1 erfordert die Rolle Owner oder Admin, und %2 ist %3.</translation>
+        <translation>%1 erfordert die Rolle Inhaber oder Administrator, und %2 ist %3.</translation>
     </message>
     <message>
         <source>opening %1</source>
@@ -783,11 +813,11 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     </message>
     <message>
         <source>Only an Owner can grant or take away the Owner role.</source>
-        <translation>Nur ein Owner kann die Rolle Owner vergeben oder entziehen.</translation>
+        <translation>Nur ein Inhaber kann die Rolle Inhaber vergeben oder entziehen.</translation>
     </message>
     <message>
         <source>%1 is the last Owner; make someone else Owner first.</source>
-        <translation>%1 ist der letzte Owner; machen Sie zuerst jemand anderen zum Owner.</translation>
+        <translation>%1 ist der letzte Inhaber; machen Sie zuerst jemand anderen zum Inhaber.</translation>
     </message>
     <message>
         <source>saving a member</source>
@@ -799,7 +829,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     </message>
     <message>
         <source>Only an Owner can remove an Owner.</source>
-        <translation>Nur ein Owner kann einen Owner entfernen.</translation>
+        <translation>Nur ein Inhaber kann einen Inhaber entfernen.</translation>
     </message>
     <message>
         <source>removing a member</source>
@@ -1118,27 +1148,27 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     <name>Roles</name>
     <message>
         <source>an Owner</source>
-        <translation>ein Owner</translation>
+        <translation>ein Inhaber</translation>
     </message>
     <message>
         <source>an Admin</source>
-        <translation>ein Admin</translation>
+        <translation>ein Administrator</translation>
     </message>
     <message>
         <source>a Viewer</source>
-        <translation>ein Viewer</translation>
+        <translation>ein Betrachter</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation>Owner</translation>
+        <translation>Inhaber</translation>
     </message>
     <message>
         <source>Admin</source>
-        <translation>Admin</translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <source>Viewer</source>
-        <translation>Viewer</translation>
+        <translation>Betrachter</translation>
     </message>
 </context>
 <context>
@@ -1161,7 +1191,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     </message>
     <message>
         <source>adding the database&apos;s owner</source>
-        <translation>Hinzufügen des Owners der Datenbank</translation>
+        <translation>Hinzufügen des Inhabers der Datenbank</translation>
     </message>
     <message>
         <source>creating schema version 7</source>
@@ -1720,7 +1750,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     </message>
     <message>
         <source>An Owner or Admin can rotate it: %1</source>
-        <translation>Ein Owner oder Admin kann ihn erneuern: %1</translation>
+        <translation>Ein Inhaber oder Administrator kann ihn erneuern: %1</translation>
     </message>
     <message>
         <source>It is checked again automatically at %1.</source>
@@ -1825,7 +1855,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     </message>
     <message>
         <source>Only an Owner or Admin can import usage.</source>
-        <translation>Nur ein Owner oder Admin kann Nutzung importieren.</translation>
+        <translation>Nur ein Inhaber oder Administrator kann Nutzung importieren.</translation>
     </message>
     <message>
         <source>Open Database</source>
@@ -2054,7 +2084,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     </message>
     <message>
         <source>An Owner or Admin can import past usage, let the servers record each AI action, or add an Anthropic or OpenAI key of your own; the page fills in as they do.</source>
-        <translation>Ein Owner oder Admin kann frühere Nutzung importieren, die Server jede KI-Aktion erfassen lassen oder einen eigenen Anthropic- oder OpenAI-Schlüssel hinzufügen; die Seite füllt sich, sobald das geschieht.</translation>
+        <translation>Ein Inhaber oder Administrator kann frühere Nutzung importieren, die Server jede KI-Aktion erfassen lassen oder einen eigenen Anthropic- oder OpenAI-Schlüssel hinzufügen; die Seite füllt sich, sobald das geschieht.</translation>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
@@ -2116,7 +2146,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     </message>
     <message>
         <source>Only an Owner changes the plan.</source>
-        <translation>Nur ein Owner ändert den Tarif.</translation>
+        <translation>Nur ein Inhaber ändert den Tarif.</translation>
     </message>
     <message>
         <source>An upgrade takes effect at once: this period&apos;s allocation becomes %1.</source>
@@ -2219,7 +2249,7 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Owne
     </message>
     <message>
         <source>You are %1, %2 of this database: you can review credits, keys and activity, but only an Owner or Admin can change keys, models, tenants and members, and only an Owner the plan.</source>
-        <translation>Sie sind %1, %2 dieser Datenbank: Sie können Credits, Schlüssel und Aktivität einsehen, aber nur ein Owner oder Admin kann Schlüssel, Modelle, Mandanten und Mitglieder ändern, und nur ein Owner den Tarif.</translation>
+        <translation>Sie sind %1, %2 dieser Datenbank: Sie können Credits, Schlüssel und Aktivität einsehen, aber nur ein Inhaber oder Administrator kann Schlüssel, Modelle, Mandanten und Mitglieder ändern, und nur ein Inhaber den Tarif.</translation>
     </message>
 </context>
 <context>

@@ -197,7 +197,7 @@ QString UsageSentences::typicalUsage(const Plan& plan, const Catalog& catalog)
     qint64 total = 0;
     for (const auto& [id, runs] : plan.typical) {
         const Action* action = catalog.action(id);
-        parts << tr("%1 × %2").arg(QLocale().toString(runs), shownText(action->name).toLower());
+        parts << tr("%1 × %2").arg(QLocale().toString(runs), inSentence(action->name));
         const Slot* slot = action->slot.isEmpty() ? nullptr : catalog.modelSlot(action->slot);
         total += qint64(runs) * CreditRules::cost(*action, slot ? catalog.model(slot->defaultModel) : nullptr);
     }

@@ -104,3 +104,5 @@ private:
 // A catalog text (an action's or slot's name, a description, a model's note) in the user's language; the catalog,
 // the ledger and machine-readable output keep the English original.
 QString shownText(const QString& english);
+// An action's name as it reads inside a sentence in the user's language: "theme generation", "Theme-Erstellung".
+QString inSentence(const QString& english);

@@ -29,9 +29,33 @@ namespace {
     QT_TRANSLATE_NOOP("Catalog", "Generous allowance for multiple admins and complex deployments"),
 };
 
+// The action names as they read inside a sentence ("Covers theme generation and …"): English lower-cases them
+// there, German keeps its nouns as they are ("Theme-Erstellung").
+[[maybe_unused]] const struct
+{
+    const char* source;
+    const char* comment;
+} inSentenceTexts[] = {
+    QT_TRANSLATE_NOOP3("Catalog", "Theme generation", "in a sentence"),
+    QT_TRANSLATE_NOOP3("Catalog", "Content generation", "in a sentence"),
+    QT_TRANSLATE_NOOP3("Catalog", "Inline text", "in a sentence"),
+    QT_TRANSLATE_NOOP3("Catalog", "Image generation", "in a sentence"),
+    QT_TRANSLATE_NOOP3("Catalog", "Data analysis", "in a sentence"),
+    QT_TRANSLATE_NOOP3("Catalog", "Trigger generation", "in a sentence"),
+};
+
 } // namespace
 
 QString shownText(const QString& english)
 {
     return english.isEmpty() ? english : QCoreApplication::translate("Catalog", english.toUtf8().constData());
+}
+
+QString inSentence(const QString& english)
+{
+    if (english.isEmpty())
+        return english;
+    const QString translated = QCoreApplication::translate("Catalog", english.toUtf8().constData(), "in a sentence");
+    // No translation of its own (English): the name with a small first letter.
+    return translated == english ? english.left(1).toLower() + english.mid(1) : translated;
 }

@@ -120,7 +120,7 @@ Result<Decision> decide(const Request& r, const RateLimitRule& rule)
     if (d.credits > remaining)
         return refused(Words::tr("Not enough AI credits: %1 needs %2 and %3 remain until the reset at %4; "
                                       "add your own %5 API key in Settings → AI to keep going.")
-                           .arg(r.action->name.toLower())
+                           .arg(inSentence(r.action->name))
                            .arg(d.credits)
                            .arg(remaining)
                            .arg(IsoTime::formatUtc(r.resetsAt))
