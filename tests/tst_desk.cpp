@@ -1,5 +1,7 @@
 #include "DeskFixture.h"
 
+#include "AuditSentences.h"
+
 // The admin's desk in the window: the sections and their keyboard navigation, the Overview, the user's
 // language, the activity log and the warnings.
 class TestDesk : public DeskFixture
@@ -116,9 +118,14 @@ private slots:
         for (int row = 0; row < model->rowCount(); ++row) {
             const QJsonObject o = lines[row].toObject();
             QCOMPARE(cell(row, Ui::AuditModel::Who), o[QStringLiteral("actor")].toString());
-            QCOMPARE(cell(row, Ui::AuditModel::Change), o[QStringLiteral("change")].toString());
-            QCOMPARE(cell(row, Ui::AuditModel::Kind), Ui::AuditModel::kindName(o[QStringLiteral("kind")].toString()));
+            // The same line, worded for the window.
+            const AuditEntry e{0, o[QStringLiteral("actor")].toString(), o[QStringLiteral("subject")].toString(),
+                               o[QStringLiteral("change")].toString()};
+            QCOMPARE(cell(row, Ui::AuditModel::Change), AuditSentences::change(e, TestSupport::catalog()));
+            QCOMPARE(cell(row, Ui::AuditModel::Kind), AuditSentences::subject(e, TestSupport::catalog()));
         }
+        QCOMPARE(cell(0, Ui::AuditModel::Change), QStringLiteral("guest is now a Viewer."));
+        QCOMPARE(cell(0, Ui::AuditModel::Kind), QStringLiteral("Member"));
         QCOMPARE(cell(0, Ui::AuditModel::When), QStringLiteral("2026-11-20 10:00:00 UTC"));
 
         // By kind, with the keyboard.
@@ -128,7 +135,7 @@ private slots:
         QTest::keyClick(kinds, Qt::Key_Down); // -> Plan
         QCOMPARE(kinds->currentData().toString(), QStringLiteral("plan"));
         QCOMPARE(model->rowCount(), 1);
-        QCOMPARE(cell(0, Ui::AuditModel::Change), QStringLiteral("essentials -> enterprise"));
+        QCOMPARE(cell(0, Ui::AuditModel::Change), QStringLiteral("Essentials → Enterprise"));
         QCOMPARE(find<QLabel>("activityCountLabel")->text(), QStringLiteral("1 change, newest first."));
         kinds->setCurrentIndex(0);
         emit kinds->activated(0);
@@ -138,7 +145,7 @@ private slots:
         auto* to = find<QDateEdit>("activityToEdit");
         to->setDate(QDate(2026, 10, 31));
         QCOMPARE(model->rowCount(), 1);
-        QCOMPARE(cell(0, Ui::AuditModel::Change), QStringLiteral("added acme"));
+        QCOMPARE(cell(0, Ui::AuditModel::Change), QStringLiteral("Added acme."));
         to->setDate(to->minimumDate()); // "Any"
         find<QDateEdit>("activityFromEdit")->setDate(QDate(2026, 11, 1));
         QCOMPARE(model->rowCount(), 2);
@@ -224,8 +231,8 @@ private slots:
         for (int i = 0; i < 40; ++i)
             QTest::keyClick(table, Qt::Key_PageDown);
         QVERIFY(model->pagesHeld() <= Ui::AuditModel::pagesKept);
-        QCOMPARE(cell(0, Ui::AuditModel::Change), QStringLiteral("added bulk0"));
-        QCOMPARE(cell(99999, Ui::AuditModel::Change), QStringLiteral("added bulk99999"));
+        QCOMPARE(cell(0, Ui::AuditModel::Change), QStringLiteral("Added bulk0."));
+        QCOMPARE(cell(99999, Ui::AuditModel::Change), QStringLiteral("Added bulk99999."));
         QVERIFY(model->pagesHeld() <= Ui::AuditModel::pagesKept);
     }
 };

@@ -1,5 +1,6 @@
 #include "AuditModel.h"
 
+#include "AuditSentences.h"
 #include "Session.h"
 
 #include <QDateTime>
@@ -83,8 +84,9 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const
         return tr("%1 %2").arg(QLocale().toString(t, QStringLiteral("yyyy-MM-dd HH:mm:ss")), m_timeZone);
     }
     case Who: return e->actor;
-    case Kind: return kindName(e->kind());
-    case Change: return e->change;
+    // Worded in the user's language; the trail, the command line and the export keep the line as written.
+    case Kind: return AuditSentences::subject(*e, m_session.catalog());
+    case Change: return AuditSentences::change(*e, m_session.catalog());
     default: return {};
     }
 }

@@ -57,6 +57,109 @@
     </message>
 </context>
 <context>
+    <name>AuditSentences</name>
+    <message>
+        <source>the install key</source>
+        <translation>Installationsschlüssel</translation>
+    </message>
+    <message>
+        <source>the key of tenant %1</source>
+        <translation>Schlüssel des Mandanten %1</translation>
+    </message>
+    <message>
+        <source> (request %1)</source>
+        <translation> (Anfrage %1)</translation>
+    </message>
+    <message>
+        <source>the default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>%1 …%2</source>
+        <translation>%1 …%2</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Set %1: %2%3.</source>
+        <translation>%1 gesetzt: %2%3.</translation>
+    </message>
+    <message>
+        <source>Checked %1: %2%3.</source>
+        <translation>%1 geprüft: %2%3.</translation>
+    </message>
+    <message>
+        <source>Replaced %1 …%2 with …%3: %4%5.</source>
+        <translation>%1 …%2 durch …%3 ersetzt: %4%5.</translation>
+    </message>
+    <message>
+        <source>Kept %1 …%2; the new key …%3 was not stored: %4%5.</source>
+        <translation>%1 …%2 behalten; der neue Schlüssel …%3 wurde nicht gespeichert: %4%5.</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>%1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Renamed %1 to %2.</source>
+        <translation>%1 in %2 umbenannt.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 ist jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2 (%3).</source>
+        <translation>%1 von %2 importiert (%3).</translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2 (%3) from %4.</source>
+        <translation>%1 von %2 importiert (%3) aus %4.</translation>
+    </message>
+    <message>
+        <source>%1 key</source>
+        <translation>%1-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Model of %1</source>
+        <translation>Modell für %1</translation>
+    </message>
+    <message>
+        <source>%1 address</source>
+        <translation>%1-Adresse</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Reset day</source>
+        <translation>Rücksetzungstag</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
     <name>AuditTrail</name>
     <message>
         <source>Unknown kind %1; expected one of %2.</source>
