@@ -174,6 +174,22 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("5 of 100 credits used in December 2026 (5%).")), qPrintable(text));
     }
 
+    // Lists read as columns, however long an id or a name is.
+    void listsAreAligned()
+    {
+        QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("add"), QStringLiteral("acme"), QStringLiteral("--name"), QStringLiteral("Acme")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("add"), QStringLiteral("northwind-traders-eu"), QStringLiteral("--name"), QStringLiteral("Northwind")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("add"), QStringLiteral("solo")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("list")}).out,
+                 QByteArray("acme                  Acme\nnorthwind-traders-eu  Northwind\nsolo\n"));
+        QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("add"), QStringLiteral("a-rather-long-user-name-of-31ch"), QStringLiteral("--role"), QStringLiteral("viewer")}).exitCode, 0);
+        const QList<QByteArray> members = cli({QStringLiteral("members"), QStringLiteral("list")}).out.trimmed().split('\n');
+        QCOMPARE(members.size(), 2);
+        const QByteArray me = Environment::currentUserName().toUtf8();
+        for (const QByteArray& line : members)
+            QCOMPARE(line.indexOf(line.startsWith(me) ? "Owner" : "Viewer"), 33);
+    }
+
     void unavailableStorageIsExitThree()
     {
         if (TestBackend::postgres()) {

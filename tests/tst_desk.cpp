@@ -67,7 +67,7 @@ private slots:
         QVERIFY(find<QLabel>("overviewUsedLabel")->text().startsWith(QStringLiteral("20 of 100 credits used this month")));
         QVERIFY(find<QLabel>("overviewModelsLabel")->text().contains(QStringLiteral("Content & Themes: Claude Sonnet 4.6")));
         QCOMPARE(find<Ui::StatusBadge>("anthropicOverviewBadge")->stateId(), QStringLiteral("not_set"));
-        QVERIFY(find<QLabel>("overviewRateLabel")->text().startsWith(QStringLiteral("On AI credits: 19 of 20 queries left in the rolling hour; the next slot frees up at ")));
+        QVERIFY(find<QLabel>("overviewRateLabel")->text().startsWith(QStringLiteral("On AI credits: 19 of 20 queries left in the rolling hour.\n")));
         const struct { const char* link; const char* section; } links[] = {
             {"overviewKeysLink", "keys"}, {"overviewModelsLink", "models"}, {"overviewRateLink", "rateLimit"}, {"overviewUsageLink", "usage"}};
         for (const auto& l : links) {

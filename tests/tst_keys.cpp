@@ -25,6 +25,10 @@ private slots:
         QVERIFY(text.out.contains("sk-ant-••••••••wxyz"));
         QVERIFY(text.out.contains("Not verified"));
         QVERIFY(text.out.contains("Not set")); // OpenAI
+        // One sentence after another, no bracket inside a bracket, no full stop before a semicolon.
+        QVERIFY2(text.out.contains("\n          Anthropic actions use the install's key: Not verified.\n"), text.out.constData());
+        QVERIFY2(!text.out.contains("(Not verified)"), text.out.constData());
+        QVERIFY2(!text.out.contains(".;"), text.out.constData());
         QCOMPARE(status(QStringLiteral("openai"))[QStringLiteral("source")].toString(), QStringLiteral("credits"));
     }
 

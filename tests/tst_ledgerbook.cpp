@@ -326,6 +326,12 @@ private slots:
         QCOMPARE(limits->onByok.used, 1);
         QCOMPARE(limits->onByok.nextFreeAt, at("2026-11-22T12:40:00Z"));
         QCOMPARE(ledger().usage().rateLimits(QStringLiteral("ghost"))->onCredits.used, 0);
+        // When a slot frees up is told only while none is free.
+        QCOMPARE(UsageSentences::rateStanding(limits->onCredits, false, QStringLiteral("UTC")),
+                 QStringLiteral("On AI credits: 18 of 20 queries left in the rolling hour."));
+        const RateStanding full{20, 20, at("2026-11-22T12:10:00Z")};
+        QCOMPARE(UsageSentences::rateStanding(full, false, QStringLiteral("UTC")),
+                 QStringLiteral("On AI credits: 0 of 20 queries left in the rolling hour; the next slot frees up at 12:10 UTC."));
     }
 
     void periodRangeRunsFromTheFirstUsageToNow()

@@ -1,5 +1,7 @@
 #include "DeskFixture.h"
 
+#include <QScrollBar>
+
 // The organisation in the window: an Owner runs plan, period, tenants and members; a Viewer sees them
 // read-only and an Admin leaves the plan to the Owner.
 class TestOrganisation : public DeskFixture
@@ -19,6 +21,14 @@ private slots:
         QVERIFY(find<QLabel>("typicalUsageLabel")->text().contains(QStringLiteral("5 × theme generation")));
         QCOMPARE(find<QTableWidget>("usageMixTable")->rowCount(), 6);
         QCOMPARE(find<QTableWidget>("usageMixTable")->columnCount(), 5); // action, typical, three periods
+        // The whole table shows, its last row and bottom border included: nothing scrolls inside it.
+        auto* mix = find<QTableWidget>("usageMixTable");
+        QApplication::processEvents();
+        int rows = 0;
+        for (int r = 0; r < mix->rowCount(); ++r)
+            rows += mix->rowHeight(r);
+        QVERIFY2(mix->viewport()->height() >= rows, qPrintable(QStringLiteral("%1 < %2").arg(mix->viewport()->height()).arg(rows)));
+        QCOMPARE(mix->verticalScrollBar()->maximum(), 0);
         plans->setCurrentIndex(plans->findData(QStringLiteral("professional")));
         QVERIFY(find<QLabel>("planEffectLabel")->text().startsWith(QStringLiteral("An upgrade takes effect at once")));
         Ui::Ask::setNextAnswer(QMessageBox::Yes);

@@ -13,6 +13,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStackedWidget>
+#include <QTableWidget>
 
 // The window at twice the scale (CTest runs this with QT_SCALE_FACTOR=2) in a window 1,280 device pixels wide, left
 // to right and right to left: no section needs a horizontal scroll bar, no control is cut at a side, and the
@@ -49,6 +50,16 @@ class TestScale : public QObject
             check(w);
         for (auto* w : current->findChildren<QComboBox*>())
             check(w);
+        // A table the page scrolls, not itself, shows every row and its bottom border.
+        for (auto* table : current->findChildren<QTableWidget*>()) {
+            if (!table->isVisibleTo(current) || table->verticalScrollBarPolicy() != Qt::ScrollBarAlwaysOff)
+                continue;
+            int rows = 0;
+            for (int r = 0; r < table->rowCount(); ++r)
+                rows += table->rowHeight(r);
+            if (table->viewport()->height() < rows)
+                out << QStringLiteral("table %1 shows %2 of %3 pixels of rows").arg(table->objectName()).arg(table->viewport()->height()).arg(rows);
+        }
         return out;
     }
 

@@ -31,7 +31,7 @@ private slots:
         QCOMPARE(edit->placeholderText(), QStringLiteral("sk-ant-••••••••wxyz"));
         QVERIFY(!show->isEnabled());
         QVERIFY(!find<QLabel>("anthropicMessageLabel")->isVisible());
-        QVERIFY(find<QLabel>("keyInForceLabel")->text().contains(QStringLiteral("Anthropic actions use the install's key (Active (BYOK))")));
+        QVERIFY(find<QLabel>("keyInForceLabel")->text().contains(QStringLiteral("Anthropic actions use the install's key: Active (BYOK).")));
         QVERIFY(find<QTableWidget>("creditCostsTable")->item(1, 3)->text().startsWith(QStringLiteral("0 credits")));
         KeyVault vault;
         QSignalSpy noSignal(this, &QObject::destroyed);

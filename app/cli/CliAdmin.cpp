@@ -122,11 +122,15 @@ int tenants(Context& context, const QStringList& arguments)
         return context.fail(list.failure());
     if (list->isEmpty())
         context.out << Words::tr("No tenants.") << '\n';
+    // Names in one column, two spaces after the longest id.
+    qsizetype idWidth = 0;
     for (const Tenant& t : list.value())
-        context.out << Text::escaped(t.id)
-                    << (t.name != t.id ? QStringLiteral("  ") + Text::escaped(t.name, Text::maxDisplayNameLength)
-                                       : QString())
+        idWidth = qMax(idWidth, Text::escaped(t.id).size());
+    for (const Tenant& t : list.value()) {
+        const QString id = Text::escaped(t.id);
+        context.out << (t.name != t.id ? id.leftJustified(idWidth + 2) + Text::escaped(t.name, Text::maxDisplayNameLength) : id)
                     << '\n';
+    }
     return Done;
 }
 
@@ -158,8 +162,12 @@ int members(Context& context, const QStringList& arguments)
     const auto list = ledger->directory().members();
     if (!list)
         return context.fail(list.failure());
+    // Roles in one column, two spaces after the longest name.
+    qsizetype nameWidth = 0;
     for (const Member& m : list.value())
-        context.out << Text::escaped(m.userName).leftJustified(24) << roleLabel(m.role) << '\n';
+        nameWidth = qMax(nameWidth, Text::escaped(m.userName).size());
+    for (const Member& m : list.value())
+        context.out << Text::escaped(m.userName).leftJustified(nameWidth + 2) << roleLabel(m.role) << '\n';
     return Done;
 }
 

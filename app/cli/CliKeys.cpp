@@ -124,14 +124,18 @@ void printRow(QTextStream& out, const Provider& p, const KeyRecord& r, const QSt
     out << p.name.leftJustified(10) << masked.leftJustified(20) << keyStateLabel(r.state);
     if (!r.message.isEmpty() && r.state != KeyState::Active)
         out << " - " << r.message;
+    // Whole sentences under the row, each with its own full stop.
+    QStringList notes;
     if (!usage.isEmpty())
-        out << "\n          " << usage;
+        notes << usage;
     if (r.checkedAt)
-        out << Words::tr("; checked %1").arg(IsoTime::formatUtc(*r.checkedAt));
+        notes << Words::tr("Last checked %1.").arg(IsoTime::formatUtc(*r.checkedAt));
     if (r.retryAt && r.state == KeyState::Throttled)
-        out << Words::tr("; next check due %1").arg(IsoTime::formatUtc(*r.retryAt));
+        notes << Words::tr("Next check due %1.").arg(IsoTime::formatUtc(*r.retryAt));
     if (const QString elsewhere = KeyService::heldElsewhere(r, p.name); !elsewhere.isEmpty())
-        out << "\n          " << elsewhere;
+        notes << elsewhere;
+    if (!notes.isEmpty())
+        out << "\n          " << notes.join(QLatin1Char(' '));
     out << '\n';
 }
 

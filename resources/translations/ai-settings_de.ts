@@ -431,14 +431,6 @@
         <translation>Auf der Standardeingabe kam kein Schlüssel an; den Schlüssel per Pipe an „keys set“ übergeben.</translation>
     </message>
     <message>
-        <source>; checked %1</source>
-        <translation>; geprüft %1</translation>
-    </message>
-    <message>
-        <source>; next check due %1</source>
-        <translation>; nächste Prüfung fällig %1</translation>
-    </message>
-    <message>
         <source>The %1 key for %2 (%3)</source>
         <translation>Der %1-Schlüssel für %2 (%3)</translation>
     </message>
@@ -762,6 +754,14 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Inha
         <source>Importing %1%: %2</source>
         <translation>Import %1 %: %2</translation>
     </message>
+    <message>
+        <source>Last checked %1.</source>
+        <translation>Zuletzt geprüft %1.</translation>
+    </message>
+    <message>
+        <source>Next check due %1.</source>
+        <translation>Nächste Prüfung fällig %1.</translation>
+    </message>
 </context>
 <context>
     <name>CreditRules</name>
@@ -1011,20 +1011,20 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Inha
         <translation>Mandant %1</translation>
     </message>
     <message>
-        <source>%1 actions use this tenant&apos;s own key (%2).</source>
-        <translation>%1-Aktionen nutzen den eigenen Schlüssel dieses Mandanten (%2).</translation>
-    </message>
-    <message>
-        <source>%1 actions use the install&apos;s key (%2).</source>
-        <translation>%1-Aktionen nutzen den Schlüssel der Installation (%2).</translation>
-    </message>
-    <message>
         <source>%1 actions use AI credits.</source>
         <translation>%1-Aktionen verbrauchen KI-Credits.</translation>
     </message>
     <message>
         <source>This tenant&apos;s own %1 key: %2</source>
         <translation>Eigener %1-Schlüssel dieses Mandanten: %2</translation>
+    </message>
+    <message>
+        <source>%1 actions use this tenant&apos;s own key: %2.</source>
+        <translation>%1-Aktionen nutzen den eigenen Schlüssel dieses Mandanten: %2.</translation>
+    </message>
+    <message>
+        <source>%1 actions use the install&apos;s key: %2.</source>
+        <translation>%1-Aktionen nutzen den Schlüssel der Installation: %2.</translation>
     </message>
 </context>
 <context>

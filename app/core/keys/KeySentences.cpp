@@ -12,10 +12,10 @@ QString KeySentences::inForce(const Provider& provider, const Result<KeyStatus>&
     QString text;
     switch (status->source) {
     case KeySource::Tenant:
-        text = tr("%1 actions use this tenant's own key (%2).").arg(provider.name, keyStateLabel(status->record.state));
+        text = tr("%1 actions use this tenant's own key: %2.").arg(provider.name, keyStateLabel(status->record.state));
         break;
     case KeySource::Install:
-        text = tr("%1 actions use the install's key (%2).").arg(provider.name, keyStateLabel(status->record.state));
+        text = tr("%1 actions use the install's key: %2.").arg(provider.name, keyStateLabel(status->record.state));
         break;
     case KeySource::Credits:
         text = tr("%1 actions use AI credits.").arg(provider.name);

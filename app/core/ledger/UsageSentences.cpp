@@ -34,7 +34,8 @@ QString UsageSentences::rateStanding(const RateStanding& s, bool onOwnKeys, cons
     const QLocale locale;
     const QString left = locale.toString(qMax(0, s.limit - s.used));
     const QString limit = locale.toString(s.limit);
-    if (s.nextFreeAt <= 0)
+    // When a slot frees up matters only while none is free.
+    if (s.nextFreeAt <= 0 || s.used < s.limit)
         return onOwnKeys ? tr("On your own keys: %1 of %2 queries left in the rolling hour.").arg(left, limit)
                          : tr("On AI credits: %1 of %2 queries left in the rolling hour.").arg(left, limit);
     const QString at = clock(s.nextFreeAt, timeZone);
