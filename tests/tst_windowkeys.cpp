@@ -7,6 +7,23 @@ class TestWindowKeys : public WindowFixture
     Q_OBJECT
 
 private slots:
+    // The Keys section says whether the keychain can keep keys, once it is shown, and checks again on request.
+    void theKeysSectionSaysWhetherTheKeychainWorks()
+    {
+        openWindow();
+        auto* line = find<QLabel>("keychainStatusLabel");
+        auto* again = find<QPushButton>("keychainCheckButton");
+        QVERIFY(line->text().isEmpty()); // not probed before the keys are shown
+        m_window->page()->showSection(QStringLiteral("keys"));
+        QTRY_COMPARE_WITH_TIMEOUT(line->text(), QStringLiteral("The keychain works: keys can be kept here."), 12000);
+        QVERIFY(again->isEnabled());
+        again->click();
+        QCOMPARE(line->text(), QStringLiteral("Keychain: checking…"));
+        QVERIFY(!again->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(again->isEnabled(), 12000);
+        QVERIFY(line->text().endsWith(QStringLiteral("keys can be kept here.")));
+    }
+
     void typingAKeyAndSavingTurnsTheBadgeActive()
     {
         openWindow();

@@ -1,18 +1,21 @@
 #include "ByokPanel.h"
 
 #include "KeyField.h"
+#include "KeychainDoctor.h"
 #include "KeySentences.h"
 #include "Session.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace Ui {
 
-
 ByokPanel::ByokPanel(Session& session, QWidget* parent)
     : QGroupBox(tr("Bring Your Own Key"), parent), m_session(session), m_scopeLabel(new QLabel(this)),
-      m_inForceLabel(new QLabel(this))
+      m_inForceLabel(new QLabel(this)), m_keychainLabel(new QLabel(this)),
+      m_keychainButton(new QPushButton(tr("Check Keychain"), this)), m_doctor(new KeychainDoctor(this))
 {
     setObjectName(QStringLiteral("byokPanel"));
     auto* layout = new QVBoxLayout(this);
@@ -36,6 +39,38 @@ ByokPanel::ByokPanel(Session& session, QWidget* parent)
     m_inForceLabel->setWordWrap(true);
     m_inForceLabel->setTextFormat(Qt::PlainText);
     layout->addWidget(m_inForceLabel);
+
+    // Where keys are kept: whether the keychain answers, and if not, the one fix that applies.
+    m_keychainLabel->setObjectName(QStringLiteral("keychainStatusLabel"));
+    m_keychainLabel->setWordWrap(true);
+    m_keychainLabel->setTextFormat(Qt::PlainText);
+    m_keychainLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_keychainButton->setObjectName(QStringLiteral("keychainCheckButton"));
+    m_keychainButton->setAccessibleName(tr("Check the keychain again"));
+    auto* keychain = new QHBoxLayout;
+    keychain->addWidget(m_keychainLabel, 1);
+    keychain->addWidget(m_keychainButton, 0, Qt::AlignTop);
+    layout->addLayout(keychain);
+    connect(m_keychainButton, &QPushButton::clicked, this, &ByokPanel::checkKeychain);
+    connect(m_doctor, &KeychainDoctor::finished, this, [this](const KeychainDoctor::Diagnosis& d) {
+        m_keychainLabel->setText(d.works() ? KeychainDoctor::verdict(d) : tr("⚠ Keychain: %1").arg(KeychainDoctor::verdict(d)));
+        m_keychainButton->setEnabled(true);
+    });
+}
+
+void ByokPanel::showEvent(QShowEvent* event)
+{
+    QGroupBox::showEvent(event);
+    if (!m_keychainChecked)
+        checkKeychain();
+}
+
+void ByokPanel::checkKeychain()
+{
+    m_keychainChecked = true;
+    m_keychainButton->setEnabled(false);
+    m_keychainLabel->setText(tr("Keychain: checking…"));
+    m_doctor->start();
 }
 
 void ByokPanel::showTenant(const QString& tenant)

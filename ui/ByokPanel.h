@@ -2,7 +2,9 @@
 
 #include <QGroupBox>
 
+class KeychainDoctor;
 class QLabel;
+class QPushButton;
 
 namespace Ui {
 
@@ -19,10 +21,20 @@ public:
 
     void showTenant(const QString& tenant);
 
+protected:
+    // The keychain is probed when the keys are first shown, not before: the probe writes a throw-away entry.
+    void showEvent(QShowEvent* event) override;
+
 private:
+    void checkKeychain();
+
     Session& m_session;
     QLabel* m_scopeLabel;
     QLabel* m_inForceLabel;
+    QLabel* m_keychainLabel;
+    QPushButton* m_keychainButton;
+    KeychainDoctor* m_doctor;
+    bool m_keychainChecked = false;
     QList<KeyField*> m_fields;
 };
 

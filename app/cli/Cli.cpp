@@ -75,7 +75,7 @@ const Command commands[] = {
      &period},
     {"keys", "keys status [--tenant T] [--json]\n"
              "           | set anthropic|openai [--tenant T] [--no-verify] [--replace-unverified]\n"
-             "           | verify anthropic|openai [--tenant T] | remove anthropic|openai [--tenant T]",
+             "           | verify anthropic|openai [--tenant T] | remove anthropic|openai [--tenant T] | doctor",
      QT_TRANSLATE_NOOP("Cli", "Bring your own provider keys: kept in the system keychain, checked with the provider."),
      QT_TRANSLATE_NOOP("Cli", "  status            every stored key of the scope: masked, its state (active, invalid, out_of_budget,\n"
                        "                    throttled, not_verified, unused, not_set) and whether it is in force\n"
@@ -86,6 +86,8 @@ const Command commands[] = {
                        "                    --replace-unverified is given\n"
                        "  verify PROVIDER   checks the stored key with the provider again\n"
                        "  remove PROVIDER   deletes the key from the keychain; its actions go back to credits\n"
+                       "  doctor            finds out why no keychain answers (session bus, Secret Service, a locked\n"
+                       "                    keyring) and says the fix; exit 3 while keys cannot be kept here\n"
                        "  --tenant T        a tenant's own key (Professional and Enterprise plans)\n"
                        "  --json            status as JSON: provider, state, in_force, fingerprint, source, scope,\n"
                        "                    checked_at, retry_at, message, models\n"

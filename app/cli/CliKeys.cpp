@@ -5,6 +5,7 @@
 #include "KeyFormat.h"
 #include "KeySentences.h"
 #include "KeyService.h"
+#include "KeychainDoctor.h"
 #include "Text.h"
 
 #include <QEventLoop>
@@ -162,6 +163,23 @@ int status(Context& context, Ledger& ledger, const QString& tenant, bool json)
     return Done;
 }
 
+// keys doctor: each step that passed, then the verdict; exit 3 when no keychain can keep a key here.
+int doctor(Context& context)
+{
+    KeychainDoctor probe;
+    const auto d = await<KeychainDoctor::Diagnosis>([&](auto done) {
+        QObject::connect(&probe, &KeychainDoctor::finished, &probe, done);
+        probe.start();
+    });
+    for (const QString& step : d.passed)
+        context.out << step << '\n';
+    if (d.works()) {
+        context.out << KeychainDoctor::verdict(d) << '\n';
+        return Done;
+    }
+    return context.fail(unavailable(KeychainDoctor::verdict(d)));
+}
+
 // The exit code and the line for a key that was just stored or checked.
 int verdict(Context& context, const QString& providerName, const QString& tenant, const KeyRecord& r, bool checked)
 {
@@ -208,11 +226,18 @@ int keys(Context& context, const QStringList& arguments)
     if (const auto exit = parseArguments(context, parser, arguments, "keys"))
         return *exit;
     const QStringList verbs = {QStringLiteral("status"), QStringLiteral("set"), QStringLiteral("verify"),
-                               QStringLiteral("remove")};
-    const auto verb = verbOf(parser, verbs, {0, 1, 1, 1});
+                               QStringLiteral("remove"), QStringLiteral("doctor")};
+    const auto verb = verbOf(parser, verbs, {0, 1, 1, 1, 0});
     if (!verb)
-        return context.usageError(Words::tr("keys takes status, or set, verify or remove with a provider."),
+        return context.usageError(Words::tr("keys takes status or doctor, or set, verify or remove with a provider."),
                                   QStringLiteral("keys"));
+    // The keychain alone: no database is opened, so that it answers where none can be.
+    if (verb->name == QLatin1String("doctor")) {
+        if (parser.isSet(tenantOption) || parser.isSet(jsonOption) || parser.isSet(noVerifyOption) ||
+            parser.isSet(replaceOption))
+            return context.usageError(Words::tr("keys doctor takes no options."), QStringLiteral("keys"));
+        return doctor(context);
+    }
     const bool isStatus = verb->name == QLatin1String("status");
     const bool isSet = verb->name == QLatin1String("set");
     if ((parser.isSet(jsonOption) && !isStatus) ||

@@ -455,10 +455,6 @@
         <translation>%1 ist gespeichert, aber nicht bestätigt: %2</translation>
     </message>
     <message>
-        <source>keys takes status, or set, verify or remove with a provider.</source>
-        <translation>keys nimmt status oder set, verify oder remove mit einem Anbieter.</translation>
-    </message>
-    <message>
         <source>--json goes with status, and --no-verify and --replace-unverified with set.</source>
         <translation>--json gehört zu status, --no-verify und --replace-unverified zu set.</translation>
     </message>
@@ -673,42 +669,6 @@ Eine fehlerhafte Zeile wird mit ihrer Nummer gemeldet, und nichts wird importier
         <translation>Eigene Anbieterschlüssel: im Schlüsselbund des Systems verwahrt, beim Anbieter geprüft.</translation>
     </message>
     <message>
-        <source>  status            every stored key of the scope: masked, its state (active, invalid, out_of_budget,
-                    throttled, not_verified, unused, not_set) and whether it is in force
-  set PROVIDER      reads the key from standard input (never from an argument), stores it in the
-                    keychain and checks it with the provider; --no-verify skips the check.
-                    A stored key is replaced only once the new one is checked: a rejected key
-                    changes nothing (exit 1); without a verdict the stored key is kept unless
-                    --replace-unverified is given
-  verify PROVIDER   checks the stored key with the provider again
-  remove PROVIDER   deletes the key from the keychain; its actions go back to credits
-  --tenant T        a tenant&apos;s own key (Professional and Enterprise plans)
-  --json            status as JSON: provider, state, in_force, fingerprint, source, scope,
-                    checked_at, retry_at, message, models
-Exit 1 when the provider rejects the key or its account is out of budget; 3 when the keychain or
-the provider cannot be reached (a key already saved is kept).
-Providers are reached at their public APIs, or at the addresses in $ANTHROPIC_BASE_URL and
-$OPENAI_BASE_URL.
-</source>
-        <translation>  status            jeder gespeicherte Schlüssel des Bereichs: maskiert, sein Status (active, invalid,
-                    out_of_budget, throttled, not_verified, unused, not_set) und ob er gilt
-  set ANBIETER      liest den Schlüssel von der Standardeingabe (nie aus einem Argument), legt ihn im
-                    Schlüsselbund ab und prüft ihn beim Anbieter; --no-verify lässt die Prüfung aus.
-                    Ein gespeicherter Schlüssel wird erst ersetzt, wenn der neue geprüft ist: ein
-                    abgelehnter ändert nichts (Exit-Code 1); ohne Urteil bleibt der gespeicherte, außer
-                    mit --replace-unverified
-  verify ANBIETER   prüft den gespeicherten Schlüssel erneut beim Anbieter
-  remove ANBIETER   löscht den Schlüssel aus dem Schlüsselbund; seine Aktionen kosten wieder Credits
-  --tenant T        der eigene Schlüssel eines Mandanten (Tarife Professional und Enterprise)
-  --json            Status als JSON (auf Englisch): provider, state, in_force, fingerprint, source,
-                    scope, checked_at, retry_at, message, models
-Exit-Code 1, wenn der Anbieter den Schlüssel ablehnt oder sein Konto kein Budget mehr hat; 3, wenn
-Schlüsselbund oder Anbieter nicht erreichbar sind (ein schon gespeicherter Schlüssel bleibt).
-Anbieter werden über ihre öffentlichen APIs erreicht oder über die Adressen in $ANTHROPIC_BASE_URL
-und $OPENAI_BASE_URL.
-</translation>
-    </message>
-    <message>
         <source>Show who changed what, and when, newest first.</source>
         <translation>Zeigen, wer was wann geändert hat, das Neueste zuerst.</translation>
     </message>
@@ -761,6 +721,56 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Inha
     <message>
         <source>Next check due %1.</source>
         <translation>Nächste Prüfung fällig %1.</translation>
+    </message>
+    <message>
+        <source>  status            every stored key of the scope: masked, its state (active, invalid, out_of_budget,
+                    throttled, not_verified, unused, not_set) and whether it is in force
+  set PROVIDER      reads the key from standard input (never from an argument), stores it in the
+                    keychain and checks it with the provider; --no-verify skips the check.
+                    A stored key is replaced only once the new one is checked: a rejected key
+                    changes nothing (exit 1); without a verdict the stored key is kept unless
+                    --replace-unverified is given
+  verify PROVIDER   checks the stored key with the provider again
+  remove PROVIDER   deletes the key from the keychain; its actions go back to credits
+  doctor            finds out why no keychain answers (session bus, Secret Service, a locked
+                    keyring) and says the fix; exit 3 while keys cannot be kept here
+  --tenant T        a tenant&apos;s own key (Professional and Enterprise plans)
+  --json            status as JSON: provider, state, in_force, fingerprint, source, scope,
+                    checked_at, retry_at, message, models
+Exit 1 when the provider rejects the key or its account is out of budget; 3 when the keychain or
+the provider cannot be reached (a key already saved is kept).
+Providers are reached at their public APIs, or at the addresses in $ANTHROPIC_BASE_URL and
+$OPENAI_BASE_URL.
+</source>
+        <translation>  status            jeder gespeicherte Schlüssel des Bereichs: maskiert, sein Status (active, invalid,
+                    out_of_budget, throttled, not_verified, unused, not_set) und ob er gilt
+  set ANBIETER      liest den Schlüssel von der Standardeingabe (nie aus einem Argument), legt ihn im
+                    Schlüsselbund ab und prüft ihn beim Anbieter; --no-verify lässt die Prüfung aus.
+                    Ein gespeicherter Schlüssel wird erst ersetzt, wenn der neue geprüft ist: ein
+                    abgelehnter ändert nichts (Exit-Code 1); ohne Urteil bleibt der gespeicherte, außer
+                    mit --replace-unverified
+  verify ANBIETER   prüft den gespeicherten Schlüssel erneut beim Anbieter
+  remove ANBIETER   löscht den Schlüssel aus dem Schlüsselbund; seine Aktionen kosten wieder Credits
+  doctor            findet heraus, warum kein Schlüsselbund antwortet (Sitzungsbus, Secret Service,
+                    gesperrter Schlüsselbund), und nennt die Abhilfe; Exit-Code 3, solange hier keine
+                    Schlüssel aufbewahrt werden können
+  --tenant T        der eigene Schlüssel eines Mandanten (Tarife Professional und Enterprise)
+  --json            Status als JSON (auf Englisch): provider, state, in_force, fingerprint, source,
+                    scope, checked_at, retry_at, message, models
+Exit-Code 1, wenn der Anbieter den Schlüssel ablehnt oder sein Konto kein Budget mehr hat; 3, wenn
+Schlüsselbund oder Anbieter nicht erreichbar sind (ein schon gespeicherter Schlüssel bleibt).
+Anbieter werden über ihre öffentlichen APIs erreicht oder über die Adressen in $ANTHROPIC_BASE_URL
+und $OPENAI_BASE_URL.
+
+</translation>
+    </message>
+    <message>
+        <source>keys takes status or doctor, or set, verify or remove with a provider.</source>
+        <translation>keys nimmt status oder doctor, oder set, verify oder remove mit einem Anbieter.</translation>
+    </message>
+    <message>
+        <source>keys doctor takes no options.</source>
+        <translation>keys doctor nimmt keine Optionen.</translation>
     </message>
 </context>
 <context>
@@ -1177,6 +1187,73 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Inha
             <numerusform>%1: Der Schlüsselbund hat nicht innerhalb von %Ln Sekunde geantwortet.</numerusform>
             <numerusform>%1: Der Schlüsselbund hat nicht innerhalb von %Ln Sekunden geantwortet.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>KeychainDoctor</name>
+    <message>
+        <source>Session bus: reachable.</source>
+        <translation>Sitzungsbus: erreichbar.</translation>
+    </message>
+    <message>
+        <source>Secret Service: org.freedesktop.secrets is on the session bus.</source>
+        <translation>Secret Service: org.freedesktop.secrets ist auf dem Sitzungsbus.</translation>
+    </message>
+    <message>
+        <source>Secret Service: org.freedesktop.secrets starts on the first call.</source>
+        <translation>Secret Service: org.freedesktop.secrets startet beim ersten Aufruf.</translation>
+    </message>
+    <message>
+        <source>Default collection: &quot;%1&quot;, unlocked.</source>
+        <translation>Standardsammlung: „%1“, entsperrt.</translation>
+    </message>
+    <message>
+        <source>the entry read back was not the one written</source>
+        <translation>der zurückgelesene Eintrag war nicht der geschriebene</translation>
+    </message>
+    <message>
+        <source>Round trip: a test entry was stored, read back and deleted.</source>
+        <translation>Probelauf: ein Testeintrag wurde gespeichert, zurückgelesen und gelöscht.</translation>
+    </message>
+    <message>
+        <source>The keychain works: keys can be kept here.</source>
+        <translation>Der Schlüsselbund funktioniert: Schlüssel können hier aufbewahrt werden.</translation>
+    </message>
+    <message>
+        <source>No D-Bus session bus: DBUS_SESSION_BUS_ADDRESS is not set, as in an SSH login or a service; run the program in your desktop session, or start it as &quot;dbus-run-session -- ai-settings …&quot; with gnome-keyring unlocked inside.</source>
+        <translation>Kein D-Bus-Sitzungsbus: DBUS_SESSION_BUS_ADDRESS ist nicht gesetzt, wie bei einer SSH-Anmeldung oder einem Dienst; starten Sie das Programm in Ihrer Desktop-Sitzung oder als „dbus-run-session -- ai-settings …“ mit darin entsperrtem gnome-keyring.</translation>
+    </message>
+    <message>
+        <source>The D-Bus session bus in DBUS_SESSION_BUS_ADDRESS does not answer; log out and in again, or start the program as &quot;dbus-run-session -- ai-settings …&quot;.</source>
+        <translation>Der D-Bus-Sitzungsbus in DBUS_SESSION_BUS_ADDRESS antwortet nicht; melden Sie sich ab und wieder an, oder starten Sie das Programm als „dbus-run-session -- ai-settings …“.</translation>
+    </message>
+    <message>
+        <source>Nothing on the session bus offers the Secret Service (org.freedesktop.secrets): install gnome-keyring (sudo apt-get install gnome-keyring) and log in again.</source>
+        <translation>Nichts auf dem Sitzungsbus bietet den Secret Service (org.freedesktop.secrets) an: installieren Sie gnome-keyring (sudo apt-get install gnome-keyring) und melden Sie sich neu an.</translation>
+    </message>
+    <message>
+        <source>KWallet runs but does not offer the Secret Service: enable it in System Settings › KWallet (&quot;Use KWallet for the Secret Service interface&quot;) and log in again.</source>
+        <translation>KWallet läuft, bietet aber den Secret Service nicht an: aktivieren Sie ihn unter Systemeinstellungen › KWallet („KWallet für die Secret-Service-Schnittstelle verwenden“) und melden Sie sich neu an.</translation>
+    </message>
+    <message>
+        <source>The Secret Service (org.freedesktop.secrets) takes calls but does not answer: restart gnome-keyring, or log out and in again.</source>
+        <translation>Der Secret Service (org.freedesktop.secrets) nimmt Aufrufe an, antwortet aber nicht: starten Sie gnome-keyring neu, oder melden Sie sich ab und wieder an.</translation>
+    </message>
+    <message>
+        <source>The keyring has no default collection: create one named &quot;Login&quot; in Passwords and Keys (seahorse), or log out and in again so that the desktop creates it.</source>
+        <translation>Der Schlüsselbund hat keine Standardsammlung: legen Sie in „Passwörter und Verschlüsselung“ (seahorse) eine namens „Login“ an, oder melden Sie sich ab und wieder an, damit der Desktop sie anlegt.</translation>
+    </message>
+    <message>
+        <source>The &quot;%1&quot; keyring is locked: unlock it in Passwords and Keys (seahorse), or log out and in again with your password.</source>
+        <translation>Der Schlüsselbund „%1“ ist gesperrt: entsperren Sie ihn in „Passwörter und Verschlüsselung“ (seahorse), oder melden Sie sich mit Ihrem Passwort ab und wieder an.</translation>
+    </message>
+    <message>
+        <source>The keychain did not store and read back a test entry (%1); unlock the &quot;Login&quot; keyring or restart gnome-keyring, then try again.</source>
+        <translation>Der Schlüsselbund hat einen Testeintrag nicht gespeichert und zurückgelesen (%1); entsperren Sie den Schlüsselbund „Login“ oder starten Sie gnome-keyring neu und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer within 10 seconds; restart gnome-keyring, or log out and in again.</source>
+        <translation>Der Schlüsselbund hat nicht innerhalb von 10 Sekunden geantwortet; starten Sie gnome-keyring neu, oder melden Sie sich ab und wieder an.</translation>
     </message>
 </context>
 <context>
@@ -1626,6 +1703,22 @@ geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Inha
     <message>
         <source>Keys for tenant %1 only.</source>
         <translation>Schlüssel nur für Mandant %1.</translation>
+    </message>
+    <message>
+        <source>Check Keychain</source>
+        <translation>Schlüsselbund prüfen</translation>
+    </message>
+    <message>
+        <source>Check the keychain again</source>
+        <translation>Den Schlüsselbund erneut prüfen</translation>
+    </message>
+    <message>
+        <source>⚠ Keychain: %1</source>
+        <translation>⚠ Schlüsselbund: %1</translation>
+    </message>
+    <message>
+        <source>Keychain: checking…</source>
+        <translation>Schlüsselbund: wird geprüft …</translation>
     </message>
 </context>
 <context>
