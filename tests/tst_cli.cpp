@@ -54,7 +54,8 @@ private slots:
         QTest::addColumn<QString>("error");
         QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "Unknown command \"frobnicate\"";
         QTest::newRow("record without action") << QStringList{"record"} << 2 << "record needs --action";
-        QTest::newRow("unknown option") << QStringList{"report", "--jsn"} << 2 << "Unknown option 'jsn'.";
+        QTest::newRow("unknown option") << QStringList{"report", "--jsn"} << 2 << "Unknown option 'jsn'.\n";
+        QTest::newRow("unknown options") << QStringList{"report", "--jsn", "--xml"} << 2 << "Unknown options: jsn, xml.\n";
         QTest::newRow("unknown action") << QStringList{"record", "--action", "poetry"} << 2 << "Unknown action \"poetry\"";
         QTest::newRow("bad time") << QStringList{"record", "--action", "theme", "--at", "yesterday"} << 2 << "--at \"yesterday\" is not an ISO 8601 time";
         QTest::newRow("bad period") << QStringList{"report", "--period", "2026-13"} << 2 << "The period \"2026-13\" is not a month like 2026-11.";

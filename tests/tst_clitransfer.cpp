@@ -186,12 +186,16 @@ private slots:
         rest += "not json\n";
         rest += R"({"action":"theme","colour":"red"})" "\n";
         rest += R"({"action":"poetry"})" "\n";
+        rest += R"(["theme"])" "\n";
+        rest += R"({"action":"theme","action":"trigger"})" "\n";
+        // Longer than 64 KiB, in the same batch as the rest: refused as one sent alone is.
+        rest += "{\"action\":\"theme\",\"id\":\"" + QByteArray(70 * 1024, 'x') + "\"}\n";
         p.write(rest);
         p.closeWriteChannel();
         QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 30000);
         QCOMPARE(p.exitCode(), 0);
         const QList<QByteArray> lines = p.readAllStandardOutput().trimmed().split('\n');
-        QCOMPARE(lines.size(), 9);
+        QCOMPARE(lines.size(), 12);
         QList<QJsonObject> answers;
         for (const QByteArray& line : lines)
             answers << QJsonDocument::fromJson(line).object();
@@ -203,12 +207,16 @@ private slots:
         QVERIFY(answers[4][QStringLiteral("error")].toString().startsWith(QStringLiteral("Not enough AI credits")));
         QCOMPARE(answers[5][QStringLiteral("already_recorded")].toBool(), true);
         QCOMPARE(answers[5][QStringLiteral("credits")].toInt(), 20);
-        for (int i = 6; i < 9; ++i) {
+        for (int i = 6; i < 12; ++i) {
             QCOMPARE(answers[i][QStringLiteral("exit")].toInt(), 2);
             QCOMPARE(answers[i][QStringLiteral("line")].toInt(), i + 2);
         }
         QVERIFY(answers[7][QStringLiteral("error")].toString().contains(QStringLiteral("Unknown field \"colour\"")));
         QVERIFY(answers[8][QStringLiteral("error")].toString().contains(QStringLiteral("Unknown action \"poetry\"")));
+        QCOMPARE(answers[6][QStringLiteral("error")].toString().contains(QStringLiteral("no error occurred")), false);
+        QCOMPARE(answers[9][QStringLiteral("error")].toString(), QStringLiteral("The line is JSON, but not an object; an event is one object per line."));
+        QCOMPARE(answers[10][QStringLiteral("error")].toString(), QStringLiteral("The field \"action\" is given twice."));
+        QCOMPARE(answers[11][QStringLiteral("error")].toString(), QStringLiteral("The line is longer than 65536 bytes."));
         QCOMPARE(reportJson(m_db)[QStringLiteral("used")].toInt(), 100);
         QCOMPARE(cli({QStringLiteral("export")}).out.count('\n'), 6); // the header and five events
     }

@@ -1,5 +1,7 @@
 #include "LedgerFixture.h"
 
+#include "SqlSupport.h"
+
 // The ledger's schema and its rules: defaults, migrations, refusals of foreign files, costs, keys, the rate
 // limit, ids and roles.
 class TestLedger : public LedgerFixture
@@ -7,6 +9,18 @@ class TestLedger : public LedgerFixture
     Q_OBJECT
 
 private slots:
+    // A database's failure is one line, whatever the driver said, and never an empty reason.
+    void aStorageFailureIsOneLine()
+    {
+        const QSqlError lost(QStringLiteral("could not receive data"),
+                             QStringLiteral("server closed the connection unexpectedly\n\tThis probably means the server terminated abnormally.\n"),
+                             QSqlError::ConnectionError);
+        QCOMPARE(Sql::storageFailure(lost, QStringLiteral("recording usage")).message,
+                 QStringLiteral("The database failed while recording usage: server closed the connection unexpectedly This probably "
+                                "means the server terminated abnormally."));
+        QCOMPARE(Sql::storageFailure(QSqlError({}, {}, QSqlError::TransactionError), QStringLiteral("starting a transaction")).message,
+                 QStringLiteral("The database failed while starting a transaction and gave no reason; the connection may be lost."));
+    }
     void newDatabaseStartsWithTheDocumentedDefaults()
     {
         const auto s = ledger().settings().current();

@@ -22,6 +22,13 @@ private slots:
         QCOMPARE(used("2026-10"), 1); // 15 Oct – 15 Nov
         const auto r = ledger().usage().report(std::nullopt, std::nullopt);
         QCOMPARE(IsoTime::formatUtc(r->period.start), QStringLiteral("2026-11-14T15:00:00Z"));
+        // A new anchor day in the same zone: the trail says what changed, not "Asia/Tokyo -> Asia/Tokyo".
+        ledger().setClock(Clock::fixedAt(at("2026-11-22T12:01:00Z")));
+        QVERIFY(ledger().setBillingCalendar(16, QStringLiteral("Asia/Tokyo")).ok());
+        const auto trail = ledger().audit().page({}, 0, 2);
+        QCOMPARE(trail->first().subject, QStringLiteral("anchor_day"));
+        QCOMPARE(trail->first().change, QStringLiteral("15 -> 16"));
+        QVERIFY(trail->at(1).at < trail->first().at); // the line before is the earlier change, not a new one
         QCOMPARE(ledger().setBillingCalendar(29, QStringLiteral("UTC")).failure().kind, Failure::BadInput);
         QCOMPARE(ledger().setBillingCalendar(1, QStringLiteral("Mars/Olympus")).failure().kind, Failure::BadInput);
     }

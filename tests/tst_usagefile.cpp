@@ -80,6 +80,8 @@ private slots:
         QTest::newRow("jsonl credits 5.0") << jsonl << jsonStart + ",\"credits\":5.0}\n" << "Line 1: the field credits must be a whole number";
         QTest::newRow("jsonl negative credits") << jsonl << jsonStart + ",\"credits\":-5}\n" << "Line 1: credits \"-5\" is not a whole number";
         QTest::newRow("jsonl bad UTF-8") << jsonl << jsonStart + ",\"tenant\":\"ac\xc3(me\"}\n" << "Line 1: the field tenant is not valid UTF-8";
+        QTest::newRow("jsonl field twice") << jsonl << jsonStart + ",\"credits\":5,\"credits\":0}\n" << "Line 1: the field \"credits\" is given twice";
+        QTest::newRow("jsonl field twice, escaped") << jsonl << jsonStart + ",\"tenant\":\"a\",\"t\\u0065nant\":\"b\"}\n" << "Line 1: the field \"tenant\" is given twice";
         QTest::newRow("jsonl array") << jsonl << QByteArray("[1,2]\n") << "Line 1: expected a JSON object, found an array";
         QTest::newRow("jsonl number") << jsonl << QByteArray("42\n") << "Line 1: ";
         QTest::newRow("jsonl escape in tenant") << jsonl << jsonStart + ",\"tenant\":\"\\u001b[2J\"}\n" << "Line 1: the field tenant holds a control character (\\x1b)";

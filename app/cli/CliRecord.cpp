@@ -2,6 +2,7 @@
 #include "CliSupport.h"
 
 #include "IsoTime.h"
+#include "JsonKeys.h"
 #include "KeySentences.h"
 #include "Text.h"
 #include "UsageSentences.h"
@@ -29,8 +30,12 @@ Result<RecordRequest> requestFromLine(const QByteArray& line)
 {
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
+    if (error.error != QJsonParseError::NoError)
         return badInput(Words::tr("The line is not a JSON object (%1).").arg(error.errorString()));
+    if (!doc.isObject())
+        return badInput(Words::tr("The line is JSON, but not an object; an event is one object per line."));
+    if (const auto twice = JsonKeys::repeated(line))
+        return badInput(Words::tr("The field %1 is given twice.").arg(Text::quoted(*twice)));
     const QJsonObject o = doc.object();
     for (auto it = o.begin(); it != o.end(); ++it) {
         bool known = false;
@@ -87,12 +92,16 @@ public:
         while (true) {
             QList<QByteArray> lines;
             qsizetype start = 0;
+            // The limit holds however the lines arrive: a long line that came whole in one read is refused as one
+            // that came in pieces is (a null line stands for it).
             for (qsizetype end; (end = m_buffer.indexOf('\n', start)) >= 0 && lines.size() < maxBatch; start = end + 1)
-                lines << m_buffer.mid(start, end - start);
+                lines << (end - start > maxLineBytes ? QByteArray() : m_buffer.mid(start, end - start));
             if (!lines.isEmpty() || m_ended) {
                 m_buffer.remove(0, start);
-                if (lines.isEmpty() && !m_buffer.isEmpty())
-                    lines << std::exchange(m_buffer, {}); // a last line without its newline
+                if (lines.isEmpty() && !m_buffer.isEmpty()) { // a last line without its newline
+                    const QByteArray last = std::exchange(m_buffer, {});
+                    lines << (last.size() > maxLineBytes ? QByteArray() : last);
+                }
                 return lines;
             }
             if (m_buffer.size() > maxLineBytes) {

@@ -57,8 +57,13 @@ std::optional<int> parseArguments(Context& context, QCommandLineParser& parser, 
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     parser.addOption(help);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    if (!parser.parse(arguments))
-        return context.usageError(parser.errorText() + QLatin1Char('.'), QString::fromLatin1(command));
+    if (!parser.parse(arguments)) {
+        // Qt ends some of its sentences with a full stop and not others; ours always ends with one.
+        QString error = parser.errorText();
+        if (!error.endsWith(QLatin1Char('.')))
+            error += QLatin1Char('.');
+        return context.usageError(error, QString::fromLatin1(command));
+    }
     if (parser.isSet(help))
         return printHelp(context, command);
     return std::nullopt;

@@ -772,6 +772,14 @@ und $OPENAI_BASE_URL.
         <source>keys doctor takes no options.</source>
         <translation>keys doctor nimmt keine Optionen.</translation>
     </message>
+    <message>
+        <source>The line is JSON, but not an object; an event is one object per line.</source>
+        <translation>Die Zeile ist JSON, aber kein Objekt; ein Ereignis ist ein Objekt pro Zeile.</translation>
+    </message>
+    <message>
+        <source>The field %1 is given twice.</source>
+        <translation>Das Feld %1 ist doppelt angegeben.</translation>
+    </message>
 </context>
 <context>
     <name>CreditRules</name>
@@ -1545,6 +1553,10 @@ und $OPENAI_BASE_URL.
     <message>
         <source>committing</source>
         <translation>Festschreiben</translation>
+    </message>
+    <message>
+        <source>The database failed while %1 and gave no reason; the connection may be lost.</source>
+        <translation>Die Datenbank scheiterte beim %1 und nannte keinen Grund; die Verbindung ist vielleicht verloren.</translation>
     </message>
 </context>
 <context>
@@ -2811,6 +2823,10 @@ und $OPENAI_BASE_URL.
     <message>
         <source>expected %1 fields, found %2</source>
         <translation>%1 Felder erwartet, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>the field %1 is given twice</source>
+        <translation>das Feld %1 ist doppelt angegeben</translation>
     </message>
 </context>
 <context>

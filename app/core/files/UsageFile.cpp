@@ -2,6 +2,7 @@
 
 #include "CsvRecords.h"
 #include "IsoTime.h"
+#include "JsonKeys.h"
 #include "ParseInHalves.h"
 #include "Text.h"
 
@@ -252,6 +253,8 @@ Result<QVector<ImportRow>> parseJsonRecords(const QByteArray& text, qsizetype po
             return lineFailure({line, Words::tr("not valid JSON (%1 at character %2)").arg(error.errorString()).arg(error.offset + 1)});
         if (!doc.isObject())
             return lineFailure({line, Words::tr("expected a JSON object, found %1").arg(jsonKind(doc))});
+        if (const auto twice = JsonKeys::repeated(raw))
+            return lineFailure({line, Words::tr("the field %1 is given twice").arg(Text::quoted(*twice))});
         const QJsonObject o = doc.object();
         for (auto it = o.begin(); it != o.end(); ++it)
             if (std::find_if(fieldNames.begin(), fieldNames.end(), [&](const char* n) { return it.key() == QLatin1String(n); }) ==

@@ -107,6 +107,8 @@ Status SettingsStore::write(const QList<QPair<QString, QString>>& values)
             return s;
         const QString before = old.next() ? old.value(0).toString() : QString();
         old.finish();
+        if (before == value)
+            continue; // unchanged: nothing to write, nothing for the trail ("UTC -> UTC")
         const bool remove = value.isEmpty() && d->emptyRemoves;
         QSqlQuery& q = remove ? m_db.query(QStringLiteral("DELETE FROM settings WHERE name = ?"))
                               : m_db.query(QStringLiteral("INSERT INTO settings (name, value) VALUES (?, ?) "

@@ -28,9 +28,15 @@ Failure storageFailure(const QSqlError& error, const QString& doing)
         busy.busy = true;
         return busy;
     }
-    QString detail = error.databaseText().trimmed();
+    // One line, whatever the driver says: libpq breaks its messages over lines ("…unexpectedly\n\tThis probably
+    // means…"), and a lost connection may give no text at all.
+    QString detail = error.databaseText().simplified();
     if (detail.isEmpty())
-        detail = error.text().trimmed();
+        detail = error.driverText().simplified();
+    while (detail.endsWith(QLatin1Char('.')))
+        detail.chop(1);
+    if (detail.isEmpty())
+        return unavailable(Words::tr("The database failed while %1 and gave no reason; the connection may be lost.").arg(doing));
     return unavailable(Words::tr("The database failed while %1: %2.").arg(doing, detail));
 }
 
