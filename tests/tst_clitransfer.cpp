@@ -159,6 +159,18 @@ private slots:
         QCOMPARE(password.exitCode, 2);
         QVERIFY(password.err.contains("must not carry a password"));
         QVERIFY(!password.err.contains("hunter2"));
+        // The passphrase of a client key is a secret too, as is anything in an address that cannot be read.
+        for (const QString& address : {QStringLiteral("postgresql:///x?host=/tmp&sslpassword=S3cretPw"),
+                                       QStringLiteral("postgresql:///x?sslmode=require&SSLPassword=S3cretPw"),
+                                       QStringLiteral("postgresql://bad host/x?sslpassword=S3cretPw")}) {
+            const auto r = runCli({QStringLiteral("--db"), address, QStringLiteral("report")}, {}, cliEnvironment());
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(!r.err.contains("S3cretPw") && !r.out.contains("S3cretPw"), r.err.constData());
+        }
+        const auto passphrase = runCli({QStringLiteral("--db"), QStringLiteral("postgresql:///x?sslpassword=S3cretPw"), QStringLiteral("report")},
+                                       {}, cliEnvironment());
+        QVERIFY2(passphrase.err.startsWith("The database address must not carry the passphrase of a key (\"sslpassword\")"),
+                 passphrase.err.constData());
     }
 
     void recordStreamAnswersEachEventAsItComes()

@@ -29,7 +29,7 @@ int plan(Context& context, const QStringList& arguments)
         return context.usageError(Words::tr("plan takes \"show\" or \"set PLAN\"."), QStringLiteral("plan"));
     Ledger* ledger = context.ledger();
     if (!ledger)
-        return StorageUnavailable;
+        return context.openFailure;
     const auto before = ledger->settings().current();
     if (!before)
         return context.fail(before.failure());
@@ -67,7 +67,7 @@ int models(Context& context, const QStringList& arguments)
                                   QStringLiteral("models"));
     Ledger* ledger = context.ledger();
     if (!ledger)
-        return StorageUnavailable;
+        return context.openFailure;
     if (verb->name == QLatin1String("set")) {
         const Status s = ledger->setSlotModel(verb->args[0], verb->args[1], parser.isSet(forceOption));
         if (!s && s.failure().needsConfirmation) {
@@ -107,7 +107,7 @@ int tenants(Context& context, const QStringList& arguments)
             QStringLiteral("tenants"));
     Ledger* ledger = context.ledger();
     if (!ledger)
-        return StorageUnavailable;
+        return context.openFailure;
     if (verb->name == QLatin1String("add"))
         return finish(context, ledger->directory().addTenant(verb->args.first(), parser.value(nameOption)),
                       AdminSentences::tenantAdded(Text::escaped(verb->args.first())));
@@ -152,7 +152,7 @@ int members(Context& context, const QStringList& arguments)
                                   QStringLiteral("members"));
     Ledger* ledger = context.ledger();
     if (!ledger)
-        return StorageUnavailable;
+        return context.openFailure;
     if (verb->name == QLatin1String("add"))
         return finish(context, ledger->directory().setMember(verb->args.first(), *role),
                       AdminSentences::memberSet(Text::escaped(verb->args.first()), *role));
@@ -191,7 +191,7 @@ int period(Context& context, const QStringList& arguments)
                                   QStringLiteral("period"));
     Ledger* ledger = context.ledger();
     if (!ledger)
-        return StorageUnavailable;
+        return context.openFailure;
     auto settings = ledger->settings().current();
     if (!settings)
         return context.fail(settings.failure());

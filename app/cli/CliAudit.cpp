@@ -29,7 +29,7 @@ int audit(Context& context, const QStringList& arguments)
         return context.usageError(s.failure().message, QStringLiteral("audit"));
     Ledger* ledger = context.ledger();
     if (!ledger)
-        return StorageUnavailable;
+        return context.openFailure;
     if (parser.isSet(sinceOption)) {
         const auto since = ledger->settings().momentFrom(parser.value(sinceOption));
         if (!since)

@@ -260,7 +260,7 @@ int keys(Context& context, const QStringList& arguments)
     }
     Ledger* ledger = context.ledger();
     if (!ledger)
-        return StorageUnavailable;
+        return context.openFailure;
     if (isStatus)
         return status(context, *ledger, tenant, parser.isSet(jsonOption));
 

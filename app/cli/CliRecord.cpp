@@ -200,7 +200,7 @@ int record(Context& context, const QStringList& arguments)
                 QStringLiteral("record"));
         Ledger* ledger = context.ledger();
         if (!ledger)
-            return StorageUnavailable;
+            return context.openFailure;
         return recordStream(context, *ledger);
     }
     if (!parser.isSet(actionOption) || !parser.positionalArguments().isEmpty())
@@ -217,7 +217,7 @@ int record(Context& context, const QStringList& arguments)
     }
     Ledger* ledger = context.ledger();
     if (!ledger)
-        return StorageUnavailable;
+        return context.openFailure;
     const auto outcome = ledger->usage().record(request);
     if (!outcome)
         return context.fail(outcome.failure());

@@ -26,7 +26,7 @@ Ledger* Context::ledger()
         Environment::makePrivateFolder(QFileInfo(databasePath).absolutePath());
     auto opened = Ledger::open(databasePath, catalog, Environment::currentUserName());
     if (!opened) {
-        fail(opened.failure());
+        openFailure = fail(opened.failure());
         return nullptr;
     }
     m_ledger = std::move(opened).value();

@@ -40,8 +40,10 @@ public:
     QString databasePath;
     QElapsedTimer sinceStart; // started as the command line starts, for bounds on a whole command
 
-    // Opens the ledger on first use; prints the failure and returns null when it cannot.
+    // Opens the ledger on first use; prints the failure and returns null when it cannot, leaving its exit code in
+    // openFailure (2 for an address that is not one, 3 for storage that cannot be reached).
     Ledger* ledger();
+    int openFailure = StorageUnavailable;
     int fail(const Failure& failure); // prints the sentence, returns its exit code
     int usageError(const QString& message, const QString& command);
 

@@ -136,7 +136,7 @@ int report(Context& context, const QStringList& arguments)
                                   QStringLiteral("report"));
     Ledger* ledger = context.ledger();
     if (!ledger)
-        return StorageUnavailable;
+        return context.openFailure;
     const auto r = ledger->usage().report(optionalValue(parser, periodOption), optionalValue(parser, tenantOption));
     if (!r)
         return context.fail(r.failure());
@@ -164,7 +164,7 @@ int importUsage(Context& context, const QStringList& arguments)
     const bool terminal = stderrIsTerminal();
     Ledger* ledger = context.ledger();
     if (!ledger)
-        return StorageUnavailable;
+        return context.openFailure;
     QElapsedTimer sinceLastUpdate;
     sinceLastUpdate.start();
     ImportProgress::Step shownStep = ImportProgress::Step::Reading;
@@ -214,7 +214,7 @@ int exportUsage(Context& context, const QStringList& arguments)
         return context.usageError(Words::tr("--format must be csv or jsonl."), QStringLiteral("export"));
     Ledger* ledger = context.ledger();
     if (!ledger)
-        return StorageUnavailable;
+        return context.openFailure;
 
     if (!parser.isSet(outputOption)) {
         context.out.flush();

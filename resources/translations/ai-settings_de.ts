@@ -881,6 +881,10 @@ und $OPENAI_BASE_URL.
         <source>The connection parameter %1 is not a libpq keyword with a plain value.</source>
         <translation>Der Verbindungsparameter %1 ist kein libpq-Schlüsselwort mit einfachem Wert.</translation>
     </message>
+    <message>
+        <source>The database address must not carry the passphrase of a key (%1); use a key file that only you can read, or enter the passphrase when libpq asks for it.</source>
+        <translation>Die Datenbankadresse darf die Passphrase eines Schlüssels (%1) nicht enthalten; verwenden Sie eine Schlüsseldatei, die nur Sie lesen können, oder geben Sie die Passphrase ein, wenn libpq danach fragt.</translation>
+    </message>
 </context>
 <context>
     <name>DirectoryStore</name>

@@ -32,7 +32,7 @@ Result<DatabaseAddress> DatabaseAddress::parse(const QString& text)
     if (!url.isValid())
         return badInput(Words::tr("%1 is not a PostgreSQL connection URI such as "
                                        "postgresql://user@host:5432/aisettings.")
-                            .arg(Text::quoted(QUrl(text).toDisplayString(QUrl::RemovePassword))));
+                            .arg(Text::quoted(QUrl(text).toDisplayString(QUrl::RemovePassword | QUrl::RemoveQuery))));
     if (!url.password().isEmpty())
         return badInput(Words::tr("The database address must not carry a password; put it in ~/.pgpass or "
                                        "PGPASSWORD, where libpq reads it."));
@@ -47,12 +47,17 @@ Result<DatabaseAddress> DatabaseAddress::parse(const QString& text)
     QStringList options;
     bool timeoutGiven = false;
     for (const auto& [key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) {
-        if (!keyword.match(key).hasMatch() || !plain.match(value).hasMatch())
-            return badInput(Words::tr("The connection parameter %1 is not a libpq keyword with a plain value.")
-                                .arg(Text::quoted(key)));
+        // A secret is refused before anything else is said about it, and never repeated.
         if (key == QLatin1String("password"))
             return badInput(Words::tr("The database address must not carry a password; put it in ~/.pgpass or "
                                            "PGPASSWORD, where libpq reads it."));
+        if (key.contains(QLatin1String("password"), Qt::CaseInsensitive))
+            return badInput(Words::tr("The database address must not carry the passphrase of a key (%1); use a key "
+                                      "file that only you can read, or enter the passphrase when libpq asks for it.")
+                                .arg(Text::quoted(key.left(40))));
+        if (!keyword.match(key).hasMatch() || !plain.match(value).hasMatch())
+            return badInput(Words::tr("The connection parameter %1 is not a libpq keyword with a plain value.")
+                                .arg(Text::quoted(key)));
         if (key == QLatin1String("host"))
             a.host = value;
         else if (key == QLatin1String("port"))
