@@ -15,29 +15,68 @@ private slots:
         QTest::addColumn<QString>("change");
         QTest::addColumn<QString>("what");
         QTest::addColumn<QString>("said");
-        QTest::newRow("key set") << "key.openai" << "set install key \u2026abcd: not_verified" << "OpenAI key"
+        QTest::newRow("key set") << "key.openai"
+                                 << "set install key \u2026abcd: not_verified"
+                                 << "OpenAI key"
                                  << "Set the install key \u2026abcd: Not verified.";
-        QTest::newRow("key checked, request") << "key.anthropic" << "checked tenant acme key \u2026wxyz: invalid (request req_01ab)"
-                                              << "Anthropic key" << "Checked the key of tenant acme \u2026wxyz: Invalid key (request req_01ab).";
-        QTest::newRow("key removed") << "key.anthropic" << "removed install key \u2026wxyz" << "Anthropic key"
+        QTest::newRow("key checked, request")
+            << "key.anthropic"
+            << "checked tenant acme key \u2026wxyz: invalid (request req_01ab)"
+            << "Anthropic key"
+            << "Checked the key of tenant acme \u2026wxyz: Invalid key (request req_01ab).";
+        QTest::newRow("key removed") << "key.anthropic"
+                                     << "removed install key \u2026wxyz"
+                                     << "Anthropic key"
                                      << "Removed the install key \u2026wxyz.";
-        QTest::newRow("key replaced") << "key.anthropic" << "replaced install key \u2026old1 \u2192 \u2026new2: active" << "Anthropic key"
+        QTest::newRow("key replaced") << "key.anthropic"
+                                      << "replaced install key \u2026old1 \u2192 \u2026new2: active"
+                                      << "Anthropic key"
                                       << "Replaced the install key \u2026old1 with \u2026new2: Active (BYOK).";
-        QTest::newRow("key kept") << "key.openai" << "kept tenant beta key \u2026old1; new key \u2026new2 not stored: out_of_budget"
-                                  << "OpenAI key" << "Kept the key of tenant beta \u2026old1; the new key \u2026new2 was not stored: Out of budget.";
-        QTest::newRow("model") << "model.analysis" << "claude-sonnet-4-6 -> claude-opus-4-6" << "Model of Analysis & Triggers"
+        QTest::newRow("key kept")
+            << "key.openai"
+            << "kept tenant beta key \u2026old1; new key \u2026new2 not stored: out_of_budget"
+            << "OpenAI key"
+            << "Kept the key of tenant beta \u2026old1; the new key \u2026new2 was not stored: Out of budget.";
+        QTest::newRow("model") << "model.analysis"
+                               << "claude-sonnet-4-6 -> claude-opus-4-6"
+                               << "Model of Analysis & Triggers"
                                << "Claude Sonnet 4.6 \u2192 Claude Opus 4.6";
-        QTest::newRow("plan") << "plan" << "essentials -> professional" << "Plan" << "Essentials \u2192 Professional";
-        QTest::newRow("anchor day") << "anchor_day" << "1 -> 15" << "Reset day" << "1 \u2192 15";
-        QTest::newRow("time zone") << "time_zone" << "UTC -> Europe/Berlin" << "Time zone" << "UTC \u2192 Europe/Berlin";
-        QTest::newRow("provider address") << "base_url.anthropic" << "default -> https://gw.example" << "Anthropic address"
+        QTest::newRow("plan") << "plan"
+                              << "essentials -> professional"
+                              << "Plan"
+                              << "Essentials \u2192 Professional";
+        QTest::newRow("anchor day") << "anchor_day"
+                                    << "1 -> 15"
+                                    << "Reset day"
+                                    << "1 \u2192 15";
+        QTest::newRow("time zone") << "time_zone"
+                                   << "UTC -> Europe/Berlin"
+                                   << "Time zone"
+                                   << "UTC \u2192 Europe/Berlin";
+        QTest::newRow("provider address") << "base_url.anthropic"
+                                          << "default -> https://gw.example"
+                                          << "Anthropic address"
                                           << "the default \u2192 https://gw.example";
-        QTest::newRow("tenant renamed") << "tenant" << "renamed acme to \"Acme Retail\"" << "Tenant" << "Renamed acme to \"Acme Retail\".";
-        QTest::newRow("member") << "member" << "bob is admin" << "Member" << "bob is now an Admin.";
-        QTest::newRow("member removed") << "member" << "removed bob" << "Member" << "Removed bob.";
-        QTest::newRow("import") << "usage" << "imported 2 of 3 events (41 credits) from \"june.csv\"" << "Import"
+        QTest::newRow("tenant renamed") << "tenant"
+                                        << "renamed acme to \"Acme Retail\""
+                                        << "Tenant"
+                                        << "Renamed acme to \"Acme Retail\".";
+        QTest::newRow("member") << "member"
+                                << "bob is admin"
+                                << "Member"
+                                << "bob is now an Admin.";
+        QTest::newRow("member removed") << "member"
+                                        << "removed bob"
+                                        << "Member"
+                                        << "Removed bob.";
+        QTest::newRow("import") << "usage"
+                                << "imported 2 of 3 events (41 credits) from \"june.csv\""
+                                << "Import"
                                 << "Imported 2 of 3 events (41 credits) from \"june.csv\".";
-        QTest::newRow("unknown form") << "key.anthropic" << "rotated by a later version" << "Anthropic key" << "rotated by a later version";
+        QTest::newRow("unknown form") << "key.anthropic"
+                                      << "rotated by a later version"
+                                      << "Anthropic key"
+                                      << "rotated by a later version";
     }
 
     void linesAreWorded()

@@ -66,14 +66,17 @@ class TestKeychainDoctor : public QObject
         env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
         env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home + QStringLiteral("/run"));
         keyring->setProcessEnvironment(env);
-        keyring->start(QStringLiteral("gnome-keyring-daemon"),
-                       {QStringLiteral("--foreground"), QStringLiteral("--unlock"), QStringLiteral("--components=secrets")});
+        keyring->start(
+            QStringLiteral("gnome-keyring-daemon"),
+            {QStringLiteral("--foreground"), QStringLiteral("--unlock"), QStringLiteral("--components=secrets")});
         if (!keyring->waitForStarted(10000))
             qFatal("gnome-keyring-daemon did not start");
         keyring->write("test-keyring-password");
         keyring->closeWriteChannel();
         QDBusConnection c = QDBusConnection::connectToBus(bus.address(), name);
-        if (!QTest::qWaitFor([&] { return c.interface()->isServiceRegistered(QStringLiteral("org.freedesktop.secrets")).value(); }, 10000))
+        if (!QTest::qWaitFor(
+                [&] { return c.interface()->isServiceRegistered(QStringLiteral("org.freedesktop.secrets")).value(); },
+                10000))
             qFatal("gnome-keyring-daemon did not come onto the bus");
         return keyring;
     }
@@ -136,7 +139,8 @@ private slots:
         QVERIFY(kwallet.registerService(QStringLiteral("org.kde.kwalletd5")));
         const Doctor d = doctor(onBus(bus.address()));
         QCOMPARE(d.run.exitCode, 3);
-        QVERIFY2(d.run.err.startsWith("KWallet runs but does not offer the Secret Service: enable it"), d.run.err.constData());
+        QVERIFY2(d.run.err.startsWith("KWallet runs but does not offer the Secret Service: enable it"),
+                 d.run.err.constData());
     }
 
     void aSilentSecretServiceIsNamedWithinTheBound()
@@ -144,7 +148,8 @@ private slots:
         PrivateBus bus;
         SilentService silent;
         QDBusConnection service = QDBusConnection::connectToBus(bus.address(), QStringLiteral("silent"));
-        QVERIFY(service.registerVirtualObject(QStringLiteral("/org/freedesktop/secrets"), &silent, QDBusConnection::SubPath));
+        QVERIFY(service.registerVirtualObject(QStringLiteral("/org/freedesktop/secrets"), &silent,
+                                              QDBusConnection::SubPath));
         QVERIFY(service.registerService(QStringLiteral("org.freedesktop.secrets")));
         const Doctor d = doctor(onBus(bus.address()));
         QCOMPARE(d.run.exitCode, 3);
@@ -162,15 +167,20 @@ private slots:
         const Doctor before = doctor(onBus(bus.address()));
         QVERIFY2(before.run.exitCode == 0, before.run.err.constData());
         QDBusConnection c = QDBusConnection::connectToBus(bus.address(), QStringLiteral("locked"));
-        QDBusMessage lock = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
-                                                           QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("Lock"));
-        lock.setArguments({QVariant::fromValue(QList<QDBusObjectPath>{QDBusObjectPath(QStringLiteral("/org/freedesktop/secrets/collection/login"))})});
+        QDBusMessage lock = QDBusMessage::createMethodCall(
+            QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+            QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("Lock"));
+        lock.setArguments({QVariant::fromValue(
+            QList<QDBusObjectPath>{QDBusObjectPath(QStringLiteral("/org/freedesktop/secrets/collection/login"))})});
         const QDBusMessage locked = c.call(lock, QDBus::Block, 10000);
         QVERIFY2(locked.type() == QDBusMessage::ReplyMessage, qPrintable(locked.errorMessage()));
         const Doctor d = doctor(onBus(bus.address()));
         QCOMPARE(d.run.exitCode, 3);
-        QCOMPARE(d.run.out, QByteArray("Session bus: reachable.\nSecret Service: org.freedesktop.secrets is on the session bus.\n"));
-        QVERIFY2(d.run.err.startsWith("The \"Login\" keyring is locked: unlock it in Passwords and Keys (seahorse)"), d.run.err.constData());
+        QCOMPARE(
+            d.run.out,
+            QByteArray("Session bus: reachable.\nSecret Service: org.freedesktop.secrets is on the session bus.\n"));
+        QVERIFY2(d.run.err.startsWith("The \"Login\" keyring is locked: unlock it in Passwords and Keys (seahorse)"),
+                 d.run.err.constData());
         QVERIFY(d.ms < 10000);
         stop(*keyring);
     }

@@ -18,7 +18,8 @@ class TestKeySelection : public WindowFixture
     {
         QProcess xclip;
         QSignalSpy finished(&xclip, &QProcess::finished);
-        xclip.start(QStringLiteral("xclip"), {QStringLiteral("-o"), QStringLiteral("-selection"), QLatin1String(selection)});
+        xclip.start(QStringLiteral("xclip"),
+                    {QStringLiteral("-o"), QStringLiteral("-selection"), QLatin1String(selection)});
         if (!xclip.waitForStarted(10000))
             qFatal("xclip did not start: install the Debian package xclip (scripts/setup.sh test does)");
         if (finished.isEmpty() && !finished.wait(10000))
@@ -33,8 +34,9 @@ class TestKeySelection : public WindowFixture
         QVERIFY2(!clipboard->ownsClipboard(), step);
         for (const char* selection : {"primary", "clipboard"}) {
             const QByteArray offered = askTheDisplay(selection);
-            QVERIFY2(!offered.contains(anthropicKey.right(12).toUtf8()), qPrintable(QStringLiteral("%1: the %2 selection holds the key")
-                                                                                       .arg(QLatin1String(step), QLatin1String(selection))));
+            QVERIFY2(!offered.contains(anthropicKey.right(12).toUtf8()),
+                     qPrintable(QStringLiteral("%1: the %2 selection holds the key")
+                                    .arg(QLatin1String(step), QLatin1String(selection))));
         }
     }
 

@@ -30,8 +30,9 @@ std::optional<QString> repeated(const QByteArray& object)
                 ++next;
             if (depth == 1 && next < n && object[next] == ':') {
                 // A name with escapes is compared as it reads ("\u0061" is "a").
-                const QString name = escaped ? QJsonDocument::fromJson("[" + object.mid(i, end - i + 1) + "]").array().at(0).toString()
-                                             : QString::fromUtf8(object.constData() + i + 1, end - i - 1);
+                const QString name =
+                    escaped ? QJsonDocument::fromJson("[" + object.mid(i, end - i + 1) + "]").array().at(0).toString()
+                            : QString::fromUtf8(object.constData() + i + 1, end - i - 1);
                 if (std::find(names.begin(), names.end(), name) != names.end())
                     return name;
                 names.append(name);

@@ -88,13 +88,14 @@ void KeychainDoctor::askKWallet()
 
 void KeychainDoctor::askDefaultCollection()
 {
-    QDBusMessage alias = QDBusMessage::createMethodCall(secrets, secretsPath, QStringLiteral("org.freedesktop.Secret.Service"),
-                                                        QStringLiteral("ReadAlias"));
+    QDBusMessage alias = QDBusMessage::createMethodCall(
+        secrets, secretsPath, QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("ReadAlias"));
     alias.setArguments({QStringLiteral("default")});
     call(alias, [this](const QDBusMessage& reply) {
         if (reply.type() != QDBusMessage::ReplyMessage)
-            return finish(reply.errorName() == QLatin1String("org.freedesktop.DBus.Error.NoReply") ? Finding::SecretServiceSilent
-                                                                                                 : Finding::NoSecretService,
+            return finish(reply.errorName() == QLatin1String("org.freedesktop.DBus.Error.NoReply")
+                              ? Finding::SecretServiceSilent
+                              : Finding::NoSecretService,
                           reply.errorMessage());
         const QString path = reply.arguments().value(0).value<QDBusObjectPath>().path();
         if (path.isEmpty() || path == QLatin1String("/"))
@@ -106,8 +107,8 @@ void KeychainDoctor::askDefaultCollection()
 void KeychainDoctor::askLocked(const QString& collection)
 {
     const auto property = [collection](const QString& name) {
-        QDBusMessage m = QDBusMessage::createMethodCall(secrets, collection, QStringLiteral("org.freedesktop.DBus.Properties"),
-                                                        QStringLiteral("Get"));
+        QDBusMessage m = QDBusMessage::createMethodCall(
+            secrets, collection, QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
         m.setArguments({QStringLiteral("org.freedesktop.Secret.Collection"), name});
         return m;
     };
@@ -127,8 +128,8 @@ void KeychainDoctor::askLocked(const QString& collection)
 void KeychainDoctor::roundTrip()
 {
     // A throw-away entry of its own, never a key's: written, read back and deleted.
-    const KeyEntry entry{QStringLiteral("keychain-check-") + QUuid::createUuid().toString(QUuid::Id128), {},
-                         QStringLiteral("check")};
+    const KeyEntry entry{
+        QStringLiteral("keychain-check-") + QUuid::createUuid().toString(QUuid::Id128), {}, QStringLiteral("check")};
     const QString value = QStringLiteral("ai-settings keychain check");
     const quint64 run = m_run;
     m_vault.setTimeout(int(qMax<qint64>(500, m_bound.remainingTime() - 500)));
@@ -155,7 +156,10 @@ void KeychainDoctor::roundTrip()
     });
 }
 
-void KeychainDoctor::pass(const QString& step) { m_diagnosis.passed << step; }
+void KeychainDoctor::pass(const QString& step)
+{
+    m_diagnosis.passed << step;
+}
 
 void KeychainDoctor::finish(Finding finding, const QString& detail)
 {
@@ -181,14 +185,16 @@ QString KeychainDoctor::verdict(const Diagnosis& d)
         return tr("The D-Bus session bus in DBUS_SESSION_BUS_ADDRESS does not answer; log out and in again, or start "
                   "the program as \"dbus-run-session -- ai-settings …\".");
     case Finding::NoSecretService:
-        return tr("Nothing on the session bus offers the Secret Service (org.freedesktop.secrets): install gnome-keyring "
-                  "(sudo apt-get install gnome-keyring) and log in again.");
+        return tr(
+            "Nothing on the session bus offers the Secret Service (org.freedesktop.secrets): install gnome-keyring "
+            "(sudo apt-get install gnome-keyring) and log in again.");
     case Finding::KWalletWithoutSecretService:
         return tr("KWallet runs but does not offer the Secret Service: enable it in System Settings › KWallet "
                   "(\"Use KWallet for the Secret Service interface\") and log in again.");
     case Finding::SecretServiceSilent:
-        return tr("The Secret Service (org.freedesktop.secrets) takes calls but does not answer: restart gnome-keyring, "
-                  "or log out and in again.");
+        return tr(
+            "The Secret Service (org.freedesktop.secrets) takes calls but does not answer: restart gnome-keyring, "
+            "or log out and in again.");
     case Finding::NoDefaultCollection:
         return tr("The keyring has no default collection: create one named \"Login\" in Passwords and Keys "
                   "(seahorse), or log out and in again so that the desktop creates it.");

@@ -17,7 +17,8 @@ class KeychainDoctor : public QObject
     Q_OBJECT
 
 public:
-    enum class Finding {
+    enum class Finding
+    {
         Works,
         NoSessionBus,
         NoSecretService,
@@ -31,8 +32,8 @@ public:
     struct Diagnosis
     {
         Finding finding = Finding::TooSlow;
-        QStringList passed;   // the steps that passed, a sentence each: "Session bus: reachable."
-        QString detail;       // what the failing step saw, or the default collection's name
+        QStringList passed; // the steps that passed, a sentence each: "Session bus: reachable."
+        QString detail;     // what the failing step saw, or the default collection's name
         bool works() const { return finding == Finding::Works; }
     };
     static constexpr int boundMs = 10000;

@@ -56,8 +56,8 @@ QString keyChange(const QString& line)
     static const QRegularExpression replaced(QStringLiteral(
         "^replaced (install|tenant \\S+) key \u2026(\\S+) \u2192 \u2026(\\S+): (\\w+)(?: \\(request (\\S+)\\))?$"));
     // kept SCOPE key …OLD; new key …NEW not stored: STATE[ (request ID)]
-    static const QRegularExpression kept(QStringLiteral(
-        "^kept (install|tenant \\S+) key \u2026(\\S+); new key \u2026(\\S+) not stored: (\\w+)(?: \\(request (\\S+)\\))?$"));
+    static const QRegularExpression kept(QStringLiteral("^kept (install|tenant \\S+) key \u2026(\\S+); new key "
+                                                        "\u2026(\\S+) not stored: (\\w+)(?: \\(request (\\S+)\\))?$"));
     if (const auto m = plain.match(line); m.hasMatch()) {
         const QString scope = keyScope(m.captured(2)), fingerprint = m.captured(3), state = keyState(m.captured(4));
         const QString request = requestPart(m.captured(5));
@@ -70,10 +70,12 @@ QString keyChange(const QString& line)
     }
     if (const auto m = replaced.match(line); m.hasMatch())
         return AuditSentences::tr("Replaced %1 \u2026%2 with \u2026%3: %4%5.")
-            .arg(keyScope(m.captured(1)), m.captured(2), m.captured(3), keyState(m.captured(4)), requestPart(m.captured(5)));
+            .arg(keyScope(m.captured(1)), m.captured(2), m.captured(3), keyState(m.captured(4)),
+                 requestPart(m.captured(5)));
     if (const auto m = kept.match(line); m.hasMatch())
         return AuditSentences::tr("Kept %1 \u2026%2; the new key \u2026%3 was not stored: %4%5.")
-            .arg(keyScope(m.captured(1)), m.captured(2), m.captured(3), keyState(m.captured(4)), requestPart(m.captured(5)));
+            .arg(keyScope(m.captured(1)), m.captured(2), m.captured(3), keyState(m.captured(4)),
+                 requestPart(m.captured(5)));
     return line;
 }
 
@@ -106,8 +108,9 @@ QString importChange(const QString& line)
     const QString added = QLocale().toString(m.captured(1).toLongLong());
     const QString events = UsageSentences::events(m.captured(2).toLongLong());
     const QString credits = UsageSentences::credits(m.captured(3).toLongLong());
-    return m.captured(4).isEmpty() ? AuditSentences::tr("Imported %1 of %2 (%3).").arg(added, events, credits)
-                                   : AuditSentences::tr("Imported %1 of %2 (%3) from %4.").arg(added, events, credits, m.captured(4));
+    return m.captured(4).isEmpty()
+               ? AuditSentences::tr("Imported %1 of %2 (%3).").arg(added, events, credits)
+               : AuditSentences::tr("Imported %1 of %2 (%3) from %4.").arg(added, events, credits, m.captured(4));
 }
 
 } // namespace
@@ -155,6 +158,6 @@ QString AuditSentences::change(const AuditEntry& entry, const Catalog& catalog)
     const qsizetype arrow = entry.change.indexOf(QLatin1String(" -> "));
     if (arrow < 0)
         return entry.change;
-    return tr("%1 \u2192 %2").arg(settingValue(s, entry.change.left(arrow), catalog),
-                                  settingValue(s, entry.change.mid(arrow + 4), catalog));
+    return tr("%1 \u2192 %2")
+        .arg(settingValue(s, entry.change.left(arrow), catalog), settingValue(s, entry.change.mid(arrow + 4), catalog));
 }

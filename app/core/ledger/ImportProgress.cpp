@@ -89,6 +89,9 @@ Callback within(const Overall& overall, Step step)
     };
 }
 
-Failure cancelled() { return refused(Words::tr("The import was cancelled; nothing was imported.")); }
+Failure cancelled()
+{
+    return refused(Words::tr("The import was cancelled; nothing was imported."));
+}
 
 } // namespace ImportProgress

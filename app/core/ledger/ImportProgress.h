@@ -9,7 +9,15 @@
 namespace ImportProgress {
 
 // The steps of an import, in the order they run.
-enum class Step { Reading, Checking, Writing, Indexing, Totalling, Saving };
+enum class Step
+{
+    Reading,
+    Checking,
+    Writing,
+    Indexing,
+    Totalling,
+    Saving
+};
 // The step as the user reads it: "Writing the events".
 QString stepName(Step step);
 
