@@ -1,5 +1,10 @@
 #include "CliFixture.h"
 
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
 // Moving usage with the command line: export then import, a bad line, importing twice, db copy between
 // backends, ordinary roles on a shared ledger, and record --stdin answering each event as it comes.
 class TestCliTransfer : public CliFixture
@@ -147,6 +152,58 @@ private slots:
         const auto recorded = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}, base + server);
         QVERIFY2(recorded.exitCode == 0, recorded.err.constData());
         QCOMPARE(reportJson(base + owner)[QStringLiteral("used")].toInt(), 1);
+    }
+
+    // Writers serialise on a lock of the ledger's own: a role that is no member cannot take it, a function planted
+    // under a catalog name does not run in its place, and a writer that waits gives up within the bound, naming
+    // who holds the lock.
+    void theWriteLockIsTheLedgersOwn()
+    {
+        if (!TestBackend::postgres())
+            QSKIP("a PostgreSQL matter: SQLite's lock is the file's");
+        QCOMPARE(cli({QStringLiteral("report")}).exitCode, 0); // the schema exists
+        const QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(12);
+        const QString database = m_db.mid(QStringLiteral("postgresql:///").size()).section(QLatin1Char('?'), 0, 0);
+        const QString stranger = QStringLiteral("stranger_") + suffix;
+        TestBackend::admin(QStringLiteral("CREATE ROLE %1 LOGIN").arg(stranger));
+        TestBackend::admin(QStringLiteral("CREATE FUNCTION public.pg_advisory_xact_lock(integer) RETURNS void "
+                                          "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'planted'; END $$"),
+                           database);
+        const auto connectAs = [&](const QString& role, const QString& name) {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            db.setHostName(TestBackend::clusterHost());
+            db.setDatabaseName(database);
+            db.setUserName(role);
+            if (!db.open())
+                qFatal("%s cannot connect: %s", qPrintable(role), qPrintable(db.lastError().text()));
+            return db;
+        };
+        {
+            // The stranger takes the old advisory lock and holds it; the lock row is not theirs to take.
+            QSqlDatabase db = connectAs(stranger, QStringLiteral("stranger"));
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT pg_advisory_lock(1095324492)")));
+            QVERIFY(!q.exec(QStringLiteral("SELECT id FROM ledger_lock FOR UPDATE")));
+            const auto recorded = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")});
+            QVERIFY2(recorded.exitCode == 0, recorded.err.constData()); // neither the stranger nor the planted function stopped it
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("stranger"));
+        {
+            // A member holds the lock in an open transaction: the writer waits its 10 s and names the holder.
+            const QString holder = QStringLiteral("holder_") + suffix;
+            TestBackend::ensureRole(holder);
+            QSqlDatabase db = connectAs(holder, QStringLiteral("holder"));
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("BEGIN")));
+            QVERIFY(q.exec(QStringLiteral("SELECT id FROM ledger_lock FOR UPDATE")));
+            const auto waited = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")});
+            QCOMPARE(waited.exitCode, 3);
+            QCOMPARE(waited.err, QByteArray("The ledger is busy: " + holder.toUtf8() +
+                                           " held its write lock for more than 10 seconds; nothing was written.\n"));
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+        QCOMPARE(reportJson(m_db)[QStringLiteral("used")].toInt(), 1);
     }
 
     void dbCopyNeedsOneDirection()

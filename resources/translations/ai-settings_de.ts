@@ -1441,6 +1441,10 @@ und $OPENAI_BASE_URL.
         <source>creating schema version 6</source>
         <translation>Anlegen der Schemaversion 6</translation>
     </message>
+    <message>
+        <source>creating schema version 8</source>
+        <translation>Anlegen der Schemaversion 8</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -1561,6 +1565,20 @@ und $OPENAI_BASE_URL.
     <message>
         <source>The database failed while %1 and gave no reason; the connection may be lost.</source>
         <translation>Die Datenbank scheiterte beim %1 und nannte keinen Grund; die Verbindung ist vielleicht verloren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The ledger is busy: another writer held its write lock for more than %Ln second(s); nothing was written.</source>
+        <translation>
+            <numerusform>Das Konto ist belegt: ein anderer Schreiber hielt seine Schreibsperre länger als %Ln Sekunde; nichts wurde geschrieben.</numerusform>
+            <numerusform>Das Konto ist belegt: ein anderer Schreiber hielt seine Schreibsperre länger als %Ln Sekunden; nichts wurde geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The ledger is busy: %1 held its write lock for more than %Ln second(s); nothing was written.</source>
+        <translation>
+            <numerusform>Das Konto ist belegt: %1 hielt seine Schreibsperre länger als %Ln Sekunde; nichts wurde geschrieben.</numerusform>
+            <numerusform>Das Konto ist belegt: %1 hielt seine Schreibsperre länger als %Ln Sekunden; nichts wurde geschrieben.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>Sql</name>
+    <message numerus="yes">
+        <source>The ledger is busy: another writer held its write lock for more than %Ln second(s); nothing was written.</source>
+        <translation>
+            <numerusform>The ledger is busy: another writer held its write lock for more than %Ln second; nothing was written.</numerusform>
+            <numerusform>The ledger is busy: another writer held its write lock for more than %Ln seconds; nothing was written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The ledger is busy: %1 held its write lock for more than %Ln second(s); nothing was written.</source>
+        <translation>
+            <numerusform>The ledger is busy: %1 held its write lock for more than %Ln second; nothing was written.</numerusform>
+            <numerusform>The ledger is busy: %1 held its write lock for more than %Ln seconds; nothing was written.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Ui::ActivityPanel</name>
     <message numerus="yes">
         <source>%Ln change(s), newest first.</source>

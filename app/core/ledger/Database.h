@@ -4,6 +4,7 @@
 #include "Clock.h"
 #include "Result.h"
 #include "Roles.h"
+#include "SqlSupport.h"
 #include "SqliteCheckpointer.h"
 
 #include <QElapsedTimer>
@@ -29,7 +30,7 @@ class Database
 {
 public:
     // How long a write waits for another program's write lock before it is reported as busy.
-    static constexpr int writeWaitMs = 10000;
+    static constexpr int writeWaitMs = Sql::writeWaitMs;
 
     // Opens (creating when missing) the SQLite file or PostgreSQL URI at `location` and migrates it. On
     // PostgreSQL the user is the role the server authenticated, whatever `userName` says. An up-to-date SQLite

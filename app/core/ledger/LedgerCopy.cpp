@@ -86,7 +86,7 @@ Result<QVector<QPair<QString, qint64>>> Ledger::copyInto(const DatabaseAddress& 
     if (!opened)
         return opened.failure();
     QSqlDatabase to = opened.value();
-    Sql::WriteTransaction tx(to);
+    Sql::WriteTransaction tx(to, Sql::WriteTransaction::Lock::Schema); // an empty database: no lock row yet
     if (Status s = tx.begin(); !s)
         return s.failure();
     const auto version = Schema::version(to);

@@ -207,7 +207,7 @@ Status migrate(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
     if (seen.value() >= target)
         return success();
 
-    Sql::WriteTransaction tx(db);
+    Sql::WriteTransaction tx(db, Sql::WriteTransaction::Lock::Schema);
     if (Status s = tx.begin(); !s)
         return s;
     // Read again inside the lock: another process may have migrated the file while this one waited.
@@ -270,6 +270,13 @@ Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
     if (from < 7 && target >= 7) {
         if (Status s = addPlanHistory(db, from); !s)
             return s;
+    }
+    if (from < 8 && target >= 8) {
+        // Version 8: on PostgreSQL writers serialise on this one row, a lock only those who may use the ledger's
+        // tables can take (an advisory lock could be taken, and held, by any role on the server).
+        for (const char* sql : {"CREATE TABLE ledger_lock (id INTEGER PRIMARY KEY)", "INSERT INTO ledger_lock (id) VALUES (1)"})
+            if (Status s = Sql::execText(db, QString::fromLatin1(sql), Words::tr("creating schema version 8")); !s)
+                return s;
     }
     return setVersion(db, target);
 }

@@ -12,7 +12,7 @@
 // audit trail's index by time.
 namespace Schema {
 
-constexpr int currentVersion = 7;
+constexpr int currentVersion = 8;
 
 // Import's insert, shared by its Qt and SQLite C API paths: an id already stored is skipped, which makes
 // importing the same file twice add nothing.

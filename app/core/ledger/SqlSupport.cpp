@@ -13,8 +13,24 @@ namespace Sql {
 
 namespace {
 
-// The advisory lock that serialises writers of one PostgreSQL ledger ("AISL" in ASCII).
-constexpr qint64 ledgerLockKey = 0x4149534C;
+// The advisory lock that serialises creating and upgrading one PostgreSQL ledger's schema ("AISL" in ASCII).
+constexpr qint64 schemaLockKey = 0x4149534C;
+
+// Who holds the ledger's write lock: the roles whose sessions hold the lock row (a row lock shows in pg_locks as
+// the table's RowShareLock), named for the writer that gave up waiting.
+QString lockHolders(const QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT DISTINCT a.usename FROM pg_catalog.pg_locks l "
+                               "JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid "
+                               "WHERE l.relation = pg_catalog.to_regclass('ledger_lock') AND l.mode = 'RowShareLock' "
+                               "AND l.granted AND l.pid <> pg_catalog.pg_backend_pid()")))
+        return {};
+    QStringList names;
+    while (q.next())
+        names << q.value(0).toString();
+    return names.join(QStringLiteral(", "));
+}
 
 } // namespace
 
@@ -82,12 +98,37 @@ Status WriteTransaction::begin()
     // PostgreSQL: every writer of the ledger takes one transaction-scoped lock first, as SQLite's BEGIN IMMEDIATE
     // does, so that read-check-insert sequences (the pool, the rate limit, ids) are serialised across machines
     // instead of being retried after serialization failures. Statements after the lock see every earlier commit.
+    // The wait is bounded as SQLite's is; the functions are pg_catalog's by name, so that none planted in a
+    // schema on the path runs instead.
     Status s = execText(m_db, QStringLiteral("BEGIN"), Words::tr("starting a transaction"));
     m_open = s.ok();
     if (s)
-        s = execText(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(ledgerLockKey),
-                     Words::tr("waiting for the ledger's write lock"));
-    return s;
+        s = execText(m_db, QStringLiteral("SET LOCAL lock_timeout = %1").arg(writeWaitMs),
+                     Words::tr("starting a transaction"));
+    if (!s)
+        return s;
+    QSqlQuery lock(m_db);
+    const bool locked = m_lock == Lock::Schema
+                            ? lock.exec(QStringLiteral("SELECT pg_catalog.pg_advisory_xact_lock(%1::bigint)").arg(schemaLockKey))
+                            : lock.exec(QStringLiteral("SELECT id FROM ledger_lock WHERE id = 1 FOR UPDATE"));
+    if (locked)
+        return success();
+    const QSqlError error = lock.lastError();
+    lock.finish();
+    if (error.nativeErrorCode() != QLatin1String("55P03")) // lock_not_available: the bound passed
+        return storageFailure(error, Words::tr("waiting for the ledger's write lock"));
+    QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    m_open = false;
+    const QString holders = m_lock == Lock::LedgerRow ? lockHolders(m_db) : QString();
+    Failure busy = unavailable(
+        holders.isEmpty()
+            ? Words::tr("The ledger is busy: another writer held its write lock for more than %Ln second(s); nothing was written.",
+                        nullptr, writeWaitMs / 1000)
+            : Words::tr("The ledger is busy: %1 held its write lock for more than %Ln second(s); nothing was written.",
+                        nullptr, writeWaitMs / 1000)
+                  .arg(holders));
+    busy.busy = true;
+    return busy;
 }
 
 Status WriteTransaction::commit()

@@ -10,6 +10,10 @@
 // Small helpers that turn Qt Sql's errors into one plain sentence and keep transactions balanced.
 namespace Sql {
 
+// How long a write waits for another writer's lock (SQLite's busy timeout, PostgreSQL's lock_timeout) before
+// it is reported as busy.
+inline constexpr int writeWaitMs = 10000;
+
 Failure storageFailure(const QSqlError& error, const QString& doing);
 
 // Executes an already prepared and bound statement.
@@ -30,7 +34,10 @@ inline QVariant text(const QString& value) { return value.isNull() ? QVariant(QS
 class WriteTransaction
 {
 public:
-    explicit WriteTransaction(QSqlDatabase db) : m_db(std::move(db)) {}
+    // What a PostgreSQL writer locks: the ledger's lock row, or, while the schema is created or upgraded (when
+    // that row may not exist yet), a transaction-scoped advisory lock.
+    enum class Lock { LedgerRow, Schema };
+    explicit WriteTransaction(QSqlDatabase db, Lock lock = Lock::LedgerRow) : m_db(std::move(db)), m_lock(lock) {}
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction&) = delete;
     WriteTransaction& operator=(const WriteTransaction&) = delete;
@@ -40,6 +47,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    Lock m_lock;
     bool m_open = false;
 };
 
