@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusVirtualObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -51,4 +54,19 @@ private:
     QTemporaryDir m_dir;
     QProcess m_daemon;
     QString m_address;
+};
+
+// A Secret Service that takes every call and never answers, as a hung keyring daemon would.
+class SilentSecretService : public QDBusVirtualObject
+{
+public:
+    QString introspect(const QString&) const override { return {}; }
+    bool handleMessage(const QDBusMessage& message, const QDBusConnection&) override
+    {
+        ++calls;
+        held.append(message); // never replied to
+        return true;
+    }
+    int calls = 0;
+    QList<QDBusMessage> held;
 };

@@ -6,21 +6,7 @@
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
 #include <QDBusObjectPath>
-#include <QDBusVirtualObject>
 #include <QElapsedTimer>
-
-// A Secret Service that takes every call and never answers, as a hung keyring daemon would.
-class SilentService : public QDBusVirtualObject
-{
-public:
-    QString introspect(const QString&) const override { return {}; }
-    bool handleMessage(const QDBusMessage& message, const QDBusConnection&) override
-    {
-        held.append(message); // never replied to
-        return true;
-    }
-    QList<QDBusMessage> held;
-};
 
 // `ai-settings keys doctor` in each state a desktop's keychain can be in, each made real: no session bus, a bus
 // with no Secret Service, KWallet without it, a Secret Service that never answers, gnome-keyring with its
@@ -146,7 +132,7 @@ private slots:
     void aSilentSecretServiceIsNamedWithinTheBound()
     {
         PrivateBus bus;
-        SilentService silent;
+        SilentSecretService silent;
         QDBusConnection service = QDBusConnection::connectToBus(bus.address(), QStringLiteral("silent"));
         QVERIFY(service.registerVirtualObject(QStringLiteral("/org/freedesktop/secrets"), &silent,
                                               QDBusConnection::SubPath));

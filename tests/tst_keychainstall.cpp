@@ -8,21 +8,6 @@
 #include <QDBusVirtualObject>
 #include <QTimer>
 
-// A Secret Service that takes every call and never answers, as a hung keyring daemon would.
-class SilentSecretService : public QDBusVirtualObject
-{
-public:
-    QString introspect(const QString&) const override { return {}; }
-    bool handleMessage(const QDBusMessage& message, const QDBusConnection&) override
-    {
-        ++calls;
-        held.append(message); // never replied to
-        return true;
-    }
-    int calls = 0;
-    QList<QDBusMessage> held;
-};
-
 // Keychain jobs that never finish must not hang the program or the jobs after them. This runs in its own
 // process because libsecret binds to the session bus it first sees.
 class TestKeychainStall : public QObject
