@@ -6,7 +6,6 @@
 #include <QDBusObjectPath>
 #include <QDBusPendingCallWatcher>
 #include <QDBusVariant>
-#include <QElapsedTimer>
 #include <QUuid>
 
 namespace {
@@ -53,7 +52,7 @@ void KeychainDoctor::call(const QDBusMessage& message, std::function<void(const 
     const quint64 run = m_run;
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, run, watcher, answered = std::move(answered)] {
         watcher->deleteLater();
-        if (run == m_run && !m_done)
+        if (!stale(run))
             answered(watcher->reply());
     });
 }
@@ -134,18 +133,18 @@ void KeychainDoctor::roundTrip()
     const quint64 run = m_run;
     m_vault.setTimeout(int(qMax<qint64>(500, m_bound.remainingTime() - 500)));
     m_vault.save(entry, value, [this, run, entry, value](Status saved) {
-        if (run != m_run || m_done)
+        if (stale(run))
             return;
         if (!saved)
             return finish(Finding::RoundTripFailed, saved.failure().message);
         m_vault.read(entry, [this, run, entry, value](Result<std::optional<QString>> read) {
-            if (run != m_run || m_done)
+            if (stale(run))
                 return;
             if (!read || read.value() != value)
                 return finish(Finding::RoundTripFailed,
                               !read ? read.failure().message : tr("the entry read back was not the one written"));
             m_vault.remove(entry, [this, run](Status removed) {
-                if (run != m_run || m_done)
+                if (stale(run))
                     return;
                 if (!removed)
                     return finish(Finding::RoundTripFailed, removed.failure().message);

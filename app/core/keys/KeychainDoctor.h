@@ -57,6 +57,8 @@ private:
     void askLocked(const QString& collection);
     void roundTrip();
     void pass(const QString& step);
+    // An answer of an earlier run, or of this one after it finished, is ignored.
+    bool stale(quint64 run) const { return run != m_run || m_done; }
     void finish(Finding finding, const QString& detail = {});
 
     KeyVault m_vault; // its own: the round trip's bound is what is left of the probe's

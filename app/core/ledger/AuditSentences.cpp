@@ -11,7 +11,11 @@
 
 namespace {
 
+// The subjects' prefixes as the stores write them: "key.anthropic" (KeyStore), "model.content" and
+// "base_url.openai" (Settings).
 const QString keyPrefix = QStringLiteral("key.");
+const QString modelPrefix = Settings::model({});
+const QString baseUrlPrefix = Settings::baseUrl({});
 
 // "install" or "tenant acme", as KeyStore writes the scope of a key.
 QString keyScope(const QString& scope)
@@ -41,7 +45,7 @@ QString settingValue(const QString& subject, const QString& value, const Catalog
     if (subject == Settings::plan())
         if (const Plan* plan = catalog.plan(value))
             return plan->name;
-    if (subject.startsWith(QLatin1String("model.")))
+    if (subject.startsWith(modelPrefix))
         if (const Model* model = catalog.model(value))
             return model->name;
     return value;
@@ -119,16 +123,19 @@ QString AuditSentences::subject(const AuditEntry& entry, const Catalog& catalog)
 {
     const QString& s = entry.subject;
     if (s.startsWith(keyPrefix)) {
-        const Provider* provider = catalog.provider(s.mid(keyPrefix.size()));
-        return tr("%1 key").arg(provider ? provider->name : s.mid(keyPrefix.size()));
+        const QString id = s.mid(keyPrefix.size());
+        const Provider* provider = catalog.provider(id);
+        return tr("%1 key").arg(provider ? provider->name : id);
     }
-    if (s.startsWith(QLatin1String("model."))) {
-        const Slot* slot = catalog.modelSlot(s.mid(6));
-        return tr("Model of %1").arg(slot ? shownText(slot->name) : s.mid(6));
+    if (s.startsWith(modelPrefix)) {
+        const QString id = s.mid(modelPrefix.size());
+        const Slot* slot = catalog.modelSlot(id);
+        return tr("Model of %1").arg(slot ? shownText(slot->name) : id);
     }
-    if (s.startsWith(QLatin1String("base_url."))) {
-        const Provider* provider = catalog.provider(s.mid(9));
-        return tr("%1 address").arg(provider ? provider->name : s.mid(9));
+    if (s.startsWith(baseUrlPrefix)) {
+        const QString id = s.mid(baseUrlPrefix.size());
+        const Provider* provider = catalog.provider(id);
+        return tr("%1 address").arg(provider ? provider->name : id);
     }
     if (s == Settings::plan())
         return tr("Plan");
