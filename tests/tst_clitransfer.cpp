@@ -203,6 +203,12 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+        // A lock row someone deleted stops the writers rather than letting them write unserialised.
+        TestBackend::admin(QStringLiteral("DELETE FROM ledger_lock"), database);
+        const auto unlocked = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")});
+        QCOMPARE(unlocked.exitCode, 3);
+        QVERIFY2(unlocked.err.startsWith("The ledger's write lock is missing"), unlocked.err.constData());
+        TestBackend::admin(QStringLiteral("INSERT INTO ledger_lock (id) VALUES (1)"), database);
         QCOMPARE(reportJson(m_db)[QStringLiteral("used")].toInt(), 1);
     }
 

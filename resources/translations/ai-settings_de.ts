@@ -1580,6 +1580,10 @@ und $OPENAI_BASE_URL.
             <numerusform>Das Konto ist belegt: %1 hielt seine Schreibsperre länger als %Ln Sekunden; nichts wurde geschrieben.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The ledger&apos;s write lock is missing (the row of ledger_lock was deleted); nothing was written. Restore it with: INSERT INTO ledger_lock (id) VALUES (1).</source>
+        <translation>Die Schreibsperre des Kontos fehlt (die Zeile von ledger_lock wurde gelöscht); nichts wurde geschrieben. Stellen Sie sie wieder her mit: INSERT INTO ledger_lock (id) VALUES (1).</translation>
+    </message>
 </context>
 <context>
     <name>Ui::ActivityPanel</name>

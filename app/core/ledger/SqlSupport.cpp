@@ -111,8 +111,15 @@ Status WriteTransaction::begin()
     const bool locked = m_lock == Lock::Schema
                             ? lock.exec(QStringLiteral("SELECT pg_catalog.pg_advisory_xact_lock(%1::bigint)").arg(schemaLockKey))
                             : lock.exec(QStringLiteral("SELECT id FROM ledger_lock WHERE id = 1 FOR UPDATE"));
-    if (locked)
-        return success();
+    if (locked) {
+        // Locking a row that someone deleted locks nothing: writers would no longer wait for each other.
+        const bool held = m_lock == Lock::Schema || lock.next();
+        lock.finish();
+        if (held)
+            return success();
+        return unavailable(Words::tr("The ledger's write lock is missing (the row of ledger_lock was deleted); "
+                                     "nothing was written. Restore it with: INSERT INTO ledger_lock (id) VALUES (1)."));
+    }
     const QSqlError error = lock.lastError();
     lock.finish();
     if (error.nativeErrorCode() != QLatin1String("55P03")) // lock_not_available: the bound passed
