@@ -1,5 +1,8 @@
 #pragma once
 
+#include "Catalog.h"
+#include "PostgresGuard.h"
+
 #include <QProcessEnvironment>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -49,6 +52,13 @@ inline void ensureRole(const QString& user)
               .arg(user));
 }
 
+// On PostgreSQL a member is a role of the server: `user` gets one before it is added as a member.
+inline void serverRole(const QString& user)
+{
+    if (postgres())
+        ensureRole(user);
+}
+
 // The same ledger, opened as another user: on PostgreSQL that is another role.
 inline QString as(const QString& location, const QString& user)
 {
@@ -66,7 +76,17 @@ inline QString newLocation(const QTemporaryDir& dir, const QString& name, const 
         return dir.filePath(name + QStringLiteral(".sqlite"));
     const QString database = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
     admin(QStringLiteral("CREATE DATABASE %1").arg(database));
-    return as(QStringLiteral("postgresql:///%1?host=%2").arg(database, clusterHost()), user);
+    const QString location = QStringLiteral("postgresql:///%1?host=%2").arg(database, clusterHost());
+    // A shared ledger is created by a superuser of the server, with the user as its Owner (db init).
+    ensureRole(user);
+    const auto catalog = Catalog::builtIn();
+    if (!catalog)
+        qFatal("no catalog: %s", qPrintable(catalog.failure().message));
+    if (Status s = PostgresGuard::initAt(location + QStringLiteral("&user=") + qEnvironmentVariable("AI_SETTINGS_TEST_PG_USER"),
+                                         catalog.value(), user);
+        !s)
+        qFatal("db init: %s", qPrintable(s.failure().message));
+    return as(location, user);
 }
 
 // A connection of the test's own to the ledger's database, to look at the tables themselves.
@@ -79,6 +99,8 @@ inline QSqlDatabase raw(const QString& location, const QString& connectionName)
         db.setDatabaseName(path.left(path.indexOf(QLatin1Char('?'))));
         db.setHostName(clusterHost());
         db.setUserName(qEnvironmentVariable("AI_SETTINGS_TEST_PG_USER"));
+        // The ledger's tables first, as the program sees them.
+        db.setConnectOptions(QStringLiteral("options=-csearch_path=ai_settings,pg_catalog"));
     } else {
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
         db.setDatabaseName(location);

@@ -89,6 +89,7 @@ private slots:
         writeFile(source, sampleCsv());
         QCOMPARE(cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}, first).exitCode, 0);
         QCOMPARE(cli({QStringLiteral("import"), source}, first).exitCode, 0);
+        TestBackend::serverRole(QStringLiteral("val"));
         QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("add"), QStringLiteral("val"), QStringLiteral("--role"), QStringLiteral("viewer")}, first).exitCode, 0);
         {
             auto ledger = TestSupport::openLedger(first, Environment::currentUserName());
@@ -104,7 +105,7 @@ private slots:
         // A second copy into the same database is refused, and changes nothing.
         const auto again = cli({QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--to"), m_db}, first);
         QCOMPARE(again.exitCode, 1);
-        QVERIFY2(again.err.contains("already holds a ledger; db copy writes only into an empty database."), again.err.constData());
+        QVERIFY2(again.err.contains("; db copy writes only into "), again.err.constData());
         const QString back = newPath(".sqlite");
         const auto down = cli({QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--from"), m_db}, back);
         QVERIFY2(down.exitCode == 0, down.err.constData());
@@ -128,8 +129,9 @@ private slots:
                     .out.contains("Active (BYOK)"));
     }
 
-    // The README's recipe for a shared ledger: ordinary roles, the owner's database, grants for a server role.
-    void ordinaryRolesShareALedgerWithTheReadmesGrants()
+    // The README's recipe for a shared ledger: ordinary login roles, a database of the superuser's, db init as the
+    // superuser with alice as Owner, a server added as Recorder.
+    void ordinaryRolesShareALedgerWithTheReadmesRecipe()
     {
         if (!TestBackend::postgres())
             QSKIP("roles and grants are PostgreSQL's");
@@ -139,19 +141,32 @@ private slots:
                       database = QStringLiteral("shared_") + suffix;
         TestBackend::admin(QStringLiteral("CREATE ROLE %1 LOGIN").arg(owner));
         TestBackend::admin(QStringLiteral("CREATE ROLE %1 LOGIN").arg(server));
-        TestBackend::admin(QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(database, owner));
-        TestBackend::admin(QStringLiteral("GRANT ALL ON SCHEMA public TO %1").arg(server), database);
-        TestBackend::admin(QStringLiteral("ALTER DEFAULT PRIVILEGES FOR ROLE %1 GRANT ALL ON TABLES TO %2").arg(owner, server), database);
+        TestBackend::admin(QStringLiteral("CREATE DATABASE %1").arg(database));
         const QString base = QStringLiteral("postgresql:///%1?host=%2&user=").arg(database, TestBackend::clusterHost());
+        // Before db init there is nothing to open, and the Owner cannot create it.
+        const auto early = cli({QStringLiteral("report")}, base + owner);
+        QCOMPARE(early.exitCode, 3);
+        QVERIFY2(early.err.contains("holds no AI Settings ledger yet; a superuser of the server creates one with"), early.err.constData());
+        const auto notSuper = cli({QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--owner"), owner}, base + owner);
+        QCOMPARE(notSuper.exitCode, 1);
+        const auto made = cli({QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--owner"), owner},
+                              base + qEnvironmentVariable("AI_SETTINGS_TEST_PG_USER"));
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        QVERIFY(made.out.contains("with " + owner.toUtf8() + " as its Owner"));
+        QCOMPARE(cli({QStringLiteral("report")}, base + owner).exitCode, 0);
         // Before anyone adds it, the server role is no member: the server vouches for who it is, nothing more.
-        QCOMPARE(cli({QStringLiteral("report")}, base + owner).exitCode, 0); // creates the schema; the owner is Owner
         const auto stranger = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}, base + server);
         QCOMPARE(stranger.exitCode, 1);
         QVERIFY2(stranger.err.startsWith(server.toUtf8() + " is not a member of this database"), stranger.err.constData());
-        QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("add"), server, QStringLiteral("--role"), QStringLiteral("admin")}, base + owner).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("add"), server, QStringLiteral("--role"), QStringLiteral("recorder")}, base + owner).exitCode, 0);
         const auto recorded = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}, base + server);
         QVERIFY2(recorded.exitCode == 0, recorded.err.constData());
         QCOMPARE(reportJson(base + owner)[QStringLiteral("used")].toInt(), 1);
+        // A Recorder records and does nothing else.
+        const auto plan = cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}, base + server);
+        QCOMPARE(plan.exitCode, 1);
+        const auto check = cli({QStringLiteral("db"), QStringLiteral("check")}, base + owner);
+        QVERIFY2(check.exitCode == 0, check.out.constData());
     }
 
     // Writers serialise on a lock of the ledger's own: a role that is no member cannot take it, a function planted
@@ -161,7 +176,6 @@ private slots:
     {
         if (!TestBackend::postgres())
             QSKIP("a PostgreSQL matter: SQLite's lock is the file's");
-        QCOMPARE(cli({QStringLiteral("report")}).exitCode, 0); // the schema exists
         const QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(12);
         const QString database = m_db.mid(QStringLiteral("postgresql:///").size()).section(QLatin1Char('?'), 0, 0);
         const QString stranger = QStringLiteral("stranger_") + suffix;
@@ -183,19 +197,26 @@ private slots:
             QSqlDatabase db = connectAs(stranger, QStringLiteral("stranger"));
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("SELECT pg_advisory_lock(1095324492)")));
-            QVERIFY(!q.exec(QStringLiteral("SELECT id FROM ledger_lock FOR UPDATE")));
+            QVERIFY(q.exec(QStringLiteral("BEGIN")));
+            QVERIFY(!q.exec(QStringLiteral("SELECT id FROM ai_settings.ledger_lock FOR UPDATE")));
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+            QVERIFY(!q.exec(QStringLiteral("SELECT ai_settings.take_write_lock()")));
             const auto recorded = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")});
             QVERIFY2(recorded.exitCode == 0, recorded.err.constData()); // neither the stranger nor the planted function stopped it
         }
         QSqlDatabase::removeDatabase(QStringLiteral("stranger"));
         {
-            // A member holds the lock in an open transaction: the writer waits its 10 s and names the holder.
+            // A Recorder holds the lock in an open transaction: the writer waits its 10 s and names the holder.
             const QString holder = QStringLiteral("holder_") + suffix;
-            TestBackend::ensureRole(holder);
+            TestBackend::admin(QStringLiteral("CREATE ROLE %1 LOGIN").arg(holder));
+            QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("add"), holder, QStringLiteral("--role"), QStringLiteral("recorder")}).exitCode, 0);
             QSqlDatabase db = connectAs(holder, QStringLiteral("holder"));
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("BEGIN")));
-            QVERIFY(q.exec(QStringLiteral("SELECT id FROM ledger_lock FOR UPDATE")));
+            QVERIFY(!q.exec(QStringLiteral("SELECT id FROM ai_settings.ledger_lock FOR UPDATE"))); // not directly
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+            QVERIFY(q.exec(QStringLiteral("BEGIN")));
+            QVERIFY(q.exec(QStringLiteral("SELECT ai_settings.take_write_lock()")));
             const auto waited = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")});
             QCOMPARE(waited.exitCode, 3);
             QCOMPARE(waited.err, QByteArray("The ledger is busy: " + holder.toUtf8() +
@@ -204,11 +225,11 @@ private slots:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("holder"));
         // A lock row someone deleted stops the writers rather than letting them write unserialised.
-        TestBackend::admin(QStringLiteral("DELETE FROM ledger_lock"), database);
+        TestBackend::admin(QStringLiteral("DELETE FROM ai_settings.ledger_lock"), database);
         const auto unlocked = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")});
         QCOMPARE(unlocked.exitCode, 3);
         QVERIFY2(unlocked.err.startsWith("The ledger's write lock is missing"), unlocked.err.constData());
-        TestBackend::admin(QStringLiteral("INSERT INTO ledger_lock (id) VALUES (1)"), database);
+        TestBackend::admin(QStringLiteral("INSERT INTO ai_settings.ledger_lock (id) VALUES (1)"), database);
         QCOMPARE(reportJson(m_db)[QStringLiteral("used")].toInt(), 1);
     }
 

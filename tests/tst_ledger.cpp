@@ -53,6 +53,8 @@ private slots:
 
     void migratesFromVersionOne()
     {
+        if (TestBackend::postgres())
+            QSKIP("A shared ledger starts at the current version (db init); an older one is moved with db copy.");
         m_ledger.reset();
         const QString path = TestBackend::newLocation(m_dir, QStringLiteral("v1"), QStringLiteral("owner"));
         {
@@ -299,6 +301,8 @@ private slots:
 
     void rolesGateChanges()
     {
+        for (const char* name : {"val", "ada"})
+            TestBackend::serverRole(QLatin1String(name));
         QVERIFY(ledger().directory().setMember(QStringLiteral("val"), Role::Viewer).ok());
         QVERIFY(ledger().directory().setMember(QStringLiteral("ada"), Role::Admin).ok());
         auto viewer = openAs(QStringLiteral("val"));

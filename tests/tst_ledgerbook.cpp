@@ -255,6 +255,7 @@ private slots:
         QCOMPARE(now->slotModels.value(QStringLiteral("analysis")), QStringLiteral("claude-haiku-4-5"));
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE subject LIKE 'model.%'")), 2);
         auto viewer = openAs(QStringLiteral("guest"));
+        TestBackend::serverRole(QStringLiteral("guest"));
         QVERIFY(ledger().directory().setMember(QStringLiteral("guest"), Role::Viewer).ok());
         QCOMPARE(viewer->setSlotModels({{QStringLiteral("content"), QStringLiteral("claude-sonnet-4-5")}}).failure().kind,
                  Failure::Refused);
@@ -407,6 +408,7 @@ private slots:
         for (int i = 0; i < 25; ++i)
             QVERIFY(ledger().directory().addTenant(QStringLiteral("t%1").arg(i, 2, 10, QLatin1Char('0')), {}).ok());
         QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
+        TestBackend::serverRole(QStringLiteral("guest"));
         QVERIFY(ledger().directory().setMember(QStringLiteral("guest"), Role::Viewer).ok());
         AuditFilter all;
         QCOMPARE(ledger().audit().count(all).value(), 27);

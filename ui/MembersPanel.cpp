@@ -29,7 +29,7 @@ MembersPanel::MembersPanel(Session& session, QWidget* parent)
     m_userEdit->setPlaceholderText(m_session.isShared() ? tr("database role") : tr("user name"));
     m_roleCombo->setObjectName(QStringLiteral("memberRoleCombo"));
     m_roleCombo->setAccessibleName(tr("Role"));
-    for (Role r : {Role::Viewer, Role::Admin, Role::Owner})
+    for (Role r : {Role::Viewer, Role::Recorder, Role::Admin, Role::Owner})
         m_roleCombo->addItem(roleLabel(r), roleId(r));
     m_setButton->setObjectName(QStringLiteral("setMemberButton"));
     m_removeButton->setObjectName(QStringLiteral("removeMemberButton"));

@@ -62,10 +62,11 @@ const Command commands[] = {
                        "  rename ID         --name gives the new display name (the id stays)\n"
                        "  remove ID         the tenant's past usage stays in the ledger\n"),
      &tenants},
-    {"members", "members list | add USER --role owner|admin|viewer | remove USER",
+    {"members", "members list | add USER --role owner|admin|recorder|viewer | remove USER",
      QT_TRANSLATE_NOOP("Cli", "List, add or remove the people who may use this database."),
      QT_TRANSLATE_NOOP("Cli", "  list              who may use this database, with their roles\n"
-                       "  add USER --role R add or change a member (operating-system user name)\n"
+                       "  add USER --role R add or change a member (operating-system user name; on PostgreSQL a\n"
+                       "                    role of the server); a recorder (a server) may record usage, nothing else\n"
                        "  remove USER       the last Owner cannot be removed\n"),
      &members},
     {"period", "period show | set [--anchor-day N] [--time-zone IANA_ZONE]",
@@ -103,10 +104,17 @@ const Command commands[] = {
                        "  --json            a JSON array of {at, actor, kind, subject, change} on stdout\n"
                        "Keys appear by their last four characters only.\n"),
      &audit},
-    {"db", "db copy --to URI | db copy --from URI",
-     QT_TRANSLATE_NOOP("Cli", "Copy a whole ledger between SQLite and PostgreSQL (or two files), in one transaction."),
-     QT_TRANSLATE_NOOP("Cli", "  copy --to URI     copies this ledger (--db) into the empty database at URI: a PostgreSQL URI\n"
-                       "                    such as postgresql://alice@db.example:5432/aisettings, or an SQLite file\n"
+    {"db", "db init --owner ROLE | db check | db copy --to URI | db copy --from URI",
+     QT_TRANSLATE_NOOP("Cli", "Create or check a shared ledger on PostgreSQL; copy a whole ledger between SQLite and PostgreSQL."),
+     QT_TRANSLATE_NOOP("Cli", "  init --owner ROLE creates the shared ledger in the empty PostgreSQL database --db, as a superuser\n"
+                       "                    of the server: the schema ai_settings, owned by the role DATABASE_ledger\n"
+                       "                    that nobody logs in as, the group roles DATABASE_owner, _admin, _recorder\n"
+                       "                    and _viewer, and the functions members write through; ROLE is its Owner\n"
+                       "  check             lists what is wrong with the shared ledger's privileges (a member with\n"
+                       "                    direct table rights, CREATE on its path, a missing role); exit 1 if anything\n"
+                       "  copy --to URI     copies this ledger (--db) into the empty ledger at URI: a PostgreSQL URI\n"
+                       "                    such as postgresql://postgres@db.example:5432/aisettings (a ledger made by\n"
+                       "                    db init, copied into as a superuser), or an SQLite file\n"
                        "  copy --from URI   copies the ledger at URI into this one (--db), which must be empty\n"
                        "Settings, tenants, members, usage, totals, key records and the audit trail are copied; a target\n"
                        "that already holds tables is refused (exit 1) and nothing is written. Keys stay in the keychains\n"

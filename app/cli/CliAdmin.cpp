@@ -137,7 +137,7 @@ int tenants(Context& context, const QStringList& arguments)
 int members(Context& context, const QStringList& arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption roleOption(QStringLiteral("role"), {}, QStringLiteral("owner|admin|viewer"));
+    const QCommandLineOption roleOption(QStringLiteral("role"), {}, QStringLiteral("owner|admin|recorder|viewer"));
     parser.addOption(roleOption);
     if (const auto exit = parseArguments(context, parser, arguments, "members"))
         return *exit;
@@ -148,7 +148,7 @@ int members(Context& context, const QStringList& arguments)
                                   QStringLiteral("members"));
     const auto role = roleFromId(parser.value(roleOption));
     if (verb->name == QLatin1String("add") && !role)
-        return context.usageError(Words::tr("members add needs --role owner, admin or viewer."),
+        return context.usageError(Words::tr("members add needs --role owner, admin, recorder or viewer."),
                                   QStringLiteral("members"));
     Ledger* ledger = context.ledger();
     if (!ledger)

@@ -1,25 +1,74 @@
-// db copy: moving a whole ledger from SQLite to PostgreSQL or back.
+// db: creating and checking a shared ledger on PostgreSQL (init, check), and moving a whole ledger between
+// SQLite and PostgreSQL (copy).
 #include "CliSupport.h"
 
 #include "DatabaseAddress.h"
 #include "Environment.h"
+#include "PostgresGuard.h"
 #include "Text.h"
 
 #include <QFileInfo>
 
 namespace Cli {
 
+namespace {
+
+// db init --owner ROLE: a superuser creates the shared ledger, its roles and its functions.
+int init(Context& context, const QString& owner)
+{
+    if (Status s = PostgresGuard::initAt(context.databasePath, context.catalog, owner); !s)
+        return context.fail(s.failure());
+    const auto names = PostgresGuard::roleNamesFor(DatabaseAddress::parse(context.databasePath)->database);
+    context.out << Words::tr("Created the shared ledger at %1 with %2 as its Owner.").arg(Text::escaped(context.databasePath, 200), owner)
+                << '\n'
+                << Words::tr("Members are the login roles granted %1, %2, %3 or %4; add them with \"ai-settings members add "
+                             "NAME --role admin|recorder|viewer\".")
+                       .arg(names.owner, names.admin, names.recorder, names.viewer)
+                << '\n';
+    return Done;
+}
+
+// db check: what is wrong with the shared ledger's privileges; exit 1 when anything is.
+int check(Context& context)
+{
+    const auto problems = PostgresGuard::checkAt(context.databasePath);
+    if (!problems)
+        return context.fail(problems.failure());
+    for (const QString& problem : problems.value())
+        context.out << problem << '\n';
+    if (!problems->isEmpty())
+        return RefusedByRule;
+    context.out << Words::tr("The ledger's privileges are as db init made them: members write only through its functions.") << '\n';
+    return Done;
+}
+
+} // namespace
+
 int db(Context& context, const QStringList& arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption toOption(QStringLiteral("to"), {}, QStringLiteral("URI"));
     const QCommandLineOption fromOption(QStringLiteral("from"), {}, QStringLiteral("URI"));
-    parser.addOptions({toOption, fromOption});
+    const QCommandLineOption ownerOption(QStringLiteral("owner"), {}, QStringLiteral("ROLE"));
+    parser.addOptions({toOption, fromOption, ownerOption});
     if (const auto exit = parseArguments(context, parser, arguments, "db"))
         return *exit;
-    if (parser.positionalArguments() != QStringList{QStringLiteral("copy")} ||
+    const QStringList words = parser.positionalArguments();
+    if (words == QStringList{QStringLiteral("init")}) {
+        if (!parser.isSet(ownerOption) || parser.isSet(toOption) || parser.isSet(fromOption))
+            return context.usageError(Words::tr("db init takes --owner ROLE, the login role that becomes the ledger's first Owner."),
+                                      QStringLiteral("db"));
+        return init(context, parser.value(ownerOption));
+    }
+    if (words == QStringList{QStringLiteral("check")}) {
+        if (parser.isSet(ownerOption) || parser.isSet(toOption) || parser.isSet(fromOption))
+            return context.usageError(Words::tr("db check takes no options."), QStringLiteral("db"));
+        return check(context);
+    }
+    if (words != QStringList{QStringLiteral("copy")} || parser.isSet(ownerOption) ||
         parser.isSet(toOption) == parser.isSet(fromOption))
-        return context.usageError(Words::tr("db copy takes either --to URI or --from URI."), QStringLiteral("db"));
+        return context.usageError(Words::tr("Use db init --owner ROLE, db check, or db copy with either --to URI or --from URI."),
+                                  QStringLiteral("db"));
 
     // --to: this ledger (--db) goes to URI. --from: the ledger at URI comes into --db, which must be empty.
     std::unique_ptr<Ledger> opened;

@@ -383,10 +383,6 @@
         <translation>members nimmt „list“, „add USER --role ROLLE“ oder „remove USER“.</translation>
     </message>
     <message>
-        <source>members add needs --role owner, admin or viewer.</source>
-        <translation>members add braucht --role owner, admin oder viewer.</translation>
-    </message>
-    <message>
         <source>period takes &quot;show&quot; or &quot;set&quot; with --anchor-day and/or --time-zone.</source>
         <translation>period nimmt „show“ oder „set“ mit --anchor-day und/oder --time-zone.</translation>
     </message>
@@ -397,10 +393,6 @@
     <message>
         <source>audit takes no arguments besides its options.</source>
         <translation>audit nimmt außer seinen Optionen keine Argumente.</translation>
-    </message>
-    <message>
-        <source>db copy takes either --to URI or --from URI.</source>
-        <translation>db copy nimmt entweder --to URI oder --from URI.</translation>
     </message>
     <message>
         <source>There is no ledger at %1.</source>
@@ -643,16 +635,6 @@ Eine fehlerhafte Zeile wird mit ihrer Nummer gemeldet, und nichts wird importier
         <translation>Die Personen auflisten, hinzufügen oder entfernen, die diese Datenbank nutzen dürfen.</translation>
     </message>
     <message>
-        <source>  list              who may use this database, with their roles
-  add USER --role R add or change a member (operating-system user name)
-  remove USER       the last Owner cannot be removed
-</source>
-        <translation>  list              wer diese Datenbank nutzen darf, mit Rollen
-  add USER --role R ein Mitglied hinzufügen oder ändern (Benutzername des Betriebssystems)
-  remove USER       der letzte Inhaber kann nicht entfernt werden
-</translation>
-    </message>
-    <message>
         <source>Show or change when the monthly credits reset.</source>
         <translation>Zeigen oder ändern, wann die monatlichen Credits zurückgesetzt werden.</translation>
     </message>
@@ -684,26 +666,6 @@ Keys appear by their last four characters only.
   --user USER       nur die Änderungen dieses Mitglieds
   --json            ein JSON-Array aus {at, actor, kind, subject, change} auf stdout (auf Englisch)
 Schlüssel erscheinen nur mit ihren letzten vier Zeichen.
-</translation>
-    </message>
-    <message>
-        <source>Copy a whole ledger between SQLite and PostgreSQL (or two files), in one transaction.</source>
-        <translation>Ein ganzes Konto zwischen SQLite und PostgreSQL (oder zwei Dateien) kopieren, in einer Transaktion.</translation>
-    </message>
-    <message>
-        <source>  copy --to URI     copies this ledger (--db) into the empty database at URI: a PostgreSQL URI
-                    such as postgresql://alice@db.example:5432/aisettings, or an SQLite file
-  copy --from URI   copies the ledger at URI into this one (--db), which must be empty
-Settings, tenants, members, usage, totals, key records and the audit trail are copied; a target
-that already holds tables is refused (exit 1) and nothing is written. Keys stay in the keychains
-that hold them. Owner or Admin of the source.
-</source>
-        <translation>  copy --to URI     kopiert dieses Konto (--db) in die leere Datenbank unter URI: eine PostgreSQL-URI
-                    wie postgresql://alice@db.example:5432/aisettings oder eine SQLite-Datei
-  copy --from URI   kopiert das Konto unter URI in dieses (--db), das leer sein muss
-Einstellungen, Mandanten, Mitglieder, Nutzung, Summen, Schlüsseleinträge und das Änderungsprotokoll
-werden kopiert; ein Ziel, das schon Tabellen hat, wird abgelehnt (Exit-Code 1), und nichts wird
-geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie verwahren. Inhaber oder Administrator der Quelle.
 </translation>
     </message>
     <message>
@@ -779,6 +741,83 @@ und $OPENAI_BASE_URL.
     <message>
         <source>The field %1 is given twice.</source>
         <translation>Das Feld %1 ist doppelt angegeben.</translation>
+    </message>
+    <message>
+        <source>  list              who may use this database, with their roles
+  add USER --role R add or change a member (operating-system user name; on PostgreSQL a
+                    role of the server); a recorder (a server) may record usage, nothing else
+  remove USER       the last Owner cannot be removed
+</source>
+        <translation>  list              wer diese Datenbank nutzen darf, mit Rollen
+  add USER --role R ein Mitglied hinzufügen oder ändern (Benutzername des Betriebssystems; bei
+                    PostgreSQL eine Rolle des Servers); ein Erfasser (ein Server) darf nur Nutzung erfassen
+  remove USER       der letzte Inhaber kann nicht entfernt werden
+</translation>
+    </message>
+    <message>
+        <source>Create or check a shared ledger on PostgreSQL; copy a whole ledger between SQLite and PostgreSQL.</source>
+        <translation>Ein gemeinsames Konto auf PostgreSQL anlegen oder prüfen; ein ganzes Konto zwischen SQLite und PostgreSQL kopieren.</translation>
+    </message>
+    <message>
+        <source>  init --owner ROLE creates the shared ledger in the empty PostgreSQL database --db, as a superuser
+                    of the server: the schema ai_settings, owned by the role DATABASE_ledger
+                    that nobody logs in as, the group roles DATABASE_owner, _admin, _recorder
+                    and _viewer, and the functions members write through; ROLE is its Owner
+  check             lists what is wrong with the shared ledger&apos;s privileges (a member with
+                    direct table rights, CREATE on its path, a missing role); exit 1 if anything
+  copy --to URI     copies this ledger (--db) into the empty ledger at URI: a PostgreSQL URI
+                    such as postgresql://postgres@db.example:5432/aisettings (a ledger made by
+                    db init, copied into as a superuser), or an SQLite file
+  copy --from URI   copies the ledger at URI into this one (--db), which must be empty
+Settings, tenants, members, usage, totals, key records and the audit trail are copied; a target
+that already holds tables is refused (exit 1) and nothing is written. Keys stay in the keychains
+that hold them. Owner or Admin of the source.
+</source>
+        <translation>  init --owner ROLE legt das gemeinsame Konto in der leeren PostgreSQL-Datenbank --db an, als
+                    Superuser des Servers: das Schema ai_settings, das der Rolle DATENBANK_ledger
+                    gehört, mit der sich niemand anmeldet, die Gruppenrollen DATENBANK_owner,
+                    _admin, _recorder und _viewer und die Funktionen, über die Mitglieder schreiben;
+                    ROLE ist der Inhaber
+  check             nennt, was an den Rechten des gemeinsamen Kontos falsch ist (ein Mitglied mit
+                    direkten Tabellenrechten, CREATE auf seinem Pfad, eine fehlende Rolle); Exit 1,
+                    wenn etwas gefunden wird
+  copy --to URI     kopiert dieses Konto (--db) in das leere Konto unter URI: eine PostgreSQL-URI
+                    wie postgresql://postgres@db.example:5432/aisettings (ein mit db init angelegtes
+                    Konto, als Superuser kopiert) oder eine SQLite-Datei
+  copy --from URI   kopiert das Konto unter URI in dieses (--db), das leer sein muss
+Einstellungen, Mandanten, Mitglieder, Nutzung, Summen, Schlüsseleinträge und das Änderungsprotokoll
+werden kopiert; ein Ziel, das schon Tabellen enthält, wird abgelehnt (Exit 1) und nichts wird
+geschrieben. Schlüssel bleiben in den Schlüsselbunden, die sie halten. Inhaber oder Administrator
+der Quelle.
+</translation>
+    </message>
+    <message>
+        <source>members add needs --role owner, admin, recorder or viewer.</source>
+        <translation>members add braucht --role owner, admin, recorder oder viewer.</translation>
+    </message>
+    <message>
+        <source>Created the shared ledger at %1 with %2 as its Owner.</source>
+        <translation>Das gemeinsame Konto unter %1 wurde mit %2 als Inhaber angelegt.</translation>
+    </message>
+    <message>
+        <source>Members are the login roles granted %1, %2, %3 or %4; add them with &quot;ai-settings members add NAME --role admin|recorder|viewer&quot;.</source>
+        <translation>Mitglieder sind die Anmelderollen, denen %1, %2, %3 oder %4 gewährt ist; hinzufügen mit „ai-settings members add NAME --role admin|recorder|viewer“.</translation>
+    </message>
+    <message>
+        <source>The ledger&apos;s privileges are as db init made them: members write only through its functions.</source>
+        <translation>Die Rechte des Kontos sind so, wie db init sie angelegt hat: Mitglieder schreiben nur über seine Funktionen.</translation>
+    </message>
+    <message>
+        <source>db init takes --owner ROLE, the login role that becomes the ledger&apos;s first Owner.</source>
+        <translation>db init nimmt --owner ROLE, die Anmelderolle, die erster Inhaber des Kontos wird.</translation>
+    </message>
+    <message>
+        <source>db check takes no options.</source>
+        <translation>db check nimmt keine Optionen.</translation>
+    </message>
+    <message>
+        <source>Use db init --owner ROLE, db check, or db copy with either --to URI or --from URI.</source>
+        <translation>Verwenden Sie db init --owner ROLE, db check oder db copy mit entweder --to URI oder --from URI.</translation>
     </message>
 </context>
 <context>
@@ -865,6 +904,14 @@ und $OPENAI_BASE_URL.
     <message>
         <source>Nothing can be changed while the ledger is being read as one moment; try again once the reading is done.</source>
         <translation>Solange das Konto als ein Moment gelesen wird, lässt sich nichts ändern; versuchen Sie es erneut, wenn das Lesen beendet ist.</translation>
+    </message>
+    <message>
+        <source>%1 is a Recorder, who may record usage and nothing else; an Owner or Admin can make them a Viewer to read the ledger.</source>
+        <translation>%1 ist ein Erfasser, der nur Nutzung erfassen darf; ein Inhaber oder Administrator kann ihn zum Betrachter machen, damit er das Konto lesen kann.</translation>
+    </message>
+    <message>
+        <source>%1 needs the Owner, Admin or Recorder role, and %2 is %3.</source>
+        <translation>%1 braucht die Rolle Inhaber, Administrator oder Erfasser, und %2 ist %3.</translation>
     </message>
 </context>
 <context>
@@ -959,6 +1006,14 @@ und $OPENAI_BASE_URL.
     <message>
         <source>removing a member</source>
         <translation>Entfernen eines Mitglieds</translation>
+    </message>
+    <message>
+        <source>reading the server&apos;s roles</source>
+        <translation>Lesen der Rollen des Servers</translation>
+    </message>
+    <message>
+        <source>There is no role %1 on the database server; a superuser creates it (createuser %1), then add the member again.</source>
+        <translation>Auf dem Datenbankserver gibt es keine Rolle %1; ein Superuser legt sie an (createuser %1), danach fügen Sie das Mitglied erneut hinzu.</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1345,10 @@ und $OPENAI_BASE_URL.
         <source>Removing a tenant</source>
         <translation>Das Entfernen eines Mandanten</translation>
     </message>
+    <message>
+        <source>counting the totals again</source>
+        <translation>erneuten Zählen der Summen</translation>
+    </message>
 </context>
 <context>
     <name>LedgerCopy</name>
@@ -1312,6 +1371,137 @@ und $OPENAI_BASE_URL.
     <message>
         <source>writing %1</source>
         <translation>Schreiben von %1</translation>
+    </message>
+    <message>
+        <source>preparing the copy</source>
+        <translation>Vorbereiten der Kopie</translation>
+    </message>
+    <message>
+        <source>%1 already holds usage, tenants, keys or an audit trail; db copy writes only into a ledger that holds nothing yet.</source>
+        <translation>%1 enthält schon Nutzung, Mandanten, Schlüssel oder ein Änderungsprotokoll; db copy schreibt nur in ein Konto, das noch nichts enthält.</translation>
+    </message>
+    <message>
+        <source>Copying into a shared ledger needs a superuser of the server: the copy writes the history, the members and the audit trail as they are.</source>
+        <translation>Das Kopieren in ein gemeinsames Konto braucht einen Superuser des Servers: Die Kopie schreibt die Geschichte, die Mitglieder und das Änderungsprotokoll so, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>reading members</source>
+        <translation>Lesen der Mitglieder</translation>
+    </message>
+    <message>
+        <source>reading the ledger&apos;s roles</source>
+        <translation>Lesen der Rollen des Kontos</translation>
+    </message>
+    <message>
+        <source>reading the server&apos;s roles</source>
+        <translation>Lesen der Rollen des Servers</translation>
+    </message>
+    <message>
+        <source>The members %1 have no login role on the server; create them first (createuser NAME), then copy again.</source>
+        <translation>Die Mitglieder %1 haben keine Anmelderolle auf dem Server; legen Sie sie zuerst an (createuser NAME) und kopieren Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>writing members</source>
+        <translation>Schreiben der Mitglieder</translation>
+    </message>
+</context>
+<context>
+    <name>PostgresGuard</name>
+    <message>
+        <source>creating the shared ledger</source>
+        <translation>Anlegen des gemeinsamen Kontos</translation>
+    </message>
+    <message>
+        <source>reading the server&apos;s roles</source>
+        <translation>Lesen der Rollen des Servers</translation>
+    </message>
+    <message>
+        <source>asking the server who is connected</source>
+        <translation>Fragen des Servers, wer verbunden ist</translation>
+    </message>
+    <message>
+        <source>Creating a shared ledger needs a superuser of the server, who creates its roles; connect as one (for example postgres) for db init.</source>
+        <translation>Das Anlegen eines gemeinsamen Kontos braucht einen Superuser des Servers, der seine Rollen anlegt; verbinden Sie sich für db init als ein solcher (zum Beispiel postgres).</translation>
+    </message>
+    <message>
+        <source>The database name %1 is too long to name the ledger&apos;s roles after it; use at most %2 characters.</source>
+        <translation>Der Datenbankname %1 ist zu lang, um die Rollen des Kontos danach zu benennen; verwenden Sie höchstens %2 Zeichen.</translation>
+    </message>
+    <message>
+        <source>There is no login role %1 on the server to make the ledger&apos;s Owner; create it first (createuser %1).</source>
+        <translation>Auf dem Server gibt es keine Anmelderolle %1, die Inhaber des Kontos werden könnte; legen Sie sie zuerst an (createuser %1).</translation>
+    </message>
+    <message>
+        <source>The database %1 already holds a shared ledger; nothing was changed.</source>
+        <translation>Die Datenbank %1 enthält schon ein gemeinsames Konto; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The database %1 holds a ledger of an older AI Settings in the schema public, which every role may write; copy it to a new database with db copy instead.</source>
+        <translation>Die Datenbank %1 enthält ein Konto einer älteren AI-Settings-Version im Schema public, in das jede Rolle schreiben darf; kopieren Sie es stattdessen mit db copy in eine neue Datenbank.</translation>
+    </message>
+    <message>
+        <source>The program&apos;s PostgreSQL functions are missing from its resources; reinstall it.</source>
+        <translation>Dem Programm fehlen die PostgreSQL-Funktionen in seinen Ressourcen; installieren Sie es neu.</translation>
+    </message>
+    <message>
+        <source>reading the ledger&apos;s roles</source>
+        <translation>Lesen der Rollen des Kontos</translation>
+    </message>
+    <message>
+        <source>The ledger&apos;s roles are not recorded (ai_settings.ledger_roles is empty).</source>
+        <translation>Die Rollen des Kontos sind nicht verzeichnet (ai_settings.ledger_roles ist leer).</translation>
+    </message>
+    <message>
+        <source>The role %1 is missing; members of it lost their access.</source>
+        <translation>Die Rolle %1 fehlt; ihre Mitglieder haben den Zugang verloren.</translation>
+    </message>
+    <message>
+        <source>The ledger&apos;s owning role %1 can log in; nobody should act as it.</source>
+        <translation>Die Eigentümerrolle %1 des Kontos kann sich anmelden; niemand sollte als sie handeln.</translation>
+    </message>
+    <message>
+        <source>The schema ai_settings belongs to %1 instead of the ledger&apos;s owning role.</source>
+        <translation>Das Schema ai_settings gehört %1 statt der Eigentümerrolle des Kontos.</translation>
+    </message>
+    <message>
+        <source>A role may change the table %1 directly instead of through the ledger&apos;s functions.</source>
+        <translation>Eine Rolle darf die Tabelle %1 direkt ändern statt über die Funktionen des Kontos.</translation>
+    </message>
+    <message>
+        <source>The table %1 belongs to another role than the ledger&apos;s.</source>
+        <translation>Die Tabelle %1 gehört einer anderen Rolle als der des Kontos.</translation>
+    </message>
+    <message>
+        <source>A role may create objects on the program&apos;s path: %1.</source>
+        <translation>Eine Rolle darf Objekte auf dem Pfad des Programms anlegen: %1.</translation>
+    </message>
+    <message>
+        <source>The member %1 is a superuser, whom the server&apos;s privileges do not bind.</source>
+        <translation>Das Mitglied %1 ist ein Superuser, den die Rechte des Servers nicht binden.</translation>
+    </message>
+    <message>
+        <source>The role %1 may grant a ledger role to anyone.</source>
+        <translation>Die Rolle %1 darf jedem eine Rolle des Kontos gewähren.</translation>
+    </message>
+    <message>
+        <source>The member %1 may act as the ledger&apos;s owning role.</source>
+        <translation>Das Mitglied %1 darf als Eigentümerrolle des Kontos handeln.</translation>
+    </message>
+    <message>
+        <source>The function %1 does not fix its search_path.</source>
+        <translation>Die Funktion %1 legt ihren search_path nicht fest.</translation>
+    </message>
+    <message>
+        <source>The audit trail (%1) can be changed: its append-only triggers are missing or disabled.</source>
+        <translation>Das Änderungsprotokoll (%1) lässt sich ändern: Seine Nur-Anfügen-Trigger fehlen oder sind abgeschaltet.</translation>
+    </message>
+    <message>
+        <source>checking the ledger&apos;s privileges</source>
+        <translation>Prüfen der Rechte des Kontos</translation>
+    </message>
+    <message>
+        <source>Only a shared ledger on PostgreSQL has roles of the server to create or check; %1 is an SQLite file.</source>
+        <translation>Nur ein gemeinsames Konto auf PostgreSQL hat Rollen des Servers, die sich anlegen oder prüfen lassen; %1 ist eine SQLite-Datei.</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1551,14 @@ und $OPENAI_BASE_URL.
     <message>
         <source>Viewer</source>
         <translation>Betrachter</translation>
+    </message>
+    <message>
+        <source>a Recorder</source>
+        <translation>ein Erfasser</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>Erfasser</translation>
     </message>
 </context>
 <context>
@@ -1444,6 +1642,18 @@ und $OPENAI_BASE_URL.
     <message>
         <source>creating schema version 8</source>
         <translation>Anlegen der Schemaversion 8</translation>
+    </message>
+    <message>
+        <source>%1 holds a ledger of an older AI Settings in the schema public, which every role may write; a superuser creates a guarded one in a new database with db init, and db copy moves the old one there.</source>
+        <translation>%1 enthält ein Konto einer älteren AI-Settings-Version im Schema public, in das jede Rolle schreiben darf; ein Superuser legt mit db init ein geschütztes in einer neuen Datenbank an, und db copy bringt das alte dorthin.</translation>
+    </message>
+    <message>
+        <source>%1 holds no AI Settings ledger yet; a superuser of the server creates one with: ai-settings --db URI db init --owner ROLE.</source>
+        <translation>%1 enthält noch kein AI-Settings-Konto; ein Superuser des Servers legt eines an mit: ai-settings --db URI db init --owner ROLE.</translation>
+    </message>
+    <message>
+        <source>%1 holds a ledger of schema version %2; a superuser of the server upgrades it with db init.</source>
+        <translation>%1 enthält ein Konto der Schemaversion %2; ein Superuser des Servers aktualisiert es mit db init.</translation>
     </message>
 </context>
 <context>
@@ -1581,8 +1791,8 @@ und $OPENAI_BASE_URL.
         </translation>
     </message>
     <message>
-        <source>The ledger&apos;s write lock is missing (the row of ledger_lock was deleted); nothing was written. Restore it with: INSERT INTO ledger_lock (id) VALUES (1).</source>
-        <translation>Die Schreibsperre des Kontos fehlt (die Zeile von ledger_lock wurde gelöscht); nichts wurde geschrieben. Stellen Sie sie wieder her mit: INSERT INTO ledger_lock (id) VALUES (1).</translation>
+        <source>The ledger&apos;s write lock is missing (the row of ledger_lock was deleted); nothing was written. A superuser restores it with: INSERT INTO ai_settings.ledger_lock (id) VALUES (1).</source>
+        <translation>Die Schreibsperre des Kontos fehlt (die Zeile von ledger_lock wurde gelöscht); nichts wurde geschrieben. Ein Superuser stellt sie wieder her mit: INSERT INTO ai_settings.ledger_lock (id) VALUES (1).</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "DatabaseAddress.h"
 #include "Environment.h"
+#include "PostgresGuard.h"
 #include "Schema.h"
 #include "SqlSupport.h"
 #include "SqliteBulkInsert.h"
@@ -62,7 +63,8 @@ Result<QSqlDatabase> Database::connect(const DatabaseAddress& address, const QSt
             db.setPort(address.port);
         db.setDatabaseName(address.database);
         db.setUserName(address.user);
-        db.setConnectOptions(address.options);
+        // The path is pinned at the start of the session, before anything is resolved (PostgresGuard).
+        db.setConnectOptions(address.options + QStringLiteral(";options=-csearch_path=") + QLatin1String(PostgresGuard::searchPath));
         if (!db.open())
             return unavailable(Words::tr("Cannot connect to %1: %2.")
                                    .arg(Text::escaped(address.text, 200),
@@ -92,6 +94,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
         return address.failure();
     // The location never holds a password: parse() refuses one.
     std::unique_ptr<Database> database(new Database(catalog, userName, location));
+    database->m_postgres = address->postgres;
     const auto connected = connect(address.value(), database->m_connectionName, openWaitMs);
     if (!connected)
         return connected.failure();
@@ -103,6 +106,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
         if (!who.exec(QStringLiteral("SELECT current_user")) || !who.next())
             return Sql::storageFailure(who.lastError(), Words::tr("asking the server who is connected"));
         database->m_userName = who.value(0).toString();
+        who.finish();
+        // A role that is no member may not even look into the ledger's schema: say so, not "no ledger".
+        if (!who.exec(QStringLiteral("SELECT pg_catalog.has_schema_privilege(oid, 'USAGE') FROM pg_catalog.pg_namespace "
+                                     "WHERE nspname = 'ai_settings'")))
+            return Sql::storageFailure(who.lastError(), Words::tr("asking the server who is connected"));
+        if (who.next() && !who.value(0).toBool())
+            return database->notAMember();
     }
     // Before anything writes: another program's database is left exactly as it was.
     const Result<int> version = Schema::version(db);
@@ -115,6 +125,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
             if (Status s = Sql::execText(db, QString::fromLatin1(pragma), Words::tr("opening %1").arg(Text::escaped(location, 200))); !s)
                 return s.failure();
     }
+    // A shared ledger is created and upgraded by a superuser of the server (db init), who creates its roles; the
+    // members who open it may not create anything.
+    if (address->postgres && version.value() != Schema::currentVersion)
+        return Schema::notAnOpenableSharedLedger(db, version.value(), location);
     // An up-to-date ledger (nearly every open) is not read a second time: on a shared ledger that is two round
     // trips to the server. Any other version goes through migrate, which also refuses a newer one.
     if (version.value() != Schema::currentVersion)
@@ -164,7 +178,7 @@ bool Database::moveToThread(QThread* target)
 
 QSqlDatabase Database::handle() const { return QSqlDatabase::database(m_connectionName, false); }
 
-bool Database::isPostgres() const { return Sql::isPostgres(handle()); }
+bool Database::isPostgres() const { return m_postgres; }
 
 QSqlQuery& Database::query(const QString& sql)
 {
@@ -180,7 +194,9 @@ QSqlQuery& Database::query(const QString& sql)
 
 Status Database::audit(const QString& subject, const QString& change)
 {
-    QSqlQuery& q = query(QStringLiteral("INSERT INTO audit_log (at, actor, subject, change) VALUES (?, ?, ?, ?)"));
+    // On a shared ledger the function writes the line in the name of the role the server authenticated.
+    QSqlQuery& q = query(m_postgres ? QStringLiteral("SELECT ai_settings.append_audit(?, ?, ?, ?)")
+                                    : QStringLiteral("INSERT INTO audit_log (at, actor, subject, change) VALUES (?, ?, ?, ?)"));
     q.bindValue(0, now());
     q.bindValue(1, m_userName);
     q.bindValue(2, subject);
@@ -216,10 +232,34 @@ Status Database::requireMember()
     if (!role)
         return role.failure();
     if (!role.value())
-        return refused(Words::tr("%1 is not a member of this database; an Owner or Admin can add them with "
-                                      "\"ai-settings members add %1 --role viewer\".")
+        return notAMember();
+    // A Recorder reads only inside a recording (RecordingScope).
+    if (!canRead(*role.value()) && m_recordingDepth == 0)
+        return refused(Words::tr("%1 is a Recorder, who may record usage and nothing else; an Owner or Admin can make "
+                                 "them a Viewer to read the ledger.")
                            .arg(m_userName));
-    m_memberSince.start();
+    if (canRead(*role.value()))
+        m_memberSince.start();
+    return success();
+}
+
+Failure Database::notAMember() const
+{
+    return refused(Words::tr("%1 is not a member of this database; an Owner or Admin can add them with "
+                             "\"ai-settings members add %1 --role viewer\".")
+                       .arg(m_userName));
+}
+
+Status Database::requireRecorder(const QString& doing)
+{
+    const auto role = roleOf(m_userName);
+    if (!role)
+        return role.failure();
+    if (!role.value())
+        return notAMember();
+    if (!canRecord(*role.value()))
+        return refused(Words::tr("%1 needs the Owner, Admin or Recorder role, and %2 is %3.")
+                           .arg(doing, m_userName, roleWithArticle(*role.value())));
     return success();
 }
 
@@ -234,6 +274,9 @@ Status Database::requireRole(const QString& doing, bool ownerOnly)
         m_memberSince.invalidate(); // not a member any more: say so, whatever was confirmed a moment ago
         return requireMember();
     }
+    if (!canRead(*role.value()))
+        return refused(Words::tr("%1 needs the Owner or Admin role, and %2 is %3.")
+                           .arg(doing, m_userName, roleWithArticle(*role.value())));
     if (ownerOnly && !canChangePlan(*role.value()))
         return refused(Words::tr("%1 needs the Owner role, and %2 is %3.")
                            .arg(doing, m_userName, roleWithArticle(*role.value())));
@@ -246,6 +289,11 @@ Status Database::requireRole(const QString& doing, bool ownerOnly)
 
 Status Database::administer(const QString& doing, const std::function<Status()>& change, bool ownerOnly)
 {
+    // A shared ledger refuses a member without the role at its write lock already, in its own words: the
+    // program's answer comes first.
+    if (m_postgres)
+        if (Status s = requireRole(doing, ownerOnly); !s)
+            return s;
     Sql::WriteTransaction tx(handle());
     if (Status s = begin(tx); !s)
         return s;

@@ -49,6 +49,7 @@ public:
     // QObjects whose thread says which thread may use the connection; SQLite and libpq connections themselves
     // may move between threads.
     bool moveToThread(QThread* target);
+    // A shared ledger on PostgreSQL, written through the functions of its schema (PostgresGuard).
     bool isPostgres() const;
     // For a long-lived writer (`record --stdin`): on SQLite, log checkpoints run on a thread of their own instead
     // of inside the commit that fills the log (SqliteCheckpointer). Nothing on PostgreSQL.
@@ -75,6 +76,20 @@ public:
     // dozen questions does not ask the server a dozen times who the user is. Changes always check afresh.
     Status requireMember();
     Status requireAdministrator(const QString& doing);
+    // Owner, Admin or Recorder: recording usage.
+    Status requireRecorder(const QString& doing);
+    // While one is open, a Recorder reads what recording needs (settings, tenants, keys, the pool).
+    class RecordingScope
+    {
+    public:
+        explicit RecordingScope(Database& db) : m_db(db) { ++m_db.m_recordingDepth; }
+        ~RecordingScope() { --m_db.m_recordingDepth; }
+        RecordingScope(const RecordingScope&) = delete;
+        RecordingScope& operator=(const RecordingScope&) = delete;
+
+    private:
+        Database& m_db;
+    };
     // Owner or Admin; with `ownerOnly`, the Owner alone (the plan).
     Status requireRole(const QString& doing, bool ownerOnly);
     // Runs `change` in one write transaction after checking that the user may administer (with `ownerOnly`:
@@ -105,6 +120,7 @@ public:
 
 private:
     Database(const Catalog& catalog, QString userName, QString location);
+    Failure notAMember() const;
 
     const Catalog& m_catalog;
     QString m_userName;
@@ -114,6 +130,8 @@ private:
     // Held by pointer: a reference one caller holds must survive the cache growing for the next statement.
     QHash<QString, std::shared_ptr<QSqlQuery>> m_queries;
     QElapsedTimer m_memberSince; // when membership was last confirmed; invalid: not yet
+    bool m_postgres = false;
+    int m_recordingDepth = 0;
     int m_scopeDepth = 0;
     quint64 m_scopeId = 0;
     std::unique_ptr<SqliteCheckpointer> m_checkpointer; // stopped before the connection closes

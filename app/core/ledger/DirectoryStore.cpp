@@ -74,7 +74,8 @@ Status DirectoryStore::addTenant(const QString& id, const QString& name)
             return exists.failure();
         if (exists.value())
             return badInput(Words::tr("Tenant %1 already exists.").arg(Text::quoted(id)));
-        QSqlQuery& q = m_db.query(QStringLiteral("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)"));
+        QSqlQuery& q = m_db.query(m_db.isPostgres() ? QStringLiteral("SELECT ai_settings.add_tenant(?, ?, ?)")
+                                                       : QStringLiteral("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)"));
         q.bindValue(0, id);
         q.bindValue(1, name.trimmed().isEmpty() ? id : name.trimmed());
         q.bindValue(2, m_db.now());
@@ -92,7 +93,8 @@ Status DirectoryStore::renameTenant(const QString& id, const QString& name)
         if (Status s = requireTenant(id); !s)
             return s;
         const QString shown = name.trimmed().isEmpty() ? id : name.trimmed();
-        QSqlQuery& q = m_db.query(QStringLiteral("UPDATE tenants SET name = ? WHERE id = ?"));
+        QSqlQuery& q = m_db.query(m_db.isPostgres() ? QStringLiteral("SELECT ai_settings.rename_tenant(?, ?)")
+                                                       : QStringLiteral("UPDATE tenants SET name = ? WHERE id = ?"));
         q.bindValue(0, shown);
         q.bindValue(1, id);
         if (Status s = Sql::exec(q, Words::tr("renaming a tenant")); !s)
@@ -105,7 +107,8 @@ Status DirectoryStore::deleteTenant(const QString& id)
 {
     if (Status s = requireTenant(id); !s)
         return s;
-    QSqlQuery& q = m_db.query(QStringLiteral("DELETE FROM tenants WHERE id = ?"));
+    QSqlQuery& q = m_db.query(m_db.isPostgres() ? QStringLiteral("SELECT ai_settings.remove_tenant(?)")
+                                                   : QStringLiteral("DELETE FROM tenants WHERE id = ?"));
     q.bindValue(0, id);
     if (Status s = Sql::exec(q, Words::tr("removing a tenant")); !s)
         return s;
@@ -121,7 +124,8 @@ Result<QStringList> DirectoryStore::addMissingTenants(const QStringList& ids)
             return exists.failure();
         if (exists.value())
             continue;
-        QSqlQuery& q = m_db.query(QStringLiteral("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)"));
+        QSqlQuery& q = m_db.query(m_db.isPostgres() ? QStringLiteral("SELECT ai_settings.add_tenant(?, ?, ?)")
+                                                       : QStringLiteral("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)"));
         q.bindValue(0, id);
         q.bindValue(1, id);
         q.bindValue(2, m_db.now());
@@ -153,6 +157,23 @@ Result<qint64> DirectoryStore::owners()
     return Sql::number(q, Words::tr("reading members"));
 }
 
+Status DirectoryStore::requireServerRole(const QString& userName)
+{
+    // On a shared ledger a member is a login role of the server, granted a ledger role.
+    if (!m_db.isPostgres())
+        return success();
+    QSqlQuery& q = m_db.query(QStringLiteral("SELECT COUNT(*) FROM pg_catalog.pg_roles WHERE rolname = ?"));
+    q.bindValue(0, userName);
+    const auto found = Sql::number(q, Words::tr("reading the server's roles"));
+    if (!found)
+        return found.failure();
+    if (found.value() == 0)
+        return badInput(Words::tr("There is no role %1 on the database server; a superuser creates it (createuser %1), "
+                                  "then add the member again.")
+                            .arg(userName));
+    return success();
+}
+
 Status DirectoryStore::setMember(const QString& userName, Role role)
 {
     if (!Identifiers::isValidUserName(userName))
@@ -165,6 +186,8 @@ Status DirectoryStore::setMember(const QString& userName, Role role)
             return (!mine ? mine : theirs).failure();
         if ((role == Role::Owner || theirs.value() == Role::Owner) && mine.value() != Role::Owner)
             return refused(Words::tr("Only an Owner can grant or take away the Owner role."));
+        if (Status s = requireServerRole(userName); !s)
+            return s;
         if (theirs.value() == Role::Owner && role != Role::Owner) {
             const auto count = owners();
             if (!count)
@@ -172,13 +195,16 @@ Status DirectoryStore::setMember(const QString& userName, Role role)
             if (count.value() <= 1)
                 return refused(Words::tr("%1 is the last Owner; make someone else Owner first.").arg(userName));
         }
-        QSqlQuery& q = m_db.query(QStringLiteral("INSERT INTO members (user_name, role) VALUES (?, ?) "
-                                                 "ON CONFLICT (user_name) DO UPDATE SET role = excluded.role"));
+        // Written first: a member who changes their own role may no longer write the trail afterwards.
+        if (Status s = m_db.audit(QStringLiteral("member"), QStringLiteral("%1 is %2").arg(userName, roleId(role))); !s)
+            return s;
+        // On a shared ledger a member's role is a grant of the server, which the ledger's function gives.
+        QSqlQuery& q = m_db.query(m_db.isPostgres() ? QStringLiteral("SELECT ai_settings.put_member(?, ?)")
+                                                    : QStringLiteral("INSERT INTO members (user_name, role) VALUES (?, ?) "
+                                                                     "ON CONFLICT (user_name) DO UPDATE SET role = excluded.role"));
         q.bindValue(0, userName);
         q.bindValue(1, roleId(role));
-        if (Status s = Sql::exec(q, Words::tr("saving a member")); !s)
-            return s;
-        return m_db.audit(QStringLiteral("member"), QStringLiteral("%1 is %2").arg(userName, roleId(role)));
+        return Sql::exec(q, Words::tr("saving a member"));
     });
 }
 
@@ -200,10 +226,12 @@ Status DirectoryStore::removeMember(const QString& userName)
             if (count.value() <= 1)
                 return refused(Words::tr("%1 is the last Owner; make someone else Owner first.").arg(userName));
         }
-        QSqlQuery& q = m_db.query(QStringLiteral("DELETE FROM members WHERE user_name = ?"));
-        q.bindValue(0, userName);
-        if (Status s = Sql::exec(q, Words::tr("removing a member")); !s)
+        // Written first: a member who removes themselves may no longer write the trail afterwards.
+        if (Status s = m_db.audit(QStringLiteral("member"), QStringLiteral("removed %1").arg(userName)); !s)
             return s;
-        return m_db.audit(QStringLiteral("member"), QStringLiteral("removed %1").arg(userName));
+        QSqlQuery& q = m_db.query(m_db.isPostgres() ? QStringLiteral("SELECT ai_settings.remove_member(?)")
+                                                    : QStringLiteral("DELETE FROM members WHERE user_name = ?"));
+        q.bindValue(0, userName);
+        return Sql::exec(q, Words::tr("removing a member"));
     });
 }

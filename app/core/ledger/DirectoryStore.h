@@ -32,6 +32,8 @@ public:
     Result<QStringList> addMissingTenants(const QStringList& ids);
 
 private:
+    // On PostgreSQL: refuses a user name that is no role of the server.
+    Status requireServerRole(const QString& userName);
     Result<qint64> owners();
 
     Database& m_db;

@@ -188,14 +188,18 @@ Status KeyStore::setKeyRecord(const KeyRecord& r, KeyChange change, const QStrin
         if (!r.tenant.isEmpty())
             if (Status s = m_directory.requireTenant(r.tenant); !s)
                 return s;
-        QSqlQuery& del = m_db.query(QStringLiteral("DELETE FROM key_state WHERE tenant = ? AND provider = ?"));
-        del.bindValue(0, Sql::text(r.tenant));
-        del.bindValue(1, r.provider);
-        if (Status s = Sql::exec(del, Words::tr("saving a key state")); !s)
-            return s;
-        if (r.state != KeyState::NotSet) {
-            QSqlQuery& q = m_db.query(QStringLiteral("INSERT INTO key_state (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                                     .arg(QLatin1String(keyColumns)));
+        // On a shared ledger one function replaces the row (PostgresGuard).
+        if (!m_db.isPostgres()) {
+            QSqlQuery& del = m_db.query(QStringLiteral("DELETE FROM key_state WHERE tenant = ? AND provider = ?"));
+            del.bindValue(0, Sql::text(r.tenant));
+            del.bindValue(1, r.provider);
+            if (Status s = Sql::exec(del, Words::tr("saving a key state")); !s)
+                return s;
+        }
+        if (r.state != KeyState::NotSet || m_db.isPostgres()) {
+            QSqlQuery& q = m_db.query(m_db.isPostgres() ? QStringLiteral("SELECT ai_settings.put_key_state(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                                        : QStringLiteral("INSERT INTO key_state (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                                              .arg(QLatin1String(keyColumns)));
             const QVariant noTime(QMetaType(QMetaType::LongLong));
             q.bindValue(0, Sql::text(r.tenant));
             q.bindValue(1, r.provider);
@@ -238,7 +242,8 @@ Status KeyStore::auditKeptKey(const KeyRecord& candidate, const QString& keptFin
 
 Status KeyStore::deleteTenantKeys(const QString& tenant)
 {
-    QSqlQuery& q = m_db.query(QStringLiteral("DELETE FROM key_state WHERE tenant = ?"));
+    QSqlQuery& q = m_db.query(m_db.isPostgres() ? QStringLiteral("SELECT ai_settings.forget_tenant_keys(?)")
+                                                : QStringLiteral("DELETE FROM key_state WHERE tenant = ?"));
     q.bindValue(0, tenant);
     return Sql::exec(q, Words::tr("removing a tenant's keys"));
 }

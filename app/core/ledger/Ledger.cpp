@@ -80,6 +80,10 @@ Status Ledger::setBillingCalendar(int anchorDay, const QString& timeZone)
         const auto calendar = m_settings.calendar(updated.value());
         if (!calendar)
             return calendar.failure();
+        // A shared ledger's function counts the totals again, as its owning role.
+        if (m_db->isPostgres())
+            return Sql::execText(m_db->handle(), QStringLiteral("SELECT ai_settings.rebuild_totals()"),
+                                 Words::tr("counting the totals again"));
         return UsageTotals::rebuild(m_db->handle(), *calendar.value());
     });
 }

@@ -2,11 +2,13 @@
 #include "Ledger.h"
 
 #include "DatabaseAddress.h"
+#include "PostgresGuard.h"
 #include "Schema.h"
 #include "SqlSupport.h"
 #include "Text.h"
 
 #include <QCoreApplication>
+#include <QSqlDriver>
 #include <QSqlRecord>
 
 namespace {
@@ -62,6 +64,75 @@ Status copyTable(const QSqlDatabase& from, const QSqlDatabase& to, const QString
     return flush();
 }
 
+// A shared ledger is copied into one that a superuser created with db init and that holds nothing yet; the copy
+// writes history, members and the audit trail as they are, which only the ledger's owning role may do.
+Status prepareSharedTarget(const QSqlDatabase& to, const DatabaseAddress& address, int version)
+{
+    if (version != Schema::currentVersion)
+        return Schema::notAnOpenableSharedLedger(to, version, address.text);
+    const auto ledger = PostgresGuard::ledgerRole(to);
+    if (!ledger)
+        return ledger.failure();
+    QSqlQuery used(to);
+    if (!used.exec(QStringLiteral("SELECT (SELECT count(*) FROM usage_events) + (SELECT count(*) FROM tenants) + "
+                                  "(SELECT count(*) FROM audit_log) + (SELECT count(*) FROM key_state) + "
+                                  "(SELECT count(*) FROM plan_changes)")) ||
+        !used.next())
+        return Sql::storageFailure(used.lastError(), Words::tr("preparing the copy"));
+    if (used.value(0).toLongLong() > 0)
+        return refused(Words::tr("%1 already holds usage, tenants, keys or an audit trail; db copy writes only into a "
+                                 "ledger that holds nothing yet.")
+                           .arg(Text::escaped(address.text, 200)));
+    used.finish();
+    QSqlQuery become(to);
+    if (!become.exec(QStringLiteral("SET LOCAL ROLE %1").arg(to.driver()->escapeIdentifier(ledger.value(), QSqlDriver::FieldName))))
+        return refused(Words::tr("Copying into a shared ledger needs a superuser of the server: the copy writes the "
+                                 "history, the members and the audit trail as they are."));
+    return Sql::execText(to, QStringLiteral("DELETE FROM settings"), Words::tr("preparing the copy"));
+}
+
+// On a shared ledger the members are grants: each needs its login role on the server.
+Status grantMembers(const QSqlDatabase& from, const QSqlDatabase& to, qint64& copied)
+{
+    QSqlQuery read(from);
+    if (!read.exec(QStringLiteral("SELECT user_name, role FROM members ORDER BY user_name")))
+        return Sql::storageFailure(read.lastError(), Words::tr("reading members"));
+    QSqlQuery groups(to);
+    if (!groups.exec(QStringLiteral("SELECT role, pg_role FROM ledger_roles")))
+        return Sql::storageFailure(groups.lastError(), Words::tr("reading the ledger's roles"));
+    QHash<QString, QString> groupOf;
+    while (groups.next())
+        groupOf.insert(groups.value(0).toString(), groups.value(1).toString());
+    QStringList missing;
+    QVector<QPair<QString, QString>> grants;
+    while (read.next()) {
+        const QString user = read.value(0).toString();
+        QSqlQuery exists(to);
+        exists.prepare(QStringLiteral("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?"));
+        exists.bindValue(0, user);
+        if (!exists.exec())
+            return Sql::storageFailure(exists.lastError(), Words::tr("reading the server's roles"));
+        if (!exists.next())
+            missing << user;
+        else
+            grants.append({user, groupOf.value(read.value(1).toString(), groupOf.value(QStringLiteral("viewer")))});
+    }
+    if (!missing.isEmpty())
+        return refused(Words::tr("The members %1 have no login role on the server; create them first (createuser NAME), "
+                                 "then copy again.")
+                           .arg(Text::escaped(missing.join(QStringLiteral(", ")), 300)));
+    for (const auto& [user, group] : grants) {
+        const QSqlDriver* driver = to.driver();
+        if (Status s = Sql::execText(to, QStringLiteral("GRANT %1 TO %2").arg(driver->escapeIdentifier(group, QSqlDriver::FieldName),
+                                                                               driver->escapeIdentifier(user, QSqlDriver::FieldName)),
+                                     Words::tr("writing members"));
+            !s)
+            return s;
+        ++copied;
+    }
+    return success();
+}
+
 } // namespace
 
 Result<QVector<QPair<QString, qint64>>> Ledger::copyTo(const QString& target)
@@ -92,15 +163,20 @@ Result<QVector<QPair<QString, qint64>>> Ledger::copyInto(const DatabaseAddress& 
     const auto version = Schema::version(to);
     if (!version)
         return version.failure();
-    if (version.value() != 0)
-        return refused(Words::tr("%1 already holds a ledger; db copy writes only into an empty database.")
-                           .arg(Text::escaped(address.text, 200)));
-    // The same schema as a new ledger, without a new ledger's defaults: those come from the copy.
-    if (Status s = Schema::upgrade(to, m_db->catalog(), m_db->userName(), 0, Schema::currentVersion); !s)
-        return s.failure();
-    for (const char* table : {"settings", "members"})
-        if (Status s = Sql::execText(to, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)), QStringLiteral("preparing the copy")); !s)
+    if (address.postgres) {
+        if (Status s = prepareSharedTarget(to, address, version.value()); !s)
             return s.failure();
+    } else {
+        if (version.value() != 0)
+            return refused(Words::tr("%1 already holds a ledger; db copy writes only into an empty database.")
+                               .arg(Text::escaped(address.text, 200)));
+        // The same schema as a new ledger, without a new ledger's defaults: those come from the copy.
+        if (Status s = Schema::upgrade(to, m_db->catalog(), m_db->userName(), 0, Schema::currentVersion); !s)
+            return s.failure();
+        for (const char* table : {"settings", "members"})
+            if (Status s = Sql::execText(to, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)), QStringLiteral("preparing the copy")); !s)
+                return s.failure();
+    }
     // One snapshot of the source: an event recorded meanwhile is either wholly in the copy or not at all.
     Sql::ReadTransaction snapshot(m_db->handle());
     if (Status s = snapshot.begin(); !s)
@@ -108,7 +184,8 @@ Result<QVector<QPair<QString, qint64>>> Ledger::copyInto(const DatabaseAddress& 
     QVector<QPair<QString, qint64>> copied;
     for (const char* table : Schema::tables) {
         qint64 rows = 0;
-        if (Status s = copyTable(m_db->handle(), to, QLatin1String(table), rows); !s)
+        const bool grants = address.postgres && qstrcmp(table, "members") == 0;
+        if (Status s = grants ? grantMembers(m_db->handle(), to, rows) : copyTable(m_db->handle(), to, QLatin1String(table), rows); !s)
             return s.failure();
         copied.append({QLatin1String(table), rows});
     }

@@ -71,14 +71,13 @@ Status finishCopy(PGconn* connection, const char* error)
     return ok ? success() : copyFailure(connection, "importing usage");
 }
 
-// One set-based insert that skips ids already stored; the rows it added come back, for the totals and the
-// summary. In id order, so that each insert into the id index lands beside the last.
+// The ledger's function moves the staged rows whose id is new into the events, in the caller's name, with their
+// totals; the rows it added come back, for the summary.
 Status moveSkippingKnown(const QSqlDatabase& db, const std::function<void(const UsageEvent&)>& inserted)
 {
     QSqlQuery move(db);
     move.setForwardOnly(true);
-    if (!move.exec(QStringLiteral("INSERT INTO usage_events SELECT * FROM import_staging ORDER BY id ON CONFLICT (id) DO NOTHING "
-                                  "RETURNING occurred_at, tenant, action, billing, credits")))
+    if (!move.exec(QStringLiteral("SELECT occurred_at, tenant, action, billing, credits FROM ai_settings.import_staged()")))
         return Sql::storageFailure(move.lastError(), Words::tr("importing usage"));
     UsageEvent e;
     while (move.next()) {
@@ -130,52 +129,19 @@ Status copyRows(PGconn* connection, const char* table, const QVector<ImportRow>&
     return finishCopy(connection, nullptr);
 }
 
-// For an import larger than the ledger: with the table locked, so that no recorder adds an id meanwhile, the ids
-// already stored (fewer than the file's rows) are read, the id index goes, the new rows are copied straight into
-// usage_events and the index is built again by sorting — a third of the time of inserting into it row by row,
-// and no staging table to fill and read back. (usage_events_pkey is PostgreSQL's name for the primary key that
-// schema version 1 declares.) All in the caller's transaction: a failure or a cancel gives the index back.
-Status loadAndIndex(const QSqlDatabase& db, PGconn* connection, const QVector<ImportRow>& rows, const QString& recordedBy,
-                    const std::function<void(const UsageEvent&)>& inserted, const Progress& progress)
-{
-    QSqlQuery known(db);
-    known.setForwardOnly(true);
-    if (!known.exec(QStringLiteral("LOCK TABLE usage_events IN EXCLUSIVE MODE")) || !known.exec(QStringLiteral("SELECT id FROM usage_events")))
-        return Sql::storageFailure(known.lastError(), Words::tr("importing usage"));
-    QSet<QString> stored;
-    while (known.next())
-        stored.insert(known.value(0).toString());
-    known.finish();
-    if (Status s = Sql::execText(db, QStringLiteral("ALTER TABLE usage_events DROP CONSTRAINT usage_events_pkey"), Words::tr("importing usage")); !s)
-        return s;
-    if (Status s = copyRows(connection, "usage_events", rows, stored, recordedBy, progress); !s)
-        return s;
-    if (Status s = Sql::execText(db, QStringLiteral("ALTER TABLE usage_events ADD CONSTRAINT usage_events_pkey PRIMARY KEY (id)"),
-                                 Words::tr("importing usage"));
-        !s)
-        return s;
-    for (const ImportRow& row : rows)
-        if (!stored.contains(row.event.id))
-            inserted(row.event);
-    return success();
-}
-
 } // namespace
 
 bool available(const QSqlDatabase& db) { return handleOf(db) != nullptr; }
 
 Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
-                    const std::function<void(const UsageEvent&)>& inserted, const Progress& progress, bool loadThenIndex)
+                    const std::function<void(const UsageEvent&)>& inserted, const Progress& progress)
 {
     PGconn* connection = handleOf(db);
-    if (loadThenIndex)
-        return loadAndIndex(db, connection, rows, recordedBy, inserted, progress);
-    // Dropped with the transaction: nothing of a cancelled or failed import stays behind.
-    if (Status s = Sql::execText(db, QStringLiteral("CREATE TEMP TABLE import_staging (LIKE usage_events) ON COMMIT DROP"),
-                                 Words::tr("preparing the import"));
-        !s)
+    // The staging table is the ledger's, dropped with the transaction: nothing of a cancelled or failed import
+    // stays behind, and the caller may only insert into it.
+    if (Status s = Sql::execText(db, QStringLiteral("SELECT ai_settings.prepare_import()"), Words::tr("preparing the import")); !s)
         return s;
-    if (Status s = copyRows(connection, "import_staging", rows, {}, recordedBy, progress); !s)
+    if (Status s = copyRows(connection, "pg_temp.import_staging", rows, {}, recordedBy, progress); !s)
         return s;
     return moveSkippingKnown(db, inserted);
 }

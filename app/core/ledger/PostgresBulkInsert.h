@@ -10,8 +10,8 @@
 #include <functional>
 
 // Import on PostgreSQL at bulk speed: the rows go through COPY, on the libpq connection Qt's driver opened, into
-// a staging table, and one set-based insert moves the new ones into usage_events, skipping ids already stored;
-// an import larger than the ledger is copied straight into usage_events instead (see insertEvents).
+// the staging table the ledger's function prepare_import gives the caller, and the function import_staged moves
+// the new ones into usage_events, skipping ids already stored, and adds them to the totals (PostgresGuard).
 namespace PostgresBulkInsert {
 
 using Progress = ImportProgress::Callback;
@@ -20,9 +20,7 @@ using Progress = ImportProgress::Callback;
 bool available(const QSqlDatabase& db);
 
 // Inserts the events inside the caller's transaction; calls `inserted` for each row actually added.
-// `loadThenIndex` (an import larger than the ledger) drops the id index while the rows go in and builds it after,
-// and leaves out the ids already stored by reading them (fewer than the rows).
 Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
-                    const std::function<void(const UsageEvent&)>& inserted, const Progress& progress, bool loadThenIndex);
+                    const std::function<void(const UsageEvent&)>& inserted, const Progress& progress);
 
 } // namespace PostgresBulkInsert

@@ -278,7 +278,30 @@ Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
             if (Status s = Sql::execText(db, QString::fromLatin1(sql), Words::tr("creating schema version 8")); !s)
                 return s;
     }
+    // Version 9 is the shared ledger's own schema and privileges, which PostgresGuard::init adds; an SQLite file
+    // has nothing to change.
     return setVersion(db, target);
+}
+
+Failure notAnOpenableSharedLedger(const QSqlDatabase& db, int version, const QString& location)
+{
+    if (version > currentVersion)
+        return newerVersion(version);
+    const QString address = Text::escaped(location, 200);
+    QSqlQuery old(db);
+    if (old.exec(QStringLiteral("SELECT pg_catalog.to_regclass('public.schema_version') IS NOT NULL")) && old.next() &&
+        old.value(0).toBool())
+        return unavailable(Words::tr("%1 holds a ledger of an older AI Settings in the schema public, which every role "
+                                     "may write; a superuser creates a guarded one in a new database with db init, "
+                                     "and db copy moves the old one there.")
+                               .arg(address));
+    if (version == 0)
+        return unavailable(Words::tr("%1 holds no AI Settings ledger yet; a superuser of the server creates one with: "
+                                     "ai-settings --db URI db init --owner ROLE.")
+                               .arg(address));
+    return unavailable(Words::tr("%1 holds a ledger of schema version %2; a superuser of the server upgrades it with db init.")
+                           .arg(address)
+                           .arg(version));
 }
 
 } // namespace Schema

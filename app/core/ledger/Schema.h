@@ -9,10 +9,11 @@
 // the per-period usage totals and the provider key states; version 3 the database's own id (install_id);
 // version 4 when a throttled key may be checked again; version 5 which keychain ("user@host") holds each key;
 // version 6 the totals per local day (usage_daily); version 7 the dated plan changes (plan_changes) and the
-// audit trail's index by time.
+// audit trail's index by time; version 8 the write lock's row (ledger_lock); version 9, on PostgreSQL only, the
+// ledger in its own schema behind the server's privileges (PostgresGuard).
 namespace Schema {
 
-constexpr int currentVersion = 8;
+constexpr int currentVersion = 9;
 
 // Import's insert, shared by its Qt and SQLite C API paths: an id already stored is skipped, which makes
 // importing the same file twice add nothing.
@@ -33,6 +34,9 @@ Result<int> version(const QSqlDatabase& db);
 // catalog's first plan with the slots' default models, anchor day 1, UTC, and `creator` as its Owner.
 Status migrate(const QSqlDatabase& db, const Catalog& catalog, const QString& creator,
                int target = currentVersion);
+// Why a member cannot open the PostgreSQL database `db` whose ledger is at `version` (not the current one): there
+// is none yet, or an older or newer one.
+Failure notAnOpenableSharedLedger(const QSqlDatabase& db, int version, const QString& location);
 // The steps of migrate() from version `from` to `target`, inside a write transaction the caller holds.
 Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& creator, int from, int target);
 // Every table of the schema, in an order in which rows can be copied.

@@ -110,9 +110,12 @@ Status SettingsStore::write(const QList<QPair<QString, QString>>& values)
         if (before == value)
             continue; // unchanged: nothing to write, nothing for the trail ("UTC -> UTC")
         const bool remove = value.isEmpty() && d->emptyRemoves;
-        QSqlQuery& q = remove ? m_db.query(QStringLiteral("DELETE FROM settings WHERE name = ?"))
-                              : m_db.query(QStringLiteral("INSERT INTO settings (name, value) VALUES (?, ?) "
-                                                          "ON CONFLICT (name) DO UPDATE SET value = excluded.value"));
+        const bool guarded = m_db.isPostgres(); // a shared ledger's functions write it (PostgresGuard)
+        QSqlQuery& q = remove ? m_db.query(guarded ? QStringLiteral("SELECT ai_settings.remove_setting(?)")
+                                                   : QStringLiteral("DELETE FROM settings WHERE name = ?"))
+                              : m_db.query(guarded ? QStringLiteral("SELECT ai_settings.put_setting(?, ?)")
+                                                   : QStringLiteral("INSERT INTO settings (name, value) VALUES (?, ?) "
+                                                                    "ON CONFLICT (name) DO UPDATE SET value = excluded.value"));
         q.bindValue(0, name);
         if (!remove)
             q.bindValue(1, value);
@@ -121,8 +124,9 @@ Status SettingsStore::write(const QList<QPair<QString, QString>>& values)
         if (name == Settings::plan() && before != value) {
             // Dated, because a period's allocation is the plan in force then (PlanHistory).
             // Numbered in order, because two changes can fall in the same millisecond.
-            QSqlQuery& change = m_db.query(QStringLiteral("INSERT INTO plan_changes (seq, at, from_plan, to_plan) "
-                                                          "SELECT COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM plan_changes"));
+            QSqlQuery& change = m_db.query(guarded ? QStringLiteral("SELECT ai_settings.record_plan_change(?, ?, ?)")
+                                                   : QStringLiteral("INSERT INTO plan_changes (seq, at, from_plan, to_plan) "
+                                                                    "SELECT COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM plan_changes"));
             change.bindValue(0, m_db.now());
             change.bindValue(1, before);
             change.bindValue(2, value);

@@ -23,7 +23,7 @@ QString lockHolders(const QSqlDatabase& db)
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT DISTINCT a.usename FROM pg_catalog.pg_locks l "
                                "JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid "
-                               "WHERE l.relation = pg_catalog.to_regclass('ledger_lock') AND l.mode = 'RowShareLock' "
+                               "WHERE l.relation = pg_catalog.to_regclass('ai_settings.ledger_lock') AND l.mode = 'RowShareLock' "
                                "AND l.granted AND l.pid <> pg_catalog.pg_backend_pid()")))
         return {};
     QStringList names;
@@ -110,15 +110,16 @@ Status WriteTransaction::begin()
     QSqlQuery lock(m_db);
     const bool locked = m_lock == Lock::Schema
                             ? lock.exec(QStringLiteral("SELECT pg_catalog.pg_advisory_xact_lock(%1::bigint)").arg(schemaLockKey))
-                            : lock.exec(QStringLiteral("SELECT id FROM ledger_lock WHERE id = 1 FOR UPDATE"));
+                            // The ledger's function takes the row for members who may write (PostgresGuard).
+                            : lock.exec(QStringLiteral("SELECT ai_settings.take_write_lock()"));
     if (locked) {
         // Locking a row that someone deleted locks nothing: writers would no longer wait for each other.
-        const bool held = m_lock == Lock::Schema || lock.next();
+        const bool held = m_lock == Lock::Schema || (lock.next() && lock.value(0).toBool());
         lock.finish();
         if (held)
             return success();
         return unavailable(Words::tr("The ledger's write lock is missing (the row of ledger_lock was deleted); "
-                                     "nothing was written. Restore it with: INSERT INTO ledger_lock (id) VALUES (1)."));
+                                     "nothing was written. A superuser restores it with: INSERT INTO ai_settings.ledger_lock (id) VALUES (1)."));
     }
     const QSqlError error = lock.lastError();
     lock.finish();

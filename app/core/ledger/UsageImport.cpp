@@ -142,14 +142,16 @@ Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summa
     const auto inserted = [&](const UsageEvent& e) {
         ++summary.added;
         summary.credits += e.credits;
-        totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
+        if (!m_db.isPostgres()) // a shared ledger's function keeps its totals
+            totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
     };
     // An import larger than the ledger itself loads first and indexes after (inside the same transaction, so a
     // failure or a cancel leaves the index as it was).
     const auto stored = eventCount();
     if (!stored)
         return stored.failure();
-    const bool rebuildIndex = rows.size() > stored.value();
+    // (On a shared ledger the index is the ledger's own, which only its owning role may drop.)
+    const bool rebuildIndex = !m_db.isPostgres() && rows.size() > stored.value();
     if (rebuildIndex)
         if (Status s = Sql::execText(m_db.handle(), QStringLiteral("DROP INDEX %1").arg(QLatin1String(Schema::rateLimitIndex)),
                                      Words::tr("preparing the import"));
@@ -160,7 +162,7 @@ Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summa
     const Status written = SqliteBulkInsert::available(handle)
                                ? SqliteBulkInsert::insertEvents(handle, rows, m_db.userName(), inserted, progress)
                            : PostgresBulkInsert::available(handle)
-                               ? PostgresBulkInsert::insertEvents(handle, rows, m_db.userName(), inserted, progress, rebuildIndex)
+                               ? PostgresBulkInsert::insertEvents(handle, rows, m_db.userName(), inserted, progress)
                                : insertEventsPortably(rows, inserted, progress);
     if (!written)
         return written;
@@ -195,6 +197,10 @@ Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun
 {
     using ImportProgress::Step;
     Sql::WriteTransaction tx(m_db.handle());
+    // A shared ledger refuses a member without the role at its write lock already: the program's answer first.
+    if (m_db.isPostgres())
+        if (Status s = m_db.requireAdministrator(Words::tr("Importing usage")); !s)
+            return s.failure();
     if (Status s = m_db.begin(tx); !s)
         return s.failure();
     if (Status s = m_db.requireAdministrator(Words::tr("Importing usage")); !s)

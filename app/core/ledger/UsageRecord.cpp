@@ -94,10 +94,15 @@ QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>
     };
     if (valid.isEmpty())
         return answers;
+    const Database::RecordingScope recording(m_db);
     Sql::WriteTransaction tx(m_db.handle());
+    // A shared ledger refuses a member without the role at its write lock already: the program's answer first.
+    if (m_db.isPostgres())
+        if (Status s = m_db.requireRecorder(Words::tr("Recording usage")); !s)
+            return failAll(s.failure());
     if (Status s = m_db.begin(tx); !s)
         return failAll(s.failure());
-    if (Status s = m_db.requireAdministrator(Words::tr("Recording usage")); !s)
+    if (Status s = m_db.requireRecorder(Words::tr("Recording usage")); !s)
         return failAll(s.failure());
     const auto current = m_settings.snapshot();
     if (!current)
@@ -215,14 +220,18 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
     e.model = r.slotModel ? r.slotModel->id : QString();
     e.billing = decision->billing;
     e.credits = decision->credits;
-    QSqlQuery& insert = m_db.query(QStringLiteral("INSERT INTO usage_events (%1, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                                  .arg(QLatin1String(eventColumns)));
+    // On a shared ledger the function records the event in the caller's name and keeps the totals with it.
+    QSqlQuery& insert = m_db.isPostgres()
+                            ? m_db.query(QStringLiteral("SELECT ai_settings.record_event(?, ?, ?, ?, ?, ?, ?, ?)"))
+                            : m_db.query(QStringLiteral("INSERT INTO usage_events (%1, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                                             .arg(QLatin1String(eventColumns)));
     const QVariantList values = eventRow(e, m_db.userName());
     for (int i = 0; i < values.size(); ++i)
         insert.bindValue(i, values[i]);
     if (Status s = Sql::exec(insert, Words::tr("recording usage")); !s)
         return s.failure();
-    batch.totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
+    if (!m_db.isPostgres())
+        batch.totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
     batch.poolUsed[out.period.start] += e.credits;
 
     out.source = r.key.source;

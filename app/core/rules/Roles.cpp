@@ -8,6 +8,7 @@ QString roleId(Role role)
     case Role::Owner: return QStringLiteral("owner");
     case Role::Admin: return QStringLiteral("admin");
     case Role::Viewer: return QStringLiteral("viewer");
+    case Role::Recorder: return QStringLiteral("recorder");
     }
     return {};
 }
@@ -18,6 +19,7 @@ QString roleWithArticle(Role role)
     case Role::Owner: return QCoreApplication::translate("Roles", "an Owner");
     case Role::Admin: return QCoreApplication::translate("Roles", "an Admin");
     case Role::Viewer: return QCoreApplication::translate("Roles", "a Viewer");
+    case Role::Recorder: return QCoreApplication::translate("Roles", "a Recorder");
     }
     return {};
 }
@@ -28,13 +30,14 @@ QString roleLabel(Role role)
     case Role::Owner: return QCoreApplication::translate("Roles", "Owner");
     case Role::Admin: return QCoreApplication::translate("Roles", "Admin");
     case Role::Viewer: return QCoreApplication::translate("Roles", "Viewer");
+    case Role::Recorder: return QCoreApplication::translate("Roles", "Recorder");
     }
     return {};
 }
 
 std::optional<Role> roleFromId(QStringView id)
 {
-    for (Role r : {Role::Owner, Role::Admin, Role::Viewer})
+    for (Role r : {Role::Owner, Role::Admin, Role::Viewer, Role::Recorder})
         if (id.compare(roleId(r), Qt::CaseInsensitive) == 0)
             return r;
     return std::nullopt;

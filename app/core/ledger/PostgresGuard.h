@@ -1,0 +1,42 @@
+#pragma once
+
+#include "Catalog.h"
+#include "Result.h"
+
+#include <QSqlDatabase>
+#include <QStringList>
+
+// The shared ledger's wall on PostgreSQL. The ledger lives in the schema ai_settings, owned by a role nobody logs
+// in as (<database>_ledger); members are the roles granted one of the group roles <database>_owner, _admin,
+// _recorder or _viewer. Members read the tables and write only through the schema's functions, which run as the
+// owning role, check the caller's role and write in the caller's name (resources/sql/postgres-guard.sql).
+namespace PostgresGuard {
+
+// Every connection to a shared ledger resolves names here only: the server's own catalog, then the ledger.
+// Nothing a member creates elsewhere (public, or any schema of their own) can stand in for what the program calls.
+inline constexpr const char* searchPath = "pg_catalog,ai_settings,pg_temp";
+
+struct RoleNames
+{
+    QString ledger, owner, admin, recorder, viewer;
+    // The group role of a program role id ("owner", …).
+    QString group(const QString& role) const;
+};
+// The roles of the ledger in `database`; role names are the server's, so they carry the database's name.
+RoleNames roleNamesFor(const QString& database);
+
+// Creates the ledger in the empty database `db` (connected as a superuser of the server): the roles, the schema,
+// the tables, the functions and the grants, with the role `owner` as its first Owner. One transaction.
+Status init(const QSqlDatabase& db, const Catalog& catalog, const QString& owner);
+
+// What is wrong with the privileges of the ledger in `db`: each problem is one sentence. Empty: none.
+Result<QStringList> check(const QSqlDatabase& db);
+
+// The same, at a PostgreSQL URI, on a connection of their own.
+Status initAt(const QString& location, const Catalog& catalog, const QString& owner);
+Result<QStringList> checkAt(const QString& location);
+
+// The owning role of the ledger in `db` (from ai_settings.ledger_roles).
+Result<QString> ledgerRole(const QSqlDatabase& db);
+
+} // namespace PostgresGuard

@@ -1,0 +1,383 @@
+-- The shared ledger's wall: run by `ai-settings db init` as the ledger's owning role (@ledger@, which nobody
+-- logs in as), after the tables exist in the schema ai_settings. Members hold one of the group roles @owner@,
+-- @admin@, @recorder@ or @viewer@; they may read the tables and call these functions, and write nothing
+-- directly. Every function runs as @ledger@ with a fixed search_path, so that nothing a member creates elsewhere
+-- can stand in for what it calls, and checks the caller's role first. Placeholders are replaced by quoted names.
+
+-- Who is a member is what the server says: the grants of the group roles. A role in two groups counts with the
+-- stronger one.
+DROP TABLE members;
+CREATE VIEW members AS
+SELECT DISTINCT ON (u.rolname) u.rolname::text AS user_name, r.role
+FROM pg_catalog.pg_auth_members m
+JOIN pg_catalog.pg_roles g ON g.oid = m.roleid
+JOIN ledger_roles r ON r.pg_role = g.rolname::text AND r.role <> 'ledger'
+JOIN pg_catalog.pg_roles u ON u.oid = m.member
+WHERE u.rolname::text <> (SELECT pg_role FROM ledger_roles WHERE role = 'ledger')
+ORDER BY u.rolname, r.rank;
+
+-- The audit trail only grows, whoever asks: even its owner cannot change or delete a line without first
+-- dropping this trigger, which db check reports.
+CREATE FUNCTION refuse_audit_change() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    RAISE EXCEPTION 'The audit trail cannot be changed or deleted, only added to.' USING ERRCODE = '42501';
+END $$;
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION refuse_audit_change();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_audit_change();
+
+CREATE FUNCTION caller_role() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+    SELECT role FROM ai_settings.members WHERE user_name = session_user::text
+$$;
+
+-- Refuses unless the caller holds one of `allowed`.
+CREATE FUNCTION require_role(allowed text[], doing text) RETURNS text LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    mine text := ai_settings.caller_role();
+BEGIN
+    IF mine IS NULL THEN
+        RAISE EXCEPTION '% is not a member of this ledger.', session_user USING ERRCODE = '42501';
+    END IF;
+    IF NOT mine = ANY (allowed) THEN
+        RAISE EXCEPTION '% needs the % role, and % is %.', doing, pg_catalog.array_to_string(allowed, ' or '),
+            session_user, mine USING ERRCODE = '42501';
+    END IF;
+    RETURN mine;
+END $$;
+
+-- Writers serialise on this row; only those who may write can take it.
+CREATE FUNCTION take_write_lock() RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin', 'recorder'], 'Writing to the ledger');
+    PERFORM 1 FROM ai_settings.ledger_lock WHERE id = 1 FOR UPDATE;
+    RETURN FOUND;
+END $$;
+
+-- Each line names the role the server authenticated, whatever the caller says.
+CREATE FUNCTION append_audit(at bigint, actor text, subject text, change text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Writing the audit trail');
+    INSERT INTO ai_settings.audit_log (at, actor, subject, change) VALUES (at, session_user::text, subject, change);
+END $$;
+
+-- The calendar, as BillingCalendar counts it: a local day starts at its first instant (midnight, or the moment
+-- of a DST change that skips midnight); a period starts on the anchor day.
+CREATE FUNCTION local_date(ms bigint, zone text) RETURNS date LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp AS $$
+    SELECT (pg_catalog.to_timestamp(ms / 1000.0) AT TIME ZONE zone)::date
+$$;
+
+CREATE FUNCTION day_start(d date, zone text) RETURNS bigint LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    s bigint := (extract(epoch FROM (d::timestamp AT TIME ZONE zone)) * 1000)::bigint;
+    lo bigint;
+    hi bigint;
+    mid bigint;
+BEGIN
+    IF ai_settings.local_date(s, zone) = d AND ai_settings.local_date(s - 1, zone) < d THEN
+        RETURN s;
+    END IF;
+    lo := s - 2 * 86400000;
+    hi := s + 2 * 86400000;
+    WHILE hi - lo > 1 LOOP
+        mid := lo + (hi - lo) / 2;
+        IF ai_settings.local_date(mid, zone) < d THEN lo := mid; ELSE hi := mid; END IF;
+    END LOOP;
+    RETURN hi;
+END $$;
+
+CREATE FUNCTION period_start(ms bigint, anchor integer, zone text) RETURNS bigint LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    local date := ai_settings.local_date(ms, zone);
+    first date := make_date(extract(year FROM local)::integer, extract(month FROM local)::integer, anchor);
+    s bigint;
+BEGIN
+    IF extract(day FROM local) < anchor THEN
+        first := (first - interval '1 month')::date;
+    END IF;
+    s := ai_settings.day_start(first, zone);
+    IF ms < s THEN
+        RETURN ai_settings.day_start((first - interval '1 month')::date, zone);
+    ELSIF ms >= ai_settings.day_start((first + interval '1 month')::date, zone) THEN
+        RETURN ai_settings.day_start((first + interval '1 month')::date, zone);
+    END IF;
+    RETURN s;
+END $$;
+
+CREATE FUNCTION calendar(OUT anchor integer, OUT zone text) LANGUAGE sql STABLE
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+    SELECT COALESCE((SELECT value::integer FROM ai_settings.settings WHERE name = 'anchor_day'), 1),
+           COALESCE((SELECT value FROM ai_settings.settings WHERE name = 'time_zone'), 'UTC')
+$$;
+
+-- Adds the events of `new_events` (occurred_at, tenant, action, billing, credits) to the totals, one day at a
+-- time: the zone is consulted once per local day, not once per event.
+CREATE FUNCTION add_to_totals(new_events regclass) RETURNS void LANGUAGE plpgsql
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    cal record := ai_settings.calendar();
+BEGIN
+    EXECUTE format($q$
+        CREATE TEMP TABLE totals_days ON COMMIT DROP AS
+        SELECT d, ai_settings.day_start(d, %1$L) AS day_start
+        FROM (SELECT DISTINCT ai_settings.local_date(occurred_at, %1$L) AS d FROM %2$s) days$q$, cal.zone, new_events);
+    ALTER TABLE totals_days ADD COLUMN period_start bigint;
+    UPDATE totals_days SET period_start = ai_settings.period_start(day_start, cal.anchor, cal.zone);
+    EXECUTE format($q$
+        INSERT INTO ai_settings.usage_totals AS t (period_start, tenant, action, runs, credits, byok_runs)
+        SELECT x.period_start, e.tenant, e.action, count(*), sum(e.credits), count(*) FILTER (WHERE e.billing = 'byok')
+        FROM %1$s e JOIN totals_days x ON x.d = ai_settings.local_date(e.occurred_at, %2$L)
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+        ON CONFLICT (period_start, tenant, action) DO UPDATE SET runs = t.runs + excluded.runs,
+            credits = t.credits + excluded.credits, byok_runs = t.byok_runs + excluded.byok_runs$q$, new_events, cal.zone);
+    EXECUTE format($q$
+        INSERT INTO ai_settings.usage_daily AS t (day_start, tenant, runs, credits, byok_runs)
+        SELECT x.day_start, e.tenant, count(*), sum(e.credits), count(*) FILTER (WHERE e.billing = 'byok')
+        FROM %1$s e JOIN totals_days x ON x.d = ai_settings.local_date(e.occurred_at, %2$L)
+        GROUP BY 1, 2 ORDER BY 1, 2
+        ON CONFLICT (day_start, tenant) DO UPDATE SET runs = t.runs + excluded.runs,
+            credits = t.credits + excluded.credits, byok_runs = t.byok_runs + excluded.byok_runs$q$, new_events, cal.zone);
+    DROP TABLE totals_days;
+END $$;
+
+-- Totals again from the events, after the anchor day or the time zone changed.
+CREATE FUNCTION rebuild_totals() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Changing the calendar');
+    DELETE FROM ai_settings.usage_totals;
+    DELETE FROM ai_settings.usage_daily;
+    PERFORM ai_settings.add_to_totals('ai_settings.usage_events'::regclass);
+END $$;
+
+-- One recorded query; the recorder is the caller, and the totals follow the event.
+CREATE FUNCTION record_event(id text, occurred_at bigint, tenant text, action text, model text, billing text,
+                             credits integer, recorded_by text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    cal record := ai_settings.calendar();
+    day bigint := ai_settings.day_start(ai_settings.local_date(occurred_at, cal.zone), cal.zone);
+    period bigint := ai_settings.period_start(day, cal.anchor, cal.zone);
+    act record := (SELECT a FROM ai_settings.catalog_actions a WHERE a.id = action);
+    rule record := (SELECT r FROM ai_settings.catalog_rate r);
+    recent bigint;
+    used bigint;
+    allocation bigint;
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin', 'recorder'], 'Recording usage');
+    IF tenant <> '' AND NOT EXISTS (SELECT 1 FROM ai_settings.tenants t WHERE t.id = tenant) THEN
+        RAISE EXCEPTION 'Tenant % does not exist.', tenant USING ERRCODE = '23503';
+    END IF;
+    -- What it costs is the catalog's: its base, times the model's multiplier where the action has a model slot.
+    IF act IS NULL THEN
+        RAISE EXCEPTION 'Unknown action %.', action USING ERRCODE = '22023';
+    END IF;
+    IF billing NOT IN ('credits', 'byok') THEN
+        RAISE EXCEPTION 'Unknown billing %.', billing USING ERRCODE = '22023';
+    END IF;
+    IF credits IS DISTINCT FROM (CASE WHEN billing = 'byok' THEN 0
+                                      WHEN NOT (act).has_slot THEN (act).base_credits
+                                      ELSE (act).base_credits * (SELECT m.multiplier FROM ai_settings.catalog_models m WHERE m.id = model) END) THEN
+        RAISE EXCEPTION 'The action % with model % does not cost % credits.', action, model, credits USING ERRCODE = '42501';
+    END IF;
+    -- The rolling hour of the tenant's queries of the same kind.
+    SELECT count(*) INTO recent FROM ai_settings.usage_events e
+    WHERE e.tenant = record_event.tenant AND e.billing = record_event.billing
+      AND e.occurred_at > record_event.occurred_at - (rule).window_ms AND e.occurred_at <= record_event.occurred_at;
+    IF recent >= (CASE WHEN billing = 'byok' THEN (rule).on_byok ELSE (rule).on_credits END) THEN
+        RAISE EXCEPTION 'Rate limit reached for tenant %.', tenant USING ERRCODE = '42501';
+    END IF;
+    -- The pool of the event's period, at most the largest allocation in force since it began.
+    IF billing = 'credits' THEN
+        SELECT COALESCE(sum(t.credits), 0) INTO used FROM ai_settings.usage_totals t WHERE t.period_start = period;
+        SELECT max(p.monthly_credits) INTO allocation FROM ai_settings.catalog_plans p
+        WHERE p.id = (SELECT value FROM ai_settings.settings WHERE name = 'plan')
+           OR p.id IN (SELECT c.from_plan FROM ai_settings.plan_changes c WHERE c.at >= period
+                       UNION SELECT c.to_plan FROM ai_settings.plan_changes c WHERE c.at >= period);
+        IF used + credits > COALESCE(allocation, 0) THEN
+            RAISE EXCEPTION 'Not enough AI credits in the pool.' USING ERRCODE = '42501';
+        END IF;
+    END IF;
+    INSERT INTO ai_settings.usage_events VALUES (id, occurred_at, tenant, action, model, billing, credits, session_user::text);
+    INSERT INTO ai_settings.usage_totals AS t VALUES (period, tenant, action, 1, credits, (billing = 'byok')::integer)
+        ON CONFLICT ON CONSTRAINT usage_totals_pkey DO UPDATE SET runs = t.runs + 1, credits = t.credits + excluded.credits,
+            byok_runs = t.byok_runs + excluded.byok_runs;
+    INSERT INTO ai_settings.usage_daily AS t VALUES (day, tenant, 1, credits, (billing = 'byok')::integer)
+        ON CONFLICT ON CONSTRAINT usage_daily_pkey DO UPDATE SET runs = t.runs + 1, credits = t.credits + excluded.credits,
+            byok_runs = t.byok_runs + excluded.byok_runs;
+END $$;
+
+-- An import: the caller copies its rows into a temporary table of the ledger's that it may only insert into
+-- (a table of its own could be a view that runs its functions as the ledger's role); then the rows whose id is
+-- new become events recorded by the caller, and come back.
+CREATE FUNCTION prepare_import() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Importing usage');
+    CREATE TEMP TABLE import_staging (LIKE ai_settings.usage_events) ON COMMIT DROP;
+    EXECUTE format('GRANT INSERT ON pg_temp.import_staging TO %I', session_user);
+END $$;
+
+CREATE FUNCTION import_staged() RETURNS TABLE (occurred_at bigint, tenant text, action text, billing text, credits integer)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Importing usage');
+    IF (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = pg_catalog.to_regclass('pg_temp.import_staging'))
+       IS DISTINCT FROM (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
+        RAISE EXCEPTION 'There is no import prepared by prepare_import.' USING ERRCODE = '42501';
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_temp.import_staging s WHERE s.tenant <> ''
+               AND NOT EXISTS (SELECT 1 FROM ai_settings.tenants t WHERE t.id = s.tenant)) THEN
+        RAISE EXCEPTION 'The import names a tenant that does not exist.' USING ERRCODE = '23503';
+    END IF;
+    CREATE TEMP TABLE import_added ON COMMIT DROP AS SELECT * FROM ai_settings.usage_events WITH NO DATA;
+    WITH added AS (
+        INSERT INTO ai_settings.usage_events
+        SELECT s.id, s.occurred_at, s.tenant, s.action, s.model, s.billing, s.credits, session_user::text
+        FROM pg_temp.import_staging s ORDER BY s.id
+        ON CONFLICT (id) DO NOTHING RETURNING *)
+    INSERT INTO pg_temp.import_added SELECT * FROM added;
+    PERFORM ai_settings.add_to_totals('pg_temp.import_added'::regclass);
+    RETURN QUERY SELECT a.occurred_at, a.tenant, a.action, a.billing, a.credits FROM pg_temp.import_added a;
+    DROP TABLE pg_temp.import_added;
+END $$;
+
+CREATE FUNCTION put_setting(name text, value text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    IF name = 'plan' THEN
+        PERFORM ai_settings.require_role(ARRAY['owner'], 'Changing the plan');
+    ELSE
+        PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Changing settings');
+    END IF;
+    IF name = 'install_id' THEN
+        RAISE EXCEPTION 'The ledger''s id cannot be changed.' USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO ai_settings.settings AS s VALUES (name, value) ON CONFLICT ON CONSTRAINT settings_pkey DO UPDATE SET value = excluded.value;
+END $$;
+
+CREATE FUNCTION remove_setting(name text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Changing settings');
+    IF name IN ('plan', 'install_id', 'anchor_day', 'time_zone') THEN
+        RAISE EXCEPTION 'The setting % cannot be removed.', name USING ERRCODE = '42501';
+    END IF;
+    DELETE FROM ai_settings.settings s WHERE s.name = remove_setting.name;
+END $$;
+
+CREATE FUNCTION record_plan_change(at bigint, from_plan text, to_plan text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner'], 'Changing the plan');
+    IF to_plan IS DISTINCT FROM (SELECT value FROM ai_settings.settings WHERE name = 'plan') THEN
+        RAISE EXCEPTION 'A plan change is dated only as the plan is changed.' USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO ai_settings.plan_changes (seq, at, from_plan, to_plan)
+    SELECT COALESCE(max(c.seq), 0) + 1, record_plan_change.at, record_plan_change.from_plan, record_plan_change.to_plan
+    FROM ai_settings.plan_changes c;
+END $$;
+
+CREATE FUNCTION add_tenant(id text, name text, created_at bigint) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Adding a tenant');
+    INSERT INTO ai_settings.tenants VALUES (id, name, created_at);
+END $$;
+
+CREATE FUNCTION rename_tenant(name text, id text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Renaming a tenant');
+    UPDATE ai_settings.tenants t SET name = rename_tenant.name WHERE t.id = rename_tenant.id;
+END $$;
+
+CREATE FUNCTION remove_tenant(id text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Removing a tenant');
+    DELETE FROM ai_settings.tenants t WHERE t.id = remove_tenant.id;
+END $$;
+
+CREATE FUNCTION forget_tenant_keys(tenant text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Removing a tenant');
+    DELETE FROM ai_settings.key_state k WHERE k.tenant = forget_tenant_keys.tenant;
+END $$;
+
+-- A member's role is a grant of one group role; only an Owner touches the Owners, and the last Owner stays.
+CREATE FUNCTION put_member(user_name text, role text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    mine text := ai_settings.require_role(ARRAY['owner', 'admin'], 'Changing members');
+    theirs text := (SELECT m.role FROM ai_settings.members m WHERE m.user_name = put_member.user_name);
+    grp record;
+BEGIN
+    IF role NOT IN ('owner', 'admin', 'recorder', 'viewer') THEN
+        RAISE EXCEPTION 'There is no role %.', role USING ERRCODE = '22023';
+    END IF;
+    IF (role = 'owner' OR theirs = 'owner') AND mine <> 'owner' THEN
+        RAISE EXCEPTION 'Only an Owner can grant or take away the Owner role.' USING ERRCODE = '42501';
+    END IF;
+    IF theirs = 'owner' AND role <> 'owner' AND (SELECT count(*) FROM ai_settings.members WHERE members.role = 'owner') <= 1 THEN
+        RAISE EXCEPTION '% is the last Owner.', user_name USING ERRCODE = '42501';
+    END IF;
+    FOR grp IN SELECT r.role, r.pg_role FROM ai_settings.ledger_roles r WHERE r.role <> 'ledger' LOOP
+        IF grp.role = put_member.role THEN
+            EXECUTE format('GRANT %I TO %I', grp.pg_role, user_name);
+        ELSIF pg_catalog.pg_has_role(user_name, grp.pg_role, 'MEMBER') THEN
+            EXECUTE format('REVOKE %I FROM %I', grp.pg_role, user_name);
+        END IF;
+    END LOOP;
+END $$;
+
+CREATE FUNCTION remove_member(user_name text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    mine text := ai_settings.require_role(ARRAY['owner', 'admin'], 'Changing members');
+    theirs text := (SELECT m.role FROM ai_settings.members m WHERE m.user_name = remove_member.user_name);
+    grp record;
+BEGIN
+    IF theirs = 'owner' AND mine <> 'owner' THEN
+        RAISE EXCEPTION 'Only an Owner can remove an Owner.' USING ERRCODE = '42501';
+    END IF;
+    IF theirs = 'owner' AND (SELECT count(*) FROM ai_settings.members WHERE members.role = 'owner') <= 1 THEN
+        RAISE EXCEPTION '% is the last Owner.', user_name USING ERRCODE = '42501';
+    END IF;
+    FOR grp IN SELECT r.pg_role FROM ai_settings.ledger_roles r WHERE r.role <> 'ledger' LOOP
+        IF pg_catalog.pg_has_role(user_name, grp.pg_role, 'MEMBER') THEN
+            EXECUTE format('REVOKE %I FROM %I', grp.pg_role, user_name);
+        END IF;
+    END LOOP;
+END $$;
+
+CREATE FUNCTION put_key_state(tenant text, provider text, state text, fingerprint text, checked_at bigint,
+                              message text, models text, retry_at bigint, holder text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Changing API keys');
+    DELETE FROM ai_settings.key_state k WHERE k.tenant = put_key_state.tenant AND k.provider = put_key_state.provider;
+    IF state <> 'not_set' THEN
+        INSERT INTO ai_settings.key_state (tenant, provider, state, fingerprint, checked_at, message, models, retry_at, holder)
+        VALUES (tenant, provider, state, fingerprint, checked_at, message, models, retry_at, holder);
+    END IF;
+END $$;
+
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA ai_settings FROM PUBLIC;
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ai_settings TO @owner@, @admin@, @recorder@, @viewer@;
+REVOKE EXECUTE ON FUNCTION add_to_totals(regclass), refuse_audit_change() FROM @owner@, @admin@, @recorder@, @viewer@;
+REVOKE ALL ON ALL TABLES IN SCHEMA ai_settings FROM PUBLIC;
+GRANT SELECT ON ALL TABLES IN SCHEMA ai_settings TO @owner@, @admin@, @viewer@;
+-- A server that records reads what recording needs: no audit trail.
+GRANT SELECT ON ALL TABLES IN SCHEMA ai_settings TO @recorder@;
+REVOKE SELECT ON audit_log FROM @recorder@;
+REVOKE ALL ON SCHEMA ai_settings FROM PUBLIC;
+GRANT USAGE ON SCHEMA ai_settings TO @owner@, @admin@, @recorder@, @viewer@;
