@@ -1,0 +1,204 @@
+// The attack suite: a Viewer, a Recorder, a role that is no member and the Owner herself, each with psql's powers
+// on a shared ledger set up by the README's recipe, try to rewrite the books. Every attempt fails, and the
+// reports still equal the events.
+#include "CliFixture.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+class TestLedgerGuard : public CliFixture
+{
+    Q_OBJECT
+
+    QString m_suffix = QUuid::createUuid().toString(QUuid::Id128).left(10);
+    QString m_database = QStringLiteral("guard_") + m_suffix;
+
+    QString role(const char* name) const { return QLatin1String(name) + QLatin1Char('_') + m_suffix; }
+    QString as(const QString& role) const
+    {
+        return QStringLiteral("postgresql:///%1?host=%2&user=%3").arg(m_database, TestBackend::clusterHost(), role);
+    }
+    // A connection as psql makes it: the server's default search_path, nothing of the program's.
+    QSqlDatabase connectAs(const QString& role)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), role);
+        db.setHostName(TestBackend::clusterHost());
+        db.setDatabaseName(m_database);
+        db.setUserName(role);
+        if (!db.open())
+            qFatal("%s cannot connect: %s", qPrintable(role), qPrintable(db.lastError().text()));
+        return db;
+    }
+    // The first value of each statement, read by the superuser with the program's path.
+    QStringList superuserValues(const QStringList& statements)
+    {
+        QStringList values;
+        {
+            QSqlDatabase db = TestBackend::raw(as(qEnvironmentVariable("AI_SETTINGS_TEST_PG_USER")), QStringLiteral("books"));
+            for (const QString& sql : statements) {
+                QSqlQuery q(db);
+                if (!q.exec(sql) || !q.next())
+                    qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+                values << q.value(0).toString();
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("books"));
+        return values;
+    }
+    qint64 superuserNumber(const QString& sql) { return superuserValues({sql}).first().toLongLong(); }
+    // What the books say: events, totals, audit lines, plan, members.
+    QString books()
+    {
+        return superuserValues({QStringLiteral("SELECT string_agg(id || ':' || credits || ':' || recorded_by, ',' ORDER BY id) FROM usage_events"),
+                                QStringLiteral("SELECT string_agg(period_start || ':' || tenant || ':' || action || ':' || credits, ',' "
+                                               "ORDER BY period_start, tenant, action) FROM usage_totals"),
+                                QStringLiteral("SELECT count(*) || ':' || COALESCE(max(at), 0) FROM audit_log"),
+                                QStringLiteral("SELECT value FROM settings WHERE name = 'plan'"),
+                                QStringLiteral("SELECT string_agg(user_name || ':' || role, ',' ORDER BY user_name) FROM members")})
+            .join(QLatin1Char('|'));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (!TestBackend::postgres())
+            QSKIP("the server's privileges are PostgreSQL's");
+        for (const char* name : {"alice", "vera", "rita", "mallory"})
+            TestBackend::admin(QStringLiteral("CREATE ROLE %1 LOGIN").arg(role(name)));
+        TestBackend::admin(QStringLiteral("CREATE DATABASE %1").arg(m_database));
+        const auto made = cli({QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--owner"), role("alice")},
+                              as(qEnvironmentVariable("AI_SETTINGS_TEST_PG_USER")));
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        const QString alice = as(role("alice"));
+        for (const QStringList& step : {QStringList{"tenants", "add", "acme"}, QStringList{"members", "add", role("vera"), "--role", "viewer"},
+                                        QStringList{"members", "add", role("rita"), "--role", "recorder"},
+                                        QStringList{"record", "--action", "trigger"}, QStringList{"record", "--action", "content", "--tenant", "acme"}}) {
+            const auto r = cli(step, alice);
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+        }
+        const auto recorded = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}, as(role("rita")));
+        QVERIFY2(recorded.exitCode == 0, recorded.err.constData());
+        QVERIFY(recorded.out.contains("Recorded Theme generation"));
+        // A Recorder records and reads nothing else.
+        const auto report = cli({QStringLiteral("report")}, as(role("rita")));
+        QCOMPARE(report.exitCode, 1);
+        QVERIFY2(report.err.contains("is a Recorder, who may record usage and nothing else"), report.err.constData());
+    }
+
+    void everyAttemptFails_data()
+    {
+        QTest::addColumn<QString>("attacker");
+        QTest::addColumn<QString>("statement");
+        const QString at = QString::number(now());
+        const QString owner = m_database + QStringLiteral("_owner");
+        const QStringList statements = {
+            "UPDATE ai_settings.settings SET value = 'enterprise' WHERE name = 'plan'",
+            "SELECT ai_settings.put_setting('plan', 'enterprise')",
+            "SELECT ai_settings.record_plan_change(0, 'essentials', 'enterprise')",
+            "INSERT INTO ai_settings.usage_events VALUES ('forged', " + at + ", '', 'trigger', 'claude-sonnet-4-6', 'credits', 1500, 'alice')",
+            "SELECT ai_settings.record_event('forged', " + at + ", '', 'trigger', 'claude-sonnet-4-6', 'credits', 1500, 'alice')",
+            "SELECT ai_settings.record_event('free', " + at + ", '', 'trigger', 'claude-sonnet-4-6', 'credits', 0, 'alice')",
+            "SELECT ai_settings.record_event('ghost', " + at + ", 'ghost', 'trigger', 'claude-sonnet-4-6', 'credits', 20, 'alice')",
+            "UPDATE ai_settings.usage_events SET credits = 0",
+            "DELETE FROM ai_settings.usage_events",
+            "UPDATE ai_settings.usage_totals SET credits = 0",
+            "SELECT ai_settings.rebuild_totals()",
+            "SELECT ai_settings.put_member(current_user, 'owner')",
+            "SELECT ai_settings.remove_member('" + role("alice") + "')",
+            "GRANT " + owner + " TO CURRENT_USER",
+            "DELETE FROM ai_settings.audit_log",
+            "UPDATE ai_settings.audit_log SET actor = 'nobody'",
+            "TRUNCATE ai_settings.audit_log",
+            "SELECT ai_settings.append_audit(0, 'alice', 'plan', 'enterprise -> essentials')",
+            "SELECT ai_settings.prepare_import()",
+            "SELECT ai_settings.put_key_state('', 'anthropic', 'active', 'abcd', 0, '', '', NULL, '')",
+            "DELETE FROM ai_settings.ledger_lock",
+            "CREATE FUNCTION public.pg_advisory_xact_lock(integer) RETURNS void LANGUAGE sql AS 'SELECT'",
+            "CREATE FUNCTION ai_settings.take_write_lock(integer) RETURNS boolean LANGUAGE sql AS 'SELECT true'",
+            "CREATE OPERATOR public.= (LEFTARG = text, RIGHTARG = text, FUNCTION = pg_catalog.texteq)",
+            "CREATE SCHEMA mine",
+            "ALTER FUNCTION ai_settings.record_event(text, bigint, text, text, text, text, integer, text) SECURITY INVOKER",
+            "ALTER TABLE ai_settings.audit_log DISABLE TRIGGER audit_log_append_only",
+        };
+        for (const char* attacker : {"vera", "rita", "mallory"})
+            for (const QString& statement : statements)
+                QTest::addRow("%s: %s", attacker, qPrintable(statement.left(60))) << role(attacker) << statement;
+        // Holding the write lock is a writer's: a Viewer and a stranger cannot take it.
+        for (const char* attacker : {"vera", "mallory"})
+            QTest::addRow("%s: hold the write lock", attacker) << role(attacker) << QStringLiteral("SELECT ai_settings.take_write_lock()");
+        // The Owner herself cannot rewrite the trail or the events behind the functions' back.
+        for (const QString& statement : {statements[3], statements[7], statements[8], statements[14], statements[15], statements[16]})
+            QTest::addRow("alice: %s", qPrintable(statement.left(60))) << role("alice") << statement;
+    }
+
+    void everyAttemptFails()
+    {
+        QFETCH(QString, attacker);
+        QFETCH(QString, statement);
+        const QString before = books();
+        {
+            QSqlDatabase db = connectAs(attacker);
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("BEGIN")));
+            const bool done = q.exec(statement);
+            QVERIFY2(!done, qPrintable(attacker + QStringLiteral(" was allowed: ") + statement));
+            q.exec(QStringLiteral("ROLLBACK"));
+        }
+        QSqlDatabase::removeDatabase(attacker);
+        QCOMPARE(books(), before);
+    }
+
+    // A superuser who left CREATE on public to everyone: db check says so, and what a member plants there under
+    // the names the program calls never runs in its place.
+    void plantedFunctionsDoNotRunAndTheCheckSaysWhy()
+    {
+        TestBackend::admin(QStringLiteral("GRANT CREATE ON SCHEMA public TO PUBLIC"), m_database);
+        const auto check = cli({QStringLiteral("db"), QStringLiteral("check")}, as(role("alice")));
+        QCOMPARE(check.exitCode, 1);
+        QVERIFY2(check.out.contains("A role may create objects on the program's path: PUBLIC in public."), check.out.constData());
+        {
+            QSqlDatabase db = connectAs(role("vera"));
+            QSqlQuery q(db);
+            for (const char* sql : {"CREATE FUNCTION public.pg_advisory_xact_lock(bigint) RETURNS void LANGUAGE plpgsql AS "
+                                    "$$ BEGIN RAISE EXCEPTION 'planted'; END $$",
+                                    "CREATE FUNCTION public.take_write_lock() RETURNS boolean LANGUAGE plpgsql AS "
+                                    "$$ BEGIN RAISE EXCEPTION 'planted'; END $$",
+                                    "CREATE FUNCTION public.session_user_is(text, text) RETURNS boolean LANGUAGE plpgsql AS "
+                                    "$$ BEGIN RAISE EXCEPTION 'planted'; END $$",
+                                    "CREATE OPERATOR public.= (LEFTARG = text, RIGHTARG = text, FUNCTION = public.session_user_is)",
+                                    "CREATE TABLE public.settings (name TEXT, value TEXT)",
+                                    "INSERT INTO public.settings VALUES ('plan', 'enterprise')"})
+                QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(role("vera"));
+        const qint64 before = superuserNumber(QStringLiteral("SELECT count(*) FROM usage_events"));
+        for (const char* who : {"alice", "rita"}) {
+            const auto r = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("inline_text")}, as(role(who)));
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+        }
+        QCOMPARE(superuserNumber(QStringLiteral("SELECT count(*) FROM usage_events")), before + 2);
+        QCOMPARE(reportJson(as(role("alice")))[QStringLiteral("plan")].toString(), QStringLiteral("Essentials"));
+        TestBackend::admin(QStringLiteral("DROP TABLE public.settings; DROP OPERATOR public.= (text, text); "
+                                          "DROP FUNCTION public.session_user_is(text, text), public.take_write_lock(), "
+                                          "public.pg_advisory_xact_lock(bigint); REVOKE CREATE ON SCHEMA public FROM PUBLIC"),
+                           m_database);
+        const auto clean = cli({QStringLiteral("db"), QStringLiteral("check")}, as(role("alice")));
+        QVERIFY2(clean.exitCode == 0, clean.out.constData());
+    }
+
+    // Whatever was tried, the reports equal the events.
+    void theReportsEqualTheEvents()
+    {
+        const qint64 events = superuserNumber(QStringLiteral("SELECT COALESCE(sum(credits), 0) FROM usage_events"));
+        QVERIFY(events > 0);
+        QCOMPARE(qint64(reportJson(as(role("alice")))[QStringLiteral("used")].toInt()), events);
+        QCOMPARE(superuserNumber(QStringLiteral("SELECT count(*) FROM usage_events WHERE recorded_by NOT IN ('") + role("alice") +
+                                 QStringLiteral("', '") + role("rita") + QStringLiteral("')")),
+                 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLedgerGuard)
+#include "tst_ledgerguard.moc"
