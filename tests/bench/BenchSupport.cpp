@@ -1,5 +1,8 @@
 #include "BenchSupport.h"
 
+#include "Catalog.h"
+#include "PostgresGuard.h"
+
 #include <QProcess>
 
 namespace Bench {
@@ -31,7 +34,16 @@ QString Cluster::newDatabase(const QString& name) const
         out() << "cannot create database " << name << ": " << psql.readAllStandardError() << Qt::endl;
         return {};
     }
-    return QStringLiteral("postgresql://%1@/%2?host=%3").arg(user, name, host);
+    const QString location = QStringLiteral("postgresql://%1@/%2?host=%3").arg(user, name, host);
+    // A shared ledger is made by db init; the cluster's superuser is its Owner here.
+    const auto catalog = Catalog::builtIn();
+    if (!catalog)
+        return {};
+    if (Status s = PostgresGuard::initAt(location, catalog.value(), user); !s) {
+        out() << "cannot create the ledger in " << name << ": " << s.failure().message << Qt::endl;
+        return {};
+    }
+    return location;
 }
 
 } // namespace Bench
