@@ -101,6 +101,7 @@ private slots:
             "SELECT ai_settings.record_event('forged', " + at + ", '', 'trigger', 'claude-sonnet-4-6', 'credits', 1500, 'alice')",
             "SELECT ai_settings.record_event('free', " + at + ", '', 'trigger', 'claude-sonnet-4-6', 'credits', 0, 'alice')",
             "SELECT ai_settings.record_event('ghost', " + at + ", 'ghost', 'trigger', 'claude-sonnet-4-6', 'credits', 20, 'alice')",
+            "SELECT ai_settings.record_event('keyless', " + at + ", '', 'trigger', 'claude-sonnet-4-6', 'byok', 0, 'alice')",
             "UPDATE ai_settings.usage_events SET credits = 0",
             "DELETE FROM ai_settings.usage_events",
             "UPDATE ai_settings.usage_totals SET credits = 0",
@@ -129,7 +130,7 @@ private slots:
         for (const char* attacker : {"vera", "mallory"})
             QTest::addRow("%s: hold the write lock", attacker) << role(attacker) << QStringLiteral("SELECT ai_settings.take_write_lock()");
         // The Owner herself cannot rewrite the trail or the events behind the functions' back.
-        for (const QString& statement : {statements[3], statements[7], statements[8], statements[14], statements[15], statements[16]})
+        for (const QString& statement : {statements[3], statements[8], statements[9], statements[15], statements[16], statements[17]})
             QTest::addRow("alice: %s", qPrintable(statement.left(60))) << role("alice") << statement;
     }
 

@@ -167,6 +167,11 @@ DECLARE
     period bigint := ai_settings.period_start(day, cal.anchor, cal.zone);
     act record := (SELECT a FROM ai_settings.catalog_actions a WHERE a.id = action);
     rule record := (SELECT r FROM ai_settings.catalog_rate r);
+    -- The plans in force at some moment since the event's period began (a change counts from the next period on,
+    -- so the program may judge by any of them): the bounds below take the most generous.
+    in_force text[] := ARRAY(SELECT value FROM ai_settings.settings WHERE name = 'plan'
+                             UNION SELECT c.from_plan FROM ai_settings.plan_changes c WHERE c.at >= period
+                             UNION SELECT c.to_plan FROM ai_settings.plan_changes c WHERE c.at >= period);
     recent bigint;
     used bigint;
     allocation bigint;
@@ -187,6 +192,15 @@ BEGIN
                                       ELSE (act).base_credits * (SELECT m.multiplier FROM ai_settings.catalog_models m WHERE m.id = model) END) THEN
         RAISE EXCEPTION 'The action % with model % does not cost % credits.', action, model, credits USING ERRCODE = '42501';
     END IF;
+    -- Own-key usage is free of credits only with a stored key that may be used: the tenant's (where the plan
+    -- allows tenant keys) or the install's, neither known to be invalid or out of budget.
+    IF billing = 'byok' AND NOT EXISTS (
+        SELECT 1 FROM ai_settings.key_state k
+        WHERE k.provider = (act).provider AND k.state NOT IN ('not_set', 'invalid', 'out_of_budget')
+          AND (k.tenant = '' OR (k.tenant = record_event.tenant AND record_event.tenant <> '' AND
+               EXISTS (SELECT 1 FROM ai_settings.catalog_plans p WHERE p.id = ANY (in_force) AND p.tenant_keys)))) THEN
+        RAISE EXCEPTION 'No usable % key for own-key usage.', (act).provider USING ERRCODE = '42501';
+    END IF;
     -- The rolling hour of the tenant's queries of the same kind.
     SELECT count(*) INTO recent FROM ai_settings.usage_events e
     WHERE e.tenant = record_event.tenant AND e.billing = record_event.billing
@@ -197,10 +211,7 @@ BEGIN
     -- The pool of the event's period, at most the largest allocation in force since it began.
     IF billing = 'credits' THEN
         SELECT COALESCE(sum(t.credits), 0) INTO used FROM ai_settings.usage_totals t WHERE t.period_start = period;
-        SELECT max(p.monthly_credits) INTO allocation FROM ai_settings.catalog_plans p
-        WHERE p.id = (SELECT value FROM ai_settings.settings WHERE name = 'plan')
-           OR p.id IN (SELECT c.from_plan FROM ai_settings.plan_changes c WHERE c.at >= period
-                       UNION SELECT c.to_plan FROM ai_settings.plan_changes c WHERE c.at >= period);
+        SELECT max(p.monthly_credits) INTO allocation FROM ai_settings.catalog_plans p WHERE p.id = ANY (in_force);
         IF used + credits > COALESCE(allocation, 0) THEN
             RAISE EXCEPTION 'Not enough AI credits in the pool.' USING ERRCODE = '42501';
         END IF;

@@ -57,9 +57,10 @@ Status createRoles(const QSqlDatabase& db, const PostgresGuard::RoleNames& names
 // record.
 Status writeCatalog(const QSqlDatabase& db, const Catalog& catalog)
 {
-    for (const char* sql : {"CREATE TABLE catalog_actions (id TEXT PRIMARY KEY, base_credits INTEGER NOT NULL, has_slot BOOLEAN NOT NULL)",
+    for (const char* sql : {"CREATE TABLE catalog_actions (id TEXT PRIMARY KEY, base_credits INTEGER NOT NULL, has_slot BOOLEAN NOT NULL, "
+                            "provider TEXT NOT NULL)",
                             "CREATE TABLE catalog_models (id TEXT PRIMARY KEY, multiplier INTEGER NOT NULL)",
-                            "CREATE TABLE catalog_plans (id TEXT PRIMARY KEY, monthly_credits BIGINT NOT NULL)",
+                            "CREATE TABLE catalog_plans (id TEXT PRIMARY KEY, monthly_credits BIGINT NOT NULL, tenant_keys BOOLEAN NOT NULL)",
                             "CREATE TABLE catalog_rate (window_ms BIGINT NOT NULL, on_credits INTEGER NOT NULL, on_byok INTEGER NOT NULL)"})
         if (Status s = exec(db, QString::fromLatin1(sql)); !s)
             return s;
@@ -71,13 +72,13 @@ Status writeCatalog(const QSqlDatabase& db, const Catalog& catalog)
         return Sql::exec(q, Words::tr("creating the shared ledger"));
     };
     for (const Action& a : catalog.actions())
-        if (Status s = insert(QStringLiteral("INSERT INTO catalog_actions VALUES (?, ?, ?)"), {a.id, a.baseCredits, !a.slot.isEmpty()}); !s)
+        if (Status s = insert(QStringLiteral("INSERT INTO catalog_actions VALUES (?, ?, ?, ?)"), {a.id, a.baseCredits, !a.slot.isEmpty(), a.provider}); !s)
             return s;
     for (const Model& m : catalog.models())
         if (Status s = insert(QStringLiteral("INSERT INTO catalog_models VALUES (?, ?)"), {m.id, m.multiplier}); !s)
             return s;
     for (const Plan& p : catalog.plans())
-        if (Status s = insert(QStringLiteral("INSERT INTO catalog_plans VALUES (?, ?)"), {p.id, p.monthlyCredits}); !s)
+        if (Status s = insert(QStringLiteral("INSERT INTO catalog_plans VALUES (?, ?, ?)"), {p.id, p.monthlyCredits, p.tenantKeys}); !s)
             return s;
     const RateLimitRule& rate = catalog.rateLimit();
     return insert(QStringLiteral("INSERT INTO catalog_rate VALUES (?, ?, ?)"),
