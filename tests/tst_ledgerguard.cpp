@@ -36,7 +36,8 @@ class TestLedgerGuard : public CliFixture
     {
         QStringList values;
         {
-            QSqlDatabase db = TestBackend::raw(as(qEnvironmentVariable("AI_SETTINGS_TEST_PG_USER")), QStringLiteral("books"));
+            QSqlDatabase db =
+                TestBackend::raw(as(qEnvironmentVariable("AI_SETTINGS_TEST_PG_USER")), QStringLiteral("books"));
             for (const QString& sql : statements) {
                 QSqlQuery q(db);
                 if (!q.exec(sql) || !q.next())
@@ -51,12 +52,15 @@ class TestLedgerGuard : public CliFixture
     // What the books say: events, totals, audit lines, plan, members.
     QString books()
     {
-        return superuserValues({QStringLiteral("SELECT string_agg(id || ':' || credits || ':' || recorded_by, ',' ORDER BY id) FROM usage_events"),
-                                QStringLiteral("SELECT string_agg(period_start || ':' || tenant || ':' || action || ':' || credits, ',' "
-                                               "ORDER BY period_start, tenant, action) FROM usage_totals"),
-                                QStringLiteral("SELECT count(*) || ':' || COALESCE(max(at), 0) FROM audit_log"),
-                                QStringLiteral("SELECT value FROM settings WHERE name = 'plan'"),
-                                QStringLiteral("SELECT string_agg(user_name || ':' || role, ',' ORDER BY user_name) FROM members")})
+        return superuserValues(
+                   {QStringLiteral("SELECT string_agg(id || ':' || credits || ':' || recorded_by, ',' ORDER BY id) "
+                                   "FROM usage_events"),
+                    QStringLiteral(
+                        "SELECT string_agg(period_start || ':' || tenant || ':' || action || ':' || credits, ',' "
+                        "ORDER BY period_start, tenant, action) FROM usage_totals"),
+                    QStringLiteral("SELECT count(*) || ':' || COALESCE(max(at), 0) FROM audit_log"),
+                    QStringLiteral("SELECT value FROM settings WHERE name = 'plan'"),
+                    QStringLiteral("SELECT string_agg(user_name || ':' || role, ',' ORDER BY user_name) FROM members")})
             .join(QLatin1Char('|'));
     }
 
@@ -72,13 +76,16 @@ private slots:
                               as(qEnvironmentVariable("AI_SETTINGS_TEST_PG_USER")));
         QVERIFY2(made.exitCode == 0, made.err.constData());
         const QString alice = as(role("alice"));
-        for (const QStringList& step : {QStringList{"tenants", "add", "acme"}, QStringList{"members", "add", role("vera"), "--role", "viewer"},
-                                        QStringList{"members", "add", role("rita"), "--role", "recorder"},
-                                        QStringList{"record", "--action", "trigger"}, QStringList{"record", "--action", "content", "--tenant", "acme"}}) {
+        for (const QStringList& step :
+             {QStringList{"tenants", "add", "acme"}, QStringList{"members", "add", role("vera"), "--role", "viewer"},
+              QStringList{"members", "add", role("rita"), "--role", "recorder"},
+              QStringList{"record", "--action", "trigger"},
+              QStringList{"record", "--action", "content", "--tenant", "acme"}}) {
             const auto r = cli(step, alice);
             QVERIFY2(r.exitCode == 0, r.err.constData());
         }
-        const auto recorded = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}, as(role("rita")));
+        const auto recorded =
+            cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}, as(role("rita")));
         QVERIFY2(recorded.exitCode == 0, recorded.err.constData());
         QVERIFY(recorded.out.contains("Recorded Theme generation"));
         // A Recorder records and reads nothing else.
@@ -97,11 +104,16 @@ private slots:
             "UPDATE ai_settings.settings SET value = 'enterprise' WHERE name = 'plan'",
             "SELECT ai_settings.put_setting('plan', 'enterprise')",
             "SELECT ai_settings.record_plan_change(0, 'essentials', 'enterprise')",
-            "INSERT INTO ai_settings.usage_events VALUES ('forged', " + at + ", '', 'trigger', 'claude-sonnet-4-6', 'credits', 1500, 'alice')",
-            "SELECT ai_settings.record_event('forged', " + at + ", '', 'trigger', 'claude-sonnet-4-6', 'credits', 1500, 'alice')",
-            "SELECT ai_settings.record_event('free', " + at + ", '', 'trigger', 'claude-sonnet-4-6', 'credits', 0, 'alice')",
-            "SELECT ai_settings.record_event('ghost', " + at + ", 'ghost', 'trigger', 'claude-sonnet-4-6', 'credits', 20, 'alice')",
-            "SELECT ai_settings.record_event('keyless', " + at + ", '', 'trigger', 'claude-sonnet-4-6', 'byok', 0, 'alice')",
+            "INSERT INTO ai_settings.usage_events VALUES ('forged', " + at +
+                ", '', 'trigger', 'claude-sonnet-4-6', 'credits', 1500, 'alice')",
+            "SELECT ai_settings.record_event('forged', " + at +
+                ", '', 'trigger', 'claude-sonnet-4-6', 'credits', 1500, 'alice')",
+            "SELECT ai_settings.record_event('free', " + at +
+                ", '', 'trigger', 'claude-sonnet-4-6', 'credits', 0, 'alice')",
+            "SELECT ai_settings.record_event('ghost', " + at +
+                ", 'ghost', 'trigger', 'claude-sonnet-4-6', 'credits', 20, 'alice')",
+            "SELECT ai_settings.record_event('keyless', " + at +
+                ", '', 'trigger', 'claude-sonnet-4-6', 'byok', 0, 'alice')",
             "UPDATE ai_settings.usage_events SET credits = 0",
             "DELETE FROM ai_settings.usage_events",
             "UPDATE ai_settings.usage_totals SET credits = 0",
@@ -120,7 +132,8 @@ private slots:
             "CREATE FUNCTION ai_settings.take_write_lock(integer) RETURNS boolean LANGUAGE sql AS 'SELECT true'",
             "CREATE OPERATOR public.= (LEFTARG = text, RIGHTARG = text, FUNCTION = pg_catalog.texteq)",
             "CREATE SCHEMA mine",
-            "ALTER FUNCTION ai_settings.record_event(text, bigint, text, text, text, text, integer, text) SECURITY INVOKER",
+            "ALTER FUNCTION ai_settings.record_event(text, bigint, text, text, text, text, integer, text) SECURITY "
+            "INVOKER",
             "ALTER TABLE ai_settings.audit_log DISABLE TRIGGER audit_log_append_only",
         };
         for (const char* attacker : {"vera", "rita", "mallory"})
@@ -128,9 +141,11 @@ private slots:
                 QTest::addRow("%s: %s", attacker, qPrintable(statement.left(60))) << role(attacker) << statement;
         // Holding the write lock is a writer's: a Viewer and a stranger cannot take it.
         for (const char* attacker : {"vera", "mallory"})
-            QTest::addRow("%s: hold the write lock", attacker) << role(attacker) << QStringLiteral("SELECT ai_settings.take_write_lock()");
+            QTest::addRow("%s: hold the write lock", attacker)
+                << role(attacker) << QStringLiteral("SELECT ai_settings.take_write_lock()");
         // The Owner herself cannot rewrite the trail or the events behind the functions' back.
-        for (const QString& statement : {statements[3], statements[8], statements[9], statements[15], statements[16], statements[17]})
+        for (const QString& statement :
+             {statements[3], statements[8], statements[9], statements[15], statements[16], statements[17]})
             QTest::addRow("alice: %s", qPrintable(statement.left(60))) << role("alice") << statement;
     }
 
@@ -158,33 +173,37 @@ private slots:
         TestBackend::admin(QStringLiteral("GRANT CREATE ON SCHEMA public TO PUBLIC"), m_database);
         const auto check = cli({QStringLiteral("db"), QStringLiteral("check")}, as(role("alice")));
         QCOMPARE(check.exitCode, 1);
-        QVERIFY2(check.out.contains("A role may create objects on the program's path: PUBLIC in public."), check.out.constData());
+        QVERIFY2(check.out.contains("A role may create objects on the program's path: PUBLIC in public."),
+                 check.out.constData());
         {
             QSqlDatabase db = connectAs(role("vera"));
             QSqlQuery q(db);
-            for (const char* sql : {"CREATE FUNCTION public.pg_advisory_xact_lock(bigint) RETURNS void LANGUAGE plpgsql AS "
-                                    "$$ BEGIN RAISE EXCEPTION 'planted'; END $$",
-                                    "CREATE FUNCTION public.take_write_lock() RETURNS boolean LANGUAGE plpgsql AS "
-                                    "$$ BEGIN RAISE EXCEPTION 'planted'; END $$",
-                                    "CREATE FUNCTION public.session_user_is(text, text) RETURNS boolean LANGUAGE plpgsql AS "
-                                    "$$ BEGIN RAISE EXCEPTION 'planted'; END $$",
-                                    "CREATE OPERATOR public.= (LEFTARG = text, RIGHTARG = text, FUNCTION = public.session_user_is)",
-                                    "CREATE TABLE public.settings (name TEXT, value TEXT)",
-                                    "INSERT INTO public.settings VALUES ('plan', 'enterprise')"})
+            for (const char* sql :
+                 {"CREATE FUNCTION public.pg_advisory_xact_lock(bigint) RETURNS void LANGUAGE plpgsql AS "
+                  "$$ BEGIN RAISE EXCEPTION 'planted'; END $$",
+                  "CREATE FUNCTION public.take_write_lock() RETURNS boolean LANGUAGE plpgsql AS "
+                  "$$ BEGIN RAISE EXCEPTION 'planted'; END $$",
+                  "CREATE FUNCTION public.session_user_is(text, text) RETURNS boolean LANGUAGE plpgsql AS "
+                  "$$ BEGIN RAISE EXCEPTION 'planted'; END $$",
+                  "CREATE OPERATOR public.= (LEFTARG = text, RIGHTARG = text, FUNCTION = public.session_user_is)",
+                  "CREATE TABLE public.settings (name TEXT, value TEXT)",
+                  "INSERT INTO public.settings VALUES ('plan', 'enterprise')"})
                 QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
         }
         QSqlDatabase::removeDatabase(role("vera"));
         const qint64 before = superuserNumber(QStringLiteral("SELECT count(*) FROM usage_events"));
         for (const char* who : {"alice", "rita"}) {
-            const auto r = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("inline_text")}, as(role(who)));
+            const auto r = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("inline_text")},
+                               as(role(who)));
             QVERIFY2(r.exitCode == 0, r.err.constData());
         }
         QCOMPARE(superuserNumber(QStringLiteral("SELECT count(*) FROM usage_events")), before + 2);
         QCOMPARE(reportJson(as(role("alice")))[QStringLiteral("plan")].toString(), QStringLiteral("Essentials"));
-        TestBackend::admin(QStringLiteral("DROP TABLE public.settings; DROP OPERATOR public.= (text, text); "
-                                          "DROP FUNCTION public.session_user_is(text, text), public.take_write_lock(), "
-                                          "public.pg_advisory_xact_lock(bigint); REVOKE CREATE ON SCHEMA public FROM PUBLIC"),
-                           m_database);
+        TestBackend::admin(
+            QStringLiteral("DROP TABLE public.settings; DROP OPERATOR public.= (text, text); "
+                           "DROP FUNCTION public.session_user_is(text, text), public.take_write_lock(), "
+                           "public.pg_advisory_xact_lock(bigint); REVOKE CREATE ON SCHEMA public FROM PUBLIC"),
+            m_database);
         const auto clean = cli({QStringLiteral("db"), QStringLiteral("check")}, as(role("alice")));
         QVERIFY2(clean.exitCode == 0, clean.out.constData());
     }
@@ -195,8 +214,8 @@ private slots:
         const qint64 events = superuserNumber(QStringLiteral("SELECT COALESCE(sum(credits), 0) FROM usage_events"));
         QVERIFY(events > 0);
         QCOMPARE(qint64(reportJson(as(role("alice")))[QStringLiteral("used")].toInt()), events);
-        QCOMPARE(superuserNumber(QStringLiteral("SELECT count(*) FROM usage_events WHERE recorded_by NOT IN ('") + role("alice") +
-                                 QStringLiteral("', '") + role("rita") + QStringLiteral("')")),
+        QCOMPARE(superuserNumber(QStringLiteral("SELECT count(*) FROM usage_events WHERE recorded_by NOT IN ('") +
+                                 role("alice") + QStringLiteral("', '") + role("rita") + QStringLiteral("')")),
                  0);
     }
 };

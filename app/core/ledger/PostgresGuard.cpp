@@ -6,8 +6,8 @@
 #include "SqlSupport.h"
 #include "Text.h"
 
-#include <QCoreApplication>
 #include <QAtomicInt>
+#include <QCoreApplication>
 #include <QFile>
 #include <QSqlDriver>
 
@@ -20,7 +20,10 @@ struct Words
 // Role names are at most 63 bytes on PostgreSQL; the longest suffix is 9.
 constexpr int maxDatabaseName = 63 - 9;
 
-QString quoted(const QSqlDatabase& db, const QString& name) { return db.driver()->escapeIdentifier(name, QSqlDriver::FieldName); }
+QString quoted(const QSqlDatabase& db, const QString& name)
+{
+    return db.driver()->escapeIdentifier(name, QSqlDriver::FieldName);
+}
 
 Status exec(const QSqlDatabase& db, const QString& sql)
 {
@@ -41,12 +44,14 @@ Result<bool> answers(const QSqlDatabase& db, const QString& sql, const QVariantL
 Status createRoles(const QSqlDatabase& db, const PostgresGuard::RoleNames& names)
 {
     for (const QString& role : {names.ledger, names.owner, names.admin, names.recorder, names.viewer}) {
-        const auto exists = answers(db, QStringLiteral("SELECT true FROM pg_catalog.pg_roles WHERE rolname = ?"), {role});
+        const auto exists =
+            answers(db, QStringLiteral("SELECT true FROM pg_catalog.pg_roles WHERE rolname = ?"), {role});
         if (!exists)
             return exists.failure();
         // Left over from an earlier ledger of the same name: taken back to what a group role may do.
-        const QString sql = exists.value() ? QStringLiteral("ALTER ROLE %1 NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS")
-                                           : QStringLiteral("CREATE ROLE %1 NOLOGIN");
+        const QString sql =
+            exists.value() ? QStringLiteral("ALTER ROLE %1 NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS")
+                           : QStringLiteral("CREATE ROLE %1 NOLOGIN");
         if (Status s = exec(db, sql.arg(quoted(db, role))); !s)
             return s;
     }
@@ -57,11 +62,14 @@ Status createRoles(const QSqlDatabase& db, const PostgresGuard::RoleNames& names
 // record.
 Status writeCatalog(const QSqlDatabase& db, const Catalog& catalog)
 {
-    for (const char* sql : {"CREATE TABLE catalog_actions (id TEXT PRIMARY KEY, base_credits INTEGER NOT NULL, has_slot BOOLEAN NOT NULL, "
+    for (const char* sql : {"CREATE TABLE catalog_actions (id TEXT PRIMARY KEY, base_credits INTEGER NOT NULL, "
+                            "has_slot BOOLEAN NOT NULL, "
                             "provider TEXT NOT NULL)",
                             "CREATE TABLE catalog_models (id TEXT PRIMARY KEY, multiplier INTEGER NOT NULL)",
-                            "CREATE TABLE catalog_plans (id TEXT PRIMARY KEY, monthly_credits BIGINT NOT NULL, tenant_keys BOOLEAN NOT NULL)",
-                            "CREATE TABLE catalog_rate (window_ms BIGINT NOT NULL, on_credits INTEGER NOT NULL, on_byok INTEGER NOT NULL)"})
+                            "CREATE TABLE catalog_plans (id TEXT PRIMARY KEY, monthly_credits BIGINT NOT NULL, "
+                            "tenant_keys BOOLEAN NOT NULL)",
+                            "CREATE TABLE catalog_rate (window_ms BIGINT NOT NULL, on_credits INTEGER NOT NULL, "
+                            "on_byok INTEGER NOT NULL)"})
         if (Status s = exec(db, QString::fromLatin1(sql)); !s)
             return s;
     const auto insert = [&](const QString& sql, const QVariantList& values) {
@@ -72,13 +80,17 @@ Status writeCatalog(const QSqlDatabase& db, const Catalog& catalog)
         return Sql::exec(q, Words::tr("creating the shared ledger"));
     };
     for (const Action& a : catalog.actions())
-        if (Status s = insert(QStringLiteral("INSERT INTO catalog_actions VALUES (?, ?, ?, ?)"), {a.id, a.baseCredits, !a.slot.isEmpty(), a.provider}); !s)
+        if (Status s = insert(QStringLiteral("INSERT INTO catalog_actions VALUES (?, ?, ?, ?)"),
+                              {a.id, a.baseCredits, !a.slot.isEmpty(), a.provider});
+            !s)
             return s;
     for (const Model& m : catalog.models())
         if (Status s = insert(QStringLiteral("INSERT INTO catalog_models VALUES (?, ?)"), {m.id, m.multiplier}); !s)
             return s;
     for (const Plan& p : catalog.plans())
-        if (Status s = insert(QStringLiteral("INSERT INTO catalog_plans VALUES (?, ?, ?)"), {p.id, p.monthlyCredits, p.tenantKeys}); !s)
+        if (Status s = insert(QStringLiteral("INSERT INTO catalog_plans VALUES (?, ?, ?)"),
+                              {p.id, p.monthlyCredits, p.tenantKeys});
+            !s)
             return s;
     const RateLimitRule& rate = catalog.rateLimit();
     return insert(QStringLiteral("INSERT INTO catalog_rate VALUES (?, ?, ?)"),
@@ -102,14 +114,17 @@ QString RoleNames::group(const QString& role) const
 
 RoleNames roleNamesFor(const QString& database)
 {
-    return {database + QStringLiteral("_ledger"), database + QStringLiteral("_owner"), database + QStringLiteral("_admin"),
-            database + QStringLiteral("_recorder"), database + QStringLiteral("_viewer")};
+    return {database + QStringLiteral("_ledger"), database + QStringLiteral("_owner"),
+            database + QStringLiteral("_admin"), database + QStringLiteral("_recorder"),
+            database + QStringLiteral("_viewer")};
 }
 
 Status init(const QSqlDatabase& db, const Catalog& catalog, const QString& owner)
 {
     QSqlQuery who(db);
-    if (!who.exec(QStringLiteral("SELECT current_database(), rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user")) || !who.next())
+    if (!who.exec(QStringLiteral(
+            "SELECT current_database(), rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user")) ||
+        !who.next())
         return Sql::storageFailure(who.lastError(), Words::tr("asking the server who is connected"));
     const QString database = who.value(0).toString();
     const bool superuser = who.value(1).toBool();
@@ -118,10 +133,13 @@ Status init(const QSqlDatabase& db, const Catalog& catalog, const QString& owner
         return refused(Words::tr("Creating a shared ledger needs a superuser of the server, who creates its roles; "
                                  "connect as one (for example postgres) for db init."));
     if (database.toUtf8().size() > maxDatabaseName)
-        return badInput(Words::tr("The database name %1 is too long to name the ledger's roles after it; use at most %2 characters.")
-                            .arg(Text::quoted(database, 80))
-                            .arg(maxDatabaseName));
-    const auto ownerExists = answers(db, QStringLiteral("SELECT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = ?"), {owner});
+        return badInput(
+            Words::tr(
+                "The database name %1 is too long to name the ledger's roles after it; use at most %2 characters.")
+                .arg(Text::quoted(database, 80))
+                .arg(maxDatabaseName));
+    const auto ownerExists =
+        answers(db, QStringLiteral("SELECT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = ?"), {owner});
     if (!ownerExists)
         return ownerExists.failure();
     if (!ownerExists.value())
@@ -132,39 +150,47 @@ Status init(const QSqlDatabase& db, const Catalog& catalog, const QString& owner
     Sql::WriteTransaction tx(db, Sql::WriteTransaction::Lock::Schema);
     if (Status s = tx.begin(); !s)
         return s;
-    const auto hasLedger = answers(db, QStringLiteral("SELECT true FROM pg_catalog.pg_namespace WHERE nspname = 'ai_settings'"));
-    const auto hasOldLedger = answers(db, QStringLiteral("SELECT pg_catalog.to_regclass('public.schema_version') IS NOT NULL"));
+    const auto hasLedger =
+        answers(db, QStringLiteral("SELECT true FROM pg_catalog.pg_namespace WHERE nspname = 'ai_settings'"));
+    const auto hasOldLedger =
+        answers(db, QStringLiteral("SELECT pg_catalog.to_regclass('public.schema_version') IS NOT NULL"));
     if (!hasLedger || !hasOldLedger)
         return (!hasLedger ? hasLedger : hasOldLedger).failure();
     if (hasLedger.value())
-        return refused(Words::tr("The database %1 already holds a shared ledger; nothing was changed.").arg(Text::quoted(database, 80)));
-    if (hasOldLedger.value())
-        return refused(Words::tr("The database %1 holds a ledger of an older AI Settings in the schema public, which every "
-                                 "role may write; copy it to a new database with db copy instead.")
+        return refused(Words::tr("The database %1 already holds a shared ledger; nothing was changed.")
                            .arg(Text::quoted(database, 80)));
+    if (hasOldLedger.value())
+        return refused(
+            Words::tr("The database %1 holds a ledger of an older AI Settings in the schema public, which every "
+                      "role may write; copy it to a new database with db copy instead.")
+                .arg(Text::quoted(database, 80)));
 
     const RoleNames names = roleNamesFor(database);
     if (Status s = createRoles(db, names); !s)
         return s;
     const QString ledger = quoted(db, names.ledger);
-    const QStringList groups{quoted(db, names.owner), quoted(db, names.admin), quoted(db, names.recorder), quoted(db, names.viewer)};
-    for (const QString& sql : {QStringLiteral("CREATE SCHEMA ai_settings AUTHORIZATION %1").arg(ledger),
-                               // The owning role grants the group roles to members, through put_member.
-                               QStringLiteral("GRANT %1 TO %2 WITH ADMIN OPTION").arg(groups.join(QStringLiteral(", ")), ledger),
-                               // Whatever this database allowed before: nobody but its owner creates in public.
-                               QStringLiteral("REVOKE CREATE ON SCHEMA public FROM PUBLIC"),
-                               QStringLiteral("SET LOCAL ROLE %1").arg(ledger),
-                               // Creating: unqualified names land in the ledger's schema.
-                               QStringLiteral("SET LOCAL search_path = ai_settings, pg_catalog, pg_temp"),
-                               QStringLiteral("CREATE TABLE ledger_roles (role TEXT PRIMARY KEY, pg_role TEXT NOT NULL, rank INTEGER NOT NULL)")})
+    const QStringList groups{quoted(db, names.owner), quoted(db, names.admin), quoted(db, names.recorder),
+                             quoted(db, names.viewer)};
+    for (const QString& sql :
+         {QStringLiteral("CREATE SCHEMA ai_settings AUTHORIZATION %1").arg(ledger),
+          // The owning role grants the group roles to members, through put_member.
+          QStringLiteral("GRANT %1 TO %2 WITH ADMIN OPTION").arg(groups.join(QStringLiteral(", ")), ledger),
+          // Whatever this database allowed before: nobody but its owner creates in public.
+          QStringLiteral("REVOKE CREATE ON SCHEMA public FROM PUBLIC"), QStringLiteral("SET LOCAL ROLE %1").arg(ledger),
+          // Creating: unqualified names land in the ledger's schema.
+          QStringLiteral("SET LOCAL search_path = ai_settings, pg_catalog, pg_temp"),
+          QStringLiteral(
+              "CREATE TABLE ledger_roles (role TEXT PRIMARY KEY, pg_role TEXT NOT NULL, rank INTEGER NOT NULL)")})
         if (Status s = exec(db, sql); !s)
             return s;
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO ledger_roles (role, pg_role, rank) VALUES (?, ?, ?)"));
     int rank = 0;
     for (const auto& [role, name] : {QPair<QString, QString>{QStringLiteral("owner"), names.owner},
-                                     {QStringLiteral("admin"), names.admin}, {QStringLiteral("recorder"), names.recorder},
-                                     {QStringLiteral("viewer"), names.viewer}, {QStringLiteral("ledger"), names.ledger}}) {
+                                     {QStringLiteral("admin"), names.admin},
+                                     {QStringLiteral("recorder"), names.recorder},
+                                     {QStringLiteral("viewer"), names.viewer},
+                                     {QStringLiteral("ledger"), names.ledger}}) {
         insert.bindValue(0, role);
         insert.bindValue(1, name);
         insert.bindValue(2, rank++);
@@ -177,7 +203,8 @@ Status init(const QSqlDatabase& db, const Catalog& catalog, const QString& owner
         return s;
     QFile file(QStringLiteral(":/ai-settings/sql/postgres-guard.sql"));
     if (!file.open(QIODevice::ReadOnly))
-        return unavailable(Words::tr("The program's PostgreSQL functions are missing from its resources; reinstall it."));
+        return unavailable(
+            Words::tr("The program's PostgreSQL functions are missing from its resources; reinstall it."));
     QString guard = QString::fromUtf8(file.readAll());
     guard.replace(QLatin1String("@ledger@"), ledger)
         .replace(QLatin1String("@owner@"), groups[0])
@@ -205,26 +232,34 @@ Result<QStringList> check(const QSqlDatabase& db)
 {
     // Each query answers one sentence per row; the catalogs it reads are readable by every role.
     const QList<QPair<const char*, const char*>> checks = {
-        {"SELECT r.pg_role FROM ai_settings.ledger_roles r WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles p WHERE p.rolname = r.pg_role)",
+        {"SELECT r.pg_role FROM ai_settings.ledger_roles r WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles p WHERE "
+         "p.rolname = r.pg_role)",
          QT_TRANSLATE_NOOP("PostgresGuard", "The role %1 is missing; members of it lost their access.")},
         {"SELECT p.rolname FROM pg_catalog.pg_roles p JOIN ai_settings.ledger_roles r ON r.pg_role = p.rolname "
          "WHERE r.role = 'ledger' AND (p.rolcanlogin OR p.rolsuper)",
          QT_TRANSLATE_NOOP("PostgresGuard", "The ledger's owning role %1 can log in; nobody should act as it.")},
-        {"SELECT n.nspowner::regrole::text FROM pg_catalog.pg_namespace n JOIN ai_settings.ledger_roles r ON r.role = 'ledger' "
+        {"SELECT n.nspowner::regrole::text FROM pg_catalog.pg_namespace n JOIN ai_settings.ledger_roles r ON r.role = "
+         "'ledger' "
          "WHERE n.nspname = 'ai_settings' AND n.nspowner::regrole::text <> r.pg_role",
-         QT_TRANSLATE_NOOP("PostgresGuard", "The schema ai_settings belongs to %1 instead of the ledger's owning role.")},
+         QT_TRANSLATE_NOOP("PostgresGuard",
+                           "The schema ai_settings belongs to %1 instead of the ledger's owning role.")},
         {"SELECT DISTINCT c.relname || ' (' || COALESCE(NULLIF(a.grantee::regrole::text, '-'), 'PUBLIC') || ')' "
          "FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) a "
-         "WHERE c.relnamespace = 'ai_settings'::regnamespace AND a.grantee <> c.relowner AND a.privilege_type <> 'SELECT'",
-         QT_TRANSLATE_NOOP("PostgresGuard", "A role may change the table %1 directly instead of through the ledger's functions.")},
-        {"SELECT c.relname || ' (' || c.relowner::regrole::text || ')' FROM pg_catalog.pg_class c JOIN ai_settings.ledger_roles r "
-         "ON r.role = 'ledger' WHERE c.relnamespace = 'ai_settings'::regnamespace AND c.relowner::regrole::text <> r.pg_role",
+         "WHERE c.relnamespace = 'ai_settings'::regnamespace AND a.grantee <> c.relowner AND a.privilege_type <> "
+         "'SELECT'",
+         QT_TRANSLATE_NOOP("PostgresGuard",
+                           "A role may change the table %1 directly instead of through the ledger's functions.")},
+        {"SELECT c.relname || ' (' || c.relowner::regrole::text || ')' FROM pg_catalog.pg_class c JOIN "
+         "ai_settings.ledger_roles r "
+         "ON r.role = 'ledger' WHERE c.relnamespace = 'ai_settings'::regnamespace AND c.relowner::regrole::text <> "
+         "r.pg_role",
          QT_TRANSLATE_NOOP("PostgresGuard", "The table %1 belongs to another role than the ledger's.")},
         {"SELECT COALESCE(NULLIF(a.grantee::regrole::text, '-'), 'PUBLIC') || ' in ' || n.nspname "
          "FROM pg_catalog.pg_namespace n, pg_catalog.aclexplode(n.nspacl) a "
          "WHERE n.nspname IN ('public', 'ai_settings') AND a.privilege_type = 'CREATE' AND a.grantee <> n.nspowner",
          QT_TRANSLATE_NOOP("PostgresGuard", "A role may create objects on the program's path: %1.")},
-        {"SELECT m.user_name FROM ai_settings.members m JOIN pg_catalog.pg_roles p ON p.rolname = m.user_name WHERE p.rolsuper",
+        {"SELECT m.user_name FROM ai_settings.members m JOIN pg_catalog.pg_roles p ON p.rolname = m.user_name WHERE "
+         "p.rolsuper",
          QT_TRANSLATE_NOOP("PostgresGuard", "The member %1 is a superuser, whom the server's privileges do not bind.")},
         {"SELECT u.rolname || ' (' || g.rolname || ')' FROM pg_catalog.pg_auth_members am "
          "JOIN pg_catalog.pg_roles g ON g.oid = am.roleid JOIN pg_catalog.pg_roles u ON u.oid = am.member "
@@ -237,9 +272,11 @@ Result<QStringList> check(const QSqlDatabase& db)
         {"SELECT p.proname FROM pg_catalog.pg_proc p WHERE p.pronamespace = 'ai_settings'::regnamespace "
          "AND NOT EXISTS (SELECT 1 FROM unnest(p.proconfig) c WHERE c LIKE 'search\\_path=pg\\_catalog%')",
          QT_TRANSLATE_NOOP("PostgresGuard", "The function %1 does not fix its search_path.")},
-        {"SELECT 'audit_log' WHERE (SELECT count(*) FROM pg_catalog.pg_trigger t WHERE t.tgrelid = 'ai_settings.audit_log'::regclass "
+        {"SELECT 'audit_log' WHERE (SELECT count(*) FROM pg_catalog.pg_trigger t WHERE t.tgrelid = "
+         "'ai_settings.audit_log'::regclass "
          "AND t.tgname IN ('audit_log_append_only', 'audit_log_no_truncate') AND t.tgenabled <> 'D') < 2",
-         QT_TRANSLATE_NOOP("PostgresGuard", "The audit trail (%1) can be changed: its append-only triggers are missing or disabled.")},
+         QT_TRANSLATE_NOOP("PostgresGuard",
+                           "The audit trail (%1) can be changed: its append-only triggers are missing or disabled.")},
     };
     QStringList problems;
     for (const auto& [sql, sentence] : checks) {
@@ -247,7 +284,8 @@ Result<QStringList> check(const QSqlDatabase& db)
         if (!q.exec(QString::fromLatin1(sql)))
             return Sql::storageFailure(q.lastError(), Words::tr("checking the ledger's privileges"));
         while (q.next())
-            problems << QCoreApplication::translate("PostgresGuard", sentence).arg(Text::escaped(q.value(0).toString(), 200));
+            problems << QCoreApplication::translate("PostgresGuard", sentence)
+                            .arg(Text::escaped(q.value(0).toString(), 200));
     }
     return problems;
 }
@@ -255,8 +293,7 @@ Result<QStringList> check(const QSqlDatabase& db)
 namespace {
 
 // Runs `work` on a connection of its own to the PostgreSQL ledger at `location`.
-template <typename Work>
-auto onConnection(const QString& location, Work work) -> decltype(work(QSqlDatabase()))
+template <typename Work> auto onConnection(const QString& location, Work work) -> decltype(work(QSqlDatabase()))
 {
     const auto address = DatabaseAddress::parse(location);
     if (!address)
