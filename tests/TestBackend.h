@@ -89,6 +89,19 @@ inline QString newLocation(const QTemporaryDir& dir, const QString& name, const 
     return as(location, user);
 }
 
+// A connection as `role` to `database`, as psql makes it: the server's default search_path, nothing of the
+// program's. Named `name`; the caller removes it.
+inline QSqlDatabase connectAs(const QString& database, const QString& role, const QString& name)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setHostName(clusterHost());
+    db.setDatabaseName(database);
+    db.setUserName(role);
+    if (!db.open())
+        qFatal("%s cannot connect: %s", qPrintable(role), qPrintable(db.lastError().text()));
+    return db;
+}
+
 // A connection of the test's own to the ledger's database, to look at the tables themselves.
 inline QSqlDatabase raw(const QString& location, const QString& connectionName)
 {

@@ -183,15 +183,7 @@ private slots:
         TestBackend::admin(QStringLiteral("CREATE FUNCTION public.pg_advisory_xact_lock(integer) RETURNS void "
                                           "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'planted'; END $$"),
                            database);
-        const auto connectAs = [&](const QString& role, const QString& name) {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-            db.setHostName(TestBackend::clusterHost());
-            db.setDatabaseName(database);
-            db.setUserName(role);
-            if (!db.open())
-                qFatal("%s cannot connect: %s", qPrintable(role), qPrintable(db.lastError().text()));
-            return db;
-        };
+        const auto connectAs = [&](const QString& role, const QString& name) { return TestBackend::connectAs(database, role, name); };
         {
             // The stranger takes the old advisory lock and holds it; the lock row is not theirs to take.
             QSqlDatabase db = connectAs(stranger, QStringLiteral("stranger"));

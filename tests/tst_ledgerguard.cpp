@@ -21,16 +21,7 @@ class TestLedgerGuard : public CliFixture
         return QStringLiteral("postgresql:///%1?host=%2&user=%3").arg(m_database, TestBackend::clusterHost(), role);
     }
     // A connection as psql makes it: the server's default search_path, nothing of the program's.
-    QSqlDatabase connectAs(const QString& role)
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), role);
-        db.setHostName(TestBackend::clusterHost());
-        db.setDatabaseName(m_database);
-        db.setUserName(role);
-        if (!db.open())
-            qFatal("%s cannot connect: %s", qPrintable(role), qPrintable(db.lastError().text()));
-        return db;
-    }
+    QSqlDatabase connectAs(const QString& role) const { return TestBackend::connectAs(m_database, role, role); }
     // The first value of each statement, read by the superuser with the program's path.
     QStringList superuserValues(const QStringList& statements)
     {

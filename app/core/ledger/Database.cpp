@@ -159,6 +159,16 @@ Database::ReadScope::~ReadScope()
     --m_db.m_scopeDepth;
 }
 
+Status Database::beginChecked(Sql::WriteTransaction& tx, const std::function<Status()>& mayWrite)
+{
+    if (m_postgres)
+        if (Status s = mayWrite(); !s)
+            return s;
+    if (Status s = begin(tx); !s)
+        return s;
+    return m_postgres ? success() : mayWrite();
+}
+
 Status Database::begin(Sql::WriteTransaction& tx)
 {
     if (m_scopeDepth > 0)
@@ -289,15 +299,8 @@ Status Database::requireRole(const QString& doing, bool ownerOnly)
 
 Status Database::administer(const QString& doing, const std::function<Status()>& change, bool ownerOnly)
 {
-    // A shared ledger refuses a member without the role at its write lock already, in its own words: the
-    // program's answer comes first.
-    if (m_postgres)
-        if (Status s = requireRole(doing, ownerOnly); !s)
-            return s;
     Sql::WriteTransaction tx(handle());
-    if (Status s = begin(tx); !s)
-        return s;
-    if (Status s = requireRole(doing, ownerOnly); !s)
+    if (Status s = beginChecked(tx, [&] { return requireRole(doing, ownerOnly); }); !s)
         return s;
     const Status changed = change();
     // A change may be to the members themselves: the next read asks again.

@@ -117,6 +117,11 @@ public:
     // Begins `tx` on this connection; refused inside a read scope, whose snapshot the write would end (on
     // PostgreSQL its rollback would take the scope's transaction with it).
     Status begin(Sql::WriteTransaction& tx);
+    // Begins `tx` with `mayWrite` (a role check) once, where it decides: on SQLite inside the write lock, because
+    // another process may change the members meanwhile; on a shared ledger before it, so that a member without
+    // the role hears the program's sentence (the ledger's functions check again under the lock, in the server's
+    // words, and the lock itself is refused to those who may not write).
+    Status beginChecked(Sql::WriteTransaction& tx, const std::function<Status()>& mayWrite);
 
 private:
     Database(const Catalog& catalog, QString userName, QString location);

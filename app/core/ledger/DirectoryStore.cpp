@@ -1,6 +1,7 @@
 #include "DirectoryStore.h"
 
 #include "Identifiers.h"
+#include "PostgresGuard.h"
 #include "SqlSupport.h"
 #include "Text.h"
 
@@ -162,12 +163,10 @@ Status DirectoryStore::requireServerRole(const QString& userName)
     // On a shared ledger a member is a login role of the server, granted a ledger role.
     if (!m_db.isPostgres())
         return success();
-    QSqlQuery& q = m_db.query(QStringLiteral("SELECT COUNT(*) FROM pg_catalog.pg_roles WHERE rolname = ?"));
-    q.bindValue(0, userName);
-    const auto found = Sql::number(q, Words::tr("reading the server's roles"));
+    const auto found = PostgresGuard::roleExists(m_db.handle(), userName);
     if (!found)
         return found.failure();
-    if (found.value() == 0)
+    if (!found.value())
         return badInput(Words::tr("There is no role %1 on the database server; a superuser creates it (createuser %1), "
                                   "then add the member again.")
                             .arg(userName));

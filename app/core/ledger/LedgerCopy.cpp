@@ -107,12 +107,10 @@ Status grantMembers(const QSqlDatabase& from, const QSqlDatabase& to, qint64& co
     QVector<QPair<QString, QString>> grants;
     while (read.next()) {
         const QString user = read.value(0).toString();
-        QSqlQuery exists(to);
-        exists.prepare(QStringLiteral("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?"));
-        exists.bindValue(0, user);
-        if (!exists.exec())
-            return Sql::storageFailure(exists.lastError(), Words::tr("reading the server's roles"));
-        if (!exists.next())
+        const auto exists = PostgresGuard::roleExists(to, user);
+        if (!exists)
+            return exists.failure();
+        if (!exists.value())
             missing << user;
         else
             grants.append({user, groupOf.value(read.value(1).toString(), groupOf.value(QStringLiteral("viewer")))});

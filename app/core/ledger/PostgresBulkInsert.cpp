@@ -3,7 +3,6 @@
 #include "ImportProgress.h"
 #include "SqlSupport.h"
 
-#include <QSet>
 #include <QSqlDriver>
 #include <QSqlQuery>
 
@@ -91,9 +90,9 @@ Status moveSkippingKnown(const QSqlDatabase& db, const std::function<void(const 
     return success();
 }
 
-// Sends the rows (less those whose id is in `skip`) to `table` through COPY, reporting progress; a cancel ends
+// Sends the rows to `table` through COPY, reporting progress; a cancel ends
 // the COPY with an error, which the caller's transaction rolls back.
-Status copyRows(PGconn* connection, const char* table, const QVector<ImportRow>& rows, const QSet<QString>& skip,
+Status copyRows(PGconn* connection, const char* table, const QVector<ImportRow>& rows,
                 const QString& recordedBy, const Progress& progress)
 {
     const QByteArray command = QByteArray("COPY ") + table +
@@ -106,18 +105,16 @@ Status copyRows(PGconn* connection, const char* table, const QVector<ImportRow>&
     chunk.reserve(chunkBytes + 4096);
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const UsageEvent& e = rows[i].event;
-        if (!skip.contains(e.id)) {
-            appendField(chunk, e.id.toUtf8());
-            chunk += '\t' + QByteArray::number(e.occurredAt) + '\t';
-            appendField(chunk, e.tenant.toUtf8());
-            chunk += '\t';
-            appendField(chunk, e.action.toUtf8());
-            chunk += '\t';
-            appendField(chunk, e.model.toUtf8());
-            chunk += '\t' + CreditRules::billingId(e.billing).toLatin1() + '\t' + QByteArray::number(e.credits) + '\t';
-            appendField(chunk, by);
-            chunk += '\n';
-        }
+        appendField(chunk, e.id.toUtf8());
+        chunk += '\t' + QByteArray::number(e.occurredAt) + '\t';
+        appendField(chunk, e.tenant.toUtf8());
+        chunk += '\t';
+        appendField(chunk, e.action.toUtf8());
+        chunk += '\t';
+        appendField(chunk, e.model.toUtf8());
+        chunk += '\t' + CreditRules::billingId(e.billing).toLatin1() + '\t' + QByteArray::number(e.credits) + '\t';
+        appendField(chunk, by);
+        chunk += '\n';
         if (chunk.size() >= chunkBytes || (i + 1 == rows.size() && !chunk.isEmpty())) {
             if (PQputCopyData(connection, chunk.constData(), int(chunk.size())) != 1)
                 return copyFailure(connection, "importing usage");
@@ -141,7 +138,7 @@ Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, cons
     // stays behind, and the caller may only insert into it.
     if (Status s = Sql::execText(db, QStringLiteral("SELECT ai_settings.prepare_import()"), Words::tr("preparing the import")); !s)
         return s;
-    if (Status s = copyRows(connection, "pg_temp.import_staging", rows, {}, recordedBy, progress); !s)
+    if (Status s = copyRows(connection, "pg_temp.import_staging", rows, recordedBy, progress); !s)
         return s;
     return moveSkippingKnown(db, inserted);
 }

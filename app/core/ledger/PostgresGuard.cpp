@@ -44,8 +44,7 @@ Result<bool> answers(const QSqlDatabase& db, const QString& sql, const QVariantL
 Status createRoles(const QSqlDatabase& db, const PostgresGuard::RoleNames& names)
 {
     for (const QString& role : {names.ledger, names.owner, names.admin, names.recorder, names.viewer}) {
-        const auto exists =
-            answers(db, QStringLiteral("SELECT true FROM pg_catalog.pg_roles WHERE rolname = ?"), {role});
+        const auto exists = PostgresGuard::roleExists(db, role);
         if (!exists)
             return exists.failure();
         // Left over from an earlier ledger of the same name: taken back to what a group role may do.
@@ -216,6 +215,11 @@ Status init(const QSqlDatabase& db, const Catalog& catalog, const QString& owner
     if (Status s = exec(db, QStringLiteral("GRANT %1 TO %2").arg(groups[0], quoted(db, owner))); !s)
         return s;
     return tx.commit();
+}
+
+Result<bool> roleExists(const QSqlDatabase& db, const QString& name)
+{
+    return answers(db, QStringLiteral("SELECT true FROM pg_catalog.pg_roles WHERE rolname = ?"), {name});
 }
 
 Result<QString> ledgerRole(const QSqlDatabase& db)

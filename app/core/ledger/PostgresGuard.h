@@ -36,6 +36,9 @@ Result<QStringList> check(const QSqlDatabase& db);
 Status initAt(const QString& location, const Catalog& catalog, const QString& owner);
 Result<QStringList> checkAt(const QString& location);
 
+// Whether the server has a role named `name`.
+Result<bool> roleExists(const QSqlDatabase& db, const QString& name);
+
 // The owning role of the ledger in `db` (from ai_settings.ledger_roles).
 Result<QString> ledgerRole(const QSqlDatabase& db);
 

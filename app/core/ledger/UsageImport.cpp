@@ -197,13 +197,7 @@ Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun
 {
     using ImportProgress::Step;
     Sql::WriteTransaction tx(m_db.handle());
-    // A shared ledger refuses a member without the role at its write lock already: the program's answer first.
-    if (m_db.isPostgres())
-        if (Status s = m_db.requireAdministrator(Words::tr("Importing usage")); !s)
-            return s.failure();
-    if (Status s = m_db.begin(tx); !s)
-        return s.failure();
-    if (Status s = m_db.requireAdministrator(Words::tr("Importing usage")); !s)
+    if (Status s = m_db.beginChecked(tx, [&] { return m_db.requireAdministrator(Words::tr("Importing usage")); }); !s)
         return s.failure();
     const auto current = m_settings.snapshot();
     if (!current)

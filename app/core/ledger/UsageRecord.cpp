@@ -96,13 +96,7 @@ QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>
         return answers;
     const Database::RecordingScope recording(m_db);
     Sql::WriteTransaction tx(m_db.handle());
-    // A shared ledger refuses a member without the role at its write lock already: the program's answer first.
-    if (m_db.isPostgres())
-        if (Status s = m_db.requireRecorder(Words::tr("Recording usage")); !s)
-            return failAll(s.failure());
-    if (Status s = m_db.begin(tx); !s)
-        return failAll(s.failure());
-    if (Status s = m_db.requireRecorder(Words::tr("Recording usage")); !s)
+    if (Status s = m_db.beginChecked(tx, [&] { return m_db.requireRecorder(Words::tr("Recording usage")); }); !s)
         return failAll(s.failure());
     const auto current = m_settings.snapshot();
     if (!current)
