@@ -1008,10 +1008,6 @@ der Quelle.
         <translation>Entfernen eines Mitglieds</translation>
     </message>
     <message>
-        <source>reading the server&apos;s roles</source>
-        <translation>Lesen der Rollen des Servers</translation>
-    </message>
-    <message>
         <source>There is no role %1 on the database server; a superuser creates it (createuser %1), then add the member again.</source>
         <translation>Auf dem Datenbankserver gibt es keine Rolle %1; ein Superuser legt sie an (createuser %1), danach fügen Sie das Mitglied erneut hinzu.</translation>
     </message>
@@ -1393,10 +1389,6 @@ der Quelle.
         <translation>Lesen der Rollen des Kontos</translation>
     </message>
     <message>
-        <source>reading the server&apos;s roles</source>
-        <translation>Lesen der Rollen des Servers</translation>
-    </message>
-    <message>
         <source>The members %1 have no login role on the server; create them first (createuser NAME), then copy again.</source>
         <translation>Die Mitglieder %1 haben keine Anmelderolle auf dem Server; legen Sie sie zuerst an (createuser NAME) und kopieren Sie dann erneut.</translation>
     </message>
@@ -1488,10 +1480,6 @@ der Quelle.
         <translation>Das Mitglied %1 darf als Eigentümerrolle des Kontos handeln.</translation>
     </message>
     <message>
-        <source>The function %1 does not fix its search_path.</source>
-        <translation>Die Funktion %1 legt ihren search_path nicht fest.</translation>
-    </message>
-    <message>
         <source>The audit trail (%1) can be changed: its append-only triggers are missing or disabled.</source>
         <translation>Das Änderungsprotokoll (%1) lässt sich ändern: Seine Nur-Anfügen-Trigger fehlen oder sind abgeschaltet.</translation>
     </message>
@@ -1502,6 +1490,10 @@ der Quelle.
     <message>
         <source>Only a shared ledger on PostgreSQL has roles of the server to create or check; %1 is an SQLite file.</source>
         <translation>Nur ein gemeinsames Konto auf PostgreSQL hat Rollen des Servers, die sich anlegen oder prüfen lassen; %1 ist eine SQLite-Datei.</translation>
+    </message>
+    <message>
+        <source>The function %1 runs as the ledger&apos;s role without fixing its search_path.</source>
+        <translation>Die Funktion %1 läuft als Rolle des Kontos, ohne ihren search_path festzulegen.</translation>
     </message>
 </context>
 <context>

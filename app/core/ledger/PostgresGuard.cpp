@@ -274,8 +274,8 @@ Result<QStringList> check(const QSqlDatabase& db)
          "WHERE pg_catalog.pg_has_role(m.user_name, r.pg_role, 'MEMBER')",
          QT_TRANSLATE_NOOP("PostgresGuard", "The member %1 may act as the ledger's owning role.")},
         {"SELECT p.proname FROM pg_catalog.pg_proc p WHERE p.pronamespace = 'ai_settings'::regnamespace "
-         "AND NOT EXISTS (SELECT 1 FROM unnest(p.proconfig) c WHERE c LIKE 'search\\_path=pg\\_catalog%')",
-         QT_TRANSLATE_NOOP("PostgresGuard", "The function %1 does not fix its search_path.")},
+         "AND p.prosecdef AND NOT EXISTS (SELECT 1 FROM unnest(p.proconfig) c WHERE c LIKE 'search\\_path=pg\\_catalog%')",
+         QT_TRANSLATE_NOOP("PostgresGuard", "The function %1 runs as the ledger's role without fixing its search_path.")},
         {"SELECT 'audit_log' WHERE (SELECT count(*) FROM pg_catalog.pg_trigger t WHERE t.tgrelid = "
          "'ai_settings.audit_log'::regclass "
          "AND t.tgname IN ('audit_log_append_only', 'audit_log_no_truncate') AND t.tgenabled <> 'D') < 2",
