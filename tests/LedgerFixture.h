@@ -36,7 +36,7 @@ protected:
 
     Result<RecordOutcome> record(const char* action, const char* when, const QString& tenant = {})
     {
-        return ledger().usage().record({QLatin1String(action), tenant, at(when), QString()});
+        return TestSupport::recordAsItHappened(ledger(), {QLatin1String(action), tenant, at(when), QString()});
     }
 
     qint64 used(const char* period = "2026-11")

@@ -51,6 +51,19 @@ inline qint64 at(const char* iso)
     return IsoTime::parse(QString::fromLatin1(iso)).value();
 }
 
+// Usage recorded as it happened: the ledger's clock reads the event's own time while it is recorded (record
+// accepts only the running period's last hour), then reads what it read before. Seeds history of any age.
+inline Result<RecordOutcome> recordAsItHappened(Ledger& ledger, const RecordRequest& request)
+{
+    if (!request.at)
+        return ledger.usage().record(request);
+    const Clock before = ledger.clock();
+    ledger.setClock(Clock::fixedAt(*request.at));
+    auto outcome = ledger.usage().record(request);
+    ledger.setClock(before);
+    return outcome;
+}
+
 // The kernel's own time, also in a test that libfaketime runs at another instant (it changes what the C library
 // answers, not the system call).
 inline qint64 kernelNow()

@@ -130,15 +130,19 @@ protected:
     void recordSampleUsage()
     {
         auto l = ledger();
-        QVERIFY(l->settings().setPlan(QStringLiteral("professional")).ok());
-        QVERIFY(l->directory().addTenant(QStringLiteral("acme"), QStringLiteral("Acme Retail")).ok());
         const auto current = l->usage().report(std::nullopt, std::nullopt);
         const qint64 start = current->period.start;
+        // The plan and the tenant were there when the period began, before the usage below happened.
+        const Clock clock = l->clock();
+        l->setClock(Clock::fixedAt(start));
+        QVERIFY(l->settings().setPlan(QStringLiteral("professional")).ok());
+        QVERIFY(l->directory().addTenant(QStringLiteral("acme"), QStringLiteral("Acme Retail")).ok());
+        l->setClock(clock);
         const qint64 span = qMax<qint64>(1, l->now() - start - 60000);
         const char* actions[] = {"theme", "content", "inline_text", "image", "analysis", "trigger"};
         for (int i = 0; i < 24; ++i) {
             const QString tenant = i % 3 == 0 ? QStringLiteral("acme") : QString();
-            const auto r = l->usage().record({QLatin1String(actions[i % 6]), tenant, start + span * i / 24, {}});
+            const auto r = TestSupport::recordAsItHappened(*l, {QLatin1String(actions[i % 6]), tenant, start + span * i / 24, {}});
             QVERIFY2(r.ok(), qPrintable(r.failure().message));
         }
         // History of the period before: imported, as an administrator would.

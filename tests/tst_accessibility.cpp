@@ -75,7 +75,7 @@ private slots:
         auto ledger = TestSupport::openLedger(m_db, Environment::currentUserName());
         ledger->setClock(m_clock);
         const qint64 start = ledger->usage().report(std::nullopt, std::nullopt)->period.start;
-        QVERIFY(ledger->usage().record({QStringLiteral("theme"), {}, start + 3600000, {}}).ok());
+        QVERIFY(TestSupport::recordAsItHappened(*ledger, {QStringLiteral("theme"), {}, start + 3600000, {}}).ok());
         QVERIFY(ledger->keys().setKeyRecord({{}, QStringLiteral("anthropic"), KeyState::Invalid, QStringLiteral("wxyz"),
                                              ledger->now(), QStringLiteral("Anthropic rejected the key (401): invalid x-api-key."),
                                              {}, std::nullopt, {}, {}},

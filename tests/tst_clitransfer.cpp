@@ -135,6 +135,8 @@ private slots:
     {
         if (!TestBackend::postgres())
             QSKIP("roles and grants are PostgreSQL's");
+        // The server judges a Recorder's events by its own clock, which is the kernel's: so does the program here.
+        startClockAt(TestSupport::kernelNow());
         // Roles belong to the whole cluster, which outlives one run of the suite: a name of this run alone.
         const QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(12);
         const QString owner = QStringLiteral("alice_") + suffix, server = QStringLiteral("web_") + suffix,
@@ -268,7 +270,11 @@ private slots:
 
         QByteArray rest;
         for (int i = 2; i <= 5; ++i)
-            rest += QStringLiteral(R"({"action":"trigger","at":"2026-11-0%1T10:00:00Z","id":"job-%1"})").arg(i).toUtf8() + "\n";
+            rest += QStringLiteral(R"({"action":"trigger","at":"%1","id":"job-%2"})")
+                        .arg(IsoTime::formatUtc(m_clock.now() - i * 60000))
+                        .arg(i)
+                        .toUtf8() +
+                    "\n";
         rest += R"({"action":"trigger","id":"job-6"})" "\n";    // the pool is empty by now
         rest += R"({"action":"trigger","tenant":"acme","id":"job-1"})" "\n"; // the same event: nothing charged again
         rest += "not json\n";

@@ -27,6 +27,8 @@ private:
 
     QTemporaryDir m_dir;
     QString m_db;
+    static constexpr int tenants = 10;
+    TestSupport::ProgramClock m_clock;
     int m_nextSlot = 0;
     QSet<QString> m_recorded;
     int m_refusedForCredits = 0;
@@ -34,13 +36,14 @@ private:
 
     void startNext(Worker& w, int index)
     {
-        // 4 minutes apart: at most 15 queries in any hour, so the 20/hour limit never decides the outcome.
-        const qint64 at = TestSupport::at("2026-01-01T00:00:00Z") + qint64(m_nextSlot++) * 4 * 60000;
+        // Spread over the tenants: at most 11 queries each, so the 20/hour limit never decides the outcome. The
+        // programs' clock is the middle of a period, so that the run never straddles a reset.
+        const QString tenant = QStringLiteral("t%1").arg(m_nextSlot++ % tenants);
         w.currentId = QStringLiteral("w%1-%2").arg(index).arg(m_nextSlot);
+        w.process.setProcessEnvironment(m_clock.environment());
         w.process.start(QStringLiteral(AI_SETTINGS_BIN),
                         {QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--action"),
-                         QStringLiteral("theme"), QStringLiteral("--at"), IsoTime::formatUtc(at), QStringLiteral("--id"),
-                         w.currentId});
+                         QStringLiteral("theme"), QStringLiteral("--tenant"), tenant, QStringLiteral("--id"), w.currentId});
     }
 
 private slots:
@@ -51,6 +54,8 @@ private slots:
         m_db = TestBackend::newLocation(m_dir, QStringLiteral("shared"), Environment::currentUserName());
         {
             auto ledger = TestSupport::openLedger(m_db, Environment::currentUserName()); // Essentials: 100 credits
+            for (int t = 0; t < tenants; ++t)
+                QVERIFY(ledger->directory().addTenant(QStringLiteral("t%1").arg(t), {}).ok());
         }
         Worker pool[maxWorkers];
         for (int i = 0; i < workers; ++i) {

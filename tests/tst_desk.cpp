@@ -177,7 +177,7 @@ private slots:
             auto l = ledger();
             const qint64 start = l->usage().report(std::nullopt, std::nullopt)->period.start;
             for (int i = 0; i < credits / 10; ++i) // data analyses, 10 credits each at the default model
-                QVERIFY(l->usage().record({QStringLiteral("analysis"), {}, start + m_spent++, {}}).ok());
+                QVERIFY(TestSupport::recordAsItHappened(*l, {QStringLiteral("analysis"), {}, start + m_spent++, {}}).ok());
         };
         spend(70);
         openWindow();

@@ -166,16 +166,17 @@ private slots:
     {
         QVERIFY(ledger().directory().addTenant(QStringLiteral("acme"), QStringLiteral("Acme Ltd")).ok());
         setKey(QStringLiteral("acme"), "anthropic", KeyState::Active);
-        auto r = record("content", "2026-11-10T10:00:00Z", QStringLiteral("acme"));
+        // The plan changes at the fixture's clock, 12:00; each event is recorded as it happens.
+        auto r = record("content", "2026-11-22T11:59:00Z", QStringLiteral("acme"));
         QCOMPARE(r->event.billing, CreditRules::Billing::Credits); // Essentials: stored but not used
         QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
-        r = record("content", "2026-11-10T10:01:00Z", QStringLiteral("acme"));
+        r = record("content", "2026-11-22T12:01:00Z", QStringLiteral("acme"));
         QCOMPARE(r->event.billing, CreditRules::Billing::Byok);
         QCOMPARE(r->source, KeySource::Tenant);
-        QCOMPARE(record("content", "2026-11-10T10:02:00Z")->event.billing, CreditRules::Billing::Credits); // install: no key
+        QCOMPARE(record("content", "2026-11-22T12:02:00Z")->event.billing, CreditRules::Billing::Credits); // install: no key
         // A downgrade takes effect at the next period: until then the tenant's key still counts.
         QVERIFY(ledger().settings().setPlan(QStringLiteral("essentials")).ok());
-        QCOMPARE(record("content", "2026-11-10T10:03:00Z", QStringLiteral("acme"))->event.billing, CreditRules::Billing::Byok);
+        QCOMPARE(record("content", "2026-11-22T12:03:00Z", QStringLiteral("acme"))->event.billing, CreditRules::Billing::Byok);
         QCOMPARE(ledger().keys().keyRecord(QStringLiteral("acme"), QStringLiteral("anthropic"))->state, KeyState::Active);
         const auto acme = ledger().usage().report(std::nullopt, QStringLiteral("acme"));
         QCOMPARE(acme->used, 5);
@@ -189,7 +190,7 @@ private slots:
         for (const char* t : {"a", "b"})
             QVERIFY(ledger().directory().addTenant(QLatin1String(t), {}).ok());
         for (int i = 0; i < 20; ++i)
-            QVERIFY(ledger().usage().record({QStringLiteral("theme"), QStringLiteral("a"), at("2026-11-10T10:00:00Z") + i * 60000, {}}).ok());
+            QVERIFY(TestSupport::recordAsItHappened(ledger(), {QStringLiteral("theme"), QStringLiteral("a"), at("2026-11-10T10:00:00Z") + i * 60000, {}}).ok());
         const auto refused = record("theme", "2026-11-10T10:30:00Z", QStringLiteral("a"));
         QVERIFY(!refused.ok());
         QCOMPARE(refused.failure().kind, Failure::Refused);
@@ -206,7 +207,7 @@ private slots:
     void anActionThatDoesNotFitIsRefusedWhole()
     {
         for (int i = 0; i < 5; ++i)
-            QVERIFY(ledger().usage().record({QStringLiteral("trigger"), {}, at("2026-10-10T10:00:00Z") + i * 600000, {}}).ok());
+            QVERIFY(TestSupport::recordAsItHappened(ledger(), {QStringLiteral("trigger"), {}, at("2026-10-10T10:00:00Z") + i * 600000, {}}).ok());
         QCOMPARE(used("2026-10"), 100);
         const auto refused = record("theme", "2026-10-31T23:59:59Z");
         QVERIFY(!refused.ok());
@@ -222,13 +223,45 @@ private slots:
     void recordingTheSameIdTwiceChargesOnce()
     {
         const RecordRequest request{QStringLiteral("content"), {}, at("2026-11-10T10:00:00Z"), QStringLiteral("job-42")};
-        QVERIFY(!ledger().usage().record(request)->alreadyRecorded);
+        QVERIFY(!TestSupport::recordAsItHappened(ledger(), request)->alreadyRecorded);
+        // The retry comes twelve days later, long after record would take a new event of that time: it is answered.
         const auto again = ledger().usage().record(request);
         QVERIFY(again->alreadyRecorded);
         QCOMPARE(again->remaining, 95);
         QCOMPARE(used(), 5);
         QCOMPARE(ledger().usage().record({QStringLiteral("image"), {}, std::nullopt, QStringLiteral("job-42")}).failure().kind,
                  Failure::BadInput);
+    }
+
+    // Record authorises usage as it happens: the rate limit's hour of the running period, not history.
+    void recordTakesOnlyTheLastHourOfTheRunningPeriod()
+    {
+        const auto recordAt = [&](const char* when) {
+            return ledger().usage().record({QStringLiteral("theme"), {}, at(when), {}});
+        };
+        QVERIFY(recordAt("2026-11-22T11:00:01Z").ok()); // the clock reads 12:00
+        const auto hourAgo = recordAt("2026-11-22T11:00:00Z");
+        QCOMPARE(hourAgo.failure().kind, Failure::BadInput);
+        QCOMPARE(hourAgo.failure().message,
+                 QStringLiteral("The time 2026-11-22T11:00:00Z lies before the rate limit's window of the last 60 minutes; "
+                                "record authorises usage as it happens, and usage recorded later is history, which an Owner "
+                                "or Admin brings in with `ai-settings import`."));
+        QCOMPARE(recordAt("2026-11-20T12:00:00Z").failure().kind, Failure::BadInput);
+        // Twenty queries fill the hour; back-dating the next ones does not get round the limit.
+        for (int i = 1; i < 20; ++i)
+            QVERIFY(ledger().usage().record({QStringLiteral("theme"), {}, at("2026-11-22T11:30:00Z") + i, {}}).ok());
+        QCOMPARE(recordAt("2026-11-22T11:40:00Z").failure().kind, Failure::Refused);
+        QCOMPARE(recordAt("2026-11-22T10:40:00Z").failure().kind, Failure::BadInput);
+        QCOMPARE(used(), 20);
+        // Ten minutes into December, November's pool is closed to record, even within the hour.
+        ledger().setClock(Clock::fixedAt(at("2026-12-01T00:10:00Z")));
+        const auto closed = recordAt("2026-11-30T23:59:00Z");
+        QCOMPARE(closed.failure().kind, Failure::BadInput);
+        QVERIFY(closed.failure().message.startsWith(QStringLiteral(
+            "The time 2026-11-30T23:59:00Z is before the running period began at 2026-12-01T00:00:00Z; record authorises")));
+        QVERIFY(recordAt("2026-12-01T00:00:00Z").ok());
+        QCOMPARE(used(), 20);
+        QCOMPARE(used("2026-12"), 1);
     }
 
     void aReadScopeShowsOneMoment()
@@ -242,7 +275,7 @@ private slots:
             QCOMPARE(used(), 0);
             QCOMPARE(ledger().directory().tenants()->size(), 1);
             QCOMPARE(ledger().keys().keyRecord({}, QStringLiteral("anthropic"))->state, KeyState::NotSet);
-            QVERIFY(other->usage().record({QStringLiteral("content"), {}, at("2026-11-22T11:30:00Z"), {}}).ok());
+            QVERIFY(TestSupport::recordAsItHappened(*other, {QStringLiteral("content"), {}, at("2026-11-22T11:30:00Z"), {}}).ok());
             QVERIFY(other->directory().addTenant(QStringLiteral("bolt"), QStringLiteral("Bolt")).ok());
             QVERIFY(other->keys().setKeyRecord({{}, QStringLiteral("anthropic"), KeyState::Active, QStringLiteral("wxyz"),
                                                 at("2026-11-22T11:00:00Z"), {}, {}, std::nullopt, {}, {}},
@@ -270,7 +303,7 @@ private slots:
         {
             const auto scope = ledger().readScope();
             QCOMPARE(used(), 0);
-            QVERIFY(other->usage().record({QStringLiteral("content"), {}, at("2026-11-22T11:30:00Z"), {}}).ok());
+            QVERIFY(TestSupport::recordAsItHappened(*other, {QStringLiteral("content"), {}, at("2026-11-22T11:30:00Z"), {}}).ok());
             // Each way in to a change says the same, and nothing is written.
             const QString refusal = QStringLiteral("Nothing can be changed while the ledger is being read as one moment; "
                                                    "try again once the reading is done.");
@@ -293,7 +326,8 @@ private slots:
     {
         QCOMPARE(record("poetry", "2026-11-10T10:00:00Z").failure().kind, Failure::BadInput);
         QCOMPARE(record("theme", "2026-11-10T10:00:00Z", QStringLiteral("ghost")).failure().kind, Failure::BadInput);
-        QCOMPARE(record("theme", "2026-11-22T12:06:00Z").failure().kind, Failure::BadInput); // in the future
+        QCOMPARE(ledger().usage().record({QStringLiteral("theme"), {}, at("2026-11-22T12:06:00Z"), {}}).failure().kind,
+                 Failure::BadInput); // in the future
         QCOMPARE(ledger().usage().record({QStringLiteral("theme"), {}, std::nullopt, QStringLiteral("has space")}).failure().kind,
                  Failure::BadInput);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 0);

@@ -60,8 +60,8 @@ private slots:
         ledger().setClock(Clock::fixedAt(now));
         QVERIFY(ledger().setBillingCalendar(anchor, zone).ok()); // nothing recorded yet: at once
         QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
-        QVERIFY(ledger().usage().record({QStringLiteral("theme"), {}, earlier, {}}).ok());
-        QVERIFY(ledger().usage().record({QStringLiteral("content"), {}, now, {}}).ok());
+        QVERIFY(TestSupport::recordAsItHappened(ledger(), {QStringLiteral("theme"), {}, earlier, {}}).ok());
+        QVERIFY(TestSupport::recordAsItHappened(ledger(), {QStringLiteral("content"), {}, now, {}}).ok());
 
         const auto r = ledger().usage().report(std::nullopt, std::nullopt);
         QVERIFY2(r.ok(), qPrintable(r.failure().message));

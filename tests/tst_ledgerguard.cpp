@@ -60,6 +60,9 @@ private slots:
     {
         if (!TestBackend::postgres())
             QSKIP("the server's privileges are PostgreSQL's");
+        // The server judges a Recorder's events by its own clock, which is the kernel's: so do the programs here.
+        m_onKernelTime = true;
+        startClockAt(TestSupport::kernelNow());
         for (const char* name : {"alice", "vera", "rita", "mallory"})
             TestBackend::admin(QStringLiteral("CREATE ROLE %1 LOGIN").arg(role(name)));
         TestBackend::admin(QStringLiteral("CREATE DATABASE %1").arg(m_database));
@@ -130,6 +133,15 @@ private slots:
         for (const char* attacker : {"vera", "rita", "mallory"})
             for (const QString& statement : statements)
                 QTest::addRow("%s: %s", attacker, qPrintable(statement.left(60))) << role(attacker) << statement;
+        // A Recorder records usage as it happens, by the server's clock: not three hours back (past the rate limit's
+        // hour), not forty days back (a closed period's pool), not an hour ahead.
+        for (const qint64 shift : {-3 * 3600000LL, -40 * 86400000LL, 3600000LL})
+            QTest::addRow("rita: record at %+lld ms", shift)
+                << role("rita")
+                << QStringLiteral("SELECT ai_settings.record_event('dated', (extract(epoch FROM clock_timestamp()) * 1000)"
+                                  "::bigint + %1, '', 'theme', 'claude-sonnet-4-6', 'credits', 1, '%2')")
+                       .arg(shift)
+                       .arg(role("rita"));
         // Holding the write lock is a writer's: a Viewer and a stranger cannot take it.
         for (const char* attacker : {"vera", "mallory"})
             QTest::addRow("%s: hold the write lock", attacker)

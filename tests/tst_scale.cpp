@@ -97,7 +97,7 @@ private slots:
         QVERIFY(ledger->settings().setPlan(QStringLiteral("professional")).ok());
         QVERIFY(ledger->directory().addTenant(QStringLiteral("acme"), QStringLiteral("Acme Retail International")).ok());
         const qint64 start = ledger->usage().report(std::nullopt, std::nullopt)->period.start;
-        QVERIFY(ledger->usage().record({QStringLiteral("analysis"), QStringLiteral("acme"), start + 3600000, {}}).ok());
+        QVERIFY(TestSupport::recordAsItHappened(*ledger, {QStringLiteral("analysis"), QStringLiteral("acme"), start + 3600000, {}}).ok());
     }
 
     void leftToRight() { checkEverySection(Qt::LeftToRight); }

@@ -44,7 +44,7 @@ private slots:
         {
             auto ledger = TestSupport::openLedger(uri, QStringLiteral("owner"));
             ledger->setClock(Clock(&clock));
-            QVERIFY(ledger->usage().record({QStringLiteral("content"), {}, at("2026-11-22T11:00:00Z"), {}}).ok());
+            QVERIFY(TestSupport::recordAsItHappened(*ledger, {QStringLiteral("content"), {}, at("2026-11-22T11:00:00Z"), {}}).ok());
         }
         Ui::MainWindow window(uri, Clock(&clock));
         // The constructor returns before the server has answered: the window says it connects, the page waits.

@@ -49,7 +49,7 @@ private slots:
             auto l = ledger();
             const qint64 start = l->usage().report(std::nullopt, std::nullopt)->period.start;
             for (int i = 0; i < 4; ++i) // 4 × 20 = 80 of 100
-                QVERIFY(l->usage().record({QStringLiteral("trigger"), {}, start + i, {}}).ok());
+                QVERIFY(TestSupport::recordAsItHappened(*l, {QStringLiteral("trigger"), {}, start + i, {}}).ok());
         }
         openWindow();
         auto* bar = find<QProgressBar>("creditsProgressBar");
@@ -58,7 +58,7 @@ private slots:
         {
             auto l = ledger();
             const qint64 start = l->usage().report(std::nullopt, std::nullopt)->period.start;
-            QVERIFY(l->usage().record({QStringLiteral("trigger"), {}, start + 10, {}}).ok());
+            QVERIFY(TestSupport::recordAsItHappened(*l, {QStringLiteral("trigger"), {}, start + 10, {}}).ok());
         }
         QTest::keyClick(m_window.get(), Qt::Key_F5); // View › Refresh
         QCOMPARE(bar->property("level").toString(), QStringLiteral("full"));

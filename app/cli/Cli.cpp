@@ -26,7 +26,9 @@ const Command commands[] = {
      QT_TRANSLATE_NOOP("Cli", "Authorise and record AI queries, each atomically (credits, rate limit, key state, role)."),
      QT_TRANSLATE_NOOP("Cli", "  --action A        theme, content, inline_text, image, analysis or trigger\n"
                        "  --tenant T        the tenant that ran it (default: the install itself)\n"
-                       "  --at ISO8601      when it ran, with Z or an offset (default: now)\n"
+                       "  --at ISO8601      when it ran, with Z or an offset (default: now); record authorises usage\n"
+                       "                    as it happens: the time lies in the running period and the rate limit's\n"
+                       "                    hour; older usage is history, for import (Owner or Admin)\n"
                        "  --id ID           an id of your own; recording the same id again charges nothing\n"
                        "  --stdin           JSON Lines in, one event per line with the fields action, tenant, at and id;\n"
                        "                    one JSON line out per event, as soon as it is recorded, on one connection:\n"

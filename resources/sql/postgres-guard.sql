@@ -173,8 +173,20 @@ DECLARE
     recent bigint;
     used bigint;
     allocation bigint;
+    now_ms bigint;
 BEGIN
-    PERFORM ai_settings.require_role(ARRAY['owner', 'admin', 'recorder'], 'Recording usage');
+    -- A Recorder authorises usage as it happens: by the server's clock, give or take the five minutes' skew the
+    -- program allows, the event lies in the rate limit's window of the running period (older usage is history,
+    -- which only an Owner or Admin imports, so for them a record is no more than an import of one).
+    IF ai_settings.require_role(ARRAY['owner', 'admin', 'recorder'], 'Recording usage') = 'recorder' THEN
+        now_ms := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
+        IF occurred_at <= now_ms - (rule).window_ms - 300000 OR occurred_at > now_ms + 300000
+           OR period < ai_settings.period_start(ai_settings.day_start(ai_settings.local_date(now_ms - 300000, cal.zone),
+                                                                      cal.zone), cal.anchor, cal.zone) THEN
+            RAISE EXCEPTION 'A Recorder records usage as it happens, and % is not within the running period''s last hour.',
+                occurred_at USING ERRCODE = '42501';
+        END IF;
+    END IF;
     IF tenant <> '' AND NOT EXISTS (SELECT 1 FROM ai_settings.tenants t WHERE t.id = tenant) THEN
         RAISE EXCEPTION 'Tenant % does not exist.', tenant USING ERRCODE = '23503';
     END IF;

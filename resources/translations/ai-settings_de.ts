@@ -535,28 +535,6 @@
         <translation>--format muss csv oder jsonl sein.</translation>
     </message>
     <message>
-        <source>  --action A        theme, content, inline_text, image, analysis or trigger
-  --tenant T        the tenant that ran it (default: the install itself)
-  --at ISO8601      when it ran, with Z or an offset (default: now)
-  --id ID           an id of your own; recording the same id again charges nothing
-  --stdin           JSON Lines in, one event per line with the fields action, tenant, at and id;
-                    one JSON line out per event, as soon as it is recorded, on one connection:
-                    {&quot;id&quot;,&quot;ok&quot;:true,&quot;billing&quot;,&quot;credits&quot;,&quot;remaining&quot;,&quot;period&quot;,...} or
-                    {&quot;id&quot;,&quot;ok&quot;:false,&quot;exit&quot;:1|2|3,&quot;error&quot;}; exit 0 at the end of input
-Exit 1 when a rule refuses it: not enough credits, rate limit, invalid key or role.
-</source>
-        <translation>  --action A        theme, content, inline_text, image, analysis oder trigger
-  --tenant T        der Mandant, der sie ausführte (Standard: die Installation selbst)
-  --at ISO8601      wann sie lief, mit Z oder einem Versatz (Standard: jetzt)
-  --id ID           eine eigene ID; dieselbe ID noch einmal zu erfassen kostet nichts
-  --stdin           JSON Lines herein, ein Ereignis je Zeile mit den Feldern action, tenant, at und id;
-                    eine JSON-Zeile heraus je Ereignis, sobald es erfasst ist, über eine Verbindung
-                    (auf Englisch): {&quot;id&quot;,&quot;ok&quot;:true,&quot;billing&quot;,&quot;credits&quot;,&quot;remaining&quot;,&quot;period&quot;,...} oder
-                    {&quot;id&quot;,&quot;ok&quot;:false,&quot;exit&quot;:1|2|3,&quot;error&quot;}; Exit-Code 0 am Ende der Eingabe
-Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungültiger Schlüssel oder Rolle.
-</translation>
-    </message>
-    <message>
         <source>Import historic usage; all lines or none, and the same id is never added twice.</source>
         <translation>Frühere Nutzung importieren; alle Zeilen oder keine, und dieselbe ID nie zweimal.</translation>
     </message>
@@ -819,6 +797,32 @@ der Quelle.
         <source>Use db init --owner ROLE, db check, or db copy with either --to URI or --from URI.</source>
         <translation>Verwenden Sie db init --owner ROLE, db check oder db copy mit entweder --to URI oder --from URI.</translation>
     </message>
+    <message>
+        <source>  --action A        theme, content, inline_text, image, analysis or trigger
+  --tenant T        the tenant that ran it (default: the install itself)
+  --at ISO8601      when it ran, with Z or an offset (default: now); record authorises usage
+                    as it happens: the time lies in the running period and the rate limit&apos;s
+                    hour; older usage is history, for import (Owner or Admin)
+  --id ID           an id of your own; recording the same id again charges nothing
+  --stdin           JSON Lines in, one event per line with the fields action, tenant, at and id;
+                    one JSON line out per event, as soon as it is recorded, on one connection:
+                    {&quot;id&quot;,&quot;ok&quot;:true,&quot;billing&quot;,&quot;credits&quot;,&quot;remaining&quot;,&quot;period&quot;,...} or
+                    {&quot;id&quot;,&quot;ok&quot;:false,&quot;exit&quot;:1|2|3,&quot;error&quot;}; exit 0 at the end of input
+Exit 1 when a rule refuses it: not enough credits, rate limit, invalid key or role.
+</source>
+        <translation>  --action A        theme, content, inline_text, image, analysis oder trigger
+  --tenant T        der Mandant, der sie ausführte (Standard: die Installation selbst)
+  --at ISO8601      wann sie lief, mit Z oder einem Versatz (Standard: jetzt); record erfasst
+                    Nutzung, während sie geschieht: die Zeit liegt im laufenden Zeitraum und in der
+                    Stunde des Ratenlimits; ältere Nutzung ist Verlauf, für import (Inhaber oder Administrator)
+  --id ID           eine eigene ID; dieselbe ID noch einmal zu erfassen kostet nichts
+  --stdin           JSON Lines herein, ein Ereignis je Zeile mit den Feldern action, tenant, at und id;
+                    eine JSON-Zeile heraus je Ereignis, sobald es erfasst ist, über eine Verbindung
+                    (auf Englisch): {&quot;id&quot;,&quot;ok&quot;:true,&quot;billing&quot;,&quot;credits&quot;,&quot;remaining&quot;,&quot;period&quot;,...} oder
+                    {&quot;id&quot;,&quot;ok&quot;:false,&quot;exit&quot;:1|2|3,&quot;error&quot;}; Exit-Code 0 am Ende der Eingabe
+Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungültiger Schlüssel oder Rolle.
+</translation>
+    </message>
 </context>
 <context>
     <name>CreditRules</name>
@@ -853,6 +857,18 @@ der Quelle.
     <message>
         <source>the time %1 is in the future; usage can be recorded at most 5 minutes ahead</source>
         <translation>die Zeit %1 liegt in der Zukunft; Nutzung kann höchstens 5 Minuten im Voraus erfasst werden</translation>
+    </message>
+    <message>
+        <source>usage recorded later is history, which an Owner or Admin brings in with `ai-settings import`</source>
+        <translation>später erfasste Nutzung ist Verlauf, den ein Inhaber oder Administrator mit `ai-settings import` einspielt</translation>
+    </message>
+    <message>
+        <source>The time %1 is before the running period began at %2; record authorises usage as it happens, and %3.</source>
+        <translation>Die Zeit %1 liegt vor dem Beginn des laufenden Zeitraums am %2; record erfasst Nutzung, während sie geschieht, und %3.</translation>
+    </message>
+    <message>
+        <source>The time %1 lies before the rate limit&apos;s window of the last %2 minutes; record authorises usage as it happens, and %3.</source>
+        <translation>Die Zeit %1 liegt vor dem Fenster des Ratenlimits, den letzten %2 Minuten; record erfasst Nutzung, während sie geschieht, und %3.</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,7 @@ struct UsageBook::Batch
     QSet<QString> tenants;                          // known to exist
     QHash<QPair<QString, QString>, KeyState> keys;  // (tenant, provider)
     QHash<qint64, qint64> poolUsed;                 // period start -> credits used, this batch included
+    qint64 now = 0;                                 // the batch's one reading of the clock
 };
 
 QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>& requests)
@@ -101,7 +102,7 @@ QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>
     const auto current = m_settings.snapshot();
     if (!current)
         return failAll(current.failure());
-    Batch batch{current.value(), UsageTotals(*current->calendar), {}, {}, {}};
+    Batch batch{current.value(), UsageTotals(*current->calendar), {}, {}, {}, now};
     for (qsizetype i : valid) {
         // Each event is decided on what the ones before it left: a refused event writes nothing.
         answers[i] = recordLocked(requests[i], times[i], batch);
@@ -172,6 +173,10 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
             return out;
         }
     }
+    // After the retry: an event already recorded is answered again however long ago it happened.
+    if (const auto problem = CreditRules::recordTimeProblem(at, batch.now, m_db.catalog().rateLimit().windowMinutes,
+                                                            current->calendar->containing(batch.now).start))
+        return badInput(*problem);
     if (!request.tenant.isEmpty() && !batch.tenants.contains(request.tenant)) {
         if (Status s = m_directory.requireTenant(request.tenant); !s)
             return s.failure();

@@ -165,4 +165,21 @@ std::optional<QString> eventTimeProblem(qint64 at, qint64 now)
     return std::nullopt;
 }
 
+std::optional<QString> recordTimeProblem(qint64 at, qint64 now, qint64 windowMinutes, qint64 runningPeriodStart)
+{
+    const QString history = Words::tr("usage recorded later is history, which an Owner or Admin brings in with "
+                                      "`ai-settings import`");
+    if (at < runningPeriodStart)
+        return Words::tr("The time %1 is before the running period began at %2; record authorises usage as it "
+                         "happens, and %3.")
+            .arg(IsoTime::formatUtc(at), IsoTime::formatUtc(runningPeriodStart), history);
+    if (at <= now - windowMinutes * 60000)
+        return Words::tr("The time %1 lies before the rate limit's window of the last %2 minutes; record authorises "
+                         "usage as it happens, and %3.")
+            .arg(IsoTime::formatUtc(at))
+            .arg(windowMinutes)
+            .arg(history);
+    return std::nullopt;
+}
+
 } // namespace CreditRules

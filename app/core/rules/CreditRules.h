@@ -93,5 +93,9 @@ constexpr qint64 earliestEventAt = 946684800000; // 2000-01-01T00:00:00Z
 constexpr qint64 allowedClockSkew = 5 * 60 * 1000;
 // Why an event at `at` cannot have happened, said of "the time …", or nullopt when it can.
 std::optional<QString> eventTimeProblem(qint64 at, qint64 now);
+// Recording authorises usage as it happens: an event recorded at `at` lies in the running period (which began at
+// `runningPeriodStart`) and in the rate limit's window before `now`, or it could slip past the pool of a closed
+// period and past the rate limit. Older usage is history, for an import. A whole sentence, or nullopt.
+std::optional<QString> recordTimeProblem(qint64 at, qint64 now, qint64 windowMinutes, qint64 runningPeriodStart);
 
 } // namespace CreditRules
