@@ -138,8 +138,9 @@ private slots:
         for (const qint64 shift : {-3 * 3600000LL, -40 * 86400000LL, 3600000LL})
             QTest::addRow("rita: record at %+lld ms", shift)
                 << role("rita")
-                << QStringLiteral("SELECT ai_settings.record_event('dated', (extract(epoch FROM clock_timestamp()) * 1000)"
-                                  "::bigint + %1, '', 'theme', 'claude-sonnet-4-6', 'credits', 1, '%2')")
+                << QStringLiteral(
+                       "SELECT ai_settings.record_event('dated', (extract(epoch FROM clock_timestamp()) * 1000)"
+                       "::bigint + %1, '', 'theme', 'claude-sonnet-4-6', 'credits', 1, '%2')")
                        .arg(shift)
                        .arg(role("rita"));
         // Holding the write lock is a writer's: a Viewer and a stranger cannot take it.
