@@ -108,7 +108,7 @@ void MainWindow::createMenus()
 
 void MainWindow::updateActions()
 {
-    const bool open = m_session && m_session->isOpen();
+    const bool open = m_session && m_session->isOpen() && !m_session->isReconnecting();
     const bool admin = open && m_session->canAdminister();
     m_importAction->setEnabled(admin);
     m_importAction->setToolTip(admin || !open ? QString() : tr("Only an Owner or Admin can import usage."));
@@ -197,6 +197,8 @@ void MainWindow::openLater(const QString& path, const Catalog& catalog, const QS
 void MainWindow::showPage()
 {
     connect(m_page, &SettingsPage::importRequested, this, &MainWindow::importUsage);
+    connect(m_session.get(), &Session::reconnecting, this, &MainWindow::showReconnecting, Qt::UniqueConnection);
+    connect(m_session.get(), &Session::reconnected, this, &MainWindow::showReconnected, Qt::UniqueConnection);
     setCentralWidget(m_page);
     m_page->show();
     const QString path = m_session->path();
@@ -211,6 +213,29 @@ void MainWindow::showPage()
     updateActions();
     // Once the page is up: the checks run in the background and the page stays usable meanwhile.
     QTimer::singleShot(0, m_session.get(), &Session::recheckStaleKeys);
+}
+
+void MainWindow::showReconnecting(const QString& reason)
+{
+    if (centralWidget() == m_page) {
+        takeCentralWidget(); // kept: the page comes back as it was
+        m_page->hide();
+    }
+    showMessagePage(QStringLiteral("reconnectingLabel"),
+                    tr("<h3>Reconnecting…</h3><p>The connection to the database server was lost: %1</p><p>The page "
+                       "comes back with fresh figures as soon as the server answers again; nothing you typed is "
+                       "lost.</p>")
+                        .arg(reason.toHtmlEscaped()));
+    updateActions();
+}
+
+void MainWindow::showReconnected()
+{
+    if (centralWidget() != m_page) {
+        setCentralWidget(m_page); // the message goes
+        m_page->show();
+    }
+    updateActions();
 }
 
 void MainWindow::stopWaiting()

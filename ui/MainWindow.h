@@ -68,6 +68,10 @@ private:
     void stopWaiting();
     // Puts the session's page in the window, with the title and status that name the database.
     void showPage();
+    // The connection to a shared ledger's server is lost: the page steps aside (kept, with whatever the admin
+    // typed) for a message that says so, until the session has reconnected and read fresh figures.
+    void showReconnecting(const QString& reason);
+    void showReconnected();
 
     std::unique_ptr<Session> m_session;
     LedgerOpener* m_opener = nullptr; // a child: the window's end waits for an attempt under way

@@ -7,6 +7,11 @@
 
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
 
 namespace Ui {
 
@@ -35,6 +40,9 @@ Result<std::unique_ptr<Session>> Session::open(const QString& path, const Catalo
 Status Session::attach(std::unique_ptr<Ledger> ledger)
 {
     ledger->setClock(m_clock);
+    // A lost connection is the session's to reopen: off the window's thread first, and without the page reading
+    // meanwhile (refresh).
+    ledger->setReconnectWait(-1);
     const auto role = ledger->directory().roleOf(ledger->userName());
     if (!role)
         return role.failure();
@@ -61,12 +69,60 @@ void Session::setTimeouts(int keychainMs, int checkMs)
 
 void Session::refresh()
 {
-    if (!isOpen())
-        return; // still connecting: attach() fills the page
-    const auto scope = m_ledger->readScope(); // the page and the alerts read one moment
-    if (const auto role = m_ledger->directory().roleOf(m_ledger->userName()); role && role.value())
-        m_role = *role.value();
-    emit changed();
+    if (!isOpen() || m_reconnecting)
+        return; // still connecting: attach() fills the page; reconnecting: refreshes once it is back
+    bool lost = false;
+    {
+        const auto scope = m_ledger->readScope(); // the page and the alerts read one moment
+        // The scope's start tries a lost connection once; should the server not answer yet, the page does not
+        // read (it would show errors beside figures of the time before).
+        lost = m_ledger->connectionLost();
+        if (!lost) {
+            if (const auto role = m_ledger->directory().roleOf(m_ledger->userName()); role && role.value())
+                m_role = *role.value();
+            emit changed();
+            lost = m_ledger->connectionLost(); // lost while the page read
+        }
+    }
+    if (lost)
+        startReconnecting();
+}
+
+void Session::startReconnecting()
+{
+    m_reconnectPauseMs = firstReconnectPauseMs;
+    const Status back = m_ledger->reconnect(0);
+    if (back) { // back already: the page reads again (from the event loop: the reading that found it lost is over)
+        QTimer::singleShot(0, this, &Session::refresh);
+        return;
+    }
+    m_reconnecting = true;
+    emit reconnecting(back.failure().message);
+    QTimer::singleShot(m_reconnectPauseMs, this, &Session::tryReconnecting);
+}
+
+void Session::tryReconnecting()
+{
+    // libpq's ping waits up to the connect timeout for a server that does not answer at all: on a thread of its
+    // own, so that the window stays usable; only a server that answers is reconnected to, here. The thread
+    // touches nothing of the session's, which may be gone before it ends.
+    auto up = std::make_shared<std::atomic_bool>(false);
+    auto* probe = QThread::create([answers = m_ledger->serverProbe(), up] { *up = answers(); });
+    connect(probe, &QThread::finished, probe, &QObject::deleteLater);
+    connect(probe, &QThread::finished, this, [this, up] {
+        const Status back = *up ? m_ledger->reconnect(0) : Status(unavailable(QString()));
+        if (back) {
+            m_reconnecting = false;
+            emit reconnected();
+            refresh();
+            return;
+        }
+        if (*up) // it answered, but would not let us in: say why
+            emit reconnecting(back.failure().message);
+        m_reconnectPauseMs = qMin(m_reconnectPauseMs * 2, longestReconnectPauseMs);
+        QTimer::singleShot(m_reconnectPauseMs, this, &Session::tryReconnecting);
+    });
+    probe->start();
 }
 
 } // namespace Ui

@@ -50,7 +50,15 @@ public:
     void setTimeouts(int keychainMs, int checkMs);
 
     // Re-reads the user's role (another administrator may have changed it) and tells every panel to re-read.
+    // On a lost connection to a shared ledger's server it reconnects instead (reconnecting()).
     void refresh();
+
+    // The connection to the shared ledger's server is lost and the session is getting it back: it asks the
+    // server off the window's thread whether it answers, after a pause that grows from 1 s to 16 s, and
+    // reconnects once it does; then reconnected() and changed() follow. Meanwhile refresh() does nothing.
+    bool isReconnecting() const { return m_reconnecting; }
+    static constexpr int firstReconnectPauseMs = 1000;
+    static constexpr int longestReconnectPauseMs = 16000;
 
     // Checks again, one after another in the background, every stored key last checked more than a day ago (or
     // throttled until a time now past), so that the page does not show yesterday's verdict as today's.
@@ -64,9 +72,16 @@ signals:
     void changed();
     // A background check of a key began; `changed` follows when it ends.
     void keyCheckStarted(const QString& tenant, const QString& provider);
+    // The connection was lost (`reason`: the server's words); the page's figures are no longer current.
+    void reconnecting(const QString& reason);
+    // The connection is back; changed() follows.
+    void reconnected();
 
 private:
     void checkNext(QVector<KeyRecord> queue);
+    // The reading found the connection lost: one more try at once, then on a timer (tryReconnecting).
+    void startReconnecting();
+    void tryReconnecting();
 
     QString m_path;
     const Catalog& m_catalog;
@@ -79,6 +94,8 @@ private:
     Role m_role = Role::Viewer;
     std::optional<KeyRecord> m_checking; // the key a background check is running for
     std::optional<int> m_checkTimeoutMs;    // set before the ledger was attached
+    bool m_reconnecting = false;
+    int m_reconnectPauseMs = firstReconnectPauseMs;
 };
 
 } // namespace Ui

@@ -7,13 +7,16 @@
 #include "Text.h"
 #include "UsageSentences.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUuid>
 
 #include <cerrno>
 #include <unistd.h>
 
+#include <algorithm>
 #include <utility>
 
 namespace Cli {
@@ -163,10 +166,29 @@ int recordStream(Context& context, Ledger& ledger)
             if (request) {
                 ids.last() = request->id;
                 requests << request.value();
+                if (requests.last().id.isEmpty()) { // an id of its own, so that a retry cannot charge twice
+                    requests.last().id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+                    requests.last().newId = true;
+                }
                 requestIndex << outcomes.size() - 1;
             }
         }
-        const auto recorded = ledger.usage().recordAll(requests);
+        QElapsedTimer batchTime;
+        batchTime.start();
+        auto recorded = ledger.usage().recordAll(requests);
+        // The server went away during the batch (a restart, a crash): nothing of it was committed, or all of it
+        // was and the answer was lost. Its events go again on a new connection, with the ids they had, so that
+        // what was committed is answered as already recorded and nothing is charged twice; should the server not
+        // come back within the wait, each line is answered with why.
+        const bool lost = std::any_of(recorded.begin(), recorded.end(), [](const Result<RecordOutcome>& r) {
+            return !r && r.failure().connectionLost;
+        });
+        // (Unless the batch's start already waited the whole bound for the server in vain.)
+        if ((lost || ledger.connectionLost()) && batchTime.elapsed() < ledger.reconnectWait()) {
+            for (RecordRequest& r : requests)
+                r.newId = false;
+            recorded = ledger.usage().recordAll(requests);
+        }
         for (qsizetype i = 0; i < recorded.size(); ++i)
             outcomes[requestIndex[i]] = recorded[i];
         for (qsizetype i = 0; i < outcomes.size(); ++i) {

@@ -30,6 +30,10 @@ Ledger* Context::ledger()
         return nullptr;
     }
     m_ledger = std::move(opened).value();
+    // Scripts and servers ride out a restart of the database server: a lost connection is opened again, with a
+    // growing pause, for up to this long before the command answers with the server's reason.
+    constexpr int reconnectWaitMs = 20000;
+    m_ledger->setReconnectWait(reconnectWaitMs);
     return m_ledger.get();
 }
 

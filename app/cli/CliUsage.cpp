@@ -183,7 +183,12 @@ int importUsage(Context& context, const QStringList& arguments)
     if (terminal)
         context.err << Words::tr("Reading %1…").arg(Text::escaped(files.first(), 200))
                     << Qt::flush; // until the first step's line
-    const auto summary = UsageTransfer::importFile(*ledger, files.first(), dryRun, progress);
+    auto summary = UsageTransfer::importFile(*ledger, files.first(), dryRun, progress);
+    // The server went away during the import: none of it was committed, or all of it was and the answer was lost.
+    // It runs again on a new connection; ids already in the ledger are skipped, so nothing is added twice.
+    if (!summary && (summary.failure().connectionLost || ledger->connectionLost()) &&
+        ledger->reconnect(ledger->reconnectWait()))
+        summary = UsageTransfer::importFile(*ledger, files.first(), dryRun, progress);
     if (terminal)
         context.err << "\r\033[K" << Qt::flush;
     if (!summary)
@@ -227,7 +232,11 @@ int exportUsage(Context& context, const QStringList& arguments)
         return Done;
     }
     const QString path = parser.value(outputOption);
-    const auto written = UsageExport::toFile(*ledger, path, *format, optionalValue(parser, periodOption));
+    auto written = UsageExport::toFile(*ledger, path, *format, optionalValue(parser, periodOption));
+    // A file is written whole or not at all: after a lost connection it is written again on a new one.
+    if (!written && (written.failure().connectionLost || ledger->connectionLost()) &&
+        ledger->reconnect(ledger->reconnectWait()))
+        written = UsageExport::toFile(*ledger, path, *format, optionalValue(parser, periodOption));
     if (!written)
         return context.fail(written.failure());
     context.err << UsageTransfer::exported(written.value(), path) << '\n';

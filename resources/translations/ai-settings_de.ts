@@ -929,6 +929,17 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <source>%1 needs the Owner, Admin or Recorder role, and %2 is %3.</source>
         <translation>%1 braucht die Rolle Inhaber, Administrator oder Erfasser, und %2 ist %3.</translation>
     </message>
+    <message>
+        <source>The connection to the database server was lost, and the server does not answer yet (%1).</source>
+        <translation>Die Verbindung zum Datenbankserver ist verloren, und der Server antwortet noch nicht (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The connection to the database server was lost, and the server did not answer again within %Ln second(s) (%1).</source>
+        <translation>
+            <numerusform>Die Verbindung zum Datenbankserver ist verloren, und der Server hat nicht innerhalb von %Ln Sekunde wieder geantwortet (%1).</numerusform>
+            <numerusform>Die Verbindung zum Datenbankserver ist verloren, und der Server hat nicht innerhalb von %Ln Sekunden wieder geantwortet (%1).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DatabaseAddress</name>
@@ -2388,6 +2399,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>&lt;h3&gt;Connecting to %1…&lt;/h3&gt;&lt;p&gt;The page appears as soon as the server answers.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Verbindung zu %1 wird hergestellt …&lt;/h3&gt;&lt;p&gt;Die Seite erscheint, sobald der Server antwortet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Reconnecting…&lt;/h3&gt;&lt;p&gt;The connection to the database server was lost: %1&lt;/p&gt;&lt;p&gt;The page comes back with fresh figures as soon as the server answers again; nothing you typed is lost.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Verbindung wird wiederhergestellt …&lt;/h3&gt;&lt;p&gt;Die Verbindung zum Datenbankserver ist verloren: %1&lt;/p&gt;&lt;p&gt;Die Seite kommt mit aktuellen Zahlen zurück, sobald der Server wieder antwortet; nichts, was Sie eingegeben haben, geht verloren.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

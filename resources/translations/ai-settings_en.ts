@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Database</name>
+    <message numerus="yes">
+        <source>The connection to the database server was lost, and the server did not answer again within %Ln second(s) (%1).</source>
+        <translation>
+            <numerusform>The connection to the database server was lost, and the server did not answer again within %Ln second (%1).</numerusform>
+            <numerusform>The connection to the database server was lost, and the server did not answer again within %Ln seconds (%1).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KeyVault</name>
     <message numerus="yes">
         <source>%1: the keychain did not answer within %Ln second(s).</source>

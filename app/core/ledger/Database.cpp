@@ -2,6 +2,7 @@
 
 #include "DatabaseAddress.h"
 #include "Environment.h"
+#include "PostgresConnection.h"
 #include "PostgresGuard.h"
 #include "Schema.h"
 #include "SqlSupport.h"
@@ -150,7 +151,11 @@ Database::ReadScope::ReadScope(Database& db) : m_db(db)
     ++m_db.m_scopeId;
     // Should the database fail to start it, the reads still run, each on its own, and report what fails.
     m_transaction = std::make_unique<Sql::ReadTransaction>(m_db.handle());
-    (void)m_transaction->begin();
+    if (!m_db.reopenedIfClosed())
+        return; // the reads say why, each
+    // The first statement of a page's reading is where a lost connection shows: open it again and go on.
+    if (const Status begun = m_transaction->begin(); m_db.lostConnectionIn(begun) && m_db.reconnect(m_db.m_reconnectWaitMs))
+        (void)m_transaction->begin();
 }
 
 Database::ReadScope::~ReadScope()
@@ -160,6 +165,19 @@ Database::ReadScope::~ReadScope()
 }
 
 Status Database::beginChecked(Sql::WriteTransaction& tx, const std::function<Status()>& mayWrite)
+{
+    if (Status s = reopenedIfClosed(); !s)
+        return s;
+    // Nothing is written before the transaction begins: after a lost connection the same start runs again.
+    Status s = beginCheckedOnce(tx, mayWrite);
+    if (lostConnectionIn(s)) {
+        const Status back = reconnect(m_reconnectWaitMs);
+        s = back ? beginCheckedOnce(tx, mayWrite) : back;
+    }
+    return s;
+}
+
+Status Database::beginCheckedOnce(Sql::WriteTransaction& tx, const std::function<Status()>& mayWrite)
 {
     if (m_postgres)
         if (Status s = mayWrite(); !s)
@@ -187,6 +205,67 @@ bool Database::moveToThread(QThread* target)
 }
 
 QSqlDatabase Database::handle() const { return QSqlDatabase::database(m_connectionName, false); }
+
+bool Database::connectionLost() const { return m_postgres && PostgresConnection::lost(handle()); }
+
+std::function<bool()> Database::serverProbe() const
+{
+    if (!m_postgres)
+        return [] { return true; };
+    return [address = PostgresConnection::connectionString(handle())] { return PostgresConnection::answers(address); };
+}
+
+Status Database::reopenedIfClosed()
+{
+    // A connection whose reopening failed is closed: no statement is sent to it (Qt would only warn), it is
+    // opened again first.
+    if (!m_postgres || handle().isOpen())
+        return success();
+    return reconnect(qMax(0, m_reconnectWaitMs));
+}
+
+bool Database::lostConnectionIn(const Status& failed)
+{
+    return m_reconnectWaitMs >= 0 && !failed && failed.failure().kind == Failure::Unavailable &&
+           !failed.failure().busy && (failed.failure().connectionLost || connectionLost());
+}
+
+Status Database::reconnect(int waitMs)
+{
+    // Statements prepared on the old connection were the old server process's; they go with it. Qt's driver
+    // frees each on the server as its query goes, which on a lost connection can only fail, and warns on stderr
+    // once per statement: those warnings say nothing here and are not shown.
+    static QtMessageHandler shown = nullptr;
+    shown = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext& context, const QString& message) {
+        if (type != QtWarningMsg || !message.startsWith(QLatin1String("Unable to free statement")))
+            shown(type, context, message);
+    });
+    m_queries.clear();
+    qInstallMessageHandler(shown);
+    m_memberSince.invalidate();
+    QSqlDatabase db = handle();
+    QElapsedTimer waited;
+    waited.start();
+    for (int pauseMs = 100;; pauseMs = qMin(pauseMs * 2, 2000)) {
+        db.close();
+        // Qt's driver opens it with the address, role and start-up options (the pinned path) it was opened with.
+        if (db.open())
+            return success();
+        const qint64 left = waitMs - waited.elapsed();
+        if (left <= 0)
+            break;
+        QThread::msleep(quint64(qMin<qint64>(pauseMs, left)));
+    }
+    const QString reason = Text::escaped(db.lastError().databaseText().simplified(), 300);
+    if (waitMs <= 0)
+        return unavailable(Words::tr("The connection to the database server was lost, and the server does not answer "
+                                     "yet (%1).")
+                               .arg(reason));
+    return unavailable(Words::tr("The connection to the database server was lost, and the server did not answer "
+                                 "again within %Ln second(s) (%1).",
+                                 nullptr, waitMs / 1000)
+                           .arg(reason));
+}
 
 bool Database::isPostgres() const { return m_postgres; }
 
@@ -238,7 +317,14 @@ Status Database::requireMember()
     if (m_memberSince.isValid() && m_memberSince.elapsed() < confirmedForMs)
         return success();
     m_memberSince.invalidate();
-    const auto role = roleOf(m_userName);
+    if (Status s = reopenedIfClosed(); !s)
+        return s;
+    auto role = roleOf(m_userName);
+    if (!role && lostConnectionIn(role.failure())) { // a read outside a scope may be the first to find it lost
+        if (const Status back = reconnect(m_reconnectWaitMs); !back)
+            return back;
+        role = roleOf(m_userName);
+    }
     if (!role)
         return role.failure();
     if (!role.value())

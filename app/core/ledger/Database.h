@@ -60,6 +60,24 @@ public:
     const QString& location() const { return m_location; }
     const QString& connectionName() const { return m_connectionName; }
 
+    // After a failure: whether the connection to the server is gone (a restart, a crash, a dropped network)
+    // rather than a statement refused. Never on SQLite.
+    bool connectionLost() const;
+    // Opens the lost connection again (the same address and role; prepared statements are made afresh), trying
+    // with a growing pause (0.1 s doubling to 2 s) until it answers or `waitMs` have passed; fails with the
+    // server's reason. Called between statements, never with a transaction of the caller's open.
+    Status reconnect(int waitMs);
+    // How long an operation that finds the connection lost before it has done anything waits for the server to
+    // come back (reconnect). 0, the default, tries once; the command line waits, so that scripts and servers
+    // ride out a restart. Below 0 it never reconnects by itself: the window does, off its thread, and reads
+    // nothing meanwhile (Ui::Session).
+    void setReconnectWait(int waitMs) { m_reconnectWaitMs = waitMs; }
+    // A question for any thread: does the server accept connections now? (libpq's ping, no login; it waits at
+    // most the connect timeout.) A window asks it off its own thread before it reconnects, so that a server
+    // that does not answer at all never freezes it. Always true on SQLite.
+    std::function<bool()> serverProbe() const;
+    int reconnectWait() const { return m_reconnectWaitMs; }
+
     // The system clock unless a test or benchmark set another; milliseconds since the epoch.
     void setClock(Clock clock) { m_clock = std::move(clock); }
     const Clock& clock() const { return m_clock; }
@@ -126,6 +144,11 @@ public:
 private:
     Database(const Catalog& catalog, QString userName, QString location);
     Failure notAMember() const;
+    Status beginCheckedOnce(Sql::WriteTransaction& tx, const std::function<Status()>& mayWrite);
+    // Whether `failed` is the lost connection, to be opened again (reconnect) before the step that failed, having
+    // written nothing, runs again.
+    bool lostConnectionIn(const Status& failed);
+    Status reopenedIfClosed();
 
     const Catalog& m_catalog;
     QString m_userName;
@@ -137,6 +160,7 @@ private:
     QElapsedTimer m_memberSince; // when membership was last confirmed; invalid: not yet
     bool m_postgres = false;
     int m_recordingDepth = 0;
+    int m_reconnectWaitMs = 0;
     int m_scopeDepth = 0;
     quint64 m_scopeId = 0;
     std::unique_ptr<SqliteCheckpointer> m_checkpointer; // stopped before the connection closes

@@ -34,6 +34,14 @@ public:
     const Clock& clock() const { return m_db->clock(); }
     qint64 now() const { return m_db->now(); }
 
+    // A lost connection to a shared ledger's server, and opening it again; see Database::connectionLost,
+    // reconnect and setReconnectWait.
+    bool connectionLost() const { return m_db->connectionLost(); }
+    Status reconnect(int waitMs) { return m_db->reconnect(waitMs); }
+    void setReconnectWait(int waitMs) { m_db->setReconnectWait(waitMs); }
+    int reconnectWait() const { return m_db->reconnectWait(); }
+    std::function<bool()> serverProbe() const { return m_db->serverProbe(); }
+
     // See Database::checkpointInBackground.
     void checkpointInBackground() { m_db->checkpointInBackground(); }
     // See Database::moveToThread.

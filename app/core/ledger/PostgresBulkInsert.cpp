@@ -1,6 +1,7 @@
 #include "PostgresBulkInsert.h"
 
 #include "ImportProgress.h"
+#include "PostgresConnection.h"
 #include "SqlSupport.h"
 
 #include <QSqlDriver>
@@ -24,17 +25,6 @@ namespace {
 
 // COPY sends this much at a time; libpq buffers it and the server reads it as a stream.
 constexpr int chunkBytes = 1 << 20;
-
-PGconn* handleOf(const QSqlDatabase& db)
-{
-    if (db.driverName() != QLatin1String("QPSQL"))
-        return nullptr;
-    const QVariant handle = db.driver()->handle();
-    // Qt declares the handle by libpq's struct name; PGconn is its typedef.
-    if (!handle.isValid() || (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
-        return nullptr;
-    return *static_cast<PGconn* const*>(handle.constData());
-}
 
 // COPY's text format: a backslash, tab, newline or carriage return in a value is escaped.
 void appendField(QByteArray& line, const QByteArray& value)
@@ -128,12 +118,12 @@ Status copyRows(PGconn* connection, const char* table, const QVector<ImportRow>&
 
 } // namespace
 
-bool available(const QSqlDatabase& db) { return handleOf(db) != nullptr; }
+bool available(const QSqlDatabase& db) { return PostgresConnection::of(db) != nullptr; }
 
 Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
                     const std::function<void(const UsageEvent&)>& inserted, const Progress& progress)
 {
-    PGconn* connection = handleOf(db);
+    PGconn* connection = PostgresConnection::of(db);
     // The staging table is the ledger's, dropped with the transaction: nothing of a cancelled or failed import
     // stays behind, and the caller may only insert into it.
     if (Status s = Sql::execText(db, QStringLiteral("SELECT ai_settings.prepare_import()"), Words::tr("preparing the import")); !s)

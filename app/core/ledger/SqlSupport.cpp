@@ -1,6 +1,7 @@
 #include "SqlSupport.h"
 
 #include <QCoreApplication>
+#include <QSqlDriver>
 
 namespace {
 struct Words
@@ -49,11 +50,20 @@ Failure storageFailure(const QSqlError& error, const QString& doing)
     QString detail = error.databaseText().simplified();
     if (detail.isEmpty())
         detail = error.driverText().simplified();
+    if (detail.endsWith(QLatin1String(" ()"))) // Qt's note of the SQLSTATE, when there is none
+        detail.chop(3);
     while (detail.endsWith(QLatin1Char('.')))
         detail.chop(1);
-    if (detail.isEmpty())
-        return unavailable(Words::tr("The database failed while %1 and gave no reason; the connection may be lost.").arg(doing));
-    return unavailable(Words::tr("The database failed while %1: %2.").arg(doing, detail));
+    Failure failure =
+        detail.isEmpty()
+            ? unavailable(Words::tr("The database failed while %1 and gave no reason; the connection may be lost.").arg(doing))
+            : unavailable(Words::tr("The database failed while %1: %2.").arg(doing, detail));
+    // SQLSTATE class 08 is a connection exception; 57P01-57P03 a server shutting down, crashed or starting; an
+    // error without a code or text is libpq finding the socket closed.
+    failure.connectionLost = code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01") ||
+                             code == QLatin1String("57P02") || code == QLatin1String("57P03") ||
+                             (code.isEmpty() && error.type() == QSqlError::StatementError && detail.isEmpty());
+    return failure;
 }
 
 Status exec(QSqlQuery& query, const QString& doing)
@@ -82,14 +92,24 @@ Status execText(const QSqlDatabase& db, const QString& sql, const QString& doing
 
 bool isPostgres(const QSqlDatabase& db) { return db.driverName() == QLatin1String("QPSQL"); }
 
+const void* connectionOf(const QSqlDatabase& db)
+{
+    if (!db.isOpen() || !db.driver())
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    // Both drivers hand out a pointer to their library's connection.
+    return handle.isValid() ? *static_cast<const void* const*>(handle.constData()) : nullptr;
+}
+
 WriteTransaction::~WriteTransaction()
 {
-    if (m_open)
+    if (m_open && m_connection && connectionOf(m_db) == m_connection)
         QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
 }
 
 Status WriteTransaction::begin()
 {
+    m_connection = connectionOf(m_db);
     if (!isPostgres(m_db)) {
         Status s = execText(m_db, QStringLiteral("BEGIN IMMEDIATE"), Words::tr("starting a transaction"));
         m_open = s.ok();
@@ -149,12 +169,13 @@ Status WriteTransaction::commit()
 
 ReadTransaction::~ReadTransaction()
 {
-    if (m_open)
+    if (m_open && m_connection && connectionOf(m_db) == m_connection)
         QSqlQuery(m_db).exec(QStringLiteral("COMMIT"));
 }
 
 Status ReadTransaction::begin()
 {
+    m_connection = connectionOf(m_db);
     // SQLite's deferred transaction takes its snapshot at the first read and keeps it to the end.
     const QString sql = isPostgres(m_db) ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                                          : QStringLiteral("BEGIN");

@@ -25,6 +25,9 @@ Result<qint64> number(QSqlQuery& query, const QString& doing);
 Status execText(const QSqlDatabase& db, const QString& sql, const QString& doing);
 
 bool isPostgres(const QSqlDatabase& db);
+// The driver's own connection under `db` (libpq's or SQLite's handle), or nullptr when closed: a transaction
+// begun on one connection is not ended on the next one after a reconnect (that one never saw it).
+const void* connectionOf(const QSqlDatabase& db);
 
 // Qt binds a null QString as SQL NULL; empty texts (the install's tenant, an image's model) must stay ''.
 inline QVariant text(const QString& value) { return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value); }
@@ -49,6 +52,7 @@ private:
     QSqlDatabase m_db;
     Lock m_lock;
     bool m_open = false;
+    const void* m_connection = nullptr; // the driver's connection it began on
 };
 
 // A read-only transaction: every statement in it sees the same snapshot of the database. Ends when destroyed.
@@ -65,6 +69,7 @@ public:
 private:
     QSqlDatabase m_db;
     bool m_open = false;
+    const void* m_connection = nullptr; // the driver's connection it began on
 };
 
 } // namespace Sql

@@ -82,6 +82,9 @@ struct RecordRequest
     QString tenant;
     std::optional<qint64> at; // default: now
     QString id;               // default: a new UUID
+    // The id was made for this request just now, so no stored event can have it and it is not looked up; a
+    // retry of the request (after a lost connection, when the first try may have been committed) clears it.
+    bool newId = false;
 };
 
 struct RecordOutcome

@@ -149,7 +149,7 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
     const LedgerSettings& settings = current->settings;
     RecordOutcome out;
 
-    if (!request.id.isEmpty()) {
+    if (!request.id.isEmpty() && !request.newId) {
         // A retried record with the same id must not charge twice.
         QSqlQuery& q = m_db.query(QStringLiteral("SELECT %1 FROM usage_events WHERE id = ?").arg(QLatin1String(eventColumns)));
         q.bindValue(0, request.id);

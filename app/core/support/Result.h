@@ -14,6 +14,9 @@ struct Failure
     QString message;
     // Another program holds what was needed (the database's write lock): the same call may succeed later.
     bool busy = false;
+    // The connection to the database server went away (a restart, a crash, the network): the same call may
+    // succeed on a new connection.
+    bool connectionLost = false;
     // The change was held back for want of the administrator's say-so (a key that could not be checked would
     // replace a working one): the same call, confirmed, would go through.
     bool needsConfirmation = false;

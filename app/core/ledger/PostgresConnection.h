@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QSqlDatabase>
+
+typedef struct pg_conn PGconn;
+
+// The libpq connection under Qt's QPSQL driver, for what Qt does not offer: COPY, and telling a lost connection
+// from a refused statement.
+namespace PostgresConnection {
+
+// libpq's connection of `db`, or nullptr when it is not PostgreSQL through Qt's QPSQL driver.
+PGconn* of(const QSqlDatabase& db);
+
+// After a statement failed: whether the server is gone (restarted, crashed, the network dropped) rather than the
+// statement refused. A closed connection counts as lost.
+bool lost(const QSqlDatabase& db);
+
+// libpq's connection string for the server, database and role `db` is opened with, as Qt's driver builds it.
+QByteArray connectionString(const QSqlDatabase& db);
+// Whether the server at `connectionString` accepts connections now (libpq's PQping: no login, nothing read).
+// Blocks for at most the connect timeout; safe on any thread, so that a window can ask without freezing.
+bool answers(const QByteArray& connectionString);
+
+} // namespace PostgresConnection
