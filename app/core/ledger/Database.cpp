@@ -70,6 +70,7 @@ Result<QSqlDatabase> Database::connect(const DatabaseAddress& address, const QSt
             return unavailable(Words::tr("Cannot connect to %1: %2.")
                                    .arg(Text::escaped(address.text, 200),
                                         Text::escaped(db.lastError().databaseText().simplified(), 300)));
+        PostgresConnection::keepNoticesQuiet(db);
         return db;
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
@@ -249,8 +250,10 @@ Status Database::reconnect(int waitMs)
     for (int pauseMs = 100;; pauseMs = qMin(pauseMs * 2, 2000)) {
         db.close();
         // Qt's driver opens it with the address, role and start-up options (the pinned path) it was opened with.
-        if (db.open())
+        if (db.open()) {
+            PostgresConnection::keepNoticesQuiet(db);
             return success();
+        }
         const qint64 left = waitMs - waited.elapsed();
         if (left <= 0)
             break;

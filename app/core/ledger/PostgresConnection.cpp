@@ -33,6 +33,12 @@ bool lost(const QSqlDatabase& db)
     return PQstatus(connection) == CONNECTION_BAD;
 }
 
+void keepNoticesQuiet(const QSqlDatabase& db)
+{
+    if (PGconn* connection = of(db))
+        PQsetNoticeProcessor(connection, [](void*, const char*) {}, nullptr);
+}
+
 QByteArray connectionString(const QSqlDatabase& db)
 {
     const auto quoted = [](QString value) {

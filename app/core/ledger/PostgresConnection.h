@@ -15,6 +15,10 @@ PGconn* of(const QSqlDatabase& db);
 // statement refused. A closed connection counts as lost.
 bool lost(const QSqlDatabase& db);
 
+// The server's notices ("terminating connection due to administrator command" as it goes down) are not
+// printed on stderr: what matters of them comes back as the failure of the statement it ends.
+void keepNoticesQuiet(const QSqlDatabase& db);
+
 // libpq's connection string for the server, database and role `db` is opened with, as Qt's driver builds it.
 QByteArray connectionString(const QSqlDatabase& db);
 // Whether the server at `connectionString` accepts connections now (libpq's PQping: no login, nothing read).
