@@ -115,34 +115,37 @@ CREATE FUNCTION calendar(OUT anchor integer, OUT zone text) LANGUAGE sql STABLE 
            COALESCE((SELECT value FROM ai_settings.settings WHERE name = 'time_zone'), 'UTC')
 $$;
 
--- Adds the events of `new_events` (occurred_at, tenant, action, billing, credits) to the totals, one day at a
--- time: the zone is consulted once per local day, not once per event.
+-- Adds the events of `new_events` (occurred_at, tenant, action, billing, credits) to the totals: the events are
+-- counted per local day, tenant and action in one pass (the zone consulted once per event), and the days, far
+-- fewer, get their day and period starts.
 CREATE FUNCTION add_to_totals(new_events regclass) RETURNS void LANGUAGE plpgsql
 SET search_path = pg_catalog, ai_settings, pg_temp AS $$
 DECLARE
     cal record := ai_settings.calendar();
 BEGIN
     EXECUTE format($q$
-        CREATE TEMP TABLE totals_days ON COMMIT DROP AS
-        SELECT d, ai_settings.day_start(d, %1$L) AS day_start
-        FROM (SELECT DISTINCT ai_settings.local_date(occurred_at, %1$L) AS d FROM %2$s) days$q$, cal.zone, new_events);
+        CREATE TEMP TABLE totals_per_day ON COMMIT DROP AS
+        SELECT ai_settings.local_date(occurred_at, %1$L) AS d, tenant, action, count(*) AS runs,
+               sum(credits) AS credits, count(*) FILTER (WHERE billing = 'byok') AS byok_runs
+        FROM %2$s GROUP BY 1, 2, 3$q$, cal.zone, new_events);
+    CREATE TEMP TABLE totals_days ON COMMIT DROP AS
+        SELECT d, ai_settings.day_start(d, cal.zone) AS day_start FROM (SELECT DISTINCT p.d FROM totals_per_day p) days;
     ALTER TABLE totals_days ADD COLUMN period_start bigint;
     UPDATE totals_days SET period_start = ai_settings.period_start(day_start, cal.anchor, cal.zone);
-    EXECUTE format($q$
-        INSERT INTO ai_settings.usage_totals AS t (period_start, tenant, action, runs, credits, byok_runs)
-        SELECT x.period_start, e.tenant, e.action, count(*), sum(e.credits), count(*) FILTER (WHERE e.billing = 'byok')
-        FROM %1$s e JOIN totals_days x ON x.d = ai_settings.local_date(e.occurred_at, %2$L)
-        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-        ON CONFLICT (period_start, tenant, action) DO UPDATE SET runs = t.runs + excluded.runs,
-            credits = t.credits + excluded.credits, byok_runs = t.byok_runs + excluded.byok_runs$q$, new_events, cal.zone);
-    EXECUTE format($q$
-        INSERT INTO ai_settings.usage_daily AS t (day_start, tenant, runs, credits, byok_runs)
-        SELECT x.day_start, e.tenant, count(*), sum(e.credits), count(*) FILTER (WHERE e.billing = 'byok')
-        FROM %1$s e JOIN totals_days x ON x.d = ai_settings.local_date(e.occurred_at, %2$L)
-        GROUP BY 1, 2 ORDER BY 1, 2
-        ON CONFLICT (day_start, tenant) DO UPDATE SET runs = t.runs + excluded.runs,
-            credits = t.credits + excluded.credits, byok_runs = t.byok_runs + excluded.byok_runs$q$, new_events, cal.zone);
+    INSERT INTO ai_settings.usage_totals AS t (period_start, tenant, action, runs, credits, byok_runs)
+    SELECT x.period_start, p.tenant, p.action, sum(p.runs), sum(p.credits), sum(p.byok_runs)
+    FROM totals_per_day p JOIN totals_days x ON x.d = p.d
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT ON CONSTRAINT usage_totals_pkey DO UPDATE SET runs = t.runs + excluded.runs,
+        credits = t.credits + excluded.credits, byok_runs = t.byok_runs + excluded.byok_runs;
+    INSERT INTO ai_settings.usage_daily AS t (day_start, tenant, runs, credits, byok_runs)
+    SELECT x.day_start, p.tenant, sum(p.runs), sum(p.credits), sum(p.byok_runs)
+    FROM totals_per_day p JOIN totals_days x ON x.d = p.d
+    GROUP BY 1, 2 ORDER BY 1, 2
+    ON CONFLICT ON CONSTRAINT usage_daily_pkey DO UPDATE SET runs = t.runs + excluded.runs,
+        credits = t.credits + excluded.credits, byok_runs = t.byok_runs + excluded.byok_runs;
     DROP TABLE totals_days;
+    DROP TABLE totals_per_day;
 END $$;
 
 -- Totals again from the events, after the anchor day or the time zone changed.
@@ -246,8 +249,8 @@ BEGIN
     EXECUTE format('GRANT INSERT ON pg_temp.import_staging TO %I', session_user);
 END $$;
 
-CREATE FUNCTION import_staged() RETURNS TABLE (occurred_at bigint, tenant text, action text, billing text, credits integer)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+CREATE FUNCTION import_staged(OUT added bigint, OUT credits bigint) LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
 BEGIN
     PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Importing usage');
     IF (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = pg_catalog.to_regclass('pg_temp.import_staging'))
@@ -258,16 +261,14 @@ BEGIN
                AND NOT EXISTS (SELECT 1 FROM ai_settings.tenants t WHERE t.id = s.tenant)) THEN
         RAISE EXCEPTION 'The import names a tenant that does not exist.' USING ERRCODE = '23503';
     END IF;
-    CREATE TEMP TABLE import_added ON COMMIT DROP AS SELECT * FROM ai_settings.usage_events WITH NO DATA;
-    WITH added AS (
-        INSERT INTO ai_settings.usage_events
-        SELECT s.id, s.occurred_at, s.tenant, s.action, s.model, s.billing, s.credits, session_user::text
-        FROM pg_temp.import_staging s ORDER BY s.id
-        ON CONFLICT (id) DO NOTHING RETURNING *)
-    INSERT INTO pg_temp.import_added SELECT * FROM added;
-    PERFORM ai_settings.add_to_totals('pg_temp.import_added'::regclass);
-    RETURN QUERY SELECT a.occurred_at, a.tenant, a.action, a.billing, a.credits FROM pg_temp.import_added a;
-    DROP TABLE pg_temp.import_added;
+    -- The writer holds the ledger's write lock: the staged ids stored already are the ones not added. What is
+    -- left goes in, in the order of the id index, in the caller's name; an id staged twice fails the import.
+    DELETE FROM pg_temp.import_staging s USING ai_settings.usage_events e WHERE e.id = s.id;
+    INSERT INTO ai_settings.usage_events
+    SELECT s.id, s.occurred_at, s.tenant, s.action, s.model, s.billing, s.credits, session_user::text
+    FROM pg_temp.import_staging s ORDER BY s.id;
+    PERFORM ai_settings.add_to_totals('pg_temp.import_staging'::regclass);
+    SELECT count(*), COALESCE(sum(s.credits), 0) INTO added, credits FROM pg_temp.import_staging s;
 END $$;
 
 CREATE FUNCTION put_setting(name text, value text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER

@@ -61,23 +61,13 @@ Status finishCopy(PGconn* connection, const char* error)
 }
 
 // The ledger's function moves the staged rows whose id is new into the events, in the caller's name, with their
-// totals; the rows it added come back, for the summary.
-Status moveSkippingKnown(const QSqlDatabase& db, const std::function<void(const UsageEvent&)>& inserted)
+// totals, and says how many it added and their credits.
+Result<Added> moveSkippingKnown(const QSqlDatabase& db)
 {
     QSqlQuery move(db);
-    move.setForwardOnly(true);
-    if (!move.exec(QStringLiteral("SELECT occurred_at, tenant, action, billing, credits FROM ai_settings.import_staged()")))
+    if (!move.exec(QStringLiteral("SELECT added, credits FROM ai_settings.import_staged()")) || !move.next())
         return Sql::storageFailure(move.lastError(), Words::tr("importing usage"));
-    UsageEvent e;
-    while (move.next()) {
-        e.occurredAt = move.value(0).toLongLong();
-        e.tenant = move.value(1).toString();
-        e.action = move.value(2).toString();
-        e.billing = move.value(3).toString() == QLatin1String("byok") ? CreditRules::Billing::Byok : CreditRules::Billing::Credits;
-        e.credits = move.value(4).toInt();
-        inserted(e);
-    }
-    return success();
+    return Added{move.value(0).toLongLong(), move.value(1).toLongLong()};
 }
 
 // Sends the rows to `table` through COPY, reporting progress; a cancel ends
@@ -120,17 +110,17 @@ Status copyRows(PGconn* connection, const char* table, const QVector<ImportRow>&
 
 bool available(const QSqlDatabase& db) { return PostgresConnection::of(db) != nullptr; }
 
-Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
-                    const std::function<void(const UsageEvent&)>& inserted, const Progress& progress)
+Result<Added> insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
+                           const Progress& progress)
 {
     PGconn* connection = PostgresConnection::of(db);
     // The staging table is the ledger's, dropped with the transaction: nothing of a cancelled or failed import
     // stays behind, and the caller may only insert into it.
     if (Status s = Sql::execText(db, QStringLiteral("SELECT ai_settings.prepare_import()"), Words::tr("preparing the import")); !s)
-        return s;
+        return s.failure();
     if (Status s = copyRows(connection, "pg_temp.import_staging", rows, recordedBy, progress); !s)
-        return s;
-    return moveSkippingKnown(db, inserted);
+        return s.failure();
+    return moveSkippingKnown(db);
 }
 
 } // namespace PostgresBulkInsert

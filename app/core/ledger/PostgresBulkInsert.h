@@ -19,8 +19,15 @@ using Progress = ImportProgress::Callback;
 // True when the connection is PostgreSQL through Qt's QPSQL driver, whose libpq handle this program can use.
 bool available(const QSqlDatabase& db);
 
-// Inserts the events inside the caller's transaction; calls `inserted` for each row actually added.
-Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
-                    const std::function<void(const UsageEvent&)>& inserted, const Progress& progress);
+// What an import added: the events whose id was new, and their credits.
+struct Added
+{
+    qint64 events = 0;
+    qint64 credits = 0;
+};
+
+// Inserts the events inside the caller's transaction, the ledger's function keeping the totals.
+Result<Added> insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
+                           const Progress& progress);
 
 } // namespace PostgresBulkInsert

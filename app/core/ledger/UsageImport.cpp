@@ -159,11 +159,19 @@ Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summa
             return s;
     // Where the backends differ most: each has its own bulk path, and a portable one stands behind both.
     const QSqlDatabase handle = m_db.handle();
-    const Status written = SqliteBulkInsert::available(handle)
-                               ? SqliteBulkInsert::insertEvents(handle, rows, m_db.userName(), inserted, progress)
-                           : PostgresBulkInsert::available(handle)
-                               ? PostgresBulkInsert::insertEvents(handle, rows, m_db.userName(), inserted, progress)
-                               : insertEventsPortably(rows, inserted, progress);
+    Status written = success();
+    if (PostgresBulkInsert::available(handle)) {
+        // The ledger's function adds them up, totals included: only its counts come back.
+        const auto counts = PostgresBulkInsert::insertEvents(handle, rows, m_db.userName(), progress);
+        if (counts) {
+            summary.added += int(counts->events);
+            summary.credits += counts->credits;
+        }
+        written = counts ? success() : Status(counts.failure());
+    } else {
+        written = SqliteBulkInsert::available(handle) ? SqliteBulkInsert::insertEvents(handle, rows, m_db.userName(), inserted, progress)
+                                                      : insertEventsPortably(rows, inserted, progress);
+    }
     if (!written)
         return written;
     if (!ImportProgress::begin(overall, Step::Indexing))
