@@ -227,6 +227,52 @@ private slots:
         QCOMPARE(reportJson(m_db)[QStringLiteral("used")].toInt(), 1);
     }
 
+    // An import on a shared ledger stages its rows before it takes the write lock, so that recorders go on
+    // meanwhile: with another writer holding the lock, the import's rows are already staged when it waits.
+    void anImportStagesItsRowsBeforeTheWriteLock()
+    {
+        if (!TestBackend::postgres())
+            QSKIP("SQLite's writer takes the file's lock at the start");
+        const int lines = 50000;
+        QByteArray csv = "id,occurred_at,tenant,action,model,billing,credits\n";
+        for (int i = 0; i < lines; ++i)
+            csv += QStringLiteral("st-%1,%2,,theme,claude-sonnet-4-6,credits,1\n")
+                       .arg(i)
+                       .arg(IsoTime::formatUtc(TestSupport::at("2026-10-01T00:00:00Z") + i * 1000LL))
+                       .toUtf8();
+        const QString file = newPath(".csv");
+        writeFile(file, csv);
+        const QString database = m_db.mid(QStringLiteral("postgresql:///").size()).section(QLatin1Char('?'), 0, 0);
+        QSqlDatabase holder = TestBackend::connectAs(database, Environment::currentUserName(), QStringLiteral("holder"));
+        QSqlDatabase watcher = TestBackend::raw(m_db, QStringLiteral("watcher"));
+        {
+            QSqlQuery hold(holder);
+            QVERIFY(hold.exec(QStringLiteral("BEGIN")));
+            QVERIFY(hold.exec(QStringLiteral("SELECT ai_settings.take_write_lock()")));
+            QProcess import;
+            import.setProcessEnvironment(cliEnvironment());
+            import.start(QStringLiteral(AI_SETTINGS_BIN), {QStringLiteral("--db"), m_db, QStringLiteral("import"), file});
+            QVERIFY(import.waitForStarted(10000));
+            // It waits for the lock with its rows staged (the staging table is its session's own, so the server's
+            // view of the waiting session is what shows it).
+            const auto waitsWithRowsStaged = [&] {
+                QSqlQuery q(watcher);
+                return q.exec(QStringLiteral("SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                             "AND query LIKE '%take_write_lock%' AND backend_xid IS NOT NULL")) &&
+                       q.next() && q.value(0).toInt() == 1;
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(waitsWithRowsStaged(), 9000);
+            QVERIFY(hold.exec(QStringLiteral("ROLLBACK")));
+            QTRY_VERIFY_WITH_TIMEOUT(import.state() == QProcess::NotRunning, 60000);
+            QVERIFY2(import.exitCode() == 0, import.readAllStandardError().constData());
+            QVERIFY(import.readAllStandardOutput().startsWith("Imported 50,000 of 50,000 events"));
+        }
+        holder = QSqlDatabase();
+        watcher = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+        QSqlDatabase::removeDatabase(QStringLiteral("watcher"));
+    }
+
     void dbCopyNeedsOneDirection()
     {
         QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("copy")}).exitCode, 2);

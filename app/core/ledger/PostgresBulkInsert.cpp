@@ -110,17 +110,16 @@ Status copyRows(PGconn* connection, const char* table, const QVector<ImportRow>&
 
 bool available(const QSqlDatabase& db) { return PostgresConnection::of(db) != nullptr; }
 
-Result<Added> insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
-                           const Progress& progress)
+Status stage(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy, const Progress& progress)
 {
     PGconn* connection = PostgresConnection::of(db);
     // The staging table is the ledger's, dropped with the transaction: nothing of a cancelled or failed import
     // stays behind, and the caller may only insert into it.
     if (Status s = Sql::execText(db, QStringLiteral("SELECT ai_settings.prepare_import()"), Words::tr("preparing the import")); !s)
-        return s.failure();
-    if (Status s = copyRows(connection, "pg_temp.import_staging", rows, recordedBy, progress); !s)
-        return s.failure();
-    return moveSkippingKnown(db);
+        return s;
+    return copyRows(connection, "pg_temp.import_staging", rows, recordedBy, progress);
 }
+
+Result<Added> moveStaged(const QSqlDatabase& db) { return moveSkippingKnown(db); }
 
 } // namespace PostgresBulkInsert

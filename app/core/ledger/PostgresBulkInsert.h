@@ -26,8 +26,10 @@ struct Added
     qint64 credits = 0;
 };
 
-// Inserts the events inside the caller's transaction, the ledger's function keeping the totals.
-Result<Added> insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
-                           const Progress& progress);
+// In the caller's transaction, in two steps: the rows go into the ledger's staging table (no write lock needed,
+// so recorders go on meanwhile), then, under the write lock, the ledger's function moves the new ones into the
+// events and keeps the totals.
+Status stage(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy, const Progress& progress);
+Result<Added> moveStaged(const QSqlDatabase& db);
 
 } // namespace PostgresBulkInsert

@@ -125,8 +125,15 @@ Status WriteTransaction::begin()
     if (s)
         s = execText(m_db, QStringLiteral("SET LOCAL lock_timeout = %1").arg(writeWaitMs),
                      Words::tr("starting a transaction"));
-    if (!s)
+    if (!s || m_lock == Lock::LedgerRowLater)
         return s;
+    return lock();
+}
+
+Status WriteTransaction::lock()
+{
+    if (!isPostgres(m_db))
+        return success(); // BEGIN IMMEDIATE took SQLite's
     QSqlQuery lock(m_db);
     const bool locked = m_lock == Lock::Schema
                             ? lock.exec(QStringLiteral("SELECT pg_catalog.pg_advisory_xact_lock(%1::bigint)").arg(schemaLockKey))
@@ -147,7 +154,7 @@ Status WriteTransaction::begin()
         return storageFailure(error, Words::tr("waiting for the ledger's write lock"));
     QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
     m_open = false;
-    const QString holders = m_lock == Lock::LedgerRow ? lockHolders(m_db) : QString();
+    const QString holders = m_lock != Lock::Schema ? lockHolders(m_db) : QString();
     Failure busy = unavailable(
         holders.isEmpty()
             ? Words::tr("The ledger is busy: another writer held its write lock for more than %Ln second(s); nothing was written.",

@@ -39,13 +39,17 @@ class WriteTransaction
 public:
     // What a PostgreSQL writer locks: the ledger's lock row, or, while the schema is created or upgraded (when
     // that row may not exist yet), a transaction-scoped advisory lock.
-    enum class Lock { LedgerRow, Schema };
+    // LedgerRowLater: on PostgreSQL the transaction begins without it and lock() takes it (an import stages its
+    // rows first, so that recorders are not held up meanwhile); on SQLite it is LedgerRow.
+    enum class Lock { LedgerRow, Schema, LedgerRowLater };
     explicit WriteTransaction(QSqlDatabase db, Lock lock = Lock::LedgerRow) : m_db(std::move(db)), m_lock(lock) {}
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction&) = delete;
     WriteTransaction& operator=(const WriteTransaction&) = delete;
 
     Status begin();
+    // Takes the write lock (begin() does, unless LedgerRowLater): bounded by writeWaitMs, naming the holder.
+    Status lock();
     Status commit();
 
 private:

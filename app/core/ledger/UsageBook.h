@@ -81,7 +81,11 @@ private:
     Status insertEventsPortably(const QVector<ImportRow>& rows, const std::function<void(const UsageEvent&)>& inserted,
                                 const Progress& progress);
     Status writeRows(const QVector<ImportRow>& rows, ImportSummary& summary, const BillingCalendar& calendar,
-                     const ImportProgress::Overall& overall);
+                     Sql::WriteTransaction& tx, const ImportProgress::Overall& overall);
+    // PostgreSQL's way: staged first, then moved by the ledger's function under the write lock.
+    Status writeRowsShared(const QVector<ImportRow>& rows, ImportSummary& summary, Sql::WriteTransaction& tx,
+                           const ImportProgress::Overall& overall);
+    Status auditImport(const ImportSummary& summary);
 
     Database& m_db;
     SettingsStore& m_settings;

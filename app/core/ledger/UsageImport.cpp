@@ -122,13 +122,57 @@ Result<ImportSummary> UsageBook::checkRows(QVector<ImportRow>& rows, const Ledge
     return summary;
 }
 
+Status UsageBook::writeRowsShared(const QVector<ImportRow>& rows, ImportSummary& summary, Sql::WriteTransaction& tx,
+                                  const ImportProgress::Overall& overall)
+{
+    using ImportProgress::Step;
+    // The rows are staged before the write lock is taken, so that recorders go on meanwhile; the lock covers the
+    // tenants the file brings and the move, which the ledger's function does, index and totals included.
+    if (Status s = PostgresBulkInsert::stage(m_db.handle(), rows, m_db.userName(), ImportProgress::within(overall, Step::Writing)); !s)
+        return s;
+    if (!ImportProgress::begin(overall, Step::Indexing))
+        return ImportProgress::cancelled();
+    if (Status s = tx.lock(); !s)
+        return s;
+    QSet<QString> tenantsInFile;
+    for (const ImportRow& row : rows)
+        if (!row.event.tenant.isEmpty())
+            tenantsInFile.insert(row.event.tenant);
+    const auto tenants = m_directory.addMissingTenants(tenantsInFile.values());
+    if (!tenants)
+        return tenants.failure();
+    summary.tenantsCreated = tenants.value();
+    const auto added = PostgresBulkInsert::moveStaged(m_db.handle());
+    if (!added)
+        return added.failure();
+    summary.added = int(added->events);
+    summary.credits = added->credits;
+    summary.alreadyPresent = summary.rows - summary.added;
+    if (!ImportProgress::begin(overall, Step::Totalling))
+        return ImportProgress::cancelled();
+    return auditImport(summary);
+}
+
+Status UsageBook::auditImport(const ImportSummary& summary)
+{
+    // The audit trail tells what changed; a file whose events were all there already changed nothing.
+    if (summary.added == 0)
+        return success();
+    QString line = QStringLiteral("imported %1 of %2 events (%3 credits)").arg(summary.added).arg(summary.rows).arg(summary.credits);
+    if (!summary.source.isEmpty())
+        line += QStringLiteral(" from ") + Text::quoted(summary.source, 200);
+    return m_db.audit(QStringLiteral("usage"), line);
+}
+
 Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summary, const BillingCalendar& calendar,
-                            const ImportProgress::Overall& overall)
+                            Sql::WriteTransaction& tx, const ImportProgress::Overall& overall)
 {
     using ImportProgress::Step;
     if (!ImportProgress::begin(overall, Step::Writing))
         return ImportProgress::cancelled();
     const ImportProgress::Callback progress = ImportProgress::within(overall, Step::Writing);
+    if (PostgresBulkInsert::available(m_db.handle()))
+        return writeRowsShared(rows, summary, tx, overall);
     QSet<QString> tenantsInFile;
     for (const ImportRow& row : rows)
         if (!row.event.tenant.isEmpty())
@@ -159,19 +203,9 @@ Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summa
             return s;
     // Where the backends differ most: each has its own bulk path, and a portable one stands behind both.
     const QSqlDatabase handle = m_db.handle();
-    Status written = success();
-    if (PostgresBulkInsert::available(handle)) {
-        // The ledger's function adds them up, totals included: only its counts come back.
-        const auto counts = PostgresBulkInsert::insertEvents(handle, rows, m_db.userName(), progress);
-        if (counts) {
-            summary.added += int(counts->events);
-            summary.credits += counts->credits;
-        }
-        written = counts ? success() : Status(counts.failure());
-    } else {
-        written = SqliteBulkInsert::available(handle) ? SqliteBulkInsert::insertEvents(handle, rows, m_db.userName(), inserted, progress)
-                                                      : insertEventsPortably(rows, inserted, progress);
-    }
+    const Status written = SqliteBulkInsert::available(handle)
+                               ? SqliteBulkInsert::insertEvents(handle, rows, m_db.userName(), inserted, progress)
+                               : insertEventsPortably(rows, inserted, progress);
     if (!written)
         return written;
     if (!ImportProgress::begin(overall, Step::Indexing))
@@ -184,13 +218,7 @@ Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summa
         return ImportProgress::cancelled();
     if (Status s = totals.flush(m_db); !s)
         return s;
-    // The audit trail tells what changed; a file whose events were all there already changed nothing.
-    if (summary.added == 0)
-        return success();
-    QString line = QStringLiteral("imported %1 of %2 events (%3 credits)").arg(summary.added).arg(summary.rows).arg(summary.credits);
-    if (!summary.source.isEmpty())
-        line += QStringLiteral(" from ") + Text::quoted(summary.source, 200);
-    return m_db.audit(QStringLiteral("usage"), line);
+    return auditImport(summary);
 }
 
 Result<qint64> UsageBook::eventCount()
@@ -204,7 +232,8 @@ Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun
                                             const QString& source)
 {
     using ImportProgress::Step;
-    Sql::WriteTransaction tx(m_db.handle());
+    // On a shared ledger the write lock waits until the rows are staged (writeRowsShared).
+    Sql::WriteTransaction tx(m_db.handle(), Sql::WriteTransaction::Lock::LedgerRowLater);
     if (Status s = m_db.beginChecked(tx, [&] { return m_db.requireAdministrator(Words::tr("Importing usage")); }); !s)
         return s.failure();
     const auto current = m_settings.snapshot();
@@ -217,7 +246,7 @@ Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun
         return summary;
     summary->source = source;
     // A dry run does the whole write and rolls it back, so its counts are exactly what a real run would give.
-    if (Status s = writeRows(rows, summary.value(), *current->calendar, progress); !s)
+    if (Status s = writeRows(rows, summary.value(), *current->calendar, tx, progress); !s)
         return s.failure();
     // The last moment a cancel can still take everything back.
     if (!ImportProgress::begin(progress, Step::Saving))
