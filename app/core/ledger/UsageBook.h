@@ -85,6 +85,8 @@ private:
     // PostgreSQL's way: staged first, then moved by the ledger's function under the write lock.
     Status writeRowsShared(const QVector<ImportRow>& rows, ImportSummary& summary, Sql::WriteTransaction& tx,
                            const ImportProgress::Overall& overall);
+    // The tenants the file names that the ledger does not know yet are added.
+    Status addTenantsOf(const QVector<ImportRow>& rows, ImportSummary& summary);
     Status auditImport(const ImportSummary& summary);
 
     Database& m_db;

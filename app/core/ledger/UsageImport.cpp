@@ -134,14 +134,8 @@ Status UsageBook::writeRowsShared(const QVector<ImportRow>& rows, ImportSummary&
         return ImportProgress::cancelled();
     if (Status s = tx.lock(); !s)
         return s;
-    QSet<QString> tenantsInFile;
-    for (const ImportRow& row : rows)
-        if (!row.event.tenant.isEmpty())
-            tenantsInFile.insert(row.event.tenant);
-    const auto tenants = m_directory.addMissingTenants(tenantsInFile.values());
-    if (!tenants)
-        return tenants.failure();
-    summary.tenantsCreated = tenants.value();
+    if (Status s = addTenantsOf(rows, summary); !s)
+        return s;
     const auto added = PostgresBulkInsert::moveStaged(m_db.handle());
     if (!added)
         return added.failure();
@@ -151,6 +145,19 @@ Status UsageBook::writeRowsShared(const QVector<ImportRow>& rows, ImportSummary&
     if (!ImportProgress::begin(overall, Step::Totalling))
         return ImportProgress::cancelled();
     return auditImport(summary);
+}
+
+Status UsageBook::addTenantsOf(const QVector<ImportRow>& rows, ImportSummary& summary)
+{
+    QSet<QString> tenantsInFile;
+    for (const ImportRow& row : rows)
+        if (!row.event.tenant.isEmpty())
+            tenantsInFile.insert(row.event.tenant);
+    const auto added = m_directory.addMissingTenants(tenantsInFile.values());
+    if (!added)
+        return added.failure();
+    summary.tenantsCreated = added.value();
+    return success();
 }
 
 Status UsageBook::auditImport(const ImportSummary& summary)
@@ -173,21 +180,14 @@ Status UsageBook::writeRows(const QVector<ImportRow>& rows, ImportSummary& summa
     const ImportProgress::Callback progress = ImportProgress::within(overall, Step::Writing);
     if (PostgresBulkInsert::available(m_db.handle()))
         return writeRowsShared(rows, summary, tx, overall);
-    QSet<QString> tenantsInFile;
-    for (const ImportRow& row : rows)
-        if (!row.event.tenant.isEmpty())
-            tenantsInFile.insert(row.event.tenant);
-    const auto added = m_directory.addMissingTenants(tenantsInFile.values());
-    if (!added)
-        return added.failure();
-    summary.tenantsCreated = added.value();
+    if (Status s = addTenantsOf(rows, summary); !s)
+        return s;
 
     UsageTotals totals(calendar);
     const auto inserted = [&](const UsageEvent& e) {
         ++summary.added;
         summary.credits += e.credits;
-        if (!m_db.isPostgres()) // a shared ledger's function keeps its totals
-            totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
+        totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
     };
     // An import larger than the ledger itself loads first and indexes after (inside the same transaction, so a
     // failure or a cancel leaves the index as it was).
