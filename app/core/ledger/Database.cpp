@@ -222,7 +222,9 @@ Status Database::reopenedIfClosed()
     // opened again first.
     if (!m_postgres || handle().isOpen())
         return success();
-    return reconnect(qMax(0, m_reconnectWaitMs));
+    if (m_reconnectWaitMs < 0) // the window reopens it itself, off its thread: not here, where it could freeze
+        return lostConnectionFailure(0);
+    return reconnect(m_reconnectWaitMs);
 }
 
 bool Database::lostConnectionIn(const Status& failed)
@@ -259,7 +261,13 @@ Status Database::reconnect(int waitMs)
             break;
         QThread::msleep(quint64(qMin<qint64>(pauseMs, left)));
     }
-    const QString reason = Text::escaped(db.lastError().databaseText().simplified(), 300);
+    return lostConnectionFailure(waitMs);
+}
+
+Failure Database::lostConnectionFailure(int waitMs) const
+{
+    // The reason is the server's (or libpq's) for the last attempt to open the connection again.
+    const QString reason = Text::escaped(handle().lastError().databaseText().simplified(), 300);
     if (waitMs <= 0)
         return unavailable(Words::tr("The connection to the database server was lost, and the server does not answer "
                                      "yet (%1).")

@@ -149,6 +149,8 @@ private:
     // written nothing, runs again.
     bool lostConnectionIn(const Status& failed);
     Status reopenedIfClosed();
+    // Why the connection is still lost after `waitMs` of trying to open it again.
+    Failure lostConnectionFailure(int waitMs) const;
 
     const Catalog& m_catalog;
     QString m_userName;
