@@ -82,8 +82,8 @@ inline QString newLocation(const QTemporaryDir& dir, const QString& name, const 
     const auto catalog = Catalog::builtIn();
     if (!catalog)
         qFatal("no catalog: %s", qPrintable(catalog.failure().message));
-    if (Status s = PostgresGuard::initAt(location + QStringLiteral("&user=") + qEnvironmentVariable("AI_SETTINGS_TEST_PG_USER"),
-                                         catalog.value(), user);
+    if (const auto s = PostgresGuard::initAt(location + QStringLiteral("&user=") + qEnvironmentVariable("AI_SETTINGS_TEST_PG_USER"),
+                                             catalog.value(), user);
         !s)
         qFatal("db init: %s", qPrintable(s.failure().message));
     return as(location, user);

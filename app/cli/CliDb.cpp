@@ -5,6 +5,7 @@
 #include "DatabaseAddress.h"
 #include "Environment.h"
 #include "PostgresGuard.h"
+#include "Schema.h"
 #include "Text.h"
 
 #include <QFileInfo>
@@ -16,8 +17,18 @@ namespace {
 // db init --owner ROLE: a superuser creates the shared ledger, its roles and its functions.
 int init(Context& context, const QString& owner)
 {
-    if (Status s = PostgresGuard::initAt(context.databasePath, context.catalog, owner); !s)
-        return context.fail(s.failure());
+    const auto done = PostgresGuard::initAt(context.databasePath, context.catalog, owner);
+    if (!done)
+        return context.fail(done.failure());
+    if (done->upgradedFrom > 0) {
+        context.out << Words::tr("Upgraded the shared ledger at %1 from schema version %2 to %3; its events, members and "
+                                 "settings are as they were.")
+                           .arg(Text::escaped(context.databasePath, 200))
+                           .arg(done->upgradedFrom)
+                           .arg(Schema::currentVersion)
+                    << '\n';
+        return Done;
+    }
     const auto names = PostgresGuard::roleNamesFor(DatabaseAddress::parse(context.databasePath)->database);
     context.out << Words::tr("Created the shared ledger at %1 with %2 as its Owner.").arg(Text::escaped(context.databasePath, 200), owner)
                 << '\n'

@@ -823,6 +823,10 @@ Exit 1 when a rule refuses it: not enough credits, rate limit, invalid key or ro
 Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungültiger Schlüssel oder Rolle.
 </translation>
     </message>
+    <message>
+        <source>Upgraded the shared ledger at %1 from schema version %2 to %3; its events, members and settings are as they were.</source>
+        <translation>Das gemeinsame Konto unter %1 wurde von Schemaversion %2 auf %3 aktualisiert; Ereignisse, Mitglieder und Einstellungen sind unverändert.</translation>
+    </message>
 </context>
 <context>
     <name>CreditRules</name>
@@ -1776,14 +1780,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <translation>Beginnen einer Lesetransaktion</translation>
     </message>
     <message>
-        <source>The database failed while importing usage: %1.</source>
-        <translation>Die Datenbank scheiterte beim Importieren der Nutzung: %1.</translation>
-    </message>
-    <message>
-        <source>The database is busy: another program kept it locked while importing usage.</source>
-        <translation>Die Datenbank ist belegt: Ein anderes Programm hielt sie beim Importieren der Nutzung gesperrt.</translation>
-    </message>
-    <message>
         <source>starting a transaction</source>
         <translation>Beginnen einer Transaktion</translation>
     </message>
@@ -1812,6 +1808,14 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>The ledger&apos;s write lock is missing (the row of ledger_lock was deleted); nothing was written. A superuser restores it with: INSERT INTO ai_settings.ledger_lock (id) VALUES (1).</source>
         <translation>Die Schreibsperre des Kontos fehlt (die Zeile von ledger_lock wurde gelöscht); nichts wurde geschrieben. Ein Superuser stellt sie wieder her mit: INSERT INTO ai_settings.ledger_lock (id) VALUES (1).</translation>
+    </message>
+    <message>
+        <source>This program&apos;s SQLite library is not the one its Qt driver uses, which importing needs.</source>
+        <translation>Die SQLite-Bibliothek dieses Programms ist nicht die seines Qt-Treibers; der Import braucht dieselbe.</translation>
+    </message>
+    <message>
+        <source>reading the import</source>
+        <translation>Lesen des Imports</translation>
     </message>
 </context>
 <context>
@@ -2826,10 +2830,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         </translation>
     </message>
     <message>
-        <source>importing usage</source>
-        <translation>Importieren der Nutzung</translation>
-    </message>
-    <message>
         <source>unknown action %1</source>
         <translation>unbekannte Aktion %1</translation>
     </message>
@@ -2962,6 +2962,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>Saving</source>
         <translation>Wird gespeichert</translation>
+    </message>
+    <message>
+        <source>checking the events</source>
+        <translation>Prüfen der Ereignisse</translation>
     </message>
 </context>
 <context>

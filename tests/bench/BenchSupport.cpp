@@ -39,7 +39,7 @@ QString Cluster::newDatabase(const QString& name) const
     const auto catalog = Catalog::builtIn();
     if (!catalog)
         return {};
-    if (Status s = PostgresGuard::initAt(location, catalog.value(), user); !s) {
+    if (const auto s = PostgresGuard::initAt(location, catalog.value(), user); !s) {
         out() << "cannot create the ledger in " << name << ": " << s.failure().message << Qt::endl;
         return {};
     }

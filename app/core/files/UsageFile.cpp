@@ -166,12 +166,9 @@ Result<QVector<ImportRow>> parseCsvRecords(const QByteArray& text, qsizetype pos
     return rows;
 }
 
-Result<QVector<ImportRow>> parseCsv(const QByteArray& text)
+// The header at `pos` (after a byte order mark): where each field's column is. Advances `pos` and `line` past it.
+Result<CsvLayout> parseCsvHeader(const QByteArray& text, qsizetype& pos, int& line)
 {
-    qsizetype pos = text.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    if (std::all_of(text.begin() + pos, text.end(), [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }))
-        return QVector<ImportRow>(); // no events: the importer says so, as it does for every format
-    int line = 1;
     QVector<QByteArray> fields;
     if (const auto problem = splitCsvRecord(text, text.size(), pos, line, fields))
         return badInput(Words::tr("Line 1: header column %1: %2; nothing was imported.").arg(problem->field + 1).arg(problem->what));
@@ -192,12 +189,39 @@ Result<QVector<ImportRow>> parseCsv(const QByteArray& text)
     for (int f = 0; f < FieldCount; ++f)
         if (layout.column[f] < 0)
             return badInput(Words::tr("Line 1: the header lacks the column \"%1\"; nothing was imported.").arg(fieldName(f)));
-    const qsizetype body = pos;
+    return layout;
+}
+
+bool onlyWhitespace(const QByteArray& text, qsizetype from)
+{
+    return std::all_of(text.begin() + from, text.end(), [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); });
+}
+
+qsizetype afterByteOrderMark(const QByteArray& text)
+{
+    return text.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+}
+
+// The CSV records of text[begin, end), after `linesBefore` line breaks; on two threads when the text is large.
+Result<QVector<ImportRow>> parseCsvBody(const QByteArray& text, qsizetype body, int linesBefore, const CsvLayout& layout)
+{
     return parseInHalves(
-        text, body, line, [&](qsizetype from) { return csvRecordEndAfter(text, body, from); },
-        [&](qsizetype b, qsizetype e, int linesBefore, qsizetype expected) {
-            return parseCsvRecords(text, b, e, linesBefore, expected, layout);
+        text, body, linesBefore, [&](qsizetype from) { return csvRecordEndAfter(text, body, from); },
+        [&](qsizetype b, qsizetype e, int lines, qsizetype expected) {
+            return parseCsvRecords(text, b, e, lines, expected, layout);
         });
+}
+
+Result<QVector<ImportRow>> parseCsv(const QByteArray& text)
+{
+    qsizetype pos = afterByteOrderMark(text);
+    if (onlyWhitespace(text, pos))
+        return QVector<ImportRow>(); // no events: the importer says so, as it does for every format
+    int line = 1;
+    const auto layout = parseCsvHeader(text, pos, line);
+    if (!layout)
+        return layout.failure();
+    return parseCsvBody(text, pos, line, layout.value());
 }
 
 // Which field of a JSON line holds the bytes that are not UTF-8: the line is read again with them replaced,
@@ -284,22 +308,126 @@ Result<QVector<ImportRow>> parseJsonRecords(const QByteArray& text, qsizetype po
     return rows;
 }
 
-Result<QVector<ImportRow>> parseJsonLines(const QByteArray& text)
+// The JSON lines of text[begin, end), after `linesBefore` line breaks; on two threads when the text is large.
+Result<QVector<ImportRow>> parseJsonBody(const QByteArray& text, qsizetype begin, int linesBefore)
 {
-    const qsizetype begin = text.startsWith("\xEF\xBB\xBF") ? 3 : 0;
     // A JSON text holds no raw line break, so every line break ends a record.
     return parseInHalves(
-        text, begin, 0,
+        text, begin, linesBefore,
         [&](qsizetype from) {
             const qsizetype lineBreak = text.indexOf('\n', from);
             return lineBreak < 0 ? lineBreak : lineBreak + 1;
         },
-        [&](qsizetype b, qsizetype e, int linesBefore, qsizetype expected) {
-            return parseJsonRecords(text, b, e, linesBefore, expected);
-        });
+        [&](qsizetype b, qsizetype e, int lines, qsizetype expected) { return parseJsonRecords(text, b, e, lines, expected); });
+}
+
+// Just after the last line break in `text` that ends a record (0 when none does): the file is read in pieces, and
+// each piece is parsed up to there. For CSV that is a line break outside quotes; a file whose quotes do not pair
+// up is found out by the parser, at the line where the quote opens.
+qsizetype lastRecordEnd(const QByteArray& text, Format format)
+{
+    if (format == Format::JsonLines)
+        return text.lastIndexOf('\n') + 1;
+    qsizetype end = 0;
+    bool quoted = false;
+    const char* data = text.constData();
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (data[i] == '"')
+            quoted = !quoted;
+        else if (data[i] == '\n' && !quoted)
+            end = i + 1;
+    }
+    return end;
 }
 
 } // namespace
+
+struct Reader::Layout
+{
+    CsvLayout csv;
+};
+
+Reader::Reader(const QString& path, Format format) : m_file(path), m_format(format) {}
+Reader::~Reader() = default;
+
+Result<std::unique_ptr<Reader>> Reader::open(const QString& path)
+{
+    const auto format = formatForPath(path);
+    if (!format)
+        return badInput(Words::tr("%1 is neither a .csv nor a .jsonl file.").arg(path));
+    std::unique_ptr<Reader> reader(new Reader(path, *format));
+    if (!reader->m_file.open(QIODevice::ReadOnly))
+        return badInput(Words::tr("Cannot read %1: %2.").arg(path, reader->m_file.errorString()));
+    reader->m_size = reader->m_file.size();
+    // Up to the first record's end: a BOM, and for CSV the header.
+    if (Status s = reader->fill(); !s)
+        return s.failure();
+    while (!reader->m_atEnd && lastRecordEnd(reader->m_buffer, reader->m_format) == 0 && reader->m_buffer.size() < maxRecordBytes)
+        if (Status s = reader->fill(); !s)
+            return s.failure();
+    qsizetype pos = afterByteOrderMark(reader->m_buffer);
+    if (reader->m_format == Format::Csv) {
+        if (reader->m_atEnd && onlyWhitespace(reader->m_buffer, pos)) {
+            reader->m_buffer.clear(); // no events: the importer says so, as it does for every format
+            return reader;
+        }
+        int line = 1;
+        auto layout = parseCsvHeader(reader->m_buffer, pos, line);
+        if (!layout)
+            return layout.failure();
+        reader->m_layout = std::make_unique<Layout>(Layout{layout.value()});
+        reader->m_lines = line;
+    }
+    reader->m_buffer.remove(0, pos);
+    return reader;
+}
+
+Status Reader::fill()
+{
+    const QByteArray more = m_file.read(pieceBytes);
+    if (more.isEmpty() && m_file.error() != QFileDevice::NoError)
+        return badInput(Words::tr("Cannot read %1: %2.").arg(m_file.fileName(), m_file.errorString()));
+    if (more.isEmpty())
+        m_atEnd = true;
+    m_buffer += more;
+    return success();
+}
+
+Result<QVector<ImportRow>> Reader::next()
+{
+    for (;;) {
+        while (!m_atEnd && m_buffer.size() < pieceBytes)
+            if (Status s = fill(); !s)
+                return s.failure();
+        qsizetype end = m_atEnd ? m_buffer.size() : lastRecordEnd(m_buffer, m_format);
+        // A record longer than a piece reads on, up to a bound (an unclosed quote would read the whole file): past
+        // it the parser is given what there is, and names the line.
+        while (end == 0 && !m_atEnd && m_buffer.size() < maxRecordBytes) {
+            if (Status s = fill(); !s)
+                return s.failure();
+            end = m_atEnd ? m_buffer.size() : lastRecordEnd(m_buffer, m_format);
+        }
+        if (end == 0)
+            end = m_buffer.size();
+        if (end == 0)
+            return QVector<ImportRow>(); // the end of the file
+        // The piece is parsed in place, then dropped; the part of a record after it waits for the next piece.
+        const QByteArray piece = QByteArray::fromRawData(m_buffer.constData(), end);
+        auto rows = m_format == Format::Csv ? parseCsvBody(piece, 0, m_lines, m_layout->csv) : parseJsonBody(piece, 0, m_lines);
+        m_lines += int(std::count(piece.begin(), piece.end(), '\n'));
+        m_done += end;
+        m_buffer.remove(0, end);
+        if (!rows || !rows->isEmpty())
+            return rows;
+        // A piece of blank lines: on to the next.
+    }
+}
+
+int Reader::permille() const
+{
+    return m_size > 0 ? int(qMin<qint64>(1000, 1000 * m_done / m_size)) : 1000;
+}
+
 
 QByteArray csvField(const QString& text)
 {
@@ -323,25 +451,7 @@ std::optional<Format> formatForPath(const QString& path)
 
 Result<QVector<ImportRow>> parse(const QByteArray& text, Format format)
 {
-    return format == Format::Csv ? parseCsv(text) : parseJsonLines(text);
-}
-
-Result<QVector<ImportRow>> read(const QString& path)
-{
-    const auto format = formatForPath(path);
-    if (!format)
-        return badInput(Words::tr("%1 is neither a .csv nor a .jsonl file.").arg(path));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return badInput(Words::tr("Cannot read %1: %2.").arg(path, file.errorString()));
-    // Mapped rather than read: the parser reads the file's own pages, and no copy of a large file is made (copying
-    // 100 MB took 0.4 s on the benchmark's machine). A file cut short by another program while it is parsed ends
-    // the process instead of the import; either way nothing is written, since every row is checked before the
-    // first one is.
-    if (const qint64 size = file.size(); size > 0)
-        if (const uchar* mapped = file.map(0, size))
-            return parse(QByteArray::fromRawData(reinterpret_cast<const char*>(mapped), size), *format);
-    return parse(file.readAll(), *format);
+    return format == Format::Csv ? parseCsv(text) : parseJsonBody(text, afterByteOrderMark(text), 0);
 }
 
 Writer::Writer(QIODevice& device, Format format) : m_device(device), m_format(format)

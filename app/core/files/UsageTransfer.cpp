@@ -21,10 +21,13 @@ Result<ImportSummary> importFile(Ledger& ledger, const QString& path, bool dryRu
 {
     if (!ImportProgress::begin(progress, ImportProgress::Step::Reading))
         return ImportProgress::cancelled();
-    auto rows = UsageFile::read(path);
-    if (!rows)
-        return rows.failure();
-    return ledger.usage().importRows(std::move(rows).value(), dryRun, progress, QFileInfo(path).fileName());
+    // Read a piece at a time: the file never has to fit in memory.
+    auto reader = UsageFile::Reader::open(path);
+    if (!reader)
+        return reader.failure();
+    UsageFile::Reader& file = *reader.value();
+    return ledger.usage().importFrom({[&file] { return file.next(); }, [&file] { return file.permille(); }, QFileInfo(path).fileName()},
+                                     dryRun, progress);
 }
 
 QString exported(qint64 events, const QString& destination)

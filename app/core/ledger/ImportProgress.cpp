@@ -15,10 +15,11 @@ namespace {
 // Often enough for a smooth bar, rarely enough to cost nothing next to the inserts.
 constexpr qint64 progressEvery = 8192;
 
-// Where each step begins, in thousandths of the whole import, roughly as a large import spends its time: writing
-// the rows takes most of it, reading the file and the totals a good part, the rest little. One entry per Step, in
+// Where each step begins, in thousandths of the whole import, roughly as a large import spends its time: reading
+// the file (parsed, checked and staged as it is read) and moving the rows into the ledger take most of it, the
+// totals a good part, the rest little. One entry per Step, in
 // order, and the end of the last.
-constexpr int shareStarts[] = {0, 150, 250, 800, 880, 960, 1000};
+constexpr int shareStarts[] = {0, 450, 500, 850, 900, 960, 1000};
 
 int shareStart(Step step)
 {

@@ -46,17 +46,15 @@ Failure copyFailure(PGconn* connection, const char* doing)
                            .arg(QLatin1String(doing), QString::fromUtf8(PQerrorMessage(connection)).simplified()));
 }
 
-Status finishCopy(PGconn* connection, const char* error)
+Status finishCopy(PGconn* connection)
 {
-    if (PQputCopyEnd(connection, error) != 1)
+    if (PQputCopyEnd(connection, nullptr) != 1)
         return copyFailure(connection, "ending the import");
     std::unique_ptr<PGresult, decltype(&PQclear)> result(PQgetResult(connection), &PQclear);
     const bool ok = result && PQresultStatus(result.get()) == PGRES_COMMAND_OK;
     // Read every remaining result, so that the connection is ready for the next statement.
     while (PGresult* more = PQgetResult(connection))
         PQclear(more);
-    if (error)
-        return ImportProgress::cancelled();
     return ok ? success() : copyFailure(connection, "importing usage");
 }
 
@@ -70,21 +68,20 @@ Result<Added> moveSkippingKnown(const QSqlDatabase& db)
     return Added{move.value(0).toLongLong(), move.value(1).toLongLong()};
 }
 
-// Sends the rows to `table` through COPY, reporting progress; a cancel ends
-// the COPY with an error, which the caller's transaction rolls back.
-Status copyRows(PGconn* connection, const char* table, const QVector<ImportRow>& rows,
-                const QString& recordedBy, const Progress& progress)
+// Sends the rows to the staging table through COPY, each with its line in the file.
+Status copyRows(PGconn* connection, const QVector<const ImportRow*>& rows, const QString& recordedBy)
 {
-    const QByteArray command = QByteArray("COPY ") + table +
-                               " (id, occurred_at, tenant, action, model, billing, credits, recorded_by) FROM STDIN";
-    std::unique_ptr<PGresult, decltype(&PQclear)> started(PQexec(connection, command.constData()), &PQclear);
+    const char* command =
+        "COPY pg_temp.import_staging (id, occurred_at, tenant, action, model, billing, credits, recorded_by, line) FROM STDIN";
+    std::unique_ptr<PGresult, decltype(&PQclear)> started(PQexec(connection, command), &PQclear);
     if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN)
         return copyFailure(connection, "starting the import");
-    const QByteArray by = recordedBy.toUtf8();
+    QByteArray by;
+    appendField(by, recordedBy.toUtf8());
     QByteArray chunk;
     chunk.reserve(chunkBytes + 4096);
     for (qsizetype i = 0; i < rows.size(); ++i) {
-        const UsageEvent& e = rows[i].event;
+        const UsageEvent& e = rows[i]->event;
         appendField(chunk, e.id.toUtf8());
         chunk += '\t' + QByteArray::number(e.occurredAt) + '\t';
         appendField(chunk, e.tenant.toUtf8());
@@ -92,32 +89,33 @@ Status copyRows(PGconn* connection, const char* table, const QVector<ImportRow>&
         appendField(chunk, e.action.toUtf8());
         chunk += '\t';
         appendField(chunk, e.model.toUtf8());
-        chunk += '\t' + CreditRules::billingId(e.billing).toLatin1() + '\t' + QByteArray::number(e.credits) + '\t';
-        appendField(chunk, by);
-        chunk += '\n';
-        if (chunk.size() >= chunkBytes || (i + 1 == rows.size() && !chunk.isEmpty())) {
+        chunk += '\t' + CreditRules::billingId(e.billing).toLatin1() + '\t' + QByteArray::number(e.credits) + '\t' + by +
+                 '\t' + QByteArray::number(rows[i]->line) + '\n';
+        if (chunk.size() >= chunkBytes || i + 1 == rows.size()) {
             if (PQputCopyData(connection, chunk.constData(), int(chunk.size())) != 1)
                 return copyFailure(connection, "importing usage");
             chunk.clear();
         }
-        if (!ImportProgress::report(progress, i + 1, rows.size()))
-            return finishCopy(connection, "cancelled");
     }
-    return finishCopy(connection, nullptr);
+    return finishCopy(connection);
 }
 
 } // namespace
 
 bool available(const QSqlDatabase& db) { return PostgresConnection::of(db) != nullptr; }
 
-Status stage(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy, const Progress& progress)
+Status prepareStaging(const QSqlDatabase& db)
 {
-    PGconn* connection = PostgresConnection::of(db);
     // The staging table is the ledger's, dropped with the transaction: nothing of a cancelled or failed import
     // stays behind, and the caller may only insert into it.
-    if (Status s = Sql::execText(db, QStringLiteral("SELECT ai_settings.prepare_import()"), Words::tr("preparing the import")); !s)
-        return s;
-    return copyRows(connection, "pg_temp.import_staging", rows, recordedBy, progress);
+    return Sql::execText(db, QStringLiteral("SELECT ai_settings.prepare_import()"), Words::tr("preparing the import"));
+}
+
+Status copyStaged(const QSqlDatabase& db, const QVector<const ImportRow*>& rows, const QString& recordedBy)
+{
+    if (rows.isEmpty())
+        return success();
+    return copyRows(PostgresConnection::of(db), rows, recordedBy);
 }
 
 Result<Added> moveStaged(const QSqlDatabase& db) { return moveSkippingKnown(db); }

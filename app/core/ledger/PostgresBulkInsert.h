@@ -29,7 +29,8 @@ struct Added
 // In the caller's transaction, in two steps: the rows go into the ledger's staging table (no write lock needed,
 // so recorders go on meanwhile), then, under the write lock, the ledger's function moves the new ones into the
 // events and keeps the totals.
-Status stage(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy, const Progress& progress);
+Status prepareStaging(const QSqlDatabase& db);
+Status copyStaged(const QSqlDatabase& db, const QVector<const ImportRow*>& rows, const QString& recordedBy);
 Result<Added> moveStaged(const QSqlDatabase& db);
 
 } // namespace PostgresBulkInsert

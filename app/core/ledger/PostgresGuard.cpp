@@ -118,7 +118,72 @@ RoleNames roleNamesFor(const QString& database)
             database + QStringLiteral("_viewer")};
 }
 
-Status init(const QSqlDatabase& db, const Catalog& catalog, const QString& owner)
+namespace {
+
+// One of the ledger's SQL resources, its placeholders replaced by the quoted role names, run as it stands.
+Status runWall(const QSqlDatabase& db, const RoleNames& names, const QString& part)
+{
+    QFile file(QStringLiteral(":/ai-settings/sql/") + part);
+    if (!file.open(QIODevice::ReadOnly))
+        return unavailable(
+            Words::tr("The program's PostgreSQL functions are missing from its resources; reinstall it."));
+    QString sql = QString::fromUtf8(file.readAll());
+    sql.replace(QLatin1String("@ledger@"), quoted(db, names.ledger))
+        .replace(QLatin1String("@owner@"), quoted(db, names.owner))
+        .replace(QLatin1String("@admin@"), quoted(db, names.admin))
+        .replace(QLatin1String("@recorder@"), quoted(db, names.recorder))
+        .replace(QLatin1String("@viewer@"), quoted(db, names.viewer));
+    return exec(db, sql);
+}
+
+// db init on a database that holds a guarded ledger already: one of an older schema version gets this version's
+// functions in place of its own (its tables, roles and members stay), one of this version is left as it is.
+Result<InitOutcome> upgrade(const QSqlDatabase& db, const QString& database)
+{
+    const auto found = answers(db, QStringLiteral("SELECT version >= %1 FROM ai_settings.schema_version").arg(Schema::currentVersion));
+    if (!found)
+        return found.failure();
+    if (found.value())
+        return refused(Words::tr("The database %1 already holds a shared ledger; nothing was changed.")
+                           .arg(Text::quoted(database, 80)));
+    QSqlQuery role(db);
+    if (!role.exec(QStringLiteral("SELECT pg_role, version FROM ai_settings.ledger_roles, ai_settings.schema_version WHERE role = 'ledger'")) || !role.next())
+        return unavailable(Words::tr("The ledger's roles are not recorded (ai_settings.ledger_roles is empty)."));
+    const int from = role.value(1).toInt();
+    const QString ledger = role.value(0).toString();
+    role.finish();
+    // The names the ledger was made with, whatever the database is called now.
+    RoleNames names = roleNamesFor(database);
+    names.ledger = ledger;
+    QSqlQuery rows(db);
+    if (!rows.exec(QStringLiteral("SELECT role, pg_role FROM ai_settings.ledger_roles")))
+        return Sql::storageFailure(rows.lastError(), Words::tr("reading the ledger's roles"));
+    while (rows.next()) {
+        const QString r = rows.value(0).toString(), pg = rows.value(1).toString();
+        if (r == QLatin1String("owner"))
+            names.owner = pg;
+        else if (r == QLatin1String("admin"))
+            names.admin = pg;
+        else if (r == QLatin1String("recorder"))
+            names.recorder = pg;
+        else if (r == QLatin1String("viewer"))
+            names.viewer = pg;
+    }
+    rows.finish();
+    for (const QString& sql : {QStringLiteral("SET LOCAL ROLE %1").arg(quoted(db, ledger)),
+                               QStringLiteral("SET LOCAL search_path = ai_settings, pg_catalog, pg_temp")})
+        if (Status s = exec(db, sql); !s)
+            return s.failure();
+    if (Status s = runWall(db, names, QStringLiteral("postgres-functions.sql")); !s)
+        return s.failure();
+    if (Status s = exec(db, QStringLiteral("UPDATE ai_settings.schema_version SET version = %1").arg(Schema::currentVersion)); !s)
+        return s.failure();
+    return InitOutcome{from};
+}
+
+} // namespace
+
+Result<InitOutcome> init(const QSqlDatabase& db, const Catalog& catalog, const QString& owner)
 {
     QSqlQuery who(db);
     if (!who.exec(QStringLiteral(
@@ -148,7 +213,7 @@ Status init(const QSqlDatabase& db, const Catalog& catalog, const QString& owner
 
     Sql::WriteTransaction tx(db, Sql::WriteTransaction::Lock::Schema);
     if (Status s = tx.begin(); !s)
-        return s;
+        return s.failure();
     const auto hasLedger =
         answers(db, QStringLiteral("SELECT true FROM pg_catalog.pg_namespace WHERE nspname = 'ai_settings'"));
     const auto hasOldLedger =
@@ -156,8 +221,13 @@ Status init(const QSqlDatabase& db, const Catalog& catalog, const QString& owner
     if (!hasLedger || !hasOldLedger)
         return (!hasLedger ? hasLedger : hasOldLedger).failure();
     if (hasLedger.value())
-        return refused(Words::tr("The database %1 already holds a shared ledger; nothing was changed.")
-                           .arg(Text::quoted(database, 80)));
+    {
+        auto upgraded = upgrade(db, database);
+        if (upgraded)
+            if (Status s = tx.commit(); !s)
+                return s.failure();
+        return upgraded;
+    }
     if (hasOldLedger.value())
         return refused(
             Words::tr("The database %1 holds a ledger of an older AI Settings in the schema public, which every "
@@ -166,7 +236,7 @@ Status init(const QSqlDatabase& db, const Catalog& catalog, const QString& owner
 
     const RoleNames names = roleNamesFor(database);
     if (Status s = createRoles(db, names); !s)
-        return s;
+        return s.failure();
     const QString ledger = quoted(db, names.ledger);
     const QStringList groups{quoted(db, names.owner), quoted(db, names.admin), quoted(db, names.recorder),
                              quoted(db, names.viewer)};
@@ -181,7 +251,7 @@ Status init(const QSqlDatabase& db, const Catalog& catalog, const QString& owner
           QStringLiteral(
               "CREATE TABLE ledger_roles (role TEXT PRIMARY KEY, pg_role TEXT NOT NULL, rank INTEGER NOT NULL)")})
         if (Status s = exec(db, sql); !s)
-            return s;
+            return s.failure();
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO ledger_roles (role, pg_role, rank) VALUES (?, ?, ?)"));
     int rank = 0;
@@ -194,27 +264,20 @@ Status init(const QSqlDatabase& db, const Catalog& catalog, const QString& owner
         insert.bindValue(1, name);
         insert.bindValue(2, rank++);
         if (Status s = Sql::exec(insert, Words::tr("creating the shared ledger")); !s)
-            return s;
+            return s.failure();
     }
     if (Status s = Schema::upgrade(db, catalog, owner, 0, Schema::currentVersion); !s)
-        return s;
+        return s.failure();
     if (Status s = writeCatalog(db, catalog); !s)
-        return s;
-    QFile file(QStringLiteral(":/ai-settings/sql/postgres-guard.sql"));
-    if (!file.open(QIODevice::ReadOnly))
-        return unavailable(
-            Words::tr("The program's PostgreSQL functions are missing from its resources; reinstall it."));
-    QString guard = QString::fromUtf8(file.readAll());
-    guard.replace(QLatin1String("@ledger@"), ledger)
-        .replace(QLatin1String("@owner@"), groups[0])
-        .replace(QLatin1String("@admin@"), groups[1])
-        .replace(QLatin1String("@recorder@"), groups[2])
-        .replace(QLatin1String("@viewer@"), groups[3]);
-    if (Status s = exec(db, guard); !s)
-        return s;
+        return s.failure();
+    for (const char* part : {"postgres-guard.sql", "postgres-functions.sql"})
+        if (Status s = runWall(db, names, QLatin1String(part)); !s)
+            return s.failure();
     if (Status s = exec(db, QStringLiteral("GRANT %1 TO %2").arg(groups[0], quoted(db, owner))); !s)
-        return s;
-    return tx.commit();
+        return s.failure();
+    if (Status s = tx.commit(); !s)
+        return s.failure();
+    return InitOutcome{0};
 }
 
 Result<bool> roleExists(const QSqlDatabase& db, const QString& name)
@@ -320,7 +383,7 @@ template <typename Work> auto onConnection(const QString& location, Work work) -
 
 } // namespace
 
-Status initAt(const QString& location, const Catalog& catalog, const QString& owner)
+Result<InitOutcome> initAt(const QString& location, const Catalog& catalog, const QString& owner)
 {
     return onConnection(location, [&](const QSqlDatabase& db) { return init(db, catalog, owner); });
 }

@@ -25,15 +25,23 @@ struct RoleNames
 // The roles of the ledger in `database`; role names are the server's, so they carry the database's name.
 RoleNames roleNamesFor(const QString& database);
 
+// What db init did: created the ledger (upgradedFrom 0), or gave a ledger of an older schema version this
+// version's functions (upgradedFrom that version).
+struct InitOutcome
+{
+    int upgradedFrom = 0;
+};
+
 // Creates the ledger in the empty database `db` (connected as a superuser of the server): the roles, the schema,
-// the tables, the functions and the grants, with the role `owner` as its first Owner. One transaction.
-Status init(const QSqlDatabase& db, const Catalog& catalog, const QString& owner);
+// the tables, the functions and the grants, with the role `owner` as its first Owner. One transaction. On a
+// database whose ledger is of an older schema version, replaces its functions instead (`owner` is not used).
+Result<InitOutcome> init(const QSqlDatabase& db, const Catalog& catalog, const QString& owner);
 
 // What is wrong with the privileges of the ledger in `db`: each problem is one sentence. Empty: none.
 Result<QStringList> check(const QSqlDatabase& db);
 
 // The same, at a PostgreSQL URI, on a connection of their own.
-Status initAt(const QString& location, const Catalog& catalog, const QString& owner);
+Result<InitOutcome> initAt(const QString& location, const Catalog& catalog, const QString& owner);
 Result<QStringList> checkAt(const QString& location);
 
 // Whether the server has a role named `name`.

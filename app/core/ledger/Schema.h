@@ -10,10 +10,11 @@
 // version 4 when a throttled key may be checked again; version 5 which keychain ("user@host") holds each key;
 // version 6 the totals per local day (usage_daily); version 7 the dated plan changes (plan_changes) and the
 // audit trail's index by time; version 8 the write lock's row (ledger_lock); version 9, on PostgreSQL only, the
-// ledger in its own schema behind the server's privileges (PostgresGuard).
+// ledger in its own schema behind the server's privileges (PostgresGuard); version 10 the import's staging with
+// line numbers (an id given twice is found by the database, in bounded memory), on PostgreSQL only.
 namespace Schema {
 
-constexpr int currentVersion = 9;
+constexpr int currentVersion = 10;
 
 // Import's insert, shared by its Qt and SQLite C API paths: an id already stored is skipped, which makes
 // importing the same file twice add nothing.

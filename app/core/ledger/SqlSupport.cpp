@@ -111,6 +111,9 @@ Status WriteTransaction::begin()
 {
     m_connection = connectionOf(m_db);
     if (!isPostgres(m_db)) {
+        // SQLite's one lock is the file's: with LedgerRowLater the transaction that takes it begins in lock().
+        if (m_lock == Lock::LedgerRowLater)
+            return success();
         Status s = execText(m_db, QStringLiteral("BEGIN IMMEDIATE"), Words::tr("starting a transaction"));
         m_open = s.ok();
         return s;
@@ -132,8 +135,13 @@ Status WriteTransaction::begin()
 
 Status WriteTransaction::lock()
 {
-    if (!isPostgres(m_db))
-        return success(); // BEGIN IMMEDIATE took SQLite's
+    if (!isPostgres(m_db)) {
+        if (m_open)
+            return success(); // BEGIN IMMEDIATE took SQLite's
+        Status s = execText(m_db, QStringLiteral("BEGIN IMMEDIATE"), Words::tr("starting a transaction"));
+        m_open = s.ok();
+        return s;
+    }
     QSqlQuery lock(m_db);
     const bool locked = m_lock == Lock::Schema
                             ? lock.exec(QStringLiteral("SELECT pg_catalog.pg_advisory_xact_lock(%1::bigint)").arg(schemaLockKey))

@@ -39,8 +39,9 @@ class WriteTransaction
 public:
     // What a PostgreSQL writer locks: the ledger's lock row, or, while the schema is created or upgraded (when
     // that row may not exist yet), a transaction-scoped advisory lock.
-    // LedgerRowLater: on PostgreSQL the transaction begins without it and lock() takes it (an import stages its
-    // rows first, so that recorders are not held up meanwhile); on SQLite it is LedgerRow.
+    // LedgerRowLater: the transaction begins without it and lock() takes it (an import stages its rows first, so
+    // that recorders are not held up meanwhile); on SQLite, whose one lock is the file's, lock() begins the
+    // transaction.
     enum class Lock { LedgerRow, Schema, LedgerRowLater };
     explicit WriteTransaction(QSqlDatabase db, Lock lock = Lock::LedgerRow) : m_db(std::move(db)), m_lock(lock) {}
     ~WriteTransaction();

@@ -79,39 +79,28 @@ int busyHandler(void* maxWaitMs, int attempt)
     return 1;
 }
 
-// The first eight characters of an id as one number that sorts as SQLite compares the ids (bytewise; ids are
-// ASCII, checked before the import writes).
-quint64 sortPrefix(const QString& id)
+Failure failed(sqlite3* handle, int rc, const QString& doing)
 {
-    quint64 prefix = 0;
-    for (int i = 0; i < 8; ++i)
-        prefix = (prefix << 8) | (i < id.size() ? quint64(id.at(i).unicode() & 0xff) : 0);
-    return prefix;
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        return unavailable(Words::tr("The database is busy: another program kept it locked while %1.").arg(doing));
+    return unavailable(Words::tr("The database failed while %1: %2.").arg(doing, QString::fromUtf8(sqlite3_errmsg(handle))));
 }
 
-struct SortKey
-{
-    quint64 prefix;
-    qsizetype row;
-};
+using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
 
-// The rows in id order, sorted on two threads. Inserting in the order of the id index makes each insert land
-// beside the last: once the index outgrows the page cache (about 10 million events), a random order reads a
-// page from the file for nearly every row, and the import runs at a third of the speed.
-std::vector<SortKey> idOrder(const QVector<ImportRow>& rows)
+Result<Statement> prepared(sqlite3* handle, const char* sql, const QString& doing)
 {
-    std::vector<SortKey> keys(size_t(rows.size()));
-    for (qsizetype i = 0; i < rows.size(); ++i)
-        keys[size_t(i)] = {sortPrefix(rows[i].event.id), i};
-    const auto before = [&rows](const SortKey& a, const SortKey& b) {
-        return a.prefix != b.prefix ? a.prefix < b.prefix : rows[a.row].event.id < rows[b.row].event.id;
-    };
-    const auto middle = keys.begin() + std::ptrdiff_t(keys.size() / 2);
-    std::thread firstHalf([&] { std::sort(keys.begin(), middle, before); });
-    std::sort(middle, keys.end(), before);
-    firstHalf.join();
-    std::inplace_merge(keys.begin(), middle, keys.end(), before);
-    return keys;
+    sqlite3_stmt* statement = nullptr;
+    const int rc = sqlite3_prepare_v2(handle, sql, -1, &statement, nullptr);
+    if (rc != SQLITE_OK)
+        return failed(handle, rc, doing);
+    return Statement(statement, sqlite3_finalize);
+}
+
+Status execute(sqlite3* handle, const char* sql, const QString& doing)
+{
+    const int rc = sqlite3_exec(handle, sql, nullptr, nullptr, nullptr);
+    return rc == SQLITE_OK ? success() : Status(failed(handle, rc, doing));
 }
 
 } // namespace
@@ -128,15 +117,37 @@ void waitBriefly(sqlite3* handle, int maxWaitMs)
     sqlite3_busy_handler(handle, busyHandler, reinterpret_cast<void*>(static_cast<intptr_t>(maxWaitMs)));
 }
 
-Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
-                    const std::function<void(const UsageEvent&)>& inserted, const Progress& progress)
+Status createStaging(const QSqlDatabase& db)
 {
     sqlite3* handle = handleOf(db);
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(handle, Schema::importEventSql, -1, &statement, nullptr) != SQLITE_OK)
-        return unavailable(Words::tr("The database failed while importing usage: %1.").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
-    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> guard(statement, sqlite3_finalize);
+    if (!handle)
+        return unavailable(Words::tr("This program's SQLite library is not the one its Qt driver uses, which importing needs."));
+    // In the temporary database: its writes take no lock on the ledger's file, and it goes with the connection.
+    return execute(handle,
+                   "DROP TABLE IF EXISTS temp.import_staging; "
+                   "CREATE TEMP TABLE import_staging (line INTEGER NOT NULL, id TEXT NOT NULL, occurred_at INTEGER NOT NULL, "
+                   "tenant TEXT NOT NULL, action TEXT NOT NULL, model TEXT NOT NULL, billing TEXT NOT NULL, "
+                   "credits INTEGER NOT NULL)",
+                   Words::tr("preparing the import"));
+}
 
+void dropStaging(const QSqlDatabase& db)
+{
+    if (sqlite3* handle = handleOf(db))
+        sqlite3_exec(handle, "DROP TABLE IF EXISTS temp.import_staging", nullptr, nullptr, nullptr);
+}
+
+Status stage(const QSqlDatabase& db, const QVector<const ImportRow*>& rows)
+{
+    sqlite3* handle = handleOf(db);
+    const QString doing = Words::tr("reading the import");
+    auto insert = prepared(handle,
+                           "INSERT INTO temp.import_staging (line, id, occurred_at, tenant, action, model, billing, credits) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           doing);
+    if (!insert)
+        return insert.failure();
+    sqlite3_stmt* statement = insert->get();
     // Tenants, actions and models repeat; convert each distinct text once.
     QHash<QString, QByteArray> utf8;
     const auto shared = [&utf8](const QString& text) -> const QByteArray& {
@@ -147,34 +158,84 @@ Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, cons
     };
     const QByteArray byok = CreditRules::billingId(CreditRules::Billing::Byok).toUtf8();
     const QByteArray credits = CreditRules::billingId(CreditRules::Billing::Credits).toUtf8();
-    const QByteArray by = recordedBy.toUtf8();
-    bindText(statement, 8, by);
-
-    const std::vector<SortKey> order = idOrder(rows);
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        const UsageEvent& e = rows[order[size_t(i)].row].event;
+    // One transaction a piece, on the temporary database only.
+    if (Status s = execute(handle, "BEGIN", doing); !s)
+        return s;
+    for (const ImportRow* row : rows) {
+        const UsageEvent& e = row->event;
         const QByteArray id = e.id.toUtf8();
-        bindText(statement, 1, id);
-        sqlite3_bind_int64(statement, 2, e.occurredAt);
-        bindText(statement, 3, shared(e.tenant));
-        bindText(statement, 4, shared(e.action));
-        bindText(statement, 5, shared(e.model));
-        bindText(statement, 6, e.billing == CreditRules::Billing::Byok ? byok : credits);
-        sqlite3_bind_int(statement, 7, e.credits);
+        sqlite3_bind_int(statement, 1, row->line);
+        bindText(statement, 2, id);
+        sqlite3_bind_int64(statement, 3, e.occurredAt);
+        bindText(statement, 4, shared(e.tenant));
+        bindText(statement, 5, shared(e.action));
+        bindText(statement, 6, shared(e.model));
+        bindText(statement, 7, e.billing == CreditRules::Billing::Byok ? byok : credits);
+        sqlite3_bind_int(statement, 8, e.credits);
         const int rc = sqlite3_step(statement);
         sqlite3_reset(statement);
         if (rc != SQLITE_DONE) {
-            const QString why = QString::fromUtf8(sqlite3_errmsg(handle));
-            if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-                return unavailable(Words::tr("The database is busy: another program kept it locked while importing usage."));
-            return unavailable(Words::tr("The database failed while importing usage: %1.").arg(why));
+            const Failure why = failed(handle, rc, doing);
+            sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+            return why;
         }
-        if (sqlite3_changes(handle) == 1)
+    }
+    return execute(handle, "COMMIT", doing);
+}
+
+Status moveStaged(const QSqlDatabase& db, const QString& recordedBy, const std::function<void(const UsageEvent&)>& inserted,
+                  qint64 staged, const Progress& progress)
+{
+    sqlite3* handle = handleOf(db);
+    const QString doing = Words::tr("importing usage");
+    // In the order of the id index: each insert lands beside the last, which keeps a large import from reading a
+    // page of the index for nearly every row once the index outgrows the page cache.
+    auto select = prepared(handle,
+                           "SELECT id, occurred_at, tenant, action, model, billing, credits FROM temp.import_staging ORDER BY id",
+                           doing);
+    if (!select)
+        return select.failure();
+    auto insert = prepared(handle, Schema::importEventSql, doing);
+    if (!insert)
+        return insert.failure();
+    sqlite3_stmt* from = select->get();
+    sqlite3_stmt* into = insert->get();
+    const QByteArray by = recordedBy.toUtf8();
+    bindText(into, 8, by);
+    // Each distinct tenant and action becomes a QString once, for the totals.
+    QHash<QByteArray, QString> texts;
+    const auto text = [&texts](sqlite3_stmt* s, int column) -> const QString& {
+        const QByteArray bytes(reinterpret_cast<const char*>(sqlite3_column_text(s, column)), sqlite3_column_bytes(s, column));
+        auto it = texts.find(bytes);
+        if (it == texts.end())
+            it = texts.insert(bytes, QString::fromUtf8(bytes));
+        return it.value();
+    };
+    const QByteArray byok = CreditRules::billingId(CreditRules::Billing::Byok).toUtf8();
+    UsageEvent e;
+    qint64 done = 0;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(from)) == SQLITE_ROW) {
+        for (int column = 0; column < 7; ++column)
+            sqlite3_bind_value(into, column + 1, sqlite3_column_value(from, column));
+        const int written = sqlite3_step(into);
+        sqlite3_reset(into);
+        if (written != SQLITE_DONE)
+            return failed(handle, written, doing);
+        if (sqlite3_changes(handle) == 1) {
+            e.occurredAt = sqlite3_column_int64(from, 1);
+            e.tenant = text(from, 2);
+            e.action = text(from, 3);
+            e.billing = qstrcmp(reinterpret_cast<const char*>(sqlite3_column_text(from, 5)), byok.constData()) == 0
+                            ? CreditRules::Billing::Byok
+                            : CreditRules::Billing::Credits;
+            e.credits = sqlite3_column_int(from, 6);
             inserted(e);
-        if (!ImportProgress::report(progress, i + 1, rows.size()))
+        }
+        if (!ImportProgress::report(progress, ++done, staged))
             return ImportProgress::cancelled();
     }
-    return success();
+    return rc == SQLITE_DONE ? success() : Status(failed(handle, rc, doing));
 }
 
 } // namespace SqliteBulkInsert

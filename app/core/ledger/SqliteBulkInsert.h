@@ -23,10 +23,15 @@ bool available(const QSqlDatabase& db);
 // The connection's own SQLite handle when available(db), else nullptr.
 sqlite3* connectionOf(const QSqlDatabase& db);
 
-// Inserts the events, in id order, inside the caller's transaction; rows whose id exists are skipped. Calls
-// `inserted` for each row actually added.
-Status insertEvents(const QSqlDatabase& db, const QVector<ImportRow>& rows, const QString& recordedBy,
-                    const std::function<void(const UsageEvent&)>& inserted, const Progress& progress);
+// An import's staging table (ImportStaging): made in the connection's temporary database, filled a piece at a
+// time (each piece one transaction of the temporary database, no lock on the ledger's file), then, inside the
+// caller's write transaction, moved into the events in id order, rows whose id exists skipped; `inserted` hears
+// each row actually added. Dropped by dropStaging, after the caller's transaction.
+Status createStaging(const QSqlDatabase& db);
+Status stage(const QSqlDatabase& db, const QVector<const ImportRow*>& rows);
+Status moveStaged(const QSqlDatabase& db, const QString& recordedBy, const std::function<void(const UsageEvent&)>& inserted,
+                  qint64 staged, const Progress& progress);
+void dropStaging(const QSqlDatabase& db);
 
 // Replaces SQLite's busy handler, whose back-off sleeps up to 100 ms at a time, with one that looks again every
 // tenth of a millisecond for the first 5 ms and every millisecond after: several recorders queue for the write

@@ -9,6 +9,8 @@
 #include "SettingsStore.h"
 #include "Usage.h"
 
+#include <QSet>
+
 #include <functional>
 
 // The usage_events and usage_totals tables: recording AI queries under the rules, reports, the events of a
@@ -46,7 +48,16 @@ public:
     // adds nothing. `progress` hears each step and how far the whole import is, and may return false to cancel,
     // which rolls everything back. (Progress is a long job's rows: an export's.)
     using Progress = std::function<bool(qint64 done, qint64 total)>;
-    // `source` names the file in the audit trail.
+    // Where an import's rows come from: `next` gives the next rows (an empty list at the end, a failure for a bad
+    // line), `readPermille` how much of the source is read; `name` names the file in the audit trail.
+    struct ImportSource
+    {
+        std::function<Result<QVector<ImportRow>>()> next;
+        std::function<int()> readPermille;
+        QString name;
+    };
+    Result<ImportSummary> importFrom(const ImportSource& source, bool dryRun, const ImportProgress::Overall& progress = {});
+    // The same for rows in memory; `source` names the file in the audit trail.
     Result<ImportSummary> importRows(QVector<ImportRow> rows, bool dryRun, const ImportProgress::Overall& progress = {},
                                      const QString& source = {});
 
@@ -76,17 +87,12 @@ private:
     Result<qint64> batchPoolUsed(Batch& batch, qint64 periodStart);
     Result<KeyState> batchKeyState(Batch& batch, const QString& tenant, const QString& provider);
     std::optional<Failure> requestProblem(const RecordRequest& request, qint64 at, qint64 now);
-    Result<ImportSummary> checkRows(QVector<ImportRow>& rows, const LedgerSettings& settings,
-                                    const ImportProgress::Callback& progress);
-    Status insertEventsPortably(const QVector<ImportRow>& rows, const std::function<void(const UsageEvent&)>& inserted,
-                                const Progress& progress);
-    Status writeRows(const QVector<ImportRow>& rows, ImportSummary& summary, const BillingCalendar& calendar,
-                     Sql::WriteTransaction& tx, const ImportProgress::Overall& overall);
-    // PostgreSQL's way: staged first, then moved by the ledger's function under the write lock.
-    Status writeRowsShared(const QVector<ImportRow>& rows, ImportSummary& summary, Sql::WriteTransaction& tx,
-                           const ImportProgress::Overall& overall);
+    void checkRow(ImportRow& row, const LedgerSettings& settings, qint64 now, class LineProblems& problems);
+    // Under the write lock: the staged rows into the events, the tenants the file brings, the totals, the audit.
+    Status moveStaged(class ImportStaging& staging, const QSet<QString>& tenants, ImportSummary& summary,
+                      Sql::WriteTransaction& tx, const ImportProgress::Overall& overall);
     // The tenants the file names that the ledger does not know yet are added.
-    Status addTenantsOf(const QVector<ImportRow>& rows, ImportSummary& summary);
+    Status addTenants(const QSet<QString>& tenantsInFile, ImportSummary& summary);
     Status auditImport(const ImportSummary& summary);
 
     Database& m_db;

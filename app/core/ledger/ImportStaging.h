@@ -1,0 +1,56 @@
+#pragma once
+
+#include "ImportProgress.h"
+#include "Result.h"
+#include "UsageEvent.h"
+
+#include <QSqlDatabase>
+#include <QVector>
+
+#include <functional>
+
+// Where an import's rows wait while the rest of the file is read and checked: a temporary table of the
+// connection, so that a file of any size is imported in bounded memory, ids given twice are found by the
+// database, and the ledger's write lock is taken only to move the rows in. On PostgreSQL the table is the
+// ledger's (prepare_import, which only the import's caller may insert into); on SQLite it is the connection's own,
+// in SQLite's temporary database, whose writes take no lock on the ledger's file.
+class ImportStaging
+{
+public:
+    ImportStaging(QSqlDatabase db, QString recordedBy);
+    // On SQLite the table is dropped here: declared before the import's transaction, it outlives it.
+    ~ImportStaging();
+    ImportStaging(const ImportStaging&) = delete;
+    ImportStaging& operator=(const ImportStaging&) = delete;
+
+    // Before the first rows; on PostgreSQL inside the caller's transaction, whose end drops the table.
+    Status prepare();
+    // Rows whose id is valid; each keeps its line.
+    Status add(const QVector<ImportRow>& rows);
+    qint64 staged() const { return m_staged; }
+
+    // The rows whose id an earlier line gave already: how many, and the first of them.
+    struct Repeats
+    {
+        qint64 count = 0;
+        int firstLine = 0;
+        QString firstId;
+    };
+    Result<Repeats> repeatedIds();
+
+    // Under the ledger's write lock: the rows whose id is not stored yet become events recorded by the caller, in
+    // id order. On SQLite `inserted` hears each, for the totals; on PostgreSQL the ledger's function keeps them.
+    struct Added
+    {
+        qint64 events = 0;
+        qint64 credits = 0;
+    };
+    Result<Added> move(const std::function<void(const UsageEvent&)>& inserted, const ImportProgress::Callback& progress);
+
+private:
+    QSqlDatabase m_db;
+    QString m_recordedBy;
+    bool m_postgres;
+    bool m_prepared = false;
+    qint64 m_staged = 0;
+};

@@ -1,0 +1,396 @@
+-- The shared ledger's wall, part two: its functions and the privileges on them and on the tables. Run by
+-- `ai-settings db init` as the ledger's owning role after postgres-guard.sql, and again, as it is, when db init
+-- upgrades a ledger of an older schema version: every statement replaces what an older version made. Placeholders
+-- are replaced by quoted names.
+
+CREATE OR REPLACE FUNCTION caller_role() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+    SELECT role FROM ai_settings.members WHERE user_name = session_user::text
+$$;
+
+-- Refuses unless the caller holds one of `allowed`.
+CREATE OR REPLACE FUNCTION require_role(allowed text[], doing text) RETURNS text LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    mine text := ai_settings.caller_role();
+BEGIN
+    IF mine IS NULL THEN
+        RAISE EXCEPTION '% is not a member of this ledger.', session_user USING ERRCODE = '42501';
+    END IF;
+    IF NOT mine = ANY (allowed) THEN
+        RAISE EXCEPTION '% needs the % role, and % is %.', doing, pg_catalog.array_to_string(allowed, ' or '),
+            session_user, mine USING ERRCODE = '42501';
+    END IF;
+    RETURN mine;
+END $$;
+
+-- Writers serialise on this row; only those who may write can take it.
+CREATE OR REPLACE FUNCTION take_write_lock() RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin', 'recorder'], 'Writing to the ledger');
+    PERFORM 1 FROM ai_settings.ledger_lock WHERE id = 1 FOR UPDATE;
+    RETURN FOUND;
+END $$;
+
+-- Each line names the role the server authenticated, whatever the caller says.
+CREATE OR REPLACE FUNCTION append_audit(at bigint, actor text, subject text, change text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Writing the audit trail');
+    INSERT INTO ai_settings.audit_log (at, actor, subject, change) VALUES (at, session_user::text, subject, change);
+END $$;
+
+-- The calendar, as BillingCalendar counts it: a local day starts at its first instant (midnight, or the moment
+-- of a DST change that skips midnight); a period starts on the anchor day. These run with their caller's rights
+-- and path (the ledger's functions, whose path is fixed) and name everything by schema: without a SET clause of
+-- their own they cost a call, not a change of settings, on every event.
+CREATE OR REPLACE FUNCTION local_date(ms bigint, zone text) RETURNS date LANGUAGE sql STABLE AS $$
+    SELECT (pg_catalog.to_timestamp(ms / 1000.0) AT TIME ZONE zone)::date
+$$;
+
+CREATE OR REPLACE FUNCTION day_start(d date, zone text) RETURNS bigint LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    s bigint := (extract(epoch FROM (d::timestamp AT TIME ZONE zone)) * 1000)::bigint;
+    lo bigint;
+    hi bigint;
+    mid bigint;
+BEGIN
+    IF ai_settings.local_date(s, zone) = d AND ai_settings.local_date(s - 1, zone) < d THEN
+        RETURN s;
+    END IF;
+    lo := s - 2 * 86400000;
+    hi := s + 2 * 86400000;
+    WHILE hi - lo > 1 LOOP
+        mid := lo + (hi - lo) / 2;
+        IF ai_settings.local_date(mid, zone) < d THEN lo := mid; ELSE hi := mid; END IF;
+    END LOOP;
+    RETURN hi;
+END $$;
+
+CREATE OR REPLACE FUNCTION period_start(ms bigint, anchor integer, zone text) RETURNS bigint LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    local date := ai_settings.local_date(ms, zone);
+    first date := make_date(extract(year FROM local)::integer, extract(month FROM local)::integer, anchor);
+    s bigint;
+BEGIN
+    IF extract(day FROM local) < anchor THEN
+        first := (first - interval '1 month')::date;
+    END IF;
+    s := ai_settings.day_start(first, zone);
+    IF ms < s THEN
+        RETURN ai_settings.day_start((first - interval '1 month')::date, zone);
+    ELSIF ms >= ai_settings.day_start((first + interval '1 month')::date, zone) THEN
+        RETURN ai_settings.day_start((first + interval '1 month')::date, zone);
+    END IF;
+    RETURN s;
+END $$;
+
+CREATE OR REPLACE FUNCTION calendar(OUT anchor integer, OUT zone text) LANGUAGE sql STABLE AS $$
+    SELECT COALESCE((SELECT value::integer FROM ai_settings.settings WHERE name = 'anchor_day'), 1),
+           COALESCE((SELECT value FROM ai_settings.settings WHERE name = 'time_zone'), 'UTC')
+$$;
+
+-- Adds the events of `new_events` (occurred_at, tenant, action, billing, credits) to the totals: the events are
+-- counted per local day, tenant and action in one pass (the zone consulted once per event), and the days, far
+-- fewer, get their day and period starts.
+CREATE OR REPLACE FUNCTION add_to_totals(new_events regclass) RETURNS void LANGUAGE plpgsql
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    cal record := ai_settings.calendar();
+BEGIN
+    EXECUTE format($q$
+        CREATE TEMP TABLE totals_per_day ON COMMIT DROP AS
+        SELECT ai_settings.local_date(occurred_at, %1$L) AS d, tenant, action, count(*) AS runs,
+               sum(credits) AS credits, count(*) FILTER (WHERE billing = 'byok') AS byok_runs
+        FROM %2$s GROUP BY 1, 2, 3$q$, cal.zone, new_events);
+    CREATE TEMP TABLE totals_days ON COMMIT DROP AS
+        SELECT d, ai_settings.day_start(d, cal.zone) AS day_start FROM (SELECT DISTINCT p.d FROM totals_per_day p) days;
+    ALTER TABLE totals_days ADD COLUMN period_start bigint;
+    UPDATE totals_days SET period_start = ai_settings.period_start(day_start, cal.anchor, cal.zone);
+    INSERT INTO ai_settings.usage_totals AS t (period_start, tenant, action, runs, credits, byok_runs)
+    SELECT x.period_start, p.tenant, p.action, sum(p.runs), sum(p.credits), sum(p.byok_runs)
+    FROM totals_per_day p JOIN totals_days x ON x.d = p.d
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT ON CONSTRAINT usage_totals_pkey DO UPDATE SET runs = t.runs + excluded.runs,
+        credits = t.credits + excluded.credits, byok_runs = t.byok_runs + excluded.byok_runs;
+    INSERT INTO ai_settings.usage_daily AS t (day_start, tenant, runs, credits, byok_runs)
+    SELECT x.day_start, p.tenant, sum(p.runs), sum(p.credits), sum(p.byok_runs)
+    FROM totals_per_day p JOIN totals_days x ON x.d = p.d
+    GROUP BY 1, 2 ORDER BY 1, 2
+    ON CONFLICT ON CONSTRAINT usage_daily_pkey DO UPDATE SET runs = t.runs + excluded.runs,
+        credits = t.credits + excluded.credits, byok_runs = t.byok_runs + excluded.byok_runs;
+    DROP TABLE totals_days;
+    DROP TABLE totals_per_day;
+END $$;
+
+-- Totals again from the events, after the anchor day or the time zone changed.
+CREATE OR REPLACE FUNCTION rebuild_totals() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Changing the calendar');
+    DELETE FROM ai_settings.usage_totals;
+    DELETE FROM ai_settings.usage_daily;
+    PERFORM ai_settings.add_to_totals('ai_settings.usage_events'::regclass);
+END $$;
+
+-- One recorded query; the recorder is the caller, and the totals follow the event.
+CREATE OR REPLACE FUNCTION record_event(id text, occurred_at bigint, tenant text, action text, model text, billing text,
+                             credits integer, recorded_by text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    cal record := ai_settings.calendar();
+    day bigint := ai_settings.day_start(ai_settings.local_date(occurred_at, cal.zone), cal.zone);
+    period bigint := ai_settings.period_start(day, cal.anchor, cal.zone);
+    act record := (SELECT a FROM ai_settings.catalog_actions a WHERE a.id = action);
+    rule record := (SELECT r FROM ai_settings.catalog_rate r);
+    -- The plans in force at some moment since the event's period began (a change counts from the next period on,
+    -- so the program may judge by any of them): the bounds below take the most generous.
+    in_force text[] := ARRAY(SELECT value FROM ai_settings.settings WHERE name = 'plan'
+                             UNION SELECT c.from_plan FROM ai_settings.plan_changes c WHERE c.at >= period
+                             UNION SELECT c.to_plan FROM ai_settings.plan_changes c WHERE c.at >= period);
+    recent bigint;
+    used bigint;
+    allocation bigint;
+    now_ms bigint;
+BEGIN
+    -- A Recorder authorises usage as it happens: by the server's clock, give or take the five minutes' skew the
+    -- program allows, the event lies in the rate limit's window of the running period (older usage is history,
+    -- which only an Owner or Admin imports, so for them a record is no more than an import of one).
+    IF ai_settings.require_role(ARRAY['owner', 'admin', 'recorder'], 'Recording usage') = 'recorder' THEN
+        now_ms := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
+        IF occurred_at <= now_ms - (rule).window_ms - 300000 OR occurred_at > now_ms + 300000
+           OR period < ai_settings.period_start(ai_settings.day_start(ai_settings.local_date(now_ms - 300000, cal.zone),
+                                                                      cal.zone), cal.anchor, cal.zone) THEN
+            RAISE EXCEPTION 'A Recorder records usage as it happens, and % is not within the running period''s last hour.',
+                occurred_at USING ERRCODE = '42501';
+        END IF;
+    END IF;
+    IF tenant <> '' AND NOT EXISTS (SELECT 1 FROM ai_settings.tenants t WHERE t.id = tenant) THEN
+        RAISE EXCEPTION 'Tenant % does not exist.', tenant USING ERRCODE = '23503';
+    END IF;
+    -- What it costs is the catalog's: its base, times the model's multiplier where the action has a model slot.
+    IF act IS NULL THEN
+        RAISE EXCEPTION 'Unknown action %.', action USING ERRCODE = '22023';
+    END IF;
+    IF billing NOT IN ('credits', 'byok') THEN
+        RAISE EXCEPTION 'Unknown billing %.', billing USING ERRCODE = '22023';
+    END IF;
+    IF credits IS DISTINCT FROM (CASE WHEN billing = 'byok' THEN 0
+                                      WHEN NOT (act).has_slot THEN (act).base_credits
+                                      ELSE (act).base_credits * (SELECT m.multiplier FROM ai_settings.catalog_models m WHERE m.id = model) END) THEN
+        RAISE EXCEPTION 'The action % with model % does not cost % credits.', action, model, credits USING ERRCODE = '42501';
+    END IF;
+    -- Own-key usage is free of credits only with a stored key that may be used: the tenant's (where the plan
+    -- allows tenant keys) or the install's, neither known to be invalid or out of budget.
+    IF billing = 'byok' AND NOT EXISTS (
+        SELECT 1 FROM ai_settings.key_state k
+        WHERE k.provider = (act).provider AND k.state NOT IN ('not_set', 'invalid', 'out_of_budget')
+          AND (k.tenant = '' OR (k.tenant = record_event.tenant AND record_event.tenant <> '' AND
+               EXISTS (SELECT 1 FROM ai_settings.catalog_plans p WHERE p.id = ANY (in_force) AND p.tenant_keys)))) THEN
+        RAISE EXCEPTION 'No usable % key for own-key usage.', (act).provider USING ERRCODE = '42501';
+    END IF;
+    -- The rolling hour of the tenant's queries of the same kind.
+    SELECT count(*) INTO recent FROM ai_settings.usage_events e
+    WHERE e.tenant = record_event.tenant AND e.billing = record_event.billing
+      AND e.occurred_at > record_event.occurred_at - (rule).window_ms AND e.occurred_at <= record_event.occurred_at;
+    IF recent >= (CASE WHEN billing = 'byok' THEN (rule).on_byok ELSE (rule).on_credits END) THEN
+        RAISE EXCEPTION 'Rate limit reached for tenant %.', tenant USING ERRCODE = '42501';
+    END IF;
+    -- The pool of the event's period, at most the largest allocation in force since it began.
+    IF billing = 'credits' THEN
+        SELECT COALESCE(sum(t.credits), 0) INTO used FROM ai_settings.usage_totals t WHERE t.period_start = period;
+        SELECT max(p.monthly_credits) INTO allocation FROM ai_settings.catalog_plans p WHERE p.id = ANY (in_force);
+        IF used + credits > COALESCE(allocation, 0) THEN
+            RAISE EXCEPTION 'Not enough AI credits in the pool.' USING ERRCODE = '42501';
+        END IF;
+    END IF;
+    INSERT INTO ai_settings.usage_events VALUES (id, occurred_at, tenant, action, model, billing, credits, session_user::text);
+    INSERT INTO ai_settings.usage_totals AS t VALUES (period, tenant, action, 1, credits, (billing = 'byok')::integer)
+        ON CONFLICT ON CONSTRAINT usage_totals_pkey DO UPDATE SET runs = t.runs + 1, credits = t.credits + excluded.credits,
+            byok_runs = t.byok_runs + excluded.byok_runs;
+    INSERT INTO ai_settings.usage_daily AS t VALUES (day, tenant, 1, credits, (billing = 'byok')::integer)
+        ON CONFLICT ON CONSTRAINT usage_daily_pkey DO UPDATE SET runs = t.runs + 1, credits = t.credits + excluded.credits,
+            byok_runs = t.byok_runs + excluded.byok_runs;
+END $$;
+
+-- An import: the caller copies its rows into a temporary table of the ledger's that it may only insert into
+-- (a table of its own could be a view that runs its functions as the ledger's role); then the rows whose id is
+-- new become events recorded by the caller, and come back.
+CREATE OR REPLACE FUNCTION prepare_import() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Importing usage');
+    -- Each row keeps its line in the file, so that an id given twice is named by the line that repeats it.
+    CREATE TEMP TABLE import_staging (LIKE ai_settings.usage_events, line integer NOT NULL) ON COMMIT DROP;
+    EXECUTE format('GRANT INSERT ON pg_temp.import_staging TO %I', session_user);
+END $$;
+
+-- The staged rows whose id an earlier line of the file already gave: how many, and the first of them.
+CREATE OR REPLACE FUNCTION staged_duplicates(OUT repeats bigint, OUT first_line integer, OUT first_id text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Importing usage');
+    WITH repeated AS (
+        SELECT s.line, s.id FROM pg_temp.import_staging s
+        JOIN (SELECT f.id, min(f.line) AS first FROM pg_temp.import_staging f GROUP BY f.id HAVING count(*) > 1) d
+          ON d.id = s.id AND s.line > d.first)
+    SELECT (SELECT count(*) FROM repeated), r.line, r.id INTO repeats, first_line, first_id
+    FROM repeated r ORDER BY r.line LIMIT 1;
+    repeats := COALESCE(repeats, 0);
+END $$;
+
+CREATE OR REPLACE FUNCTION import_staged(OUT added bigint, OUT credits bigint) LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Importing usage');
+    IF (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = pg_catalog.to_regclass('pg_temp.import_staging'))
+       IS DISTINCT FROM (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
+        RAISE EXCEPTION 'There is no import prepared by prepare_import.' USING ERRCODE = '42501';
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_temp.import_staging s WHERE s.tenant <> ''
+               AND NOT EXISTS (SELECT 1 FROM ai_settings.tenants t WHERE t.id = s.tenant)) THEN
+        RAISE EXCEPTION 'The import names a tenant that does not exist.' USING ERRCODE = '23503';
+    END IF;
+    -- The writer holds the ledger's write lock: the staged ids stored already are the ones not added. What is
+    -- left goes in, in the order of the id index, in the caller's name; an id staged twice fails the import.
+    DELETE FROM pg_temp.import_staging s USING ai_settings.usage_events e WHERE e.id = s.id;
+    INSERT INTO ai_settings.usage_events
+    SELECT s.id, s.occurred_at, s.tenant, s.action, s.model, s.billing, s.credits, session_user::text
+    FROM pg_temp.import_staging s ORDER BY s.id;
+    PERFORM ai_settings.add_to_totals('pg_temp.import_staging'::regclass);
+    SELECT count(*), COALESCE(sum(s.credits), 0) INTO added, credits FROM pg_temp.import_staging s;
+END $$;
+
+CREATE OR REPLACE FUNCTION put_setting(name text, value text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    IF name = 'plan' THEN
+        PERFORM ai_settings.require_role(ARRAY['owner'], 'Changing the plan');
+    ELSE
+        PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Changing settings');
+    END IF;
+    IF name = 'install_id' THEN
+        RAISE EXCEPTION 'The ledger''s id cannot be changed.' USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO ai_settings.settings AS s VALUES (name, value) ON CONFLICT ON CONSTRAINT settings_pkey DO UPDATE SET value = excluded.value;
+END $$;
+
+CREATE OR REPLACE FUNCTION remove_setting(name text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Changing settings');
+    IF name IN ('plan', 'install_id', 'anchor_day', 'time_zone') THEN
+        RAISE EXCEPTION 'The setting % cannot be removed.', name USING ERRCODE = '42501';
+    END IF;
+    DELETE FROM ai_settings.settings s WHERE s.name = remove_setting.name;
+END $$;
+
+CREATE OR REPLACE FUNCTION record_plan_change(at bigint, from_plan text, to_plan text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner'], 'Changing the plan');
+    IF to_plan IS DISTINCT FROM (SELECT value FROM ai_settings.settings WHERE name = 'plan') THEN
+        RAISE EXCEPTION 'A plan change is dated only as the plan is changed.' USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO ai_settings.plan_changes (seq, at, from_plan, to_plan)
+    SELECT COALESCE(max(c.seq), 0) + 1, record_plan_change.at, record_plan_change.from_plan, record_plan_change.to_plan
+    FROM ai_settings.plan_changes c;
+END $$;
+
+CREATE OR REPLACE FUNCTION add_tenant(id text, name text, created_at bigint) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Adding a tenant');
+    INSERT INTO ai_settings.tenants VALUES (id, name, created_at);
+END $$;
+
+CREATE OR REPLACE FUNCTION rename_tenant(name text, id text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Renaming a tenant');
+    UPDATE ai_settings.tenants t SET name = rename_tenant.name WHERE t.id = rename_tenant.id;
+END $$;
+
+CREATE OR REPLACE FUNCTION remove_tenant(id text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Removing a tenant');
+    DELETE FROM ai_settings.tenants t WHERE t.id = remove_tenant.id;
+END $$;
+
+CREATE OR REPLACE FUNCTION forget_tenant_keys(tenant text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Removing a tenant');
+    DELETE FROM ai_settings.key_state k WHERE k.tenant = forget_tenant_keys.tenant;
+END $$;
+
+-- A member's role is a grant of one group role; only an Owner touches the Owners, and the last Owner stays.
+CREATE OR REPLACE FUNCTION put_member(user_name text, role text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    mine text := ai_settings.require_role(ARRAY['owner', 'admin'], 'Changing members');
+    theirs text := (SELECT m.role FROM ai_settings.members m WHERE m.user_name = put_member.user_name);
+    grp record;
+BEGIN
+    IF role NOT IN ('owner', 'admin', 'recorder', 'viewer') THEN
+        RAISE EXCEPTION 'There is no role %.', role USING ERRCODE = '22023';
+    END IF;
+    IF (role = 'owner' OR theirs = 'owner') AND mine <> 'owner' THEN
+        RAISE EXCEPTION 'Only an Owner can grant or take away the Owner role.' USING ERRCODE = '42501';
+    END IF;
+    IF theirs = 'owner' AND role <> 'owner' AND (SELECT count(*) FROM ai_settings.members WHERE members.role = 'owner') <= 1 THEN
+        RAISE EXCEPTION '% is the last Owner.', user_name USING ERRCODE = '42501';
+    END IF;
+    FOR grp IN SELECT r.role, r.pg_role FROM ai_settings.ledger_roles r WHERE r.role <> 'ledger' LOOP
+        IF grp.role = put_member.role THEN
+            EXECUTE format('GRANT %I TO %I', grp.pg_role, user_name);
+        ELSIF pg_catalog.pg_has_role(user_name, grp.pg_role, 'MEMBER') THEN
+            EXECUTE format('REVOKE %I FROM %I', grp.pg_role, user_name);
+        END IF;
+    END LOOP;
+END $$;
+
+CREATE OR REPLACE FUNCTION remove_member(user_name text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    mine text := ai_settings.require_role(ARRAY['owner', 'admin'], 'Changing members');
+    theirs text := (SELECT m.role FROM ai_settings.members m WHERE m.user_name = remove_member.user_name);
+    grp record;
+BEGIN
+    IF theirs = 'owner' AND mine <> 'owner' THEN
+        RAISE EXCEPTION 'Only an Owner can remove an Owner.' USING ERRCODE = '42501';
+    END IF;
+    IF theirs = 'owner' AND (SELECT count(*) FROM ai_settings.members WHERE members.role = 'owner') <= 1 THEN
+        RAISE EXCEPTION '% is the last Owner.', user_name USING ERRCODE = '42501';
+    END IF;
+    FOR grp IN SELECT r.pg_role FROM ai_settings.ledger_roles r WHERE r.role <> 'ledger' LOOP
+        IF pg_catalog.pg_has_role(user_name, grp.pg_role, 'MEMBER') THEN
+            EXECUTE format('REVOKE %I FROM %I', grp.pg_role, user_name);
+        END IF;
+    END LOOP;
+END $$;
+
+CREATE OR REPLACE FUNCTION put_key_state(tenant text, provider text, state text, fingerprint text, checked_at bigint,
+                              message text, models text, retry_at bigint, holder text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Changing API keys');
+    DELETE FROM ai_settings.key_state k WHERE k.tenant = put_key_state.tenant AND k.provider = put_key_state.provider;
+    IF state <> 'not_set' THEN
+        INSERT INTO ai_settings.key_state (tenant, provider, state, fingerprint, checked_at, message, models, retry_at, holder)
+        VALUES (tenant, provider, state, fingerprint, checked_at, message, models, retry_at, holder);
+    END IF;
+END $$;
+
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA ai_settings FROM PUBLIC;
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ai_settings TO @owner@, @admin@, @recorder@, @viewer@;
+REVOKE EXECUTE ON FUNCTION add_to_totals(regclass), refuse_audit_change() FROM @owner@, @admin@, @recorder@, @viewer@;
+REVOKE ALL ON ALL TABLES IN SCHEMA ai_settings FROM PUBLIC;
+GRANT SELECT ON ALL TABLES IN SCHEMA ai_settings TO @owner@, @admin@, @viewer@;
+-- A server that records reads what recording needs: no audit trail.
+GRANT SELECT ON ALL TABLES IN SCHEMA ai_settings TO @recorder@;
+REVOKE SELECT ON audit_log FROM @recorder@;
+REVOKE ALL ON SCHEMA ai_settings FROM PUBLIC;
+GRANT USAGE ON SCHEMA ai_settings TO @owner@, @admin@, @recorder@, @viewer@;
