@@ -2,7 +2,10 @@
 
 #include "UsageTransfer.h"
 
+#include <QMap>
+
 #include <algorithm>
+#include <memory>
 
 // The usage book over time: a new billing calendar, import all or nothing, several models at once, daily
 // usage, costs and the rate limit now, past periods and their plans, the audit trail in pages, and totals that
@@ -203,6 +206,67 @@ private slots:
         QVERIFY(ledger().usage().importRows(rows(csv), false).ok());
         QCOMPARE(rateLimitIndexes(), 1);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 10000);
+    }
+
+    // Whether another connection could take the ledger's write lock just now (and let it go at once).
+    bool writeLockFree()
+    {
+        bool free = false;
+        withRawDatabase([&](QSqlDatabase& db) {
+            QSqlQuery q(db);
+            if (TestBackend::postgres()) {
+                free = q.exec(QStringLiteral("BEGIN")) && q.exec(QStringLiteral("SET LOCAL lock_timeout = 100")) &&
+                       q.exec(QStringLiteral("SELECT 1 FROM ai_settings.ledger_lock FOR UPDATE"));
+            } else {
+                free = q.exec(QStringLiteral("PRAGMA busy_timeout = 100")) && q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+            }
+            q.exec(QStringLiteral("ROLLBACK"));
+        });
+        return free;
+    }
+
+    // An import reads, checks and stages its file piece by piece without the ledger's write lock, so that
+    // recorders go on meanwhile; it takes the lock for the move alone. Two pieces here, and an id that the second
+    // repeats from the first is found all the same.
+    void anImportTakesTheWriteLockOnlyToMoveItsRows()
+    {
+        QByteArray first, second;
+        for (int i = 0; i < 3000; ++i) {
+            first += QStringLiteral("w%1,2026-11-02T09:00:00Z,t,theme,,credits,\n").arg(i).toLatin1();
+            second += QStringLiteral("w%1,2026-11-02T09:00:00Z,t,theme,,credits,\n").arg(i + 3000).toLatin1();
+        }
+        const auto source = [this](QVector<QVector<ImportRow>> pieces) {
+            auto given = std::make_shared<int>(0);
+            return UsageBook::ImportSource{[pieces, given]() -> Result<QVector<ImportRow>> {
+                                               return *given < pieces.size() ? pieces[(*given)++] : QVector<ImportRow>();
+                                           },
+                                           [given, n = pieces.size()] { return int(1000 * *given / n); }, QString()};
+        };
+        using ImportProgress::Step;
+        QMap<Step, QList<bool>> lockFree;
+        const auto summary = ledger().usage().importFrom(source({rows(first), rows(second)}), false, [&](Step step, int) {
+            lockFree[step] << writeLockFree();
+            return true;
+        });
+        QVERIFY2(summary.ok(), qPrintable(summary.failure().message));
+        QCOMPARE(summary->added, 6000);
+        QVERIFY(lockFree[Step::Reading].size() >= 3); // the start, and after each piece
+        QVERIFY(!lockFree[Step::Reading].contains(false));
+        QVERIFY(!lockFree[Step::Checking].isEmpty() && !lockFree[Step::Checking].contains(false));
+        // Once moving, the import holds it (which shows that the look above can see a held lock).
+        QVERIFY(!lockFree[Step::Totalling].isEmpty() && !lockFree[Step::Totalling].contains(true));
+        QVERIFY(writeLockFree());
+
+        // An id repeated across pieces: the line that repeats it is named, nothing is imported.
+        QByteArray again = "r1,2026-11-02T09:00:00Z,t,theme,,credits,\n";
+        QByteArray later = "r2,2026-11-02T09:00:00Z,t,theme,,credits,\nr1,2026-11-02T09:01:00Z,t,theme,,credits,\n";
+        QVector<ImportRow> laterRows = rows(later);
+        for (ImportRow& row : laterRows)
+            row.line += 1; // the second piece's lines come after the first's
+        const auto twice = ledger().usage().importFrom(source({rows(again), laterRows}), false);
+        QVERIFY(!twice.ok());
+        QCOMPARE(twice.failure().message, QStringLiteral("Line 4: id \"r1\" appears twice in the file; nothing was imported."));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 6000);
     }
 
     // The progress of an import covers all of it, step by named step, and reaches the end only once it is saved:

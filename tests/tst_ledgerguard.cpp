@@ -3,6 +3,8 @@
 // reports still equal the events.
 #include "CliFixture.h"
 
+#include "IsoTime.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -210,6 +212,53 @@ private slots:
             m_database);
         const auto clean = cli({QStringLiteral("db"), QStringLiteral("check")}, as(role("alice")));
         QVERIFY2(clean.exitCode == 0, clean.out.constData());
+    }
+
+    // A ledger made by an older version (schema 9: an import's staging without line numbers, no check for ids
+    // given twice) is refused to its members in one sentence until a superuser runs db init on it again, which
+    // gives it this version's functions and keeps everything else.
+    void dbInitUpgradesALedgerOfAnOlderVersionInPlace()
+    {
+        TestBackend::admin(
+            QStringLiteral(
+                "UPDATE ai_settings.schema_version SET version = 9; DROP FUNCTION ai_settings.staged_duplicates(); "
+                "CREATE OR REPLACE FUNCTION ai_settings.prepare_import() RETURNS void LANGUAGE plpgsql SECURITY DEFINER "
+                "SET search_path = pg_catalog, ai_settings, pg_temp AS $$ BEGIN "
+                "PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Importing usage'); "
+                "CREATE TEMP TABLE import_staging (LIKE ai_settings.usage_events) ON COMMIT DROP; "
+                "EXECUTE format('GRANT INSERT ON pg_temp.import_staging TO %I', session_user); END $$"),
+            m_database);
+        const QString before = books();
+        const auto refused = cli({QStringLiteral("report")}, as(role("alice")));
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains("holds a ledger of schema version 9; a superuser of the server upgrades it with db init"),
+                 refused.err.constData());
+        const QString superuser = as(qEnvironmentVariable("AI_SETTINGS_TEST_PG_USER"));
+        const QStringList init{QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--owner"), role("alice")};
+        const auto upgraded = cli(init, superuser);
+        QVERIFY2(upgraded.exitCode == 0, upgraded.err.constData());
+        QVERIFY2(upgraded.out.contains("from schema version 9 to 10"), upgraded.out.constData());
+        QCOMPARE(books(), before);
+        const auto clean = cli({QStringLiteral("db"), QStringLiteral("check")}, as(role("alice")));
+        QVERIFY2(clean.exitCode == 0, clean.out.constData());
+        // The import works again, and finds an id given twice.
+        // (A second ago: the reports below count the running period.)
+        const QByteArray at = IsoTime::formatUtc(TestSupport::kernelNow() - 1000).toLatin1();
+        const QString twice = newPath(".csv");
+        writeFile(twice, "id,occurred_at,tenant,action,model,billing,credits\nup-1," + at + ",,theme,,credits,\nup-1," + at +
+                             ",,theme,,credits,\n");
+        const auto repeated = cli({QStringLiteral("import"), twice}, as(role("alice")));
+        QCOMPARE(repeated.exitCode, 2);
+        QVERIFY2(repeated.err.contains("Line 3: id \"up-1\" appears twice in the file; nothing was imported."), repeated.err.constData());
+        const QString once = newPath(".csv");
+        writeFile(once, "id,occurred_at,tenant,action,model,billing,credits\nup-1," + at + ",,theme,,credits,\n");
+        const auto imported = cli({QStringLiteral("import"), once}, as(role("alice")));
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        QVERIFY(imported.out.startsWith("Imported 1 of 1 event"));
+        // Once up to date, db init changes nothing.
+        const auto again = cli(init, superuser);
+        QVERIFY(again.exitCode != 0);
+        QVERIFY2(again.err.contains("already holds a shared ledger; nothing was changed."), again.err.constData());
     }
 
     // Whatever was tried, the reports equal the events.

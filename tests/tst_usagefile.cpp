@@ -5,6 +5,7 @@
 #include "UsageFile.h"
 
 #include <QBuffer>
+#include <QTemporaryDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -168,6 +169,8 @@ private slots:
         QTest::newRow("csv, bad line in the second half") << csv << 70001 << "Line 70001: expected 7 fields, found 2";
         QTest::newRow("csv, bad line in the first half") << csv << 1001 << "Line 1001: expected 7 fields, found 2";
         QTest::newRow("jsonl, bad line in the second half") << jsonl << 70001 << "Line 70001: not valid JSON (";
+        QTest::newRow("csv, bad line in a later piece") << csv << 190001 << "Line 190001: expected 7 fields, found 2";
+        QTest::newRow("jsonl, bad line in a later piece") << jsonl << 190001 << "Line 190001: not valid JSON (";
     }
 
     void largeFilesGiveWhatOnePassGives()
@@ -176,12 +179,13 @@ private slots:
         QFETCH(int, badLine);
         QFETCH(QString, expected);
         const bool csv = Format(format) == Format::Csv;
-        // 90,000 events, a blank line after every 5,000th, and every tenth id with a comma and a quote in it.
+        // 200,000 events, a blank line after every 5,000th, and every tenth id with a comma and a quote in it: more
+        // than one piece of the Reader.
         QByteArray text = csv ? "id,occurred_at,tenant,action,model,billing,credits\n" : "";
         QVector<int> lineOf;
         QVector<QString> idOf;
         int line = csv ? 1 : 0;
-        for (int i = 0; i < 90000; ++i) {
+        for (int i = 0; i < 200000; ++i) {
             const QString id = i % 10 ? QStringLiteral("id-%1").arg(i) : QStringLiteral("q,\"%1").arg(i);
             ++line;
             if (line == badLine) {
@@ -200,8 +204,36 @@ private slots:
                 ++line;
             }
         }
-        QVERIFY(text.size() > (4 << 20)); // past the size parsed in halves
+        QVERIFY(text.size() > UsageFile::Reader::pieceBytes); // past the size parsed in halves, and a piece
+        // The same text read from a file a piece at a time gives the same rows, or the same first bad line.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(csv ? QStringLiteral("events.csv") : QStringLiteral("events.jsonl"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("\xEF\xBB\xBF" + text) == text.size() + 3);
+        file.close();
+        auto reader = UsageFile::Reader::open(path);
+        QVERIFY2(reader.ok(), qPrintable(reader.failure().message));
+        Result<QVector<ImportRow>> piecewise = QVector<ImportRow>();
+        int pieces = 0;
+        for (;;) {
+            auto piece = reader.value()->next();
+            if (!piece) {
+                piecewise = piece.failure();
+                break;
+            }
+            if (piece->isEmpty())
+                break;
+            ++pieces;
+            piecewise->append(piece.value());
+        }
+        QVERIFY(!piecewise.ok() || pieces > 1);
         const auto rows = UsageFile::parse(text, Format(format));
+        QCOMPARE(piecewise.ok(), rows.ok());
+        if (!rows.ok())
+            QCOMPARE(piecewise.failure().message, rows.failure().message);
+        else
+            for (int i = 0; i < rows->size(); ++i)
+                QVERIFY(piecewise->at(i).line == rows->at(i).line && piecewise->at(i).event.id == rows->at(i).event.id);
         if (badLine) {
             QVERIFY(!rows.ok());
             QVERIFY2(rows.failure().message.startsWith(expected), qPrintable(rows.failure().message));

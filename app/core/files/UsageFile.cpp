@@ -382,9 +382,9 @@ Result<std::unique_ptr<Reader>> Reader::open(const QString& path)
     return reader;
 }
 
-Status Reader::fill()
+Status Reader::fill(qint64 bytes)
 {
-    const QByteArray more = m_file.read(pieceBytes);
+    const QByteArray more = m_file.read(bytes);
     if (more.isEmpty() && m_file.error() != QFileDevice::NoError)
         return badInput(Words::tr("Cannot read %1: %2.").arg(m_file.fileName(), m_file.errorString()));
     if (more.isEmpty())
@@ -396,8 +396,9 @@ Status Reader::fill()
 Result<QVector<ImportRow>> Reader::next()
 {
     for (;;) {
-        while (!m_atEnd && m_buffer.size() < pieceBytes)
-            if (Status s = fill(); !s)
+        // Topped up to a piece: what is left of a record cut by the last piece, and the bytes after it.
+        if (!m_atEnd && m_buffer.size() < pieceBytes)
+            if (Status s = fill(pieceBytes - m_buffer.size()); !s)
                 return s.failure();
         qsizetype end = m_atEnd ? m_buffer.size() : lastRecordEnd(m_buffer, m_format);
         // A record longer than a piece reads on, up to a bound (an unclosed quote would read the whole file): past

@@ -45,7 +45,7 @@ public:
 private:
     struct Layout;
     Reader(const QString& path, Format format);
-    Status fill();
+    Status fill(qint64 bytes = pieceBytes);
 
     QFile m_file;
     Format m_format;
