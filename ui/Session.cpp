@@ -90,15 +90,12 @@ void Session::refresh()
 
 void Session::startReconnecting()
 {
+    // Nothing is tried on the window's thread: a server that does not answer at all would hold it for the
+    // connect timeout. The probe in tryReconnecting goes first, at once.
     m_reconnectPauseMs = firstReconnectPauseMs;
-    const Status back = m_ledger->reconnect(0);
-    if (back) { // back already: the page reads again (from the event loop: the reading that found it lost is over)
-        QTimer::singleShot(0, this, &Session::refresh);
-        return;
-    }
     m_reconnecting = true;
-    emit reconnecting(back.failure().message);
-    QTimer::singleShot(m_reconnectPauseMs, this, &Session::tryReconnecting);
+    emit reconnecting(tr("trying to reach the server again."));
+    tryReconnecting();
 }
 
 void Session::tryReconnecting()
@@ -117,10 +114,12 @@ void Session::tryReconnecting()
             refresh();
             return;
         }
-        if (*up) // it answered, but would not let us in: say why
-            emit reconnecting(back.failure().message);
+        const int pauseMs = m_reconnectPauseMs;
+        // It answered but would not let us in: say why; or it did not answer: say when the next try is.
+        emit reconnecting(*up ? back.failure().message
+                              : tr("the server does not answer yet; the next try is in %n second(s).", nullptr, qMax(1, pauseMs / 1000)));
         m_reconnectPauseMs = qMin(m_reconnectPauseMs * 2, longestReconnectPauseMs);
-        QTimer::singleShot(m_reconnectPauseMs, this, &Session::tryReconnecting);
+        QTimer::singleShot(pauseMs, this, &Session::tryReconnecting);
     });
     probe->start();
 }

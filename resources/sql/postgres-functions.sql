@@ -91,23 +91,27 @@ CREATE OR REPLACE FUNCTION calendar(OUT anchor integer, OUT zone text) LANGUAGE 
            COALESCE((SELECT value FROM ai_settings.settings WHERE name = 'time_zone'), 'UTC')
 $$;
 
--- Adds the events of `new_events` (occurred_at, tenant, action, billing, credits) to the totals: the events are
--- counted per local day, tenant and action in one pass (the zone consulted once per event), and the days, far
--- fewer, get their day and period starts.
-CREATE OR REPLACE FUNCTION add_to_totals(new_events regclass) RETURNS void LANGUAGE plpgsql
+-- Counts the events of `new_events` (occurred_at, tenant, action, billing, credits) per local day in `zone`,
+-- tenant and action, in one pass (the zone consulted once per event), into totals_per_day.
+CREATE OR REPLACE FUNCTION count_per_day(new_events regclass, zone text) RETURNS void LANGUAGE plpgsql
 SET search_path = pg_catalog, ai_settings, pg_temp AS $$
-DECLARE
-    cal record := ai_settings.calendar();
 BEGIN
     EXECUTE format($q$
         CREATE TEMP TABLE totals_per_day ON COMMIT DROP AS
         SELECT ai_settings.local_date(occurred_at, %1$L) AS d, tenant, action, count(*) AS runs,
                sum(credits) AS credits, count(*) FILTER (WHERE billing = 'byok') AS byok_runs
-        FROM %2$s GROUP BY 1, 2, 3$q$, cal.zone, new_events);
+        FROM %2$s GROUP BY 1, 2, 3$q$, zone, new_events);
+END $$;
+
+-- Adds what count_per_day counted to the totals: the days, far fewer than the events, get their day and period
+-- starts by the calendar `anchor` and `zone`.
+CREATE OR REPLACE FUNCTION add_counted_to_totals(anchor integer, zone text) RETURNS void LANGUAGE plpgsql
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
     CREATE TEMP TABLE totals_days ON COMMIT DROP AS
-        SELECT d, ai_settings.day_start(d, cal.zone) AS day_start FROM (SELECT DISTINCT p.d FROM totals_per_day p) days;
+        SELECT d, ai_settings.day_start(d, zone) AS day_start FROM (SELECT DISTINCT p.d FROM totals_per_day p) days;
     ALTER TABLE totals_days ADD COLUMN period_start bigint;
-    UPDATE totals_days SET period_start = ai_settings.period_start(day_start, cal.anchor, cal.zone);
+    UPDATE totals_days SET period_start = ai_settings.period_start(day_start, anchor, zone);
     INSERT INTO ai_settings.usage_totals AS t (period_start, tenant, action, runs, credits, byok_runs)
     SELECT x.period_start, p.tenant, p.action, sum(p.runs), sum(p.credits), sum(p.byok_runs)
     FROM totals_per_day p JOIN totals_days x ON x.d = p.d
@@ -122,6 +126,16 @@ BEGIN
         credits = t.credits + excluded.credits, byok_runs = t.byok_runs + excluded.byok_runs;
     DROP TABLE totals_days;
     DROP TABLE totals_per_day;
+END $$;
+
+-- Adds the events of `new_events` to the totals.
+CREATE OR REPLACE FUNCTION add_to_totals(new_events regclass) RETURNS void LANGUAGE plpgsql
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    cal record := ai_settings.calendar();
+BEGIN
+    PERFORM ai_settings.count_per_day(new_events, cal.zone);
+    PERFORM ai_settings.add_counted_to_totals(cal.anchor, cal.zone);
 END $$;
 
 -- Totals again from the events, after the anchor day or the time zone changed.
@@ -231,6 +245,7 @@ CREATE OR REPLACE FUNCTION staged_duplicates(OUT repeats bigint, OUT first_line 
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, ai_settings, pg_temp AS $$
 BEGIN
     PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Importing usage');
+    PERFORM ai_settings.require_own_temp('import_staging');
     WITH repeated AS (
         SELECT s.line, s.id FROM pg_temp.import_staging s
         JOIN (SELECT f.id, min(f.line) AS first FROM pg_temp.import_staging f GROUP BY f.id HAVING count(*) > 1) d
@@ -240,26 +255,58 @@ BEGIN
     repeats := COALESCE(repeats, 0);
 END $$;
 
-CREATE OR REPLACE FUNCTION import_staged(OUT added bigint, OUT credits bigint) LANGUAGE plpgsql SECURITY DEFINER
+-- The staging table must be the one prepare_import made in this session (a table of the caller's own by that
+-- name could be a view that runs its functions as the ledger's role).
+CREATE OR REPLACE FUNCTION require_own_temp(name text) RETURNS void LANGUAGE plpgsql
 SET search_path = pg_catalog, ai_settings, pg_temp AS $$
 BEGIN
-    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Importing usage');
-    IF (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = pg_catalog.to_regclass('pg_temp.import_staging'))
+    IF (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = pg_catalog.to_regclass('pg_temp.' || name))
        IS DISTINCT FROM (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
         RAISE EXCEPTION 'There is no import prepared by prepare_import.' USING ERRCODE = '42501';
     END IF;
-    IF EXISTS (SELECT 1 FROM pg_temp.import_staging s WHERE s.tenant <> ''
-               AND NOT EXISTS (SELECT 1 FROM ai_settings.tenants t WHERE t.id = s.tenant)) THEN
-        RAISE EXCEPTION 'The import names a tenant that does not exist.' USING ERRCODE = '23503';
-    END IF;
-    -- The writer holds the ledger's write lock: the staged ids stored already are the ones not added. What is
-    -- left goes in, in the order of the id index, in the caller's name; an id staged twice fails the import.
+END $$;
+
+-- Step one, without the write lock, so that recorders go on meanwhile: the staged ids stored already are the
+-- ones not added; what is left goes in, in the order of the id index, in the caller's name, and is counted per
+-- local day. An id staged twice, or recorded by someone else meanwhile, fails the import (nothing stays).
+CREATE OR REPLACE FUNCTION import_staged(OUT added bigint, OUT credits bigint) LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    zone text := (ai_settings.calendar()).zone;
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Importing usage');
+    PERFORM ai_settings.require_own_temp('import_staging');
     DELETE FROM pg_temp.import_staging s USING ai_settings.usage_events e WHERE e.id = s.id;
     INSERT INTO ai_settings.usage_events
     SELECT s.id, s.occurred_at, s.tenant, s.action, s.model, s.billing, s.credits, session_user::text
     FROM pg_temp.import_staging s ORDER BY s.id;
-    PERFORM ai_settings.add_to_totals('pg_temp.import_staging'::regclass);
+    PERFORM ai_settings.count_per_day('pg_temp.import_staging'::regclass, zone);
+    CREATE TEMP TABLE import_counted_in ON COMMIT DROP AS SELECT zone;
     SELECT count(*), COALESCE(sum(s.credits), 0) INTO added, credits FROM pg_temp.import_staging s;
+END $$;
+
+-- Step two, under the write lock (taken here if the caller has not): the import's tenants must exist by now, and
+-- its counts join the totals, where recorders read the pool. Counted again if the time zone changed meanwhile.
+CREATE OR REPLACE FUNCTION import_totals() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    cal record := ai_settings.calendar();
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Importing usage');
+    PERFORM ai_settings.require_own_temp('import_staging');
+    PERFORM ai_settings.require_own_temp('import_counted_in');
+    PERFORM ai_settings.require_own_temp('totals_per_day');
+    PERFORM 1 FROM ai_settings.ledger_lock FOR UPDATE;
+    IF EXISTS (SELECT 1 FROM pg_temp.import_staging s WHERE s.tenant <> ''
+               AND NOT EXISTS (SELECT 1 FROM ai_settings.tenants t WHERE t.id = s.tenant)) THEN
+        RAISE EXCEPTION 'The import names a tenant that does not exist.' USING ERRCODE = '23503';
+    END IF;
+    IF (SELECT c.zone FROM pg_temp.import_counted_in c) IS DISTINCT FROM cal.zone THEN
+        DROP TABLE pg_temp.totals_per_day;
+        PERFORM ai_settings.count_per_day('pg_temp.import_staging'::regclass, cal.zone);
+    END IF;
+    PERFORM ai_settings.add_counted_to_totals(cal.anchor, cal.zone);
+    DROP TABLE pg_temp.import_counted_in;
 END $$;
 
 CREATE OR REPLACE FUNCTION put_setting(name text, value text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
@@ -386,7 +433,8 @@ END $$;
 
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA ai_settings FROM PUBLIC;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ai_settings TO @owner@, @admin@, @recorder@, @viewer@;
-REVOKE EXECUTE ON FUNCTION add_to_totals(regclass), refuse_audit_change() FROM @owner@, @admin@, @recorder@, @viewer@;
+REVOKE EXECUTE ON FUNCTION add_to_totals(regclass), count_per_day(regclass, text), add_counted_to_totals(integer, text),
+    require_own_temp(text), refuse_audit_change() FROM @owner@, @admin@, @recorder@, @viewer@;
 REVOKE ALL ON ALL TABLES IN SCHEMA ai_settings FROM PUBLIC;
 GRANT SELECT ON ALL TABLES IN SCHEMA ai_settings TO @owner@, @admin@, @viewer@;
 -- A server that records reads what recording needs: no audit trail.

@@ -2661,6 +2661,20 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     </message>
 </context>
 <context>
+    <name>Ui::Session</name>
+    <message>
+        <source>trying to reach the server again.</source>
+        <translation>Der Server wird erneut angefragt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server does not answer yet; the next try is in %n second(s).</source>
+        <translation>
+            <numerusform>Der Server antwortet noch nicht; der nächste Versuch folgt in %n Sekunde.</numerusform>
+            <numerusform>Der Server antwortet noch nicht; der nächste Versuch folgt in %n Sekunden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Ui::SettingsPage</name>
     <message>
         <source>&lt;h2&gt;Settings › AI&lt;/h2&gt;</source>

@@ -56,6 +56,16 @@
     </message>
 </context>
 <context>
+    <name>Ui::Session</name>
+    <message numerus="yes">
+        <source>the server does not answer yet; the next try is in %n second(s).</source>
+        <translation>
+            <numerusform>the server does not answer yet; the next try is in %n second.</numerusform>
+            <numerusform>the server does not answer yet; the next try is in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Ui::TenantsPanel</name>
     <message numerus="yes">
         <source>Its %Ln stored key(s) are deleted from the keychain.</source>

@@ -1,5 +1,7 @@
 #include "BenchSupport.h"
 
+#include <QFile>
+
 #include "Catalog.h"
 #include "PostgresGuard.h"
 
@@ -44,6 +46,17 @@ QString Cluster::newDatabase(const QString& name) const
         return {};
     }
     return location;
+}
+
+QString peakMemory()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return QStringLiteral("unknown");
+    for (const QByteArray& row : status.readAll().split('\n'))
+        if (row.startsWith("VmHWM:"))
+            return QStringLiteral("%1 MiB").arg(row.mid(6).trimmed().split(' ').first().toLongLong() / 1024);
+    return QStringLiteral("unknown");
 }
 
 } // namespace Bench

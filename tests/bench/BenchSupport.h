@@ -25,6 +25,9 @@ inline Stats stats(std::vector<double> ms)
     return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, static_cast<size_t>(ms.size() * 0.99))]};
 }
 
+// The process's peak resident memory since the last reset of /proc/self/clear_refs, as "N MiB".
+QString peakMemory();
+
 // "label ............ text", one line.
 void line(const QString& label, const QString& text);
 void print(const QString& label, const Stats& s);

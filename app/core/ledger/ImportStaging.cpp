@@ -89,3 +89,8 @@ Result<ImportStaging::Added> ImportStaging::move(const std::function<void(const 
         return moved.failure();
     return added;
 }
+
+Status ImportStaging::addMovedToTotals()
+{
+    return PostgresBulkInsert::addMovedToTotals(m_db);
+}

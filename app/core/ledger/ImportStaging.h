@@ -38,14 +38,17 @@ public:
     };
     Result<Repeats> repeatedIds();
 
-    // Under the ledger's write lock: the rows whose id is not stored yet become events recorded by the caller, in
-    // id order. On SQLite `inserted` hears each, for the totals; on PostgreSQL the ledger's function keeps them.
+    // The rows whose id is not stored yet become events recorded by the caller, in id order: on SQLite under the
+    // write lock (the file's one lock), where `inserted` hears each, for the totals; on PostgreSQL without it, the
+    // ledger's function counting them for addMovedToTotals.
     struct Added
     {
         qint64 events = 0;
         qint64 credits = 0;
     };
     Result<Added> move(const std::function<void(const UsageEvent&)>& inserted, const ImportProgress::Callback& progress);
+    // PostgreSQL, under the write lock, after move: the moved rows join the totals.
+    Status addMovedToTotals();
 
 private:
     QSqlDatabase m_db;

@@ -58,8 +58,8 @@ Status finishCopy(PGconn* connection)
     return ok ? success() : copyFailure(connection, "importing usage");
 }
 
-// The ledger's function moves the staged rows whose id is new into the events, in the caller's name, with their
-// totals, and says how many it added and their credits.
+// The ledger's function moves the staged rows whose id is new into the events, in the caller's name, counts them
+// per day for the totals, and says how many it added and their credits.
 Result<Added> moveSkippingKnown(const QSqlDatabase& db)
 {
     QSqlQuery move(db);
@@ -119,5 +119,10 @@ Status copyStaged(const QSqlDatabase& db, const QVector<const ImportRow*>& rows,
 }
 
 Result<Added> moveStaged(const QSqlDatabase& db) { return moveSkippingKnown(db); }
+
+Status addMovedToTotals(const QSqlDatabase& db)
+{
+    return Sql::execText(db, QStringLiteral("SELECT ai_settings.import_totals()"), Words::tr("importing usage"));
+}
 
 } // namespace PostgresBulkInsert

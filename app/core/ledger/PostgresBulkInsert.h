@@ -26,11 +26,13 @@ struct Added
     qint64 credits = 0;
 };
 
-// In the caller's transaction, in two steps: the rows go into the ledger's staging table (no write lock needed,
-// so recorders go on meanwhile), then, under the write lock, the ledger's function moves the new ones into the
-// events and keeps the totals.
+// In the caller's transaction, in three steps: the rows go into the ledger's staging table, the ledger's function
+// moves the new ones into the events and counts them (neither needs the write lock, so recorders go on
+// meanwhile), then, under the write lock, the counts join the totals.
 Status prepareStaging(const QSqlDatabase& db);
 Status copyStaged(const QSqlDatabase& db, const QVector<const ImportRow*>& rows, const QString& recordedBy);
 Result<Added> moveStaged(const QSqlDatabase& db);
+// Under the write lock, after moveStaged: the moved rows' counts join the totals.
+Status addMovedToTotals(const QSqlDatabase& db);
 
 } // namespace PostgresBulkInsert

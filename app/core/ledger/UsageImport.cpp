@@ -108,21 +108,31 @@ Status UsageBook::moveStaged(ImportStaging& staging, const QSet<QString>& tenant
     using ImportProgress::Step;
     if (!ImportProgress::begin(overall, Step::Writing))
         return ImportProgress::cancelled();
-    // Until here the ledger was only read: recorders went on while the file was read, checked and staged.
-    if (Status s = tx.lock(); !s)
-        return s;
-    if (Status s = addTenants(tenants, summary); !s)
-        return s;
     if (m_db.isPostgres()) {
-        // The ledger's function moves the rows and keeps the totals, index and all.
+        // The rows go in without the write lock; only their totals, which recorders read for the pool, wait for
+        // it. Recorders go on meanwhile.
         const auto added = staging.move({}, {});
         if (!added)
             return added.failure();
         summary.added = int(added->events);
         summary.credits = added->credits;
-        if (!ImportProgress::begin(overall, Step::Indexing) || !ImportProgress::begin(overall, Step::Totalling))
+        if (!ImportProgress::begin(overall, Step::Indexing))
             return ImportProgress::cancelled();
+        if (Status s = tx.lock(); !s)
+            return s;
+        if (Status s = addTenants(tenants, summary); !s)
+            return s;
+        if (!ImportProgress::begin(overall, Step::Totalling))
+            return ImportProgress::cancelled();
+        if (Status s = staging.addMovedToTotals(); !s)
+            return s;
     } else {
+        // Until here the ledger was only read: recorders went on while the file was read, checked and staged.
+        // SQLite's one lock is the file's: the move holds it.
+        if (Status s = tx.lock(); !s)
+            return s;
+        if (Status s = addTenants(tenants, summary); !s)
+            return s;
         // The calendar as it stands under the lock: the totals are counted by it.
         const auto current = m_settings.snapshot();
         if (!current)
