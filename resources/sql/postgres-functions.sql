@@ -297,13 +297,14 @@ BEGIN
     PERFORM ai_settings.require_own_temp('import_counted_in');
     PERFORM ai_settings.require_own_temp('totals_per_day');
     PERFORM 1 FROM ai_settings.ledger_lock FOR UPDATE;
-    IF EXISTS (SELECT 1 FROM pg_temp.import_staging s WHERE s.tenant <> ''
-               AND NOT EXISTS (SELECT 1 FROM ai_settings.tenants t WHERE t.id = s.tenant)) THEN
-        RAISE EXCEPTION 'The import names a tenant that does not exist.' USING ERRCODE = '23503';
-    END IF;
     IF (SELECT c.zone FROM pg_temp.import_counted_in c) IS DISTINCT FROM cal.zone THEN
         DROP TABLE pg_temp.totals_per_day;
         PERFORM ai_settings.count_per_day('pg_temp.import_staging'::regclass, cal.zone);
+    END IF;
+    -- Asked of the counts, far fewer than the rows: the lock is held meanwhile.
+    IF EXISTS (SELECT 1 FROM pg_temp.totals_per_day p WHERE p.tenant <> ''
+               AND NOT EXISTS (SELECT 1 FROM ai_settings.tenants t WHERE t.id = p.tenant)) THEN
+        RAISE EXCEPTION 'The import names a tenant that does not exist.' USING ERRCODE = '23503';
     END IF;
     PERFORM ai_settings.add_counted_to_totals(cal.anchor, cal.zone);
     DROP TABLE pg_temp.import_counted_in;

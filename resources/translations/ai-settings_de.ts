@@ -1817,6 +1817,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <source>reading the import</source>
         <translation>Lesen des Imports</translation>
     </message>
+    <message>
+        <source>checking the events</source>
+        <translation>Prüfen der Ereignisse</translation>
+    </message>
 </context>
 <context>
     <name>Ui::ActivityPanel</name>

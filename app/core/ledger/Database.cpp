@@ -155,8 +155,7 @@ Database::ReadScope::ReadScope(Database& db) : m_db(db)
     if (!m_db.reopenedIfClosed())
         return; // the reads say why, each
     // The first statement of a page's reading is where a lost connection shows: open it again and go on.
-    if (const Status begun = m_transaction->begin(); m_db.lostConnectionIn(begun) && m_db.reconnect(m_db.m_reconnectWaitMs))
-        (void)m_transaction->begin();
+    (void)m_db.onceMoreIfLost([this] { return m_transaction->begin(); });
 }
 
 Database::ReadScope::~ReadScope()
@@ -170,12 +169,7 @@ Status Database::beginChecked(Sql::WriteTransaction& tx, const std::function<Sta
     if (Status s = reopenedIfClosed(); !s)
         return s;
     // Nothing is written before the transaction begins: after a lost connection the same start runs again.
-    Status s = beginCheckedOnce(tx, mayWrite);
-    if (lostConnectionIn(s)) {
-        const Status back = reconnect(m_reconnectWaitMs);
-        s = back ? beginCheckedOnce(tx, mayWrite) : back;
-    }
-    return s;
+    return onceMoreIfLost([&] { return beginCheckedOnce(tx, mayWrite); });
 }
 
 Status Database::beginCheckedOnce(Sql::WriteTransaction& tx, const std::function<Status()>& mayWrite)
@@ -227,10 +221,10 @@ Status Database::reopenedIfClosed()
     return reconnect(m_reconnectWaitMs);
 }
 
-bool Database::lostConnectionIn(const Status& failed)
+bool Database::lostConnectionIn(const Failure& failure)
 {
-    return m_reconnectWaitMs >= 0 && !failed && failed.failure().kind == Failure::Unavailable &&
-           !failed.failure().busy && (failed.failure().connectionLost || connectionLost());
+    return m_reconnectWaitMs >= 0 && failure.kind == Failure::Unavailable && !failure.busy &&
+           (failure.connectionLost || connectionLost());
 }
 
 Status Database::reconnect(int waitMs)
@@ -330,12 +324,8 @@ Status Database::requireMember()
     m_memberSince.invalidate();
     if (Status s = reopenedIfClosed(); !s)
         return s;
-    auto role = roleOf(m_userName);
-    if (!role && lostConnectionIn(role.failure())) { // a read outside a scope may be the first to find it lost
-        if (const Status back = reconnect(m_reconnectWaitMs); !back)
-            return back;
-        role = roleOf(m_userName);
-    }
+    // A read outside a scope may be the first to find the connection lost.
+    const auto role = onceMoreIfLost([this] { return roleOf(m_userName); });
     if (!role)
         return role.failure();
     if (!role.value())

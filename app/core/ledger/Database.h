@@ -145,9 +145,21 @@ private:
     Database(const Catalog& catalog, QString userName, QString location);
     Failure notAMember() const;
     Status beginCheckedOnce(Sql::WriteTransaction& tx, const std::function<Status()>& mayWrite);
-    // Whether `failed` is the lost connection, to be opened again (reconnect) before the step that failed, having
+    // Whether `failure` is the lost connection, to be opened again (reconnect) before the step that failed, having
     // written nothing, runs again.
-    bool lostConnectionIn(const Status& failed);
+    bool lostConnectionIn(const Failure& failure);
+    // Runs `step`, which has written nothing should it fail; if it found the connection lost, opens it again (as
+    // long as this Database may wait) and runs it once more.
+    template <typename Step> auto onceMoreIfLost(Step step) -> decltype(step())
+    {
+        auto result = step();
+        if (!result && lostConnectionIn(result.failure())) {
+            if (const Status back = reconnect(m_reconnectWaitMs); !back)
+                return back.failure();
+            result = step();
+        }
+        return result;
+    }
     Status reopenedIfClosed();
     // Why the connection is still lost after `waitMs` of trying to open it again.
     Failure lostConnectionFailure(int waitMs) const;

@@ -56,6 +56,9 @@ Status ImportStaging::add(const QVector<ImportRow>& rows)
 
 Result<ImportStaging::Repeats> ImportStaging::repeatedIds()
 {
+    if (!m_postgres)
+        if (Status s = SqliteBulkInsert::sortStaging(m_db); !s)
+            return s.failure();
     QSqlQuery q(m_db);
     const QString sql = m_postgres ? QStringLiteral("SELECT repeats, first_line, first_id FROM ai_settings.staged_duplicates()")
                                    : QString::fromLatin1(sqliteRepeatsSql);

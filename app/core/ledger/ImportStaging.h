@@ -29,7 +29,8 @@ public:
     Status add(const QVector<ImportRow>& rows);
     qint64 staged() const { return m_staged; }
 
-    // The rows whose id an earlier line gave already: how many, and the first of them.
+    // Once every row is staged: the rows whose id an earlier line gave already, how many, and the first of them.
+    // (On SQLite this sorts the staged rows by id, for the move too.)
     struct Repeats
     {
         qint64 count = 0;

@@ -29,6 +29,8 @@ sqlite3* connectionOf(const QSqlDatabase& db);
 // each row actually added. Dropped by dropStaging, after the caller's transaction.
 Status createStaging(const QSqlDatabase& db);
 Status stage(const QSqlDatabase& db, const QVector<const ImportRow*>& rows);
+// Once every row is staged: sorts them by id for what follows.
+Status sortStaging(const QSqlDatabase& db);
 Status moveStaged(const QSqlDatabase& db, const QString& recordedBy, const std::function<void(const UsageEvent&)>& inserted,
                   qint64 staged, const Progress& progress);
 void dropStaging(const QSqlDatabase& db);
