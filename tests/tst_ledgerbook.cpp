@@ -552,6 +552,33 @@ private slots:
         QCOMPARE(days->at(2).credits, 20); // the trigger at 05:00 local
     }
 
+    // On PostgreSQL an import's rows go in, and are summed for the totals, before it takes the write lock; should
+    // the calendar change meanwhile, they are summed again by the new one under the lock.
+    void anImportSumsAgainWhenTheCalendarChangesMeanwhile()
+    {
+        if (!TestBackend::postgres())
+            QSKIP("SQLite's import holds the file's lock from its move on, so nothing changes meanwhile");
+        auto other = openAs(QStringLiteral("owner"));
+        bool changed = false;
+        const auto imported = ledger().usage().importRows(rows("z1,2026-11-03T12:00:00Z,,theme,,credits,\n"), false,
+                                                          [&](ImportProgress::Step step, int) {
+                                                              if (step == ImportProgress::Step::Indexing && !changed)
+                                                                  changed = other->setBillingCalendar(1, QStringLiteral("America/New_York")).ok();
+                                                              return true;
+                                                          });
+        QVERIFY2(imported.ok(), qPrintable(imported.failure().message));
+        QVERIFY(changed);
+        // 12:00Z on 3 November is 07:00 that day in New York (summed by UTC, the day would start at 19:00 on the
+        // 2nd, New York's time).
+        const auto days = ledger().usage().dailyUsage(QStringLiteral("2026-11"), std::nullopt);
+        QVERIFY(days.ok());
+        QCOMPARE(days->at(2).day, QDate(2026, 11, 3));
+        QCOMPARE(days->at(2).credits, 1);
+        QCOMPARE(days->at(1).credits, 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT SUM(credits) FROM usage_daily")), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT SUM(credits) FROM usage_totals")), 1);
+    }
+
     void anImportWritesTheTotalsInKeyOrder()
     {
         // Newest first across days and tenants: the order of the file (and of a hash) is not the key order.

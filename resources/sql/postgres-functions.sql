@@ -103,29 +103,42 @@ BEGIN
         FROM %2$s GROUP BY 1, 2, 3$q$, zone, new_events);
 END $$;
 
--- Adds what count_per_day counted to the totals: the days, far fewer than the events, get their day and period
--- starts by the calendar `anchor` and `zone`.
-CREATE OR REPLACE FUNCTION add_counted_to_totals(anchor integer, zone text) RETURNS void LANGUAGE plpgsql
+-- Turns what count_per_day counted into the rows the totals get: the days, far fewer than the events, get their
+-- day and period starts by the calendar `anchor` and `zone`; totals_per_period and totals_per_local_day hold the
+-- sums in key order.
+CREATE OR REPLACE FUNCTION sum_counted(anchor integer, zone text) RETURNS void LANGUAGE plpgsql
 SET search_path = pg_catalog, ai_settings, pg_temp AS $$
 BEGIN
     CREATE TEMP TABLE totals_days ON COMMIT DROP AS
         SELECT d, ai_settings.day_start(d, zone) AS day_start FROM (SELECT DISTINCT p.d FROM totals_per_day p) days;
     ALTER TABLE totals_days ADD COLUMN period_start bigint;
     UPDATE totals_days SET period_start = ai_settings.period_start(day_start, anchor, zone);
-    INSERT INTO ai_settings.usage_totals AS t (period_start, tenant, action, runs, credits, byok_runs)
-    SELECT x.period_start, p.tenant, p.action, sum(p.runs), sum(p.credits), sum(p.byok_runs)
+    CREATE TEMP TABLE totals_per_period ON COMMIT DROP AS
+    SELECT x.period_start, p.tenant, p.action, sum(p.runs) AS runs, sum(p.credits) AS credits, sum(p.byok_runs) AS byok_runs
     FROM totals_per_day p JOIN totals_days x ON x.d = p.d
-    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+    CREATE TEMP TABLE totals_per_local_day ON COMMIT DROP AS
+    SELECT x.day_start, p.tenant, sum(p.runs) AS runs, sum(p.credits) AS credits, sum(p.byok_runs) AS byok_runs
+    FROM totals_per_day p JOIN totals_days x ON x.d = p.d
+    GROUP BY 1, 2 ORDER BY 1, 2;
+    DROP TABLE totals_days;
+    DROP TABLE totals_per_day;
+END $$;
+
+-- Adds what sum_counted summed to the totals.
+CREATE OR REPLACE FUNCTION add_summed_to_totals() RETURNS void LANGUAGE plpgsql
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    INSERT INTO ai_settings.usage_totals AS t (period_start, tenant, action, runs, credits, byok_runs)
+    SELECT p.period_start, p.tenant, p.action, p.runs, p.credits, p.byok_runs FROM pg_temp.totals_per_period p
     ON CONFLICT ON CONSTRAINT usage_totals_pkey DO UPDATE SET runs = t.runs + excluded.runs,
         credits = t.credits + excluded.credits, byok_runs = t.byok_runs + excluded.byok_runs;
     INSERT INTO ai_settings.usage_daily AS t (day_start, tenant, runs, credits, byok_runs)
-    SELECT x.day_start, p.tenant, sum(p.runs), sum(p.credits), sum(p.byok_runs)
-    FROM totals_per_day p JOIN totals_days x ON x.d = p.d
-    GROUP BY 1, 2 ORDER BY 1, 2
+    SELECT d.day_start, d.tenant, d.runs, d.credits, d.byok_runs FROM pg_temp.totals_per_local_day d
     ON CONFLICT ON CONSTRAINT usage_daily_pkey DO UPDATE SET runs = t.runs + excluded.runs,
         credits = t.credits + excluded.credits, byok_runs = t.byok_runs + excluded.byok_runs;
-    DROP TABLE totals_days;
-    DROP TABLE totals_per_day;
+    DROP TABLE pg_temp.totals_per_period;
+    DROP TABLE pg_temp.totals_per_local_day;
 END $$;
 
 -- Adds the events of `new_events` to the totals.
@@ -135,7 +148,8 @@ DECLARE
     cal record := ai_settings.calendar();
 BEGIN
     PERFORM ai_settings.count_per_day(new_events, cal.zone);
-    PERFORM ai_settings.add_counted_to_totals(cal.anchor, cal.zone);
+    PERFORM ai_settings.sum_counted(cal.anchor, cal.zone);
+    PERFORM ai_settings.add_summed_to_totals();
 END $$;
 
 -- Totals again from the events, after the anchor day or the time zone changed.
@@ -267,12 +281,12 @@ BEGIN
 END $$;
 
 -- Step one, without the write lock, so that recorders go on meanwhile: the staged ids stored already are the
--- ones not added; what is left goes in, in the order of the id index, in the caller's name, and is counted per
--- local day. An id staged twice, or recorded by someone else meanwhile, fails the import (nothing stays).
+-- ones not added; what is left goes in, in the order of the id index, in the caller's name, and is summed for the
+-- totals. An id staged twice, or recorded by someone else meanwhile, fails the import (nothing stays).
 CREATE OR REPLACE FUNCTION import_staged(OUT added bigint, OUT credits bigint) LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, ai_settings, pg_temp AS $$
 DECLARE
-    zone text := (ai_settings.calendar()).zone;
+    cal record := ai_settings.calendar();
 BEGIN
     PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Importing usage');
     PERFORM ai_settings.require_own_temp('import_staging');
@@ -280,13 +294,14 @@ BEGIN
     INSERT INTO ai_settings.usage_events
     SELECT s.id, s.occurred_at, s.tenant, s.action, s.model, s.billing, s.credits, session_user::text
     FROM pg_temp.import_staging s ORDER BY s.id;
-    PERFORM ai_settings.count_per_day('pg_temp.import_staging'::regclass, zone);
-    CREATE TEMP TABLE import_counted_in ON COMMIT DROP AS SELECT zone;
+    PERFORM ai_settings.count_per_day('pg_temp.import_staging'::regclass, cal.zone);
+    PERFORM ai_settings.sum_counted(cal.anchor, cal.zone);
+    CREATE TEMP TABLE import_counted_in ON COMMIT DROP AS SELECT cal.anchor AS anchor, cal.zone AS zone;
     SELECT count(*), COALESCE(sum(s.credits), 0) INTO added, credits FROM pg_temp.import_staging s;
 END $$;
 
 -- Step two, under the write lock (taken here if the caller has not): the import's tenants must exist by now, and
--- its counts join the totals, where recorders read the pool. Counted again if the time zone changed meanwhile.
+-- its sums join the totals, where recorders read the pool. Summed again if the calendar changed meanwhile.
 CREATE OR REPLACE FUNCTION import_totals() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, ai_settings, pg_temp AS $$
 DECLARE
@@ -295,18 +310,21 @@ BEGIN
     PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Importing usage');
     PERFORM ai_settings.require_own_temp('import_staging');
     PERFORM ai_settings.require_own_temp('import_counted_in');
-    PERFORM ai_settings.require_own_temp('totals_per_day');
+    PERFORM ai_settings.require_own_temp('totals_per_period');
+    PERFORM ai_settings.require_own_temp('totals_per_local_day');
     PERFORM 1 FROM ai_settings.ledger_lock FOR UPDATE;
-    IF (SELECT c.zone FROM pg_temp.import_counted_in c) IS DISTINCT FROM cal.zone THEN
-        DROP TABLE pg_temp.totals_per_day;
+    IF (SELECT (c.anchor, c.zone) FROM pg_temp.import_counted_in c) IS DISTINCT FROM (cal.anchor, cal.zone) THEN
+        DROP TABLE pg_temp.totals_per_period;
+        DROP TABLE pg_temp.totals_per_local_day;
         PERFORM ai_settings.count_per_day('pg_temp.import_staging'::regclass, cal.zone);
+        PERFORM ai_settings.sum_counted(cal.anchor, cal.zone);
     END IF;
-    -- Asked of the counts, far fewer than the rows: the lock is held meanwhile.
-    IF EXISTS (SELECT 1 FROM pg_temp.totals_per_day p WHERE p.tenant <> ''
-               AND NOT EXISTS (SELECT 1 FROM ai_settings.tenants t WHERE t.id = p.tenant)) THEN
+    -- Asked of the sums, far fewer than the rows: the lock is held meanwhile.
+    IF EXISTS (SELECT 1 FROM pg_temp.totals_per_local_day d WHERE d.tenant <> ''
+               AND NOT EXISTS (SELECT 1 FROM ai_settings.tenants t WHERE t.id = d.tenant)) THEN
         RAISE EXCEPTION 'The import names a tenant that does not exist.' USING ERRCODE = '23503';
     END IF;
-    PERFORM ai_settings.add_counted_to_totals(cal.anchor, cal.zone);
+    PERFORM ai_settings.add_summed_to_totals();
     DROP TABLE pg_temp.import_counted_in;
 END $$;
 
@@ -434,7 +452,7 @@ END $$;
 
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA ai_settings FROM PUBLIC;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ai_settings TO @owner@, @admin@, @recorder@, @viewer@;
-REVOKE EXECUTE ON FUNCTION add_to_totals(regclass), count_per_day(regclass, text), add_counted_to_totals(integer, text),
+REVOKE EXECUTE ON FUNCTION add_to_totals(regclass), count_per_day(regclass, text), sum_counted(integer, text), add_summed_to_totals(),
     require_own_temp(text), refuse_audit_change() FROM @owner@, @admin@, @recorder@, @viewer@;
 REVOKE ALL ON ALL TABLES IN SCHEMA ai_settings FROM PUBLIC;
 GRANT SELECT ON ALL TABLES IN SCHEMA ai_settings TO @owner@, @admin@, @viewer@;

@@ -102,20 +102,22 @@ double measure(const QString& backend, const QString& location, const QString& c
     std::vector<double> recordMs;
     int recordFailures = 0;
     QString firstRecordFailure;
+    int busyFailures = 0;
     std::thread recorder([&] {
         auto other = Ledger::open(location, catalog, QStringLiteral("bench"));
         if (!other)
             return;
         QElapsedTimer one;
         for (qint64 i = 0; importing; ++i) {
-            // In the next period (its own pool, which the later measures do not see), 200 s apart: within the rate
-            // limit of 20 an hour.
-            other.value()->setClock(Clock::fixedAt(nextPeriod + 3600000 + i * 200000));
+            // From the next period on (pools of their own, which the later measures do not see), an hour apart: an
+            // inline text of one credit each stays within every period's pool and the rate limit.
+            other.value()->setClock(Clock::fixedAt(nextPeriod + 3600000 + i * 3600000));
             one.start();
-            const auto r = other.value()->usage().record({QStringLiteral("trigger"), QString(), std::nullopt, QString(), false});
+            const auto r = other.value()->usage().record({QStringLiteral("inline_text"), QString(), std::nullopt, QString(), false});
             recordMs.push_back(one.nsecsElapsed() / 1e6);
             if (!r.ok() && recordFailures++ == 0)
                 firstRecordFailure = r.failure().message;
+            busyFailures += !r.ok() && r.failure().busy ? 1 : 0;
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
     });
@@ -133,12 +135,13 @@ double measure(const QString& backend, const QString& location, const QString& c
     line(QStringLiteral("import: peak memory of the process (VmHWM)"), Bench::peakMemory());
     const Bench::Stats meanwhile = stats(recordMs);
     line(QStringLiteral("record meanwhile, every 20 ms on its own connection"),
-         QStringLiteral("median %1 ms, p99 %2 ms, max %3 ms; %4 of %5 failed")
+         QStringLiteral("median %1 ms, p99 %2 ms, max %3 ms; %4 of %5 failed, %6 of them gave up waiting")
              .arg(meanwhile.median, 0, 'f', 2)
              .arg(meanwhile.p99, 0, 'f', 2)
              .arg(recordMs.empty() ? 0.0 : *std::max_element(recordMs.begin(), recordMs.end()), 0, 'f', 1)
              .arg(recordFailures)
-             .arg(recordMs.size()) +
+             .arg(recordMs.size())
+             .arg(busyFailures) +
              (firstRecordFailure.isEmpty() ? QString() : QStringLiteral(" (") + firstRecordFailure + QLatin1Char(')')));
     if (!summary || summary->added != events) {
         Bench::out() << "import failed: " << (summary ? QStringLiteral("added %1").arg(summary->added) : summary.failure().message) << Qt::endl;
