@@ -36,7 +36,10 @@ protected:
     // The environment of a run: the program's system clock reads now().
     QProcessEnvironment cliEnvironment() const { return m_clock.environment(); }
 
-    QString newPath(const char* suffix) { return m_dir.filePath(QStringLiteral("f%1%2").arg(++m_counter).arg(QLatin1String(suffix))); }
+    QString newPath(const char* suffix)
+    {
+        return m_dir.filePath(QStringLiteral("f%1%2").arg(++m_counter).arg(QLatin1String(suffix)));
+    }
     // A new ledger on the suite's backend, for the user running the tests.
     QString newLedger()
     {
@@ -81,9 +84,13 @@ protected:
         for (int i = 0; i < 90; ++i) {
             const QByteArray action = actions[i % 6];
             const QByteArray model = action == "image" ? "" : (i % 4 == 0 ? "claude-opus-4-6" : "");
-            const QByteArray when = QStringLiteral("2026-%1-%2T%3:15:00Z").arg(8 + (i / 3) % 3, 2, 10, QLatin1Char('0')).arg(1 + i % 28, 2, 10, QLatin1Char('0')).arg(i % 24, 2, 10, QLatin1Char('0')).toLatin1();
-            csv += "ev-" + QByteArray::number(i) + ',' + when + ',' + tenants[i % 3] + ',' + action + ',' + model + ',' +
-                   (i % 5 == 0 ? "byok" : "credits") + ",\n";
+            const QByteArray when = QStringLiteral("2026-%1-%2T%3:15:00Z")
+                                        .arg(8 + (i / 3) % 3, 2, 10, QLatin1Char('0'))
+                                        .arg(1 + i % 28, 2, 10, QLatin1Char('0'))
+                                        .arg(i % 24, 2, 10, QLatin1Char('0'))
+                                        .toLatin1();
+            csv += "ev-" + QByteArray::number(i) + ',' + when + ',' + tenants[i % 3] + ',' + action + ',' + model +
+                   ',' + (i % 5 == 0 ? "byok" : "credits") + ",\n";
         }
         return csv;
     }

@@ -23,12 +23,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSqlDatabase>
-#include <QLineEdit>
 #include <QSpinBox>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStackedWidget>
 #include <QTableView>
@@ -50,11 +50,7 @@ protected:
     qint64 m_spent = 0; // events recorded so far, to keep their times apart
     std::unique_ptr<Ui::MainWindow> m_window;
 
-    template <typename T>
-    T* find(const char* name)
-    {
-        return WidgetSupport::find<T>(m_window.get(), name);
-    }
+    template <typename T> T* find(const char* name) { return WidgetSupport::find<T>(m_window.get(), name); }
 
     std::unique_ptr<Ledger> ledger(Clock clock = {})
     {
@@ -83,7 +79,8 @@ protected:
             QVERIFY(db.open());
             db.transaction();
             QSqlQuery q(db);
-            q.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, subject, change) VALUES (?, 'robot', 'tenant', ?)"));
+            q.prepare(
+                QStringLiteral("INSERT INTO audit_log (at, actor, subject, change) VALUES (?, 'robot', 'tenant', ?)"));
             for (int i = 0; i < count; ++i) {
                 q.bindValue(0, newest - qint64(i) * 60000);
                 q.bindValue(1, QStringLiteral("added bulk%1").arg(i));

@@ -79,7 +79,7 @@ protected:
     {
         QProcess p;
         p.start(QStringLiteral("secret-tool"), {QStringLiteral("lookup"), QStringLiteral("server"),
-                                                 QStringLiteral("ai-settings"), QStringLiteral("user"), account});
+                                                QStringLiteral("ai-settings"), QStringLiteral("user"), account});
         if (!p.waitForFinished(15000))
             qFatal("secret-tool did not finish");
         return p.readAllStandardOutput();
@@ -88,24 +88,28 @@ protected:
     {
         QProcess p;
         p.start(QStringLiteral("secret-tool"), {QStringLiteral("search"), QStringLiteral("--all"),
-                                                 QStringLiteral("server"), QStringLiteral("ai-settings")});
+                                                QStringLiteral("server"), QStringLiteral("ai-settings")});
         if (!p.waitForFinished(15000))
             qFatal("secret-tool did not finish");
         return p.readAllStandardOutput() + p.readAllStandardError();
     }
     QString account(const QString& tenant, const char* provider)
     {
-        return installId() + (tenant.isEmpty() ? QStringLiteral("/install/") : QStringLiteral("/tenant/") + tenant + QLatin1Char('/'))
-            + QLatin1String(provider);
+        return installId() +
+               (tenant.isEmpty() ? QStringLiteral("/install/")
+                                 : QStringLiteral("/tenant/") + tenant + QLatin1Char('/')) +
+               QLatin1String(provider);
     }
 
     // The `keys status --json` row of a tenant's own stored key (the row of the key in force comes first).
     QJsonObject tenantRow(const QString& provider, const QString& tenant)
     {
-        const Run r = cli({QStringLiteral("keys"), QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--tenant"), tenant});
+        const Run r = cli({QStringLiteral("keys"), QStringLiteral("status"), QStringLiteral("--json"),
+                           QStringLiteral("--tenant"), tenant});
         for (const QJsonValue& row : QJsonDocument::fromJson(r.out).array())
-            if (row[QStringLiteral("provider")].toString() == provider && row[QStringLiteral("scope")].toString() == QLatin1String("tenant")
-                && !row[QStringLiteral("fingerprint")].isNull())
+            if (row[QStringLiteral("provider")].toString() == provider &&
+                row[QStringLiteral("scope")].toString() == QLatin1String("tenant") &&
+                !row[QStringLiteral("fingerprint")].isNull())
                 return row.toObject();
         return {};
     }
@@ -120,7 +124,8 @@ protected:
             if (!db.open())
                 qFatal("cannot open the database");
             QSqlQuery q(db);
-            q.exec(QStringLiteral("SELECT change FROM audit_log WHERE subject = 'key.%1' ORDER BY rowid").arg(QLatin1String(provider)));
+            q.exec(QStringLiteral("SELECT change FROM audit_log WHERE subject = 'key.%1' ORDER BY rowid")
+                       .arg(QLatin1String(provider)));
             while (q.next())
                 lines << q.value(0).toString();
         }
@@ -145,7 +150,7 @@ private slots:
         // The keychain tests are never skipped: without a Secret Service they fail and say how to run them.
         QProcess probe;
         probe.start(QStringLiteral("secret-tool"), {QStringLiteral("store"), QStringLiteral("--label=probe"),
-                                                     QStringLiteral("server"), QStringLiteral("ai-settings-probe")});
+                                                    QStringLiteral("server"), QStringLiteral("ai-settings-probe")});
         QVERIFY2(probe.waitForStarted(10000), "secret-tool is missing: run the tests through scripts/run-tests.sh");
         probe.write("probe");
         probe.closeWriteChannel();
@@ -167,7 +172,8 @@ private slots:
     void cleanupTestCase()
     {
         QProcess clear;
-        clear.start(QStringLiteral("secret-tool"), {QStringLiteral("clear"), QStringLiteral("server"), QStringLiteral("ai-settings-probe")});
+        clear.start(QStringLiteral("secret-tool"),
+                    {QStringLiteral("clear"), QStringLiteral("server"), QStringLiteral("ai-settings-probe")});
         clear.waitForFinished(15000);
     }
 };

@@ -49,13 +49,22 @@ protected:
 
     void setKey(const QString& tenant, const char* provider, KeyState state)
     {
-        const Status s = ledger().keys().setKeyRecord({tenant, QLatin1String(provider), state, QStringLiteral("wxyz"), at("2026-11-20T00:00:00Z"), {}, {}, std::nullopt, {}, {}}, KeyChange::Set);
+        const Status s = ledger().keys().setKeyRecord({tenant,
+                                                       QLatin1String(provider),
+                                                       state,
+                                                       QStringLiteral("wxyz"),
+                                                       at("2026-11-20T00:00:00Z"),
+                                                       {},
+                                                       {},
+                                                       std::nullopt,
+                                                       {},
+                                                       {}},
+                                                      KeyChange::Set);
         QVERIFY2(s.ok(), qPrintable(s.failure().message));
     }
 
     // A second, raw connection to look at the tables themselves.
-    template <typename F>
-    void withRawDatabase(F f)
+    template <typename F> void withRawDatabase(F f)
     {
         {
             QSqlDatabase db = TestBackend::raw(m_path, QStringLiteral("raw"));
@@ -77,14 +86,17 @@ protected:
 
     qint64 rateLimitIndexes()
     {
-        return scalar(TestBackend::postgres()
-                          ? QStringLiteral("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'usage_events_by_tenant'")
-                          : QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'usage_events_by_tenant'"));
+        return scalar(
+            TestBackend::postgres()
+                ? QStringLiteral("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'usage_events_by_tenant'")
+                : QStringLiteral(
+                      "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'usage_events_by_tenant'"));
     }
 
     QVector<ImportRow> rows(const QByteArray& csv)
     {
-        auto parsed = UsageFile::parse("id,occurred_at,tenant,action,model,billing,credits\n" + csv, UsageFile::Format::Csv);
+        auto parsed =
+            UsageFile::parse("id,occurred_at,tenant,action,model,billing,credits\n" + csv, UsageFile::Format::Csv);
         if (!parsed)
             qFatal("%s", qPrintable(parsed.failure().message));
         return parsed.value();

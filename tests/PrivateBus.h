@@ -26,10 +26,13 @@ public:
   <auth>EXTERNAL</auth>
   <policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy>
 </busconfig>
-)").arg(m_dir.path()).toUtf8());
+)")
+                       .arg(m_dir.path())
+                       .toUtf8());
         file.close();
         m_daemon.start(QStringLiteral("dbus-daemon"),
-                       {QStringLiteral("--config-file=") + config, QStringLiteral("--nofork"), QStringLiteral("--print-address=1")});
+                       {QStringLiteral("--config-file=") + config, QStringLiteral("--nofork"),
+                        QStringLiteral("--print-address=1")});
         if (!m_daemon.waitForStarted(10000))
             qFatal("dbus-daemon did not start; is the dbus package installed?");
         QDeadlineTimer deadline(10000);

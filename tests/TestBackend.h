@@ -15,7 +15,10 @@
 // new database on the throw-away PostgreSQL cluster that scripts/run-tests.sh starts.
 namespace TestBackend {
 
-inline bool postgres() { return qEnvironmentVariable("AI_SETTINGS_TEST_BACKEND") == QLatin1String("postgresql"); }
+inline bool postgres()
+{
+    return qEnvironmentVariable("AI_SETTINGS_TEST_BACKEND") == QLatin1String("postgresql");
+}
 
 inline QString clusterHost()
 {
@@ -82,7 +85,8 @@ inline QString newLocation(const QTemporaryDir& dir, const QString& name, const 
     const auto catalog = Catalog::builtIn();
     if (!catalog)
         qFatal("no catalog: %s", qPrintable(catalog.failure().message));
-    if (const auto s = PostgresGuard::initAt(location + QStringLiteral("&user=") + qEnvironmentVariable("AI_SETTINGS_TEST_PG_USER"),
+    if (const auto s = PostgresGuard::initAt(location + QStringLiteral("&user=") +
+                                                 qEnvironmentVariable("AI_SETTINGS_TEST_PG_USER"),
                                              catalog.value(), user);
         !s)
         qFatal("db init: %s", qPrintable(s.failure().message));

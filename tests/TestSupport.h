@@ -21,7 +21,10 @@ namespace TestSupport {
 
 // Every test speaks English, with its plural forms ("1 credit"), whatever the machine's locale; a test of
 // another language installs that one itself.
-inline void speakEnglish() { Translations::install(QLocale(QLocale::English, QLocale::UnitedStates)); }
+inline void speakEnglish()
+{
+    Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
+}
 Q_COREAPP_STARTUP_FUNCTION(speakEnglish)
 
 inline const Catalog& catalog()
@@ -31,7 +34,10 @@ inline const Catalog& catalog()
 }
 
 // Any Qt warning fails the test that caused it.
-inline void failOnAnyWarning() { QTest::failOnWarning(QRegularExpression(QStringLiteral(".*"))); }
+inline void failOnAnyWarning()
+{
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+}
 // The same for widget tests, except the offscreen platform's note that it cannot resize native windows.
 inline void failOnAnyWidgetWarning()
 {
@@ -77,13 +83,15 @@ inline qint64 kernelNow()
 // that process alone, shifts the clock by the difference to the kernel's (to the millisecond, so that programs
 // run one after another see time go forward). The program reads the system clock as always; a command-line
 // test that needs "now" sets it this way. The monotonic clock stays real, so timeouts keep their length.
-inline QProcessEnvironment clockReading(qint64 msecs, QProcessEnvironment env = QProcessEnvironment::systemEnvironment())
+inline QProcessEnvironment clockReading(qint64 msecs,
+                                        QProcessEnvironment env = QProcessEnvironment::systemEnvironment())
 {
     if (QLatin1String(AI_SETTINGS_LIBFAKETIME).isEmpty())
         qFatal("libfaketime is missing: install the Debian package faketime (scripts/setup.sh test does)");
     const qint64 shift = msecs - kernelNow();
     env.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(AI_SETTINGS_LIBFAKETIME));
-    env.insert(QStringLiteral("FAKETIME"), QStringLiteral("%1%2").arg(shift < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+    env.insert(QStringLiteral("FAKETIME"), QStringLiteral("%1%2")
+                                               .arg(shift < 0 ? QLatin1Char('-') : QLatin1Char('+'))
                                                .arg(qAbs(shift) / 1000.0, 0, 'f', 3));
     env.insert(QStringLiteral("FAKETIME_DONT_FAKE_MONOTONIC"), QStringLiteral("1"));
     env.remove(QStringLiteral("FAKETIME_FMT"));

@@ -7,8 +7,7 @@
 namespace WidgetSupport {
 
 // The child of `root` named `name`; a missing one ends the test run at once with its name.
-template <typename T>
-T* find(const QObject* root, const char* name)
+template <typename T> T* find(const QObject* root, const char* name)
 {
     T* w = root->findChild<T*>(QLatin1String(name));
     if (!w)

@@ -42,8 +42,10 @@ class WindowFixture : public QObject
     Q_OBJECT
 
 protected:
-    const QString anthropicKey = QStringLiteral("sk-ant-api03-") + QString(70, QLatin1Char('W')) + QStringLiteral("Zq7_wxyz");
-    const QString replacementKey = QStringLiteral("sk-ant-api03-") + QString(70, QLatin1Char('R')) + QStringLiteral("Xy8_rpl9");
+    const QString anthropicKey =
+        QStringLiteral("sk-ant-api03-") + QString(70, QLatin1Char('W')) + QStringLiteral("Zq7_wxyz");
+    const QString replacementKey =
+        QStringLiteral("sk-ant-api03-") + QString(70, QLatin1Char('R')) + QStringLiteral("Xy8_rpl9");
     const QByteArray models = R"({"data":[{"id":"claude-sonnet-4-6"},{"id":"claude-opus-4-6"}],"has_more":false})";
 
     QTemporaryDir m_dir;
@@ -52,11 +54,7 @@ protected:
     FakeProvider m_provider;
     std::unique_ptr<Ui::MainWindow> m_window;
 
-    template <typename T>
-    T* find(const char* name)
-    {
-        return WidgetSupport::find<T>(m_window.get(), name);
-    }
+    template <typename T> T* find(const char* name) { return WidgetSupport::find<T>(m_window.get(), name); }
 
     QString badgeState(const char* provider)
     {
@@ -105,17 +103,26 @@ protected:
                         const char* message = "")
     {
         auto l = ledger();
-        const Status s = l->keys().setKeyRecord({tenant, QStringLiteral("anthropic"), state, QStringLiteral("wxyz"), l->now(),
-                                          QString::fromUtf8(message), {}, retryAt, {}, {}},
-                                         KeyChange::Checked);
+        const Status s = l->keys().setKeyRecord({tenant,
+                                                 QStringLiteral("anthropic"),
+                                                 state,
+                                                 QStringLiteral("wxyz"),
+                                                 l->now(),
+                                                 QString::fromUtf8(message),
+                                                 {},
+                                                 retryAt,
+                                                 {},
+                                                 {}},
+                                                KeyChange::Checked);
         QVERIFY2(s.ok(), qPrintable(s.failure().message));
     }
 
     // Stores a key through the command line, as an administrator would: the real keychain and the loopback provider.
     void setKeyWithTheCli(const QString& key)
     {
-        const auto r = runCli({QStringLiteral("--db"), m_db, QStringLiteral("keys"), QStringLiteral("set"), QStringLiteral("anthropic")},
-                              key.toUtf8());
+        const auto r = runCli(
+            {QStringLiteral("--db"), m_db, QStringLiteral("keys"), QStringLiteral("set"), QStringLiteral("anthropic")},
+            key.toUtf8());
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
@@ -142,7 +149,8 @@ protected:
         const char* actions[] = {"theme", "content", "inline_text", "image", "analysis", "trigger"};
         for (int i = 0; i < 24; ++i) {
             const QString tenant = i % 3 == 0 ? QStringLiteral("acme") : QString();
-            const auto r = TestSupport::recordAsItHappened(*l, {QLatin1String(actions[i % 6]), tenant, start + span * i / 24, {}});
+            const auto r =
+                TestSupport::recordAsItHappened(*l, {QLatin1String(actions[i % 6]), tenant, start + span * i / 24, {}});
             QVERIFY2(r.ok(), qPrintable(r.failure().message));
         }
         // History of the period before: imported, as an administrator would.
@@ -160,7 +168,8 @@ protected:
 
     QJsonObject reportJson(const QStringList& extra = {})
     {
-        const auto run = runCli(QStringList{QStringLiteral("--db"), m_db, QStringLiteral("report"), QStringLiteral("--json")} + extra);
+        const auto run = runCli(
+            QStringList{QStringLiteral("--db"), m_db, QStringLiteral("report"), QStringLiteral("--json")} + extra);
         if (run.exitCode != 0)
             qFatal("report failed: %s", run.err.constData());
         return QJsonDocument::fromJson(run.out).object();
@@ -177,19 +186,24 @@ protected:
         QCOMPARE(bar->maximum(), int(allocation));
         QCOMPARE(bar->value(), int(qMin(poolUsed, allocation)));
         const QString used = find<QLabel>("usedLabel")->text();
-        QVERIFY2(used.startsWith(QStringLiteral("%1 of %2 credits used ").arg(locale.toString(poolUsed), locale.toString(allocation))),
-                 qPrintable(used));
+        QVERIFY2(
+            used.startsWith(
+                QStringLiteral("%1 of %2 credits used ").arg(locale.toString(poolUsed), locale.toString(allocation))),
+            qPrintable(used));
         QCOMPARE(used.contains(QStringLiteral("this month")), current); // a past period is told in the past tense
         QCOMPARE(bar->accessibleDescription(), used);
-        QVERIFY(find<QLabel>("remainingLabel")->text().startsWith(locale.toString(remaining) +
-                                                                   (current ? QStringLiteral(" credits remaining") : QStringLiteral(" credits were left"))));
+        QVERIFY(find<QLabel>("remainingLabel")
+                    ->text()
+                    .startsWith(locale.toString(remaining) + (current ? QStringLiteral(" credits remaining")
+                                                                      : QStringLiteral(" credits were left"))));
         auto* table = find<QTableWidget>("breakdownTable");
         const QJsonArray byAction = report[QStringLiteral("by_action")].toArray();
         QCOMPARE(table->rowCount(), byAction.size() + 1);
         qint64 credits = 0;
         for (int row = 0; row < byAction.size(); ++row) {
             const QJsonObject a = byAction[row].toObject();
-            QCOMPARE(table->item(row, 0)->text(), TestSupport::catalog().action(a[QStringLiteral("action")].toString())->name);
+            QCOMPARE(table->item(row, 0)->text(),
+                     TestSupport::catalog().action(a[QStringLiteral("action")].toString())->name);
             QCOMPARE(table->item(row, 1)->text(), locale.toString(a[QStringLiteral("count")].toInteger()));
             QCOMPARE(table->item(row, 2)->text(), locale.toString(a[QStringLiteral("credits")].toInteger()));
             QCOMPARE(table->item(row, 3)->text(), locale.toString(a[QStringLiteral("byok_count")].toInteger()));

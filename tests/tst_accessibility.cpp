@@ -30,18 +30,21 @@ class TestAccessibility : public QObject
     const Clock m_clock = Clock::fixedAt(at("2026-11-20T12:00:00Z"));
     std::unique_ptr<Ui::MainWindow> m_window;
 
-    template <typename T>
-    T* find(const char* name)
-    {
-        return WidgetSupport::find<T>(m_window.get(), name);
-    }
+    template <typename T> T* find(const char* name) { return WidgetSupport::find<T>(m_window.get(), name); }
 
     static bool isInteractive(QAccessible::Role role)
     {
         switch (role) {
-        case QAccessible::PushButton: case QAccessible::CheckBox: case QAccessible::RadioButton:
-        case QAccessible::ComboBox: case QAccessible::EditableText: case QAccessible::SpinBox:
-        case QAccessible::List: case QAccessible::Table: case QAccessible::Link: case QAccessible::Chart:
+        case QAccessible::PushButton:
+        case QAccessible::CheckBox:
+        case QAccessible::RadioButton:
+        case QAccessible::ComboBox:
+        case QAccessible::EditableText:
+        case QAccessible::SpinBox:
+        case QAccessible::List:
+        case QAccessible::Table:
+        case QAccessible::Link:
+        case QAccessible::Chart:
         case QAccessible::ProgressBar:
             return true;
         default:
@@ -56,8 +59,10 @@ class TestAccessibility : public QObject
             return;
         if (isInteractive(iface->role()) && iface->text(QAccessible::Name).trimmed().isEmpty()) {
             const QObject* o = iface->object();
-            out << QStringLiteral("%1 (%2 %3)").arg(int(iface->role())).arg(o ? QLatin1String(o->metaObject()->className()) : QLatin1String("?"),
-                                                                        o ? o->objectName() : QString());
+            out << QStringLiteral("%1 (%2 %3)")
+                       .arg(int(iface->role()))
+                       .arg(o ? QLatin1String(o->metaObject()->className()) : QLatin1String("?"),
+                            o ? o->objectName() : QString());
         }
         // A table's cells are its own business; their names come from the data.
         if (iface->role() == QAccessible::Table)
@@ -76,10 +81,18 @@ private slots:
         ledger->setClock(m_clock);
         const qint64 start = ledger->usage().report(std::nullopt, std::nullopt)->period.start;
         QVERIFY(TestSupport::recordAsItHappened(*ledger, {QStringLiteral("theme"), {}, start + 3600000, {}}).ok());
-        QVERIFY(ledger->keys().setKeyRecord({{}, QStringLiteral("anthropic"), KeyState::Invalid, QStringLiteral("wxyz"),
-                                             ledger->now(), QStringLiteral("Anthropic rejected the key (401): invalid x-api-key."),
-                                             {}, std::nullopt, {}, {}},
-                                            KeyChange::Checked)
+        QVERIFY(ledger->keys()
+                    .setKeyRecord({{},
+                                   QStringLiteral("anthropic"),
+                                   KeyState::Invalid,
+                                   QStringLiteral("wxyz"),
+                                   ledger->now(),
+                                   QStringLiteral("Anthropic rejected the key (401): invalid x-api-key."),
+                                   {},
+                                   std::nullopt,
+                                   {},
+                                   {}},
+                                  KeyChange::Checked)
                     .ok());
         m_window = std::make_unique<Ui::MainWindow>(m_db, m_clock);
         m_window->resize(1000, 760);
@@ -97,7 +110,8 @@ private slots:
             m_window->page()->showSection(section);
             QStringList missing;
             unnamed(root, missing);
-            QVERIFY2(missing.isEmpty(), qPrintable(section + QStringLiteral(": ") + missing.join(QStringLiteral(", "))));
+            QVERIFY2(missing.isEmpty(),
+                     qPrintable(section + QStringLiteral(": ") + missing.join(QStringLiteral(", "))));
         }
     }
 
@@ -107,14 +121,17 @@ private slots:
         QAccessibleInterface* field = QAccessible::queryAccessibleInterface(find<QLineEdit>("anthropicKeyEdit"));
         QCOMPARE(field->text(QAccessible::Name), QStringLiteral("Anthropic API key"));
         const QString description = field->text(QAccessible::Description);
-        QVERIFY2(description.startsWith(QStringLiteral("Status: Invalid key. Anthropic rejected the key (401)")), qPrintable(description));
+        QVERIFY2(description.startsWith(QStringLiteral("Status: Invalid key. Anthropic rejected the key (401)")),
+                 qPrintable(description));
         QVERIFY(QAccessible::queryAccessibleInterface(find<QLineEdit>("openaiKeyEdit"))
-                    ->text(QAccessible::Description).startsWith(QStringLiteral("Status: Not set.")));
+                    ->text(QAccessible::Description)
+                    .startsWith(QStringLiteral("Status: Not set.")));
         // The badge and the reason are related to the field: they label it.
         QStringList labels;
         for (const auto& [other, relation] : field->relations(QAccessible::Label))
             labels << other->object()->objectName();
-        QVERIFY2(labels.contains(QStringLiteral("anthropicStatusBadge")) && labels.contains(QStringLiteral("anthropicMessageLabel")),
+        QVERIFY2(labels.contains(QStringLiteral("anthropicStatusBadge")) &&
+                     labels.contains(QStringLiteral("anthropicMessageLabel")),
                  qPrintable(labels.join(QLatin1Char(','))));
     }
 
@@ -180,18 +197,21 @@ private slots:
                     continue;
                 }
                 if (!visited.isEmpty() && visited.last() == now) {
-                    QVERIFY2(++stays < 3, qPrintable(QStringLiteral("%1: Tab stays in %2").arg(section, now->objectName())));
+                    QVERIFY2(++stays < 3,
+                             qPrintable(QStringLiteral("%1: Tab stays in %2").arg(section, now->objectName())));
                     continue;
                 }
                 stays = 0;
-                QVERIFY2(!visited.contains(now), qPrintable(QStringLiteral("%1: Tab comes back to %2").arg(section, now->objectName())));
+                QVERIFY2(!visited.contains(now),
+                         qPrintable(QStringLiteral("%1: Tab comes back to %2").arg(section, now->objectName())));
                 visited << now;
             }
             QStringList missed;
             for (QWidget* w : expected)
                 if (!visited.contains(w))
                     missed << QStringLiteral("%1 %2").arg(QLatin1String(w->metaObject()->className()), w->objectName());
-            QVERIFY2(missed.isEmpty(), qPrintable(section + QStringLiteral(": Tab never reaches ") + missed.join(QStringLiteral(", "))));
+            QVERIFY2(missed.isEmpty(),
+                     qPrintable(section + QStringLiteral(": Tab never reaches ") + missed.join(QStringLiteral(", "))));
             QVERIFY2(left, qPrintable(section + QStringLiteral(": Tab never leaves the section")));
         }
     }
@@ -214,7 +234,8 @@ private slots:
         badges << badge.text();
         for (const QString& text : badges)
             for (const uint c : text.toUcs4())
-                QVERIFY2(dejaVu.supportsCharacter(c), qPrintable(QStringLiteral("U+%1 of \"%2\"").arg(c, 4, 16, QLatin1Char('0')).arg(text)));
+                QVERIFY2(dejaVu.supportsCharacter(c),
+                         qPrintable(QStringLiteral("U+%1 of \"%2\"").arg(c, 4, 16, QLatin1Char('0')).arg(text)));
     }
 
     void theFirstTabStopIsNamed()

@@ -18,26 +18,77 @@ private slots:
         QTest::addColumn<QString>("start");
         QTest::addColumn<QString>("end");
         QTest::addColumn<QString>("id");
-        QTest::newRow("utc mid month") << "UTC" << 1 << "2026-11-22T10:00:00Z" << "2026-11-01T00:00:00Z" << "2026-12-01T00:00:00Z" << "2026-11";
-        QTest::newRow("utc first instant") << "UTC" << 1 << "2026-12-01T00:00:00Z" << "2026-12-01T00:00:00Z" << "2027-01-01T00:00:00Z" << "2026-12";
-        QTest::newRow("utc last instant") << "UTC" << 1 << "2026-11-30T23:59:59.999Z" << "2026-11-01T00:00:00Z" << "2026-12-01T00:00:00Z" << "2026-11";
-        QTest::newRow("anchor 15, day before") << "UTC" << 15 << "2026-01-14T23:59:00Z" << "2025-12-15T00:00:00Z" << "2026-01-15T00:00:00Z" << "2025-12";
-        QTest::newRow("anchor 10 across new year") << "UTC" << 10 << "2026-01-05T08:00:00Z" << "2025-12-10T00:00:00Z" << "2026-01-10T00:00:00Z" << "2025-12";
-        QTest::newRow("anchor 28 in february") << "UTC" << 28 << "2026-02-28T00:00:00Z" << "2026-02-28T00:00:00Z" << "2026-03-28T00:00:00Z" << "2026-02";
-        QTest::newRow("anchor 28 before it") << "UTC" << 28 << "2026-02-27T12:00:00Z" << "2026-01-28T00:00:00Z" << "2026-02-28T00:00:00Z" << "2026-01";
-        QTest::newRow("leap day, anchor 1") << "UTC" << 1 << "2028-02-29T12:00:00Z" << "2028-02-01T00:00:00Z" << "2028-03-01T00:00:00Z" << "2028-02";
-        QTest::newRow("leap day, anchor 28") << "UTC" << 28 << "2028-02-29T12:00:00Z" << "2028-02-28T00:00:00Z" << "2028-03-28T00:00:00Z" << "2028-02";
-        QTest::newRow("offset given in the instant") << "UTC" << 1 << "2026-12-01T00:30:00+01:00" << "2026-11-01T00:00:00Z" << "2026-12-01T00:00:00Z" << "2026-11";
+        QTest::newRow("utc mid month") << "UTC" << 1 << "2026-11-22T10:00:00Z"
+                                       << "2026-11-01T00:00:00Z"
+                                       << "2026-12-01T00:00:00Z"
+                                       << "2026-11";
+        QTest::newRow("utc first instant") << "UTC" << 1 << "2026-12-01T00:00:00Z"
+                                           << "2026-12-01T00:00:00Z"
+                                           << "2027-01-01T00:00:00Z"
+                                           << "2026-12";
+        QTest::newRow("utc last instant") << "UTC" << 1 << "2026-11-30T23:59:59.999Z"
+                                          << "2026-11-01T00:00:00Z"
+                                          << "2026-12-01T00:00:00Z"
+                                          << "2026-11";
+        QTest::newRow("anchor 15, day before") << "UTC" << 15 << "2026-01-14T23:59:00Z"
+                                               << "2025-12-15T00:00:00Z"
+                                               << "2026-01-15T00:00:00Z"
+                                               << "2025-12";
+        QTest::newRow("anchor 10 across new year") << "UTC" << 10 << "2026-01-05T08:00:00Z"
+                                                   << "2025-12-10T00:00:00Z"
+                                                   << "2026-01-10T00:00:00Z"
+                                                   << "2025-12";
+        QTest::newRow("anchor 28 in february") << "UTC" << 28 << "2026-02-28T00:00:00Z"
+                                               << "2026-02-28T00:00:00Z"
+                                               << "2026-03-28T00:00:00Z"
+                                               << "2026-02";
+        QTest::newRow("anchor 28 before it") << "UTC" << 28 << "2026-02-27T12:00:00Z"
+                                             << "2026-01-28T00:00:00Z"
+                                             << "2026-02-28T00:00:00Z"
+                                             << "2026-01";
+        QTest::newRow("leap day, anchor 1") << "UTC" << 1 << "2028-02-29T12:00:00Z"
+                                            << "2028-02-01T00:00:00Z"
+                                            << "2028-03-01T00:00:00Z"
+                                            << "2028-02";
+        QTest::newRow("leap day, anchor 28") << "UTC" << 28 << "2028-02-29T12:00:00Z"
+                                             << "2028-02-28T00:00:00Z"
+                                             << "2028-03-28T00:00:00Z"
+                                             << "2028-02";
+        QTest::newRow("offset given in the instant") << "UTC" << 1 << "2026-12-01T00:30:00+01:00"
+                                                     << "2026-11-01T00:00:00Z"
+                                                     << "2026-12-01T00:00:00Z"
+                                                     << "2026-11";
         // London: GMT until 29 March 2026, then BST (+01:00).
-        QTest::newRow("london, dst starts inside") << "Europe/London" << 1 << "2026-03-15T12:00:00Z" << "2026-03-01T00:00:00Z" << "2026-03-31T23:00:00Z" << "2026-03";
-        QTest::newRow("london, summer") << "Europe/London" << 1 << "2026-04-10T12:00:00Z" << "2026-03-31T23:00:00Z" << "2026-04-30T23:00:00Z" << "2026-04";
-        QTest::newRow("london, local midnight already") << "Europe/London" << 1 << "2026-03-31T23:30:00Z" << "2026-03-31T23:00:00Z" << "2026-04-30T23:00:00Z" << "2026-04";
+        QTest::newRow("london, dst starts inside") << "Europe/London" << 1 << "2026-03-15T12:00:00Z"
+                                                   << "2026-03-01T00:00:00Z"
+                                                   << "2026-03-31T23:00:00Z"
+                                                   << "2026-03";
+        QTest::newRow("london, summer") << "Europe/London" << 1 << "2026-04-10T12:00:00Z"
+                                        << "2026-03-31T23:00:00Z"
+                                        << "2026-04-30T23:00:00Z"
+                                        << "2026-04";
+        QTest::newRow("london, local midnight already") << "Europe/London" << 1 << "2026-03-31T23:30:00Z"
+                                                        << "2026-03-31T23:00:00Z"
+                                                        << "2026-04-30T23:00:00Z"
+                                                        << "2026-04";
         // New York leaves DST on 1 November 2026 at 02:00, after the period's midnight.
-        QTest::newRow("new york, dst ends inside") << "America/New_York" << 1 << "2026-11-15T12:00:00Z" << "2026-11-01T04:00:00Z" << "2026-12-01T05:00:00Z" << "2026-11";
-        QTest::newRow("tokyo, ahead of utc") << "Asia/Tokyo" << 1 << "2026-10-31T16:00:00Z" << "2026-10-31T15:00:00Z" << "2026-11-30T15:00:00Z" << "2026-11";
+        QTest::newRow("new york, dst ends inside") << "America/New_York" << 1 << "2026-11-15T12:00:00Z"
+                                                   << "2026-11-01T04:00:00Z"
+                                                   << "2026-12-01T05:00:00Z"
+                                                   << "2026-11";
+        QTest::newRow("tokyo, ahead of utc") << "Asia/Tokyo" << 1 << "2026-10-31T16:00:00Z"
+                                             << "2026-10-31T15:00:00Z"
+                                             << "2026-11-30T15:00:00Z"
+                                             << "2026-11";
         // Santiago skipped midnight on 8 September 2024 (00:00 -> 01:00) and repeated 23:00-24:00 on 6 April 2024.
-        QTest::newRow("santiago, midnight skipped") << "America/Santiago" << 8 << "2024-09-20T12:00:00Z" << "2024-09-08T04:00:00Z" << "2024-10-08T03:00:00Z" << "2024-09";
-        QTest::newRow("santiago, hour repeated") << "America/Santiago" << 7 << "2024-04-10T12:00:00Z" << "2024-04-07T04:00:00Z" << "2024-05-07T04:00:00Z" << "2024-04";
+        QTest::newRow("santiago, midnight skipped") << "America/Santiago" << 8 << "2024-09-20T12:00:00Z"
+                                                    << "2024-09-08T04:00:00Z"
+                                                    << "2024-10-08T03:00:00Z"
+                                                    << "2024-09";
+        QTest::newRow("santiago, hour repeated") << "America/Santiago" << 7 << "2024-04-10T12:00:00Z"
+                                                 << "2024-04-07T04:00:00Z"
+                                                 << "2024-05-07T04:00:00Z"
+                                                 << "2024-04";
     }
 
     void periodContaining()
@@ -71,23 +122,40 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected"); // empty: rejected
-        QTest::newRow("zulu") << "2026-11-22T10:30:00Z" << "2026-11-22T10:30:00Z";
-        QTest::newRow("no seconds") << "2026-11-22T10:30Z" << "2026-11-22T10:30:00Z";
-        QTest::newRow("millis") << "2026-11-22T10:30:00.250Z" << "2026-11-22T10:30:00.250Z";
-        QTest::newRow("micros truncated") << "2026-11-22T10:30:00.123456Z" << "2026-11-22T10:30:00.123Z";
-        QTest::newRow("plus offset") << "2026-11-22T10:30:00+02:00" << "2026-11-22T08:30:00Z";
-        QTest::newRow("minus offset across midnight") << "2026-11-22T22:30:00-05:30" << "2026-11-23T04:00:00Z";
-        QTest::newRow("leap day") << "2028-02-29T00:00:00Z" << "2028-02-29T00:00:00Z";
-        QTest::newRow("before 1970") << "1969-12-31T23:59:59Z" << "1969-12-31T23:59:59Z";
-        QTest::newRow("no zone") << "2026-11-22T10:30:00" << "";
-        QTest::newRow("date only") << "2026-11-22" << "";
-        QTest::newRow("month 13") << "2026-13-01T00:00:00Z" << "";
-        QTest::newRow("30 february") << "2026-02-30T00:00:00Z" << "";
-        QTest::newRow("29 february, not leap") << "2026-02-29T00:00:00Z" << "";
-        QTest::newRow("hour 24") << "2026-11-22T24:00:00Z" << "";
-        QTest::newRow("trailing text") << "2026-11-22T10:30:00Zs" << "";
-        QTest::newRow("space") << "2026-11-22 10:30:00Z" << "";
-        QTest::newRow("empty") << "" << "";
+        QTest::newRow("zulu") << "2026-11-22T10:30:00Z"
+                              << "2026-11-22T10:30:00Z";
+        QTest::newRow("no seconds") << "2026-11-22T10:30Z"
+                                    << "2026-11-22T10:30:00Z";
+        QTest::newRow("millis") << "2026-11-22T10:30:00.250Z"
+                                << "2026-11-22T10:30:00.250Z";
+        QTest::newRow("micros truncated") << "2026-11-22T10:30:00.123456Z"
+                                          << "2026-11-22T10:30:00.123Z";
+        QTest::newRow("plus offset") << "2026-11-22T10:30:00+02:00"
+                                     << "2026-11-22T08:30:00Z";
+        QTest::newRow("minus offset across midnight") << "2026-11-22T22:30:00-05:30"
+                                                      << "2026-11-23T04:00:00Z";
+        QTest::newRow("leap day") << "2028-02-29T00:00:00Z"
+                                  << "2028-02-29T00:00:00Z";
+        QTest::newRow("before 1970") << "1969-12-31T23:59:59Z"
+                                     << "1969-12-31T23:59:59Z";
+        QTest::newRow("no zone") << "2026-11-22T10:30:00"
+                                 << "";
+        QTest::newRow("date only") << "2026-11-22"
+                                   << "";
+        QTest::newRow("month 13") << "2026-13-01T00:00:00Z"
+                                  << "";
+        QTest::newRow("30 february") << "2026-02-30T00:00:00Z"
+                                     << "";
+        QTest::newRow("29 february, not leap") << "2026-02-29T00:00:00Z"
+                                               << "";
+        QTest::newRow("hour 24") << "2026-11-22T24:00:00Z"
+                                 << "";
+        QTest::newRow("trailing text") << "2026-11-22T10:30:00Zs"
+                                       << "";
+        QTest::newRow("space") << "2026-11-22 10:30:00Z"
+                               << "";
+        QTest::newRow("empty") << ""
+                               << "";
     }
 
     void isoParsing()

@@ -50,13 +50,20 @@ private slots:
         QTest::addColumn<QString>("listed");
         QTest::addColumn<QString>("catalog");
         QTest::addColumn<bool>("names");
-        QTest::newRow("same id") << "claude-haiku-4-5" << "claude-haiku-4-5" << true;
-        QTest::newRow("dated snapshot") << "claude-haiku-4-5-20251001" << "claude-haiku-4-5" << true;
-        QTest::newRow("another model's snapshot") << "claude-sonnet-4-5-20250929" << "claude-haiku-4-5" << false;
-        QTest::newRow("longer family") << "claude-sonnet-4-5-1" << "claude-sonnet-4-5" << false;
-        QTest::newRow("letters for a date") << "claude-sonnet-4-5-2025092x" << "claude-sonnet-4-5" << false;
-        QTest::newRow("no dash") << "claude-sonnet-4-520250929" << "claude-sonnet-4-5" << false;
-        QTest::newRow("a prefix only") << "claude-sonnet-4" << "claude-sonnet-4-5" << false;
+        QTest::newRow("same id") << "claude-haiku-4-5"
+                                 << "claude-haiku-4-5" << true;
+        QTest::newRow("dated snapshot") << "claude-haiku-4-5-20251001"
+                                        << "claude-haiku-4-5" << true;
+        QTest::newRow("another model's snapshot") << "claude-sonnet-4-5-20250929"
+                                                  << "claude-haiku-4-5" << false;
+        QTest::newRow("longer family") << "claude-sonnet-4-5-1"
+                                       << "claude-sonnet-4-5" << false;
+        QTest::newRow("letters for a date") << "claude-sonnet-4-5-2025092x"
+                                            << "claude-sonnet-4-5" << false;
+        QTest::newRow("no dash") << "claude-sonnet-4-520250929"
+                                 << "claude-sonnet-4-5" << false;
+        QTest::newRow("a prefix only") << "claude-sonnet-4"
+                                       << "claude-sonnet-4-5" << false;
     }
 
     void aProviderModelIdNamesACatalogModelExactlyOrAsADatedSnapshot()
@@ -80,21 +87,45 @@ private slots:
 
     void brokenCatalogIsAClearError_data()
     {
-        QTest::addColumn<QString>("path");   // "section/index/field" to change, or "" for raw text
-        QTest::addColumn<QString>("value");  // JSON text of the new value, or the raw document
+        QTest::addColumn<QString>("path");  // "section/index/field" to change, or "" for raw text
+        QTest::addColumn<QString>("value"); // JSON text of the new value, or the raw document
         QTest::addColumn<QString>("expected");
-        QTest::newRow("not json") << "" << "{ nope" << "not valid JSON";
-        QTest::newRow("zero multiplier") << "models/1/multiplier" << "0" << "model \"claude-opus-4-6\" needs a positive whole number \"multiplier\"";
-        QTest::newRow("fractional credits") << "actions/0/baseCredits" << "1.5" << "needs a positive whole number \"baseCredits\"";
-        QTest::newRow("unknown default model") << "slots/0/defaultModel" << "\"gpt-9\"" << "defaults to unknown model \"gpt-9\"";
-        QTest::newRow("unknown provider") << "actions/3/provider" << "\"dalle\"" << "names unknown provider \"dalle\"";
-        QTest::newRow("unknown slot") << "actions/0/slot" << "\"styling\"" << "names unknown slot \"styling\"";
-        QTest::newRow("duplicate id") << "plans/1/id" << "\"essentials\"" << "plan id \"essentials\" appears twice";
-        QTest::newRow("missing name") << "plans/0/name" << "null" << "plan \"essentials\" needs a text \"name\"";
-        QTest::newRow("tenant keys not bool") << "plans/0/tenantKeys" << "\"yes\"" << "needs a true/false \"tenantKeys\"";
-        QTest::newRow("empty list") << "actions" << "[]" << "needs a non-empty list \"actions\"";
-        QTest::newRow("typical of an unknown action") << "plans/0/typical" << "{\"poetry\": 3}" << "names unknown action \"poetry\" in its typical usage";
-        QTest::newRow("no typical usage") << "plans/2/typicalNote" << "\"\"" << "plan \"enterprise\" needs its \"typical\" usage or a \"typicalNote\"";
+        QTest::newRow("not json") << ""
+                                  << "{ nope"
+                                  << "not valid JSON";
+        QTest::newRow("zero multiplier") << "models/1/multiplier"
+                                         << "0"
+                                         << "model \"claude-opus-4-6\" needs a positive whole number \"multiplier\"";
+        QTest::newRow("fractional credits") << "actions/0/baseCredits"
+                                            << "1.5"
+                                            << "needs a positive whole number \"baseCredits\"";
+        QTest::newRow("unknown default model") << "slots/0/defaultModel"
+                                               << "\"gpt-9\""
+                                               << "defaults to unknown model \"gpt-9\"";
+        QTest::newRow("unknown provider") << "actions/3/provider"
+                                          << "\"dalle\""
+                                          << "names unknown provider \"dalle\"";
+        QTest::newRow("unknown slot") << "actions/0/slot"
+                                      << "\"styling\""
+                                      << "names unknown slot \"styling\"";
+        QTest::newRow("duplicate id") << "plans/1/id"
+                                      << "\"essentials\""
+                                      << "plan id \"essentials\" appears twice";
+        QTest::newRow("missing name") << "plans/0/name"
+                                      << "null"
+                                      << "plan \"essentials\" needs a text \"name\"";
+        QTest::newRow("tenant keys not bool") << "plans/0/tenantKeys"
+                                              << "\"yes\""
+                                              << "needs a true/false \"tenantKeys\"";
+        QTest::newRow("empty list") << "actions"
+                                    << "[]"
+                                    << "needs a non-empty list \"actions\"";
+        QTest::newRow("typical of an unknown action") << "plans/0/typical"
+                                                      << "{\"poetry\": 3}"
+                                                      << "names unknown action \"poetry\" in its typical usage";
+        QTest::newRow("no typical usage") << "plans/2/typicalNote"
+                                          << "\"\""
+                                          << "plan \"enterprise\" needs its \"typical\" usage or a \"typicalNote\"";
     }
 
     void brokenCatalogIsAClearError()

@@ -37,7 +37,10 @@ private slots:
     void opusDoublesContentButNotImages()
     {
         QCOMPARE(cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("professional")}).exitCode, 0);
-        QCOMPARE(cli({QStringLiteral("models"), QStringLiteral("set"), QStringLiteral("content"), QStringLiteral("claude-opus-4-6")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("models"), QStringLiteral("set"), QStringLiteral("content"),
+                      QStringLiteral("claude-opus-4-6")})
+                     .exitCode,
+                 0);
         const auto content = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("content")});
         QCOMPARE(content.exitCode, 0);
         QVERIFY2(content.out.contains(": 10 credits"), content.out.constData());
@@ -55,15 +58,23 @@ private slots:
         QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "Unknown command \"frobnicate\"";
         QTest::newRow("record without action") << QStringList{"record"} << 2 << "record needs --action";
         QTest::newRow("unknown option") << QStringList{"report", "--jsn"} << 2 << "Unknown option 'jsn'.\n";
-        QTest::newRow("unknown options") << QStringList{"report", "--jsn", "--xml"} << 2 << "Unknown options: jsn, xml.\n";
-        QTest::newRow("unknown action") << QStringList{"record", "--action", "poetry"} << 2 << "Unknown action \"poetry\"";
-        QTest::newRow("bad time") << QStringList{"record", "--action", "theme", "--at", "yesterday"} << 2 << "--at \"yesterday\" is not an ISO 8601 time";
-        QTest::newRow("bad period") << QStringList{"report", "--period", "2026-13"} << 2 << "The period \"2026-13\" is not a month like 2026-11.";
+        QTest::newRow("unknown options") << QStringList{"report", "--jsn", "--xml"} << 2
+                                         << "Unknown options: jsn, xml.\n";
+        QTest::newRow("unknown action") << QStringList{"record", "--action", "poetry"} << 2
+                                        << "Unknown action \"poetry\"";
+        QTest::newRow("bad time") << QStringList{"record", "--action", "theme", "--at", "yesterday"} << 2
+                                  << "--at \"yesterday\" is not an ISO 8601 time";
+        QTest::newRow("bad period") << QStringList{"report", "--period", "2026-13"} << 2
+                                    << "The period \"2026-13\" is not a month like 2026-11.";
         QTest::newRow("unknown plan") << QStringList{"plan", "set", "gold"} << 2 << "Unknown plan \"gold\"";
-        QTest::newRow("unknown tenant") << QStringList{"report", "--tenant", "ghost"} << 2 << "There is no tenant \"ghost\"; add it with";
-        QTest::newRow("bad role") << QStringList{"members", "add", "bob", "--role", "boss"} << 2 << "members add needs --role";
-        QTest::newRow("missing import file") << QStringList{"import", "/nonexistent/x.csv"} << 2 << "Cannot read /nonexistent/x.csv";
-        QTest::newRow("short of credits") << QStringList{"record", "--action", "trigger"} << 1 << "Not enough AI credits";
+        QTest::newRow("unknown tenant") << QStringList{"report", "--tenant", "ghost"} << 2
+                                        << "There is no tenant \"ghost\"; add it with";
+        QTest::newRow("bad role") << QStringList{"members", "add", "bob", "--role", "boss"} << 2
+                                  << "members add needs --role";
+        QTest::newRow("missing import file")
+            << QStringList{"import", "/nonexistent/x.csv"} << 2 << "Cannot read /nonexistent/x.csv";
+        QTest::newRow("short of credits")
+            << QStringList{"record", "--action", "trigger"} << 1 << "Not enough AI credits";
         QTest::newRow("history") << QStringList{"record", "--action", "theme", "--at", "2026-01-01T00:00:00Z"} << 2
                                  << "The time 2026-01-01T00:00:00Z is before the running period began at ";
     }
@@ -88,18 +99,24 @@ private slots:
         QJsonObject r = reportJson(m_db);
         QCOMPARE(r[QStringLiteral("alert_level")].toInt(), 0);
         QCOMPARE(r[QStringLiteral("forecast")].toObject()[QStringLiteral("daily_rate")].toDouble(), 0.0);
-        QVERIFY(r[QStringLiteral("forecast")].toObject()[QStringLiteral("runs_out_at")].isNull()); // nothing used: they last
+        QVERIFY(r[QStringLiteral("forecast")]
+                    .toObject()[QStringLiteral("runs_out_at")]
+                    .isNull()); // nothing used: they last
         const qint64 now = this->now();
         for (int i = 1; i <= 4; ++i) // 80 of 100 credits, in the last minutes
-            QCOMPARE(cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("trigger"), QStringLiteral("--at"),
-                          IsoTime::formatUtc(now - i * 60000)}).exitCode, 0);
+            QCOMPARE(cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("trigger"),
+                          QStringLiteral("--at"), IsoTime::formatUtc(now - i * 60000)})
+                         .exitCode,
+                     0);
         r = reportJson(m_db);
         QCOMPARE(r[QStringLiteral("alert_level")].toInt(), 80);
         // The pace: the credits of the last seven whole UTC days, or of the period so far when it is younger.
-        const qint64 periodStart = *IsoTime::parse(r[QStringLiteral("period")].toObject()[QStringLiteral("start")].toString());
+        const qint64 periodStart =
+            *IsoTime::parse(r[QStringLiteral("period")].toObject()[QStringLiteral("start")].toString());
         const qint64 resets = *IsoTime::parse(r[QStringLiteral("resets_at")].toString());
-        const qint64 sevenDaysBack = QDateTime(QDateTime::fromMSecsSinceEpoch(now - 7 * 86400000LL, Qt::UTC).date(),
-                                               QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        const qint64 sevenDaysBack =
+            QDateTime(QDateTime::fromMSecsSinceEpoch(now - 7 * 86400000LL, Qt::UTC).date(), QTime(0, 0), Qt::UTC)
+                .toMSecsSinceEpoch();
         const qint64 windowStart = qMax(periodStart, sevenDaysBack);
         const double rate = 80.0 / (qMax<qint64>(now - windowStart, 3600000) / 86400000.0);
         const QJsonObject forecast = r[QStringLiteral("forecast")].toObject();
@@ -114,20 +131,27 @@ private slots:
             QVERIFY(forecast[QStringLiteral("runs_out_at")].isNull());
         }
         const QString text = cli({QStringLiteral("report")}).out;
-        QVERIFY2(text.contains("Warning: 80% of the credits are used; when all are used, actions on credits are refused until the reset on "),
+        QVERIFY2(text.contains("Warning: 80% of the credits are used; when all are used, actions on credits are "
+                               "refused until the reset on "),
                  qPrintable(text));
-        QVERIFY2(text.contains(QRegularExpression(QStringLiteral("At this pace \\([0-9.]+ credits a day\\) the credits (last until the reset|run out on)"))),
+        QVERIFY2(text.contains(QRegularExpression(QStringLiteral(
+                     "At this pace \\([0-9.]+ credits a day\\) the credits (last until the reset|run out on)"))),
                  qPrintable(text));
         // A past period has no forecast and speaks in the past tense.
-        QVERIFY(reportJson(m_db, {QStringLiteral("--period"), QStringLiteral("2026-01")})[QStringLiteral("forecast")].isNull());
-        const QString january = cli({QStringLiteral("report"), QStringLiteral("--period"), QStringLiteral("2026-01")}).out;
+        QVERIFY(reportJson(m_db, {QStringLiteral("--period"), QStringLiteral("2026-01")})[QStringLiteral("forecast")]
+                    .isNull());
+        const QString january =
+            cli({QStringLiteral("report"), QStringLiteral("--period"), QStringLiteral("2026-01")}).out;
         QVERIFY2(january.contains(QStringLiteral("0 of 100 credits used in January 2026 (0%).")), qPrintable(january));
-        QVERIFY2(january.contains(QStringLiteral("100 credits were left when the period ended on Sun 1 Feb 2026 at 00:00 UTC; unused credits did not roll over.")),
+        QVERIFY2(january.contains(QStringLiteral("100 credits were left when the period ended on Sun 1 Feb 2026 at "
+                                                 "00:00 UTC; unused credits did not roll over.")),
                  qPrintable(january));
         for (const char* present : {"this month", "remaining", "Warning", "At this pace", "refused until"})
             QVERIFY2(!january.contains(QLatin1String(present)), present);
-        QCOMPARE(cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("trigger"), QStringLiteral("--at"),
-                      IsoTime::formatUtc(now - 5 * 60000)}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("trigger"),
+                      QStringLiteral("--at"), IsoTime::formatUtc(now - 5 * 60000)})
+                     .exitCode,
+                 0);
         r = reportJson(m_db);
         QCOMPARE(r[QStringLiteral("alert_level")].toInt(), 100);
         QCOMPARE(r[QStringLiteral("forecast")].toObject()[QStringLiteral("runs_out_at")].toString().isEmpty(), false);
@@ -139,13 +163,16 @@ private slots:
         startClockAt(TestSupport::at("2026-12-01T00:02:00Z"));
         QCOMPARE(cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("content")}).exitCode, 0);
         QJsonObject r = reportJson(m_db);
-        QCOMPARE(r[QStringLiteral("period")].toObject()[QStringLiteral("start")].toString(), QStringLiteral("2026-12-01T00:00:00Z"));
+        QCOMPARE(r[QStringLiteral("period")].toObject()[QStringLiteral("start")].toString(),
+                 QStringLiteral("2026-12-01T00:00:00Z"));
         QCOMPARE(r[QStringLiteral("used")].toInt(), 5);
         QJsonObject forecast = r[QStringLiteral("forecast")].toObject();
         QCOMPARE(forecast[QStringLiteral("too_early")].toBool(), true);
         QVERIFY(forecast[QStringLiteral("runs_out_at")].isNull());
         const QString text = cli({QStringLiteral("report")}).out;
-        QVERIFY2(text.contains(QStringLiteral("\nIt is too early in the period for a forecast; there is one from 01:00 UTC.\n")), qPrintable(text));
+        QVERIFY2(text.contains(
+                     QStringLiteral("\nIt is too early in the period for a forecast; there is one from 01:00 UTC.\n")),
+                 qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("At this pace")), qPrintable(text));
         // An hour in, the pace of that hour is the forecast's.
         startClockAt(TestSupport::at("2026-12-01T01:00:30Z"));
@@ -153,7 +180,10 @@ private slots:
         QCOMPARE(forecast[QStringLiteral("too_early")].toBool(), false);
         // 5 credits in the hour and a half-minute since the period began: 119 a day.
         QCOMPARE(qRound(forecast[QStringLiteral("daily_rate")].toDouble()), 119);
-        QVERIFY(cli({QStringLiteral("report")}).out.contains("At this pace (119.0 credits a day) the credits run out on Tue 1 Dec, 31 days before the reset."));
+        QVERIFY(
+            cli({QStringLiteral("report")})
+                .out.contains(
+                    "At this pace (119.0 credits a day) the credits run out on Tue 1 Dec, 31 days before the reset."));
     }
 
     // The last second of a month and the first of the next: an event belongs to the period it happened in, and
@@ -163,16 +193,20 @@ private slots:
         startClockAt(TestSupport::at("2026-12-31T23:59:59Z"));
         QCOMPARE(cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("content")}).exitCode, 0);
         QJsonObject december = reportJson(m_db);
-        QCOMPARE(december[QStringLiteral("period")].toObject()[QStringLiteral("start")].toString(), QStringLiteral("2026-12-01T00:00:00Z"));
+        QCOMPARE(december[QStringLiteral("period")].toObject()[QStringLiteral("start")].toString(),
+                 QStringLiteral("2026-12-01T00:00:00Z"));
         QCOMPARE(december[QStringLiteral("resets_at")].toString(), QStringLiteral("2027-01-01T00:00:00Z"));
         QCOMPARE(december[QStringLiteral("used")].toInt(), 5);
         startClockAt(TestSupport::at("2027-01-01T00:00:01Z"));
         QCOMPARE(cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}).exitCode, 0);
         const QJsonObject january = reportJson(m_db);
-        QCOMPARE(january[QStringLiteral("period")].toObject()[QStringLiteral("start")].toString(), QStringLiteral("2027-01-01T00:00:00Z"));
+        QCOMPARE(january[QStringLiteral("period")].toObject()[QStringLiteral("start")].toString(),
+                 QStringLiteral("2027-01-01T00:00:00Z"));
         QCOMPARE(january[QStringLiteral("used")].toInt(), 1);
         QCOMPARE(january[QStringLiteral("remaining")].toInt(), 99);
-        QCOMPARE(reportJson(m_db, {QStringLiteral("--period"), QStringLiteral("2026-12")})[QStringLiteral("used")].toInt(), 5);
+        QCOMPARE(
+            reportJson(m_db, {QStringLiteral("--period"), QStringLiteral("2026-12")})[QStringLiteral("used")].toInt(),
+            5);
         const QString text = cli({QStringLiteral("report"), QStringLiteral("--period"), QStringLiteral("2026-12")}).out;
         QVERIFY2(text.contains(QStringLiteral("5 of 100 credits used in December 2026 (5%).")), qPrintable(text));
     }
@@ -180,14 +214,25 @@ private slots:
     // Lists read as columns, however long an id or a name is.
     void listsAreAligned()
     {
-        QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("add"), QStringLiteral("acme"), QStringLiteral("--name"), QStringLiteral("Acme")}).exitCode, 0);
-        QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("add"), QStringLiteral("northwind-traders-eu"), QStringLiteral("--name"), QStringLiteral("Northwind")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("add"), QStringLiteral("acme"),
+                      QStringLiteral("--name"), QStringLiteral("Acme")})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("add"), QStringLiteral("northwind-traders-eu"),
+                      QStringLiteral("--name"), QStringLiteral("Northwind")})
+                     .exitCode,
+                 0);
         QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("add"), QStringLiteral("solo")}).exitCode, 0);
         QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("list")}).out,
                  QByteArray("acme                  Acme\nnorthwind-traders-eu  Northwind\nsolo\n"));
         TestBackend::serverRole(QStringLiteral("a-rather-long-user-name-of-31ch"));
-        QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("add"), QStringLiteral("a-rather-long-user-name-of-31ch"), QStringLiteral("--role"), QStringLiteral("viewer")}).exitCode, 0);
-        const QList<QByteArray> members = cli({QStringLiteral("members"), QStringLiteral("list")}).out.trimmed().split('\n');
+        QCOMPARE(
+            cli({QStringLiteral("members"), QStringLiteral("add"), QStringLiteral("a-rather-long-user-name-of-31ch"),
+                 QStringLiteral("--role"), QStringLiteral("viewer")})
+                .exitCode,
+            0);
+        const QList<QByteArray> members =
+            cli({QStringLiteral("members"), QStringLiteral("list")}).out.trimmed().split('\n');
         QCOMPARE(members.size(), 2);
         const QByteArray me = Environment::currentUserName().toUtf8();
         for (const QByteArray& line : members)
@@ -213,7 +258,8 @@ private slots:
     {
         QProcessEnvironment env = cliEnvironment();
         env.insert(QStringLiteral("AI_SETTINGS_DB"), m_db);
-        QCOMPARE(runCli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}, {}, env).exitCode, 0);
+        QCOMPARE(
+            runCli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}, {}, env).exitCode, 0);
         QCOMPARE(reportJson(m_db)[QStringLiteral("allocation")].toInt(), 2000);
     }
 
@@ -226,8 +272,10 @@ private slots:
         QCOMPARE(cli({QStringLiteral("import"), file}).exitCode, 0);
         const auto upgrade = cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")});
         QCOMPARE(upgrade.exitCode, 0);
-        QVERIFY2(upgrade.out.startsWith("Plan changed from Essentials to Enterprise: this period's allocation is 2,000 credits from now on."),
-                 upgrade.out.constData());
+        QVERIFY2(
+            upgrade.out.startsWith(
+                "Plan changed from Essentials to Enterprise: this period's allocation is 2,000 credits from now on."),
+            upgrade.out.constData());
         const QJsonObject october = reportJson(m_db, {QStringLiteral("--period"), QStringLiteral("2026-10")});
         QCOMPARE(october[QStringLiteral("allocation")].toInt(), 100);
         QCOMPARE(october[QStringLiteral("plan_id")].toString(), QStringLiteral("essentials"));
@@ -237,16 +285,19 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("Imported usage exceeded the plan by 281 credits.")), qPrintable(text));
 
         const auto downgrade = cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("professional")});
-        QVERIFY2(downgrade.out.contains("Plan changed from Enterprise to Professional.\nThe plan changes to Professional (500 "
-                                        "credits a month) at the next period, on "),
+        QVERIFY2(downgrade.out.contains(
+                     "Plan changed from Enterprise to Professional.\nThe plan changes to Professional (500 "
+                     "credits a month) at the next period, on "),
                  downgrade.out.constData());
         QVERIFY(downgrade.out.contains("this period keeps 2,000 credits."));
         QCOMPARE(reportJson(m_db)[QStringLiteral("allocation")].toInt(), 2000);
         // Shown again, the plan is the one in force this period, not the one that waits for the next.
         const QByteArray shown = cli({QStringLiteral("plan"), QStringLiteral("show")}).out;
-        QVERIFY2(shown.startsWith("The install is on Enterprise (2,000 credits a month) until this period ends. "), shown.constData());
+        QVERIFY2(shown.startsWith("The install is on Enterprise (2,000 credits a month) until this period ends. "),
+                 shown.constData());
         QVERIFY2(shown.contains("\nTypical month on Enterprise: "), shown.constData());
-        QVERIFY2(shown.contains("\nThe plan changes to Professional (500 credits a month) at the next period, on "), shown.constData());
+        QVERIFY2(shown.contains("\nThe plan changes to Professional (500 credits a month) at the next period, on "),
+                 shown.constData());
     }
 
     // The user's language for words, numbers and dates; never for machine-readable output.
@@ -261,8 +312,10 @@ private slots:
         const auto text = runCli(report, {}, german);
         QCOMPARE(text.exitCode, 0);
         const QString out = QString::fromUtf8(text.out);
-        QVERIFY2(out.startsWith(QStringLiteral("KI-Credits: Tarif Enterprise, die ganze Installation\n")), qPrintable(out));
-        QVERIFY2(out.contains(QStringLiteral("0 von 2.000 Credits in diesem Monat verbraucht (0 %).")), qPrintable(out));
+        QVERIFY2(out.startsWith(QStringLiteral("KI-Credits: Tarif Enterprise, die ganze Installation\n")),
+                 qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("0 von 2.000 Credits in diesem Monat verbraucht (0 %).")),
+                 qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("2.000 Credits übrig; Rücksetzung am ")), qPrintable(out));
         QVERIFY(out.contains(QStringLiteral("Trigger-Erstellung")));
         QVERIFY(cli({QStringLiteral("report")}).out.contains("0 of 2,000 credits used this month (0%)."));
@@ -270,21 +323,29 @@ private slots:
         const auto germanJson = runCli(json, {}, german);
         QCOMPARE(germanJson.exitCode, 0);
         QCOMPARE(germanJson.out, cli({QStringLiteral("report"), QStringLiteral("--json")}).out);
-        const QStringList exportJsonl{QStringLiteral("--db"), m_db, QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv")};
+        const QStringList exportJsonl{QStringLiteral("--db"), m_db, QStringLiteral("export"),
+                                      QStringLiteral("--format"), QStringLiteral("csv")};
         QCOMPARE(runCli(exportJsonl, {}, german).out, runCli(exportJsonl, {}, cliEnvironment()).out);
         // A refusal is told in German too, through the same core sentence the window shows; a program reading
         // record --stdin gets the English sentence whatever the locale.
-        const auto refusal = runCli({QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("nope")}, {}, german);
+        const auto refusal = runCli({QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--action"),
+                                     QStringLiteral("nope")},
+                                    {}, german);
         QCOMPARE(refusal.exitCode, 2);
-        QVERIFY2(QString::fromUtf8(refusal.err).startsWith(QStringLiteral("Unbekannte Aktion \"nope\"; erwartet wird eine von theme,")),
+        QVERIFY2(QString::fromUtf8(refusal.err)
+                     .startsWith(QStringLiteral("Unbekannte Aktion \"nope\"; erwartet wird eine von theme,")),
                  refusal.err.constData());
-        const QStringList stdinRecord{QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--stdin")};
+        const QStringList stdinRecord{QStringLiteral("--db"), m_db, QStringLiteral("record"),
+                                      QStringLiteral("--stdin")};
         const QByteArray badEvent = "{\"action\":\"nope\",\"id\":\"x1\"}\n";
         const auto germanLines = runCli(stdinRecord, badEvent, german);
-        QVERIFY2(germanLines.out.contains("\"error\":\"Unknown action \\\"nope\\\"; expected one of"), germanLines.out.constData());
+        QVERIFY2(germanLines.out.contains("\"error\":\"Unknown action \\\"nope\\\"; expected one of"),
+                 germanLines.out.constData());
         QCOMPARE(germanLines.out, runCli(stdinRecord, badEvent, cliEnvironment()).out);
         // Plurals come from the translation, in English too: "1 credit", never "1 credits".
-        const auto one = runCli({QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}, {}, cliEnvironment());
+        const auto one = runCli({QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--action"),
+                                 QStringLiteral("theme")},
+                                {}, cliEnvironment());
         QVERIFY2(one.out.contains(": 1 credit; id "), one.out.constData());
     }
 
@@ -301,20 +362,23 @@ private slots:
             auto theirs = TestSupport::openLedger(other, QStringLiteral("someone-else"));
             QVERIFY(theirs->directory().removeMember(me).ok());
         } else {
-            auto ledger = TestSupport::openLedger(TestBackend::as(m_db, QStringLiteral("someone-else")), QStringLiteral("someone-else"));
+            auto ledger = TestSupport::openLedger(TestBackend::as(m_db, QStringLiteral("someone-else")),
+                                                  QStringLiteral("someone-else"));
         }
         const auto stranger = cli({QStringLiteral("report")});
         QCOMPARE(stranger.exitCode, 1);
         QVERIFY(stranger.err.startsWith(me.toUtf8() + " is not a member of this database"));
         {
-            auto ledger = TestSupport::openLedger(TestBackend::as(m_db, QStringLiteral("someone-else")), QStringLiteral("someone-else"));
+            auto ledger = TestSupport::openLedger(TestBackend::as(m_db, QStringLiteral("someone-else")),
+                                                  QStringLiteral("someone-else"));
             QVERIFY(ledger->directory().setMember(me, Role::Viewer).ok());
         }
         QCOMPARE(cli({QStringLiteral("report")}).exitCode, 0);
         QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("list")}).exitCode, 0);
-        for (const QStringList& change : {QStringList{"plan", "set", "enterprise"}, QStringList{"models", "set", "analysis", "claude-opus-4-6"},
-                                          QStringList{"tenants", "add", "acme"}, QStringList{"record", "--action", "theme"},
-                                          QStringList{"members", "add", me, "--role", "owner"}}) {
+        for (const QStringList& change :
+             {QStringList{"plan", "set", "enterprise"}, QStringList{"models", "set", "analysis", "claude-opus-4-6"},
+              QStringList{"tenants", "add", "acme"}, QStringList{"record", "--action", "theme"},
+              QStringList{"members", "add", me, "--role", "owner"}}) {
             const auto r = cli(change);
             QCOMPARE(r.exitCode, 1);
             QVERIFY2(r.err.contains(" role, and " + me.toUtf8() + " is a Viewer."), r.err.constData());
@@ -326,11 +390,13 @@ private slots:
     {
         const auto overview = runCli({QStringLiteral("--help")});
         QCOMPARE(overview.exitCode, 0);
-        for (const char* command : {"report", "record", "import", "export", "plan", "models", "tenants", "members", "period"}) {
+        for (const char* command :
+             {"report", "record", "import", "export", "plan", "models", "tenants", "members", "period"}) {
             QVERIFY(overview.out.contains(QByteArray("  ") + command));
             const auto help = runCli({QLatin1String(command), QStringLiteral("--help")});
             QCOMPARE(help.exitCode, 0);
-            QVERIFY2(help.out.startsWith(QByteArray("Usage: ai-settings [--db PATH] ") + command), help.out.constData());
+            QVERIFY2(help.out.startsWith(QByteArray("Usage: ai-settings [--db PATH] ") + command),
+                     help.out.constData());
         }
         const auto version = runCli({QStringLiteral("--version")});
         QVERIFY(version.out.startsWith("ai-settings "));

@@ -62,7 +62,8 @@ private slots:
         writeFile(file, csv);
         const auto r = cli({QStringLiteral("import"), file});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.startsWith("Line 92: occurred_at \"2026-11-31T00:00:00Z\" is not an ISO 8601 time"), r.err.constData());
+        QVERIFY2(r.err.startsWith("Line 92: occurred_at \"2026-11-31T00:00:00Z\" is not an ISO 8601 time"),
+                 r.err.constData());
         QVERIFY(r.out.isEmpty());
         QCOMPARE(cli({QStringLiteral("export")}).out.count('\n'), 1); // the header only
         QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("list")}).out, QByteArray("No tenants.\n"));
@@ -77,7 +78,8 @@ private slots:
         QCOMPARE(cli({QStringLiteral("import"), file}).exitCode, 0);
         const auto second = cli({QStringLiteral("import"), file});
         QCOMPARE(second.exitCode, 0);
-        QVERIFY2(second.out.startsWith("Imported 0 of 90 events (0 credits); 90 were already recorded."), second.out.constData());
+        QVERIFY2(second.out.startsWith("Imported 0 of 90 events (0 credits); 90 were already recorded."),
+                 second.out.constData());
         QCOMPARE(cli({QStringLiteral("export")}).out.count('\n'), 91);
     }
 
@@ -90,12 +92,25 @@ private slots:
         QCOMPARE(cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}, first).exitCode, 0);
         QCOMPARE(cli({QStringLiteral("import"), source}, first).exitCode, 0);
         TestBackend::serverRole(QStringLiteral("val"));
-        QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("add"), QStringLiteral("val"), QStringLiteral("--role"), QStringLiteral("viewer")}, first).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("add"), QStringLiteral("val"), QStringLiteral("--role"),
+                      QStringLiteral("viewer")},
+                     first)
+                     .exitCode,
+                 0);
         {
             auto ledger = TestSupport::openLedger(first, Environment::currentUserName());
-            QVERIFY(ledger->keys().setKeyRecord({QStringLiteral("acme"), QStringLiteral("anthropic"), KeyState::Active, QStringLiteral("wxyz"),
-                                          ledger->now(), {}, {QStringLiteral("claude-opus-4-6")}, std::nullopt, {}, {}},
-                                         KeyChange::Set)
+            QVERIFY(ledger->keys()
+                        .setKeyRecord({QStringLiteral("acme"),
+                                       QStringLiteral("anthropic"),
+                                       KeyState::Active,
+                                       QStringLiteral("wxyz"),
+                                       ledger->now(),
+                                       {},
+                                       {QStringLiteral("claude-opus-4-6")},
+                                       std::nullopt,
+                                       {},
+                                       {}},
+                                      KeyChange::Set)
                         .ok());
         }
 
@@ -118,15 +133,18 @@ private slots:
                 QCOMPARE(reportJson(m_db, args), expected);
                 QCOMPARE(reportJson(back, args), expected);
             }
-        for (const QStringList& view : {QStringList{"export"}, QStringList{"members", "list"}, QStringList{"tenants", "list"},
-                                        QStringList{"models", "show"}, QStringList{"keys", "status", "--json", "--tenant", "acme"}}) {
+        for (const QStringList& view :
+             {QStringList{"export"}, QStringList{"members", "list"}, QStringList{"tenants", "list"},
+              QStringList{"models", "show"}, QStringList{"keys", "status", "--json", "--tenant", "acme"}}) {
             const QByteArray expected = cli(view, first).out;
             QVERIFY(!expected.isEmpty());
             QCOMPARE(cli(view, m_db).out, expected);
             QCOMPARE(cli(view, back).out, expected);
         }
-        QVERIFY(cli({QStringLiteral("keys"), QStringLiteral("status"), QStringLiteral("--tenant"), QStringLiteral("acme")}, back)
-                    .out.contains("Active (BYOK)"));
+        QVERIFY(
+            cli({QStringLiteral("keys"), QStringLiteral("status"), QStringLiteral("--tenant"), QStringLiteral("acme")},
+                back)
+                .out.contains("Active (BYOK)"));
     }
 
     // The README's recipe for a shared ledger: ordinary login roles, a database of the superuser's, db init as the
@@ -148,8 +166,10 @@ private slots:
         // Before db init there is nothing to open, and the Owner cannot create it.
         const auto early = cli({QStringLiteral("report")}, base + owner);
         QCOMPARE(early.exitCode, 3);
-        QVERIFY2(early.err.contains("holds no AI Settings ledger yet; a superuser of the server creates one with"), early.err.constData());
-        const auto notSuper = cli({QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--owner"), owner}, base + owner);
+        QVERIFY2(early.err.contains("holds no AI Settings ledger yet; a superuser of the server creates one with"),
+                 early.err.constData());
+        const auto notSuper =
+            cli({QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--owner"), owner}, base + owner);
         QCOMPARE(notSuper.exitCode, 1);
         const auto made = cli({QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--owner"), owner},
                               base + qEnvironmentVariable("AI_SETTINGS_TEST_PG_USER"));
@@ -157,15 +177,23 @@ private slots:
         QVERIFY(made.out.contains("with " + owner.toUtf8() + " as its Owner"));
         QCOMPARE(cli({QStringLiteral("report")}, base + owner).exitCode, 0);
         // Before anyone adds it, the server role is no member: the server vouches for who it is, nothing more.
-        const auto stranger = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}, base + server);
+        const auto stranger =
+            cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}, base + server);
         QCOMPARE(stranger.exitCode, 1);
-        QVERIFY2(stranger.err.startsWith(server.toUtf8() + " is not a member of this database"), stranger.err.constData());
-        QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("add"), server, QStringLiteral("--role"), QStringLiteral("recorder")}, base + owner).exitCode, 0);
-        const auto recorded = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}, base + server);
+        QVERIFY2(stranger.err.startsWith(server.toUtf8() + " is not a member of this database"),
+                 stranger.err.constData());
+        QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("add"), server, QStringLiteral("--role"),
+                      QStringLiteral("recorder")},
+                     base + owner)
+                     .exitCode,
+                 0);
+        const auto recorded =
+            cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}, base + server);
         QVERIFY2(recorded.exitCode == 0, recorded.err.constData());
         QCOMPARE(reportJson(base + owner)[QStringLiteral("used")].toInt(), 1);
         // A Recorder records and does nothing else.
-        const auto plan = cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}, base + server);
+        const auto plan =
+            cli({QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("enterprise")}, base + server);
         QCOMPARE(plan.exitCode, 1);
         const auto check = cli({QStringLiteral("db"), QStringLiteral("check")}, base + owner);
         QVERIFY2(check.exitCode == 0, check.out.constData());
@@ -185,7 +213,9 @@ private slots:
         TestBackend::admin(QStringLiteral("CREATE FUNCTION public.pg_advisory_xact_lock(integer) RETURNS void "
                                           "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'planted'; END $$"),
                            database);
-        const auto connectAs = [&](const QString& role, const QString& name) { return TestBackend::connectAs(database, role, name); };
+        const auto connectAs = [&](const QString& role, const QString& name) {
+            return TestBackend::connectAs(database, role, name);
+        };
         {
             // The stranger takes the old advisory lock and holds it; the lock row is not theirs to take.
             QSqlDatabase db = connectAs(stranger, QStringLiteral("stranger"));
@@ -196,14 +226,18 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
             QVERIFY(!q.exec(QStringLiteral("SELECT ai_settings.take_write_lock()")));
             const auto recorded = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")});
-            QVERIFY2(recorded.exitCode == 0, recorded.err.constData()); // neither the stranger nor the planted function stopped it
+            QVERIFY2(recorded.exitCode == 0,
+                     recorded.err.constData()); // neither the stranger nor the planted function stopped it
         }
         QSqlDatabase::removeDatabase(QStringLiteral("stranger"));
         {
             // A Recorder holds the lock in an open transaction: the writer waits its 10 s and names the holder.
             const QString holder = QStringLiteral("holder_") + suffix;
             TestBackend::admin(QStringLiteral("CREATE ROLE %1 LOGIN").arg(holder));
-            QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("add"), holder, QStringLiteral("--role"), QStringLiteral("recorder")}).exitCode, 0);
+            QCOMPARE(cli({QStringLiteral("members"), QStringLiteral("add"), holder, QStringLiteral("--role"),
+                          QStringLiteral("recorder")})
+                         .exitCode,
+                     0);
             QSqlDatabase db = connectAs(holder, QStringLiteral("holder"));
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("BEGIN")));
@@ -214,7 +248,7 @@ private slots:
             const auto waited = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")});
             QCOMPARE(waited.exitCode, 3);
             QCOMPARE(waited.err, QByteArray("The ledger is busy: " + holder.toUtf8() +
-                                           " held its write lock for more than 10 seconds; nothing was written.\n"));
+                                            " held its write lock for more than 10 seconds; nothing was written.\n"));
             QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("holder"));
@@ -232,7 +266,8 @@ private slots:
     void anImportStagesItsRowsBeforeTheWriteLock()
     {
         if (!TestBackend::postgres())
-            QSKIP("the server's view of a waiting session is PostgreSQL's (tst_ledgerbook shows both backends stage first)");
+            QSKIP("the server's view of a waiting session is PostgreSQL's (tst_ledgerbook shows both backends stage "
+                  "first)");
         const int lines = 50000;
         QByteArray csv = "id,occurred_at,tenant,action,model,billing,credits\n";
         for (int i = 0; i < lines; ++i)
@@ -243,7 +278,8 @@ private slots:
         const QString file = newPath(".csv");
         writeFile(file, csv);
         const QString database = m_db.mid(QStringLiteral("postgresql:///").size()).section(QLatin1Char('?'), 0, 0);
-        QSqlDatabase holder = TestBackend::connectAs(database, Environment::currentUserName(), QStringLiteral("holder"));
+        QSqlDatabase holder =
+            TestBackend::connectAs(database, Environment::currentUserName(), QStringLiteral("holder"));
         QSqlDatabase watcher = TestBackend::raw(m_db, QStringLiteral("watcher"));
         {
             QSqlQuery hold(holder);
@@ -251,14 +287,16 @@ private slots:
             QVERIFY(hold.exec(QStringLiteral("SELECT ai_settings.take_write_lock()")));
             QProcess import;
             import.setProcessEnvironment(cliEnvironment());
-            import.start(QStringLiteral(AI_SETTINGS_BIN), {QStringLiteral("--db"), m_db, QStringLiteral("import"), file});
+            import.start(QStringLiteral(AI_SETTINGS_BIN),
+                         {QStringLiteral("--db"), m_db, QStringLiteral("import"), file});
             QVERIFY(import.waitForStarted(10000));
             // It waits for the lock with its rows staged (the staging table is its session's own, so the server's
             // view of the waiting session is what shows it).
             const auto waitsWithRowsStaged = [&] {
                 QSqlQuery q(watcher);
-                return q.exec(QStringLiteral("SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE wait_event_type = 'Lock' "
-                                             "AND query LIKE '%take_write_lock%' AND backend_xid IS NOT NULL")) &&
+                return q.exec(QStringLiteral(
+                           "SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE wait_event_type = 'Lock' "
+                           "AND query LIKE '%take_write_lock%' AND backend_xid IS NOT NULL")) &&
                        q.next() && q.value(0).toInt() == 1;
             };
             QTRY_VERIFY_WITH_TIMEOUT(waitsWithRowsStaged(), 9000);
@@ -276,10 +314,12 @@ private slots:
     void dbCopyNeedsOneDirection()
     {
         QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("copy")}).exitCode, 2);
-        const auto missing = cli({QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--from"), m_dir.filePath(QStringLiteral("nothing.sqlite"))});
+        const auto missing = cli({QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--from"),
+                                  m_dir.filePath(QStringLiteral("nothing.sqlite"))});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.startsWith("There is no ledger at"));
-        const auto password = cli({QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--to"), QStringLiteral("postgresql://alice:hunter2@localhost/x")});
+        const auto password = cli({QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--to"),
+                                   QStringLiteral("postgresql://alice:hunter2@localhost/x")});
         QCOMPARE(password.exitCode, 2);
         QVERIFY(password.err.contains("must not carry a password"));
         QVERIFY(!password.err.contains("hunter2"));
@@ -291,10 +331,12 @@ private slots:
             QCOMPARE(r.exitCode, 2);
             QVERIFY2(!r.err.contains("S3cretPw") && !r.out.contains("S3cretPw"), r.err.constData());
         }
-        const auto passphrase = runCli({QStringLiteral("--db"), QStringLiteral("postgresql:///x?sslpassword=S3cretPw"), QStringLiteral("report")},
-                                       {}, cliEnvironment());
-        QVERIFY2(passphrase.err.startsWith("The database address must not carry the passphrase of a key (\"sslpassword\")"),
-                 passphrase.err.constData());
+        const auto passphrase = runCli(
+            {QStringLiteral("--db"), QStringLiteral("postgresql:///x?sslpassword=S3cretPw"), QStringLiteral("report")},
+            {}, cliEnvironment());
+        QVERIFY2(
+            passphrase.err.startsWith("The database address must not carry the passphrase of a key (\"sslpassword\")"),
+            passphrase.err.constData());
     }
 
     void recordStreamAnswersEachEventAsItComes()
@@ -302,10 +344,12 @@ private slots:
         QCOMPARE(cli({QStringLiteral("tenants"), QStringLiteral("add"), QStringLiteral("acme")}).exitCode, 0);
         QProcess p;
         p.setProcessEnvironment(cliEnvironment());
-        p.start(QStringLiteral(AI_SETTINGS_BIN), {QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--stdin")});
+        p.start(QStringLiteral(AI_SETTINGS_BIN),
+                {QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--stdin")});
         QVERIFY(p.waitForStarted(10000));
         // One event in, one answer out, while the input is still open: a server waits for it.
-        p.write(R"({"action":"trigger","tenant":"acme","id":"job-1"})" "\n");
+        p.write(R"({"action":"trigger","tenant":"acme","id":"job-1"})"
+                "\n");
         QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 20000);
         QJsonObject first = QJsonDocument::fromJson(p.readLine()).object();
         QCOMPARE(first[QStringLiteral("ok")].toBool(), true);
@@ -321,13 +365,19 @@ private slots:
                         .arg(i)
                         .toUtf8() +
                     "\n";
-        rest += R"({"action":"trigger","id":"job-6"})" "\n";    // the pool is empty by now
-        rest += R"({"action":"trigger","tenant":"acme","id":"job-1"})" "\n"; // the same event: nothing charged again
+        rest += R"({"action":"trigger","id":"job-6"})"
+                "\n"; // the pool is empty by now
+        rest += R"({"action":"trigger","tenant":"acme","id":"job-1"})"
+                "\n"; // the same event: nothing charged again
         rest += "not json\n";
-        rest += R"({"action":"theme","colour":"red"})" "\n";
-        rest += R"({"action":"poetry"})" "\n";
-        rest += R"(["theme"])" "\n";
-        rest += R"({"action":"theme","action":"trigger"})" "\n";
+        rest += R"({"action":"theme","colour":"red"})"
+                "\n";
+        rest += R"({"action":"poetry"})"
+                "\n";
+        rest += R"(["theme"])"
+                "\n";
+        rest += R"({"action":"theme","action":"trigger"})"
+                "\n";
         // Longer than 64 KiB, in the same batch as the rest: refused as one sent alone is.
         rest += "{\"action\":\"theme\",\"id\":\"" + QByteArray(70 * 1024, 'x') + "\"}\n";
         p.write(rest);
@@ -354,9 +404,12 @@ private slots:
         QVERIFY(answers[7][QStringLiteral("error")].toString().contains(QStringLiteral("Unknown field \"colour\"")));
         QVERIFY(answers[8][QStringLiteral("error")].toString().contains(QStringLiteral("Unknown action \"poetry\"")));
         QCOMPARE(answers[6][QStringLiteral("error")].toString().contains(QStringLiteral("no error occurred")), false);
-        QCOMPARE(answers[9][QStringLiteral("error")].toString(), QStringLiteral("The line is JSON, but not an object; an event is one object per line."));
-        QCOMPARE(answers[10][QStringLiteral("error")].toString(), QStringLiteral("The field \"action\" is given twice."));
-        QCOMPARE(answers[11][QStringLiteral("error")].toString(), QStringLiteral("The line is longer than 65536 bytes."));
+        QCOMPARE(answers[9][QStringLiteral("error")].toString(),
+                 QStringLiteral("The line is JSON, but not an object; an event is one object per line."));
+        QCOMPARE(answers[10][QStringLiteral("error")].toString(),
+                 QStringLiteral("The field \"action\" is given twice."));
+        QCOMPARE(answers[11][QStringLiteral("error")].toString(),
+                 QStringLiteral("The line is longer than 65536 bytes."));
         QCOMPARE(reportJson(m_db)[QStringLiteral("used")].toInt(), 100);
         QCOMPARE(cli({QStringLiteral("export")}).out.count('\n'), 6); // the header and five events
     }

@@ -43,7 +43,8 @@ private:
         w.process.setProcessEnvironment(m_clock.environment());
         w.process.start(QStringLiteral(AI_SETTINGS_BIN),
                         {QStringLiteral("--db"), m_db, QStringLiteral("record"), QStringLiteral("--action"),
-                         QStringLiteral("theme"), QStringLiteral("--tenant"), tenant, QStringLiteral("--id"), w.currentId});
+                         QStringLiteral("theme"), QStringLiteral("--tenant"), tenant, QStringLiteral("--id"),
+                         w.currentId});
     }
 
 private slots:
@@ -70,7 +71,10 @@ private slots:
                 if (status == QProcess::NormalExit && exitCode == 1 && err.startsWith("Not enough AI credits"))
                     ++m_refusedForCredits;
                 else
-                    m_unexpected << QStringLiteral("%1 exited %2: %3").arg(w.currentId).arg(exitCode).arg(QString::fromUtf8(err));
+                    m_unexpected << QStringLiteral("%1 exited %2: %3")
+                                        .arg(w.currentId)
+                                        .arg(exitCode)
+                                        .arg(QString::fromUtf8(err));
                 w.finished = true;
             });
         }

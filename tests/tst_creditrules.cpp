@@ -37,17 +37,28 @@ private slots:
         QTest::addColumn<QString>("action");
         QTest::addColumn<QString>("model");
         QTest::addColumn<int>("expected");
-        const struct { const char* action; int base; } actions[] = {
-            {"theme", 1}, {"content", 5}, {"inline_text", 1}, {"analysis", 10}, {"trigger", 20}};
-        const struct { const char* model; int factor; } models[] = {{"claude-sonnet-4-6", 1}, {"claude-opus-4-6", 2},
-                                                                   {"claude-sonnet-4-5", 1}, {"claude-opus-4-5", 2},
-                                                                   {"claude-haiku-4-5", 1}};
+        const struct
+        {
+            const char* action;
+            int base;
+        } actions[] = {{"theme", 1}, {"content", 5}, {"inline_text", 1}, {"analysis", 10}, {"trigger", 20}};
+        const struct
+        {
+            const char* model;
+            int factor;
+        } models[] = {{"claude-sonnet-4-6", 1},
+                      {"claude-opus-4-6", 2},
+                      {"claude-sonnet-4-5", 1},
+                      {"claude-opus-4-5", 2},
+                      {"claude-haiku-4-5", 1}};
         for (const auto& a : actions)
             for (const auto& m : models)
                 QTest::addRow("%s on %s", a.action, m.model) << a.action << m.model << a.base * m.factor;
         // Image generation has no model slot: 10 whatever the text models are.
-        QTest::newRow("image, no model") << "image" << "" << 10;
-        QTest::newRow("image, opus chosen elsewhere") << "image" << "claude-opus-4-6" << 10;
+        QTest::newRow("image, no model") << "image"
+                                         << "" << 10;
+        QTest::newRow("image, opus chosen elsewhere") << "image"
+                                                      << "claude-opus-4-6" << 10;
     }
 
     void costByActionAndModel()
@@ -80,7 +91,8 @@ private slots:
             << false << true << S::Active << S::Active << K::Install << S::Active << true;
         QTest::newRow("essentials ignores tenant key, credits")
             << false << true << S::Active << S::NotSet << K::Credits << S::NotSet << true;
-        QTest::newRow("install-level action") << true << false << S::NotSet << S::Invalid << K::Install << S::Invalid << false;
+        QTest::newRow("install-level action")
+            << true << false << S::NotSet << S::Invalid << K::Install << S::Invalid << false;
     }
 
     void keyChoice()
@@ -97,7 +109,7 @@ private slots:
 
     void rollingRateLimit_data()
     {
-        QTest::addColumn<int>("inWindow");     // queries 15 seconds apart, the last 15 seconds before `at`
+        QTest::addColumn<int>("inWindow"); // queries 15 seconds apart, the last 15 seconds before `at`
         QTest::addColumn<int>("limit");
         QTest::addColumn<bool>("allowed");
         QTest::addColumn<int>("nextAllowedSeconds"); // after `at`, when refused
@@ -145,25 +157,51 @@ private slots:
         QTest::addColumn<QString>("allocatedBy");
         QTest::addColumn<QString>("startedOn");
         QTest::addColumn<QString>("next");
-        QTest::newRow("never changed") << QStringList{} << "professional" << "2026-11-20T00:00:00Z" << "professional" << "professional" << "";
+        QTest::newRow("never changed") << QStringList{} << "professional"
+                                       << "2026-11-20T00:00:00Z"
+                                       << "professional"
+                                       << "professional"
+                                       << "";
         QTest::newRow("before the first change: the plan it left")
-            << QStringList{"2026-11-25T00:00:00Z essentials->enterprise"} << "enterprise" << "2026-11-20T00:00:00Z"
-            << "essentials" << "essentials" << "";
+            << QStringList{"2026-11-25T00:00:00Z essentials->enterprise"} << "enterprise"
+            << "2026-11-20T00:00:00Z"
+            << "essentials"
+            << "essentials"
+            << "";
         QTest::newRow("upgrade raises the period from then on")
-            << QStringList{"2026-11-10T00:00:00Z essentials->enterprise"} << "enterprise" << "2026-11-20T00:00:00Z"
-            << "enterprise" << "essentials" << "";
+            << QStringList{"2026-11-10T00:00:00Z essentials->enterprise"} << "enterprise"
+            << "2026-11-20T00:00:00Z"
+            << "enterprise"
+            << "essentials"
+            << "";
         QTest::newRow("downgrade waits for the next period")
-            << QStringList{"2026-11-10T00:00:00Z enterprise->essentials"} << "essentials" << "2026-11-20T00:00:00Z"
-            << "enterprise" << "enterprise" << "essentials";
+            << QStringList{"2026-11-10T00:00:00Z enterprise->essentials"} << "essentials"
+            << "2026-11-20T00:00:00Z"
+            << "enterprise"
+            << "enterprise"
+            << "essentials";
         QTest::newRow("downgrade last period holds from this period's start")
-            << QStringList{"2026-10-10T00:00:00Z enterprise->essentials"} << "essentials" << "2026-11-20T00:00:00Z"
-            << "essentials" << "essentials" << "";
+            << QStringList{"2026-10-10T00:00:00Z enterprise->essentials"} << "essentials"
+            << "2026-11-20T00:00:00Z"
+            << "essentials"
+            << "essentials"
+            << "";
         QTest::newRow("upgrade then downgrade keeps the upgrade this period")
-            << QStringList{"2026-11-05T00:00:00Z essentials->enterprise", "2026-11-06T00:00:00Z enterprise->professional"}
-            << "professional" << "2026-11-20T00:00:00Z" << "enterprise" << "essentials" << "professional";
+            << QStringList{"2026-11-05T00:00:00Z essentials->enterprise",
+                           "2026-11-06T00:00:00Z enterprise->professional"}
+            << "professional"
+            << "2026-11-20T00:00:00Z"
+            << "enterprise"
+            << "essentials"
+            << "professional";
         QTest::newRow("a change after asOf does not count yet")
-            << QStringList{"2026-10-01T00:00:00Z essentials->professional", "2026-11-25T00:00:00Z professional->enterprise"}
-            << "enterprise" << "2026-11-20T00:00:00Z" << "professional" << "professional" << "";
+            << QStringList{"2026-10-01T00:00:00Z essentials->professional",
+                           "2026-11-25T00:00:00Z professional->enterprise"}
+            << "enterprise"
+            << "2026-11-20T00:00:00Z"
+            << "professional"
+            << "professional"
+            << "";
     }
 
     void planInForce()
@@ -180,9 +218,9 @@ private slots:
             const QStringList plans = when[1].split(QStringLiteral("->"));
             history.append({TestSupport::at(when[0].toLatin1().constData()), plans[0], plans[1]});
         }
-        const PlanHistory::InForce f = PlanHistory::inForce(c, history, c.plan(current),
-                                                            TestSupport::at("2026-11-01T00:00:00Z"),
-                                                            TestSupport::at(asOf.toLatin1().constData()));
+        const PlanHistory::InForce f =
+            PlanHistory::inForce(c, history, c.plan(current), TestSupport::at("2026-11-01T00:00:00Z"),
+                                 TestSupport::at(asOf.toLatin1().constData()));
         QCOMPARE(f.plan->id, allocatedBy);
         QCOMPARE(f.atStart->id, startedOn);
         QCOMPARE(f.next ? f.next->id : QString(), next);
@@ -192,11 +230,11 @@ private slots:
     {
         QTest::addColumn<QString>("action");
         QTest::addColumn<QString>("model");
-        QTest::addColumn<int>("source");   // KeySource
-        QTest::addColumn<int>("state");    // KeyState
+        QTest::addColumn<int>("source"); // KeySource
+        QTest::addColumn<int>("state");  // KeyState
         QTest::addColumn<int>("allocation");
         QTest::addColumn<int>("used");
-        QTest::addColumn<int>("recent");   // queries in the last hour
+        QTest::addColumn<int>("recent"); // queries in the last hour
         QTest::addColumn<bool>("allowed");
         QTest::addColumn<QString>("billing");
         QTest::addColumn<int>("credits");
@@ -205,32 +243,60 @@ private slots:
         const int none = int(KeyState::NotSet), active = int(KeyState::Active), invalid = int(KeyState::Invalid),
                   unverified = int(KeyState::NotVerified), broke = int(KeyState::OutOfBudget),
                   throttled = int(KeyState::Throttled);
-        QTest::newRow("on credits") << "content" << "claude-sonnet-4-6" << credits << none << 100 << 0 << 0 << true << "credits" << 5 << "";
-        QTest::newRow("opus doubles") << "content" << "claude-opus-4-6" << credits << none << 500 << 0 << 0 << true << "credits" << 10 << "";
-        QTest::newRow("exactly enough") << "trigger" << "claude-sonnet-4-6" << credits << none << 100 << 80 << 0 << true << "credits" << 20 << "";
-        QTest::newRow("one short") << "trigger" << "claude-sonnet-4-6" << credits << none << 100 << 81 << 0 << false << "" << 0
-                                   << "Not enough AI credits: trigger generation needs 20 and 19 remain until the reset at 2026-12-01T00:00:00Z";
-        QTest::newRow("overdrawn pool") << "theme" << "claude-sonnet-4-6" << credits << none << 100 << 130 << 0 << false << "" << 0
+        QTest::newRow("on credits") << "content"
+                                    << "claude-sonnet-4-6" << credits << none << 100 << 0 << 0 << true << "credits" << 5
+                                    << "";
+        QTest::newRow("opus doubles") << "content"
+                                      << "claude-opus-4-6" << credits << none << 500 << 0 << 0 << true << "credits"
+                                      << 10 << "";
+        QTest::newRow("exactly enough") << "trigger"
+                                        << "claude-sonnet-4-6" << credits << none << 100 << 80 << 0 << true << "credits"
+                                        << 20 << "";
+        QTest::newRow("one short") << "trigger"
+                                   << "claude-sonnet-4-6" << credits << none << 100 << 81 << 0 << false << "" << 0
+                                   << "Not enough AI credits: trigger generation needs 20 and 19 remain until the "
+                                      "reset at 2026-12-01T00:00:00Z";
+        QTest::newRow("overdrawn pool") << "theme"
+                                        << "claude-sonnet-4-6" << credits << none << 100 << 130 << 0 << false << "" << 0
                                         << "needs 1 and 0 remain";
-        QTest::newRow("byok is free") << "trigger" << "claude-opus-4-6" << install << active << 100 << 100 << 0 << true << "byok" << 0 << "";
-        QTest::newRow("unverified key is used") << "content" << "claude-sonnet-4-6" << tenant << unverified << 100 << 100 << 0 << true << "byok" << 0 << "";
-        QTest::newRow("invalid claude key") << "content" << "claude-sonnet-4-6" << install << invalid << 100 << 0 << 0 << false << "" << 0
-                                            << "Your organisation's Claude API key is invalid. Update it in Settings → AI.";
-        QTest::newRow("invalid openai key") << "image" << "" << tenant << invalid << 100 << 0 << 0 << false << "" << 0
-                                            << "Your organisation's OpenAI API key is invalid. Update it in Settings → AI.";
-        QTest::newRow("out-of-budget claude key") << "analysis" << "claude-sonnet-4-6" << install << broke << 100 << 0 << 0 << false << "" << 0
-                                                  << "Your organisation's Claude API key is out of budget: raise its spend limit at "
-                                                     "console.anthropic.com, or update the key in Settings → AI.";
-        QTest::newRow("out-of-budget openai key") << "image" << "" << install << broke << 100 << 0 << 0 << false << "" << 0
-                                                  << "OpenAI API key is out of budget: raise its spend limit at platform.openai.com";
-        QTest::newRow("throttled key is used") << "content" << "claude-sonnet-4-6" << install << throttled << 100 << 100 << 0 << true << "byok" << 0 << "";
-        QTest::newRow("credit rate limit") << "theme" << "claude-sonnet-4-6" << credits << none << 2000 << 0 << 20 << false << "" << 0
-                                           << "Rate limit reached (20/hour)";
-        QTest::newRow("byok allows more") << "theme" << "claude-sonnet-4-6" << install << active << 100 << 0 << 150 << true << "byok" << 0 << "";
-        QTest::newRow("byok rate limit") << "theme" << "claude-sonnet-4-6" << install << active << 100 << 0 << 200 << false << "" << 0
-                                         << "Rate limit reached (200/hour)";
-        QTest::newRow("rate limit before credits") << "theme" << "claude-sonnet-4-6" << credits << none << 100 << 100 << 20 << false << "" << 0
-                                                   << "Rate limit reached";
+        QTest::newRow("byok is free") << "trigger"
+                                      << "claude-opus-4-6" << install << active << 100 << 100 << 0 << true << "byok"
+                                      << 0 << "";
+        QTest::newRow("unverified key is used")
+            << "content"
+            << "claude-sonnet-4-6" << tenant << unverified << 100 << 100 << 0 << true << "byok" << 0 << "";
+        QTest::newRow("invalid claude key")
+            << "content"
+            << "claude-sonnet-4-6" << install << invalid << 100 << 0 << 0 << false << "" << 0
+            << "Your organisation's Claude API key is invalid. Update it in Settings → AI.";
+        QTest::newRow("invalid openai key")
+            << "image"
+            << "" << tenant << invalid << 100 << 0 << 0 << false << "" << 0
+            << "Your organisation's OpenAI API key is invalid. Update it in Settings → AI.";
+        QTest::newRow("out-of-budget claude key")
+            << "analysis"
+            << "claude-sonnet-4-6" << install << broke << 100 << 0 << 0 << false << "" << 0
+            << "Your organisation's Claude API key is out of budget: raise its spend limit at "
+               "console.anthropic.com, or update the key in Settings → AI.";
+        QTest::newRow("out-of-budget openai key")
+            << "image"
+            << "" << install << broke << 100 << 0 << 0 << false << "" << 0
+            << "OpenAI API key is out of budget: raise its spend limit at platform.openai.com";
+        QTest::newRow("throttled key is used")
+            << "content"
+            << "claude-sonnet-4-6" << install << throttled << 100 << 100 << 0 << true << "byok" << 0 << "";
+        QTest::newRow("credit rate limit") << "theme"
+                                           << "claude-sonnet-4-6" << credits << none << 2000 << 0 << 20 << false << ""
+                                           << 0 << "Rate limit reached (20/hour)";
+        QTest::newRow("byok allows more")
+            << "theme"
+            << "claude-sonnet-4-6" << install << active << 100 << 0 << 150 << true << "byok" << 0 << "";
+        QTest::newRow("byok rate limit") << "theme"
+                                         << "claude-sonnet-4-6" << install << active << 100 << 0 << 200 << false << ""
+                                         << 0 << "Rate limit reached (200/hour)";
+        QTest::newRow("rate limit before credits")
+            << "theme"
+            << "claude-sonnet-4-6" << credits << none << 100 << 100 << 20 << false << "" << 0 << "Rate limit reached";
     }
 
     void alertLevels_data()

@@ -58,18 +58,32 @@ private slots:
         }
         m_window->session()->refresh();
         QVERIFY(!find<QWidget>("firstStepsBox")->isVisible());
-        QTRY_VERIFY(find<QWidget>("overviewRateLabel")->visibleRegion().boundingRect() == find<QWidget>("overviewRateLabel")->rect());
-        for (const char* name : {"overviewUsedLabel", "overviewCreditsBar", "overviewRemainingLabel", "anthropicOverviewBadge",
-                                 "openaiOverviewBadge", "overviewModelsLabel", "overviewRateLabel"}) {
+        QTRY_VERIFY(find<QWidget>("overviewRateLabel")->visibleRegion().boundingRect() ==
+                    find<QWidget>("overviewRateLabel")->rect());
+        for (const char* name :
+             {"overviewUsedLabel", "overviewCreditsBar", "overviewRemainingLabel", "anthropicOverviewBadge",
+              "openaiOverviewBadge", "overviewModelsLabel", "overviewRateLabel"}) {
             QWidget* w = find<QWidget>(name);
-            QVERIFY2(w->isVisible() && w->visibleRegion().boundingRect() == w->rect(), name); // whole, not scrolled away
+            QVERIFY2(w->isVisible() && w->visibleRegion().boundingRect() == w->rect(),
+                     name); // whole, not scrolled away
         }
-        QVERIFY(find<QLabel>("overviewUsedLabel")->text().startsWith(QStringLiteral("20 of 100 credits used this month")));
-        QVERIFY(find<QLabel>("overviewModelsLabel")->text().contains(QStringLiteral("Content & Themes: Claude Sonnet 4.6")));
+        QVERIFY(
+            find<QLabel>("overviewUsedLabel")->text().startsWith(QStringLiteral("20 of 100 credits used this month")));
+        QVERIFY(find<QLabel>("overviewModelsLabel")
+                    ->text()
+                    .contains(QStringLiteral("Content & Themes: Claude Sonnet 4.6")));
         QCOMPARE(find<Ui::StatusBadge>("anthropicOverviewBadge")->stateId(), QStringLiteral("not_set"));
-        QVERIFY(find<QLabel>("overviewRateLabel")->text().startsWith(QStringLiteral("On AI credits: 19 of 20 queries left in the rolling hour.\n")));
-        const struct { const char* link; const char* section; } links[] = {
-            {"overviewKeysLink", "keys"}, {"overviewModelsLink", "models"}, {"overviewRateLink", "rateLimit"}, {"overviewUsageLink", "usage"}};
+        QVERIFY(find<QLabel>("overviewRateLabel")
+                    ->text()
+                    .startsWith(QStringLiteral("On AI credits: 19 of 20 queries left in the rolling hour.\n")));
+        const struct
+        {
+            const char* link;
+            const char* section;
+        } links[] = {{"overviewKeysLink", "keys"},
+                     {"overviewModelsLink", "models"},
+                     {"overviewRateLink", "rateLimit"},
+                     {"overviewUsageLink", "usage"}};
         for (const auto& l : links) {
             page()->showSection(QStringLiteral("overview"));
             find<QPushButton>(l.link)->click();
@@ -87,10 +101,13 @@ private slots:
         QStringList names;
         for (int i = 0; i < list->count(); ++i)
             names << list->item(i)->text();
-        QCOMPARE(names, (QStringList{QStringLiteral("Übersicht"), QStringLiteral("Nutzung"), QStringLiteral("Schlüssel"),
-                                     QStringLiteral("Modelle"), QStringLiteral("Ratenlimit"), QStringLiteral("Aktivität"),
-                                     QStringLiteral("Organisation")}));
-        QVERIFY2(find<QLabel>("overviewUsedLabel")->text().startsWith(QStringLiteral("0 von 100 Credits in diesem Monat verbraucht")),
+        QCOMPARE(names,
+                 (QStringList{QStringLiteral("Übersicht"), QStringLiteral("Nutzung"), QStringLiteral("Schlüssel"),
+                              QStringLiteral("Modelle"), QStringLiteral("Ratenlimit"), QStringLiteral("Aktivität"),
+                              QStringLiteral("Organisation")}));
+        QVERIFY2(find<QLabel>("overviewUsedLabel")
+                     ->text()
+                     .startsWith(QStringLiteral("0 von 100 Credits in diesem Monat verbraucht")),
                  qPrintable(find<QLabel>("overviewUsedLabel")->text()));
         m_window.reset();
         QVERIFY(Translations::install(QLocale(QLocale::English, QLocale::UnitedStates))); // its plural forms
@@ -156,12 +173,14 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("activity.csv"));
         const auto said = page()->activity()->exportTo(path);
         QVERIFY2(said.ok(), qPrintable(said.failure().message));
-        QCOMPARE(said.value(), QStringLiteral("Exported 2 changes to %1.").arg(Text::isolated(path))); // kept whole right to left
+        QCOMPARE(said.value(),
+                 QStringLiteral("Exported 2 changes to %1.").arg(Text::isolated(path))); // kept whole right to left
         QFile csv(path);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QList<QByteArray> rows = csv.readAll().split('\n');
         QCOMPARE(rows.value(0), QByteArray("at,actor,kind,subject,change"));
-        QVERIFY2(rows.value(1).endsWith(",member,member,guest is viewer") || rows.value(1).endsWith(",plan,plan,essentials -> enterprise"),
+        QVERIFY2(rows.value(1).endsWith(",member,member,guest is viewer") ||
+                     rows.value(1).endsWith(",plan,plan,essentials -> enterprise"),
                  rows.value(1).constData());
         QCOMPARE(rows.size(), 4); // header, two lines, the final newline
         QCOMPARE(QFile(path).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFileDevice::Permissions());
@@ -172,12 +191,14 @@ private slots:
     void eachWarningStepIsShownAndNotifiedOnce()
     {
         QStringList told;
-        Ui::Notifications::setSink([&](const QString& title, const QString& body) { told << title + QLatin1String(": ") + body; });
+        Ui::Notifications::setSink(
+            [&](const QString& title, const QString& body) { told << title + QLatin1String(": ") + body; });
         const auto spend = [&](int credits) {
             auto l = ledger();
             const qint64 start = l->usage().report(std::nullopt, std::nullopt)->period.start;
             for (int i = 0; i < credits / 10; ++i) // data analyses, 10 credits each at the default model
-                QVERIFY(TestSupport::recordAsItHappened(*l, {QStringLiteral("analysis"), {}, start + m_spent++, {}}).ok());
+                QVERIFY(
+                    TestSupport::recordAsItHappened(*l, {QStringLiteral("analysis"), {}, start + m_spent++, {}}).ok());
         };
         spend(70);
         openWindow();
@@ -189,7 +210,12 @@ private slots:
         QCoreApplication::processEvents(); // the check the window makes once it has painted
         QVERIFY(told.isEmpty());
 
-        const struct { int spend; const char* level; int step; } steps[] = {{10, "warning", 80}, {10, "serious", 90}, {10, "full", 100}};
+        const struct
+        {
+            int spend;
+            const char* level;
+            int step;
+        } steps[] = {{10, "warning", 80}, {10, "serious", 90}, {10, "full", 100}};
         for (const auto& step : steps) {
             spend(step.spend);
             m_window->session()->refresh();
@@ -197,11 +223,13 @@ private slots:
             QVERIFY(!banner->isHidden());
             QCOMPARE(banner->property("level").toInt(), step.step);
             QCOMPARE(told.size(), int(&step - steps) + 1);
-            QVERIFY2(told.last().startsWith(QStringLiteral("AI credits: %1% used: ").arg(step.step)), qPrintable(told.last()));
+            QVERIFY2(told.last().startsWith(QStringLiteral("AI credits: %1% used: ").arg(step.step)),
+                     qPrintable(told.last()));
             m_window->session()->refresh(); // the same step again: no second notification
             QCOMPARE(told.size(), int(&step - steps) + 1);
         }
-        QVERIFY2(banner->text().contains(QStringLiteral("All credits are used: actions on credits are refused until the reset on ")),
+        QVERIFY2(banner->text().contains(
+                     QStringLiteral("All credits are used: actions on credits are refused until the reset on ")),
                  qPrintable(banner->text()));
         QVERIFY(!find<QLabel>("estimateLabel")->text().contains(QStringLiteral("0 ×")));
         QVERIFY(find<QLabel>("forecastLabel")->isHidden()); // nothing left to forecast

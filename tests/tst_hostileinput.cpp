@@ -32,7 +32,8 @@ private:
 
     TestSupport::Run cli(const QStringList& args, const QString& db = {}, const QByteArray& input = {})
     {
-        return runCli(QStringList{QStringLiteral("--db"), db.isEmpty() ? m_db : db} + args, input, m_clock.environment());
+        return runCli(QStringList{QStringLiteral("--db"), db.isEmpty() ? m_db : db} + args, input,
+                      m_clock.environment());
     }
 
     QString writeFile(const char* suffix, const QByteArray& content)
@@ -68,7 +69,9 @@ private:
 
     static int mode(const QString& path)
     {
-        struct stat st{};
+        struct stat st
+        {
+        };
         return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
     }
 
@@ -102,14 +105,23 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("error");
         QTest::newRow("tenant") << QStringList{"tenants", "add", "zeta\n"} << "Tenant id \"zeta\\n\" is not valid";
-        QTest::newRow("tenant with tab") << QStringList{"tenants", "add", "ze\tta"} << "Tenant id \"ze\\tta\" is not valid";
-        QTest::newRow("event id") << QStringList{"record", "--action", "theme", "--id", "r1\n"} << "Event id \"r1\\n\" is not valid";
-        QTest::newRow("member") << QStringList{"members", "add", "bob\n", "--role", "viewer"} << "\"bob\\n\" is not a valid user name";
-        QTest::newRow("record tenant") << QStringList{"record", "--action", "theme", "--tenant", "acme\n"} << "Tenant id \"acme\\n\" is not valid";
-        QTest::newRow("report tenant") << QStringList{"report", "--tenant", "acme\n"} << "There is no tenant \"acme\\n\"";
-        QTest::newRow("period") << QStringList{"report", "--period", "2026-10\n"} << "The period \"2026-10\\n\" is not a month";
-        QTest::newRow("display name") << QStringList{"tenants", "add", "zeta", "--name", "Zeta\x1b[2J"} << "The name \"Zeta\\x1b[2J\" holds a control character";
-        QTest::newRow("long display name") << QStringList{"tenants", "add", "zeta", "--name", QString(101, QLatin1Char('n'))} << "The name is 101 characters long; use at most 100.";
+        QTest::newRow("tenant with tab") << QStringList{"tenants", "add", "ze\tta"}
+                                         << "Tenant id \"ze\\tta\" is not valid";
+        QTest::newRow("event id") << QStringList{"record", "--action", "theme", "--id", "r1\n"}
+                                  << "Event id \"r1\\n\" is not valid";
+        QTest::newRow("member") << QStringList{"members", "add", "bob\n", "--role", "viewer"}
+                                << "\"bob\\n\" is not a valid user name";
+        QTest::newRow("record tenant") << QStringList{"record", "--action", "theme", "--tenant", "acme\n"}
+                                       << "Tenant id \"acme\\n\" is not valid";
+        QTest::newRow("report tenant") << QStringList{"report", "--tenant", "acme\n"}
+                                       << "There is no tenant \"acme\\n\"";
+        QTest::newRow("period") << QStringList{"report", "--period", "2026-10\n"}
+                                << "The period \"2026-10\\n\" is not a month";
+        QTest::newRow("display name") << QStringList{"tenants", "add", "zeta", "--name", "Zeta\x1b[2J"}
+                                      << "The name \"Zeta\\x1b[2J\" holds a control character";
+        QTest::newRow("long display name")
+            << QStringList{"tenants", "add", "zeta", "--name", QString(101, QLatin1Char('n'))}
+            << "The name is 101 characters long; use at most 100.";
     }
 
     void identifiersMatchWholeStrings()
@@ -132,8 +144,9 @@ private slots:
                              << QByteArray("id,occurred_at,tenant,action,model,billing,credits\n"
                                            "a,2026-10-02T09:00:00Z,\"acme\n\",theme,,credits,\n");
         QTest::newRow("jsonl") << QByteArray(".jsonl")
-                               << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-10-02T09:00:00Z\",\"tenant\":\"acme\\n\","
-                                             "\"action\":\"theme\",\"billing\":\"credits\"}\n");
+                               << QByteArray(
+                                      "{\"id\":\"a\",\"occurred_at\":\"2026-10-02T09:00:00Z\",\"tenant\":\"acme\\n\","
+                                      "\"action\":\"theme\",\"billing\":\"credits\"}\n");
     }
 
     void usageFileTenantWithNewlineIsRefused()
@@ -152,10 +165,14 @@ private slots:
     {
         QTest::addColumn<QByteArray>("when");
         QTest::addColumn<QString>("error");
-        QTest::newRow("year 9999") << QByteArray("9999-12-31T23:59:59Z") << "Line 3: the time 9999-12-31T23:59:59Z is in the future";
-        QTest::newRow("2030") << QByteArray("2030-01-01T00:00:00Z") << "Line 3: the time 2030-01-01T00:00:00Z is in the future";
-        QTest::newRow("year 0") << QByteArray("0000-01-01T00:00:00Z") << "Line 3: the time 0000-01-01T00:00:00Z is before 2000-01-01";
-        QTest::newRow("1999") << QByteArray("1999-12-31T23:59:59Z") << "Line 3: the time 1999-12-31T23:59:59Z is before 2000-01-01";
+        QTest::newRow("year 9999") << QByteArray("9999-12-31T23:59:59Z")
+                                   << "Line 3: the time 9999-12-31T23:59:59Z is in the future";
+        QTest::newRow("2030") << QByteArray("2030-01-01T00:00:00Z")
+                              << "Line 3: the time 2030-01-01T00:00:00Z is in the future";
+        QTest::newRow("year 0") << QByteArray("0000-01-01T00:00:00Z")
+                                << "Line 3: the time 0000-01-01T00:00:00Z is before 2000-01-01";
+        QTest::newRow("1999") << QByteArray("1999-12-31T23:59:59Z")
+                              << "Line 3: the time 1999-12-31T23:59:59Z is before 2000-01-01";
     }
 
     void impossibleTimesAreRefused()
@@ -164,7 +181,8 @@ private slots:
         QFETCH(QString, error);
         const QByteArray csv = "id,occurred_at,tenant,action,model,billing,credits\n"
                                "ok,2026-10-02T09:00:00Z,,theme,,credits,\n"
-                               "bad," + when + ",,theme,,credits,\n";
+                               "bad," +
+                               when + ",,theme,,credits,\n";
         const auto r = cli({QStringLiteral("import"), writeFile(".csv", csv)});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.startsWith(error.toUtf8()), r.err.constData());
@@ -173,7 +191,8 @@ private slots:
         const auto recorded = cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme"),
                                    QStringLiteral("--at"), QString::fromLatin1(when)});
         QCOMPARE(recorded.exitCode, 2);
-        QVERIFY2(recorded.err.startsWith(error.mid(8).toUtf8().replace("the time", "The time")), recorded.err.constData());
+        QVERIFY2(recorded.err.startsWith(error.mid(8).toUtf8().replace("the time", "The time")),
+                 recorded.err.constData());
     }
 
     void theEdgesOfTimeExportAndImportAgain()
@@ -181,7 +200,8 @@ private slots:
         const QByteArray now = IsoTime::formatUtc(m_clock.now() / 1000 * 1000).toLatin1();
         const QByteArray csv = "id,occurred_at,tenant,action,model,billing,credits\n"
                                "first,2000-01-01T00:00:00Z,,theme,,credits,\n"
-                               "last," + now + ",,theme,,credits,\n";
+                               "last," +
+                               now + ",,theme,,credits,\n";
         QCOMPARE(cli({QStringLiteral("import"), writeFile(".csv", csv)}).exitCode, 0);
         for (const char* format : {"csv", "jsonl"}) {
             const QString exported = newPath(format == QByteArray("csv") ? ".csv" : ".jsonl");
@@ -202,13 +222,23 @@ private slots:
         QTest::addColumn<QByteArray>("suffix");
         QTest::addColumn<QByteArray>("content");
         const QByteArray header = "id,occurred_at,tenant,action,model,billing,credits\n";
-        QTest::newRow("title escape in action") << QByteArray(".csv") << header + "a,2026-10-02T09:00:00Z,,\"\x1b]0;owned\x07\",,credits,\n";
-        QTest::newRow("clear screen in model") << QByteArray(".csv") << header + "a,2026-10-02T09:00:00Z,,theme,\"\x1b[2J\",credits,\n";
-        QTest::newRow("1 MB tenant") << QByteArray(".csv") << header + "a,2026-10-02T09:00:00Z," + QByteArray(1 << 20, 't') + ",theme,,credits,\n";
-        QTest::newRow("1 MB action") << QByteArray(".csv") << header + "a,2026-10-02T09:00:00Z,,theme" + QByteArray(1 << 20, 'x') + ",,credits,\n";
-        QTest::newRow("quoted newline") << QByteArray(".csv") << header + "a,2026-10-02T09:00:00Z,,\"the\nme\",,credits,\n";
+        QTest::newRow("title escape in action")
+            << QByteArray(".csv") << header + "a,2026-10-02T09:00:00Z,,\"\x1b]0;owned\x07\",,credits,\n";
+        QTest::newRow("clear screen in model")
+            << QByteArray(".csv") << header + "a,2026-10-02T09:00:00Z,,theme,\"\x1b[2J\",credits,\n";
+        QTest::newRow("1 MB tenant") << QByteArray(".csv")
+                                     << header + "a,2026-10-02T09:00:00Z," + QByteArray(1 << 20, 't') +
+                                            ",theme,,credits,\n";
+        QTest::newRow("1 MB action") << QByteArray(".csv")
+                                     << header + "a,2026-10-02T09:00:00Z,,theme" + QByteArray(1 << 20, 'x') +
+                                            ",,credits,\n";
+        QTest::newRow("quoted newline") << QByteArray(".csv")
+                                        << header + "a,2026-10-02T09:00:00Z,,\"the\nme\",,credits,\n";
         QTest::newRow("jsonl escape in key") << QByteArray(".jsonl") << QByteArray("{\"\\u001b[2Jx\":1}\n");
-        QTest::newRow("jsonl bidi override") << QByteArray(".jsonl") << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-10-02T09:00:00Z\",\"action\":\"the\xe2\x80\xaeme\",\"billing\":\"credits\"}\n");
+        QTest::newRow("jsonl bidi override")
+            << QByteArray(".jsonl")
+            << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-10-02T09:00:00Z\",\"action\":\"the\xe2\x80\xaeme\","
+                          "\"billing\":\"credits\"}\n");
         QTest::newRow("header") << QByteArray(".csv") << QByteArray("id,\x1b[31m\n");
     }
 
@@ -253,7 +283,8 @@ private slots:
         for (const QStringList& args : {QStringList{"report"}, QStringList{"plan", "set", "enterprise"}}) {
             const auto r = cli(args, foreign);
             QCOMPARE(r.exitCode, 3);
-            QVERIFY2(r.err.contains("is not an AI Settings database: it holds another program's tables (recipes); nothing was changed."),
+            QVERIFY2(r.err.contains("is not an AI Settings database: it holds another program's tables (recipes); "
+                                    "nothing was changed."),
                      r.err.constData());
             verifyOnePlainLine(r.err);
         }
@@ -266,11 +297,15 @@ private slots:
     {
         QTest::addColumn<QString>("change");
         QTest::addColumn<QString>("error");
-        QTest::newRow("row deleted") << "DELETE FROM schema_version" << "is damaged: its schema_version table is empty";
-        QTest::newRow("text") << "UPDATE schema_version SET version = 'abc'" << "is damaged: its schema_version table holds \"abc\"";
-        QTest::newRow("negative") << "UPDATE schema_version SET version = -1" << "is damaged: its schema_version table holds \"-1\"";
-        QTest::newRow("two rows") << QStringLiteral("INSERT INTO schema_version VALUES (%1)").arg(Schema::currentVersion)
-                                  << QStringLiteral("is damaged: its schema_version table holds \"%1, %1\"").arg(Schema::currentVersion);
+        QTest::newRow("row deleted") << "DELETE FROM schema_version"
+                                     << "is damaged: its schema_version table is empty";
+        QTest::newRow("text") << "UPDATE schema_version SET version = 'abc'"
+                              << "is damaged: its schema_version table holds \"abc\"";
+        QTest::newRow("negative") << "UPDATE schema_version SET version = -1"
+                                  << "is damaged: its schema_version table holds \"-1\"";
+        QTest::newRow("two rows")
+            << QStringLiteral("INSERT INTO schema_version VALUES (%1)").arg(Schema::currentVersion)
+            << QStringLiteral("is damaged: its schema_version table holds \"%1, %1\"").arg(Schema::currentVersion);
     }
 
     void aDamagedSchemaVersionIsNamed()
@@ -333,7 +368,8 @@ private slots:
         QTest::newRow("empty csv") << QByteArray(".csv") << QByteArray();
         QTest::newRow("empty jsonl") << QByteArray(".jsonl") << QByteArray();
         QTest::newRow("blank jsonl") << QByteArray(".jsonl") << QByteArray("\n\n");
-        QTest::newRow("header-only csv") << QByteArray(".csv") << QByteArray("id,occurred_at,tenant,action,model,billing,credits\n");
+        QTest::newRow("header-only csv") << QByteArray(".csv")
+                                         << QByteArray("id,occurred_at,tenant,action,model,billing,credits\n");
     }
 
     void filesWithoutEventsAreRefusedAlike()
@@ -356,7 +392,8 @@ private slots:
         const int audit = auditRows(m_db);
         const auto again = cli({QStringLiteral("import"), file});
         QCOMPARE(again.exitCode, 0);
-        QVERIFY2(again.out.startsWith("Imported 0 of 1 event (0 credits); 1 was already recorded."), again.out.constData());
+        QVERIFY2(again.out.startsWith("Imported 0 of 1 event (0 credits); 1 was already recorded."),
+                 again.out.constData());
         QCOMPARE(auditRows(m_db), audit);
     }
 

@@ -9,20 +9,26 @@ class TestKeyPlans : public KeysFixture
 private slots:
     void costsSayWhenAKeyRefusesTheAction()
     {
-        m_provider.respond(400, R"({"type":"error","error":{"type":"invalid_request_error","message":"You have reached your specified API usage limits."}})");
+        m_provider.respond(
+            400,
+            R"({"type":"error","error":{"type":"invalid_request_error","message":"You have reached your specified API usage limits."}})");
         QCOMPARE(cli(words("keys set anthropic"), anthropicKey).exitCode, 1);
-        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("state")].toString(), QStringLiteral("out_of_budget"));
+        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("state")].toString(),
+                 QStringLiteral("out_of_budget"));
         const Run refused = cli(words("record --action trigger"));
         QCOMPARE(refused.exitCode, 1);
-        QVERIFY2(refused.err.contains("out of budget: raise its spend limit at console.anthropic.com"), refused.err.constData());
+        QVERIFY2(refused.err.contains("out of budget: raise its spend limit at console.anthropic.com"),
+                 refused.err.constData());
         QJsonObject trigger = actionRow(QStringLiteral("trigger"));
         QVERIFY(trigger[QStringLiteral("cost_now")].isNull());
-        QCOMPARE(trigger[QStringLiteral("refused_because")].toString(), QStringLiteral("the Anthropic key is out of budget"));
+        QCOMPARE(trigger[QStringLiteral("refused_because")].toString(),
+                 QStringLiteral("the Anthropic key is out of budget"));
         // Images run on OpenAI, which has no key: they still have a price.
         QCOMPARE(actionRow(QStringLiteral("image"))[QStringLiteral("cost_now")].toInt(), 10);
         QVERIFY(cli(words("report")).out.contains("refused: the Anthropic key is out of budget"));
 
-        m_provider.respond(401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
+        m_provider.respond(401,
+                           R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
         QCOMPARE(cli(words("keys verify anthropic")).exitCode, 1);
         QCOMPARE(actionRow(QStringLiteral("content"))[QStringLiteral("refused_because")].toString(),
                  QStringLiteral("the Anthropic key is invalid"));
@@ -41,15 +47,18 @@ private slots:
         QCOMPARE(cli(words("keys set anthropic"), anthropicKey).exitCode, 0); // lists Sonnet 4.6 and Opus 4.6
         const Run refused = cli(words("models set analysis claude-sonnet-4-5"));
         QCOMPARE(refused.exitCode, 1);
-        QCOMPARE(refused.err, QByteArray("The Anthropic key in force cannot use Claude Sonnet 4.5: it is not in the key's "
-                                         "model list; add --force to choose it anyway.\n"));
+        QCOMPARE(refused.err,
+                 QByteArray("The Anthropic key in force cannot use Claude Sonnet 4.5: it is not in the key's "
+                            "model list; add --force to choose it anyway.\n"));
         QVERIFY(cli(words("models show")).out.contains("Claude Sonnet 4.6 [claude-sonnet-4-6]"));
         QCOMPARE(cli(words("models set analysis claude-opus-4-6")).exitCode, 0);
 
         // A longer list, over two pages, with the model on the second as a dated snapshot.
-        m_provider.respond(200, R"({"data":[{"id":"claude-sonnet-4-6"}],"has_more":true,"last_id":"claude-sonnet-4-6"})");
-        m_provider.route("after_id=claude-sonnet-4-6", 200,
-                         R"({"data":[{"id":"claude-sonnet-4-5-20250929"}],"has_more":false,"last_id":"claude-sonnet-4-5-20250929"})");
+        m_provider.respond(200,
+                           R"({"data":[{"id":"claude-sonnet-4-6"}],"has_more":true,"last_id":"claude-sonnet-4-6"})");
+        m_provider.route(
+            "after_id=claude-sonnet-4-6", 200,
+            R"({"data":[{"id":"claude-sonnet-4-5-20250929"}],"has_more":false,"last_id":"claude-sonnet-4-5-20250929"})");
         QCOMPARE(cli(words("keys verify anthropic")).exitCode, 0);
         m_provider.clearRoutes();
         QCOMPARE(cli(words("models set analysis claude-sonnet-4-5")).exitCode, 0);
@@ -61,7 +70,8 @@ private slots:
         db.setDatabaseName(m_db);
         QVERIFY(db.open());
         QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("SELECT change FROM audit_log WHERE subject = 'model.content' ORDER BY rowid DESC LIMIT 1")));
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT change FROM audit_log WHERE subject = 'model.content' ORDER BY rowid DESC LIMIT 1")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(),
                  QStringLiteral("claude-opus-4-5 forced: not in the Anthropic key's model list"));
@@ -86,7 +96,8 @@ private slots:
         QCOMPARE(cli(words("record --action content --tenant acme")).exitCode, 0);
         QCOMPARE(actionRow(QStringLiteral("content"))[QStringLiteral("byok_count")].toInt(), 1);
 
-        QCOMPARE(tenantRow(QStringLiteral("anthropic"), QStringLiteral("acme"))[QStringLiteral("in_force")].toBool(), true);
+        QCOMPARE(tenantRow(QStringLiteral("anthropic"), QStringLiteral("acme"))[QStringLiteral("in_force")].toBool(),
+                 true);
 
         // A downgrade waits for the next period: the tenant key stays in force until then.
         const Run downgrade = cli(words("plan set essentials"));
@@ -109,7 +120,8 @@ private slots:
         QCOMPARE(unused[QStringLiteral("state")].toString(), QStringLiteral("unused"));
         QCOMPARE(unused[QStringLiteral("in_force")].toBool(), false);
         QCOMPARE(unused[QStringLiteral("fingerprint")].toString(), QStringLiteral("wxyz"));
-        QVERIFY(unused[QStringLiteral("message")].toString().contains(QStringLiteral("the Essentials plan does not allow tenant keys")));
+        QVERIFY(unused[QStringLiteral("message")].toString().contains(
+            QStringLiteral("the Essentials plan does not allow tenant keys")));
         const Run text = cli(words("keys status --tenant acme"));
         QVERIFY2(text.out.contains("Unused - Not used: the Essentials plan"), text.out.constData());
         QCOMPARE(keychainLookup(account(QStringLiteral("acme"), "anthropic")), anthropicKey);

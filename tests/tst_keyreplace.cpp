@@ -19,7 +19,8 @@ private slots:
     void aRejectedReplacementChangesNothing()
     {
         QCOMPARE(cli(words("keys set anthropic"), anthropicKey).exitCode, 0);
-        m_provider.respond(401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})",
+        m_provider.respond(401,
+                           R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})",
                            {{"request-id", "req_011Revoked"}});
         const Run replaced = cli(words("keys set anthropic"), replacementKey);
         QCOMPARE(replaced.exitCode, 1);
@@ -43,9 +44,10 @@ private slots:
         m_provider.respond(503, R"({"type":"error","error":{"type":"api_error","message":"Service unavailable"}})");
         const Run held = cli(words("keys set anthropic"), replacementKey);
         QCOMPARE(held.exitCode, 3);
-        QVERIFY2(held.err.contains("Anthropic is having trouble (503); the stored key ending wxyz is kept; to replace it "
-                                   "anyway, add --replace-unverified."),
-                 held.err.constData());
+        QVERIFY2(
+            held.err.contains("Anthropic is having trouble (503); the stored key ending wxyz is kept; to replace it "
+                              "anyway, add --replace-unverified."),
+            held.err.constData());
         QCOMPARE(keychainLookup(account({}, "anthropic")), anthropicKey);
         QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("state")].toString(), QStringLiteral("active"));
         // --no-verify cannot slip a key past the check either.
@@ -76,7 +78,8 @@ private slots:
 
     void anInvalidKeyIsReplacedWithoutConfirmation()
     {
-        m_provider.respond(401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
+        m_provider.respond(401,
+                           R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
         QCOMPARE(cli(words("keys set anthropic"), anthropicKey).exitCode, 1);
         m_provider.stall();
         QElapsedTimer wall;
@@ -86,14 +89,16 @@ private slots:
         QVERIFY2(wall.elapsed() <= 15000, qPrintable(QStringLiteral("keys set took %1 ms").arg(wall.elapsed())));
         QCOMPARE(set.exitCode, 3);
         QCOMPARE(keychainLookup(account({}, "anthropic")), replacementKey);
-        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("state")].toString(), QStringLiteral("not_verified"));
+        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("state")].toString(),
+                 QStringLiteral("not_verified"));
     }
 
     // A shared ledger: the key sits in the keychain of the machine that stored it; the others say whose.
     void aKeyHeldInAnotherKeychainIsCheckedAndRemovedThere()
     {
         QCOMPARE(cli(words("keys set anthropic"), anthropicKey).exitCode, 0);
-        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("holder")].toString(), Environment::keychainHolder());
+        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("holder")].toString(),
+                 Environment::keychainHolder());
         {
             auto ledger = TestSupport::openLedger(m_db, Environment::currentUserName());
             KeyRecord r = ledger->keys().keyRecord({}, QStringLiteral("anthropic")).value();
@@ -113,7 +118,8 @@ private slots:
         QVERIFY(cli(words("keys status")).out.contains("kept in the keychain of alice on desk-7"));
         // A new key saved here lives in this keychain from then on.
         QCOMPARE(cli(words("keys set anthropic"), replacementKey).exitCode, 0);
-        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("holder")].toString(), Environment::keychainHolder());
+        QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("holder")].toString(),
+                 Environment::keychainHolder());
     }
 };
 

@@ -26,7 +26,8 @@ private slots:
         QVERIFY(text.out.contains("Not verified"));
         QVERIFY(text.out.contains("Not set")); // OpenAI
         // One sentence after another, no bracket inside a bracket, no full stop before a semicolon.
-        QVERIFY2(text.out.contains("\n          Anthropic actions use the install's key: Not verified.\n"), text.out.constData());
+        QVERIFY2(text.out.contains("\n          Anthropic actions use the install's key: Not verified.\n"),
+                 text.out.constData());
         QVERIFY2(!text.out.contains("(Not verified)"), text.out.constData());
         QVERIFY2(!text.out.contains(".;"), text.out.constData());
         QCOMPARE(status(QStringLiteral("openai"))[QStringLiteral("source")].toString(), QStringLiteral("credits"));
@@ -42,37 +43,72 @@ private slots:
         QTest::addColumn<QString>("state");
         QTest::addColumn<QString>("label");
         QTest::addColumn<QString>("message");
-        const QByteArray a401 = R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})";
-        const QByteArray o401 = R"({"error":{"message":"Incorrect API key provided.","type":"invalid_request_error","code":"invalid_api_key"}})";
-        const QByteArray quota = R"({"error":{"message":"You exceeded your current quota.","type":"insufficient_quota"}})";
-        QTest::newRow("anthropic 200") << "anthropic" << 200 << models << QByteArray() << 0 << "active" << "Active (BYOK)" << "";
-        QTest::newRow("openai 200") << "openai" << 200 << QByteArray(R"({"object":"list","data":[{"id":"gpt-image-1"}]})")
-                                    << QByteArray() << 0 << "active" << "Active (BYOK)" << "";
-        QTest::newRow("anthropic 401") << "anthropic" << 401 << a401 << QByteArray() << 1 << "invalid" << "Invalid key"
+        const QByteArray a401 =
+            R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})";
+        const QByteArray o401 =
+            R"({"error":{"message":"Incorrect API key provided.","type":"invalid_request_error","code":"invalid_api_key"}})";
+        const QByteArray quota =
+            R"({"error":{"message":"You exceeded your current quota.","type":"insufficient_quota"}})";
+        QTest::newRow("anthropic 200") << "anthropic" << 200 << models << QByteArray() << 0 << "active"
+                                       << "Active (BYOK)"
+                                       << "";
+        QTest::newRow("openai 200") << "openai" << 200
+                                    << QByteArray(R"({"object":"list","data":[{"id":"gpt-image-1"}]})") << QByteArray()
+                                    << 0 << "active"
+                                    << "Active (BYOK)"
+                                    << "";
+        QTest::newRow("anthropic 401") << "anthropic" << 401 << a401 << QByteArray() << 1 << "invalid"
+                                       << "Invalid key"
                                        << "Anthropic rejected the key (401): invalid x-api-key.";
-        QTest::newRow("openai 401") << "openai" << 401 << o401 << QByteArray() << 1 << "invalid" << "Invalid key"
+        QTest::newRow("openai 401") << "openai" << 401 << o401 << QByteArray() << 1 << "invalid"
+                                    << "Invalid key"
                                     << "OpenAI rejected the key (401): Incorrect API key provided.";
-        QTest::newRow("403") << "anthropic" << 403 << QByteArray(R"({"type":"error","error":{"type":"permission_error","message":"no access"}})")
-                             << QByteArray() << 1 << "invalid" << "Invalid key" << "Anthropic rejected the key (403): no access.";
-        QTest::newRow("429 retry-after") << "anthropic" << 429 << QByteArray("{}") << QByteArray("30") << 3 << "throttled"
-                                         << "Throttled" << "Anthropic is limiting requests (429); check again in 30 seconds.";
-        QTest::newRow("429 no retry-after") << "anthropic" << 429 << QByteArray("{}") << QByteArray() << 3 << "not_verified"
-                                            << "Not verified" << "Anthropic is limiting requests (429) and did not say when";
-        QTest::newRow("429 quota") << "openai" << 429 << quota << QByteArray("5") << 1 << "out_of_budget" << "Out of budget"
-                                   << "The OpenAI account behind this key is out of budget (429): You exceeded your current quota";
-        QTest::newRow("429 spend limit") << "anthropic" << 429 << QByteArray(R"({"type":"error","error":{"type":"enforced_spend_limit_reached","message":"spend limit reached"}})")
-                                         << QByteArray() << 1 << "out_of_budget" << "Out of budget"
-                                         << "The Anthropic account behind this key is out of budget (429): spend limit reached; raise its spend limit or add credit at console.anthropic.com.";
+        QTest::newRow("403") << "anthropic" << 403
+                             << QByteArray(
+                                    R"({"type":"error","error":{"type":"permission_error","message":"no access"}})")
+                             << QByteArray() << 1 << "invalid"
+                             << "Invalid key"
+                             << "Anthropic rejected the key (403): no access.";
+        QTest::newRow("429 retry-after") << "anthropic" << 429 << QByteArray("{}") << QByteArray("30") << 3
+                                         << "throttled"
+                                         << "Throttled"
+                                         << "Anthropic is limiting requests (429); check again in 30 seconds.";
+        QTest::newRow("429 no retry-after")
+            << "anthropic" << 429 << QByteArray("{}") << QByteArray() << 3 << "not_verified"
+            << "Not verified"
+            << "Anthropic is limiting requests (429) and did not say when";
+        QTest::newRow("429 quota")
+            << "openai" << 429 << quota << QByteArray("5") << 1 << "out_of_budget"
+            << "Out of budget"
+            << "The OpenAI account behind this key is out of budget (429): You exceeded your current quota";
+        QTest::newRow("429 spend limit")
+            << "anthropic" << 429
+            << QByteArray(
+                   R"({"type":"error","error":{"type":"enforced_spend_limit_reached","message":"spend limit reached"}})")
+            << QByteArray() << 1 << "out_of_budget"
+            << "Out of budget"
+            << "The Anthropic account behind this key is out of budget (429): spend limit reached; raise its spend "
+               "limit or add credit at console.anthropic.com.";
         QTest::newRow("429 monthly spend limit, retry-after")
             << "anthropic" << 429
-            << QByteArray("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"This request would exceed your account's monthly spend limit. Please try again later.\"}}")
-            << QByteArray("600") << 1 << "out_of_budget" << "Out of budget"
-            << "The Anthropic account behind this key is out of budget (429): This request would exceed your account's monthly spend limit. Please try again later;";
-        QTest::newRow("529") << "anthropic" << 529 << QByteArray(R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})")
-                             << QByteArray() << 3 << "not_verified" << "Not verified" << "Anthropic is overloaded (529)";
-        QTest::newRow("garbage") << "anthropic" << 200 << QByteArray("<html>portal</html>") << QByteArray() << 3 << "not_verified"
-                                 << "Not verified" << "Anthropic answered with something that is not a model list";
-        QTest::newRow("stalled") << "openai" << -1 << QByteArray() << QByteArray() << 3 << "not_verified" << "Not verified"
+            << QByteArray("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"This request "
+                          "would exceed your account's monthly spend limit. Please try again later.\"}}")
+            << QByteArray("600") << 1 << "out_of_budget"
+            << "Out of budget"
+            << "The Anthropic account behind this key is out of budget (429): This request would exceed your account's "
+               "monthly spend limit. Please try again later;";
+        QTest::newRow("529") << "anthropic" << 529
+                             << QByteArray(
+                                    R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})")
+                             << QByteArray() << 3 << "not_verified"
+                             << "Not verified"
+                             << "Anthropic is overloaded (529)";
+        QTest::newRow("garbage") << "anthropic" << 200 << QByteArray("<html>portal</html>") << QByteArray() << 3
+                                 << "not_verified"
+                                 << "Not verified"
+                                 << "Anthropic answered with something that is not a model list";
+        QTest::newRow("stalled") << "openai" << -1 << QByteArray() << QByteArray() << 3 << "not_verified"
+                                 << "Not verified"
                                  << "OpenAI did not answer within 1"; // 14 or 15 s: the bound is for the whole command
     }
 
@@ -111,7 +147,8 @@ private slots:
 
         const QJsonObject s = status(provider);
         QTEST(s[QStringLiteral("state")].toString(), "state");
-        QVERIFY2(s[QStringLiteral("message")].toString().startsWith(message), qPrintable(s[QStringLiteral("message")].toString()));
+        QVERIFY2(s[QStringLiteral("message")].toString().startsWith(message),
+                 qPrintable(s[QStringLiteral("message")].toString()));
         QVERIFY(!s[QStringLiteral("checked_at")].isNull());
         QCOMPARE(keychainLookup(account({}, provider.toLatin1().constData())), key); // kept, whatever the verdict
         QFETCH(QString, label);
@@ -121,7 +158,8 @@ private slots:
         if (s[QStringLiteral("state")].toString() == QLatin1String("active") && provider == QLatin1String("anthropic"))
             QCOMPARE(s[QStringLiteral("models")].toArray().size(), 2);
         // A throttled key says when it is due to be checked again; no other state has such a time.
-        QCOMPARE(s[QStringLiteral("retry_at")].isNull(), s[QStringLiteral("state")].toString() != QLatin1String("throttled"));
+        QCOMPARE(s[QStringLiteral("retry_at")].isNull(),
+                 s[QStringLiteral("state")].toString() != QLatin1String("throttled"));
         QCOMPARE(s[QStringLiteral("in_force")].toBool(), true);
     }
 
@@ -154,7 +192,8 @@ private slots:
 
     void anInvalidKeyRefusesItsActions()
     {
-        m_provider.respond(401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
+        m_provider.respond(401,
+                           R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
         QCOMPARE(cli(words("keys set anthropic"), anthropicKey).exitCode, 1);
         const Run refused = cli(words("record --action analysis"));
         QCOMPARE(refused.exitCode, 1);
@@ -228,7 +267,10 @@ private slots:
         QVERIFY(keysOnly.out.count('\n') >= 2);
         QVERIFY(!keysOnly.out.contains("enterprise"));
         QCOMPARE(cli(words("audit --kind plan --json")).out.count("\"kind\":\"plan\""), 1);
-        QCOMPARE(QJsonDocument::fromJson(cli(words("audit --since 2000-01-01 --user nobody-here --json")).out).array().size(), 0);
+        QCOMPARE(QJsonDocument::fromJson(cli(words("audit --since 2000-01-01 --user nobody-here --json")).out)
+                     .array()
+                     .size(),
+                 0);
         const Run badKind = cli(words("audit --kind keys"));
         QCOMPARE(badKind.exitCode, 2);
         QVERIFY(badKind.err.startsWith("Unknown kind \"keys\"; expected one of key, plan"));
@@ -249,7 +291,8 @@ private slots:
         QCOMPARE(run(words("keys set anthropic"), anthropicKey), 0);
         QCOMPARE(run(words("keys set openai"), openAiKey), 0);
         QCOMPARE(run(words("record --action content")), 0);
-        m_provider.respond(401, R"({"error":{"message":"Incorrect API key provided: )" + openAiKey + R"(.","code":"invalid_api_key"}})");
+        m_provider.respond(401, R"({"error":{"message":"Incorrect API key provided: )" + openAiKey +
+                                    R"(.","code":"invalid_api_key"}})");
         QCOMPARE(run(words("keys verify openai")), 1); // the provider quotes the key back; it must not come through
         m_provider.respond(529, R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})");
         QCOMPARE(run(words("keys set anthropic"), anthropicKey + "\n"), 3);
@@ -277,7 +320,9 @@ private slots:
         for (const QByteArray& key : {anthropicKey, openAiKey}) {
             // The whole key, and its distinctive middle, in plain bytes and as UTF-16 (Qt's strings).
             const QByteArray middle = key.mid(key.size() - 12, 8);
-            for (const QByteArray& needle : {key, middle, QByteArray(reinterpret_cast<const char*>(QString::fromLatin1(middle).utf16()), middle.size() * 2)}) {
+            for (const QByteArray& needle :
+                 {key, middle,
+                  QByteArray(reinterpret_cast<const char*>(QString::fromLatin1(middle).utf16()), middle.size() * 2)}) {
                 QVERIFY2(!stored.contains(needle), "a key's bytes are in the database or the settings");
                 QVERIFY2(!captured.contains(needle), "a key's bytes are in the program's output");
             }
@@ -301,14 +346,16 @@ private slots:
             bus.emplace();
             e.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), bus->address());
         } else {
-            e.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + m_dir.filePath(QStringLiteral("no-bus")));
+            e.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                     QStringLiteral("unix:path=") + m_dir.filePath(QStringLiteral("no-bus")));
             e.remove(QStringLiteral("DISPLAY"));
         }
         const Run set = cli(words("keys set anthropic"), anthropicKey, e);
         QCOMPARE(set.exitCode, 3);
         QCOMPARE(set.err.count('\n'), 1);
         QVERIFY2(set.err.startsWith("The key could not be saved: "), set.err.constData());
-        QVERIFY2(set.err.contains(busRunning ? "no keychain service is running" : "no D-Bus session"), set.err.constData());
+        QVERIFY2(set.err.contains(busRunning ? "no keychain service is running" : "no D-Bus session"),
+                 set.err.constData());
         QVERIFY(m_provider.requests.isEmpty());
         QCOMPARE(status(QStringLiteral("anthropic"))[QStringLiteral("state")].toString(), QStringLiteral("not_set"));
         QCOMPARE(cli(words("report"), {}, e).exitCode, 0);

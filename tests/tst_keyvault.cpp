@@ -15,8 +15,7 @@ private:
     KeyVault m_vault;
     const QString m_install = QUuid::createUuid().toString(QUuid::WithoutBraces);
 
-    template <typename Value, typename Start>
-    Value await(Start start)
+    template <typename Value, typename Start> Value await(Start start)
     {
         std::optional<Value> answer;
         start([&](Value value) { answer = std::move(value); });
@@ -83,25 +82,31 @@ private slots:
         QTest::addColumn<QString>("sentence");
         const int save = int(KeyVault::Operation::Save);
         const int remove = int(KeyVault::Operation::Remove);
-        QTest::newRow("no Secret Service") << save << int(QKeychain::OtherError)
+        QTest::newRow("no Secret Service")
+            << save << int(QKeychain::OtherError)
             << "The name org.freedesktop.secrets was not provided by any .service files"
             << "The key could not be saved: no keychain service is running (on Linux, start GNOME Keyring or KWallet).";
-        QTest::newRow("no backend") << save << int(QKeychain::NoBackendAvailable) << "No keychain service available"
+        QTest::newRow("no backend")
+            << save << int(QKeychain::NoBackendAvailable) << "No keychain service available"
             << "The key could not be saved: no keychain service is running (on Linux, start GNOME Keyring or KWallet).";
         QTest::newRow("no D-Bus") << remove << int(QKeychain::OtherError)
-            << "Could not connect: No such file or directory"
-            << "The key could not be removed: there is no D-Bus session to reach the keychain (log in to a desktop session).";
-        QTest::newRow("no D-Bus autolaunch") << save << int(QKeychain::OtherError)
-            << "Cannot autolaunch D-Bus without X11 $DISPLAY"
-            << "The key could not be saved: there is no D-Bus session to reach the keychain (log in to a desktop session).";
-        QTest::newRow("locked") << save << int(QKeychain::AccessDenied) << "Cannot create an item in a locked collection"
-            << "The key could not be saved: the keychain is locked; unlock it and try again.";
+                                  << "Could not connect: No such file or directory"
+                                  << "The key could not be removed: there is no D-Bus session to reach the keychain "
+                                     "(log in to a desktop session).";
+        QTest::newRow("no D-Bus autolaunch")
+            << save << int(QKeychain::OtherError) << "Cannot autolaunch D-Bus without X11 $DISPLAY"
+            << "The key could not be saved: there is no D-Bus session to reach the keychain (log in to a desktop "
+               "session).";
+        QTest::newRow("locked") << save << int(QKeychain::AccessDenied)
+                                << "Cannot create an item in a locked collection"
+                                << "The key could not be saved: the keychain is locked; unlock it and try again.";
         QTest::newRow("denied") << int(KeyVault::Operation::Read) << int(QKeychain::AccessDenied) << ""
-            << "The key could not be read: the keychain denied access; unlock it and try again.";
-        QTest::newRow("prompt dismissed") << save << int(QKeychain::AccessDeniedByUser) << "The prompt was dismissed"
+                                << "The key could not be read: the keychain denied access; unlock it and try again.";
+        QTest::newRow("prompt dismissed")
+            << save << int(QKeychain::AccessDeniedByUser) << "The prompt was dismissed"
             << "The key could not be saved: access to the keychain was refused at its prompt.";
         QTest::newRow("other") << save << int(QKeychain::OtherError) << "Unknown error"
-            << "The key could not be saved: the keychain reported: Unknown error.";
+                               << "The key could not be saved: the keychain reported: Unknown error.";
     }
 
     void everyBackendErrorIsOneSentence()

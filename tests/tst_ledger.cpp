@@ -12,14 +12,22 @@ private slots:
     // A database's failure is one line, whatever the driver said, and never an empty reason.
     void aStorageFailureIsOneLine()
     {
-        const QSqlError lost(QStringLiteral("could not receive data"),
-                             QStringLiteral("server closed the connection unexpectedly\n\tThis probably means the server terminated abnormally.\n"),
-                             QSqlError::ConnectionError);
-        QCOMPARE(Sql::storageFailure(lost, QStringLiteral("recording usage")).message,
-                 QStringLiteral("The database failed while recording usage: server closed the connection unexpectedly This probably "
-                                "means the server terminated abnormally."));
-        QCOMPARE(Sql::storageFailure(QSqlError({}, {}, QSqlError::TransactionError), QStringLiteral("starting a transaction")).message,
-                 QStringLiteral("The database failed while starting a transaction and gave no reason; the connection may be lost."));
+        const QSqlError lost(
+            QStringLiteral("could not receive data"),
+            QStringLiteral(
+                "server closed the connection unexpectedly\n\tThis probably means the server terminated abnormally.\n"),
+            QSqlError::ConnectionError);
+        QCOMPARE(
+            Sql::storageFailure(lost, QStringLiteral("recording usage")).message,
+            QStringLiteral(
+                "The database failed while recording usage: server closed the connection unexpectedly This probably "
+                "means the server terminated abnormally."));
+        QCOMPARE(
+            Sql::storageFailure(QSqlError({}, {}, QSqlError::TransactionError),
+                                QStringLiteral("starting a transaction"))
+                .message,
+            QStringLiteral(
+                "The database failed while starting a transaction and gave no reason; the connection may be lost."));
     }
     void newDatabaseStartsWithTheDocumentedDefaults()
     {
@@ -71,7 +79,8 @@ private slots:
             const qint64 times[] = {at("2026-11-02T10:00:00Z"), at("2026-11-03T10:00:00Z"), at("2026-11-30T23:59:59Z"),
                                     at("2026-10-31T23:59:59Z")};
             for (int i = 0; i < 4; ++i)
-                QVERIFY(q.exec(QStringLiteral("INSERT INTO usage_events VALUES ") + QString::fromLatin1(events[i]).arg(times[i])));
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO usage_events VALUES ") +
+                               QString::fromLatin1(events[i]).arg(times[i])));
             QCOMPARE(Schema::version(db).value(), 1);
         }
         QSqlDatabase::removeDatabase(QStringLiteral("v1"));
@@ -86,13 +95,15 @@ private slots:
         QCOMPARE(november->used, 30);
         QCOMPARE(november->byAction[3].byokRuns, 1); // image
         QCOMPARE(used("2026-10"), 1);
-        QCOMPARE(ledger().usage().report(QStringLiteral("2026-11"), QStringLiteral("acme")).failure().kind, Failure::BadInput);
+        QCOMPARE(ledger().usage().report(QStringLiteral("2026-11"), QStringLiteral("acme")).failure().kind,
+                 Failure::BadInput);
     }
 
     void refusesADatabaseFromANewerVersion()
     {
         m_ledger.reset();
-        withRawDatabase([](QSqlDatabase& db) { QSqlQuery(db).exec(QStringLiteral("UPDATE schema_version SET version = 99")); });
+        withRawDatabase(
+            [](QSqlDatabase& db) { QSqlQuery(db).exec(QStringLiteral("UPDATE schema_version SET version = 99")); });
         const auto opened = Ledger::open(m_path, TestSupport::catalog(), QStringLiteral("owner"));
         QVERIFY(!opened.ok());
         QCOMPARE(opened.failure().kind, Failure::Unavailable);
@@ -111,7 +122,8 @@ private slots:
         const auto opened = Ledger::open(path, TestSupport::catalog(), QStringLiteral("owner"));
         QVERIFY(!opened.ok());
         QCOMPARE(opened.failure().kind, Failure::Unavailable);
-        QVERIFY2(opened.failure().message.contains(QStringLiteral("is not an AI Settings database: it is not an SQLite file")),
+        QVERIFY2(opened.failure().message.contains(
+                     QStringLiteral("is not an AI Settings database: it is not an SQLite file")),
                  qPrintable(opened.failure().message));
     }
 
@@ -129,8 +141,10 @@ private slots:
         QCOMPARE(record("content", "2026-11-10T10:03:00Z")->event.credits, 5);
         QCOMPARE(record("trigger", "2026-11-10T10:04:00Z")->event.credits, 20);
         QCOMPARE(used(), 55);
-        QCOMPARE(ledger().setSlotModel(QStringLiteral("content"), QStringLiteral("gpt-4o")).failure().kind, Failure::BadInput);
-        QCOMPARE(ledger().setSlotModel(QStringLiteral("images"), QStringLiteral("claude-opus-4-6")).failure().kind, Failure::BadInput);
+        QCOMPARE(ledger().setSlotModel(QStringLiteral("content"), QStringLiteral("gpt-4o")).failure().kind,
+                 Failure::BadInput);
+        QCOMPARE(ledger().setSlotModel(QStringLiteral("images"), QStringLiteral("claude-opus-4-6")).failure().kind,
+                 Failure::BadInput);
     }
 
     void activeKeyMakesItsProvidersActionsFree()
@@ -157,7 +171,8 @@ private slots:
         const auto image = record("image", "2026-11-10T10:00:00Z");
         QVERIFY(!image.ok());
         QCOMPARE(image.failure().kind, Failure::Refused);
-        QCOMPARE(image.failure().message, QStringLiteral("Your organisation's OpenAI API key is invalid. Update it in Settings → AI."));
+        QCOMPARE(image.failure().message,
+                 QStringLiteral("Your organisation's OpenAI API key is invalid. Update it in Settings → AI."));
         QVERIFY(record("theme", "2026-11-10T10:01:00Z").ok());
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 1);
     }
@@ -173,11 +188,14 @@ private slots:
         r = record("content", "2026-11-22T12:01:00Z", QStringLiteral("acme"));
         QCOMPARE(r->event.billing, CreditRules::Billing::Byok);
         QCOMPARE(r->source, KeySource::Tenant);
-        QCOMPARE(record("content", "2026-11-22T12:02:00Z")->event.billing, CreditRules::Billing::Credits); // install: no key
+        QCOMPARE(record("content", "2026-11-22T12:02:00Z")->event.billing,
+                 CreditRules::Billing::Credits); // install: no key
         // A downgrade takes effect at the next period: until then the tenant's key still counts.
         QVERIFY(ledger().settings().setPlan(QStringLiteral("essentials")).ok());
-        QCOMPARE(record("content", "2026-11-22T12:03:00Z", QStringLiteral("acme"))->event.billing, CreditRules::Billing::Byok);
-        QCOMPARE(ledger().keys().keyRecord(QStringLiteral("acme"), QStringLiteral("anthropic"))->state, KeyState::Active);
+        QCOMPARE(record("content", "2026-11-22T12:03:00Z", QStringLiteral("acme"))->event.billing,
+                 CreditRules::Billing::Byok);
+        QCOMPARE(ledger().keys().keyRecord(QStringLiteral("acme"), QStringLiteral("anthropic"))->state,
+                 KeyState::Active);
         const auto acme = ledger().usage().report(std::nullopt, QStringLiteral("acme"));
         QCOMPARE(acme->used, 5);
         QCOMPARE(acme->poolUsed, 10);
@@ -190,7 +208,10 @@ private slots:
         for (const char* t : {"a", "b"})
             QVERIFY(ledger().directory().addTenant(QLatin1String(t), {}).ok());
         for (int i = 0; i < 20; ++i)
-            QVERIFY(TestSupport::recordAsItHappened(ledger(), {QStringLiteral("theme"), QStringLiteral("a"), at("2026-11-10T10:00:00Z") + i * 60000, {}}).ok());
+            QVERIFY(TestSupport::recordAsItHappened(
+                        ledger(),
+                        {QStringLiteral("theme"), QStringLiteral("a"), at("2026-11-10T10:00:00Z") + i * 60000, {}})
+                        .ok());
         const auto refused = record("theme", "2026-11-10T10:30:00Z", QStringLiteral("a"));
         QVERIFY(!refused.ok());
         QCOMPARE(refused.failure().kind, Failure::Refused);
@@ -207,12 +228,15 @@ private slots:
     void anActionThatDoesNotFitIsRefusedWhole()
     {
         for (int i = 0; i < 5; ++i)
-            QVERIFY(TestSupport::recordAsItHappened(ledger(), {QStringLiteral("trigger"), {}, at("2026-10-10T10:00:00Z") + i * 600000, {}}).ok());
+            QVERIFY(TestSupport::recordAsItHappened(
+                        ledger(), {QStringLiteral("trigger"), {}, at("2026-10-10T10:00:00Z") + i * 600000, {}})
+                        .ok());
         QCOMPARE(used("2026-10"), 100);
         const auto refused = record("theme", "2026-10-31T23:59:59Z");
         QVERIFY(!refused.ok());
-        QVERIFY(refused.failure().message.startsWith(QStringLiteral("Not enough AI credits: theme generation needs 1 and 0 remain "
-                                                                    "until the reset at 2026-11-01T00:00:00Z")));
+        QVERIFY(refused.failure().message.startsWith(
+            QStringLiteral("Not enough AI credits: theme generation needs 1 and 0 remain "
+                           "until the reset at 2026-11-01T00:00:00Z")));
         QVERIFY(refused.failure().message.contains(QStringLiteral("Anthropic API key")));
         QCOMPARE(used("2026-10"), 100);
         // The next period has its own pool: nothing rolls over, nothing is owed.
@@ -222,14 +246,19 @@ private slots:
 
     void recordingTheSameIdTwiceChargesOnce()
     {
-        const RecordRequest request{QStringLiteral("content"), {}, at("2026-11-10T10:00:00Z"), QStringLiteral("job-42")};
+        const RecordRequest request{
+            QStringLiteral("content"), {}, at("2026-11-10T10:00:00Z"), QStringLiteral("job-42")};
         QVERIFY(!TestSupport::recordAsItHappened(ledger(), request)->alreadyRecorded);
         // The retry comes twelve days later, long after record would take a new event of that time: it is answered.
         const auto again = ledger().usage().record(request);
         QVERIFY(again->alreadyRecorded);
         QCOMPARE(again->remaining, 95);
         QCOMPARE(used(), 5);
-        QCOMPARE(ledger().usage().record({QStringLiteral("image"), {}, std::nullopt, QStringLiteral("job-42")}).failure().kind,
+        QCOMPARE(ledger()
+                     .usage()
+                     .record({QStringLiteral("image"), {}, std::nullopt, QStringLiteral("job-42")})
+                     .failure()
+                     .kind,
                  Failure::BadInput);
     }
 
@@ -242,10 +271,11 @@ private slots:
         QVERIFY(recordAt("2026-11-22T11:00:01Z").ok()); // the clock reads 12:00
         const auto hourAgo = recordAt("2026-11-22T11:00:00Z");
         QCOMPARE(hourAgo.failure().kind, Failure::BadInput);
-        QCOMPARE(hourAgo.failure().message,
-                 QStringLiteral("The time 2026-11-22T11:00:00Z lies before the rate limit's window of the last 60 minutes; "
-                                "record authorises usage as it happens, and usage recorded later is history, which an Owner "
-                                "or Admin brings in with `ai-settings import`."));
+        QCOMPARE(
+            hourAgo.failure().message,
+            QStringLiteral("The time 2026-11-22T11:00:00Z lies before the rate limit's window of the last 60 minutes; "
+                           "record authorises usage as it happens, and usage recorded later is history, which an Owner "
+                           "or Admin brings in with `ai-settings import`."));
         QCOMPARE(recordAt("2026-11-20T12:00:00Z").failure().kind, Failure::BadInput);
         // Twenty queries fill the hour; back-dating the next ones does not get round the limit.
         for (int i = 1; i < 20; ++i)
@@ -257,8 +287,9 @@ private slots:
         ledger().setClock(Clock::fixedAt(at("2026-12-01T00:10:00Z")));
         const auto closed = recordAt("2026-11-30T23:59:00Z");
         QCOMPARE(closed.failure().kind, Failure::BadInput);
-        QVERIFY(closed.failure().message.startsWith(QStringLiteral(
-            "The time 2026-11-30T23:59:00Z is before the running period began at 2026-12-01T00:00:00Z; record authorises")));
+        QVERIFY(closed.failure().message.startsWith(
+            QStringLiteral("The time 2026-11-30T23:59:00Z is before the running period began at 2026-12-01T00:00:00Z; "
+                           "record authorises")));
         QVERIFY(recordAt("2026-12-01T00:00:00Z").ok());
         QCOMPARE(used(), 20);
         QCOMPARE(used("2026-12"), 1);
@@ -275,11 +306,23 @@ private slots:
             QCOMPARE(used(), 0);
             QCOMPARE(ledger().directory().tenants()->size(), 1);
             QCOMPARE(ledger().keys().keyRecord({}, QStringLiteral("anthropic"))->state, KeyState::NotSet);
-            QVERIFY(TestSupport::recordAsItHappened(*other, {QStringLiteral("content"), {}, at("2026-11-22T11:30:00Z"), {}}).ok());
+            QVERIFY(
+                TestSupport::recordAsItHappened(*other, {QStringLiteral("content"), {}, at("2026-11-22T11:30:00Z"), {}})
+                    .ok());
             QVERIFY(other->directory().addTenant(QStringLiteral("bolt"), QStringLiteral("Bolt")).ok());
-            QVERIFY(other->keys().setKeyRecord({{}, QStringLiteral("anthropic"), KeyState::Active, QStringLiteral("wxyz"),
-                                                at("2026-11-22T11:00:00Z"), {}, {}, std::nullopt, {}, {}},
-                                               KeyChange::Set).ok());
+            QVERIFY(other->keys()
+                        .setKeyRecord({{},
+                                       QStringLiteral("anthropic"),
+                                       KeyState::Active,
+                                       QStringLiteral("wxyz"),
+                                       at("2026-11-22T11:00:00Z"),
+                                       {},
+                                       {},
+                                       std::nullopt,
+                                       {},
+                                       {}},
+                                      KeyChange::Set)
+                        .ok());
             QCOMPARE(used(), 0);
             QCOMPARE(ledger().directory().tenants()->size(), 1);
             QVERIFY(ledger().directory().requireTenant(QStringLiteral("bolt")).failure().kind == Failure::BadInput);
@@ -303,14 +346,18 @@ private slots:
         {
             const auto scope = ledger().readScope();
             QCOMPARE(used(), 0);
-            QVERIFY(TestSupport::recordAsItHappened(*other, {QStringLiteral("content"), {}, at("2026-11-22T11:30:00Z"), {}}).ok());
+            QVERIFY(
+                TestSupport::recordAsItHappened(*other, {QStringLiteral("content"), {}, at("2026-11-22T11:30:00Z"), {}})
+                    .ok());
             // Each way in to a change says the same, and nothing is written.
-            const QString refusal = QStringLiteral("Nothing can be changed while the ledger is being read as one moment; "
-                                                   "try again once the reading is done.");
+            const QString refusal =
+                QStringLiteral("Nothing can be changed while the ledger is being read as one moment; "
+                               "try again once the reading is done.");
             const auto recorded = record("theme", "2026-11-22T11:40:00Z");
             QCOMPARE(recorded.failure().kind, Failure::Unavailable);
             QCOMPARE(recorded.failure().message, refusal);
-            QCOMPARE(ledger().directory().addTenant(QStringLiteral("acme"), QStringLiteral("Acme")).failure().message, refusal);
+            QCOMPARE(ledger().directory().addTenant(QStringLiteral("acme"), QStringLiteral("Acme")).failure().message,
+                     refusal);
             QCOMPARE(ledger().usage().importRows({}, false).failure().message, refusal);
             // The scope still shows its moment (on PostgreSQL a write's rollback would have ended it).
             QCOMPARE(used(), 0);
@@ -328,7 +375,11 @@ private slots:
         QCOMPARE(record("theme", "2026-11-10T10:00:00Z", QStringLiteral("ghost")).failure().kind, Failure::BadInput);
         QCOMPARE(ledger().usage().record({QStringLiteral("theme"), {}, at("2026-11-22T12:06:00Z"), {}}).failure().kind,
                  Failure::BadInput); // in the future
-        QCOMPARE(ledger().usage().record({QStringLiteral("theme"), {}, std::nullopt, QStringLiteral("has space")}).failure().kind,
+        QCOMPARE(ledger()
+                     .usage()
+                     .record({QStringLiteral("theme"), {}, std::nullopt, QStringLiteral("has space")})
+                     .failure()
+                     .kind,
                  Failure::BadInput);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 0);
     }
@@ -343,15 +394,19 @@ private slots:
         QVERIFY(viewer->usage().report(std::nullopt, std::nullopt).ok());
         const Status planChange = viewer->settings().setPlan(QStringLiteral("enterprise"));
         QCOMPARE(planChange.failure().kind, Failure::Refused);
-        QCOMPARE(planChange.failure().message, QStringLiteral("Changing the plan needs the Owner role, and val is a Viewer."));
-        QCOMPARE(viewer->usage().record({QStringLiteral("theme"), {}, std::nullopt, {}}).failure().kind, Failure::Refused);
+        QCOMPARE(planChange.failure().message,
+                 QStringLiteral("Changing the plan needs the Owner role, and val is a Viewer."));
+        QCOMPARE(viewer->usage().record({QStringLiteral("theme"), {}, std::nullopt, {}}).failure().kind,
+                 Failure::Refused);
         QCOMPARE(viewer->directory().addTenant(QStringLiteral("x"), {}).failure().kind, Failure::Refused);
-        QCOMPARE(viewer->usage().importRows(rows("i1,2026-11-02T09:00:00Z,,theme,,credits,\n"), false).failure().kind, Failure::Refused);
+        QCOMPARE(viewer->usage().importRows(rows("i1,2026-11-02T09:00:00Z,,theme,,credits,\n"), false).failure().kind,
+                 Failure::Refused);
 
         auto admin = openAs(QStringLiteral("ada"));
         // The plan is billing: an Admin runs the install but leaves the plan to an Owner.
         const Status adminPlan = admin->settings().setPlan(QStringLiteral("enterprise"));
-        QCOMPARE(adminPlan.failure().message, QStringLiteral("Changing the plan needs the Owner role, and ada is an Admin."));
+        QCOMPARE(adminPlan.failure().message,
+                 QStringLiteral("Changing the plan needs the Owner role, and ada is an Admin."));
         QVERIFY(admin->directory().addTenant(QStringLiteral("y"), {}).ok());
         QCOMPARE(admin->directory().setMember(QStringLiteral("ada"), Role::Owner).failure().kind, Failure::Refused);
         QCOMPARE(admin->directory().removeMember(QStringLiteral("owner")).failure().kind, Failure::Refused);
@@ -365,7 +420,7 @@ private slots:
         QCOMPARE(lastOwner.failure().kind, Failure::Refused);
         QVERIFY(lastOwner.failure().message.contains(QStringLiteral("last Owner")));
         QVERIFY(ledger().directory().setMember(QStringLiteral("ada"), Role::Owner).ok());
-        QVERIFY(admin->settings().setPlan(QStringLiteral("enterprise")).ok()); // an Owner now
+        QVERIFY(admin->settings().setPlan(QStringLiteral("enterprise")).ok());    // an Owner now
         QVERIFY(ledger().directory().removeMember(QStringLiteral("owner")).ok()); // now someone else owns it
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE subject = 'member'")), 4);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE subject = 'plan' AND actor = 'ada'")), 1);

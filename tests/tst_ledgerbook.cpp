@@ -91,8 +91,9 @@ private slots:
         if (r->forecast->runsOutAt)
             QVERIFY(*r->forecast->runsOutAt >= now && *r->forecast->runsOutAt < r->period.end);
         const QString forecast = UsageSentences::forecast(r.value());
-        QVERIFY2(forecast.startsWith(r->forecast->tooEarly ? QStringLiteral("It is too early in the period for a forecast")
-                                                           : QStringLiteral("At this pace")),
+        QVERIFY2(forecast.startsWith(r->forecast->tooEarly
+                                         ? QStringLiteral("It is too early in the period for a forecast")
+                                         : QStringLiteral("At this pace")),
                  qPrintable(at + QLatin1Char(' ') + forecast));
 
         const auto days = ledger().usage().dailyUsage(std::nullopt, std::nullopt);
@@ -111,22 +112,26 @@ private slots:
     void importIsAllOrNothingAndIdempotent()
     {
         QVERIFY(ledger().setSlotModel(QStringLiteral("analysis"), QStringLiteral("claude-opus-4-5")).ok());
-        const QByteArray good = "i1,2026-11-02T09:00:00Z,acme,analysis,,credits,\n"   // slot model: opus, 20
+        const QByteArray good = "i1,2026-11-02T09:00:00Z,acme,analysis,,credits,\n"             // slot model: opus, 20
                                 "i2,2026-11-02T09:01:00Z,,content,claude-sonnet-4-5,credits,\n" // 5
-                                "i3,2026-11-02T09:02:00Z,beta,image,,byok,\n"          // 0
-                                "i4,2026-10-02T09:00:00Z,,theme,,credits,3\n";         // given: 3, in October
-        const auto bad = ledger().usage().importRows(rows(good + "i5,2026-11-02T09:03:00Z,,poetry,,credits,\n"
-                                                         "i6,2026-11-02T09:03:00Z,,image,claude-opus-4-6,credits,\n"
-                                                         "i1,2026-11-02T09:03:00Z,,theme,,credits,\n"),
-                                             false);
+                                "i3,2026-11-02T09:02:00Z,beta,image,,byok,\n"                   // 0
+                                "i4,2026-10-02T09:00:00Z,,theme,,credits,3\n";                  // given: 3, in October
+        const auto bad =
+            ledger().usage().importRows(rows(good + "i5,2026-11-02T09:03:00Z,,poetry,,credits,\n"
+                                                    "i6,2026-11-02T09:03:00Z,,image,claude-opus-4-6,credits,\n"
+                                                    "i1,2026-11-02T09:03:00Z,,theme,,credits,\n"),
+                                        false);
         QVERIFY(!bad.ok());
         QCOMPARE(bad.failure().kind, Failure::BadInput);
-        QCOMPARE(bad.failure().message, QStringLiteral("Line 6: unknown action \"poetry\" (2 more lines are bad too); nothing was imported."));
+        QCOMPARE(bad.failure().message,
+                 QStringLiteral("Line 6: unknown action \"poetry\" (2 more lines are bad too); nothing was imported."));
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 0);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM tenants")), 0);
-        const auto twice = ledger().usage().importRows(rows(good + "i2,2026-11-02T09:04:00Z,,theme,,credits,\n"), false);
+        const auto twice =
+            ledger().usage().importRows(rows(good + "i2,2026-11-02T09:04:00Z,,theme,,credits,\n"), false);
         QVERIFY(!twice.ok());
-        QCOMPARE(twice.failure().message, QStringLiteral("Line 6: id \"i2\" appears twice in the file; nothing was imported."));
+        QCOMPARE(twice.failure().message,
+                 QStringLiteral("Line 6: id \"i2\" appears twice in the file; nothing was imported."));
 
         const auto dry = ledger().usage().importRows(rows(good), true);
         QVERIFY(dry.ok());
@@ -150,9 +155,11 @@ private slots:
 
     void anImportLargerThanTheLedgerSkipsStoredIdsAndKeepsTheIdIndex()
     {
-        QVERIFY(ledger().usage().importRows(rows("k5,2026-11-02T09:00:00Z,,theme,,credits,\n"
-                                                 "k1,2026-11-02T09:00:00Z,,theme,,credits,\n"),
-                                            false)
+        QVERIFY(ledger()
+                    .usage()
+                    .importRows(rows("k5,2026-11-02T09:00:00Z,,theme,,credits,\n"
+                                     "k1,2026-11-02T09:00:00Z,,theme,,credits,\n"),
+                                false)
                     .ok());
         // Six rows over two stored: the import loads first and indexes after (on PostgreSQL the id index too).
         // The ids come in no particular order; the stored ones are skipped and not counted again.
@@ -178,7 +185,8 @@ private slots:
         QCOMPARE(again->added, 0);
         QCOMPARE(again->alreadyPresent, 6);
         withRawDatabase([](QSqlDatabase& db) {
-            QVERIFY(!QSqlQuery(db).exec(QStringLiteral("INSERT INTO usage_events SELECT * FROM usage_events WHERE id = 'k9'")));
+            QVERIFY(!QSqlQuery(db).exec(
+                QStringLiteral("INSERT INTO usage_events SELECT * FROM usage_events WHERE id = 'k9'")));
         });
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 6);
     }
@@ -238,16 +246,18 @@ private slots:
         const auto source = [this](QVector<QVector<ImportRow>> pieces) {
             auto given = std::make_shared<int>(0);
             return UsageBook::ImportSource{[pieces, given]() -> Result<QVector<ImportRow>> {
-                                               return *given < pieces.size() ? pieces[(*given)++] : QVector<ImportRow>();
+                                               return *given < pieces.size() ? pieces[(*given)++]
+                                                                             : QVector<ImportRow>();
                                            },
                                            [given, n = pieces.size()] { return int(1000 * *given / n); }, QString()};
         };
         using ImportProgress::Step;
         QMap<Step, QList<bool>> lockFree;
-        const auto summary = ledger().usage().importFrom(source({rows(first), rows(second)}), false, [&](Step step, int) {
-            lockFree[step] << writeLockFree();
-            return true;
-        });
+        const auto summary =
+            ledger().usage().importFrom(source({rows(first), rows(second)}), false, [&](Step step, int) {
+                lockFree[step] << writeLockFree();
+                return true;
+            });
         QVERIFY2(summary.ok(), qPrintable(summary.failure().message));
         QCOMPARE(summary->added, 6000);
         QVERIFY(lockFree[Step::Reading].size() >= 3); // the start, and after each piece
@@ -269,7 +279,8 @@ private slots:
             row.line += 1; // the second piece's lines come after the first's
         const auto twice = ledger().usage().importFrom(source({rows(again), laterRows}), false);
         QVERIFY(!twice.ok());
-        QCOMPARE(twice.failure().message, QStringLiteral("Line 4: id \"r1\" appears twice in the file; nothing was imported."));
+        QCOMPARE(twice.failure().message,
+                 QStringLiteral("Line 4: id \"r1\" appears twice in the file; nothing was imported."));
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 6000);
     }
 
@@ -298,7 +309,8 @@ private slots:
             return true;
         });
         QVERIFY2(summary.ok(), qPrintable(summary.failure().message));
-        QCOMPARE(steps, (QList<Step>{Step::Reading, Step::Checking, Step::Writing, Step::Indexing, Step::Totalling, Step::Saving}));
+        QCOMPARE(steps, (QList<Step>{Step::Reading, Step::Checking, Step::Writing, Step::Indexing, Step::Totalling,
+                                     Step::Saving}));
         QVERIFY(std::is_sorted(marks.begin(), marks.end()));
         QCOMPARE(marks.first(), 0);
         QCOMPARE(marks.last(), 1000);
@@ -314,9 +326,11 @@ private slots:
         const auto refused = ledger().setSlotModels({{QStringLiteral("content"), QStringLiteral("claude-opus-4-6")},
                                                      {QStringLiteral("analysis"), QStringLiteral("gpt-4o")}});
         QCOMPARE(refused.failure().kind, Failure::BadInput);
-        QCOMPARE(ledger().settings().current()->slotModels.value(QStringLiteral("content")), QStringLiteral("claude-sonnet-4-6"));
-        QVERIFY(ledger().setSlotModels({{QStringLiteral("content"), QStringLiteral("claude-opus-4-6")},
-                                        {QStringLiteral("analysis"), QStringLiteral("claude-haiku-4-5")}})
+        QCOMPARE(ledger().settings().current()->slotModels.value(QStringLiteral("content")),
+                 QStringLiteral("claude-sonnet-4-6"));
+        QVERIFY(ledger()
+                    .setSlotModels({{QStringLiteral("content"), QStringLiteral("claude-opus-4-6")},
+                                    {QStringLiteral("analysis"), QStringLiteral("claude-haiku-4-5")}})
                     .ok());
         const auto now = ledger().settings().current();
         QCOMPARE(now->slotModels.value(QStringLiteral("content")), QStringLiteral("claude-opus-4-6"));
@@ -325,8 +339,9 @@ private slots:
         auto viewer = openAs(QStringLiteral("guest"));
         TestBackend::serverRole(QStringLiteral("guest"));
         QVERIFY(ledger().directory().setMember(QStringLiteral("guest"), Role::Viewer).ok());
-        QCOMPARE(viewer->setSlotModels({{QStringLiteral("content"), QStringLiteral("claude-sonnet-4-5")}}).failure().kind,
-                 Failure::Refused);
+        QCOMPARE(
+            viewer->setSlotModels({{QStringLiteral("content"), QStringLiteral("claude-sonnet-4-5")}}).failure().kind,
+            Failure::Refused);
     }
 
     void dailyUsageBucketsEventsByLocalDay()
@@ -340,7 +355,7 @@ private slots:
         QVERIFY(record("trigger", "2026-11-02T15:00:00Z").ok());                         // 3 Nov local
         setKey({}, "anthropic", KeyState::Active);
         QVERIFY(record("analysis", "2026-11-03T01:00:00Z", QStringLiteral("acme")).ok()); // 3 Nov, BYOK
-        QVERIFY(record("theme", "2026-10-31T14:59:59Z").ok());                             // October period
+        QVERIFY(record("theme", "2026-10-31T14:59:59Z").ok());                            // October period
 
         const auto days = ledger().usage().dailyUsage(QStringLiteral("2026-11"), std::nullopt);
         QVERIFY2(days.ok(), qPrintable(days.failure().message));
@@ -407,7 +422,8 @@ private slots:
                  QStringLiteral("On AI credits: 18 of 20 queries left in the rolling hour."));
         const RateStanding full{20, 20, at("2026-11-22T12:10:00Z")};
         QCOMPARE(UsageSentences::rateStanding(full, false, QStringLiteral("UTC")),
-                 QStringLiteral("On AI credits: 0 of 20 queries left in the rolling hour; the next slot frees up at 12:10 UTC."));
+                 QStringLiteral(
+                     "On AI credits: 0 of 20 queries left in the rolling hour; the next slot frees up at 12:10 UTC."));
     }
 
     void periodRangeRunsFromTheFirstUsageToNow()
@@ -423,10 +439,12 @@ private slots:
     {
         // A new ledger on Essentials with October's history imported (130 credits: over the 100 of the plan), then
         // an upgrade: October keeps its 100, November has Enterprise's 2,000 from the change on.
-        QVERIFY(ledger().usage().importRows(rows("o1,2026-10-05T09:00:00Z,,trigger,,credits,\n"
-                                                 "o2,2026-10-06T09:00:00Z,,trigger,,credits,\n"
-                                                 "o3,2026-10-07T09:00:00Z,,analysis,claude-sonnet-4-5,credits,90\n"),
-                                            false)
+        QVERIFY(ledger()
+                    .usage()
+                    .importRows(rows("o1,2026-10-05T09:00:00Z,,trigger,,credits,\n"
+                                     "o2,2026-10-06T09:00:00Z,,trigger,,credits,\n"
+                                     "o3,2026-10-07T09:00:00Z,,analysis,claude-sonnet-4-5,credits,90\n"),
+                                false)
                     .ok());
         QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
         const auto october = ledger().usage().report(QStringLiteral("2026-10"), std::nullopt);
@@ -434,8 +452,10 @@ private slots:
         QCOMPARE(october->allocation, 100);
         QCOMPARE(october->plan->id, QStringLiteral("essentials"));
         QVERIFY(october->finished);
-        QCOMPARE(UsageSentences::overPlan(october.value()), QStringLiteral("Imported usage exceeded the plan by 30 credits."));
-        QVERIFY(UsageSentences::used(october.value()).startsWith(QStringLiteral("130 of 100 credits used in October 2026")));
+        QCOMPARE(UsageSentences::overPlan(october.value()),
+                 QStringLiteral("Imported usage exceeded the plan by 30 credits."));
+        QVERIFY(UsageSentences::used(october.value())
+                    .startsWith(QStringLiteral("130 of 100 credits used in October 2026")));
         QVERIFY(UsageSentences::warning(october.value()).isEmpty());
         const auto november = ledger().usage().report(std::nullopt, std::nullopt);
         QCOMPARE(november->allocation, 2000);
@@ -447,16 +467,22 @@ private slots:
         const auto after = ledger().usage().report(std::nullopt, std::nullopt);
         QCOMPARE(after->allocation, 2000);
         QCOMPARE(after->nextPlan->id, QStringLiteral("professional"));
-        QVERIFY2(UsageSentences::pendingPlan(after.value()).startsWith(QStringLiteral("The plan changes to Professional (500 credits a month) at the next period, on Tue 1 Dec 2026 at 00:00 UTC")),
+        QVERIFY2(UsageSentences::pendingPlan(after.value())
+                     .startsWith(QStringLiteral("The plan changes to Professional (500 credits a month) at the next "
+                                                "period, on Tue 1 Dec 2026 at 00:00 UTC")),
                  qPrintable(UsageSentences::pendingPlan(after.value())));
         const auto december = ledger().usage().report(QStringLiteral("2026-12"), std::nullopt);
         QCOMPARE(december->allocation, 500);
         QVERIFY(december->upcoming);
-        QCOMPARE(UsageSentences::remaining(december.value()), QStringLiteral("500 credits become available on Tue 1 Dec 2026 at 00:00 UTC."));
-        QVERIFY(UsageSentences::used(december.value()).startsWith(QStringLiteral("0 of 500 credits used in December 2026")));
+        QCOMPARE(UsageSentences::remaining(december.value()),
+                 QStringLiteral("500 credits become available on Tue 1 Dec 2026 at 00:00 UTC."));
+        QVERIFY(UsageSentences::used(december.value())
+                    .startsWith(QStringLiteral("0 of 500 credits used in December 2026")));
         QVERIFY(ledger().directory().addTenant(QStringLiteral("acme"), {}).ok());
-        QCOMPARE(UsageSentences::tenantShare(ledger().usage().report(QStringLiteral("2026-12"), QStringLiteral("acme")).value()),
-                 QStringLiteral("Tenant acme used 0 credits of the install's credits in December 2026.")); // not "this month"
+        QCOMPARE(UsageSentences::tenantShare(
+                     ledger().usage().report(QStringLiteral("2026-12"), QStringLiteral("acme")).value()),
+                 QStringLiteral(
+                     "Tenant acme used 0 credits of the install's credits in December 2026.")); // not "this month"
         QCOMPARE(ledger().usage().report(QStringLiteral("2026-10"), std::nullopt)->allocation, 100);
 
         // Down to Essentials, then up to Professional, while Enterprise still holds this period: the "upgrade" from
@@ -468,7 +494,8 @@ private slots:
         const Catalog& c = TestSupport::catalog();
         QCOMPARE(UsageSentences::planChanged(*c.plan(u"essentials"), *c.plan(u"professional"), held.value()),
                  QStringLiteral("Plan changed from Essentials to Professional."));
-        QVERIFY(UsageSentences::pendingPlan(held.value()).startsWith(QStringLiteral("The plan changes to Professional")));
+        QVERIFY(
+            UsageSentences::pendingPlan(held.value()).startsWith(QStringLiteral("The plan changes to Professional")));
     }
 
     void theAuditTrailReadsInPagesNewestFirst()
@@ -523,9 +550,11 @@ private slots:
     void totalsAlwaysMatchTheEvents()
     {
         QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
-        QVERIFY(ledger().usage().importRows(rows("x1,2026-11-02T09:00:00Z,acme,analysis,,credits,\n"
-                                         "x2,2026-09-02T09:00:00Z,,image,,byok,\n"),
-                                    false)
+        QVERIFY(ledger()
+                    .usage()
+                    .importRows(rows("x1,2026-11-02T09:00:00Z,acme,analysis,,credits,\n"
+                                     "x2,2026-09-02T09:00:00Z,,image,,byok,\n"),
+                                false)
                     .ok());
         QVERIFY(record("trigger", "2026-11-03T10:00:00Z").ok());
         QCOMPARE(scalar(QStringLiteral("SELECT SUM(credits) FROM usage_events")),
@@ -560,12 +589,12 @@ private slots:
             QSKIP("SQLite's import holds the file's lock from its move on, so nothing changes meanwhile");
         auto other = openAs(QStringLiteral("owner"));
         bool changed = false;
-        const auto imported = ledger().usage().importRows(rows("z1,2026-11-03T12:00:00Z,,theme,,credits,\n"), false,
-                                                          [&](ImportProgress::Step step, int) {
-                                                              if (step == ImportProgress::Step::Indexing && !changed)
-                                                                  changed = other->setBillingCalendar(1, QStringLiteral("America/New_York")).ok();
-                                                              return true;
-                                                          });
+        const auto imported = ledger().usage().importRows(
+            rows("z1,2026-11-03T12:00:00Z,,theme,,credits,\n"), false, [&](ImportProgress::Step step, int) {
+                if (step == ImportProgress::Step::Indexing && !changed)
+                    changed = other->setBillingCalendar(1, QStringLiteral("America/New_York")).ok();
+                return true;
+            });
         QVERIFY2(imported.ok(), qPrintable(imported.failure().message));
         QVERIFY(changed);
         // 12:00Z on 3 November is 07:00 that day in New York (summed by UTC, the day would start at 19:00 on the
@@ -585,19 +614,22 @@ private slots:
         QByteArray csv;
         for (int day = 28; day >= 1; --day)
             for (const char* tenant : {"zeta", "acme", "", "mid"})
-                csv += QByteArray("d") + QByteArray::number(day) + tenant + ",2026-10-" + QByteArray::number(day).rightJustified(2, '0') +
-                       "T12:00:00Z," + tenant + ",theme,,byok,\n";
+                csv += QByteArray("d") + QByteArray::number(day) + tenant + ",2026-10-" +
+                       QByteArray::number(day).rightJustified(2, '0') + "T12:00:00Z," + tenant + ",theme,,byok,\n";
         QVERIFY(ledger().usage().importRows(rows(csv), false).ok());
         // Stored one after another in key order, a day's or a period's rows share pages: the chart and the
         // report read a month from a few pages rather than one page per row.
         const QString physical = TestBackend::postgres() ? QStringLiteral("ctid") : QStringLiteral("rowid");
-        for (const auto& [table, key] : {std::pair{"usage_daily", "day_start, tenant"}, std::pair{"usage_totals", "period_start, tenant, action"}}) {
+        for (const auto& [table, key] : {std::pair{"usage_daily", "day_start, tenant"},
+                                         std::pair{"usage_totals", "period_start, tenant, action"}}) {
             QStringList stored, sorted;
             withRawDatabase([&](QSqlDatabase& db) {
                 QSqlQuery q(db);
-                QVERIFY(q.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3").arg(QLatin1String(key), QLatin1String(table), physical)));
+                QVERIFY(q.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3")
+                                   .arg(QLatin1String(key), QLatin1String(table), physical)));
                 while (q.next())
-                    stored << q.value(0).toString().rightJustified(15, QLatin1Char('0')) + QLatin1Char('/') + q.value(1).toString();
+                    stored << q.value(0).toString().rightJustified(15, QLatin1Char('0')) + QLatin1Char('/') +
+                                  q.value(1).toString();
             });
             sorted = stored;
             std::sort(sorted.begin(), sorted.end());

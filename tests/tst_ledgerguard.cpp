@@ -222,7 +222,8 @@ private slots:
         TestBackend::admin(
             QStringLiteral(
                 "UPDATE ai_settings.schema_version SET version = 9; DROP FUNCTION ai_settings.staged_duplicates(); "
-                "CREATE OR REPLACE FUNCTION ai_settings.prepare_import() RETURNS void LANGUAGE plpgsql SECURITY DEFINER "
+                "CREATE OR REPLACE FUNCTION ai_settings.prepare_import() RETURNS void LANGUAGE plpgsql SECURITY "
+                "DEFINER "
                 "SET search_path = pg_catalog, ai_settings, pg_temp AS $$ BEGIN "
                 "PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Importing usage'); "
                 "CREATE TEMP TABLE import_staging (LIKE ai_settings.usage_events) ON COMMIT DROP; "
@@ -231,7 +232,8 @@ private slots:
         const QString before = books();
         const auto refused = cli({QStringLiteral("report")}, as(role("alice")));
         QVERIFY(refused.exitCode != 0);
-        QVERIFY2(refused.err.contains("holds a ledger of schema version 9; a superuser of the server upgrades it with db init"),
+        QVERIFY2(refused.err.contains(
+                     "holds a ledger of schema version 9; a superuser of the server upgrades it with db init"),
                  refused.err.constData());
         const QString superuser = as(qEnvironmentVariable("AI_SETTINGS_TEST_PG_USER"));
         const QStringList init{QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--owner"), role("alice")};
@@ -245,11 +247,12 @@ private slots:
         // (A second ago: the reports below count the running period.)
         const QByteArray at = IsoTime::formatUtc(TestSupport::kernelNow() - 1000).toLatin1();
         const QString twice = newPath(".csv");
-        writeFile(twice, "id,occurred_at,tenant,action,model,billing,credits\nup-1," + at + ",,theme,,credits,\nup-1," + at +
-                             ",,theme,,credits,\n");
+        writeFile(twice, "id,occurred_at,tenant,action,model,billing,credits\nup-1," + at + ",,theme,,credits,\nup-1," +
+                             at + ",,theme,,credits,\n");
         const auto repeated = cli({QStringLiteral("import"), twice}, as(role("alice")));
         QCOMPARE(repeated.exitCode, 2);
-        QVERIFY2(repeated.err.contains("Line 3: id \"up-1\" appears twice in the file; nothing was imported."), repeated.err.constData());
+        QVERIFY2(repeated.err.contains("Line 3: id \"up-1\" appears twice in the file; nothing was imported."),
+                 repeated.err.constData());
         const QString once = newPath(".csv");
         writeFile(once, "id,occurred_at,tenant,action,model,billing,credits\nup-1," + at + ",,theme,,credits,\n");
         const auto imported = cli({QStringLiteral("import"), once}, as(role("alice")));

@@ -27,20 +27,26 @@ private slots:
         int rows = 0;
         for (int r = 0; r < mix->rowCount(); ++r)
             rows += mix->rowHeight(r);
-        QVERIFY2(mix->viewport()->height() >= rows, qPrintable(QStringLiteral("%1 < %2").arg(mix->viewport()->height()).arg(rows)));
+        QVERIFY2(mix->viewport()->height() >= rows,
+                 qPrintable(QStringLiteral("%1 < %2").arg(mix->viewport()->height()).arg(rows)));
         QCOMPARE(mix->verticalScrollBar()->maximum(), 0);
         plans->setCurrentIndex(plans->findData(QStringLiteral("professional")));
         QVERIFY(find<QLabel>("planEffectLabel")->text().startsWith(QStringLiteral("An upgrade takes effect at once")));
         Ui::Ask::setNextAnswer(QMessageBox::Yes);
         find<QPushButton>("changePlanButton")->click();
-        QCOMPARE(find<QLabel>("planOutcomeLabel")->text(),
-                 QStringLiteral("Plan changed from Essentials to Professional: this period's allocation is 500 credits from now on."));
+        QCOMPARE(
+            find<QLabel>("planOutcomeLabel")->text(),
+            QStringLiteral(
+                "Plan changed from Essentials to Professional: this period's allocation is 500 credits from now on."));
         QCOMPARE(allocation(), 500);
         plans->setCurrentIndex(plans->findData(QStringLiteral("essentials")));
-        QVERIFY(find<QLabel>("planEffectLabel")->text().startsWith(QStringLiteral("A downgrade takes effect at the next period")));
+        QVERIFY(find<QLabel>("planEffectLabel")
+                    ->text()
+                    .startsWith(QStringLiteral("A downgrade takes effect at the next period")));
         Ui::Ask::setNextAnswer(QMessageBox::Cancel);
         find<QPushButton>("changePlanButton")->click();
-        QCOMPARE(ledger()->settings().current()->plan->id, QStringLiteral("professional")); // cancelled: nothing changed
+        QCOMPARE(ledger()->settings().current()->plan->id,
+                 QStringLiteral("professional")); // cancelled: nothing changed
         Ui::Ask::setNextAnswer(QMessageBox::Yes);
         find<QPushButton>("changePlanButton")->click();
         QVERIFY2(find<QLabel>("planOutcomeLabel")->text().contains(QStringLiteral("at the next period")),
@@ -59,7 +65,8 @@ private slots:
         QCOMPARE(ledger()->settings().current()->timeZone, QStringLiteral("Europe/Berlin"));
         zone->setCurrentText(QStringLiteral("Mars/Olympus"));
         find<QPushButton>("applyPeriodButton")->click();
-        QVERIFY(find<QLabel>("periodOutcomeLabel")->text().contains(QStringLiteral("Unknown time zone \"Mars/Olympus\"")));
+        QVERIFY(
+            find<QLabel>("periodOutcomeLabel")->text().contains(QStringLiteral("Unknown time zone \"Mars/Olympus\"")));
         QCOMPARE(ledger()->settings().current()->timeZone, QStringLiteral("Europe/Berlin")); // nothing half-saved
 
         // Tenants: add, a bad id refused with the reason, rename, remove after saying what goes.
@@ -80,7 +87,8 @@ private slots:
         QTest::keyClicks(rename, QStringLiteral("Acme Group"));
         find<QPushButton>("renameTenantButton")->click();
         QCOMPARE(ledger()->directory().tenants()->first().name, QStringLiteral("Acme Group"));
-        QCOMPARE(find<QComboBox>("tenantCombo")->itemText(1), QStringLiteral("Acme Group (acme)")); // the whole page follows
+        QCOMPARE(find<QComboBox>("tenantCombo")->itemText(1),
+                 QStringLiteral("Acme Group (acme)")); // the whole page follows
         tenants->selectRow(0);
         Ui::Ask::setNextAnswer(QMessageBox::Yes);
         find<QPushButton>("removeTenantButton")->click();
@@ -90,7 +98,8 @@ private slots:
         // Members: add an Admin, the last Owner protected, remove after asking.
         auto* members = find<QTableWidget>("membersTable");
         QTest::keyClicks(find<QLineEdit>("memberUserEdit"), QStringLiteral("bob"));
-        find<QComboBox>("memberRoleCombo")->setCurrentIndex(find<QComboBox>("memberRoleCombo")->findData(QStringLiteral("admin")));
+        find<QComboBox>("memberRoleCombo")
+            ->setCurrentIndex(find<QComboBox>("memberRoleCombo")->findData(QStringLiteral("admin")));
         find<QPushButton>("setMemberButton")->click();
         QCOMPARE(find<QLabel>("membersOutcomeLabel")->text(), QStringLiteral("bob is now an Admin."));
         QCOMPARE(members->rowCount(), 2);
@@ -99,7 +108,8 @@ private slots:
             if (members->item(r, 0)->text() == me)
                 members->selectRow(r);
         QCOMPARE(find<QLineEdit>("memberUserEdit")->text(), me);
-        find<QComboBox>("memberRoleCombo")->setCurrentIndex(find<QComboBox>("memberRoleCombo")->findData(QStringLiteral("viewer")));
+        find<QComboBox>("memberRoleCombo")
+            ->setCurrentIndex(find<QComboBox>("memberRoleCombo")->findData(QStringLiteral("viewer")));
         find<QPushButton>("setMemberButton")->click();
         QVERIFY(find<QLabel>("membersOutcomeLabel")->text().contains(QStringLiteral("is the last Owner")));
         for (int r = 0; r < members->rowCount(); ++r)
@@ -128,15 +138,17 @@ private slots:
         }
         openWindow();
         page()->showSection(QStringLiteral("organisation"));
-        for (const char* name : {"planCombo", "changePlanButton", "anchorDaySpin", "timeZoneCombo", "applyPeriodButton",
-                                 "newTenantIdEdit", "addTenantButton", "removeTenantButton", "memberUserEdit",
-                                 "setMemberButton", "removeMemberButton"})
+        for (const char* name :
+             {"planCombo", "changePlanButton", "anchorDaySpin", "timeZoneCombo", "applyPeriodButton", "newTenantIdEdit",
+              "addTenantButton", "removeTenantButton", "memberUserEdit", "setMemberButton", "removeMemberButton"})
             QVERIFY2(!find<QWidget>(name)->isEnabled(), name);
         QCOMPARE(find<QLabel>("planEffectLabel")->text(), QStringLiteral("Only an Owner changes the plan."));
         // An empty ledger's first steps are an administrator's: the Viewer is told who takes them.
         page()->showSection(QStringLiteral("overview"));
         QVERIFY(find<QWidget>("firstStepsBox")->isVisible());
-        QVERIFY(find<QLabel>("firstStepsLabel")->text().startsWith(QStringLiteral("An Owner or Admin can import past usage")));
+        QVERIFY(find<QLabel>("firstStepsLabel")
+                    ->text()
+                    .startsWith(QStringLiteral("An Owner or Admin can import past usage")));
         QVERIFY(!find<QWidget>("firstStepsImportButton")->isVisible());
         page()->showSection(QStringLiteral("organisation"));
         QVERIFY(find<QTableWidget>("membersTable")->rowCount() == 2); // reading stays open

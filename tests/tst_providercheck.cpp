@@ -16,13 +16,17 @@ class TestProviderCheck : public QObject
     Q_OBJECT
 
 private:
-    const QString anthropicKey = QStringLiteral("sk-ant-api03-") + QString(60, QLatin1Char('k')) + QStringLiteral("wxyz");
+    const QString anthropicKey =
+        QStringLiteral("sk-ant-api03-") + QString(60, QLatin1Char('k')) + QStringLiteral("wxyz");
     const QString openAiKey = QStringLiteral("sk-proj-") + QString(40, QLatin1Char('q')) + QStringLiteral("abcd");
 
     // The checks read this clock: a retry-after given as a date is counted from it.
     const qint64 now = TestSupport::at("2026-11-20T10:00:00Z");
 
-    QString keyFor(const QString& provider) const { return provider == QLatin1String("anthropic") ? anthropicKey : openAiKey; }
+    QString keyFor(const QString& provider) const
+    {
+        return provider == QLatin1String("anthropic") ? anthropicKey : openAiKey;
+    }
     static const Provider& provider(const QString& id) { return *TestSupport::catalog().provider(id); }
 
     ProviderCheck::Outcome run(FakeProvider& server, const QString& provider, int timeoutMs = 10000)
@@ -49,55 +53,112 @@ private slots:
         QTest::addColumn<QByteArray>("retryAfter");
         QTest::addColumn<KeyState>("state");
         QTest::addColumn<QString>("message");
-        const QByteArray models = R"({"data":[{"id":"claude-sonnet-4-6","type":"model"},{"id":"claude-opus-4-6","type":"model"}],"has_more":false})";
-        const QByteArray anthropic401 = R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})";
-        const QByteArray openai401 = R"({"error":{"message":"Incorrect API key provided: sk-proj-qqqq************abcd. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","code":"invalid_api_key"}})";
-        const QByteArray quota = R"({"error":{"message":"You exceeded your current quota.","type":"insufficient_quota","code":"insufficient_quota"}})";
+        const QByteArray models =
+            R"({"data":[{"id":"claude-sonnet-4-6","type":"model"},{"id":"claude-opus-4-6","type":"model"}],"has_more":false})";
+        const QByteArray anthropic401 =
+            R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})";
+        const QByteArray openai401 =
+            R"({"error":{"message":"Incorrect API key provided: sk-proj-qqqq************abcd. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","code":"invalid_api_key"}})";
+        const QByteArray quota =
+            R"({"error":{"message":"You exceeded your current quota.","type":"insufficient_quota","code":"insufficient_quota"}})";
         const QByteArray overloaded = R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})";
         QTest::newRow("anthropic 200") << "anthropic" << 200 << models << QByteArray() << KeyState::Active << "";
-        QTest::newRow("openai 200") << "openai" << 200 << QByteArray(R"({"object":"list","data":[{"id":"dall-e-3"}]})") << QByteArray() << KeyState::Active << "";
-        QTest::newRow("anthropic 401") << "anthropic" << 401 << anthropic401 << QByteArray() << KeyState::Invalid << "Anthropic rejected the key (401): invalid x-api-key.";
-        QTest::newRow("openai 401 quoting the key") << "openai" << 401 << openai401 << QByteArray() << KeyState::Invalid << "OpenAI rejected the key (401): Incorrect API key provided: sk-…. You can find your API key at https://platform.openai.com/account/api-keys.";
-        QTest::newRow("403") << "anthropic" << 403 << QByteArray(R"({"type":"error","error":{"type":"permission_error","message":"no access"}})") << QByteArray() << KeyState::Invalid << "Anthropic rejected the key (403): no access.";
-        QTest::newRow("429 retry-after") << "anthropic" << 429 << QByteArray(R"({"type":"error","error":{"type":"rate_limit_error","message":"Number of requests has exceeded your rate limit"}})")
-                                         << QByteArray("30") << KeyState::Throttled << "Anthropic is limiting requests (429); check again in 30 seconds.";
-        QTest::newRow("429 retry-after as a date") << "openai" << 429 << QByteArray("{}")
-                                                   << QByteArray("Fri, 20 Nov 2026 10:02:00 GMT")
-                                                   << KeyState::Throttled << "OpenAI is limiting requests (429); check again in 120 seconds.";
-        QTest::newRow("429 without retry-after") << "anthropic" << 429 << QByteArray("{}") << QByteArray() << KeyState::NotVerified
-                                                 << "Anthropic is limiting requests (429) and did not say when to ask again.";
-        QTest::newRow("anthropic spend limit") << "anthropic" << 429 << QByteArray(R"({"type":"error","error":{"type":"enforced_spend_limit_reached","message":"Your workspace has reached its spend limit."}})")
-                                               << QByteArray() << KeyState::OutOfBudget
-                                               << "The Anthropic account behind this key is out of budget (429): Your workspace has reached its spend limit; raise its spend limit or add credit at console.anthropic.com.";
-        QTest::newRow("anthropic usage limits") << "anthropic" << 400 << QByteArray(R"({"type":"error","error":{"type":"invalid_request_error","message":"You have reached your specified API usage limits. You will regain access on 2026-12-01 at 00:00 UTC."}})")
-                                                << QByteArray() << KeyState::OutOfBudget << "The Anthropic account behind this key is out of budget (400): You have reached";
+        QTest::newRow("openai 200") << "openai" << 200 << QByteArray(R"({"object":"list","data":[{"id":"dall-e-3"}]})")
+                                    << QByteArray() << KeyState::Active << "";
+        QTest::newRow("anthropic 401") << "anthropic" << 401 << anthropic401 << QByteArray() << KeyState::Invalid
+                                       << "Anthropic rejected the key (401): invalid x-api-key.";
+        QTest::newRow("openai 401 quoting the key")
+            << "openai" << 401 << openai401 << QByteArray() << KeyState::Invalid
+            << "OpenAI rejected the key (401): Incorrect API key provided: sk-…. You can find your API key at "
+               "https://platform.openai.com/account/api-keys.";
+        QTest::newRow("403") << "anthropic" << 403
+                             << QByteArray(
+                                    R"({"type":"error","error":{"type":"permission_error","message":"no access"}})")
+                             << QByteArray() << KeyState::Invalid << "Anthropic rejected the key (403): no access.";
+        QTest::newRow("429 retry-after")
+            << "anthropic" << 429
+            << QByteArray(
+                   R"({"type":"error","error":{"type":"rate_limit_error","message":"Number of requests has exceeded your rate limit"}})")
+            << QByteArray("30") << KeyState::Throttled
+            << "Anthropic is limiting requests (429); check again in 30 seconds.";
+        QTest::newRow("429 retry-after as a date")
+            << "openai" << 429 << QByteArray("{}") << QByteArray("Fri, 20 Nov 2026 10:02:00 GMT") << KeyState::Throttled
+            << "OpenAI is limiting requests (429); check again in 120 seconds.";
+        QTest::newRow("429 without retry-after")
+            << "anthropic" << 429 << QByteArray("{}") << QByteArray() << KeyState::NotVerified
+            << "Anthropic is limiting requests (429) and did not say when to ask again.";
+        QTest::newRow("anthropic spend limit")
+            << "anthropic" << 429
+            << QByteArray(
+                   R"({"type":"error","error":{"type":"enforced_spend_limit_reached","message":"Your workspace has reached its spend limit."}})")
+            << QByteArray() << KeyState::OutOfBudget
+            << "The Anthropic account behind this key is out of budget (429): Your workspace has reached its spend "
+               "limit; raise its spend limit or add credit at console.anthropic.com.";
+        QTest::newRow("anthropic usage limits")
+            << "anthropic" << 400
+            << QByteArray(
+                   R"({"type":"error","error":{"type":"invalid_request_error","message":"You have reached your specified API usage limits. You will regain access on 2026-12-01 at 00:00 UTC."}})")
+            << QByteArray() << KeyState::OutOfBudget
+            << "The Anthropic account behind this key is out of budget (400): You have reached";
         // Anthropic's monthly spend limit comes as a rate limit with a retry-after of minutes: no retry helps.
-        const QByteArray monthly = "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"This request would exceed your account's monthly spend limit. Please try again later.\"}}";
-        const QString monthlySaid = "The Anthropic account behind this key is out of budget (429): This request would exceed your account's monthly spend limit. Please try again later; raise its spend limit or add credit at console.anthropic.com.";
-        QTest::newRow("anthropic monthly spend limit, retry-after") << "anthropic" << 429 << monthly << QByteArray("900") << KeyState::OutOfBudget << monthlySaid;
-        QTest::newRow("anthropic monthly spend limit") << "anthropic" << 429 << monthly << QByteArray() << KeyState::OutOfBudget << monthlySaid;
-        const QByteArray usageLimits429 = R"({"type":"error","error":{"type":"rate_limit_error","message":"You have reached your specified API usage limits. You will regain access on 2027-01-01 at 00:00 UTC."}})";
-        QTest::newRow("anthropic usage limits as 429, retry-after") << "anthropic" << 429 << usageLimits429 << QByteArray("3600") << KeyState::OutOfBudget
-                                                                    << "The Anthropic account behind this key is out of budget (429): You have reached your specified API usage limits. You will regain access on 2027-01-01 at 00:00 UTC; raise";
-        QTest::newRow("anthropic usage limits as 429") << "anthropic" << 429 << usageLimits429 << QByteArray() << KeyState::OutOfBudget
-                                                       << "The Anthropic account behind this key is out of budget (429): You have reached your specified API usage limits.";
+        const QByteArray monthly =
+            "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"This request would exceed your "
+            "account's monthly spend limit. Please try again later.\"}}";
+        const QString monthlySaid = "The Anthropic account behind this key is out of budget (429): This request would "
+                                    "exceed your account's monthly spend limit. Please try again later; raise its "
+                                    "spend limit or add credit at console.anthropic.com.";
+        QTest::newRow("anthropic monthly spend limit, retry-after")
+            << "anthropic" << 429 << monthly << QByteArray("900") << KeyState::OutOfBudget << monthlySaid;
+        QTest::newRow("anthropic monthly spend limit")
+            << "anthropic" << 429 << monthly << QByteArray() << KeyState::OutOfBudget << monthlySaid;
+        const QByteArray usageLimits429 =
+            R"({"type":"error","error":{"type":"rate_limit_error","message":"You have reached your specified API usage limits. You will regain access on 2027-01-01 at 00:00 UTC."}})";
+        QTest::newRow("anthropic usage limits as 429, retry-after")
+            << "anthropic" << 429 << usageLimits429 << QByteArray("3600") << KeyState::OutOfBudget
+            << "The Anthropic account behind this key is out of budget (429): You have reached your specified API "
+               "usage limits. You will regain access on 2027-01-01 at 00:00 UTC; raise";
+        QTest::newRow("anthropic usage limits as 429")
+            << "anthropic" << 429 << usageLimits429 << QByteArray() << KeyState::OutOfBudget
+            << "The Anthropic account behind this key is out of budget (429): You have reached your specified API "
+               "usage limits.";
         // The phrase alone, in an answer that is not a limit (a 500 quoting it), is not out of budget.
-        QTest::newRow("the phrase in a 500") << "anthropic" << 500 << usageLimits429 << QByteArray() << KeyState::NotVerified << "Anthropic is having trouble (500)";
-        QTest::newRow("anthropic billing") << "anthropic" << 402 << QByteArray(R"({"type":"error","error":{"type":"billing_error","message":"Your credit balance is too low."}})")
-                                           << QByteArray() << KeyState::OutOfBudget << "The Anthropic account behind this key is out of budget (402)";
-        QTest::newRow("anthropic other 400") << "anthropic" << 400 << QByteArray(R"({"type":"error","error":{"type":"invalid_request_error","message":"bad limit"}})")
-                                             << QByteArray() << KeyState::NotVerified << "Anthropic answered (400): bad limit.";
-        QTest::newRow("openai quota, even with retry-after") << "openai" << 429 << quota << QByteArray("5") << KeyState::OutOfBudget
-                                                             << "The OpenAI account behind this key is out of budget (429): You exceeded your current quota; raise its spend limit or add credit at platform.openai.com.";
-        QTest::newRow("openai org spend limit") << "openai" << 429 << QByteArray(R"({"error":{"message":"Organization spend limit exceeded.","type":"invalid_request_error","code":"organization_spend_limit_exceeded"}})")
-                                                << QByteArray() << KeyState::OutOfBudget << "The OpenAI account behind this key is out of budget";
-        QTest::newRow("openai project spend limit") << "openai" << 429 << QByteArray(R"({"error":{"message":"Project spend limit exceeded.","type":"invalid_request_error","code":"project_spend_limit_exceeded"}})")
-                                                    << QByteArray("10") << KeyState::OutOfBudget << "The OpenAI account behind this key is out of budget";
-        QTest::newRow("openai rate limit") << "openai" << 429 << QByteArray(R"({"error":{"message":"Rate limit reached.","type":"requests","code":"rate_limit_exceeded"}})")
-                                           << QByteArray("7") << KeyState::Throttled << "OpenAI is limiting requests (429); check again in 7 seconds.";
-        QTest::newRow("529 overloaded") << "anthropic" << 529 << overloaded << QByteArray() << KeyState::NotVerified << "Anthropic is overloaded (529)";
-        QTest::newRow("500") << "openai" << 500 << QByteArray("oops") << QByteArray() << KeyState::NotVerified << "OpenAI is having trouble (500)";
-        QTest::newRow("200 garbage") << "anthropic" << 200 << QByteArray("<html>captive portal</html>") << QByteArray() << KeyState::NotVerified << "Anthropic answered with something that is not a model list";
+        QTest::newRow("the phrase in a 500") << "anthropic" << 500 << usageLimits429 << QByteArray()
+                                             << KeyState::NotVerified << "Anthropic is having trouble (500)";
+        QTest::newRow("anthropic billing")
+            << "anthropic" << 402
+            << QByteArray(
+                   R"({"type":"error","error":{"type":"billing_error","message":"Your credit balance is too low."}})")
+            << QByteArray() << KeyState::OutOfBudget << "The Anthropic account behind this key is out of budget (402)";
+        QTest::newRow("anthropic other 400")
+            << "anthropic" << 400
+            << QByteArray(R"({"type":"error","error":{"type":"invalid_request_error","message":"bad limit"}})")
+            << QByteArray() << KeyState::NotVerified << "Anthropic answered (400): bad limit.";
+        QTest::newRow("openai quota, even with retry-after")
+            << "openai" << 429 << quota << QByteArray("5") << KeyState::OutOfBudget
+            << "The OpenAI account behind this key is out of budget (429): You exceeded your current quota; raise its "
+               "spend limit or add credit at platform.openai.com.";
+        QTest::newRow("openai org spend limit")
+            << "openai" << 429
+            << QByteArray(
+                   R"({"error":{"message":"Organization spend limit exceeded.","type":"invalid_request_error","code":"organization_spend_limit_exceeded"}})")
+            << QByteArray() << KeyState::OutOfBudget << "The OpenAI account behind this key is out of budget";
+        QTest::newRow("openai project spend limit")
+            << "openai" << 429
+            << QByteArray(
+                   R"({"error":{"message":"Project spend limit exceeded.","type":"invalid_request_error","code":"project_spend_limit_exceeded"}})")
+            << QByteArray("10") << KeyState::OutOfBudget << "The OpenAI account behind this key is out of budget";
+        QTest::newRow("openai rate limit")
+            << "openai" << 429
+            << QByteArray(
+                   R"({"error":{"message":"Rate limit reached.","type":"requests","code":"rate_limit_exceeded"}})")
+            << QByteArray("7") << KeyState::Throttled << "OpenAI is limiting requests (429); check again in 7 seconds.";
+        QTest::newRow("529 overloaded") << "anthropic" << 529 << overloaded << QByteArray() << KeyState::NotVerified
+                                        << "Anthropic is overloaded (529)";
+        QTest::newRow("500") << "openai" << 500 << QByteArray("oops") << QByteArray() << KeyState::NotVerified
+                             << "OpenAI is having trouble (500)";
+        QTest::newRow("200 garbage") << "anthropic" << 200 << QByteArray("<html>captive portal</html>") << QByteArray()
+                                     << KeyState::NotVerified
+                                     << "Anthropic answered with something that is not a model list";
     }
 
     void answers()
@@ -118,7 +179,8 @@ private slots:
             QVERIFY2(o.message.isEmpty(), qPrintable(o.message));
         else
             QVERIFY2(o.message.startsWith(message), qPrintable(o.message));
-        QVERIFY2(!o.message.contains(QStringLiteral("qqqq")) && !o.message.contains(QStringLiteral("kkkk")), qPrintable(o.message));
+        QVERIFY2(!o.message.contains(QStringLiteral("qqqq")) && !o.message.contains(QStringLiteral("kkkk")),
+                 qPrintable(o.message));
         if (o.state == KeyState::Active)
             QVERIFY(!o.models.isEmpty());
         if (o.state == KeyState::Throttled) {
@@ -133,7 +195,8 @@ private slots:
         const FakeProvider::Request& r = server.requests.first();
         QCOMPARE(r.method, QByteArray("GET"));
         // Anthropic pages its list: the largest page first.
-        QCOMPARE(r.path, provider == QLatin1String("anthropic") ? QByteArray("/v1/models?limit=1000") : QByteArray("/v1/models"));
+        QCOMPARE(r.path, provider == QLatin1String("anthropic") ? QByteArray("/v1/models?limit=1000")
+                                                                : QByteArray("/v1/models"));
         QVERIFY2(r.header("user-agent").startsWith("ai-settings/"), r.header("user-agent").constData());
         if (provider == QLatin1String("anthropic")) {
             QCOMPARE(r.header("x-api-key"), anthropicKey.toUtf8());
@@ -147,13 +210,17 @@ private slots:
 
     void theRequestIdIsKeptWithTheVerdict()
     {
-        const auto o = ProviderCheck::interpret(provider(QStringLiteral("anthropic")), 401,
-                                                R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})",
-                                                {}, anthropicKey, now, "req_011CSHoEeqs5C35K2UUqR7Fy");
+        const auto o = ProviderCheck::interpret(
+            provider(QStringLiteral("anthropic")), 401,
+            R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})", {},
+            anthropicKey, now, "req_011CSHoEeqs5C35K2UUqR7Fy");
         QCOMPARE(o.requestId, QStringLiteral("req_011CSHoEeqs5C35K2UUqR7Fy"));
-        QCOMPARE(o.message, QStringLiteral("Anthropic rejected the key (401, request req_011CSHoEeqs5C35K2UUqR7Fy): invalid x-api-key."));
+        QCOMPARE(o.message,
+                 QStringLiteral(
+                     "Anthropic rejected the key (401, request req_011CSHoEeqs5C35K2UUqR7Fy): invalid x-api-key."));
         // A header that is not an id is dropped rather than echoed.
-        const auto odd = ProviderCheck::interpret(provider(QStringLiteral("openai")), 500, "{}", {}, openAiKey, now, "<script>\r\nx");
+        const auto odd = ProviderCheck::interpret(provider(QStringLiteral("openai")), 500, "{}", {}, openAiKey, now,
+                                                  "<script>\r\nx");
         QVERIFY(odd.requestId.isEmpty());
         QCOMPARE(odd.message, QStringLiteral("OpenAI is having trouble (500)."));
     }
@@ -161,11 +228,15 @@ private slots:
     void everyPageOfAnthropicsListIsRead()
     {
         FakeProvider server;
-        server.respond(200, R"({"data":[{"id":"claude-sonnet-4-6"}],"has_more":true,"first_id":"claude-sonnet-4-6","last_id":"claude-sonnet-4-6"})");
-        server.route("after_id=claude-sonnet-4-6", 200,
-                     R"({"data":[{"id":"claude-opus-4-6"}],"has_more":true,"first_id":"claude-opus-4-6","last_id":"claude-opus-4-6"})");
-        server.route("after_id=claude-opus-4-6", 200,
-                     R"({"data":[{"id":"claude-sonnet-4-5-20250929"}],"has_more":false,"first_id":"claude-sonnet-4-5-20250929","last_id":"claude-sonnet-4-5-20250929"})");
+        server.respond(
+            200,
+            R"({"data":[{"id":"claude-sonnet-4-6"}],"has_more":true,"first_id":"claude-sonnet-4-6","last_id":"claude-sonnet-4-6"})");
+        server.route(
+            "after_id=claude-sonnet-4-6", 200,
+            R"({"data":[{"id":"claude-opus-4-6"}],"has_more":true,"first_id":"claude-opus-4-6","last_id":"claude-opus-4-6"})");
+        server.route(
+            "after_id=claude-opus-4-6", 200,
+            R"({"data":[{"id":"claude-sonnet-4-5-20250929"}],"has_more":false,"first_id":"claude-sonnet-4-5-20250929","last_id":"claude-sonnet-4-5-20250929"})");
         const auto o = run(server, QStringLiteral("anthropic"));
         QCOMPARE(o.state, KeyState::Active);
         QCOMPARE(o.models, (QStringList{QStringLiteral("claude-sonnet-4-6"), QStringLiteral("claude-opus-4-6"),
@@ -180,7 +251,8 @@ private slots:
     {
         FakeProvider server;
         server.respond(200, R"({"data":[{"id":"claude-sonnet-4-6"}],"has_more":true,"last_id":"claude-sonnet-4-6"})");
-        server.route("after_id=", 401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
+        server.route("after_id=", 401,
+                     R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
         const auto o = run(server, QStringLiteral("anthropic"));
         QCOMPARE(o.state, KeyState::Invalid);
         QVERIFY(o.models.isEmpty());
@@ -192,7 +264,8 @@ private slots:
         server.stall();
         const ProviderCheck::Outcome o = run(server, QStringLiteral("anthropic"), 400);
         QCOMPARE(o.state, KeyState::NotVerified);
-        QVERIFY2(o.message.startsWith(QStringLiteral("Anthropic did not answer within 0.4 seconds")), qPrintable(o.message));
+        QVERIFY2(o.message.startsWith(QStringLiteral("Anthropic did not answer within 0.4 seconds")),
+                 qPrintable(o.message));
     }
 
     void unreachableServerIsNotVerified()
@@ -204,16 +277,19 @@ private slots:
         QNetworkAccessManager network;
         ProviderCheck check(network, Clock::fixedAt(now));
         QSignalSpy spy(&check, &ProviderCheck::finished);
-        check.start(provider(QStringLiteral("openai")), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), openAiKey);
+        check.start(provider(QStringLiteral("openai")), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)),
+                    openAiKey);
         QVERIFY(spy.wait(15000));
         const auto o = spy.first().first().value<ProviderCheck::Outcome>();
         QCOMPARE(o.state, KeyState::NotVerified);
-        QVERIFY2(o.message.startsWith(QStringLiteral("OpenAI could not be reached (Connection refused)")), qPrintable(o.message));
+        QVERIFY2(o.message.startsWith(QStringLiteral("OpenAI could not be reached (Connection refused)")),
+                 qPrintable(o.message));
     }
 
     void baseUrlComesFromTheEnvironmentFirst()
     {
-        QCOMPARE(ProviderCheck::baseUrl(QStringLiteral("anthropic")), QUrl(QStringLiteral("https://api.anthropic.com")));
+        QCOMPARE(ProviderCheck::baseUrl(QStringLiteral("anthropic")),
+                 QUrl(QStringLiteral("https://api.anthropic.com")));
         QCOMPARE(ProviderCheck::baseUrl(QStringLiteral("openai"), QStringLiteral("http://gateway.local:8080/v1")),
                  QUrl(QStringLiteral("http://gateway.local:8080/v1")));
         qputenv("OPENAI_BASE_URL", "http://127.0.0.1:9/proxy");

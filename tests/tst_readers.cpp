@@ -58,7 +58,8 @@ private:
         QVERIFY(m_holder->waitForStarted(10000));
         // The shell waits for the lock too: the probe below takes it for an instant each time it looks, and a
         // BEGIN that met it without waiting would leave the shell holding nothing.
-        m_holder->write(".timeout 10000\nBEGIN IMMEDIATE;\nINSERT INTO settings (name, value) VALUES ('held', 'by another program');\n");
+        m_holder->write(".timeout 10000\nBEGIN IMMEDIATE;\nINSERT INTO settings (name, value) VALUES ('held', 'by "
+                        "another program');\n");
         QTRY_VERIFY_WITH_TIMEOUT(writeLockIsHeld(path), 10000);
     }
 
@@ -75,7 +76,10 @@ private slots:
     {
         TestSupport::failOnAnyWidgetWarning();
         m_db = newPath();
-        QCOMPARE(runCli({QStringLiteral("--db"), m_db, QStringLiteral("tenants"), QStringLiteral("add"), QStringLiteral("acme")}).exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("--db"), m_db, QStringLiteral("tenants"), QStringLiteral("add"),
+                         QStringLiteral("acme")})
+                     .exitCode,
+                 0);
     }
 
     void cleanup()
@@ -144,7 +148,8 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         Ui::MainWindow window(path);
-        QVERIFY2(timer.elapsed() < 1000, qPrintable(QStringLiteral("the window took %1 ms to appear").arg(timer.elapsed())));
+        QVERIFY2(timer.elapsed() < 1000,
+                 qPrintable(QStringLiteral("the window took %1 ms to appear").arg(timer.elapsed())));
         auto* waiting = window.findChild<QLabel*>(QStringLiteral("waitingLabel"));
         QVERIFY(waiting);
         QVERIFY(waiting->text().contains(QStringLiteral("Waiting for the database")));

@@ -41,8 +41,11 @@ class TestScale : public QObject
                 return;
             const QRect r(w->mapTo(viewport, QPoint(0, 0)), w->size());
             if (r.left() < 0 || r.right() >= viewport->width() + 1)
-                out << QStringLiteral("%1 %2 at %3..%4 of %5").arg(QLatin1String(w->metaObject()->className()), w->objectName())
-                           .arg(r.left()).arg(r.right()).arg(viewport->width());
+                out << QStringLiteral("%1 %2 at %3..%4 of %5")
+                           .arg(QLatin1String(w->metaObject()->className()), w->objectName())
+                           .arg(r.left())
+                           .arg(r.right())
+                           .arg(viewport->width());
         };
         for (auto* w : current->findChildren<QAbstractButton*>())
             check(w);
@@ -58,7 +61,10 @@ class TestScale : public QObject
             for (int r = 0; r < table->rowCount(); ++r)
                 rows += table->rowHeight(r);
             if (table->viewport()->height() < rows)
-                out << QStringLiteral("table %1 shows %2 of %3 pixels of rows").arg(table->objectName()).arg(table->viewport()->height()).arg(rows);
+                out << QStringLiteral("table %1 shows %2 of %3 pixels of rows")
+                           .arg(table->objectName())
+                           .arg(table->viewport()->height())
+                           .arg(rows);
         }
         return out;
     }
@@ -75,7 +81,8 @@ class TestScale : public QObject
             window.page()->showSection(section);
             QApplication::processEvents();
             const QStringList problems = clipped(window.page());
-            QVERIFY2(problems.isEmpty(), qPrintable(section + QStringLiteral(": ") + problems.join(QStringLiteral("; "))));
+            QVERIFY2(problems.isEmpty(),
+                     qPrintable(section + QStringLiteral(": ") + problems.join(QStringLiteral("; "))));
         }
         window.page()->showSection(QStringLiteral("usage"));
         auto* chart = WidgetSupport::find<Ui::DailyChart>(&window, "dailyChart");
@@ -95,9 +102,12 @@ private slots:
         auto ledger = TestSupport::openLedger(m_db, Environment::currentUserName());
         ledger->setClock(m_clock);
         QVERIFY(ledger->settings().setPlan(QStringLiteral("professional")).ok());
-        QVERIFY(ledger->directory().addTenant(QStringLiteral("acme"), QStringLiteral("Acme Retail International")).ok());
+        QVERIFY(
+            ledger->directory().addTenant(QStringLiteral("acme"), QStringLiteral("Acme Retail International")).ok());
         const qint64 start = ledger->usage().report(std::nullopt, std::nullopt)->period.start;
-        QVERIFY(TestSupport::recordAsItHappened(*ledger, {QStringLiteral("analysis"), QStringLiteral("acme"), start + 3600000, {}}).ok());
+        QVERIFY(TestSupport::recordAsItHappened(
+                    *ledger, {QStringLiteral("analysis"), QStringLiteral("acme"), start + 3600000, {}})
+                    .ok());
     }
 
     void leftToRight() { checkEverySection(Qt::LeftToRight); }

@@ -252,9 +252,9 @@ private slots:
         QVERIFY(killServer());
         // The window finds out at its next refresh (F5), and says so instead of showing what it showed before.
         // (The server's processes end a moment after it: until then a refresh may still be answered.)
-        QTRY_VERIFY_WITH_TIMEOUT((window.session()->refresh(),
-                                  window.centralWidget()->objectName() == QLatin1String("reconnectingLabel")),
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (window.session()->refresh(), window.centralWidget()->objectName() == QLatin1String("reconnectingLabel")),
+            20000);
         QVERIFY(window.session()->isReconnecting());
         QVERIFY(!window.page()->isVisible());
 

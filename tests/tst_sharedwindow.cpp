@@ -44,7 +44,9 @@ private slots:
         {
             auto ledger = TestSupport::openLedger(uri, QStringLiteral("owner"));
             ledger->setClock(Clock(&clock));
-            QVERIFY(TestSupport::recordAsItHappened(*ledger, {QStringLiteral("content"), {}, at("2026-11-22T11:00:00Z"), {}}).ok());
+            QVERIFY(TestSupport::recordAsItHappened(*ledger,
+                                                    {QStringLiteral("content"), {}, at("2026-11-22T11:00:00Z"), {}})
+                        .ok());
         }
         Ui::MainWindow window(uri, Clock(&clock));
         // The constructor returns before the server has answered: the window says it connects, the page waits.
@@ -56,7 +58,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 20000);
         QCOMPARE(window.centralWidget(), window.page());
         QVERIFY(window.page()->isVisible());
-        QCOMPARE(find<QLabel>(&window, "overviewUsedLabel")->text().left(23), QStringLiteral("5 of 100 credits used t"));
+        QCOMPARE(find<QLabel>(&window, "overviewUsedLabel")->text().left(23),
+                 QStringLiteral("5 of 100 credits used t"));
         // The member is the database role the server authenticated (the text isolates the name as an island).
         const QString status = find<QLabel>(&window, "sessionStatusLabel")->text();
         QVERIFY2(status.contains(QStringLiteral("signed in as \u2068owner\u2069 (Owner)")), qPrintable(status));

@@ -40,7 +40,8 @@ class TestTranslations : public QObject
             if (xml.name() == QLatin1String("name"))
                 context = xml.readElementText();
             else if (xml.name() == QLatin1String("message"))
-                m = Message{context, {}, {}, false, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes")};
+                m = Message{
+                    context, {}, {}, false, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes")};
             else if (xml.name() == QLatin1String("source"))
                 m.source = xml.readElementText();
             else if (xml.name() == QLatin1String("translation")) {
@@ -83,14 +84,16 @@ private slots:
             QVERIFY2(messages.size() > (isPluralsFile(path) ? 5 : 250), qPrintable(path));
             for (const Message& m : messages) {
                 const QString where = QStringLiteral("%1: [%2] %3").arg(path, m.context, m.source);
-                QVERIFY2(m.finished && !m.translation.trimmed().isEmpty(), qPrintable(where + QStringLiteral(" has no translation")));
+                QVERIFY2(m.finished && !m.translation.trimmed().isEmpty(),
+                         qPrintable(where + QStringLiteral(" has no translation")));
                 QVERIFY2(!isPluralsFile(path) || m.plural, qPrintable(where + QStringLiteral(" is not a plural text")));
                 // Each plural form keeps the source's placeholders; the forms are read as one text here.
                 if (!m.plural)
                     QCOMPARE(placeholders(m.translation), placeholders(m.source));
                 else
                     for (const QString& p : placeholders(m.source))
-                        QVERIFY2(placeholders(m.translation).contains(p), qPrintable(where + QStringLiteral(" lacks ") + p));
+                        QVERIFY2(placeholders(m.translation).contains(p),
+                                 qPrintable(where + QStringLiteral(" lacks ") + p));
             }
         }
     }
@@ -114,7 +117,8 @@ private slots:
             texts << p.typicalNote;
         for (const QString& t : texts)
             if (!t.isEmpty())
-                QVERIFY2(catalogTexts.contains(t), qPrintable(t + QStringLiteral(" is missing from app/core/rules/CatalogWords.cpp")));
+                QVERIFY2(catalogTexts.contains(t),
+                         qPrintable(t + QStringLiteral(" is missing from app/core/rules/CatalogWords.cpp")));
     }
 
     // German keeps its nouns inside a sentence and has words of its own for the roles; English lower-cases an
@@ -136,8 +140,8 @@ private slots:
     // is written as a bare literal, which lupdate would never see.
     void noRefusalIsWrittenUntranslated()
     {
-        static const QRegularExpression bare(QStringLiteral(
-            "\\b(refused|badInput|unavailable|usageError|lineFailure|LineError)[({]\\s*(\\{?[^,;(]*,\\s*)?QStringLiteral\\("));
+        static const QRegularExpression bare(QStringLiteral("\\b(refused|badInput|unavailable|usageError|lineFailure|"
+                                                            "LineError)[({]\\s*(\\{?[^,;(]*,\\s*)?QStringLiteral\\("));
         QStringList found;
         for (const char* folder : {AI_SETTINGS_SOURCE_DIR "/app", AI_SETTINGS_SOURCE_DIR "/ui"}) {
             QDirIterator it(QString::fromUtf8(folder), {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
@@ -148,7 +152,9 @@ private slots:
                 const QString text = QString::fromUtf8(file.readAll());
                 for (auto m = bare.globalMatch(text); m.hasNext();) {
                     const auto match = m.next();
-                    found << QStringLiteral("%1:%2").arg(file.fileName()).arg(text.left(match.capturedStart()).count(QLatin1Char('\n')) + 1);
+                    found << QStringLiteral("%1:%2")
+                                 .arg(file.fileName())
+                                 .arg(text.left(match.capturedStart()).count(QLatin1Char('\n')) + 1);
                 }
             }
         }
@@ -168,8 +174,9 @@ private slots:
             lupdate.start(QStringLiteral(AI_SETTINGS_LUPDATE),
                           QStringList{QStringLiteral("-recursive"), QStringLiteral(AI_SETTINGS_SOURCE_DIR "/app"),
                                       QStringLiteral(AI_SETTINGS_SOURCE_DIR "/ui"), QStringLiteral("-no-obsolete"),
-                                      QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-ts"), fresh}
-                              + (isPluralsFile(path) ? QStringList{QStringLiteral("-pluralonly")} : QStringList{}));
+                                      QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-ts"),
+                                      fresh} +
+                              (isPluralsFile(path) ? QStringList{QStringLiteral("-pluralonly")} : QStringList{}));
             QVERIFY(lupdate.waitForFinished(120000));
             QCOMPARE(lupdate.exitCode(), 0);
             const auto key = [](const Message& m) { return m.context + QLatin1Char('\x1f') + m.source; };
@@ -181,8 +188,10 @@ private slots:
             QStringList missing;
             for (const QString& k : found - committed)
                 missing << k;
-            QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("run `cmake --build build --target update_translations` and translate: ") +
-                                                   missing.join(QStringLiteral("; "))));
+            QVERIFY2(
+                missing.isEmpty(),
+                qPrintable(QStringLiteral("run `cmake --build build --target update_translations` and translate: ") +
+                           missing.join(QStringLiteral("; "))));
         }
     }
 };

@@ -5,9 +5,9 @@
 #include "UsageFile.h"
 
 #include <QBuffer>
-#include <QTemporaryDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 
 #include <mutex>
 
@@ -52,41 +52,90 @@ private slots:
         const QByteArray header = "id,occurred_at,tenant,action,model,billing,credits\n";
         const QByteArray good = "g,2026-11-02T09:00:00Z,,theme,,credits,\n";
         const int csv = int(Format::Csv), jsonl = int(Format::JsonLines);
-        QTest::newRow("missing column") << csv << QByteArray("id,occurred_at,tenant,action,model,billing\n") << "Line 1: the header lacks the column \"credits\"";
-        QTest::newRow("unknown column") << csv << QByteArray("id,occurred_at,tenant,action,model,billing,credits,cost\n") << "Line 1: the header column \"cost\" is unknown";
-        QTest::newRow("too few fields") << csv << header + good + "x,2026-11-02T09:00:00Z,,theme\n" << "Line 3: expected 7 fields, found 4";
-        QTest::newRow("bad time") << csv << header + good + QByteArray(good).replace("g,", "h,") + "x,yesterday,,theme,,credits,\n" << "Line 4: occurred_at \"yesterday\" is not an ISO 8601 time";
-        QTest::newRow("no zone") << csv << header + "x,2026-11-02T09:00:00,,theme,,credits,\n" << "Line 2: occurred_at";
-        QTest::newRow("bad billing") << csv << header + "x,2026-11-02T09:00:00Z,,theme,,free,\n" << "Line 2: billing \"free\" is neither credits nor byok";
-        QTest::newRow("negative credits") << csv << header + "x,2026-11-02T09:00:00Z,,theme,,credits,-3\n" << "Line 2: credits \"-3\" is not a whole number";
-        QTest::newRow("empty id") << csv << header + ",2026-11-02T09:00:00Z,,theme,,credits,\n" << "Line 2: the id is empty";
-        QTest::newRow("open quote") << csv << header + "\"x,2026-11-02T09:00:00Z,,theme,,credits,\n" << "Line 2: the field id is not valid CSV: its quote is never closed";
-        QTest::newRow("line after multi-line field") << csv << header + good + "x,2026-11-02T09:00:00Z,\"a,\n\",theme,,credits,\nz,nope,,theme,,credits,\n" << "Line 3: the field tenant holds a control character (\\n)";
+        QTest::newRow("missing column") << csv << QByteArray("id,occurred_at,tenant,action,model,billing\n")
+                                        << "Line 1: the header lacks the column \"credits\"";
+        QTest::newRow("unknown column") << csv
+                                        << QByteArray("id,occurred_at,tenant,action,model,billing,credits,cost\n")
+                                        << "Line 1: the header column \"cost\" is unknown";
+        QTest::newRow("too few fields") << csv << header + good + "x,2026-11-02T09:00:00Z,,theme\n"
+                                        << "Line 3: expected 7 fields, found 4";
+        QTest::newRow("bad time") << csv
+                                  << header + good + QByteArray(good).replace("g,", "h,") +
+                                         "x,yesterday,,theme,,credits,\n"
+                                  << "Line 4: occurred_at \"yesterday\" is not an ISO 8601 time";
+        QTest::newRow("no zone") << csv << header + "x,2026-11-02T09:00:00,,theme,,credits,\n"
+                                 << "Line 2: occurred_at";
+        QTest::newRow("bad billing") << csv << header + "x,2026-11-02T09:00:00Z,,theme,,free,\n"
+                                     << "Line 2: billing \"free\" is neither credits nor byok";
+        QTest::newRow("negative credits") << csv << header + "x,2026-11-02T09:00:00Z,,theme,,credits,-3\n"
+                                          << "Line 2: credits \"-3\" is not a whole number";
+        QTest::newRow("empty id") << csv << header + ",2026-11-02T09:00:00Z,,theme,,credits,\n"
+                                  << "Line 2: the id is empty";
+        QTest::newRow("open quote") << csv << header + "\"x,2026-11-02T09:00:00Z,,theme,,credits,\n"
+                                    << "Line 2: the field id is not valid CSV: its quote is never closed";
+        QTest::newRow("line after multi-line field")
+            << csv << header + good + "x,2026-11-02T09:00:00Z,\"a,\n\",theme,,credits,\nz,nope,,theme,,credits,\n"
+            << "Line 3: the field tenant holds a control character (\\n)";
         // RFC 4180, strictly (defect 4 of the hardening issue).
-        QTest::newRow("text after closing quote") << csv << header + "x,2026-11-02T09:00:00Z,\"acme\"x,theme,,credits,\n" << "Line 2: the field tenant is not valid CSV: text follows its closing quote";
-        QTest::newRow("quote inside plain field") << csv << header + "x,2026-11-02T09:00:00Z,ac\"me,theme,,credits,\n" << "Line 2: the field tenant is not valid CSV: it has a quote but is not quoted as a whole";
-        QTest::newRow("NUL in credits") << csv << header + QByteArray("x,2026-11-02T09:00:00Z,,theme,,credits,5\0\n", 42) << "Line 2: the field credits holds a control character (\\x00)";
-        QTest::newRow("escape in tenant") << csv << header + "x,2026-11-02T09:00:00Z,\x1b]0;owned\x07,theme,,credits,\n" << "Line 2: the field tenant holds a control character (\\x1b)";
-        QTest::newRow("quoted newline in id") << csv << header + "\"r1\n\",2026-11-02T09:00:00Z,,theme,,credits,\n" << "Line 2: the field id holds a control character (\\n)";
-        QTest::newRow("bad UTF-8 in csv") << csv << header + "x,2026-11-02T09:00:00Z,ac\xffme,theme,,credits,\n" << "Line 2: the field tenant is not valid UTF-8";
-        QTest::newRow("credits with sign") << csv << header + "x,2026-11-02T09:00:00Z,,theme,,credits,+5\n" << "Line 2: credits \"+5\" is not a whole number";
-        QTest::newRow("jsonl not json") << jsonl << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":\"credits\"}\n{oops\n") << "Line 2: not valid JSON (";
-        QTest::newRow("jsonl unknown field") << jsonl << QByteArray("{\"id\":\"a\",\"when\":\"x\"}\n") << "Line 1: unknown field \"when\"";
-        QTest::newRow("jsonl wrong type") << jsonl << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":\"credits\",\"tenant\":7}\n") << "Line 1: the field tenant must be text in quotes";
-        QTest::newRow("jsonl fractional credits") << jsonl << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":\"credits\",\"credits\":1.5}\n") << "Line 1: the field credits must be a whole number";
+        QTest::newRow("text after closing quote")
+            << csv << header + "x,2026-11-02T09:00:00Z,\"acme\"x,theme,,credits,\n"
+            << "Line 2: the field tenant is not valid CSV: text follows its closing quote";
+        QTest::newRow("quote inside plain field")
+            << csv << header + "x,2026-11-02T09:00:00Z,ac\"me,theme,,credits,\n"
+            << "Line 2: the field tenant is not valid CSV: it has a quote but is not quoted as a whole";
+        QTest::newRow("NUL in credits") << csv
+                                        << header + QByteArray("x,2026-11-02T09:00:00Z,,theme,,credits,5\0\n", 42)
+                                        << "Line 2: the field credits holds a control character (\\x00)";
+        QTest::newRow("escape in tenant") << csv << header + "x,2026-11-02T09:00:00Z,\x1b]0;owned\x07,theme,,credits,\n"
+                                          << "Line 2: the field tenant holds a control character (\\x1b)";
+        QTest::newRow("quoted newline in id") << csv << header + "\"r1\n\",2026-11-02T09:00:00Z,,theme,,credits,\n"
+                                              << "Line 2: the field id holds a control character (\\n)";
+        QTest::newRow("bad UTF-8 in csv") << csv << header + "x,2026-11-02T09:00:00Z,ac\xffme,theme,,credits,\n"
+                                          << "Line 2: the field tenant is not valid UTF-8";
+        QTest::newRow("credits with sign") << csv << header + "x,2026-11-02T09:00:00Z,,theme,,credits,+5\n"
+                                           << "Line 2: credits \"+5\" is not a whole number";
+        QTest::newRow("jsonl not json") << jsonl
+                                        << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\","
+                                                      "\"action\":\"theme\",\"billing\":\"credits\"}\n{oops\n")
+                                        << "Line 2: not valid JSON (";
+        QTest::newRow("jsonl unknown field")
+            << jsonl << QByteArray("{\"id\":\"a\",\"when\":\"x\"}\n") << "Line 1: unknown field \"when\"";
+        QTest::newRow("jsonl wrong type") << jsonl
+                                          << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\","
+                                                        "\"action\":\"theme\",\"billing\":\"credits\",\"tenant\":7}\n")
+                                          << "Line 1: the field tenant must be text in quotes";
+        QTest::newRow("jsonl fractional credits")
+            << jsonl
+            << QByteArray("{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":"
+                          "\"credits\",\"credits\":1.5}\n")
+            << "Line 1: the field credits must be a whole number";
         // Strict JSON Lines (defect 5 of the hardening issue): typed fields, and the field that is wrong.
-        const QByteArray jsonStart = "{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":\"credits\"";
-        QTest::newRow("jsonl credits as text") << jsonl << jsonStart + ",\"credits\":\"5\"}\n" << "Line 1: the field credits must be a whole number";
-        QTest::newRow("jsonl credits with exponent") << jsonl << jsonStart + ",\"credits\":2e0}\n" << "Line 1: the field credits must be a whole number";
-        QTest::newRow("jsonl credits 5.0") << jsonl << jsonStart + ",\"credits\":5.0}\n" << "Line 1: the field credits must be a whole number";
-        QTest::newRow("jsonl negative credits") << jsonl << jsonStart + ",\"credits\":-5}\n" << "Line 1: credits \"-5\" is not a whole number";
-        QTest::newRow("jsonl bad UTF-8") << jsonl << jsonStart + ",\"tenant\":\"ac\xc3(me\"}\n" << "Line 1: the field tenant is not valid UTF-8";
-        QTest::newRow("jsonl field twice") << jsonl << jsonStart + ",\"credits\":5,\"credits\":0}\n" << "Line 1: the field \"credits\" is given twice";
-        QTest::newRow("jsonl field twice, escaped") << jsonl << jsonStart + ",\"tenant\":\"a\",\"t\\u0065nant\":\"b\"}\n" << "Line 1: the field \"tenant\" is given twice";
-        QTest::newRow("jsonl array") << jsonl << QByteArray("[1,2]\n") << "Line 1: expected a JSON object, found an array";
+        const QByteArray jsonStart =
+            "{\"id\":\"a\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":\"credits\"";
+        QTest::newRow("jsonl credits as text") << jsonl << jsonStart + ",\"credits\":\"5\"}\n"
+                                               << "Line 1: the field credits must be a whole number";
+        QTest::newRow("jsonl credits with exponent") << jsonl << jsonStart + ",\"credits\":2e0}\n"
+                                                     << "Line 1: the field credits must be a whole number";
+        QTest::newRow("jsonl credits 5.0") << jsonl << jsonStart + ",\"credits\":5.0}\n"
+                                           << "Line 1: the field credits must be a whole number";
+        QTest::newRow("jsonl negative credits") << jsonl << jsonStart + ",\"credits\":-5}\n"
+                                                << "Line 1: credits \"-5\" is not a whole number";
+        QTest::newRow("jsonl bad UTF-8") << jsonl << jsonStart + ",\"tenant\":\"ac\xc3(me\"}\n"
+                                         << "Line 1: the field tenant is not valid UTF-8";
+        QTest::newRow("jsonl field twice") << jsonl << jsonStart + ",\"credits\":5,\"credits\":0}\n"
+                                           << "Line 1: the field \"credits\" is given twice";
+        QTest::newRow("jsonl field twice, escaped")
+            << jsonl << jsonStart + ",\"tenant\":\"a\",\"t\\u0065nant\":\"b\"}\n"
+            << "Line 1: the field \"tenant\" is given twice";
+        QTest::newRow("jsonl array") << jsonl << QByteArray("[1,2]\n")
+                                     << "Line 1: expected a JSON object, found an array";
         QTest::newRow("jsonl number") << jsonl << QByteArray("42\n") << "Line 1: ";
-        QTest::newRow("jsonl escape in tenant") << jsonl << jsonStart + ",\"tenant\":\"\\u001b[2J\"}\n" << "Line 1: the field tenant holds a control character (\\x1b)";
-        QTest::newRow("jsonl newline in id") << jsonl << QByteArray("{\"id\":\"r1\\n\",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"action\":\"theme\",\"billing\":\"credits\"}\n") << "Line 1: the field id holds a control character (\\n)";
+        QTest::newRow("jsonl escape in tenant") << jsonl << jsonStart + ",\"tenant\":\"\\u001b[2J\"}\n"
+                                                << "Line 1: the field tenant holds a control character (\\x1b)";
+        QTest::newRow("jsonl newline in id") << jsonl
+                                             << QByteArray("{\"id\":\"r1\\n\",\"occurred_at\":\"2026-11-02T09:00:00Z\","
+                                                           "\"action\":\"theme\",\"billing\":\"credits\"}\n")
+                                             << "Line 1: the field id holds a control character (\\n)";
     }
 
     void badLinesNameTheirNumber()
@@ -106,8 +155,8 @@ private slots:
         const QByteArray text = "a,\"b\nc\",d\n\"x\"\"\ny\",z\nlast\n";
         const qsizetype first = text.indexOf("d\n") + 2, second = text.indexOf("z\n") + 2;
         QCOMPARE(UsageFile::csvRecordEndAfter(text, 0, 0), first);
-        QCOMPARE(UsageFile::csvRecordEndAfter(text, 0, text.indexOf('c')), first);          // inside a quoted line break
-        QCOMPARE(UsageFile::csvRecordEndAfter(text, 0, text.indexOf("\"\"") + 2), second);  // after a doubled quote
+        QCOMPARE(UsageFile::csvRecordEndAfter(text, 0, text.indexOf('c')), first);         // inside a quoted line break
+        QCOMPARE(UsageFile::csvRecordEndAfter(text, 0, text.indexOf("\"\"") + 2), second); // after a doubled quote
         QCOMPARE(UsageFile::csvRecordEndAfter(text, first, text.indexOf("last")), text.size());
         QCOMPARE(UsageFile::csvRecordEndAfter(QByteArray("a,b"), 0, 1), qsizetype(-1));
     }
@@ -196,7 +245,8 @@ private slots:
                 text += UsageFile::csvField(id) + ",2026-11-02T09:00:00Z,acme,theme,,credits,5\n";
             else
                 text += "{\"id\":" + QJsonDocument(QJsonArray{id}).toJson(QJsonDocument::Compact).mid(1).chopped(1) +
-                        ",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"tenant\":\"acme\",\"action\":\"theme\",\"billing\":\"credits\",\"credits\":5}\n";
+                        ",\"occurred_at\":\"2026-11-02T09:00:00Z\",\"tenant\":\"acme\",\"action\":\"theme\","
+                        "\"billing\":\"credits\",\"credits\":5}\n";
             lineOf << line;
             idOf << id;
             if (i % 5000 == 4999) {
@@ -245,7 +295,11 @@ private slots:
         for (int i = 0; i < idOf.size(); ++i) {
             if (rows->at(i).event.id != idOf[i] || rows->at(i).line != lineOf[i])
                 QFAIL(qPrintable(QStringLiteral("row %1: %2 on line %3, expected %4 on line %5")
-                                     .arg(i).arg(rows->at(i).event.id).arg(rows->at(i).line).arg(idOf[i]).arg(lineOf[i])));
+                                     .arg(i)
+                                     .arg(rows->at(i).event.id)
+                                     .arg(rows->at(i).line)
+                                     .arg(idOf[i])
+                                     .arg(lineOf[i])));
             QCOMPARE(rows->at(i).event.credits, 5);
         }
     }
@@ -263,8 +317,8 @@ private slots:
         const QVector<UsageEvent> events = {
             {QStringLiteral("id,with\"quote"), TestSupport::at("2026-11-02T09:00:00.125Z"), QStringLiteral("acme"),
              QStringLiteral("content"), QStringLiteral("claude-opus-4-6"), CreditRules::Billing::Credits, 10},
-            {QStringLiteral("b"), TestSupport::at("1999-12-31T23:59:59Z"), QString(), QStringLiteral("image"), QString(),
-             CreditRules::Billing::Byok, 0},
+            {QStringLiteral("b"), TestSupport::at("1999-12-31T23:59:59Z"), QString(), QStringLiteral("image"),
+             QString(), CreditRules::Billing::Byok, 0},
         };
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);

@@ -35,7 +35,9 @@ private slots:
         QTest::mouseClick(earlier, Qt::LeftButton);
         const QString previous = m_window->page()->credits()->periodId();
         QVERIFY(!previous.isEmpty());
-        compareWithReport(reportJson({QStringLiteral("--tenant"), QStringLiteral("acme"), QStringLiteral("--period"), previous}), false);
+        compareWithReport(
+            reportJson({QStringLiteral("--tenant"), QStringLiteral("acme"), QStringLiteral("--period"), previous}),
+            false);
         QVERIFY(!earlier->isEnabled()); // nothing was used before it
         QVERIFY(later->isEnabled());
         QTest::mouseClick(later, Qt::LeftButton);
@@ -77,7 +79,8 @@ private slots:
         QVERIFY(!revert->isEnabled());
         const int opus = content->findData(QStringLiteral("claude-opus-4-6"));
         QVERIFY(content->itemText(opus).contains(QStringLiteral("2× credit cost")));
-        QVERIFY(!content->itemText(content->findData(QStringLiteral("claude-haiku-4-5"))).contains(QStringLiteral("credit cost")));
+        QVERIFY(!content->itemText(content->findData(QStringLiteral("claude-haiku-4-5")))
+                     .contains(QStringLiteral("credit cost")));
         content->setFocus();
         QTest::keyClick(content, Qt::Key_Down);
         QVERIFY(save->isEnabled());
@@ -91,8 +94,12 @@ private slots:
         content->setCurrentIndex(opus);
         QTest::mouseClick(save, Qt::LeftButton);
         QVERIFY(!save->isEnabled());
-        QCOMPARE(ledger()->settings().current()->slotModels.value(QStringLiteral("content")), QStringLiteral("claude-opus-4-6"));
-        QVERIFY(find<QTableWidget>("creditCostsTable")->item(1, 3)->text().startsWith(QStringLiteral("10 credits (Claude Opus 4.6, ×2)")));
+        QCOMPARE(ledger()->settings().current()->slotModels.value(QStringLiteral("content")),
+                 QStringLiteral("claude-opus-4-6"));
+        QVERIFY(find<QTableWidget>("creditCostsTable")
+                    ->item(1, 3)
+                    ->text()
+                    .startsWith(QStringLiteral("10 credits (Claude Opus 4.6, ×2)")));
     }
 
     void aViewerSeesThePageReadOnlyAndWhy()
@@ -165,7 +172,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(exported), 10000);
         QFile out(exported);
         QVERIFY(out.open(QIODevice::ReadOnly));
-        const auto cli = runCli({QStringLiteral("--db"), m_db, QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("jsonl")});
+        const auto cli = runCli({QStringLiteral("--db"), m_db, QStringLiteral("export"), QStringLiteral("--format"),
+                                 QStringLiteral("jsonl")});
         QCOMPARE(out.readAll(), cli.out);
     }
 
@@ -176,8 +184,11 @@ private slots:
         openWindow();
         const QRect available = m_window->screen()->availableGeometry();
         QVERIFY2(available.height() < 940, "the screen is as small as the test means it");
-        QVERIFY2(m_window->frameGeometry().width() <= available.width() && m_window->frameGeometry().height() <= available.height(),
-                 qPrintable(QStringLiteral("%1 x %2").arg(m_window->frameGeometry().width()).arg(m_window->frameGeometry().height())));
+        QVERIFY2(m_window->frameGeometry().width() <= available.width() &&
+                     m_window->frameGeometry().height() <= available.height(),
+                 qPrintable(QStringLiteral("%1 x %2")
+                                .arg(m_window->frameGeometry().width())
+                                .arg(m_window->frameGeometry().height())));
     }
 
     // Hovering a menu item shows its status tip, and the database and who is signed in stay in the bar.
@@ -186,7 +197,8 @@ private slots:
         openWindow();
         auto* label = find<QLabel>("sessionStatusLabel");
         const QString said = label->text();
-        QVERIFY2(said.contains(QStringLiteral("signed in as")) && said.contains(QStringLiteral("(Owner)")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("signed in as")) && said.contains(QStringLiteral("(Owner)")),
+                 qPrintable(said));
         QStatusTipEvent tip(QStringLiteral("Open another database"));
         QApplication::sendEvent(m_window.get(), &tip);
         QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Open another database"));

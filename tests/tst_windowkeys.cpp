@@ -48,25 +48,27 @@ private slots:
         QCOMPARE(edit->placeholderText(), QStringLiteral("sk-ant-••••••••wxyz"));
         QVERIFY(!show->isEnabled());
         QVERIFY(!find<QLabel>("anthropicMessageLabel")->isVisible());
-        QVERIFY(find<QLabel>("keyInForceLabel")->text().contains(QStringLiteral("Anthropic actions use the install's key: Active (BYOK).")));
+        QVERIFY(find<QLabel>("keyInForceLabel")
+                    ->text()
+                    .contains(QStringLiteral("Anthropic actions use the install's key: Active (BYOK).")));
         QVERIFY(find<QTableWidget>("creditCostsTable")->item(1, 3)->text().startsWith(QStringLiteral("0 credits")));
         KeyVault vault;
         QSignalSpy noSignal(this, &QObject::destroyed);
         std::optional<QString> stored;
         bool read = false;
-        vault.read({ledger()->settings().current()->installId, {}, QStringLiteral("anthropic")}, [&](Result<std::optional<QString>> r) {
-            read = true;
-            if (r)
-                stored = r.value();
-        });
+        vault.read({ledger()->settings().current()->installId, {}, QStringLiteral("anthropic")},
+                   [&](Result<std::optional<QString>> r) {
+                       read = true;
+                       if (r)
+                           stored = r.value();
+                   });
         QTRY_VERIFY_WITH_TIMEOUT(read, 15000);
         QCOMPARE(stored.value_or(QString()), anthropicKey);
         QCOMPARE(ledger()->keys().keyRecord({}, QStringLiteral("anthropic"))->fingerprint, QStringLiteral("wxyz"));
 
         // Remove asks first, then the actions go back to credits.
-        const QString question = answerNextMessageBox(QMessageBox::Yes, [&] {
-            QTest::mouseClick(find<QPushButton>("anthropicRemoveButton"), Qt::LeftButton);
-        });
+        const QString question = answerNextMessageBox(
+            QMessageBox::Yes, [&] { QTest::mouseClick(find<QPushButton>("anthropicRemoveButton"), Qt::LeftButton); });
         QVERIFY(question.contains(QStringLiteral("Remove the Anthropic key")));
         QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("not_set"), 15000);
         QVERIFY(find<QLabel>("keyInForceLabel")->text().contains(QStringLiteral("Anthropic actions use AI credits.")));
@@ -74,7 +76,8 @@ private slots:
 
     void aRejectedKeyTurnsTheBadgeRedWithTheProvidersMessage()
     {
-        m_provider.respond(401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
+        m_provider.respond(401,
+                           R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
         openWindow();
         auto* edit = find<QLineEdit>("anthropicKeyEdit");
         edit->setFocus();
@@ -130,15 +133,26 @@ private slots:
         QTest::addColumn<QString>("badge");
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("cost"); // of content generation, in the costs table
-        QTest::newRow("active") << KeyState::Active << "active" << "✓ Active (BYOK)" << "" << "0 credits (your Anthropic key; 5 otherwise)";
-        QTest::newRow("invalid") << KeyState::Invalid << "invalid" << "✕ Invalid key"
-                                 << "To rotate it: revoke it at console.anthropic.com, paste a new key here and press Save."
-                                 << "refused: the Anthropic key is invalid";
-        QTest::newRow("out of budget") << KeyState::OutOfBudget << "out_of_budget" << "$ Out of budget" << "spend limit"
+        QTest::newRow("active") << KeyState::Active << "active"
+                                << "✓ Active (BYOK)"
+                                << ""
+                                << "0 credits (your Anthropic key; 5 otherwise)";
+        QTest::newRow("invalid")
+            << KeyState::Invalid << "invalid"
+            << "✕ Invalid key"
+            << "To rotate it: revoke it at console.anthropic.com, paste a new key here and press Save."
+            << "refused: the Anthropic key is invalid";
+        QTest::newRow("out of budget") << KeyState::OutOfBudget << "out_of_budget"
+                                       << "$ Out of budget"
+                                       << "spend limit"
                                        << "refused: the Anthropic key is out of budget";
-        QTest::newRow("throttled") << KeyState::Throttled << "throttled" << "‖ Throttled" << "It is checked again automatically at"
+        QTest::newRow("throttled") << KeyState::Throttled << "throttled"
+                                   << "‖ Throttled"
+                                   << "It is checked again automatically at"
                                    << "0 credits (your Anthropic key; 5 otherwise)";
-        QTest::newRow("not verified") << KeyState::NotVerified << "not_verified" << "? Not verified" << "did not answer"
+        QTest::newRow("not verified") << KeyState::NotVerified << "not_verified"
+                                      << "? Not verified"
+                                      << "did not answer"
                                       << "0 credits (your Anthropic key; 5 otherwise)";
     }
 
@@ -146,10 +160,15 @@ private slots:
     {
         QFETCH(KeyState, state);
         QFETCH(QString, message);
-        const char* reasons[] = {"", "Anthropic rejected the key (401): invalid x-api-key.", "Anthropic did not answer within 15 seconds.",
-                                 "The Anthropic account behind this key is out of budget (429); raise its spend limit or add credit at console.anthropic.com.",
+        const char* reasons[] = {"", "Anthropic rejected the key (401): invalid x-api-key.",
+                                 "Anthropic did not answer within 15 seconds.",
+                                 "The Anthropic account behind this key is out of budget (429); raise its spend limit "
+                                 "or add credit at console.anthropic.com.",
                                  "Anthropic is limiting requests (429); check again in 3600 seconds."};
-        recordKeyState({}, state, state == KeyState::Throttled ? std::optional<qint64>(QDateTime::currentMSecsSinceEpoch() + 3600000) : std::nullopt,
+        recordKeyState({}, state,
+                       state == KeyState::Throttled
+                           ? std::optional<qint64>(QDateTime::currentMSecsSinceEpoch() + 3600000)
+                           : std::nullopt,
                        reasons[int(state) - 1]);
         openWindow();
         QTEST(badgeState("anthropic"), "id");
@@ -159,7 +178,9 @@ private slots:
         QCOMPARE(label->isVisible(), !message.isEmpty());
         QVERIFY2(label->text().contains(message), qPrintable(label->text()));
         QTEST(find<QTableWidget>("creditCostsTable")->item(1, 3)->text(), "cost");
-        QVERIFY(find<QLabel>("anthropicConsoleLink")->text().contains(QStringLiteral("href=\"https://console.anthropic.com\"")));
+        QVERIFY(find<QLabel>("anthropicConsoleLink")
+                    ->text()
+                    .contains(QStringLiteral("href=\"https://console.anthropic.com\"")));
         const QString estimate = find<QLabel>("estimateLabel")->text();
         QCOMPARE(estimate.contains(QStringLiteral("Refused until the key is fixed")), keyStateRefusesActions(state));
         QVERIFY(m_provider.requests.isEmpty()); // checked just now: nothing to check again
@@ -174,7 +195,10 @@ private slots:
             auto owner = ledger();
             QVERIFY(owner->directory().setMember(QStringLiteral("someone-else"), Role::Owner).ok());
         }
-        QVERIFY(ledger(QStringLiteral("someone-else"))->directory().setMember(Environment::currentUserName(), Role::Viewer).ok());
+        QVERIFY(ledger(QStringLiteral("someone-else"))
+                    ->directory()
+                    .setMember(Environment::currentUserName(), Role::Viewer)
+                    .ok());
         openWindow();
         const QString text = find<QLabel>("anthropicMessageLabel")->text();
         QVERIFY2(text.contains(QStringLiteral("The provider said to ask again at")), qPrintable(text));
@@ -186,14 +210,23 @@ private slots:
     {
         {
             auto l = ledger();
-            KeyRecord r{{}, QStringLiteral("anthropic"), KeyState::Active, QStringLiteral("wxyz"), l->now(), {}, {}, std::nullopt, {},
+            KeyRecord r{{},
+                        QStringLiteral("anthropic"),
+                        KeyState::Active,
+                        QStringLiteral("wxyz"),
+                        l->now(),
+                        {},
+                        {},
+                        std::nullopt,
+                        {},
                         QStringLiteral("alice@desk-7")};
             QVERIFY(l->keys().setKeyRecord(r, KeyChange::Set).ok());
         }
         openWindow();
         QCOMPARE(badgeState("anthropic"), QStringLiteral("active"));
-        QVERIFY(find<QLabel>("anthropicMessageLabel")->text().contains(
-            QStringLiteral("kept in the keychain of alice on desk-7; Test and Remove work there.")));
+        QVERIFY(find<QLabel>("anthropicMessageLabel")
+                    ->text()
+                    .contains(QStringLiteral("kept in the keychain of alice on desk-7; Test and Remove work there.")));
         QVERIFY(!find<QPushButton>("anthropicTestButton")->isEnabled());
         QVERIFY(!find<QPushButton>("anthropicRemoveButton")->isEnabled());
         QVERIFY(find<QLineEdit>("anthropicKeyEdit")->isEnabled()); // a new key can still be saved here
@@ -215,7 +248,9 @@ private slots:
         QTest::keyClick(tenants, Qt::Key_Down);
         QCOMPARE(badgeState("anthropic"), QStringLiteral("unused"));
         QCOMPARE(find<QLabel>("anthropicStatusBadge")->text(), QStringLiteral("○ Unused"));
-        QVERIFY(find<QLabel>("anthropicMessageLabel")->text().contains(QStringLiteral("Not used: the Essentials plan does not allow tenant keys")));
+        QVERIFY(find<QLabel>("anthropicMessageLabel")
+                    ->text()
+                    .contains(QStringLiteral("Not used: the Essentials plan does not allow tenant keys")));
         QVERIFY(find<QPushButton>("anthropicRemoveButton")->isEnabled()); // it can still be removed
         QVERIFY(!find<QPushButton>("anthropicTestButton")->isEnabled());
         QVERIFY(find<QTableWidget>("creditCostsTable")->item(1, 3)->text().startsWith(QStringLiteral("5 credits")));
@@ -234,13 +269,15 @@ private slots:
         QCOMPARE(m_provider.requests.size(), asked); // cancelled: nothing was sent
         QCOMPARE(find<QLineEdit>("anthropicKeyEdit")->text(), replacementKey);
 
-        m_provider.respond(401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
+        m_provider.respond(401,
+                           R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
         Ui::Ask::setNextAnswer(QMessageBox::Yes);
         QTest::mouseClick(find<QPushButton>("anthropicSaveButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("active"), 20000);
         QCOMPARE(m_provider.requests.last().header("x-api-key"), replacementKey.toUtf8());
         auto* message = find<QLabel>("anthropicMessageLabel");
-        QVERIFY2(message->text().contains(QStringLiteral("rejected the key (401): invalid x-api-key; the stored key ending wxyz is kept")),
+        QVERIFY2(message->text().contains(
+                     QStringLiteral("rejected the key (401): invalid x-api-key; the stored key ending wxyz is kept")),
                  qPrintable(message->text()));
         QCOMPARE(find<QLineEdit>("anthropicKeyEdit")->text(), replacementKey); // kept, with the reason
         QCOMPARE(ledger()->keys().keyRecord({}, QStringLiteral("anthropic"))->fingerprint, QStringLiteral("wxyz"));
@@ -258,8 +295,9 @@ private slots:
         QTest::mouseClick(find<QPushButton>("anthropicSaveButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("not_verified"), 20000);
         QCOMPARE(Ui::Ask::pendingAnswers(), 0);
-        QVERIFY2(Ui::Ask::lastQuestion().startsWith(QStringLiteral("Anthropic is having trouble (503); the stored key ending wxyz is "
-                                                                   "kept. Replace the stored key with the new one anyway?")),
+        QVERIFY2(Ui::Ask::lastQuestion().startsWith(
+                     QStringLiteral("Anthropic is having trouble (503); the stored key ending wxyz is "
+                                    "kept. Replace the stored key with the new one anyway?")),
                  qPrintable(Ui::Ask::lastQuestion()));
         QCOMPARE(ledger()->keys().keyRecord({}, QStringLiteral("anthropic"))->fingerprint, QStringLiteral("rpl9"));
         QVERIFY(find<QLineEdit>("anthropicKeyEdit")->text().isEmpty()); // stored: the widget let go of it
@@ -272,7 +310,8 @@ private slots:
         auto* analysis = find<QComboBox>("analysisModelCombo");
         const int sonnet45 = analysis->findData(QStringLiteral("claude-sonnet-4-5"));
         QVERIFY(analysis->itemText(sonnet45).endsWith(QStringLiteral("not available with your key")));
-        QVERIFY(!analysis->itemText(analysis->findData(QStringLiteral("claude-opus-4-6"))).contains(QStringLiteral("not available")));
+        QVERIFY(!analysis->itemText(analysis->findData(QStringLiteral("claude-opus-4-6")))
+                     .contains(QStringLiteral("not available")));
         auto* listLabel = find<QLabel>("keyModelsLabel");
         m_window->page()->showSection(QStringLiteral("models"));
         QVERIFY(listLabel->isVisible());
@@ -281,7 +320,8 @@ private slots:
         QTest::mouseClick(find<QPushButton>("saveChangesButton"), Qt::LeftButton);
         QVERIFY2(find<QLabel>("modelsMessageLabel")->text().contains(QStringLiteral("cannot use Claude Sonnet 4.5")),
                  qPrintable(find<QLabel>("modelsMessageLabel")->text()));
-        QCOMPARE(ledger()->settings().current()->slotModels.value(QStringLiteral("analysis")), QStringLiteral("claude-sonnet-4-6"));
+        QCOMPARE(ledger()->settings().current()->slotModels.value(QStringLiteral("analysis")),
+                 QStringLiteral("claude-sonnet-4-6"));
         QVERIFY(find<QPushButton>("saveChangesButton")->isEnabled()); // the choice stays, to be changed
     }
 
@@ -295,7 +335,8 @@ private slots:
             QVERIFY(l->keys().setKeyRecord(old, KeyChange::Checked).ok());
         }
         m_provider.requests.clear();
-        m_provider.respond(401, R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
+        m_provider.respond(401,
+                           R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
         openWindow();
         // The page is up and usable while the check runs in the background.
         QVERIFY(find<QComboBox>("contentModelCombo")->isEnabled());

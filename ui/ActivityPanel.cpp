@@ -52,9 +52,10 @@ QDateEdit* dateFilter(const QString& objectName, const QString& accessibleName)
 
 ActivityPanel::ActivityPanel(Session& session, QWidget* parent)
     : QGroupBox(tr("Activity"), parent), m_session(session), m_model(new AuditModel(session, this)),
-      m_kindCombo(new QComboBox), m_personCombo(new QComboBox), m_fromEdit(dateFilter(QStringLiteral("activityFromEdit"), tr("From date"))),
-      m_toEdit(dateFilter(QStringLiteral("activityToEdit"), tr("To date"))), m_exportButton(new QPushButton(tr("E&xport CSV…"))),
-      m_countLabel(new QLabel), m_table(new QTableView)
+      m_kindCombo(new QComboBox), m_personCombo(new QComboBox),
+      m_fromEdit(dateFilter(QStringLiteral("activityFromEdit"), tr("From date"))),
+      m_toEdit(dateFilter(QStringLiteral("activityToEdit"), tr("To date"))),
+      m_exportButton(new QPushButton(tr("E&xport CSV…"))), m_countLabel(new QLabel), m_table(new QTableView)
 {
     setObjectName(QStringLiteral("activityPanel"));
     m_kindCombo->setObjectName(QStringLiteral("activityKindCombo"));
@@ -93,7 +94,8 @@ ActivityPanel::ActivityPanel(Session& session, QWidget* parent)
     // page of a long trail.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     const QFontMetrics metrics(font());
-    m_table->setColumnWidth(AuditModel::When, metrics.horizontalAdvance(QStringLiteral("2026-11-26 08:13:38 Europe/London ")));
+    m_table->setColumnWidth(AuditModel::When,
+                            metrics.horizontalAdvance(QStringLiteral("2026-11-26 08:13:38 Europe/London ")));
     m_table->setColumnWidth(AuditModel::Who, metrics.horizontalAdvance(QLatin1Char('m')) * 8);
     m_table->setColumnWidth(AuditModel::Kind, metrics.horizontalAdvance(QStringLiteral("Provider address  ")));
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -173,8 +175,8 @@ Result<QString> ActivityPanel::exportTo(const QString& path)
 void ActivityPanel::exportCsv()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Activity"), folder + QStringLiteral("/activity.csv"),
-                                                      tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Activity"), folder + QStringLiteral("/activity.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     const auto said = exportTo(path);

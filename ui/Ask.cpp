@@ -20,10 +20,19 @@ QMessageBox::StandardButton question(QWidget* parent, const QString& title, cons
     return QMessageBox::question(parent, title, text, buttons, defaultButton);
 }
 
-void setNextAnswer(QMessageBox::StandardButton answer) { nextAnswers.append(answer); }
+void setNextAnswer(QMessageBox::StandardButton answer)
+{
+    nextAnswers.append(answer);
+}
 
-int pendingAnswers() { return int(nextAnswers.size()); }
+int pendingAnswers()
+{
+    return int(nextAnswers.size());
+}
 
-QString lastQuestion() { return asked; }
+QString lastQuestion()
+{
+    return asked;
+}
 
 } // namespace Ui::Ask

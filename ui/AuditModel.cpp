@@ -69,7 +69,10 @@ int AuditModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : int(qMin<qint64>(m_count, INT_MAX));
 }
 
-int AuditModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int AuditModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant AuditModel::data(const QModelIndex& index, int role) const
 {
@@ -83,11 +86,15 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const
         const QDateTime t = QDateTime::fromMSecsSinceEpoch(e->at, QTimeZone(m_timeZone.toUtf8()));
         return tr("%1 %2").arg(QLocale().toString(t, QStringLiteral("yyyy-MM-dd HH:mm:ss")), m_timeZone);
     }
-    case Who: return e->actor;
+    case Who:
+        return e->actor;
     // Worded in the user's language; the trail, the command line and the export keep the line as written.
-    case Kind: return AuditSentences::subject(*e, m_session.catalog());
-    case Change: return AuditSentences::change(*e, m_session.catalog());
-    default: return {};
+    case Kind:
+        return AuditSentences::subject(*e, m_session.catalog());
+    case Change:
+        return AuditSentences::change(*e, m_session.catalog());
+    default:
+        return {};
     }
 }
 
@@ -96,11 +103,16 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case When: return tr("When");
-    case Who: return tr("Who");
-    case Kind: return tr("What");
-    case Change: return tr("Change");
-    default: return {};
+    case When:
+        return tr("When");
+    case Who:
+        return tr("Who");
+    case Kind:
+        return tr("What");
+    case Change:
+        return tr("Change");
+    default:
+        return {};
     }
 }
 

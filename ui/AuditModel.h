@@ -16,7 +16,14 @@ class AuditModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { When, Who, Kind, Change, ColumnCount };
+    enum Column
+    {
+        When,
+        Who,
+        Kind,
+        Change,
+        ColumnCount
+    };
     static constexpr int pageSize = 200;
     static constexpr int pagesKept = 16;
 

@@ -1,7 +1,7 @@
 #include "ByokPanel.h"
 
-#include "KeyField.h"
 #include "KeychainDoctor.h"
+#include "KeyField.h"
 #include "KeySentences.h"
 #include "Session.h"
 
@@ -53,7 +53,8 @@ ByokPanel::ByokPanel(Session& session, QWidget* parent)
     layout->addLayout(keychain);
     connect(m_keychainButton, &QPushButton::clicked, this, &ByokPanel::checkKeychain);
     connect(m_doctor, &KeychainDoctor::finished, this, [this](const KeychainDoctor::Diagnosis& d) {
-        m_keychainLabel->setText(d.works() ? KeychainDoctor::verdict(d) : tr("⚠ Keychain: %1").arg(KeychainDoctor::verdict(d)));
+        m_keychainLabel->setText(d.works() ? KeychainDoctor::verdict(d)
+                                           : tr("⚠ Keychain: %1").arg(KeychainDoctor::verdict(d)));
         m_keychainButton->setEnabled(true);
     });
 }
@@ -84,8 +85,9 @@ void ByokPanel::showTenant(const QString& tenant)
         whyNoNewKey = tr("Tenant keys need the Professional or Enterprise plan; on %1 this tenant uses the install's "
                          "key or credits.")
                           .arg(planName);
-    m_scopeLabel->setText(tenant.isEmpty() ? tr("Keys for the whole install (used by every tenant without its own key).")
-                                           : tr("Keys for tenant %1 only.").arg(tenant));
+    m_scopeLabel->setText(tenant.isEmpty()
+                              ? tr("Keys for the whole install (used by every tenant without its own key).")
+                              : tr("Keys for tenant %1 only.").arg(tenant));
     for (KeyField* f : qAsConst(m_fields))
         f->showScope(tenant, m_session.canAdminister(), whyNoNewKey);
 

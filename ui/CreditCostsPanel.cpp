@@ -1,8 +1,8 @@
 #include "CreditCostsPanel.h"
 
 #include "Session.h"
-#include "UsageSentences.h"
 #include "Tables.h"
+#include "UsageSentences.h"
 
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -11,7 +11,9 @@ namespace Ui {
 
 CreditCostsPanel::CreditCostsPanel(Session& session, QWidget* parent)
     : QGroupBox(tr("Credit costs"), parent), m_session(session),
-      m_table(Tables::create({UsageSentences::breakdownHeadings().first(), tr("Description"), tr("Base"), UsageSentences::costNowHeading()}, 1, this))
+      m_table(Tables::create({UsageSentences::breakdownHeadings().first(), tr("Description"), tr("Base"),
+                              UsageSentences::costNowHeading()},
+                             1, this))
 {
     setObjectName(QStringLiteral("creditCostsPanel"));
     m_table->setObjectName(QStringLiteral("creditCostsTable"));
@@ -34,8 +36,10 @@ void CreditCostsPanel::showTenant(const QString& tenant)
                       .arg(m_session.catalog().provider(c.action->provider)->name)
                       .arg(c.credits);
         if (!c.refusedBecause.isEmpty())
-            now = UsageSentences::costRefused(c.refusedBecause); // what `record` would answer, not a price it would not charge
-        rows << QStringList{shownText(c.action->name), shownText(c.action->description), QString::number(c.action->baseCredits), now};
+            now = UsageSentences::costRefused(
+                c.refusedBecause); // what `record` would answer, not a price it would not charge
+        rows << QStringList{shownText(c.action->name), shownText(c.action->description),
+                            QString::number(c.action->baseCredits), now};
     }
     Tables::fill(m_table, rows, {2});
     setToolTip(costs ? QString() : costs.failure().message);

@@ -32,10 +32,14 @@ QLabel* wrappingLabel(const char* name, QWidget* parent)
 QString levelName(int alertLevel)
 {
     switch (alertLevel) {
-    case 100: return QStringLiteral("full");
-    case 90: return QStringLiteral("serious");
-    case 80: return QStringLiteral("warning");
-    default: return QStringLiteral("normal");
+    case 100:
+        return QStringLiteral("full");
+    case 90:
+        return QStringLiteral("serious");
+    case 80:
+        return QStringLiteral("warning");
+    default:
+        return QStringLiteral("normal");
     }
 }
 
@@ -43,7 +47,10 @@ QString levelName(int alertLevel)
 // trough: amber from 80 %, deep orange from 90 %, red when used up.
 QString barStyle(int alertLevel)
 {
-    const char* chunk = alertLevel >= 100 ? "#b91c1c" : alertLevel >= 90 ? "#c2410c" : alertLevel >= 80 ? "#d97706" : nullptr;
+    const char* chunk = alertLevel >= 100  ? "#b91c1c"
+                        : alertLevel >= 90 ? "#c2410c"
+                        : alertLevel >= 80 ? "#d97706"
+                                           : nullptr;
     if (!chunk)
         return {};
     return QStringLiteral("QProgressBar { border: 1px solid palette(mid); border-radius: 3px; }"
@@ -56,7 +63,8 @@ QString barStyle(int alertLevel)
 QString bannerStyle(int alertLevel)
 {
     const bool full = alertLevel >= 100;
-    return QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px; padding: 6px; }")
+    return QStringLiteral(
+               "QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px; padding: 6px; }")
         .arg(QLatin1String(full ? "#fee2e2" : "#fef3c7"), QLatin1String(full ? "#7f1d1d" : "#78350f"),
              QLatin1String(full ? "#b91c1c" : "#d97706"));
 }
@@ -70,8 +78,8 @@ CreditsPanel::CreditsPanel(Session& session, QWidget* parent)
       m_usedLabel(wrappingLabel("usedLabel", this)), m_progressBar(new QProgressBar(this)),
       m_alertBanner(wrappingLabel("alertBanner", this)), m_remainingLabel(wrappingLabel("remainingLabel", this)),
       m_notesLabel(wrappingLabel("creditNotesLabel", this)), m_forecastLabel(wrappingLabel("forecastLabel", this)),
-      m_breakdownTable(Tables::create(UsageSentences::breakdownHeadings(), 0, this)),
-      m_chart(new DailyChart(this)), m_estimateLabel(wrappingLabel("estimateLabel", this))
+      m_breakdownTable(Tables::create(UsageSentences::breakdownHeadings(), 0, this)), m_chart(new DailyChart(this)),
+      m_estimateLabel(wrappingLabel("estimateLabel", this))
 {
     setObjectName(QStringLiteral("creditsPanel"));
     m_previousButton->setObjectName(QStringLiteral("previousPeriodButton"));
@@ -140,7 +148,9 @@ void CreditsPanel::step(int months)
     if (!current)
         return showFailure(current.failure());
     const QString shown = m_periodId.isEmpty() ? current.value() : m_periodId;
-    const QString target = QDate::fromString(shown + QStringLiteral("-01"), Qt::ISODate).addMonths(months).toString(QStringLiteral("yyyy-MM"));
+    const QString target = QDate::fromString(shown + QStringLiteral("-01"), Qt::ISODate)
+                               .addMonths(months)
+                               .toString(QStringLiteral("yyyy-MM"));
     showPeriod(target >= current.value() ? QString() : target);
 }
 
@@ -176,7 +186,8 @@ void CreditsPanel::showFailure(const Failure& failure)
 void CreditsPanel::showReport(const UsageReport& r, bool current)
 {
     const QLocale locale;
-    m_periodLabel->setText(tr("%1 – %2").arg(UsageSentences::dateText(r.period.firstDay), UsageSentences::dateText(r.period.lastDay)));
+    m_periodLabel->setText(
+        tr("%1 – %2").arg(UsageSentences::dateText(r.period.firstDay), UsageSentences::dateText(r.period.lastDay)));
     m_planLabel->setText(tr("%1 plan · %2 credits a month").arg(r.plan->name, locale.toString(r.allocation)));
 
     // The words are the command line's (UsageSentences); only the layout differs.
@@ -198,7 +209,8 @@ void CreditsPanel::showReport(const UsageReport& r, bool current)
     m_forecastLabel->setText(forecast);
     m_forecastLabel->setVisible(!forecast.isEmpty());
     QStringList notes;
-    for (const QString& line : {UsageSentences::tenantShare(r), UsageSentences::overPlan(r), UsageSentences::pendingPlan(r)})
+    for (const QString& line :
+         {UsageSentences::tenantShare(r), UsageSentences::overPlan(r), UsageSentences::pendingPlan(r)})
         if (!line.isEmpty())
             notes << line;
     m_notesLabel->setText(notes.join(QLatin1Char('\n')));

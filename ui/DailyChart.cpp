@@ -55,7 +55,8 @@ QRect DailyChart::slotRect(int index) const
 {
     const QRect plot = plotArea();
     const double slot = double(plot.width()) / qMax<qsizetype>(1, m_days.size());
-    const int x = isRightToLeft() ? plot.left() + int((m_days.size() - 1 - index) * slot) : plot.left() + int(index * slot);
+    const int x =
+        isRightToLeft() ? plot.left() + int((m_days.size() - 1 - index) * slot) : plot.left() + int(index * slot);
     return QRect(x, plot.top(), qMax(1, int(slot)), plot.height());
 }
 
@@ -72,8 +73,9 @@ QString DailyChart::describeDay(int index) const
 {
     const DayUsage& d = m_days.at(index);
     const QLocale locale;
-    QString text = tr("%1: %2, %3").arg(UsageSentences::dateText(d.day), UsageSentences::credits(d.credits),
-                                        UsageSentences::runs(d.runs));
+    QString text =
+        tr("%1: %2, %3")
+            .arg(UsageSentences::dateText(d.day), UsageSentences::credits(d.credits), UsageSentences::runs(d.runs));
     if (d.byokRuns)
         text += tr(" (%1 on your own keys)").arg(locale.toString(d.byokRuns));
     return text;
@@ -96,8 +98,8 @@ void DailyChart::paintEvent(QPaintEvent*)
     p.drawText(QRect(labels.left(), plot.bottom() - h / 2, labels.width(), h), toPlot, locale.toString(0));
     // The unit of the axis, above it.
     p.setPen(palette().color(QPalette::PlaceholderText));
-    p.drawText(QRect(plot.left(), 0, plot.width(), h), (isRightToLeft() ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop,
-               tr("credits per day"));
+    p.drawText(QRect(plot.left(), 0, plot.width(), h),
+               (isRightToLeft() ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop, tr("credits per day"));
     p.setPen(palette().color(QPalette::WindowText));
     if (m_days.isEmpty())
         return;
@@ -116,7 +118,8 @@ void DailyChart::paintEvent(QPaintEvent*)
             p.fillRect(QRect(x + 1, plot.bottom() - 2, width, 3), palette().color(QPalette::Mid));
         }
         if (i == 0 || (d.day.day() % 5 == 0 && i + 2 < m_days.size()) || i + 1 == m_days.size())
-            p.drawText(QRect(x - 10, plot.bottom() + 3, slot + 20, h + 2), Qt::AlignHCenter, locale.toString(d.day.day()));
+            p.drawText(QRect(x - 10, plot.bottom() + 3, slot + 20, h + 2), Qt::AlignHCenter,
+                       locale.toString(d.day.day()));
     }
 }
 

@@ -70,9 +70,15 @@ void DailyChartAccessible::installFactory()
     Q_UNUSED(installed);
 }
 
-DailyChart* DailyChartAccessible::chart() const { return static_cast<DailyChart*>(widget()); }
+DailyChart* DailyChartAccessible::chart() const
+{
+    return static_cast<DailyChart*>(widget());
+}
 
-int DailyChartAccessible::childCount() const { return int(chart()->days().size()); }
+int DailyChartAccessible::childCount() const
+{
+    return int(chart()->days().size());
+}
 
 QAccessibleInterface* DailyChartAccessible::child(int index) const
 {

@@ -40,10 +40,10 @@ QString coveredActions(const Catalog& catalog, const QString& provider)
 
 KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
     : QWidget(parent), m_session(session), m_provider(provider), m_edit(new QLineEdit(this)),
-      m_showButton(new QToolButton(this)), m_shownLabel(new QLabel(this)), m_saveButton(new QPushButton(tr("Save"), this)),
-      m_testButton(new QPushButton(tr("Test"), this)), m_removeButton(new QPushButton(tr("Remove"), this)),
-      m_badge(new StatusBadge(this)), m_messageLabel(new QLabel(this)), m_detailLabel(new QLabel(this)),
-      m_consoleLabel(new QLabel(this))
+      m_showButton(new QToolButton(this)), m_shownLabel(new QLabel(this)),
+      m_saveButton(new QPushButton(tr("Save"), this)), m_testButton(new QPushButton(tr("Test"), this)),
+      m_removeButton(new QPushButton(tr("Remove"), this)), m_badge(new StatusBadge(this)),
+      m_messageLabel(new QLabel(this)), m_detailLabel(new QLabel(this)), m_consoleLabel(new QLabel(this))
 {
     const QString id = provider.id;
     auto* title = new QLabel(tr("%1 API key").arg(provider.name), this);
@@ -178,7 +178,8 @@ void KeyField::reload()
                                    : KeyFormat::masked(m_provider.id, m_record.fingerprint));
     QString detail = tr("Covers %1.").arg(coveredActions(m_session.catalog(), m_provider.id));
     if (m_record.checkedAt)
-        detail += QLatin1Char(' ') + tr("Last checked %1.").arg(UsageSentences::moment(*m_record.checkedAt, m_session.timeZone()));
+        detail += QLatin1Char(' ') +
+                  tr("Last checked %1.").arg(UsageSentences::moment(*m_record.checkedAt, m_session.timeZone()));
     m_detailLabel->setText(detail);
 
     m_retryTimer.stop();
@@ -230,8 +231,8 @@ QString KeyField::adviceFor(const KeyRecord& record) const
 // Tabbing to the field announces its state and why; a change of state is announced where the user is.
 void KeyField::describeState(const QString& reason)
 {
-    const QString description = reason.isEmpty() ? tr("Status: %1.").arg(m_badge->words())
-                                                 : tr("Status: %1. %2").arg(m_badge->words(), reason);
+    const QString description =
+        reason.isEmpty() ? tr("Status: %1.").arg(m_badge->words()) : tr("Status: %1. %2").arg(m_badge->words(), reason);
     if (description == m_edit->accessibleDescription())
         return;
     const bool changed = !m_edit->accessibleDescription().isEmpty();
@@ -317,19 +318,19 @@ void KeyField::store(const QString& key, bool replaceUnverified)
     begin();
     QPointer<KeyField> self(this);
     const QString tenant = m_tenant;
-    m_session.keys().set(tenant, m_provider.id, key, {true, replaceUnverified},
-                         [self, tenant, key, replaceUnverified](Result<KeyRecord> r) {
-                             if (!self)
-                                 return;
-                             // No verdict on the new key: the stored one is kept unless the administrator says so.
-                             if (!r && r.failure().needsConfirmation && !replaceUnverified && tenant == self->m_tenant &&
-                                 Ask::question(self, tr("Replace key"),
-                                               tr("%1 Replace the stored key with the new one anyway?").arg(r.failure().message),
-                                               QMessageBox::Yes | QMessageBox::Cancel,
-                                               QMessageBox::Cancel) == QMessageBox::Yes)
-                                 return self->store(key, true);
-                             self->finish(tenant, r ? nullptr : &r.failure(), r.ok());
-                         });
+    m_session.keys().set(
+        tenant, m_provider.id, key, {true, replaceUnverified},
+        [self, tenant, key, replaceUnverified](Result<KeyRecord> r) {
+            if (!self)
+                return;
+            // No verdict on the new key: the stored one is kept unless the administrator says so.
+            if (!r && r.failure().needsConfirmation && !replaceUnverified && tenant == self->m_tenant &&
+                Ask::question(self, tr("Replace key"),
+                              tr("%1 Replace the stored key with the new one anyway?").arg(r.failure().message),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes)
+                return self->store(key, true);
+            self->finish(tenant, r ? nullptr : &r.failure(), r.ok());
+        });
 }
 
 void KeyField::test()
@@ -346,10 +347,11 @@ void KeyField::test()
 void KeyField::removeKey()
 {
     const QString scope = KeySentences::scope(m_tenant);
-    const auto answer = Ask::question(
-        this, tr("Remove key"),
-        tr("Remove the %1 key for %2 from the keychain? Its actions will use AI credits again.").arg(m_provider.name, scope),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    const auto answer =
+        Ask::question(this, tr("Remove key"),
+                      tr("Remove the %1 key for %2 from the keychain? Its actions will use AI credits again.")
+                          .arg(m_provider.name, scope),
+                      QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
     begin();

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "KeyRecords.h"
 #include "Catalog.h"
+#include "KeyRecords.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -60,8 +60,8 @@ private:
     bool m_mayChange = false;
     QString m_whyNoNewKey;
     bool m_busy = false;
-    KeyRecord m_record; // the key of the shown scope, as shown: state Unused when it is not in force
-    QString m_note; // the last operation's failure, until the next one or another scope
+    KeyRecord m_record;  // the key of the shown scope, as shown: state Unused when it is not in force
+    QString m_note;      // the last operation's failure, until the next one or another scope
     QTimer m_retryTimer; // a throttled key is checked again when the provider said to
 
     QLineEdit* m_edit; // always a password field: Qt neither copies nor selects out of one

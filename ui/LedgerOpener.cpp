@@ -34,7 +34,8 @@ LedgerOpener::LedgerOpener(const QString& location, const Catalog& catalog, QObj
             else
                 ledger = opened.value().release();
             QMetaObject::invokeMethod(
-                QCoreApplication::instance(), [self, ledger, message] {
+                QCoreApplication::instance(),
+                [self, ledger, message] {
                     std::unique_ptr<Ledger> owned(ledger); // the window's, or closed here if it is gone
                     if (!self)
                         return;
@@ -59,7 +60,10 @@ LedgerOpener::~LedgerOpener()
     delete m_thread;
 }
 
-std::unique_ptr<Ledger> LedgerOpener::takeLedger() { return std::move(m_ledger); }
+std::unique_ptr<Ledger> LedgerOpener::takeLedger()
+{
+    return std::move(m_ledger);
+}
 
 void LedgerOpener::abandon()
 {

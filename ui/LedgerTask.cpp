@@ -25,42 +25,51 @@ LedgerTask::LedgerTask(QWidget* window, const QString& databasePath, const Catal
 
     QPointer<LedgerTask> self(this);
     const auto cancelled = m_cancelled;
-    m_thread = QThread::create([self, cancelled, databasePath, &catalog, clock = std::move(clock), work = std::move(work)] {
-        const auto report = [self](const Result<QString>& result) {
-            QMetaObject::invokeMethod(
-                QCoreApplication::instance(), [self, result] { if (self) self->finish(result); }, Qt::QueuedConnection);
-        };
-        // A connection of its own: a Ledger belongs to the thread that opened it.
-        auto ledger = Ledger::open(databasePath, catalog, Environment::currentUserName());
-        if (!ledger)
-            return report(ledger.failure());
-        ledger.value()->setClock(clock);
-        QElapsedTimer sinceUpdate;
-        sinceUpdate.start();
-        QString shownStep;
-        const Progress progress = [&](qint64 done, qint64 total, const QString& step) {
-            // A new step is shown at once; within one, a few times a second.
-            if (sinceUpdate.elapsed() >= 100 || done == total || step != shownStep) {
-                sinceUpdate.restart();
-                shownStep = step;
-                // Without a total (an export counts as it goes) the dialog shows that work goes on.
-                const int permille = total > 0 ? int(done * 1000 / total) : -1;
+    m_thread =
+        QThread::create([self, cancelled, databasePath, &catalog, clock = std::move(clock), work = std::move(work)] {
+            const auto report = [self](const Result<QString>& result) {
                 QMetaObject::invokeMethod(
-                    QCoreApplication::instance(), [self, permille, step] {
-                        if (!self || self->m_dialog->wasCanceled())
-                            return;
-                        self->m_dialog->setLabelText(step.isEmpty() ? self->m_label : self->m_label + QLatin1Char('\n') + step + QStringLiteral("…"));
-                        if (permille < 0)
-                            self->m_dialog->setRange(0, 0);
-                        else
-                            self->m_dialog->setValue(permille);
+                    QCoreApplication::instance(),
+                    [self, result] {
+                        if (self)
+                            self->finish(result);
                     },
                     Qt::QueuedConnection);
-            }
-            return !*cancelled;
-        };
-        report(work(*ledger.value(), progress));
-    });
+            };
+            // A connection of its own: a Ledger belongs to the thread that opened it.
+            auto ledger = Ledger::open(databasePath, catalog, Environment::currentUserName());
+            if (!ledger)
+                return report(ledger.failure());
+            ledger.value()->setClock(clock);
+            QElapsedTimer sinceUpdate;
+            sinceUpdate.start();
+            QString shownStep;
+            const Progress progress = [&](qint64 done, qint64 total, const QString& step) {
+                // A new step is shown at once; within one, a few times a second.
+                if (sinceUpdate.elapsed() >= 100 || done == total || step != shownStep) {
+                    sinceUpdate.restart();
+                    shownStep = step;
+                    // Without a total (an export counts as it goes) the dialog shows that work goes on.
+                    const int permille = total > 0 ? int(done * 1000 / total) : -1;
+                    QMetaObject::invokeMethod(
+                        QCoreApplication::instance(),
+                        [self, permille, step] {
+                            if (!self || self->m_dialog->wasCanceled())
+                                return;
+                            self->m_dialog->setLabelText(step.isEmpty() ? self->m_label
+                                                                        : self->m_label + QLatin1Char('\n') + step +
+                                                                              QStringLiteral("…"));
+                            if (permille < 0)
+                                self->m_dialog->setRange(0, 0);
+                            else
+                                self->m_dialog->setValue(permille);
+                        },
+                        Qt::QueuedConnection);
+                }
+                return !*cancelled;
+            };
+            report(work(*ledger.value(), progress));
+        });
     m_thread->start();
 }
 

@@ -2,16 +2,16 @@
 
 #include "Catalog.h"
 #include "DatabaseAddress.h"
-#include "LedgerOpener.h"
 #include "Environment.h"
+#include "LedgerOpener.h"
 #include "LedgerTask.h"
 #include "ModelsPanel.h"
 #include "Session.h"
 #include "SettingsPage.h"
 #include "Text.h"
 #include "UsageExport.h"
-#include "UsageTransfer.h"
 #include "UsageFile.h"
+#include "UsageTransfer.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -21,8 +21,8 @@
 #include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
-#include <QScreen>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -204,12 +204,13 @@ void MainWindow::showPage()
     const QString path = m_session->path();
     // A shared ledger is named by its database; a file by its name.
     const auto address = DatabaseAddress::parse(path);
-    setWindowTitle(tr("Settings › AI — %1").arg(address && address->postgres ? tr("%1 (shared)").arg(address->database)
-                                                                               : QFileInfo(path).fileName()));
+    setWindowTitle(
+        tr("Settings › AI — %1")
+            .arg(address && address->postgres ? tr("%1 (shared)").arg(address->database) : QFileInfo(path).fileName()));
     setWindowFilePath(path);
     m_sessionLabel->setText(tr("%1 · signed in as %2 (%3)")
-                                .arg(Text::isolated(QDir::toNativeSeparators(path)), Text::isolated(m_session->ledger().userName()),
-                                     roleLabel(m_session->role())));
+                                .arg(Text::isolated(QDir::toNativeSeparators(path)),
+                                     Text::isolated(m_session->ledger().userName()), roleLabel(m_session->role())));
     updateActions();
     // Once the page is up: the checks run in the background and the page stays usable meanwhile.
     QTimer::singleShot(0, m_session.get(), &Session::recheckStaleKeys);
@@ -288,12 +289,14 @@ void MainWindow::importFile(const QString& path)
     if (!m_session || !m_session->isOpen())
         return;
     new LedgerTask(
-        this, m_session->path(), m_session->catalog(), m_session->ledger().clock(), tr("Importing %1…").arg(Text::isolated(QFileInfo(path).fileName())),
+        this, m_session->path(), m_session->catalog(), m_session->ledger().clock(),
+        tr("Importing %1…").arg(Text::isolated(QFileInfo(path).fileName())),
         [path](Ledger& ledger, const LedgerTask::Progress& progress) -> Result<QString> {
             // The bar covers the whole import, step by named step: reading, checking, writing, indexing, totals.
-            const auto summary = UsageTransfer::importFile(ledger, path, false, [&](ImportProgress::Step step, int permille) {
-                return progress(permille, 1000, ImportProgress::stepName(step));
-            });
+            const auto summary =
+                UsageTransfer::importFile(ledger, path, false, [&](ImportProgress::Step step, int permille) {
+                    return progress(permille, 1000, ImportProgress::stepName(step));
+                });
             if (!summary)
                 return summary.failure();
             return summary->describe(false);
@@ -310,8 +313,9 @@ void MainWindow::importFile(const QString& path)
 void MainWindow::exportUsage()
 {
     QString filter;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Usage"), QDir::homePath() + QStringLiteral("/usage.csv"),
-                                                      tr("CSV (*.csv);;JSON Lines (*.jsonl)"), &filter);
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Usage"), QDir::homePath() + QStringLiteral("/usage.csv"),
+                                     tr("CSV (*.csv);;JSON Lines (*.jsonl)"), &filter);
     if (!path.isEmpty())
         exportTo(path, UsageFile::formatForPath(path).value_or(filter.contains(QLatin1String("jsonl"))
                                                                    ? UsageFile::Format::JsonLines

@@ -16,8 +16,9 @@
 namespace Ui {
 
 MembersPanel::MembersPanel(Session& session, QWidget* parent)
-    : QGroupBox(tr("Members"), parent), m_session(session), m_table(Tables::create({tr("Member"), tr("Role")}, 0, this)),
-      m_userEdit(new QLineEdit(this)), m_roleCombo(new QComboBox(this)), m_setButton(new QPushButton(tr("Add or Change &Role"), this)),
+    : QGroupBox(tr("Members"), parent), m_session(session),
+      m_table(Tables::create({tr("Member"), tr("Role")}, 0, this)), m_userEdit(new QLineEdit(this)),
+      m_roleCombo(new QComboBox(this)), m_setButton(new QPushButton(tr("Add or Change &Role"), this)),
       m_removeButton(new QPushButton(tr("Remove Mem&ber…"), this)),
       m_outcomeLabel(Outcome::label(QStringLiteral("membersOutcomeLabel"), this))
 {
@@ -61,12 +62,16 @@ void MembersPanel::reload()
     const QSignalBlocker quiet(m_table);
     Tables::fill(m_table, rows, {});
     const bool may = m_session.canAdminister();
-    for (QWidget* w : {static_cast<QWidget*>(m_userEdit), static_cast<QWidget*>(m_roleCombo), static_cast<QWidget*>(m_setButton)})
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_userEdit), static_cast<QWidget*>(m_roleCombo), static_cast<QWidget*>(m_setButton)})
         w->setEnabled(may);
     showSelection();
 }
 
-QString MembersPanel::selectedUser() const { return Tables::selectedText(m_table, 0); }
+QString MembersPanel::selectedUser() const
+{
+    return Tables::selectedText(m_table, 0);
+}
 
 // Choosing a member fills the form with them, to change their role.
 void MembersPanel::showSelection()
@@ -93,11 +98,14 @@ void MembersPanel::remove()
     const QString user = selectedUser();
     if (user.isEmpty())
         return;
-    if (Ask::question(this, tr("Remove Member"),
-                      tr("Remove %1? They can no longer open this database; what they changed stays in the activity log.").arg(user),
-                      QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+    if (Ask::question(
+            this, tr("Remove Member"),
+            tr("Remove %1? They can no longer open this database; what they changed stays in the activity log.")
+                .arg(user),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    if (Outcome::show(m_outcomeLabel, m_session.ledger().directory().removeMember(user), AdminSentences::memberRemoved(user)))
+    if (Outcome::show(m_outcomeLabel, m_session.ledger().directory().removeMember(user),
+                      AdminSentences::memberRemoved(user)))
         m_session.refresh();
 }
 

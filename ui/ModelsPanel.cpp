@@ -38,8 +38,8 @@ QString slotUsers(const Catalog& catalog, const QString& slot)
 
 ModelsPanel::ModelsPanel(Session& session, QWidget* parent)
     : QGroupBox(tr("Model selection"), parent), m_session(session), m_keyModelsLabel(new QLabel(this)),
-      m_messageLabel(new QLabel(this)),
-      m_saveButton(new QPushButton(tr("Save Changes"), this)), m_revertButton(new QPushButton(tr("Revert"), this))
+      m_messageLabel(new QLabel(this)), m_saveButton(new QPushButton(tr("Save Changes"), this)),
+      m_revertButton(new QPushButton(tr("Revert"), this))
 {
     setObjectName(QStringLiteral("modelsPanel"));
     auto* layout = new QVBoxLayout(this);
@@ -63,7 +63,8 @@ ModelsPanel::ModelsPanel(Session& session, QWidget* parent)
         auto* users = new QLabel(slotUsers(session.catalog(), slot.id), this);
         users->setForegroundRole(QPalette::PlaceholderText);
         column->addWidget(users);
-        auto* label = new QLabel(shownText(slot.name).replace(QLatin1Char('&'), QStringLiteral("&&")) + QLatin1Char(':'), this);
+        auto* label =
+            new QLabel(shownText(slot.name).replace(QLatin1Char('&'), QStringLiteral("&&")) + QLatin1Char(':'), this);
         label->setBuddy(combo);
         form->addRow(label, column);
     }
@@ -137,7 +138,8 @@ void ModelsPanel::showKeyModels()
         for (int i = 0; i < combo->count(); ++i) {
             const Model* m = m_session.catalog().model(combo->itemData(i).toString());
             const bool usable = !allowed || !allowed.value() || allowed.value()->contains(m->id);
-            combo->setItemText(i, usable ? modelText(*m) : modelText(*m) + QStringLiteral(" — ") + tr("not available with your key"));
+            combo->setItemText(i, usable ? modelText(*m)
+                                         : modelText(*m) + QStringLiteral(" — ") + tr("not available with your key"));
         }
         if (!allowed || !allowed.value())
             continue;

@@ -43,8 +43,9 @@ OverviewPanel::OverviewPanel(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_usedLabel(plainLabel(QStringLiteral("overviewUsedLabel"))),
       m_bar(new QProgressBar), m_remainingLabel(plainLabel(QStringLiteral("overviewRemainingLabel"))),
       m_warningLabel(plainLabel(QStringLiteral("overviewWarningLabel"))),
-      m_modelsLabel(plainLabel(QStringLiteral("overviewModelsLabel"))), m_rateLabel(plainLabel(QStringLiteral("overviewRateLabel"))),
-      m_firstSteps(new QFrame), m_firstStepsLabel(new QLabel), m_firstStepsActions(new QWidget)
+      m_modelsLabel(plainLabel(QStringLiteral("overviewModelsLabel"))),
+      m_rateLabel(plainLabel(QStringLiteral("overviewRateLabel"))), m_firstSteps(new QFrame),
+      m_firstStepsLabel(new QLabel), m_firstStepsActions(new QWidget)
 {
     setObjectName(QStringLiteral("overviewPanel"));
     m_bar->setObjectName(QStringLiteral("overviewCreditsBar"));
@@ -90,7 +91,8 @@ OverviewPanel::OverviewPanel(Session& session, QWidget* parent)
     addRow(tr("Models"), models, link(tr("&Models ›"), QStringLiteral("models"), QStringLiteral("overviewModelsLink")));
     auto* rate = new QVBoxLayout;
     rate->addWidget(m_rateLabel);
-    addRow(tr("Rate limit"), rate, link(tr("&Rate limit ›"), QStringLiteral("rateLimit"), QStringLiteral("overviewRateLink")));
+    addRow(tr("Rate limit"), rate,
+           link(tr("&Rate limit ›"), QStringLiteral("rateLimit"), QStringLiteral("overviewRateLink")));
 
     // The first run: what to do, instead of empty tables and an empty chart.
     m_firstSteps->setObjectName(QStringLiteral("firstStepsBox"));
@@ -142,7 +144,8 @@ void OverviewPanel::showTenant(const QString& tenant)
 
 void OverviewPanel::showCredits()
 {
-    const auto r = m_session.ledger().usage().report(std::nullopt, m_tenant.isEmpty() ? std::nullopt : std::optional(m_tenant));
+    const auto r =
+        m_session.ledger().usage().report(std::nullopt, m_tenant.isEmpty() ? std::nullopt : std::optional(m_tenant));
     if (!r) {
         m_usedLabel->setText(QStringLiteral("⚠ ") + r.failure().message);
         return;
@@ -197,8 +200,8 @@ void OverviewPanel::showRateLimit()
     const auto limits = m_session.ledger().usage().rateLimits(m_tenant);
     if (!limits)
         return m_rateLabel->setText(limits.failure().message);
-    m_rateLabel->setText(UsageSentences::rateStanding(limits->onCredits, false, m_session.timeZone()) + QLatin1Char('\n') +
-                         UsageSentences::rateStanding(limits->onByok, true, m_session.timeZone()));
+    m_rateLabel->setText(UsageSentences::rateStanding(limits->onCredits, false, m_session.timeZone()) +
+                         QLatin1Char('\n') + UsageSentences::rateStanding(limits->onByok, true, m_session.timeZone()));
 }
 
 void OverviewPanel::showFirstSteps()
@@ -215,12 +218,13 @@ void OverviewPanel::showFirstSteps()
     // The steps are an administrator's; a Viewer is told who takes them. The role may change between refreshes.
     const bool admin = m_session.canAdminister();
     m_firstStepsLabel->setText(
-        admin ? tr("1. Import past usage from a CSV or JSON Lines file (File › Import Usage…, Ctrl+I).\n"
-                   "2. Let your servers record each AI action: ai-settings record --action content --tenant acme, "
-                   "or one long-running ai-settings record --stdin.\n"
-                   "3. Add an Anthropic or OpenAI key of your own: actions it covers cost no credits.")
-              : tr("An Owner or Admin can import past usage, let the servers record each AI action, or add an Anthropic "
-                   "or OpenAI key of your own; the page fills in as they do."));
+        admin
+            ? tr("1. Import past usage from a CSV or JSON Lines file (File › Import Usage…, Ctrl+I).\n"
+                 "2. Let your servers record each AI action: ai-settings record --action content --tenant acme, "
+                 "or one long-running ai-settings record --stdin.\n"
+                 "3. Add an Anthropic or OpenAI key of your own: actions it covers cost no credits.")
+            : tr("An Owner or Admin can import past usage, let the servers record each AI action, or add an Anthropic "
+                 "or OpenAI key of your own; the page fills in as they do."));
     m_firstStepsActions->setVisible(admin);
 }
 

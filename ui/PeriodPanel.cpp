@@ -66,8 +66,9 @@ void PeriodPanel::reload()
 void PeriodPanel::noteChange()
 {
     const auto settings = m_session.ledger().settings().current();
-    m_applyButton->setEnabled(m_session.canAdminister() && settings &&
-                              (m_anchorSpin->value() != settings->anchorDay || m_zoneCombo->currentText() != settings->timeZone));
+    m_applyButton->setEnabled(
+        m_session.canAdminister() && settings &&
+        (m_anchorSpin->value() != settings->anchorDay || m_zoneCombo->currentText() != settings->timeZone));
 }
 
 void PeriodPanel::apply()
@@ -76,8 +77,7 @@ void PeriodPanel::apply()
         return;
     const QString zone = m_zoneCombo->currentText().trimmed();
     const Status s = m_session.ledger().setBillingCalendar(m_anchorSpin->value(), zone);
-    if (Outcome::show(m_outcomeLabel, s,
-                      AdminSentences::resetChanged(m_anchorSpin->value(), zone)))
+    if (Outcome::show(m_outcomeLabel, s, AdminSentences::resetChanged(m_anchorSpin->value(), zone)))
         m_session.refresh();
 }
 

@@ -20,7 +20,8 @@ namespace Ui {
 PlanPanel::PlanPanel(Session& session, QWidget* parent)
     : QGroupBox(tr("Plan"), parent), m_session(session), m_planCombo(new NoWheelComboBox(this)),
       m_changeButton(new QPushButton(tr("C&hange Plan…"), this)), m_effectLabel(new QLabel(this)),
-      m_typicalLabel(new QLabel(this)), m_mixTable(nullptr), m_outcomeLabel(Outcome::label(QStringLiteral("planOutcomeLabel"), this))
+      m_typicalLabel(new QLabel(this)), m_mixTable(nullptr),
+      m_outcomeLabel(Outcome::label(QStringLiteral("planOutcomeLabel"), this))
 {
     setObjectName(QStringLiteral("planPanel"));
     m_planCombo->setObjectName(QStringLiteral("planCombo"));
@@ -96,9 +97,10 @@ void PlanPanel::applyChoice()
     const Plan* chosen = m_session.catalog().plan(m_planCombo->currentData().toString());
     if (!before || !chosen)
         return;
-    if (Ask::question(this, tr("Change Plan"),
-                      tr("Change the plan from %1 to %2? %3").arg(before->plan->name, chosen->name, m_effectLabel->text()),
-                      QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+    if (Ask::question(
+            this, tr("Change Plan"),
+            tr("Change the plan from %1 to %2? %3").arg(before->plan->name, chosen->name, m_effectLabel->text()),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return;
     Status s = m_session.ledger().settings().setPlan(chosen->id);
     QString done;

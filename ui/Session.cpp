@@ -25,8 +25,7 @@ Session::Session(const QString& path, const Catalog& catalog, Clock clock)
 
 Session::~Session() = default;
 
-Result<std::unique_ptr<Session>> Session::open(const QString& path, const Catalog& catalog,
-                                               Clock clock, int openWaitMs)
+Result<std::unique_ptr<Session>> Session::open(const QString& path, const Catalog& catalog, Clock clock, int openWaitMs)
 {
     auto ledger = Ledger::open(path, catalog, Environment::currentUserName(), openWaitMs);
     if (!ledger)
@@ -117,7 +116,8 @@ void Session::tryReconnecting()
         const int pauseMs = m_reconnectPauseMs;
         // It answered but would not let us in: say why; or it did not answer: say when the next try is.
         emit reconnecting(*up ? back.failure().message
-                              : tr("the server does not answer yet; the next try is in %n second(s).", nullptr, qMax(1, pauseMs / 1000)));
+                              : tr("the server does not answer yet; the next try is in %n second(s).", nullptr,
+                                   qMax(1, pauseMs / 1000)));
         m_reconnectPauseMs = qMin(m_reconnectPauseMs * 2, longestReconnectPauseMs);
         QTimer::singleShot(pauseMs, this, &Session::tryReconnecting);
     });

@@ -25,8 +25,8 @@ public:
     // `clock` replaces the system clock (benchmarks and tests on fixed histories).
     // `openWaitMs`: how long to wait for another program's write lock when the schema must be created or
     // upgraded (Ledger::open).
-    static Result<std::unique_ptr<Session>> open(const QString& path, const Catalog& catalog,
-                                                 Clock clock = {}, int openWaitMs = Ledger::writeWaitMs);
+    static Result<std::unique_ptr<Session>> open(const QString& path, const Catalog& catalog, Clock clock = {},
+                                                 int openWaitMs = Ledger::writeWaitMs);
     // A session whose ledger opens elsewhere (LedgerOpener); see attach().
     Session(const QString& path, const Catalog& catalog, Clock clock = {});
     ~Session() override;
@@ -93,7 +93,7 @@ private:
     std::unique_ptr<KeyService> m_keys;
     Role m_role = Role::Viewer;
     std::optional<KeyRecord> m_checking; // the key a background check is running for
-    std::optional<int> m_checkTimeoutMs;    // set before the ledger was attached
+    std::optional<int> m_checkTimeoutMs; // set before the ledger was attached
     bool m_reconnecting = false;
     int m_reconnectPauseMs = firstReconnectPauseMs;
 };

@@ -31,18 +31,21 @@ namespace Ui {
 
 namespace {
 
-QSettings pageSettings() { return QSettings(QStringLiteral("ai-settings"), QStringLiteral("window")); }
+QSettings pageSettings()
+{
+    return QSettings(QStringLiteral("ai-settings"), QStringLiteral("window"));
+}
 const QString sectionKey = QStringLiteral("page/section");
 
 } // namespace
 
 SettingsPage::SettingsPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_tenantCombo(new NoWheelComboBox), m_overview(new OverviewPanel(session)),
-      m_readOnlyLabel(new QLabel),
-      m_sectionList(new QListWidget), m_sections(new QStackedWidget), m_credits(new CreditsPanel(session)),
-      m_costs(new CreditCostsPanel(session)), m_byok(new ByokPanel(session)), m_models(new ModelsPanel(session)),
-      m_rateLimit(new RateLimitPanel(session)), m_activity(new ActivityPanel(session)), m_plan(new PlanPanel(session)),
-      m_period(new PeriodPanel(session)), m_tenants(new TenantsPanel(session)), m_members(new MembersPanel(session))
+      m_readOnlyLabel(new QLabel), m_sectionList(new QListWidget), m_sections(new QStackedWidget),
+      m_credits(new CreditsPanel(session)), m_costs(new CreditCostsPanel(session)), m_byok(new ByokPanel(session)),
+      m_models(new ModelsPanel(session)), m_rateLimit(new RateLimitPanel(session)),
+      m_activity(new ActivityPanel(session)), m_plan(new PlanPanel(session)), m_period(new PeriodPanel(session)),
+      m_tenants(new TenantsPanel(session)), m_members(new MembersPanel(session))
 {
     setObjectName(QStringLiteral("settingsPage"));
     auto* layout = new QVBoxLayout(this);

@@ -23,8 +23,8 @@ class Session;
 class TenantsPanel;
 
 // The Settings > AI page: a tenant selector over sections listed in a sidebar — Overview, Usage, Keys, Models,
-// Rate limit, Activity, Organisation — each one click or one key away (Alt+1…, Ctrl+PgUp/PgDn), and remembered between runs. Every
-// section reads again whenever the session says something changed.
+// Rate limit, Activity, Organisation — each one click or one key away (Alt+1…, Ctrl+PgUp/PgDn), and remembered between
+// runs. Every section reads again whenever the session says something changed.
 class SettingsPage : public QWidget
 {
     Q_OBJECT

@@ -9,7 +9,8 @@ namespace {
 // %1 in each style is the corner radius, half the badge's height, so that the ends are round at any font size.
 QString pill(const char* background, const char* foreground)
 {
-    return QStringLiteral("QLabel { background: %2; color: %3; border-radius: %1px; padding: 0px 9px; font-weight: 600; }")
+    return QStringLiteral(
+               "QLabel { background: %2; color: %3; border-radius: %1px; padding: 0px 9px; font-weight: 600; }")
         .arg(QStringLiteral("%1"), QLatin1String(background), QLatin1String(foreground));
 }
 
@@ -59,8 +60,9 @@ void StatusBadge::setState(KeyState state)
 void StatusBadge::setChecking()
 {
     present(QStringLiteral("checking"), tr("⟳ Checking…"),
-         QStringLiteral("QLabel { background: palette(highlight); color: palette(highlighted-text); border-radius: %1px; "
-                        "padding: 0px 9px; }"));
+            QStringLiteral(
+                "QLabel { background: palette(highlight); color: palette(highlighted-text); border-radius: %1px; "
+                "padding: 0px 9px; }"));
 }
 
 void StatusBadge::present(const QString& id, const QString& text, const QString& style)

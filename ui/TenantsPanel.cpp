@@ -21,8 +21,9 @@
 namespace Ui {
 
 TenantsPanel::TenantsPanel(Session& session, QWidget* parent)
-    : QGroupBox(tr("Tenants"), parent), m_session(session), m_table(Tables::create({tr("Tenant"), tr("Name")}, 1, this)),
-      m_idEdit(new QLineEdit(this)), m_nameEdit(new QLineEdit(this)), m_addButton(new QPushButton(tr("A&dd Tenant"), this)),
+    : QGroupBox(tr("Tenants"), parent), m_session(session),
+      m_table(Tables::create({tr("Tenant"), tr("Name")}, 1, this)), m_idEdit(new QLineEdit(this)),
+      m_nameEdit(new QLineEdit(this)), m_addButton(new QPushButton(tr("A&dd Tenant"), this)),
       m_renameEdit(new QLineEdit(this)), m_renameButton(new QPushButton(tr("Re&name"), this)),
       m_removeButton(new QPushButton(tr("Re&move Tenant…"), this)),
       m_outcomeLabel(Outcome::label(QStringLiteral("tenantsOutcomeLabel"), this))
@@ -84,18 +85,23 @@ void TenantsPanel::reload()
         if (m_table->item(r, 0)->text() == selected)
             m_table->selectRow(r);
     const bool may = m_session.canAdminister();
-    for (QWidget* w : {static_cast<QWidget*>(m_idEdit), static_cast<QWidget*>(m_nameEdit), static_cast<QWidget*>(m_addButton)})
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_idEdit), static_cast<QWidget*>(m_nameEdit), static_cast<QWidget*>(m_addButton)})
         w->setEnabled(may);
     showSelection();
 }
 
-QString TenantsPanel::selectedId() const { return Tables::selectedText(m_table, 0); }
+QString TenantsPanel::selectedId() const
+{
+    return Tables::selectedText(m_table, 0);
+}
 
 void TenantsPanel::showSelection()
 {
     const QString id = selectedId();
     const bool may = m_session.canAdminister() && !id.isEmpty();
-    for (QWidget* w : {static_cast<QWidget*>(m_renameEdit), static_cast<QWidget*>(m_renameButton), static_cast<QWidget*>(m_removeButton)})
+    for (QWidget* w : {static_cast<QWidget*>(m_renameEdit), static_cast<QWidget*>(m_renameButton),
+                       static_cast<QWidget*>(m_removeButton)})
         w->setEnabled(may);
     m_renameEdit->setText(Tables::selectedText(m_table, 1));
 }
@@ -132,7 +138,8 @@ void TenantsPanel::remove()
         if (const auto r = m_session.ledger().keys().keyRecord(id, p.id); r && r->state != KeyState::NotSet)
             ++keys;
     const auto events = m_session.ledger().usage().tenantEventCount(id);
-    const QString keysPart = keys == 0 ? tr("It has no stored keys.") : tr("Its %Ln stored key(s) are deleted from the keychain.", nullptr, keys);
+    const QString keysPart = keys == 0 ? tr("It has no stored keys.")
+                                       : tr("Its %Ln stored key(s) are deleted from the keychain.", nullptr, keys);
     const QString usagePart = tr("Its %1 stay in the ledger, so past periods still add up.")
                                   .arg(UsageSentences::events(events ? events.value() : 0));
     if (Ask::question(this, tr("Remove Tenant"), tr("Remove tenant %1? %2 %3").arg(id, keysPart, usagePart),

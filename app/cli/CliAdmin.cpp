@@ -128,7 +128,9 @@ int tenants(Context& context, const QStringList& arguments)
         idWidth = qMax(idWidth, Text::escaped(t.id).size());
     for (const Tenant& t : list.value()) {
         const QString id = Text::escaped(t.id);
-        context.out << (t.name != t.id ? id.leftJustified(idWidth + 2) + Text::escaped(t.name, Text::maxDisplayNameLength) : id)
+        context.out << (t.name != t.id
+                            ? id.leftJustified(idWidth + 2) + Text::escaped(t.name, Text::maxDisplayNameLength)
+                            : id)
                     << '\n';
     }
     return Done;

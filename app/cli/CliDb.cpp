@@ -21,8 +21,9 @@ int init(Context& context, const QString& owner)
     if (!done)
         return context.fail(done.failure());
     if (done->upgradedFrom > 0) {
-        context.out << Words::tr("Upgraded the shared ledger at %1 from schema version %2 to %3; its events, members and "
-                                 "settings are as they were.")
+        context.out << Words::tr(
+                           "Upgraded the shared ledger at %1 from schema version %2 to %3; its events, members and "
+                           "settings are as they were.")
                            .arg(Text::escaped(context.databasePath, 200))
                            .arg(done->upgradedFrom)
                            .arg(Schema::currentVersion)
@@ -30,10 +31,12 @@ int init(Context& context, const QString& owner)
         return Done;
     }
     const auto names = PostgresGuard::roleNamesFor(DatabaseAddress::parse(context.databasePath)->database);
-    context.out << Words::tr("Created the shared ledger at %1 with %2 as its Owner.").arg(Text::escaped(context.databasePath, 200), owner)
+    context.out << Words::tr("Created the shared ledger at %1 with %2 as its Owner.")
+                       .arg(Text::escaped(context.databasePath, 200), owner)
                 << '\n'
-                << Words::tr("Members are the login roles granted %1, %2, %3 or %4; add them with \"ai-settings members add "
-                             "NAME --role admin|recorder|viewer\".")
+                << Words::tr(
+                       "Members are the login roles granted %1, %2, %3 or %4; add them with \"ai-settings members add "
+                       "NAME --role admin|recorder|viewer\".")
                        .arg(names.owner, names.admin, names.recorder, names.viewer)
                 << '\n';
     return Done;
@@ -49,7 +52,9 @@ int check(Context& context)
         context.out << problem << '\n';
     if (!problems->isEmpty())
         return RefusedByRule;
-    context.out << Words::tr("The ledger's privileges are as db init made them: members write only through its functions.") << '\n';
+    context.out << Words::tr(
+                       "The ledger's privileges are as db init made them: members write only through its functions.")
+                << '\n';
     return Done;
 }
 
@@ -67,8 +72,9 @@ int db(Context& context, const QStringList& arguments)
     const QStringList words = parser.positionalArguments();
     if (words == QStringList{QStringLiteral("init")}) {
         if (!parser.isSet(ownerOption) || parser.isSet(toOption) || parser.isSet(fromOption))
-            return context.usageError(Words::tr("db init takes --owner ROLE, the login role that becomes the ledger's first Owner."),
-                                      QStringLiteral("db"));
+            return context.usageError(
+                Words::tr("db init takes --owner ROLE, the login role that becomes the ledger's first Owner."),
+                QStringLiteral("db"));
         return init(context, parser.value(ownerOption));
     }
     if (words == QStringList{QStringLiteral("check")}) {
@@ -78,8 +84,9 @@ int db(Context& context, const QStringList& arguments)
     }
     if (words != QStringList{QStringLiteral("copy")} || parser.isSet(ownerOption) ||
         parser.isSet(toOption) == parser.isSet(fromOption))
-        return context.usageError(Words::tr("Use db init --owner ROLE, db check, or db copy with either --to URI or --from URI."),
-                                  QStringLiteral("db"));
+        return context.usageError(
+            Words::tr("Use db init --owner ROLE, db check, or db copy with either --to URI or --from URI."),
+            QStringLiteral("db"));
 
     // --to: this ledger (--db) goes to URI. --from: the ledger at URI comes into --db, which must be empty.
     std::unique_ptr<Ledger> opened;

@@ -2,10 +2,10 @@
 #include "CliSupport.h"
 
 #include "IsoTime.h"
+#include "KeychainDoctor.h"
 #include "KeyFormat.h"
 #include "KeySentences.h"
 #include "KeyService.h"
-#include "KeychainDoctor.h"
 #include "Text.h"
 
 #include <QEventLoop>

@@ -180,9 +180,8 @@ int recordStream(Context& context, Ledger& ledger)
         // was and the answer was lost. Its events go again on a new connection, with the ids they had, so that
         // what was committed is answered as already recorded and nothing is charged twice; should the server not
         // come back within the wait, each line is answered with why.
-        const bool lost = std::any_of(recorded.begin(), recorded.end(), [](const Result<RecordOutcome>& r) {
-            return !r && r.failure().connectionLost;
-        });
+        const bool lost = std::any_of(recorded.begin(), recorded.end(),
+                                      [](const Result<RecordOutcome>& r) { return !r && r.failure().connectionLost; });
         // (Unless the batch's start already waited the whole bound for the server in vain.)
         if ((lost || ledger.connectionLost()) && batchTime.elapsed() < ledger.reconnectWait()) {
             for (RecordRequest& r : requests)

@@ -171,9 +171,10 @@ int importUsage(Context& context, const QStringList& arguments)
     const auto progress = [&](ImportProgress::Step step, int permille) {
         if (terminal && (sinceLastUpdate.elapsed() > 200 || step != shownStep)) {
             // "Importing 45%: writing the events", over the line before.
-            context.err << "\r\033[K"
-                        << Words::tr("Importing %1%: %2").arg(QLocale().toString(permille / 10), ImportProgress::stepName(step))
-                        << Qt::flush;
+            context.err
+                << "\r\033[K"
+                << Words::tr("Importing %1%: %2").arg(QLocale().toString(permille / 10), ImportProgress::stepName(step))
+                << Qt::flush;
             sinceLastUpdate.restart();
             shownStep = step;
         }

@@ -36,8 +36,9 @@ double sqliteShellImport(const QString& csv, const QString& folder, qint64 rows)
     const QString db = folder + QStringLiteral("/baseline.sqlite");
     QFile::remove(db);
     // The same page cache and journal as the ledger, and one transaction, as .import uses.
-    const QByteArray script = QByteArray("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;") +
-                              table + "\n.mode csv\n.import --skip 1 " + csv.toUtf8() + " usage_events\n";
+    const QByteArray script =
+        QByteArray("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;") + table +
+        "\n.mode csv\n.import --skip 1 " + csv.toUtf8() + " usage_events\n";
     const double rate = timed(QStringLiteral("sqlite3"), {db}, script, rows);
     QFile::remove(db);
     QFile::remove(db + QStringLiteral("-wal"));
@@ -50,10 +51,12 @@ double psqlCopy(const Bench::Cluster& cluster, const QString& csv, qint64 rows)
     const QString uri = cluster.newDatabase(QStringLiteral("bench_baseline"));
     if (uri.isEmpty())
         return 0;
-    const QByteArray script = QByteArray(table) + "\n\\copy usage_events FROM '" + csv.toUtf8() + "' WITH (FORMAT csv, HEADER true, FORCE_NOT_NULL (tenant, model, credits))\n";
-    return timed(QStringLiteral("psql"), {QStringLiteral("-h"), cluster.host, QStringLiteral("-U"), cluster.user,
-                                          QStringLiteral("-d"), QStringLiteral("bench_baseline"), QStringLiteral("-q"),
-                                          QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1")},
+    const QByteArray script = QByteArray(table) + "\n\\copy usage_events FROM '" + csv.toUtf8() +
+                              "' WITH (FORMAT csv, HEADER true, FORCE_NOT_NULL (tenant, model, credits))\n";
+    return timed(QStringLiteral("psql"),
+                 {QStringLiteral("-h"), cluster.host, QStringLiteral("-U"), cluster.user, QStringLiteral("-d"),
+                  QStringLiteral("bench_baseline"), QStringLiteral("-q"), QStringLiteral("-v"),
+                  QStringLiteral("ON_ERROR_STOP=1")},
                  script, rows);
 }
 

@@ -1,6 +1,5 @@
 #include "StreamBench.h"
 
-
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -122,7 +121,8 @@ struct Recorder
 
 } // namespace
 
-StreamResult recordStream(const QString& location, int writers, int perWriter, int tenants, bool pipelined, int firstEvent)
+StreamResult recordStream(const QString& location, int writers, int perWriter, int tenants, bool pipelined,
+                          int firstEvent)
 {
     // Theme generations on the install's key (0 credits), now, spread over the tenants: no pool or rate limit
     // decides the outcome, every event is recorded.

@@ -13,4 +13,5 @@ struct StreamResult
     qint64 largestLog = -1;     // SQLite: the write-ahead log's largest size seen, in bytes
 };
 
-StreamResult recordStream(const QString& location, int writers, int perWriter, int tenants, bool pipelined, int firstEvent);
+StreamResult recordStream(const QString& location, int writers, int perWriter, int tenants, bool pipelined,
+                          int firstEvent);

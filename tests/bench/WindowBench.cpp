@@ -52,7 +52,7 @@ std::vector<double> timeToFirstPaint(const QString& databasePath, qint64 now, in
 }
 
 std::pair<std::vector<double>, std::vector<double>> timeToFirstPaintInTurn(const QString& first, const QString& second,
-                                                                          qint64 now, int rounds)
+                                                                           qint64 now, int rounds)
 {
     std::vector<double> onFirst, onSecond;
     for (int i = 0; i < rounds; ++i) {

@@ -12,4 +12,4 @@ std::vector<double> timeToFirstPaint(const QString& databasePath, qint64 now, in
 // The windows on two ledgers opened in turn, `rounds` times each, so that the machine's drifting load weighs on
 // both alike; answers each one's samples, or nothing when a window did not open its ledger.
 std::pair<std::vector<double>, std::vector<double>> timeToFirstPaintInTurn(const QString& first, const QString& second,
-                                                                          qint64 now, int rounds);
+                                                                           qint64 now, int rounds);

@@ -55,9 +55,9 @@ void writeHistory(const QString& path, qint64 events, int months, int tenants)
         const int tenant = random.bounded(tenants + 1);
         const bool byok = at >= periodStart || random.bounded(10) < 3;
         buffer += QUuid::createUuidV5(QUuid(), QByteArray::number(i)).toByteArray(QUuid::WithoutBraces) + ',' +
-                  IsoTime::formatUtc(at).toLatin1() + ',' + (tenant ? "tenant-" + QByteArray::number(tenant) : QByteArray()) +
-                  ',' + actions[action] + ',' + (action == 3 ? "" : models[random.bounded(3)]) + ',' +
-                  (byok ? "byok" : "credits") + ",\n";
+                  IsoTime::formatUtc(at).toLatin1() + ',' +
+                  (tenant ? "tenant-" + QByteArray::number(tenant) : QByteArray()) + ',' + actions[action] + ',' +
+                  (action == 3 ? "" : models[random.bounded(3)]) + ',' + (byok ? "byok" : "credits") + ",\n";
         if (buffer.size() > (1 << 20)) {
             file.write(buffer);
             buffer.clear();
@@ -113,7 +113,8 @@ double measure(const QString& backend, const QString& location, const QString& c
             // inline text of one credit each stays within every period's pool and the rate limit.
             other.value()->setClock(Clock::fixedAt(nextPeriod + 3600000 + i * 3600000));
             one.start();
-            const auto r = other.value()->usage().record({QStringLiteral("inline_text"), QString(), std::nullopt, QString(), false});
+            const auto r = other.value()->usage().record(
+                {QStringLiteral("inline_text"), QString(), std::nullopt, QString(), false});
             recordMs.push_back(one.nsecsElapsed() / 1e6);
             if (!r.ok() && recordFailures++ == 0)
                 firstRecordFailure = r.failure().message;
@@ -136,20 +137,24 @@ double measure(const QString& backend, const QString& location, const QString& c
     const Bench::Stats meanwhile = stats(recordMs);
     line(QStringLiteral("record meanwhile, every 20 ms on its own connection"),
          QStringLiteral("median %1 ms, p99 %2 ms, max %3 ms; %4 of %5 failed, %6 of them gave up waiting")
-             .arg(meanwhile.median, 0, 'f', 2)
-             .arg(meanwhile.p99, 0, 'f', 2)
-             .arg(recordMs.empty() ? 0.0 : *std::max_element(recordMs.begin(), recordMs.end()), 0, 'f', 1)
-             .arg(recordFailures)
-             .arg(recordMs.size())
-             .arg(busyFailures) +
+                 .arg(meanwhile.median, 0, 'f', 2)
+                 .arg(meanwhile.p99, 0, 'f', 2)
+                 .arg(recordMs.empty() ? 0.0 : *std::max_element(recordMs.begin(), recordMs.end()), 0, 'f', 1)
+                 .arg(recordFailures)
+                 .arg(recordMs.size())
+                 .arg(busyFailures) +
              (firstRecordFailure.isEmpty() ? QString() : QStringLiteral(" (") + firstRecordFailure + QLatin1Char(')')));
     if (!summary || summary->added != events) {
-        Bench::out() << "import failed: " << (summary ? QStringLiteral("added %1").arg(summary->added) : summary.failure().message) << Qt::endl;
+        Bench::out() << "import failed: "
+                     << (summary ? QStringLiteral("added %1").arg(summary->added) : summary.failure().message)
+                     << Qt::endl;
         return -1;
     }
     const double rate = events * 1000.0 / qMax<qint64>(1, importMs);
-    line(QStringLiteral("import (read, check, insert, totals)"),
-         QStringLiteral("%1 rows/s (%2 ms), %3 × the baseline").arg(qRound64(rate)).arg(importMs).arg(rate / qMax(1.0, baseline), 0, 'f', 2));
+    line(QStringLiteral("import (read, check, insert, totals)"), QStringLiteral("%1 rows/s (%2 ms), %3 × the baseline")
+                                                                     .arg(qRound64(rate))
+                                                                     .arg(importMs)
+                                                                     .arg(rate / qMax(1.0, baseline), 0, 'f', 2));
 
     std::vector<double> samples;
     QElapsedTimer one;
@@ -176,10 +181,12 @@ double measure(const QString& backend, const QString& location, const QString& c
         // Each recorded as it happens: the ledger's clock reads the event's time (record takes the last hour only).
         const qint64 at = now - (1000 - i) * 10000LL;
         ledger.setClock(Clock::fixedAt(at));
-        const auto r = ledger.usage().record({QStringLiteral("theme"), QStringLiteral("tenant-%1").arg(1 + i % o.tenants), at, {}});
+        const auto r = ledger.usage().record(
+            {QStringLiteral("theme"), QStringLiteral("tenant-%1").arg(1 + i % o.tenants), at, {}});
         samples.push_back(one.nsecsElapsed() / 1e6);
         if (!r || r->event.credits != 1) {
-            Bench::out() << "record failed: " << (r ? QStringLiteral("not on credits") : r.failure().message) << Qt::endl;
+            Bench::out() << "record failed: " << (r ? QStringLiteral("not on credits") : r.failure().message)
+                         << Qt::endl;
             return -1;
         }
     }
@@ -190,16 +197,17 @@ double measure(const QString& backend, const QString& location, const QString& c
     for (int i = 0; i < 20; ++i) {
         QProcess p;
         one.start();
-        p.start(QStringLiteral(AI_SETTINGS_BIN), {QStringLiteral("--db"), location, QStringLiteral("report"), QStringLiteral("--json")});
+        p.start(QStringLiteral(AI_SETTINGS_BIN),
+                {QStringLiteral("--db"), location, QStringLiteral("report"), QStringLiteral("--json")});
         p.waitForFinished(60000);
         samples.push_back(one.nsecsElapsed() / 1e6);
     }
     print(QStringLiteral("ai-settings report --json (whole process)"), stats(samples));
 
     // Servers recording: on the install's key, so that neither the pool nor the rate limit ends the run.
-    ledger.keys().setKeyRecord({{}, QStringLiteral("anthropic"), KeyState::Active, QStringLiteral("wxyz"), now, {}, {},
-                                std::nullopt, {}, {}},
-                               KeyChange::Set);
+    ledger.keys().setKeyRecord(
+        {{}, QStringLiteral("anthropic"), KeyState::Active, QStringLiteral("wxyz"), now, {}, {}, std::nullopt, {}, {}},
+        KeyChange::Set);
     // Record takes the last hour only, where the rate limit allows a tenant 200 own-key queries: the servers'
     // events are spread over enough tenants for both runs.
     const int streamTenants = qMax(o.tenants, 2 * o.writers * o.perWriter / 100);
@@ -211,13 +219,17 @@ double measure(const QString& backend, const QString& location, const QString& c
     for (const bool pipelined : {false, true}) {
         const StreamResult stream = recordStream(location, o.writers, o.perWriter, streamTenants, pipelined,
                                                  pipelined ? o.writers * o.perWriter : 0);
-        line(QStringLiteral("record --stdin, %1 writers × %2 events, %3").arg(o.writers).arg(o.perWriter)
+        line(QStringLiteral("record --stdin, %1 writers × %2 events, %3")
+                 .arg(o.writers)
+                 .arg(o.perWriter)
                  .arg(pipelined ? QStringLiteral("pipelined") : QStringLiteral("one at a time")),
              QStringLiteral("%1 events/s together; per event median %2 ms, p99 %3 ms%4%5")
                  .arg(qRound64(stream.eventsPerSecond))
                  .arg(stream.latency.median, 0, 'f', 2)
                  .arg(stream.latency.p99, 0, 'f', 2)
-                 .arg(stream.largestLog >= 0 ? QStringLiteral("; log file at most %1 MiB").arg(stream.largestLog / 1048576) : QString())
+                 .arg(stream.largestLog >= 0
+                          ? QStringLiteral("; log file at most %1 MiB").arg(stream.largestLog / 1048576)
+                          : QString())
                  .arg(stream.failures ? QStringLiteral(" (%1 failed)").arg(stream.failures) : QString()));
     }
 
@@ -230,7 +242,9 @@ double measure(const QString& backend, const QString& location, const QString& c
     print(QStringLiteral("window: open database to first paint"), stats(paint));
     if (!location.startsWith(QLatin1String("postgresql://")))
         line(QStringLiteral("database size"),
-             QStringLiteral("%1 MiB").arg((QFileInfo(location).size() + QFileInfo(location + QStringLiteral("-wal")).size()) / 1048576.0, 0, 'f', 1));
+             QStringLiteral("%1 MiB").arg(
+                 (QFileInfo(location).size() + QFileInfo(location + QStringLiteral("-wal")).size()) / 1048576.0, 0, 'f',
+                 1));
     return stats(paint).median;
 }
 
@@ -266,14 +280,21 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("AI Settings benchmark"));
     parser.addHelpOption();
-    const QCommandLineOption eventsOption(QStringLiteral("events"), QStringLiteral("History sizes, comma-separated."), QStringLiteral("N"), QStringLiteral("1000000"));
-    const QCommandLineOption monthsOption(QStringLiteral("months"), QStringLiteral("History length."), QStringLiteral("M"), QStringLiteral("36"));
-    const QCommandLineOption tenantsOption(QStringLiteral("tenants"), QStringLiteral("Tenants."), QStringLiteral("T"), QStringLiteral("50"));
-    const QCommandLineOption dirOption(QStringLiteral("dir"), QStringLiteral("Work folder (default: a temporary one)."), QStringLiteral("DIR"));
-    const QCommandLineOption pgOption(QStringLiteral("pg-host"), QStringLiteral("A PostgreSQL cluster's socket folder: measure it too."), QStringLiteral("DIR"));
-    const QCommandLineOption paintOption(QStringLiteral("first-paint"),
-                                         QStringLiteral("Only the first paint on two ledgers a run with --dir left, in turn."),
-                                         QStringLiteral("SQLITE_FILE,POSTGRESQL_URI"));
+    const QCommandLineOption eventsOption(QStringLiteral("events"), QStringLiteral("History sizes, comma-separated."),
+                                          QStringLiteral("N"), QStringLiteral("1000000"));
+    const QCommandLineOption monthsOption(QStringLiteral("months"), QStringLiteral("History length."),
+                                          QStringLiteral("M"), QStringLiteral("36"));
+    const QCommandLineOption tenantsOption(QStringLiteral("tenants"), QStringLiteral("Tenants."), QStringLiteral("T"),
+                                           QStringLiteral("50"));
+    const QCommandLineOption dirOption(QStringLiteral("dir"), QStringLiteral("Work folder (default: a temporary one)."),
+                                       QStringLiteral("DIR"));
+    const QCommandLineOption pgOption(QStringLiteral("pg-host"),
+                                      QStringLiteral("A PostgreSQL cluster's socket folder: measure it too."),
+                                      QStringLiteral("DIR"));
+    const QCommandLineOption paintOption(
+        QStringLiteral("first-paint"),
+        QStringLiteral("Only the first paint on two ledgers a run with --dir left, in turn."),
+        QStringLiteral("SQLITE_FILE,POSTGRESQL_URI"));
     parser.addOptions({eventsOption, monthsOption, tenantsOption, dirOption, pgOption, paintOption});
     parser.process(app);
     if (parser.isSet(paintOption)) {
@@ -292,15 +313,18 @@ int main(int argc, char* argv[])
     QList<QPair<qint64, QString>> sqliteLedgers; // events, file: kept until the end for the windows in turn
     for (const QString& size : parser.value(eventsOption).split(QLatin1Char(','))) {
         const qint64 events = size.toLongLong();
-        Bench::out() << "\n== " << events << " events over " << o.months << " months, " << o.tenants << " tenants" << Qt::endl;
+        Bench::out() << "\n== " << events << " events over " << o.months << " months, " << o.tenants << " tenants"
+                     << Qt::endl;
         const QString csv = o.folder + QStringLiteral("/history.csv");
         QElapsedTimer timer;
         timer.start();
         writeHistory(csv, events, o.months, o.tenants);
-        line(QStringLiteral("generated history.csv"), QStringLiteral("%1 MiB in %2 ms").arg(QFileInfo(csv).size() / 1048576).arg(timer.elapsed()));
+        line(QStringLiteral("generated history.csv"),
+             QStringLiteral("%1 MiB in %2 ms").arg(QFileInfo(csv).size() / 1048576).arg(timer.elapsed()));
 
         const double sqliteBaseline = Baselines::sqliteShellImport(csv, o.folder, events);
-        line(QStringLiteral("baseline: sqlite3 .import, same indexes"), QStringLiteral("%1 rows/s").arg(qRound64(sqliteBaseline)));
+        line(QStringLiteral("baseline: sqlite3 .import, same indexes"),
+             QStringLiteral("%1 rows/s").arg(qRound64(sqliteBaseline)));
         const QString file = o.folder + QStringLiteral("/bench-%1.sqlite").arg(events);
         for (const QString& f : {file, file + QStringLiteral("-wal"), file + QStringLiteral("-shm")})
             QFile::remove(f);
@@ -312,13 +336,16 @@ int main(int argc, char* argv[])
 
         if (cluster.enabled()) {
             const double pgBaseline = Baselines::psqlCopy(cluster, csv, events);
-            line(QStringLiteral("baseline: psql \\copy, same indexes"), QStringLiteral("%1 rows/s").arg(qRound64(pgBaseline)));
+            line(QStringLiteral("baseline: psql \\copy, same indexes"),
+                 QStringLiteral("%1 rows/s").arg(qRound64(pgBaseline)));
             const QString uri = cluster.newDatabase(QStringLiteral("bench_ledger"));
             o.writers = 8;
-            const double pgPaint = uri.isEmpty() ? -1 : measure(QStringLiteral("PostgreSQL"), uri, csv, events, pgBaseline, o);
+            const double pgPaint =
+                uri.isEmpty() ? -1 : measure(QStringLiteral("PostgreSQL"), uri, csv, events, pgBaseline, o);
             if (pgPaint < 0)
                 return 1;
-            line(QStringLiteral("first paint, PostgreSQL / SQLite, minutes apart"), QStringLiteral("%1 ×").arg(pgPaint / sqlitePaint, 0, 'f', 2));
+            line(QStringLiteral("first paint, PostgreSQL / SQLite, minutes apart"),
+                 QStringLiteral("%1 ×").arg(pgPaint / sqlitePaint, 0, 'f', 2));
             // The two figures above come minutes apart, and this machine's load drifts in between: the same two
             // ledgers again, one window on each in turn, give a ratio that drift cannot skew.
             if (!printInTurn(file, uri))
@@ -329,7 +356,8 @@ int main(int argc, char* argv[])
     }
     // Whether the first paint grows with the history: the smallest and the largest ledger, in turn as above.
     if (sqliteLedgers.size() > 1) {
-        Bench::out() << "\n== SQLite, " << sqliteLedgers.first().first << " against " << sqliteLedgers.last().first << " events" << Qt::endl;
+        Bench::out() << "\n== SQLite, " << sqliteLedgers.first().first << " against " << sqliteLedgers.last().first
+                     << " events" << Qt::endl;
         if (!printInTurn(sqliteLedgers.first().second, sqliteLedgers.last().second,
                          QStringLiteral("%1 events").arg(sqliteLedgers.first().first),
                          QStringLiteral("%1 events").arg(sqliteLedgers.last().first)))

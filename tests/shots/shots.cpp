@@ -31,7 +31,8 @@ int main(int argc, char** argv)
         return 2;
     }
     const QStringList size = args.value(2, QStringLiteral("900x700")).split(QLatin1Char('x'));
-    Translations::install(parser.isSet(localeOption) ? QLocale(parser.value(localeOption)) : Translations::userLocale());
+    Translations::install(parser.isSet(localeOption) ? QLocale(parser.value(localeOption))
+                                                     : Translations::userLocale());
     if (parser.isSet(darkOption)) {
         // Fusion with a dark palette, as a dark desktop theme gives it.
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));

@@ -19,8 +19,8 @@ Result<qint64> toFile(Ledger& ledger, const AuditFilter& filter, const QString& 
         qint64 written = 0;
         const Status s = ledger.audit().forEach(filter, [&](const AuditEntry& e) {
             using UsageFile::csvField;
-            device.write(IsoTime::format(e.at, zone).toLatin1() + ',' + csvField(e.actor) + ',' + csvField(e.kind()) + ',' +
-                         csvField(e.subject) + ',' + csvField(e.change) + '\n');
+            device.write(IsoTime::format(e.at, zone).toLatin1() + ',' + csvField(e.actor) + ',' + csvField(e.kind()) +
+                         ',' + csvField(e.subject) + ',' + csvField(e.change) + '\n');
             ++written;
         });
         if (!s)

@@ -22,8 +22,8 @@ namespace UsageFile {
 // leaves the first half failing, so it is caught the same way. Below `minBytes`, one pass: starting a thread costs
 // more than the half it would parse.
 template <typename SplitAfter, typename ParseRange>
-Result<QVector<ImportRow>> parseInHalves(const QByteArray& text, qsizetype begin, int linesBefore, SplitAfter splitAfter,
-                                         ParseRange parseRange, qsizetype minBytes = 4 << 20)
+Result<QVector<ImportRow>> parseInHalves(const QByteArray& text, qsizetype begin, int linesBefore,
+                                         SplitAfter splitAfter, ParseRange parseRange, qsizetype minBytes = 4 << 20)
 {
     const qsizetype end = text.size();
     // Every record but a last one ends at a line break: a range holds at most one row more than its breaks.

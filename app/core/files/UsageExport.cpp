@@ -35,7 +35,8 @@ Result<qint64> toDevice(Ledger& ledger, QIODevice& device, UsageFile::Format for
 Result<qint64> toFile(Ledger& ledger, const QString& path, UsageFile::Format format,
                       const std::optional<QString>& periodId, const Progress& progress)
 {
-    return PrivateFile::write(path, [&](QIODevice& device) { return toDevice(ledger, device, format, periodId, progress); });
+    return PrivateFile::write(path,
+                              [&](QIODevice& device) { return toDevice(ledger, device, format, periodId, progress); });
 }
 
 } // namespace UsageExport

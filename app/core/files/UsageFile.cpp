@@ -31,8 +31,19 @@ namespace UsageFile {
 
 namespace {
 
-enum Field { Id, OccurredAt, Tenant, Action, ModelField, BillingField, Credits, FieldCount };
-const std::array<const char*, FieldCount> fieldNames = {"id", "occurred_at", "tenant", "action", "model", "billing", "credits"};
+enum Field
+{
+    Id,
+    OccurredAt,
+    Tenant,
+    Action,
+    ModelField,
+    BillingField,
+    Credits,
+    FieldCount
+};
+const std::array<const char*, FieldCount> fieldNames = {"id",    "occurred_at", "tenant", "action",
+                                                        "model", "billing",     "credits"};
 
 struct LineError
 {
@@ -40,7 +51,10 @@ struct LineError
     QString what;
 };
 
-QString fieldName(int field) { return QLatin1String(fieldNames[field]); }
+QString fieldName(int field)
+{
+    return QLatin1String(fieldNames[field]);
+}
 
 // Whether the bytes hold a control character (a NUL cuts C strings, an escape sequence drives a terminal, a
 // newline splits an id in two); ids, times and names never contain one.
@@ -100,7 +114,8 @@ public:
         if (row.creditsGiven) {
             bool ok = false;
             e.credits = f[Credits].toInt(&ok);
-            const bool plainDigits = std::all_of(f[Credits].begin(), f[Credits].end(), [](char c) { return c >= '0' && c <= '9'; });
+            const bool plainDigits =
+                std::all_of(f[Credits].begin(), f[Credits].end(), [](char c) { return c >= '0' && c <= '9'; });
             if (!ok || !plainDigits || e.credits > 1000000)
                 return LineError{line, Words::tr("credits %1 is not a whole number of credits")
                                            .arg(Text::quoted(QString::fromUtf8(f[Credits])))};
@@ -139,8 +154,8 @@ struct CsvLayout
 };
 
 // The records of text[pos, end), after `line` line breaks, in a list with room for `expected`.
-Result<QVector<ImportRow>> parseCsvRecords(const QByteArray& text, qsizetype pos, qsizetype end, int line, qsizetype expected,
-                                           const CsvLayout& layout)
+Result<QVector<ImportRow>> parseCsvRecords(const QByteArray& text, qsizetype pos, qsizetype end, int line,
+                                           qsizetype expected, const CsvLayout& layout)
 {
     QVector<ImportRow> rows;
     rows.reserve(expected);
@@ -151,11 +166,14 @@ Result<QVector<ImportRow>> parseCsvRecords(const QByteArray& text, qsizetype pos
         ++line;
         const int startLine = line;
         if (const auto problem = splitCsvRecord(text, end, pos, line, fields))
-            return lineFailure({startLine, Words::tr("the field %1 is not valid CSV: %2").arg(layout.columnName(problem->field), problem->what)});
+            return lineFailure(
+                {startLine,
+                 Words::tr("the field %1 is not valid CSV: %2").arg(layout.columnName(problem->field), problem->what)});
         if (fields.size() == 1 && fields[0].isEmpty())
             continue; // blank line
         if (fields.size() != layout.headerColumns)
-            return lineFailure({startLine, Words::tr("expected %1 fields, found %2").arg(layout.headerColumns).arg(fields.size())});
+            return lineFailure(
+                {startLine, Words::tr("expected %1 fields, found %2").arg(layout.headerColumns).arg(fields.size())});
         for (int f = 0; f < FieldCount; ++f)
             values[f] = fields[layout.column[f]];
         ImportRow row;
@@ -171,7 +189,9 @@ Result<CsvLayout> parseCsvHeader(const QByteArray& text, qsizetype& pos, int& li
 {
     QVector<QByteArray> fields;
     if (const auto problem = splitCsvRecord(text, text.size(), pos, line, fields))
-        return badInput(Words::tr("Line 1: header column %1: %2; nothing was imported.").arg(problem->field + 1).arg(problem->what));
+        return badInput(Words::tr("Line 1: header column %1: %2; nothing was imported.")
+                            .arg(problem->field + 1)
+                            .arg(problem->what));
     CsvLayout layout;
     layout.headerColumns = fields.size();
     layout.column.fill(-1);
@@ -182,13 +202,16 @@ Result<CsvLayout> parseCsvHeader(const QByteArray& text, qsizetype& pos, int& li
             if (name == fieldNames[f])
                 known = f;
         if (known < 0 || layout.column[known] >= 0)
-            return badInput(Words::tr("Line 1: the header column %1 is %2; nothing was imported.")
-                                .arg(Text::quoted(QString::fromUtf8(name)), known < 0 ? Words::tr("unknown", "a header column") : Words::tr("repeated", "a header column")));
+            return badInput(
+                Words::tr("Line 1: the header column %1 is %2; nothing was imported.")
+                    .arg(Text::quoted(QString::fromUtf8(name)), known < 0 ? Words::tr("unknown", "a header column")
+                                                                          : Words::tr("repeated", "a header column")));
         layout.column[known] = i;
     }
     for (int f = 0; f < FieldCount; ++f)
         if (layout.column[f] < 0)
-            return badInput(Words::tr("Line 1: the header lacks the column \"%1\"; nothing was imported.").arg(fieldName(f)));
+            return badInput(
+                Words::tr("Line 1: the header lacks the column \"%1\"; nothing was imported.").arg(fieldName(f)));
     return layout;
 }
 
@@ -203,7 +226,8 @@ qsizetype afterByteOrderMark(const QByteArray& text)
 }
 
 // The CSV records of text[begin, end), after `linesBefore` line breaks; on two threads when the text is large.
-Result<QVector<ImportRow>> parseCsvBody(const QByteArray& text, qsizetype body, int linesBefore, const CsvLayout& layout)
+Result<QVector<ImportRow>> parseCsvBody(const QByteArray& text, qsizetype body, int linesBefore,
+                                        const CsvLayout& layout)
 {
     return parseInHalves(
         text, body, linesBefore, [&](qsizetype from) { return csvRecordEndAfter(text, body, from); },
@@ -231,7 +255,8 @@ QString fieldWithBadUtf8(const QByteArray& raw)
     const QJsonDocument lossy = QJsonDocument::fromJson(QString::fromUtf8(raw).toUtf8());
     const QJsonObject o = lossy.object();
     for (auto it = o.begin(); it != o.end(); ++it)
-        if (it.key().contains(QChar::ReplacementCharacter) || it.value().toString().contains(QChar::ReplacementCharacter))
+        if (it.key().contains(QChar::ReplacementCharacter) ||
+            it.value().toString().contains(QChar::ReplacementCharacter))
             return Text::escaped(it.key());
     return {};
 }
@@ -251,7 +276,8 @@ QString jsonKind(const QJsonDocument& doc)
 }
 
 // The lines of text[pos, end), after `line` line breaks, in a list with room for `expected`.
-Result<QVector<ImportRow>> parseJsonRecords(const QByteArray& text, qsizetype pos, qsizetype end, int line, qsizetype expected)
+Result<QVector<ImportRow>> parseJsonRecords(const QByteArray& text, qsizetype pos, qsizetype end, int line,
+                                            qsizetype expected)
 {
     QVector<ImportRow> rows;
     rows.reserve(expected);
@@ -274,15 +300,17 @@ Result<QVector<ImportRow>> parseJsonRecords(const QByteArray& text, qsizetype po
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(raw, &error);
         if (error.error != QJsonParseError::NoError)
-            return lineFailure({line, Words::tr("not valid JSON (%1 at character %2)").arg(error.errorString()).arg(error.offset + 1)});
+            return lineFailure(
+                {line,
+                 Words::tr("not valid JSON (%1 at character %2)").arg(error.errorString()).arg(error.offset + 1)});
         if (!doc.isObject())
             return lineFailure({line, Words::tr("expected a JSON object, found %1").arg(jsonKind(doc))});
         if (const auto twice = JsonKeys::repeated(raw))
             return lineFailure({line, Words::tr("the field %1 is given twice").arg(Text::quoted(*twice))});
         const QJsonObject o = doc.object();
         for (auto it = o.begin(); it != o.end(); ++it)
-            if (std::find_if(fieldNames.begin(), fieldNames.end(), [&](const char* n) { return it.key() == QLatin1String(n); }) ==
-                fieldNames.end())
+            if (std::find_if(fieldNames.begin(), fieldNames.end(),
+                             [&](const char* n) { return it.key() == QLatin1String(n); }) == fieldNames.end())
                 return lineFailure({line, Words::tr("unknown field %1").arg(Text::quoted(it.key()))});
         for (int f = 0; f < FieldCount; ++f) {
             const QJsonValue v = o.value(QLatin1String(fieldNames[f]));
@@ -292,7 +320,7 @@ Result<QVector<ImportRow>> parseJsonRecords(const QByteArray& text, qsizetype po
                 // Whole numbers only, written as such: "5" (text) and 5.0 or 5e0 are refused rather than guessed at.
                 if (!v.isDouble() || v.toVariant().typeId() != QMetaType::LongLong || !creditsWrittenAsInteger(raw))
                     return lineFailure({line, Words::tr("the field credits must be a whole number such as 5, "
-                                                             "written without quotes, fraction or exponent")});
+                                                        "written without quotes, fraction or exponent")});
                 values[f] = QByteArray::number(v.toVariant().toLongLong());
             } else if (v.isString()) {
                 values[f] = v.toString().toUtf8();
@@ -318,7 +346,9 @@ Result<QVector<ImportRow>> parseJsonBody(const QByteArray& text, qsizetype begin
             const qsizetype lineBreak = text.indexOf('\n', from);
             return lineBreak < 0 ? lineBreak : lineBreak + 1;
         },
-        [&](qsizetype b, qsizetype e, int lines, qsizetype expected) { return parseJsonRecords(text, b, e, lines, expected); });
+        [&](qsizetype b, qsizetype e, int lines, qsizetype expected) {
+            return parseJsonRecords(text, b, e, lines, expected);
+        });
 }
 
 // Just after the last line break in `text` that ends a record (0 when none does): the file is read in pieces, and
@@ -362,7 +392,8 @@ Result<std::unique_ptr<Reader>> Reader::open(const QString& path)
     // Up to the first record's end: a BOM, and for CSV the header.
     if (Status s = reader->fill(); !s)
         return s.failure();
-    while (!reader->m_atEnd && lastRecordEnd(reader->m_buffer, reader->m_format) == 0 && reader->m_buffer.size() < maxRecordBytes)
+    while (!reader->m_atEnd && lastRecordEnd(reader->m_buffer, reader->m_format) == 0 &&
+           reader->m_buffer.size() < maxRecordBytes)
         if (Status s = reader->fill(); !s)
             return s.failure();
     qsizetype pos = afterByteOrderMark(reader->m_buffer);
@@ -414,7 +445,8 @@ Result<QVector<ImportRow>> Reader::next()
             return QVector<ImportRow>(); // the end of the file
         // The piece is parsed in place, then dropped; the part of a record after it waits for the next piece.
         const QByteArray piece = QByteArray::fromRawData(m_buffer.constData(), end);
-        auto rows = m_format == Format::Csv ? parseCsvBody(piece, 0, m_lines, m_layout->csv) : parseJsonBody(piece, 0, m_lines);
+        auto rows =
+            m_format == Format::Csv ? parseCsvBody(piece, 0, m_lines, m_layout->csv) : parseJsonBody(piece, 0, m_lines);
         m_lines += int(std::count(piece.begin(), piece.end(), '\n'));
         m_done += end;
         m_buffer.remove(0, end);
@@ -428,7 +460,6 @@ int Reader::permille() const
 {
     return m_size > 0 ? int(qMin<qint64>(1000, 1000 * m_done / m_size)) : 1000;
 }
-
 
 QByteArray csvField(const QString& text)
 {
@@ -465,17 +496,15 @@ void Writer::write(const UsageEvent& e)
 {
     m_buffer.clear();
     if (m_format == Format::Csv) {
-        m_buffer += csvField(e.id) + ',' + IsoTime::formatUtc(e.occurredAt).toLatin1() + ',' + csvField(e.tenant) + ',' +
-                    csvField(e.action) + ',' + csvField(e.model) + ',' + CreditRules::billingId(e.billing).toLatin1() +
-                    ',' + QByteArray::number(e.credits) + '\n';
+        m_buffer += csvField(e.id) + ',' + IsoTime::formatUtc(e.occurredAt).toLatin1() + ',' + csvField(e.tenant) +
+                    ',' + csvField(e.action) + ',' + csvField(e.model) + ',' +
+                    CreditRules::billingId(e.billing).toLatin1() + ',' + QByteArray::number(e.credits) + '\n';
     } else {
-        QJsonObject o{{QStringLiteral("id"), e.id},
-                      {QStringLiteral("occurred_at"), IsoTime::formatUtc(e.occurredAt)},
-                      {QStringLiteral("tenant"), e.tenant},
-                      {QStringLiteral("action"), e.action},
-                      {QStringLiteral("model"), e.model},
-                      {QStringLiteral("billing"), CreditRules::billingId(e.billing)},
-                      {QStringLiteral("credits"), e.credits}};
+        QJsonObject o{
+            {QStringLiteral("id"), e.id},          {QStringLiteral("occurred_at"), IsoTime::formatUtc(e.occurredAt)},
+            {QStringLiteral("tenant"), e.tenant},  {QStringLiteral("action"), e.action},
+            {QStringLiteral("model"), e.model},    {QStringLiteral("billing"), CreditRules::billingId(e.billing)},
+            {QStringLiteral("credits"), e.credits}};
         m_buffer += QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
     }
     m_device.write(m_buffer);

@@ -13,7 +13,11 @@
 // id, occurred_at, tenant, action, model, billing, credits (DESIGN.md §3).
 namespace UsageFile {
 
-enum class Format { Csv, JsonLines };
+enum class Format
+{
+    Csv,
+    JsonLines
+};
 
 // By extension: .csv, or .jsonl / .ndjson.
 std::optional<Format> formatForPath(const QString& path);

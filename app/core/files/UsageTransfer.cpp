@@ -17,7 +17,8 @@ struct Words
 
 namespace UsageTransfer {
 
-Result<ImportSummary> importFile(Ledger& ledger, const QString& path, bool dryRun, const ImportProgress::Overall& progress)
+Result<ImportSummary> importFile(Ledger& ledger, const QString& path, bool dryRun,
+                                 const ImportProgress::Overall& progress)
 {
     if (!ImportProgress::begin(progress, ImportProgress::Step::Reading))
         return ImportProgress::cancelled();
@@ -26,8 +27,9 @@ Result<ImportSummary> importFile(Ledger& ledger, const QString& path, bool dryRu
     if (!reader)
         return reader.failure();
     UsageFile::Reader& file = *reader.value();
-    return ledger.usage().importFrom({[&file] { return file.next(); }, [&file] { return file.permille(); }, QFileInfo(path).fileName()},
-                                     dryRun, progress);
+    return ledger.usage().importFrom(
+        {[&file] { return file.next(); }, [&file] { return file.permille(); }, QFileInfo(path).fileName()}, dryRun,
+        progress);
 }
 
 QString exported(qint64 events, const QString& destination)

@@ -47,13 +47,15 @@ Result<QString> check(const QString& provider, const QString& raw)
         return badInput(Words::tr("The %1 API key is empty.").arg(name));
     const bool looksAnthropic = key.startsWith(anthropicPrefix);
     if (!anthropic && looksAnthropic)
-        return badInput(Words::tr("This is an Anthropic key (sk-ant-…); enter it in the Anthropic field, not the OpenAI one."));
+        return badInput(
+            Words::tr("This is an Anthropic key (sk-ant-…); enter it in the Anthropic field, not the OpenAI one."));
     if (anthropic && !looksAnthropic && key.startsWith(openAiPrefix))
-        return badInput(Words::tr("This looks like an OpenAI key (sk-…); enter it in the OpenAI field, not the Anthropic one."));
+        return badInput(
+            Words::tr("This looks like an OpenAI key (sk-…); enter it in the OpenAI field, not the Anthropic one."));
     // Admin keys manage an organisation (members, keys, usage reports) but cannot call the models.
     if (key.startsWith(anthropic ? QLatin1String("sk-ant-admin") : QLatin1String("sk-admin-")))
         return badInput(Words::tr("This is an %1 Admin key, which manages an organisation but cannot run AI "
-                                       "actions; create an API key at %2 and enter that.")
+                                  "actions; create an API key at %2 and enter that.")
                             .arg(name, anthropic ? QStringLiteral("console.anthropic.com")
                                                  : QStringLiteral("platform.openai.com")));
     const QString& prefix = anthropic ? anthropicPrefix : openAiPrefix;
@@ -62,17 +64,20 @@ Result<QString> check(const QString& provider, const QString& raw)
     for (QChar c : key)
         if (!isKeyCharacter(c))
             return badInput(Words::tr("The %1 API key may hold only letters, digits, \"-\" and \"_\"; check that "
-                                           "nothing else was pasted with it.")
+                                      "nothing else was pasted with it.")
                                 .arg(name));
     if (key.size() < minimumLength || key.size() > maximumLength)
         return badInput(Words::tr("The %1 API key is %2 characters long, which no %1 key is; check that all of it "
-                                       "was pasted.")
+                                  "was pasted.")
                             .arg(name)
                             .arg(key.size()));
     return key;
 }
 
-QString fingerprint(const QString& key) { return key.right(4); }
+QString fingerprint(const QString& key)
+{
+    return key.right(4);
+}
 
 QString masked(const QString& provider, const QString& fingerprint)
 {

@@ -32,11 +32,10 @@ Result<KeyEntry> KeyService::entryFor(const QString& tenant, const QString& prov
 namespace {
 
 // Answers on the next turn of the event loop, so that `done` is never called before the request returns.
-template <typename Value, typename Callback>
-void answerLater(QObject* context, Callback done, Value value)
+template <typename Value, typename Callback> void answerLater(QObject* context, Callback done, Value value)
 {
-    QMetaObject::invokeMethod(context, [done = std::move(done), value = std::move(value)]() { done(value); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [done = std::move(done), value = std::move(value)]() { done(value); }, Qt::QueuedConnection);
 }
 
 } // namespace
@@ -64,7 +63,8 @@ QString clause(QString sentence, const QString& then)
 
 } // namespace
 
-void KeyService::set(const QString& tenant, const QString& provider, const QString& rawKey, SetOptions options, Done done)
+void KeyService::set(const QString& tenant, const QString& provider, const QString& rawKey, SetOptions options,
+                     Done done)
 {
     const auto key = KeyFormat::check(provider, rawKey);
     if (!key)
@@ -81,8 +81,16 @@ void KeyService::set(const QString& tenant, const QString& provider, const QStri
         return replace(entry.value(), key.value(), stored.value(), options, std::move(done));
 
     // Nothing to lose: store first, so that the key is safe even if the check never ends, then check it.
-    KeyRecord record{tenant, provider, KeyState::NotVerified, KeyFormat::fingerprint(key.value()), std::nullopt,
-                     QStringLiteral("Not checked with the provider yet."), {}, std::nullopt, {}, {}};
+    KeyRecord record{tenant,
+                     provider,
+                     KeyState::NotVerified,
+                     KeyFormat::fingerprint(key.value()),
+                     std::nullopt,
+                     QStringLiteral("Not checked with the provider yet."),
+                     {},
+                     std::nullopt,
+                     {},
+                     {}};
     QPointer<KeyService> self(this);
     store(entry.value(), key.value(), record, KeyChange::Set, {},
           [=, key = key.value(), entry = entry.value(), done = std::move(done)](Result<KeyRecord> r) {
@@ -94,7 +102,8 @@ void KeyService::set(const QString& tenant, const QString& provider, const QStri
           });
 }
 
-void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRecord& stored, SetOptions options, Done done)
+void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRecord& stored, SetOptions options,
+                         Done done)
 {
     const QString fingerprint = KeyFormat::fingerprint(key);
     const QString kept = Words::tr("the stored key ending %1 is kept").arg(stored.fingerprint);
@@ -103,13 +112,21 @@ void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRec
     if (!options.verify) {
         if (mayLoseWorkingKey && !options.replaceUnverified) {
             Failure f = refused(Words::tr("A key is already stored for %1 and a new one replaces it only once checked, "
-                                               "or when you confirm; %2.")
+                                          "or when you confirm; %2.")
                                     .arg(KeySentences::scope(entry.tenant), kept));
             f.needsConfirmation = true;
             return answerLater(this, std::move(done), Result<KeyRecord>(f));
         }
-        KeyRecord record{entry.tenant, entry.provider, KeyState::NotVerified, fingerprint, std::nullopt,
-                         QStringLiteral("Not checked with the provider yet."), {}, std::nullopt, {}, {}};
+        KeyRecord record{entry.tenant,
+                         entry.provider,
+                         KeyState::NotVerified,
+                         fingerprint,
+                         std::nullopt,
+                         QStringLiteral("Not checked with the provider yet."),
+                         {},
+                         std::nullopt,
+                         {},
+                         {}};
         return store(entry, key, record, KeyChange::Replaced, stored.fingerprint, std::move(done));
     }
     QPointer<KeyService> self(this);
@@ -119,8 +136,8 @@ void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRec
         if (!outcome)
             return done(outcome.failure());
         const KeyRecord candidate = recordOf(entry, fingerprint, outcome.value(), m_ledger.now());
-        if (candidate.state == KeyState::Active || (candidate.state != KeyState::Invalid &&
-                                                    (!mayLoseWorkingKey || options.replaceUnverified)))
+        if (candidate.state == KeyState::Active ||
+            (candidate.state != KeyState::Invalid && (!mayLoseWorkingKey || options.replaceUnverified)))
             return store(entry, key, candidate, KeyChange::Replaced, stored.fingerprint, done);
         // Not stored: the audit trail still shows the attempt and the provider's request id. An audit that
         // cannot be written does not change the answer, which is that nothing changed.
@@ -148,7 +165,7 @@ void KeyService::store(const KeyEntry& entry, const QString& key, KeyRecord reco
             // The new key is safe in the keychain; a later check records its fingerprint and state.
             Failure f = s.failure();
             f.message = Words::tr("The key is stored in the keychain, but the database could not record it "
-                                       "(%1); run \"keys verify\" once the database is available.")
+                                  "(%1); run \"keys verify\" once the database is available.")
                             .arg(f.message.chopped(f.message.endsWith(QLatin1Char('.')) ? 1 : 0));
             return done(f);
         }
@@ -167,9 +184,10 @@ void KeyService::verify(const QString& tenant, const QString& provider, Done don
     if (const QString elsewhere = heldElsewhere(known.value(), providerName); !elsewhere.isEmpty())
         return answerLater(this, std::move(done), Result<KeyRecord>(refused(elsewhere)));
     if (known->state == KeyState::NotSet)
-        return answerLater(this, std::move(done),
-                           Result<KeyRecord>(badInput(Words::tr("No %1 key is set for %2; set one with \"keys set %3\".")
-                                                          .arg(providerName, KeySentences::scope(tenant), provider))));
+        return answerLater(
+            this, std::move(done),
+            Result<KeyRecord>(badInput(Words::tr("No %1 key is set for %2; set one with \"keys set %3\".")
+                                           .arg(providerName, KeySentences::scope(tenant), provider))));
     const auto entry = entryFor(tenant, provider);
     if (!entry)
         return answerLater(this, std::move(done), Result<KeyRecord>(entry.failure()));
@@ -181,8 +199,16 @@ void KeyService::verify(const QString& tenant, const QString& provider, Done don
             return done(read.failure());
         if (!read.value()) {
             // The database says a key is set but the keychain lost it: nothing can be sent on its behalf.
-            KeyRecord lost{tenant, provider, KeyState::Invalid, known->fingerprint, m_ledger.now(),
-                           QStringLiteral("The key is no longer in the keychain; set it again."), {}, std::nullopt, {}, {}};
+            KeyRecord lost{tenant,
+                           provider,
+                           KeyState::Invalid,
+                           known->fingerprint,
+                           m_ledger.now(),
+                           QStringLiteral("The key is no longer in the keychain; set it again."),
+                           {},
+                           std::nullopt,
+                           {},
+                           {}};
             if (Status s = m_ledger.keys().setKeyRecord(lost, KeyChange::Checked); !s)
                 return done(s.failure());
             return done(lost);
@@ -199,10 +225,11 @@ void KeyService::probe(const QString& provider, const QString& key,
         return done(settings.failure());
     auto* check = new ProviderCheck(m_network, m_ledger.clock(), this);
     check->setTimeout(m_checkTimeoutMs);
-    connect(check, &ProviderCheck::finished, this, [check, done = std::move(done)](const ProviderCheck::Outcome& outcome) {
-        check->deleteLater();
-        done(outcome);
-    });
+    connect(check, &ProviderCheck::finished, this,
+            [check, done = std::move(done)](const ProviderCheck::Outcome& outcome) {
+                check->deleteLater();
+                done(outcome);
+            });
     check->start(*m_ledger.catalog().provider(provider),
                  ProviderCheck::baseUrl(provider, settings->providerBaseUrls.value(provider)), key);
 }
@@ -210,14 +237,15 @@ void KeyService::probe(const QString& provider, const QString& key,
 void KeyService::check(const KeyEntry& entry, const QString& key, Done done)
 {
     const QString fingerprint = KeyFormat::fingerprint(key);
-    probe(entry.provider, key, [this, entry, fingerprint, done = std::move(done)](Result<ProviderCheck::Outcome> outcome) {
-        if (!outcome)
-            return done(outcome.failure());
-        const KeyRecord record = recordOf(entry, fingerprint, outcome.value(), m_ledger.now());
-        if (Status s = m_ledger.keys().setKeyRecord(record, KeyChange::Checked); !s)
-            return done(s.failure());
-        done(record);
-    });
+    probe(entry.provider, key,
+          [this, entry, fingerprint, done = std::move(done)](Result<ProviderCheck::Outcome> outcome) {
+              if (!outcome)
+                  return done(outcome.failure());
+              const KeyRecord record = recordOf(entry, fingerprint, outcome.value(), m_ledger.now());
+              if (Status s = m_ledger.keys().setKeyRecord(record, KeyChange::Checked); !s)
+                  return done(s.failure());
+              done(record);
+          });
 }
 
 void KeyService::remove(const QString& tenant, const QString& provider, std::function<void(Status)> done)
@@ -228,10 +256,12 @@ void KeyService::remove(const QString& tenant, const QString& provider, std::fun
     if (!known)
         return answerLater(this, std::move(done), Status(known.failure()));
     // Removing here would drop the record and leave the secret in the other machine's keychain.
-    if (const QString elsewhere = heldElsewhere(known.value(), m_ledger.catalog().provider(provider)->name); !elsewhere.isEmpty())
+    if (const QString elsewhere = heldElsewhere(known.value(), m_ledger.catalog().provider(provider)->name);
+        !elsewhere.isEmpty())
         return answerLater(this, std::move(done), Status(refused(elsewhere)));
     removeEntry(tenant, provider, done, [=] {
-        KeyRecord gone{tenant, provider, KeyState::NotSet, known->fingerprint, m_ledger.now(), {}, {}, std::nullopt, {}, {}};
+        KeyRecord gone{tenant, provider, KeyState::NotSet, known->fingerprint, m_ledger.now(), {}, {}, std::nullopt,
+                       {},     {}};
         done(m_ledger.keys().setKeyRecord(gone, KeyChange::Removed));
     });
 }

@@ -38,8 +38,7 @@ QString doing(KeyVault::Operation operation)
     return {};
 }
 
-template <typename Job>
-Job* newJob(const KeyEntry& entry)
+template <typename Job> Job* newJob(const KeyEntry& entry)
 {
     auto* job = new Job(QString::fromLatin1(KeyVault::serviceName));
     job->setAutoDelete(true);
@@ -56,8 +55,8 @@ Failure KeyVault::describe(Operation operation, int code, const QString& backend
     auto says = [&](const char* text) { return m.contains(QLatin1String(text), Qt::CaseInsensitive); };
     QString why;
     // libsecret reports most trouble as OtherError; its message tells the cases apart.
-    if (code == QKeychain::NoBackendAvailable || says("org.freedesktop.secrets") || says("ServiceUnknown")
-        || says("was not provided by any"))
+    if (code == QKeychain::NoBackendAvailable || says("org.freedesktop.secrets") || says("ServiceUnknown") ||
+        says("was not provided by any"))
         why = Words::tr("no keychain service is running (on Linux, start GNOME Keyring or KWallet)");
     else if (says("D-Bus") || says("DBUS") || says("Could not connect") || says("autolaunch"))
         why = Words::tr("there is no D-Bus session to reach the keychain (log in to a desktop session)");
@@ -79,7 +78,8 @@ Failure KeyVault::describe(Operation operation, int code, const QString& backend
 Failure KeyVault::timedOut(Operation operation, int timeoutMs)
 {
     const int seconds = qMax(1, (timeoutMs + 999) / 1000);
-    return unavailable(Words::tr("%1: the keychain did not answer within %Ln second(s).", nullptr, seconds).arg(doing(operation)));
+    return unavailable(
+        Words::tr("%1: the keychain did not answer within %Ln second(s).", nullptr, seconds).arg(doing(operation)));
 }
 
 void KeyVault::run(QKeychain::Job* job, std::function<void(QKeychain::Job*)> finished)

@@ -30,7 +30,12 @@ class KeyVault : public QObject
     Q_OBJECT
 
 public:
-    enum class Operation { Save, Read, Remove };
+    enum class Operation
+    {
+        Save,
+        Read,
+        Remove
+    };
 
     static constexpr const char* serviceName = "ai-settings";
 

@@ -65,9 +65,10 @@ bool accountCannotSpend(const QString& provider, int status, const QJsonObject& 
         return message.contains(QLatin1String(phrase), Qt::CaseInsensitive);
     };
     if (provider == QLatin1String("openai"))
-        return status == 429 && (type == QLatin1String("insufficient_quota") || code == QLatin1String("insufficient_quota") ||
-                                 code == QLatin1String("organization_spend_limit_exceeded") ||
-                                 code == QLatin1String("project_spend_limit_exceeded"));
+        return status == 429 &&
+               (type == QLatin1String("insufficient_quota") || code == QLatin1String("insufficient_quota") ||
+                code == QLatin1String("organization_spend_limit_exceeded") ||
+                code == QLatin1String("project_spend_limit_exceeded"));
     if (status == 402 || type == QLatin1String("billing_error"))
         return true;
     // "This request would exceed your account's monthly spend limit. Please try again later."
@@ -76,7 +77,8 @@ bool accountCannotSpend(const QString& provider, int status, const QJsonObject& 
     // The organisation's own cap: "You have reached your specified API usage limits. You will regain access on …"
     if ((status == 400 || status == 429) && says("You have reached your specified API usage limits"))
         return true;
-    return status == 429 && (type == QLatin1String("enforced_spend_limit_reached") || says("enforced_spend_limit_reached"));
+    return status == 429 &&
+           (type == QLatin1String("enforced_spend_limit_reached") || says("enforced_spend_limit_reached"));
 }
 
 } // namespace
@@ -129,7 +131,8 @@ void ProviderCheck::request(const QString& afterId)
     if (path.endsWith(QLatin1Char('/')))
         path.chop(1);
     // OpenAI-style bases already end in /v1; Anthropic's do not.
-    url.setPath(path.endsWith(QLatin1String("/v1")) ? path + QStringLiteral("/models") : path + QStringLiteral("/v1/models"));
+    url.setPath(path.endsWith(QLatin1String("/v1")) ? path + QStringLiteral("/models")
+                                                    : path + QStringLiteral("/v1/models"));
     const bool anthropic = m_provider.id == QLatin1String("anthropic");
     if (anthropic) {
         // Anthropic pages its list; the largest page keeps the number of round trips down.
@@ -174,10 +177,12 @@ void ProviderCheck::onReplyFinished()
     if (status == 0) {
         // No HTTP answer at all: DNS, refused connection, TLS, proxy. Qt's text names the host, never the header.
         Outcome o;
-        o.message = QStringLiteral("%1 could not be reached (%2).").arg(m_provider.name, scrubbed(reply->errorString(), m_key));
+        o.message =
+            QStringLiteral("%1 could not be reached (%2).").arg(m_provider.name, scrubbed(reply->errorString(), m_key));
         return finish(o);
     }
-    const QByteArray requestId = reply->rawHeader(m_provider.id == QLatin1String("anthropic") ? "request-id" : "x-request-id");
+    const QByteArray requestId =
+        reply->rawHeader(m_provider.id == QLatin1String("anthropic") ? "request-id" : "x-request-id");
     Outcome o = interpret(m_provider, status, reply->readAll(), reply->rawHeader("retry-after"), m_key, m_clock.now(),
                           requestId);
     if (o.state != KeyState::Active)
@@ -242,16 +247,19 @@ ProviderCheck::Outcome ProviderCheck::interpret(const Provider& provider, int st
     if (status == 429 && retry) {
         o.state = KeyState::Throttled;
         o.retryAfterSeconds = *retry;
-        o.message = QStringLiteral("%1 is limiting requests %2; check again in %3 seconds.").arg(name, statusPart).arg(*retry);
+        o.message =
+            QStringLiteral("%1 is limiting requests %2; check again in %3 seconds.").arg(name, statusPart).arg(*retry);
         return o;
     }
     if (status == 429) {
-        o.message = QStringLiteral("%1 is limiting requests %2 and did not say when to ask again.").arg(name, statusPart);
+        o.message =
+            QStringLiteral("%1 is limiting requests %2 and did not say when to ask again.").arg(name, statusPart);
         return o;
     }
     if (status >= 500) {
-        o.message = QStringLiteral("%1 is %2 %3.")
-                        .arg(name, status == 529 ? QStringLiteral("overloaded") : QStringLiteral("having trouble"), statusPart);
+        o.message =
+            QStringLiteral("%1 is %2 %3.")
+                .arg(name, status == 529 ? QStringLiteral("overloaded") : QStringLiteral("having trouble"), statusPart);
         return o;
     }
     o.message = QStringLiteral("%1 answered %2%3.").arg(name, statusPart, saidPart);

@@ -112,8 +112,8 @@ Status AuditTrail::checkKind(const QString& kind)
 {
     if (kind.isEmpty() || kindNamed(kind))
         return success();
-    return badInput(Words::tr("Unknown kind %1; expected one of %2.")
-                        .arg(Text::quoted(kind), kinds().join(QStringLiteral(", "))));
+    return badInput(
+        Words::tr("Unknown kind %1; expected one of %2.").arg(Text::quoted(kind), kinds().join(QStringLiteral(", "))));
 }
 
 Result<qint64> AuditTrail::count(const AuditFilter& filter)
@@ -133,8 +133,9 @@ Result<QVector<AuditEntry>> AuditTrail::page(const AuditFilter& filter, qint64 o
         return s.failure();
     QVariantList values;
     // Lines of one millisecond come in a fixed order, so that pages neither repeat nor skip one.
-    QSqlQuery& q = m_db.query(QStringLiteral("SELECT at, actor, subject, change FROM audit_log") + whereClause(filter, values) +
-                              QStringLiteral(" ORDER BY at DESC, subject, change, actor LIMIT ? OFFSET ?"));
+    QSqlQuery& q =
+        m_db.query(QStringLiteral("SELECT at, actor, subject, change FROM audit_log") + whereClause(filter, values) +
+                   QStringLiteral(" ORDER BY at DESC, subject, change, actor LIMIT ? OFFSET ?"));
     values << limit << offset;
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values[i]);

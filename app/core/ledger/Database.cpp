@@ -5,16 +5,16 @@
 #include "PostgresConnection.h"
 #include "PostgresGuard.h"
 #include "Schema.h"
-#include "SqlSupport.h"
 #include "SqliteBulkInsert.h"
+#include "SqlSupport.h"
 #include "Text.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlDriver>
-#include <QThread>
 #include <QSqlError>
+#include <QThread>
 
 namespace {
 struct Words
@@ -65,7 +65,8 @@ Result<QSqlDatabase> Database::connect(const DatabaseAddress& address, const QSt
         db.setDatabaseName(address.database);
         db.setUserName(address.user);
         // The path is pinned at the start of the session, before anything is resolved (PostgresGuard).
-        db.setConnectOptions(address.options + QStringLiteral(";options=-csearch_path=") + QLatin1String(PostgresGuard::searchPath));
+        db.setConnectOptions(address.options + QStringLiteral(";options=-csearch_path=") +
+                             QLatin1String(PostgresGuard::searchPath));
         if (!db.open())
             return unavailable(Words::tr("Cannot connect to %1: %2.")
                                    .arg(Text::escaped(address.text, 200),
@@ -88,8 +89,8 @@ Result<QSqlDatabase> Database::connect(const DatabaseAddress& address, const QSt
     return db;
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& location, const Catalog& catalog, const QString& userName,
-                                                 int openWaitMs)
+Result<std::unique_ptr<Database>> Database::open(const QString& location, const Catalog& catalog,
+                                                 const QString& userName, int openWaitMs)
 {
     const auto address = DatabaseAddress::parse(location);
     if (!address)
@@ -110,8 +111,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
         database->m_userName = who.value(0).toString();
         who.finish();
         // A role that is no member may not even look into the ledger's schema: say so, not "no ledger".
-        if (!who.exec(QStringLiteral("SELECT pg_catalog.has_schema_privilege(oid, 'USAGE') FROM pg_catalog.pg_namespace "
-                                     "WHERE nspname = 'ai_settings'")))
+        if (!who.exec(
+                QStringLiteral("SELECT pg_catalog.has_schema_privilege(oid, 'USAGE') FROM pg_catalog.pg_namespace "
+                               "WHERE nspname = 'ai_settings'")))
             return Sql::storageFailure(who.lastError(), Words::tr("asking the server who is connected"));
         if (who.next() && !who.value(0).toBool())
             return database->notAMember();
@@ -123,8 +125,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
     if (!address->postgres) {
         // WAL lets readers (the window, reports) go on while a writer records; NORMAL sync is safe with WAL
         // against program crashes and keeps a commit off the disk's flush path.
-        for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536"})
-            if (Status s = Sql::execText(db, QString::fromLatin1(pragma), Words::tr("opening %1").arg(Text::escaped(location, 200))); !s)
+        for (const char* pragma :
+             {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536"})
+            if (Status s = Sql::execText(db, QString::fromLatin1(pragma),
+                                         Words::tr("opening %1").arg(Text::escaped(location, 200)));
+                !s)
                 return s.failure();
     }
     // A shared ledger is created and upgraded by a superuser of the server (db init), who creates its roles; the
@@ -138,7 +143,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, const 
             return s.failure();
     // From now on SQLite writers queue for the lock instead of failing at once; a longer wait is reported.
     if (!address->postgres) {
-        if (Status s = Sql::execText(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(writeWaitMs), Words::tr("opening the database")); !s)
+        if (Status s = Sql::execText(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(writeWaitMs),
+                                     Words::tr("opening the database"));
+            !s)
             return s.failure();
         SqliteBulkInsert::waitBriefly(db, writeWaitMs);
     }
@@ -199,9 +206,15 @@ bool Database::moveToThread(QThread* target)
     return db.driver()->thread() == target;
 }
 
-QSqlDatabase Database::handle() const { return QSqlDatabase::database(m_connectionName, false); }
+QSqlDatabase Database::handle() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
 
-bool Database::connectionLost() const { return m_postgres && PostgresConnection::lost(handle()); }
+bool Database::connectionLost() const
+{
+    return m_postgres && PostgresConnection::lost(handle());
+}
 
 std::function<bool()> Database::serverProbe() const
 {
@@ -272,7 +285,10 @@ Failure Database::lostConnectionFailure(int waitMs) const
                            .arg(reason));
 }
 
-bool Database::isPostgres() const { return m_postgres; }
+bool Database::isPostgres() const
+{
+    return m_postgres;
+}
 
 QSqlQuery& Database::query(const QString& sql)
 {
@@ -289,8 +305,9 @@ QSqlQuery& Database::query(const QString& sql)
 Status Database::audit(const QString& subject, const QString& change)
 {
     // On a shared ledger the function writes the line in the name of the role the server authenticated.
-    QSqlQuery& q = query(m_postgres ? QStringLiteral("SELECT ai_settings.append_audit(?, ?, ?, ?)")
-                                    : QStringLiteral("INSERT INTO audit_log (at, actor, subject, change) VALUES (?, ?, ?, ?)"));
+    QSqlQuery& q =
+        query(m_postgres ? QStringLiteral("SELECT ai_settings.append_audit(?, ?, ?, ?)")
+                         : QStringLiteral("INSERT INTO audit_log (at, actor, subject, change) VALUES (?, ?, ?, ?)"));
     q.bindValue(0, now());
     q.bindValue(1, m_userName);
     q.bindValue(2, subject);
@@ -360,7 +377,10 @@ Status Database::requireRecorder(const QString& doing)
     return success();
 }
 
-Status Database::requireAdministrator(const QString& doing) { return requireRole(doing, false); }
+Status Database::requireAdministrator(const QString& doing)
+{
+    return requireRole(doing, false);
+}
 
 Status Database::requireRole(const QString& doing, bool ownerOnly)
 {
@@ -375,8 +395,8 @@ Status Database::requireRole(const QString& doing, bool ownerOnly)
         return refused(Words::tr("%1 needs the Owner or Admin role, and %2 is %3.")
                            .arg(doing, m_userName, roleWithArticle(*role.value())));
     if (ownerOnly && !canChangePlan(*role.value()))
-        return refused(Words::tr("%1 needs the Owner role, and %2 is %3.")
-                           .arg(doing, m_userName, roleWithArticle(*role.value())));
+        return refused(
+            Words::tr("%1 needs the Owner role, and %2 is %3.").arg(doing, m_userName, roleWithArticle(*role.value())));
     if (!canAdminister(*role.value()))
         return refused(Words::tr("%1 needs the Owner or Admin role, and %2 is %3.")
                            .arg(doing, m_userName, roleWithArticle(*role.value())));

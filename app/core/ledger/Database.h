@@ -4,8 +4,8 @@
 #include "Clock.h"
 #include "Result.h"
 #include "Roles.h"
-#include "SqlSupport.h"
 #include "SqliteCheckpointer.h"
+#include "SqlSupport.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -21,7 +21,7 @@ struct DatabaseAddress;
 namespace Sql {
 class ReadTransaction;
 class WriteTransaction;
-}
+} // namespace Sql
 
 // One open ledger database, SQLite or PostgreSQL: the connection, its prepared statements, the schema (created
 // or upgraded on open), write transactions, the audit trail, and who the user is and may do. The stores on top

@@ -31,11 +31,11 @@ Result<DatabaseAddress> DatabaseAddress::parse(const QString& text)
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
         return badInput(Words::tr("%1 is not a PostgreSQL connection URI such as "
-                                       "postgresql://user@host:5432/aisettings.")
+                                  "postgresql://user@host:5432/aisettings.")
                             .arg(Text::quoted(QUrl(text).toDisplayString(QUrl::RemovePassword | QUrl::RemoveQuery))));
     if (!url.password().isEmpty())
         return badInput(Words::tr("The database address must not carry a password; put it in ~/.pgpass or "
-                                       "PGPASSWORD, where libpq reads it."));
+                                  "PGPASSWORD, where libpq reads it."));
     a.host = url.host();
     a.port = url.port(-1);
     a.user = url.userName();
@@ -50,7 +50,7 @@ Result<DatabaseAddress> DatabaseAddress::parse(const QString& text)
         // A secret is refused before anything else is said about it, and never repeated.
         if (key == QLatin1String("password"))
             return badInput(Words::tr("The database address must not carry a password; put it in ~/.pgpass or "
-                                           "PGPASSWORD, where libpq reads it."));
+                                      "PGPASSWORD, where libpq reads it."));
         if (key.contains(QLatin1String("password"), Qt::CaseInsensitive))
             return badInput(Words::tr("The database address must not carry the passphrase of a key (%1); use a key "
                                       "file that only you can read, or enter the passphrase when libpq asks for it.")

@@ -65,7 +65,7 @@ Status DirectoryStore::addTenant(const QString& id, const QString& name)
 {
     if (!Identifiers::isValidTenantId(id))
         return badInput(Words::tr("Tenant id %1 is not valid; use up to 64 letters, digits, dots, dashes or "
-                                       "underscores, starting with a letter or digit.")
+                                  "underscores, starting with a letter or digit.")
                             .arg(Text::quoted(id)));
     if (Status s = Identifiers::checkDisplayName(name); !s)
         return s;
@@ -75,8 +75,9 @@ Status DirectoryStore::addTenant(const QString& id, const QString& name)
             return exists.failure();
         if (exists.value())
             return badInput(Words::tr("Tenant %1 already exists.").arg(Text::quoted(id)));
-        QSqlQuery& q = m_db.query(m_db.isPostgres() ? QStringLiteral("SELECT ai_settings.add_tenant(?, ?, ?)")
-                                                       : QStringLiteral("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)"));
+        QSqlQuery& q = m_db.query(m_db.isPostgres()
+                                      ? QStringLiteral("SELECT ai_settings.add_tenant(?, ?, ?)")
+                                      : QStringLiteral("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)"));
         q.bindValue(0, id);
         q.bindValue(1, name.trimmed().isEmpty() ? id : name.trimmed());
         q.bindValue(2, m_db.now());
@@ -95,12 +96,13 @@ Status DirectoryStore::renameTenant(const QString& id, const QString& name)
             return s;
         const QString shown = name.trimmed().isEmpty() ? id : name.trimmed();
         QSqlQuery& q = m_db.query(m_db.isPostgres() ? QStringLiteral("SELECT ai_settings.rename_tenant(?, ?)")
-                                                       : QStringLiteral("UPDATE tenants SET name = ? WHERE id = ?"));
+                                                    : QStringLiteral("UPDATE tenants SET name = ? WHERE id = ?"));
         q.bindValue(0, shown);
         q.bindValue(1, id);
         if (Status s = Sql::exec(q, Words::tr("renaming a tenant")); !s)
             return s;
-        return m_db.audit(QStringLiteral("tenant"), QStringLiteral("renamed %1 to %2").arg(id, Text::quoted(shown, Text::maxDisplayNameLength)));
+        return m_db.audit(QStringLiteral("tenant"),
+                          QStringLiteral("renamed %1 to %2").arg(id, Text::quoted(shown, Text::maxDisplayNameLength)));
     });
 }
 
@@ -109,7 +111,7 @@ Status DirectoryStore::deleteTenant(const QString& id)
     if (Status s = requireTenant(id); !s)
         return s;
     QSqlQuery& q = m_db.query(m_db.isPostgres() ? QStringLiteral("SELECT ai_settings.remove_tenant(?)")
-                                                   : QStringLiteral("DELETE FROM tenants WHERE id = ?"));
+                                                : QStringLiteral("DELETE FROM tenants WHERE id = ?"));
     q.bindValue(0, id);
     if (Status s = Sql::exec(q, Words::tr("removing a tenant")); !s)
         return s;
@@ -125,8 +127,9 @@ Result<QStringList> DirectoryStore::addMissingTenants(const QStringList& ids)
             return exists.failure();
         if (exists.value())
             continue;
-        QSqlQuery& q = m_db.query(m_db.isPostgres() ? QStringLiteral("SELECT ai_settings.add_tenant(?, ?, ?)")
-                                                       : QStringLiteral("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)"));
+        QSqlQuery& q = m_db.query(m_db.isPostgres()
+                                      ? QStringLiteral("SELECT ai_settings.add_tenant(?, ?, ?)")
+                                      : QStringLiteral("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)"));
         q.bindValue(0, id);
         q.bindValue(1, id);
         q.bindValue(2, m_db.now());
@@ -198,9 +201,10 @@ Status DirectoryStore::setMember(const QString& userName, Role role)
         if (Status s = m_db.audit(QStringLiteral("member"), QStringLiteral("%1 is %2").arg(userName, roleId(role))); !s)
             return s;
         // On a shared ledger a member's role is a grant of the server, which the ledger's function gives.
-        QSqlQuery& q = m_db.query(m_db.isPostgres() ? QStringLiteral("SELECT ai_settings.put_member(?, ?)")
-                                                    : QStringLiteral("INSERT INTO members (user_name, role) VALUES (?, ?) "
-                                                                     "ON CONFLICT (user_name) DO UPDATE SET role = excluded.role"));
+        QSqlQuery& q = m_db.query(m_db.isPostgres()
+                                      ? QStringLiteral("SELECT ai_settings.put_member(?, ?)")
+                                      : QStringLiteral("INSERT INTO members (user_name, role) VALUES (?, ?) "
+                                                       "ON CONFLICT (user_name) DO UPDATE SET role = excluded.role"));
         q.bindValue(0, userName);
         q.bindValue(1, roleId(role));
         return Sql::exec(q, Words::tr("saving a member"));

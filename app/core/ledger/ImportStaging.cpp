@@ -2,8 +2,8 @@
 
 #include "Identifiers.h"
 #include "PostgresBulkInsert.h"
-#include "SqlSupport.h"
 #include "SqliteBulkInsert.h"
+#include "SqlSupport.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -51,7 +51,8 @@ Status ImportStaging::add(const QVector<ImportRow>& rows)
         if (Identifiers::isValidEventId(row.event.id))
             valid.append(&row);
     m_staged += valid.size();
-    return m_postgres ? PostgresBulkInsert::copyStaged(m_db, valid, m_recordedBy) : SqliteBulkInsert::stage(m_db, valid);
+    return m_postgres ? PostgresBulkInsert::copyStaged(m_db, valid, m_recordedBy)
+                      : SqliteBulkInsert::stage(m_db, valid);
 }
 
 Result<ImportStaging::Repeats> ImportStaging::repeatedIds()
@@ -60,8 +61,9 @@ Result<ImportStaging::Repeats> ImportStaging::repeatedIds()
         if (Status s = SqliteBulkInsert::sortStaging(m_db); !s)
             return s.failure();
     QSqlQuery q(m_db);
-    const QString sql = m_postgres ? QStringLiteral("SELECT repeats, first_line, first_id FROM ai_settings.staged_duplicates()")
-                                   : QString::fromLatin1(sqliteRepeatsSql);
+    const QString sql =
+        m_postgres ? QStringLiteral("SELECT repeats, first_line, first_id FROM ai_settings.staged_duplicates()")
+                   : QString::fromLatin1(sqliteRepeatsSql);
     if (!q.exec(sql))
         return Sql::storageFailure(q.lastError(), Words::tr("checking the events"));
     Repeats repeats;

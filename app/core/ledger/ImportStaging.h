@@ -47,7 +47,8 @@ public:
         qint64 events = 0;
         qint64 credits = 0;
     };
-    Result<Added> move(const std::function<void(const UsageEvent&)>& inserted, const ImportProgress::Callback& progress);
+    Result<Added> move(const std::function<void(const UsageEvent&)>& inserted,
+                       const ImportProgress::Callback& progress);
     // PostgreSQL, under the write lock, after move: the moved rows join the totals.
     Status addMovedToTotals();
 

@@ -21,7 +21,8 @@ Result<KeyState> KeyStore::keyState(const QString& tenant, const QString& provid
     q.bindValue(1, provider);
     if (Status s = Sql::exec(q, Words::tr("reading key states")); !s)
         return s.failure();
-    const KeyState state = q.next() ? keyStateFromId(q.value(0).toString()).value_or(KeyState::NotSet) : KeyState::NotSet;
+    const KeyState state =
+        q.next() ? keyStateFromId(q.value(0).toString()).value_or(KeyState::NotSet) : KeyState::NotSet;
     q.finish();
     return state;
 }
@@ -67,8 +68,8 @@ Result<KeyRecord> KeyStore::keyRecord(const QString& tenant, const QString& prov
                 return record;
         return none;
     }
-    QSqlQuery& q = m_db.query(QStringLiteral("SELECT %1 FROM key_state WHERE tenant = ? AND provider = ?")
-                             .arg(QLatin1String(keyColumns)));
+    QSqlQuery& q = m_db.query(
+        QStringLiteral("SELECT %1 FROM key_state WHERE tenant = ? AND provider = ?").arg(QLatin1String(keyColumns)));
     q.bindValue(0, Sql::text(tenant));
     q.bindValue(1, provider);
     if (Status s = Sql::exec(q, Words::tr("reading key states")); !s)
@@ -86,7 +87,8 @@ Result<QVector<KeyRecord>> KeyStore::storedKeys()
         return s.failure();
     if (const QVector<KeyRecord>* known = m_inScope.find(m_db, 0))
         return *known;
-    QSqlQuery& q = m_db.query(QStringLiteral("SELECT %1 FROM key_state ORDER BY tenant, provider").arg(QLatin1String(keyColumns)));
+    QSqlQuery& q =
+        m_db.query(QStringLiteral("SELECT %1 FROM key_state ORDER BY tenant, provider").arg(QLatin1String(keyColumns)));
     if (Status s = Sql::exec(q, Words::tr("reading key states")); !s)
         return s.failure();
     QVector<KeyRecord> keys;
@@ -109,8 +111,8 @@ Result<KeyStatus> KeyStore::keyStatus(const QString& tenant, const QString& prov
     const auto install = tenant.isEmpty() ? own : keyRecord(QString(), provider);
     if (!own || !install)
         return (!own ? own : install).failure();
-    const auto choice = CreditRules::chooseKey(current->planNow->tenantKeys, !tenant.isEmpty(), own->state,
-                                               install->state);
+    const auto choice =
+        CreditRules::chooseKey(current->planNow->tenantKeys, !tenant.isEmpty(), own->state, install->state);
     KeyStatus status;
     status.source = choice.source;
     if (choice.source == KeySource::Tenant)
@@ -124,7 +126,7 @@ Result<KeyStatus> KeyStore::keyStatus(const QString& tenant, const QString& prov
         status.unused = own.value();
         status.unused->state = KeyState::Unused;
         status.unused->message = Words::tr("Not used: the %1 plan does not allow tenant keys; the key is kept until "
-                                                "it is removed or the plan allows tenant keys again.")
+                                           "it is removed or the plan allows tenant keys again.")
                                      .arg(current->planNow->name);
     }
     return status;
@@ -197,9 +199,10 @@ Status KeyStore::setKeyRecord(const KeyRecord& r, KeyChange change, const QStrin
                 return s;
         }
         if (r.state != KeyState::NotSet || m_db.isPostgres()) {
-            QSqlQuery& q = m_db.query(m_db.isPostgres() ? QStringLiteral("SELECT ai_settings.put_key_state(?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                                                        : QStringLiteral("INSERT INTO key_state (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                                                              .arg(QLatin1String(keyColumns)));
+            QSqlQuery& q = m_db.query(
+                m_db.isPostgres() ? QStringLiteral("SELECT ai_settings.put_key_state(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                  : QStringLiteral("INSERT INTO key_state (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                        .arg(QLatin1String(keyColumns)));
             const QVariant noTime(QMetaType(QMetaType::LongLong));
             q.bindValue(0, Sql::text(r.tenant));
             q.bindValue(1, r.provider);
@@ -215,12 +218,18 @@ Status KeyStore::setKeyRecord(const KeyRecord& r, KeyChange change, const QStrin
         }
         QString line;
         switch (change) {
-        case KeyChange::Set: line = QStringLiteral("set %1 key").arg(keyScope(r.tenant)); break;
+        case KeyChange::Set:
+            line = QStringLiteral("set %1 key").arg(keyScope(r.tenant));
+            break;
         case KeyChange::Replaced:
             line = QStringLiteral("replaced %1 key \u2026%2 \u2192").arg(keyScope(r.tenant), replacedFingerprint);
             break;
-        case KeyChange::Checked: line = QStringLiteral("checked %1 key").arg(keyScope(r.tenant)); break;
-        case KeyChange::Removed: line = QStringLiteral("removed %1 key").arg(keyScope(r.tenant)); break;
+        case KeyChange::Checked:
+            line = QStringLiteral("checked %1 key").arg(keyScope(r.tenant));
+            break;
+        case KeyChange::Removed:
+            line = QStringLiteral("removed %1 key").arg(keyScope(r.tenant));
+            break;
         }
         if (!r.fingerprint.isEmpty())
             line += QStringLiteral(" \u2026") + r.fingerprint;
@@ -234,9 +243,9 @@ Status KeyStore::auditKeptKey(const KeyRecord& candidate, const QString& keptFin
 {
     return m_db.administer(QStringLiteral("Changing API keys"), [&]() -> Status {
         return m_db.audit(QStringLiteral("key.") + candidate.provider,
-                     QStringLiteral("kept %1 key \u2026%2; new key \u2026%3 not stored: %4%5")
-                         .arg(keyScope(candidate.tenant), keptFingerprint, candidate.fingerprint,
-                              keyStateId(candidate.state), requestPart(candidate)));
+                          QStringLiteral("kept %1 key \u2026%2; new key \u2026%3 not stored: %4%5")
+                              .arg(keyScope(candidate.tenant), keptFingerprint, candidate.fingerprint,
+                                   keyStateId(candidate.state), requestPart(candidate)));
     });
 }
 

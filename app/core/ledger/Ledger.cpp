@@ -15,8 +15,7 @@ struct Words
 
 Ledger::Ledger(std::unique_ptr<Database> db)
     : m_db(std::move(db)), m_settings(*m_db), m_directory(*m_db), m_keys(*m_db, m_settings, m_directory),
-      m_usage(*m_db, m_settings, m_directory, m_keys),
-      m_audit(*m_db)
+      m_usage(*m_db, m_settings, m_directory, m_keys), m_audit(*m_db)
 {
 }
 
@@ -39,7 +38,8 @@ Status Ledger::setSlotModels(const QHash<QString, QString>& models, bool force)
     const Catalog& catalog = m_db->catalog();
     for (auto it = models.cbegin(); it != models.cend(); ++it)
         if (!catalog.modelSlot(it.key()))
-            return badInput(Words::tr("Unknown model slot %1; expected content or analysis.").arg(Text::quoted(it.key())));
+            return badInput(
+                Words::tr("Unknown model slot %1; expected content or analysis.").arg(Text::quoted(it.key())));
     return m_db->administer(Words::tr("Changing models"), [&]() -> Status {
         // In catalog order, so that the audit trail reads the same way every time.
         for (const Slot& slot : catalog.modelSlots()) {
@@ -60,8 +60,9 @@ Status Ledger::setSlotModels(const QHash<QString, QString>& models, bool force)
                 f.needsConfirmation = true; // forcing it is the administrator's call
                 return f;
             }
-            if (Status s = m_db->audit(Settings::model(slot.id),
-                                       QStringLiteral("%1 forced: not in the %2 key's model list").arg(*model, provider->name));
+            if (Status s = m_db->audit(
+                    Settings::model(slot.id),
+                    QStringLiteral("%1 forced: not in the %2 key's model list").arg(*model, provider->name));
                 !s)
                 return s;
         }
@@ -72,7 +73,9 @@ Status Ledger::setSlotModels(const QHash<QString, QString>& models, bool force)
 Status Ledger::setBillingCalendar(int anchorDay, const QString& timeZone)
 {
     return m_db->administer(Words::tr("Changing the billing period"), [&]() -> Status {
-        if (Status s = m_settings.write({{Settings::anchorDay(), QString::number(anchorDay)}, {Settings::timeZone(), timeZone}}); !s)
+        if (Status s = m_settings.write(
+                {{Settings::anchorDay(), QString::number(anchorDay)}, {Settings::timeZone(), timeZone}});
+            !s)
             return s;
         const auto updated = m_settings.load();
         if (!updated)

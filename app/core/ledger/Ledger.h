@@ -20,8 +20,8 @@ public:
     static constexpr int writeWaitMs = Database::writeWaitMs;
 
     // `location` is an SQLite file or a PostgreSQL connection URI (DatabaseAddress); see Database::open.
-    static Result<std::unique_ptr<Ledger>> open(const QString& location, const Catalog& catalog, const QString& userName,
-                                                int openWaitMs = writeWaitMs);
+    static Result<std::unique_ptr<Ledger>> open(const QString& location, const Catalog& catalog,
+                                                const QString& userName, int openWaitMs = writeWaitMs);
 
     const Catalog& catalog() const { return m_db->catalog(); }
     const QString& userName() const { return m_db->userName(); }

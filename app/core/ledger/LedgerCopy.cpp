@@ -36,8 +36,8 @@ Status copyTable(const QSqlDatabase& from, const QSqlDatabase& to, const QString
         marks << QStringLiteral("?");
     }
     QSqlQuery write(to);
-    if (!write.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table, names.join(QLatin1String(", ")),
-                                                                             marks.join(QLatin1String(", ")))))
+    if (!write.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                           .arg(table, names.join(QLatin1String(", ")), marks.join(QLatin1String(", ")))))
         return Sql::storageFailure(write.lastError(), Words::tr("writing %1").arg(table));
     QVector<QVariantList> batch(columns.count());
     const auto flush = [&]() -> Status {
@@ -85,7 +85,8 @@ Status prepareSharedTarget(const QSqlDatabase& to, const DatabaseAddress& addres
                            .arg(Text::escaped(address.text, 200)));
     used.finish();
     QSqlQuery become(to);
-    if (!become.exec(QStringLiteral("SET LOCAL ROLE %1").arg(to.driver()->escapeIdentifier(ledger.value(), QSqlDriver::FieldName))))
+    if (!become.exec(QStringLiteral("SET LOCAL ROLE %1")
+                         .arg(to.driver()->escapeIdentifier(ledger.value(), QSqlDriver::FieldName))))
         return refused(Words::tr("Copying into a shared ledger needs a superuser of the server: the copy writes the "
                                  "history, the members and the audit trail as they are."));
     return Sql::execText(to, QStringLiteral("DELETE FROM settings"), Words::tr("preparing the copy"));
@@ -116,13 +117,16 @@ Status grantMembers(const QSqlDatabase& from, const QSqlDatabase& to, qint64& co
             grants.append({user, groupOf.value(read.value(1).toString(), groupOf.value(QStringLiteral("viewer")))});
     }
     if (!missing.isEmpty())
-        return refused(Words::tr("The members %1 have no login role on the server; create them first (createuser NAME), "
-                                 "then copy again.")
-                           .arg(Text::escaped(missing.join(QStringLiteral(", ")), 300)));
+        return refused(
+            Words::tr("The members %1 have no login role on the server; create them first (createuser NAME), "
+                      "then copy again.")
+                .arg(Text::escaped(missing.join(QStringLiteral(", ")), 300)));
     for (const auto& [user, group] : grants) {
         const QSqlDriver* driver = to.driver();
-        if (Status s = Sql::execText(to, QStringLiteral("GRANT %1 TO %2").arg(driver->escapeIdentifier(group, QSqlDriver::FieldName),
-                                                                               driver->escapeIdentifier(user, QSqlDriver::FieldName)),
+        if (Status s = Sql::execText(to,
+                                     QStringLiteral("GRANT %1 TO %2")
+                                         .arg(driver->escapeIdentifier(group, QSqlDriver::FieldName),
+                                              driver->escapeIdentifier(user, QSqlDriver::FieldName)),
                                      Words::tr("writing members"));
             !s)
             return s;
@@ -172,7 +176,9 @@ Result<QVector<QPair<QString, qint64>>> Ledger::copyInto(const DatabaseAddress& 
         if (Status s = Schema::upgrade(to, m_db->catalog(), m_db->userName(), 0, Schema::currentVersion); !s)
             return s.failure();
         for (const char* table : {"settings", "members"})
-            if (Status s = Sql::execText(to, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)), QStringLiteral("preparing the copy")); !s)
+            if (Status s = Sql::execText(to, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)),
+                                         QStringLiteral("preparing the copy"));
+                !s)
                 return s.failure();
     }
     // One snapshot of the source: an event recorded meanwhile is either wholly in the copy or not at all.
@@ -183,7 +189,9 @@ Result<QVector<QPair<QString, qint64>>> Ledger::copyInto(const DatabaseAddress& 
     for (const char* table : Schema::tables) {
         qint64 rows = 0;
         const bool grants = address.postgres && qstrcmp(table, "members") == 0;
-        if (Status s = grants ? grantMembers(m_db->handle(), to, rows) : copyTable(m_db->handle(), to, QLatin1String(table), rows); !s)
+        if (Status s = grants ? grantMembers(m_db->handle(), to, rows)
+                              : copyTable(m_db->handle(), to, QLatin1String(table), rows);
+            !s)
             return s.failure();
         copied.append({QLatin1String(table), rows});
     }

@@ -31,11 +31,20 @@ void appendField(QByteArray& line, const QByteArray& value)
 {
     for (char c : value) {
         switch (c) {
-        case '\\': line += "\\\\"; break;
-        case '\t': line += "\\t"; break;
-        case '\n': line += "\\n"; break;
-        case '\r': line += "\\r"; break;
-        default: line += c;
+        case '\\':
+            line += "\\\\";
+            break;
+        case '\t':
+            line += "\\t";
+            break;
+        case '\n':
+            line += "\\n";
+            break;
+        case '\r':
+            line += "\\r";
+            break;
+        default:
+            line += c;
         }
     }
 }
@@ -71,8 +80,8 @@ Result<Added> moveSkippingKnown(const QSqlDatabase& db)
 // Sends the rows to the staging table through COPY, each with its line in the file.
 Status copyRows(PGconn* connection, const QVector<const ImportRow*>& rows, const QString& recordedBy)
 {
-    const char* command =
-        "COPY pg_temp.import_staging (id, occurred_at, tenant, action, model, billing, credits, recorded_by, line) FROM STDIN";
+    const char* command = "COPY pg_temp.import_staging (id, occurred_at, tenant, action, model, billing, credits, "
+                          "recorded_by, line) FROM STDIN";
     std::unique_ptr<PGresult, decltype(&PQclear)> started(PQexec(connection, command), &PQclear);
     if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN)
         return copyFailure(connection, "starting the import");
@@ -89,8 +98,8 @@ Status copyRows(PGconn* connection, const QVector<const ImportRow*>& rows, const
         appendField(chunk, e.action.toUtf8());
         chunk += '\t';
         appendField(chunk, e.model.toUtf8());
-        chunk += '\t' + CreditRules::billingId(e.billing).toLatin1() + '\t' + QByteArray::number(e.credits) + '\t' + by +
-                 '\t' + QByteArray::number(rows[i]->line) + '\n';
+        chunk += '\t' + CreditRules::billingId(e.billing).toLatin1() + '\t' + QByteArray::number(e.credits) + '\t' +
+                 by + '\t' + QByteArray::number(rows[i]->line) + '\n';
         if (chunk.size() >= chunkBytes || i + 1 == rows.size()) {
             if (PQputCopyData(connection, chunk.constData(), int(chunk.size())) != 1)
                 return copyFailure(connection, "importing usage");
@@ -102,7 +111,10 @@ Status copyRows(PGconn* connection, const QVector<const ImportRow*>& rows, const
 
 } // namespace
 
-bool available(const QSqlDatabase& db) { return PostgresConnection::of(db) != nullptr; }
+bool available(const QSqlDatabase& db)
+{
+    return PostgresConnection::of(db) != nullptr;
+}
 
 Status prepareStaging(const QSqlDatabase& db)
 {
@@ -118,7 +130,10 @@ Status copyStaged(const QSqlDatabase& db, const QVector<const ImportRow*>& rows,
     return copyRows(PostgresConnection::of(db), rows, recordedBy);
 }
 
-Result<Added> moveStaged(const QSqlDatabase& db) { return moveSkippingKnown(db); }
+Result<Added> moveStaged(const QSqlDatabase& db)
+{
+    return moveSkippingKnown(db);
+}
 
 Status addMovedToTotals(const QSqlDatabase& db)
 {

@@ -36,7 +36,8 @@ bool lost(const QSqlDatabase& db)
 void keepNoticesQuiet(const QSqlDatabase& db)
 {
     if (PGconn* connection = of(db))
-        PQsetNoticeProcessor(connection, [](void*, const char*) {}, nullptr);
+        PQsetNoticeProcessor(
+            connection, [](void*, const char*) {}, nullptr);
 }
 
 QByteArray connectionString(const QSqlDatabase& db)

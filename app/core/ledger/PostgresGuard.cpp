@@ -140,14 +140,17 @@ Status runWall(const QSqlDatabase& db, const RoleNames& names, const QString& pa
 // functions in place of its own (its tables, roles and members stay), one of this version is left as it is.
 Result<InitOutcome> upgrade(const QSqlDatabase& db, const QString& database)
 {
-    const auto found = answers(db, QStringLiteral("SELECT version >= %1 FROM ai_settings.schema_version").arg(Schema::currentVersion));
+    const auto found =
+        answers(db, QStringLiteral("SELECT version >= %1 FROM ai_settings.schema_version").arg(Schema::currentVersion));
     if (!found)
         return found.failure();
     if (found.value())
         return refused(Words::tr("The database %1 already holds a shared ledger; nothing was changed.")
                            .arg(Text::quoted(database, 80)));
     QSqlQuery role(db);
-    if (!role.exec(QStringLiteral("SELECT pg_role, version FROM ai_settings.ledger_roles, ai_settings.schema_version WHERE role = 'ledger'")) || !role.next())
+    if (!role.exec(QStringLiteral("SELECT pg_role, version FROM ai_settings.ledger_roles, ai_settings.schema_version "
+                                  "WHERE role = 'ledger'")) ||
+        !role.next())
         return unavailable(Words::tr("The ledger's roles are not recorded (ai_settings.ledger_roles is empty)."));
     const int from = role.value(1).toInt();
     const QString ledger = role.value(0).toString();
@@ -176,7 +179,9 @@ Result<InitOutcome> upgrade(const QSqlDatabase& db, const QString& database)
             return s.failure();
     if (Status s = runWall(db, names, QStringLiteral("postgres-functions.sql")); !s)
         return s.failure();
-    if (Status s = exec(db, QStringLiteral("UPDATE ai_settings.schema_version SET version = %1").arg(Schema::currentVersion)); !s)
+    if (Status s =
+            exec(db, QStringLiteral("UPDATE ai_settings.schema_version SET version = %1").arg(Schema::currentVersion));
+        !s)
         return s.failure();
     return InitOutcome{from};
 }
@@ -220,8 +225,7 @@ Result<InitOutcome> init(const QSqlDatabase& db, const Catalog& catalog, const Q
         answers(db, QStringLiteral("SELECT pg_catalog.to_regclass('public.schema_version') IS NOT NULL"));
     if (!hasLedger || !hasOldLedger)
         return (!hasLedger ? hasLedger : hasOldLedger).failure();
-    if (hasLedger.value())
-    {
+    if (hasLedger.value()) {
         auto upgraded = upgrade(db, database);
         if (upgraded)
             if (Status s = tx.commit(); !s)
@@ -337,8 +341,10 @@ Result<QStringList> check(const QSqlDatabase& db)
          "WHERE pg_catalog.pg_has_role(m.user_name, r.pg_role, 'MEMBER')",
          QT_TRANSLATE_NOOP("PostgresGuard", "The member %1 may act as the ledger's owning role.")},
         {"SELECT p.proname FROM pg_catalog.pg_proc p WHERE p.pronamespace = 'ai_settings'::regnamespace "
-         "AND p.prosecdef AND NOT EXISTS (SELECT 1 FROM unnest(p.proconfig) c WHERE c LIKE 'search\\_path=pg\\_catalog%')",
-         QT_TRANSLATE_NOOP("PostgresGuard", "The function %1 runs as the ledger's role without fixing its search_path.")},
+         "AND p.prosecdef AND NOT EXISTS (SELECT 1 FROM unnest(p.proconfig) c WHERE c LIKE "
+         "'search\\_path=pg\\_catalog%')",
+         QT_TRANSLATE_NOOP("PostgresGuard",
+                           "The function %1 runs as the ledger's role without fixing its search_path.")},
         {"SELECT 'audit_log' WHERE (SELECT count(*) FROM pg_catalog.pg_trigger t WHERE t.tgrelid = "
          "'ai_settings.audit_log'::regclass "
          "AND t.tgname IN ('audit_log_append_only', 'audit_log_no_truncate') AND t.tgenabled <> 'D') < 2",

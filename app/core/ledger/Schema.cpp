@@ -59,11 +59,12 @@ Status addInstallId(const QSqlDatabase& db)
                          Words::tr("creating schema version 3"));
 }
 
-template <size_t N>
-Status run(const QSqlDatabase& db, const char* const (&statements)[N], int toVersion)
+template <size_t N> Status run(const QSqlDatabase& db, const char* const (&statements)[N], int toVersion)
 {
     for (const char* sql : statements)
-        if (Status s = Sql::execText(db, QString::fromLatin1(sql), Words::tr("creating schema version %1").arg(toVersion)); !s)
+        if (Status s =
+                Sql::execText(db, QString::fromLatin1(sql), Words::tr("creating schema version %1").arg(toVersion));
+            !s)
             return s;
     return success();
 }
@@ -104,9 +105,10 @@ Status backfillTotals(const QSqlDatabase& db)
 // time for the activity log. A ledger that already changed plan gets its history from its audit trail.
 Status addPlanHistory(const QSqlDatabase& db, int from)
 {
-    for (const char* sql : {"CREATE TABLE plan_changes (seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, from_plan TEXT NOT NULL, "
-                            "to_plan TEXT NOT NULL)",
-                            "CREATE INDEX audit_log_by_time ON audit_log (at)"})
+    for (const char* sql :
+         {"CREATE TABLE plan_changes (seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, from_plan TEXT NOT NULL, "
+          "to_plan TEXT NOT NULL)",
+          "CREATE INDEX audit_log_by_time ON audit_log (at)"})
         if (Status s = Sql::execText(db, QString::fromLatin1(sql), Words::tr("creating schema version 7")); !s)
             return s;
     if (from < 1)
@@ -135,7 +137,7 @@ Status addPlanHistory(const QSqlDatabase& db, int from)
 Failure newerVersion(int version)
 {
     return unavailable(Words::tr("This database uses schema version %1, written by a newer AI Settings; "
-                                      "update the program to open it.")
+                                 "update the program to open it.")
                            .arg(version));
 }
 
@@ -156,7 +158,7 @@ Result<int> version(const QSqlDatabase& db)
         if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
             if (probe.lastError().nativeErrorCode() == QLatin1String("26")) // SQLITE_NOTADB
                 return unavailable(Words::tr("%1 is not an AI Settings database: it is not an SQLite file at all; "
-                                                  "nothing was changed.")
+                                             "nothing was changed.")
                                        .arg(Text::escaped(file, 200)));
             return Sql::storageFailure(probe.lastError(), Words::tr("reading the database's tables"));
         }
@@ -164,16 +166,20 @@ Result<int> version(const QSqlDatabase& db)
     // Listing every table is one slow catalog query on PostgreSQL: ask for the one table first.
     QSqlQuery known(db);
     const bool hasVersionTable =
-        known.exec(Sql::isPostgres(db) ? QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL")
-                                       : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) &&
+        known.exec(Sql::isPostgres(db)
+                       ? QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL")
+                       : QStringLiteral(
+                             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) &&
         known.next() && known.value(0).toBool();
     known.finish();
-    const QStringList tables = hasVersionTable ? QStringList{QStringLiteral("schema_version")} : db.tables(QSql::Tables);
+    const QStringList tables =
+        hasVersionTable ? QStringList{QStringLiteral("schema_version")} : db.tables(QSql::Tables);
     if (!tables.contains(QStringLiteral("schema_version"))) {
         if (!tables.isEmpty())
-            return unavailable(Words::tr("%1 is not an AI Settings database: it holds another program's tables "
-                                              "(%2); nothing was changed.")
-                                   .arg(Text::escaped(file, 200), Text::escaped(tables.mid(0, 3).join(QStringLiteral(", ")))));
+            return unavailable(
+                Words::tr("%1 is not an AI Settings database: it holds another program's tables "
+                          "(%2); nothing was changed.")
+                    .arg(Text::escaped(file, 200), Text::escaped(tables.mid(0, 3).join(QStringLiteral(", ")))));
         return 0;
     }
     QSqlQuery q(db);
@@ -184,13 +190,13 @@ Result<int> version(const QSqlDatabase& db)
         found << q.value(0).toString();
     if (found.isEmpty())
         return unavailable(Words::tr("%1 is damaged: its schema_version table is empty, so the version that "
-                                          "wrote it is unknown; nothing was changed.")
+                                     "wrote it is unknown; nothing was changed.")
                                .arg(Text::escaped(file, 200)));
     bool isNumber = false;
     const int v = found.first().toInt(&isNumber);
     if (found.size() > 1 || !isNumber || v < 1)
         return unavailable(Words::tr("%1 is damaged: its schema_version table holds %2, which no version of AI "
-                                          "Settings writes; nothing was changed.")
+                                     "Settings writes; nothing was changed.")
                                .arg(Text::escaped(file, 200), Text::quoted(found.join(QStringLiteral(", ")))));
     return v;
 }
@@ -249,17 +255,20 @@ Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
     }
     if (from < 5 && target >= 5) {
         // Version 5: on a shared ledger a key sits in one machine's keychain; the others must know whose.
-        if (Status s = Sql::execText(db, QStringLiteral("ALTER TABLE key_state ADD COLUMN holder TEXT NOT NULL DEFAULT ''"),
-                                     Words::tr("creating schema version 5"));
+        if (Status s =
+                Sql::execText(db, QStringLiteral("ALTER TABLE key_state ADD COLUMN holder TEXT NOT NULL DEFAULT ''"),
+                              Words::tr("creating schema version 5"));
             !s)
             return s;
     }
     if (from < 6 && target >= 6) {
         // Version 6 keeps totals per local day too, so that the daily chart does not read every event.
-        if (Status s = Sql::execText(db, QStringLiteral("CREATE TABLE usage_daily (day_start BIGINT NOT NULL, tenant TEXT NOT NULL, "
-                                                        "runs BIGINT NOT NULL, credits BIGINT NOT NULL, byok_runs BIGINT NOT NULL, "
-                                                        "PRIMARY KEY (day_start, tenant))"),
-                                     Words::tr("creating schema version 6"));
+        if (Status s = Sql::execText(
+                db,
+                QStringLiteral("CREATE TABLE usage_daily (day_start BIGINT NOT NULL, tenant TEXT NOT NULL, "
+                               "runs BIGINT NOT NULL, credits BIGINT NOT NULL, byok_runs BIGINT NOT NULL, "
+                               "PRIMARY KEY (day_start, tenant))"),
+                Words::tr("creating schema version 6"));
             !s)
             return s;
         // The totals of a ledger that already holds events are filled from them (versions 2 and 6 both add totals).
@@ -274,7 +283,8 @@ Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
     if (from < 8 && target >= 8) {
         // Version 8: on PostgreSQL writers serialise on this one row, a lock only those who may use the ledger's
         // tables can take (an advisory lock could be taken, and held, by any role on the server).
-        for (const char* sql : {"CREATE TABLE ledger_lock (id INTEGER PRIMARY KEY)", "INSERT INTO ledger_lock (id) VALUES (1)"})
+        for (const char* sql :
+             {"CREATE TABLE ledger_lock (id INTEGER PRIMARY KEY)", "INSERT INTO ledger_lock (id) VALUES (1)"})
             if (Status s = Sql::execText(db, QString::fromLatin1(sql), Words::tr("creating schema version 8")); !s)
                 return s;
     }
@@ -299,9 +309,10 @@ Failure notAnOpenableSharedLedger(const QSqlDatabase& db, int version, const QSt
         return unavailable(Words::tr("%1 holds no AI Settings ledger yet; a superuser of the server creates one with: "
                                      "ai-settings --db URI db init --owner ROLE.")
                                .arg(address));
-    return unavailable(Words::tr("%1 holds a ledger of schema version %2; a superuser of the server upgrades it with db init.")
-                           .arg(address)
-                           .arg(version));
+    return unavailable(
+        Words::tr("%1 holds a ledger of schema version %2; a superuser of the server upgrades it with db init.")
+            .arg(address)
+            .arg(version));
 }
 
 } // namespace Schema

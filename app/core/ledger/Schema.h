@@ -33,15 +33,14 @@ Result<int> version(const QSqlDatabase& db);
 
 // Creates or upgrades the database to `target`, in one write transaction. A new database starts on the
 // catalog's first plan with the slots' default models, anchor day 1, UTC, and `creator` as its Owner.
-Status migrate(const QSqlDatabase& db, const Catalog& catalog, const QString& creator,
-               int target = currentVersion);
+Status migrate(const QSqlDatabase& db, const Catalog& catalog, const QString& creator, int target = currentVersion);
 // Why a member cannot open the PostgreSQL database `db` whose ledger is at `version` (not the current one): there
 // is none yet, or an older or newer one.
 Failure notAnOpenableSharedLedger(const QSqlDatabase& db, int version, const QString& location);
 // The steps of migrate() from version `from` to `target`, inside a write transaction the caller holds.
 Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& creator, int from, int target);
 // Every table of the schema, in an order in which rows can be copied.
-inline constexpr const char* tables[] = {"settings", "tenants", "members", "usage_events", "usage_totals", "usage_daily",
-                                         "key_state", "audit_log", "plan_changes"};
+inline constexpr const char* tables[] = {"settings",    "tenants",   "members",   "usage_events", "usage_totals",
+                                         "usage_daily", "key_state", "audit_log", "plan_changes"};
 
 } // namespace Schema

@@ -7,8 +7,7 @@
 // What a store read once inside a read scope (Database::ReadScope), answered again while the same scope lasts:
 // every read in a scope sees one snapshot, so the second answer is the first, and nothing is written inside one
 // (Database::begin refuses it). Outside a scope nothing is kept.
-template <typename Key, typename Value>
-class ScopedMemo
+template <typename Key, typename Value> class ScopedMemo
 {
 public:
     const Value* find(const Database& db, const Key& key) const

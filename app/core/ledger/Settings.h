@@ -14,10 +14,10 @@
 // The install's settings as the rules use them.
 struct LedgerSettings
 {
-    const Plan* plan = nullptr;                 // the plan chosen last
-    const Plan* planNow = nullptr;              // the plan in force now (PlanHistory): what the rules follow today
-    QVector<PlanHistory::Change> planChanges;  // every change of plan, oldest first
-    QHash<QString, QString> slotModels; // slot id -> model id
+    const Plan* plan = nullptr;               // the plan chosen last
+    const Plan* planNow = nullptr;            // the plan in force now (PlanHistory): what the rules follow today
+    QVector<PlanHistory::Change> planChanges; // every change of plan, oldest first
+    QHash<QString, QString> slotModels;       // slot id -> model id
     int anchorDay = 1;
     QString timeZone = QStringLiteral("UTC");
     QString installId;                        // names this database's keychain entries
@@ -34,7 +34,7 @@ PlanHistory::InForce planInForce(const Catalog& catalog, const LedgerSettings& s
 struct SettingDeclaration
 {
     QString name;
-    QString initial;   // a new ledger's value; empty: absent until set
+    QString initial;           // a new ledger's value; empty: absent until set
     bool emptyRemoves = false; // an empty value removes the setting (back to its built-in default)
     bool writable = true;      // false: set once, when the ledger is created
     std::function<std::optional<QString>(const QString& value)> problem;

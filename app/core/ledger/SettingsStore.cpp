@@ -71,7 +71,8 @@ Result<LedgerSettings> SettingsStore::read()
     const QString planId = stored.value(Settings::plan());
     settings.plan = catalog.plan(planId);
     if (!settings.plan)
-        return unavailable(Words::tr("The database names plan %1, which this version does not know.").arg(Text::quoted(planId)));
+        return unavailable(
+            Words::tr("The database names plan %1, which this version does not know.").arg(Text::quoted(planId)));
     for (const Slot& slot : catalog.modelSlots())
         settings.slotModels.insert(slot.id, value(Settings::model(slot.id)));
     settings.anchorDay = value(Settings::anchorDay()).toInt();
@@ -84,7 +85,8 @@ Result<LedgerSettings> SettingsStore::read()
     if (Status s = Sql::exec(changes, Words::tr("reading the plan history")); !s)
         return s.failure();
     while (changes.next())
-        settings.planChanges.append({changes.value(0).toLongLong(), changes.value(1).toString(), changes.value(2).toString()});
+        settings.planChanges.append(
+            {changes.value(0).toLongLong(), changes.value(1).toString(), changes.value(2).toString()});
     changes.finish();
     settings.planNow = settings.plan;
     if (const auto cal = calendar(settings))
@@ -111,11 +113,12 @@ Status SettingsStore::write(const QList<QPair<QString, QString>>& values)
             continue; // unchanged: nothing to write, nothing for the trail ("UTC -> UTC")
         const bool remove = value.isEmpty() && d->emptyRemoves;
         const bool guarded = m_db.isPostgres(); // a shared ledger's functions write it (PostgresGuard)
-        QSqlQuery& q = remove ? m_db.query(guarded ? QStringLiteral("SELECT ai_settings.remove_setting(?)")
-                                                   : QStringLiteral("DELETE FROM settings WHERE name = ?"))
-                              : m_db.query(guarded ? QStringLiteral("SELECT ai_settings.put_setting(?, ?)")
-                                                   : QStringLiteral("INSERT INTO settings (name, value) VALUES (?, ?) "
-                                                                    "ON CONFLICT (name) DO UPDATE SET value = excluded.value"));
+        QSqlQuery& q =
+            remove ? m_db.query(guarded ? QStringLiteral("SELECT ai_settings.remove_setting(?)")
+                                        : QStringLiteral("DELETE FROM settings WHERE name = ?"))
+                   : m_db.query(guarded ? QStringLiteral("SELECT ai_settings.put_setting(?, ?)")
+                                        : QStringLiteral("INSERT INTO settings (name, value) VALUES (?, ?) "
+                                                         "ON CONFLICT (name) DO UPDATE SET value = excluded.value"));
         q.bindValue(0, name);
         if (!remove)
             q.bindValue(1, value);
@@ -124,9 +127,10 @@ Status SettingsStore::write(const QList<QPair<QString, QString>>& values)
         if (name == Settings::plan() && before != value) {
             // Dated, because a period's allocation is the plan in force then (PlanHistory).
             // Numbered in order, because two changes can fall in the same millisecond.
-            QSqlQuery& change = m_db.query(guarded ? QStringLiteral("SELECT ai_settings.record_plan_change(?, ?, ?)")
-                                                   : QStringLiteral("INSERT INTO plan_changes (seq, at, from_plan, to_plan) "
-                                                                    "SELECT COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM plan_changes"));
+            QSqlQuery& change =
+                m_db.query(guarded ? QStringLiteral("SELECT ai_settings.record_plan_change(?, ?, ?)")
+                                   : QStringLiteral("INSERT INTO plan_changes (seq, at, from_plan, to_plan) "
+                                                    "SELECT COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM plan_changes"));
             change.bindValue(0, m_db.now());
             change.bindValue(1, before);
             change.bindValue(2, value);
@@ -147,7 +151,12 @@ Status SettingsStore::setPlan(const QString& planIdOrName)
     const QString id = plan ? plan->id : planIdOrName;
     if (const auto problem = declaration(Settings::plan())->problem(id))
         return badInput(*problem);
-    return m_db.administer(Words::tr("Changing the plan"), [&] { return write({{Settings::plan(), id}}); }, true);
+    return m_db.administer(
+        Words::tr("Changing the plan"),
+        [&] {
+            return write({{Settings::plan(), id}});
+        },
+        true);
 }
 
 Status SettingsStore::setProviderBaseUrl(const QString& provider, const QString& url)
@@ -156,8 +165,9 @@ Status SettingsStore::setProviderBaseUrl(const QString& provider, const QString&
         return KeyFormat::unknownProvider(provider);
     if (const auto problem = declaration(Settings::baseUrl(provider))->problem(url))
         return badInput(*problem);
-    return m_db.administer(Words::tr("Changing provider addresses"),
-                           [&] { return write({{Settings::baseUrl(provider), url}}); });
+    return m_db.administer(Words::tr("Changing provider addresses"), [&] {
+        return write({{Settings::baseUrl(provider), url}});
+    });
 }
 
 Result<const BillingCalendar*> SettingsStore::calendar(const LedgerSettings& settings)
@@ -208,7 +218,8 @@ Result<BillingPeriod> SettingsStore::periodFor(const LedgerSettings& settings, c
         return badInput(Words::tr("The period %1 is not a month like 2026-11.").arg(Text::quoted(*periodId)));
     // Usage begins in 2000 (DESIGN.md §1); earlier months have no usage and no meaningful reset date.
     if (m.captured(1).toInt() < 2000)
-        return badInput(Words::tr("The period %1 is before 2000-01, when usage records begin.").arg(Text::quoted(*periodId)));
+        return badInput(
+            Words::tr("The period %1 is before 2000-01, when usage records begin.").arg(Text::quoted(*periodId)));
     return calendar.startingIn(m.captured(1).toInt(), month);
 }
 

@@ -22,10 +22,11 @@ constexpr qint64 schemaLockKey = 0x4149534C;
 QString lockHolders(const QSqlDatabase& db)
 {
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT DISTINCT a.usename FROM pg_catalog.pg_locks l "
-                               "JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid "
-                               "WHERE l.relation = pg_catalog.to_regclass('ai_settings.ledger_lock') AND l.mode = 'RowShareLock' "
-                               "AND l.granted AND l.pid <> pg_catalog.pg_backend_pid()")))
+    if (!q.exec(QStringLiteral(
+            "SELECT DISTINCT a.usename FROM pg_catalog.pg_locks l "
+            "JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid "
+            "WHERE l.relation = pg_catalog.to_regclass('ai_settings.ledger_lock') AND l.mode = 'RowShareLock' "
+            "AND l.granted AND l.pid <> pg_catalog.pg_backend_pid()")))
         return {};
     QStringList names;
     while (q.next())
@@ -39,9 +40,9 @@ Failure storageFailure(const QSqlError& error, const QString& doing)
 {
     const QString code = error.nativeErrorCode();
     // SQLite's SQLITE_BUSY (5) and SQLITE_LOCKED (6): another process kept the file longer than the busy timeout.
-    if (code == QLatin1String("5") || code == QLatin1String("6"))
-    {
-        Failure busy = unavailable(Words::tr("The database is busy: another program kept it locked while %1.").arg(doing));
+    if (code == QLatin1String("5") || code == QLatin1String("6")) {
+        Failure busy =
+            unavailable(Words::tr("The database is busy: another program kept it locked while %1.").arg(doing));
         busy.busy = true;
         return busy;
     }
@@ -56,7 +57,8 @@ Failure storageFailure(const QSqlError& error, const QString& doing)
         detail.chop(1);
     Failure failure =
         detail.isEmpty()
-            ? unavailable(Words::tr("The database failed while %1 and gave no reason; the connection may be lost.").arg(doing))
+            ? unavailable(
+                  Words::tr("The database failed while %1 and gave no reason; the connection may be lost.").arg(doing))
             : unavailable(Words::tr("The database failed while %1: %2.").arg(doing, detail));
     // SQLSTATE class 08 is a connection exception; 57P01-57P03 a server shutting down, crashed or starting; an
     // error without a code or text is libpq finding the socket closed.
@@ -90,7 +92,10 @@ Status execText(const QSqlDatabase& db, const QString& sql, const QString& doing
     return success();
 }
 
-bool isPostgres(const QSqlDatabase& db) { return db.driverName() == QLatin1String("QPSQL"); }
+bool isPostgres(const QSqlDatabase& db)
+{
+    return db.driverName() == QLatin1String("QPSQL");
+}
 
 const void* connectionOf(const QSqlDatabase& db)
 {
@@ -143,18 +148,20 @@ Status WriteTransaction::lock()
         return s;
     }
     QSqlQuery lock(m_db);
-    const bool locked = m_lock == Lock::Schema
-                            ? lock.exec(QStringLiteral("SELECT pg_catalog.pg_advisory_xact_lock(%1::bigint)").arg(schemaLockKey))
-                            // The ledger's function takes the row for members who may write (PostgresGuard).
-                            : lock.exec(QStringLiteral("SELECT ai_settings.take_write_lock()"));
+    const bool locked =
+        m_lock == Lock::Schema
+            ? lock.exec(QStringLiteral("SELECT pg_catalog.pg_advisory_xact_lock(%1::bigint)").arg(schemaLockKey))
+            // The ledger's function takes the row for members who may write (PostgresGuard).
+            : lock.exec(QStringLiteral("SELECT ai_settings.take_write_lock()"));
     if (locked) {
         // Locking a row that someone deleted locks nothing: writers would no longer wait for each other.
         const bool held = m_lock == Lock::Schema || (lock.next() && lock.value(0).toBool());
         lock.finish();
         if (held)
             return success();
-        return unavailable(Words::tr("The ledger's write lock is missing (the row of ledger_lock was deleted); "
-                                     "nothing was written. A superuser restores it with: INSERT INTO ai_settings.ledger_lock (id) VALUES (1)."));
+        return unavailable(Words::tr(
+            "The ledger's write lock is missing (the row of ledger_lock was deleted); "
+            "nothing was written. A superuser restores it with: INSERT INTO ai_settings.ledger_lock (id) VALUES (1)."));
     }
     const QSqlError error = lock.lastError();
     lock.finish();
@@ -165,7 +172,8 @@ Status WriteTransaction::lock()
     const QString holders = m_lock != Lock::Schema ? lockHolders(m_db) : QString();
     Failure busy = unavailable(
         holders.isEmpty()
-            ? Words::tr("The ledger is busy: another writer held its write lock for more than %Ln second(s); nothing was written.",
+            ? Words::tr("The ledger is busy: another writer held its write lock for more than %Ln second(s); nothing "
+                        "was written.",
                         nullptr, writeWaitMs / 1000)
             : Words::tr("The ledger is busy: %1 held its write lock for more than %Ln second(s); nothing was written.",
                         nullptr, writeWaitMs / 1000)
@@ -192,8 +200,8 @@ Status ReadTransaction::begin()
 {
     m_connection = connectionOf(m_db);
     // SQLite's deferred transaction takes its snapshot at the first read and keeps it to the end.
-    const QString sql = isPostgres(m_db) ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                                         : QStringLiteral("BEGIN");
+    const QString sql =
+        isPostgres(m_db) ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") : QStringLiteral("BEGIN");
     Status s = execText(m_db, sql, Words::tr("starting a read transaction"));
     m_open = s.ok();
     return s;

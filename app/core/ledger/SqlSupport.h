@@ -30,7 +30,10 @@ bool isPostgres(const QSqlDatabase& db);
 const void* connectionOf(const QSqlDatabase& db);
 
 // Qt binds a null QString as SQL NULL; empty texts (the install's tenant, an image's model) must stay ''.
-inline QVariant text(const QString& value) { return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value); }
+inline QVariant text(const QString& value)
+{
+    return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value);
+}
 
 // A write transaction that takes the write lock at its start, so that read-check-insert sequences from
 // several processes are serialised instead of failing at commit. Rolls back unless committed.
@@ -42,7 +45,12 @@ public:
     // LedgerRowLater: the transaction begins without it and lock() takes it (an import stages its rows first, so
     // that recorders are not held up meanwhile); on SQLite, whose one lock is the file's, lock() begins the
     // transaction.
-    enum class Lock { LedgerRow, Schema, LedgerRowLater };
+    enum class Lock
+    {
+        LedgerRow,
+        Schema,
+        LedgerRowLater
+    };
     explicit WriteTransaction(QSqlDatabase db, Lock lock = Lock::LedgerRow) : m_db(std::move(db)), m_lock(lock) {}
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction&) = delete;

@@ -55,7 +55,10 @@ bool available(const QSqlDatabase& db)
     return q.value(0).toString() == QLatin1String(sqlite3_sourceid());
 }
 
-sqlite3* connectionOf(const QSqlDatabase& db) { return available(db) ? handleOf(db) : nullptr; }
+sqlite3* connectionOf(const QSqlDatabase& db)
+{
+    return available(db) ? handleOf(db) : nullptr;
+}
 
 namespace {
 
@@ -83,7 +86,8 @@ Failure failed(sqlite3* handle, int rc, const QString& doing)
 {
     if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
         return unavailable(Words::tr("The database is busy: another program kept it locked while %1.").arg(doing));
-    return unavailable(Words::tr("The database failed while %1: %2.").arg(doing, QString::fromUtf8(sqlite3_errmsg(handle))));
+    return unavailable(
+        Words::tr("The database failed while %1: %2.").arg(doing, QString::fromUtf8(sqlite3_errmsg(handle))));
 }
 
 using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
@@ -121,14 +125,16 @@ Status createStaging(const QSqlDatabase& db)
 {
     sqlite3* handle = handleOf(db);
     if (!handle)
-        return unavailable(Words::tr("This program's SQLite library is not the one its Qt driver uses, which importing needs."));
+        return unavailable(
+            Words::tr("This program's SQLite library is not the one its Qt driver uses, which importing needs."));
     // In the temporary database: its writes take no lock on the ledger's file, and it goes with the connection.
-    return execute(handle,
-                   "DROP TABLE IF EXISTS temp.import_staging; "
-                   "CREATE TEMP TABLE import_staging (line INTEGER NOT NULL, id TEXT NOT NULL, occurred_at INTEGER NOT NULL, "
-                   "tenant TEXT NOT NULL, action TEXT NOT NULL, model TEXT NOT NULL, billing TEXT NOT NULL, "
-                   "credits INTEGER NOT NULL)",
-                   Words::tr("preparing the import"));
+    return execute(
+        handle,
+        "DROP TABLE IF EXISTS temp.import_staging; "
+        "CREATE TEMP TABLE import_staging (line INTEGER NOT NULL, id TEXT NOT NULL, occurred_at INTEGER NOT NULL, "
+        "tenant TEXT NOT NULL, action TEXT NOT NULL, model TEXT NOT NULL, billing TEXT NOT NULL, "
+        "credits INTEGER NOT NULL)",
+        Words::tr("preparing the import"));
 }
 
 Status sortStaging(const QSqlDatabase& db)
@@ -152,10 +158,11 @@ Status stage(const QSqlDatabase& db, const QVector<const ImportRow*>& rows)
 {
     sqlite3* handle = handleOf(db);
     const QString doing = Words::tr("reading the import");
-    auto insert = prepared(handle,
-                           "INSERT INTO temp.import_staging (line, id, occurred_at, tenant, action, model, billing, credits) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           doing);
+    auto insert =
+        prepared(handle,
+                 "INSERT INTO temp.import_staging (line, id, occurred_at, tenant, action, model, billing, credits) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                 doing);
     if (!insert)
         return insert.failure();
     sqlite3_stmt* statement = insert->get();
@@ -194,16 +201,16 @@ Status stage(const QSqlDatabase& db, const QVector<const ImportRow*>& rows)
     return execute(handle, "COMMIT", doing);
 }
 
-Status moveStaged(const QSqlDatabase& db, const QString& recordedBy, const std::function<void(const UsageEvent&)>& inserted,
-                  qint64 staged, const Progress& progress)
+Status moveStaged(const QSqlDatabase& db, const QString& recordedBy,
+                  const std::function<void(const UsageEvent&)>& inserted, qint64 staged, const Progress& progress)
 {
     sqlite3* handle = handleOf(db);
     const QString doing = Words::tr("importing usage");
     // In the order of the id index: each insert lands beside the last, which keeps a large import from reading a
     // page of the index for nearly every row once the index outgrows the page cache.
-    auto select = prepared(handle,
-                           "SELECT id, occurred_at, tenant, action, model, billing, credits FROM temp.import_staging ORDER BY id",
-                           doing);
+    auto select = prepared(
+        handle, "SELECT id, occurred_at, tenant, action, model, billing, credits FROM temp.import_staging ORDER BY id",
+        doing);
     if (!select)
         return select.failure();
     auto insert = prepared(handle, Schema::importEventSql, doing);
@@ -216,7 +223,8 @@ Status moveStaged(const QSqlDatabase& db, const QString& recordedBy, const std::
     // Each distinct tenant and action becomes a QString once, for the totals.
     QHash<QByteArray, QString> texts;
     const auto text = [&texts](sqlite3_stmt* s, int column) -> const QString& {
-        const QByteArray bytes(reinterpret_cast<const char*>(sqlite3_column_text(s, column)), sqlite3_column_bytes(s, column));
+        const QByteArray bytes(reinterpret_cast<const char*>(sqlite3_column_text(s, column)),
+                               sqlite3_column_bytes(s, column));
         auto it = texts.find(bytes);
         if (it == texts.end())
             it = texts.insert(bytes, QString::fromUtf8(bytes));

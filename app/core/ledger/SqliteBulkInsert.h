@@ -31,8 +31,8 @@ Status createStaging(const QSqlDatabase& db);
 Status stage(const QSqlDatabase& db, const QVector<const ImportRow*>& rows);
 // Once every row is staged: sorts them by id for what follows.
 Status sortStaging(const QSqlDatabase& db);
-Status moveStaged(const QSqlDatabase& db, const QString& recordedBy, const std::function<void(const UsageEvent&)>& inserted,
-                  qint64 staged, const Progress& progress);
+Status moveStaged(const QSqlDatabase& db, const QString& recordedBy,
+                  const std::function<void(const UsageEvent&)>& inserted, qint64 staged, const Progress& progress);
 void dropStaging(const QSqlDatabase& db);
 
 // Replaces SQLite's busy handler, whose back-off sleeps up to 100 ms at a time, with one that looks again every

@@ -66,7 +66,8 @@ struct SqliteCheckpointer::State
     }
 };
 
-std::unique_ptr<SqliteCheckpointer> SqliteCheckpointer::start(const QSqlDatabase& db, int checkpointPages, int restartPages)
+std::unique_ptr<SqliteCheckpointer> SqliteCheckpointer::start(const QSqlDatabase& db, int checkpointPages,
+                                                              int restartPages)
 {
     sqlite3* writer = SqliteBulkInsert::connectionOf(db);
     if (!writer)
@@ -76,7 +77,8 @@ std::unique_ptr<SqliteCheckpointer> SqliteCheckpointer::start(const QSqlDatabase
     state->checkpointPages = checkpointPages;
     state->restartPages = restartPages;
     const char* file = sqlite3_db_filename(state->writer, "main");
-    if (!file || !*file || sqlite3_open_v2(file, &state->own, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    if (!file || !*file ||
+        sqlite3_open_v2(file, &state->own, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
         sqlite3_close(state->own);
         return nullptr;
     }

@@ -2,9 +2,9 @@
 
 #include "BillingPeriod.h"
 #include "Catalog.h"
+#include "CreditRules.h"
 #include "KeyState.h"
 #include "Result.h"
-#include "CreditRules.h"
 #include "UsageEvent.h"
 
 #include <QDate>
@@ -27,13 +27,13 @@ struct UsageReport
 {
     BillingPeriod period;
     QString timeZone;
-    const Plan* plan = nullptr;      // the plan whose allocation holds (PlanHistory::inForce)
-    const Plan* nextPlan = nullptr;  // the running period only: a downgrade that takes effect at the next period
-    bool finished = false;           // the period ended before now: it is told in the past tense
-    bool upcoming = false;           // the period starts after now
-    std::optional<QString> tenant; // nullopt: the whole install
-    qint64 used = 0;               // credits used by the selection
-    qint64 poolUsed = 0;           // credits used by the whole install (the pool)
+    const Plan* plan = nullptr;     // the plan whose allocation holds (PlanHistory::inForce)
+    const Plan* nextPlan = nullptr; // the running period only: a downgrade that takes effect at the next period
+    bool finished = false;          // the period ended before now: it is told in the past tense
+    bool upcoming = false;          // the period starts after now
+    std::optional<QString> tenant;  // nullopt: the whole install
+    qint64 used = 0;                // credits used by the selection
+    qint64 poolUsed = 0;            // credits used by the whole install (the pool)
     qint64 allocation = 0;
     qint64 remaining = 0;          // of the pool
     QVector<ActionUsage> byAction; // every catalog action, in catalog order

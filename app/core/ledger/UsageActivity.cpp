@@ -14,7 +14,8 @@ struct Words
 };
 } // namespace
 
-Result<QVector<DayUsage>> UsageBook::dailyUsage(const std::optional<QString>& periodId, const std::optional<QString>& tenant)
+Result<QVector<DayUsage>> UsageBook::dailyUsage(const std::optional<QString>& periodId,
+                                                const std::optional<QString>& tenant)
 {
     if (Status s = m_db.requireMember(); !s)
         return s.failure();
@@ -29,10 +30,11 @@ Result<QVector<DayUsage>> UsageBook::dailyUsage(const std::optional<QString>& pe
     for (QDate d = period->firstDay; d <= period->lastDay; d = d.addDays(1))
         days.append({d, 0, 0, 0});
     // From the per-day totals: the chart costs the same whatever the length of the history.
-    QSqlQuery& q = tenant ? m_db.query(QStringLiteral("SELECT day_start, runs, credits, byok_runs FROM usage_daily "
-                                                      "WHERE day_start >= ? AND day_start < ? AND tenant = ?"))
-                          : m_db.query(QStringLiteral("SELECT day_start, SUM(runs), SUM(credits), SUM(byok_runs) FROM usage_daily "
-                                                      "WHERE day_start >= ? AND day_start < ? GROUP BY day_start"));
+    QSqlQuery& q =
+        tenant ? m_db.query(QStringLiteral("SELECT day_start, runs, credits, byok_runs FROM usage_daily "
+                                           "WHERE day_start >= ? AND day_start < ? AND tenant = ?"))
+               : m_db.query(QStringLiteral("SELECT day_start, SUM(runs), SUM(credits), SUM(byok_runs) FROM usage_daily "
+                                           "WHERE day_start >= ? AND day_start < ? GROUP BY day_start"));
     q.bindValue(0, period->start);
     q.bindValue(1, period->end);
     if (tenant)
@@ -68,8 +70,9 @@ Result<QVector<ActionCost>> UsageBook::costsNow(const QString& tenant)
         const Model* model = a.slot.isEmpty() ? nullptr : m_db.catalog().model(current->slotModels.value(a.slot));
         const KeyStatus& key = keys[a.provider];
         // The same rule `record` applies: a key in force that is known not to work refuses the action.
-        const auto refusal = key.inForce() ? CreditRules::keyRefusalShort(key.record.state, *m_db.catalog().provider(a.provider))
-                                           : std::nullopt;
+        const auto refusal = key.inForce()
+                                 ? CreditRules::keyRefusalShort(key.record.state, *m_db.catalog().provider(a.provider))
+                                 : std::nullopt;
         costs.append({&a, model, CreditRules::cost(a, model), key.inForce() && !refusal, refusal.value_or(QString())});
     }
     return costs;

@@ -35,19 +35,21 @@ const char* const UsageBook::eventColumns = "id, occurred_at, tenant, action, mo
 
 QVariantList UsageBook::eventRow(const UsageEvent& e, const QString& recordedBy)
 {
-    return {e.id, e.occurredAt, Sql::text(e.tenant), e.action, Sql::text(e.model), CreditRules::billingId(e.billing),
+    return {e.id,      e.occurredAt,       Sql::text(e.tenant),
+            e.action,  Sql::text(e.model), CreditRules::billingId(e.billing),
             e.credits, recordedBy};
 }
 
 Result<qint64> UsageBook::poolUsed(qint64 periodStart)
 {
-    QSqlQuery& q = m_db.query(QStringLiteral("SELECT COALESCE(SUM(credits), 0) FROM usage_totals WHERE period_start = ?"));
+    QSqlQuery& q =
+        m_db.query(QStringLiteral("SELECT COALESCE(SUM(credits), 0) FROM usage_totals WHERE period_start = ?"));
     q.bindValue(0, periodStart);
     return Sql::number(q, Words::tr("reading usage totals"));
 }
 
 Result<UsageReport> UsageBook::reportFor(const LedgerSettings& settings, const BillingPeriod& period,
-                                      const std::optional<QString>& tenant)
+                                         const std::optional<QString>& tenant)
 {
     UsageReport r;
     r.period = period;
@@ -63,10 +65,11 @@ Result<UsageReport> UsageBook::reportFor(const LedgerSettings& settings, const B
     for (const Action& a : m_db.catalog().actions())
         r.byAction.append({a.id, 0, 0, 0});
 
-    QSqlQuery& q = tenant ? m_db.query(QStringLiteral("SELECT action, SUM(runs), SUM(credits), SUM(byok_runs) FROM usage_totals "
-                                                 "WHERE period_start = ? AND tenant = ? GROUP BY action"))
-                          : m_db.query(QStringLiteral("SELECT action, SUM(runs), SUM(credits), SUM(byok_runs) FROM usage_totals "
-                                                 "WHERE period_start = ? GROUP BY action"));
+    QSqlQuery& q =
+        tenant ? m_db.query(QStringLiteral("SELECT action, SUM(runs), SUM(credits), SUM(byok_runs) FROM usage_totals "
+                                           "WHERE period_start = ? AND tenant = ? GROUP BY action"))
+               : m_db.query(QStringLiteral("SELECT action, SUM(runs), SUM(credits), SUM(byok_runs) FROM usage_totals "
+                                           "WHERE period_start = ? GROUP BY action"));
     q.bindValue(0, period.start);
     if (tenant)
         q.bindValue(1, Sql::text(*tenant));
@@ -99,7 +102,8 @@ Result<UsageReport> UsageBook::reportFor(const LedgerSettings& settings, const B
         if (!cal)
             return cal.failure();
         // Whole local days, from the per-day totals: the last seven, or the period so far when it is younger.
-        const qint64 windowStart = qMax(period.start, cal.value()->dayStartContaining(now - CreditRules::forecastWindowMs));
+        const qint64 windowStart =
+            qMax(period.start, cal.value()->dayStartContaining(now - CreditRules::forecastWindowMs));
         const auto pool = recentCredits(windowStart, now, std::nullopt);
         const auto mine = tenant ? recentCredits(windowStart, now, tenant) : pool;
         if (!pool || !mine)
@@ -115,8 +119,11 @@ Result<qint64> UsageBook::recentCredits(qint64 from, qint64 to, const std::optio
 {
     // Bounded on both sides: a ledger may hold days after `to` (a clock set back, history reviewed as of a date),
     // and reading them would cost as much as they are many.
-    QSqlQuery& q = tenant ? m_db.query(QStringLiteral("SELECT COALESCE(SUM(credits), 0) FROM usage_daily WHERE day_start >= ? AND day_start <= ? AND tenant = ?"))
-                          : m_db.query(QStringLiteral("SELECT COALESCE(SUM(credits), 0) FROM usage_daily WHERE day_start >= ? AND day_start <= ?"));
+    QSqlQuery& q =
+        tenant ? m_db.query(QStringLiteral("SELECT COALESCE(SUM(credits), 0) FROM usage_daily WHERE day_start >= ? AND "
+                                           "day_start <= ? AND tenant = ?"))
+               : m_db.query(QStringLiteral(
+                     "SELECT COALESCE(SUM(credits), 0) FROM usage_daily WHERE day_start >= ? AND day_start <= ?"));
     q.bindValue(0, from);
     q.bindValue(1, to);
     if (tenant)
@@ -167,7 +174,8 @@ Result<UsageReport> UsageBook::report(const std::optional<QString>& periodId, co
     return r;
 }
 
-Status UsageBook::forEachEvent(const std::optional<QString>& periodId, const std::function<bool(const UsageEvent&)>& visit)
+Status UsageBook::forEachEvent(const std::optional<QString>& periodId,
+                               const std::function<bool(const UsageEvent&)>& visit)
 {
     if (Status s = m_db.requireMember(); !s)
         return s;
@@ -182,7 +190,8 @@ Status UsageBook::forEachEvent(const std::optional<QString>& periodId, const std
     QSqlQuery q(m_db.handle());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %1 FROM usage_events WHERE occurred_at >= ? AND occurred_at < ? "
-                             "ORDER BY occurred_at, id").arg(QLatin1String(eventColumns)));
+                             "ORDER BY occurred_at, id")
+                  .arg(QLatin1String(eventColumns)));
     q.bindValue(0, from);
     q.bindValue(1, to);
     if (Status s = Sql::exec(q, Words::tr("reading usage events")); !s)
@@ -192,4 +201,3 @@ Status UsageBook::forEachEvent(const std::optional<QString>& periodId, const std
             break;
     return success();
 }
-

@@ -2,8 +2,8 @@
 
 #include "CreditRules.h"
 #include "Database.h"
-#include "ImportProgress.h"
 #include "DirectoryStore.h"
+#include "ImportProgress.h"
 #include "KeyStore.h"
 #include "ScopedMemo.h"
 #include "SettingsStore.h"
@@ -56,7 +56,8 @@ public:
         std::function<int()> readPermille;
         QString name;
     };
-    Result<ImportSummary> importFrom(const ImportSource& source, bool dryRun, const ImportProgress::Overall& progress = {});
+    Result<ImportSummary> importFrom(const ImportSource& source, bool dryRun,
+                                     const ImportProgress::Overall& progress = {});
     // The same for rows in memory; `source` names the file in the audit trail.
     Result<ImportSummary> importRows(QVector<ImportRow> rows, bool dryRun, const ImportProgress::Overall& progress = {},
                                      const QString& source = {});
@@ -99,6 +100,6 @@ private:
     SettingsStore& m_settings;
     DirectoryStore& m_directory;
     KeyStore& m_keys;
-    ScopedMemo<QString, UsageReport> m_reports; // by period start and tenant, in the open read scope
+    ScopedMemo<QString, UsageReport> m_reports;   // by period start and tenant, in the open read scope
     ScopedMemo<QString, RateLimits> m_rateLimits; // by tenant, in the open read scope
 };

@@ -41,7 +41,8 @@ public:
     {
         if (m_count == 1)
             return badInput(Words::tr("%1; nothing was imported.").arg(m_first));
-        return badInput(Words::tr("%1 (%Ln more line(s) bad too); nothing was imported.", nullptr, int(m_count - 1)).arg(m_first));
+        return badInput(
+            Words::tr("%1 (%Ln more line(s) bad too); nothing was imported.", nullptr, int(m_count - 1)).arg(m_first));
     }
 
 private:
@@ -68,7 +69,9 @@ void UsageBook::checkRow(ImportRow& row, const LedgerSettings& settings, qint64 
     const Model* model = nullptr;
     if (action->slot.isEmpty()) {
         if (!e.model.isEmpty())
-            problems.add(row.line, Words::tr("%1 takes no model, but the line names %2").arg(action->name, Text::quoted(e.model)));
+            problems.add(
+                row.line,
+                Words::tr("%1 takes no model, but the line names %2").arg(action->name, Text::quoted(e.model)));
     } else {
         if (e.model.isEmpty())
             e.model = settings.slotModels.value(action->slot);
@@ -77,7 +80,9 @@ void UsageBook::checkRow(ImportRow& row, const LedgerSettings& settings, qint64 
             problems.add(row.line, Words::tr("unknown model %1").arg(Text::quoted(e.model)));
     }
     if (e.billing == Billing::Byok && row.creditsGiven && e.credits != 0)
-        problems.add(row.line, Words::tr("BYOK usage costs no credits, but the line says %1").arg(UsageSentences::credits(e.credits)));
+        problems.add(
+            row.line,
+            Words::tr("BYOK usage costs no credits, but the line says %1").arg(UsageSentences::credits(e.credits)));
     if (!row.creditsGiven)
         e.credits = e.billing == Billing::Byok ? 0 : CreditRules::cost(*action, model);
 }
@@ -96,7 +101,10 @@ Status UsageBook::auditImport(const ImportSummary& summary)
     // The audit trail tells what changed; a file whose events were all there already changed nothing.
     if (summary.added == 0)
         return success();
-    QString line = QStringLiteral("imported %1 of %2 events (%3 credits)").arg(summary.added).arg(summary.rows).arg(summary.credits);
+    QString line = QStringLiteral("imported %1 of %2 events (%3 credits)")
+                       .arg(summary.added)
+                       .arg(summary.rows)
+                       .arg(summary.credits);
     if (!summary.source.isEmpty())
         line += QStringLiteral(" from ") + Text::quoted(summary.source, 200);
     return m_db.audit(QStringLiteral("usage"), line);
@@ -145,12 +153,16 @@ Status UsageBook::moveStaged(ImportStaging& staging, const QSet<QString>& tenant
             return stored.failure();
         const bool rebuildIndex = staging.staged() > stored.value();
         if (rebuildIndex)
-            if (Status s = Sql::execText(m_db.handle(), QStringLiteral("DROP INDEX %1").arg(QLatin1String(Schema::rateLimitIndex)),
+            if (Status s = Sql::execText(m_db.handle(),
+                                         QStringLiteral("DROP INDEX %1").arg(QLatin1String(Schema::rateLimitIndex)),
                                          Words::tr("preparing the import"));
                 !s)
                 return s;
-        const auto added = staging.move([&](const UsageEvent& e) { totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits); },
-                                        ImportProgress::within(overall, Step::Writing));
+        const auto added = staging.move(
+            [&](const UsageEvent& e) {
+                totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
+            },
+            ImportProgress::within(overall, Step::Writing));
         if (!added)
             return added.failure();
         summary.added = int(added->events);
@@ -158,7 +170,9 @@ Status UsageBook::moveStaged(ImportStaging& staging, const QSet<QString>& tenant
         if (!ImportProgress::begin(overall, Step::Indexing))
             return ImportProgress::cancelled();
         if (rebuildIndex)
-            if (Status s = Sql::execText(m_db.handle(), QLatin1String(Schema::createRateLimitIndex), Words::tr("indexing the import")); !s)
+            if (Status s = Sql::execText(m_db.handle(), QLatin1String(Schema::createRateLimitIndex),
+                                         Words::tr("indexing the import"));
+                !s)
                 return s;
         if (!ImportProgress::begin(overall, Step::Totalling))
             return ImportProgress::cancelled();
@@ -176,8 +190,8 @@ Result<qint64> UsageBook::eventCount()
     return Sql::number(q, Words::tr("reading usage totals"));
 }
 
-Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun, const ImportProgress::Overall& progress,
-                                            const QString& source)
+Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun,
+                                            const ImportProgress::Overall& progress, const QString& source)
 {
     bool given = false;
     const ImportSource once{[&]() -> Result<QVector<ImportRow>> {
@@ -190,7 +204,8 @@ Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun
     return importFrom(once, dryRun, progress);
 }
 
-Result<ImportSummary> UsageBook::importFrom(const ImportSource& source, bool dryRun, const ImportProgress::Overall& progress)
+Result<ImportSummary> UsageBook::importFrom(const ImportSource& source, bool dryRun,
+                                            const ImportProgress::Overall& progress)
 {
     using ImportProgress::Step;
     // Declared first, so that it outlives the transaction: SQLite's staging table is dropped after it ends.
@@ -237,7 +252,8 @@ Result<ImportSummary> UsageBook::importFrom(const ImportSource& source, bool dry
     if (!repeats)
         return repeats.failure();
     if (repeats->count > 0)
-        problems.add(repeats->firstLine, Words::tr("id %1 appears twice in the file").arg(Text::quoted(repeats->firstId)), repeats->count);
+        problems.add(repeats->firstLine,
+                     Words::tr("id %1 appears twice in the file").arg(Text::quoted(repeats->firstId)), repeats->count);
     if (problems.any())
         return problems.failure();
     // One rule for every format: a file without events is a mistake (the wrong file, or a header alone).
@@ -262,12 +278,15 @@ QString ImportSummary::describe(bool dryRun) const
     const QString events = UsageSentences::events(rows);
     const QString added = QLocale().toString(this->added);
     const QString credits = UsageSentences::credits(this->credits);
-    QString text = dryRun ? Words::tr("Dry run: would import %1 of %2 (%3); %Ln already recorded.", nullptr, alreadyPresent)
-                                .arg(added, events, credits)
-                          : Words::tr("Imported %1 of %2 (%3); %Ln already recorded.", nullptr, alreadyPresent).arg(added, events, credits);
+    QString text =
+        dryRun ? Words::tr("Dry run: would import %1 of %2 (%3); %Ln already recorded.", nullptr, alreadyPresent)
+                     .arg(added, events, credits)
+               : Words::tr("Imported %1 of %2 (%3); %Ln already recorded.", nullptr, alreadyPresent)
+                     .arg(added, events, credits);
     const QString tenants = tenantsCreated.join(QStringLiteral(", "));
     if (!tenantsCreated.isEmpty())
-        text += QLatin1Char('\n') + (dryRun ? Words::tr("Would add tenants: %1.") : Words::tr("Added tenants: %1.")).arg(tenants);
+        text += QLatin1Char('\n') +
+                (dryRun ? Words::tr("Would add tenants: %1.") : Words::tr("Added tenants: %1.")).arg(tenants);
     if (dryRun)
         text += QLatin1Char('\n') + Words::tr("Nothing was written.");
     return text;

@@ -28,7 +28,7 @@ using CreditRules::Billing;
 Result<QVector<qint64>> UsageBook::recentQueries(const QString& tenant, Billing billing, qint64 at)
 {
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT occurred_at FROM usage_events WHERE tenant = ? AND billing = ? "
-                                        "AND occurred_at > ? AND occurred_at <= ? ORDER BY occurred_at"));
+                                             "AND occurred_at > ? AND occurred_at <= ? ORDER BY occurred_at"));
     q.bindValue(0, Sql::text(tenant));
     q.bindValue(1, CreditRules::billingId(billing));
     q.bindValue(2, at - static_cast<qint64>(m_db.catalog().rateLimit().windowMinutes) * 60000);
@@ -50,7 +50,8 @@ Result<RecordOutcome> UsageBook::record(const RecordRequest& request)
 std::optional<Failure> UsageBook::requestProblem(const RecordRequest& request, qint64 at, qint64 now)
 {
     if (!m_db.catalog().action(request.action))
-        return badInput(Words::tr("Unknown action %1; expected one of %2.").arg(Text::quoted(request.action), m_db.catalog().actionIds()));
+        return badInput(Words::tr("Unknown action %1; expected one of %2.")
+                            .arg(Text::quoted(request.action), m_db.catalog().actionIds()));
     if (!request.tenant.isEmpty() && !Identifiers::isValidTenantId(request.tenant))
         return badInput(Words::tr("Tenant id %1 is not valid.").arg(Text::quoted(request.tenant)));
     if (!request.id.isEmpty() && !Identifiers::isValidEventId(request.id))
@@ -65,10 +66,10 @@ struct UsageBook::Batch
 {
     SettingsStore::Snapshot current;
     UsageTotals totals;
-    QSet<QString> tenants;                          // known to exist
-    QHash<QPair<QString, QString>, KeyState> keys;  // (tenant, provider)
-    QHash<qint64, qint64> poolUsed;                 // period start -> credits used, this batch included
-    qint64 now = 0;                                 // the batch's one reading of the clock
+    QSet<QString> tenants;                         // known to exist
+    QHash<QPair<QString, QString>, KeyState> keys; // (tenant, provider)
+    QHash<qint64, qint64> poolUsed;                // period start -> credits used, this batch included
+    qint64 now = 0;                                // the batch's one reading of the clock
 };
 
 QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>& requests)
@@ -116,7 +117,6 @@ QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>
     return answers;
 }
 
-
 Result<qint64> UsageBook::batchPoolUsed(Batch& batch, qint64 periodStart)
 {
     auto it = batch.poolUsed.find(periodStart);
@@ -151,7 +151,8 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
 
     if (!request.id.isEmpty() && !request.newId) {
         // A retried record with the same id must not charge twice.
-        QSqlQuery& q = m_db.query(QStringLiteral("SELECT %1 FROM usage_events WHERE id = ?").arg(QLatin1String(eventColumns)));
+        QSqlQuery& q =
+            m_db.query(QStringLiteral("SELECT %1 FROM usage_events WHERE id = ?").arg(QLatin1String(eventColumns)));
         q.bindValue(0, request.id);
         if (Status s = Sql::exec(q, Words::tr("reading usage events")); !s)
             return s.failure();
@@ -220,10 +221,11 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
     e.billing = decision->billing;
     e.credits = decision->credits;
     // On a shared ledger the function records the event in the caller's name and keeps the totals with it.
-    QSqlQuery& insert = m_db.isPostgres()
-                            ? m_db.query(QStringLiteral("SELECT ai_settings.record_event(?, ?, ?, ?, ?, ?, ?, ?)"))
-                            : m_db.query(QStringLiteral("INSERT INTO usage_events (%1, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                                             .arg(QLatin1String(eventColumns)));
+    QSqlQuery& insert =
+        m_db.isPostgres()
+            ? m_db.query(QStringLiteral("SELECT ai_settings.record_event(?, ?, ?, ?, ?, ?, ?, ?)"))
+            : m_db.query(QStringLiteral("INSERT INTO usage_events (%1, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                             .arg(QLatin1String(eventColumns)));
     const QVariantList values = eventRow(e, m_db.userName());
     for (int i = 0; i < values.size(); ++i)
         insert.bindValue(i, values[i]);

@@ -39,26 +39,39 @@ QString UsageSentences::rateStanding(const RateStanding& s, bool onOwnKeys, cons
         return onOwnKeys ? tr("On your own keys: %1 of %2 queries left in the rolling hour.").arg(left, limit)
                          : tr("On AI credits: %1 of %2 queries left in the rolling hour.").arg(left, limit);
     const QString at = clock(s.nextFreeAt, timeZone);
-    return onOwnKeys ? tr("On your own keys: %1 of %2 queries left in the rolling hour; the next slot frees up at %3.").arg(left, limit, at)
-                     : tr("On AI credits: %1 of %2 queries left in the rolling hour; the next slot frees up at %3.").arg(left, limit, at);
+    return onOwnKeys ? tr("On your own keys: %1 of %2 queries left in the rolling hour; the next slot frees up at %3.")
+                           .arg(left, limit, at)
+                     : tr("On AI credits: %1 of %2 queries left in the rolling hour; the next slot frees up at %3.")
+                           .arg(left, limit, at);
 }
 
-QStringList UsageSentences::breakdownHeadings() { return {tr("Action"), tr("Runs"), tr("Credits"), tr("Of which BYOK (runs)")}; }
+QStringList UsageSentences::breakdownHeadings()
+{
+    return {tr("Action"), tr("Runs"), tr("Credits"), tr("Of which BYOK (runs)")};
+}
 
-QString UsageSentences::costNowHeading() { return tr("Costs now"); }
+QString UsageSentences::costNowHeading()
+{
+    return tr("Costs now");
+}
 
-QString UsageSentences::costRefused(const QString& reason) { return tr("refused: %1").arg(reason); }
+QString UsageSentences::costRefused(const QString& reason)
+{
+    return tr("refused: %1").arg(reason);
+}
 
 QString UsageSentences::moment(qint64 ms, const QString& timeZone)
 {
     const QDateTime t = local(ms, timeZone);
-    return tr("%1 at %2 %3").arg(QLocale().toString(t.date(), tr("ddd d MMM yyyy", "date format of a reset")),
-                                 QLocale().toString(t.time(), QStringLiteral("HH:mm")), timeZone);
+    return tr("%1 at %2 %3")
+        .arg(QLocale().toString(t.date(), tr("ddd d MMM yyyy", "date format of a reset")),
+             QLocale().toString(t.time(), QStringLiteral("HH:mm")), timeZone);
 }
 
 QString UsageSentences::clock(qint64 ms, const QString& timeZone)
 {
-    return tr("%1 %2", "a time of day and its zone").arg(QLocale().toString(local(ms, timeZone).time(), QStringLiteral("HH:mm")), timeZone);
+    return tr("%1 %2", "a time of day and its zone")
+        .arg(QLocale().toString(local(ms, timeZone).time(), QStringLiteral("HH:mm")), timeZone);
 }
 
 QString UsageSentences::day(qint64 ms, const QString& timeZone)
@@ -97,7 +110,8 @@ QString UsageSentences::used(const UsageReport& r)
     const qint64 percent = r.allocation ? r.poolUsed * 100 / r.allocation : 0;
     if (r.finished || r.upcoming)
         return tr("%1 of %2 credits used in %3 (%4%)")
-            .arg(locale.toString(r.poolUsed), locale.toString(r.allocation), periodName(r.period), locale.toString(percent));
+            .arg(locale.toString(r.poolUsed), locale.toString(r.allocation), periodName(r.period),
+                 locale.toString(percent));
     return tr("%1 of %2 credits used this month (%3%)")
         .arg(locale.toString(r.poolUsed), locale.toString(r.allocation), locale.toString(percent));
 }
@@ -118,7 +132,8 @@ QString UsageSentences::tenantShare(const UsageReport& r)
     if (!r.tenant)
         return {};
     if (r.finished || r.upcoming)
-        return tr("Tenant %1 used %2 of the install's credits in %3.").arg(*r.tenant, credits(r.used), periodName(r.period));
+        return tr("Tenant %1 used %2 of the install's credits in %3.")
+            .arg(*r.tenant, credits(r.used), periodName(r.period));
     return tr("Tenant %1 used %2 of the install's credits this month.").arg(*r.tenant, credits(r.used));
 }
 
@@ -154,8 +169,9 @@ QString UsageSentences::forecast(const UsageReport& r)
             .arg(clock(r.period.start + CreditRules::forecastMinimumMs, r.timeZone));
     const QLocale locale;
     const QString rate = locale.toString(r.forecast->dailyRate, 'f', 1);
-    const QString pace = r.tenant ? tr("At this pace (tenant %1: %2 credits a day; the pool is shared)").arg(*r.tenant, rate)
-                                  : tr("At this pace (%1 credits a day)").arg(rate);
+    const QString pace = r.tenant
+                             ? tr("At this pace (tenant %1: %2 credits a day; the pool is shared)").arg(*r.tenant, rate)
+                             : tr("At this pace (%1 credits a day)").arg(rate);
     if (!r.forecast->runsOutAt)
         return tr("%1 the credits last until the reset.").arg(pace);
     const QDate out = local(*r.forecast->runsOutAt, r.timeZone).date();

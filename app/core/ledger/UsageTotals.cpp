@@ -30,7 +30,8 @@ void UsageTotals::add(qint64 at, const QString& tenant, const QString& action, b
 namespace {
 
 // ON CONFLICT … DO UPDATE is understood by SQLite (3.24+) and PostgreSQL (9.5+) alike.
-const char* const totalsColumns = "INSERT INTO usage_totals (period_start, tenant, action, runs, credits, byok_runs) VALUES ";
+const char* const totalsColumns =
+    "INSERT INTO usage_totals (period_start, tenant, action, runs, credits, byok_runs) VALUES ";
 const char* const totalsConflict =
     " ON CONFLICT (period_start, tenant, action) DO UPDATE SET runs = usage_totals.runs + excluded.runs, "
     "credits = usage_totals.credits + excluded.credits, byok_runs = usage_totals.byok_runs + excluded.byok_runs";
@@ -44,7 +45,8 @@ constexpr int rowsPerStatement = 200;
 
 QString upsertSql(const char* columns, const char* conflict, int width, qsizetype rows)
 {
-    const QString row = QLatin1Char('(') + QStringList(width, QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
+    const QString row =
+        QLatin1Char('(') + QStringList(width, QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
     return QLatin1String(columns) + QStringList(rows, row).join(QLatin1Char(',')) + QLatin1String(conflict);
 }
 
@@ -91,8 +93,7 @@ namespace {
 // The map's entries in key order: written so, the rows one period or one day holds end up side by side in the
 // table (PostgreSQL's heap, SQLite's rowid order), and the page reads a month from a few pages instead of one
 // page per row, as hash order left them.
-template <typename Map>
-QVector<typename Map::const_iterator> inKeyOrder(const Map& map)
+template <typename Map> QVector<typename Map::const_iterator> inKeyOrder(const Map& map)
 {
     QVector<typename Map::const_iterator> entries;
     entries.reserve(map.size());
@@ -116,7 +117,8 @@ Status UsageTotals::flush(const std::function<QSqlQuery&(const QString&)>& prepa
     m_delta.clear();
     rows.clear();
     for (const auto& it : inKeyOrder(m_daily))
-        rows.append({it.key().first, Sql::text(it.key().second), it.value().runs, it.value().credits, it.value().byokRuns});
+        rows.append(
+            {it.key().first, Sql::text(it.key().second), it.value().runs, it.value().credits, it.value().byokRuns});
     if (Status s = upsert(prepared, dailyColumns, dailyConflict, 5, rows, Words::tr("updating the daily totals")); !s)
         return s;
     m_daily.clear();
@@ -126,7 +128,9 @@ Status UsageTotals::flush(const std::function<QSqlQuery&(const QString&)>& prepa
 Status UsageTotals::rebuild(const QSqlDatabase& db, const BillingCalendar& calendar)
 {
     for (const char* table : {"usage_totals", "usage_daily"})
-        if (Status s = Sql::execText(db, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)), QStringLiteral("clearing the usage totals")); !s)
+        if (Status s = Sql::execText(db, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)),
+                                     QStringLiteral("clearing the usage totals"));
+            !s)
             return s;
     QSqlQuery q(db);
     q.setForwardOnly(true);

@@ -7,9 +7,9 @@
 #include <QSqlQuery>
 
 #include <functional>
-#include <tuple>
 #include <QSqlDatabase>
 #include <QString>
+#include <tuple>
 
 // Running totals per billing period, tenant and action (usage_totals) and per local day and tenant
 // (usage_daily), kept in step with usage_events inside the same transaction. They make a period's report and
@@ -35,8 +35,14 @@ private:
         qint64 periodStart;
         QString tenant;
         QString action;
-        bool operator==(const Key& o) const { return periodStart == o.periodStart && tenant == o.tenant && action == o.action; }
-        bool operator<(const Key& o) const { return std::tie(periodStart, tenant, action) < std::tie(o.periodStart, o.tenant, o.action); }
+        bool operator==(const Key& o) const
+        {
+            return periodStart == o.periodStart && tenant == o.tenant && action == o.action;
+        }
+        bool operator<(const Key& o) const
+        {
+            return std::tie(periodStart, tenant, action) < std::tie(o.periodStart, o.tenant, o.action);
+        }
     };
     struct Amount
     {

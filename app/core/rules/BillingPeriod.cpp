@@ -16,7 +16,8 @@ qint64 BillingCalendar::localDayStart(const QDate& date) const
     const auto localDate = [this](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, m_zone).date(); };
     const auto isDayStart = [&](qint64 ms) { return localDate(ms) == date && localDate(ms - 1) < date; };
 
-    const qint64 offsetBefore = m_zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(midnightAsUtc - 86400000LL, m_zone));
+    const qint64 offsetBefore =
+        m_zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(midnightAsUtc - 86400000LL, m_zone));
     const qint64 offsetAfter = m_zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(midnightAsUtc + 43200000LL, m_zone));
     for (qint64 offset : {offsetBefore, offsetAfter}) {
         const qint64 candidate = midnightAsUtc - offset * 1000;

@@ -35,7 +35,10 @@ public:
 
     BillingPeriod containing(qint64 msecs) const;
     BillingPeriod startingIn(int year, int month) const;
-    BillingPeriod following(const BillingPeriod& period) const { return startingIn(nextYear(period), nextMonth(period)); }
+    BillingPeriod following(const BillingPeriod& period) const
+    {
+        return startingIn(nextYear(period), nextMonth(period));
+    }
     BillingPeriod preceding(const BillingPeriod& period) const;
     // The first instant of `date` in the zone (later than midnight on a day whose midnight is skipped).
     qint64 localDayStart(const QDate& date) const;
@@ -46,11 +49,14 @@ public:
 
 private:
     BillingPeriod compute(int year, int month) const;
-    static int nextYear(const BillingPeriod& p) { return p.firstDay.month() == 12 ? p.firstDay.year() + 1 : p.firstDay.year(); }
+    static int nextYear(const BillingPeriod& p)
+    {
+        return p.firstDay.month() == 12 ? p.firstDay.year() + 1 : p.firstDay.year();
+    }
     static int nextMonth(const BillingPeriod& p) { return p.firstDay.month() % 12 + 1; }
 
     int m_anchorDay;
     QTimeZone m_zone;
-    mutable std::vector<BillingPeriod> m_known; // sorted by start
+    mutable std::vector<BillingPeriod> m_known;                // sorted by start
     mutable std::map<qint64, std::vector<qint64>> m_dayStarts; // period start -> its days' starts
 };

@@ -57,8 +57,7 @@ public:
     }
 };
 
-template <typename T>
-const T* findById(const QVector<T>& items, QStringView id)
+template <typename T> const T* findById(const QVector<T>& items, QStringView id)
 {
     for (const T& item : items)
         if (item.id == id)
@@ -66,8 +65,7 @@ const T* findById(const QVector<T>& items, QStringView id)
     return nullptr;
 }
 
-template <typename T>
-QString joinIds(const QVector<T>& items)
+template <typename T> QString joinIds(const QVector<T>& items)
 {
     QStringList ids;
     for (const T& item : items)
@@ -75,8 +73,7 @@ QString joinIds(const QVector<T>& items)
     return ids.join(QStringLiteral(", "));
 }
 
-template <typename T>
-void requireUniqueIds(const QVector<T>& items, const char* what, Reader& r)
+template <typename T> void requireUniqueIds(const QVector<T>& items, const char* what, Reader& r)
 {
     static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9][a-z0-9_.-]*$"));
     QSet<QString> seen;
@@ -105,7 +102,8 @@ Result<Catalog> Catalog::fromJson(const QByteArray& json)
 
     for (const QJsonValue& v : r.list(root, "providers")) {
         const QJsonObject o = v.toObject();
-        c.m_providers.append({r.text(o, "id", QStringLiteral("a provider")), r.text(o, "name", QStringLiteral("a provider")),
+        c.m_providers.append({r.text(o, "id", QStringLiteral("a provider")),
+                              r.text(o, "name", QStringLiteral("a provider")),
                               r.text(o, "console", QStringLiteral("a provider"))});
     }
     for (const QJsonValue& v : r.list(root, "models")) {
@@ -137,8 +135,12 @@ Result<Catalog> Catalog::fromJson(const QByteArray& json)
         const QJsonValue tenantKeys = o.value(QLatin1String("tenantKeys"));
         if (!tenantKeys.isBool())
             r.fail(QStringLiteral("%1 needs a true/false \"tenantKeys\"").arg(where));
-        Plan p{r.text(o, "id", where), r.text(o, "name", where), r.positive(o, "monthlyCredits", where),
-               tenantKeys.toBool(), {}, o.value(QLatin1String("typicalNote")).toString()};
+        Plan p{r.text(o, "id", where),
+               r.text(o, "name", where),
+               r.positive(o, "monthlyCredits", where),
+               tenantKeys.toBool(),
+               {},
+               o.value(QLatin1String("typicalNote")).toString()};
         const QJsonObject typical = o.value(QLatin1String("typical")).toObject();
         for (auto it = typical.begin(); it != typical.end(); ++it)
             p.typical.append({it.key(), r.positive(typical, it.key().toLatin1().constData(), where)});
@@ -149,7 +151,8 @@ Result<Catalog> Catalog::fromJson(const QByteArray& json)
                     return i;
             return c.m_actions.size();
         };
-        std::sort(p.typical.begin(), p.typical.end(), [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
+        std::sort(p.typical.begin(), p.typical.end(),
+                  [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
         if (p.typical.isEmpty() && p.typicalNote.isEmpty())
             r.fail(QStringLiteral("%1 needs its \"typical\" usage or a \"typicalNote\"").arg(where));
         c.m_plans.append(p);
@@ -170,7 +173,8 @@ Result<Catalog> Catalog::fromJson(const QByteArray& json)
     for (const Plan& p : c.m_plans)
         for (const auto& [action, runs] : p.typical)
             if (!c.action(action))
-                r.fail(QStringLiteral("plan \"%1\" names unknown action \"%2\" in its typical usage").arg(p.id, action));
+                r.fail(
+                    QStringLiteral("plan \"%1\" names unknown action \"%2\" in its typical usage").arg(p.id, action));
     for (const Action& a : c.m_actions) {
         if (!c.provider(a.provider))
             r.fail(QStringLiteral("action \"%1\" names unknown provider \"%2\"").arg(a.id, a.provider));
@@ -193,10 +197,22 @@ Result<Catalog> Catalog::builtIn()
     return fromJson(file.readAll());
 }
 
-const Provider* Catalog::provider(QStringView id) const { return findById(m_providers, id); }
-const Model* Catalog::model(QStringView id) const { return findById(m_models, id); }
-const Slot* Catalog::modelSlot(QStringView id) const { return findById(m_slots, id); }
-const Action* Catalog::action(QStringView id) const { return findById(m_actions, id); }
+const Provider* Catalog::provider(QStringView id) const
+{
+    return findById(m_providers, id);
+}
+const Model* Catalog::model(QStringView id) const
+{
+    return findById(m_models, id);
+}
+const Slot* Catalog::modelSlot(QStringView id) const
+{
+    return findById(m_slots, id);
+}
+const Action* Catalog::action(QStringView id) const
+{
+    return findById(m_actions, id);
+}
 
 const Plan* Catalog::plan(QStringView idOrName) const
 {
@@ -240,6 +256,15 @@ const Provider* Catalog::slotProvider(QStringView slotId) const
     return nullptr;
 }
 
-QString Catalog::actionIds() const { return joinIds(m_actions); }
-QString Catalog::modelIds() const { return joinIds(m_models); }
-QString Catalog::planIds() const { return joinIds(m_plans); }
+QString Catalog::actionIds() const
+{
+    return joinIds(m_actions);
+}
+QString Catalog::modelIds() const
+{
+    return joinIds(m_models);
+}
+QString Catalog::planIds() const
+{
+    return joinIds(m_plans);
+}

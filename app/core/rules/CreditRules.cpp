@@ -13,7 +13,10 @@ struct Words
 
 namespace CreditRules {
 
-QString billingId(Billing billing) { return billing == Billing::Byok ? QStringLiteral("byok") : QStringLiteral("credits"); }
+QString billingId(Billing billing)
+{
+    return billing == Billing::Byok ? QStringLiteral("byok") : QStringLiteral("credits");
+}
 
 std::optional<Billing> billingFromId(QStringView id)
 {
@@ -84,7 +87,7 @@ std::optional<QString> keyRefusal(KeyState state, const Provider& provider)
         return Words::tr("Your organisation's %1 API key is invalid. Update it in Settings → AI.").arg(which);
     if (state == KeyState::OutOfBudget)
         return Words::tr("Your organisation's %1 API key is out of budget: raise its spend limit at %2, or "
-                              "update the key in Settings → AI.")
+                         "update the key in Settings → AI.")
             .arg(which, provider.consoleHost());
     return std::nullopt;
 }
@@ -119,7 +122,7 @@ Result<Decision> decide(const Request& r, const RateLimitRule& rule)
     const qint64 remaining = qMax<qint64>(0, r.allocation - r.poolUsed);
     if (d.credits > remaining)
         return refused(Words::tr("Not enough AI credits: %1 needs %2 and %3 remain until the reset at %4; "
-                                      "add your own %5 API key in Settings → AI to keep going.")
+                                 "add your own %5 API key in Settings → AI to keep going.")
                            .arg(inSentence(r.action->name))
                            .arg(d.credits)
                            .arg(remaining)

@@ -11,7 +11,11 @@
 // The product rules of DESIGN.md §1 as pure functions over plain values: no SQL, no widgets, no clock.
 namespace CreditRules {
 
-enum class Billing { Credits, Byok };
+enum class Billing
+{
+    Credits,
+    Byok
+};
 QString billingId(Billing billing); // "credits", "byok"
 std::optional<Billing> billingFromId(QStringView id);
 
@@ -44,12 +48,12 @@ RateVerdict rateLimit(const QVector<qint64>& recent, qint64 at, int limit, int w
 struct Request
 {
     const Action* action = nullptr;
-    const Model* slotModel = nullptr; // the model of the action's slot, null for actions without a slot
+    const Model* slotModel = nullptr;   // the model of the action's slot, null for actions without a slot
     const Provider* provider = nullptr; // whose key covers the action, for the messages
     KeyChoice key;
     int allocation = 0;
-    qint64 poolUsed = 0;   // credits already used in the period, whole install
-    qint64 resetsAt = 0;   // end of the period
+    qint64 poolUsed = 0;    // credits already used in the period, whole install
+    qint64 resetsAt = 0;    // end of the period
     QVector<qint64> recent; // see rateLimit(); of the billing kind the key choice implies
     qint64 at = 0;
 };
@@ -79,9 +83,9 @@ int alertLevel(qint64 used, qint64 allocation);
 // old has no pace yet: its minutes say nothing about a day, so there is no forecast either way (tooEarly).
 struct Forecast
 {
-    double dailyRate = 0;             // credits a day
-    std::optional<qint64> runsOutAt;  // nullopt: they last until the reset (or, tooEarly, nothing is said)
-    bool tooEarly = false;            // the period is younger than forecastMinimumMs
+    double dailyRate = 0;            // credits a day
+    std::optional<qint64> runsOutAt; // nullopt: they last until the reset (or, tooEarly, nothing is said)
+    bool tooEarly = false;           // the period is younger than forecastMinimumMs
 };
 constexpr qint64 forecastWindowMs = 7 * 86400000LL;
 constexpr qint64 forecastMinimumMs = 3600000;

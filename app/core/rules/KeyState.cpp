@@ -5,13 +5,20 @@
 QString keyStateId(KeyState state)
 {
     switch (state) {
-    case KeyState::NotSet: return QStringLiteral("not_set");
-    case KeyState::Active: return QStringLiteral("active");
-    case KeyState::Invalid: return QStringLiteral("invalid");
-    case KeyState::NotVerified: return QStringLiteral("not_verified");
-    case KeyState::OutOfBudget: return QStringLiteral("out_of_budget");
-    case KeyState::Throttled: return QStringLiteral("throttled");
-    case KeyState::Unused: return QStringLiteral("unused");
+    case KeyState::NotSet:
+        return QStringLiteral("not_set");
+    case KeyState::Active:
+        return QStringLiteral("active");
+    case KeyState::Invalid:
+        return QStringLiteral("invalid");
+    case KeyState::NotVerified:
+        return QStringLiteral("not_verified");
+    case KeyState::OutOfBudget:
+        return QStringLiteral("out_of_budget");
+    case KeyState::Throttled:
+        return QStringLiteral("throttled");
+    case KeyState::Unused:
+        return QStringLiteral("unused");
     }
     return {};
 }
@@ -28,13 +35,27 @@ QString keyStateLabel(KeyState state)
 {
     const char* label = "";
     switch (state) {
-    case KeyState::NotSet: label = QT_TRANSLATE_NOOP("KeyState", "Not set"); break;
-    case KeyState::Active: label = QT_TRANSLATE_NOOP("KeyState", "Active (BYOK)"); break;
-    case KeyState::Invalid: label = QT_TRANSLATE_NOOP("KeyState", "Invalid key"); break;
-    case KeyState::NotVerified: label = QT_TRANSLATE_NOOP("KeyState", "Not verified"); break;
-    case KeyState::OutOfBudget: label = QT_TRANSLATE_NOOP("KeyState", "Out of budget"); break;
-    case KeyState::Throttled: label = QT_TRANSLATE_NOOP("KeyState", "Throttled"); break;
-    case KeyState::Unused: label = QT_TRANSLATE_NOOP("KeyState", "Unused"); break;
+    case KeyState::NotSet:
+        label = QT_TRANSLATE_NOOP("KeyState", "Not set");
+        break;
+    case KeyState::Active:
+        label = QT_TRANSLATE_NOOP("KeyState", "Active (BYOK)");
+        break;
+    case KeyState::Invalid:
+        label = QT_TRANSLATE_NOOP("KeyState", "Invalid key");
+        break;
+    case KeyState::NotVerified:
+        label = QT_TRANSLATE_NOOP("KeyState", "Not verified");
+        break;
+    case KeyState::OutOfBudget:
+        label = QT_TRANSLATE_NOOP("KeyState", "Out of budget");
+        break;
+    case KeyState::Throttled:
+        label = QT_TRANSLATE_NOOP("KeyState", "Throttled");
+        break;
+    case KeyState::Unused:
+        label = QT_TRANSLATE_NOOP("KeyState", "Unused");
+        break;
     }
     return QCoreApplication::translate("KeyState", label);
 }
@@ -47,9 +68,12 @@ bool keyStateRefusesActions(KeyState state)
 QString keySourceId(KeySource source)
 {
     switch (source) {
-    case KeySource::Tenant: return QStringLiteral("tenant");
-    case KeySource::Install: return QStringLiteral("install");
-    case KeySource::Credits: return QStringLiteral("credits");
+    case KeySource::Tenant:
+        return QStringLiteral("tenant");
+    case KeySource::Install:
+        return QStringLiteral("install");
+    case KeySource::Credits:
+        return QStringLiteral("credits");
     }
     return {};
 }

@@ -5,7 +5,8 @@
 #include <optional>
 
 // What is known about a stored provider key. The key itself never leaves the keychain.
-enum class KeyState {
+enum class KeyState
+{
     NotSet,      // nothing stored
     Active,      // well-formed, and the provider accepted it at the last check
     Invalid,     // malformed, or the provider answered 401/403
@@ -21,7 +22,12 @@ inline constexpr KeyState allKeyStates[] = {KeyState::Active,    KeyState::Inval
                                             KeyState::NotSet};
 
 // Where the key used for an action comes from.
-enum class KeySource { Tenant, Install, Credits };
+enum class KeySource
+{
+    Tenant,
+    Install,
+    Credits
+};
 
 QString keyStateId(KeyState state); // "active", "invalid", "out_of_budget", ... (DESIGN.md §1)
 std::optional<KeyState> keyStateFromId(QStringView id);

@@ -2,7 +2,10 @@
 
 namespace PlanHistory {
 
-bool takesEffectAtOnce(const Plan& from, const Plan& to) { return to.monthlyCredits >= from.monthlyCredits; }
+bool takesEffectAtOnce(const Plan& from, const Plan& to)
+{
+    return to.monthlyCredits >= from.monthlyCredits;
+}
 
 InForce inForce(const Catalog& catalog, const QVector<Change>& changes, const Plan* current, qint64 periodStart,
                 qint64 asOf)

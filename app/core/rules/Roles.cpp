@@ -5,10 +5,14 @@
 QString roleId(Role role)
 {
     switch (role) {
-    case Role::Owner: return QStringLiteral("owner");
-    case Role::Admin: return QStringLiteral("admin");
-    case Role::Viewer: return QStringLiteral("viewer");
-    case Role::Recorder: return QStringLiteral("recorder");
+    case Role::Owner:
+        return QStringLiteral("owner");
+    case Role::Admin:
+        return QStringLiteral("admin");
+    case Role::Viewer:
+        return QStringLiteral("viewer");
+    case Role::Recorder:
+        return QStringLiteral("recorder");
     }
     return {};
 }
@@ -16,10 +20,14 @@ QString roleId(Role role)
 QString roleWithArticle(Role role)
 {
     switch (role) {
-    case Role::Owner: return QCoreApplication::translate("Roles", "an Owner");
-    case Role::Admin: return QCoreApplication::translate("Roles", "an Admin");
-    case Role::Viewer: return QCoreApplication::translate("Roles", "a Viewer");
-    case Role::Recorder: return QCoreApplication::translate("Roles", "a Recorder");
+    case Role::Owner:
+        return QCoreApplication::translate("Roles", "an Owner");
+    case Role::Admin:
+        return QCoreApplication::translate("Roles", "an Admin");
+    case Role::Viewer:
+        return QCoreApplication::translate("Roles", "a Viewer");
+    case Role::Recorder:
+        return QCoreApplication::translate("Roles", "a Recorder");
     }
     return {};
 }
@@ -27,10 +35,14 @@ QString roleWithArticle(Role role)
 QString roleLabel(Role role)
 {
     switch (role) {
-    case Role::Owner: return QCoreApplication::translate("Roles", "Owner");
-    case Role::Admin: return QCoreApplication::translate("Roles", "Admin");
-    case Role::Viewer: return QCoreApplication::translate("Roles", "Viewer");
-    case Role::Recorder: return QCoreApplication::translate("Roles", "Recorder");
+    case Role::Owner:
+        return QCoreApplication::translate("Roles", "Owner");
+    case Role::Admin:
+        return QCoreApplication::translate("Roles", "Admin");
+    case Role::Viewer:
+        return QCoreApplication::translate("Roles", "Viewer");
+    case Role::Recorder:
+        return QCoreApplication::translate("Roles", "Recorder");
     }
     return {};
 }

@@ -16,9 +16,9 @@
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
 #include <pwd.h>
+#include <QCoreApplication>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <QCoreApplication>
 
 namespace {
 struct Words

@@ -66,8 +66,7 @@ std::optional<qint64> parse(const char* p, qsizetype n)
                 millis *= 10;
         }
     }
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 ||
-        second > 59)
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
         return std::nullopt;
     int offsetMinutes = 0;
     if (i < n && (p[i] == 'Z' || p[i] == 'z')) {

@@ -9,7 +9,12 @@
 // Why an operation did not happen. The kind is also the command line's exit code (DESIGN.md §3).
 struct Failure
 {
-    enum Kind { Refused = 1, BadInput = 2, Unavailable = 3 };
+    enum Kind
+    {
+        Refused = 1,
+        BadInput = 2,
+        Unavailable = 3
+    };
     Kind kind = BadInput;
     QString message;
     // Another program holds what was needed (the database's write lock): the same call may succeed later.
@@ -22,13 +27,21 @@ struct Failure
     bool needsConfirmation = false;
 };
 
-inline Failure refused(QString message) { return {Failure::Refused, std::move(message)}; }
-inline Failure badInput(QString message) { return {Failure::BadInput, std::move(message)}; }
-inline Failure unavailable(QString message) { return {Failure::Unavailable, std::move(message)}; }
+inline Failure refused(QString message)
+{
+    return {Failure::Refused, std::move(message)};
+}
+inline Failure badInput(QString message)
+{
+    return {Failure::BadInput, std::move(message)};
+}
+inline Failure unavailable(QString message)
+{
+    return {Failure::Unavailable, std::move(message)};
+}
 
 // A value or the failure that prevented it; the core never throws across its API.
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
     Result(T value) : m_value(std::move(value)) {}
@@ -49,4 +62,7 @@ private:
 };
 
 using Status = Result<std::monostate>;
-inline Status success() { return std::monostate{}; }
+inline Status success()
+{
+    return std::monostate{};
+}

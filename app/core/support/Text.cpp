@@ -17,10 +17,17 @@ bool isControl(char32_t c)
 void appendEscape(QString& out, char32_t c)
 {
     switch (c) {
-    case '\n': out += QLatin1String("\\n"); return;
-    case '\r': out += QLatin1String("\\r"); return;
-    case '\t': out += QLatin1String("\\t"); return;
-    default: break;
+    case '\n':
+        out += QLatin1String("\\n");
+        return;
+    case '\r':
+        out += QLatin1String("\\r");
+        return;
+    case '\t':
+        out += QLatin1String("\\t");
+        return;
+    default:
+        break;
     }
     if (c < 0x100)
         out += QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0'));
@@ -55,14 +62,20 @@ QString escape(QStringView value, int maxLength)
 
 } // namespace
 
-QString escaped(QStringView value, int maxLength) { return escape(value, maxLength); }
+QString escaped(QStringView value, int maxLength)
+{
+    return escape(value, maxLength);
+}
 
 QString quoted(QStringView value, int maxLength)
 {
     return QLatin1Char('"') + escape(value, maxLength) + QLatin1Char('"');
 }
 
-QString printable(QStringView line) { return escape(line, -1); }
+QString printable(QStringView line)
+{
+    return escape(line, -1);
+}
 
 bool hasControlCharacters(QStringView value)
 {

@@ -27,5 +27,4 @@ bool hasControlCharacters(QStringView value);
 // right-to-left page or translation keeps its characters in their order ("/tmp/a.csv" stays whole).
 QString isolated(const QString& value);
 
-
 } // namespace Text
