@@ -87,6 +87,8 @@ private:
     Result<RecordOutcome> recordLocked(const RecordRequest& request, qint64 at, Batch& batch);
     Result<qint64> batchPoolUsed(Batch& batch, qint64 periodStart);
     Result<KeyState> batchKeyState(Batch& batch, const QString& tenant, const QString& provider);
+    // The rolling window's times for (tenant, billing) as of `at`, read once a batch.
+    Result<QVector<qint64>> batchRecent(Batch& batch, const QString& tenant, CreditRules::Billing billing, qint64 at);
     std::optional<Failure> requestProblem(const RecordRequest& request, qint64 at, qint64 now);
     void checkRow(ImportRow& row, const LedgerSettings& settings, qint64 now, class LineProblems& problems);
     // Under the write lock: the staged rows into the events, the tenants the file brings, the totals, the audit.

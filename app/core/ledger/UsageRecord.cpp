@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace {
 struct Words
 {
@@ -70,7 +72,44 @@ struct UsageBook::Batch
     QHash<QPair<QString, QString>, KeyState> keys; // (tenant, provider)
     QHash<qint64, qint64> poolUsed;                // period start -> credits used, this batch included
     qint64 now = 0;                                // the batch's one reading of the clock
+    // (tenant, billing) -> the times recorded after `from`, this batch included: the rolling window is read once
+    // a batch, not once an event (the lock is held, so nobody else adds to it meanwhile).
+    struct Recent
+    {
+        qint64 from = 0;
+        QVector<qint64> times;
+    };
+    QHash<QPair<QString, QString>, Recent> recent;
 };
+
+Result<QVector<qint64>> UsageBook::batchRecent(Batch& batch, const QString& tenant, Billing billing, qint64 at)
+{
+    const qint64 from = at - static_cast<qint64>(m_db.catalog().rateLimit().windowMinutes) * 60000;
+    const auto key = qMakePair(tenant, CreditRules::billingId(billing));
+    auto it = batch.recent.find(key);
+    if (it == batch.recent.end() || from < it->from) {
+        // Everything after the window's start, later events included: an event may arrive with an earlier time.
+        QSqlQuery& q =
+            m_db.query(QStringLiteral("SELECT occurred_at FROM usage_events WHERE tenant = ? AND billing = ? "
+                                      "AND occurred_at > ?"));
+        q.bindValue(0, Sql::text(tenant));
+        q.bindValue(1, key.second);
+        q.bindValue(2, from);
+        if (Status s = Sql::exec(q, Words::tr("reading recent usage")); !s)
+            return s.failure();
+        Batch::Recent read{from, {}};
+        while (q.next())
+            read.times.append(q.value(0).toLongLong());
+        q.finish();
+        it = batch.recent.insert(key, read);
+    }
+    QVector<qint64> times;
+    for (const qint64 t : it->times)
+        if (t > from && t <= at)
+            times.append(t);
+    std::sort(times.begin(), times.end());
+    return times;
+}
 
 QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>& requests)
 {
@@ -103,7 +142,7 @@ QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>
     const auto current = m_settings.snapshot();
     if (!current)
         return failAll(current.failure());
-    Batch batch{current.value(), UsageTotals(*current->calendar), {}, {}, {}, now};
+    Batch batch{current.value(), UsageTotals(*current->calendar), {}, {}, {}, now, {}};
     for (qsizetype i : valid) {
         // Each event is decided on what the ones before it left: a refused event writes nothing.
         answers[i] = recordLocked(requests[i], times[i], batch);
@@ -202,7 +241,7 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
     r.resetsAt = out.period.end;
     r.at = at;
     const auto used = batchPoolUsed(batch, out.period.start);
-    const auto recent = recentQueries(request.tenant, CreditRules::billingFor(r.key), at);
+    const auto recent = batchRecent(batch, request.tenant, CreditRules::billingFor(r.key), at);
     if (!used || !recent)
         return (!used ? used.failure() : recent.failure());
     r.poolUsed = used.value();
@@ -234,6 +273,9 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
     if (!m_db.isPostgres())
         batch.totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
     batch.poolUsed[out.period.start] += e.credits;
+    if (const auto known = batch.recent.find(qMakePair(e.tenant, CreditRules::billingId(e.billing)));
+        known != batch.recent.end())
+        known->times.append(e.occurredAt);
 
     out.source = r.key.source;
     out.allocation = r.allocation;
