@@ -225,6 +225,41 @@ private slots:
         QVERIFY(record("theme", "2026-11-10T11:00:01Z", QStringLiteral("a")).ok());
     }
 
+    // A batch reads each rolling window once and keeps it in step as it records: its answers are those the events
+    // would get one by one, also when a later event of the batch is older than an earlier one.
+    void aBatchKeepsTheRateLimitInStepAsItRecords()
+    {
+        QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
+        for (const char* t : {"a", "b"})
+            QVERIFY(ledger().directory().addTenant(QLatin1String(t), {}).ok());
+        ledger().setClock(Clock::fixedAt(at("2026-11-10T11:00:00Z")));
+        QVector<RecordRequest> batch;
+        for (int i = 0; i < 19; ++i)
+            batch.append({QStringLiteral("theme"), QStringLiteral("a"), at("2026-11-10T10:30:00Z") + i * 60000, {}});
+        const auto add = [&](const char* tenant, const char* when) {
+            batch.append({QStringLiteral("theme"), QLatin1String(tenant), at(when), {}});
+        };
+        add("a", "2026-11-10T10:10:00Z"); // older than the window read so far: read again from further back
+        add("a", "2026-11-10T10:50:00Z"); // the 21st in its hour: refused
+        add("b", "2026-11-10T10:50:00Z"); // another tenant's hour
+        add("a", "2026-11-10T10:05:00Z"); // its hour (09:05 to 10:05) holds none of the others
+        add("a", "2026-11-10T10:55:00Z"); // 19 + 10:10 + 10:05 in its hour: refused
+        const auto answers = ledger().usage().recordAll(batch);
+        QCOMPARE(answers.size(), 24);
+        for (int i = 0; i < 20; ++i)
+            QVERIFY2(answers[i].ok(), qPrintable(answers[i].failure().message));
+        QVERIFY(!answers[20].ok());
+        QVERIFY(answers[20].failure().message.startsWith(QStringLiteral("Rate limit reached (20/hour)")));
+        QVERIFY(answers[21].ok());
+        QVERIFY2(answers[22].ok(), qPrintable(answers[22].failure().message));
+        QVERIFY(!answers[23].ok());
+        QVERIFY(answers[23].failure().message.startsWith(QStringLiteral("Rate limit reached (20/hour)")));
+        // What the batch wrote is what the next event meets.
+        const auto next = ledger().usage().recordAll(
+            {{QStringLiteral("theme"), QStringLiteral("a"), at("2026-11-10T10:59:00Z"), {}}});
+        QVERIFY(!next.first().ok());
+    }
+
     void anActionThatDoesNotFitIsRefusedWhole()
     {
         for (int i = 0; i < 5; ++i)
