@@ -1526,6 +1526,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <source>The function %1 runs as the ledger&apos;s role without fixing its search_path.</source>
         <translation>Die Funktion %1 läuft als Rolle des Kontos, ohne ihren search_path festzulegen.</translation>
     </message>
+    <message>
+        <source>reading the schema version</source>
+        <translation>Lesen der Schemaversion</translation>
+    </message>
 </context>
 <context>
     <name>PrivateFile</name>

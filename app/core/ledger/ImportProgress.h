@@ -5,7 +5,7 @@
 #include <functional>
 
 // How an import tells its progress and learns of a cancel: the whole import in named steps, each with its share
-// of the bar, and the row loops inside a step (SQLite's C API, PostgreSQL's COPY, the portable path, the check).
+// of the bar, and the row loops inside a step (SQLite's move of the staged rows).
 namespace ImportProgress {
 
 // The steps of an import, in the order they run.

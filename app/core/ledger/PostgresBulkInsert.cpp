@@ -1,6 +1,5 @@
 #include "PostgresBulkInsert.h"
 
-#include "ImportProgress.h"
 #include "PostgresConnection.h"
 #include "SqlSupport.h"
 

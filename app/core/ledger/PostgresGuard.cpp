@@ -11,6 +11,8 @@
 #include <QFile>
 #include <QSqlDriver>
 
+#include <utility>
+
 namespace {
 struct Words
 {
@@ -140,40 +142,33 @@ Status runWall(const QSqlDatabase& db, const RoleNames& names, const QString& pa
 // functions in place of its own (its tables, roles and members stay), one of this version is left as it is.
 Result<InitOutcome> upgrade(const QSqlDatabase& db, const QString& database)
 {
-    const auto found =
-        answers(db, QStringLiteral("SELECT version >= %1 FROM ai_settings.schema_version").arg(Schema::currentVersion));
-    if (!found)
-        return found.failure();
-    if (found.value())
+    QSqlQuery version(db);
+    if (!version.exec(QStringLiteral("SELECT version FROM ai_settings.schema_version")) || !version.next())
+        return Sql::storageFailure(version.lastError(), Words::tr("reading the schema version"));
+    const int from = version.value(0).toInt();
+    version.finish();
+    if (from >= Schema::currentVersion)
         return refused(Words::tr("The database %1 already holds a shared ledger; nothing was changed.")
                            .arg(Text::quoted(database, 80)));
-    QSqlQuery role(db);
-    if (!role.exec(QStringLiteral("SELECT pg_role, version FROM ai_settings.ledger_roles, ai_settings.schema_version "
-                                  "WHERE role = 'ledger'")) ||
-        !role.next())
-        return unavailable(Words::tr("The ledger's roles are not recorded (ai_settings.ledger_roles is empty)."));
-    const int from = role.value(1).toInt();
-    const QString ledger = role.value(0).toString();
-    role.finish();
     // The names the ledger was made with, whatever the database is called now.
-    RoleNames names = roleNamesFor(database);
-    names.ledger = ledger;
+    RoleNames names;
     QSqlQuery rows(db);
     if (!rows.exec(QStringLiteral("SELECT role, pg_role FROM ai_settings.ledger_roles")))
         return Sql::storageFailure(rows.lastError(), Words::tr("reading the ledger's roles"));
     while (rows.next()) {
-        const QString r = rows.value(0).toString(), pg = rows.value(1).toString();
-        if (r == QLatin1String("owner"))
-            names.owner = pg;
-        else if (r == QLatin1String("admin"))
-            names.admin = pg;
-        else if (r == QLatin1String("recorder"))
-            names.recorder = pg;
-        else if (r == QLatin1String("viewer"))
-            names.viewer = pg;
+        const QString role = rows.value(0).toString();
+        for (auto [id, name] : {std::pair{"ledger", &names.ledger},
+                                {"owner", &names.owner},
+                                {"admin", &names.admin},
+                                {"recorder", &names.recorder},
+                                {"viewer", &names.viewer}})
+            if (role == QLatin1String(id))
+                *name = rows.value(1).toString();
     }
     rows.finish();
-    for (const QString& sql : {QStringLiteral("SET LOCAL ROLE %1").arg(quoted(db, ledger)),
+    if (names.ledger.isEmpty())
+        return unavailable(Words::tr("The ledger's roles are not recorded (ai_settings.ledger_roles is empty)."));
+    for (const QString& sql : {QStringLiteral("SET LOCAL ROLE %1").arg(quoted(db, names.ledger)),
                                QStringLiteral("SET LOCAL search_path = ai_settings, pg_catalog, pg_temp")})
         if (Status s = exec(db, sql); !s)
             return s.failure();

@@ -16,7 +16,7 @@ namespace Schema {
 
 constexpr int currentVersion = 10;
 
-// Import's insert, shared by its Qt and SQLite C API paths: an id already stored is skipped, which makes
+// Import's insert (SQLite's move of the staged rows): an id already stored is skipped, which makes
 // importing the same file twice add nothing.
 constexpr const char* importEventSql =
     "INSERT INTO usage_events (id, occurred_at, tenant, action, model, billing, credits, recorded_by) "

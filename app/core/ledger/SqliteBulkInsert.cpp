@@ -123,7 +123,7 @@ void waitBriefly(sqlite3* handle, int maxWaitMs)
 
 Status createStaging(const QSqlDatabase& db)
 {
-    sqlite3* handle = handleOf(db);
+    sqlite3* handle = connectionOf(db); // the C API on another library's handle would not be safe
     if (!handle)
         return unavailable(
             Words::tr("This program's SQLite library is not the one its Qt driver uses, which importing needs."));

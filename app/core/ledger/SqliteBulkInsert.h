@@ -18,7 +18,7 @@ namespace SqliteBulkInsert {
 using Progress = ImportProgress::Callback;
 
 // True when the connection is SQLite and its library is the one this program links (as on Debian, where Qt's
-// driver uses the system libsqlite3). Otherwise the caller uses the portable QSqlQuery path.
+// driver uses the system libsqlite3). Otherwise an import is refused: it needs the C API.
 bool available(const QSqlDatabase& db);
 // The connection's own SQLite handle when available(db), else nullptr.
 sqlite3* connectionOf(const QSqlDatabase& db);

@@ -81,6 +81,10 @@ private:
     Result<UsageReport> reportFor(const LedgerSettings& settings, const BillingPeriod& period,
                                   const std::optional<QString>& tenant);
     Result<QVector<qint64>> recentQueries(const QString& tenant, CreditRules::Billing billing, qint64 at);
+    // Where the rolling window of an event at `at` starts (exclusive).
+    qint64 windowStart(qint64 at) const;
+    // The times of the events of (tenant, billing) after `from`, in no order.
+    Result<QVector<qint64>> recordedAfter(const QString& tenant, CreditRules::Billing billing, qint64 from);
     // What stays the same while one write transaction holds the lock (settings, tenants, key states) is read
     // once for all its events; the pool and the totals are kept in step as events are added.
     struct Batch;

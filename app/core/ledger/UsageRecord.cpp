@@ -27,14 +27,32 @@ using CreditRules::Billing;
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 
-Result<QVector<qint64>> UsageBook::recentQueries(const QString& tenant, Billing billing, qint64 at)
+namespace {
+// The times of `times` in the rolling window (from, at], in order.
+QVector<qint64> inWindow(const QVector<qint64>& times, qint64 from, qint64 at)
 {
+    QVector<qint64> in;
+    for (const qint64 t : times)
+        if (t > from && t <= at)
+            in.append(t);
+    std::sort(in.begin(), in.end());
+    return in;
+}
+} // namespace
+
+qint64 UsageBook::windowStart(qint64 at) const
+{
+    return at - static_cast<qint64>(m_db.catalog().rateLimit().windowMinutes) * 60000;
+}
+
+Result<QVector<qint64>> UsageBook::recordedAfter(const QString& tenant, Billing billing, qint64 from)
+{
+    // Later events too: an event may arrive with an earlier time than one recorded before it.
     QSqlQuery& q = m_db.query(QStringLiteral("SELECT occurred_at FROM usage_events WHERE tenant = ? AND billing = ? "
-                                             "AND occurred_at > ? AND occurred_at <= ? ORDER BY occurred_at"));
+                                             "AND occurred_at > ?"));
     q.bindValue(0, Sql::text(tenant));
     q.bindValue(1, CreditRules::billingId(billing));
-    q.bindValue(2, at - static_cast<qint64>(m_db.catalog().rateLimit().windowMinutes) * 60000);
-    q.bindValue(3, at);
+    q.bindValue(2, from);
     if (Status s = Sql::exec(q, Words::tr("reading recent usage")); !s)
         return s.failure();
     QVector<qint64> times;
@@ -42,6 +60,15 @@ Result<QVector<qint64>> UsageBook::recentQueries(const QString& tenant, Billing 
         times.append(q.value(0).toLongLong());
     q.finish();
     return times;
+}
+
+Result<QVector<qint64>> UsageBook::recentQueries(const QString& tenant, Billing billing, qint64 at)
+{
+    const qint64 from = windowStart(at);
+    const auto times = recordedAfter(tenant, billing, from);
+    if (!times)
+        return times.failure();
+    return inWindow(times.value(), from, at);
 }
 
 Result<RecordOutcome> UsageBook::record(const RecordRequest& request)
@@ -84,31 +111,16 @@ struct UsageBook::Batch
 
 Result<QVector<qint64>> UsageBook::batchRecent(Batch& batch, const QString& tenant, Billing billing, qint64 at)
 {
-    const qint64 from = at - static_cast<qint64>(m_db.catalog().rateLimit().windowMinutes) * 60000;
+    const qint64 from = windowStart(at);
     const auto key = qMakePair(tenant, CreditRules::billingId(billing));
     auto it = batch.recent.find(key);
     if (it == batch.recent.end() || from < it->from) {
-        // Everything after the window's start, later events included: an event may arrive with an earlier time.
-        QSqlQuery& q =
-            m_db.query(QStringLiteral("SELECT occurred_at FROM usage_events WHERE tenant = ? AND billing = ? "
-                                      "AND occurred_at > ?"));
-        q.bindValue(0, Sql::text(tenant));
-        q.bindValue(1, key.second);
-        q.bindValue(2, from);
-        if (Status s = Sql::exec(q, Words::tr("reading recent usage")); !s)
-            return s.failure();
-        Batch::Recent read{from, {}};
-        while (q.next())
-            read.times.append(q.value(0).toLongLong());
-        q.finish();
-        it = batch.recent.insert(key, read);
+        const auto times = recordedAfter(tenant, billing, from);
+        if (!times)
+            return times.failure();
+        it = batch.recent.insert(key, {from, times.value()});
     }
-    QVector<qint64> times;
-    for (const qint64 t : it->times)
-        if (t > from && t <= at)
-            times.append(t);
-    std::sort(times.begin(), times.end());
-    return times;
+    return inWindow(it->times, from, at);
 }
 
 QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>& requests)
