@@ -1,7 +1,7 @@
 // With a command, AI Settings works on the command line; without one it opens the Settings > AI window.
 #include "Cli.h"
-#include "MainWindow.h"
-#include "Translations.h"
+#include "window/MainWindow.h"
+#include "words/Translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>

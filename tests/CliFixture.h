@@ -3,7 +3,7 @@
 #include "TestBackend.h"
 #include "TestSupport.h"
 
-#include "Environment.h"
+#include "support/Environment.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,10 +2,10 @@
 
 #include "TestSupport.h"
 
-#include "Environment.h"
 #include "FakeProvider.h"
-#include "IsoTime.h"
 #include "PrivateBus.h"
+#include "support/Environment.h"
+#include "support/IsoTime.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>

@@ -2,10 +2,10 @@
 
 #include "TestBackend.h"
 #include "TestSupport.h"
-#include "UsageSentences.h"
+#include "words/UsageSentences.h"
 
-#include "Schema.h"
-#include "UsageFile.h"
+#include "formats/UsageFile.h"
+#include "ledger/Schema.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Catalog.h"
-#include "PostgresGuard.h"
+#include "ledger/postgres/PostgresGuard.h"
+#include "rules/Catalog.h"
 
 #include <QProcessEnvironment>
 #include <QSqlDatabase>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Catalog.h"
-#include "IsoTime.h"
-#include "Ledger.h"
-#include "Translations.h"
+#include "ledger/Ledger.h"
+#include "rules/Catalog.h"
+#include "support/IsoTime.h"
+#include "words/Translations.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

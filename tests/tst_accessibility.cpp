@@ -1,11 +1,11 @@
 #include "TestSupport.h"
 #include "WidgetSupport.h"
 
-#include "DailyChart.h"
-#include "Environment.h"
-#include "MainWindow.h"
-#include "SettingsPage.h"
-#include "StatusBadge.h"
+#include "support/Environment.h"
+#include "widgets/DailyChart.h"
+#include "widgets/StatusBadge.h"
+#include "window/MainWindow.h"
+#include "window/SettingsPage.h"
 
 #include <QAccessible>
 #include <QApplication>

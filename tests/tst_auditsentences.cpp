@@ -1,6 +1,6 @@
 #include "TestSupport.h"
 
-#include "AuditSentences.h"
+#include "words/AuditSentences.h"
 
 // The audit trail's lines as the window words them: the provider and slot named, states and plans in the page's
 // words, no raw token left; a line of an unknown form is shown as written.

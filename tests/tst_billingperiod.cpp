@@ -1,7 +1,7 @@
 #include "TestSupport.h"
 
-#include "BillingPeriod.h"
-#include "IsoTime.h"
+#include "rules/BillingPeriod.h"
+#include "support/IsoTime.h"
 
 class TestBillingPeriod : public QObject
 {

@@ -1,7 +1,7 @@
 #include "TestBackend.h"
 #include "TestSupport.h"
 
-#include "Environment.h"
+#include "support/Environment.h"
 
 #include <QSet>
 #include <QSqlDatabase>

@@ -1,7 +1,7 @@
 #include "TestSupport.h"
 
-#include "CreditRules.h"
-#include "PlanHistory.h"
+#include "rules/CreditRules.h"
+#include "rules/PlanHistory.h"
 
 using namespace CreditRules;
 

@@ -1,6 +1,6 @@
 #include "DeskFixture.h"
 
-#include "AuditSentences.h"
+#include "words/AuditSentences.h"
 
 // The admin's desk in the window: the sections and their keyboard navigation, the Overview, the user's
 // language, the activity log and the warnings.

@@ -1,6 +1,6 @@
 #include "TestSupport.h"
 
-#include "Schema.h"
+#include "ledger/Schema.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>

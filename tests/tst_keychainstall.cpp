@@ -1,6 +1,6 @@
 #include "TestSupport.h"
 
-#include "KeyVault.h"
+#include "keys/KeyVault.h"
 #include "PrivateBus.h"
 
 #include <QDBusConnection>

@@ -1,6 +1,6 @@
 #include "TestSupport.h"
 
-#include "KeyFormat.h"
+#include "rules/KeyFormat.h"
 
 class TestKeyFormat : public QObject
 {

@@ -1,6 +1,6 @@
 #include "LedgerFixture.h"
 
-#include "SqlSupport.h"
+#include "ledger/SqlSupport.h"
 
 // The ledger's schema and its rules: defaults, migrations, refusals of foreign files, costs, keys, the rate
 // limit, ids and roles.

@@ -1,6 +1,6 @@
 #include "LedgerFixture.h"
 
-#include "UsageTransfer.h"
+#include "services/UsageTransfer.h"
 
 #include <QMap>
 

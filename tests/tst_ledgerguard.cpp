@@ -3,7 +3,7 @@
 // reports still equal the events.
 #include "CliFixture.h"
 
-#include "IsoTime.h"
+#include "support/IsoTime.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>

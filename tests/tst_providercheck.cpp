@@ -1,7 +1,7 @@
 #include "TestSupport.h"
 
 #include "FakeProvider.h"
-#include "ProviderCheck.h"
+#include "keys/ProviderCheck.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>

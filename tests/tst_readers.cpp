@@ -1,10 +1,10 @@
 #include "TestSupport.h"
 
-#include "Environment.h"
-#include "MainWindow.h"
-#include "Schema.h"
-#include "Session.h"
-#include "SettingsPage.h"
+#include "ledger/Schema.h"
+#include "session/Session.h"
+#include "support/Environment.h"
+#include "window/MainWindow.h"
+#include "window/SettingsPage.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

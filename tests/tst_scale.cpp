@@ -1,10 +1,10 @@
 #include "TestSupport.h"
 #include "WidgetSupport.h"
 
-#include "DailyChart.h"
-#include "Environment.h"
-#include "MainWindow.h"
-#include "SettingsPage.h"
+#include "support/Environment.h"
+#include "widgets/DailyChart.h"
+#include "window/MainWindow.h"
+#include "window/SettingsPage.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,9 +1,9 @@
 #include "TestSupport.h"
 #include "WidgetSupport.h"
 
-#include "MainWindow.h"
-#include "Session.h"
-#include "SettingsPage.h"
+#include "session/Session.h"
+#include "window/MainWindow.h"
+#include "window/SettingsPage.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,10 +2,10 @@
 #include "TestSupport.h"
 #include "WidgetSupport.h"
 
-#include "LedgerOpener.h"
-#include "MainWindow.h"
-#include "Session.h"
-#include "SettingsPage.h"
+#include "session/LedgerOpener.h"
+#include "session/Session.h"
+#include "window/MainWindow.h"
+#include "window/SettingsPage.h"
 
 #include <QLabel>
 #include <QMainWindow>

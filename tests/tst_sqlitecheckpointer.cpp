@@ -1,4 +1,4 @@
-#include "SqliteCheckpointer.h"
+#include "ledger/sqlite/SqliteCheckpointer.h"
 
 #include <QFileInfo>
 #include <QSqlError>

@@ -1,6 +1,6 @@
 #include "TestSupport.h"
 
-#include "Roles.h"
+#include "rules/Roles.h"
 
 #include <QDirIterator>
 #include <QFile>

@@ -1,8 +1,8 @@
 #include "TestSupport.h"
 
-#include "CsvRecords.h"
-#include "ParseInHalves.h"
-#include "UsageFile.h"
+#include "formats/CsvRecords.h"
+#include "formats/ParseInHalves.h"
+#include "formats/UsageFile.h"
 
 #include <QBuffer>
 #include <QJsonArray>

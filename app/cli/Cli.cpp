@@ -1,8 +1,8 @@
 #include "Cli.h"
 
 #include "CliSupport.h"
-#include "Environment.h"
-#include "Text.h"
+#include "support/Environment.h"
+#include "support/Text.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,9 +1,9 @@
 // plan, models, tenants, members and period: show or change the install's settings.
 #include "CliSupport.h"
 
-#include "AdminSentences.h"
-#include "Text.h"
-#include "UsageSentences.h"
+#include "support/Text.h"
+#include "words/AdminSentences.h"
+#include "words/UsageSentences.h"
 
 namespace Cli {
 

@@ -1,8 +1,8 @@
 // audit: who changed what, when.
 #include "CliSupport.h"
 
-#include "IsoTime.h"
-#include "Text.h"
+#include "support/IsoTime.h"
+#include "support/Text.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

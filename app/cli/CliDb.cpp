@@ -2,11 +2,11 @@
 // SQLite and PostgreSQL (copy).
 #include "CliSupport.h"
 
-#include "DatabaseAddress.h"
-#include "Environment.h"
-#include "PostgresGuard.h"
-#include "Schema.h"
-#include "Text.h"
+#include "ledger/DatabaseAddress.h"
+#include "ledger/postgres/PostgresGuard.h"
+#include "ledger/Schema.h"
+#include "support/Environment.h"
+#include "support/Text.h"
 
 #include <QFileInfo>
 

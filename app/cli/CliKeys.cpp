@@ -1,12 +1,12 @@
 // keys: Bring-Your-Own-Key from the command line. The key only ever arrives on standard input.
 #include "CliSupport.h"
 
-#include "IsoTime.h"
-#include "KeychainDoctor.h"
-#include "KeyFormat.h"
-#include "KeySentences.h"
-#include "KeyService.h"
-#include "Text.h"
+#include "keys/KeychainDoctor.h"
+#include "rules/KeyFormat.h"
+#include "services/KeyService.h"
+#include "support/IsoTime.h"
+#include "support/Text.h"
+#include "words/KeySentences.h"
 
 #include <QEventLoop>
 #include <QFile>

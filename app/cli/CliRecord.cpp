@@ -1,11 +1,11 @@
 // record: authorise and record AI queries, one from the options, or a stream of them from standard input.
 #include "CliSupport.h"
 
-#include "IsoTime.h"
-#include "JsonKeys.h"
-#include "KeySentences.h"
-#include "Text.h"
-#include "UsageSentences.h"
+#include "formats/JsonKeys.h"
+#include "support/IsoTime.h"
+#include "support/Text.h"
+#include "words/KeySentences.h"
+#include "words/UsageSentences.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,7 +1,7 @@
 #include "CliSupport.h"
 
-#include "Environment.h"
-#include "Text.h"
+#include "support/Environment.h"
+#include "support/Text.h"
 
 #include <QDir>
 #include <QFileInfo>

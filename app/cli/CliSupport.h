@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Catalog.h"
-#include "Ledger.h"
-#include "Result.h"
+#include "ledger/Ledger.h"
+#include "rules/Catalog.h"
+#include "support/Result.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

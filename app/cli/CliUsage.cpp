@@ -1,12 +1,12 @@
 // report, record, import and export.
 #include "CliSupport.h"
 
-#include "IsoTime.h"
-#include "Text.h"
-#include "UsageExport.h"
-#include "UsageFile.h"
-#include "UsageSentences.h"
-#include "UsageTransfer.h"
+#include "formats/UsageFile.h"
+#include "services/UsageExport.h"
+#include "services/UsageTransfer.h"
+#include "support/IsoTime.h"
+#include "support/Text.h"
+#include "words/UsageSentences.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -2,8 +2,8 @@
 
 #include <QFile>
 
-#include "Catalog.h"
-#include "PostgresGuard.h"
+#include "ledger/postgres/PostgresGuard.h"
+#include "rules/Catalog.h"
 
 #include <QProcess>
 

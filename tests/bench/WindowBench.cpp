@@ -1,8 +1,8 @@
 #include "WindowBench.h"
 
-#include "DailyChart.h"
-#include "MainWindow.h"
-#include "SettingsPage.h"
+#include "widgets/DailyChart.h"
+#include "window/MainWindow.h"
+#include "window/SettingsPage.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

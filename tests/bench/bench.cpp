@@ -4,13 +4,13 @@
 //   ai-settings-bench --first-paint SQLITE_FILE,POSTGRESQL_URI
 #include "Baselines.h"
 #include "BenchSupport.h"
-#include "Catalog.h"
-#include "Clock.h"
-#include "Environment.h"
-#include "IsoTime.h"
-#include "Ledger.h"
+#include "ledger/Ledger.h"
+#include "rules/Catalog.h"
+#include "services/UsageTransfer.h"
 #include "StreamBench.h"
-#include "UsageTransfer.h"
+#include "support/Clock.h"
+#include "support/Environment.h"
+#include "support/IsoTime.h"
 #include "WindowBench.h"
 
 #include <QApplication>

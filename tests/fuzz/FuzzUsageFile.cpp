@@ -1,8 +1,8 @@
 // Fuzz target for the usage-file readers: any bytes, read as CSV and as JSON Lines. Beyond "no crash, no
 // sanitizer report", whatever a reader accepts must be clean (no control character in any text field, times
 // within the calendar the writer can express) and must read back the same after the program writes it.
-#include "IsoTime.h"
-#include "UsageFile.h"
+#include "formats/UsageFile.h"
+#include "support/IsoTime.h"
 
 #include <QBuffer>
 

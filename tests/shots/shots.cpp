@@ -1,9 +1,9 @@
 // Renders the window's sections to PNG files, offscreen: the README's screenshots (scripts/screenshot.sh).
 //   ai-settings-shots DATABASE OUT_DIR [WIDTHxHEIGHT] [--sections a,b,…] [--suffix -de] [--locale de_DE] [--dark]
 // (right to left: Qt's own -reverse; twice the scale: QT_SCALE_FACTOR=2).
-#include "MainWindow.h"
-#include "SettingsPage.h"
-#include "Translations.h"
+#include "window/MainWindow.h"
+#include "window/SettingsPage.h"
+#include "words/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

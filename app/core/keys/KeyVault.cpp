@@ -1,4 +1,4 @@
-#include "KeyVault.h"
+#include "keys/KeyVault.h"
 
 #include <qt6keychain/keychain.h>
 

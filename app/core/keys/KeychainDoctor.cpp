@@ -1,4 +1,4 @@
-#include "KeychainDoctor.h"
+#include "keys/KeychainDoctor.h"
 
 #include <QCoreApplication>
 #include <QDBusConnection>

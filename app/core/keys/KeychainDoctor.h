@@ -1,6 +1,6 @@
 #pragma once
 
-#include "KeyVault.h"
+#include "keys/KeyVault.h"
 
 #include <QObject>
 #include <QStringList>

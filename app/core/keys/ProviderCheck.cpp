@@ -1,4 +1,4 @@
-#include "ProviderCheck.h"
+#include "keys/ProviderCheck.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Catalog.h"
-#include "Clock.h"
-#include "KeyState.h"
+#include "rules/Catalog.h"
+#include "rules/KeyState.h"
+#include "support/Clock.h"
 
 #include <QNetworkReply>
 #include <QObject>

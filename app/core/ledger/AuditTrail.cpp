@@ -1,7 +1,7 @@
-#include "AuditTrail.h"
+#include "ledger/AuditTrail.h"
 
-#include "SqlSupport.h"
-#include "Text.h"
+#include "ledger/SqlSupport.h"
+#include "support/Text.h"
 
 #include <QCoreApplication>
 
@@ -14,47 +14,8 @@ struct Words
 
 namespace {
 
-// A kind and the subjects the stores write for it: those that start with `prefix`, or equal one of `subjects`
-// (the settings' subjects are their names in Settings). The one table both the filter's SQL and an entry's kind()
-// are read from.
-struct Kind
-{
-    const char* id;
-    const char* prefix;
-    const char* subjects[2];
-};
-
-const Kind kindList[] = {
-    {"key", "key.", {}},
-    {"plan", nullptr, {"plan"}},
-    {"model", "model.", {}},
-    {"period", nullptr, {"anchor_day", "time_zone"}},
-    {"tenant", nullptr, {"tenant"}},
-    {"member", nullptr, {"member"}},
-    {"import", nullptr, {"usage"}},
-    {"provider", "base_url.", {}},
-};
-
-const Kind* kindNamed(const QString& id)
-{
-    for (const Kind& k : kindList)
-        if (id == QLatin1String(k.id))
-            return &k;
-    return nullptr;
-}
-
-bool isOfKind(const Kind& k, const QString& subject)
-{
-    if (k.prefix)
-        return subject.startsWith(QLatin1String(k.prefix));
-    for (const char* s : k.subjects)
-        if (s && subject == QLatin1String(s))
-            return true;
-    return false;
-}
-
 // The kind's condition on the subject column, its values appended to `values`.
-QString kindCondition(const Kind& k, QVariantList& values)
+QString kindCondition(const AuditKind& k, QVariantList& values)
 {
     if (k.prefix) {
         values << QString::fromLatin1(k.prefix);
@@ -81,7 +42,7 @@ QString whereClause(const AuditFilter& f, QVariantList& values)
         parts << QStringLiteral("at < ?");
         values << *f.until;
     }
-    if (const Kind* k = kindNamed(f.kind))
+    if (const AuditKind* k = AuditKind::named(f.kind))
         parts << kindCondition(*k, values);
     if (!f.actor.isEmpty()) {
         parts << QStringLiteral("actor = ?");
@@ -92,25 +53,14 @@ QString whereClause(const AuditFilter& f, QVariantList& values)
 
 } // namespace
 
-QString AuditEntry::kind() const
-{
-    for (const Kind& k : kindList)
-        if (isOfKind(k, subject))
-            return QLatin1String(k.id);
-    return subject;
-}
-
 QStringList AuditTrail::kinds()
 {
-    QStringList ids;
-    for (const Kind& k : kindList)
-        ids << QLatin1String(k.id);
-    return ids;
+    return AuditKind::ids();
 }
 
 Status AuditTrail::checkKind(const QString& kind)
 {
-    if (kind.isEmpty() || kindNamed(kind))
+    if (kind.isEmpty() || AuditKind::named(kind))
         return success();
     return badInput(
         Words::tr("Unknown kind %1; expected one of %2.").arg(Text::quoted(kind), kinds().join(QStringLiteral(", "))));

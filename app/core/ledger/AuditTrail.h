@@ -1,33 +1,13 @@
 #pragma once
 
-#include "Database.h"
+#include "ledger/Database.h"
+#include "model/AuditEntry.h"
 
 #include <QStringList>
 #include <QVector>
 
 #include <functional>
 #include <optional>
-
-// One line of the audit trail: who changed what, when. Key lines name a key by its masked fingerprint only.
-struct AuditEntry
-{
-    qint64 at = 0;
-    QString actor;
-    QString subject; // "plan", "key.anthropic", "model.content", "tenant", …
-    QString change;  // "essentials -> enterprise", "set install key …wxyz: active", …
-
-    // The kind the subject belongs to (AuditTrail::kinds()).
-    QString kind() const;
-};
-
-// Which lines to read; every part is optional.
-struct AuditFilter
-{
-    std::optional<qint64> since; // at or after
-    std::optional<qint64> until; // before
-    QString kind;                // one of AuditTrail::kinds(); empty: all
-    QString actor;               // whole user name; empty: everyone
-};
 
 // The audit_log table, read newest first in pages, so that a window can scroll through a long history without
 // holding it. Reading needs membership with any role; the lines are written by the stores as they change things.
@@ -36,7 +16,7 @@ class AuditTrail
 public:
     explicit AuditTrail(Database& db) : m_db(db) {}
 
-    // key, plan, model, period, tenant, member, import, provider.
+    // AuditKind::ids().
     static QStringList kinds();
     // Bad input naming the kinds when `kind` is none of them (empty is all).
     static Status checkKind(const QString& kind);

@@ -1,13 +1,12 @@
-#include "Database.h"
+#include "ledger/Database.h"
 
-#include "DatabaseAddress.h"
-#include "Environment.h"
-#include "PostgresConnection.h"
-#include "PostgresGuard.h"
-#include "Schema.h"
-#include "SqliteBulkInsert.h"
-#include "SqlSupport.h"
-#include "Text.h"
+#include "ledger/DatabaseAddress.h"
+#include "ledger/postgres/PostgresConnection.h"
+#include "ledger/Schema.h"
+#include "ledger/sqlite/SqliteBulkInsert.h"
+#include "ledger/SqlSupport.h"
+#include "support/Environment.h"
+#include "support/Text.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
@@ -66,7 +65,7 @@ Result<QSqlDatabase> Database::connect(const DatabaseAddress& address, const QSt
         db.setUserName(address.user);
         // The path is pinned at the start of the session, before anything is resolved (PostgresGuard).
         db.setConnectOptions(address.options + QStringLiteral(";options=-csearch_path=") +
-                             QLatin1String(PostgresGuard::searchPath));
+                             QLatin1String(PostgresConnection::searchPath));
         if (!db.open())
             return unavailable(Words::tr("Cannot connect to %1: %2.")
                                    .arg(Text::escaped(address.text, 200),

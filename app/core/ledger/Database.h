@@ -1,11 +1,11 @@
 #pragma once
 
-#include "Catalog.h"
-#include "Clock.h"
-#include "Result.h"
-#include "Roles.h"
-#include "SqliteCheckpointer.h"
-#include "SqlSupport.h"
+#include "ledger/sqlite/SqliteCheckpointer.h"
+#include "ledger/SqlSupport.h"
+#include "rules/Catalog.h"
+#include "rules/Roles.h"
+#include "support/Clock.h"
+#include "support/Result.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -85,6 +85,11 @@ public:
 
     // A prepared statement, kept for the life of the connection.
     QSqlQuery& query(const QString& sql);
+    // query() as a function, for code below the Database that takes its statements from whoever calls it.
+    std::function<QSqlQuery&(const QString&)> preparedQueries()
+    {
+        return [this](const QString& sql) -> QSqlQuery& { return query(sql); };
+    }
     Status audit(const QString& subject, const QString& change);
 
     // Who may do what. The members table is read for every check, so that a role another administrator

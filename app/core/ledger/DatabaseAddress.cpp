@@ -1,6 +1,6 @@
-#include "DatabaseAddress.h"
+#include "ledger/DatabaseAddress.h"
 
-#include "Text.h"
+#include "support/Text.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,9 +1,9 @@
-#include "DirectoryStore.h"
+#include "ledger/DirectoryStore.h"
 
-#include "Identifiers.h"
-#include "PostgresGuard.h"
-#include "SqlSupport.h"
-#include "Text.h"
+#include "ledger/postgres/PostgresGuard.h"
+#include "ledger/SqlSupport.h"
+#include "rules/Identifiers.h"
+#include "support/Text.h"
 
 #include <QCoreApplication>
 

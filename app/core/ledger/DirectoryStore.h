@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Database.h"
-#include "Directory.h"
-#include "ScopedMemo.h"
+#include "ledger/Database.h"
+#include "ledger/ScopedMemo.h"
+#include "model/Directory.h"
 
 #include <QStringList>
 #include <QVector>

@@ -1,9 +1,9 @@
-#include "ImportStaging.h"
+#include "ledger/ImportStaging.h"
 
-#include "Identifiers.h"
-#include "PostgresBulkInsert.h"
-#include "SqliteBulkInsert.h"
-#include "SqlSupport.h"
+#include "ledger/postgres/PostgresBulkInsert.h"
+#include "ledger/sqlite/SqliteBulkInsert.h"
+#include "ledger/SqlSupport.h"
+#include "rules/Identifiers.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ImportProgress.h"
-#include "Result.h"
-#include "UsageEvent.h"
+#include "model/ImportProgress.h"
+#include "model/UsageEvent.h"
+#include "support/Result.h"
 
 #include <QSqlDatabase>
 #include <QVector>

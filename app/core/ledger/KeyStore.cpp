@@ -1,9 +1,9 @@
-#include "KeyStore.h"
+#include "ledger/KeyStore.h"
 
-#include "CreditRules.h"
-#include "KeyFormat.h"
-#include "SqlSupport.h"
-#include "Text.h"
+#include "ledger/SqlSupport.h"
+#include "rules/CreditRules.h"
+#include "rules/KeyFormat.h"
+#include "support/Text.h"
 
 #include <QCoreApplication>
 

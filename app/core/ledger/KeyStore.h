@@ -1,10 +1,10 @@
 #pragma once
 
-#include "Database.h"
-#include "DirectoryStore.h"
-#include "KeyRecords.h"
-#include "ScopedMemo.h"
-#include "SettingsStore.h"
+#include "ledger/Database.h"
+#include "ledger/DirectoryStore.h"
+#include "ledger/ScopedMemo.h"
+#include "ledger/SettingsStore.h"
+#include "model/KeyRecords.h"
 
 #include <QVector>
 

@@ -1,8 +1,8 @@
-#include "Ledger.h"
+#include "ledger/Ledger.h"
 
-#include "SqlSupport.h"
-#include "Text.h"
-#include "UsageTotals.h"
+#include "ledger/SqlSupport.h"
+#include "ledger/UsageTotals.h"
+#include "support/Text.h"
 
 #include <QCoreApplication>
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "AuditTrail.h"
-#include "Database.h"
-#include "DirectoryStore.h"
-#include "KeyStore.h"
-#include "SettingsStore.h"
-#include "UsageBook.h"
+#include "ledger/AuditTrail.h"
+#include "ledger/Database.h"
+#include "ledger/DirectoryStore.h"
+#include "ledger/KeyStore.h"
+#include "ledger/SettingsStore.h"
+#include "ledger/UsageBook.h"
 
 #include <memory>
 

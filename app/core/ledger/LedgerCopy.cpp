@@ -1,11 +1,11 @@
 // Ledger::copyTo: moving a whole ledger between SQLite and PostgreSQL, or between two files.
-#include "Ledger.h"
+#include "ledger/Ledger.h"
 
-#include "DatabaseAddress.h"
-#include "PostgresGuard.h"
-#include "Schema.h"
-#include "SqlSupport.h"
-#include "Text.h"
+#include "ledger/DatabaseAddress.h"
+#include "ledger/postgres/PostgresGuard.h"
+#include "ledger/Schema.h"
+#include "ledger/SqlSupport.h"
+#include "support/Text.h"
 
 #include <QCoreApplication>
 #include <QSqlDriver>

@@ -1,10 +1,10 @@
-#include "Schema.h"
+#include "ledger/Schema.h"
 
-#include "BillingPeriod.h"
-#include "Settings.h"
-#include "SqlSupport.h"
-#include "Text.h"
-#include "UsageTotals.h"
+#include "ledger/SqlSupport.h"
+#include "ledger/UsageTotals.h"
+#include "model/Settings.h"
+#include "rules/BillingPeriod.h"
+#include "support/Text.h"
 
 #include <QCoreApplication>
 #include <QSqlRecord>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Catalog.h"
-#include "Result.h"
+#include "rules/Catalog.h"
+#include "support/Result.h"
 
 #include <QSqlDatabase>
 
@@ -15,12 +15,6 @@
 namespace Schema {
 
 constexpr int currentVersion = 10;
-
-// Import's insert (SQLite's move of the staged rows): an id already stored is skipped, which makes
-// importing the same file twice add nothing.
-constexpr const char* importEventSql =
-    "INSERT INTO usage_events (id, occurred_at, tenant, action, model, billing, credits, recorded_by) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
 
 // The index the rate limit reads (a tenant's queries of one billing kind in the last hour). A large import drops
 // it and builds it again once the rows are in: one sorted build is cheaper than a million random inserts.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Database.h"
+#include "ledger/Database.h"
 
 #include <QHash>
 

@@ -1,9 +1,9 @@
-#include "SettingsStore.h"
+#include "ledger/SettingsStore.h"
 
-#include "IsoTime.h"
-#include "KeyFormat.h"
-#include "SqlSupport.h"
-#include "Text.h"
+#include "ledger/SqlSupport.h"
+#include "rules/KeyFormat.h"
+#include "support/IsoTime.h"
+#include "support/Text.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

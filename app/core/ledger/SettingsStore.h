@@ -1,9 +1,9 @@
 #pragma once
 
-#include "BillingPeriod.h"
-#include "Database.h"
-#include "ScopedMemo.h"
-#include "Settings.h"
+#include "ledger/Database.h"
+#include "ledger/ScopedMemo.h"
+#include "model/Settings.h"
+#include "rules/BillingPeriod.h"
 
 #include <QElapsedTimer>
 

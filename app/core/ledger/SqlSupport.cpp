@@ -1,4 +1,4 @@
-#include "SqlSupport.h"
+#include "ledger/SqlSupport.h"
 
 #include <QCoreApplication>
 #include <QSqlDriver>

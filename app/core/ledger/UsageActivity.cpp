@@ -1,8 +1,8 @@
 // What the window shows besides the report: usage per day, the rate-limit standing, the periods with data.
-#include "UsageBook.h"
+#include "ledger/UsageBook.h"
 
-#include "CreditRules.h"
-#include "SqlSupport.h"
+#include "ledger/SqlSupport.h"
+#include "rules/CreditRules.h"
 
 #include <algorithm>
 #include <QCoreApplication>

@@ -1,10 +1,10 @@
 // The usage book's reading half: reports and the events of a period.
-#include "UsageBook.h"
+#include "ledger/UsageBook.h"
 
-#include "IsoTime.h"
-#include "SqlSupport.h"
-#include "Text.h"
-#include "UsageTotals.h"
+#include "ledger/SqlSupport.h"
+#include "ledger/UsageTotals.h"
+#include "support/IsoTime.h"
+#include "support/Text.h"
 
 #include <QCoreApplication>
 #include <QSet>

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "CreditRules.h"
-#include "Database.h"
-#include "DirectoryStore.h"
-#include "ImportProgress.h"
-#include "KeyStore.h"
-#include "ScopedMemo.h"
-#include "SettingsStore.h"
-#include "Usage.h"
+#include "ledger/Database.h"
+#include "ledger/DirectoryStore.h"
+#include "ledger/KeyStore.h"
+#include "ledger/ScopedMemo.h"
+#include "ledger/SettingsStore.h"
+#include "model/ImportProgress.h"
+#include "model/Usage.h"
+#include "rules/CreditRules.h"
 
 #include <QSet>
 

@@ -1,15 +1,15 @@
 // Import of historic usage: the file is read a piece at a time into a staging table and every row is checked
 // before the ledger is written; the write is one transaction, under the write lock only for the move.
-#include "UsageBook.h"
+#include "ledger/UsageBook.h"
 
-#include "Identifiers.h"
-#include "ImportProgress.h"
-#include "ImportStaging.h"
-#include "Schema.h"
-#include "SqlSupport.h"
-#include "Text.h"
-#include "UsageSentences.h"
-#include "UsageTotals.h"
+#include "ledger/ImportStaging.h"
+#include "ledger/Schema.h"
+#include "ledger/SqlSupport.h"
+#include "ledger/UsageTotals.h"
+#include "model/ImportProgress.h"
+#include "rules/Identifiers.h"
+#include "support/Text.h"
+#include "words/UsageSentences.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -176,7 +176,7 @@ Status UsageBook::moveStaged(ImportStaging& staging, const QSet<QString>& tenant
                 return s;
         if (!ImportProgress::begin(overall, Step::Totalling))
             return ImportProgress::cancelled();
-        if (Status s = totals.flush(m_db); !s)
+        if (Status s = totals.flush(m_db.preparedQueries()); !s)
             return s;
     }
     summary.alreadyPresent = summary.rows - summary.added;

@@ -1,10 +1,10 @@
 // Recording one AI query: authorise and insert atomically, so that concurrent recorders never overdraw the pool.
-#include "UsageBook.h"
+#include "ledger/UsageBook.h"
 
-#include "Identifiers.h"
-#include "SqlSupport.h"
-#include "Text.h"
-#include "UsageTotals.h"
+#include "ledger/SqlSupport.h"
+#include "ledger/UsageTotals.h"
+#include "rules/Identifiers.h"
+#include "support/Text.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -161,7 +161,7 @@ QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>
         if (!answers[i] && answers[i].failure().kind == Failure::Unavailable)
             return failAll(answers[i].failure()); // the database failed: the transaction is rolled back
     }
-    if (Status s = batch.totals.flush(m_db); !s)
+    if (Status s = batch.totals.flush(m_db.preparedQueries()); !s)
         return failAll(s.failure());
     if (Status s = tx.commit(); !s)
         return failAll(s.failure());

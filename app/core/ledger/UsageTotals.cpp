@@ -1,7 +1,6 @@
-#include "UsageTotals.h"
+#include "ledger/UsageTotals.h"
 
-#include "Database.h"
-#include "SqlSupport.h"
+#include "ledger/SqlSupport.h"
 
 #include <QCoreApplication>
 
@@ -81,11 +80,6 @@ Status UsageTotals::flush(const QSqlDatabase& db)
         }
         return it.value();
     });
-}
-
-Status UsageTotals::flush(Database& db)
-{
-    return flush([&](const QString& sql) -> QSqlQuery& { return db.query(sql); });
 }
 
 namespace {

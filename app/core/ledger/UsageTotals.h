@@ -1,7 +1,7 @@
 #pragma once
 
-#include "BillingPeriod.h"
-#include "Result.h"
+#include "rules/BillingPeriod.h"
+#include "support/Result.h"
 
 #include <QHash>
 #include <QSqlQuery>
@@ -21,10 +21,10 @@ public:
 
     void add(qint64 at, const QString& tenant, const QString& action, bool byok, qint64 credits);
 
-    // Adds the collected amounts to the tables (upsert) and forgets them; with the ledger's Database, through
-    // its prepared statements (recording flushes once per event).
+    // Adds the collected amounts to the tables (upsert) and forgets them; with `prepared` answering a prepared
+    // statement for each SQL text (the ledger's Database keeps them: recording flushes once per event).
     Status flush(const QSqlDatabase& db);
-    Status flush(class Database& db);
+    Status flush(const std::function<QSqlQuery&(const QString&)>& prepared);
 
     // Recomputes the whole table from the events, for a new schema or a changed anchor day or time zone.
     static Status rebuild(const QSqlDatabase& db, const BillingCalendar& calendar);
@@ -52,8 +52,6 @@ private:
     };
     friend size_t qHash(const Key& k, size_t seed) { return qHashMulti(seed, k.periodStart, k.tenant, k.action); }
     static void count(Amount& a, bool byok, qint64 credits);
-    // `prepared` answers a prepared statement for an SQL text, kept while the flush runs.
-    Status flush(const std::function<QSqlQuery&(const QString&)>& prepared);
 
     const BillingCalendar& m_calendar;
     QHash<Key, Amount> m_delta;

@@ -1,6 +1,6 @@
-#include "BillingPeriod.h"
+#include "rules/BillingPeriod.h"
 
-#include "IsoTime.h"
+#include "support/IsoTime.h"
 
 #include <QDateTime>
 

@@ -1,4 +1,4 @@
-#include "Catalog.h"
+#include "rules/Catalog.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
-#include "CreditRules.h"
+#include "rules/CreditRules.h"
 
-#include "IsoTime.h"
+#include "support/IsoTime.h"
 
 #include <QCoreApplication>
 

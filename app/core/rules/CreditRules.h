@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Catalog.h"
-#include "KeyState.h"
-#include "Result.h"
+#include "rules/Catalog.h"
+#include "rules/KeyState.h"
+#include "support/Result.h"
 
 #include <QVector>
 

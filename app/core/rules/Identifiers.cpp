@@ -1,6 +1,6 @@
-#include "Identifiers.h"
+#include "rules/Identifiers.h"
 
-#include "Text.h"
+#include "support/Text.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "KeyState.h"
+#include "rules/KeyState.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "PlanHistory.h"
+#include "rules/PlanHistory.h"
 
 namespace PlanHistory {
 

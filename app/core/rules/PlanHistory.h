@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Catalog.h"
+#include "rules/Catalog.h"
 
 #include <QString>
 #include <QVector>

@@ -1,4 +1,4 @@
-#include "Roles.h"
+#include "rules/Roles.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "Clock.h"
+#include "support/Clock.h"
 
 #include <QDateTime>
 

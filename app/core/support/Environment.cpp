@@ -1,8 +1,8 @@
-#include "Environment.h"
+#include "support/Environment.h"
 
 #include <QSysInfo>
 
-#include "Text.h"
+#include "support/Text.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Result.h"
+#include "support/Result.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "IsoTime.h"
+#include "support/IsoTime.h"
 
 #include <QDateTime>
 

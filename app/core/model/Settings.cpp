@@ -1,0 +1,101 @@
+#include "model/Settings.h"
+
+#include "rules/BillingPeriod.h"
+#include "support/Text.h"
+
+#include <QCoreApplication>
+#include <QTimeZone>
+#include <QUrl>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(Settings)
+};
+} // namespace
+
+namespace Settings {
+
+QString plan()
+{
+    return QStringLiteral("plan");
+}
+QString anchorDay()
+{
+    return QStringLiteral("anchor_day");
+}
+QString timeZone()
+{
+    return QStringLiteral("time_zone");
+}
+QString installId()
+{
+    return QStringLiteral("install_id");
+}
+QString model(const QString& slot)
+{
+    return QStringLiteral("model.") + slot;
+}
+QString baseUrl(const QString& provider)
+{
+    return QStringLiteral("base_url.") + provider;
+}
+
+QVector<SettingDeclaration> declarations(const Catalog& catalog)
+{
+    QVector<SettingDeclaration> all;
+    all.append(
+        {plan(), catalog.plans().first().id, false, true, [&catalog](const QString& v) -> std::optional<QString> {
+             if (catalog.plan(v))
+                 return std::nullopt;
+             return Words::tr("Unknown plan %1; expected one of %2.").arg(Text::quoted(v), catalog.planIds());
+         }});
+    for (const Slot& slot : catalog.modelSlots())
+        all.append(
+            {model(slot.id), slot.defaultModel, false, true, [&catalog](const QString& v) -> std::optional<QString> {
+                 if (catalog.model(v))
+                     return std::nullopt;
+                 return Words::tr("Unknown model %1; expected one of %2.").arg(Text::quoted(v), catalog.modelIds());
+             }});
+    all.append({anchorDay(), QStringLiteral("1"), false, true, [](const QString& v) -> std::optional<QString> {
+                    bool isNumber = false;
+                    if (BillingCalendar::isValidAnchorDay(v.toInt(&isNumber)) && isNumber)
+                        return std::nullopt;
+                    return Words::tr("The anchor day must be between 1 and 28, not %1.").arg(Text::escaped(v));
+                }});
+    all.append(
+        {timeZone(), QStringLiteral("UTC"), false, true, [](const QString& v) -> std::optional<QString> {
+             if (QTimeZone(v.toUtf8()).isValid())
+                 return std::nullopt;
+             return Words::tr("Unknown time zone %1; use an IANA name such as Europe/London.").arg(Text::quoted(v));
+         }});
+    for (const Provider& p : catalog.providers())
+        all.append({baseUrl(p.id), QString(), true, true, [](const QString& v) -> std::optional<QString> {
+                        const QUrl url(v, QUrl::StrictMode);
+                        if (v.isEmpty() || (url.isValid() && QStringList{"http", "https"}.contains(url.scheme()) &&
+                                            !url.host().isEmpty() && url.userInfo().isEmpty()))
+                            return std::nullopt;
+                        return Words::tr("%1 is not an http or https address.").arg(Text::quoted(v));
+                    }});
+    // Created with the ledger (schema version 3): it names the keychain entries, so it never changes.
+    all.append({installId(), QString(), false, false, [](const QString&) { return std::optional<QString>(); }});
+    return all;
+}
+
+QList<QPair<QString, QString>> initialValues(const Catalog& catalog)
+{
+    QList<QPair<QString, QString>> values;
+    for (const SettingDeclaration& d : declarations(catalog))
+        if (!d.initial.isEmpty())
+            values.append({d.name, d.initial});
+    return values;
+}
+
+} // namespace Settings
+
+PlanHistory::InForce planInForce(const Catalog& catalog, const LedgerSettings& settings, const BillingPeriod& period,
+                                 qint64 asOf)
+{
+    return PlanHistory::inForce(catalog, settings.planChanges, settings.plan, period.start,
+                                qBound(period.start, asOf, period.end - 1));
+}

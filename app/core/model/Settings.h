@@ -1,0 +1,57 @@
+#pragma once
+
+#include "rules/BillingPeriod.h"
+#include "rules/Catalog.h"
+#include "rules/PlanHistory.h"
+
+#include <QHash>
+#include <QString>
+#include <QVector>
+
+#include <functional>
+#include <optional>
+
+// The install's settings as the rules use them.
+struct LedgerSettings
+{
+    const Plan* plan = nullptr;               // the plan chosen last
+    const Plan* planNow = nullptr;            // the plan in force now (PlanHistory): what the rules follow today
+    QVector<PlanHistory::Change> planChanges; // every change of plan, oldest first
+    QHash<QString, QString> slotModels;       // slot id -> model id
+    int anchorDay = 1;
+    QString timeZone = QStringLiteral("UTC");
+    QString installId;                        // names this database's keychain entries
+    QHash<QString, QString> providerBaseUrls; // provider id -> configured base URL; empty: the public API
+};
+
+// The plan whose allocation holds in `period` at `asOf` (clamped to the period), by the settings' plan history.
+PlanHistory::InForce planInForce(const Catalog& catalog, const LedgerSettings& settings, const BillingPeriod& period,
+                                 qint64 asOf);
+
+// One stored setting, declared once: its name in the settings table (also the audit subject of a change), the
+// value a new ledger starts with, and why a value cannot be stored. Reading, writing, a new ledger's defaults
+// and the audit trail all go by these declarations.
+struct SettingDeclaration
+{
+    QString name;
+    QString initial;           // a new ledger's value; empty: absent until set
+    bool emptyRemoves = false; // an empty value removes the setting (back to its built-in default)
+    bool writable = true;      // false: set once, when the ledger is created
+    std::function<std::optional<QString>(const QString& value)> problem;
+};
+
+namespace Settings {
+
+QString plan();
+QString anchorDay();
+QString timeZone();
+QString installId();
+QString model(const QString& slot);
+QString baseUrl(const QString& provider);
+
+// Every setting of a ledger with this catalog, in the order they are listed and audited.
+QVector<SettingDeclaration> declarations(const Catalog& catalog);
+// The values a new ledger starts with.
+QList<QPair<QString, QString>> initialValues(const Catalog& catalog);
+
+} // namespace Settings

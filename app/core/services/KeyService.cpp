@@ -1,0 +1,316 @@
+#include "services/KeyService.h"
+
+#include "words/KeySentences.h"
+
+#include "keys/ProviderCheck.h"
+#include "rules/KeyFormat.h"
+#include "support/Environment.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+
+namespace {
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(KeyService)
+};
+} // namespace
+
+KeyService::KeyService(Ledger& ledger, KeyVault& vault, QNetworkAccessManager& network, QObject* parent)
+    : QObject(parent), m_ledger(ledger), m_vault(vault), m_network(network)
+{
+}
+
+Result<KeyEntry> KeyService::entryFor(const QString& tenant, const QString& provider)
+{
+    const auto settings = m_ledger.settings().current();
+    if (!settings)
+        return settings.failure();
+    return KeyEntry{settings->installId, tenant, provider};
+}
+
+namespace {
+
+// Answers on the next turn of the event loop, so that `done` is never called before the request returns.
+template <typename Value, typename Callback> void answerLater(QObject* context, Callback done, Value value)
+{
+    QMetaObject::invokeMethod(
+        context, [done = std::move(done), value = std::move(value)]() { done(value); }, Qt::QueuedConnection);
+}
+
+} // namespace
+
+namespace {
+
+// What a check said, as the record the ledger keeps for the key it checked.
+KeyRecord recordOf(const KeyEntry& entry, const QString& fingerprint, const ProviderCheck::Outcome& o, qint64 now)
+{
+    KeyRecord r{entry.tenant, entry.provider, o.state, fingerprint, now, o.message, o.models, std::nullopt, {}, {}};
+    if (o.retryAfterSeconds)
+        r.retryAt = now + qint64(*o.retryAfterSeconds) * 1000;
+    r.requestId = o.requestId;
+    r.holder = Environment::keychainHolder(); // the key was just read from, or is going to, this keychain
+    return r;
+}
+
+// "<what happened>; <what it means>." as one sentence.
+QString clause(QString sentence, const QString& then)
+{
+    while (sentence.endsWith(QLatin1Char('.')))
+        sentence.chop(1);
+    return QStringLiteral("%1; %2.").arg(sentence, then);
+}
+
+} // namespace
+
+void KeyService::set(const QString& tenant, const QString& provider, const QString& rawKey, SetOptions options,
+                     Done done)
+{
+    const auto key = KeyFormat::check(provider, rawKey);
+    if (!key)
+        return answerLater(this, std::move(done), Result<KeyRecord>(key.failure()));
+    if (Status s = m_ledger.keys().mayChangeKey(tenant, provider, true); !s)
+        return answerLater(this, std::move(done), Result<KeyRecord>(s.failure()));
+    const auto entry = entryFor(tenant, provider);
+    if (!entry)
+        return answerLater(this, std::move(done), Result<KeyRecord>(entry.failure()));
+    const auto stored = m_ledger.keys().keyRecord(tenant, provider);
+    if (!stored)
+        return answerLater(this, std::move(done), Result<KeyRecord>(stored.failure()));
+    if (stored->state != KeyState::NotSet)
+        return replace(entry.value(), key.value(), stored.value(), options, std::move(done));
+
+    // Nothing to lose: store first, so that the key is safe even if the check never ends, then check it.
+    KeyRecord record{tenant,
+                     provider,
+                     KeyState::NotVerified,
+                     KeyFormat::fingerprint(key.value()),
+                     std::nullopt,
+                     QStringLiteral("Not checked with the provider yet."),
+                     {},
+                     std::nullopt,
+                     {},
+                     {}};
+    QPointer<KeyService> self(this);
+    store(entry.value(), key.value(), record, KeyChange::Set, {},
+          [=, key = key.value(), entry = entry.value(), done = std::move(done)](Result<KeyRecord> r) {
+              if (!self)
+                  return;
+              if (!r || !options.verify)
+                  return done(r);
+              check(entry, key, done);
+          });
+}
+
+void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRecord& stored, SetOptions options,
+                         Done done)
+{
+    const QString fingerprint = KeyFormat::fingerprint(key);
+    const QString kept = Words::tr("the stored key ending %1 is kept").arg(stored.fingerprint);
+    // A stored key the provider already rejected has nothing to lose; any other may be the one that works.
+    const bool mayLoseWorkingKey = stored.state != KeyState::Invalid;
+    if (!options.verify) {
+        if (mayLoseWorkingKey && !options.replaceUnverified) {
+            Failure f = refused(Words::tr("A key is already stored for %1 and a new one replaces it only once checked, "
+                                          "or when you confirm; %2.")
+                                    .arg(KeySentences::scope(entry.tenant), kept));
+            f.needsConfirmation = true;
+            return answerLater(this, std::move(done), Result<KeyRecord>(f));
+        }
+        KeyRecord record{entry.tenant,
+                         entry.provider,
+                         KeyState::NotVerified,
+                         fingerprint,
+                         std::nullopt,
+                         QStringLiteral("Not checked with the provider yet."),
+                         {},
+                         std::nullopt,
+                         {},
+                         {}};
+        return store(entry, key, record, KeyChange::Replaced, stored.fingerprint, std::move(done));
+    }
+    QPointer<KeyService> self(this);
+    probe(entry.provider, key, [=, done = std::move(done)](Result<ProviderCheck::Outcome> outcome) {
+        if (!self)
+            return;
+        if (!outcome)
+            return done(outcome.failure());
+        const KeyRecord candidate = recordOf(entry, fingerprint, outcome.value(), m_ledger.now());
+        if (candidate.state == KeyState::Active ||
+            (candidate.state != KeyState::Invalid && (!mayLoseWorkingKey || options.replaceUnverified)))
+            return store(entry, key, candidate, KeyChange::Replaced, stored.fingerprint, done);
+        // Not stored: the audit trail still shows the attempt and the provider's request id. An audit that
+        // cannot be written does not change the answer, which is that nothing changed.
+        m_ledger.keys().auditKeptKey(candidate, stored.fingerprint);
+        if (candidate.state == KeyState::Invalid)
+            return done(refused(clause(candidate.message, kept)));
+        Failure f{candidate.state == KeyState::OutOfBudget ? Failure::Refused : Failure::Unavailable,
+                  clause(candidate.message, kept)};
+        f.needsConfirmation = true;
+        done(f);
+    });
+}
+
+void KeyService::store(const KeyEntry& entry, const QString& key, KeyRecord record, KeyChange change,
+                       const QString& replacedFingerprint, Done done)
+{
+    record.holder = Environment::keychainHolder();
+    QPointer<KeyService> self(this);
+    m_vault.save(entry, key, [=, done = std::move(done)](Status saved) {
+        if (!self)
+            return;
+        if (!saved)
+            return done(saved.failure());
+        if (Status s = m_ledger.keys().setKeyRecord(record, change, replacedFingerprint); !s) {
+            // The new key is safe in the keychain; a later check records its fingerprint and state.
+            Failure f = s.failure();
+            f.message = Words::tr("The key is stored in the keychain, but the database could not record it "
+                                  "(%1); run \"keys verify\" once the database is available.")
+                            .arg(f.message.chopped(f.message.endsWith(QLatin1Char('.')) ? 1 : 0));
+            return done(f);
+        }
+        done(record);
+    });
+}
+
+void KeyService::verify(const QString& tenant, const QString& provider, Done done)
+{
+    if (Status s = m_ledger.keys().mayChangeKey(tenant, provider, false); !s)
+        return answerLater(this, std::move(done), Result<KeyRecord>(s.failure()));
+    const auto known = m_ledger.keys().keyRecord(tenant, provider);
+    if (!known)
+        return answerLater(this, std::move(done), Result<KeyRecord>(known.failure()));
+    const QString providerName = m_ledger.catalog().provider(provider)->name;
+    if (const QString elsewhere = heldElsewhere(known.value(), providerName); !elsewhere.isEmpty())
+        return answerLater(this, std::move(done), Result<KeyRecord>(refused(elsewhere)));
+    if (known->state == KeyState::NotSet)
+        return answerLater(
+            this, std::move(done),
+            Result<KeyRecord>(badInput(Words::tr("No %1 key is set for %2; set one with \"keys set %3\".")
+                                           .arg(providerName, KeySentences::scope(tenant), provider))));
+    const auto entry = entryFor(tenant, provider);
+    if (!entry)
+        return answerLater(this, std::move(done), Result<KeyRecord>(entry.failure()));
+    QPointer<KeyService> self(this);
+    m_vault.read(entry.value(), [=, done = std::move(done)](Result<std::optional<QString>> read) {
+        if (!self)
+            return;
+        if (!read)
+            return done(read.failure());
+        if (!read.value()) {
+            // The database says a key is set but the keychain lost it: nothing can be sent on its behalf.
+            KeyRecord lost{tenant,
+                           provider,
+                           KeyState::Invalid,
+                           known->fingerprint,
+                           m_ledger.now(),
+                           QStringLiteral("The key is no longer in the keychain; set it again."),
+                           {},
+                           std::nullopt,
+                           {},
+                           {}};
+            if (Status s = m_ledger.keys().setKeyRecord(lost, KeyChange::Checked); !s)
+                return done(s.failure());
+            return done(lost);
+        }
+        check(entry.value(), *read.value(), done);
+    });
+}
+
+void KeyService::probe(const QString& provider, const QString& key,
+                       std::function<void(Result<ProviderCheck::Outcome>)> done)
+{
+    const auto settings = m_ledger.settings().current();
+    if (!settings)
+        return done(settings.failure());
+    auto* check = new ProviderCheck(m_network, m_ledger.clock(), this);
+    check->setTimeout(m_checkTimeoutMs);
+    connect(check, &ProviderCheck::finished, this,
+            [check, done = std::move(done)](const ProviderCheck::Outcome& outcome) {
+                check->deleteLater();
+                done(outcome);
+            });
+    check->start(*m_ledger.catalog().provider(provider),
+                 ProviderCheck::baseUrl(provider, settings->providerBaseUrls.value(provider)), key);
+}
+
+void KeyService::check(const KeyEntry& entry, const QString& key, Done done)
+{
+    const QString fingerprint = KeyFormat::fingerprint(key);
+    probe(entry.provider, key,
+          [this, entry, fingerprint, done = std::move(done)](Result<ProviderCheck::Outcome> outcome) {
+              if (!outcome)
+                  return done(outcome.failure());
+              const KeyRecord record = recordOf(entry, fingerprint, outcome.value(), m_ledger.now());
+              if (Status s = m_ledger.keys().setKeyRecord(record, KeyChange::Checked); !s)
+                  return done(s.failure());
+              done(record);
+          });
+}
+
+void KeyService::remove(const QString& tenant, const QString& provider, std::function<void(Status)> done)
+{
+    if (Status s = m_ledger.keys().mayChangeKey(tenant, provider, false); !s)
+        return answerLater(this, std::move(done), s);
+    const auto known = m_ledger.keys().keyRecord(tenant, provider);
+    if (!known)
+        return answerLater(this, std::move(done), Status(known.failure()));
+    // Removing here would drop the record and leave the secret in the other machine's keychain.
+    if (const QString elsewhere = heldElsewhere(known.value(), m_ledger.catalog().provider(provider)->name);
+        !elsewhere.isEmpty())
+        return answerLater(this, std::move(done), Status(refused(elsewhere)));
+    removeEntry(tenant, provider, done, [=] {
+        KeyRecord gone{tenant, provider, KeyState::NotSet, known->fingerprint, m_ledger.now(), {}, {}, std::nullopt,
+                       {},     {}};
+        done(m_ledger.keys().setKeyRecord(gone, KeyChange::Removed));
+    });
+}
+
+void KeyService::removeEntry(const QString& tenant, const QString& provider, std::function<void(Status)> done,
+                             std::function<void()> then)
+{
+    const auto entry = entryFor(tenant, provider);
+    if (!entry)
+        return answerLater(this, std::move(done), Status(entry.failure()));
+    QPointer<KeyService> self(this);
+    m_vault.remove(entry.value(), [=, done = std::move(done), then = std::move(then)](Status removed) {
+        if (!self)
+            return;
+        if (!removed)
+            return done(removed);
+        then();
+    });
+}
+
+QString KeyService::heldElsewhere(const KeyRecord& record, const QString& providerName)
+{
+    if (record.holder.isEmpty() || record.holder == Environment::keychainHolder())
+        return {};
+    const qsizetype at = record.holder.lastIndexOf(QLatin1Char('@'));
+    return Words::tr("The %1 key for %2 is kept in the keychain of %3 on %4; Test and Remove work there.")
+        .arg(providerName, KeySentences::scope(record.tenant), record.holder.left(at), record.holder.mid(at + 1));
+}
+
+void KeyService::removeTenant(const QString& tenant, std::function<void(Status)> done)
+{
+    if (Status s = m_ledger.mayAdminister(Words::tr("Removing a tenant")); !s)
+        return answerLater(this, std::move(done), s);
+    QStringList providers;
+    for (const Provider& p : m_ledger.catalog().providers()) {
+        const auto known = m_ledger.keys().keyRecord(tenant, p.id);
+        if (!known)
+            return answerLater(this, std::move(done), Status(known.failure()));
+        // A tenant without keys is removed without asking the keychain, which may not even be running.
+        if (known->state != KeyState::NotSet)
+            providers << p.id;
+    }
+    removeKeys(tenant, providers, std::move(done));
+}
+
+void KeyService::removeKeys(const QString& tenant, QStringList providers, std::function<void(Status)> done)
+{
+    if (providers.isEmpty())
+        return done(m_ledger.removeTenant(tenant));
+    const QString provider = providers.takeFirst();
+    removeEntry(tenant, provider, done, [=] { removeKeys(tenant, providers, done); });
+}

@@ -1,0 +1,285 @@
+#include "sections/CreditsPanel.h"
+
+#include "session/Session.h"
+#include "widgets/DailyChart.h"
+#include "widgets/DailyChartAccessible.h"
+#include "widgets/Tables.h"
+#include "words/UsageSentences.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+namespace Ui {
+
+namespace {
+
+QLabel* wrappingLabel(const char* name, QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(QLatin1String(name));
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+// The warning step as the bar and the banner show it (CreditRules::alertLevel).
+QString levelName(int alertLevel)
+{
+    switch (alertLevel) {
+    case 100:
+        return QStringLiteral("full");
+    case 90:
+        return QStringLiteral("serious");
+    case 80:
+        return QStringLiteral("warning");
+    default:
+        return QStringLiteral("normal");
+    }
+}
+
+// The bar carries no text (its words are in the label above it), so its colour only needs to stand out from the
+// trough: amber from 80 %, deep orange from 90 %, red when used up.
+QString barStyle(int alertLevel)
+{
+    const char* chunk = alertLevel >= 100  ? "#b91c1c"
+                        : alertLevel >= 90 ? "#c2410c"
+                        : alertLevel >= 80 ? "#d97706"
+                                           : nullptr;
+    if (!chunk)
+        return {};
+    return QStringLiteral("QProgressBar { border: 1px solid palette(mid); border-radius: 3px; }"
+                          "QProgressBar::chunk { background: %1; }")
+        .arg(QLatin1String(chunk));
+}
+
+// The banner sets its text and its background together, dark on light, so that it reads the same in light and
+// dark palettes (contrast above 7:1 for both pairs).
+QString bannerStyle(int alertLevel)
+{
+    const bool full = alertLevel >= 100;
+    return QStringLiteral(
+               "QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px; padding: 6px; }")
+        .arg(QLatin1String(full ? "#fee2e2" : "#fef3c7"), QLatin1String(full ? "#7f1d1d" : "#78350f"),
+             QLatin1String(full ? "#b91c1c" : "#d97706"));
+}
+
+} // namespace
+
+namespace {
+
+// The chart's accessible interface is installed before the chart exists (setting its name asks for one), so that
+// assistive technology sees a chart of days.
+DailyChart* newDailyChart(QWidget* parent)
+{
+    DailyChartAccessible::installFactory();
+    return new DailyChart(parent);
+}
+
+} // namespace
+
+CreditsPanel::CreditsPanel(Session& session, QWidget* parent)
+    : QGroupBox(tr("AI Credits"), parent), m_session(session), m_previousButton(new QPushButton(tr("◀ Earlier"), this)),
+      m_nextButton(new QPushButton(tr("Later ▶"), this)), m_currentButton(new QPushButton(tr("This month"), this)),
+      m_periodLabel(wrappingLabel("periodLabel", this)), m_planLabel(wrappingLabel("planLabel", this)),
+      m_usedLabel(wrappingLabel("usedLabel", this)), m_progressBar(new QProgressBar(this)),
+      m_alertBanner(wrappingLabel("alertBanner", this)), m_remainingLabel(wrappingLabel("remainingLabel", this)),
+      m_notesLabel(wrappingLabel("creditNotesLabel", this)), m_forecastLabel(wrappingLabel("forecastLabel", this)),
+      m_breakdownTable(Tables::create(UsageSentences::breakdownHeadings(), 0, this)), m_chart(newDailyChart(this)),
+      m_estimateLabel(wrappingLabel("estimateLabel", this))
+{
+    setObjectName(QStringLiteral("creditsPanel"));
+    m_previousButton->setObjectName(QStringLiteral("previousPeriodButton"));
+    m_previousButton->setAccessibleName(tr("Show the previous billing period"));
+    m_nextButton->setObjectName(QStringLiteral("nextPeriodButton"));
+    m_nextButton->setAccessibleName(tr("Show the next billing period"));
+    m_currentButton->setObjectName(QStringLiteral("currentPeriodButton"));
+    m_currentButton->setAccessibleName(tr("Show the running billing period"));
+    m_progressBar->setObjectName(QStringLiteral("creditsProgressBar"));
+    m_progressBar->setAccessibleName(tr("AI credits used"));
+    m_progressBar->setMinimumHeight(fontMetrics().height());
+    m_progressBar->setTextVisible(false);
+    m_usedLabel->setBuddy(m_progressBar);
+    m_alertBanner->setAccessibleName(tr("Credits warning"));
+    m_breakdownTable->setObjectName(QStringLiteral("breakdownTable"));
+    m_breakdownTable->setAccessibleName(tr("Credits used by action"));
+    m_chart->setObjectName(QStringLiteral("dailyChart"));
+    QFont bigger = m_planLabel->font();
+    bigger.setPointSizeF(bigger.pointSizeF() * 1.15);
+    bigger.setBold(true);
+    m_planLabel->setFont(bigger);
+
+    auto* periodRow = new QHBoxLayout;
+    periodRow->addWidget(m_previousButton);
+    periodRow->addWidget(m_periodLabel, 1);
+    periodRow->addWidget(m_currentButton);
+    periodRow->addWidget(m_nextButton);
+    m_periodLabel->setAlignment(Qt::AlignCenter);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(periodRow);
+    layout->addWidget(m_planLabel);
+    layout->addWidget(m_usedLabel);
+    layout->addWidget(m_progressBar);
+    layout->addWidget(m_alertBanner);
+    layout->addWidget(m_remainingLabel);
+    layout->addWidget(m_forecastLabel);
+    layout->addWidget(m_notesLabel);
+    layout->addWidget(new QLabel(tr("<b>By action</b>"), this));
+    layout->addWidget(m_breakdownTable);
+    layout->addWidget(new QLabel(tr("<b>By day</b>"), this));
+    layout->addWidget(m_chart);
+    layout->addWidget(m_estimateLabel);
+
+    connect(m_previousButton, &QPushButton::clicked, this, [this] { step(-1); });
+    connect(m_nextButton, &QPushButton::clicked, this, [this] { step(1); });
+    connect(m_currentButton, &QPushButton::clicked, this, [this] { showPeriod({}); });
+}
+
+void CreditsPanel::showTenant(const QString& tenant)
+{
+    m_tenant = tenant;
+    reload();
+}
+
+void CreditsPanel::showPeriod(const QString& periodId)
+{
+    m_periodId = periodId;
+    reload();
+}
+
+void CreditsPanel::step(int months)
+{
+    Ledger& ledger = m_session.ledger();
+    const auto current = ledger.settings().currentPeriodId();
+    if (!current)
+        return showFailure(current.failure());
+    const QString shown = m_periodId.isEmpty() ? current.value() : m_periodId;
+    const QString target = QDate::fromString(shown + QStringLiteral("-01"), Qt::ISODate)
+                               .addMonths(months)
+                               .toString(QStringLiteral("yyyy-MM"));
+    showPeriod(target >= current.value() ? QString() : target);
+}
+
+void CreditsPanel::reload()
+{
+    Ledger& ledger = m_session.ledger();
+    const std::optional<QString> tenant = m_tenant.isEmpty() ? std::nullopt : std::optional(m_tenant);
+    const std::optional<QString> period = m_periodId.isEmpty() ? std::nullopt : std::optional(m_periodId);
+    const auto report = ledger.usage().report(period, tenant);
+    if (!report)
+        return showFailure(report.failure());
+    const auto days = ledger.usage().dailyUsage(period, tenant);
+    if (!days)
+        return showFailure(days.failure());
+    const auto first = ledger.usage().firstPeriodId();
+    if (!first)
+        return showFailure(first.failure());
+    m_previousButton->setEnabled(report->period.id() > first.value());
+    m_nextButton->setEnabled(!m_periodId.isEmpty());
+    m_currentButton->setEnabled(!m_periodId.isEmpty());
+    showReport(report.value(), m_periodId.isEmpty());
+    m_chart->setDays(days.value());
+}
+
+void CreditsPanel::showFailure(const Failure& failure)
+{
+    m_planLabel->setText(QStringLiteral("⚠ ") + failure.message);
+    for (QLabel* label : {m_usedLabel, m_remainingLabel, m_forecastLabel, m_notesLabel})
+        label->clear();
+    m_alertBanner->hide();
+}
+
+void CreditsPanel::showReport(const UsageReport& r, bool current)
+{
+    const QLocale locale;
+    m_periodLabel->setText(
+        tr("%1 – %2").arg(UsageSentences::dateText(r.period.firstDay), UsageSentences::dateText(r.period.lastDay)));
+    m_planLabel->setText(tr("%1 plan · %2 credits a month").arg(r.plan->name, locale.toString(r.allocation)));
+
+    // The words are the command line's (UsageSentences); only the layout differs.
+    m_usedLabel->setText(UsageSentences::used(r));
+    m_progressBar->setRange(0, int(qMax<qint64>(1, r.allocation)));
+    m_progressBar->setValue(int(qMin(r.poolUsed, r.allocation)));
+    m_progressBar->setProperty("level", levelName(r.alertLevel));
+    m_progressBar->setStyleSheet(barStyle(r.alertLevel));
+    m_progressBar->setAccessibleDescription(UsageSentences::used(r));
+
+    const QString warning = UsageSentences::warning(r);
+    m_alertBanner->setText(QStringLiteral("⚠ ") + warning);
+    m_alertBanner->setStyleSheet(bannerStyle(r.alertLevel));
+    m_alertBanner->setProperty("level", r.alertLevel);
+    m_alertBanner->setVisible(!warning.isEmpty());
+
+    m_remainingLabel->setText(UsageSentences::remaining(r));
+    const QString forecast = UsageSentences::forecast(r);
+    m_forecastLabel->setText(forecast);
+    m_forecastLabel->setVisible(!forecast.isEmpty());
+    QStringList notes;
+    for (const QString& line :
+         {UsageSentences::tenantShare(r), UsageSentences::overPlan(r), UsageSentences::pendingPlan(r)})
+        if (!line.isEmpty())
+            notes << line;
+    m_notesLabel->setText(notes.join(QLatin1Char('\n')));
+    m_notesLabel->setVisible(!notes.isEmpty());
+
+    QList<QStringList> rows;
+    qint64 runs = 0, credits = 0, byok = 0;
+    for (const ActionUsage& a : r.byAction) {
+        rows << QStringList{shownText(m_session.catalog().action(a.action)->name), locale.toString(a.runs),
+                            locale.toString(a.credits), locale.toString(a.byokRuns)};
+        runs += a.runs;
+        credits += a.credits;
+        byok += a.byokRuns;
+    }
+    rows << QStringList{tr("Total"), locale.toString(runs), locale.toString(credits), locale.toString(byok)};
+    Tables::fill(m_breakdownTable, rows, {1, 2, 3});
+    QFont bold = m_breakdownTable->font();
+    bold.setBold(true);
+    for (int c = 0; c < m_breakdownTable->columnCount(); ++c) {
+        QTableWidgetItem* total = m_breakdownTable->item(int(rows.size()) - 1, c);
+        total->setFont(bold);
+        total->setData(Qt::AccessibleDescriptionRole, tr("Total of all actions")); // not another action
+    }
+
+    m_estimateLabel->setText(current ? estimate(r) : QString());
+    m_estimateLabel->setVisible(current);
+}
+
+// The seed's "what you can do each month", turned around: what the remaining credits still buy, action by
+// action, at the models chosen now. Actions an active key covers cost nothing and are named as such.
+QString CreditsPanel::estimate(const UsageReport& r) const
+{
+    const auto costs = m_session.ledger().usage().costsNow(m_tenant);
+    if (!costs)
+        return costs.failure().message;
+    const QLocale locale;
+    QStringList buys, free, refusedNow;
+    for (const ActionCost& c : costs.value()) {
+        if (!c.refusedBecause.isEmpty())
+            refusedNow << tr("%1 (%2)").arg(inSentence(c.action->name), c.refusedBecause);
+        else if (c.coveredByKey)
+            free << inSentence(c.action->name);
+        else if (r.remaining >= c.credits) // "0 × trigger generation" buys nothing worth listing
+            buys << tr("%1 × %2").arg(locale.toString(r.remaining / qMax(1, c.credits)), inSentence(c.action->name));
+    }
+    QString text;
+    if (!buys.isEmpty())
+        text = tr("The %1 remaining credits still buy, for example: %2.")
+                   .arg(locale.toString(r.remaining), buys.join(QStringLiteral(", ")));
+    if (!free.isEmpty())
+        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) +
+                tr("With your own keys these cost no credits: %1.").arg(free.join(QStringLiteral(", ")));
+    if (!refusedNow.isEmpty())
+        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) +
+                tr("Refused until the key is fixed: %1.").arg(refusedNow.join(QStringLiteral(", ")));
+    return text;
+}
+
+} // namespace Ui

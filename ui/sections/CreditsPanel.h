@@ -1,0 +1,59 @@
+#pragma once
+
+#include "model/Usage.h"
+
+#include <QGroupBox>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+
+namespace Ui {
+
+class DailyChart;
+class Session;
+
+// AI Credits: the plan, how much of the month's pool is used, what is left and when it resets, where the
+// credits went by action and by day, and what the rest still buys. Steps back through earlier periods for
+// offline review.
+class CreditsPanel : public QGroupBox
+{
+    Q_OBJECT
+
+public:
+    explicit CreditsPanel(Session& session, QWidget* parent = nullptr);
+
+    void showTenant(const QString& tenant);
+    // Re-reads the shown period (the running one unless the user stepped back).
+    void reload();
+    // "YYYY-MM"; empty: the running period.
+    void showPeriod(const QString& periodId);
+    QString periodId() const { return m_periodId; }
+
+private:
+    void step(int months);
+    void showReport(const UsageReport& report, bool current);
+    void showFailure(const Failure& failure);
+    QString estimate(const UsageReport& report) const;
+
+    Session& m_session;
+    QString m_tenant;
+    QString m_periodId;
+    QPushButton* m_previousButton;
+    QPushButton* m_nextButton;
+    QPushButton* m_currentButton;
+    QLabel* m_periodLabel;
+    QLabel* m_planLabel;
+    QLabel* m_usedLabel;
+    QProgressBar* m_progressBar;
+    QLabel* m_alertBanner;
+    QLabel* m_remainingLabel;
+    QLabel* m_notesLabel;
+    QLabel* m_forecastLabel;
+    QTableWidget* m_breakdownTable;
+    DailyChart* m_chart;
+    QLabel* m_estimateLabel;
+};
+
+} // namespace Ui

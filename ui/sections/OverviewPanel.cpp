@@ -1,0 +1,231 @@
+#include "sections/OverviewPanel.h"
+
+#include "rules/KeyFormat.h"
+#include "session/Session.h"
+#include "widgets/StatusBadge.h"
+#include "words/AdminSentences.h"
+#include "words/UsageSentences.h"
+
+#include <QFrame>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace Ui {
+
+namespace {
+
+QLabel* plainLabel(const QString& objectName)
+{
+    auto* label = new QLabel;
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+QLabel* heading(const QString& text)
+{
+    auto* label = new QLabel(text);
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    return label;
+}
+
+} // namespace
+
+OverviewPanel::OverviewPanel(Session& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_usedLabel(plainLabel(QStringLiteral("overviewUsedLabel"))),
+      m_bar(new QProgressBar), m_remainingLabel(plainLabel(QStringLiteral("overviewRemainingLabel"))),
+      m_warningLabel(plainLabel(QStringLiteral("overviewWarningLabel"))),
+      m_modelsLabel(plainLabel(QStringLiteral("overviewModelsLabel"))),
+      m_rateLabel(plainLabel(QStringLiteral("overviewRateLabel"))), m_firstSteps(new QFrame),
+      m_firstStepsLabel(new QLabel), m_firstStepsActions(new QWidget)
+{
+    setObjectName(QStringLiteral("overviewPanel"));
+    m_bar->setObjectName(QStringLiteral("overviewCreditsBar"));
+    m_bar->setAccessibleName(tr("AI credits used"));
+    m_bar->setTextVisible(false);
+    m_bar->setMaximumHeight(fontMetrics().height());
+    m_usedLabel->setBuddy(m_bar);
+
+    // One row per question: what it is, the answer, and the link to the section that has the details.
+    auto* grid = new QGridLayout;
+    grid->setColumnStretch(1, 1);
+    grid->setVerticalSpacing(2 * style()->pixelMetric(QStyle::PM_LayoutVerticalSpacing));
+    int row = 0;
+    const auto addRow = [&](const QString& title, QLayout* answer, QPushButton* more) {
+        grid->addWidget(heading(title), row, 0, Qt::AlignTop);
+        grid->addLayout(answer, row, 1);
+        grid->addWidget(more, row, 2, Qt::AlignTop);
+        ++row;
+    };
+    auto* credits = new QVBoxLayout;
+    credits->addWidget(m_usedLabel);
+    credits->addWidget(m_bar);
+    credits->addWidget(m_remainingLabel);
+    credits->addWidget(m_warningLabel);
+    addRow(tr("Credits"), credits, link(tr("&Usage ›"), QStringLiteral("usage"), QStringLiteral("overviewUsageLink")));
+
+    auto* keys = new QVBoxLayout;
+    for (const Provider& p : session.catalog().providers()) {
+        auto* line = new QHBoxLayout;
+        auto* badge = new StatusBadge;
+        badge->setObjectName(p.id + QStringLiteral("OverviewBadge"));
+        badge->setAccessibleName(tr("%1 key status").arg(p.name));
+        auto* label = plainLabel(p.id + QStringLiteral("OverviewKeyLabel"));
+        line->addWidget(badge, 0, Qt::AlignTop);
+        line->addWidget(label, 1);
+        keys->addLayout(line);
+        m_badges.insert(p.id, badge);
+        m_keyLabels.insert(p.id, label);
+    }
+    addRow(tr("Keys"), keys, link(tr("&Keys ›"), QStringLiteral("keys"), QStringLiteral("overviewKeysLink")));
+    auto* models = new QVBoxLayout;
+    models->addWidget(m_modelsLabel);
+    addRow(tr("Models"), models, link(tr("&Models ›"), QStringLiteral("models"), QStringLiteral("overviewModelsLink")));
+    auto* rate = new QVBoxLayout;
+    rate->addWidget(m_rateLabel);
+    addRow(tr("Rate limit"), rate,
+           link(tr("&Rate limit ›"), QStringLiteral("rateLimit"), QStringLiteral("overviewRateLink")));
+
+    // The first run: what to do, instead of empty tables and an empty chart.
+    m_firstSteps->setObjectName(QStringLiteral("firstStepsBox"));
+    m_firstSteps->setFrameShape(QFrame::StyledPanel);
+    auto* steps = new QVBoxLayout(m_firstSteps);
+    steps->addWidget(heading(tr("Getting started: this ledger has no usage and no keys yet")));
+    auto* text = m_firstStepsLabel;
+    text->setObjectName(QStringLiteral("firstStepsLabel"));
+    text->setWordWrap(true);
+    text->setTextFormat(Qt::PlainText);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    steps->addWidget(text);
+    auto* actions = m_firstStepsActions;
+    auto* buttons = new QHBoxLayout(actions);
+    buttons->setContentsMargins(0, 0, 0, 0);
+    auto* import = new QPushButton(tr("&Import Usage…"));
+    import->setObjectName(QStringLiteral("firstStepsImportButton"));
+    connect(import, &QPushButton::clicked, this, &OverviewPanel::importRequested);
+    buttons->addWidget(import);
+    buttons->addWidget(link(tr("Add a &Key ›"), QStringLiteral("keys"), QStringLiteral("firstStepsKeysLink")));
+    buttons->addStretch();
+    steps->addWidget(actions);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_firstSteps);
+    layout->addLayout(grid);
+    layout->addStretch();
+}
+
+QPushButton* OverviewPanel::link(const QString& text, const QString& section, const QString& objectName)
+{
+    auto* button = new QPushButton(text);
+    button->setObjectName(objectName);
+    button->setFlat(true);
+    connect(button, &QPushButton::clicked, this, [this, section] { emit sectionRequested(section); });
+    return button;
+}
+
+void OverviewPanel::showTenant(const QString& tenant)
+{
+    m_tenant = tenant;
+    showCredits();
+    showKeys();
+    showModels();
+    showRateLimit();
+    showFirstSteps();
+}
+
+void OverviewPanel::showCredits()
+{
+    const auto r =
+        m_session.ledger().usage().report(std::nullopt, m_tenant.isEmpty() ? std::nullopt : std::optional(m_tenant));
+    if (!r) {
+        m_usedLabel->setText(QStringLiteral("⚠ ") + r.failure().message);
+        return;
+    }
+    m_usedLabel->setText(UsageSentences::used(r.value()));
+    m_bar->setRange(0, int(qMax<qint64>(1, r->allocation)));
+    m_bar->setValue(int(qMin(r->poolUsed, r->allocation)));
+    m_bar->setAccessibleDescription(m_usedLabel->text());
+    m_remainingLabel->setText(UsageSentences::remaining(r.value()));
+    const QString warning = UsageSentences::warning(r.value());
+    m_warningLabel->setText(QStringLiteral("⚠ ") + warning);
+    m_warningLabel->setVisible(!warning.isEmpty());
+}
+
+void OverviewPanel::showKeys()
+{
+    for (const Provider& p : m_session.catalog().providers()) {
+        const auto status = m_session.ledger().keys().keyStatus(m_tenant, p.id);
+        StatusBadge* badge = m_badges.value(p.id);
+        QLabel* label = m_keyLabels.value(p.id);
+        if (!status) {
+            badge->setState(KeyState::NotSet);
+            label->setText(status.failure().message);
+            continue;
+        }
+        const KeyRecord& shown = status->unused ? *status->unused : status->record;
+        badge->setState(shown.state);
+        label->setText(shown.fingerprint.isEmpty()
+                           ? tr("%1: no key; its actions use AI credits.").arg(p.name)
+                           : tr("%1: %2").arg(p.name, KeyFormat::masked(p.id, shown.fingerprint)));
+        badge->setAccessibleDescription(label->text());
+    }
+}
+
+void OverviewPanel::showModels()
+{
+    const auto settings = m_session.ledger().settings().current();
+    if (!settings)
+        return m_modelsLabel->setText(settings.failure().message);
+    QStringList lines;
+    for (const Slot& slot : m_session.catalog().modelSlots()) {
+        const Model* m = m_session.catalog().model(settings->slotModels.value(slot.id));
+        const QString cost = AdminSentences::modelCost(*m);
+        lines << (cost.isEmpty() ? tr("%1: %2").arg(shownText(slot.name), m->name)
+                                 : tr("%1: %2 (%3)").arg(shownText(slot.name), m->name, cost));
+    }
+    m_modelsLabel->setText(lines.join(QLatin1Char('\n')));
+}
+
+void OverviewPanel::showRateLimit()
+{
+    const auto limits = m_session.ledger().usage().rateLimits(m_tenant);
+    if (!limits)
+        return m_rateLabel->setText(limits.failure().message);
+    m_rateLabel->setText(UsageSentences::rateStanding(limits->onCredits, false, m_session.timeZone()) +
+                         QLatin1Char('\n') + UsageSentences::rateStanding(limits->onByok, true, m_session.timeZone()));
+}
+
+void OverviewPanel::showFirstSteps()
+{
+    bool anyKey = false;
+    if (const auto keys = m_session.ledger().keys().storedKeys())
+        anyKey = !keys->isEmpty();
+    bool nothingYet = false; // no key and no usage; the usage is asked only when no key is stored
+    if (!anyKey) {
+        const auto used = m_session.ledger().usage().hasUsage();
+        nothingYet = used && !used.value();
+    }
+    m_firstSteps->setVisible(nothingYet);
+    // The steps are an administrator's; a Viewer is told who takes them. The role may change between refreshes.
+    const bool admin = m_session.canAdminister();
+    m_firstStepsLabel->setText(
+        admin
+            ? tr("1. Import past usage from a CSV or JSON Lines file (File › Import Usage…, Ctrl+I).\n"
+                 "2. Let your servers record each AI action: ai-settings record --action content --tenant acme, "
+                 "or one long-running ai-settings record --stdin.\n"
+                 "3. Add an Anthropic or OpenAI key of your own: actions it covers cost no credits.")
+            : tr("An Owner or Admin can import past usage, let the servers record each AI action, or add an Anthropic "
+                 "or OpenAI key of your own; the page fills in as they do."));
+    m_firstStepsActions->setVisible(admin);
+}
+
+} // namespace Ui

@@ -1,0 +1,84 @@
+#include "sections/PeriodPanel.h"
+
+#include "session/Session.h"
+#include "widgets/Outcome.h"
+#include "words/AdminSentences.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTimeZone>
+
+namespace Ui {
+
+PeriodPanel::PeriodPanel(Session& session, QWidget* parent)
+    : QGroupBox(tr("Billing period"), parent), m_session(session), m_anchorSpin(new QSpinBox(this)),
+      m_zoneCombo(new QComboBox(this)), m_applyButton(new QPushButton(tr("&Apply Period"), this)),
+      m_outcomeLabel(Outcome::label(QStringLiteral("periodOutcomeLabel"), this))
+{
+    setObjectName(QStringLiteral("periodPanel"));
+    m_anchorSpin->setObjectName(QStringLiteral("anchorDaySpin"));
+    m_anchorSpin->setRange(1, 28); // BillingCalendar::isValidAnchorDay: every month has the day
+    m_anchorSpin->setAccessibleName(tr("Reset day of the month"));
+    m_zoneCombo->setObjectName(QStringLiteral("timeZoneCombo"));
+    m_zoneCombo->setAccessibleName(tr("Time zone of the reset"));
+    m_zoneCombo->setEditable(true);
+    m_zoneCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_zoneCombo->lineEdit()->setAccessibleName(tr("Time zone of the reset"));
+    for (const QByteArray& id : QTimeZone::availableTimeZoneIds())
+        m_zoneCombo->addItem(QString::fromUtf8(id));
+    m_zoneCombo->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_zoneCombo->completer()->setFilterMode(Qt::MatchContains);
+    m_zoneCombo->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    m_applyButton->setObjectName(QStringLiteral("applyPeriodButton"));
+
+    auto* form = new QFormLayout(this);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    form->addRow(tr("Credits reset on &day:"), m_anchorSpin);
+    form->addRow(tr("In time &zone:"), m_zoneCombo);
+    form->addRow(QString(), m_applyButton);
+    form->addRow(m_outcomeLabel);
+
+    connect(m_anchorSpin, &QSpinBox::valueChanged, this, &PeriodPanel::noteChange);
+    connect(m_zoneCombo, &QComboBox::currentTextChanged, this, &PeriodPanel::noteChange);
+    connect(m_zoneCombo->lineEdit(), &QLineEdit::returnPressed, this, &PeriodPanel::apply);
+    connect(m_applyButton, &QPushButton::clicked, this, &PeriodPanel::apply);
+}
+
+void PeriodPanel::reload()
+{
+    const auto settings = m_session.ledger().settings().current();
+    if (!settings)
+        return (void)Outcome::show(m_outcomeLabel, Status(settings.failure()), {});
+    const QSignalBlocker quietDay(m_anchorSpin), quietZone(m_zoneCombo);
+    m_anchorSpin->setValue(settings->anchorDay);
+    m_zoneCombo->setCurrentText(settings->timeZone);
+    const bool may = m_session.canAdminister();
+    m_anchorSpin->setEnabled(may);
+    m_zoneCombo->setEnabled(may);
+    noteChange();
+}
+
+// Apply is there only while what is shown differs from what is stored.
+void PeriodPanel::noteChange()
+{
+    const auto settings = m_session.ledger().settings().current();
+    m_applyButton->setEnabled(
+        m_session.canAdminister() && settings &&
+        (m_anchorSpin->value() != settings->anchorDay || m_zoneCombo->currentText() != settings->timeZone));
+}
+
+void PeriodPanel::apply()
+{
+    if (!m_applyButton->isEnabled())
+        return;
+    const QString zone = m_zoneCombo->currentText().trimmed();
+    const Status s = m_session.ledger().setBillingCalendar(m_anchorSpin->value(), zone);
+    if (Outcome::show(m_outcomeLabel, s, AdminSentences::resetChanged(m_anchorSpin->value(), zone)))
+        m_session.refresh();
+}
+
+} // namespace Ui

@@ -1,0 +1,158 @@
+#include "sections/PlanPanel.h"
+
+#include "session/Session.h"
+#include "widgets/Ask.h"
+#include "widgets/NoWheelComboBox.h"
+#include "widgets/Outcome.h"
+#include "widgets/Tables.h"
+#include "words/AdminSentences.h"
+#include "words/UsageSentences.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace Ui {
+
+PlanPanel::PlanPanel(Session& session, QWidget* parent)
+    : QGroupBox(tr("Plan"), parent), m_session(session), m_planCombo(new NoWheelComboBox(this)),
+      m_changeButton(new QPushButton(tr("C&hange Plan…"), this)), m_effectLabel(new QLabel(this)),
+      m_typicalLabel(new QLabel(this)), m_mixTable(nullptr),
+      m_outcomeLabel(Outcome::label(QStringLiteral("planOutcomeLabel"), this))
+{
+    setObjectName(QStringLiteral("planPanel"));
+    m_planCombo->setObjectName(QStringLiteral("planCombo"));
+    m_planCombo->setAccessibleName(tr("Plan"));
+    for (const Plan& p : session.catalog().plans())
+        m_planCombo->addItem(UsageSentences::planName(p), p.id);
+    m_changeButton->setObjectName(QStringLiteral("changePlanButton"));
+    for (QLabel* l : {m_effectLabel, m_typicalLabel}) {
+        l->setWordWrap(true);
+        l->setTextFormat(Qt::PlainText);
+    }
+    m_effectLabel->setObjectName(QStringLiteral("planEffectLabel"));
+    m_typicalLabel->setObjectName(QStringLiteral("typicalUsageLabel"));
+    m_mixTable = Tables::create({tr("Action"), tr("Typical"), QString(), QString(), QString()}, 0, this);
+    m_mixTable->setObjectName(QStringLiteral("usageMixTable"));
+    m_mixTable->setAccessibleName(tr("Typical usage of the plan and runs in the last three periods"));
+
+    auto* row = new QHBoxLayout;
+    auto* label = new QLabel(tr("&Plan:"), this);
+    label->setBuddy(m_planCombo);
+    row->addWidget(label);
+    row->addWidget(m_planCombo, 1);
+    row->addWidget(m_changeButton);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(row);
+    layout->addWidget(m_effectLabel);
+    layout->addWidget(m_outcomeLabel);
+    layout->addWidget(m_typicalLabel);
+    layout->addWidget(m_mixTable);
+
+    connect(m_planCombo, &QComboBox::currentIndexChanged, this, &PlanPanel::explainChoice);
+    connect(m_changeButton, &QPushButton::clicked, this, &PlanPanel::applyChoice);
+}
+
+void PlanPanel::reload()
+{
+    const auto settings = m_session.ledger().settings().current();
+    if (!settings)
+        return (void)Outcome::show(m_outcomeLabel, Status(settings.failure()), {});
+    const QSignalBlocker quiet(m_planCombo);
+    m_planCombo->setCurrentIndex(m_planCombo->findData(settings->plan->id));
+    const bool owner = m_session.role() == Role::Owner;
+    m_planCombo->setEnabled(owner);
+    explainChoice();
+    if (!owner)
+        m_effectLabel->setText(tr("Only an Owner changes the plan."));
+}
+
+// What choosing the plan shown would do, said before it is done.
+void PlanPanel::explainChoice()
+{
+    const auto settings = m_session.ledger().settings().current();
+    const Plan* chosen = m_session.catalog().plan(m_planCombo->currentData().toString());
+    if (!settings || !chosen)
+        return;
+    const Plan& now = *settings->planNow;
+    const bool same = chosen->id == settings->plan->id;
+    m_changeButton->setEnabled(!same && m_session.role() == Role::Owner);
+    if (same)
+        m_effectLabel->setText(AdminSentences::installPlan(settings.value()));
+    else if (PlanHistory::takesEffectAtOnce(now, *chosen))
+        m_effectLabel->setText(tr("An upgrade takes effect at once: this period's allocation becomes %1.")
+                                   .arg(UsageSentences::credits(chosen->monthlyCredits)));
+    else
+        m_effectLabel->setText(tr("A downgrade takes effect at the next period; this period keeps its allocation."));
+    m_typicalLabel->setText(AdminSentences::typicalMonth(*chosen, m_session.catalog()));
+    showMix(*chosen);
+}
+
+void PlanPanel::applyChoice()
+{
+    const auto before = m_session.ledger().settings().current();
+    const Plan* chosen = m_session.catalog().plan(m_planCombo->currentData().toString());
+    if (!before || !chosen)
+        return;
+    if (Ask::question(
+            this, tr("Change Plan"),
+            tr("Change the plan from %1 to %2? %3").arg(before->plan->name, chosen->name, m_effectLabel->text()),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    Status s = m_session.ledger().settings().setPlan(chosen->id);
+    QString done;
+    if (s) {
+        const auto running = m_session.ledger().usage().report(std::nullopt, std::nullopt);
+        if (running)
+            done = UsageSentences::planChanged(*before->plan, *chosen, running.value()) + QLatin1Char(' ') +
+                   UsageSentences::pendingPlan(running.value());
+        else
+            s = running.failure();
+    }
+    if (Outcome::show(m_outcomeLabel, s, done.trimmed()))
+        m_session.refresh();
+}
+
+// Runs per action: the plan's typical month beside the running period and the two before it.
+void PlanPanel::showMix(const Plan& plan)
+{
+    const Catalog& catalog = m_session.catalog();
+    QStringList periods;
+    const auto current = m_session.ledger().settings().currentPeriodId();
+    if (current) {
+        const QDate first = QDate::fromString(current.value() + QStringLiteral("-01"), Qt::ISODate);
+        for (int back = 2; back >= 0; --back)
+            periods << first.addMonths(-back).toString(QStringLiteral("yyyy-MM"));
+    }
+    QStringList headers{tr("Action"), tr("Typical")};
+    QVector<UsageReport> reports;
+    for (const QString& id : periods) {
+        const auto r = m_session.ledger().usage().report(id, std::nullopt);
+        if (!r)
+            continue;
+        reports << r.value();
+        const QString month = QLocale().toString(r->period.firstDay, tr("MMM yyyy", "a period in a column heading"));
+        headers << (r->finished ? month : tr("%1 (so far)").arg(month));
+    }
+    m_mixTable->setColumnCount(int(headers.size()));
+    m_mixTable->setHorizontalHeaderLabels(headers);
+    const QLocale locale;
+    QList<QStringList> rows;
+    for (qsizetype i = 0; i < catalog.actions().size(); ++i) {
+        const Action& a = catalog.actions()[i];
+        QString typical = QStringLiteral("–");
+        for (const auto& [id, runs] : plan.typical)
+            if (id == a.id)
+                typical = locale.toString(runs);
+        QStringList row{shownText(a.name), typical};
+        for (const UsageReport& r : reports)
+            row << locale.toString(r.byAction[i].runs);
+        rows << row;
+    }
+    Tables::fill(m_mixTable, rows, {1, 2, 3, 4});
+}
+
+} // namespace Ui

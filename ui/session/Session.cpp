@@ -1,0 +1,181 @@
+#include "session/Session.h"
+
+#include "keys/KeyVault.h"
+#include "ledger/DatabaseAddress.h"
+#include "services/KeyService.h"
+#include "support/Environment.h"
+
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+namespace Ui {
+
+Session::Session(const QString& path, const Catalog& catalog, Clock clock)
+    : m_path(path), m_catalog(catalog), m_clock(std::move(clock)), m_network(std::make_unique<QNetworkAccessManager>()),
+      m_vault(std::make_unique<KeyVault>())
+{
+    const auto address = DatabaseAddress::parse(path);
+    m_shared = address && address->postgres;
+}
+
+Session::~Session() = default;
+
+Result<std::unique_ptr<Session>> Session::open(const QString& path, const Catalog& catalog, Clock clock, int openWaitMs)
+{
+    auto ledger = Ledger::open(path, catalog, Environment::currentUserName(), openWaitMs);
+    if (!ledger)
+        return ledger.failure();
+    auto session = std::make_unique<Session>(path, catalog, std::move(clock));
+    if (Status s = session->attach(std::move(ledger).value()); !s)
+        return s.failure();
+    return session;
+}
+
+Status Session::attach(std::unique_ptr<Ledger> ledger)
+{
+    ledger->setClock(m_clock);
+    // A lost connection is the session's to reopen: off the window's thread first, and without the page reading
+    // meanwhile (refresh).
+    ledger->setReconnectWait(-1);
+    const auto role = ledger->directory().roleOf(ledger->userName());
+    if (!role)
+        return role.failure();
+    if (!role.value())
+        // The ledger words the refusal, with the command that fixes it.
+        return ledger->settings().current().failure();
+    m_role = *role.value();
+    m_ledger = std::move(ledger);
+    m_keys = std::make_unique<KeyService>(*m_ledger, *m_vault, *m_network);
+    if (m_checkTimeoutMs)
+        m_keys->setCheckTimeout(*m_checkTimeoutMs);
+    const auto scope = m_ledger->readScope(); // as in refresh(): the page and the alerts read one moment, once
+    emit changed();
+    return success();
+}
+
+void Session::setTimeouts(int keychainMs, int checkMs)
+{
+    m_vault->setTimeout(keychainMs);
+    m_checkTimeoutMs = checkMs;
+    if (m_keys)
+        m_keys->setCheckTimeout(checkMs);
+}
+
+void Session::refresh()
+{
+    if (!isOpen() || m_reconnecting)
+        return; // still connecting: attach() fills the page; reconnecting: refreshes once it is back
+    bool lost = false;
+    {
+        const auto scope = m_ledger->readScope(); // the page and the alerts read one moment
+        // The scope's start tries a lost connection once; should the server not answer yet, the page does not
+        // read (it would show errors beside figures of the time before).
+        lost = m_ledger->connectionLost();
+        if (!lost) {
+            if (const auto role = m_ledger->directory().roleOf(m_ledger->userName()); role && role.value())
+                m_role = *role.value();
+            emit changed();
+            lost = m_ledger->connectionLost(); // lost while the page read
+        }
+    }
+    if (lost)
+        startReconnecting();
+}
+
+void Session::startReconnecting()
+{
+    // Nothing is tried on the window's thread: a server that does not answer at all would hold it for the
+    // connect timeout. The probe in tryReconnecting goes first, at once.
+    m_reconnectPauseMs = firstReconnectPauseMs;
+    m_reconnecting = true;
+    emit reconnecting(tr("trying to reach the server again."));
+    tryReconnecting();
+}
+
+void Session::tryReconnecting()
+{
+    // libpq's ping waits up to the connect timeout for a server that does not answer at all: on a thread of its
+    // own, so that the window stays usable; only a server that answers is reconnected to, here. The thread
+    // touches nothing of the session's, which may be gone before it ends.
+    auto up = std::make_shared<std::atomic_bool>(false);
+    auto* probe = QThread::create([answers = m_ledger->serverProbe(), up] { *up = answers(); });
+    connect(probe, &QThread::finished, probe, &QObject::deleteLater);
+    connect(probe, &QThread::finished, this, [this, up] {
+        const Status back = *up ? m_ledger->reconnect(0) : Status(unavailable(QString()));
+        if (back) {
+            m_reconnecting = false;
+            emit reconnected();
+            refresh();
+            return;
+        }
+        const int pauseMs = m_reconnectPauseMs;
+        // It answered but would not let us in: say why; or it did not answer: say when the next try is.
+        emit reconnecting(*up ? back.failure().message
+                              : tr("the server does not answer yet; the next try is in %n second(s).", nullptr,
+                                   qMax(1, pauseMs / 1000)));
+        m_reconnectPauseMs = qMin(m_reconnectPauseMs * 2, longestReconnectPauseMs);
+        QTimer::singleShot(pauseMs, this, &Session::tryReconnecting);
+    });
+    probe->start();
+}
+
+} // namespace Ui
+
+namespace Ui {
+
+void Session::recheckStaleKeys()
+{
+    if (!isOpen())
+        return;
+    // A check records its verdict, which takes an Owner or Admin; a Viewer sees the last one with its time.
+    if (!canAdminister() || m_checking)
+        return;
+    const auto keys = m_ledger->keys().storedKeys();
+    if (!keys)
+        return; // the page already shows why the database cannot be read
+    const qint64 now = m_ledger->now();
+    QVector<KeyRecord> stale;
+    for (const KeyRecord& k : keys.value()) {
+        const bool old = !k.checkedAt || now - *k.checkedAt > staleAfterMs;
+        const bool retryDue = k.state == KeyState::Throttled && k.retryAt && *k.retryAt <= now;
+        const bool here = KeyService::heldElsewhere(k, QString()).isEmpty();
+        if ((old || retryDue) && here)
+            stale << k;
+    }
+    checkNext(stale);
+}
+
+bool Session::isChecking(const QString& tenant, const QString& provider) const
+{
+    return m_checking && m_checking->tenant == tenant && m_checking->provider == provider;
+}
+
+void Session::checkNext(QVector<KeyRecord> queue)
+{
+    if (queue.isEmpty())
+        return;
+    m_checking = queue.takeFirst();
+    emit keyCheckStarted(m_checking->tenant, m_checking->provider);
+    QPointer<Session> self(this);
+    m_keys->verify(m_checking->tenant, m_checking->provider, [self, queue](const Result<KeyRecord>&) {
+        if (!self)
+            return;
+        // The verdict, or why there is none, is in the ledger; the page reads it from there.
+        self->m_checking.reset();
+        self->refresh();
+        self->checkNext(queue);
+    });
+}
+
+QString Session::timeZone()
+{
+    const auto settings = m_ledger->settings().current();
+    return settings ? settings->timeZone : QStringLiteral("UTC");
+}
+
+} // namespace Ui

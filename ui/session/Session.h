@@ -1,0 +1,101 @@
+#pragma once
+
+#include "ledger/Ledger.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+class KeyService;
+class KeyVault;
+class QNetworkAccessManager;
+
+namespace Ui {
+
+// Everything the page works with for one database: the ledger, the keychain, the network and the key service on
+// top of them. Opening another database makes a new session. A session may be made before its ledger is open
+// (the page is built while a shared ledger connects); until attach() it answers only what needs no database.
+class Session : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Opens (creating when missing) the database at `path` as the operating-system user, and reads the role.
+    // `clock` replaces the system clock (benchmarks and tests on fixed histories).
+    // `openWaitMs`: how long to wait for another program's write lock when the schema must be created or
+    // upgraded (Ledger::open).
+    static Result<std::unique_ptr<Session>> open(const QString& path, const Catalog& catalog, Clock clock = {},
+                                                 int openWaitMs = Ledger::writeWaitMs);
+    // A session whose ledger opens elsewhere (LedgerOpener); see attach().
+    Session(const QString& path, const Catalog& catalog, Clock clock = {});
+    ~Session() override;
+
+    // Takes the opened ledger and reads the user's role; a user who is not a member is refused. Emits changed().
+    Status attach(std::unique_ptr<Ledger> ledger);
+    bool isOpen() const { return m_keys != nullptr; }
+
+    Ledger& ledger() { return *m_ledger; }
+    KeyService& keys() { return *m_keys; }
+    const Catalog& catalog() const { return m_catalog; }
+    QString path() const { return m_path; }
+    // A shared ledger (PostgreSQL), known from the address before it is open.
+    bool isShared() const { return m_shared; }
+    Role role() const { return m_role; }
+    // The install's time zone, in which the page tells times ("04:18 UTC").
+    QString timeZone();
+    bool canAdminister() const { return ::canAdminister(m_role); }
+
+    // For tests: shorter keychain and provider timeouts.
+    void setTimeouts(int keychainMs, int checkMs);
+
+    // Re-reads the user's role (another administrator may have changed it) and tells every panel to re-read.
+    // On a lost connection to a shared ledger's server it reconnects instead (reconnecting()).
+    void refresh();
+
+    // The connection to the shared ledger's server is lost and the session is getting it back: it asks the
+    // server off the window's thread whether it answers, after a pause that grows from 1 s to 16 s, and
+    // reconnects once it does; then reconnected() and changed() follow. Meanwhile refresh() does nothing.
+    bool isReconnecting() const { return m_reconnecting; }
+    static constexpr int firstReconnectPauseMs = 1000;
+    static constexpr int longestReconnectPauseMs = 16000;
+
+    // Checks again, one after another in the background, every stored key last checked more than a day ago (or
+    // throttled until a time now past), so that the page does not show yesterday's verdict as today's.
+    void recheckStaleKeys();
+    static constexpr qint64 staleAfterMs = 24 * 60 * 60 * 1000;
+    // Whether a background check of that key is running.
+    bool isChecking(const QString& tenant, const QString& provider) const;
+
+signals:
+    // Something in the database may have changed: every panel reads again.
+    void changed();
+    // A background check of a key began; `changed` follows when it ends.
+    void keyCheckStarted(const QString& tenant, const QString& provider);
+    // The connection was lost (`reason`: the server's words); the page's figures are no longer current.
+    void reconnecting(const QString& reason);
+    // The connection is back; changed() follows.
+    void reconnected();
+
+private:
+    void checkNext(QVector<KeyRecord> queue);
+    // The reading found the connection lost: one more try at once, then on a timer (tryReconnecting).
+    void startReconnecting();
+    void tryReconnecting();
+
+    QString m_path;
+    const Catalog& m_catalog;
+    Clock m_clock;
+    bool m_shared = false;
+    std::unique_ptr<Ledger> m_ledger;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<KeyVault> m_vault;
+    std::unique_ptr<KeyService> m_keys;
+    Role m_role = Role::Viewer;
+    std::optional<KeyRecord> m_checking; // the key a background check is running for
+    std::optional<int> m_checkTimeoutMs; // set before the ledger was attached
+    bool m_reconnecting = false;
+    int m_reconnectPauseMs = firstReconnectPauseMs;
+};
+
+} // namespace Ui

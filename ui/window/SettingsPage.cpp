@@ -1,0 +1,231 @@
+#include "window/SettingsPage.h"
+
+#include "sections/ActivityPanel.h"
+#include "sections/ByokPanel.h"
+#include "sections/CreditCostsPanel.h"
+#include "sections/CreditsPanel.h"
+#include "sections/MembersPanel.h"
+#include "sections/ModelsPanel.h"
+#include "sections/OverviewPanel.h"
+#include "sections/PeriodPanel.h"
+#include "sections/PlanPanel.h"
+#include "sections/RateLimitPanel.h"
+#include "sections/TenantsPanel.h"
+#include "session/AlertWatcher.h"
+#include "session/Session.h"
+#include "widgets/NoWheelComboBox.h"
+
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QScrollArea>
+#include <QSettings>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace Ui {
+
+namespace {
+
+QSettings pageSettings()
+{
+    return QSettings(QStringLiteral("ai-settings"), QStringLiteral("window"));
+}
+const QString sectionKey = QStringLiteral("page/section");
+
+} // namespace
+
+SettingsPage::SettingsPage(Session& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_tenantCombo(new NoWheelComboBox), m_overview(new OverviewPanel(session)),
+      m_readOnlyLabel(new QLabel), m_sectionList(new QListWidget), m_sections(new QStackedWidget),
+      m_credits(new CreditsPanel(session)), m_costs(new CreditCostsPanel(session)), m_byok(new ByokPanel(session)),
+      m_models(new ModelsPanel(session)), m_rateLimit(new RateLimitPanel(session)),
+      m_activity(new ActivityPanel(session)), m_plan(new PlanPanel(session)), m_period(new PeriodPanel(session)),
+      m_tenants(new TenantsPanel(session)), m_members(new MembersPanel(session))
+{
+    setObjectName(QStringLiteral("settingsPage"));
+    auto* layout = new QVBoxLayout(this);
+
+    auto* title = new QLabel(tr("<h2>Settings › AI</h2>"));
+    auto* showing = new QLabel(tr("&Showing:"));
+    showing->setBuddy(m_tenantCombo);
+    m_tenantCombo->setObjectName(QStringLiteral("tenantCombo"));
+    m_tenantCombo->setAccessibleName(tr("Install or tenant shown"));
+    m_tenantCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto* header = new QHBoxLayout;
+    header->addWidget(title);
+    header->addStretch();
+    header->addWidget(showing);
+    header->addWidget(m_tenantCombo);
+    layout->addLayout(header);
+
+    m_readOnlyLabel->setObjectName(QStringLiteral("readOnlyLabel"));
+    m_readOnlyLabel->setWordWrap(true);
+    m_readOnlyLabel->setTextFormat(Qt::PlainText);
+    m_readOnlyLabel->setFrameShape(QFrame::StyledPanel);
+    m_readOnlyLabel->setMargin(6);
+    layout->addWidget(m_readOnlyLabel);
+
+    m_sectionList->setObjectName(QStringLiteral("sectionList"));
+    m_sectionList->setAccessibleName(tr("Sections"));
+    m_sectionList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_sectionList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    addSection(QStringLiteral("overview"), tr("Overview"), {m_overview});
+    addSection(QStringLiteral("usage"), tr("Usage"), {m_credits, m_costs});
+    addSection(QStringLiteral("keys"), tr("Keys"), {m_byok});
+    addSection(QStringLiteral("models"), tr("Models"), {m_models});
+    addSection(QStringLiteral("rateLimit"), tr("Rate limit"), {m_rateLimit});
+    addSection(QStringLiteral("activity"), tr("Activity"), {m_activity}, false);
+    addSection(QStringLiteral("organisation"), tr("Organisation"), {m_plan, m_period, m_tenants, m_members});
+    m_sectionList->setFixedWidth(m_sectionList->sizeHintForColumn(0) + 4 * m_sectionList->frameWidth() +
+                                 fontMetrics().horizontalAdvance(QStringLiteral("MM")));
+    auto* body = new QHBoxLayout;
+    body->addWidget(m_sectionList);
+    body->addWidget(m_sections, 1);
+    layout->addLayout(body, 1);
+
+    connect(m_sectionList, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_sections->setCurrentIndex(row);
+        pageSettings().setValue(sectionKey, currentSection());
+    });
+    // Ctrl+PgDown / Ctrl+PgUp step through the sections, Alt+1… jump to one, from anywhere on the page.
+    auto* next = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown), this);
+    connect(next, &QShortcut::activated, this, [this] { step(1); });
+    auto* previous = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp), this);
+    connect(previous, &QShortcut::activated, this, [this] { step(-1); });
+    for (int i = 0; i < m_sectionList->count() && i < 9; ++i) {
+        auto* jump = new QShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)), this);
+        connect(jump, &QShortcut::activated, this, [this, i] { m_sectionList->setCurrentRow(i); });
+    }
+
+    connect(m_overview, &OverviewPanel::sectionRequested, this, &SettingsPage::showSection);
+    connect(m_overview, &OverviewPanel::importRequested, this, &SettingsPage::importRequested);
+    connect(m_tenantCombo, &QComboBox::activated, this, &SettingsPage::showSelection);
+    connect(&session, &Session::changed, this, &SettingsPage::reload);
+    const int remembered = int(sectionNames().indexOf(pageSettings().value(sectionKey).toString()));
+    m_sectionList->setCurrentRow(qMax(0, remembered));
+    // A shared ledger may still be connecting: the page is filled when it is attached (Session::changed).
+    if (session.isOpen())
+        reload();
+    // After the first paint: a warning step already reached is told once as the window opens (a ledger still
+    // connecting is checked when it is attached).
+    auto* alerts = new AlertWatcher(session, this);
+    if (session.isOpen())
+        QTimer::singleShot(0, alerts, &AlertWatcher::check);
+}
+
+void SettingsPage::addSection(const QString& name, const QString& title, const QList<QWidget*>& panels, bool scrolls)
+{
+    auto* item = new QListWidgetItem(title, m_sectionList);
+    item->setData(Qt::UserRole, name);
+    item->setToolTip(tr("%1 (Alt+%2)").arg(title).arg(m_sectionList->count()));
+    auto* content = new QWidget;
+    content->setObjectName(name + QStringLiteral("Section"));
+    content->setAccessibleName(title);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget* panel : panels) {
+        // Panels keep their natural height; space left over goes below the last one, unless the section is one
+        // panel that fills it (a long list scrolls inside itself).
+        panel->setSizePolicy(QSizePolicy::Preferred, scrolls ? QSizePolicy::Maximum : QSizePolicy::Expanding);
+        // A panel's title is the heading of its part of the section: larger and bolder than the bold
+        // sub-headings inside it. A style sheet font stays with the group box and is not passed to its children.
+        if (qobject_cast<QGroupBox*>(panel))
+            panel->setStyleSheet(QStringLiteral("QGroupBox { font-weight: 600; font-size: %1pt; }")
+                                     .arg(QLocale::c().toString(font().pointSizeF() * 1.15, 'f', 1)));
+        layout->addWidget(panel);
+    }
+    if (scrolls) {
+        layout->addStretch();
+        auto* area = new QScrollArea;
+        area->setAccessibleName(title); // a Tab stop on the scrolling section says which section it is
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setWidget(content);
+        m_sections->addWidget(area);
+    } else {
+        m_sections->addWidget(content);
+    }
+}
+
+QStringList SettingsPage::sectionNames() const
+{
+    QStringList names;
+    for (int i = 0; i < m_sectionList->count(); ++i)
+        names << m_sectionList->item(i)->data(Qt::UserRole).toString();
+    return names;
+}
+
+QString SettingsPage::currentSection() const
+{
+    const QListWidgetItem* item = m_sectionList->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void SettingsPage::showSection(const QString& name)
+{
+    const int row = int(sectionNames().indexOf(name));
+    if (row >= 0)
+        m_sectionList->setCurrentRow(row);
+}
+
+void SettingsPage::step(int by)
+{
+    const int n = m_sectionList->count();
+    m_sectionList->setCurrentRow((m_sectionList->currentRow() + by + n) % n);
+}
+
+QString SettingsPage::selectedTenant() const
+{
+    return m_tenantCombo->currentData().toString();
+}
+
+void SettingsPage::reloadTenants()
+{
+    const QString selected = selectedTenant();
+    m_tenantCombo->clear();
+    m_tenantCombo->addItem(tr("Whole install"), QString());
+    const auto tenants = m_session.ledger().directory().tenants();
+    if (tenants) {
+        for (const Tenant& t : tenants.value())
+            m_tenantCombo->addItem(t.name.isEmpty() || t.name == t.id ? t.id : tr("%1 (%2)").arg(t.name, t.id), t.id);
+    }
+    // A tenant removed elsewhere falls back to the whole install.
+    m_tenantCombo->setCurrentIndex(qMax(0, m_tenantCombo->findData(selected)));
+}
+
+void SettingsPage::reload()
+{
+    const auto scope = m_session.ledger().readScope(); // every panel shows the same moment
+    reloadTenants();
+    const bool viewer = !m_session.canAdminister();
+    m_readOnlyLabel->setText(
+        tr("You are %1, %2 of this database: you can review credits, keys and activity, but only an Owner or Admin "
+           "can change keys, models, tenants and members, and only an Owner the plan.")
+            .arg(m_session.ledger().userName(), roleWithArticle(m_session.role())));
+    m_readOnlyLabel->setVisible(viewer);
+    showSelection();
+    m_activity->reload();
+    m_plan->reload();
+    m_period->reload();
+    m_tenants->reload();
+    m_members->reload();
+}
+
+void SettingsPage::showSelection()
+{
+    const auto scope = m_session.ledger().readScope();
+    const QString tenant = selectedTenant();
+    m_overview->showTenant(tenant);
+    m_credits->showTenant(tenant);
+    m_costs->showTenant(tenant);
+    m_byok->showTenant(tenant);
+    m_models->reload();
+    m_rateLimit->showTenant(tenant);
+}
+
+} // namespace Ui
