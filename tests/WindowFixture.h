@@ -108,7 +108,7 @@ protected:
                                                  state,
                                                  QStringLiteral("wxyz"),
                                                  l->now(),
-                                                 QString::fromUtf8(message),
+                                                 KeyVerdict::fromStored(QString::fromUtf8(message)),
                                                  {},
                                                  retryAt,
                                                  {},

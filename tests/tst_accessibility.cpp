@@ -82,17 +82,18 @@ private slots:
         const qint64 start = ledger->usage().report(std::nullopt, std::nullopt)->period.start;
         QVERIFY(TestSupport::recordAsItHappened(*ledger, {QStringLiteral("theme"), {}, start + 3600000, {}}).ok());
         QVERIFY(ledger->keys()
-                    .setKeyRecord({{},
-                                   QStringLiteral("anthropic"),
-                                   KeyState::Invalid,
-                                   QStringLiteral("wxyz"),
-                                   ledger->now(),
-                                   QStringLiteral("Anthropic rejected the key (401): invalid x-api-key."),
-                                   {},
-                                   std::nullopt,
-                                   {},
-                                   {}},
-                                  KeyChange::Checked)
+                    .setKeyRecord(
+                        {{},
+                         QStringLiteral("anthropic"),
+                         KeyState::Invalid,
+                         QStringLiteral("wxyz"),
+                         ledger->now(),
+                         KeyVerdict::fromStored(QStringLiteral("Anthropic rejected the key (401): invalid x-api-key.")),
+                         {},
+                         std::nullopt,
+                         {},
+                         {}},
+                        KeyChange::Checked)
                     .ok());
         m_window = std::make_unique<Ui::MainWindow>(m_db, m_clock);
         m_window->resize(1000, 760);

@@ -105,6 +105,15 @@ private slots:
         QTest::newRow("unknown provider") << "actions/3/provider"
                                           << "\"dalle\""
                                           << "names unknown provider \"dalle\"";
+        QTest::newRow("unknown protocol") << "providers/0/protocol"
+                                          << "\"grpc\""
+                                          << "provider \"anthropic\" speaks unknown protocol \"grpc\"";
+        QTest::newRow("no key prefix") << "providers/1/keyPrefix"
+                                       << "null"
+                                       << "provider \"openai\" needs a text \"keyPrefix\"";
+        QTest::newRow("a models path without its slash") << "providers/1/modelsPath"
+                                                         << "\"v1/models\""
+                                                         << "needs a \"modelsPath\" that starts with /";
         QTest::newRow("unknown slot") << "actions/0/slot"
                                       << "\"styling\""
                                       << "names unknown slot \"styling\"";

@@ -7,6 +7,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -114,7 +117,8 @@ QStringList problems(const QString& tree)
                 if (!reached) {
                     bool elsewhere = false;
                     for (const Part& p : parts())
-                        elsewhere |= QFileInfo::exists(tree + QLatin1Char('/') + p.root + QLatin1Char('/') + inc.target);
+                        elsewhere |=
+                            QFileInfo::exists(tree + QLatin1Char('/') + p.root + QLatin1Char('/') + inc.target);
                     found << (elsewhere ? QStringLiteral("%1 reaches a part %2 does not build on").arg(where, part.root)
                                         : QStringLiteral("%1 names no floor of the include directories").arg(where));
                     continue;
@@ -178,9 +182,45 @@ QStringList problems(const QString& tree)
     return found;
 }
 
+// Lines of code that name a provider of the catalog in a string of their own ("anthropic", "OpenAI"): code asks
+// the catalog for what a provider is, so only the catalog's loader may read such a name.
+QStringList providerNames(const QString& tree)
+{
+    QFile catalog(tree + QStringLiteral("/resources/catalog.json"));
+    if (!catalog.open(QIODevice::ReadOnly))
+        return {QStringLiteral("resources/catalog.json cannot be read")};
+    QStringList names;
+    for (const QJsonValue& p : QJsonDocument::fromJson(catalog.readAll())[QStringLiteral("providers")].toArray())
+        names << p[QStringLiteral("id")].toString() << p[QStringLiteral("name")].toString();
+    QStringList found;
+    for (const Part& part : parts())
+        for (const QString& file : sourcesOf(tree, part.root)) {
+            if (file == QLatin1String("app/core/rules/Catalog.cpp"))
+                continue;
+            QFile f(tree + QLatin1Char('/') + file);
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            int line = 0;
+            while (!f.atEnd()) {
+                ++line;
+                const QString text = QString::fromUtf8(f.readLine());
+                if (text.trimmed().startsWith(QLatin1String("//")))
+                    continue;
+                for (const QString& name : names)
+                    if (text.contains(QLatin1Char('"') + name + QLatin1Char('"')))
+                        found << QStringLiteral("%1:%2: names the provider \"%3\"").arg(file).arg(line).arg(name);
+            }
+        }
+    return found;
+}
+
 // A copy of the source tree's parts in a temporary folder, to plant a fault in.
 bool copyParts(const QString& to)
 {
+    if (!QDir().mkpath(to + QStringLiteral("/resources")) ||
+        !QFile::copy(QStringLiteral(AI_SETTINGS_SOURCE_DIR "/resources/catalog.json"),
+                     to + QStringLiteral("/resources/catalog.json")))
+        return false;
     for (const Part& part : parts())
         for (const QString& file : sourcesOf(QStringLiteral(AI_SETTINGS_SOURCE_DIR), part.root)) {
             const QString target = to + QLatin1Char('/') + file;
@@ -218,29 +258,51 @@ private slots:
         QVERIFY(sourcesOf(QStringLiteral(AI_SETTINGS_SOURCE_DIR), QStringLiteral("app/core")).size() > 50);
     }
 
+    void noCodeNamesAProvider()
+    {
+        const QStringList found = providerNames(QStringLiteral(AI_SETTINGS_SOURCE_DIR));
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+    }
+
+    void aPlantedProviderNameIsFound()
+    {
+        QTemporaryDir tree;
+        QVERIFY(tree.isValid());
+        QVERIFY(copyParts(tree.path()));
+        QVERIFY(providerNames(tree.path()).isEmpty());
+        QVERIFY(
+            plant(tree.path(), QStringLiteral("ui/sections/KeyField.cpp"),
+                  QByteArray("static bool isOpenAi(const QString& id) { return id == QLatin1String(\"openai\"); }")));
+        const QStringList found = providerNames(tree.path());
+        QCOMPARE(found.size(), 1);
+        QVERIFY2(found.first().startsWith(QLatin1String("ui/sections/KeyField.cpp:")) &&
+                     found.first().endsWith(QLatin1String("names the provider \"openai\"")),
+                 qPrintable(found.first()));
+    }
+
     void aPlantedFaultIsFound_data()
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QByteArray>("line");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("a rule climbs to a service") << QStringLiteral("app/core/rules/Catalog.h")
-                                                    << QByteArray("#include \"services/KeyService.h\"")
-                                                    << QStringLiteral("climbs from rules to services");
-        QTest::newRow("a word climbs to the ledger") << QStringLiteral("app/core/words/UsageSentences.cpp")
-                                                     << QByteArray("#include \"ledger/Ledger.h\"")
-                                                     << QStringLiteral("climbs from words to ledger");
-        QTest::newRow("a widget climbs to a section") << QStringLiteral("ui/widgets/StatusBadge.cpp")
-                                                      << QByteArray("#include \"sections/PlanPanel.h\"")
-                                                      << QStringLiteral("climbs from widgets to sections");
-        QTest::newRow("the core reaches the window") << QStringLiteral("app/core/ledger/Ledger.cpp")
-                                                     << QByteArray("#include \"window/MainWindow.h\"")
-                                                     << QStringLiteral("reaches a part app/core does not build on");
+        QTest::newRow("a rule climbs to a service")
+            << QStringLiteral("app/core/rules/Catalog.h") << QByteArray("#include \"services/KeyService.h\"")
+            << QStringLiteral("climbs from rules to services");
+        QTest::newRow("a word climbs to the ledger")
+            << QStringLiteral("app/core/words/UsageSentences.cpp") << QByteArray("#include \"ledger/Ledger.h\"")
+            << QStringLiteral("climbs from words to ledger");
+        QTest::newRow("a widget climbs to a section")
+            << QStringLiteral("ui/widgets/StatusBadge.cpp") << QByteArray("#include \"sections/PlanPanel.h\"")
+            << QStringLiteral("climbs from widgets to sections");
+        QTest::newRow("the core reaches the window")
+            << QStringLiteral("app/core/ledger/Ledger.cpp") << QByteArray("#include \"window/MainWindow.h\"")
+            << QStringLiteral("reaches a part app/core does not build on");
         QTest::newRow("a bare name") << QStringLiteral("app/core/ledger/Ledger.cpp")
                                      << QByteArray("#include \"Database.h\"")
                                      << QStringLiteral("names no floor of the include directories");
-        QTest::newRow("a loop on one floor") << QStringLiteral("app/core/ledger/SqlSupport.h")
-                                             << QByteArray("#include \"ledger/Database.h\"")
-                                             << QStringLiteral("a loop of units: ");
+        QTest::newRow("a loop on one floor")
+            << QStringLiteral("app/core/ledger/SqlSupport.h") << QByteArray("#include \"ledger/Database.h\"")
+            << QStringLiteral("a loop of units: ");
     }
 
     void aPlantedFaultIsFound()

@@ -59,6 +59,48 @@ private slots:
         QCOMPARE(ledger().userName(), QStringLiteral("owner"));
     }
 
+    // Version 10 kept a key check's verdict as an English sentence; version 11 keeps the facts it tells, so that
+    // the window can word them in the user's language. A sentence no pattern reads is kept as it was.
+    void migratesStoredVerdictsToFacts()
+    {
+        if (TestBackend::postgres())
+            QSKIP("db init upgrades a shared ledger (tst_ledgerguard).");
+        m_ledger.reset();
+        const QString path = TestBackend::newLocation(m_dir, QStringLiteral("v10"), QStringLiteral("owner"));
+        {
+            QSqlDatabase db = TestBackend::raw(path, QStringLiteral("v10"));
+            QVERIFY(Schema::migrate(db, TestSupport::catalog(), QStringLiteral("owner"), 10).ok());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO key_state (tenant, provider, state, fingerprint, checked_at, message) VALUES "
+                "('', 'anthropic', 'invalid', 'wxyz', 1, 'Anthropic rejected the key (401, request req_7): bad key.'), "
+                "('', 'openai', 'not_verified', 'abcd', 1, 'Something only an older version said.')")));
+            QCOMPARE(Schema::version(db).value(), 10);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v10"));
+        m_path = path;
+        m_ledger = openAs(QStringLiteral("owner"));
+        QCOMPARE(scalar(QStringLiteral("SELECT version FROM schema_version")), Schema::currentVersion);
+        const auto rejected = ledger().keys().keyRecord(QString(), QStringLiteral("anthropic"));
+        QVERIFY(rejected.ok());
+        QCOMPARE(rejected->verdict.code, KeyVerdict::Code::Rejected);
+        QCOMPARE(rejected->verdict.status, 401);
+        QCOMPARE(rejected->verdict.requestId, QStringLiteral("req_7"));
+        QCOMPARE(rejected->verdict.said, QStringLiteral("bad key"));
+        const auto other = ledger().keys().keyRecord(QString(), QStringLiteral("openai"));
+        QVERIFY(other.ok());
+        QCOMPARE(other->verdict.code, KeyVerdict::Code::Worded);
+        QCOMPARE(other->verdict.text, QStringLiteral("Something only an older version said."));
+        // The table holds the facts now, not the sentence.
+        QString stored;
+        withRawDatabase([&](QSqlDatabase& db) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT message FROM key_state WHERE provider = 'anthropic'")) && q.next())
+                stored = q.value(0).toString();
+        });
+        QVERIFY2(stored.startsWith(QLatin1String("{\"code\":\"rejected\"")), qPrintable(stored));
+    }
+
     void migratesFromVersionOne()
     {
         if (TestBackend::postgres())

@@ -234,6 +234,11 @@ private slots:
                 "CREATE TEMP TABLE import_staging (LIKE ai_settings.usage_events) ON COMMIT DROP; "
                 "EXECUTE format('GRANT INSERT ON pg_temp.import_staging TO %I', session_user); END $$"),
             m_database);
+        // Version 10 kept a key's verdict as an English sentence.
+        TestBackend::admin(QStringLiteral("INSERT INTO ai_settings.key_state (tenant, provider, state, fingerprint, "
+                                          "checked_at, message) VALUES ('', 'anthropic', 'invalid', 'wxyz', 1, "
+                                          "'Anthropic rejected the key (401): invalid x-api-key.')"),
+                           m_database);
         const QString before = books();
         const auto refused = cli({QStringLiteral("report")}, as(role("alice")));
         QVERIFY(refused.exitCode != 0);
@@ -244,8 +249,20 @@ private slots:
         const QStringList init{QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--owner"), role("alice")};
         const auto upgraded = cli(init, superuser);
         QVERIFY2(upgraded.exitCode == 0, upgraded.err.constData());
-        QVERIFY2(upgraded.out.contains("from schema version 9 to 10"), upgraded.out.constData());
+        QVERIFY2(upgraded.out.contains("from schema version 9 to 11"), upgraded.out.constData());
         QCOMPARE(books(), before);
+        // The sentence is facts now, and `keys status` tells them again.
+        const auto keys =
+            cli({QStringLiteral("keys"), QStringLiteral("status"), QStringLiteral("--json")}, as(role("alice")));
+        QVERIFY2(keys.exitCode == 0, keys.err.constData());
+        QJsonObject anthropic;
+        for (const QJsonValue& row : QJsonDocument::fromJson(keys.out).array())
+            if (row[QStringLiteral("provider")] == QStringLiteral("anthropic"))
+                anthropic = row.toObject();
+        QCOMPARE(anthropic[QStringLiteral("message")].toString(),
+                 QStringLiteral("Anthropic rejected the key (401): invalid x-api-key."));
+        QCOMPARE(anthropic[QStringLiteral("verdict")][QStringLiteral("code")].toString(), QStringLiteral("rejected"));
+        QCOMPARE(anthropic[QStringLiteral("verdict")][QStringLiteral("status")].toInt(), 401);
         const auto clean = cli({QStringLiteral("db"), QStringLiteral("check")}, as(role("alice")));
         QVERIFY2(clean.exitCode == 0, clean.out.constData());
         // The import works again, and finds an id given twice.

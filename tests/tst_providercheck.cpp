@@ -2,6 +2,8 @@
 
 #include "FakeProvider.h"
 #include "keys/ProviderCheck.h"
+#include "words/KeySentences.h"
+#include "words/Translations.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -28,6 +30,9 @@ private:
         return provider == QLatin1String("anthropic") ? anthropicKey : openAiKey;
     }
     static const Provider& provider(const QString& id) { return *TestSupport::catalog().provider(id); }
+    // A verdict as the command line and the window word it (English in these tests).
+    static QString sentence(const KeyVerdict& v, const QString& id) { return KeySentences::verdict(v, provider(id)); }
+    static QString sentence(const ProviderCheck::Outcome& o, const QString& id) { return sentence(o.verdict, id); }
 
     ProviderCheck::Outcome run(FakeProvider& server, const QString& provider, int timeoutMs = 10000)
     {
@@ -175,12 +180,14 @@ private slots:
         server.respond(status, body, headers);
         const ProviderCheck::Outcome o = run(server, provider);
         QTEST(o.state, "state");
+        const QString said = sentence(o, provider);
         if (message.isEmpty())
-            QVERIFY2(o.message.isEmpty(), qPrintable(o.message));
+            QVERIFY2(said.isEmpty(), qPrintable(said));
         else
-            QVERIFY2(o.message.startsWith(message), qPrintable(o.message));
-        QVERIFY2(!o.message.contains(QStringLiteral("qqqq")) && !o.message.contains(QStringLiteral("kkkk")),
-                 qPrintable(o.message));
+            QVERIFY2(said.startsWith(message), qPrintable(said));
+        QVERIFY2(!said.contains(QStringLiteral("qqqq")) && !said.contains(QStringLiteral("kkkk")), qPrintable(said));
+        // What the ledger keeps is facts, and they read back as the same sentence.
+        QCOMPARE(sentence(KeyVerdict::fromStored(o.verdict.toStored()), provider), said);
         if (o.state == KeyState::Active)
             QVERIFY(!o.models.isEmpty());
         if (o.state == KeyState::Throttled) {
@@ -215,14 +222,23 @@ private slots:
             R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})", {},
             anthropicKey, now, "req_011CSHoEeqs5C35K2UUqR7Fy");
         QCOMPARE(o.requestId, QStringLiteral("req_011CSHoEeqs5C35K2UUqR7Fy"));
-        QCOMPARE(o.message,
+        QCOMPARE(sentence(o, QStringLiteral("anthropic")),
                  QStringLiteral(
                      "Anthropic rejected the key (401, request req_011CSHoEeqs5C35K2UUqR7Fy): invalid x-api-key."));
+        // Kept as facts: the code, the status, the provider's error type and words, the request id.
+        QCOMPARE(o.verdict.code, KeyVerdict::Code::Rejected);
+        QCOMPARE(o.verdict.status, 401);
+        QCOMPARE(o.verdict.errorType, QStringLiteral("authentication_error"));
+        QCOMPARE(o.verdict.said, QStringLiteral("invalid x-api-key"));
+        QCOMPARE(o.verdict.requestId, QStringLiteral("req_011CSHoEeqs5C35K2UUqR7Fy"));
+        QCOMPARE(o.verdict.toStored(),
+                 QStringLiteral(R"({"code":"rejected","request":"req_011CSHoEeqs5C35K2UUqR7Fy","said":"invalid )"
+                                R"(x-api-key","status":401,"type":"authentication_error"})"));
         // A header that is not an id is dropped rather than echoed.
         const auto odd = ProviderCheck::interpret(provider(QStringLiteral("openai")), 500, "{}", {}, openAiKey, now,
                                                   "<script>\r\nx");
         QVERIFY(odd.requestId.isEmpty());
-        QCOMPARE(odd.message, QStringLiteral("OpenAI is having trouble (500)."));
+        QCOMPARE(sentence(odd, QStringLiteral("openai")), QStringLiteral("OpenAI is having trouble (500)."));
     }
 
     void everyPageOfAnthropicsListIsRead()
@@ -264,8 +280,8 @@ private slots:
         server.stall();
         const ProviderCheck::Outcome o = run(server, QStringLiteral("anthropic"), 400);
         QCOMPARE(o.state, KeyState::NotVerified);
-        QVERIFY2(o.message.startsWith(QStringLiteral("Anthropic did not answer within 0.4 seconds")),
-                 qPrintable(o.message));
+        QCOMPARE(sentence(o, QStringLiteral("anthropic")),
+                 QStringLiteral("Anthropic did not answer within 0.4 seconds."));
     }
 
     void unreachableServerIsNotVerified()
@@ -282,18 +298,86 @@ private slots:
         QVERIFY(spy.wait(15000));
         const auto o = spy.first().first().value<ProviderCheck::Outcome>();
         QCOMPARE(o.state, KeyState::NotVerified);
-        QVERIFY2(o.message.startsWith(QStringLiteral("OpenAI could not be reached (Connection refused)")),
-                 qPrintable(o.message));
+        QVERIFY2(sentence(o, QStringLiteral("openai"))
+                     .startsWith(QStringLiteral("OpenAI could not be reached (Connection refused)")),
+                 qPrintable(sentence(o, QStringLiteral("openai"))));
+    }
+
+    // Ledgers written before verdicts were facts hold English sentences: each is read back into facts that say
+    // the same sentence again in English, and something else in German.
+    void storedSentencesAreReadBackAsFacts_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QString>("stored");
+        QTest::addColumn<int>("code");
+        QTest::newRow("rejected") << "anthropic"
+                                  << "Anthropic rejected the key (401, request req_1): invalid x-api-key."
+                                  << int(KeyVerdict::Code::Rejected);
+        QTest::newRow("rejected, no words") << "openai"
+                                            << "OpenAI rejected the key (403)." << int(KeyVerdict::Code::Rejected);
+        QTest::newRow("out of budget") << "anthropic"
+                                       << "The Anthropic account behind this key is out of budget (400): Your credit "
+                                          "balance is too low; raise its "
+                                          "spend limit or add credit at console.anthropic.com."
+                                       << int(KeyVerdict::Code::OutOfBudget);
+        QTest::newRow("throttled") << "openai"
+                                   << "OpenAI is limiting requests (429); check again in 30 seconds."
+                                   << int(KeyVerdict::Code::Throttled);
+        QTest::newRow("limited")
+            << "openai"
+            << "OpenAI is limiting requests (429, request req_9) and did not say when to ask again."
+            << int(KeyVerdict::Code::Limited);
+        QTest::newRow("overloaded") << "anthropic"
+                                    << "Anthropic is overloaded (529)." << int(KeyVerdict::Code::Overloaded);
+        QTest::newRow("trouble") << "openai"
+                                 << "OpenAI is having trouble (502)." << int(KeyVerdict::Code::ServerTrouble);
+        QTest::newRow("other") << "openai"
+                               << "OpenAI answered (404): Not found." << int(KeyVerdict::Code::OtherAnswer);
+        QTest::newRow("not a list") << "openai"
+                                    << "OpenAI answered with something that is not a model list."
+                                    << int(KeyVerdict::Code::NotAModelList);
+        QTest::newRow("timed out") << "anthropic"
+                                   << "Anthropic did not answer within 15 seconds." << int(KeyVerdict::Code::TimedOut);
+        QTest::newRow("unreachable") << "openai"
+                                     << "OpenAI could not be reached (Host api.openai.com not found)."
+                                     << int(KeyVerdict::Code::Unreachable);
+        QTest::newRow("not checked") << "openai"
+                                     << "Not checked with the provider yet." << int(KeyVerdict::Code::NotChecked);
+        QTest::newRow("not in the keychain")
+            << "openai"
+            << "The key is no longer in the keychain; set it again." << int(KeyVerdict::Code::NotInKeychain);
+        QTest::newRow("a sentence no pattern reads") << "openai"
+                                                     << "Something else entirely." << int(KeyVerdict::Code::Worded);
+    }
+
+    void storedSentencesAreReadBackAsFacts()
+    {
+        QFETCH(QString, provider);
+        QFETCH(QString, stored);
+        QFETCH(int, code);
+        const KeyVerdict v = KeyVerdict::fromStored(stored);
+        QCOMPARE(int(v.code), code);
+        QCOMPARE(sentence(v, provider), stored);
+        QCOMPARE(KeySentences::verdict(v, this->provider(provider), true), stored);
+        if (v.code == KeyVerdict::Code::Worded)
+            return;
+        Translations::install(QLocale(QLocale::German, QLocale::Germany));
+        const QString german = sentence(v, provider);
+        const QString stillEnglish = KeySentences::verdict(v, this->provider(provider), true);
+        TestSupport::speakEnglish();
+        QVERIFY2(!german.isEmpty() && german != stored, qPrintable(german));
+        QCOMPARE(stillEnglish, stored);
     }
 
     void baseUrlComesFromTheEnvironmentFirst()
     {
-        QCOMPARE(ProviderCheck::baseUrl(QStringLiteral("anthropic")),
+        QCOMPARE(ProviderCheck::baseUrl(provider(QStringLiteral("anthropic"))),
                  QUrl(QStringLiteral("https://api.anthropic.com")));
-        QCOMPARE(ProviderCheck::baseUrl(QStringLiteral("openai"), QStringLiteral("http://gateway.local:8080/v1")),
-                 QUrl(QStringLiteral("http://gateway.local:8080/v1")));
+        QCOMPARE(
+            ProviderCheck::baseUrl(provider(QStringLiteral("openai")), QStringLiteral("http://gateway.local:8080/v1")),
+            QUrl(QStringLiteral("http://gateway.local:8080/v1")));
         qputenv("OPENAI_BASE_URL", "http://127.0.0.1:9/proxy");
-        QCOMPARE(ProviderCheck::baseUrl(QStringLiteral("openai"), QStringLiteral("http://gateway.local")),
+        QCOMPARE(ProviderCheck::baseUrl(provider(QStringLiteral("openai")), QStringLiteral("http://gateway.local")),
                  QUrl(QStringLiteral("http://127.0.0.1:9/proxy")));
         qunsetenv("OPENAI_BASE_URL");
     }

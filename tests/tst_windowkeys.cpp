@@ -1,5 +1,7 @@
 #include "WindowFixture.h"
 
+#include "words/Translations.h"
+
 // The key fields: saving and checking a key, each state's badge and advice, a check that hangs, replacing
 // a key, keys held on another machine, and the models a key cannot use.
 class TestWindowKeys : public WindowFixture
@@ -184,6 +186,24 @@ private slots:
         const QString estimate = find<QLabel>("estimateLabel")->text();
         QCOMPARE(estimate.contains(QStringLiteral("Refused until the key is fixed")), keyStateRefusesActions(state));
         QVERIFY(m_provider.requests.isEmpty()); // checked just now: nothing to check again
+    }
+
+    // The ledger keeps a check's verdict as facts, so a German window words it in German; the provider's own
+    // words stay as it said them.
+    void aVerdictIsToldInTheUsersLanguage()
+    {
+        recordKeyState({}, KeyState::Invalid, std::nullopt,
+                       "Anthropic rejected the key (401, request req_42): invalid x-api-key.");
+        Translations::install(QLocale(QLocale::German, QLocale::Germany));
+        openWindow();
+        m_window->page()->showSection(QStringLiteral("keys"));
+        const QString shown = find<QLabel>("anthropicMessageLabel")->text();
+        m_window.reset();
+        TestSupport::speakEnglish();
+        QVERIFY2(shown.contains(
+                     QStringLiteral("Anthropic hat den Schlüssel abgelehnt (401, Anfrage req_42): invalid x-api-key.")),
+                 qPrintable(shown));
+        QVERIFY2(!shown.contains(QStringLiteral("rejected the key")), qPrintable(shown));
     }
 
     // What the page promises depends on who reads it: a Viewer's window does not check keys by itself.

@@ -99,7 +99,7 @@ QJsonValue timeOrNull(const std::optional<qint64>& at)
 }
 
 // One stored key (or, when the provider's actions use credits, the absence of one) as `keys status` lists it.
-QJsonObject rowJson(const KeyRecord& r, const KeyStatus& s, bool inForce)
+QJsonObject rowJson(const Provider& p, const KeyRecord& r, const KeyStatus& s, bool inForce)
 {
     return QJsonObject{
         {QStringLiteral("provider"), r.provider},
@@ -107,13 +107,14 @@ QJsonObject rowJson(const KeyRecord& r, const KeyStatus& s, bool inForce)
         {QStringLiteral("in_force"), inForce},
         {QStringLiteral("fingerprint"), r.fingerprint.isEmpty() ? QJsonValue() : QJsonValue(r.fingerprint)},
         {QStringLiteral("masked"),
-         r.fingerprint.isEmpty() ? QJsonValue() : QJsonValue(KeyFormat::masked(r.provider, r.fingerprint))},
+         r.fingerprint.isEmpty() ? QJsonValue() : QJsonValue(KeyFormat::masked(p, r.fingerprint))},
         {QStringLiteral("source"), keySourceId(s.source)},
         {QStringLiteral("scope"), r.tenant.isEmpty() ? QStringLiteral("install") : QStringLiteral("tenant")},
         {QStringLiteral("tenant"), r.tenant.isEmpty() ? QJsonValue() : QJsonValue(r.tenant)},
         {QStringLiteral("checked_at"), timeOrNull(r.checkedAt)},
         {QStringLiteral("retry_at"), timeOrNull(r.retryAt)},
-        {QStringLiteral("message"), r.message},
+        {QStringLiteral("message"), KeySentences::verdict(r.verdict, p, true)},
+        {QStringLiteral("verdict"), r.verdict.isEmpty() ? QJsonValue() : QJsonValue(r.verdict.toJson())},
         {QStringLiteral("models"), QJsonArray::fromStringList(r.models)},
         {QStringLiteral("holder"), r.holder.isEmpty() ? QJsonValue() : QJsonValue(r.holder)},
     };
@@ -121,10 +122,10 @@ QJsonObject rowJson(const KeyRecord& r, const KeyStatus& s, bool inForce)
 
 void printRow(QTextStream& out, const Provider& p, const KeyRecord& r, const QString& usage)
 {
-    const QString masked = r.fingerprint.isEmpty() ? QStringLiteral("-") : KeyFormat::masked(p.id, r.fingerprint);
+    const QString masked = r.fingerprint.isEmpty() ? QStringLiteral("-") : KeyFormat::masked(p, r.fingerprint);
     out << p.name.leftJustified(10) << masked.leftJustified(20) << keyStateLabel(r.state);
-    if (!r.message.isEmpty() && r.state != KeyState::Active)
-        out << " - " << r.message;
+    if (!r.verdict.isEmpty() && r.state != KeyState::Active)
+        out << " - " << KeySentences::verdict(r.verdict, p);
     // Whole sentences under the row, each with its own full stop.
     QStringList notes;
     if (!usage.isEmpty())
@@ -148,9 +149,9 @@ int status(Context& context, Ledger& ledger, const QString& tenant, bool json)
         if (!s)
             return context.fail(s.failure());
         if (json) {
-            rows.append(rowJson(s->record, s.value(), s->inForce()));
+            rows.append(rowJson(p, s->record, s.value(), s->inForce()));
             if (s->unused)
-                rows.append(rowJson(*s->unused, s.value(), false));
+                rows.append(rowJson(p, *s->unused, s.value(), false));
             continue;
         }
         // The window's sentence under its key fields, as a line under the key rows.
@@ -181,11 +182,11 @@ int doctor(Context& context)
 }
 
 // The exit code and the line for a key that was just stored or checked.
-int verdict(Context& context, const QString& providerName, const QString& tenant, const KeyRecord& r, bool checked)
+int verdict(Context& context, const Provider& provider, const QString& tenant, const KeyRecord& r, bool checked)
 {
     const QString what =
         Words::tr("The %1 key for %2 (%3)")
-            .arg(providerName, KeySentences::scope(tenant), KeyFormat::masked(r.provider, r.fingerprint));
+            .arg(provider.name, KeySentences::scope(tenant), KeyFormat::masked(provider, r.fingerprint));
     if (!checked) {
         context.out << Words::tr("%1 is saved; it has not been checked with the provider yet.").arg(what) << '\n';
         return Done;
@@ -195,16 +196,19 @@ int verdict(Context& context, const QString& providerName, const QString& tenant
         context.out << Words::tr("%1 is saved and active (BYOK); its actions cost no credits.").arg(what) << '\n';
         return Done;
     case KeyState::Invalid:
-        return context.fail(refused(Words::tr("%1 is stored but invalid: %2").arg(what, r.message)));
+        return context.fail(
+            refused(Words::tr("%1 is stored but invalid: %2").arg(what, KeySentences::verdict(r.verdict, provider))));
     case KeyState::OutOfBudget:
-        return context.fail(refused(Words::tr("%1 is stored but out of budget: %2").arg(what, r.message)));
+        return context.fail(refused(
+            Words::tr("%1 is stored but out of budget: %2").arg(what, KeySentences::verdict(r.verdict, provider))));
     case KeyState::Throttled:
     case KeyState::NotVerified:
     case KeyState::NotSet:
     case KeyState::Unused:
         break;
     }
-    return context.fail(unavailable(Words::tr("%1 is stored but not verified: %2").arg(what, r.message)));
+    return context.fail(unavailable(
+        Words::tr("%1 is stored but not verified: %2").arg(what, KeySentences::verdict(r.verdict, provider))));
 }
 
 } // namespace
@@ -249,7 +253,7 @@ int keys(Context& context, const QStringList& arguments)
     const QString provider = isStatus ? QString() : verb->args.first();
     const Provider* p = isStatus ? nullptr : context.catalog.provider(provider);
     if (!isStatus && !p)
-        return context.usageError(KeyFormat::unknownProvider(provider).message, QStringLiteral("keys"));
+        return context.usageError(context.catalog.unknownProvider(provider).message, QStringLiteral("keys"));
     // The key is read before the database is opened: a bad key is refused even where no database can be.
     QString key;
     if (verb->name == QLatin1String("set")) {
@@ -295,7 +299,7 @@ int keys(Context& context, const QStringList& arguments)
     }
     if (!r)
         return context.fail(r.failure());
-    return verdict(context, p->name, tenant, r.value(), verify);
+    return verdict(context, *p, tenant, r.value(), verify);
 }
 
 } // namespace Cli

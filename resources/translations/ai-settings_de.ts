@@ -297,6 +297,14 @@
         <source>The built-in catalog is missing from the program.</source>
         <translation>Dem Programm fehlt der eingebaute Katalog.</translation>
     </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 oder %2</translation>
+    </message>
+    <message>
+        <source>Unknown provider %1; expected %2.</source>
+        <translation>Unbekannter Anbieter %1; erwartet wird %2.</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -1064,36 +1072,8 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
 <context>
     <name>KeyFormat</name>
     <message>
-        <source>Unknown provider %1; expected anthropic or openai.</source>
-        <translation>Unbekannter Anbieter %1; erwartet wird anthropic oder openai.</translation>
-    </message>
-    <message>
-        <source>Anthropic</source>
-        <translation>Anthropic</translation>
-    </message>
-    <message>
-        <source>OpenAI</source>
-        <translation>OpenAI</translation>
-    </message>
-    <message>
         <source>The %1 API key is empty.</source>
         <translation>Der %1-API-Schlüssel ist leer.</translation>
-    </message>
-    <message>
-        <source>This is an Anthropic key (sk-ant-…); enter it in the Anthropic field, not the OpenAI one.</source>
-        <translation>Das ist ein Anthropic-Schlüssel (sk-ant-…); geben Sie ihn im Anthropic-Feld ein, nicht im OpenAI-Feld.</translation>
-    </message>
-    <message>
-        <source>This looks like an OpenAI key (sk-…); enter it in the OpenAI field, not the Anthropic one.</source>
-        <translation>Das sieht nach einem OpenAI-Schlüssel aus (sk-…); geben Sie ihn im OpenAI-Feld ein, nicht im Anthropic-Feld.</translation>
-    </message>
-    <message>
-        <source>This is an %1 Admin key, which manages an organisation but cannot run AI actions; create an API key at %2 and enter that.</source>
-        <translation>Das ist ein %1-Admin-Schlüssel, der eine Organisation verwaltet, aber keine KI-Aktionen ausführen kann; erstellen Sie unter %2 einen API-Schlüssel und geben Sie diesen ein.</translation>
-    </message>
-    <message>
-        <source>An %1 API key starts with &quot;%2&quot;.</source>
-        <translation>Ein %1-API-Schlüssel beginnt mit „%2“.</translation>
     </message>
     <message>
         <source>The %1 API key may hold only letters, digits, &quot;-&quot; and &quot;_&quot;; check that nothing else was pasted with it.</source>
@@ -1102,6 +1082,22 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>The %1 API key is %2 characters long, which no %1 key is; check that all of it was pasted.</source>
         <translation>Der %1-API-Schlüssel ist %2 Zeichen lang, was kein %1-Schlüssel ist; prüfen Sie, dass er vollständig eingefügt wurde.</translation>
+    </message>
+    <message>
+        <source>This key is for %1 (%2…); enter it in the %1 field, not the %3 one.</source>
+        <translation>Dieser Schlüssel gehört zu %1 (%2…); geben Sie ihn im %1-Feld ein, nicht im %3-Feld.</translation>
+    </message>
+    <message>
+        <source>This looks like a key for %1 (%2…); enter it in the %1 field, not the %3 one.</source>
+        <translation>Das sieht nach einem Schlüssel für %1 aus (%2…); geben Sie ihn im %1-Feld ein, nicht im %3-Feld.</translation>
+    </message>
+    <message>
+        <source>This is an Admin key of %1, which manages an organisation but cannot run AI actions; create an API key at %2 and enter that.</source>
+        <translation>Das ist ein Admin-Schlüssel von %1, der eine Organisation verwaltet, aber keine KI-Aktionen ausführen kann; erstellen Sie unter %2 einen API-Schlüssel und geben Sie diesen ein.</translation>
+    </message>
+    <message>
+        <source>%1 API keys start with &quot;%2&quot;.</source>
+        <translation>API-Schlüssel von %1 beginnen mit „%2“.</translation>
     </message>
 </context>
 <context>
@@ -1129,6 +1125,62 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>%1 actions use the install&apos;s key: %2.</source>
         <translation>%1-Aktionen nutzen den Schlüssel der Installation: %2.</translation>
+    </message>
+    <message>
+        <source>(%1, request %2)</source>
+        <translation>(%1, Anfrage %2)</translation>
+    </message>
+    <message>
+        <source>Not checked with the provider yet.</source>
+        <translation>Noch nicht beim Anbieter geprüft.</translation>
+    </message>
+    <message>
+        <source>%1 rejected the key %2%3.</source>
+        <translation>%1 hat den Schlüssel abgelehnt %2%3.</translation>
+    </message>
+    <message>
+        <source>The %1 account behind this key is out of budget %2%3; raise its spend limit or add credit at %4.</source>
+        <translation>Das %1-Konto hinter diesem Schlüssel hat kein Budget mehr %2%3; erhöhen Sie sein Ausgabenlimit oder laden Sie unter %4 Guthaben auf.</translation>
+    </message>
+    <message>
+        <source>%1 is limiting requests %2; check again in %3 seconds.</source>
+        <translation>%1 begrenzt die Anfragen %2; prüfen Sie in %3 Sekunden erneut.</translation>
+    </message>
+    <message>
+        <source>%1 is limiting requests %2 and did not say when to ask again.</source>
+        <translation>%1 begrenzt die Anfragen %2 und hat nicht gesagt, wann wieder gefragt werden darf.</translation>
+    </message>
+    <message>
+        <source>%1 is overloaded %2.</source>
+        <translation>%1 ist überlastet %2.</translation>
+    </message>
+    <message>
+        <source>%1 is having trouble %2.</source>
+        <translation>%1 hat Probleme %2.</translation>
+    </message>
+    <message>
+        <source>%1 answered %2%3.</source>
+        <translation>%1 hat geantwortet %2%3.</translation>
+    </message>
+    <message>
+        <source>%1 answered with something that is not a model list.</source>
+        <translation>%1 hat mit etwas geantwortet, das keine Modellliste ist.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 seconds.</source>
+        <translation>%1 hat nicht innerhalb von %2 Sekunden geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached (%2).</source>
+        <translation>%1 war nicht erreichbar (%2).</translation>
+    </message>
+    <message>
+        <source>The key is no longer in the keychain; set it again.</source>
+        <translation>Der Schlüssel ist nicht mehr im Schlüsselbund; legen Sie ihn erneut fest.</translation>
+    </message>
+    <message>
+        <source>Not used: the %1 plan does not allow tenant keys; the key is kept until it is removed or the plan allows tenant keys again.</source>
+        <translation>Nicht verwendet: Der Tarif %1 erlaubt keine Mandantenschlüssel; der Schlüssel bleibt, bis er entfernt wird oder der Tarif Mandantenschlüssel wieder erlaubt.</translation>
     </message>
 </context>
 <context>
@@ -1194,10 +1246,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>reading key states</source>
         <translation>Lesen der Schlüsselstatus</translation>
-    </message>
-    <message>
-        <source>Not used: the %1 plan does not allow tenant keys; the key is kept until it is removed or the plan allows tenant keys again.</source>
-        <translation>Nicht verwendet: Der Tarif %1 erlaubt keine Mandantenschlüssel; der Schlüssel bleibt, bis er entfernt wird oder der Tarif Mandantenschlüssel wieder erlaubt.</translation>
     </message>
     <message>
         <source>Per-tenant keys need the Professional or Enterprise plan; the install is on %1.</source>
@@ -1681,6 +1729,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>%1 holds a ledger of schema version %2; a superuser of the server upgrades it with db init.</source>
         <translation>%1 enthält ein Konto der Schemaversion %2; ein Superuser des Servers aktualisiert es mit db init.</translation>
+    </message>
+    <message>
+        <source>creating schema version 11</source>
+        <translation>Anlegen der Schemaversion 11</translation>
     </message>
 </context>
 <context>
@@ -2200,14 +2252,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <translation>Verbergen</translation>
     </message>
     <message>
-        <source>Paste your key (sk-ant-…)</source>
-        <translation>Schlüssel einfügen (sk-ant-…)</translation>
-    </message>
-    <message>
-        <source>Paste your key (sk-…)</source>
-        <translation>Schlüssel einfügen (sk-…)</translation>
-    </message>
-    <message>
         <source>Covers %1.</source>
         <translation>Deckt ab: %1.</translation>
     </message>
@@ -2266,6 +2310,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>The %1 key being typed</source>
         <translation>Der eingegebene %1-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Paste your key (%1…)</source>
+        <translation>Schlüssel einfügen (%1…)</translation>
     </message>
 </context>
 <context>

@@ -172,10 +172,8 @@ void KeyField::reload()
         m_badge->setChecking();
     else if (!m_busy)
         m_badge->setState(m_record.state);
-    m_edit->setPlaceholderText(m_record.fingerprint.isEmpty()
-                                   ? (m_provider.id == QLatin1String("anthropic") ? tr("Paste your key (sk-ant-…)")
-                                                                                  : tr("Paste your key (sk-…)"))
-                                   : KeyFormat::masked(m_provider.id, m_record.fingerprint));
+    m_edit->setPlaceholderText(m_record.fingerprint.isEmpty() ? tr("Paste your key (%1…)").arg(m_provider.keyPrefix)
+                                                              : KeyFormat::masked(m_provider, m_record.fingerprint));
     QString detail = tr("Covers %1.").arg(coveredActions(m_session.catalog(), m_provider.id));
     if (m_record.checkedAt)
         detail += QLatin1Char(' ') +
@@ -250,7 +248,7 @@ void KeyField::updateControls()
 {
     QString message = m_note;
     if (message.isEmpty() && m_record.state != KeyState::Active && m_record.state != KeyState::NotSet) {
-        message = m_record.message;
+        message = KeySentences::verdict(m_record.verdict, m_provider);
         if (const QString advice = adviceFor(m_record); !advice.isEmpty())
             message += QLatin1Char(' ') + advice;
     }
@@ -299,7 +297,7 @@ void KeyField::finish(const QString& tenant, const Failure* failure, bool stored
 void KeyField::save()
 {
     // Format first: a malformed or misplaced key is refused here, and stays in the field to be corrected.
-    const auto key = KeyFormat::check(m_provider.id, m_edit->text());
+    const auto key = KeyFormat::check(m_session.catalog(), m_provider.id, m_edit->text());
     if (!key) {
         setNote(key.failure().message);
         m_edit->setFocus();

@@ -173,9 +173,8 @@ void OverviewPanel::showKeys()
         }
         const KeyRecord& shown = status->unused ? *status->unused : status->record;
         badge->setState(shown.state);
-        label->setText(shown.fingerprint.isEmpty()
-                           ? tr("%1: no key; its actions use AI credits.").arg(p.name)
-                           : tr("%1: %2").arg(p.name, KeyFormat::masked(p.id, shown.fingerprint)));
+        label->setText(shown.fingerprint.isEmpty() ? tr("%1: no key; its actions use AI credits.").arg(p.name)
+                                                   : tr("%1: %2").arg(p.name, KeyFormat::masked(p, shown.fingerprint)));
         badge->setAccessibleDescription(label->text());
     }
 }

@@ -1,5 +1,8 @@
 #include "keys/ProviderCheck.h"
 
+#include "keys/ProviderProtocol.h"
+#include "support/Text.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,35 +55,6 @@ std::optional<int> retrySeconds(const QByteArray& header, qint64 now)
     return int(qMax<qint64>(0, (at.toMSecsSinceEpoch() - now) / 1000));
 }
 
-// The provider account exists but cannot spend until someone raises its limit or adds credit (DESIGN.md §1, out
-// of budget), whatever the status and whether the answer says when to ask again: Anthropic answers a monthly
-// spend limit with a 429 and a retry-after of minutes, and a retry would only meet the same limit. Each form is
-// the documented status or type together with the documented phrase, so that an ordinary rate limit stays one.
-bool accountCannotSpend(const QString& provider, int status, const QJsonObject& error)
-{
-    const QString type = error.value(QLatin1String("type")).toString();
-    const QString code = error.value(QLatin1String("code")).toString();
-    const QString message = error.value(QLatin1String("message")).toString();
-    const auto says = [&message](const char* phrase) {
-        return message.contains(QLatin1String(phrase), Qt::CaseInsensitive);
-    };
-    if (provider == QLatin1String("openai"))
-        return status == 429 &&
-               (type == QLatin1String("insufficient_quota") || code == QLatin1String("insufficient_quota") ||
-                code == QLatin1String("organization_spend_limit_exceeded") ||
-                code == QLatin1String("project_spend_limit_exceeded"));
-    if (status == 402 || type == QLatin1String("billing_error"))
-        return true;
-    // "This request would exceed your account's monthly spend limit. Please try again later."
-    if (status == 429 && type == QLatin1String("rate_limit_error") && says("monthly spend limit"))
-        return true;
-    // The organisation's own cap: "You have reached your specified API usage limits. You will regain access on …"
-    if ((status == 400 || status == 429) && says("You have reached your specified API usage limits"))
-        return true;
-    return status == 429 &&
-           (type == QLatin1String("enforced_spend_limit_reached") || says("enforced_spend_limit_reached"));
-}
-
 } // namespace
 
 ProviderCheck::ProviderCheck(QNetworkAccessManager& network, Clock clock, QObject* parent)
@@ -90,15 +64,15 @@ ProviderCheck::ProviderCheck(QNetworkAccessManager& network, Clock clock, QObjec
     connect(&m_timer, &QTimer::timeout, this, &ProviderCheck::onTimeout);
 }
 
-QUrl ProviderCheck::baseUrl(const QString& provider, const QString& configured)
+QUrl ProviderCheck::baseUrl(const Provider& provider, const QString& configured)
 {
-    const bool anthropic = provider == QLatin1String("anthropic");
-    const QString fromEnvironment = qEnvironmentVariable(anthropic ? "ANTHROPIC_BASE_URL" : "OPENAI_BASE_URL");
+    const QString fromEnvironment =
+        provider.baseUrlVariable.isEmpty() ? QString() : qEnvironmentVariable(provider.baseUrlVariable.toLocal8Bit());
     if (!fromEnvironment.isEmpty())
         return QUrl(fromEnvironment);
     if (!configured.isEmpty())
         return QUrl(configured);
-    return QUrl(anthropic ? QStringLiteral("https://api.anthropic.com") : QStringLiteral("https://api.openai.com"));
+    return QUrl(provider.baseUrl);
 }
 
 void ProviderCheck::abandonReply()
@@ -130,28 +104,17 @@ void ProviderCheck::request(const QString& afterId)
     QString path = url.path();
     if (path.endsWith(QLatin1Char('/')))
         path.chop(1);
-    // OpenAI-style bases already end in /v1; Anthropic's do not.
-    url.setPath(path.endsWith(QLatin1String("/v1")) ? path + QStringLiteral("/models")
-                                                    : path + QStringLiteral("/v1/models"));
-    const bool anthropic = m_provider.id == QLatin1String("anthropic");
-    if (anthropic) {
-        // Anthropic pages its list; the largest page keeps the number of round trips down.
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
-        if (!afterId.isEmpty())
-            query.addQueryItem(QStringLiteral("after_id"), afterId);
-        url.setQuery(query);
-    }
+    // A configured base may already end in the path's first part ("http://gateway/v1" for "/v1/models").
+    const QString& models = m_provider.modelsPath;
+    const int firstPart = models.indexOf(QLatin1Char('/'), 1);
+    url.setPath(firstPart > 0 && path.endsWith(models.left(firstPart)) ? path + models.mid(firstPart) : path + models);
+    const ProviderProtocol& protocol = ProviderProtocol::of(m_provider);
+    protocol.pageAfter(url, afterId);
     // The bound is m_timer alone: a second, transfer timeout would race it and name the wrong cause.
     QNetworkRequest request(url);
     // Our own name instead of Qt's default "Mozilla/5.0": the provider's logs and gateways see what called.
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("ai-settings/" AI_SETTINGS_VERSION));
-    if (anthropic) {
-        request.setRawHeader("x-api-key", m_key.toUtf8());
-        request.setRawHeader("anthropic-version", "2023-06-01");
-    } else {
-        request.setRawHeader("Authorization", "Bearer " + m_key.toUtf8());
-    }
+    protocol.authorise(request, m_key);
     ++m_pages;
     m_reply = m_network.get(request);
     connect(m_reply, &QNetworkReply::finished, this, &ProviderCheck::onReplyFinished);
@@ -163,8 +126,8 @@ void ProviderCheck::onTimeout()
         return;
     abandonReply();
     Outcome o;
-    o.message = QStringLiteral("%1 did not answer within %2 seconds.")
-                    .arg(m_provider.name, QString::number(m_timeoutMs / 1000.0, 'g', 2));
+    o.verdict.code = KeyVerdict::Code::TimedOut;
+    o.verdict.timeoutMs = m_timeoutMs;
     finish(o);
 }
 
@@ -177,12 +140,11 @@ void ProviderCheck::onReplyFinished()
     if (status == 0) {
         // No HTTP answer at all: DNS, refused connection, TLS, proxy. Qt's text names the host, never the header.
         Outcome o;
-        o.message =
-            QStringLiteral("%1 could not be reached (%2).").arg(m_provider.name, scrubbed(reply->errorString(), m_key));
+        o.verdict.code = KeyVerdict::Code::Unreachable;
+        o.verdict.said = scrubbed(reply->errorString(), m_key);
         return finish(o);
     }
-    const QByteArray requestId =
-        reply->rawHeader(m_provider.id == QLatin1String("anthropic") ? "request-id" : "x-request-id");
+    const QByteArray requestId = reply->rawHeader(ProviderProtocol::of(m_provider).requestIdHeader());
     Outcome o = interpret(m_provider, status, reply->readAll(), reply->rawHeader("retry-after"), m_key, m_clock.now(),
                           requestId);
     if (o.state != KeyState::Active)
@@ -206,22 +168,24 @@ ProviderCheck::Outcome ProviderCheck::interpret(const Provider& provider, int st
                                                 const QByteArray& retryAfter, const QString& key, qint64 now,
                                                 const QByteArray& requestId)
 {
-    const QString name = provider.name;
     const QJsonObject error = QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toObject();
     QString said = scrubbed(error.value(QLatin1String("message")).toString(), key);
     while (said.endsWith(QLatin1Char('.')))
         said.chop(1); // the sentence gets its own full stop
-    const QString saidPart = said.isEmpty() ? QString() : QStringLiteral(": %1").arg(said);
     Outcome o;
     o.requestId = cleanRequestId(requestId);
-    // "(401)", or "(401, request req_…)": what the provider's support asks for, kept with the verdict.
-    const QString statusPart = o.requestId.isEmpty() ? QStringLiteral("(%1)").arg(status)
-                                                     : QStringLiteral("(%1, request %2)").arg(status).arg(o.requestId);
+    // The facts of the answer; the status and request id are what the provider's support asks for.
+    KeyVerdict& v = o.verdict;
+    v.status = status;
+    v.requestId = o.requestId;
+    v.errorType = Text::escaped(error.value(QLatin1String("type")).toString(), 80);
+    v.said = said;
     if (status == 200) {
         const QJsonObject page = QJsonDocument::fromJson(body).object();
         const QJsonValue data = page.value(QLatin1String("data"));
         if (!data.isArray()) {
-            o.message = QStringLiteral("%1 answered with something that is not a model list.").arg(name);
+            v = KeyVerdict{};
+            v.code = KeyVerdict::Code::NotAModelList;
             return o;
         }
         for (const QJsonValue& model : data.toArray())
@@ -229,39 +193,34 @@ ProviderCheck::Outcome ProviderCheck::interpret(const Provider& provider, int st
         if (page.value(QLatin1String("has_more")).toBool())
             o.nextPageAfter = page.value(QLatin1String("last_id")).toString();
         o.state = KeyState::Active;
+        v = KeyVerdict{};
         return o;
     }
     if (status == 401 || status == 403) {
         o.state = KeyState::Invalid;
-        o.message = QStringLiteral("%1 rejected the key %2%3.").arg(name, statusPart, saidPart);
+        v.code = KeyVerdict::Code::Rejected;
         return o;
     }
     const std::optional<int> retry = retrySeconds(retryAfter, now);
-    if (accountCannotSpend(provider.id, status, error)) {
+    if (ProviderProtocol::of(provider).accountCannotSpend(status, error)) {
         o.state = KeyState::OutOfBudget;
-        o.message = QStringLiteral("The %1 account behind this key is out of budget %2%3; raise its spend limit or add "
-                                   "credit at %4.")
-                        .arg(name, statusPart, saidPart, provider.consoleHost());
+        v.code = KeyVerdict::Code::OutOfBudget;
         return o;
     }
     if (status == 429 && retry) {
         o.state = KeyState::Throttled;
         o.retryAfterSeconds = *retry;
-        o.message =
-            QStringLiteral("%1 is limiting requests %2; check again in %3 seconds.").arg(name, statusPart).arg(*retry);
+        v.code = KeyVerdict::Code::Throttled;
+        v.retrySeconds = *retry;
         return o;
     }
-    if (status == 429) {
-        o.message =
-            QStringLiteral("%1 is limiting requests %2 and did not say when to ask again.").arg(name, statusPart);
-        return o;
-    }
-    if (status >= 500) {
-        o.message =
-            QStringLiteral("%1 is %2 %3.")
-                .arg(name, status == 529 ? QStringLiteral("overloaded") : QStringLiteral("having trouble"), statusPart);
-        return o;
-    }
-    o.message = QStringLiteral("%1 answered %2%3.").arg(name, statusPart, saidPart);
+    if (status == 429)
+        v.code = KeyVerdict::Code::Limited;
+    else if (status == 529)
+        v.code = KeyVerdict::Code::Overloaded;
+    else if (status >= 500)
+        v.code = KeyVerdict::Code::ServerTrouble;
+    else
+        v.code = KeyVerdict::Code::OtherAnswer;
     return o;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/KeyVerdict.h"
 #include "rules/Catalog.h"
 #include "rules/KeyState.h"
 #include "support/Clock.h"
@@ -14,9 +15,9 @@
 
 class QNetworkAccessManager;
 
-// Asks a provider whether it accepts a key and which models it may use: GET {base}/v1/models, the cheapest
-// authenticated call both offer, following Anthropic's pages to the end. The key travels only in a request
-// header; it is never put in a URL, a log line or a message.
+// Asks a provider whether it accepts a key and which models it may use: GET {base}{modelsPath}, the cheapest
+// authenticated call the providers offer, following the list's pages to the end (ProviderProtocol). The key travels
+// only in a request header; it is never put in a URL, a log line or a message.
 class ProviderCheck : public QObject
 {
     Q_OBJECT
@@ -25,7 +26,7 @@ public:
     struct Outcome
     {
         KeyState state = KeyState::NotVerified;
-        QString message;    // what the provider said or why there is no verdict, in one sentence, when not active
+        KeyVerdict verdict; // what the provider said or why there is no verdict, as facts, when not active
         QStringList models; // the model ids the key can see, when active: every page of them
         std::optional<int> retryAfterSeconds; // Throttled: when the provider said to ask again
         QString requestId;                    // the provider's id for the (last) request, when it gave one
@@ -35,9 +36,9 @@ public:
     // `clock` reads a retry-after given as a date.
     ProviderCheck(QNetworkAccessManager& network, Clock clock = {}, QObject* parent = nullptr);
 
-    // The public API, unless the environment (ANTHROPIC_BASE_URL, OPENAI_BASE_URL, as the providers' own SDKs
-    // read them) or the configured value says otherwise; the environment wins.
-    static QUrl baseUrl(const QString& provider, const QString& configured = {});
+    // The provider's public API (catalog), unless the environment (the variable its own SDKs read, such as
+    // ANTHROPIC_BASE_URL) or the configured value says otherwise; the environment wins.
+    static QUrl baseUrl(const Provider& provider, const QString& configured = {});
 
     // The bound on the whole check, every page included.
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }

@@ -2,7 +2,6 @@
 
 #include "ledger/SqlSupport.h"
 #include "rules/CreditRules.h"
-#include "rules/KeyFormat.h"
 #include "support/Text.h"
 
 #include <QCoreApplication>
@@ -43,7 +42,7 @@ KeyRecord keyRecordFrom(const QSqlQuery& q)
     record.fingerprint = q.value(3).toString();
     if (!q.value(4).isNull())
         record.checkedAt = q.value(4).toLongLong();
-    record.message = q.value(5).toString();
+    record.verdict = KeyVerdict::fromStored(q.value(5).toString());
     record.models = q.value(6).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (!q.value(7).isNull())
         record.retryAt = q.value(7).toLongLong();
@@ -125,9 +124,9 @@ Result<KeyStatus> KeyStore::keyStatus(const QString& tenant, const QString& prov
         // Its last verdict no longer matters while it is not used; why it is not used does.
         status.unused = own.value();
         status.unused->state = KeyState::Unused;
-        status.unused->message = Words::tr("Not used: the %1 plan does not allow tenant keys; the key is kept until "
-                                           "it is removed or the plan allows tenant keys again.")
-                                     .arg(current->planNow->name);
+        status.unused->verdict = KeyVerdict{};
+        status.unused->verdict.code = KeyVerdict::Code::UnusedByPlan;
+        status.unused->verdict.plan = current->planNow->name;
     }
     return status;
 }
@@ -146,7 +145,7 @@ Result<std::optional<QStringList>> KeyStore::modelsAllowedByKey(const QString& p
 Status KeyStore::mayChangeKey(const QString& tenant, const QString& provider, bool setting)
 {
     if (!m_db.catalog().provider(provider))
-        return KeyFormat::unknownProvider(provider);
+        return m_db.catalog().unknownProvider(provider);
     if (Status s = m_db.requireAdministrator(QStringLiteral("Changing API keys")); !s)
         return s;
     if (tenant.isEmpty())
@@ -181,7 +180,7 @@ QString requestPart(const KeyRecord& r)
 Status KeyStore::setKeyRecord(const KeyRecord& r, KeyChange change, const QString& replacedFingerprint)
 {
     if (!m_db.catalog().provider(r.provider))
-        return KeyFormat::unknownProvider(r.provider);
+        return m_db.catalog().unknownProvider(r.provider);
     if (r.fingerprint.size() > 4 || replacedFingerprint.size() > 4)
         return badInput(Words::tr("A key fingerprint is at most its last four characters."));
     if (r.state == KeyState::Unused)
@@ -209,7 +208,7 @@ Status KeyStore::setKeyRecord(const KeyRecord& r, KeyChange change, const QStrin
             q.bindValue(2, keyStateId(r.state));
             q.bindValue(3, Sql::text(r.fingerprint));
             q.bindValue(4, r.checkedAt ? QVariant(*r.checkedAt) : noTime);
-            q.bindValue(5, Sql::text(r.message));
+            q.bindValue(5, Sql::text(r.verdict.toStored()));
             q.bindValue(6, Sql::text(r.models.join(QLatin1Char(' '))));
             q.bindValue(7, r.retryAt ? QVariant(*r.retryAt) : noTime);
             q.bindValue(8, Sql::text(r.holder));

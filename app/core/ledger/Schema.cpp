@@ -2,6 +2,7 @@
 
 #include "ledger/SqlSupport.h"
 #include "ledger/UsageTotals.h"
+#include "model/KeyVerdict.h"
 #include "model/Settings.h"
 #include "rules/BillingPeriod.h"
 #include "support/Text.h"
@@ -288,9 +289,37 @@ Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
             if (Status s = Sql::execText(db, QString::fromLatin1(sql), Words::tr("creating schema version 8")); !s)
                 return s;
     }
-    // Version 9 is the shared ledger's own schema and privileges, which PostgresGuard::init adds; an SQLite file
-    // has nothing to change.
+    // Version 9 is the shared ledger's own schema and privileges, which PostgresGuard::init adds, and version 10
+    // its import staging; an SQLite file has nothing to change for either.
+    if (from >= 1 && from < 11 && target >= 11)
+        if (Status s = storeVerdictsAsFacts(db); !s)
+            return s;
     return setVersion(db, target);
+}
+
+Status storeVerdictsAsFacts(const QSqlDatabase& db)
+{
+    const QString doing = Words::tr("creating schema version 11");
+    QSqlQuery read(db);
+    if (!read.exec(QStringLiteral("SELECT tenant, provider, message FROM key_state")))
+        return Sql::storageFailure(read.lastError(), doing);
+    QVector<QStringList> rows;
+    while (read.next())
+        rows.append({read.value(0).toString(), read.value(1).toString(), read.value(2).toString()});
+    read.finish();
+    QSqlQuery write(db);
+    write.prepare(QStringLiteral("UPDATE key_state SET message = ? WHERE tenant = ? AND provider = ?"));
+    for (const QStringList& row : rows) {
+        const QString facts = KeyVerdict::fromStored(row.at(2)).toStored();
+        if (facts == row.at(2))
+            continue;
+        write.addBindValue(facts);
+        write.addBindValue(row.at(0));
+        write.addBindValue(row.at(1));
+        if (!write.exec())
+            return Sql::storageFailure(write.lastError(), doing);
+    }
+    return success();
 }
 
 Failure notAnOpenableSharedLedger(const QSqlDatabase& db, int version, const QString& location)

@@ -11,10 +11,11 @@
 // version 6 the totals per local day (usage_daily); version 7 the dated plan changes (plan_changes) and the
 // audit trail's index by time; version 8 the write lock's row (ledger_lock); version 9, on PostgreSQL only, the
 // ledger in its own schema behind the server's privileges (PostgresGuard); version 10 the import's staging with
-// line numbers (an id given twice is found by the database, in bounded memory), on PostgreSQL only.
+// line numbers (an id given twice is found by the database, in bounded memory), on PostgreSQL only; version 11
+// keeps a key check's verdict as facts (KeyVerdict) where it kept an English sentence.
 namespace Schema {
 
-constexpr int currentVersion = 10;
+constexpr int currentVersion = 11;
 
 // The index the rate limit reads (a tenant's queries of one billing kind in the last hour). A large import drops
 // it and builds it again once the rows are in: one sorted build is cheaper than a million random inserts.
@@ -33,6 +34,9 @@ Status migrate(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
 Failure notAnOpenableSharedLedger(const QSqlDatabase& db, int version, const QString& location);
 // The steps of migrate() from version `from` to `target`, inside a write transaction the caller holds.
 Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& creator, int from, int target);
+// Version 11: the verdicts key_state kept as English sentences, rewritten as the facts they tell (KeyVerdict),
+// inside the caller's write transaction. Also run by db init when it upgrades a shared ledger.
+Status storeVerdictsAsFacts(const QSqlDatabase& db);
 // Every table of the schema, in an order in which rows can be copied.
 inline constexpr const char* tables[] = {"settings",    "tenants",   "members",   "usage_events", "usage_totals",
                                          "usage_daily", "key_state", "audit_log", "plan_changes"};

@@ -1,7 +1,6 @@
 #include "ledger/SettingsStore.h"
 
 #include "ledger/SqlSupport.h"
-#include "rules/KeyFormat.h"
 #include "support/IsoTime.h"
 #include "support/Text.h"
 
@@ -162,7 +161,7 @@ Status SettingsStore::setPlan(const QString& planIdOrName)
 Status SettingsStore::setProviderBaseUrl(const QString& provider, const QString& url)
 {
     if (!m_db.catalog().provider(provider))
-        return KeyFormat::unknownProvider(provider);
+        return m_db.catalog().unknownProvider(provider);
     if (const auto problem = declaration(Settings::baseUrl(provider))->problem(url))
         return badInput(*problem);
     return m_db.administer(Words::tr("Changing provider addresses"), [&] {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/KeyVerdict.h"
 #include "rules/KeyState.h"
 
 #include <QString>
@@ -15,7 +16,7 @@ struct KeyRecord
     KeyState state = KeyState::NotSet;
     QString fingerprint; // last four characters, never more
     std::optional<qint64> checkedAt;
-    QString message;               // the provider's or keychain's reason, when not active
+    KeyVerdict verdict;            // why the last check ended so, as facts, when not active
     QStringList models;            // the model ids the key could see at its last successful check
     std::optional<qint64> retryAt; // Throttled: when the provider said to ask again
     QString requestId; // the provider's id for the check's request, for the audit trail; not stored with the key

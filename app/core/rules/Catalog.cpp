@@ -1,5 +1,7 @@
 #include "rules/Catalog.h"
 
+#include "support/Text.h"
+
 #include <algorithm>
 
 #include <QCoreApplication>
@@ -102,9 +104,32 @@ Result<Catalog> Catalog::fromJson(const QByteArray& json)
 
     for (const QJsonValue& v : r.list(root, "providers")) {
         const QJsonObject o = v.toObject();
-        c.m_providers.append({r.text(o, "id", QStringLiteral("a provider")),
-                              r.text(o, "name", QStringLiteral("a provider")),
-                              r.text(o, "console", QStringLiteral("a provider"))});
+        Provider p;
+        p.id = r.text(o, "id", QStringLiteral("a provider"));
+        const QString where = QStringLiteral("provider \"%1\"").arg(p.id);
+        p.name = r.text(o, "name", where);
+        p.family = r.text(o, "family", where);
+        p.console = r.text(o, "console", where);
+        p.keyPrefix = r.text(o, "keyPrefix", where);
+        for (const QJsonValue& prefix : o.value(QLatin1String("adminKeyPrefixes")).toArray())
+            p.adminKeyPrefixes << prefix.toString();
+        if (p.adminKeyPrefixes.contains(QString()))
+            r.fail(QStringLiteral("%1 has an empty admin key prefix").arg(where));
+        // The one place a protocol is named: the catalog's word for it becomes the program's.
+        const QString protocol = r.text(o, "protocol", where);
+        if (protocol == QLatin1String("anthropic"))
+            p.protocol = Provider::Protocol::Anthropic;
+        else if (protocol == QLatin1String("openai"))
+            p.protocol = Provider::Protocol::OpenAi;
+        else
+            r.fail(
+                QStringLiteral("%1 speaks unknown protocol \"%2\"; expected anthropic or openai").arg(where, protocol));
+        p.baseUrl = r.text(o, "baseUrl", where);
+        p.baseUrlVariable = r.text(o, "baseUrlVariable", where, true);
+        p.modelsPath = r.text(o, "modelsPath", where);
+        if (!p.modelsPath.startsWith(QLatin1Char('/')))
+            r.fail(QStringLiteral("%1 needs a \"modelsPath\" that starts with /").arg(where));
+        c.m_providers.append(p);
     }
     for (const QJsonValue& v : r.list(root, "models")) {
         const QJsonObject o = v.toObject();
@@ -200,6 +225,25 @@ Result<Catalog> Catalog::builtIn()
 const Provider* Catalog::provider(QStringView id) const
 {
     return findById(m_providers, id);
+}
+
+Failure Catalog::unknownProvider(const QString& id) const
+{
+    QStringList ids;
+    for (const Provider& p : m_providers)
+        ids << p.id;
+    const QString last = ids.takeLast();
+    const QString expected = ids.isEmpty() ? last : Words::tr("%1 or %2").arg(ids.join(QStringLiteral(", ")), last);
+    return badInput(Words::tr("Unknown provider %1; expected %2.").arg(Text::quoted(id), expected));
+}
+
+const Provider* Catalog::providerOfKey(QStringView key) const
+{
+    const Provider* found = nullptr;
+    for (const Provider& p : m_providers)
+        if (key.startsWith(p.keyPrefix) && (!found || p.keyPrefix.size() > found->keyPrefix.size()))
+            found = &p;
+    return found;
 }
 const Model* Catalog::model(QStringView id) const
 {

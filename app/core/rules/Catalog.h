@@ -7,11 +7,27 @@
 #include <QStringList>
 #include <QVector>
 
+// Everything the program knows of a provider comes from here: code asks these, never compares a provider's id.
 struct Provider
 {
+    // How its API is spoken: how a key is sent, how the model list pages, which header names a request and how
+    // an answer says the account cannot spend (ProviderProtocol). Many providers speak OpenAI's.
+    enum class Protocol
+    {
+        Anthropic,
+        OpenAi
+    };
+
     QString id;
     QString name;
-    QString console; // where an administrator gets, rotates and funds keys ("https://console.anthropic.com")
+    QString family;    // what the product's sentences call its keys ("your organisation's Claude API key")
+    QString console;   // where an administrator gets, rotates and funds keys ("https://console.anthropic.com")
+    QString keyPrefix; // every API key of the provider starts so ("sk-ant-")
+    QStringList adminKeyPrefixes; // keys that manage the organisation and cannot run AI actions ("sk-ant-admin")
+    Protocol protocol = Protocol::OpenAi;
+    QString baseUrl;         // the public API ("https://api.anthropic.com")
+    QString baseUrlVariable; // the environment variable the provider's own SDKs read for another base, if any
+    QString modelsPath;      // the list of models a key may use, below the base ("/v1/models")
     QString consoleHost() const { return QString(console).remove(QStringLiteral("https://")); }
 };
 
@@ -75,6 +91,10 @@ public:
     const RateLimitRule& rateLimit() const { return m_rateLimit; }
 
     const Provider* provider(QStringView id) const;
+    // The refusal of a provider id the catalog does not know, wherever one is given.
+    Failure unknownProvider(const QString& id) const;
+    // The provider whose API keys look like `key` (the longest key prefix it starts with), or nullptr.
+    const Provider* providerOfKey(QStringView key) const;
     const Model* model(QStringView id) const;
     const Slot* modelSlot(QStringView id) const;
     const Action* action(QStringView id) const;

@@ -81,8 +81,8 @@ RateVerdict rateLimit(const QVector<qint64>& recent, qint64 at, int limit, int w
 
 std::optional<QString> keyRefusal(KeyState state, const Provider& provider)
 {
-    // The product's own sentence calls Anthropic's key by the model family it runs.
-    const QString which = provider.id == QLatin1String("anthropic") ? QStringLiteral("Claude") : provider.name;
+    // The product's own sentence calls a key by the model family it runs ("Claude").
+    const QString& which = provider.family;
     if (state == KeyState::Invalid)
         return Words::tr("Your organisation's %1 API key is invalid. Update it in Settings → AI.").arg(which);
     if (state == KeyState::OutOfBudget)

@@ -1,7 +1,5 @@
 #include "rules/KeyFormat.h"
 
-#include "support/Text.h"
-
 #include <QCoreApplication>
 
 namespace {
@@ -14,9 +12,6 @@ struct Words
 namespace KeyFormat {
 
 namespace {
-
-const QString anthropicPrefix = QStringLiteral("sk-ant-");
-const QString openAiPrefix = QStringLiteral("sk-");
 
 // Generous bounds around today's keys (Anthropic ~108 characters, OpenAI 51 to ~170), so a truncated paste or a
 // pasted paragraph is caught without rejecting a future, longer format.
@@ -31,36 +26,31 @@ bool isKeyCharacter(QChar c)
 
 } // namespace
 
-Failure unknownProvider(const QString& provider)
+Result<QString> check(const Catalog& catalog, const QString& providerId, const QString& raw)
 {
-    return badInput(Words::tr("Unknown provider %1; expected anthropic or openai.").arg(Text::quoted(provider)));
-}
-
-Result<QString> check(const QString& provider, const QString& raw)
-{
+    const Provider* provider = catalog.provider(providerId);
+    if (!provider)
+        return catalog.unknownProvider(providerId);
     const QString key = raw.trimmed();
-    const bool anthropic = provider == QLatin1String("anthropic");
-    if (!anthropic && provider != QLatin1String("openai"))
-        return unknownProvider(provider);
-    const QString name = anthropic ? Words::tr("Anthropic") : Words::tr("OpenAI");
+    const QString& name = provider->name;
     if (key.isEmpty())
         return badInput(Words::tr("The %1 API key is empty.").arg(name));
-    const bool looksAnthropic = key.startsWith(anthropicPrefix);
-    if (!anthropic && looksAnthropic)
-        return badInput(
-            Words::tr("This is an Anthropic key (sk-ant-…); enter it in the Anthropic field, not the OpenAI one."));
-    if (anthropic && !looksAnthropic && key.startsWith(openAiPrefix))
-        return badInput(
-            Words::tr("This looks like an OpenAI key (sk-…); enter it in the OpenAI field, not the Anthropic one."));
+    // Another provider's key: the one whose prefix is the longest the key starts with.
+    if (const Provider* owner = catalog.providerOfKey(key); owner && owner != provider) {
+        const QString sentence = owner->keyPrefix.size() > provider->keyPrefix.size()
+                                     ? Words::tr("This key is for %1 (%2…); enter it in the %1 field, not the %3 one.")
+                                     : Words::tr("This looks like a key for %1 (%2…); enter it in the %1 field, not "
+                                                 "the %3 one.");
+        return badInput(sentence.arg(owner->name, owner->keyPrefix, name));
+    }
     // Admin keys manage an organisation (members, keys, usage reports) but cannot call the models.
-    if (key.startsWith(anthropic ? QLatin1String("sk-ant-admin") : QLatin1String("sk-admin-")))
-        return badInput(Words::tr("This is an %1 Admin key, which manages an organisation but cannot run AI "
-                                  "actions; create an API key at %2 and enter that.")
-                            .arg(name, anthropic ? QStringLiteral("console.anthropic.com")
-                                                 : QStringLiteral("platform.openai.com")));
-    const QString& prefix = anthropic ? anthropicPrefix : openAiPrefix;
-    if (!key.startsWith(prefix))
-        return badInput(Words::tr("An %1 API key starts with \"%2\".").arg(name, prefix));
+    for (const QString& adminPrefix : provider->adminKeyPrefixes)
+        if (key.startsWith(adminPrefix))
+            return badInput(Words::tr("This is an Admin key of %1, which manages an organisation but cannot run AI "
+                                      "actions; create an API key at %2 and enter that.")
+                                .arg(name, provider->consoleHost()));
+    if (!key.startsWith(provider->keyPrefix))
+        return badInput(Words::tr("%1 API keys start with \"%2\".").arg(name, provider->keyPrefix));
     for (QChar c : key)
         if (!isKeyCharacter(c))
             return badInput(Words::tr("The %1 API key may hold only letters, digits, \"-\" and \"_\"; check that "
@@ -79,10 +69,9 @@ QString fingerprint(const QString& key)
     return key.right(4);
 }
 
-QString masked(const QString& provider, const QString& fingerprint)
+QString masked(const Provider& provider, const QString& fingerprint)
 {
-    const QString& prefix = provider == QLatin1String("anthropic") ? anthropicPrefix : openAiPrefix;
-    return prefix + QString(8, QChar(0x2022)) + fingerprint;
+    return provider.keyPrefix + QString(8, QChar(0x2022)) + fingerprint;
 }
 
 } // namespace KeyFormat

@@ -1,25 +1,24 @@
 #pragma once
 
+#include "rules/Catalog.h"
 #include "support/Result.h"
 
 #include <QString>
 
-// What a provider key must look like before it is stored or sent anywhere (DESIGN.md §2). Messages never
-// contain the key, not even part of it.
+// What a provider key must look like before it is stored or sent anywhere (DESIGN.md §2), by the catalog's
+// facts of each provider (key prefix, admin key prefixes). Messages never contain the key, not even part of it.
 namespace KeyFormat {
 
-// Trims surrounding whitespace and newlines, then checks prefix, characters and length for `provider`
-// ("anthropic" or "openai"). A key pasted into the other provider's field is refused with a message naming
-// the right field. Returns the trimmed key.
-Result<QString> check(const QString& provider, const QString& raw);
-
-// The refusal of a provider id that is neither "anthropic" nor "openai", wherever one is given.
-Failure unknownProvider(const QString& provider);
+// Trims surrounding whitespace and newlines, then checks prefix, characters and length for the catalog's
+// `provider`. A key pasted into another provider's field is refused with a message naming the right field, an
+// admin key with one saying what it is. Returns the trimmed key.
+Result<QString> check(const Catalog& catalog, const QString& provider, const QString& raw);
 
 // The last four characters: all the database may keep of a key.
 QString fingerprint(const QString& key);
 
-// What the field shows once a key is saved: "sk-ant-••••••••wxyz" (Anthropic) or "sk-••••••••wxyz" (OpenAI).
-QString masked(const QString& provider, const QString& fingerprint);
+// What the field shows once a key is saved: the provider's key prefix, dots, the fingerprint
+// ("sk-ant-••••••••wxyz").
+QString masked(const Provider& provider, const QString& fingerprint);
 
 } // namespace KeyFormat

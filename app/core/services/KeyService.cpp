@@ -45,12 +45,32 @@ namespace {
 // What a check said, as the record the ledger keeps for the key it checked.
 KeyRecord recordOf(const KeyEntry& entry, const QString& fingerprint, const ProviderCheck::Outcome& o, qint64 now)
 {
-    KeyRecord r{entry.tenant, entry.provider, o.state, fingerprint, now, o.message, o.models, std::nullopt, {}, {}};
+    KeyRecord r{entry.tenant, entry.provider, o.state, fingerprint, now, o.verdict, o.models, std::nullopt, {}, {}};
     if (o.retryAfterSeconds)
         r.retryAt = now + qint64(*o.retryAfterSeconds) * 1000;
     r.requestId = o.requestId;
     r.holder = Environment::keychainHolder(); // the key was just read from, or is going to, this keychain
     return r;
+}
+
+// A check's verdict in the user's language.
+QString said(const KeyRecord& r, const Catalog& catalog)
+{
+    return KeySentences::verdict(r.verdict, *catalog.provider(r.provider));
+}
+
+KeyVerdict notChecked()
+{
+    KeyVerdict v;
+    v.code = KeyVerdict::Code::NotChecked;
+    return v;
+}
+
+KeyVerdict notInKeychain()
+{
+    KeyVerdict v;
+    v.code = KeyVerdict::Code::NotInKeychain;
+    return v;
 }
 
 // "<what happened>; <what it means>." as one sentence.
@@ -66,7 +86,7 @@ QString clause(QString sentence, const QString& then)
 void KeyService::set(const QString& tenant, const QString& provider, const QString& rawKey, SetOptions options,
                      Done done)
 {
-    const auto key = KeyFormat::check(provider, rawKey);
+    const auto key = KeyFormat::check(m_ledger.catalog(), provider, rawKey);
     if (!key)
         return answerLater(this, std::move(done), Result<KeyRecord>(key.failure()));
     if (Status s = m_ledger.keys().mayChangeKey(tenant, provider, true); !s)
@@ -86,7 +106,7 @@ void KeyService::set(const QString& tenant, const QString& provider, const QStri
                      KeyState::NotVerified,
                      KeyFormat::fingerprint(key.value()),
                      std::nullopt,
-                     QStringLiteral("Not checked with the provider yet."),
+                     notChecked(),
                      {},
                      std::nullopt,
                      {},
@@ -122,7 +142,7 @@ void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRec
                          KeyState::NotVerified,
                          fingerprint,
                          std::nullopt,
-                         QStringLiteral("Not checked with the provider yet."),
+                         notChecked(),
                          {},
                          std::nullopt,
                          {},
@@ -143,9 +163,9 @@ void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRec
         // cannot be written does not change the answer, which is that nothing changed.
         m_ledger.keys().auditKeptKey(candidate, stored.fingerprint);
         if (candidate.state == KeyState::Invalid)
-            return done(refused(clause(candidate.message, kept)));
+            return done(refused(clause(said(candidate, m_ledger.catalog()), kept)));
         Failure f{candidate.state == KeyState::OutOfBudget ? Failure::Refused : Failure::Unavailable,
-                  clause(candidate.message, kept)};
+                  clause(said(candidate, m_ledger.catalog()), kept)};
         f.needsConfirmation = true;
         done(f);
     });
@@ -204,7 +224,7 @@ void KeyService::verify(const QString& tenant, const QString& provider, Done don
                            KeyState::Invalid,
                            known->fingerprint,
                            m_ledger.now(),
-                           QStringLiteral("The key is no longer in the keychain; set it again."),
+                           notInKeychain(),
                            {},
                            std::nullopt,
                            {},
@@ -230,8 +250,10 @@ void KeyService::probe(const QString& provider, const QString& key,
                 check->deleteLater();
                 done(outcome);
             });
-    check->start(*m_ledger.catalog().provider(provider),
-                 ProviderCheck::baseUrl(provider, settings->providerBaseUrls.value(provider)), key);
+    check->start(
+        *m_ledger.catalog().provider(provider),
+        ProviderCheck::baseUrl(*m_ledger.catalog().provider(provider), settings->providerBaseUrls.value(provider)),
+        key);
 }
 
 void KeyService::check(const KeyEntry& entry, const QString& key, Done done)

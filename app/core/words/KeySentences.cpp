@@ -1,5 +1,7 @@
 #include "words/KeySentences.h"
 
+#include <QLocale>
+
 QString KeySentences::scope(const QString& tenant)
 {
     return tenant.isEmpty() ? tr("the install") : tr("tenant %1").arg(tenant);
@@ -22,6 +24,76 @@ QString KeySentences::inForce(const Provider& provider, const Result<KeyStatus>&
         break;
     }
     if (status->unused) // the ledger's sentence, as `keys status` prints it
-        text += QLatin1Char(' ') + tr("This tenant's own %1 key: %2").arg(provider.name, status->unused->message);
+        text += QLatin1Char(' ') +
+                tr("This tenant's own %1 key: %2").arg(provider.name, verdict(status->unused->verdict, provider));
     return text;
+}
+
+namespace {
+
+// Each sentence once, for lupdate; said in the user's language or, for machine-readable output, as written.
+struct Say
+{
+    bool english;
+    QString operator()(const char* sentence) const
+    {
+        return english ? QString::fromUtf8(sentence) : QCoreApplication::translate("KeySentences", sentence);
+    }
+};
+
+} // namespace
+
+QString KeySentences::verdict(const KeyVerdict& v, const Provider& provider, bool english)
+{
+    const Say say{english};
+    const QString& name = provider.name;
+    // "(401)", or "(401, request req_…)": what the provider's support asks for.
+    const QString statusPart =
+        v.requestId.isEmpty()
+            ? QStringLiteral("(%1)").arg(v.status)
+            : say(QT_TRANSLATE_NOOP("KeySentences", "(%1, request %2)")).arg(v.status).arg(v.requestId);
+    const QString saidPart = v.said.isEmpty() ? QString() : QStringLiteral(": %1").arg(v.said);
+    switch (v.code) {
+    case KeyVerdict::Code::None:
+        return {};
+    case KeyVerdict::Code::NotChecked:
+        return say(QT_TRANSLATE_NOOP("KeySentences", "Not checked with the provider yet."));
+    case KeyVerdict::Code::Rejected:
+        return say(QT_TRANSLATE_NOOP("KeySentences", "%1 rejected the key %2%3.")).arg(name, statusPart, saidPart);
+    case KeyVerdict::Code::OutOfBudget:
+        return say(QT_TRANSLATE_NOOP("KeySentences", "The %1 account behind this key is out of budget %2%3; raise its "
+                                                     "spend limit or add credit at %4."))
+            .arg(name, statusPart, saidPart, provider.consoleHost());
+    case KeyVerdict::Code::Throttled:
+        return say(QT_TRANSLATE_NOOP("KeySentences", "%1 is limiting requests %2; check again in %3 seconds."))
+            .arg(name, statusPart)
+            .arg(v.retrySeconds.value_or(0));
+    case KeyVerdict::Code::Limited:
+        return say(QT_TRANSLATE_NOOP("KeySentences", "%1 is limiting requests %2 and did not say when to ask again."))
+            .arg(name, statusPart);
+    case KeyVerdict::Code::Overloaded:
+        return say(QT_TRANSLATE_NOOP("KeySentences", "%1 is overloaded %2.")).arg(name, statusPart);
+    case KeyVerdict::Code::ServerTrouble:
+        return say(QT_TRANSLATE_NOOP("KeySentences", "%1 is having trouble %2.")).arg(name, statusPart);
+    case KeyVerdict::Code::OtherAnswer:
+        return say(QT_TRANSLATE_NOOP("KeySentences", "%1 answered %2%3.")).arg(name, statusPart, saidPart);
+    case KeyVerdict::Code::NotAModelList:
+        return say(QT_TRANSLATE_NOOP("KeySentences", "%1 answered with something that is not a model list.")).arg(name);
+    case KeyVerdict::Code::TimedOut:
+        return say(QT_TRANSLATE_NOOP("KeySentences", "%1 did not answer within %2 seconds."))
+            .arg(name, english ? QString::number(v.timeoutMs / 1000.0, 'g', 2)
+                               : QLocale().toString(v.timeoutMs / 1000.0, 'g', 2));
+    case KeyVerdict::Code::Unreachable:
+        return say(QT_TRANSLATE_NOOP("KeySentences", "%1 could not be reached (%2).")).arg(name, v.said);
+    case KeyVerdict::Code::NotInKeychain:
+        return say(QT_TRANSLATE_NOOP("KeySentences", "The key is no longer in the keychain; set it again."));
+    case KeyVerdict::Code::UnusedByPlan:
+        return say(QT_TRANSLATE_NOOP("KeySentences",
+                                     "Not used: the %1 plan does not allow tenant keys; the key is kept "
+                                     "until it is removed or the plan allows tenant keys again."))
+            .arg(v.plan);
+    case KeyVerdict::Code::Worded:
+        return v.text;
+    }
+    return v.text;
 }

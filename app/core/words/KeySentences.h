@@ -18,4 +18,8 @@ public:
     // "Anthropic actions use the install's key (Active (BYOK))." / "… use AI credits.", and a tenant key the
     // plan leaves unused with the ledger's reason.
     static QString inForce(const Provider& provider, const Result<KeyStatus>& status);
+    // A key check's verdict in one sentence ("Anthropic rejected the key (401, request req_1): invalid x-api-key."),
+    // in the user's language, or in English for machine-readable output; empty when there is nothing to say.
+    // The provider's own words stay as it said them.
+    static QString verdict(const KeyVerdict& verdict, const Provider& provider, bool english = false);
 };

@@ -174,6 +174,9 @@ Result<InitOutcome> upgrade(const QSqlDatabase& db, const QString& database)
             return s.failure();
     if (Status s = runWall(db, names, QStringLiteral("postgres-functions.sql")); !s)
         return s.failure();
+    if (from < 11)
+        if (Status s = Schema::storeVerdictsAsFacts(db); !s)
+            return s.failure();
     if (Status s =
             exec(db, QStringLiteral("UPDATE ai_settings.schema_version SET version = %1").arg(Schema::currentVersion));
         !s)

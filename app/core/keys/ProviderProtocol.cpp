@@ -1,0 +1,93 @@
+#include "keys/ProviderProtocol.h"
+
+#include <QUrlQuery>
+
+namespace {
+
+bool says(const QJsonObject& error, const char* phrase)
+{
+    return error.value(QLatin1String("message")).toString().contains(QLatin1String(phrase), Qt::CaseInsensitive);
+}
+
+QString field(const QJsonObject& error, const char* name)
+{
+    return error.value(QLatin1String(name)).toString();
+}
+
+class AnthropicProtocol : public ProviderProtocol
+{
+public:
+    void authorise(QNetworkRequest& request, const QString& key) const override
+    {
+        request.setRawHeader("x-api-key", key.toUtf8());
+        request.setRawHeader("anthropic-version", "2023-06-01");
+    }
+
+    void pageAfter(QUrl& url, const QString& afterId) const override
+    {
+        // The list pages; the largest page keeps the number of round trips down.
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
+        if (!afterId.isEmpty())
+            query.addQueryItem(QStringLiteral("after_id"), afterId);
+        url.setQuery(query);
+    }
+
+    QByteArray requestIdHeader() const override { return QByteArrayLiteral("request-id"); }
+
+    // A monthly spend limit comes back as a 429 with a retry-after of minutes, and a retry would only meet the
+    // same limit. Each form is the documented status or type together with the documented phrase, so that an
+    // ordinary rate limit stays one.
+    bool accountCannotSpend(int status, const QJsonObject& error) const override
+    {
+        const QString type = field(error, "type");
+        if (status == 402 || type == QLatin1String("billing_error"))
+            return true;
+        // "This request would exceed your account's monthly spend limit. Please try again later."
+        if (status == 429 && type == QLatin1String("rate_limit_error") && says(error, "monthly spend limit"))
+            return true;
+        // The organisation's own cap: "You have reached your specified API usage limits. You will regain access on …"
+        if ((status == 400 || status == 429) && says(error, "You have reached your specified API usage limits"))
+            return true;
+        return status == 429 &&
+               (type == QLatin1String("enforced_spend_limit_reached") || says(error, "enforced_spend_limit_reached"));
+    }
+};
+
+class OpenAiProtocol : public ProviderProtocol
+{
+public:
+    void authorise(QNetworkRequest& request, const QString& key) const override
+    {
+        request.setRawHeader("Authorization", "Bearer " + key.toUtf8());
+    }
+
+    void pageAfter(QUrl&, const QString&) const override {} // one page holds the whole list
+
+    QByteArray requestIdHeader() const override { return QByteArrayLiteral("x-request-id"); }
+
+    bool accountCannotSpend(int status, const QJsonObject& error) const override
+    {
+        const QString type = field(error, "type");
+        const QString code = field(error, "code");
+        return status == 429 &&
+               (type == QLatin1String("insufficient_quota") || code == QLatin1String("insufficient_quota") ||
+                code == QLatin1String("organization_spend_limit_exceeded") ||
+                code == QLatin1String("project_spend_limit_exceeded"));
+    }
+};
+
+} // namespace
+
+const ProviderProtocol& ProviderProtocol::of(const Provider& provider)
+{
+    static const AnthropicProtocol anthropic;
+    static const OpenAiProtocol openAi;
+    switch (provider.protocol) {
+    case Provider::Protocol::Anthropic:
+        return anthropic;
+    case Provider::Protocol::OpenAi:
+        break;
+    }
+    return openAi;
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "rules/Catalog.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QNetworkRequest>
+#include <QUrl>
+
+// How a provider's API is spoken, by the protocol the catalog names for it: how a key travels, how the model
+// list pages, which header carries the request's id, and how an answer says the account cannot spend. A provider
+// that speaks one of these is a catalog entry; one that speaks neither is one more subclass here.
+class ProviderProtocol
+{
+public:
+    virtual ~ProviderProtocol() = default;
+
+    static const ProviderProtocol& of(const Provider& provider);
+
+    // Puts the key in the request's headers (never in its URL).
+    virtual void authorise(QNetworkRequest& request, const QString& key) const = 0;
+    // Asks for the page of models after `afterId` (empty: the first), where the list pages.
+    virtual void pageAfter(QUrl& url, const QString& afterId) const = 0;
+    virtual QByteArray requestIdHeader() const = 0;
+    // The account exists but cannot spend until someone raises its limit or adds credit (DESIGN.md §1, out of
+    // budget), whatever the status and whether the answer says when to ask again.
+    virtual bool accountCannotSpend(int status, const QJsonObject& error) const = 0;
+};
