@@ -8,7 +8,79 @@ class TestOrganisation : public DeskFixture
 {
     Q_OBJECT
 
+private:
+    QListWidgetItem* sidebarItem(const QString& name)
+    {
+        auto* list = find<QListWidget>("sectionList");
+        return list->item(int(page()->sectionNames().indexOf(name)));
+    }
+
 private slots:
+    // What the admin typed survives a refresh (another admin's change underneath included); the sections that
+    // hold it are marked, and closing asks once about all of them.
+    void aRefreshKeepsWhatIsTypedAndClosingAsksOnce()
+    {
+        ledger();
+        openWindow();
+        page()->showSection(QStringLiteral("organisation"));
+        QCOMPARE(sidebarItem(QStringLiteral("organisation"))->text(), QStringLiteral("Organisation"));
+        find<QSpinBox>("anchorDaySpin")->setValue(15);
+        auto* plans = find<QComboBox>("planCombo");
+        plans->setCurrentIndex(plans->findData(QStringLiteral("enterprise")));
+        auto* content = find<QComboBox>("contentModelCombo");
+        content->setCurrentIndex(content->findData(QStringLiteral("claude-opus-4-6")));
+        QCOMPARE(sidebarItem(QStringLiteral("organisation"))->text(), QStringLiteral("Organisation *"));
+        QCOMPARE(sidebarItem(QStringLiteral("models"))->text(), QStringLiteral("Models *"));
+        QCOMPARE(sidebarItem(QStringLiteral("usage"))->text(), QStringLiteral("Usage"));
+        QCOMPARE(page()->dirtySections().size(), 3);
+
+        // Another admin changes the plan meanwhile; the refresh reads it, and still shows what was typed.
+        QVERIFY(ledger()->settings().setPlan(QStringLiteral("professional")).ok());
+        m_window->session()->refresh();
+        QCOMPARE(find<QSpinBox>("anchorDaySpin")->value(), 15);
+        QCOMPARE(plans->currentData().toString(), QStringLiteral("enterprise"));
+        QCOMPARE(content->currentData().toString(), QStringLiteral("claude-opus-4-6"));
+        QCOMPARE(ledger()->settings().current()->anchorDay, 1);
+
+        // Going back to what is applied is not a change.
+        find<QSpinBox>("anchorDaySpin")->setValue(1);
+        QCOMPARE(page()->dirtySections().size(), 2);
+        find<QSpinBox>("anchorDaySpin")->setValue(15);
+
+        // One question for all of them; Cancel keeps the window and every field.
+        Ui::Ask::setNextAnswer(QMessageBox::Cancel);
+        QVERIFY(!m_window->close());
+        const QString asked = Ui::Ask::lastQuestion();
+        for (const char* section : {"Plan", "Billing period", "Model selection"})
+            QVERIFY2(asked.contains(QLatin1String(section)), qPrintable(asked));
+        QCOMPARE(find<QSpinBox>("anchorDaySpin")->value(), 15);
+
+        // Apply applies every one of them.
+        Ui::Ask::setNextAnswer(QMessageBox::Apply);
+        QVERIFY(m_window->close());
+        QCOMPARE(Ui::Ask::pendingAnswers(), 0);
+        const auto applied = ledger()->settings().current();
+        QCOMPARE(applied->anchorDay, 15);
+        QCOMPARE(applied->plan->id, QStringLiteral("enterprise"));
+        QCOMPARE(applied->slotModels.value(QStringLiteral("content")), QStringLiteral("claude-opus-4-6"));
+    }
+
+    void closingCanDiscardWhatIsTyped()
+    {
+        ledger();
+        openWindow();
+        find<QSpinBox>("anchorDaySpin")->setValue(20);
+        Ui::Ask::setNextAnswer(QMessageBox::Discard);
+        QVERIFY(m_window->close());
+        QCOMPARE(Ui::Ask::pendingAnswers(), 0);
+        QCOMPARE(ledger()->settings().current()->anchorDay, 1);
+        QCOMPARE(find<QSpinBox>("anchorDaySpin")->value(), 1);
+        QVERIFY(page()->dirtySections().isEmpty());
+        // With nothing to apply, closing asks nothing.
+        m_window->show();
+        QVERIFY(m_window->close());
+    }
+
     void anOwnerRunsTheOrganisationFromTheWindow()
     {
         ledger();

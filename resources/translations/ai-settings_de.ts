@@ -2449,14 +2449,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <translation>keine</translation>
     </message>
     <message>
-        <source>Unsaved model changes</source>
-        <translation>Ungespeicherte Modelländerungen</translation>
-    </message>
-    <message>
-        <source>The model selection has changes that are not saved. Close anyway and discard them?</source>
-        <translation>Die Modellauswahl hat ungespeicherte Änderungen. Trotzdem schließen und sie verwerfen?</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;Connecting to %1…&lt;/h3&gt;&lt;p&gt;The page appears as soon as the server answers.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Verbindung zu %1 wird hergestellt …&lt;/h3&gt;&lt;p&gt;Die Seite erscheint, sobald der Server antwortet.&lt;/p&gt;</translation>
     </message>
@@ -2700,6 +2692,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <comment>a period in a column heading</comment>
         <translation>MMM yyyy</translation>
     </message>
+    <message>
+        <source>Choose one of the plans in the list.</source>
+        <translation>Wählen Sie einen der Tarife in der Liste.</translation>
+    </message>
 </context>
 <context>
     <name>Ui::RateLimitPanel</name>
@@ -2791,6 +2787,23 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>You are %1, %2 of this database: you can review credits, keys and activity, but only an Owner or Admin can change keys, models, tenants and members, and only an Owner the plan.</source>
         <translation>Sie sind %1, %2 dieser Datenbank: Sie können Credits, Schlüssel und Aktivität einsehen, aber nur ein Inhaber oder Administrator kann Schlüssel, Modelle, Mandanten und Mitglieder ändern, und nur ein Inhaber den Tarif.</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <comment>a section with changes not applied</comment>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Has changes that are not applied.</source>
+        <translation>Hat Änderungen, die noch nicht übernommen sind.</translation>
+    </message>
+    <message>
+        <source>Changes Not Applied</source>
+        <translation>Nicht übernommene Änderungen</translation>
+    </message>
+    <message>
+        <source>%1: changes are not applied yet. Apply them, discard them, or stay on the page?</source>
+        <translation>%1: Änderungen sind noch nicht übernommen. Übernehmen, verwerfen oder auf der Seite bleiben?</translation>
     </message>
 </context>
 <context>

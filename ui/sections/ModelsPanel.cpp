@@ -84,11 +84,8 @@ ModelsPanel::ModelsPanel(Session& session, QWidget* parent)
     buttons->addButton(m_revertButton, QDialogButtonBox::ResetRole);
     buttons->addButton(m_saveButton, QDialogButtonBox::ApplyRole);
     layout->addWidget(buttons);
-    connect(m_saveButton, &QPushButton::clicked, this, &ModelsPanel::save);
-    connect(m_revertButton, &QPushButton::clicked, this, [this] {
-        showModels(m_applied);
-        m_messageLabel->clear();
-    });
+    connect(m_saveButton, &QPushButton::clicked, this, &ModelsPanel::apply);
+    connect(m_revertButton, &QPushButton::clicked, this, &ModelsPanel::discard);
 }
 
 QHash<QString, QString> ModelsPanel::shownModels() const
@@ -108,12 +105,13 @@ void ModelsPanel::showModels(const QHash<QString, QString>& models)
 
 bool ModelsPanel::isDirty() const
 {
-    return shownModels() != m_applied;
+    // Nothing is applied before the first reload (a shared ledger still connecting): nothing can differ yet.
+    return !m_applied.isEmpty() && shownModels() != m_applied;
 }
 
 void ModelsPanel::reload()
 {
-    const bool editing = isDirty() && !m_applied.isEmpty();
+    const bool editing = isDirty();
     const auto settings = m_session.ledger().settings().current();
     if (!settings) {
         m_messageLabel->setText(settings.failure().message);
@@ -157,9 +155,16 @@ void ModelsPanel::updateControls()
     const bool dirty = isDirty();
     m_saveButton->setEnabled(dirty && m_session.canAdminister());
     m_revertButton->setEnabled(dirty);
+    dirtyMayHaveChanged();
 }
 
-void ModelsPanel::save()
+void ModelsPanel::discard()
+{
+    showModels(m_applied);
+    m_messageLabel->clear();
+}
+
+Status ModelsPanel::apply()
 {
     QHash<QString, QString> changed;
     const auto shown = shownModels();
@@ -169,12 +174,13 @@ void ModelsPanel::save()
     // All slots change together or none does; on a refusal the shown values stay, to be saved again.
     if (const Status s = m_session.ledger().setSlotModels(changed); !s) {
         m_messageLabel->setText(QStringLiteral("⚠ ") + s.failure().message);
-        return;
+        return s;
     }
     m_messageLabel->setText(tr("Saved. New actions are charged at the new models' costs."));
     m_applied = shown;
     updateControls();
     m_session.refresh();
+    return success();
 }
 
 } // namespace Ui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sections/Section.h"
+
 #include <QGroupBox>
 #include <QHash>
 
@@ -13,7 +15,7 @@ class Session;
 
 // Model selection: one dropdown per workload. The shown values are applied only by Save Changes, which is
 // enabled only while they differ from the applied ones; Revert shows the applied ones again.
-class ModelsPanel : public QGroupBox
+class ModelsPanel : public QGroupBox, public Section
 {
     Q_OBJECT
 
@@ -22,13 +24,16 @@ public:
 
     // Reads the applied models; values the user is still editing stay shown.
     void reload();
-    bool isDirty() const;
+
+    QString sectionName() const override { return title(); }
+    bool isDirty() const override;
+    Status apply() override;
+    void discard() override;
 
 private:
     QHash<QString, QString> shownModels() const;
     void showModels(const QHash<QString, QString>& models);
     void updateControls();
-    void save();
     // Marks, in every dropdown, the models the install's key cannot use, and says when its list was read.
     void showKeyModels();
 

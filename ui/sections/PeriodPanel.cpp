@@ -44,8 +44,8 @@ PeriodPanel::PeriodPanel(Session& session, QWidget* parent)
 
     connect(m_anchorSpin, &QSpinBox::valueChanged, this, &PeriodPanel::noteChange);
     connect(m_zoneCombo, &QComboBox::currentTextChanged, this, &PeriodPanel::noteChange);
-    connect(m_zoneCombo->lineEdit(), &QLineEdit::returnPressed, this, &PeriodPanel::apply);
-    connect(m_applyButton, &QPushButton::clicked, this, &PeriodPanel::apply);
+    connect(m_zoneCombo->lineEdit(), &QLineEdit::returnPressed, this, &PeriodPanel::applyShown);
+    connect(m_applyButton, &QPushButton::clicked, this, &PeriodPanel::applyShown);
 }
 
 void PeriodPanel::reload()
@@ -53,32 +53,58 @@ void PeriodPanel::reload()
     const auto settings = m_session.ledger().settings().current();
     if (!settings)
         return (void)Outcome::show(m_outcomeLabel, Status(settings.failure()), {});
-    const QSignalBlocker quietDay(m_anchorSpin), quietZone(m_zoneCombo);
-    m_anchorSpin->setValue(settings->anchorDay);
-    m_zoneCombo->setCurrentText(settings->timeZone);
+    const bool editing = isDirty();
+    m_appliedDay = settings->anchorDay;
+    m_appliedZone = settings->timeZone;
+    if (!editing)
+        discard();
     const bool may = m_session.canAdminister();
     m_anchorSpin->setEnabled(may);
     m_zoneCombo->setEnabled(may);
     noteChange();
 }
 
+bool PeriodPanel::isDirty() const
+{
+    return m_appliedDay != 0 &&
+           (m_anchorSpin->value() != m_appliedDay || m_zoneCombo->currentText().trimmed() != m_appliedZone);
+}
+
+void PeriodPanel::discard()
+{
+    {
+        const QSignalBlocker quietDay(m_anchorSpin), quietZone(m_zoneCombo);
+        m_anchorSpin->setValue(m_appliedDay);
+        m_zoneCombo->setCurrentText(m_appliedZone);
+    }
+    noteChange();
+}
+
 // Apply is there only while what is shown differs from what is stored.
 void PeriodPanel::noteChange()
 {
-    const auto settings = m_session.ledger().settings().current();
-    m_applyButton->setEnabled(
-        m_session.canAdminister() && settings &&
-        (m_anchorSpin->value() != settings->anchorDay || m_zoneCombo->currentText() != settings->timeZone));
+    m_applyButton->setEnabled(m_session.canAdminister() && isDirty());
+    dirtyMayHaveChanged();
 }
 
-void PeriodPanel::apply()
+void PeriodPanel::applyShown()
 {
-    if (!m_applyButton->isEnabled())
-        return;
+    if (m_applyButton->isEnabled())
+        apply();
+}
+
+Status PeriodPanel::apply()
+{
+    const int day = m_anchorSpin->value();
     const QString zone = m_zoneCombo->currentText().trimmed();
-    const Status s = m_session.ledger().setBillingCalendar(m_anchorSpin->value(), zone);
-    if (Outcome::show(m_outcomeLabel, s, AdminSentences::resetChanged(m_anchorSpin->value(), zone)))
+    const Status s = m_session.ledger().setBillingCalendar(day, zone);
+    if (Outcome::show(m_outcomeLabel, s, AdminSentences::resetChanged(day, zone))) {
+        m_appliedDay = day;
+        m_appliedZone = zone;
+        noteChange();
         m_session.refresh();
+    }
+    return s;
 }
 
 } // namespace Ui

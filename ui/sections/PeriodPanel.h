@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sections/Section.h"
+
 #include <QGroupBox>
 
 class QComboBox;
@@ -13,17 +15,23 @@ class Session;
 
 // The billing period: the day of the month the credits reset and the IANA time zone they reset in, the zone
 // picked from a list searched as one types ("berl" finds Europe/Berlin). Owner or Admin.
-class PeriodPanel : public QGroupBox
+class PeriodPanel : public QGroupBox, public Section
 {
     Q_OBJECT
 
 public:
     explicit PeriodPanel(Session& session, QWidget* parent = nullptr);
 
+    // Reads the applied period; a day or zone the admin is still editing stays shown.
     void reload();
 
+    QString sectionName() const override { return title(); }
+    bool isDirty() const override;
+    Status apply() override;
+    void discard() override;
+
 private:
-    void apply();
+    void applyShown();
     void noteChange();
 
     Session& m_session;
@@ -31,6 +39,8 @@ private:
     QComboBox* m_zoneCombo;
     QPushButton* m_applyButton;
     QLabel* m_outcomeLabel;
+    int m_appliedDay = 0; // 0 until the first reload
+    QString m_appliedZone;
 };
 
 } // namespace Ui

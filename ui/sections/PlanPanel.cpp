@@ -61,8 +61,12 @@ void PlanPanel::reload()
     const auto settings = m_session.ledger().settings().current();
     if (!settings)
         return (void)Outcome::show(m_outcomeLabel, Status(settings.failure()), {});
-    const QSignalBlocker quiet(m_planCombo);
-    m_planCombo->setCurrentIndex(m_planCombo->findData(settings->plan->id));
+    const bool editing = isDirty();
+    m_appliedPlan = settings->plan->id;
+    if (!editing) {
+        const QSignalBlocker quiet(m_planCombo);
+        m_planCombo->setCurrentIndex(m_planCombo->findData(m_appliedPlan));
+    }
     const bool owner = m_session.role() == Role::Owner;
     m_planCombo->setEnabled(owner);
     explainChoice();
@@ -75,6 +79,7 @@ void PlanPanel::explainChoice()
 {
     const auto settings = m_session.ledger().settings().current();
     const Plan* chosen = m_session.catalog().plan(m_planCombo->currentData().toString());
+    dirtyMayHaveChanged();
     if (!settings || !chosen)
         return;
     const Plan& now = *settings->planNow;
@@ -91,6 +96,20 @@ void PlanPanel::explainChoice()
     showMix(*chosen);
 }
 
+bool PlanPanel::isDirty() const
+{
+    return !m_appliedPlan.isEmpty() && m_planCombo->currentData().toString() != m_appliedPlan;
+}
+
+void PlanPanel::discard()
+{
+    {
+        const QSignalBlocker quiet(m_planCombo);
+        m_planCombo->setCurrentIndex(m_planCombo->findData(m_appliedPlan));
+    }
+    explainChoice();
+}
+
 void PlanPanel::applyChoice()
 {
     const auto before = m_session.ledger().settings().current();
@@ -102,6 +121,17 @@ void PlanPanel::applyChoice()
             tr("Change the plan from %1 to %2? %3").arg(before->plan->name, chosen->name, m_effectLabel->text()),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return;
+    apply();
+}
+
+Status PlanPanel::apply()
+{
+    const auto before = m_session.ledger().settings().current();
+    const Plan* chosen = m_session.catalog().plan(m_planCombo->currentData().toString());
+    if (!before)
+        return before.failure();
+    if (!chosen)
+        return badInput(tr("Choose one of the plans in the list."));
     Status s = m_session.ledger().settings().setPlan(chosen->id);
     QString done;
     if (s) {
@@ -112,8 +142,12 @@ void PlanPanel::applyChoice()
         else
             s = running.failure();
     }
-    if (Outcome::show(m_outcomeLabel, s, done.trimmed()))
+    if (Outcome::show(m_outcomeLabel, s, done.trimmed())) {
+        m_appliedPlan = chosen->id;
+        explainChoice();
         m_session.refresh();
+    }
+    return s;
 }
 
 // Runs per action: the plan's typical month beside the running period and the two before it.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sections/Section.h"
+
 #include <QGroupBox>
 
 class QLabel;
@@ -14,14 +16,21 @@ class Session;
 
 // The plan: which one is in force, what changing it does (an upgrade at once, a downgrade at the next period),
 // and the product pages' typical month beside the actual mix of the last three periods. Only an Owner changes it.
-class PlanPanel : public QGroupBox
+class PlanPanel : public QGroupBox, public Section
 {
     Q_OBJECT
 
 public:
     explicit PlanPanel(Session& session, QWidget* parent = nullptr);
 
+    // Reads the plan set; a plan the Owner is still choosing stays shown.
     void reload();
+
+    QString sectionName() const override { return title(); }
+    bool isDirty() const override;
+    // Changes the plan to the one shown (the button asks first; closing the window asked already).
+    Status apply() override;
+    void discard() override;
 
 private:
     void explainChoice();
@@ -35,6 +44,7 @@ private:
     QLabel* m_typicalLabel;
     QTableWidget* m_mixTable;
     QLabel* m_outcomeLabel;
+    QString m_appliedPlan; // the plan set (in force, or pending after a downgrade); empty until the first reload
 };
 
 } // namespace Ui

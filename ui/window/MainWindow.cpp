@@ -118,6 +118,9 @@ void MainWindow::updateActions()
 
 bool MainWindow::openDatabase(const QString& path)
 {
+    // What the page holds unapplied is settled before it goes.
+    if (m_page && !m_page->settleChanges())
+        return false;
     QString error;
     const Catalog* catalog = builtInCatalog(&error);
     if (!catalog) {
@@ -356,15 +359,9 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (m_page && m_page->models()->isDirty()) {
-        const auto answer = QMessageBox::question(this, tr("Unsaved model changes"),
-                                                  tr("The model selection has changes that are not saved. Close "
-                                                     "anyway and discard them?"),
-                                                  QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Discard) {
-            event->ignore();
-            return;
-        }
+    if (m_page && !m_page->settleChanges()) {
+        event->ignore();
+        return;
     }
     windowSettings().setValue(geometryKey, saveGeometry());
     event->accept();

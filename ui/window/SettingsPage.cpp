@@ -10,9 +10,11 @@
 #include "sections/PeriodPanel.h"
 #include "sections/PlanPanel.h"
 #include "sections/RateLimitPanel.h"
+#include "sections/Section.h"
 #include "sections/TenantsPanel.h"
 #include "session/AlertWatcher.h"
 #include "session/Session.h"
+#include "widgets/Ask.h"
 #include "widgets/NoWheelComboBox.h"
 
 #include <QGroupBox>
@@ -138,6 +140,10 @@ void SettingsPage::addSection(const QString& name, const QString& title, const Q
             panel->setStyleSheet(QStringLiteral("QGroupBox { font-weight: 600; font-size: %1pt; }")
                                      .arg(QLocale::c().toString(font().pointSizeF() * 1.15, 'f', 1)));
         layout->addWidget(panel);
+        if (auto* section = dynamic_cast<Section*>(panel)) {
+            m_edited.append({section, item, title});
+            section->onDirtyChanged([this] { markDirtySections(); });
+        }
     }
     if (scrolls) {
         layout->addStretch();
@@ -226,6 +232,57 @@ void SettingsPage::showSelection()
     m_byok->showTenant(tenant);
     m_models->reload();
     m_rateLimit->showTenant(tenant);
+}
+
+QVector<Section*> SettingsPage::dirtySections() const
+{
+    QVector<Section*> dirty;
+    for (const EditedSection& e : m_edited)
+        if (e.section->isDirty())
+            dirty << e.section;
+    return dirty;
+}
+
+// "Organisation *": a section holds changes that are not applied yet.
+void SettingsPage::markDirtySections()
+{
+    for (const EditedSection& e : qAsConst(m_edited)) {
+        bool dirty = false;
+        for (const EditedSection& other : qAsConst(m_edited))
+            dirty |= other.item == e.item && other.section->isDirty();
+        e.item->setText(dirty ? tr("%1 *", "a section with changes not applied").arg(e.title) : e.title);
+        e.item->setData(Qt::AccessibleDescriptionRole, dirty ? tr("Has changes that are not applied.") : QString());
+    }
+}
+
+bool SettingsPage::settleChanges()
+{
+    const QVector<Section*> dirty = dirtySections();
+    if (dirty.isEmpty())
+        return true;
+    QStringList names;
+    for (const Section* s : dirty)
+        names << s->sectionName();
+    const auto answer =
+        Ask::question(this, tr("Changes Not Applied"),
+                      tr("%1: changes are not applied yet. Apply them, discard them, or stay on the page?")
+                          .arg(QLocale().createSeparatedList(names)),
+                      QMessageBox::Apply | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Apply);
+    if (answer != QMessageBox::Apply && answer != QMessageBox::Discard)
+        return false;
+    for (Section* s : dirty) {
+        if (answer == QMessageBox::Discard) {
+            s->discard();
+            continue;
+        }
+        if (!s->apply()) {
+            for (const EditedSection& e : qAsConst(m_edited))
+                if (e.section == s)
+                    m_sectionList->setCurrentItem(e.item);
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace Ui

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <QVector>
 #include <QWidget>
 
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QStackedWidget;
 
 namespace Ui {
@@ -19,6 +21,7 @@ class OverviewPanel;
 class PeriodPanel;
 class PlanPanel;
 class RateLimitPanel;
+class Section;
 class Session;
 class TenantsPanel;
 
@@ -47,6 +50,12 @@ public:
     ActivityPanel* activity() const { return m_activity; }
     PlanPanel* plan() const { return m_plan; }
 
+    // The sections whose shown values differ from the applied ones; their sidebar titles carry a mark.
+    QVector<Section*> dirtySections() const;
+    // Before the window closes or another ledger opens: asks once about every dirty section (Save, Discard or
+    // Cancel). False when the admin cancels or a section refuses to save (it then shows why, and is shown).
+    bool settleChanges();
+
 signals:
     // The Overview's first steps ask for File › Import Usage….
     void importRequested();
@@ -56,6 +65,7 @@ private:
     void reloadTenants();
     void showSelection();
     void step(int by);
+    void markDirtySections();
 
     Session& m_session;
     NoWheelComboBox* m_tenantCombo;
@@ -73,6 +83,13 @@ private:
     PeriodPanel* m_period;
     TenantsPanel* m_tenants;
     MembersPanel* m_members;
+    struct EditedSection
+    {
+        Section* section;
+        QListWidgetItem* item; // its place in the sidebar
+        QString title;         // the item's title without the mark
+    };
+    QVector<EditedSection> m_edited;
 };
 
 } // namespace Ui

@@ -13,12 +13,18 @@ struct CodeName
 };
 
 const CodeName codeNames[] = {
-    {KeyVerdict::Code::NotChecked, "not_checked"},       {KeyVerdict::Code::Rejected, "rejected"},
-    {KeyVerdict::Code::OutOfBudget, "out_of_budget"},    {KeyVerdict::Code::Throttled, "throttled"},
-    {KeyVerdict::Code::Limited, "limited"},              {KeyVerdict::Code::Overloaded, "overloaded"},
-    {KeyVerdict::Code::ServerTrouble, "server_trouble"}, {KeyVerdict::Code::OtherAnswer, "other_answer"},
-    {KeyVerdict::Code::NotAModelList, "not_a_model_list"}, {KeyVerdict::Code::TimedOut, "timed_out"},
-    {KeyVerdict::Code::Unreachable, "unreachable"},      {KeyVerdict::Code::UnusedByPlan, "unused_by_plan"},
+    {KeyVerdict::Code::NotChecked, "not_checked"},
+    {KeyVerdict::Code::Rejected, "rejected"},
+    {KeyVerdict::Code::OutOfBudget, "out_of_budget"},
+    {KeyVerdict::Code::Throttled, "throttled"},
+    {KeyVerdict::Code::Limited, "limited"},
+    {KeyVerdict::Code::Overloaded, "overloaded"},
+    {KeyVerdict::Code::ServerTrouble, "server_trouble"},
+    {KeyVerdict::Code::OtherAnswer, "other_answer"},
+    {KeyVerdict::Code::NotAModelList, "not_a_model_list"},
+    {KeyVerdict::Code::TimedOut, "timed_out"},
+    {KeyVerdict::Code::Unreachable, "unreachable"},
+    {KeyVerdict::Code::UnusedByPlan, "unused_by_plan"},
     {KeyVerdict::Code::NotInKeychain, "not_in_keychain"},
     {KeyVerdict::Code::Worded, "worded"},
 };
@@ -34,9 +40,8 @@ struct OldSentence
 #define STATUS_PART R"(\((\d+)(?:, request ([^)]*))?\))"
 const OldSentence oldSentences[] = {
     {KeyVerdict::Code::Rejected, "^.+ rejected the key " STATUS_PART "(?:: (.*))?\\.$"},
-    {KeyVerdict::Code::OutOfBudget,
-     "^The .+ account behind this key is out of budget " STATUS_PART
-     "(?:: (.*))?; raise its spend limit or add credit at .+\\.$"},
+    {KeyVerdict::Code::OutOfBudget, "^The .+ account behind this key is out of budget " STATUS_PART
+                                    "(?:: (.*))?; raise its spend limit or add credit at .+\\.$"},
     {KeyVerdict::Code::Throttled, "^.+ is limiting requests " STATUS_PART "; check again in (\\d+) seconds\\.$"},
     {KeyVerdict::Code::Limited, "^.+ is limiting requests " STATUS_PART " and did not say when to ask again\\.$"},
     {KeyVerdict::Code::Overloaded, "^.+ is overloaded " STATUS_PART "\\.$"},

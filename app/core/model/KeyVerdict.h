@@ -31,15 +31,15 @@ struct KeyVerdict
     };
 
     Code code = Code::None;
-    int status = 0;                         // the HTTP status, when there was one
-    QString errorType;                      // the provider's error type ("authentication_error"), when given
-    QString said;                           // the provider's own words (scrubbed of anything key-like), or Qt's
-                                            // network error for Unreachable; never translated
-    QString requestId;                      // the provider's id for the request, when given
-    std::optional<int> retrySeconds;        // Throttled: when the provider said to ask again
-    int timeoutMs = 0;                      // TimedOut: the bound that passed
-    QString plan;                           // UnusedByPlan: the plan in force
-    QString text;                           // Worded: the old sentence
+    int status = 0;                  // the HTTP status, when there was one
+    QString errorType;               // the provider's error type ("authentication_error"), when given
+    QString said;                    // the provider's own words (scrubbed of anything key-like), or Qt's
+                                     // network error for Unreachable; never translated
+    QString requestId;               // the provider's id for the request, when given
+    std::optional<int> retrySeconds; // Throttled: when the provider said to ask again
+    int timeoutMs = 0;               // TimedOut: the bound that passed
+    QString plan;                    // UnusedByPlan: the plan in force
+    QString text;                    // Worded: the old sentence
 
     bool isEmpty() const { return code == Code::None; }
 
