@@ -222,6 +222,15 @@ private slots:
             QCOMPARE(bar->property("level").toString(), QLatin1String(step.level));
             QVERIFY(!banner->isHidden());
             QCOMPARE(banner->property("level").toInt(), step.step);
+            // The Overview tells the same step the same way: colour, banner and words.
+            auto* overviewBar = find<QProgressBar>("overviewCreditsBar");
+            auto* overviewBanner = find<QLabel>("overviewWarningLabel");
+            QCOMPARE(overviewBar->property("level").toString(), QLatin1String(step.level));
+            QCOMPARE(overviewBar->styleSheet(), bar->styleSheet());
+            QCOMPARE(overviewBanner->property("level").toInt(), step.step);
+            QCOMPARE(overviewBanner->styleSheet(), banner->styleSheet());
+            QCOMPARE(overviewBanner->text(), banner->text());
+            QVERIFY(!overviewBanner->isHidden());
             QCOMPARE(told.size(), int(&step - steps) + 1);
             QVERIFY2(told.last().startsWith(QStringLiteral("AI credits: %1% used: ").arg(step.step)),
                      qPrintable(told.last()));

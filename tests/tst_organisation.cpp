@@ -111,7 +111,10 @@ private slots:
             QStringLiteral(
                 "Plan changed from Essentials to Professional: this period's allocation is 500 credits from now on."));
         QCOMPARE(allocation(), 500);
+        QVERIFY(find<QLabel>("planOutcomeLabel")->isVisibleTo(m_window.get()));
         plans->setCurrentIndex(plans->findData(QStringLiteral("essentials")));
+        // The outcome was about the upgrade; beside the downgrade's preview it would mislead.
+        QVERIFY(!find<QLabel>("planOutcomeLabel")->isVisibleTo(m_window.get()));
         QVERIFY(find<QLabel>("planEffectLabel")
                     ->text()
                     .startsWith(QStringLiteral("A downgrade takes effect at the next period")));
@@ -184,6 +187,12 @@ private slots:
             ->setCurrentIndex(find<QComboBox>("memberRoleCombo")->findData(QStringLiteral("viewer")));
         find<QPushButton>("setMemberButton")->click();
         QVERIFY(find<QLabel>("membersOutcomeLabel")->text().contains(QStringLiteral("is the last Owner")));
+        // Removing the last Owner is refused before any question is asked.
+        const QString questionBefore = Ui::Ask::lastQuestion();
+        find<QPushButton>("removeMemberButton")->click();
+        QCOMPARE(Ui::Ask::lastQuestion(), questionBefore);
+        QVERIFY(find<QLabel>("membersOutcomeLabel")->text().contains(QStringLiteral("is the last Owner")));
+        QCOMPARE(members->rowCount(), 2);
         for (int r = 0; r < members->rowCount(); ++r)
             if (members->item(r, 0)->text() == QLatin1String("bob"))
                 members->selectRow(r);
@@ -214,7 +223,8 @@ private slots:
              {"planCombo", "changePlanButton", "anchorDaySpin", "timeZoneCombo", "applyPeriodButton", "newTenantIdEdit",
               "addTenantButton", "removeTenantButton", "memberUserEdit", "setMemberButton", "removeMemberButton"})
             QVERIFY2(!find<QWidget>(name)->isEnabled(), name);
-        QCOMPARE(find<QLabel>("planEffectLabel")->text(), QStringLiteral("Only an Owner changes the plan."));
+        QCOMPARE(find<QLabel>("planEffectLabel")->text(),
+                 QStringLiteral("The install is on Essentials (100 credits a month). Only an Owner changes the plan."));
         // An empty ledger's first steps are an administrator's: the Viewer is told who takes them.
         page()->showSection(QStringLiteral("overview"));
         QVERIFY(find<QWidget>("firstStepsBox")->isVisible());
@@ -234,6 +244,24 @@ private slots:
         QVERIFY(!find<QWidget>("planCombo")->isEnabled());
         QVERIFY(find<QWidget>("addTenantButton")->isEnabled());
         QVERIFY(find<QWidget>("anchorDaySpin")->isEnabled());
+        m_window.reset();
+
+        // Enterprise in force, Essentials from the next period: the Admin sees both, as the Owner does.
+        {
+            auto owner = TestSupport::openLedger(m_db, QStringLiteral("someone-else"));
+            QVERIFY(owner->settings().setPlan(QStringLiteral("enterprise")).ok());
+            QVERIFY(owner->settings().setPlan(QStringLiteral("essentials")).ok());
+        }
+        openWindow();
+        QCOMPARE(find<QComboBox>("planCombo")->currentData().toString(), QStringLiteral("enterprise"));
+        const QString effect = find<QLabel>("planEffectLabel")->text();
+        QVERIFY2(effect.startsWith(QStringLiteral("The install is on Enterprise (2,000 credits a month) until this "
+                                                  "period ends. The plan changes to Essentials (100 credits a month) "
+                                                  "at the next period")) &&
+                     effect.endsWith(QStringLiteral("Only an Owner changes the plan.")),
+                 qPrintable(effect));
+        QVERIFY2(find<QLabel>("typicalUsageLabel")->text().startsWith(QStringLiteral("Typical month on Enterprise")),
+                 qPrintable(find<QLabel>("typicalUsageLabel")->text()));
     }
 };
 

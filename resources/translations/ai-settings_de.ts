@@ -1209,6 +1209,14 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <source>Removing a tenant</source>
         <translation>Das Entfernen eines Mandanten</translation>
     </message>
+    <message>
+        <source>Replace the key stored for %1 (ending %2) with the new one without checking it?</source>
+        <translation>Den für %1 gespeicherten Schlüssel (endet auf %2) durch den neuen ersetzen, ohne ihn zu prüfen?</translation>
+    </message>
+    <message>
+        <source>The new key could not be confirmed: %1 Replace the stored key ending %2 with it anyway?</source>
+        <translation>Der neue Schlüssel konnte nicht bestätigt werden: %1 Den gespeicherten Schlüssel, der auf %2 endet, trotzdem durch ihn ersetzen?</translation>
+    </message>
 </context>
 <context>
     <name>KeyState</name>
@@ -2288,10 +2296,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <translation>Den aktiven %1-Schlüssel mit der Endung %2 ersetzen?</translation>
     </message>
     <message>
-        <source>%1 Replace the stored key with the new one anyway?</source>
-        <translation>%1 Den gespeicherten Schlüssel trotzdem durch den neuen ersetzen?</translation>
-    </message>
-    <message>
         <source>Remove key</source>
         <translation>Schlüssel entfernen</translation>
     </message>
@@ -2608,6 +2612,14 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>%1: %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2, the install&apos;s key</source>
+        <translation>%1: %2, der Schlüssel der Installation</translation>
+    </message>
+    <message>
+        <source>This tenant&apos;s own key (%1) is not used on this plan.</source>
+        <translation>Der eigene Schlüssel dieses Mandanten (%1) wird in diesem Tarif nicht verwendet.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "sections/CreditsPanel.h"
 
 #include "session/Session.h"
+#include "widgets/AlertStyle.h"
 #include "widgets/DailyChart.h"
 #include "widgets/DailyChartAccessible.h"
 #include "widgets/Tables.h"
@@ -28,51 +29,6 @@ QLabel* wrappingLabel(const char* name, QWidget* parent)
     label->setTextFormat(Qt::PlainText);
     return label;
 }
-
-// The warning step as the bar and the banner show it (CreditRules::alertLevel).
-QString levelName(int alertLevel)
-{
-    switch (alertLevel) {
-    case 100:
-        return QStringLiteral("full");
-    case 90:
-        return QStringLiteral("serious");
-    case 80:
-        return QStringLiteral("warning");
-    default:
-        return QStringLiteral("normal");
-    }
-}
-
-// The bar carries no text (its words are in the label above it), so its colour only needs to stand out from the
-// trough: amber from 80 %, deep orange from 90 %, red when used up.
-QString barStyle(int alertLevel)
-{
-    const char* chunk = alertLevel >= 100  ? "#b91c1c"
-                        : alertLevel >= 90 ? "#c2410c"
-                        : alertLevel >= 80 ? "#d97706"
-                                           : nullptr;
-    if (!chunk)
-        return {};
-    return QStringLiteral("QProgressBar { border: 1px solid palette(mid); border-radius: 3px; }"
-                          "QProgressBar::chunk { background: %1; }")
-        .arg(QLatin1String(chunk));
-}
-
-// The banner sets its text and its background together, dark on light, so that it reads the same in light and
-// dark palettes (contrast above 7:1 for both pairs).
-QString bannerStyle(int alertLevel)
-{
-    const bool full = alertLevel >= 100;
-    return QStringLiteral(
-               "QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px; padding: 6px; }")
-        .arg(QLatin1String(full ? "#fee2e2" : "#fef3c7"), QLatin1String(full ? "#7f1d1d" : "#78350f"),
-             QLatin1String(full ? "#b91c1c" : "#d97706"));
-}
-
-} // namespace
-
-namespace {
 
 // The chart's accessible interface is installed before the chart exists (setting its name asks for one), so that
 // assistive technology sees a chart of days.
@@ -207,15 +163,10 @@ void CreditsPanel::showReport(const UsageReport& r, bool current)
     m_usedLabel->setText(UsageSentences::used(r));
     m_progressBar->setRange(0, int(qMax<qint64>(1, r.allocation)));
     m_progressBar->setValue(int(qMin(r.poolUsed, r.allocation)));
-    m_progressBar->setProperty("level", levelName(r.alertLevel));
-    m_progressBar->setStyleSheet(barStyle(r.alertLevel));
+    AlertStyle::showOnBar(m_progressBar, r.alertLevel);
     m_progressBar->setAccessibleDescription(UsageSentences::used(r));
 
-    const QString warning = UsageSentences::warning(r);
-    m_alertBanner->setText(QStringLiteral("⚠ ") + warning);
-    m_alertBanner->setStyleSheet(bannerStyle(r.alertLevel));
-    m_alertBanner->setProperty("level", r.alertLevel);
-    m_alertBanner->setVisible(!warning.isEmpty());
+    AlertStyle::showOnBanner(m_alertBanner, r.alertLevel, UsageSentences::warning(r));
 
     m_remainingLabel->setText(UsageSentences::remaining(r));
     const QString forecast = UsageSentences::forecast(r);

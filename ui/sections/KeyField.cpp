@@ -323,9 +323,8 @@ void KeyField::store(const QString& key, bool replaceUnverified)
                 return;
             // No verdict on the new key: the stored one is kept unless the administrator says so.
             if (!r && r.failure().needsConfirmation && !replaceUnverified && tenant == self->m_tenant &&
-                Ask::question(self, tr("Replace key"),
-                              tr("%1 Replace the stored key with the new one anyway?").arg(r.failure().message),
-                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes)
+                Ask::question(self, tr("Replace key"), r.failure().question, QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) == QMessageBox::Yes)
                 return self->store(key, true);
             self->finish(tenant, r ? nullptr : &r.failure(), r.ok());
         });

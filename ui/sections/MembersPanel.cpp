@@ -98,6 +98,9 @@ void MembersPanel::remove()
     const QString user = selectedUser();
     if (user.isEmpty())
         return;
+    // A refusal known before asking is said instead of the question.
+    if (const Status may = m_session.ledger().directory().mayRemoveMember(user); !may)
+        return (void)Outcome::show(m_outcomeLabel, may, {});
     if (Ask::question(
             this, tr("Remove Member"),
             tr("Remove %1? They can no longer open this database; what they changed stays in the activity log.")

@@ -153,6 +153,8 @@ void ModelsPanel::showKeyModels()
 void ModelsPanel::updateControls()
 {
     const bool dirty = isDirty();
+    if (shownModels() != m_messageFor)
+        m_messageLabel->clear();
     m_saveButton->setEnabled(dirty && m_session.canAdminister());
     m_revertButton->setEnabled(dirty);
     dirtyMayHaveChanged();
@@ -172,6 +174,7 @@ Status ModelsPanel::apply()
         if (m_applied.value(it.key()) != it.value())
             changed.insert(it.key(), it.value());
     // All slots change together or none does; on a refusal the shown values stay, to be saved again.
+    m_messageFor = shown;
     if (const Status s = m_session.ledger().setSlotModels(changed); !s) {
         m_messageLabel->setText(QStringLiteral("⚠ ") + s.failure().message);
         return s;

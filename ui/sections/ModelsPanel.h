@@ -38,7 +38,8 @@ private:
     void showKeyModels();
 
     Session& m_session;
-    QHash<QString, QString> m_applied; // slot id -> model id
+    QHash<QString, QString> m_applied;    // slot id -> model id
+    QHash<QString, QString> m_messageFor; // the choice the message is about: it goes when the choice does
     QHash<QString, NoWheelComboBox*> m_combos;
     QLabel* m_keyModelsLabel;
     QLabel* m_messageLabel;

@@ -2,6 +2,7 @@
 
 #include "rules/KeyFormat.h"
 #include "session/Session.h"
+#include "widgets/AlertStyle.h"
 #include "widgets/StatusBadge.h"
 #include "words/AdminSentences.h"
 #include "words/UsageSentences.h"
@@ -155,9 +156,9 @@ void OverviewPanel::showCredits()
     m_bar->setValue(int(qMin(r->poolUsed, r->allocation)));
     m_bar->setAccessibleDescription(m_usedLabel->text());
     m_remainingLabel->setText(UsageSentences::remaining(r.value()));
-    const QString warning = UsageSentences::warning(r.value());
-    m_warningLabel->setText(QStringLiteral("⚠ ") + warning);
-    m_warningLabel->setVisible(!warning.isEmpty());
+    // The same step in the same colours as the Usage section.
+    AlertStyle::showOnBar(m_bar, r->alertLevel);
+    AlertStyle::showOnBanner(m_warningLabel, r->alertLevel, UsageSentences::warning(r.value()));
 }
 
 void OverviewPanel::showKeys()
@@ -171,10 +172,18 @@ void OverviewPanel::showKeys()
             label->setText(status.failure().message);
             continue;
         }
-        const KeyRecord& shown = status->unused ? *status->unused : status->record;
-        badge->setState(shown.state);
-        label->setText(shown.fingerprint.isEmpty() ? tr("%1: no key; its actions use AI credits.").arg(p.name)
-                                                   : tr("%1: %2").arg(p.name, KeyFormat::masked(p, shown.fingerprint)));
+        // The key in force, as the Keys section and the rules see it; a tenant key the plan leaves unused is
+        // named beside it, not in its place.
+        const KeyRecord& inForce = status->record;
+        badge->setState(inForce.state);
+        QString text = !status->inForce() ? tr("%1: no key; its actions use AI credits.").arg(p.name)
+                       : status->source == KeySource::Install && !m_tenant.isEmpty()
+                           ? tr("%1: %2, the install's key").arg(p.name, KeyFormat::masked(p, inForce.fingerprint))
+                           : tr("%1: %2").arg(p.name, KeyFormat::masked(p, inForce.fingerprint));
+        if (status->unused)
+            text += QLatin1Char(' ') + tr("This tenant's own key (%1) is not used on this plan.")
+                                           .arg(KeyFormat::masked(p, status->unused->fingerprint));
+        label->setText(text);
         badge->setAccessibleDescription(label->text());
     }
 }

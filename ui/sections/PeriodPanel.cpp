@@ -64,6 +64,11 @@ void PeriodPanel::reload()
     noteChange();
 }
 
+QString PeriodPanel::shownPeriod() const
+{
+    return QString::number(m_anchorSpin->value()) + QLatin1Char(' ') + m_zoneCombo->currentText().trimmed();
+}
+
 bool PeriodPanel::isDirty() const
 {
     return m_appliedDay != 0 &&
@@ -83,6 +88,8 @@ void PeriodPanel::discard()
 // Apply is there only while what is shown differs from what is stored.
 void PeriodPanel::noteChange()
 {
+    if (shownPeriod() != m_outcomeFor)
+        m_outcomeLabel->hide();
     m_applyButton->setEnabled(m_session.canAdminister() && isDirty());
     dirtyMayHaveChanged();
 }
@@ -97,6 +104,7 @@ Status PeriodPanel::apply()
 {
     const int day = m_anchorSpin->value();
     const QString zone = m_zoneCombo->currentText().trimmed();
+    m_outcomeFor = shownPeriod();
     const Status s = m_session.ledger().setBillingCalendar(day, zone);
     if (Outcome::show(m_outcomeLabel, s, AdminSentences::resetChanged(day, zone))) {
         m_appliedDay = day;

@@ -33,6 +33,7 @@ public:
 private:
     void applyShown();
     void noteChange();
+    QString shownPeriod() const; // "15 Europe/Berlin"
 
     Session& m_session;
     QSpinBox* m_anchorSpin;
@@ -41,6 +42,7 @@ private:
     QLabel* m_outcomeLabel;
     int m_appliedDay = 0; // 0 until the first reload
     QString m_appliedZone;
+    QString m_outcomeFor; // the day and zone the outcome is about: it goes when others are shown
 };
 
 } // namespace Ui

@@ -62,16 +62,16 @@ void PlanPanel::reload()
     if (!settings)
         return (void)Outcome::show(m_outcomeLabel, Status(settings.failure()), {});
     const bool editing = isDirty();
-    m_appliedPlan = settings->plan->id;
+    const bool owner = m_session.role() == Role::Owner;
+    // The Owner edits the plan set (a downgrade waits for the next period); everyone else is shown the plan in
+    // force. Either way the sentence beside it says both.
+    m_appliedPlan = owner ? settings->plan->id : settings->planNow->id;
     if (!editing) {
         const QSignalBlocker quiet(m_planCombo);
         m_planCombo->setCurrentIndex(m_planCombo->findData(m_appliedPlan));
     }
-    const bool owner = m_session.role() == Role::Owner;
     m_planCombo->setEnabled(owner);
     explainChoice();
-    if (!owner)
-        m_effectLabel->setText(tr("Only an Owner changes the plan."));
 }
 
 // What choosing the plan shown would do, said before it is done.
@@ -80,14 +80,24 @@ void PlanPanel::explainChoice()
     const auto settings = m_session.ledger().settings().current();
     const Plan* chosen = m_session.catalog().plan(m_planCombo->currentData().toString());
     dirtyMayHaveChanged();
+    if (m_planCombo->currentData().toString() != m_outcomeFor)
+        m_outcomeLabel->hide();
     if (!settings || !chosen)
         return;
     const Plan& now = *settings->planNow;
-    const bool same = chosen->id == settings->plan->id;
-    m_changeButton->setEnabled(!same && m_session.role() == Role::Owner);
-    if (same)
-        m_effectLabel->setText(AdminSentences::installPlan(settings.value()));
-    else if (PlanHistory::takesEffectAtOnce(now, *chosen))
+    const bool owner = m_session.role() == Role::Owner;
+    const bool same = chosen->id == m_appliedPlan;
+    m_changeButton->setEnabled(!same && owner);
+    if (same) {
+        // The plan in force and the one waiting for the next period, for every role.
+        QStringList said{AdminSentences::installPlan(settings.value())};
+        if (const auto running = m_session.ledger().usage().report(std::nullopt, std::nullopt))
+            said << UsageSentences::pendingPlan(running.value());
+        if (!owner)
+            said << tr("Only an Owner changes the plan.");
+        said.removeAll(QString());
+        m_effectLabel->setText(said.join(QLatin1Char(' ')));
+    } else if (PlanHistory::takesEffectAtOnce(now, *chosen))
         m_effectLabel->setText(tr("An upgrade takes effect at once: this period's allocation becomes %1.")
                                    .arg(UsageSentences::credits(chosen->monthlyCredits)));
     else
@@ -132,6 +142,7 @@ Status PlanPanel::apply()
         return before.failure();
     if (!chosen)
         return badInput(tr("Choose one of the plans in the list."));
+    m_outcomeFor = chosen->id;
     Status s = m_session.ledger().settings().setPlan(chosen->id);
     QString done;
     if (s) {

@@ -44,6 +44,7 @@ private:
     QLabel* m_typicalLabel;
     QTableWidget* m_mixTable;
     QLabel* m_outcomeLabel;
+    QString m_outcomeFor;  // the plan the outcome is about: it goes when another is shown
     QString m_appliedPlan; // the plan set (in force, or pending after a downgrade); empty until the first reload
 };
 

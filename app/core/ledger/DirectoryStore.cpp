@@ -211,24 +211,38 @@ Status DirectoryStore::setMember(const QString& userName, Role role)
     });
 }
 
+Status DirectoryStore::mayRemoveMember(const QString& userName)
+{
+    if (Status s = m_db.requireAdministrator(Words::tr("Changing members")); !s)
+        return s;
+    return removable(userName);
+}
+
+Status DirectoryStore::removable(const QString& userName)
+{
+    const auto mine = m_db.roleOf(m_db.userName());
+    const auto theirs = m_db.roleOf(userName);
+    if (!mine || !theirs)
+        return (!mine ? mine : theirs).failure();
+    if (!theirs.value())
+        return badInput(Words::tr("%1 is not a member.").arg(Text::quoted(userName)));
+    if (theirs.value() == Role::Owner) {
+        if (mine.value() != Role::Owner)
+            return refused(Words::tr("Only an Owner can remove an Owner."));
+        const auto count = owners();
+        if (!count)
+            return count.failure();
+        if (count.value() <= 1)
+            return refused(Words::tr("%1 is the last Owner; make someone else Owner first.").arg(userName));
+    }
+    return success();
+}
+
 Status DirectoryStore::removeMember(const QString& userName)
 {
     return m_db.administer(Words::tr("Changing members"), [&]() -> Status {
-        const auto mine = m_db.roleOf(m_db.userName());
-        const auto theirs = m_db.roleOf(userName);
-        if (!mine || !theirs)
-            return (!mine ? mine : theirs).failure();
-        if (!theirs.value())
-            return badInput(Words::tr("%1 is not a member.").arg(Text::quoted(userName)));
-        if (theirs.value() == Role::Owner) {
-            if (mine.value() != Role::Owner)
-                return refused(Words::tr("Only an Owner can remove an Owner."));
-            const auto count = owners();
-            if (!count)
-                return count.failure();
-            if (count.value() <= 1)
-                return refused(Words::tr("%1 is the last Owner; make someone else Owner first.").arg(userName));
-        }
+        if (Status s = removable(userName); !s)
+            return s;
         // Written first: a member who removes themselves may no longer write the trail afterwards.
         if (Status s = m_db.audit(QStringLiteral("member"), QStringLiteral("removed %1").arg(userName)); !s)
             return s;

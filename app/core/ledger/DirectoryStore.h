@@ -22,6 +22,9 @@ public:
     Status renameTenant(const QString& id, const QString& name);
     Status setMember(const QString& userName, Role role);
     Status removeMember(const QString& userName);
+    // Whether removeMember would be refused, and why, without changing anything: a window says so before it
+    // asks (the last Owner stays).
+    Status mayRemoveMember(const QString& userName);
 
     // For the other stores, inside their own checks and transactions.
     Result<bool> tenantExists(const QString& id);
@@ -32,6 +35,7 @@ public:
     Result<QStringList> addMissingTenants(const QStringList& ids);
 
 private:
+    Status removable(const QString& userName);
     // On PostgreSQL: refuses a user name that is no role of the server.
     Status requireServerRole(const QString& userName);
     Result<qint64> owners();

@@ -135,6 +135,8 @@ void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRec
                                           "or when you confirm; %2.")
                                     .arg(KeySentences::scope(entry.tenant), kept));
             f.needsConfirmation = true;
+            f.question = Words::tr("Replace the key stored for %1 (ending %2) with the new one without checking it?")
+                             .arg(KeySentences::scope(entry.tenant), stored.fingerprint);
             return answerLater(this, std::move(done), Result<KeyRecord>(f));
         }
         KeyRecord record{entry.tenant,
@@ -167,6 +169,9 @@ void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRec
         Failure f{candidate.state == KeyState::OutOfBudget ? Failure::Refused : Failure::Unavailable,
                   clause(said(candidate, m_ledger.catalog()), kept)};
         f.needsConfirmation = true;
+        f.question = Words::tr("The new key could not be confirmed: %1 Replace the stored key ending %2 with it "
+                               "anyway?")
+                         .arg(said(candidate, m_ledger.catalog()), stored.fingerprint);
         done(f);
     });
 }

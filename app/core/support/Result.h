@@ -25,6 +25,8 @@ struct Failure
     // The change was held back for want of the administrator's say-so (a key that could not be checked would
     // replace a working one): the same call, confirmed, would go through.
     bool needsConfirmation = false;
+    // With needsConfirmation: the question to ask, in one sentence that says what is kept until the answer.
+    QString question = QString();
 };
 
 inline Failure refused(QString message)
