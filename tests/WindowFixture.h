@@ -76,26 +76,14 @@ protected:
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
 
-    // Clicks the button of the next message box (a confirmation, a result) once it is up; returns its text.
-    QString answerNextMessageBox(QMessageBox::StandardButton button, const std::function<void()>& trigger)
+    // Answers the next dialog with `button` through the Ask seam, runs `trigger`, waits (bounded) until the
+    // dialog came, and returns its text.
+    QString answerNextDialog(QMessageBox::StandardButton button, const std::function<void()>& trigger)
     {
-        QString text;
-        bool answered = false;
-        QTimer poll;
-        poll.setInterval(20);
-        connect(&poll, &QTimer::timeout, this, [&] {
-            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
-                text = box->text();
-                answered = true;
-                box->button(button)->click();
-            }
-        });
-        poll.start();
+        Ui::Ask::setNextAnswer(button);
         trigger();
-        if (!answered)
-            [&] { QTRY_VERIFY_WITH_TIMEOUT(answered, 10000); }();
-        poll.stop();
-        return text;
+        [&] { QTRY_COMPARE_WITH_TIMEOUT(Ui::Ask::pendingAnswers(), 0, 10000); }();
+        return Ui::Ask::lastQuestion();
     }
 
     // What the database knows about a key, written directly: for states the window must show without a keychain.

@@ -141,6 +141,32 @@ private slots:
         QVERIFY(find<QLabel>("rateOnCreditsLabel")->text().contains(QStringLiteral("20 of 20")));
     }
 
+    // The menus' file choosers and their results go through the Ask seam: chosen and acknowledged in advance.
+    void theMenusChooseTheirFilesThroughTheSeam()
+    {
+        openWindow();
+        const QString good = m_dir.filePath(QStringLiteral("menu.csv"));
+        QFile file(good);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("id,occurred_at,tenant,action,model,billing,credits\n"
+                   "m1,2026-01-05T10:00:00Z,,theme,claude-sonnet-4-6,credits,\n");
+        file.close();
+        Ui::Ask::setNextFile(good);
+        const QString summary = answerNextDialog(
+            QMessageBox::Ok, [&] { m_window->findChild<QAction*>(QStringLiteral("importAction"))->trigger(); });
+        QVERIFY2(summary.startsWith(QStringLiteral("Imported 1 of 1 event")), qPrintable(summary));
+        const QString exported = m_dir.filePath(QStringLiteral("menu-export.csv"));
+        Ui::Ask::setNextFile(exported);
+        m_window->findChild<QAction*>(QStringLiteral("exportAction"))->trigger();
+        QCOMPARE(Ui::Ask::pendingAnswers(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(exported), 10000);
+        // A cancelled chooser does nothing.
+        Ui::Ask::setNextFile(QString());
+        m_window->findChild<QAction*>(QStringLiteral("importAction"))->trigger();
+        QCOMPARE(Ui::Ask::pendingAnswers(), 0);
+        QCOMPARE(ledger()->usage().report(QStringLiteral("2026-01"), std::nullopt)->used, 1);
+    }
+
     void importRunsBehindAProgressDialogAllOrNothing()
     {
         openWindow();
@@ -151,7 +177,7 @@ private slots:
                    "g1,2026-01-05T10:00:00Z,,theme,claude-sonnet-4-6,credits,\n"
                    "g2,2026-01-05T11:00:00Z,,poetry,,credits,\n");
         file.close();
-        const QString refusal = answerNextMessageBox(QMessageBox::Ok, [&] { m_window->importFile(bad); });
+        const QString refusal = answerNextDialog(QMessageBox::Ok, [&] { m_window->importFile(bad); });
         QVERIFY2(refusal.startsWith(QStringLiteral("Line 3:")), qPrintable(refusal));
         QCOMPARE(ledger()->usage().report(QStringLiteral("2026-01"), std::nullopt)->used, 0);
 
@@ -162,7 +188,7 @@ private slots:
                    "g1,2026-01-05T10:00:00Z,,theme,claude-sonnet-4-6,credits,\n"
                    "g2,2026-01-05T11:00:00Z,newco,trigger,claude-opus-4-6,credits,\n");
         file.close();
-        const QString summary = answerNextMessageBox(QMessageBox::Ok, [&] { m_window->importFile(good); });
+        const QString summary = answerNextDialog(QMessageBox::Ok, [&] { m_window->importFile(good); });
         QVERIFY2(summary.startsWith(QStringLiteral("Imported 2 of 2 events (41 credits)")), qPrintable(summary));
         // The page read again: the new tenant is there to choose.
         QVERIFY(find<QComboBox>("tenantCombo")->findData(QStringLiteral("newco")) > 0);

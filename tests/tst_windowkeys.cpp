@@ -69,7 +69,7 @@ private slots:
         QCOMPARE(ledger()->keys().keyRecord({}, QStringLiteral("anthropic"))->fingerprint, QStringLiteral("wxyz"));
 
         // Remove asks first, then the actions go back to credits.
-        const QString question = answerNextMessageBox(
+        const QString question = answerNextDialog(
             QMessageBox::Yes, [&] { QTest::mouseClick(find<QPushButton>("anthropicRemoveButton"), Qt::LeftButton); });
         QVERIFY(question.contains(QStringLiteral("Remove the Anthropic key")));
         QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("not_set"), 15000);

@@ -4,17 +4,16 @@
 #include "session/AuditModel.h"
 #include "session/Session.h"
 #include "support/Text.h"
+#include "widgets/Ask.h"
 
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
@@ -175,15 +174,15 @@ Result<QString> ActivityPanel::exportTo(const QString& path)
 void ActivityPanel::exportCsv()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Activity"), folder + QStringLiteral("/activity.csv"), tr("CSV files (*.csv)"));
+    const QString path =
+        Ask::saveFile(this, tr("Export Activity"), folder + QStringLiteral("/activity.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     const auto said = exportTo(path);
     if (said)
-        QMessageBox::information(this, tr("Export Activity"), said.value());
+        Ask::inform(this, tr("Export Activity"), said.value());
     else
-        QMessageBox::warning(this, tr("Export Activity"), said.failure().message);
+        Ask::warn(this, tr("Export Activity"), said.failure().message);
 }
 
 } // namespace Ui

@@ -11,17 +11,16 @@
 #include "session/Session.h"
 #include "support/Environment.h"
 #include "support/Text.h"
+#include "widgets/Ask.h"
 #include "window/SettingsPage.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
@@ -96,6 +95,8 @@ void MainWindow::createMenus()
     file->addSeparator();
     m_importAction = file->addAction(tr("&Import Usage…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importUsage);
     m_exportAction = file->addAction(tr("&Export Usage…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportUsage);
+    m_importAction->setObjectName(QStringLiteral("importAction"));
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -142,7 +143,7 @@ bool MainWindow::openDatabase(const QString& path)
     }
     if (!session) {
         if (m_session && m_session->isOpen())
-            QMessageBox::warning(this, tr("Open Database"), session.failure().message);
+            Ask::warn(this, tr("Open Database"), session.failure().message);
         else
             showProblem(session.failure().message);
         return false;
@@ -273,16 +274,16 @@ void MainWindow::showMessagePage(const QString& objectName, const QString& html)
 void MainWindow::chooseDatabase()
 {
     const QString start = m_session ? QFileInfo(m_session->path()).absolutePath() : QDir::homePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Database"), start,
-                                                      tr("AI Settings databases (*.sqlite *.db);;All files (*)"));
+    const QString path =
+        Ask::openFile(this, tr("Open Database"), start, tr("AI Settings databases (*.sqlite *.db);;All files (*)"));
     if (!path.isEmpty())
         openDatabase(path);
 }
 
 void MainWindow::importUsage()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import Usage"), QDir::homePath(),
-                                                      tr("Usage files (*.csv *.jsonl *.ndjson)"));
+    const QString path =
+        Ask::openFile(this, tr("Import Usage"), QDir::homePath(), tr("Usage files (*.csv *.jsonl *.ndjson)"));
     if (!path.isEmpty())
         importFile(path);
 }
@@ -306,9 +307,9 @@ void MainWindow::importFile(const QString& path)
         },
         [this](const Result<QString>& result) {
             if (result)
-                QMessageBox::information(this, tr("Import Usage"), result.value());
+                Ask::inform(this, tr("Import Usage"), result.value());
             else
-                QMessageBox::warning(this, tr("Import Usage"), result.failure().message);
+                Ask::warn(this, tr("Import Usage"), result.failure().message);
             m_session->refresh();
         });
 }
@@ -316,9 +317,8 @@ void MainWindow::importFile(const QString& path)
 void MainWindow::exportUsage()
 {
     QString filter;
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export Usage"), QDir::homePath() + QStringLiteral("/usage.csv"),
-                                     tr("CSV (*.csv);;JSON Lines (*.jsonl)"), &filter);
+    const QString path = Ask::saveFile(this, tr("Export Usage"), QDir::homePath() + QStringLiteral("/usage.csv"),
+                                       tr("CSV (*.csv);;JSON Lines (*.jsonl)"), &filter);
     if (!path.isEmpty())
         exportTo(path, UsageFile::formatForPath(path).value_or(filter.contains(QLatin1String("jsonl"))
                                                                    ? UsageFile::Format::JsonLines
@@ -342,19 +342,19 @@ void MainWindow::exportTo(const QString& path, UsageFile::Format format)
             if (result)
                 statusBar()->showMessage(result.value(), 10000);
             else
-                QMessageBox::warning(this, tr("Export Usage"), result.failure().message);
+                Ask::warn(this, tr("Export Usage"), result.failure().message);
         });
 }
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About AI Settings"),
-                       tr("<h3>AI Settings %1</h3><p>Monthly AI credits, Bring-Your-Own-Key provider keys and the "
-                          "Claude model for each workload, reviewed offline from a local database.</p>"
-                          "<p>Keys are kept in the system keychain; the database holds only their last four "
-                          "characters.</p><p>Database: %2</p>")
-                           .arg(QCoreApplication::applicationVersion(),
-                                m_session ? QDir::toNativeSeparators(m_session->path()).toHtmlEscaped() : tr("none")));
+    Ask::about(this, tr("About AI Settings"),
+               tr("<h3>AI Settings %1</h3><p>Monthly AI credits, Bring-Your-Own-Key provider keys and the "
+                  "Claude model for each workload, reviewed offline from a local database.</p>"
+                  "<p>Keys are kept in the system keychain; the database holds only their last four "
+                  "characters.</p><p>Database: %2</p>")
+                   .arg(QCoreApplication::applicationVersion(),
+                        m_session ? QDir::toNativeSeparators(m_session->path()).toHtmlEscaped() : tr("none")));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
