@@ -4,11 +4,13 @@
 
 #include "session/LedgerOpener.h"
 #include "session/Session.h"
+#include "support/Environment.h"
 #include "window/MainWindow.h"
 #include "window/SettingsPage.h"
 
 #include <QLabel>
 #include <QMainWindow>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTcpServer>
 
@@ -79,6 +81,31 @@ private slots:
         const QString problem = find<QLabel>(&window, "problemLabel")->text();
         QVERIFY2(problem.contains(QLatin1String("Cannot connect to")), qPrintable(problem));
         QVERIFY(!window.session()->isOpen());
+    }
+
+    // What another program commits is on screen within a second or so, pushed by the server on PostgreSQL and
+    // seen in SQLite's data version; while nothing changes, the window reads nothing.
+    void changesShowUpAsTheyAreCommittedAndNothingIsReadMeanwhile()
+    {
+        const QString user = TestBackend::postgres() ? QStringLiteral("owner") : Environment::currentUserName();
+        const QString location = TestBackend::newLocation(m_dir, QStringLiteral("pushed"), user);
+        const auto record = [&](const char* when) {
+            auto ledger = TestSupport::openLedger(location, user);
+            ledger->setClock(Clock(&clock));
+            QVERIFY(TestSupport::recordAsItHappened(*ledger, {QStringLiteral("content"), {}, at(when), {}}).ok());
+        };
+        record("2026-11-22T11:00:00Z");
+        Ui::MainWindow window(location, Clock(&clock));
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 20000);
+        auto* used = find<QLabel>(&window, "overviewUsedLabel");
+        const QString before = used->text();
+        QVERIFY2(before.startsWith(QStringLiteral("5 of")), qPrintable(before));
+        QSignalSpy reads(window.session(), &Ui::Session::changed);
+        QVERIFY(!reads.wait(2500)); // nothing changed: nothing read again
+        record("2026-11-22T11:30:00Z");
+        QTRY_VERIFY_WITH_TIMEOUT(used->text().startsWith(QStringLiteral("10 of")), 3000);
+        QCOMPARE(reads.size(), 1); // one change, one reading
     }
 
     void anotherDatabaseOpensWhileAServerIsSilent()

@@ -450,10 +450,33 @@ BEGIN
     END IF;
 END $$;
 
+-- Every committed change tells the open windows (LISTEN ai_settings_changed), so that they read again only then:
+-- one notification per statement, sent by the server at commit, none for a rolled-back one.
+CREATE OR REPLACE FUNCTION notify_change() RETURNS trigger LANGUAGE plpgsql
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM pg_catalog.pg_notify('ai_settings_changed', '');
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON usage_events
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
+CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON settings
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
+CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON plan_changes
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
+CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON key_state
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
+CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tenants
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
+-- Members are the server's roles (the members view): a change to them is told by its line in the audit trail.
+CREATE OR REPLACE TRIGGER notify_change AFTER INSERT ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
+
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA ai_settings FROM PUBLIC;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ai_settings TO @owner@, @admin@, @recorder@, @viewer@;
 REVOKE EXECUTE ON FUNCTION add_to_totals(regclass), count_per_day(regclass, text), sum_counted(integer, text), add_summed_to_totals(),
-    require_own_temp(text), refuse_audit_change() FROM @owner@, @admin@, @recorder@, @viewer@;
+    require_own_temp(text), refuse_audit_change(), notify_change() FROM @owner@, @admin@, @recorder@, @viewer@;
 REVOKE ALL ON ALL TABLES IN SCHEMA ai_settings FROM PUBLIC;
 GRANT SELECT ON ALL TABLES IN SCHEMA ai_settings TO @owner@, @admin@, @viewer@;
 -- A server that records reads what recording needs: no audit trail.

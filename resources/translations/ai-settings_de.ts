@@ -952,6 +952,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
             <numerusform>Die Verbindung zum Datenbankserver ist verloren, und der Server hat nicht innerhalb von %Ln Sekunden wieder geantwortet (%1).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>looking for changes</source>
+        <translation>Suchen nach Änderungen</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseAddress</name>

@@ -17,10 +17,15 @@ namespace Ui {
 
 Session::Session(const QString& path, const Catalog& catalog, Clock clock)
     : m_path(path), m_catalog(catalog), m_clock(std::move(clock)), m_network(std::make_unique<QNetworkAccessManager>()),
-      m_vault(std::make_unique<KeyVault>())
+      m_vault(std::make_unique<KeyVault>()), m_changeLook(new QTimer(this)), m_pushedSoon(new QTimer(this))
 {
     const auto address = DatabaseAddress::parse(path);
     m_shared = address && address->postgres;
+    m_changeLook->setInterval(changeLookMs);
+    connect(m_changeLook, &QTimer::timeout, this, &Session::lookForChanges);
+    m_pushedSoon->setSingleShot(true);
+    m_pushedSoon->setInterval(pushedRefreshMs);
+    connect(m_pushedSoon, &QTimer::timeout, this, &Session::refresh);
 }
 
 Session::~Session() = default;
@@ -53,9 +58,36 @@ Status Session::attach(std::unique_ptr<Ledger> ledger)
     m_keys = std::make_unique<KeyService>(*m_ledger, *m_vault, *m_network);
     if (m_checkTimeoutMs)
         m_keys->setCheckTimeout(*m_checkTimeoutMs);
+    watchChanges();
     const auto scope = m_ledger->readScope(); // as in refresh(): the page and the alerts read one moment, once
     emit changed();
     return success();
+}
+
+void Session::watchChanges()
+{
+    if (m_ledger->isShared())
+        m_ledger->notifyChanges([this] {
+            if (!m_pushedSoon->isActive())
+                m_pushedSoon->start();
+        });
+    else
+        (void)m_ledger->changedElsewhere(); // the version this session starts from
+    m_changeLook->start();
+}
+
+void Session::lookForChanges()
+{
+    if (!isOpen() || m_reconnecting)
+        return;
+    if (m_ledger->isShared()) {
+        // Lost: the refresh finds it and reconnects. A change libpq kept while a statement ran is read now.
+        if (m_ledger->knownLost() || m_ledger->takeChanges())
+            refresh();
+        return;
+    }
+    if (const auto changed = m_ledger->changedElsewhere(); !changed || changed.value())
+        refresh(); // a failure is worth a refresh too: the page says what it is
 }
 
 void Session::setTimeouts(int keychainMs, int checkMs)
@@ -109,6 +141,7 @@ void Session::tryReconnecting()
         const Status back = *up ? m_ledger->reconnect(0) : Status(unavailable(QString()));
         if (back) {
             m_reconnecting = false;
+            watchChanges();
             emit reconnected();
             refresh();
             return;

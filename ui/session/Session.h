@@ -8,6 +8,7 @@
 #include <memory>
 
 class KeyService;
+class QTimer;
 class KeyVault;
 class QNetworkAccessManager;
 
@@ -67,6 +68,12 @@ public:
     // Whether a background check of that key is running.
     bool isChecking(const QString& tenant, const QString& provider) const;
 
+    // How often the window looks for changes it is not told of: SQLite's data version, and whether a shared
+    // ledger's connection is gone (no statement either way); a shared ledger's changes are pushed.
+    static constexpr int changeLookMs = 1000;
+    // A shared ledger's notifications of one burst (a batch of records) make one refresh, this long after the first.
+    static constexpr int pushedRefreshMs = 200;
+
 signals:
     // Something in the database may have changed: every panel reads again.
     void changed();
@@ -79,6 +86,9 @@ signals:
 
 private:
     void checkNext(QVector<KeyRecord> queue);
+    // Reads again when another program changed the ledger, and only then (attach, reconnect).
+    void watchChanges();
+    void lookForChanges();
     // The reading found the connection lost: one more try at once, then on a timer (tryReconnecting).
     void startReconnecting();
     void tryReconnecting();
@@ -96,6 +106,8 @@ private:
     std::optional<int> m_checkTimeoutMs; // set before the ledger was attached
     bool m_reconnecting = false;
     int m_reconnectPauseMs = firstReconnectPauseMs;
+    QTimer* m_changeLook; // every changeLookMs
+    QTimer* m_pushedSoon; // single shot: a pushed change is read this soon
 };
 
 } // namespace Ui

@@ -69,15 +69,8 @@ MainWindow::MainWindow(const QString& databasePath, Clock clock, QWidget* parent
     if (databasePath == Environment::defaultDatabasePath())
         Environment::makePrivateFolder(QFileInfo(databasePath).absolutePath());
     openDatabase(databasePath);
-
-    // Usage recorded by scripts and servers shows up without a restart.
-    auto* refreshTimer = new QTimer(this);
-    refreshTimer->setInterval(30000);
-    connect(refreshTimer, &QTimer::timeout, this, [this] {
-        if (m_session && isActiveWindow())
-            m_session->refresh();
-    });
-    refreshTimer->start();
+    // Usage recorded by scripts and servers shows up as it is committed: the session reads again when the ledger
+    // changed (Session::watchChanges), and only then.
 }
 
 MainWindow::~MainWindow()

@@ -11,9 +11,17 @@
 #include <QAtomicInt>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSocketNotifier>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
+
+namespace {
+
+// What the ledger's triggers notify at commit (resources/sql/postgres-functions.sql).
+constexpr const char* changeChannel = "ai_settings_changed";
+
+} // namespace
 
 namespace {
 struct Words
@@ -212,7 +220,11 @@ QSqlDatabase Database::handle() const
 
 bool Database::connectionLost() const
 {
-    return m_postgres && PostgresConnection::lost(handle());
+    const bool lost = m_postgres && PostgresConnection::lost(handle());
+    // libpq has closed the socket: the watch on it ends before the event loop could look at it again.
+    if (lost && m_changeWatch)
+        m_changeWatch->setEnabled(false);
+    return lost;
 }
 
 std::function<bool()> Database::serverProbe() const
@@ -251,6 +263,7 @@ Status Database::reconnect(int waitMs)
     });
     m_queries.clear();
     qInstallMessageHandler(shown);
+    m_changeWatch.reset(); // its socket was the old connection's
     m_memberSince.invalidate();
     QSqlDatabase db = handle();
     QElapsedTimer waited;
@@ -260,6 +273,8 @@ Status Database::reconnect(int waitMs)
         // Qt's driver opens it with the address, role and start-up options (the pinned path) it was opened with.
         if (db.open()) {
             PostgresConnection::keepNoticesQuiet(db);
+            if (m_changed) // the old connection's LISTEN went with it
+                listenForChanges();
             return success();
         }
         const qint64 left = waitMs - waited.elapsed();
@@ -268,6 +283,58 @@ Status Database::reconnect(int waitMs)
         QThread::msleep(quint64(qMin<qint64>(pauseMs, left)));
     }
     return lostConnectionFailure(waitMs);
+}
+
+bool Database::notifyChanges(std::function<void()> changed)
+{
+    if (!m_postgres)
+        return false;
+    m_changed = std::move(changed);
+    return listenForChanges();
+}
+
+// LISTEN on this connection, and a watch on its socket: libpq reads what arrives, and the watch ends the moment
+// the connection is found gone, before the event loop could look at a socket libpq has closed.
+bool Database::listenForChanges()
+{
+    m_changeWatch.reset();
+    QSqlQuery listen(handle());
+    if (!listen.exec(QStringLiteral("LISTEN %1").arg(QLatin1String(changeChannel))))
+        return false;
+    const int socket = PostgresConnection::socket(handle());
+    if (socket < 0)
+        return false;
+    m_changeWatch = std::make_unique<QSocketNotifier>(socket, QSocketNotifier::Read);
+    QObject::connect(m_changeWatch.get(), &QSocketNotifier::activated, m_changeWatch.get(), [this] {
+        const bool changed = takeChanges();
+        if (PostgresConnection::knownLost(handle()))
+            m_changeWatch->setEnabled(false); // the session finds the loss and reconnects (listenForChanges again)
+        if (changed && m_changed)
+            m_changed();
+    });
+    return true;
+}
+
+bool Database::takeChanges()
+{
+    return m_postgres && PostgresConnection::takeNotification(handle(), changeChannel);
+}
+
+bool Database::knownLost() const
+{
+    return m_postgres && PostgresConnection::knownLost(handle());
+}
+
+Result<bool> Database::changedElsewhere()
+{
+    QSqlQuery& q = query(QStringLiteral("PRAGMA data_version"));
+    if (!q.exec() || !q.next())
+        return Sql::storageFailure(q.lastError(), Words::tr("looking for changes"));
+    const qint64 version = q.value(0).toLongLong();
+    q.finish();
+    const bool changed = m_dataVersion >= 0 && version != m_dataVersion;
+    m_dataVersion = version;
+    return changed;
 }
 
 Failure Database::lostConnectionFailure(int waitMs) const

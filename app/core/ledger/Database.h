@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 
+class QSocketNotifier;
 class QThread;
 struct DatabaseAddress;
 namespace Sql {
@@ -77,6 +78,18 @@ public:
     // that does not answer at all never freezes it. Always true on SQLite.
     std::function<bool()> serverProbe() const;
     int reconnectWait() const { return m_reconnectWaitMs; }
+
+    // Changes other connections commit, for a window that reads again only then. On PostgreSQL the server pushes
+    // them (the ledger's triggers notify ai_settings_changed at commit): `changed` is called on the connection's
+    // thread, again after a reconnect. On SQLite nothing is pushed (false): changedElsewhere() tells.
+    bool notifyChanges(std::function<void()> changed);
+    // SQLite: whether another connection committed since the last call (PRAGMA data_version, which reads no table).
+    Result<bool> changedElsewhere();
+    // PostgreSQL: whether the connection is known to be gone (its socket closed), sending nothing to find out.
+    bool knownLost() const;
+    // PostgreSQL: whether a change was notified that the socket's watch has not told yet (libpq keeps those that
+    // arrive while a statement runs). Sends nothing.
+    bool takeChanges();
 
     // The system clock unless a test or benchmark set another; milliseconds since the epoch.
     void setClock(Clock clock) { m_clock = std::move(clock); }
@@ -147,6 +160,7 @@ public:
     Status beginChecked(Sql::WriteTransaction& tx, const std::function<Status()>& mayWrite);
 
 private:
+    bool listenForChanges();
     Database(const Catalog& catalog, QString userName, QString location);
     Failure notAMember() const;
     Status beginCheckedOnce(Sql::WriteTransaction& tx, const std::function<Status()>& mayWrite);
@@ -180,6 +194,9 @@ private:
     bool m_postgres = false;
     int m_recordingDepth = 0;
     int m_reconnectWaitMs = 0;
+    std::function<void()> m_changed;                // notifyChanges
+    std::unique_ptr<QSocketNotifier> m_changeWatch; // the socket of a connection that listens for changes
+    qint64 m_dataVersion = -1;                      // changedElsewhere's last answer
     int m_scopeDepth = 0;
     quint64 m_scopeId = 0;
     std::unique_ptr<SqliteCheckpointer> m_checkpointer; // stopped before the connection closes

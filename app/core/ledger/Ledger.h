@@ -41,6 +41,11 @@ public:
     void setReconnectWait(int waitMs) { m_db->setReconnectWait(waitMs); }
     int reconnectWait() const { return m_db->reconnectWait(); }
     std::function<bool()> serverProbe() const { return m_db->serverProbe(); }
+    // Changes other connections commit; see Database::notifyChanges and changedElsewhere.
+    bool notifyChanges(std::function<void()> changed) { return m_db->notifyChanges(std::move(changed)); }
+    Result<bool> changedElsewhere() { return m_db->changedElsewhere(); }
+    bool knownLost() const { return m_db->knownLost(); }
+    bool takeChanges() { return m_db->takeChanges(); }
 
     // See Database::checkpointInBackground.
     void checkpointInBackground() { m_db->checkpointInBackground(); }

@@ -33,6 +33,33 @@ bool lost(const QSqlDatabase& db)
     return PQstatus(connection) == CONNECTION_BAD;
 }
 
+bool knownLost(const QSqlDatabase& db)
+{
+    PGconn* connection = of(db);
+    return db.driverName() == QLatin1String("QPSQL") &&
+           (!db.isOpen() || !connection || PQstatus(connection) == CONNECTION_BAD);
+}
+
+int socket(const QSqlDatabase& db)
+{
+    PGconn* connection = of(db);
+    return connection ? PQsocket(connection) : -1;
+}
+
+bool takeNotification(const QSqlDatabase& db, const char* channel)
+{
+    PGconn* connection = of(db);
+    if (!connection || PQstatus(connection) == CONNECTION_BAD)
+        return false;
+    PQconsumeInput(connection);
+    bool found = false;
+    while (PGnotify* notify = PQnotifies(connection)) {
+        found |= qstrcmp(notify->relname, channel) == 0;
+        PQfreemem(notify);
+    }
+    return found;
+}
+
 void keepNoticesQuiet(const QSqlDatabase& db)
 {
     if (PGconn* connection = of(db))

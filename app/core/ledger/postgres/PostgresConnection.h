@@ -19,10 +19,19 @@ PGconn* of(const QSqlDatabase& db);
 // After a statement failed: whether the server is gone (restarted, crashed, the network dropped) rather than the
 // statement refused. A closed connection counts as lost.
 bool lost(const QSqlDatabase& db);
+// Whether libpq already knows the connection is gone, without reading from it (what arrives is left to whoever
+// reads the socket: Qt's driver, for notifications).
+bool knownLost(const QSqlDatabase& db);
 
 // The server's notices ("terminating connection due to administrator command" as it goes down) are not
 // printed on stderr: what matters of them comes back as the failure of the statement it ends.
 void keepNoticesQuiet(const QSqlDatabase& db);
+
+// The connection's socket, to watch for what the server sends unasked (notifications); -1 when there is none.
+int socket(const QSqlDatabase& db);
+// Reads what the server sent without waiting, and answers whether a notification on `channel` was among it
+// (or among those libpq kept while a statement ran). Sends nothing.
+bool takeNotification(const QSqlDatabase& db, const char* channel);
 
 // libpq's connection string for the server, database and role `db` is opened with, as Qt's driver builds it.
 QByteArray connectionString(const QSqlDatabase& db);
