@@ -184,8 +184,7 @@ ProviderCheck::Outcome ProviderCheck::interpret(const Provider& provider, int st
         const QJsonObject page = QJsonDocument::fromJson(body).object();
         const QJsonValue data = page.value(QLatin1String("data"));
         if (!data.isArray()) {
-            v = KeyVerdict{};
-            v.code = KeyVerdict::Code::NotAModelList;
+            v = KeyVerdict::of(KeyVerdict::Code::NotAModelList);
             return o;
         }
         for (const QJsonValue& model : data.toArray())

@@ -21,9 +21,6 @@ namespace {
 // What the ledger's triggers notify at commit (resources/sql/postgres-functions.sql).
 constexpr const char* changeChannel = "ai_settings_changed";
 
-} // namespace
-
-namespace {
 struct Words
 {
     Q_DECLARE_TR_FUNCTIONS(Database)

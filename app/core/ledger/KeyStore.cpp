@@ -124,8 +124,7 @@ Result<KeyStatus> KeyStore::keyStatus(const QString& tenant, const QString& prov
         // Its last verdict no longer matters while it is not used; why it is not used does.
         status.unused = own.value();
         status.unused->state = KeyState::Unused;
-        status.unused->verdict = KeyVerdict{};
-        status.unused->verdict.code = KeyVerdict::Code::UnusedByPlan;
+        status.unused->verdict = KeyVerdict::of(KeyVerdict::Code::UnusedByPlan);
         status.unused->verdict.plan = current->planNow->name;
     }
     return status;

@@ -42,6 +42,13 @@ struct KeyVerdict
     QString text;                    // Worded: the old sentence
 
     bool isEmpty() const { return code == Code::None; }
+    // A verdict that is its code alone ("not checked yet").
+    static KeyVerdict of(Code code)
+    {
+        KeyVerdict v;
+        v.code = code;
+        return v;
+    }
 
     // The facts as the ledger keeps them: compact JSON ({"code":"rejected","status":401,…}); empty for None.
     QString toStored() const;

@@ -59,20 +59,6 @@ QString said(const KeyRecord& r, const Catalog& catalog)
     return KeySentences::verdict(r.verdict, *catalog.provider(r.provider));
 }
 
-KeyVerdict notChecked()
-{
-    KeyVerdict v;
-    v.code = KeyVerdict::Code::NotChecked;
-    return v;
-}
-
-KeyVerdict notInKeychain()
-{
-    KeyVerdict v;
-    v.code = KeyVerdict::Code::NotInKeychain;
-    return v;
-}
-
 // "<what happened>; <what it means>." as one sentence.
 QString clause(QString sentence, const QString& then)
 {
@@ -106,7 +92,7 @@ void KeyService::set(const QString& tenant, const QString& provider, const QStri
                      KeyState::NotVerified,
                      KeyFormat::fingerprint(key.value()),
                      std::nullopt,
-                     notChecked(),
+                     KeyVerdict::of(KeyVerdict::Code::NotChecked),
                      {},
                      std::nullopt,
                      {},
@@ -144,7 +130,7 @@ void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRec
                          KeyState::NotVerified,
                          fingerprint,
                          std::nullopt,
-                         notChecked(),
+                         KeyVerdict::of(KeyVerdict::Code::NotChecked),
                          {},
                          std::nullopt,
                          {},
@@ -229,7 +215,7 @@ void KeyService::verify(const QString& tenant, const QString& provider, Done don
                            KeyState::Invalid,
                            known->fingerprint,
                            m_ledger.now(),
-                           notInKeychain(),
+                           KeyVerdict::of(KeyVerdict::Code::NotInKeychain),
                            {},
                            std::nullopt,
                            {},
