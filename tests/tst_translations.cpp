@@ -118,7 +118,7 @@ private slots:
         for (const QString& t : texts)
             if (!t.isEmpty())
                 QVERIFY2(catalogTexts.contains(t),
-                         qPrintable(t + QStringLiteral(" is missing from app/core/rules/CatalogWords.cpp")));
+                         qPrintable(t + QStringLiteral(" is missing from app/core/words/CatalogWords.cpp")));
     }
 
     // German keeps its nouns inside a sentence and has words of its own for the roles; English lower-cases an
