@@ -106,6 +106,10 @@ private slots:
         record("2026-11-22T11:30:00Z");
         QTRY_VERIFY_WITH_TIMEOUT(used->text().startsWith(QStringLiteral("10 of")), 3000);
         QCOMPARE(reads.size(), 1); // one change, one reading
+        // The window's own change is read by the window when it makes it, not a second time when it is told.
+        QVERIFY(window.session()->ledger().settings().setPlan(QStringLiteral("professional")).ok());
+        QVERIFY(!reads.wait(2500));
+        QCOMPARE(reads.size(), 1);
     }
 
     void anotherDatabaseOpensWhileAServerIsSilent()

@@ -52,9 +52,11 @@ bool takeNotification(const QSqlDatabase& db, const char* channel)
     if (!connection || PQstatus(connection) == CONNECTION_BAD)
         return false;
     PQconsumeInput(connection);
+    // The connection's own changes come back to it too; whoever made them knows of them already.
+    const int own = PQbackendPID(connection);
     bool found = false;
     while (PGnotify* notify = PQnotifies(connection)) {
-        found |= qstrcmp(notify->relname, channel) == 0;
+        found |= qstrcmp(notify->relname, channel) == 0 && notify->be_pid != own;
         PQfreemem(notify);
     }
     return found;

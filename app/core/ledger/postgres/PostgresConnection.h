@@ -29,8 +29,8 @@ void keepNoticesQuiet(const QSqlDatabase& db);
 
 // The connection's socket, to watch for what the server sends unasked (notifications); -1 when there is none.
 int socket(const QSqlDatabase& db);
-// Reads what the server sent without waiting, and answers whether a notification on `channel` was among it
-// (or among those libpq kept while a statement ran). Sends nothing.
+// Reads what the server sent without waiting, and answers whether a notification on `channel` from another
+// connection was among it (or among those libpq kept while a statement ran). Sends nothing.
 bool takeNotification(const QSqlDatabase& db, const char* channel);
 
 // libpq's connection string for the server, database and role `db` is opened with, as Qt's driver builds it.
