@@ -191,10 +191,10 @@ private slots:
         if (o.state == KeyState::Active)
             QVERIFY(!o.models.isEmpty());
         if (o.state == KeyState::Throttled) {
-            QVERIFY(o.retryAfterSeconds);
-            QCOMPARE(*o.retryAfterSeconds, retryAfter.toInt() ? retryAfter.toInt() : 120);
+            QVERIFY(o.verdict.retrySeconds);
+            QCOMPARE(*o.verdict.retrySeconds, retryAfter.toInt() ? retryAfter.toInt() : 120);
         } else {
-            QVERIFY(!o.retryAfterSeconds);
+            QVERIFY(!o.verdict.retrySeconds);
         }
 
         // What went over the wire: the documented endpoint and headers, the key only in its header.

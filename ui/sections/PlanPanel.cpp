@@ -62,7 +62,7 @@ void PlanPanel::reload()
     if (!settings)
         return (void)Outcome::show(m_outcomeLabel, Status(settings.failure()), {});
     const bool editing = isDirty();
-    const bool owner = m_session.role() == Role::Owner;
+    const bool owner = canChangePlan(m_session.role());
     // The Owner edits the plan set (a downgrade waits for the next period); everyone else is shown the plan in
     // force. Either way the sentence beside it says both.
     m_appliedPlan = owner ? settings->plan->id : settings->planNow->id;
@@ -85,7 +85,7 @@ void PlanPanel::explainChoice()
     if (!settings || !chosen)
         return;
     const Plan& now = *settings->planNow;
-    const bool owner = m_session.role() == Role::Owner;
+    const bool owner = canChangePlan(m_session.role());
     const bool same = chosen->id == m_appliedPlan;
     m_changeButton->setEnabled(!same && owner);
     if (same) {

@@ -66,7 +66,7 @@ Status Session::attach(std::unique_ptr<Ledger> ledger)
 
 void Session::watchChanges()
 {
-    if (m_ledger->isShared())
+    if (isShared())
         m_ledger->notifyChanges([this] {
             if (!m_pushedSoon->isActive())
                 m_pushedSoon->start();
@@ -80,7 +80,7 @@ void Session::lookForChanges()
 {
     if (!isOpen() || m_reconnecting)
         return;
-    if (m_ledger->isShared()) {
+    if (isShared()) {
         // Lost: the refresh finds it and reconnects. A change libpq kept while a statement ran is read now.
         if (m_ledger->knownLost() || m_ledger->takeChanges())
             refresh();

@@ -208,7 +208,6 @@ ProviderCheck::Outcome ProviderCheck::interpret(const Provider& provider, int st
     }
     if (status == 429 && retry) {
         o.state = KeyState::Throttled;
-        o.retryAfterSeconds = *retry;
         v.code = KeyVerdict::Code::Throttled;
         v.retrySeconds = *retry;
         return o;

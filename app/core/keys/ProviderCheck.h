@@ -26,11 +26,10 @@ public:
     struct Outcome
     {
         KeyState state = KeyState::NotVerified;
-        KeyVerdict verdict; // what the provider said or why there is no verdict, as facts, when not active
-        QStringList models; // the model ids the key can see, when active: every page of them
-        std::optional<int> retryAfterSeconds; // Throttled: when the provider said to ask again
-        QString requestId;                    // the provider's id for the (last) request, when it gave one
-        QString nextPageAfter;                // a page of a longer list: the id to continue after
+        KeyVerdict verdict;    // what the provider said or why there is no verdict, as facts, when not active
+        QStringList models;    // the model ids the key can see, when active: every page of them
+        QString requestId;     // the provider's id for the (last) request, when it gave one
+        QString nextPageAfter; // a page of a longer list: the id to continue after
     };
 
     // `clock` reads a retry-after given as a date.

@@ -29,6 +29,22 @@ const CodeName codeNames[] = {
     {KeyVerdict::Code::Worded, "worded"},
 };
 
+const char* codeId(KeyVerdict::Code code)
+{
+    for (const CodeName& c : codeNames)
+        if (c.code == code)
+            return c.id;
+    return nullptr;
+}
+
+std::optional<KeyVerdict::Code> codeNamed(const QString& id)
+{
+    for (const CodeName& c : codeNames)
+        if (id == QLatin1String(c.id))
+            return c.code;
+    return std::nullopt;
+}
+
 // The sentences ProviderCheck and KeyService stored before verdicts were facts, one pattern each. The status
 // part was "(401)" or "(401, request req_…)"; the provider's words followed ": " when it gave some.
 struct OldSentence
@@ -103,9 +119,8 @@ QString KeyVerdict::toStored() const
 QJsonObject KeyVerdict::toJson() const
 {
     QJsonObject o;
-    for (const CodeName& c : codeNames)
-        if (c.code == code)
-            o.insert(QStringLiteral("code"), QLatin1String(c.id));
+    if (const char* id = codeId(code))
+        o.insert(QStringLiteral("code"), QLatin1String(id));
     if (status)
         o.insert(QStringLiteral("status"), status);
     if (!errorType.isEmpty())
@@ -133,14 +148,10 @@ KeyVerdict KeyVerdict::fromStored(const QString& stored)
     const QString id = o.value(QLatin1String("code")).toString();
     if (!stored.startsWith(QLatin1Char('{')) || id.isEmpty())
         return fromOldSentence(stored);
+    // A code this version does not know is shown as what was stored.
+    const std::optional<Code> known = codeNamed(id);
     KeyVerdict v;
-    v.code = Code::Worded;
-    v.text = stored;
-    for (const CodeName& c : codeNames)
-        if (id == QLatin1String(c.id)) {
-            v.code = c.code;
-            v.text.clear();
-        }
+    v.code = known.value_or(Code::Worded);
     v.status = o.value(QLatin1String("status")).toInt();
     v.errorType = o.value(QLatin1String("type")).toString();
     v.said = o.value(QLatin1String("said")).toString();
@@ -149,7 +160,9 @@ KeyVerdict KeyVerdict::fromStored(const QString& stored)
         v.retrySeconds = o.value(QLatin1String("retry")).toInt();
     v.timeoutMs = o.value(QLatin1String("timeout_ms")).toInt();
     v.plan = o.value(QLatin1String("plan")).toString();
-    if (v.code == Code::Worded)
+    if (!known)
+        v.text = stored;
+    else if (v.code == Code::Worded)
         v.text = o.value(QLatin1String("text")).toString(stored);
     return v;
 }

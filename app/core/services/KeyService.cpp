@@ -46,8 +46,8 @@ namespace {
 KeyRecord recordOf(const KeyEntry& entry, const QString& fingerprint, const ProviderCheck::Outcome& o, qint64 now)
 {
     KeyRecord r{entry.tenant, entry.provider, o.state, fingerprint, now, o.verdict, o.models, std::nullopt, {}, {}};
-    if (o.retryAfterSeconds)
-        r.retryAt = now + qint64(*o.retryAfterSeconds) * 1000;
+    if (o.verdict.retrySeconds)
+        r.retryAt = now + qint64(*o.verdict.retrySeconds) * 1000;
     r.requestId = o.requestId;
     r.holder = Environment::keychainHolder(); // the key was just read from, or is going to, this keychain
     return r;
