@@ -59,9 +59,10 @@ protected:
         return l;
     }
 
-    void openWindow()
+    // `clock`: the window's (the system's by default).
+    void openWindow(Clock clock = {})
     {
-        m_window = std::make_unique<Ui::MainWindow>(m_db);
+        m_window = std::make_unique<Ui::MainWindow>(m_db, std::move(clock));
         QVERIFY(m_window->session());
         m_window->resize(900, 640);
         m_window->show();

@@ -246,13 +246,17 @@ private slots:
         QVERIFY(find<QWidget>("anchorDaySpin")->isEnabled());
         m_window.reset();
 
-        // Enterprise in force, Essentials from the next period: the Admin sees both, as the Owner does.
+        // Enterprise in force, Essentials from the next period: the Admin sees both, as the Owner does. One instant
+        // for the changes and the window, so that a period's end between them (a run in a month's last seconds)
+        // cannot put Essentials in force already.
+        const Clock frozen = Clock::fixedAt(QDateTime::currentMSecsSinceEpoch());
         {
             auto owner = TestSupport::openLedger(m_db, QStringLiteral("someone-else"));
+            owner->setClock(frozen);
             QVERIFY(owner->settings().setPlan(QStringLiteral("enterprise")).ok());
             QVERIFY(owner->settings().setPlan(QStringLiteral("essentials")).ok());
         }
-        openWindow();
+        openWindow(frozen);
         QCOMPARE(find<QComboBox>("planCombo")->currentData().toString(), QStringLiteral("enterprise"));
         const QString effect = find<QLabel>("planEffectLabel")->text();
         QVERIFY2(effect.startsWith(QStringLiteral("The install is on Enterprise (2,000 credits a month) until this "
