@@ -136,6 +136,12 @@ private slots:
             "ALTER FUNCTION ai_settings.record_event(text, bigint, text, text, text, text, integer, text) SECURITY "
             "INVOKER",
             "ALTER TABLE ai_settings.audit_log DISABLE TRIGGER audit_log_append_only",
+            // The windows' change notifications are the ledger's: nobody calls, drops or silences them.
+            "SELECT ai_settings.notify_change()",
+            "DROP TRIGGER notify_change ON ai_settings.usage_events",
+            "ALTER TABLE ai_settings.settings DISABLE TRIGGER notify_change",
+            "CREATE OR REPLACE FUNCTION ai_settings.notify_change() RETURNS trigger LANGUAGE plpgsql AS "
+            "'BEGIN RETURN NULL; END'",
         };
         for (const char* attacker : {"vera", "rita", "mallory"})
             for (const QString& statement : statements)
