@@ -322,7 +322,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("not_verified"), 20000);
         QCOMPARE(Ui::Ask::pendingAnswers(), 0);
         QCOMPARE(Ui::Ask::lastQuestion(),
-                 QStringLiteral("The new key could not be confirmed: Anthropic is having trouble (503). Replace the "
+                 QStringLiteral("The new key is not confirmed to work: Anthropic is having trouble (503). Replace the "
                                 "stored key ending wxyz with it anyway?"));
         QCOMPARE(ledger()->keys().keyRecord({}, QStringLiteral("anthropic"))->fingerprint, QStringLiteral("rpl9"));
         QVERIFY(find<QLineEdit>("anthropicKeyEdit")->text().isEmpty()); // stored: the widget let go of it

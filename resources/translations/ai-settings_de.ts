@@ -1218,8 +1218,8 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <translation>Den für %1 gespeicherten Schlüssel (endet auf %2) durch den neuen ersetzen, ohne ihn zu prüfen?</translation>
     </message>
     <message>
-        <source>The new key could not be confirmed: %1 Replace the stored key ending %2 with it anyway?</source>
-        <translation>Der neue Schlüssel konnte nicht bestätigt werden: %1 Den gespeicherten Schlüssel, der auf %2 endet, trotzdem durch ihn ersetzen?</translation>
+        <source>The new key is not confirmed to work: %1 Replace the stored key ending %2 with it anyway?</source>
+        <translation>Dass der neue Schlüssel funktioniert, ist nicht bestätigt: %1 Den gespeicherten Schlüssel, der auf %2 endet, trotzdem durch ihn ersetzen?</translation>
     </message>
 </context>
 <context>

@@ -155,7 +155,7 @@ void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRec
         Failure f{candidate.state == KeyState::OutOfBudget ? Failure::Refused : Failure::Unavailable,
                   clause(said(candidate, m_ledger.catalog()), kept)};
         f.needsConfirmation = true;
-        f.question = Words::tr("The new key could not be confirmed: %1 Replace the stored key ending %2 with it "
+        f.question = Words::tr("The new key is not confirmed to work: %1 Replace the stored key ending %2 with it "
                                "anyway?")
                          .arg(said(candidate, m_ledger.catalog()), stored.fingerprint);
         done(f);
