@@ -3,6 +3,8 @@
 #include "rules/BillingPeriod.h"
 #include "support/IsoTime.h"
 
+#include <limits>
+
 class TestBillingPeriod : public QObject
 {
     Q_OBJECT
@@ -116,6 +118,137 @@ private slots:
         const BillingPeriod p = calendar.startingIn(2026, 2);
         QCOMPARE(p.firstDay, QDate(2026, 2, 15));
         QCOMPARE(p.lastDay, QDate(2026, 3, 14));
+    }
+
+    // A calendar through its changes: every instant lies in exactly one period, periods tile time without a gap,
+    // each period's days tile it, and the change's boundaries are the ones the history says, for a new anchor day
+    // and for new zones either side of UTC (the old period's last day longer or shorter by the difference).
+    void aCalendarWithChangesTilesTime_data()
+    {
+        QTest::addColumn<int>("fromDay");
+        QTest::addColumn<QString>("fromZone");
+        QTest::addColumn<int>("toDay");
+        QTest::addColumn<QString>("toZone");
+        QTest::addColumn<QString>("reset");    // the old reset where the change takes effect
+        QTest::addColumn<QString>("start");    // where the change starts (changeStart)
+        QTest::addColumn<QString>("shortEnd"); // the end of the first period under the change
+        QTest::addColumn<QString>("shortId");
+        QTest::newRow("1 to 15, UTC") << 1 << "UTC" << 15 << "UTC"
+                                      << "2026-12-01T00:00:00Z"
+                                      << "2026-12-01T00:00:00Z"
+                                      << "2026-12-15T00:00:00Z"
+                                      << "2026-12-01";
+        QTest::newRow("15 to 1, UTC") << 15 << "UTC" << 1 << "UTC"
+                                      << "2026-12-15T00:00:00Z"
+                                      << "2026-12-15T00:00:00Z"
+                                      << "2027-01-01T00:00:00Z"
+                                      << "2026-12";
+        QTest::newRow("UTC to Berlin") << 1 << "UTC" << 1 << "Europe/Berlin"
+                                       << "2026-12-01T00:00:00Z"
+                                       << "2026-11-30T23:00:00Z"
+                                       << "2026-12-31T23:00:00Z"
+                                       << "2026-12";
+        QTest::newRow("Berlin to UTC") << 1 << "Europe/Berlin" << 1 << "UTC"
+                                       << "2026-11-30T23:00:00Z"
+                                       << "2026-12-01T00:00:00Z"
+                                       << "2027-01-01T00:00:00Z"
+                                       << "2026-12";
+        QTest::newRow("Tokyo to New York, 28 to 2 over new year") << 28 << "Asia/Tokyo" << 2 << "America/New_York"
+                                                                  << "2026-12-27T15:00:00Z"
+                                                                  << "2026-12-28T05:00:00Z"
+                                                                  << "2027-01-02T05:00:00Z"
+                                                                  << "2026-12";
+        QTest::newRow("Kiritimati to Baker Island") << 1 << "Pacific/Kiritimati" << 1 << "Etc/GMT+12"
+                                                    << "2026-11-30T10:00:00Z"
+                                                    << "2026-12-01T12:00:00Z"
+                                                    << "2027-01-01T12:00:00Z"
+                                                    << "2026-12";
+    }
+
+    void aCalendarWithChangesTilesTime()
+    {
+        QFETCH(int, fromDay);
+        QFETCH(QString, fromZone);
+        QFETCH(int, toDay);
+        QFETCH(QString, toZone);
+        QFETCH(QString, reset);
+        QFETCH(QString, start);
+        QFETCH(QString, shortEnd);
+        QFETCH(QString, shortId);
+        const qint64 at = BillingCalendar::changeStart(*IsoTime::parse(reset), QTimeZone(fromZone.toUtf8()),
+                                                       QTimeZone(toZone.toUtf8()));
+        QCOMPARE(IsoTime::formatUtc(at), start);
+        const BillingCalendar calendar(fromDay, QTimeZone(fromZone.toUtf8()), {{at, toDay, toZone}});
+        const BillingPeriod before = calendar.containing(at - 1);
+        const BillingPeriod first = calendar.containing(at);
+        QCOMPARE(before.end, at);
+        QCOMPARE(first.start, at);
+        QCOMPARE(IsoTime::formatUtc(first.end), shortEnd);
+        QCOMPARE(first.id(), shortId);
+        QCOMPARE(before.lastDay.addDays(1), first.firstDay);
+        QCOMPARE(calendar.following(before).start, first.start);
+        QCOMPARE(calendar.preceding(first).start, before.start);
+        QCOMPARE(calendar.startingOn(first.firstDay)->start, first.start);
+        // Three months each side, hour by hour: one period holds each instant, and one of its days.
+        BillingPeriod p = calendar.containing(at - 90 * 86400000LL);
+        for (qint64 t = p.start; t < at + 90 * 86400000LL; t += 3600000) {
+            if (t >= p.end) {
+                const BillingPeriod next = calendar.containing(t);
+                QCOMPARE(next.start, p.end);
+                QCOMPARE(next.firstDay, p.lastDay.addDays(1));
+                p = next;
+            }
+            QVERIFY(p.contains(t));
+            const std::vector<qint64>& days = calendar.dayStarts(p);
+            QCOMPARE(qint64(days.size()), p.firstDay.daysTo(p.lastDay) + 1);
+            QCOMPARE(days.front(), p.start);
+            const qint64 day = calendar.dayStartContaining(t);
+            QVERIFY(day <= t && day >= p.start);
+            if (p.id().size() == 7)
+                QCOMPARE(calendar.startingIn(p.firstDay.year(), p.firstDay.month()).start, p.start);
+            else
+                QCOMPARE(calendar.startingOn(p.firstDay)->start, p.start);
+        }
+    }
+
+    // What choosing a calendar does (chooseCalendar): at the running period's end when it holds usage, at its
+    // start when it does not, plainly on a ledger with none; choosing again replaces a waiting change, choosing
+    // the calendar in force withdraws it; usage after the reset is found.
+    void choosingACalendar()
+    {
+        const qint64 now = *IsoTime::parse(QStringLiteral("2026-11-22T12:00:00Z"));
+        const CalendarHistory utc1;
+        std::optional<qint64> lastUsage = now - 3600000;
+        const auto usageSince = [&](qint64 t) { return lastUsage && *lastUsage >= t; };
+
+        CalendarChoice c = chooseCalendar(utc1, 15, QStringLiteral("UTC"), now, usageSince);
+        QVERIFY(c.changed && !c.atOnce && !c.movesUsage);
+        QCOMPARE(IsoTime::formatUtc(*c.startsAt), QStringLiteral("2026-12-01T00:00:00Z"));
+        QCOMPARE(c.history.anchorDay(), 15);
+        QCOMPARE(c.history.calendar().containing(now).id(), QStringLiteral("2026-11"));
+
+        const CalendarChoice again = chooseCalendar(c.history, 20, QStringLiteral("UTC"), now, usageSince);
+        QCOMPARE(again.history.changes.size(), 1);
+        QCOMPARE(again.history.changes.front().anchorDay, 20);
+        const CalendarChoice withdrawn = chooseCalendar(c.history, 1, QStringLiteral("UTC"), now, usageSince);
+        QVERIFY(withdrawn.changed && !withdrawn.startsAt);
+        QVERIFY(withdrawn.history == utc1);
+        QVERIFY(!chooseCalendar(utc1, 1, QStringLiteral("UTC"), now, usageSince).changed);
+
+        lastUsage = *IsoTime::parse(QStringLiteral("2026-10-30T00:00:00Z")); // nothing this period
+        c = chooseCalendar(utc1, 15, QStringLiteral("UTC"), now, usageSince);
+        QVERIFY(c.atOnce);
+        QCOMPARE(IsoTime::formatUtc(*c.startsAt), QStringLiteral("2026-11-01T00:00:00Z"));
+        QCOMPARE(c.history.calendar().containing(now).start, *IsoTime::parse(QStringLiteral("2026-11-15T00:00:00Z")));
+        QCOMPARE(c.history.calendar().containing(*lastUsage).id(), QStringLiteral("2026-10"));
+
+        lastUsage.reset(); // no usage at all
+        c = chooseCalendar(utc1, 15, QStringLiteral("Asia/Tokyo"), now, usageSince);
+        QVERIFY(c.atOnce && !c.startsAt && c.history.changes.isEmpty());
+        QCOMPARE(c.history.firstAnchorDay, 15);
+
+        lastUsage = *IsoTime::parse(QStringLiteral("2026-12-03T00:00:00Z")); // a clock ahead
+        QVERIFY(chooseCalendar(utc1, 15, QStringLiteral("UTC"), now, usageSince).movesUsage);
     }
 
     void isoParsing_data()

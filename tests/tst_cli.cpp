@@ -211,6 +211,41 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("5 of 100 credits used in December 2026 (5%).")), qPrintable(text));
     }
 
+    // `period set` says when a new calendar takes effect; `period show` and the report say what waits for the
+    // reset, and `report --json` carries it; the short period it makes is named by its first day.
+    void aBillingPeriodChangeIsToldWhereItWaits()
+    {
+        startClockAt(TestSupport::at("2026-11-22T12:00:00Z"));
+        QCOMPARE(cli({QStringLiteral("record"), QStringLiteral("--action"), QStringLiteral("theme")}).exitCode, 0);
+        const auto set = cli(
+            {QStringLiteral("period"), QStringLiteral("set"), QStringLiteral("--anchor-day"), QStringLiteral("15")});
+        QCOMPARE(set.exitCode, 0);
+        QVERIFY2(set.out.startsWith("From 1 Dec 2026, credits reset on day 15 of each month at 00:00 UTC. This period "
+                                    "keeps its dates (1 Nov 2026 \xe2\x80\x93 30 Nov 2026)"),
+                 set.out.constData());
+        const auto show = cli({QStringLiteral("period"), QStringLiteral("show")});
+        QVERIFY2(show.out.contains("Credits reset on day 1 of each month at 00:00 UTC. The current period runs from "
+                                   "1 Nov 2026 to 30 Nov 2026.\nFrom 1 Dec 2026, credits reset on day 15"),
+                 show.out.constData());
+        const QJsonObject pending = reportJson(m_db)[QStringLiteral("pending_period_change")].toObject();
+        QCOMPARE(pending[QStringLiteral("starts_at")].toString(), QStringLiteral("2026-12-01T00:00:00Z"));
+        QCOMPARE(pending[QStringLiteral("anchor_day")].toInt(), 15);
+        QCOMPARE(pending[QStringLiteral("first_period")].toObject()[QStringLiteral("id")].toString(),
+                 QStringLiteral("2026-12-01"));
+        startClockAt(TestSupport::at("2026-12-03T12:00:00Z"));
+        const QJsonObject shortPeriod = reportJson(m_db);
+        QCOMPARE(shortPeriod[QStringLiteral("period")].toObject()[QStringLiteral("id")].toString(),
+                 QStringLiteral("2026-12-01"));
+        QCOMPARE(shortPeriod[QStringLiteral("resets_at")].toString(), QStringLiteral("2026-12-15T00:00:00Z"));
+        QVERIFY(shortPeriod[QStringLiteral("pending_period_change")].isNull());
+        QCOMPARE(
+            reportJson(m_db, {QStringLiteral("--period"), QStringLiteral("2026-11")})[QStringLiteral("used")].toInt(),
+            1);
+        const auto unknown = cli({QStringLiteral("report"), QStringLiteral("--period"), QStringLiteral("2026-12-02")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("No billing period starts on \"2026-12-02\"."), unknown.err.constData());
+    }
+
     // Lists read as columns, however long an id or a name is.
     void listsAreAligned()
     {

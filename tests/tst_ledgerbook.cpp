@@ -1,4 +1,6 @@
 #include "LedgerFixture.h"
+#include "words/AuditSentences.h"
+#include "words/UsageSentences.h"
 
 #include "services/UsageTransfer.h"
 
@@ -15,25 +17,107 @@ class TestLedgerBook : public LedgerFixture
     Q_OBJECT
 
 private slots:
-    void changingTheBillingCalendarRegroupsHistory()
+    // Like a plan downgrade, a new billing calendar waits for the running period's end: the running period keeps
+    // its dates and what it counted; from the reset to the first new anchor day is one period; and recorded usage
+    // never changes period, on either backend (PostgreSQL counts by its own functions).
+    void aBillingPeriodChangeWaitsForTheNextReset()
     {
         QVERIFY(record("theme", "2026-11-10T10:00:00Z").ok());
         QVERIFY(record("content", "2026-11-20T10:00:00Z").ok());
         QCOMPARE(used("2026-11"), 6);
-        QVERIFY(ledger().setBillingCalendar(15, QStringLiteral("Asia/Tokyo")).ok());
-        QCOMPARE(used("2026-11"), 5); // 15 Nov – 15 Dec
-        QCOMPARE(used("2026-10"), 1); // 15 Oct – 15 Nov
-        const auto r = ledger().usage().report(std::nullopt, std::nullopt);
-        QCOMPARE(IsoTime::formatUtc(r->period.start), QStringLiteral("2026-11-14T15:00:00Z"));
-        // A new anchor day in the same zone: the trail says what changed, not "Asia/Tokyo -> Asia/Tokyo".
+        const auto chosen = ledger().setBillingCalendar(15, QStringLiteral("Asia/Tokyo"));
+        QVERIFY2(chosen.ok(), qPrintable(chosen.failure().message));
+        QVERIFY(!chosen->atOnce);
+        // Tokyo's midnight nearest the reset at 00:00Z on 1 December: 00:00 on 1 December there.
+        QCOMPARE(IsoTime::formatUtc(chosen->startsAt.value()), QStringLiteral("2026-11-30T15:00:00Z"));
+        QCOMPARE(used("2026-11"), 6);
+        auto r = ledger().usage().report(std::nullopt, std::nullopt);
+        QCOMPARE(IsoTime::formatUtc(r->period.start), QStringLiteral("2026-11-01T00:00:00Z"));
+        QCOMPARE(r->period.lastDay, QDate(2026, 11, 30));
+        QCOMPARE(r->allocation, 100);
+        QVERIFY(r->nextCalendar.has_value());
+        QCOMPARE(r->nextCalendarPeriod->id(), QStringLiteral("2026-12-01")); // 1–14 Dec, then the month's own
+        QCOMPARE(r->nextCalendarPeriod->lastDay, QDate(2026, 12, 14));
+        QVERIFY2(UsageSentences::pendingCalendar(r.value()).startsWith(QStringLiteral("From 1 Dec 2026, credits "
+                                                                                      "reset on day 15")),
+                 qPrintable(UsageSentences::pendingCalendar(r.value())));
+
+        // Choosing again while it waits replaces it; the trail dates it.
         ledger().setClock(Clock::fixedAt(at("2026-11-22T12:01:00Z")));
         QVERIFY(ledger().setBillingCalendar(16, QStringLiteral("Asia/Tokyo")).ok());
-        const auto trail = ledger().audit().page({}, 0, 2);
+        auto trail = ledger().audit().page({}, 0, 1);
         QCOMPARE(trail->first().subject, QStringLiteral("anchor_day"));
-        QCOMPARE(trail->first().change, QStringLiteral("15 -> 16"));
-        QVERIFY(trail->at(1).at < trail->first().at); // the line before is the earlier change, not a new one
+        QCOMPARE(trail->first().change, QStringLiteral("15 -> 16 (from 2026-12-01)"));
+        QCOMPARE(ledger().settings().current()->calendarChanges.size(), 1);
+        QCOMPARE(AuditSentences::change(trail->first(), TestSupport::catalog()),
+                 QStringLiteral("15 \u2192 16, from 1 Dec 2026"));
+
+        // Usage on either side of the change lands in its own period, by its own days.
+        QVERIFY(record("theme", "2026-11-30T14:00:00Z").ok());   // 23:00 on 30 Nov in Tokyo: November still
+        QVERIFY(record("trigger", "2026-11-30T16:00:00Z").ok()); // 01:00 on 1 Dec in Tokyo
+        ledger().setClock(Clock::fixedAt(at("2026-12-05T00:00:00Z")));
+        QVERIFY(ledger()
+                    .usage()
+                    .importRows(rows("c1,2026-11-30T14:30:00Z,,theme,,credits,\n"
+                                     "c2,2026-12-01T10:00:00Z,,theme,,credits,\n"),
+                                false)
+                    .ok());
+        QCOMPARE(used("2026-11"), 8);
+        QCOMPARE(used("2026-12-01"), 21);
+        ledger().setClock(Clock::fixedAt(at("2026-12-05T00:00:00Z")));
+        r = ledger().usage().report(std::nullopt, std::nullopt);
+        QCOMPARE(r->period.id(), QStringLiteral("2026-12-01"));
+        QCOMPARE(IsoTime::formatUtc(r->period.end), QStringLiteral("2026-12-15T15:00:00Z"));
+        QCOMPARE(r->allocation, 100); // one period with the plan's allocation
+        const auto days = ledger().usage().dailyUsage(QStringLiteral("2026-12-01"), std::nullopt);
+        QVERIFY(days.ok());
+        QCOMPARE(days->size(), 15);
+        QCOMPARE(days->first().day, QDate(2026, 12, 1));
+        QCOMPARE(days->first().credits, 21); // the trigger at 01:00 and the theme at 19:00, Tokyo's 1 December
+        QCOMPARE(scalar(QStringLiteral("SELECT SUM(credits) FROM usage_daily")),
+                 scalar(QStringLiteral("SELECT SUM(credits) FROM usage_events")));
+
+        // Back to UTC while the short period holds usage: that waits for its end, a Tokyo midnight already.
+        const auto back = ledger().setBillingCalendar(1, QStringLiteral("UTC"));
+        QVERIFY2(back.ok(), qPrintable(back.failure().message));
+        QCOMPARE(IsoTime::formatUtc(back->startsAt.value()), QStringLiteral("2026-12-16T00:00:00Z"));
+        QVERIFY(record("analysis", "2026-12-20T03:00:00Z").ok()); // the period from 16 Dec, UTC
+        QCOMPARE(used("2026-11"), 8);
+        QCOMPARE(used("2026-12-01"), 21);
+        QCOMPARE(used("2026-12"), 10);
+        QCOMPARE(ledger().usage().report(QStringLiteral("2026-12"), std::nullopt)->period.firstDay,
+                 QDate(2026, 12, 16));
+        // Usage recorded after the reset (a clock ahead) would change period: refused, nothing changes.
+        const auto moving = ledger().setBillingCalendar(20, QStringLiteral("UTC"));
+        QCOMPARE(moving.failure().kind, Failure::Refused);
+        QVERIFY2(moving.failure().message.contains(QStringLiteral("recorded after")),
+                 qPrintable(moving.failure().message));
         QCOMPARE(ledger().setBillingCalendar(29, QStringLiteral("UTC")).failure().kind, Failure::BadInput);
         QCOMPARE(ledger().setBillingCalendar(1, QStringLiteral("Mars/Olympus")).failure().kind, Failure::BadInput);
+    }
+
+    // A period with nothing recorded yet takes the new calendar at once (from its start, a short period to the
+    // first new anchor day); earlier periods keep theirs.
+    void aBillingPeriodChangeInAnEmptyPeriodTakesEffectAtOnce()
+    {
+        QVERIFY(record("theme", "2026-10-10T10:00:00Z").ok());
+        const auto chosen = ledger().setBillingCalendar(15, QStringLiteral("UTC"));
+        QVERIFY(chosen.ok());
+        QVERIFY(chosen->atOnce);
+        const auto r = ledger().usage().report(std::nullopt, std::nullopt);
+        QCOMPARE(IsoTime::formatUtc(r->period.start), QStringLiteral("2026-11-15T00:00:00Z"));
+        QCOMPARE(IsoTime::formatUtc(r->period.end), QStringLiteral("2026-12-15T00:00:00Z"));
+        QCOMPARE(r->period.id(), QStringLiteral("2026-11"));
+        const auto between = ledger().usage().report(QStringLiteral("2026-11-01"), std::nullopt);
+        QVERIFY2(between.ok(), qPrintable(between.failure().message));
+        QCOMPARE(between->period.lastDay, QDate(2026, 11, 14));
+        QCOMPARE(used("2026-10"), 1);
+        const auto october = ledger().usage().report(QStringLiteral("2026-10"), std::nullopt);
+        QCOMPARE(october->period.lastDay, QDate(2026, 10, 31));
+        // Withdrawn the same way: the calendar in force before.
+        const auto back = ledger().setBillingCalendar(1, QStringLiteral("UTC"));
+        QVERIFY(back.ok() && back->changed && !back->startsAt);
+        QVERIFY(ledger().settings().current()->calendarChanges.isEmpty());
     }
 
     // The system clock's instant, read once (under libfaketime the test command makes it one of the hard instants:
@@ -61,7 +145,8 @@ private slots:
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const qint64 earlier = now - 90 * 60000;
         ledger().setClock(Clock::fixedAt(now));
-        QVERIFY(ledger().setBillingCalendar(anchor, zone).ok()); // nothing recorded yet: at once
+        const auto chosen = ledger().setBillingCalendar(anchor, zone); // nothing recorded yet: at once
+        QVERIFY2(chosen.ok(), qPrintable(chosen.failure().message));
         QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
         QVERIFY(TestSupport::recordAsItHappened(ledger(), {QStringLiteral("theme"), {}, earlier, {}}).ok());
         QVERIFY(TestSupport::recordAsItHappened(ledger(), {QStringLiteral("content"), {}, now, {}}).ok());
@@ -549,6 +634,7 @@ private slots:
 
     void totalsAlwaysMatchTheEvents()
     {
+        QVERIFY(ledger().setBillingCalendar(1, QStringLiteral("America/New_York")).ok()); // nothing recorded: at once
         QVERIFY(ledger().settings().setPlan(QStringLiteral("enterprise")).ok());
         QVERIFY(ledger()
                     .usage()
@@ -572,7 +658,7 @@ private slots:
         QVERIFY(dailyMatch());
         // Each event sits on its local day: in New York, 03:30Z on 3 November is still 2 November.
         QVERIFY(record("theme", "2026-11-03T03:30:00Z").ok());
-        QVERIFY(ledger().setBillingCalendar(1, QStringLiteral("America/New_York")).ok());
+        QVERIFY(ledger().setBillingCalendar(1, QStringLiteral("Asia/Tokyo")).ok()); // waits: nothing moves
         QVERIFY(dailyMatch());
         const auto days = ledger().usage().dailyUsage(QStringLiteral("2026-11"), std::nullopt);
         QVERIFY(days.ok());

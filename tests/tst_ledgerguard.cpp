@@ -42,9 +42,13 @@ class TestLedgerGuard : public CliFixture
         return values;
     }
     qint64 superuserNumber(const QString& sql) { return superuserValues({sql}).first().toLongLong(); }
-    // What the books say: events, totals, audit lines, plan, members.
+    // What the books say: events, totals, audit lines, plan and calendar, members.
     QString books()
     {
+        // A ledger of an older version has no calendar history: it has none to say.
+        const bool dated =
+            superuserValues({QStringLiteral("SELECT to_regclass('calendar_changes') IS NOT NULL")}).first() ==
+            QLatin1String("true");
         return superuserValues(
                    {QStringLiteral("SELECT string_agg(id || ':' || credits || ':' || recorded_by, ',' ORDER BY id) "
                                    "FROM usage_events"),
@@ -52,7 +56,10 @@ class TestLedgerGuard : public CliFixture
                         "SELECT string_agg(period_start || ':' || tenant || ':' || action || ':' || credits, ',' "
                         "ORDER BY period_start, tenant, action) FROM usage_totals"),
                     QStringLiteral("SELECT count(*) || ':' || COALESCE(max(at), 0) FROM audit_log"),
-                    QStringLiteral("SELECT value FROM settings WHERE name = 'plan'"),
+                    QStringLiteral(
+                        "SELECT string_agg(name || ':' || value, ',' ORDER BY name) FROM settings WHERE name "
+                        "IN ('plan', 'anchor_day', 'time_zone')"),
+                    dated ? QStringLiteral("SELECT count(*) FROM calendar_changes") : QStringLiteral("SELECT 0"),
                     QStringLiteral("SELECT string_agg(user_name || ':' || role, ',' ORDER BY user_name) FROM members")})
             .join(QLatin1Char('|'));
     }
@@ -113,7 +120,7 @@ private slots:
             "UPDATE ai_settings.usage_events SET credits = 0",
             "DELETE FROM ai_settings.usage_events",
             "UPDATE ai_settings.usage_totals SET credits = 0",
-            "SELECT ai_settings.rebuild_totals()",
+            "SELECT ai_settings.set_calendar(15, 'UTC', '[]')",
             "SELECT ai_settings.put_member(current_user, 'owner')",
             "SELECT ai_settings.remove_member('" + role("alice") + "')",
             "GRANT " + owner + " TO CURRENT_USER",
@@ -126,7 +133,7 @@ private slots:
             "SELECT ai_settings.import_staged()",
             "SELECT ai_settings.import_totals()",
             "SELECT ai_settings.add_summed_to_totals()",
-            "SELECT ai_settings.count_per_day('ai_settings.usage_events'::regclass, 'UTC')",
+            "SELECT ai_settings.count_per_day('ai_settings.usage_events'::regclass)",
             "SELECT ai_settings.put_key_state('', 'anthropic', 'active', 'abcd', 0, '', '', NULL, '')",
             "DELETE FROM ai_settings.ledger_lock",
             "CREATE FUNCTION public.pg_advisory_xact_lock(integer) RETURNS void LANGUAGE sql AS 'SELECT'",
@@ -142,6 +149,12 @@ private slots:
             "ALTER TABLE ai_settings.settings DISABLE TRIGGER notify_change",
             "CREATE OR REPLACE FUNCTION ai_settings.notify_change() RETURNS trigger LANGUAGE plpgsql AS "
             "'BEGIN RETURN NULL; END'",
+            // The billing calendar's history moves no recorded usage: not written around set_calendar, not set
+            // directly, not redrawn under what is recorded.
+            "INSERT INTO ai_settings.calendar_changes VALUES (1, 0, 1, 'UTC', 15, 'UTC')",
+            "SELECT ai_settings.put_setting('anchor_day', '15')",
+            "SELECT ai_settings.put_setting('time_zone', 'Asia/Tokyo')",
+            "SELECT ai_settings.set_calendar(1, 'UTC', '[{\"at\": \"0\", \"anchor\": 15, \"zone\": \"UTC\"}]')",
         };
         for (const char* attacker : {"vera", "rita", "mallory"})
             for (const QString& statement : statements)
@@ -162,7 +175,10 @@ private slots:
                 << role(attacker) << QStringLiteral("SELECT ai_settings.take_write_lock()");
         // The Owner herself cannot rewrite the trail or the events behind the functions' back.
         for (const QString& statement :
-             {statements[3], statements[8], statements[9], statements[15], statements[16], statements[17]})
+             {statements[3], statements[8], statements[9], statements[15], statements[16], statements[17],
+              QStringLiteral("SELECT ai_settings.set_calendar(15, 'UTC', '[]')"), statements.at(statements.size() - 4),
+              statements.at(statements.size() - 3), statements.at(statements.size() - 2),
+              statements.at(statements.size() - 1)})
             QTest::addRow("alice: %s", qPrintable(statement.left(60))) << role("alice") << statement;
     }
 
@@ -233,6 +249,7 @@ private slots:
         TestBackend::admin(
             QStringLiteral(
                 "UPDATE ai_settings.schema_version SET version = 9; DROP FUNCTION ai_settings.staged_duplicates(); "
+                "DROP TABLE ai_settings.calendar_changes; "
                 "CREATE OR REPLACE FUNCTION ai_settings.prepare_import() RETURNS void LANGUAGE plpgsql SECURITY "
                 "DEFINER "
                 "SET search_path = pg_catalog, ai_settings, pg_temp AS $$ BEGIN "
@@ -255,7 +272,7 @@ private slots:
         const QStringList init{QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--owner"), role("alice")};
         const auto upgraded = cli(init, superuser);
         QVERIFY2(upgraded.exitCode == 0, upgraded.err.constData());
-        QVERIFY2(upgraded.out.contains("from schema version 9 to 11"), upgraded.out.constData());
+        QVERIFY2(upgraded.out.contains("from schema version 9 to 12"), upgraded.out.constData());
         QCOMPARE(books(), before);
         // The sentence is facts now, and `keys status` tells them again.
         const auto keys =

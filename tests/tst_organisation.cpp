@@ -65,6 +65,45 @@ private slots:
         QCOMPARE(applied->slotModels.value(QStringLiteral("content")), QStringLiteral("claude-opus-4-6"));
     }
 
+    // A new reset day on a ledger with usage waits for the running period's end: Apply shows the periods before
+    // and after it first, Cancel changes nothing, and once made the running period keeps its dates.
+    void aBillingPeriodChangeLeavesTheRunningPeriodAlone()
+    {
+        const Clock frozen = Clock::fixedAt(at("2026-11-22T12:00:00Z"));
+        QVERIFY(TestSupport::recordAsItHappened(*ledger(frozen),
+                                                {QStringLiteral("theme"), {}, at("2026-11-10T10:00:00Z"), {}})
+                    .ok());
+        openWindow(frozen);
+        page()->showSection(QStringLiteral("organisation"));
+        QVERIFY(find<QLabel>("pendingPeriodLabel")->isHidden());
+        find<QSpinBox>("anchorDaySpin")->setValue(15);
+        Ui::Ask::setNextAnswer(QMessageBox::Cancel);
+        find<QPushButton>("applyPeriodButton")->click();
+        const QString preview = Ui::Ask::lastQuestion();
+        for (const char* said : {"From 1 Dec 2026, credits will reset on day 15",
+                                 "This period keeps its dates (1 Nov 2026 – 30 Nov 2026) and its allocation",
+                                 "1 Dec 2026 – 14 Dec 2026 will be one period", "then 15 Dec 2026 – 14 Jan 2027"})
+            QVERIFY2(preview.contains(QString::fromUtf8(said)), qPrintable(preview));
+        QCOMPARE(ledger()->settings().current()->anchorDay, 1);
+        QVERIFY(page()->dirtySections().size() == 1);
+
+        Ui::Ask::setNextAnswer(QMessageBox::Yes);
+        find<QPushButton>("applyPeriodButton")->click();
+        QCOMPARE(Ui::Ask::pendingAnswers(), 0);
+        QCOMPARE(ledger()->settings().current()->anchorDay, 15);
+        QVERIFY(page()->dirtySections().isEmpty());
+        QVERIFY2(
+            find<QLabel>("periodOutcomeLabel")->text().startsWith(QStringLiteral("From 1 Dec 2026, credits reset")),
+            qPrintable(find<QLabel>("periodOutcomeLabel")->text()));
+        QVERIFY(!find<QLabel>("pendingPeriodLabel")->isHidden());
+        page()->showSection(QStringLiteral("usage"));
+        QCOMPARE(find<QLabel>("periodLabel")->text(), QStringLiteral("1 Nov 2026 – 30 Nov 2026"));
+        QCOMPARE(find<QProgressBar>("creditsProgressBar")->maximum(), 100);
+        QVERIFY(find<QLabel>("creditNotesLabel")
+                    ->text()
+                    .contains(QStringLiteral("From 1 Dec 2026, credits reset on day 15")));
+    }
+
     void closingCanDiscardWhatIsTyped()
     {
         ledger();
@@ -134,6 +173,7 @@ private slots:
         QCOMPARE(zone->completer()->currentCompletion(), QStringLiteral("Europe/Berlin"));
         find<QSpinBox>("anchorDaySpin")->setValue(15);
         zone->setCurrentText(QStringLiteral("Europe/Berlin"));
+        Ui::Ask::setNextAnswer(QMessageBox::Yes);
         find<QPushButton>("applyPeriodButton")->click();
         QVERIFY(!find<QLabel>("periodOutcomeLabel")->property("failed").toBool());
         QCOMPARE(ledger()->settings().current()->anchorDay, 15);

@@ -198,20 +198,26 @@ int period(Context& context, const QStringList& arguments)
     if (!settings)
         return context.fail(settings.failure());
     if (setting) {
-        const Status s =
+        // Either option alone keeps the other as chosen last.
+        const auto chosen =
             ledger->setBillingCalendar(parser.isSet(anchorOption) ? anchor : settings->anchorDay,
                                        parser.isSet(zoneOption) ? parser.value(zoneOption) : settings->timeZone);
-        if (!s)
-            return context.fail(s.failure());
-        settings = ledger->settings().current();
-        if (!settings)
-            return context.fail(settings.failure());
+        if (!chosen)
+            return context.fail(chosen.failure());
+        context.out << AdminSentences::calendarChoice(chosen.value(), ledger->now(), true) << '\n';
+        return Done;
     }
     const auto now = ledger->usage().report(std::nullopt, std::nullopt);
     if (!now)
         return context.fail(now.failure());
-    context.out << AdminSentences::resetRule(settings->anchorDay, settings->timeZone) << ' '
+    const auto snapshot = ledger->settings().snapshot();
+    if (!snapshot)
+        return context.fail(snapshot.failure());
+    const MonthlyCalendar& inForce = snapshot->calendar->calendarAt(ledger->now());
+    context.out << AdminSentences::resetRule(inForce.anchorDay(), QString::fromUtf8(inForce.zone().id())) << ' '
                 << UsageSentences::periodRuns(now->period) << '\n';
+    if (const QString pending = UsageSentences::pendingCalendar(now.value()); !pending.isEmpty())
+        context.out << pending << '\n';
     return Done;
 }
 

@@ -44,6 +44,23 @@ QJsonValue forecastJson(const UsageReport& r, const QTimeZone& zone)
                        {QStringLiteral("too_early"), r.forecast->tooEarly}};
 }
 
+// null unless a change of the billing calendar waits for the running period's end: when it starts, the calendar it
+// brings, and the first period it makes (times in the new zone).
+QJsonValue pendingCalendarJson(const UsageReport& r)
+{
+    if (!r.nextCalendar || !r.nextCalendarPeriod)
+        return QJsonValue();
+    const QTimeZone zone(r.nextCalendar->timeZone.toUtf8());
+    const BillingPeriod& first = *r.nextCalendarPeriod;
+    return QJsonObject{
+        {QStringLiteral("starts_at"), IsoTime::format(r.nextCalendar->at, zone)},
+        {QStringLiteral("anchor_day"), r.nextCalendar->anchorDay},
+        {QStringLiteral("time_zone"), r.nextCalendar->timeZone},
+        {QStringLiteral("first_period"), QJsonObject{{QStringLiteral("id"), first.id()},
+                                                     {QStringLiteral("start"), IsoTime::format(first.start, zone)},
+                                                     {QStringLiteral("end"), IsoTime::format(first.end, zone)}}}};
+}
+
 QJsonObject reportJson(const UsageReport& r, const QVector<ActionCost>& costs, const Catalog& catalog)
 {
     const QTimeZone zone(r.timeZone.toUtf8());
@@ -77,6 +94,7 @@ QJsonObject reportJson(const UsageReport& r, const QVector<ActionCost>& costs, c
         {QStringLiteral("alert_level"), r.alertLevel},
         {QStringLiteral("forecast"), forecastJson(r, zone)},
         {QStringLiteral("by_action"), byAction},
+        {QStringLiteral("pending_period_change"), pendingCalendarJson(r)},
     };
 }
 
@@ -89,8 +107,8 @@ void printReport(QTextStream& out, const UsageReport& r, const QVector<ActionCos
         << '\n';
     for (const QString& line :
          {UsageSentences::tenantShare(r), UsageSentences::used(r) + QLatin1Char('.'), UsageSentences::remaining(r),
-          UsageSentences::overPlan(r), UsageSentences::pendingPlan(r), UsageSentences::warning(r),
-          UsageSentences::forecast(r)})
+          UsageSentences::overPlan(r), UsageSentences::pendingPlan(r), UsageSentences::pendingCalendar(r),
+          UsageSentences::warning(r), UsageSentences::forecast(r)})
         if (!line.isEmpty() && line != QLatin1String("."))
             out << line << '\n';
     out << '\n';

@@ -3,6 +3,12 @@
 -- upgrades a ledger of an older schema version: every statement replaces what an older version made. Placeholders
 -- are replaced by quoted names.
 
+-- Version 12 counts by the calendar's history: these took the one calendar as arguments.
+DROP FUNCTION IF EXISTS count_per_day(regclass, text);
+DROP FUNCTION IF EXISTS sum_counted(integer, text);
+-- A change of calendar no longer counts the totals again: recorded usage keeps its period.
+DROP FUNCTION IF EXISTS rebuild_totals();
+
 CREATE OR REPLACE FUNCTION caller_role() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, ai_settings, pg_temp AS $$
     SELECT role FROM ai_settings.members WHERE user_name = session_user::text
@@ -91,35 +97,101 @@ CREATE OR REPLACE FUNCTION calendar(OUT anchor integer, OUT zone text) LANGUAGE 
            COALESCE((SELECT value FROM ai_settings.settings WHERE name = 'time_zone'), 'UTC')
 $$;
 
--- Counts the events of `new_events` (occurred_at, tenant, action, billing, credits) per local day in `zone`,
--- tenant and action, in one pass (the zone consulted once per event), into totals_per_day.
-CREATE OR REPLACE FUNCTION count_per_day(new_events regclass, zone text) RETURNS void LANGUAGE plpgsql
-SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+-- The calendar through its history (BillingCalendar): from `since` (NULL: the beginning) until `until` (NULL: no
+-- end), periods start on `anchor` in `zone`. calendar() is the one chosen last; calendar_changes dates each change.
+CREATE OR REPLACE FUNCTION calendar_eras() RETURNS TABLE (since bigint, until bigint, anchor integer, zone text)
+LANGUAGE sql STABLE AS $$
+    WITH c AS (SELECT x.at, x.from_anchor, x.from_zone, x.to_anchor, x.to_zone,
+                      pg_catalog.lead(x.at) OVER (ORDER BY x.at) AS next_at
+               FROM ai_settings.calendar_changes x)
+    SELECT NULL::bigint, (SELECT min(c.at) FROM c),
+           COALESCE((SELECT c.from_anchor FROM c ORDER BY c.at LIMIT 1), (ai_settings.calendar()).anchor),
+           COALESCE((SELECT c.from_zone FROM c ORDER BY c.at LIMIT 1), (ai_settings.calendar()).zone)
+    UNION ALL
+    SELECT c.at, c.next_at, c.to_anchor, c.to_zone FROM c
+$$;
+
+-- The starts of the local day `d` of an era and of its billing period, as BillingCalendar gives them: the hours
+-- between an old reset and a later start of the next era belong to the old period's last day; a period that
+-- begins within a day after the era's start begins at it (the short period to the first new anchor day).
+CREATE OR REPLACE FUNCTION era_day_and_period(d date, since bigint, until bigint, anchor integer, zone text,
+                                              OUT day bigint, OUT period bigint) LANGUAGE plpgsql STABLE AS $$
 BEGIN
+    day := ai_settings.day_start(d, zone);
+    IF until IS NOT NULL AND day > until - 2 * 86400000 AND day > COALESCE(since, day - 1)
+       AND ai_settings.period_start(day, anchor, zone) = day THEN
+        day := ai_settings.day_start(d - 1, zone);
+    END IF;
+    IF since IS NOT NULL AND day < since THEN
+        day := since;
+    END IF;
+    period := ai_settings.period_start(day, anchor, zone);
+    IF since IS NOT NULL AND period < since + 86400000 THEN
+        period := since;
+    END IF;
+END $$;
+
+-- The starts of the local day and the billing period that hold the instant `ms`.
+CREATE OR REPLACE FUNCTION day_and_period(ms bigint, OUT day bigint, OUT period bigint) LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    e record;
+BEGIN
+    SELECT * INTO e FROM ai_settings.calendar_eras() x
+    WHERE (x.since IS NULL OR x.since <= ms) AND (x.until IS NULL OR ms < x.until);
+    SELECT * INTO day, period
+    FROM ai_settings.era_day_and_period(ai_settings.local_date(ms, e.zone), e.since, e.until, e.anchor, e.zone);
+END $$;
+
+-- What the totals were counted by: an import counted before a change of calendar counts again.
+CREATE OR REPLACE FUNCTION calendar_key() RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT pg_catalog.string_agg(concat_ws(' ', e.since, e.anchor, e.zone), ';' ORDER BY e.since NULLS FIRST)
+    FROM ai_settings.calendar_eras() e
+$$;
+
+-- Counts the events of `new_events` (occurred_at, tenant, action, billing, credits) per era, local day in the
+-- era's zone, tenant and action, in one pass, into totals_per_day. Without a change of calendar the zone is a
+-- constant of the query, consulted once per event.
+CREATE OR REPLACE FUNCTION count_per_day(new_events regclass) RETURNS void LANGUAGE plpgsql
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    cal record := ai_settings.calendar();
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM ai_settings.calendar_changes) THEN
+        EXECUTE format($q$
+            CREATE TEMP TABLE totals_per_day ON COMMIT DROP AS
+            SELECT NULL::bigint AS since, NULL::bigint AS until, %1$s AS anchor, %2$L::text AS zone,
+                   ai_settings.local_date(occurred_at, %2$L) AS d, tenant, action, count(*) AS runs,
+                   sum(credits) AS credits, count(*) FILTER (WHERE billing = 'byok') AS byok_runs
+            FROM %3$s GROUP BY 5, 6, 7$q$, cal.anchor, cal.zone, new_events);
+        RETURN;
+    END IF;
     EXECUTE format($q$
         CREATE TEMP TABLE totals_per_day ON COMMIT DROP AS
-        SELECT ai_settings.local_date(occurred_at, %1$L) AS d, tenant, action, count(*) AS runs,
-               sum(credits) AS credits, count(*) FILTER (WHERE billing = 'byok') AS byok_runs
-        FROM %2$s GROUP BY 1, 2, 3$q$, zone, new_events);
+        SELECT e.since, e.until, e.anchor, e.zone, ai_settings.local_date(n.occurred_at, e.zone) AS d, n.tenant,
+               n.action, count(*) AS runs, sum(n.credits) AS credits, count(*) FILTER (WHERE n.billing = 'byok') AS byok_runs
+        FROM %1$s n JOIN ai_settings.calendar_eras() e
+          ON (e.since IS NULL OR n.occurred_at >= e.since) AND (e.until IS NULL OR n.occurred_at < e.until)
+        GROUP BY 1, 2, 3, 4, 5, 6, 7$q$, new_events);
 END $$;
 
 -- Turns what count_per_day counted into the rows the totals get: the days, far fewer than the events, get their
--- day and period starts by the calendar `anchor` and `zone`; totals_per_period and totals_per_local_day hold the
--- sums in key order.
-CREATE OR REPLACE FUNCTION sum_counted(anchor integer, zone text) RETURNS void LANGUAGE plpgsql
+-- day and period starts by their era's calendar; totals_per_period and totals_per_local_day hold the sums in key
+-- order.
+CREATE OR REPLACE FUNCTION sum_counted() RETURNS void LANGUAGE plpgsql
 SET search_path = pg_catalog, ai_settings, pg_temp AS $$
 BEGIN
     CREATE TEMP TABLE totals_days ON COMMIT DROP AS
-        SELECT d, ai_settings.day_start(d, zone) AS day_start FROM (SELECT DISTINCT p.d FROM totals_per_day p) days;
-    ALTER TABLE totals_days ADD COLUMN period_start bigint;
-    UPDATE totals_days SET period_start = ai_settings.period_start(day_start, anchor, zone);
+        SELECT DISTINCT p.since, p.until, p.anchor, p.zone, p.d FROM totals_per_day p;
+    ALTER TABLE totals_days ADD COLUMN day_start bigint, ADD COLUMN period_start bigint;
+    UPDATE totals_days x SET (day_start, period_start) =
+        (SELECT s.day, s.period FROM ai_settings.era_day_and_period(x.d, x.since, x.until, x.anchor, x.zone) s);
     CREATE TEMP TABLE totals_per_period ON COMMIT DROP AS
     SELECT x.period_start, p.tenant, p.action, sum(p.runs) AS runs, sum(p.credits) AS credits, sum(p.byok_runs) AS byok_runs
-    FROM totals_per_day p JOIN totals_days x ON x.d = p.d
+    FROM totals_per_day p JOIN totals_days x ON x.d = p.d AND x.since IS NOT DISTINCT FROM p.since
     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
     CREATE TEMP TABLE totals_per_local_day ON COMMIT DROP AS
     SELECT x.day_start, p.tenant, sum(p.runs) AS runs, sum(p.credits) AS credits, sum(p.byok_runs) AS byok_runs
-    FROM totals_per_day p JOIN totals_days x ON x.d = p.d
+    FROM totals_per_day p JOIN totals_days x ON x.d = p.d AND x.since IS NOT DISTINCT FROM p.since
     GROUP BY 1, 2 ORDER BY 1, 2;
     DROP TABLE totals_days;
     DROP TABLE totals_per_day;
@@ -144,22 +216,10 @@ END $$;
 -- Adds the events of `new_events` to the totals.
 CREATE OR REPLACE FUNCTION add_to_totals(new_events regclass) RETURNS void LANGUAGE plpgsql
 SET search_path = pg_catalog, ai_settings, pg_temp AS $$
-DECLARE
-    cal record := ai_settings.calendar();
 BEGIN
-    PERFORM ai_settings.count_per_day(new_events, cal.zone);
-    PERFORM ai_settings.sum_counted(cal.anchor, cal.zone);
+    PERFORM ai_settings.count_per_day(new_events);
+    PERFORM ai_settings.sum_counted();
     PERFORM ai_settings.add_summed_to_totals();
-END $$;
-
--- Totals again from the events, after the anchor day or the time zone changed.
-CREATE OR REPLACE FUNCTION rebuild_totals() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, ai_settings, pg_temp AS $$
-BEGIN
-    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Changing the calendar');
-    DELETE FROM ai_settings.usage_totals;
-    DELETE FROM ai_settings.usage_daily;
-    PERFORM ai_settings.add_to_totals('ai_settings.usage_events'::regclass);
 END $$;
 
 -- One recorded query; the recorder is the caller, and the totals follow the event.
@@ -167,9 +227,9 @@ CREATE OR REPLACE FUNCTION record_event(id text, occurred_at bigint, tenant text
                              credits integer, recorded_by text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, ai_settings, pg_temp AS $$
 DECLARE
-    cal record := ai_settings.calendar();
-    day bigint := ai_settings.day_start(ai_settings.local_date(occurred_at, cal.zone), cal.zone);
-    period bigint := ai_settings.period_start(day, cal.anchor, cal.zone);
+    here record := ai_settings.day_and_period(occurred_at);
+    day bigint := here.day;
+    period bigint := here.period;
     act record := (SELECT a FROM ai_settings.catalog_actions a WHERE a.id = action);
     rule record := (SELECT r FROM ai_settings.catalog_rate r);
     -- The plans in force at some moment since the event's period began (a change counts from the next period on,
@@ -188,8 +248,7 @@ BEGIN
     IF ai_settings.require_role(ARRAY['owner', 'admin', 'recorder'], 'Recording usage') = 'recorder' THEN
         now_ms := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
         IF occurred_at <= now_ms - (rule).window_ms - 300000 OR occurred_at > now_ms + 300000
-           OR period < ai_settings.period_start(ai_settings.day_start(ai_settings.local_date(now_ms - 300000, cal.zone),
-                                                                      cal.zone), cal.anchor, cal.zone) THEN
+           OR period < (ai_settings.day_and_period(now_ms - 300000)).period THEN
             RAISE EXCEPTION 'A Recorder records usage as it happens, and % is not within the running period''s last hour.',
                 occurred_at USING ERRCODE = '42501';
         END IF;
@@ -285,8 +344,6 @@ END $$;
 -- totals. An id staged twice, or recorded by someone else meanwhile, fails the import (nothing stays).
 CREATE OR REPLACE FUNCTION import_staged(OUT added bigint, OUT credits bigint) LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, ai_settings, pg_temp AS $$
-DECLARE
-    cal record := ai_settings.calendar();
 BEGIN
     PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Importing usage');
     PERFORM ai_settings.require_own_temp('import_staging');
@@ -294,9 +351,9 @@ BEGIN
     INSERT INTO ai_settings.usage_events
     SELECT s.id, s.occurred_at, s.tenant, s.action, s.model, s.billing, s.credits, session_user::text
     FROM pg_temp.import_staging s ORDER BY s.id;
-    PERFORM ai_settings.count_per_day('pg_temp.import_staging'::regclass, cal.zone);
-    PERFORM ai_settings.sum_counted(cal.anchor, cal.zone);
-    CREATE TEMP TABLE import_counted_in ON COMMIT DROP AS SELECT cal.anchor AS anchor, cal.zone AS zone;
+    PERFORM ai_settings.count_per_day('pg_temp.import_staging'::regclass);
+    PERFORM ai_settings.sum_counted();
+    CREATE TEMP TABLE import_counted_in ON COMMIT DROP AS SELECT ai_settings.calendar_key() AS calendar;
     SELECT count(*), COALESCE(sum(s.credits), 0) INTO added, credits FROM pg_temp.import_staging s;
 END $$;
 
@@ -304,8 +361,6 @@ END $$;
 -- its sums join the totals, where recorders read the pool. Summed again if the calendar changed meanwhile.
 CREATE OR REPLACE FUNCTION import_totals() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, ai_settings, pg_temp AS $$
-DECLARE
-    cal record := ai_settings.calendar();
 BEGIN
     PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Importing usage');
     PERFORM ai_settings.require_own_temp('import_staging');
@@ -313,11 +368,11 @@ BEGIN
     PERFORM ai_settings.require_own_temp('totals_per_period');
     PERFORM ai_settings.require_own_temp('totals_per_local_day');
     PERFORM 1 FROM ai_settings.ledger_lock FOR UPDATE;
-    IF (SELECT (c.anchor, c.zone) FROM pg_temp.import_counted_in c) IS DISTINCT FROM (cal.anchor, cal.zone) THEN
+    IF (SELECT c.calendar FROM pg_temp.import_counted_in c) IS DISTINCT FROM ai_settings.calendar_key() THEN
         DROP TABLE pg_temp.totals_per_period;
         DROP TABLE pg_temp.totals_per_local_day;
-        PERFORM ai_settings.count_per_day('pg_temp.import_staging'::regclass, cal.zone);
-        PERFORM ai_settings.sum_counted(cal.anchor, cal.zone);
+        PERFORM ai_settings.count_per_day('pg_temp.import_staging'::regclass);
+        PERFORM ai_settings.sum_counted();
     END IF;
     -- Asked of the sums, far fewer than the rows: the lock is held meanwhile.
     IF EXISTS (SELECT 1 FROM pg_temp.totals_per_local_day d WHERE d.tenant <> ''
@@ -339,7 +394,73 @@ BEGIN
     IF name = 'install_id' THEN
         RAISE EXCEPTION 'The ledger''s id cannot be changed.' USING ERRCODE = '42501';
     END IF;
+    IF name IN ('anchor_day', 'time_zone') THEN
+        RAISE EXCEPTION 'The billing period changes only through set_calendar, which dates the change.' USING ERRCODE = '42501';
+    END IF;
     INSERT INTO ai_settings.settings AS s VALUES (name, value) ON CONFLICT ON CONSTRAINT settings_pkey DO UPDATE SET value = excluded.value;
+END $$;
+
+-- The calendar's history as the program chose it (chooseCalendar): the first calendar and each dated change, as
+-- JSON [{"at": "ms", "anchor": n, "zone": "IANA"}, …]. Refused if any recorded event would change its local day or
+-- its billing period: what is recorded keeps the boundaries it was counted by.
+CREATE OR REPLACE FUNCTION set_calendar(first_anchor integer, first_zone text, changes text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    wanted record;
+    before_anchor integer := first_anchor;
+    before_zone text := first_zone;
+    n bigint := 0;
+    since bigint;
+    was_anchor integer;
+    was_zone text;
+    moved text;
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Changing the billing period');
+    PERFORM 1 FROM ai_settings.ledger_lock FOR UPDATE;
+    CREATE TEMP TABLE calendar_wanted ON COMMIT DROP AS
+    SELECT (c->>'at')::bigint AS at, (c->>'anchor')::integer AS anchor, c->>'zone' AS zone
+    FROM pg_catalog.jsonb_array_elements(changes::jsonb) c;
+    FOR wanted IN SELECT NULL::bigint AS at, first_anchor AS anchor, first_zone AS zone
+                  UNION ALL SELECT w.at, w.anchor, w.zone FROM pg_temp.calendar_wanted w LOOP
+        IF wanted.anchor IS NULL OR wanted.anchor NOT BETWEEN 1 AND 28
+           OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_timezone_names z WHERE z.name = wanted.zone) THEN
+            RAISE EXCEPTION 'The billing period (day %, zone %) is not valid.', wanted.anchor, wanted.zone USING ERRCODE = '22023';
+        END IF;
+    END LOOP;
+    -- Every recorded event from two days before the earliest moment the history changes (the longest local day),
+    -- with its day and period now; found through the day totals and the rate limit's index, not a scan.
+    SELECT e.anchor, e.zone INTO was_anchor, was_zone FROM ai_settings.calendar_eras() e WHERE e.since IS NULL;
+    IF first_anchor IS DISTINCT FROM was_anchor OR first_zone IS DISTINCT FROM was_zone THEN
+        since := -4611686018427387904; -- every event (room left for the day margin below)
+    ELSE
+        SELECT min(x.at) - 2 * 86400000 INTO since FROM (
+            (SELECT c.at, c.to_anchor, c.to_zone FROM ai_settings.calendar_changes c
+             EXCEPT SELECT w.at, w.anchor, w.zone FROM pg_temp.calendar_wanted w)
+            UNION ALL
+            (SELECT w.at, w.anchor, w.zone FROM pg_temp.calendar_wanted w
+             EXCEPT SELECT c.at, c.to_anchor, c.to_zone FROM ai_settings.calendar_changes c)) x;
+    END IF;
+    CREATE TEMP TABLE calendar_check ON COMMIT DROP AS
+    SELECT e.id, e.occurred_at, (ai_settings.day_and_period(e.occurred_at)).* FROM ai_settings.usage_events e
+    WHERE since IS NOT NULL AND e.occurred_at >= since AND e.billing IN ('credits', 'byok')
+      AND e.tenant IN (SELECT d.tenant FROM ai_settings.usage_daily d WHERE d.day_start >= since - 2 * 86400000);
+    DELETE FROM ai_settings.calendar_changes;
+    FOR wanted IN SELECT w.at, w.anchor, w.zone FROM pg_temp.calendar_wanted w ORDER BY w.at LOOP
+        n := n + 1;
+        INSERT INTO ai_settings.calendar_changes VALUES (n, wanted.at, before_anchor, before_zone, wanted.anchor, wanted.zone);
+        before_anchor := wanted.anchor;
+        before_zone := wanted.zone;
+    END LOOP;
+    INSERT INTO ai_settings.settings AS s VALUES ('anchor_day', before_anchor::text), ('time_zone', before_zone)
+        ON CONFLICT ON CONSTRAINT settings_pkey DO UPDATE SET value = excluded.value;
+    SELECT c.id INTO moved FROM pg_temp.calendar_check c, LATERAL ai_settings.day_and_period(c.occurred_at) h
+    WHERE (c.day, c.period) IS DISTINCT FROM (h.day, h.period) LIMIT 1;
+    IF moved IS NOT NULL THEN
+        RAISE EXCEPTION 'The change would move recorded usage (event %) to another day or billing period.', moved
+            USING ERRCODE = '42501';
+    END IF;
+    DROP TABLE pg_temp.calendar_check;
+    DROP TABLE pg_temp.calendar_wanted;
 END $$;
 
 CREATE OR REPLACE FUNCTION remove_setting(name text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
@@ -465,6 +586,8 @@ CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUN
     FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
 CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON plan_changes
     FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
+CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON calendar_changes
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
 CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON key_state
     FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
 CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tenants
@@ -475,7 +598,7 @@ CREATE OR REPLACE TRIGGER notify_change AFTER INSERT ON audit_log
 
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA ai_settings FROM PUBLIC;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ai_settings TO @owner@, @admin@, @recorder@, @viewer@;
-REVOKE EXECUTE ON FUNCTION add_to_totals(regclass), count_per_day(regclass, text), sum_counted(integer, text), add_summed_to_totals(),
+REVOKE EXECUTE ON FUNCTION add_to_totals(regclass), count_per_day(regclass), sum_counted(), add_summed_to_totals(),
     require_own_temp(text), refuse_audit_change(), notify_change() FROM @owner@, @admin@, @recorder@, @viewer@;
 REVOKE ALL ON ALL TABLES IN SCHEMA ai_settings FROM PUBLIC;
 GRANT SELECT ON ALL TABLES IN SCHEMA ai_settings TO @owner@, @admin@, @viewer@;

@@ -28,10 +28,6 @@
         <translation>Die Credits werden am %1. jedes Monats um 00:00 %2 zurückgesetzt.</translation>
     </message>
     <message>
-        <source>Credits now reset on day %1 of each month at 00:00 %2; every period&apos;s totals were recounted.</source>
-        <translation>Die Credits werden jetzt am %1. jedes Monats um 00:00 %2 zurückgesetzt; die Summen aller Zeiträume wurden neu gezählt.</translation>
-    </message>
-    <message>
         <source>The install is on %1.</source>
         <translation>Die Installation hat den Tarif %1.</translation>
     </message>
@@ -54,6 +50,34 @@
     <message>
         <source>The install is on %1 until this period ends.</source>
         <translation>Die Installation hat bis zum Ende dieses Zeitraums den Tarif %1.</translation>
+    </message>
+    <message>
+        <source>Credits already reset on day %1 of each month at 00:00 %2; nothing changes.</source>
+        <translation>Die Credits werden bereits am %1. jedes Monats um 00:00 %2 zurückgesetzt; nichts ändert sich.</translation>
+    </message>
+    <message>
+        <source>Credits now reset on day %1 of each month at 00:00 %2; no usage is recorded in this period yet, so it runs from %3 to %4.</source>
+        <translation>Die Credits werden jetzt am %1. jedes Monats um 00:00 %2 zurückgesetzt; in diesem Zeitraum ist noch keine Nutzung erfasst, daher läuft er vom %3 bis %4.</translation>
+    </message>
+    <message>
+        <source>No usage is recorded in this period yet, so the change takes effect at once: credits will reset on day %1 of each month at 00:00 %2, and this period runs from %3 to %4.</source>
+        <translation>In diesem Zeitraum ist noch keine Nutzung erfasst, daher gilt die Änderung sofort: Die Credits werden am %1. jedes Monats um 00:00 %2 zurückgesetzt, und dieser Zeitraum läuft vom %3 bis %4.</translation>
+    </message>
+    <message>
+        <source>The change of billing period that waited for the reset is withdrawn; credits keep resetting on day %1 of each month at 00:00 %2.</source>
+        <translation>Die Änderung des Abrechnungszeitraums, die auf das Zurücksetzen wartete, ist zurückgenommen; die Credits werden weiterhin am %1. jedes Monats um 00:00 %2 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>This withdraws the change of billing period that waits for the reset; credits keep resetting on day %1 of each month at 00:00 %2.</source>
+        <translation>Damit wird die Änderung des Abrechnungszeitraums zurückgenommen, die auf das Zurücksetzen wartet; die Credits werden weiterhin am %1. jedes Monats um 00:00 %2 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>From %1, credits reset on day %2 of each month at 00:00 %3. This period keeps its dates (%4) and its allocation; %5 is one period with the plan&apos;s allocation, then %6.</source>
+        <translation>Ab dem %1 werden die Credits am %2. jedes Monats um 00:00 %3 zurückgesetzt. Dieser Zeitraum behält seine Daten (%4) und sein Kontingent; %5 ist ein Zeitraum mit dem Kontingent des Tarifs, danach %6.</translation>
+    </message>
+    <message>
+        <source>From %1, credits will reset on day %2 of each month at 00:00 %3. This period keeps its dates (%4) and its allocation; %5 will be one period with the plan&apos;s allocation, then %6.</source>
+        <translation>Ab dem %1 werden die Credits am %2. jedes Monats um 00:00 %3 zurückgesetzt. Dieser Zeitraum behält seine Daten (%4) und sein Kontingent; %5 wird ein Zeitraum mit dem Kontingent des Tarifs, danach %6.</translation>
     </message>
 </context>
 <context>
@@ -157,6 +181,10 @@
     <message>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1, from %2</source>
+        <translation>%1, ab %2</translation>
     </message>
 </context>
 <context>
@@ -1433,8 +1461,16 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <translation>Das Entfernen eines Mandanten</translation>
     </message>
     <message>
-        <source>counting the totals again</source>
-        <translation>erneuten Zählen der Summen</translation>
+        <source>reading usage</source>
+        <translation>Lesen der Nutzung</translation>
+    </message>
+    <message>
+        <source>changing the billing period</source>
+        <translation>Ändern des Abrechnungszeitraums</translation>
+    </message>
+    <message>
+        <source>Usage is recorded after %1, when the new billing period would start; it can change only where nothing is recorded yet.</source>
+        <translation>Nach %1, wenn der neue Abrechnungszeitraum beginnen würde, ist bereits Nutzung erfasst; er kann sich nur ändern, wo noch nichts erfasst ist.</translation>
     </message>
 </context>
 <context>
@@ -1819,6 +1855,14 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>%1 is not a date like 2026-11-01 or a time like 2026-11-01T09:00:00Z.</source>
         <translation>%1 ist kein Datum wie 2026-11-01 und keine Zeit wie 2026-11-01T09:00:00Z.</translation>
+    </message>
+    <message>
+        <source>reading the billing period&apos;s history</source>
+        <translation>Lesen der Geschichte des Abrechnungszeitraums</translation>
+    </message>
+    <message>
+        <source>No billing period starts on %1.</source>
+        <translation>Am %1 beginnt kein Abrechnungszeitraum.</translation>
     </message>
 </context>
 <context>
@@ -2652,6 +2696,14 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <source>In time &amp;zone:</source>
         <translation>In der &amp;Zeitzone:</translation>
     </message>
+    <message>
+        <source>Change Billing Period</source>
+        <translation>Abrechnungszeitraum ändern</translation>
+    </message>
+    <message>
+        <source>Change the billing period?</source>
+        <translation>Den Abrechnungszeitraum ändern?</translation>
+    </message>
 </context>
 <context>
     <name>Ui::PlanPanel</name>
@@ -3389,6 +3441,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>It is too early in the period for a forecast; there is one from %1.</source>
         <translation>Für eine Prognose ist es noch zu früh im Zeitraum; es gibt eine ab %1.</translation>
+    </message>
+    <message>
+        <source>From %1, credits reset on day %2 of each month at 00:00 %3; %4 is one period with the plan&apos;s allocation, and this period keeps its dates.</source>
+        <translation>Ab dem %1 werden die Credits am %2. jedes Monats um 00:00 %3 zurückgesetzt; %4 ist ein Zeitraum mit dem Kontingent des Tarifs, und dieser Zeitraum behält seine Daten.</translation>
     </message>
 </context>
 <context>

@@ -173,8 +173,8 @@ void CreditsPanel::showReport(const UsageReport& r, bool current)
     m_forecastLabel->setText(forecast);
     m_forecastLabel->setVisible(!forecast.isEmpty());
     QStringList notes;
-    for (const QString& line :
-         {UsageSentences::tenantShare(r), UsageSentences::overPlan(r), UsageSentences::pendingPlan(r)})
+    for (const QString& line : {UsageSentences::tenantShare(r), UsageSentences::overPlan(r),
+                                UsageSentences::pendingPlan(r), UsageSentences::pendingCalendar(r)})
         if (!line.isEmpty())
             notes << line;
     m_notesLabel->setText(notes.join(QLatin1Char('\n')));

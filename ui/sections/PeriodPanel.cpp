@@ -1,12 +1,15 @@
 #include "sections/PeriodPanel.h"
 
 #include "session/Session.h"
+#include "widgets/Ask.h"
 #include "widgets/Outcome.h"
 #include "words/AdminSentences.h"
+#include "words/UsageSentences.h"
 
 #include <QComboBox>
 #include <QCompleter>
 #include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -17,7 +20,7 @@ namespace Ui {
 PeriodPanel::PeriodPanel(Session& session, QWidget* parent)
     : QGroupBox(tr("Billing period"), parent), m_session(session), m_anchorSpin(new QSpinBox(this)),
       m_zoneCombo(new QComboBox(this)), m_applyButton(new QPushButton(tr("&Apply Period"), this)),
-      m_outcomeLabel(Outcome::label(QStringLiteral("periodOutcomeLabel"), this))
+      m_pendingLabel(new QLabel(this)), m_outcomeLabel(Outcome::label(QStringLiteral("periodOutcomeLabel"), this))
 {
     setObjectName(QStringLiteral("periodPanel"));
     m_anchorSpin->setObjectName(QStringLiteral("anchorDaySpin"));
@@ -34,12 +37,16 @@ PeriodPanel::PeriodPanel(Session& session, QWidget* parent)
     m_zoneCombo->completer()->setFilterMode(Qt::MatchContains);
     m_zoneCombo->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     m_applyButton->setObjectName(QStringLiteral("applyPeriodButton"));
+    m_pendingLabel->setObjectName(QStringLiteral("pendingPeriodLabel"));
+    m_pendingLabel->setWordWrap(true);
+    m_pendingLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
 
     auto* form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(tr("Credits reset on &day:"), m_anchorSpin);
     form->addRow(tr("In time &zone:"), m_zoneCombo);
     form->addRow(QString(), m_applyButton);
+    form->addRow(m_pendingLabel);
     form->addRow(m_outcomeLabel);
 
     connect(m_anchorSpin, &QSpinBox::valueChanged, this, &PeriodPanel::noteChange);
@@ -56,6 +63,10 @@ void PeriodPanel::reload()
     const bool editing = isDirty();
     m_appliedDay = settings->anchorDay;
     m_appliedZone = settings->timeZone;
+    const auto report = m_session.ledger().usage().report(std::nullopt, std::nullopt);
+    const QString pending = report ? UsageSentences::pendingCalendar(report.value()) : QString();
+    m_pendingLabel->setText(pending);
+    m_pendingLabel->setVisible(!pending.isEmpty());
     if (!editing)
         discard();
     const bool may = m_session.canAdminister();
@@ -94,10 +105,25 @@ void PeriodPanel::noteChange()
     dirtyMayHaveChanged();
 }
 
+// The periods before and after the change, and a question, before it is made.
 void PeriodPanel::applyShown()
 {
-    if (m_applyButton->isEnabled())
-        apply();
+    if (!m_applyButton->isEnabled())
+        return;
+    const auto preview =
+        m_session.ledger().previewBillingCalendar(m_anchorSpin->value(), m_zoneCombo->currentText().trimmed());
+    if (!preview) {
+        m_outcomeFor = shownPeriod();
+        Outcome::show(m_outcomeLabel, Status(preview.failure()), {});
+        return;
+    }
+    if (preview->changed &&
+        Ask::question(this, tr("Change Billing Period"),
+                      AdminSentences::calendarChoice(preview.value(), m_session.ledger().now(), false) +
+                          QStringLiteral("\n\n") + tr("Change the billing period?"),
+                      QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    apply();
 }
 
 Status PeriodPanel::apply()
@@ -105,8 +131,11 @@ Status PeriodPanel::apply()
     const int day = m_anchorSpin->value();
     const QString zone = m_zoneCombo->currentText().trimmed();
     m_outcomeFor = shownPeriod();
-    const Status s = m_session.ledger().setBillingCalendar(day, zone);
-    if (Outcome::show(m_outcomeLabel, s, AdminSentences::resetChanged(day, zone))) {
+    const auto chosen = m_session.ledger().setBillingCalendar(day, zone);
+    const Status s = chosen ? success() : Status(chosen.failure());
+    if (Outcome::show(m_outcomeLabel, s,
+                      chosen ? AdminSentences::calendarChoice(chosen.value(), m_session.ledger().now(), true)
+                             : QString())) {
         m_appliedDay = day;
         m_appliedZone = zone;
         noteChange();

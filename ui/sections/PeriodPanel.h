@@ -14,7 +14,9 @@ namespace Ui {
 class Session;
 
 // The billing period: the day of the month the credits reset and the IANA time zone they reset in, the zone
-// picked from a list searched as one types ("berl" finds Europe/Berlin). Owner or Admin.
+// picked from a list searched as one types ("berl" finds Europe/Berlin). Owner or Admin. A change takes effect
+// at the next reset (chooseCalendar): Apply previews the periods before and after it and asks first, and the
+// change waiting for the reset is shown under the form.
 class PeriodPanel : public QGroupBox, public Section
 {
     Q_OBJECT
@@ -39,6 +41,7 @@ private:
     QSpinBox* m_anchorSpin;
     QComboBox* m_zoneCombo;
     QPushButton* m_applyButton;
+    QLabel* m_pendingLabel;
     QLabel* m_outcomeLabel;
     int m_appliedDay = 0; // 0 until the first reload
     QString m_appliedZone;

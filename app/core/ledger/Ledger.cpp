@@ -1,10 +1,17 @@
 #include "ledger/Ledger.h"
 
 #include "ledger/SqlSupport.h"
-#include "ledger/UsageTotals.h"
+#include "support/IsoTime.h"
 #include "support/Text.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <limits>
+#include <tuple>
 
 namespace {
 struct Words
@@ -70,25 +77,146 @@ Status Ledger::setSlotModels(const QHash<QString, QString>& models, bool force)
     });
 }
 
-Status Ledger::setBillingCalendar(int anchorDay, const QString& timeZone)
+Result<bool> Ledger::usageSince(qint64 at)
 {
-    return m_db->administer(Words::tr("Changing the billing period"), [&]() -> Status {
-        if (Status s = m_settings.write(
-                {{Settings::anchorDay(), QString::number(anchorDay)}, {Settings::timeZone(), timeZone}});
-            !s)
-            return s;
-        const auto updated = m_settings.load();
-        if (!updated)
-            return updated.failure();
-        const auto calendar = m_settings.calendar(updated.value());
-        if (!calendar)
-            return calendar.failure();
-        // A shared ledger's function counts the totals again, as its owning role.
-        if (m_db->isPostgres())
-            return Sql::execText(m_db->handle(), QStringLiteral("SELECT ai_settings.rebuild_totals()"),
-                                 Words::tr("counting the totals again"));
-        return UsageTotals::rebuild(m_db->handle(), *calendar.value());
+    // Through the day totals (by their key) to the tenants with usage then, and through the rate limit's index to
+    // their events: no scan of the events. Two days cover the longest local day.
+    constexpr qint64 twoDaysMs = 2 * 86400000LL;
+    const bool all = at < std::numeric_limits<qint64>::min() + twoDaysMs;
+    QSqlQuery& q = m_db->query(
+        all ? QStringLiteral("SELECT EXISTS (SELECT 1 FROM usage_events)")
+            : QStringLiteral("SELECT EXISTS (SELECT 1 FROM usage_events e WHERE e.tenant IN (SELECT d.tenant FROM "
+                             "usage_daily d WHERE d.day_start >= ?) AND e.billing IN ('credits', 'byok') AND "
+                             "e.occurred_at >= ?)"));
+    if (!all) {
+        q.bindValue(0, at - twoDaysMs);
+        q.bindValue(1, at);
+    }
+    if (Status s = Sql::exec(q, Words::tr("reading usage")); !s)
+        return s.failure();
+    const bool found = q.next() && q.value(0).toBool();
+    q.finish();
+    return found;
+}
+
+Result<CalendarChoice> Ledger::chooseCalendarNow(int anchorDay, const QString& timeZone)
+{
+    for (const auto& [name, value] :
+         {std::pair{Settings::anchorDay(), QString::number(anchorDay)}, std::pair{Settings::timeZone(), timeZone}})
+        for (const SettingDeclaration& d : Settings::declarations(m_db->catalog()))
+            if (d.name == name)
+                if (const auto problem = d.problem(value))
+                    return badInput(*problem);
+    const auto settings = m_settings.load();
+    if (!settings)
+        return settings.failure();
+    const CalendarHistory history{settings->firstAnchorDay, settings->firstTimeZone, settings->calendarChanges};
+    std::optional<Failure> failed;
+    CalendarChoice choice = chooseCalendar(history, anchorDay, timeZone, m_db->now(), [&](qint64 at) {
+        const auto found = failed ? Result<bool>(true) : usageSince(at);
+        if (!found)
+            failed = found.failure();
+        return !found || found.value();
     });
+    if (failed)
+        return *failed;
+    return choice;
+}
+
+Result<CalendarChoice> Ledger::previewBillingCalendar(int anchorDay, const QString& timeZone)
+{
+    if (Status s = m_db->requireMember(); !s)
+        return s.failure();
+    const auto scope = readScope();
+    return chooseCalendarNow(anchorDay, timeZone);
+}
+
+Status Ledger::storeCalendar(const CalendarHistory& history)
+{
+    if (m_db->isPostgres()) {
+        // The ledger's function checks that no recorded usage changes its day or period.
+        QJsonArray changes;
+        for (const CalendarChange& c : history.changes)
+            changes.append(QJsonObject{{QStringLiteral("at"), QString::number(c.at)},
+                                       {QStringLiteral("anchor"), c.anchorDay},
+                                       {QStringLiteral("zone"), c.timeZone}});
+        QSqlQuery& q = m_db->query(QStringLiteral("SELECT ai_settings.set_calendar(?, ?, ?)"));
+        q.bindValue(0, history.firstAnchorDay);
+        q.bindValue(1, history.firstTimeZone);
+        q.bindValue(2, QString::fromUtf8(QJsonDocument(changes).toJson(QJsonDocument::Compact)));
+        return Sql::exec(q, Words::tr("changing the billing period"));
+    }
+    if (Status s = Sql::execText(m_db->handle(), QStringLiteral("DELETE FROM calendar_changes"),
+                                 Words::tr("changing the billing period"));
+        !s)
+        return s;
+    qint64 seq = 0;
+    CalendarChange before{0, history.firstAnchorDay, history.firstTimeZone};
+    for (const CalendarChange& c : history.changes) {
+        QSqlQuery& q = m_db->query(QStringLiteral("INSERT INTO calendar_changes (seq, at, from_anchor, from_zone, "
+                                                  "to_anchor, to_zone) VALUES (?, ?, ?, ?, ?, ?)"));
+        for (const QVariant& v : QVariantList{++seq, c.at, before.anchorDay, before.timeZone, c.anchorDay, c.timeZone})
+            q.addBindValue(v);
+        if (Status s = Sql::exec(q, Words::tr("changing the billing period")); !s)
+            return s;
+        before = c;
+    }
+    QSqlQuery& q = m_db->query(QStringLiteral("UPDATE settings SET value = ? WHERE name = ?"));
+    for (const auto& [name, value] : {std::pair{Settings::anchorDay(), QString::number(history.anchorDay())},
+                                      std::pair{Settings::timeZone(), history.timeZone()}}) {
+        q.bindValue(0, value);
+        q.bindValue(1, name);
+        if (Status s = Sql::exec(q, Words::tr("changing the billing period")); !s)
+            return s;
+    }
+    return success();
+}
+
+Result<CalendarChoice> Ledger::setBillingCalendar(int anchorDay, const QString& timeZone)
+{
+    CalendarChoice choice;
+    const Status done = m_db->administer(Words::tr("Changing the billing period"), [&]() -> Status {
+        const auto settings = m_settings.load();
+        if (!settings)
+            return settings.failure();
+        auto chosen = chooseCalendarNow(anchorDay, timeZone);
+        if (!chosen)
+            return chosen.failure();
+        choice = std::move(chosen).value();
+        if (choice.movesUsage) {
+            const auto calendar = m_settings.calendar(settings.value());
+            if (!calendar)
+                return calendar.failure();
+            const qint64 reset = calendar.value()->containing(m_db->now()).end;
+            return refused(Words::tr("Usage is recorded after %1, when the new billing period would start; it "
+                                     "can change only where nothing is recorded yet.")
+                               .arg(IsoTime::format(reset, calendar.value()->calendarAt(reset - 1).zone())));
+        }
+        const CalendarHistory before{settings->firstAnchorDay, settings->firstTimeZone, settings->calendarChanges};
+        if (choice.history == before)
+            return success();
+        if (Status s = storeCalendar(choice.history); !s)
+            return s;
+        m_settings.forget();
+        // Audited as "OLD -> NEW", dated when it waits for its reset.
+        const QString from =
+            choice.startsAt && !choice.atOnce
+                ? QStringLiteral(" (from %1)")
+                      .arg(QDateTime::fromMSecsSinceEpoch(*choice.startsAt, QTimeZone(timeZone.toUtf8()))
+                               .date()
+                               .toString(Qt::ISODate))
+                : QString();
+        for (const auto& [name, old, now] :
+             {std::tuple{Settings::anchorDay(), QString::number(settings->anchorDay), QString::number(anchorDay)},
+              std::tuple{Settings::timeZone(), settings->timeZone, timeZone}})
+            if (old != now)
+                if (Status s = m_db->audit(name, QStringLiteral("%1 -> %2%3").arg(old, now, from)); !s)
+                    return s;
+        return success();
+    });
+    if (!done)
+        return done.failure();
+    return choice;
 }
 
 Status Ledger::removeTenant(const QString& id)

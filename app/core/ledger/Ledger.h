@@ -70,8 +70,11 @@ public:
     Status setSlotModel(const QString& slot, const QString& model, bool force = false);
     // Several slots at once: all change or none does.
     Status setSlotModels(const QHash<QString, QString>& models, bool force = false);
-    // The per-period totals are keyed by period start, so a new calendar rebuilds them.
-    Status setBillingCalendar(int anchorDay, const QString& timeZone);
+    // A new billing calendar takes effect at the next reset, or at once where the running period holds no usage
+    // yet (chooseCalendar): recorded usage never changes period. Answers what was chosen; Owner or Admin.
+    Result<CalendarChoice> setBillingCalendar(int anchorDay, const QString& timeZone);
+    // What setBillingCalendar would do now, without doing it (any member).
+    Result<CalendarChoice> previewBillingCalendar(int anchorDay, const QString& timeZone);
     // The tenant and its key records go; its usage stays, so that past periods still add up.
     Status removeTenant(const QString& id);
     // Copies the whole ledger (settings, tenants, members, usage, totals, key records, audit) into the empty
@@ -82,6 +85,9 @@ public:
 private:
     explicit Ledger(std::unique_ptr<Database> db);
     Result<QVector<QPair<QString, qint64>>> copyInto(const struct DatabaseAddress& address, const QString& connection);
+    Result<CalendarChoice> chooseCalendarNow(int anchorDay, const QString& timeZone);
+    Result<bool> usageSince(qint64 at);
+    Status storeCalendar(const CalendarHistory& history);
 
     std::unique_ptr<Database> m_db;
     SettingsStore m_settings;

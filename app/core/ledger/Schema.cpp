@@ -294,6 +294,11 @@ Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
     if (from >= 1 && from < 11 && target >= 11)
         if (Status s = storeVerdictsAsFacts(db); !s)
             return s;
+    if (from < 12 && target >= 12)
+        if (Status s = Sql::execText(db, QString::fromLatin1(createCalendarChanges),
+                                     Words::tr("creating schema version %1").arg(12));
+            !s)
+            return s;
     return setVersion(db, target);
 }
 

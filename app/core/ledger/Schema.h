@@ -12,10 +12,16 @@
 // audit trail's index by time; version 8 the write lock's row (ledger_lock); version 9, on PostgreSQL only, the
 // ledger in its own schema behind the server's privileges (PostgresGuard); version 10 the import's staging with
 // line numbers (an id given twice is found by the database, in bounded memory), on PostgreSQL only; version 11
-// keeps a key check's verdict as facts (KeyVerdict) where it kept an English sentence.
+// keeps a key check's verdict as facts (KeyVerdict) where it kept an English sentence; version 12 dates changes of
+// the billing calendar (calendar_changes), which take effect at the next reset.
 namespace Schema {
 
-constexpr int currentVersion = 11;
+constexpr int currentVersion = 12;
+
+// Version 12's table, on both backends.
+constexpr const char* createCalendarChanges =
+    "CREATE TABLE calendar_changes (seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, from_anchor INTEGER NOT NULL, "
+    "from_zone TEXT NOT NULL, to_anchor INTEGER NOT NULL, to_zone TEXT NOT NULL)";
 
 // The index the rate limit reads (a tenant's queries of one billing kind in the last hour). A large import drops
 // it and builds it again once the rows are in: one sorted build is cheaper than a million random inserts.
@@ -39,6 +45,6 @@ Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
 Status storeVerdictsAsFacts(const QSqlDatabase& db);
 // Every table of the schema, in an order in which rows can be copied.
 inline constexpr const char* tables[] = {"settings",    "tenants",   "members",   "usage_events", "usage_totals",
-                                         "usage_daily", "key_state", "audit_log", "plan_changes"};
+                                         "usage_daily", "key_state", "audit_log", "plan_changes", "calendar_changes"};
 
 } // namespace Schema

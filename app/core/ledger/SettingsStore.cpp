@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <limits>
+
 namespace {
 struct Words
 {
@@ -87,6 +89,21 @@ Result<LedgerSettings> SettingsStore::read()
         settings.planChanges.append(
             {changes.value(0).toLongLong(), changes.value(1).toString(), changes.value(2).toString()});
     changes.finish();
+    settings.firstAnchorDay = settings.anchorDay;
+    settings.firstTimeZone = settings.timeZone;
+    QSqlQuery& calendars = m_db.query(
+        QStringLiteral("SELECT at, from_anchor, from_zone, to_anchor, to_zone FROM calendar_changes ORDER BY at"));
+    if (Status s = Sql::exec(calendars, Words::tr("reading the billing period's history")); !s)
+        return s.failure();
+    while (calendars.next()) {
+        if (settings.calendarChanges.isEmpty()) {
+            settings.firstAnchorDay = calendars.value(1).toInt();
+            settings.firstTimeZone = calendars.value(2).toString();
+        }
+        settings.calendarChanges.append(
+            {calendars.value(0).toLongLong(), calendars.value(3).toInt(), calendars.value(4).toString()});
+    }
+    calendars.finish();
     settings.planNow = settings.plan;
     if (const auto cal = calendar(settings))
         settings.planNow = planInForce(catalog, settings, cal.value()->containing(m_db.now()), m_db.now()).plan;
@@ -171,14 +188,19 @@ Status SettingsStore::setProviderBaseUrl(const QString& provider, const QString&
 
 Result<const BillingCalendar*> SettingsStore::calendar(const LedgerSettings& settings)
 {
-    if (!m_calendar || m_calendar->anchorDay() != settings.anchorDay ||
-        m_calendar->zone().id() != settings.timeZone.toUtf8()) {
-        const QTimeZone zone(settings.timeZone.toUtf8());
-        if (!zone.isValid() || !BillingCalendar::isValidAnchorDay(settings.anchorDay))
-            return unavailable(Words::tr("The database's billing period (day %1, zone %2) is not valid.")
-                                   .arg(settings.anchorDay)
-                                   .arg(Text::escaped(settings.timeZone)));
-        m_calendar = std::make_unique<BillingCalendar>(settings.anchorDay, zone);
+    if (!m_calendar || m_calendar->changes() != settings.calendarChanges ||
+        m_calendar->calendarAt(std::numeric_limits<qint64>::min()).anchorDay() != settings.firstAnchorDay ||
+        m_calendar->calendarAt(std::numeric_limits<qint64>::min()).zone().id() != settings.firstTimeZone.toUtf8()) {
+        QVector<std::pair<int, QString>> calendars{{settings.firstAnchorDay, settings.firstTimeZone}};
+        for (const CalendarChange& c : settings.calendarChanges)
+            calendars.append({c.anchorDay, c.timeZone});
+        for (const auto& [day, zone] : calendars)
+            if (!QTimeZone(zone.toUtf8()).isValid() || !BillingCalendar::isValidAnchorDay(day))
+                return unavailable(Words::tr("The database's billing period (day %1, zone %2) is not valid.")
+                                       .arg(day)
+                                       .arg(Text::escaped(zone)));
+        m_calendar = std::make_unique<BillingCalendar>(
+            settings.firstAnchorDay, QTimeZone(settings.firstTimeZone.toUtf8()), settings.calendarChanges);
     }
     return m_calendar.get();
 }
@@ -210,7 +232,8 @@ Result<BillingPeriod> SettingsStore::periodFor(const LedgerSettings& settings, c
     const BillingCalendar& calendar = *cal.value();
     if (!periodId)
         return calendar.containing(m_db.now());
-    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("(\\d{4})-(\\d{2})")));
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("(\\d{4})-(\\d{2})(-\\d{2})?")));
     const QRegularExpressionMatch m = pattern.match(*periodId);
     const int month = m.hasMatch() ? m.captured(2).toInt() : 0;
     if (month < 1 || month > 12)
@@ -219,6 +242,14 @@ Result<BillingPeriod> SettingsStore::periodFor(const LedgerSettings& settings, c
     if (m.captured(1).toInt() < 2000)
         return badInput(
             Words::tr("The period %1 is before 2000-01, when usage records begin.").arg(Text::quoted(*periodId)));
+    if (m.hasCaptured(3)) {
+        // The short period a change of calendar leaves is named by its first day.
+        const QDate day = QDate::fromString(*periodId, Qt::ISODate);
+        const auto period = day.isValid() ? calendar.startingOn(day) : std::nullopt;
+        if (!period)
+            return badInput(Words::tr("No billing period starts on %1.").arg(Text::quoted(*periodId)));
+        return *period;
+    }
     return calendar.startingIn(m.captured(1).toInt(), month);
 }
 

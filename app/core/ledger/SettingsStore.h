@@ -28,6 +28,8 @@ public:
     // Writes declared settings inside the caller's write transaction: each value is checked by its declaration,
     // and each change is audited as "old -> new" under the setting's name.
     Status write(const QList<QPair<QString, QString>>& values);
+    // Forgets what current() read, after the settings changed by another way than write() (the calendar).
+    void forget() { m_recent.reset(); }
 
     // The settings with the billing calendar they describe, read together (no role check).
     struct Snapshot

@@ -111,6 +111,8 @@ Result<UsageReport> UsageBook::reportFor(const LedgerSettings& settings, const B
         CreditRules::Forecast f = CreditRules::forecast(r.remaining, pool.value(), windowStart, now, period.end);
         f.dailyRate = CreditRules::forecast(r.remaining, mine.value(), windowStart, now, period.end).dailyRate;
         r.forecast = f;
+        if ((r.nextCalendar = cal.value()->pendingAt(now)))
+            r.nextCalendarPeriod = cal.value()->containing(r.nextCalendar->at);
     }
     return r;
 }

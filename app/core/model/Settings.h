@@ -18,8 +18,11 @@ struct LedgerSettings
     const Plan* planNow = nullptr;            // the plan in force now (PlanHistory): what the rules follow today
     QVector<PlanHistory::Change> planChanges; // every change of plan, oldest first
     QHash<QString, QString> slotModels;       // slot id -> model id
-    int anchorDay = 1;
+    int anchorDay = 1;                        // the billing calendar chosen last (in force now, or pending)
     QString timeZone = QStringLiteral("UTC");
+    int firstAnchorDay = 1; // the calendar before the first dated change
+    QString firstTimeZone = QStringLiteral("UTC");
+    QVector<CalendarChange> calendarChanges;  // every dated change of calendar, oldest first
     QString installId;                        // names this database's keychain entries
     QHash<QString, QString> providerBaseUrls; // provider id -> configured base URL; empty: the public API
 };

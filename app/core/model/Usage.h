@@ -41,6 +41,10 @@ struct UsageReport
     // The running period only: the selection's daily rate, and when the pool runs out at the whole install's
     // pace (the pool is shared, so a tenant's share runs out when the pool does).
     std::optional<CreditRules::Forecast> forecast;
+    // The running period only: a change of the billing calendar waiting for the reset, and the first period it
+    // makes (from the reset to the first new anchor day).
+    std::optional<CalendarChange> nextCalendar;
+    std::optional<BillingPeriod> nextCalendarPeriod;
 };
 
 struct DayUsage

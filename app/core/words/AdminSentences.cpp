@@ -34,10 +34,37 @@ QString AdminSentences::resetRule(int anchorDay, const QString& timeZone)
     return tr("Credits reset on day %1 of each month at 00:00 %2.").arg(QLocale().toString(anchorDay), timeZone);
 }
 
-QString AdminSentences::resetChanged(int anchorDay, const QString& timeZone)
+QString AdminSentences::calendarChoice(const CalendarChoice& choice, qint64 now, bool done)
 {
-    return tr("Credits now reset on day %1 of each month at 00:00 %2; every period's totals were recounted.")
-        .arg(QLocale().toString(anchorDay), timeZone);
+    const CalendarHistory& h = choice.history;
+    const BillingCalendar calendar = h.calendar();
+    const BillingPeriod running = calendar.containing(now);
+    const QString day = QLocale().toString(h.anchorDay());
+    if (!choice.changed)
+        return tr("Credits already reset on day %1 of each month at 00:00 %2; nothing changes.").arg(day, h.timeZone());
+    if (choice.atOnce)
+        return (done ? tr("Credits now reset on day %1 of each month at 00:00 %2; no usage is recorded in this "
+                          "period yet, so it runs from %3 to %4.")
+                     : tr("No usage is recorded in this period yet, so the change takes effect at once: credits will "
+                          "reset on day %1 of each month at 00:00 %2, and this period runs from %3 to %4."))
+            .arg(day, h.timeZone(), UsageSentences::dateText(running.firstDay),
+                 UsageSentences::dateText(running.lastDay));
+    if (!choice.startsAt) {
+        const MonthlyCalendar& inForce = calendar.calendarAt(now);
+        return (done ? tr("The change of billing period that waited for the reset is withdrawn; credits keep "
+                          "resetting on day %1 of each month at 00:00 %2.")
+                     : tr("This withdraws the change of billing period that waits for the reset; credits keep "
+                          "resetting on day %1 of each month at 00:00 %2."))
+            .arg(QLocale().toString(inForce.anchorDay()), QString::fromUtf8(inForce.zone().id()));
+    }
+    const BillingPeriod first = calendar.containing(*choice.startsAt);
+    const BillingPeriod second = calendar.following(first);
+    return (done ? tr("From %1, credits reset on day %2 of each month at 00:00 %3. This period keeps its dates "
+                      "(%4) and its allocation; %5 is one period with the plan's allocation, then %6.")
+                 : tr("From %1, credits will reset on day %2 of each month at 00:00 %3. This period keeps its dates "
+                      "(%4) and its allocation; %5 will be one period with the plan's allocation, then %6."))
+        .arg(UsageSentences::dateText(first.firstDay), day, h.timeZone(), UsageSentences::periodDates(running),
+             UsageSentences::periodDates(first), UsageSentences::periodDates(second));
 }
 
 QString AdminSentences::installPlan(const LedgerSettings& settings)

@@ -21,8 +21,9 @@ public:
     static QString memberRemoved(const QString& user);        // "Removed alice."
     // "Credits reset on day 1 of each month at 00:00 Europe/London."
     static QString resetRule(int anchorDay, const QString& timeZone);
-    // After a change of the reset: the rule, and that every period's totals were recounted.
-    static QString resetChanged(int anchorDay, const QString& timeZone);
+    // What choosing a billing calendar at `now` does (CalendarChoice): said as a preview before it is made and
+    // as its outcome after, for the command line and the window alike.
+    static QString calendarChoice(const CalendarChoice& choice, qint64 now, bool done);
     // The plan in force now: "The install is on Business (500 credits a month)." and, while a downgrade waits
     // for the next period, "… until this period ends." (UsageSentences::pendingPlan says what comes then).
     static QString installPlan(const LedgerSettings& settings);

@@ -161,10 +161,18 @@ QString AuditSentences::change(const AuditEntry& entry, const Catalog& catalog)
         return directoryChange(s, entry.change);
     if (s == QLatin1String("usage"))
         return importChange(entry.change);
-    // A setting: "OLD -> NEW".
-    const qsizetype arrow = entry.change.indexOf(QLatin1String(" -> "));
+    // A setting: "OLD -> NEW", and " (from YYYY-MM-DD)" for a change of the billing period that waits for its reset.
+    static const QRegularExpression dated(QStringLiteral("^(.*) \\(from (\\S+)\\)$"));
+    const QRegularExpressionMatch from = dated.match(entry.change);
+    const QString change = from.hasMatch() ? from.captured(1) : entry.change;
+    const qsizetype arrow = change.indexOf(QLatin1String(" -> "));
     if (arrow < 0)
         return entry.change;
-    return tr("%1 \u2192 %2")
-        .arg(settingValue(s, entry.change.left(arrow), catalog), settingValue(s, entry.change.mid(arrow + 4), catalog));
+    const QString values =
+        tr("%1 \u2192 %2")
+            .arg(settingValue(s, change.left(arrow), catalog), settingValue(s, change.mid(arrow + 4), catalog));
+    const QDate starts = from.hasMatch() ? QDate::fromString(from.captured(2), Qt::ISODate) : QDate();
+    if (!starts.isValid())
+        return values;
+    return tr("%1, from %2").arg(values, UsageSentences::dateText(starts));
 }

@@ -93,7 +93,7 @@ QString UsageSentences::scope(const std::optional<QString>& tenant)
 QString UsageSentences::periodName(const BillingPeriod& period)
 {
     const QLocale locale;
-    if (period.firstDay.day() == 1)
+    if (period.firstDay.day() == 1 && period.lastDay == period.firstDay.addMonths(1).addDays(-1))
         return locale.toString(period.firstDay, QStringLiteral("MMMM yyyy"));
     return tr("%1 – %2").arg(locale.toString(period.firstDay, tr("d MMM", "date format of a period's first day")),
                              dateText(period.lastDay));
@@ -187,6 +187,21 @@ QString UsageSentences::pendingPlan(const UsageReport& r)
     return tr("The plan changes to %1 (%2 a month) at the next period, on %3; this period keeps %4.")
         .arg(r.nextPlan->name, credits(r.nextPlan->monthlyCredits), moment(r.period.end, r.timeZone),
              credits(r.allocation));
+}
+
+QString UsageSentences::pendingCalendar(const UsageReport& r)
+{
+    if (r.finished || !r.nextCalendar || !r.nextCalendarPeriod)
+        return {};
+    return tr("From %1, credits reset on day %2 of each month at 00:00 %3; %4 is one period with the plan's "
+              "allocation, and this period keeps its dates.")
+        .arg(dateText(r.nextCalendarPeriod->firstDay), QLocale().toString(r.nextCalendar->anchorDay),
+             r.nextCalendar->timeZone, periodDates(*r.nextCalendarPeriod));
+}
+
+QString UsageSentences::periodDates(const BillingPeriod& period)
+{
+    return tr("%1 – %2").arg(dateText(period.firstDay), dateText(period.lastDay));
 }
 
 QString UsageSentences::planChanged(const Plan& from, const Plan& to, const UsageReport& running)

@@ -20,6 +20,10 @@ public:
     static QString periodName(const BillingPeriod& period);
     // "The current period runs from 1 Nov 2026 to 30 Nov 2026."
     static QString periodRuns(const BillingPeriod& period);
+    // "1 Dec 2026 – 14 Dec 2026".
+    static QString periodDates(const BillingPeriod& period);
+    // A change of the billing calendar waiting for the reset, said in the running period; empty otherwise.
+    static QString pendingCalendar(const UsageReport& r);
     // "384 of 500 credits used this month (76%)" / "… used in October 2026 (76%)".
     static QString used(const UsageReport& r);
     // When the credits reset, or how many were left when the period ended; unused credits do not roll over.

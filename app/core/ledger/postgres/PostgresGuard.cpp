@@ -172,6 +172,9 @@ Result<InitOutcome> upgrade(const QSqlDatabase& db, const QString& database)
                                QStringLiteral("SET LOCAL search_path = ai_settings, pg_catalog, pg_temp")})
         if (Status s = exec(db, sql); !s)
             return s.failure();
+    if (from < 12)
+        if (Status s = exec(db, QString::fromLatin1(Schema::createCalendarChanges)); !s)
+            return s.failure();
     if (Status s = runWall(db, names, QStringLiteral("postgres-functions.sql")); !s)
         return s.failure();
     if (from < 11)
