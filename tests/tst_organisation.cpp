@@ -78,7 +78,7 @@ private slots:
         QVERIFY(find<QLabel>("pendingPeriodLabel")->isHidden());
         find<QSpinBox>("anchorDaySpin")->setValue(15);
         Ui::Ask::setNextAnswer(QMessageBox::Cancel);
-        find<QPushButton>("applyPeriodButton")->click();
+        find<QPushButton>("applyChangesButton")->click();
         const QString preview = Ui::Ask::lastQuestion();
         for (const char* said : {"From 1 Dec 2026, credits will reset on day 15",
                                  "This period keeps its dates (1 Nov 2026 – 30 Nov 2026) and its allocation",
@@ -88,7 +88,7 @@ private slots:
         QVERIFY(page()->dirtySections().size() == 1);
 
         Ui::Ask::setNextAnswer(QMessageBox::Yes);
-        find<QPushButton>("applyPeriodButton")->click();
+        find<QPushButton>("applyChangesButton")->click();
         QCOMPARE(Ui::Ask::pendingAnswers(), 0);
         QCOMPARE(ledger()->settings().current()->anchorDay, 15);
         QVERIFY(page()->dirtySections().isEmpty());
@@ -144,7 +144,7 @@ private slots:
         plans->setCurrentIndex(plans->findData(QStringLiteral("professional")));
         QVERIFY(find<QLabel>("planEffectLabel")->text().startsWith(QStringLiteral("An upgrade takes effect at once")));
         Ui::Ask::setNextAnswer(QMessageBox::Yes);
-        find<QPushButton>("changePlanButton")->click();
+        find<QPushButton>("applyChangesButton")->click();
         QCOMPARE(
             find<QLabel>("planOutcomeLabel")->text(),
             QStringLiteral(
@@ -158,11 +158,11 @@ private slots:
                     ->text()
                     .startsWith(QStringLiteral("A downgrade takes effect at the next period")));
         Ui::Ask::setNextAnswer(QMessageBox::Cancel);
-        find<QPushButton>("changePlanButton")->click();
+        find<QPushButton>("applyChangesButton")->click();
         QCOMPARE(ledger()->settings().current()->plan->id,
                  QStringLiteral("professional")); // cancelled: nothing changed
         Ui::Ask::setNextAnswer(QMessageBox::Yes);
-        find<QPushButton>("changePlanButton")->click();
+        find<QPushButton>("applyChangesButton")->click();
         QVERIFY2(find<QLabel>("planOutcomeLabel")->text().contains(QStringLiteral("at the next period")),
                  qPrintable(find<QLabel>("planOutcomeLabel")->text()));
         QCOMPARE(allocation(), 500);
@@ -174,12 +174,12 @@ private slots:
         find<QSpinBox>("anchorDaySpin")->setValue(15);
         zone->setCurrentText(QStringLiteral("Europe/Berlin"));
         Ui::Ask::setNextAnswer(QMessageBox::Yes);
-        find<QPushButton>("applyPeriodButton")->click();
+        find<QPushButton>("applyChangesButton")->click();
         QVERIFY(!find<QLabel>("periodOutcomeLabel")->property("failed").toBool());
         QCOMPARE(ledger()->settings().current()->anchorDay, 15);
         QCOMPARE(ledger()->settings().current()->timeZone, QStringLiteral("Europe/Berlin"));
         zone->setCurrentText(QStringLiteral("Mars/Olympus"));
-        find<QPushButton>("applyPeriodButton")->click();
+        find<QPushButton>("applyChangesButton")->click();
         QVERIFY(
             find<QLabel>("periodOutcomeLabel")->text().contains(QStringLiteral("Unknown time zone \"Mars/Olympus\"")));
         QCOMPARE(ledger()->settings().current()->timeZone, QStringLiteral("Europe/Berlin")); // nothing half-saved
@@ -259,9 +259,9 @@ private slots:
         }
         openWindow();
         page()->showSection(QStringLiteral("organisation"));
-        for (const char* name :
-             {"planCombo", "changePlanButton", "anchorDaySpin", "timeZoneCombo", "applyPeriodButton", "newTenantIdEdit",
-              "addTenantButton", "removeTenantButton", "memberUserEdit", "setMemberButton", "removeMemberButton"})
+        for (const char* name : {"planCombo", "applyChangesButton", "anchorDaySpin", "timeZoneCombo",
+                                 "revertChangesButton", "newTenantIdEdit", "addTenantButton", "removeTenantButton",
+                                 "memberUserEdit", "setMemberButton", "removeMemberButton"})
             QVERIFY2(!find<QWidget>(name)->isEnabled(), name);
         QCOMPARE(find<QLabel>("planEffectLabel")->text(),
                  QStringLiteral("The install is on Essentials (100 credits a month). Only an Owner changes the plan."));

@@ -68,12 +68,14 @@ private slots:
         QVERIFY(find<QLabel>("remainingLabel")->text().startsWith(QStringLiteral("0 credits remaining")));
     }
 
-    void saveChangesIsEnabledOnlyWhenSomethingChanged()
+    // The page's one Apply / Revert place: enabled only while the section shown holds a change, and only there.
+    void applyIsEnabledOnlyWhenSomethingChanged()
     {
         openWindow();
+        m_window->page()->showSection(QStringLiteral("models"));
         auto* content = find<QComboBox>("contentModelCombo");
-        auto* save = find<QPushButton>("saveChangesButton");
-        auto* revert = find<QPushButton>("revertButton");
+        auto* save = find<QPushButton>("applyChangesButton");
+        auto* revert = find<QPushButton>("revertChangesButton");
         QCOMPARE(content->currentData().toString(), QStringLiteral("claude-sonnet-4-6"));
         QVERIFY(!save->isEnabled());
         QVERIFY(!revert->isEnabled());
@@ -87,6 +89,11 @@ private slots:
         QTest::keyClick(content, Qt::Key_Up); // back to what is applied: nothing to save
         QVERIFY(!save->isEnabled());
         content->setCurrentIndex(opus);
+        QVERIFY(save->isEnabled());
+        QCOMPARE(find<QLabel>("changesLabel")->text(), QStringLiteral("Not applied yet: Model selection."));
+        m_window->page()->showSection(QStringLiteral("usage")); // nothing to apply there: no bar
+        QVERIFY(!find<QWidget>("applyBar")->isVisible());
+        m_window->page()->showSection(QStringLiteral("models"));
         QVERIFY(save->isEnabled());
         QTest::mouseClick(revert, Qt::LeftButton);
         QCOMPARE(content->currentData().toString(), QStringLiteral("claude-sonnet-4-6"));
@@ -117,7 +124,9 @@ private slots:
             QVERIFY2(!find<QLineEdit>(name)->isEnabled(), name);
         for (const char* name : {"contentModelCombo", "analysisModelCombo"})
             QVERIFY2(!find<QComboBox>(name)->isEnabled(), name);
-        QVERIFY(!find<QPushButton>("saveChangesButton")->isEnabled());
+        QVERIFY(!find<QPushButton>("applyChangesButton")->isEnabled());
+        QCOMPARE(find<QComboBox>("contentModelCombo")->toolTip(),
+                 QStringLiteral("Only an Owner or Admin changes this."));
         QVERIFY(find<QComboBox>("tenantCombo")->isEnabled()); // reviewing stays open to everyone
         m_window->page()->showSection(QStringLiteral("usage"));
         QVERIFY(find<QProgressBar>("creditsProgressBar")->isVisible());

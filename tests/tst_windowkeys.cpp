@@ -113,7 +113,7 @@ private slots:
         auto* combo = find<QComboBox>("contentModelCombo");
         combo->setFocus();
         QTest::keyClick(combo, Qt::Key_Down);
-        QVERIFY(find<QPushButton>("saveChangesButton")->isEnabled());
+        QCOMPARE(m_window->page()->dirtySections().size(), 1);
         QCOMPARE(badgeState("anthropic"), QStringLiteral("checking"));
         int ticks = 0;
         QTimer ticker;
@@ -342,12 +342,12 @@ private slots:
         QVERIFY(listLabel->isVisible());
         QVERIFY(listLabel->text().contains(QStringLiteral("were read from Anthropic on")));
         analysis->setCurrentIndex(sonnet45);
-        QTest::mouseClick(find<QPushButton>("saveChangesButton"), Qt::LeftButton);
+        QTest::mouseClick(find<QPushButton>("applyChangesButton"), Qt::LeftButton);
         QVERIFY2(find<QLabel>("modelsMessageLabel")->text().contains(QStringLiteral("cannot use Claude Sonnet 4.5")),
                  qPrintable(find<QLabel>("modelsMessageLabel")->text()));
         QCOMPARE(ledger()->settings().current()->slotModels.value(QStringLiteral("analysis")),
                  QStringLiteral("claude-sonnet-4-6"));
-        QVERIFY(find<QPushButton>("saveChangesButton")->isEnabled()); // the choice stays, to be changed
+        QVERIFY(find<QPushButton>("applyChangesButton")->isEnabled()); // the choice stays, to be changed
         // The refusal is about that choice: it goes when the choice does.
         analysis->setCurrentIndex(analysis->findData(QStringLiteral("claude-opus-4-6")));
         QVERIFY(find<QLabel>("modelsMessageLabel")->text().isEmpty());

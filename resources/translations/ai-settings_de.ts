@@ -2559,14 +2559,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <translation>Modellauswahl</translation>
     </message>
     <message>
-        <source>Save Changes</source>
-        <translation>Änderungen speichern</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>Zurücksetzen</translation>
-    </message>
-    <message>
         <source>Model for %1</source>
         <translation>Modell für %1</translation>
     </message>
@@ -2677,10 +2669,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <translation>Abrechnungszeitraum</translation>
     </message>
     <message>
-        <source>&amp;Apply Period</source>
-        <translation>Zeitraum &amp;übernehmen</translation>
-    </message>
-    <message>
         <source>Reset day of the month</source>
         <translation>Tag des Monats für die Rücksetzung</translation>
     </message>
@@ -2696,24 +2684,12 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <source>In time &amp;zone:</source>
         <translation>In der &amp;Zeitzone:</translation>
     </message>
-    <message>
-        <source>Change Billing Period</source>
-        <translation>Abrechnungszeitraum ändern</translation>
-    </message>
-    <message>
-        <source>Change the billing period?</source>
-        <translation>Den Abrechnungszeitraum ändern?</translation>
-    </message>
 </context>
 <context>
     <name>Ui::PlanPanel</name>
     <message>
         <source>Plan</source>
         <translation>Tarif</translation>
-    </message>
-    <message>
-        <source>C&amp;hange Plan…</source>
-        <translation>Tarif ä&amp;ndern…</translation>
     </message>
     <message>
         <source>Action</source>
@@ -2732,24 +2708,12 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <translation>&amp;Tarif:</translation>
     </message>
     <message>
-        <source>Only an Owner changes the plan.</source>
-        <translation>Nur ein Inhaber ändert den Tarif.</translation>
-    </message>
-    <message>
         <source>An upgrade takes effect at once: this period&apos;s allocation becomes %1.</source>
         <translation>Ein Upgrade gilt sofort: Das Kontingent dieses Zeitraums wird %1.</translation>
     </message>
     <message>
         <source>A downgrade takes effect at the next period; this period keeps its allocation.</source>
         <translation>Ein Downgrade gilt ab dem nächsten Zeitraum; dieser Zeitraum behält sein Kontingent.</translation>
-    </message>
-    <message>
-        <source>Change Plan</source>
-        <translation>Tarif ändern</translation>
-    </message>
-    <message>
-        <source>Change the plan from %1 to %2? %3</source>
-        <translation>Den Tarif von %1 auf %2 ändern? %3</translation>
     </message>
     <message>
         <source>%1 (so far)</source>
@@ -2763,6 +2727,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>Choose one of the plans in the list.</source>
         <translation>Wählen Sie einen der Tarife in der Liste.</translation>
+    </message>
+    <message>
+        <source>The plan changes from %1 to %2. %3</source>
+        <translation>Der Tarif wechselt von %1 zu %2. %3</translation>
     </message>
 </context>
 <context>
@@ -2872,6 +2840,42 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>%1: changes are not applied yet. Apply them, discard them, or stay on the page?</source>
         <translation>%1: Änderungen sind noch nicht übernommen. Übernehmen, verwerfen oder auf der Seite bleiben?</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Apply the changes in this section (Ctrl+S)</source>
+        <translation>Die Änderungen in diesem Bereich anwenden (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Show the applied values again</source>
+        <translation>Die angewendeten Werte wieder zeigen</translation>
+    </message>
+    <message>
+        <source>Only an Owner or Admin changes this.</source>
+        <translation>Nur ein Inhaber oder Administrator ändert das.</translation>
+    </message>
+    <message>
+        <source>Only an Owner changes the plan.</source>
+        <translation>Nur ein Inhaber ändert den Tarif.</translation>
+    </message>
+    <message>
+        <source>Apply Changes</source>
+        <translation>Änderungen anwenden</translation>
+    </message>
+    <message>
+        <source>Apply these changes?</source>
+        <translation>Diese Änderungen anwenden?</translation>
+    </message>
+    <message>
+        <source>Not applied yet: %1.</source>
+        <translation>Noch nicht angewendet: %1.</translation>
     </message>
 </context>
 <context>

@@ -6,11 +6,9 @@
 #include "words/UsageSentences.h"
 
 #include <QDateTime>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
-#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace Ui {
@@ -38,8 +36,7 @@ QString slotUsers(const Catalog& catalog, const QString& slot)
 
 ModelsPanel::ModelsPanel(Session& session, QWidget* parent)
     : QGroupBox(tr("Model selection"), parent), m_session(session), m_keyModelsLabel(new QLabel(this)),
-      m_messageLabel(new QLabel(this)), m_saveButton(new QPushButton(tr("Save Changes"), this)),
-      m_revertButton(new QPushButton(tr("Revert"), this))
+      m_messageLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("modelsPanel"));
     auto* layout = new QVBoxLayout(this);
@@ -78,14 +75,14 @@ ModelsPanel::ModelsPanel(Session& session, QWidget* parent)
     m_messageLabel->setWordWrap(true);
     m_messageLabel->setTextFormat(Qt::PlainText);
     layout->addWidget(m_messageLabel);
-    m_saveButton->setObjectName(QStringLiteral("saveChangesButton"));
-    m_revertButton->setObjectName(QStringLiteral("revertButton"));
-    auto* buttons = new QDialogButtonBox(this);
-    buttons->addButton(m_revertButton, QDialogButtonBox::ResetRole);
-    buttons->addButton(m_saveButton, QDialogButtonBox::ApplyRole);
-    layout->addWidget(buttons);
-    connect(m_saveButton, &QPushButton::clicked, this, &ModelsPanel::apply);
-    connect(m_revertButton, &QPushButton::clicked, this, &ModelsPanel::discard);
+}
+
+void ModelsPanel::setReadOnly(const QString& reason)
+{
+    for (NoWheelComboBox* combo : qAsConst(m_combos)) {
+        combo->setEnabled(reason.isEmpty());
+        combo->setToolTip(reason);
+    }
 }
 
 QHash<QString, QString> ModelsPanel::shownModels() const
@@ -120,8 +117,6 @@ void ModelsPanel::reload()
     m_applied = settings->slotModels;
     if (!editing)
         showModels(m_applied);
-    for (NoWheelComboBox* combo : qAsConst(m_combos))
-        combo->setEnabled(m_session.canAdminister());
     showKeyModels();
     updateControls();
 }
@@ -152,11 +147,8 @@ void ModelsPanel::showKeyModels()
 
 void ModelsPanel::updateControls()
 {
-    const bool dirty = isDirty();
     if (shownModels() != m_messageFor)
         m_messageLabel->clear();
-    m_saveButton->setEnabled(dirty && m_session.canAdminister());
-    m_revertButton->setEnabled(dirty);
     dirtyMayHaveChanged();
 }
 

@@ -6,15 +6,14 @@
 #include <QHash>
 
 class QLabel;
-class QPushButton;
 
 namespace Ui {
 
 class NoWheelComboBox;
 class Session;
 
-// Model selection: one dropdown per workload. The shown values are applied only by Save Changes, which is
-// enabled only while they differ from the applied ones; Revert shows the applied ones again.
+// Model selection: one dropdown per workload. The shown values are applied by the page's Apply, all slots or
+// none; Revert shows the applied ones again.
 class ModelsPanel : public QGroupBox, public Section
 {
     Q_OBJECT
@@ -29,6 +28,7 @@ public:
     bool isDirty() const override;
     Status apply() override;
     void discard() override;
+    void setReadOnly(const QString& reason) override;
 
 private:
     QHash<QString, QString> shownModels() const;
@@ -43,8 +43,6 @@ private:
     QHash<QString, NoWheelComboBox*> m_combos;
     QLabel* m_keyModelsLabel;
     QLabel* m_messageLabel;
-    QPushButton* m_saveButton;
-    QPushButton* m_revertButton;
 };
 
 } // namespace Ui

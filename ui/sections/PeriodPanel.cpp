@@ -1,7 +1,6 @@
 #include "sections/PeriodPanel.h"
 
 #include "session/Session.h"
-#include "widgets/Ask.h"
 #include "widgets/Outcome.h"
 #include "words/AdminSentences.h"
 #include "words/UsageSentences.h"
@@ -11,7 +10,6 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QSpinBox>
 #include <QTimeZone>
 
@@ -19,8 +17,8 @@ namespace Ui {
 
 PeriodPanel::PeriodPanel(Session& session, QWidget* parent)
     : QGroupBox(tr("Billing period"), parent), m_session(session), m_anchorSpin(new QSpinBox(this)),
-      m_zoneCombo(new QComboBox(this)), m_applyButton(new QPushButton(tr("&Apply Period"), this)),
-      m_pendingLabel(new QLabel(this)), m_outcomeLabel(Outcome::label(QStringLiteral("periodOutcomeLabel"), this))
+      m_zoneCombo(new QComboBox(this)), m_pendingLabel(new QLabel(this)),
+      m_outcomeLabel(Outcome::label(QStringLiteral("periodOutcomeLabel"), this))
 {
     setObjectName(QStringLiteral("periodPanel"));
     m_anchorSpin->setObjectName(QStringLiteral("anchorDaySpin"));
@@ -36,7 +34,6 @@ PeriodPanel::PeriodPanel(Session& session, QWidget* parent)
     m_zoneCombo->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_zoneCombo->completer()->setFilterMode(Qt::MatchContains);
     m_zoneCombo->completer()->setCaseSensitivity(Qt::CaseInsensitive);
-    m_applyButton->setObjectName(QStringLiteral("applyPeriodButton"));
     m_pendingLabel->setObjectName(QStringLiteral("pendingPeriodLabel"));
     m_pendingLabel->setWordWrap(true);
     m_pendingLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -45,14 +42,23 @@ PeriodPanel::PeriodPanel(Session& session, QWidget* parent)
     form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(tr("Credits reset on &day:"), m_anchorSpin);
     form->addRow(tr("In time &zone:"), m_zoneCombo);
-    form->addRow(QString(), m_applyButton);
     form->addRow(m_pendingLabel);
     form->addRow(m_outcomeLabel);
 
     connect(m_anchorSpin, &QSpinBox::valueChanged, this, &PeriodPanel::noteChange);
     connect(m_zoneCombo, &QComboBox::currentTextChanged, this, &PeriodPanel::noteChange);
-    connect(m_zoneCombo->lineEdit(), &QLineEdit::returnPressed, this, &PeriodPanel::applyShown);
-    connect(m_applyButton, &QPushButton::clicked, this, &PeriodPanel::applyShown);
+    connect(m_zoneCombo->lineEdit(), &QLineEdit::returnPressed, this, [this] {
+        if (isDirty())
+            applyRequested();
+    });
+}
+
+void PeriodPanel::setReadOnly(const QString& reason)
+{
+    for (QWidget* w : std::initializer_list<QWidget*>{m_anchorSpin, m_zoneCombo}) {
+        w->setEnabled(reason.isEmpty());
+        w->setToolTip(reason);
+    }
 }
 
 void PeriodPanel::reload()
@@ -69,9 +75,6 @@ void PeriodPanel::reload()
     m_pendingLabel->setVisible(!pending.isEmpty());
     if (!editing)
         discard();
-    const bool may = m_session.canAdminister();
-    m_anchorSpin->setEnabled(may);
-    m_zoneCombo->setEnabled(may);
     noteChange();
 }
 
@@ -96,34 +99,22 @@ void PeriodPanel::discard()
     noteChange();
 }
 
-// Apply is there only while what is shown differs from what is stored.
 void PeriodPanel::noteChange()
 {
     if (shownPeriod() != m_outcomeFor)
         m_outcomeLabel->hide();
-    m_applyButton->setEnabled(m_session.canAdminister() && isDirty());
     dirtyMayHaveChanged();
 }
 
-// The periods before and after the change, and a question, before it is made.
-void PeriodPanel::applyShown()
+// The periods before and after the change, said before it is made; a day or zone that cannot be applied is said
+// by apply().
+QString PeriodPanel::confirmation() const
 {
-    if (!m_applyButton->isEnabled())
-        return;
     const auto preview =
         m_session.ledger().previewBillingCalendar(m_anchorSpin->value(), m_zoneCombo->currentText().trimmed());
-    if (!preview) {
-        m_outcomeFor = shownPeriod();
-        Outcome::show(m_outcomeLabel, Status(preview.failure()), {});
-        return;
-    }
-    if (preview->changed &&
-        Ask::question(this, tr("Change Billing Period"),
-                      AdminSentences::calendarChoice(preview.value(), m_session.ledger().now(), false) +
-                          QStringLiteral("\n\n") + tr("Change the billing period?"),
-                      QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
-        return;
-    apply();
+    if (!preview || !preview->changed)
+        return {};
+    return AdminSentences::calendarChoice(preview.value(), m_session.ledger().now(), false);
 }
 
 Status PeriodPanel::apply()

@@ -6,7 +6,6 @@
 
 class QComboBox;
 class QLabel;
-class QPushButton;
 class QSpinBox;
 
 namespace Ui {
@@ -15,8 +14,8 @@ class Session;
 
 // The billing period: the day of the month the credits reset and the IANA time zone they reset in, the zone
 // picked from a list searched as one types ("berl" finds Europe/Berlin). Owner or Admin. A change takes effect
-// at the next reset (chooseCalendar): Apply previews the periods before and after it and asks first, and the
-// change waiting for the reset is shown under the form.
+// at the next reset (chooseCalendar): its confirmation previews the periods before and after it, and the change
+// waiting for the reset is shown under the form.
 class PeriodPanel : public QGroupBox, public Section
 {
     Q_OBJECT
@@ -31,16 +30,16 @@ public:
     bool isDirty() const override;
     Status apply() override;
     void discard() override;
+    QString confirmation() const override;
+    void setReadOnly(const QString& reason) override;
 
 private:
-    void applyShown();
     void noteChange();
     QString shownPeriod() const; // "15 Europe/Berlin"
 
     Session& m_session;
     QSpinBox* m_anchorSpin;
     QComboBox* m_zoneCombo;
-    QPushButton* m_applyButton;
     QLabel* m_pendingLabel;
     QLabel* m_outcomeLabel;
     int m_appliedDay = 0; // 0 until the first reload

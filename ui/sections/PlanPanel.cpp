@@ -11,7 +11,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
-#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -19,8 +18,7 @@ namespace Ui {
 
 PlanPanel::PlanPanel(Session& session, QWidget* parent)
     : QGroupBox(tr("Plan"), parent), m_session(session), m_planCombo(new NoWheelComboBox(this)),
-      m_changeButton(new QPushButton(tr("C&hange Plan…"), this)), m_effectLabel(new QLabel(this)),
-      m_typicalLabel(new QLabel(this)), m_mixTable(nullptr),
+      m_effectLabel(new QLabel(this)), m_typicalLabel(new QLabel(this)), m_mixTable(nullptr),
       m_outcomeLabel(Outcome::label(QStringLiteral("planOutcomeLabel"), this))
 {
     setObjectName(QStringLiteral("planPanel"));
@@ -28,7 +26,6 @@ PlanPanel::PlanPanel(Session& session, QWidget* parent)
     m_planCombo->setAccessibleName(tr("Plan"));
     for (const Plan& p : session.catalog().plans())
         m_planCombo->addItem(UsageSentences::planName(p), p.id);
-    m_changeButton->setObjectName(QStringLiteral("changePlanButton"));
     for (QLabel* l : {m_effectLabel, m_typicalLabel}) {
         l->setWordWrap(true);
         l->setTextFormat(Qt::PlainText);
@@ -44,7 +41,6 @@ PlanPanel::PlanPanel(Session& session, QWidget* parent)
     label->setBuddy(m_planCombo);
     row->addWidget(label);
     row->addWidget(m_planCombo, 1);
-    row->addWidget(m_changeButton);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(row);
     layout->addWidget(m_effectLabel);
@@ -53,7 +49,14 @@ PlanPanel::PlanPanel(Session& session, QWidget* parent)
     layout->addWidget(m_mixTable);
 
     connect(m_planCombo, &QComboBox::currentIndexChanged, this, &PlanPanel::explainChoice);
-    connect(m_changeButton, &QPushButton::clicked, this, &PlanPanel::applyChoice);
+}
+
+void PlanPanel::setReadOnly(const QString& reason)
+{
+    m_readOnly = reason;
+    m_planCombo->setEnabled(reason.isEmpty());
+    m_planCombo->setToolTip(reason);
+    explainChoice();
 }
 
 void PlanPanel::reload()
@@ -70,7 +73,6 @@ void PlanPanel::reload()
         const QSignalBlocker quiet(m_planCombo);
         m_planCombo->setCurrentIndex(m_planCombo->findData(m_appliedPlan));
     }
-    m_planCombo->setEnabled(owner);
     explainChoice();
 }
 
@@ -85,16 +87,13 @@ void PlanPanel::explainChoice()
     if (!settings || !chosen)
         return;
     const Plan& now = *settings->planNow;
-    const bool owner = canChangePlan(m_session.role());
     const bool same = chosen->id == m_appliedPlan;
-    m_changeButton->setEnabled(!same && owner);
     if (same) {
         // The plan in force and the one waiting for the next period, for every role.
         QStringList said{AdminSentences::installPlan(settings.value())};
         if (const auto running = m_session.ledger().usage().report(std::nullopt, std::nullopt))
             said << UsageSentences::pendingPlan(running.value());
-        if (!owner)
-            said << tr("Only an Owner changes the plan.");
+        said << m_readOnly;
         said.removeAll(QString());
         m_effectLabel->setText(said.join(QLatin1Char(' ')));
     } else if (PlanHistory::takesEffectAtOnce(now, *chosen))
@@ -120,18 +119,13 @@ void PlanPanel::discard()
     explainChoice();
 }
 
-void PlanPanel::applyChoice()
+QString PlanPanel::confirmation() const
 {
     const auto before = m_session.ledger().settings().current();
     const Plan* chosen = m_session.catalog().plan(m_planCombo->currentData().toString());
     if (!before || !chosen)
-        return;
-    if (Ask::question(
-            this, tr("Change Plan"),
-            tr("Change the plan from %1 to %2? %3").arg(before->plan->name, chosen->name, m_effectLabel->text()),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
-        return;
-    apply();
+        return {};
+    return tr("The plan changes from %1 to %2. %3").arg(before->plan->name, chosen->name, m_effectLabel->text());
 }
 
 Status PlanPanel::apply()
@@ -165,12 +159,12 @@ Status PlanPanel::apply()
 void PlanPanel::showMix(const Plan& plan)
 {
     const Catalog& catalog = m_session.catalog();
+    // The running period and the two before it, by the calendar in force then.
     QStringList periods;
-    const auto current = m_session.ledger().settings().currentPeriodId();
-    if (current) {
-        const QDate first = QDate::fromString(current.value() + QStringLiteral("-01"), Qt::ISODate);
-        for (int back = 2; back >= 0; --back)
-            periods << first.addMonths(-back).toString(QStringLiteral("yyyy-MM"));
+    if (const auto snapshot = m_session.ledger().settings().snapshot()) {
+        BillingPeriod p = snapshot->calendar->containing(m_session.ledger().now());
+        for (int back = 0; back < 3; ++back, p = snapshot->calendar->preceding(p))
+            periods.prepend(p.id());
     }
     QStringList headers{tr("Action"), tr("Typical")};
     QVector<UsageReport> reports;

@@ -28,24 +28,26 @@ public:
 
     QString sectionName() const override { return title(); }
     bool isDirty() const override;
-    // Changes the plan to the one shown (the button asks first; closing the window asked already).
+    // Changes the plan to the one shown (the page asked first, with confirmation()).
     Status apply() override;
     void discard() override;
+    QString confirmation() const override;
+    void setReadOnly(const QString& reason) override;
+    bool mayEdit(Role role) const override { return canChangePlan(role); }
 
 private:
     void explainChoice();
-    void applyChoice();
     void showMix(const Plan& plan);
 
     Session& m_session;
     NoWheelComboBox* m_planCombo;
-    QPushButton* m_changeButton;
     QLabel* m_effectLabel;
     QLabel* m_typicalLabel;
     QTableWidget* m_mixTable;
     QLabel* m_outcomeLabel;
     QString m_outcomeFor;  // the plan the outcome is about: it goes when another is shown
     QString m_appliedPlan; // the plan set (in force, or pending after a downgrade); empty until the first reload
+    QString m_readOnly;    // why the plan cannot be changed here; empty: it can
 };
 
 } // namespace Ui

@@ -17,11 +17,13 @@
 #include "widgets/Ask.h"
 #include "widgets/NoWheelComboBox.h"
 
+#include <QDialogButtonBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
@@ -47,7 +49,9 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
       m_credits(new CreditsPanel(session)), m_costs(new CreditCostsPanel(session)), m_byok(new ByokPanel(session)),
       m_models(new ModelsPanel(session)), m_rateLimit(new RateLimitPanel(session)),
       m_activity(new ActivityPanel(session)), m_plan(new PlanPanel(session)), m_period(new PeriodPanel(session)),
-      m_tenants(new TenantsPanel(session)), m_members(new MembersPanel(session))
+      m_tenants(new TenantsPanel(session)), m_members(new MembersPanel(session)), m_applyBar(new QWidget),
+      m_changesLabel(new QLabel), m_applyButton(new QPushButton(tr("&Apply"))),
+      m_revertButton(new QPushButton(tr("&Revert")))
 {
     setObjectName(QStringLiteral("settingsPage"));
     auto* layout = new QVBoxLayout(this);
@@ -85,14 +89,37 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     addSection(QStringLiteral("organisation"), tr("Organisation"), {m_plan, m_period, m_tenants, m_members});
     m_sectionList->setFixedWidth(m_sectionList->sizeHintForColumn(0) + 4 * m_sectionList->frameWidth() +
                                  fontMetrics().horizontalAdvance(QStringLiteral("MM")));
+    // Below the sections, as in KDE's System Settings: what is not applied yet, Revert and Apply.
+    m_applyBar->setObjectName(QStringLiteral("applyBar"));
+    m_changesLabel->setObjectName(QStringLiteral("changesLabel"));
+    m_changesLabel->setWordWrap(true);
+    m_applyButton->setObjectName(QStringLiteral("applyChangesButton"));
+    m_applyButton->setToolTip(tr("Apply the changes in this section (Ctrl+S)"));
+    m_revertButton->setObjectName(QStringLiteral("revertChangesButton"));
+    m_revertButton->setToolTip(tr("Show the applied values again"));
+    auto* buttons = new QDialogButtonBox;
+    buttons->addButton(m_revertButton, QDialogButtonBox::ResetRole);
+    buttons->addButton(m_applyButton, QDialogButtonBox::ApplyRole);
+    auto* bar = new QHBoxLayout(m_applyBar);
+    bar->setContentsMargins(0, 0, 0, 0);
+    bar->addWidget(m_changesLabel, 1);
+    bar->addWidget(buttons);
+    auto* column = new QVBoxLayout;
+    column->addWidget(m_sections, 1);
+    column->addWidget(m_applyBar);
     auto* body = new QHBoxLayout;
     body->addWidget(m_sectionList);
-    body->addWidget(m_sections, 1);
+    body->addLayout(column, 1);
     layout->addLayout(body, 1);
+    connect(m_applyButton, &QPushButton::clicked, this, &SettingsPage::applyShown);
+    connect(m_revertButton, &QPushButton::clicked, this, &SettingsPage::revertShown);
+    auto* save = new QShortcut(QKeySequence::Save, this);
+    connect(save, &QShortcut::activated, this, &SettingsPage::applyShown);
 
     connect(m_sectionList, &QListWidget::currentRowChanged, this, [this](int row) {
         m_sections->setCurrentIndex(row);
         pageSettings().setValue(sectionKey, currentSection());
+        markDirtySections();
     });
     // Ctrl+PgDown / Ctrl+PgUp step through the sections, Alt+1… jump to one, from anywhere on the page.
     auto* next = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown), this);
@@ -143,6 +170,7 @@ void SettingsPage::addSection(const QString& name, const QString& title, const Q
         if (auto* section = dynamic_cast<Section*>(panel)) {
             m_edited.append({section, item, title});
             section->onDirtyChanged([this] { markDirtySections(); });
+            section->onApplyRequested([this] { applyShown(); });
         }
     }
     if (scrolls) {
@@ -214,6 +242,10 @@ void SettingsPage::reload()
            "can change keys, models, tenants and members, and only an Owner the plan.")
             .arg(m_session.ledger().userName(), roleWithArticle(m_session.role())));
     m_readOnlyLabel->setVisible(viewer);
+    for (const EditedSection& e : qAsConst(m_edited))
+        e.section->setReadOnly(e.section->mayEdit(m_session.role()) ? QString()
+                               : e.section->mayEdit(Role::Admin)    ? tr("Only an Owner or Admin changes this.")
+                                                                    : tr("Only an Owner changes the plan."));
     showSelection();
     m_activity->reload();
     m_plan->reload();
@@ -243,6 +275,41 @@ QVector<Section*> SettingsPage::dirtySections() const
     return dirty;
 }
 
+QVector<Section*> SettingsPage::dirtyShown() const
+{
+    QVector<Section*> dirty;
+    const QListWidgetItem* shown = m_sectionList->currentItem();
+    for (const EditedSection& e : m_edited)
+        if (e.item == shown && e.section->isDirty())
+            dirty << e.section;
+    return dirty;
+}
+
+void SettingsPage::applyShown()
+{
+    const QVector<Section*> dirty = dirtyShown();
+    if (dirty.isEmpty())
+        return;
+    QStringList said;
+    for (const Section* s : dirty)
+        if (const QString c = s->confirmation(); !c.isEmpty())
+            said << c;
+    if (!said.isEmpty() &&
+        Ask::question(this, tr("Apply Changes"),
+                      said.join(QStringLiteral("\n\n")) + QStringLiteral("\n\n") + tr("Apply these changes?"),
+                      QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    for (Section* s : dirty)
+        if (!s->apply())
+            return; // it says why; the rest stay to be applied again
+}
+
+void SettingsPage::revertShown()
+{
+    for (Section* s : dirtyShown())
+        s->discard();
+}
+
 // "Organisation *": a section holds changes that are not applied yet.
 void SettingsPage::markDirtySections()
 {
@@ -253,6 +320,18 @@ void SettingsPage::markDirtySections()
         e.item->setText(dirty ? tr("%1 *", "a section with changes not applied").arg(e.title) : e.title);
         e.item->setData(Qt::AccessibleDescriptionRole, dirty ? tr("Has changes that are not applied.") : QString());
     }
+    bool editable = false;
+    for (const EditedSection& e : qAsConst(m_edited))
+        editable |= e.item == m_sectionList->currentItem();
+    const QVector<Section*> dirty = dirtyShown();
+    QStringList names;
+    for (const Section* s : dirty)
+        names << s->sectionName();
+    m_applyBar->setVisible(editable);
+    m_changesLabel->setText(names.isEmpty() ? QString()
+                                            : tr("Not applied yet: %1.").arg(QLocale().createSeparatedList(names)));
+    m_applyButton->setEnabled(!dirty.isEmpty());
+    m_revertButton->setEnabled(!dirty.isEmpty());
 }
 
 bool SettingsPage::settleChanges()

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QListWidget;
 class QListWidgetItem;
 class QStackedWidget;
@@ -55,6 +56,10 @@ public:
     // Before the window closes or another ledger opens: asks once about every dirty section (Save, Discard or
     // Cancel). False when the admin cancels or a section refuses to save (it then shows why, and is shown).
     bool settleChanges();
+    // The one Apply / Revert place: for the dirty sections of the section shown. Apply first says what each
+    // change will do (Section::confirmation) and asks; a refusal stops there, shown by its section.
+    void applyShown();
+    void revertShown();
 
 signals:
     // The Overview's first steps ask for File › Import Usage….
@@ -66,6 +71,7 @@ private:
     void showSelection();
     void step(int by);
     void markDirtySections();
+    QVector<Section*> dirtyShown() const;
 
     Session& m_session;
     NoWheelComboBox* m_tenantCombo;
@@ -90,6 +96,10 @@ private:
         QString title;         // the item's title without the mark
     };
     QVector<EditedSection> m_edited;
+    QWidget* m_applyBar;
+    QLabel* m_changesLabel;
+    QPushButton* m_applyButton;
+    QPushButton* m_revertButton;
 };
 
 } // namespace Ui
