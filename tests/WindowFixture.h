@@ -225,7 +225,7 @@ private slots:
     void cleanup()
     {
         if (m_window && m_window->page() && m_window->page()->models()->isDirty())
-            m_window->page()->models()->reload(); // nothing to ask about on close
+            m_window->page()->models()->discard(); // nothing to ask about on close
         m_window.reset();
     }
 };

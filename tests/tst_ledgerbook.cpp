@@ -2,6 +2,7 @@
 #include "words/AuditSentences.h"
 #include "words/UsageSentences.h"
 
+#include "services/PageState.h"
 #include "services/UsageTransfer.h"
 
 #include <QMap>
@@ -94,6 +95,33 @@ private slots:
                  qPrintable(moving.failure().message));
         QCOMPARE(ledger().setBillingCalendar(29, QStringLiteral("UTC")).failure().kind, Failure::BadInput);
         QCOMPARE(ledger().setBillingCalendar(1, QStringLiteral("Mars/Olympus")).failure().kind, Failure::BadInput);
+    }
+
+    // What the window shows is read as one moment: the selection's running period beside the whole install's, the
+    // three periods of the plan's mix ending with the running one, the key in force per provider.
+    void thePageStateIsOneMoment()
+    {
+        QVERIFY(ledger().directory().addTenant(QStringLiteral("acme"), QStringLiteral("Acme")).ok());
+        QVERIFY(ledger().usage().importRows(rows("p1,2026-09-10T10:00:00Z,,theme,,credits,\n"), false).ok());
+        QVERIFY(record("content", "2026-11-20T10:00:00Z", QStringLiteral("acme")).ok());
+        QVERIFY(record("theme", "2026-11-21T10:00:00Z").ok());
+        const auto state = PageState::read(ledger(), QStringLiteral("acme"));
+        QVERIFY2(state.ok(), qPrintable(state.failure().message));
+        QCOMPARE(state->role, Role::Owner);
+        QCOMPARE(state->running.used, 5);
+        QCOMPARE(state->installRunning.used, 6);
+        QCOMPARE(state->running.poolUsed, state->installRunning.used);
+        QCOMPARE(state->recent.size(), 3);
+        QCOMPARE(state->recent.last().period.start, state->installRunning.period.start);
+        QCOMPARE(state->recent.first().period.id(), QStringLiteral("2026-09"));
+        QCOMPARE(state->recent.first().used, 1);
+        QCOMPARE(state->firstPeriodStart, state->recent.first().period.start);
+        QCOMPARE(state->days.size(), 30);
+        QCOMPARE(state->keys.size(), TestSupport::catalog().providers().size());
+        QCOMPARE(state->timeZone, QStringLiteral("UTC"));
+        QVERIFY(state->hasUsage);
+        const auto gone = PageState::read(ledger(), QStringLiteral("ghost"));
+        QVERIFY(!gone.ok() || gone->running.used == 0);
     }
 
     // A period with nothing recorded yet takes the new calendar at once (from its start, a short period to the

@@ -1525,6 +1525,13 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     </message>
 </context>
 <context>
+    <name>PageState</name>
+    <message>
+        <source>%1 is not a member of this database.</source>
+        <translation>%1 ist kein Mitglied dieser Datenbank.</translation>
+    </message>
+</context>
+<context>
     <name>PostgresGuard</name>
     <message>
         <source>creating the shared ledger</source>

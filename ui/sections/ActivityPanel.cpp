@@ -114,20 +114,21 @@ ActivityPanel::ActivityPanel(Session& session, QWidget* parent)
     // The page reloads every panel once they are all built, inside one read of the database.
 }
 
-void ActivityPanel::reload()
+// The trail itself is read a page at a time as it scrolls (AuditModel); the people come with the page's state.
+void ActivityPanel::load(const PageState& state)
 {
-    reloadPeople();
+    showPeople(state.actors);
     applyFilter();
 }
 
-void ActivityPanel::reloadPeople()
+void ActivityPanel::showPeople(const QStringList& people)
 {
     const QString selected = m_personCombo->currentData().toString();
+    const QSignalBlocker quiet(m_personCombo);
     m_personCombo->clear();
     m_personCombo->addItem(tr("Everyone"), QString());
-    if (const auto people = m_session.ledger().audit().actors())
-        for (const QString& name : people.value())
-            m_personCombo->addItem(name, name);
+    for (const QString& name : people)
+        m_personCombo->addItem(name, name);
     m_personCombo->setCurrentIndex(qMax(0, m_personCombo->findData(selected)));
 }
 

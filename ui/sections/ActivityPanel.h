@@ -2,6 +2,8 @@
 
 #include "support/Result.h"
 
+#include "sections/PagePart.h"
+
 #include <QGroupBox>
 
 class QComboBox;
@@ -17,7 +19,7 @@ class Session;
 
 // The activity log: who changed keys, the plan, models, the billing period, tenants and members, and who imported
 // what, newest first; filtered by kind, person and dates, and exported as CSV. Keys appear by fingerprint only.
-class ActivityPanel : public QGroupBox
+class ActivityPanel : public QGroupBox, public PagePart
 {
     Q_OBJECT
 
@@ -25,14 +27,14 @@ public:
     explicit ActivityPanel(Session& session, QWidget* parent = nullptr);
 
     // Reads the trail again, keeping the filters.
-    void reload();
+    void load(const PageState& state) override;
     // What Export CSV… does once a file is chosen: the sentence it shows, or why it failed.
     Result<QString> exportTo(const QString& path);
     AuditModel* model() const { return m_model; }
 
 private:
     void applyFilter();
-    void reloadPeople();
+    void showPeople(const QStringList& people);
     void exportCsv();
     void showCount();
 

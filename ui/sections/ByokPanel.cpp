@@ -74,14 +74,15 @@ void ByokPanel::checkKeychain()
     m_doctor->start();
 }
 
-void ByokPanel::showTenant(const QString& tenant)
+void ByokPanel::load(const PageState& state)
 {
-    const auto settings = m_session.ledger().settings().current();
-    const QString planName = settings ? settings->planNow->name : QString();
-    const bool planAllows = settings && settings->planNow->tenantKeys;
+    const QString& tenant = state.tenant;
+    const QString planName = state.settings.planNow->name;
+    const bool planAllows = state.settings.planNow->tenantKeys;
+    const bool may = canAdminister(state.role);
     // A Viewer's fields are simply disabled: the page's read-only line says why.
     QString whyNoNewKey;
-    if (m_session.canAdminister() && !tenant.isEmpty() && !planAllows)
+    if (may && !tenant.isEmpty() && !planAllows)
         whyNoNewKey = tr("Tenant keys need the Professional or Enterprise plan; on %1 this tenant uses the install's "
                          "key or credits.")
                           .arg(planName);
@@ -89,11 +90,11 @@ void ByokPanel::showTenant(const QString& tenant)
                               ? tr("Keys for the whole install (used by every tenant without its own key).")
                               : tr("Keys for tenant %1 only.").arg(tenant));
     for (KeyField* f : qAsConst(m_fields))
-        f->showScope(tenant, m_session.canAdminister(), whyNoNewKey);
+        f->showScope(tenant, state.keys.value(f->provider().id), may, whyNoNewKey);
 
     QStringList lines;
     for (const Provider& p : m_session.catalog().providers())
-        lines << KeySentences::inForce(p, m_session.ledger().keys().keyStatus(tenant, p.id));
+        lines << KeySentences::inForce(p, state.keys.value(p.id).inForce);
     m_inForceLabel->setText(lines.join(QLatin1Char('\n')));
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sections/PagePart.h"
+
 #include <QGroupBox>
 
 class KeychainDoctor;
@@ -12,14 +14,14 @@ class KeyField;
 class Session;
 
 // Bring Your Own Key: one field per provider for the selected install or tenant, and which key is in force.
-class ByokPanel : public QGroupBox
+class ByokPanel : public QGroupBox, public PagePart
 {
     Q_OBJECT
 
 public:
     explicit ByokPanel(Session& session, QWidget* parent = nullptr);
 
-    void showTenant(const QString& tenant);
+    void load(const PageState& state) override;
 
 protected:
     // The keychain is probed when the keys are first shown, not before: the probe writes a throw-away entry.

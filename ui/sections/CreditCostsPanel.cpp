@@ -22,11 +22,10 @@ CreditCostsPanel::CreditCostsPanel(Session& session, QWidget* parent)
     layout->addWidget(m_table);
 }
 
-void CreditCostsPanel::showTenant(const QString& tenant)
+void CreditCostsPanel::load(const PageState& state)
 {
-    const auto costs = m_session.ledger().usage().costsNow(tenant);
     QList<QStringList> rows;
-    for (const ActionCost& c : costs ? costs.value() : QVector<ActionCost>()) {
+    for (const ActionCost& c : state.costs) {
         QString now = UsageSentences::credits(c.credits);
         if (c.model)
             now += c.model->multiplier != 1 ? tr(" (%1, ×%2)").arg(c.model->name).arg(c.model->multiplier)
@@ -42,7 +41,6 @@ void CreditCostsPanel::showTenant(const QString& tenant)
                             QString::number(c.action->baseCredits), now};
     }
     Tables::fill(m_table, rows, {2});
-    setToolTip(costs ? QString() : costs.failure().message);
 }
 
 } // namespace Ui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sections/PagePart.h"
+
 #include <QGroupBox>
 
 class QTableWidget;
@@ -10,14 +12,14 @@ class Session;
 
 // The six actions with their base cost and what one run costs now: base × the multiplier of the model chosen
 // for its slot, or nothing when an active key of the selected install or tenant covers it.
-class CreditCostsPanel : public QGroupBox
+class CreditCostsPanel : public QGroupBox, public PagePart
 {
     Q_OBJECT
 
 public:
     explicit CreditCostsPanel(Session& session, QWidget* parent = nullptr);
 
-    void showTenant(const QString& tenant);
+    void load(const PageState& state) override;
 
 private:
     Session& m_session;

@@ -98,49 +98,54 @@ CreditsPanel::CreditsPanel(Session& session, QWidget* parent)
     connect(m_currentButton, &QPushButton::clicked, this, [this] { showPeriod({}); });
 }
 
-void CreditsPanel::showTenant(const QString& tenant)
+void CreditsPanel::load(const PageState& state)
 {
-    m_tenant = tenant;
-    reload();
+    m_state = state;
+    if (!m_periodId.isEmpty())
+        return showPast();
+    m_previousButton->setEnabled(state.running.period.start > state.firstPeriodStart);
+    m_nextButton->setEnabled(false);
+    m_currentButton->setEnabled(false);
+    showReport(state.running, true);
+    m_chart->setDays(state.days);
 }
 
 void CreditsPanel::showPeriod(const QString& periodId)
 {
     m_periodId = periodId;
-    reload();
+    if (m_state)
+        load(*m_state);
 }
 
-void CreditsPanel::step(int months)
+// By the calendar in force at each period, through its changes.
+void CreditsPanel::step(int periods)
 {
-    Ledger& ledger = m_session.ledger();
-    const auto current = ledger.settings().currentPeriodId();
-    if (!current)
-        return showFailure(current.failure());
-    const QString shown = m_periodId.isEmpty() ? current.value() : m_periodId;
-    const QString target = QDate::fromString(shown + QStringLiteral("-01"), Qt::ISODate)
-                               .addMonths(months)
-                               .toString(QStringLiteral("yyyy-MM"));
-    showPeriod(target >= current.value() ? QString() : target);
+    if (!m_state)
+        return;
+    const BillingCalendar calendar = m_state->calendar.calendar();
+    BillingPeriod p = m_state->running.period;
+    if (!m_periodId.isEmpty())
+        if (const auto shown = m_session.ledger().settings().period(m_periodId))
+            p = shown.value();
+    p = periods < 0 ? calendar.preceding(p) : calendar.following(p);
+    showPeriod(p.start >= m_state->running.period.start ? QString() : p.id());
 }
 
-void CreditsPanel::reload()
+// A period the user stepped back to: read when it is shown (the page's state holds the running one).
+void CreditsPanel::showPast()
 {
     Ledger& ledger = m_session.ledger();
-    const std::optional<QString> tenant = m_tenant.isEmpty() ? std::nullopt : std::optional(m_tenant);
-    const std::optional<QString> period = m_periodId.isEmpty() ? std::nullopt : std::optional(m_periodId);
-    const auto report = ledger.usage().report(period, tenant);
+    const std::optional<QString> tenant = m_state->tenant.isEmpty() ? std::nullopt : std::optional(m_state->tenant);
+    const auto report = ledger.usage().report(m_periodId, tenant);
     if (!report)
         return showFailure(report.failure());
-    const auto days = ledger.usage().dailyUsage(period, tenant);
+    const auto days = ledger.usage().dailyUsage(m_periodId, tenant);
     if (!days)
         return showFailure(days.failure());
-    const auto first = ledger.usage().firstPeriodId();
-    if (!first)
-        return showFailure(first.failure());
-    m_previousButton->setEnabled(report->period.id() > first.value());
-    m_nextButton->setEnabled(!m_periodId.isEmpty());
-    m_currentButton->setEnabled(!m_periodId.isEmpty());
-    showReport(report.value(), m_periodId.isEmpty());
+    m_previousButton->setEnabled(report->period.start > m_state->firstPeriodStart);
+    m_nextButton->setEnabled(true);
+    m_currentButton->setEnabled(true);
+    showReport(report.value(), false);
     m_chart->setDays(days.value());
 }
 
@@ -207,12 +212,9 @@ void CreditsPanel::showReport(const UsageReport& r, bool current)
 // action, at the models chosen now. Actions an active key covers cost nothing and are named as such.
 QString CreditsPanel::estimate(const UsageReport& r) const
 {
-    const auto costs = m_session.ledger().usage().costsNow(m_tenant);
-    if (!costs)
-        return costs.failure().message;
     const QLocale locale;
     QStringList buys, free, refusedNow;
-    for (const ActionCost& c : costs.value()) {
+    for (const ActionCost& c : m_state->costs) {
         if (!c.refusedBecause.isEmpty())
             refusedNow << tr("%1 (%2)").arg(inSentence(c.action->name), c.refusedBecause);
         else if (c.coveredByKey)

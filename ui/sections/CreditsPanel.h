@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Usage.h"
+#include "sections/PagePart.h"
 
 #include <QGroupBox>
 
@@ -17,28 +18,28 @@ class Session;
 // AI Credits: the plan, how much of the month's pool is used, what is left and when it resets, where the
 // credits went by action and by day, and what the rest still buys. Steps back through earlier periods for
 // offline review.
-class CreditsPanel : public QGroupBox
+class CreditsPanel : public QGroupBox, public PagePart
 {
     Q_OBJECT
 
 public:
     explicit CreditsPanel(Session& session, QWidget* parent = nullptr);
 
-    void showTenant(const QString& tenant);
-    // Re-reads the shown period (the running one unless the user stepped back).
-    void reload();
-    // "YYYY-MM"; empty: the running period.
+    // The running period from the page's state, or, when the user stepped back, that period read again.
+    void load(const PageState& state) override;
+    // A period id ("2026-11", "2026-12-01"); empty: the running period.
     void showPeriod(const QString& periodId);
     QString periodId() const { return m_periodId; }
 
 private:
-    void step(int months);
+    void step(int periods);
+    void showPast();
     void showReport(const UsageReport& report, bool current);
     void showFailure(const Failure& failure);
     QString estimate(const UsageReport& report) const;
 
     Session& m_session;
-    QString m_tenant;
+    std::optional<PageState> m_state;
     QString m_periodId;
     QPushButton* m_previousButton;
     QPushButton* m_nextButton;

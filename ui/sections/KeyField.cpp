@@ -143,8 +143,10 @@ KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
     connect(m_removeButton, &QPushButton::clicked, this, &KeyField::removeKey);
 }
 
-void KeyField::showScope(const QString& tenant, bool mayChange, const QString& whyNoNewKey)
+void KeyField::showScope(const QString& tenant, const PageState::ProviderKeys& keys, bool mayChange,
+                         const QString& whyNoNewKey)
 {
+    m_keys = keys;
     if (tenant != m_tenant) {
         // A key typed for one scope must not be saved into another by accident.
         m_edit->clear();
@@ -158,15 +160,8 @@ void KeyField::showScope(const QString& tenant, bool mayChange, const QString& w
 
 void KeyField::reload()
 {
-    const auto status = m_session.ledger().keys().keyStatus(m_tenant, m_provider.id);
-    const auto own = m_session.ledger().keys().keyRecord(m_tenant, m_provider.id);
-    if (!status || !own) {
-        m_record = KeyRecord{};
-        m_note = (!status ? status.failure() : own.failure()).message;
-    } else {
-        // A tenant key the plan does not use is shown as such, whatever its last check said.
-        m_record = status->unused ? *status->unused : own.value();
-    }
+    // A tenant key the plan does not use is shown as such, whatever its last check said.
+    m_record = m_keys.inForce.unused ? *m_keys.inForce.unused : m_keys.own;
     const bool checkingInBackground = m_session.isChecking(m_tenant, m_provider.id);
     if (checkingInBackground)
         m_badge->setChecking();

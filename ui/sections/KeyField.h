@@ -1,5 +1,7 @@
 #pragma once
 
+#include "services/PageState.h"
+
 #include "model/KeyRecords.h"
 #include "rules/Catalog.h"
 
@@ -26,10 +28,12 @@ class KeyField : public QWidget
 public:
     KeyField(Session& session, const Provider& provider, QWidget* parent = nullptr);
 
-    // Shows the key of `tenant` (empty: the install). `mayChange` allows Test and Remove; `whyNoNewKey` says why a
-    // new key cannot be saved here, empty when it can.
-    void showScope(const QString& tenant, bool mayChange, const QString& whyNoNewKey);
+    // Shows the key of `tenant` (empty: the install) as the page's state has it. `mayChange` allows Test and
+    // Remove; `whyNoNewKey` says why a new key cannot be saved here, empty when it can.
+    void showScope(const QString& tenant, const PageState::ProviderKeys& keys, bool mayChange,
+                   const QString& whyNoNewKey);
     bool isBusy() const { return m_busy; }
+    const Provider& provider() const { return m_provider; }
 
 signals:
     // A key was stored, checked or removed: whatever depends on keys reads again.
@@ -60,9 +64,10 @@ private:
     bool m_mayChange = false;
     QString m_whyNoNewKey;
     bool m_busy = false;
-    KeyRecord m_record;  // the key of the shown scope, as shown: state Unused when it is not in force
-    QString m_note;      // the last operation's failure, until the next one or another scope
-    QTimer m_retryTimer; // a throttled key is checked again when the provider said to
+    PageState::ProviderKeys m_keys; // as the page's state last had them
+    KeyRecord m_record;             // the key of the shown scope, as shown: state Unused when it is not in force
+    QString m_note;                 // the last operation's failure, until the next one or another scope
+    QTimer m_retryTimer;            // a throttled key is checked again when the provider said to
 
     QLineEdit* m_edit; // always a password field: Qt neither copies nor selects out of one
     QToolButton* m_showButton;

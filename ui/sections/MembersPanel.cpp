@@ -51,17 +51,14 @@ MembersPanel::MembersPanel(Session& session, QWidget* parent)
     connect(m_removeButton, &QPushButton::clicked, this, &MembersPanel::remove);
 }
 
-void MembersPanel::reload()
+void MembersPanel::load(const PageState& state)
 {
-    const auto members = m_session.ledger().directory().members();
-    if (!members)
-        return (void)Outcome::show(m_outcomeLabel, Status(members.failure()), {});
     QList<QStringList> rows;
-    for (const Member& m : members.value())
+    for (const Member& m : state.members)
         rows << QStringList{m.userName, roleLabel(m.role)};
     const QSignalBlocker quiet(m_table);
     Tables::fill(m_table, rows, {});
-    const bool may = m_session.canAdminister();
+    const bool may = canAdminister(state.role);
     for (QWidget* w :
          {static_cast<QWidget*>(m_userEdit), static_cast<QWidget*>(m_roleCombo), static_cast<QWidget*>(m_setButton)})
         w->setEnabled(may);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sections/PagePart.h"
+
 #include <QGroupBox>
 
 class QComboBox;
@@ -15,14 +17,14 @@ class Session;
 // The members: who may use this database and with which role. Add one or change a role, or remove one after
 // asking; the last Owner cannot be demoted or removed (the ledger refuses, and the refusal is shown). On a
 // shared ledger a member is a database role. Owner or Admin.
-class MembersPanel : public QGroupBox
+class MembersPanel : public QGroupBox, public PagePart
 {
     Q_OBJECT
 
 public:
     explicit MembersPanel(Session& session, QWidget* parent = nullptr);
 
-    void reload();
+    void load(const PageState& state) override;
 
 private:
     QString selectedUser() const;

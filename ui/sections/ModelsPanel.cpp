@@ -106,40 +106,36 @@ bool ModelsPanel::isDirty() const
     return !m_applied.isEmpty() && shownModels() != m_applied;
 }
 
-void ModelsPanel::reload()
+void ModelsPanel::load(const PageState& state)
 {
     const bool editing = isDirty();
-    const auto settings = m_session.ledger().settings().current();
-    if (!settings) {
-        m_messageLabel->setText(settings.failure().message);
-        return;
-    }
-    m_applied = settings->slotModels;
+    m_applied = state.settings.slotModels;
     if (!editing)
         showModels(m_applied);
-    showKeyModels();
+    showKeyModels(state);
     updateControls();
 }
 
-void ModelsPanel::showKeyModels()
+void ModelsPanel::showKeyModels(const PageState& state)
 {
     QStringList notes;
     for (const Slot& slot : m_session.catalog().modelSlots()) {
         const Provider* provider = m_session.catalog().slotProvider(slot.id);
-        const auto allowed = m_session.ledger().keys().modelsAllowedByKey(provider->id);
+        const PageState::ProviderKeys keys = state.keys.value(provider->id);
+        const std::optional<QStringList>& allowed = keys.modelsByKey;
         NoWheelComboBox* combo = m_combos.value(slot.id);
         for (int i = 0; i < combo->count(); ++i) {
             const Model* m = m_session.catalog().model(combo->itemData(i).toString());
-            const bool usable = !allowed || !allowed.value() || allowed.value()->contains(m->id);
+            const bool usable = !allowed || allowed->contains(m->id);
             combo->setItemText(i, usable ? modelText(*m)
                                          : modelText(*m) + QStringLiteral(" — ") + tr("not available with your key"));
         }
-        if (!allowed || !allowed.value())
+        if (!allowed)
             continue;
-        const auto key = m_session.ledger().keys().keyStatus(QString(), provider->id);
-        if (key && key->record.checkedAt && notes.isEmpty())
+        const KeyRecord& key = keys.install.record;
+        if (key.checkedAt && notes.isEmpty())
             notes << tr("The models your %1 key can use were read from %1 on %2; Test under the key reads them again.")
-                         .arg(provider->name, UsageSentences::moment(*key->record.checkedAt, m_session.timeZone()));
+                         .arg(provider->name, UsageSentences::moment(*key.checkedAt, state.timeZone));
     }
     m_keyModelsLabel->setText(notes.join(QLatin1Char(' ')));
     m_keyModelsLabel->setVisible(!notes.isEmpty());

@@ -21,8 +21,8 @@ class ModelsPanel : public QGroupBox, public Section
 public:
     explicit ModelsPanel(Session& session, QWidget* parent = nullptr);
 
-    // Reads the applied models; values the user is still editing stay shown.
-    void reload();
+    // Shows the applied models; values the user is still editing stay shown.
+    void load(const PageState& state) override;
 
     QString sectionName() const override { return title(); }
     bool isDirty() const override;
@@ -35,7 +35,7 @@ private:
     void showModels(const QHash<QString, QString>& models);
     void updateControls();
     // Marks, in every dropdown, the models the install's key cannot use, and says when its list was read.
-    void showKeyModels();
+    void showKeyModels(const PageState& state);
 
     Session& m_session;
     QHash<QString, QString> m_applied;    // slot id -> model id

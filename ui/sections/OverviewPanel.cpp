@@ -133,51 +133,41 @@ QPushButton* OverviewPanel::link(const QString& text, const QString& section, co
     return button;
 }
 
-void OverviewPanel::showTenant(const QString& tenant)
+void OverviewPanel::load(const PageState& state)
 {
-    m_tenant = tenant;
-    showCredits();
-    showKeys();
-    showModels();
-    showRateLimit();
-    showFirstSteps();
+    showCredits(state);
+    showKeys(state);
+    showModels(state);
+    showRateLimit(state);
+    showFirstSteps(state);
 }
 
-void OverviewPanel::showCredits()
+void OverviewPanel::showCredits(const PageState& state)
 {
-    const auto r =
-        m_session.ledger().usage().report(std::nullopt, m_tenant.isEmpty() ? std::nullopt : std::optional(m_tenant));
-    if (!r) {
-        m_usedLabel->setText(QStringLiteral("⚠ ") + r.failure().message);
-        return;
-    }
-    m_usedLabel->setText(UsageSentences::used(r.value()));
-    m_bar->setRange(0, int(qMax<qint64>(1, r->allocation)));
-    m_bar->setValue(int(qMin(r->poolUsed, r->allocation)));
+    const UsageReport& r = state.running;
+    m_usedLabel->setText(UsageSentences::used(r));
+    m_bar->setRange(0, int(qMax<qint64>(1, r.allocation)));
+    m_bar->setValue(int(qMin(r.poolUsed, r.allocation)));
     m_bar->setAccessibleDescription(m_usedLabel->text());
-    m_remainingLabel->setText(UsageSentences::remaining(r.value()));
+    m_remainingLabel->setText(UsageSentences::remaining(r));
     // The same step in the same colours as the Usage section.
-    AlertStyle::showOnBar(m_bar, r->alertLevel);
-    AlertStyle::showOnBanner(m_warningLabel, r->alertLevel, UsageSentences::warning(r.value()));
+    AlertStyle::showOnBar(m_bar, r.alertLevel);
+    AlertStyle::showOnBanner(m_warningLabel, r.alertLevel, UsageSentences::warning(r));
 }
 
-void OverviewPanel::showKeys()
+void OverviewPanel::showKeys(const PageState& state)
 {
     for (const Provider& p : m_session.catalog().providers()) {
-        const auto status = m_session.ledger().keys().keyStatus(m_tenant, p.id);
+        const KeyStatus inForceStatus = state.keys.value(p.id).inForce;
+        const KeyStatus* status = &inForceStatus;
         StatusBadge* badge = m_badges.value(p.id);
         QLabel* label = m_keyLabels.value(p.id);
-        if (!status) {
-            badge->setState(KeyState::NotSet);
-            label->setText(status.failure().message);
-            continue;
-        }
         // The key in force, as the Keys section and the rules see it; a tenant key the plan leaves unused is
         // named beside it, not in its place.
         const KeyRecord& inForce = status->record;
         badge->setState(inForce.state);
         QString text = !status->inForce() ? tr("%1: no key; its actions use AI credits.").arg(p.name)
-                       : status->source == KeySource::Install && !m_tenant.isEmpty()
+                       : status->source == KeySource::Install && !state.tenant.isEmpty()
                            ? tr("%1: %2, the install's key").arg(p.name, KeyFormat::masked(p, inForce.fingerprint))
                            : tr("%1: %2").arg(p.name, KeyFormat::masked(p, inForce.fingerprint));
         if (status->unused)
@@ -188,14 +178,11 @@ void OverviewPanel::showKeys()
     }
 }
 
-void OverviewPanel::showModels()
+void OverviewPanel::showModels(const PageState& state)
 {
-    const auto settings = m_session.ledger().settings().current();
-    if (!settings)
-        return m_modelsLabel->setText(settings.failure().message);
     QStringList lines;
     for (const Slot& slot : m_session.catalog().modelSlots()) {
-        const Model* m = m_session.catalog().model(settings->slotModels.value(slot.id));
+        const Model* m = m_session.catalog().model(state.settings.slotModels.value(slot.id));
         const QString cost = AdminSentences::modelCost(*m);
         lines << (cost.isEmpty() ? tr("%1: %2").arg(shownText(slot.name), m->name)
                                  : tr("%1: %2 (%3)").arg(shownText(slot.name), m->name, cost));
@@ -203,28 +190,19 @@ void OverviewPanel::showModels()
     m_modelsLabel->setText(lines.join(QLatin1Char('\n')));
 }
 
-void OverviewPanel::showRateLimit()
+void OverviewPanel::showRateLimit(const PageState& state)
 {
-    const auto limits = m_session.ledger().usage().rateLimits(m_tenant);
-    if (!limits)
-        return m_rateLabel->setText(limits.failure().message);
-    m_rateLabel->setText(UsageSentences::rateStanding(limits->onCredits, false, m_session.timeZone()) +
-                         QLatin1Char('\n') + UsageSentences::rateStanding(limits->onByok, true, m_session.timeZone()));
+    const QString& zone = state.timeZone;
+    m_rateLabel->setText(UsageSentences::rateStanding(state.rateLimits.onCredits, false, zone) + QLatin1Char('\n') +
+                         UsageSentences::rateStanding(state.rateLimits.onByok, true, zone));
 }
 
-void OverviewPanel::showFirstSteps()
+void OverviewPanel::showFirstSteps(const PageState& state)
 {
-    bool anyKey = false;
-    if (const auto keys = m_session.ledger().keys().storedKeys())
-        anyKey = !keys->isEmpty();
-    bool nothingYet = false; // no key and no usage; the usage is asked only when no key is stored
-    if (!anyKey) {
-        const auto used = m_session.ledger().usage().hasUsage();
-        nothingYet = used && !used.value();
-    }
-    m_firstSteps->setVisible(nothingYet);
+    // No key and no usage: what to do first.
+    m_firstSteps->setVisible(state.storedKeys.isEmpty() && !state.hasUsage);
     // The steps are an administrator's; a Viewer is told who takes them. The role may change between refreshes.
-    const bool admin = m_session.canAdminister();
+    const bool admin = canAdminister(state.role);
     m_firstStepsLabel->setText(
         admin
             ? tr("1. Import past usage from a CSV or JSON Lines file (File › Import Usage…, Ctrl+I).\n"

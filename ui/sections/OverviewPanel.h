@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sections/PagePart.h"
+
 #include <QHash>
 #include <QWidget>
 
@@ -16,14 +18,14 @@ class StatusBadge;
 // The first questions at a glance, each linking to its section: credits used and left with the bar and the reset,
 // any warning, each provider key's badge, the models in force and the rate-limit standing. On a ledger with no
 // usage and no keys it says what to do first instead.
-class OverviewPanel : public QWidget
+class OverviewPanel : public QWidget, public PagePart
 {
     Q_OBJECT
 
 public:
     explicit OverviewPanel(Session& session, QWidget* parent = nullptr);
 
-    void showTenant(const QString& tenant);
+    void load(const PageState& state) override;
 
 signals:
     // A "details" link: the section to show ("usage", "keys", …).
@@ -32,14 +34,13 @@ signals:
 
 private:
     QPushButton* link(const QString& text, const QString& section, const QString& objectName);
-    void showCredits();
-    void showKeys();
-    void showModels();
-    void showRateLimit();
-    void showFirstSteps();
+    void showCredits(const PageState& state);
+    void showKeys(const PageState& state);
+    void showModels(const PageState& state);
+    void showRateLimit(const PageState& state);
+    void showFirstSteps(const PageState& state);
 
     Session& m_session;
-    QString m_tenant;
     QLabel* m_usedLabel;
     QProgressBar* m_bar;
     QLabel* m_remainingLabel;

@@ -61,16 +61,12 @@ void PeriodPanel::setReadOnly(const QString& reason)
     }
 }
 
-void PeriodPanel::reload()
+void PeriodPanel::load(const PageState& state)
 {
-    const auto settings = m_session.ledger().settings().current();
-    if (!settings)
-        return (void)Outcome::show(m_outcomeLabel, Status(settings.failure()), {});
     const bool editing = isDirty();
-    m_appliedDay = settings->anchorDay;
-    m_appliedZone = settings->timeZone;
-    const auto report = m_session.ledger().usage().report(std::nullopt, std::nullopt);
-    const QString pending = report ? UsageSentences::pendingCalendar(report.value()) : QString();
+    m_appliedDay = state.settings.anchorDay;
+    m_appliedZone = state.settings.timeZone;
+    const QString pending = UsageSentences::pendingCalendar(state.installRunning);
     m_pendingLabel->setText(pending);
     m_pendingLabel->setVisible(!pending.isEmpty());
     if (!editing)

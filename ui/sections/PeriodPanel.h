@@ -23,8 +23,8 @@ class PeriodPanel : public QGroupBox, public Section
 public:
     explicit PeriodPanel(Session& session, QWidget* parent = nullptr);
 
-    // Reads the applied period; a day or zone the admin is still editing stays shown.
-    void reload();
+    // Shows the applied period; a day or zone the admin is still editing stays shown.
+    void load(const PageState& state) override;
 
     QString sectionName() const override { return title(); }
     bool isDirty() const override;

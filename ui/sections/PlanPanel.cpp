@@ -59,16 +59,14 @@ void PlanPanel::setReadOnly(const QString& reason)
     explainChoice();
 }
 
-void PlanPanel::reload()
+void PlanPanel::load(const PageState& state)
 {
-    const auto settings = m_session.ledger().settings().current();
-    if (!settings)
-        return (void)Outcome::show(m_outcomeLabel, Status(settings.failure()), {});
+    m_state = state;
     const bool editing = isDirty();
-    const bool owner = canChangePlan(m_session.role());
+    const bool owner = canChangePlan(state.role);
     // The Owner edits the plan set (a downgrade waits for the next period); everyone else is shown the plan in
     // force. Either way the sentence beside it says both.
-    m_appliedPlan = owner ? settings->plan->id : settings->planNow->id;
+    m_appliedPlan = owner ? state.settings.plan->id : state.settings.planNow->id;
     if (!editing) {
         const QSignalBlocker quiet(m_planCombo);
         m_planCombo->setCurrentIndex(m_planCombo->findData(m_appliedPlan));
@@ -79,20 +77,18 @@ void PlanPanel::reload()
 // What choosing the plan shown would do, said before it is done.
 void PlanPanel::explainChoice()
 {
-    const auto settings = m_session.ledger().settings().current();
     const Plan* chosen = m_session.catalog().plan(m_planCombo->currentData().toString());
     dirtyMayHaveChanged();
     if (m_planCombo->currentData().toString() != m_outcomeFor)
         m_outcomeLabel->hide();
-    if (!settings || !chosen)
+    if (!m_state || !chosen)
         return;
-    const Plan& now = *settings->planNow;
+    const Plan& now = *m_state->settings.planNow;
     const bool same = chosen->id == m_appliedPlan;
     if (same) {
         // The plan in force and the one waiting for the next period, for every role.
-        QStringList said{AdminSentences::installPlan(settings.value())};
-        if (const auto running = m_session.ledger().usage().report(std::nullopt, std::nullopt))
-            said << UsageSentences::pendingPlan(running.value());
+        QStringList said{AdminSentences::installPlan(m_state->settings),
+                         UsageSentences::pendingPlan(m_state->installRunning)};
         said << m_readOnly;
         said.removeAll(QString());
         m_effectLabel->setText(said.join(QLatin1Char(' ')));
@@ -121,11 +117,11 @@ void PlanPanel::discard()
 
 QString PlanPanel::confirmation() const
 {
-    const auto before = m_session.ledger().settings().current();
     const Plan* chosen = m_session.catalog().plan(m_planCombo->currentData().toString());
-    if (!before || !chosen)
+    if (!m_state || !chosen)
         return {};
-    return tr("The plan changes from %1 to %2. %3").arg(before->plan->name, chosen->name, m_effectLabel->text());
+    return tr("The plan changes from %1 to %2. %3")
+        .arg(m_state->settings.plan->name, chosen->name, m_effectLabel->text());
 }
 
 Status PlanPanel::apply()
@@ -160,21 +156,11 @@ void PlanPanel::showMix(const Plan& plan)
 {
     const Catalog& catalog = m_session.catalog();
     // The running period and the two before it, by the calendar in force then.
-    QStringList periods;
-    if (const auto snapshot = m_session.ledger().settings().snapshot()) {
-        BillingPeriod p = snapshot->calendar->containing(m_session.ledger().now());
-        for (int back = 0; back < 3; ++back, p = snapshot->calendar->preceding(p))
-            periods.prepend(p.id());
-    }
     QStringList headers{tr("Action"), tr("Typical")};
-    QVector<UsageReport> reports;
-    for (const QString& id : periods) {
-        const auto r = m_session.ledger().usage().report(id, std::nullopt);
-        if (!r)
-            continue;
-        reports << r.value();
-        const QString month = QLocale().toString(r->period.firstDay, tr("MMM yyyy", "a period in a column heading"));
-        headers << (r->finished ? month : tr("%1 (so far)").arg(month));
+    const QVector<UsageReport> reports = m_state->recent;
+    for (const UsageReport& r : reports) {
+        const QString month = QLocale().toString(r.period.firstDay, tr("MMM yyyy", "a period in a column heading"));
+        headers << (r.finished ? month : tr("%1 (so far)").arg(month));
     }
     m_mixTable->setColumnCount(int(headers.size()));
     m_mixTable->setHorizontalHeaderLabels(headers);

@@ -23,8 +23,8 @@ class PlanPanel : public QGroupBox, public Section
 public:
     explicit PlanPanel(Session& session, QWidget* parent = nullptr);
 
-    // Reads the plan set; a plan the Owner is still choosing stays shown.
-    void reload();
+    // Shows the plan set; a plan the Owner is still choosing stays shown.
+    void load(const PageState& state) override;
 
     QString sectionName() const override { return title(); }
     bool isDirty() const override;
@@ -48,6 +48,7 @@ private:
     QString m_outcomeFor;  // the plan the outcome is about: it goes when another is shown
     QString m_appliedPlan; // the plan set (in force, or pending after a downgrade); empty until the first reload
     QString m_readOnly;    // why the plan cannot be changed here; empty: it can
+    std::optional<PageState> m_state;
 };
 
 } // namespace Ui

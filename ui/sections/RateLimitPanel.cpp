@@ -23,16 +23,11 @@ RateLimitPanel::RateLimitPanel(Session& session, QWidget* parent)
     layout->addWidget(m_scopeLabel);
 }
 
-void RateLimitPanel::showTenant(const QString& tenant)
+void RateLimitPanel::load(const PageState& state)
 {
-    const auto limits = m_session.ledger().usage().rateLimits(tenant);
-    if (!limits) {
-        m_creditsLabel->setText(limits.failure().message);
-        m_byokLabel->clear();
-        return;
-    }
-    m_creditsLabel->setText(UsageSentences::rateStanding(limits->onCredits, false, m_session.timeZone()));
-    m_byokLabel->setText(UsageSentences::rateStanding(limits->onByok, true, m_session.timeZone()));
+    const QString& tenant = state.tenant;
+    m_creditsLabel->setText(UsageSentences::rateStanding(state.rateLimits.onCredits, false, state.timeZone));
+    m_byokLabel->setText(UsageSentences::rateStanding(state.rateLimits.onByok, true, state.timeZone));
     m_scopeLabel->setText(tenant.isEmpty()
                               ? tr("Limits count per tenant; these are the install's own queries (no tenant).")
                               : tr("Limits count per tenant; these are tenant %1's queries.").arg(tenant));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sections/PagePart.h"
+
 #include <QGroupBox>
 
 class QLabel;
@@ -10,14 +12,14 @@ class Session;
 
 // Queries left in the rolling hour for the selected install or tenant, on credits and on own keys, and when the
 // next slot frees up.
-class RateLimitPanel : public QGroupBox
+class RateLimitPanel : public QGroupBox, public PagePart
 {
     Q_OBJECT
 
 public:
     explicit RateLimitPanel(Session& session, QWidget* parent = nullptr);
 
-    void showTenant(const QString& tenant);
+    void load(const PageState& state) override;
 
 private:
     Session& m_session;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rules/Roles.h"
+#include "sections/PagePart.h"
 #include "support/Result.h"
 
 #include <QString>
@@ -15,11 +16,9 @@ namespace Ui {
 // kept). The page holds the one Apply / Revert place for all of them, says before applying what each change will
 // do (confirmation), marks a dirty section's title, asks once about every dirty section before the window closes
 // or another ledger is opened, and tells each whether the user may edit it (setReadOnly).
-class Section
+class Section : public PagePart
 {
 public:
-    virtual ~Section() = default;
-
     // The section's name in a question ("Billing period").
     virtual QString sectionName() const = 0;
     virtual bool isDirty() const = 0;

@@ -70,21 +70,18 @@ TenantsPanel::TenantsPanel(Session& session, QWidget* parent)
     connect(m_removeButton, &QPushButton::clicked, this, &TenantsPanel::remove);
 }
 
-void TenantsPanel::reload()
+void TenantsPanel::load(const PageState& state)
 {
     const QString selected = selectedId();
-    const auto tenants = m_session.ledger().directory().tenants();
-    if (!tenants)
-        return (void)Outcome::show(m_outcomeLabel, Status(tenants.failure()), {});
     QList<QStringList> rows;
-    for (const Tenant& t : tenants.value())
+    for (const Tenant& t : state.tenants)
         rows << QStringList{t.id, t.name};
     const QSignalBlocker quiet(m_table);
     Tables::fill(m_table, rows, {});
     for (int r = 0; r < m_table->rowCount(); ++r)
         if (m_table->item(r, 0)->text() == selected)
             m_table->selectRow(r);
-    const bool may = m_session.canAdminister();
+    const bool may = canAdminister(state.role);
     for (QWidget* w :
          {static_cast<QWidget*>(m_idEdit), static_cast<QWidget*>(m_nameEdit), static_cast<QWidget*>(m_addButton)})
         w->setEnabled(may);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sections/PagePart.h"
+
 #include <QGroupBox>
 
 class QLabel;
@@ -13,14 +15,14 @@ class Session;
 
 // The tenants: add one (id and display name), rename the selected one, or remove it after saying what goes
 // (its keys, from the keychain too) and what stays (its past usage). Owner or Admin.
-class TenantsPanel : public QGroupBox
+class TenantsPanel : public QGroupBox, public PagePart
 {
     Q_OBJECT
 
 public:
     explicit TenantsPanel(Session& session, QWidget* parent = nullptr);
 
-    void reload();
+    void load(const PageState& state) override;
 
 private:
     QString selectedId() const;

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "model/Usage.h"
+
 #include <QHash>
 #include <QObject>
 
 namespace Ui {
-
-class Session;
 
 // Watches the install's pool while the window runs and sends a desktop notification the first time each warning
 // step (80 %, 90 %, 100 %) is reached in a period: once per step per period, never for a period already over.
@@ -14,13 +14,12 @@ class AlertWatcher : public QObject
     Q_OBJECT
 
 public:
-    explicit AlertWatcher(Session& session, QObject* parent = nullptr);
+    using QObject::QObject;
 
-    // Reads the running period's standing and notifies a step not told yet.
-    void check();
+    // Notifies a step of the install's running period (`install`, from the page's state) not told yet.
+    void check(const UsageReport& install);
 
 private:
-    Session& m_session;
     QHash<QString, int> m_told; // period id -> the highest step notified in it
 };
 

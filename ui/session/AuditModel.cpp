@@ -31,10 +31,9 @@ void AuditModel::setFilter(const AuditFilter& filter)
     m_pageOrder.clear();
     const auto count = m_session.ledger().audit().count(filter);
     m_count = count ? count.value() : 0;
-    const auto settings = m_session.ledger().settings().current();
-    m_timeZone = settings ? settings->timeZone : QStringLiteral("UTC");
+    m_timeZone = m_session.timeZone(); // the zone in force now
     endResetModel();
-    setProblem(!count ? count.failure().message : !settings ? settings.failure().message : QString());
+    setProblem(!count ? count.failure().message : QString());
 }
 
 void AuditModel::setProblem(const QString& problem) const

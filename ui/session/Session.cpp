@@ -207,8 +207,10 @@ void Session::checkNext(QVector<KeyRecord> queue)
 
 QString Session::timeZone()
 {
-    const auto settings = m_ledger->settings().current();
-    return settings ? settings->timeZone : QStringLiteral("UTC");
+    // The zone in force now: a new one chosen waits for the next reset.
+    const auto snapshot = m_ledger->settings().snapshot();
+    return snapshot ? QString::fromUtf8(snapshot->calendar->calendarAt(m_ledger->now()).zone().id())
+                    : QStringLiteral("UTC");
 }
 
 } // namespace Ui

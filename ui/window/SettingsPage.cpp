@@ -7,6 +7,7 @@
 #include "sections/MembersPanel.h"
 #include "sections/ModelsPanel.h"
 #include "sections/OverviewPanel.h"
+#include "sections/PagePart.h"
 #include "sections/PeriodPanel.h"
 #include "sections/PlanPanel.h"
 #include "sections/RateLimitPanel.h"
@@ -31,6 +32,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Ui {
 
 namespace {
@@ -51,7 +54,7 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
       m_activity(new ActivityPanel(session)), m_plan(new PlanPanel(session)), m_period(new PeriodPanel(session)),
       m_tenants(new TenantsPanel(session)), m_members(new MembersPanel(session)), m_applyBar(new QWidget),
       m_changesLabel(new QLabel), m_applyButton(new QPushButton(tr("&Apply"))),
-      m_revertButton(new QPushButton(tr("&Revert")))
+      m_revertButton(new QPushButton(tr("&Revert"))), m_alerts(new AlertWatcher(this))
 {
     setObjectName(QStringLiteral("settingsPage"));
     auto* layout = new QVBoxLayout(this);
@@ -133,18 +136,13 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
 
     connect(m_overview, &OverviewPanel::sectionRequested, this, &SettingsPage::showSection);
     connect(m_overview, &OverviewPanel::importRequested, this, &SettingsPage::importRequested);
-    connect(m_tenantCombo, &QComboBox::activated, this, &SettingsPage::showSelection);
+    connect(m_tenantCombo, &QComboBox::activated, this, &SettingsPage::reload);
     connect(&session, &Session::changed, this, &SettingsPage::reload);
     const int remembered = int(sectionNames().indexOf(pageSettings().value(sectionKey).toString()));
     m_sectionList->setCurrentRow(qMax(0, remembered));
     // A shared ledger may still be connecting: the page is filled when it is attached (Session::changed).
     if (session.isOpen())
         reload();
-    // After the first paint: a warning step already reached is told once as the window opens (a ledger still
-    // connecting is checked when it is attached).
-    auto* alerts = new AlertWatcher(session, this);
-    if (session.isOpen())
-        QTimer::singleShot(0, alerts, &AlertWatcher::check);
 }
 
 void SettingsPage::addSection(const QString& name, const QString& title, const QList<QWidget*>& panels, bool scrolls)
@@ -167,6 +165,8 @@ void SettingsPage::addSection(const QString& name, const QString& title, const Q
             panel->setStyleSheet(QStringLiteral("QGroupBox { font-weight: 600; font-size: %1pt; }")
                                      .arg(QLocale::c().toString(font().pointSizeF() * 1.15, 'f', 1)));
         layout->addWidget(panel);
+        if (auto* part = dynamic_cast<PagePart*>(panel))
+            m_parts.append(part);
         if (auto* section = dynamic_cast<Section*>(panel)) {
             m_edited.append({section, item, title});
             section->onDirtyChanged([this] { markDirtySections(); });
@@ -218,52 +218,50 @@ QString SettingsPage::selectedTenant() const
     return m_tenantCombo->currentData().toString();
 }
 
-void SettingsPage::reloadTenants()
+void SettingsPage::showTenants(const QVector<Tenant>& tenants)
 {
     const QString selected = selectedTenant();
+    const QSignalBlocker quiet(m_tenantCombo);
     m_tenantCombo->clear();
     m_tenantCombo->addItem(tr("Whole install"), QString());
-    const auto tenants = m_session.ledger().directory().tenants();
-    if (tenants) {
-        for (const Tenant& t : tenants.value())
-            m_tenantCombo->addItem(t.name.isEmpty() || t.name == t.id ? t.id : tr("%1 (%2)").arg(t.name, t.id), t.id);
-    }
+    for (const Tenant& t : tenants)
+        m_tenantCombo->addItem(t.name.isEmpty() || t.name == t.id ? t.id : tr("%1 (%2)").arg(t.name, t.id), t.id);
     // A tenant removed elsewhere falls back to the whole install.
     m_tenantCombo->setCurrentIndex(qMax(0, m_tenantCombo->findData(selected)));
 }
 
+// The page's state, read once for every part, then shown by each (PagePart::load).
 void SettingsPage::reload()
 {
-    const auto scope = m_session.ledger().readScope(); // every panel shows the same moment
-    reloadTenants();
-    const bool viewer = !m_session.canAdminister();
+    auto state = PageState::read(m_session.ledger(), selectedTenant());
+    if (state && !state->tenant.isEmpty() &&
+        std::none_of(state->tenants.cbegin(), state->tenants.cend(),
+                     [&](const Tenant& t) { return t.id == state->tenant; }))
+        state = PageState::read(m_session.ledger(), QString()); // the tenant shown was removed elsewhere
+    if (!state) {
+        m_readOnlyLabel->setText(QStringLiteral("\u26a0 ") + state.failure().message);
+        m_readOnlyLabel->setVisible(true);
+        return;
+    }
+    showTenants(state->tenants);
+    const Role role = state->role;
     m_readOnlyLabel->setText(
         tr("You are %1, %2 of this database: you can review credits, keys and activity, but only an Owner or Admin "
            "can change keys, models, tenants and members, and only an Owner the plan.")
-            .arg(m_session.ledger().userName(), roleWithArticle(m_session.role())));
-    m_readOnlyLabel->setVisible(viewer);
+            .arg(state->userName, roleWithArticle(role)));
+    m_readOnlyLabel->setVisible(!canAdminister(role));
     for (const EditedSection& e : qAsConst(m_edited))
-        e.section->setReadOnly(e.section->mayEdit(m_session.role()) ? QString()
-                               : e.section->mayEdit(Role::Admin)    ? tr("Only an Owner or Admin changes this.")
-                                                                    : tr("Only an Owner changes the plan."));
-    showSelection();
-    m_activity->reload();
-    m_plan->reload();
-    m_period->reload();
-    m_tenants->reload();
-    m_members->reload();
-}
-
-void SettingsPage::showSelection()
-{
-    const auto scope = m_session.ledger().readScope();
-    const QString tenant = selectedTenant();
-    m_overview->showTenant(tenant);
-    m_credits->showTenant(tenant);
-    m_costs->showTenant(tenant);
-    m_byok->showTenant(tenant);
-    m_models->reload();
-    m_rateLimit->showTenant(tenant);
+        e.section->setReadOnly(e.section->mayEdit(role)          ? QString()
+                               : e.section->mayEdit(Role::Admin) ? tr("Only an Owner or Admin changes this.")
+                                                                 : tr("Only an Owner changes the plan."));
+    for (PagePart* part : qAsConst(m_parts))
+        part->load(state.value());
+    // A warning step reached is told once; one already reached as the window opens, after its first paint.
+    if (isVisible())
+        m_alerts->check(state->installRunning);
+    else
+        QTimer::singleShot(0, m_alerts,
+                           [alerts = m_alerts, install = state->installRunning] { alerts->check(install); });
 }
 
 QVector<Section*> SettingsPage::dirtySections() const

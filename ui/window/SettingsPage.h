@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/Directory.h"
+
 #include <QVector>
 #include <QWidget>
 
@@ -12,6 +14,7 @@ class QStackedWidget;
 namespace Ui {
 
 class ActivityPanel;
+class AlertWatcher;
 class ByokPanel;
 class CreditCostsPanel;
 class CreditsPanel;
@@ -19,6 +22,7 @@ class MembersPanel;
 class ModelsPanel;
 class NoWheelComboBox;
 class OverviewPanel;
+class PagePart;
 class PeriodPanel;
 class PlanPanel;
 class RateLimitPanel;
@@ -67,8 +71,7 @@ signals:
 
 private:
     void addSection(const QString& name, const QString& title, const QList<QWidget*>& panels, bool scrolls = true);
-    void reloadTenants();
-    void showSelection();
+    void showTenants(const QVector<Tenant>& tenants);
     void step(int by);
     void markDirtySections();
     QVector<Section*> dirtyShown() const;
@@ -96,10 +99,12 @@ private:
         QString title;         // the item's title without the mark
     };
     QVector<EditedSection> m_edited;
+    QVector<PagePart*> m_parts; // every part of the page, each shown from the page's state
     QWidget* m_applyBar;
     QLabel* m_changesLabel;
     QPushButton* m_applyButton;
     QPushButton* m_revertButton;
+    AlertWatcher* m_alerts;
 };
 
 } // namespace Ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "ledger/Ledger.h"
+#include "model/Directory.h"
+#include "model/KeyRecords.h"
+#include "model/Settings.h"
+#include "model/Usage.h"
+#include "rules/BillingPeriod.h"
+#include "support/Result.h"
+
+#include <QHash>
+#include <QVector>
+
+#include <optional>
+
+// Everything the settings page shows at one moment, read in one read transaction (Ledger::readScope), so that
+// every section tells the same facts the same way: the settings in force and pending, the running period of the
+// selection and of the whole install, the key in force per provider, the rate limit's standing, who may do what.
+// The sections render from it and from the core's sentences; they read nothing themselves.
+struct PageState
+{
+    qint64 now = 0;
+    QString userName;
+    Role role = Role::Viewer;
+    LedgerSettings settings;
+    CalendarHistory calendar; // the billing calendar through its changes (settings), to walk periods with
+    QString timeZone;         // the zone in force now, in which times are shown
+    QVector<Tenant> tenants;
+    QVector<Member> members;
+    QStringList actors; // who appears in the audit trail
+
+    QString tenant;                // the selection; empty: the whole install
+    UsageReport running;           // the running period, of the selection
+    UsageReport installRunning;    // the running period, of the whole install (the plan, the pool)
+    QVector<UsageReport> recent;   // the whole install's running period and the two before it, oldest first
+    QVector<DayUsage> days;        // the running period's days, of the selection
+    QVector<ActionCost> costs;     // what each action costs now, for the selection
+    RateLimits rateLimits;         // of the selection
+    qint64 firstPeriodStart = 0;   // the oldest period with usage (or the running one)
+    bool hasUsage = false;         // any usage recorded at all
+    QVector<KeyRecord> storedKeys; // every stored key record, any scope
+    struct ProviderKeys
+    {
+        KeyStatus inForce;                       // for the selection
+        KeyRecord own;                           // the selection's own record (NotSet when none)
+        KeyStatus install;                       // the install's
+        std::optional<QStringList> modelsByKey;  // the models the install's key can use, when it listed them
+    };
+    QHash<QString, ProviderKeys> keys; // provider id -> its keys
+
+    // Reads the page for `tenant` (empty: the whole install); any member may.
+    static Result<PageState> read(Ledger& ledger, const QString& tenant);
+};
