@@ -12,6 +12,7 @@ bash "$here/scripts/sample-database.sh" "$work/sample.sqlite" >/dev/null
 export QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME=$work/config XDG_RUNTIME_DIR=$work LANG=C.UTF-8
 shots=$here/build/tests/ai-settings-shots
 "$shots" "$work/sample.sqlite" "$out" 800x600 --sections overview
+"$shots" "$work/sample.sqlite" "$out" 1920x1080 --sections overview,organisation --suffix -1920
 "$shots" "$work/sample.sqlite" "$out" 900x700 --sections usage,keys,models,rateLimit,activity,organisation
 "$shots" "$work/sample.sqlite" "$out" 800x600 --sections overview --suffix -de --locale de_DE
 "$shots" "$work/sample.sqlite" "$out" 800x600 --sections overview --suffix -dark --dark

@@ -1,5 +1,7 @@
 #include "WindowFixture.h"
 
+#include <QListWidget>
+#include <QProgressDialog>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
@@ -210,6 +212,33 @@ private slots:
         const auto cli = runCli({QStringLiteral("--db"), m_db, QStringLiteral("export"), QStringLiteral("--format"),
                                  QStringLiteral("jsonl")});
         QCOMPARE(out.readAll(), cli.out);
+    }
+
+    // On a wide window the sections stay a readable column, centred; every sidebar row has an icon; the progress
+    // dialog is titled with its task.
+    void theContentIsAReadableCentredColumn()
+    {
+        openWindow();
+        auto* list = find<QListWidget>("sectionList");
+        for (int i = 0; i < list->count(); ++i)
+            QVERIFY2(!list->item(i)->icon().isNull(), qPrintable(list->item(i)->text()));
+        m_window->resize(1900, 900);
+        auto* column = find<QWidget>("contentColumn");
+        QTRY_VERIFY(column->width() == column->maximumWidth());
+        const int left = column->mapTo(m_window.get(), QPoint(0, 0)).x() -
+                         (list->mapTo(m_window.get(), QPoint(0, 0)).x() + list->width());
+        const int right = m_window->width() - (column->mapTo(m_window.get(), QPoint(0, 0)).x() + column->width());
+        QVERIFY2(qAbs(left - right) < 40, qPrintable(QStringLiteral("%1 / %2").arg(left).arg(right)));
+        QVERIFY(column->width() < 1300);
+        m_window->resize(800, 600);
+        QTRY_VERIFY(column->width() < column->maximumWidth());
+
+        const QString exported = m_dir.filePath(QStringLiteral("titled.csv"));
+        m_window->exportTo(exported, UsageFile::Format::Csv);
+        auto* dialog = m_window->findChild<QProgressDialog*>(QStringLiteral("taskProgressDialog"));
+        QVERIFY(dialog);
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Export Usage"));
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(exported), 10000);
     }
 
     // The first start on a small screen (the offscreen platform's is 800 x 600): the window fits its free area.

@@ -59,6 +59,7 @@ ModelsPanel::ModelsPanel(Session& session, QWidget* parent)
         column->addWidget(combo);
         auto* users = new QLabel(slotUsers(session.catalog(), slot.id), this);
         users->setForegroundRole(QPalette::PlaceholderText);
+        users->setWordWrap(true); // a narrow window wraps the list rather than scrolling sideways
         column->addWidget(users);
         auto* label =
             new QLabel(shownText(slot.name).replace(QLatin1Char('&'), QStringLiteral("&&")) + QLatin1Char(':'), this);

@@ -73,16 +73,20 @@ OverviewPanel::OverviewPanel(Session& session, QWidget* parent)
     credits->addWidget(m_warningLabel);
     addRow(tr("Credits"), credits, link(tr("&Usage ›"), QStringLiteral("usage"), QStringLiteral("overviewUsageLink")));
 
+    // One column of badges and one of text: the rows align whatever each badge says, with room between them.
+    auto* keyGrid = new QGridLayout;
+    keyGrid->setHorizontalSpacing(fontMetrics().averageCharWidth() * 2);
+    keyGrid->setColumnStretch(1, 1);
     auto* keys = new QVBoxLayout;
+    keys->addLayout(keyGrid);
+    int keyRow = 0;
     for (const Provider& p : session.catalog().providers()) {
-        auto* line = new QHBoxLayout;
         auto* badge = new StatusBadge;
         badge->setObjectName(p.id + QStringLiteral("OverviewBadge"));
         badge->setAccessibleName(tr("%1 key status").arg(p.name));
         auto* label = plainLabel(p.id + QStringLiteral("OverviewKeyLabel"));
-        line->addWidget(badge, 0, Qt::AlignTop);
-        line->addWidget(label, 1);
-        keys->addLayout(line);
+        keyGrid->addWidget(badge, keyRow, 0, Qt::AlignLeft | Qt::AlignTop);
+        keyGrid->addWidget(label, keyRow++, 1);
         m_badges.insert(p.id, badge);
         m_keyLabels.insert(p.id, label);
     }

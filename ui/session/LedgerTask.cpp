@@ -11,11 +11,12 @@
 namespace Ui {
 
 LedgerTask::LedgerTask(QWidget* window, const QString& databasePath, const Catalog& catalog, Clock clock,
-                       const QString& label, Work work, Done done)
+                       const QString& title, const QString& label, Work work, Done done)
     : QObject(window), m_label(label), m_dialog(new QProgressDialog(label, tr("Cancel"), 0, 1000, window)),
       m_done(std::move(done))
 {
     m_dialog->setObjectName(QStringLiteral("taskProgressDialog"));
+    m_dialog->setWindowTitle(title); // the task, not the program's name
     m_dialog->setWindowModality(Qt::WindowModal);
     m_dialog->setMinimumDuration(400);
     m_dialog->setAutoClose(false);

@@ -30,8 +30,9 @@ public:
     using Done = std::function<void(const Result<QString>&)>;
 
     // The worker's ledger reads `clock`, the window's own.
-    LedgerTask(QWidget* window, const QString& databasePath, const Catalog& catalog, Clock clock, const QString& label,
-               Work work, Done done);
+    // `title` names the task in the progress dialog's title bar ("Import Usage"); `label` says what it does now.
+    LedgerTask(QWidget* window, const QString& databasePath, const Catalog& catalog, Clock clock, const QString& title,
+               const QString& label, Work work, Done done);
     ~LedgerTask() override;
 
 private:

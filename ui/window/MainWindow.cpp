@@ -286,7 +286,7 @@ void MainWindow::importFile(const QString& path)
     if (!m_session || !m_session->isOpen())
         return;
     new LedgerTask(
-        this, m_session->path(), m_session->catalog(), m_session->ledger().clock(),
+        this, m_session->path(), m_session->catalog(), m_session->ledger().clock(), tr("Import Usage"),
         tr("Importing %1…").arg(Text::isolated(QFileInfo(path).fileName())),
         [path](Ledger& ledger, const LedgerTask::Progress& progress) -> Result<QString> {
             // The bar covers the whole import, step by named step: reading, checking, writing, indexing, totals.
@@ -323,7 +323,8 @@ void MainWindow::exportTo(const QString& path, UsageFile::Format format)
     if (!m_session || !m_session->isOpen())
         return;
     new LedgerTask(
-        this, m_session->path(), m_session->catalog(), m_session->ledger().clock(), tr("Exporting usage…"),
+        this, m_session->path(), m_session->catalog(), m_session->ledger().clock(), tr("Export Usage"),
+        tr("Exporting usage…"),
         [path, format](Ledger& ledger, const LedgerTask::Progress& progress) -> Result<QString> {
             const auto written = UsageExport::toFile(ledger, path, format, std::nullopt,
                                                      [&](qint64 count) { return progress(count, 0, {}); });

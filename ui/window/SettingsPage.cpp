@@ -21,6 +21,7 @@
 #include <QDialogButtonBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -29,6 +30,7 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -83,13 +85,27 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     m_sectionList->setAccessibleName(tr("Sections"));
     m_sectionList->setSelectionMode(QAbstractItemView::SingleSelection);
     m_sectionList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    addSection(QStringLiteral("overview"), tr("Overview"), {m_overview});
-    addSection(QStringLiteral("usage"), tr("Usage"), {m_credits, m_costs});
-    addSection(QStringLiteral("keys"), tr("Keys"), {m_byok});
-    addSection(QStringLiteral("models"), tr("Models"), {m_models});
-    addSection(QStringLiteral("rateLimit"), tr("Rate limit"), {m_rateLimit});
-    addSection(QStringLiteral("activity"), tr("Activity"), {m_activity}, false);
-    addSection(QStringLiteral("organisation"), tr("Organisation"), {m_plan, m_period, m_tenants, m_members});
+    // Icons from the desktop's theme, with the style's own where the theme has none (an offscreen or bare
+    // desktop); rows padded as in KDE's System Settings.
+    const auto icon = [this](const char* themed, QStyle::StandardPixmap fallback) {
+        return QIcon::fromTheme(QLatin1String(themed), style()->standardIcon(fallback));
+    };
+    m_sectionList->setIconSize(QSize(16, 16));
+    m_sectionList->setSpacing(2);
+    m_sectionList->setStyleSheet(QStringLiteral("QListWidget::item { padding: 5px 0px; }"));
+    addSection(QStringLiteral("overview"), tr("Overview"), {m_overview}, true,
+               icon("view-dashboard", QStyle::SP_ComputerIcon));
+    addSection(QStringLiteral("usage"), tr("Usage"), {m_credits, m_costs}, true,
+               icon("office-chart-bar", QStyle::SP_FileDialogDetailedView));
+    addSection(QStringLiteral("keys"), tr("Keys"), {m_byok}, true, icon("dialog-password", QStyle::SP_DriveNetIcon));
+    addSection(QStringLiteral("models"), tr("Models"), {m_models}, true,
+               icon("preferences-system", QStyle::SP_FileDialogListView));
+    addSection(QStringLiteral("rateLimit"), tr("Rate limit"), {m_rateLimit}, true,
+               icon("chronometer", QStyle::SP_BrowserReload));
+    addSection(QStringLiteral("activity"), tr("Activity"), {m_activity}, false,
+               icon("view-history", QStyle::SP_FileDialogContentsView));
+    addSection(QStringLiteral("organisation"), tr("Organisation"), {m_plan, m_period, m_tenants, m_members}, true,
+               icon("system-users", QStyle::SP_DirHomeIcon));
     m_sectionList->setFixedWidth(m_sectionList->sizeHintForColumn(0) + 4 * m_sectionList->frameWidth() +
                                  fontMetrics().horizontalAdvance(QStringLiteral("MM")));
     // Below the sections, as in KDE's System Settings: what is not applied yet, Revert and Apply.
@@ -107,12 +123,23 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     bar->setContentsMargins(0, 0, 0, 0);
     bar->addWidget(m_changesLabel, 1);
     bar->addWidget(buttons);
-    auto* column = new QVBoxLayout;
+    // The sections in a column of readable width, centred when the window is wider (lines of text past ~100
+    // characters are hard to follow).
+    auto* content = new QWidget;
+    content->setObjectName(QStringLiteral("contentColumn"));
+    content->setMaximumWidth(fontMetrics().averageCharWidth() * 130);
+    auto* column = new QVBoxLayout(content);
+    column->setContentsMargins(0, 0, 0, 0);
     column->addWidget(m_sections, 1);
     column->addWidget(m_applyBar);
+    auto* centred = new QHBoxLayout;
+    centred->setSpacing(0);
+    centred->addStretch(0);
+    centred->addWidget(content, 1);
+    centred->addStretch(0);
     auto* body = new QHBoxLayout;
     body->addWidget(m_sectionList);
-    body->addLayout(column, 1);
+    body->addLayout(centred, 1);
     layout->addLayout(body, 1);
     connect(m_applyButton, &QPushButton::clicked, this, &SettingsPage::applyShown);
     connect(m_revertButton, &QPushButton::clicked, this, &SettingsPage::revertShown);
@@ -145,9 +172,10 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
         reload();
 }
 
-void SettingsPage::addSection(const QString& name, const QString& title, const QList<QWidget*>& panels, bool scrolls)
+void SettingsPage::addSection(const QString& name, const QString& title, const QList<QWidget*>& panels, bool scrolls,
+                              const QIcon& icon)
 {
-    auto* item = new QListWidgetItem(title, m_sectionList);
+    auto* item = new QListWidgetItem(icon, title, m_sectionList);
     item->setData(Qt::UserRole, name);
     item->setToolTip(tr("%1 (Alt+%2)").arg(title).arg(m_sectionList->count()));
     auto* content = new QWidget;

@@ -5,6 +5,7 @@
 #include <QVector>
 #include <QWidget>
 
+class QIcon;
 class QLabel;
 class QPushButton;
 class QListWidget;
@@ -70,7 +71,8 @@ signals:
     void importRequested();
 
 private:
-    void addSection(const QString& name, const QString& title, const QList<QWidget*>& panels, bool scrolls = true);
+    void addSection(const QString& name, const QString& title, const QList<QWidget*>& panels, bool scrolls,
+                    const QIcon& icon);
     void showTenants(const QVector<Tenant>& tenants);
     void step(int by);
     void markDirtySections();

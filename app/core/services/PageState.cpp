@@ -28,8 +28,8 @@ Result<PageState> PageState::read(Ledger& ledger, const QString& tenant)
     if (failed(role, failure))
         return *failure;
     if (!role.value())
-        return refused(QCoreApplication::translate("PageState", "%1 is not a member of this database.")
-                           .arg(s.userName));
+        return refused(
+            QCoreApplication::translate("PageState", "%1 is not a member of this database.").arg(s.userName));
     s.role = *role.value();
     const auto settings = ledger.settings().current();
     const auto tenants = ledger.directory().tenants();

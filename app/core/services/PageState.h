@@ -41,10 +41,10 @@ struct PageState
     QVector<KeyRecord> storedKeys; // every stored key record, any scope
     struct ProviderKeys
     {
-        KeyStatus inForce;                       // for the selection
-        KeyRecord own;                           // the selection's own record (NotSet when none)
-        KeyStatus install;                       // the install's
-        std::optional<QStringList> modelsByKey;  // the models the install's key can use, when it listed them
+        KeyStatus inForce;                      // for the selection
+        KeyRecord own;                          // the selection's own record (NotSet when none)
+        KeyStatus install;                      // the install's
+        std::optional<QStringList> modelsByKey; // the models the install's key can use, when it listed them
     };
     QHash<QString, ProviderKeys> keys; // provider id -> its keys
 
