@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 
+#include "model/Settings.h"
 #include "words/AuditSentences.h"
 
 // The audit trail's lines as the window words them: the provider and slot named, states and plans in the page's
@@ -77,6 +78,21 @@ private slots:
                                       << "rotated by a later version"
                                       << "Anthropic key"
                                       << "rotated by a later version";
+    }
+
+    // A setting's label and kind in the activity log are its declaration's: one place says both.
+    void everySettingIsNamedAndKindedByItsDeclaration()
+    {
+        for (const SettingDeclaration& d : Settings::declarations(TestSupport::catalog())) {
+            if (!d.writable)
+                continue;
+            QVERIFY2(!d.label.isEmpty(), qPrintable(d.name));
+            const AuditKind* kind = AuditKind::named(d.auditKind);
+            QVERIFY2(kind && kind->covers(d.name), qPrintable(d.name + QStringLiteral(" in ") + d.auditKind));
+            const AuditEntry e{0, QStringLiteral("root"), d.name, QStringLiteral("a -> b")};
+            QCOMPARE(AuditSentences::subject(e, TestSupport::catalog()), d.label);
+            QCOMPARE(e.kind(), d.auditKind);
+        }
     }
 
     void linesAreWorded()

@@ -484,6 +484,11 @@ private slots:
         const Status adminPlan = admin->settings().setPlan(QStringLiteral("enterprise"));
         QCOMPARE(adminPlan.failure().message,
                  QStringLiteral("Changing the plan needs the Owner role, and ada is an Admin."));
+        // Written directly, the plan's declaration asks for its Owner too.
+        const Status direct = admin->settings().write({{Settings::plan(), QStringLiteral("enterprise")}});
+        QCOMPARE(direct.failure().kind, Failure::Refused);
+        QCOMPARE(direct.failure().message, QStringLiteral("Changing Plan needs the Owner role."));
+        QCOMPARE(ledger().settings().current()->plan->id, QStringLiteral("essentials"));
         QVERIFY(admin->directory().addTenant(QStringLiteral("y"), {}).ok());
         QCOMPARE(admin->directory().setMember(QStringLiteral("ada"), Role::Owner).failure().kind, Failure::Refused);
         QCOMPARE(admin->directory().removeMember(QStringLiteral("owner")).failure().kind, Failure::Refused);

@@ -155,18 +155,6 @@
         <translation>%1-Adresse</translation>
     </message>
     <message>
-        <source>Plan</source>
-        <translation>Tarif</translation>
-    </message>
-    <message>
-        <source>Reset day</source>
-        <translation>Rücksetzungstag</translation>
-    </message>
-    <message>
-        <source>Time zone</source>
-        <translation>Zeitzone</translation>
-    </message>
-    <message>
         <source>Tenant</source>
         <translation>Mandant</translation>
     </message>
@@ -1812,6 +1800,30 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <source>%1 is not an http or https address.</source>
         <translation>%1 ist keine http- oder https-Adresse.</translation>
     </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Model of %1</source>
+        <translation>Modell für %1</translation>
+    </message>
+    <message>
+        <source>Reset day</source>
+        <translation>Rücksetzungstag</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>%1 address</source>
+        <translation>%1-Adresse</translation>
+    </message>
+    <message>
+        <source>Install id</source>
+        <translation>Installations-ID</translation>
+    </message>
 </context>
 <context>
     <name>SettingsStore</name>
@@ -1870,6 +1882,14 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>No billing period starts on %1.</source>
         <translation>Am %1 beginnt kein Abrechnungszeitraum.</translation>
+    </message>
+    <message>
+        <source>Changing %1 needs the %2 role.</source>
+        <translation>%1 zu ändern erfordert die Rolle %2.</translation>
+    </message>
+    <message>
+        <source>Owner or Admin</source>
+        <translation>Inhaber oder Administrator</translation>
     </message>
 </context>
 <context>

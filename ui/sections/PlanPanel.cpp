@@ -51,6 +51,12 @@ PlanPanel::PlanPanel(Session& session, QWidget* parent)
     connect(m_planCombo, &QComboBox::currentIndexChanged, this, &PlanPanel::explainChoice);
 }
 
+bool PlanPanel::mayEdit(Role role) const
+{
+    const auto plan = Settings::declaration(m_session.catalog(), Settings::plan());
+    return plan && Settings::mayChange(*plan, role);
+}
+
 void PlanPanel::setReadOnly(const QString& reason)
 {
     m_readOnly = reason;

@@ -33,7 +33,7 @@ public:
     void discard() override;
     QString confirmation() const override;
     void setReadOnly(const QString& reason) override;
-    bool mayEdit(Role role) const override { return canChangePlan(role); }
+    bool mayEdit(Role role) const override; // as the plan's declaration says
 
 private:
     void explainChoice();

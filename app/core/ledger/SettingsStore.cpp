@@ -119,6 +119,14 @@ Status SettingsStore::write(const QList<QPair<QString, QString>>& values)
             return badInput(Words::tr("%1 is not a setting that can be changed.").arg(Text::quoted(name)));
         if (const auto problem = d->problem(value))
             return badInput(*problem);
+        // The role its declaration asks for, whoever called (an Owner's setting, the plan, needs an Owner).
+        const auto role = m_db.roleOf(m_db.userName());
+        if (!role)
+            return role.failure();
+        if (!role.value() || !Settings::mayChange(*d, *role.value()))
+            return refused(
+                Words::tr("Changing %1 needs the %2 role.")
+                    .arg(d->label, d->role == Role::Owner ? roleLabel(Role::Owner) : Words::tr("Owner or Admin")));
         QSqlQuery& old = m_db.query(QStringLiteral("SELECT value FROM settings WHERE name = ?"));
         old.bindValue(0, name);
         if (Status s = Sql::exec(old, Words::tr("reading settings")); !s)

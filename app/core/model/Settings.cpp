@@ -44,42 +44,65 @@ QString baseUrl(const QString& provider)
 QVector<SettingDeclaration> declarations(const Catalog& catalog)
 {
     QVector<SettingDeclaration> all;
-    all.append(
-        {plan(), catalog.plans().first().id, false, true, [&catalog](const QString& v) -> std::optional<QString> {
-             if (catalog.plan(v))
-                 return std::nullopt;
-             return Words::tr("Unknown plan %1; expected one of %2.").arg(Text::quoted(v), catalog.planIds());
-         }});
+    all.append({plan(), catalog.plans().first().id, false, true,
+                [&catalog](const QString& v) -> std::optional<QString> {
+                    if (catalog.plan(v))
+                        return std::nullopt;
+                    return Words::tr("Unknown plan %1; expected one of %2.").arg(Text::quoted(v), catalog.planIds());
+                },
+                Words::tr("Plan"), QStringLiteral("plan"), Role::Owner});
     for (const Slot& slot : catalog.modelSlots())
         all.append(
-            {model(slot.id), slot.defaultModel, false, true, [&catalog](const QString& v) -> std::optional<QString> {
+            {model(slot.id), slot.defaultModel, false, true,
+             [&catalog](const QString& v) -> std::optional<QString> {
                  if (catalog.model(v))
                      return std::nullopt;
                  return Words::tr("Unknown model %1; expected one of %2.").arg(Text::quoted(v), catalog.modelIds());
-             }});
-    all.append({anchorDay(), QStringLiteral("1"), false, true, [](const QString& v) -> std::optional<QString> {
+             },
+             Words::tr("Model of %1").arg(shownText(slot.name)), QStringLiteral("model"), Role::Admin});
+    all.append({anchorDay(), QStringLiteral("1"), false, true,
+                [](const QString& v) -> std::optional<QString> {
                     bool isNumber = false;
                     if (BillingCalendar::isValidAnchorDay(v.toInt(&isNumber)) && isNumber)
                         return std::nullopt;
                     return Words::tr("The anchor day must be between 1 and 28, not %1.").arg(Text::escaped(v));
-                }});
+                },
+                Words::tr("Reset day"), QStringLiteral("period"), Role::Admin});
     all.append(
-        {timeZone(), QStringLiteral("UTC"), false, true, [](const QString& v) -> std::optional<QString> {
+        {timeZone(), QStringLiteral("UTC"), false, true,
+         [](const QString& v) -> std::optional<QString> {
              if (QTimeZone(v.toUtf8()).isValid())
                  return std::nullopt;
              return Words::tr("Unknown time zone %1; use an IANA name such as Europe/London.").arg(Text::quoted(v));
-         }});
+         },
+         Words::tr("Time zone"), QStringLiteral("period"), Role::Admin});
     for (const Provider& p : catalog.providers())
-        all.append({baseUrl(p.id), QString(), true, true, [](const QString& v) -> std::optional<QString> {
+        all.append({baseUrl(p.id), QString(), true, true,
+                    [](const QString& v) -> std::optional<QString> {
                         const QUrl url(v, QUrl::StrictMode);
                         if (v.isEmpty() || (url.isValid() && QStringList{"http", "https"}.contains(url.scheme()) &&
                                             !url.host().isEmpty() && url.userInfo().isEmpty()))
                             return std::nullopt;
                         return Words::tr("%1 is not an http or https address.").arg(Text::quoted(v));
-                    }});
+                    },
+                    Words::tr("%1 address").arg(p.name), QStringLiteral("provider"), Role::Admin});
     // Created with the ledger (schema version 3): it names the keychain entries, so it never changes.
-    all.append({installId(), QString(), false, false, [](const QString&) { return std::optional<QString>(); }});
+    all.append({installId(), QString(), false, false, [](const QString&) { return std::optional<QString>(); },
+                Words::tr("Install id"), QString(), Role::Owner});
     return all;
+}
+
+std::optional<SettingDeclaration> declaration(const Catalog& catalog, const QString& name)
+{
+    for (SettingDeclaration& d : declarations(catalog))
+        if (d.name == name)
+            return std::move(d);
+    return std::nullopt;
+}
+
+bool mayChange(const SettingDeclaration& setting, Role role)
+{
+    return setting.role == Role::Owner ? canChangePlan(role) : canAdminister(role);
 }
 
 QList<QPair<QString, QString>> initialValues(const Catalog& catalog)

@@ -3,6 +3,7 @@
 #include "rules/BillingPeriod.h"
 #include "rules/Catalog.h"
 #include "rules/PlanHistory.h"
+#include "rules/Roles.h"
 
 #include <QHash>
 #include <QString>
@@ -32,8 +33,9 @@ PlanHistory::InForce planInForce(const Catalog& catalog, const LedgerSettings& s
                                  qint64 asOf);
 
 // One stored setting, declared once: its name in the settings table (also the audit subject of a change), the
-// value a new ledger starts with, and why a value cannot be stored. Reading, writing, a new ledger's defaults
-// and the audit trail all go by these declarations.
+// value a new ledger starts with, why a value cannot be stored, its label, the activity log's kind it belongs to
+// and the role needed to change it. Reading, writing (and its role check), a new ledger's defaults, the audit
+// trail's labels and kinds, and who the window lets edit it all go by these declarations.
 struct SettingDeclaration
 {
     QString name;
@@ -41,6 +43,9 @@ struct SettingDeclaration
     bool emptyRemoves = false; // an empty value removes the setting (back to its built-in default)
     bool writable = true;      // false: set once, when the ledger is created
     std::function<std::optional<QString>(const QString& value)> problem;
+    QString label;           // as the activity log names it ("Reset day"), in the user's language
+    QString auditKind;       // its kind in the activity log's filter (AuditKind::ids())
+    Role role = Role::Admin; // the weakest role that may change it (Owner: only an Owner)
 };
 
 namespace Settings {
@@ -54,6 +59,10 @@ QString baseUrl(const QString& provider);
 
 // Every setting of a ledger with this catalog, in the order they are listed and audited.
 QVector<SettingDeclaration> declarations(const Catalog& catalog);
+// The declaration of the setting `name`, or nullopt for a name no setting has.
+std::optional<SettingDeclaration> declaration(const Catalog& catalog, const QString& name);
+// Whether `role` may change the setting.
+bool mayChange(const SettingDeclaration& setting, Role role);
 // The values a new ledger starts with.
 QList<QPair<QString, QString>> initialValues(const Catalog& catalog);
 

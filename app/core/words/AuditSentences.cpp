@@ -127,22 +127,14 @@ QString AuditSentences::subject(const AuditEntry& entry, const Catalog& catalog)
         const Provider* provider = catalog.provider(id);
         return tr("%1 key").arg(provider ? provider->name : id);
     }
-    if (s.startsWith(modelPrefix)) {
-        const QString id = s.mid(modelPrefix.size());
-        const Slot* slot = catalog.modelSlot(id);
-        return tr("Model of %1").arg(slot ? shownText(slot->name) : id);
-    }
-    if (s.startsWith(baseUrlPrefix)) {
-        const QString id = s.mid(baseUrlPrefix.size());
-        const Provider* provider = catalog.provider(id);
-        return tr("%1 address").arg(provider ? provider->name : id);
-    }
-    if (s == Settings::plan())
-        return tr("Plan");
-    if (s == Settings::anchorDay())
-        return tr("Reset day");
-    if (s == Settings::timeZone())
-        return tr("Time zone");
+    // A setting is named as it is declared (Settings::declarations).
+    if (const auto setting = Settings::declaration(catalog, s))
+        return setting->label;
+    // One the catalog no longer has (a retired slot or provider) keeps its id.
+    if (s.startsWith(modelPrefix))
+        return tr("Model of %1").arg(s.mid(modelPrefix.size()));
+    if (s.startsWith(baseUrlPrefix))
+        return tr("%1 address").arg(s.mid(baseUrlPrefix.size()));
     if (s == QLatin1String("tenant"))
         return tr("Tenant");
     if (s == QLatin1String("member"))
