@@ -184,12 +184,16 @@ private slots:
             find<QLabel>("periodOutcomeLabel")->text().contains(QStringLiteral("Unknown time zone \"Mars/Olympus\"")));
         QCOMPARE(ledger()->settings().current()->timeZone, QStringLiteral("Europe/Berlin")); // nothing half-saved
 
-        // Tenants: add, a bad id refused with the reason, rename, remove after saying what goes.
+        // Tenants: none yet says what a tenant is instead of an empty table; add, a bad id refused with the
+        // reason, rename, remove after saying what goes.
         auto* tenants = find<QTableWidget>("tenantsTable");
+        QVERIFY(!find<QLabel>("noTenantsLabel")->isHidden());
+        QVERIFY(tenants->isHidden());
         QTest::keyClicks(find<QLineEdit>("newTenantIdEdit"), QStringLiteral("acme"));
         QTest::keyClicks(find<QLineEdit>("newTenantNameEdit"), QStringLiteral("Acme Ltd"));
         QTest::keyClick(find<QLineEdit>("newTenantNameEdit"), Qt::Key_Return);
         QCOMPARE(tenants->rowCount(), 1);
+        QVERIFY(find<QLabel>("noTenantsLabel")->isHidden() && !tenants->isHidden());
         QCOMPARE(tenants->item(0, 1)->text(), QStringLiteral("Acme Ltd"));
         QTest::keyClicks(find<QLineEdit>("newTenantIdEdit"), QStringLiteral("bad id!"));
         find<QPushButton>("addTenantButton")->click();

@@ -2977,6 +2977,14 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <source>Its %1 stay in the ledger, so past periods still add up.</source>
         <translation>Seine %1 bleiben im Konto, damit frühere Zeiträume weiter aufgehen.</translation>
     </message>
+    <message>
+        <source>No tenants yet. A tenant is one of the install&apos;s customers, with its own usage and, on Professional and Enterprise, its own keys: add one below by its id.</source>
+        <translation>Noch keine Mandanten. Ein Mandant ist ein Kunde der Installation, mit eigener Nutzung und, bei Professional und Enterprise, eigenen Schlüsseln: unten mit seiner ID hinzufügen.</translation>
+    </message>
+    <message>
+        <source>No tenants yet; an Owner or Admin adds them.</source>
+        <translation>Noch keine Mandanten; ein Inhaber oder Administrator fügt sie hinzu.</translation>
+    </message>
 </context>
 <context>
     <name>UsageBook</name>

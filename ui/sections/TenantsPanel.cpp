@@ -26,8 +26,11 @@ TenantsPanel::TenantsPanel(Session& session, QWidget* parent)
       m_nameEdit(new QLineEdit(this)), m_addButton(new QPushButton(tr("A&dd Tenant"), this)),
       m_renameEdit(new QLineEdit(this)), m_renameButton(new QPushButton(tr("Re&name"), this)),
       m_removeButton(new QPushButton(tr("Re&move Tenant…"), this)),
-      m_outcomeLabel(Outcome::label(QStringLiteral("tenantsOutcomeLabel"), this))
+      m_outcomeLabel(Outcome::label(QStringLiteral("tenantsOutcomeLabel"), this)), m_emptyLabel(new QLabel(this))
 {
+    m_emptyLabel->setObjectName(QStringLiteral("noTenantsLabel"));
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setTextFormat(Qt::PlainText);
     setObjectName(QStringLiteral("tenantsPanel"));
     m_table->setObjectName(QStringLiteral("tenantsTable"));
     m_table->setAccessibleName(tr("Tenants"));
@@ -57,6 +60,7 @@ TenantsPanel::TenantsPanel(Session& session, QWidget* parent)
     form->addRow(newLabel, addRow);
     form->addRow(selectedLabel, selectedRow);
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_emptyLabel);
     layout->addWidget(m_table);
     layout->addLayout(form);
     layout->addWidget(m_outcomeLabel);
@@ -82,6 +86,13 @@ void TenantsPanel::load(const PageState& state)
         if (m_table->item(r, 0)->text() == selected)
             m_table->selectRow(r);
     const bool may = canAdminister(state.role);
+    // No table of nothing: what a tenant is, and who adds one.
+    const bool none = state.tenants.isEmpty();
+    m_emptyLabel->setText(may ? tr("No tenants yet. A tenant is one of the install's customers, with its own usage "
+                                   "and, on Professional and Enterprise, its own keys: add one below by its id.")
+                              : tr("No tenants yet; an Owner or Admin adds them."));
+    m_emptyLabel->setVisible(none);
+    m_table->setVisible(!none);
     for (QWidget* w :
          {static_cast<QWidget*>(m_idEdit), static_cast<QWidget*>(m_nameEdit), static_cast<QWidget*>(m_addButton)})
         w->setEnabled(may);

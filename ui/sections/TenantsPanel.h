@@ -40,6 +40,7 @@ private:
     QPushButton* m_renameButton;
     QPushButton* m_removeButton;
     QLabel* m_outcomeLabel;
+    QLabel* m_emptyLabel; // in place of an empty table: what a tenant is and how to add one
 };
 
 } // namespace Ui
