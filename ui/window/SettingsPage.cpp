@@ -187,11 +187,14 @@ void SettingsPage::addSection(const QString& name, const QString& title, const Q
         // Panels keep their natural height; space left over goes below the last one, unless the section is one
         // panel that fills it (a long list scrolls inside itself).
         panel->setSizePolicy(QSizePolicy::Preferred, scrolls ? QSizePolicy::Maximum : QSizePolicy::Expanding);
-        // A panel's title is the heading of its part of the section: larger and bolder than the bold
-        // sub-headings inside it. A style sheet font stays with the group box and is not passed to its children.
-        if (qobject_cast<QGroupBox*>(panel))
-            panel->setStyleSheet(QStringLiteral("QGroupBox { font-weight: 600; font-size: %1pt; }")
-                                     .arg(QLocale::c().toString(font().pointSizeF() * 1.15, 'f', 1)));
+        // A panel's title is the heading of its part of the section, larger and bolder than the bold sub-headings
+        // inside it, and the only mark of it: no frame around it as well (KDE's settings pages). A style sheet font
+        // stays with the group box and is not passed to its children.
+        if (auto* box = qobject_cast<QGroupBox*>(panel))
+            box->setStyleSheet(QStringLiteral("QGroupBox { font-weight: 600; font-size: %1pt; border: none; "
+                                              "margin-top: 1.4em; }"
+                                              "QGroupBox::title { subcontrol-origin: margin; left: 0px; }")
+                                   .arg(QLocale::c().toString(font().pointSizeF() * 1.15, 'f', 1)));
         layout->addWidget(panel);
         if (auto* part = dynamic_cast<PagePart*>(panel))
             m_parts.append(part);
