@@ -53,6 +53,8 @@ private slots:
         const QString asked = Ui::Ask::lastQuestion();
         for (const char* section : {"Plan", "Billing period", "Model selection"})
             QVERIFY2(asked.contains(QLatin1String(section)), qPrintable(asked));
+        // …and says what applying would do, as the Apply button would.
+        QVERIFY2(asked.contains(QStringLiteral("An upgrade takes effect at once")), qPrintable(asked));
         QCOMPARE(find<QSpinBox>("anchorDaySpin")->value(), 15);
 
         // Apply applies every one of them.

@@ -368,13 +368,19 @@ bool SettingsPage::settleChanges()
     const QVector<Section*> dirty = dirtySections();
     if (dirty.isEmpty())
         return true;
-    QStringList names;
-    for (const Section* s : dirty)
+    QStringList names, said;
+    for (const Section* s : dirty) {
         names << s->sectionName();
+        // What applying would do, as the Apply button says it (a new reset day's periods, say).
+        if (const QString c = s->confirmation(); !c.isEmpty())
+            said << c;
+    }
+    QString text = tr("%1: changes are not applied yet. Apply them, discard them, or stay on the page?")
+                       .arg(QLocale().createSeparatedList(names));
+    if (!said.isEmpty())
+        text += QStringLiteral("\n\n") + said.join(QStringLiteral("\n\n"));
     const auto answer =
-        Ask::question(this, tr("Changes Not Applied"),
-                      tr("%1: changes are not applied yet. Apply them, discard them, or stay on the page?")
-                          .arg(QLocale().createSeparatedList(names)),
+        Ask::question(this, tr("Changes Not Applied"), text,
                       QMessageBox::Apply | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Apply);
     if (answer != QMessageBox::Apply && answer != QMessageBox::Discard)
         return false;
