@@ -188,6 +188,37 @@ private slots:
 
     // 80, 90 and 100 % of Essentials' 100 credits: each step colours the bar, raises the banner with what happens
     // next, and is notified once; refreshing at the same step notifies nothing more.
+    // The Overview's bar is a picture of the period: marks where the warnings start, and a dashed line where the
+    // pool will stand at the reset at the last seven days' pace.
+    void theOverviewPicturesThePeriod()
+    {
+        const Clock frozen = Clock::fixedAt(at("2026-11-22T12:00:00Z"));
+        {
+            auto l = ledger(frozen);
+            l->setClock(Clock::fixedAt(at("2026-11-01T00:00:00Z")));
+            QVERIFY(l->settings().setPlan(QStringLiteral("enterprise")).ok());
+            for (const char* day : {"2026-11-20", "2026-11-21", "2026-11-22"})
+                for (int i = 0; i < 5; ++i) // data analyses, 10 credits each
+                    QVERIFY(TestSupport::recordAsItHappened(
+                                *l, {QStringLiteral("analysis"),
+                                     {},
+                                     at(qPrintable(QStringLiteral("%1T0%2:00:00Z").arg(QLatin1String(day)).arg(i))),
+                                     {}})
+                                .ok());
+        }
+        openWindow(frozen);
+        page()->showSection(QStringLiteral("overview"));
+        auto* bar = find<QProgressBar>("overviewCreditsBar");
+        QCOMPARE(bar->property("marks").value<QVector<int>>(), (QVector<int>{80, 90, 100}));
+        // 150 credits since 15 November 00:00 (the last seven whole days and today's half: 7.5 days), 8.5 days to
+        // the reset on 1 December: 150 + 150 / 7.5 × 8.5 = 320 of 2,000.
+        const double expected = (150 + 150.0 / 7.5 * 8.5) / 2000;
+        QVERIFY2(qAbs(bar->property("projection").toDouble() - expected) < 0.001,
+                 qPrintable(QString::number(bar->property("projection").toDouble())));
+        QVERIFY2(bar->accessibleDescription().contains(QStringLiteral("At this pace")),
+                 qPrintable(bar->accessibleDescription()));
+    }
+
     void eachWarningStepIsShownAndNotifiedOnce()
     {
         QStringList told;

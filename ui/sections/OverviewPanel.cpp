@@ -3,6 +3,7 @@
 #include "rules/KeyFormat.h"
 #include "session/Session.h"
 #include "widgets/AlertStyle.h"
+#include "widgets/PeriodBar.h"
 #include "widgets/StatusBadge.h"
 #include "words/AdminSentences.h"
 #include "words/UsageSentences.h"
@@ -42,7 +43,7 @@ QLabel* heading(const QString& text)
 
 OverviewPanel::OverviewPanel(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_usedLabel(plainLabel(QStringLiteral("overviewUsedLabel"))),
-      m_bar(new QProgressBar), m_remainingLabel(plainLabel(QStringLiteral("overviewRemainingLabel"))),
+      m_bar(new PeriodBar), m_remainingLabel(plainLabel(QStringLiteral("overviewRemainingLabel"))),
       m_warningLabel(plainLabel(QStringLiteral("overviewWarningLabel"))),
       m_modelsLabel(plainLabel(QStringLiteral("overviewModelsLabel"))),
       m_rateLabel(plainLabel(QStringLiteral("overviewRateLabel"))), m_firstSteps(new QFrame),
@@ -52,6 +53,7 @@ OverviewPanel::OverviewPanel(Session& session, QWidget* parent)
     m_bar->setObjectName(QStringLiteral("overviewCreditsBar"));
     m_bar->setAccessibleName(tr("AI credits used"));
     m_bar->setTextVisible(false);
+    m_bar->setMarks({80, 90, 100}); // where the warnings start
     m_bar->setMaximumHeight(fontMetrics().height());
     m_usedLabel->setBuddy(m_bar);
 
@@ -152,7 +154,15 @@ void OverviewPanel::showCredits(const PageState& state)
     m_usedLabel->setText(UsageSentences::used(r));
     m_bar->setRange(0, int(qMax<qint64>(1, r.allocation)));
     m_bar->setValue(int(qMin(r.poolUsed, r.allocation)));
-    m_bar->setAccessibleDescription(m_usedLabel->text());
+    // Where the pool will stand at the reset at the recent pace, and the same in words.
+    const auto byReset =
+        r.forecast ? CreditRules::usedByReset(r.poolUsed, *r.forecast, state.now, r.period.end) : std::nullopt;
+    m_bar->setProjection(byReset && r.allocation > 0 ? std::optional(double(*byReset) / double(r.allocation))
+                                                     : std::nullopt);
+    const QString pace = UsageSentences::forecast(r);
+    m_bar->setAccessibleDescription(pace.isEmpty() ? m_usedLabel->text()
+                                                   : m_usedLabel->text() + QLatin1Char(' ') + pace);
+    m_bar->setToolTip(pace);
     m_remainingLabel->setText(UsageSentences::remaining(r));
     // The same step in the same colours as the Usage section.
     AlertStyle::showOnBar(m_bar, r.alertLevel);

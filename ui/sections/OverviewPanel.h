@@ -13,6 +13,7 @@ class QPushButton;
 namespace Ui {
 
 class Session;
+class PeriodBar;
 class StatusBadge;
 
 // The first questions at a glance, each linking to its section: credits used and left with the bar and the reset,
@@ -42,7 +43,7 @@ private:
 
     Session& m_session;
     QLabel* m_usedLabel;
-    QProgressBar* m_bar;
+    PeriodBar* m_bar;
     QLabel* m_remainingLabel;
     QLabel* m_warningLabel;
     QHash<QString, StatusBadge*> m_badges; // provider id -> its badge

@@ -158,6 +158,13 @@ Forecast forecast(qint64 remaining, qint64 recentCredits, qint64 windowStart, qi
     return f;
 }
 
+std::optional<qint64> usedByReset(qint64 used, const Forecast& forecast, qint64 now, qint64 resetsAt)
+{
+    if (forecast.tooEarly)
+        return std::nullopt;
+    return used + qint64(forecast.dailyRate * (qMax<qint64>(0, resetsAt - now) / 86400000.0));
+}
+
 std::optional<QString> eventTimeProblem(qint64 at, qint64 now)
 {
     if (at < earliestEventAt)

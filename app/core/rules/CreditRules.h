@@ -91,6 +91,9 @@ constexpr qint64 forecastWindowMs = 7 * 86400000LL;
 constexpr qint64 forecastMinimumMs = 3600000;
 // `recentCredits` were used between `windowStart` and `now`.
 Forecast forecast(qint64 remaining, qint64 recentCredits, qint64 windowStart, qint64 now, qint64 resetsAt);
+// The credits the pool will have used by the reset at the forecast's pace (`used` now); nullopt while it is too
+// early to say. Not capped at the allocation: an action past it is refused, but the pace says how far past.
+std::optional<qint64> usedByReset(qint64 used, const Forecast& forecast, qint64 now, qint64 resetsAt);
 
 // Events happen between 2000-01-01 and five minutes from now; anything else is bad input (DESIGN.md §1).
 constexpr qint64 earliestEventAt = 946684800000; // 2000-01-01T00:00:00Z
