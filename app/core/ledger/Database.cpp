@@ -16,6 +16,8 @@
 #include <QSqlError>
 #include <QThread>
 
+#include <unistd.h>
+
 namespace {
 
 // What the ledger's triggers notify at commit (resources/sql/postgres-functions.sql).
@@ -45,6 +47,7 @@ Database::Database(const Catalog& catalog, QString userName, QString location)
 
 Database::~Database()
 {
+    stopWatching();
     m_checkpointer.reset();
     m_queries.clear();
     QSqlDatabase::database(m_connectionName, false).close();
@@ -260,7 +263,7 @@ Status Database::reconnect(int waitMs)
     });
     m_queries.clear();
     qInstallMessageHandler(shown);
-    m_changeWatch.reset(); // its socket was the old connection's
+    stopWatching(); // its socket was the old connection's
     m_memberSince.invalidate();
     QSqlDatabase db = handle();
     QElapsedTimer waited;
@@ -294,14 +297,17 @@ bool Database::notifyChanges(std::function<void()> changed)
 // the connection is found gone, before the event loop could look at a socket libpq has closed.
 bool Database::listenForChanges()
 {
-    m_changeWatch.reset();
+    stopWatching();
     QSqlQuery listen(handle());
     if (!listen.exec(QStringLiteral("LISTEN %1").arg(QLatin1String(changeChannel))))
         return false;
     const int socket = PostgresConnection::socket(handle());
     if (socket < 0)
         return false;
-    m_changeWatch = std::make_unique<QSocketNotifier>(socket, QSocketNotifier::Read);
+    m_watchedSocket = ::dup(socket);
+    if (m_watchedSocket < 0)
+        return false;
+    m_changeWatch = std::make_unique<QSocketNotifier>(m_watchedSocket, QSocketNotifier::Read);
     QObject::connect(m_changeWatch.get(), &QSocketNotifier::activated, m_changeWatch.get(), [this] {
         const bool changed = takeChanges();
         if (PostgresConnection::knownLost(handle()))
@@ -310,6 +316,14 @@ bool Database::listenForChanges()
             m_changed();
     });
     return true;
+}
+
+void Database::stopWatching()
+{
+    m_changeWatch.reset();
+    if (m_watchedSocket >= 0)
+        ::close(m_watchedSocket);
+    m_watchedSocket = -1;
 }
 
 bool Database::takeChanges()

@@ -194,9 +194,14 @@ private:
     bool m_postgres = false;
     int m_recordingDepth = 0;
     int m_reconnectWaitMs = 0;
-    std::function<void()> m_changed;                // notifyChanges
-    std::unique_ptr<QSocketNotifier> m_changeWatch; // the socket of a connection that listens for changes
-    qint64 m_dataVersion = -1;                      // changedElsewhere's last answer
+    std::function<void()> m_changed; // notifyChanges
+    // A duplicate of the listening connection's socket, and the watch on it: libpq may close its own descriptor the
+    // moment a statement finds the server gone, and a watch on a closed descriptor is an error to the event loop;
+    // the duplicate stays open until the watch ends (stopWatching).
+    std::unique_ptr<QSocketNotifier> m_changeWatch;
+    int m_watchedSocket = -1;
+    void stopWatching();
+    qint64 m_dataVersion = -1; // changedElsewhere's last answer
     int m_scopeDepth = 0;
     quint64 m_scopeId = 0;
     std::unique_ptr<SqliteCheckpointer> m_checkpointer; // stopped before the connection closes
