@@ -106,6 +106,7 @@ void CreditsPanel::load(const PageState& state)
     m_previousButton->setEnabled(state.running.period.start > state.firstPeriodStart);
     m_nextButton->setEnabled(false);
     m_currentButton->setEnabled(false);
+    m_shown = state.running.period;
     showReport(state.running, true);
     m_chart->setDays(state.days);
 }
@@ -123,11 +124,7 @@ void CreditsPanel::step(int periods)
     if (!m_state)
         return;
     const BillingCalendar calendar = m_state->calendar.calendar();
-    BillingPeriod p = m_state->running.period;
-    if (!m_periodId.isEmpty())
-        if (const auto shown = m_session.ledger().settings().period(m_periodId))
-            p = shown.value();
-    p = periods < 0 ? calendar.preceding(p) : calendar.following(p);
+    const BillingPeriod p = periods < 0 ? calendar.preceding(m_shown) : calendar.following(m_shown);
     showPeriod(p.start >= m_state->running.period.start ? QString() : p.id());
 }
 
@@ -145,6 +142,7 @@ void CreditsPanel::showPast()
     m_previousButton->setEnabled(report->period.start > m_state->firstPeriodStart);
     m_nextButton->setEnabled(true);
     m_currentButton->setEnabled(true);
+    m_shown = report->period;
     showReport(report.value(), false);
     m_chart->setDays(days.value());
 }

@@ -41,6 +41,7 @@ private:
     Session& m_session;
     std::optional<PageState> m_state;
     QString m_periodId;
+    BillingPeriod m_shown; // the period shown, to step from
     QPushButton* m_previousButton;
     QPushButton* m_nextButton;
     QPushButton* m_currentButton;

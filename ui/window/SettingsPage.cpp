@@ -46,6 +46,16 @@ QSettings pageSettings()
 }
 const QString sectionKey = QStringLiteral("page/section");
 
+// What applying each section would do, as the question before it says (a new reset day's periods, say).
+QStringList confirmations(const QVector<Section*>& sections)
+{
+    QStringList said;
+    for (const Section* s : sections)
+        if (const QString c = s->confirmation(); !c.isEmpty())
+            said << c;
+    return said;
+}
+
 } // namespace
 
 SettingsPage::SettingsPage(Session& session, QWidget* parent)
@@ -319,10 +329,7 @@ void SettingsPage::applyShown()
     const QVector<Section*> dirty = dirtyShown();
     if (dirty.isEmpty())
         return;
-    QStringList said;
-    for (const Section* s : dirty)
-        if (const QString c = s->confirmation(); !c.isEmpty())
-            said << c;
+    const QStringList said = confirmations(dirty);
     if (!said.isEmpty() &&
         Ask::question(this, tr("Apply Changes"),
                       said.join(QStringLiteral("\n\n")) + QStringLiteral("\n\n") + tr("Apply these changes?"),
@@ -368,13 +375,10 @@ bool SettingsPage::settleChanges()
     const QVector<Section*> dirty = dirtySections();
     if (dirty.isEmpty())
         return true;
-    QStringList names, said;
-    for (const Section* s : dirty) {
+    QStringList names;
+    for (const Section* s : dirty)
         names << s->sectionName();
-        // What applying would do, as the Apply button says it (a new reset day's periods, say).
-        if (const QString c = s->confirmation(); !c.isEmpty())
-            said << c;
-    }
+    const QStringList said = confirmations(dirty); // as the Apply button says it
     QString text = tr("%1: changes are not applied yet. Apply them, discard them, or stay on the page?")
                        .arg(QLocale().createSeparatedList(names));
     if (!said.isEmpty())

@@ -82,35 +82,27 @@ Result<bool> Ledger::usageSince(qint64 at)
     // Through the day totals (by their key) to the tenants with usage then, and through the rate limit's index to
     // their events: no scan of the events. Two days cover the longest local day.
     constexpr qint64 twoDaysMs = 2 * 86400000LL;
-    const bool all = at < std::numeric_limits<qint64>::min() + twoDaysMs;
+    if (at < std::numeric_limits<qint64>::min() + twoDaysMs)
+        return m_usage.hasUsage();
     QSqlQuery& q = m_db->query(
-        all ? QStringLiteral("SELECT EXISTS (SELECT 1 FROM usage_events)")
-            : QStringLiteral("SELECT EXISTS (SELECT 1 FROM usage_events e WHERE e.tenant IN (SELECT d.tenant FROM "
-                             "usage_daily d WHERE d.day_start >= ?) AND e.billing IN ('credits', 'byok') AND "
-                             "e.occurred_at >= ?)"));
-    if (!all) {
-        q.bindValue(0, at - twoDaysMs);
-        q.bindValue(1, at);
-    }
-    if (Status s = Sql::exec(q, Words::tr("reading usage")); !s)
-        return s.failure();
-    const bool found = q.next() && q.value(0).toBool();
-    q.finish();
-    return found;
+        QStringLiteral("SELECT EXISTS (SELECT 1 FROM usage_events e WHERE e.tenant IN (SELECT d.tenant FROM "
+                       "usage_daily d WHERE d.day_start >= ?) AND e.billing IN ('credits', 'byok') AND "
+                       "e.occurred_at >= ?)"));
+    q.bindValue(0, at - twoDaysMs);
+    q.bindValue(1, at);
+    const auto found = Sql::number(q, Words::tr("reading usage"));
+    if (!found)
+        return found.failure();
+    return found.value() != 0;
 }
 
-Result<CalendarChoice> Ledger::chooseCalendarNow(int anchorDay, const QString& timeZone)
+Result<CalendarChoice> Ledger::chooseCalendarNow(const LedgerSettings& settings, int anchorDay, const QString& timeZone)
 {
     for (const auto& [name, value] :
          {std::pair{Settings::anchorDay(), QString::number(anchorDay)}, std::pair{Settings::timeZone(), timeZone}})
-        for (const SettingDeclaration& d : Settings::declarations(m_db->catalog()))
-            if (d.name == name)
-                if (const auto problem = d.problem(value))
-                    return badInput(*problem);
-    const auto settings = m_settings.load();
-    if (!settings)
-        return settings.failure();
-    const CalendarHistory history{settings->firstAnchorDay, settings->firstTimeZone, settings->calendarChanges};
+        if (const auto problem = Settings::declaration(m_db->catalog(), name)->problem(value))
+            return badInput(*problem);
+    const CalendarHistory history{settings.firstAnchorDay, settings.firstTimeZone, settings.calendarChanges};
     std::optional<Failure> failed;
     CalendarChoice choice = chooseCalendar(history, anchorDay, timeZone, m_db->now(), [&](qint64 at) {
         const auto found = failed ? Result<bool>(true) : usageSince(at);
@@ -128,7 +120,10 @@ Result<CalendarChoice> Ledger::previewBillingCalendar(int anchorDay, const QStri
     if (Status s = m_db->requireMember(); !s)
         return s.failure();
     const auto scope = readScope();
-    return chooseCalendarNow(anchorDay, timeZone);
+    const auto settings = m_settings.load();
+    if (!settings)
+        return settings.failure();
+    return chooseCalendarNow(settings.value(), anchorDay, timeZone);
 }
 
 Status Ledger::storeCalendar(const CalendarHistory& history)
@@ -179,7 +174,7 @@ Result<CalendarChoice> Ledger::setBillingCalendar(int anchorDay, const QString& 
         const auto settings = m_settings.load();
         if (!settings)
             return settings.failure();
-        auto chosen = chooseCalendarNow(anchorDay, timeZone);
+        auto chosen = chooseCalendarNow(settings.value(), anchorDay, timeZone);
         if (!chosen)
             return chosen.failure();
         choice = std::move(chosen).value();

@@ -85,7 +85,7 @@ public:
 private:
     explicit Ledger(std::unique_ptr<Database> db);
     Result<QVector<QPair<QString, qint64>>> copyInto(const struct DatabaseAddress& address, const QString& connection);
-    Result<CalendarChoice> chooseCalendarNow(int anchorDay, const QString& timeZone);
+    Result<CalendarChoice> chooseCalendarNow(const LedgerSettings& settings, int anchorDay, const QString& timeZone);
     Result<bool> usageSince(qint64 at);
     Status storeCalendar(const CalendarHistory& history);
 

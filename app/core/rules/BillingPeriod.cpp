@@ -200,6 +200,9 @@ qint64 BillingCalendar::localDayStart(const QDate& date) const
 
 const std::vector<qint64>& BillingCalendar::dayStarts(const BillingPeriod& period) const
 {
+    // One calendar, no change shaped a period (import asks once per line): its own days.
+    if (m_eras.size() == 1)
+        return m_eras.front().calendar.dayStarts(period);
     const int i = eraAt(period.start);
     const MonthlyCalendar& calendar = m_eras[i].calendar;
     const BillingPeriod own = calendar.startingIn(period.firstDay.year(), period.firstDay.month());
