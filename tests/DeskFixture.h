@@ -67,7 +67,11 @@ protected:
         m_window->resize(900, 640);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        read();
     }
+
+    // Waits until the page shows what it read last (WidgetSupport::pageRead).
+    void read() { QVERIFY(WidgetSupport::pageRead(m_window->page())); }
 
     Ui::SettingsPage* page() { return m_window->page(); }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QTest>
 #include <QtGlobal>
 
 // Shared by the widget tests: controls are found by their object names, as a user finds them by their labels.
@@ -13,6 +14,13 @@ template <typename T> T* find(const QObject* root, const char* name)
     if (!w)
         qFatal("no widget named %s", name);
     return w;
+}
+
+// Waits (bounded) until the settings page shows what it read last: the page reads off the window's thread, so
+// an action that makes it read again is on screen a moment later. False when the reading did not end in time.
+template <typename Page> bool pageRead(const Page* page)
+{
+    return QTest::qWaitFor([page] { return page->hasShown() && !page->isReading(); }, 10000);
 }
 
 } // namespace WidgetSupport

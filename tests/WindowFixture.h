@@ -74,7 +74,11 @@ protected:
         m_window->session()->setTimeouts(10000, 1500);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        read();
     }
+
+    // Waits until the page shows what it read last (WidgetSupport::pageRead).
+    void read() { QVERIFY(WidgetSupport::pageRead(m_window->page())); }
 
     // Answers the next dialog with `button` through the Ask seam, runs `trigger`, waits (bounded) until the
     // dialog came, and returns its text.

@@ -99,6 +99,7 @@ private slots:
         m_window->resize(1000, 760);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(WidgetSupport::pageRead(m_window->page()));
     }
 
     void cleanupTestCase() { m_window.reset(); }

@@ -57,6 +57,7 @@ private slots:
             QVERIFY(l->usage().record({QStringLiteral("trigger"), {}, std::nullopt, {}}).ok());
         }
         m_window->session()->refresh();
+        read();
         QVERIFY(!find<QWidget>("firstStepsBox")->isVisible());
         QTRY_VERIFY(find<QWidget>("overviewRateLabel")->visibleRegion().boundingRect() ==
                     find<QWidget>("overviewRateLabel")->rect());
@@ -150,21 +151,25 @@ private slots:
         kinds->setFocus();
         QTest::keyClick(kinds, Qt::Key_Down); // All changes -> Key
         QTest::keyClick(kinds, Qt::Key_Down); // -> Plan
+        read();
         QCOMPARE(kinds->currentData().toString(), QStringLiteral("plan"));
         QCOMPARE(model->rowCount(), 1);
         QCOMPARE(cell(0, Ui::AuditModel::Change), QStringLiteral("Essentials → Enterprise"));
         QCOMPARE(find<QLabel>("activityCountLabel")->text(), QStringLiteral("1 change, newest first."));
         kinds->setCurrentIndex(0);
         emit kinds->activated(0);
+        read();
         QCOMPARE(model->rowCount(), 3);
 
         // By dates: October only, then from November on.
         auto* to = find<QDateEdit>("activityToEdit");
         to->setDate(QDate(2026, 10, 31));
+        read();
         QCOMPARE(model->rowCount(), 1);
         QCOMPARE(cell(0, Ui::AuditModel::Change), QStringLiteral("Added acme."));
         to->setDate(to->minimumDate()); // "Any"
         find<QDateEdit>("activityFromEdit")->setDate(QDate(2026, 11, 1));
+        read();
         QCOMPARE(model->rowCount(), 2);
 
         // By person: nobody but the owner changed anything.
@@ -250,6 +255,7 @@ private slots:
         for (const auto& step : steps) {
             spend(step.spend);
             m_window->session()->refresh();
+            read();
             QCOMPARE(bar->property("level").toString(), QLatin1String(step.level));
             QVERIFY(!banner->isHidden());
             QCOMPARE(banner->property("level").toInt(), step.step);
@@ -266,6 +272,7 @@ private slots:
             QVERIFY2(told.last().startsWith(QStringLiteral("AI credits: %1% used: ").arg(step.step)),
                      qPrintable(told.last()));
             m_window->session()->refresh(); // the same step again: no second notification
+            read();
             QCOMPARE(told.size(), int(&step - steps) + 1);
         }
         QVERIFY2(banner->text().contains(
@@ -277,6 +284,7 @@ private slots:
         // An old period shows no banner and notifies nothing.
         const QDate thisPeriod = ledger()->usage().report(std::nullopt, std::nullopt)->period.firstDay;
         page()->credits()->showPeriod(thisPeriod.addMonths(-1).toString(QStringLiteral("yyyy-MM")));
+        read();
         QVERIFY(banner->isHidden());
         QCOMPARE(told.size(), 3);
         Ui::Notifications::setSink({});

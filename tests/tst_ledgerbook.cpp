@@ -5,7 +5,9 @@
 #include "services/PageState.h"
 #include "services/UsageTransfer.h"
 
+#include <QDateTime>
 #include <QMap>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <memory>
@@ -105,7 +107,9 @@ private slots:
         QVERIFY(ledger().usage().importRows(rows("p1,2026-09-10T10:00:00Z,,theme,,credits,\n"), false).ok());
         QVERIFY(record("content", "2026-11-20T10:00:00Z", QStringLiteral("acme")).ok());
         QVERIFY(record("theme", "2026-11-21T10:00:00Z").ok());
-        const auto state = PageState::read(ledger(), QStringLiteral("acme"));
+        PageRequest asked;
+        asked.tenant = QStringLiteral("acme");
+        const auto state = PageState::read(ledger(), asked);
         QVERIFY2(state.ok(), qPrintable(state.failure().message));
         QCOMPARE(state->role, Role::Owner);
         QCOMPARE(state->running.used, 5);
@@ -120,7 +124,29 @@ private slots:
         QCOMPARE(state->keys.size(), TestSupport::catalog().providers().size());
         QCOMPARE(state->timeZone, QStringLiteral("UTC"));
         QVERIFY(state->hasUsage);
-        const auto gone = PageState::read(ledger(), QStringLiteral("ghost"));
+        QVERIFY(!state->past);
+        // The trail's newest lines come with it, and what a part asks beyond the running period: a past period,
+        // the trail by kind and by days.
+        const auto trail = ledger().audit().count({});
+        QVERIFY(trail.ok() && trail.value() > 0);
+        QCOMPARE(state->auditCount, trail.value());
+        QCOMPARE(state->auditFirst.size(), qMin<qint64>(trail.value(), PageState::auditPageSize));
+        asked.period = QStringLiteral("2026-09");
+        asked.audit.kind = QStringLiteral("tenant");
+        const auto past = PageState::read(ledger(), asked);
+        QVERIFY2(past.ok(), qPrintable(past.failure().message));
+        QVERIFY(past->past);
+        QCOMPARE(past->past->period.id(), QStringLiteral("2026-09"));
+        QCOMPARE(past->past->used, 0); // the September line is the install's, not Acme's
+        QCOMPARE(past->pastDays.size(), 30);
+        QCOMPARE(past->auditCount, 1);
+        QCOMPARE(past->auditFirst.first().kind(), QStringLiteral("tenant"));
+        asked.auditFrom = QDateTime::fromMSecsSinceEpoch(ledger().now(), QTimeZone::utc()).date().addDays(1);
+        const auto later = PageState::read(ledger(), asked);
+        QVERIFY2(later.ok(), qPrintable(later.failure().message));
+        QCOMPARE(later->auditCount, 0);
+        QVERIFY(later->audit.since);
+        const auto gone = PageState::read(ledger(), PageRequest{QStringLiteral("ghost"), {}, {}, {}, {}});
         QVERIFY(!gone.ok() || gone->running.used == 0);
     }
 

@@ -37,6 +37,7 @@ private slots:
         // Another admin changes the plan meanwhile; the refresh reads it, and still shows what was typed.
         QVERIFY(ledger()->settings().setPlan(QStringLiteral("professional")).ok());
         m_window->session()->refresh();
+        read();
         QCOMPARE(find<QSpinBox>("anchorDaySpin")->value(), 15);
         QCOMPARE(plans->currentData().toString(), QStringLiteral("enterprise"));
         QCOMPARE(content->currentData().toString(), QStringLiteral("claude-opus-4-6"));
@@ -81,6 +82,7 @@ private slots:
         find<QSpinBox>("anchorDaySpin")->setValue(15);
         Ui::Ask::setNextAnswer(QMessageBox::Cancel);
         find<QPushButton>("applyChangesButton")->click();
+        read();
         const QString preview = Ui::Ask::lastQuestion();
         for (const char* said : {"From 1 Dec 2026, credits will reset on day 15",
                                  "This period keeps its dates (1 Nov 2026 – 30 Nov 2026) and its allocation",
@@ -91,6 +93,7 @@ private slots:
 
         Ui::Ask::setNextAnswer(QMessageBox::Yes);
         find<QPushButton>("applyChangesButton")->click();
+        read();
         QCOMPARE(Ui::Ask::pendingAnswers(), 0);
         QCOMPARE(ledger()->settings().current()->anchorDay, 15);
         QVERIFY(page()->dirtySections().isEmpty());
@@ -147,6 +150,7 @@ private slots:
         QVERIFY(find<QLabel>("planEffectLabel")->text().startsWith(QStringLiteral("An upgrade takes effect at once")));
         Ui::Ask::setNextAnswer(QMessageBox::Yes);
         find<QPushButton>("applyChangesButton")->click();
+        read();
         QCOMPARE(
             find<QLabel>("planOutcomeLabel")->text(),
             QStringLiteral(
@@ -161,10 +165,12 @@ private slots:
                     .startsWith(QStringLiteral("A downgrade takes effect at the next period")));
         Ui::Ask::setNextAnswer(QMessageBox::Cancel);
         find<QPushButton>("applyChangesButton")->click();
+        read();
         QCOMPARE(ledger()->settings().current()->plan->id,
                  QStringLiteral("professional")); // cancelled: nothing changed
         Ui::Ask::setNextAnswer(QMessageBox::Yes);
         find<QPushButton>("applyChangesButton")->click();
+        read();
         QVERIFY2(find<QLabel>("planOutcomeLabel")->text().contains(QStringLiteral("at the next period")),
                  qPrintable(find<QLabel>("planOutcomeLabel")->text()));
         QCOMPARE(allocation(), 500);
@@ -177,11 +183,13 @@ private slots:
         zone->setCurrentText(QStringLiteral("Europe/Berlin"));
         Ui::Ask::setNextAnswer(QMessageBox::Yes);
         find<QPushButton>("applyChangesButton")->click();
+        read();
         QVERIFY(!find<QLabel>("periodOutcomeLabel")->property("failed").toBool());
         QCOMPARE(ledger()->settings().current()->anchorDay, 15);
         QCOMPARE(ledger()->settings().current()->timeZone, QStringLiteral("Europe/Berlin"));
         zone->setCurrentText(QStringLiteral("Mars/Olympus"));
         find<QPushButton>("applyChangesButton")->click();
+        read();
         QVERIFY(
             find<QLabel>("periodOutcomeLabel")->text().contains(QStringLiteral("Unknown time zone \"Mars/Olympus\"")));
         QCOMPARE(ledger()->settings().current()->timeZone, QStringLiteral("Europe/Berlin")); // nothing half-saved
@@ -194,11 +202,13 @@ private slots:
         QTest::keyClicks(find<QLineEdit>("newTenantIdEdit"), QStringLiteral("acme"));
         QTest::keyClicks(find<QLineEdit>("newTenantNameEdit"), QStringLiteral("Acme Ltd"));
         QTest::keyClick(find<QLineEdit>("newTenantNameEdit"), Qt::Key_Return);
+        read();
         QCOMPARE(tenants->rowCount(), 1);
         QVERIFY(find<QLabel>("noTenantsLabel")->isHidden() && !tenants->isHidden());
         QCOMPARE(tenants->item(0, 1)->text(), QStringLiteral("Acme Ltd"));
         QTest::keyClicks(find<QLineEdit>("newTenantIdEdit"), QStringLiteral("bad id!"));
         find<QPushButton>("addTenantButton")->click();
+        read();
         QVERIFY(find<QLabel>("tenantsOutcomeLabel")->text().contains(QStringLiteral("is not valid")));
         QCOMPARE(tenants->rowCount(), 1);
         tenants->selectRow(0);
@@ -207,12 +217,14 @@ private slots:
         rename->clear();
         QTest::keyClicks(rename, QStringLiteral("Acme Group"));
         find<QPushButton>("renameTenantButton")->click();
+        read();
         QCOMPARE(ledger()->directory().tenants()->first().name, QStringLiteral("Acme Group"));
         QCOMPARE(find<QComboBox>("tenantCombo")->itemText(1),
                  QStringLiteral("Acme Group (acme)")); // the whole page follows
         tenants->selectRow(0);
         Ui::Ask::setNextAnswer(QMessageBox::Yes);
         find<QPushButton>("removeTenantButton")->click();
+        read();
         QVERIFY(Ui::Ask::lastQuestion().contains(QStringLiteral("Its 0 events stay in the ledger")));
         QTRY_COMPARE(tenants->rowCount(), 0);
 
@@ -222,6 +234,7 @@ private slots:
         find<QComboBox>("memberRoleCombo")
             ->setCurrentIndex(find<QComboBox>("memberRoleCombo")->findData(QStringLiteral("admin")));
         find<QPushButton>("setMemberButton")->click();
+        read();
         QCOMPARE(find<QLabel>("membersOutcomeLabel")->text(), QStringLiteral("bob is now an Admin."));
         QCOMPARE(members->rowCount(), 2);
         const QString me = Environment::currentUserName();
@@ -232,10 +245,12 @@ private slots:
         find<QComboBox>("memberRoleCombo")
             ->setCurrentIndex(find<QComboBox>("memberRoleCombo")->findData(QStringLiteral("viewer")));
         find<QPushButton>("setMemberButton")->click();
+        read();
         QVERIFY(find<QLabel>("membersOutcomeLabel")->text().contains(QStringLiteral("is the last Owner")));
         // Removing the last Owner is refused before any question is asked.
         const QString questionBefore = Ui::Ask::lastQuestion();
         find<QPushButton>("removeMemberButton")->click();
+        read();
         QCOMPARE(Ui::Ask::lastQuestion(), questionBefore);
         QVERIFY(find<QLabel>("membersOutcomeLabel")->text().contains(QStringLiteral("is the last Owner")));
         QCOMPARE(members->rowCount(), 2);
@@ -244,6 +259,7 @@ private slots:
                 members->selectRow(r);
         Ui::Ask::setNextAnswer(QMessageBox::Yes);
         find<QPushButton>("removeMemberButton")->click();
+        read();
         QCOMPARE(members->rowCount(), 1);
 
         // Every change is in the activity log.

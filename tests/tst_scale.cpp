@@ -76,6 +76,7 @@ class TestScale : public QObject
         window.resize(int(1280 / window.devicePixelRatioF()), 800 / 2);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(WidgetSupport::pageRead(window.page()));
         QCOMPARE(window.width() * window.devicePixelRatioF(), 1280.0);
         for (const QString& section : window.page()->sectionNames()) {
             window.page()->showSection(section);

@@ -270,6 +270,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.centralWidget() == window.page(), 60000);
         QVERIFY(!window.session()->isReconnecting());
         window.session()->refresh();
+        QVERIFY(WidgetSupport::pageRead(window.page()));
         const QString shown = find<QLabel>(&window, "overviewUsedLabel")->text();
         QVERIFY2(shown.startsWith(QStringLiteral("%1 of 2,000 credits used").arg(usedBefore + writers * eventsEach)),
                  qPrintable(shown));

@@ -11,8 +11,11 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStatusBar>
 #include <QTcpServer>
+#include <QTimer>
 
 using TestSupport::at;
 using WidgetSupport::find;
@@ -58,6 +61,7 @@ private slots:
         QCOMPARE(window.centralWidget()->objectName(), QStringLiteral("connectingLabel"));
         window.show();
         QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 20000);
+        QVERIFY(WidgetSupport::pageRead(window.page()));
         QCOMPARE(window.centralWidget(), window.page());
         QVERIFY(window.page()->isVisible());
         QCOMPARE(find<QLabel>(&window, "overviewUsedLabel")->text().left(23),
@@ -98,6 +102,7 @@ private slots:
         Ui::MainWindow window(location, Clock(&clock));
         window.show();
         QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 20000);
+        QVERIFY(WidgetSupport::pageRead(window.page()));
         auto* used = find<QLabel>(&window, "overviewUsedLabel");
         const QString before = used->text();
         QVERIFY2(before.startsWith(QStringLiteral("5 of")), qPrintable(before));
@@ -110,6 +115,55 @@ private slots:
         QVERIFY(window.session()->ledger().settings().setPlan(QStringLiteral("professional")).ok());
         QVERIFY(!reads.wait(2500));
         QCOMPARE(reads.size(), 1);
+    }
+
+    // A server that stalls in the middle of the page's reading (here: the settings table locked by another
+    // session for as long as the test likes) leaves the window answering: the reading runs off the window's
+    // thread, the event loop keeps turning, the page says it waits and keeps the figures it had, and shows the
+    // new ones once the server answers.
+    void aStalledServerLeavesTheWindowAnsweringAndSaysItWaits()
+    {
+        if (!TestBackend::postgres())
+            QSKIP("a stalling server is a PostgreSQL matter (tst_sharedwindow_postgresql)");
+        const QString location = TestBackend::newLocation(m_dir, QStringLiteral("stalled"), QStringLiteral("owner"));
+        const auto record = [&](const char* when) {
+            auto ledger = TestSupport::openLedger(location, QStringLiteral("owner"));
+            ledger->setClock(Clock(&clock));
+            QVERIFY(TestSupport::recordAsItHappened(*ledger, {QStringLiteral("content"), {}, at(when), {}}).ok());
+        };
+        record("2026-11-22T11:00:00Z");
+        Ui::MainWindow window(location, Clock(&clock));
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 20000);
+        QVERIFY(WidgetSupport::pageRead(window.page()));
+        auto* used = find<QLabel>(&window, "overviewUsedLabel");
+        auto* waiting = find<QLabel>(&window, "slowReadLabel");
+        QVERIFY(used->text().startsWith(QStringLiteral("5 of")));
+        QVERIFY(waiting->isHidden());
+        record("2026-11-22T11:30:00Z");
+        {
+            QSqlDatabase locker = TestBackend::raw(location, QStringLiteral("locker"));
+            QSqlQuery q(locker);
+            QVERIFY(q.exec(QStringLiteral("BEGIN")));
+            QVERIFY(q.exec(QStringLiteral("LOCK TABLE ai_settings.settings IN ACCESS EXCLUSIVE MODE")));
+            int ticks = 0;
+            QTimer ticker;
+            connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
+            ticker.start(10);
+            window.session()->refresh();
+            QVERIFY(window.page()->isReading());
+            QTRY_VERIFY_WITH_TIMEOUT(waiting->isVisible(), 10000);
+            QVERIFY(window.page()->isReading());                       // still: the server holds it
+            QVERIFY2(ticks >= 20, qPrintable(QString::number(ticks))); // the window's event loop turned meanwhile
+            QVERIFY(used->text().startsWith(QStringLiteral("5 of")));  // the figures it had, said to be waiting
+            window.page()->showSection(QStringLiteral("usage"));       // and the window still does what it is asked
+            QCOMPARE(window.page()->currentSection(), QStringLiteral("usage"));
+            QVERIFY(q.exec(QStringLiteral("COMMIT")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+        QVERIFY(WidgetSupport::pageRead(window.page()));
+        QVERIFY(waiting->isHidden());
+        QVERIFY2(used->text().startsWith(QStringLiteral("10 of")), qPrintable(used->text()));
     }
 
     void anotherDatabaseOpensWhileAServerIsSilent()

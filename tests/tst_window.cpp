@@ -26,6 +26,7 @@ private slots:
         auto* tenants = find<QComboBox>("tenantCombo");
         tenants->setFocus();
         QTest::keyClick(tenants, Qt::Key_Down);
+        read();
         QCOMPARE(m_window->page()->selectedTenant(), QStringLiteral("acme"));
         compareWithReport(reportJson({QStringLiteral("--tenant"), QStringLiteral("acme")}), true);
         QVERIFY(find<QLabel>("creditNotesLabel")->text().contains(QStringLiteral("Tenant acme used")));
@@ -35,6 +36,7 @@ private slots:
         auto* later = find<QPushButton>("nextPeriodButton");
         QVERIFY(!later->isEnabled());
         QTest::mouseClick(earlier, Qt::LeftButton);
+        read();
         const QString previous = m_window->page()->credits()->periodId();
         QVERIFY(!previous.isEmpty());
         compareWithReport(
@@ -43,6 +45,7 @@ private slots:
         QVERIFY(!earlier->isEnabled()); // nothing was used before it
         QVERIFY(later->isEnabled());
         QTest::mouseClick(later, Qt::LeftButton);
+        read();
         QVERIFY(m_window->page()->credits()->periodId().isEmpty());
         QVERIFY(!later->isEnabled());
     }
@@ -65,6 +68,7 @@ private slots:
             QVERIFY(TestSupport::recordAsItHappened(*l, {QStringLiteral("trigger"), {}, start + 10, {}}).ok());
         }
         QTest::keyClick(m_window.get(), Qt::Key_F5); // View › Refresh
+        read();
         QCOMPARE(bar->property("level").toString(), QStringLiteral("full"));
         QCOMPARE(bar->value(), 100);
         QVERIFY(find<QLabel>("remainingLabel")->text().startsWith(QStringLiteral("0 credits remaining")));
@@ -103,6 +107,7 @@ private slots:
         content->setCurrentIndex(opus);
         QTest::mouseClick(save, Qt::LeftButton);
         QVERIFY(!save->isEnabled());
+        read();
         QCOMPARE(ledger()->settings().current()->slotModels.value(QStringLiteral("content")),
                  QStringLiteral("claude-opus-4-6"));
         QVERIFY(find<QTableWidget>("creditCostsTable")
@@ -146,6 +151,7 @@ private slots:
         auto* tenants = find<QComboBox>("tenantCombo");
         tenants->setFocus();
         QTest::keyClick(tenants, Qt::Key_Down);
+        read();
         QVERIFY(!find<QLineEdit>("anthropicKeyEdit")->isEnabled());
         QVERIFY(find<QLabel>("anthropicMessageLabel")->text().contains(QStringLiteral("Professional or Enterprise")));
         QVERIFY(find<QLabel>("keyScopeLabel")->text().contains(QStringLiteral("acme")));

@@ -266,6 +266,7 @@ private slots:
         auto* tenants = find<QComboBox>("tenantCombo");
         tenants->setFocus();
         QTest::keyClick(tenants, Qt::Key_Down);
+        read();
         // The Overview shows what is in force (no key: credits), and names the unused key beside it.
         QCOMPARE(find<Ui::StatusBadge>("anthropicOverviewBadge")->property("state").toString(),
                  QStringLiteral("not_set"));

@@ -2904,6 +2904,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <source>Not applied yet: %1.</source>
         <translation>Noch nicht angewendet: %1.</translation>
     </message>
+    <message>
+        <source>Waiting for the database to answer; the figures shown are from the last reading.</source>
+        <translation>Warten auf die Antwort der Datenbank; die angezeigten Zahlen stammen vom letzten Lesen.</translation>
+    </message>
 </context>
 <context>
     <name>Ui::StatusBadge</name>

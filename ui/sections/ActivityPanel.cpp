@@ -111,14 +111,15 @@ ActivityPanel::ActivityPanel(Session& session, QWidget* parent)
         connect(edit, &QDateEdit::dateChanged, this, &ActivityPanel::applyFilter);
     connect(m_exportButton, &QPushButton::clicked, this, &ActivityPanel::exportCsv);
     connect(m_model, &AuditModel::problemChanged, this, &ActivityPanel::showCount);
-    // The page reloads every panel once they are all built, inside one read of the database.
 }
 
-// The trail itself is read a page at a time as it scrolls (AuditModel); the people come with the page's state.
+// The trail's first lines and its count come with the page's state; later pages are read as they scroll
+// into view (AuditModel).
 void ActivityPanel::load(const PageState& state)
 {
     showPeople(state.actors);
-    applyFilter();
+    m_model->show(state);
+    showCount();
 }
 
 void ActivityPanel::showPeople(const QStringList& people)
@@ -132,24 +133,20 @@ void ActivityPanel::showPeople(const QStringList& people)
     m_personCombo->setCurrentIndex(qMax(0, m_personCombo->findData(selected)));
 }
 
+void ActivityPanel::ask(PageRequest& request) const
+{
+    request.audit.kind = m_kindCombo->currentData().toString();
+    request.audit.actor = m_personCombo->currentData().toString();
+    // Whole days in the install's zone, the "to" day included (PageState::read).
+    if (m_fromEdit->date() != noBound)
+        request.auditFrom = m_fromEdit->date();
+    if (m_toEdit->date() != noBound)
+        request.auditTo = m_toEdit->date();
+}
+
 void ActivityPanel::applyFilter()
 {
-    if (!m_session.isOpen())
-        return; // a filter set while the ledger still opens is read once the page reloads
-    AuditFilter filter;
-    filter.kind = m_kindCombo->currentData().toString();
-    filter.actor = m_personCombo->currentData().toString();
-    // Whole days in the install's zone, the "to" day included.
-    const auto dayStart = [&](const QDate& date) -> std::optional<qint64> {
-        const auto at = m_session.ledger().settings().momentFrom(date.toString(Qt::ISODate));
-        return at ? std::optional(at.value()) : std::nullopt;
-    };
-    if (m_fromEdit->date() != noBound)
-        filter.since = dayStart(m_fromEdit->date());
-    if (m_toEdit->date() != noBound)
-        filter.until = dayStart(m_toEdit->date().addDays(1));
-    m_model->setFilter(filter);
-    showCount();
+    readWanted();
 }
 
 void ActivityPanel::showCount()

@@ -26,8 +26,9 @@ class ActivityPanel : public QGroupBox, public PagePart
 public:
     explicit ActivityPanel(Session& session, QWidget* parent = nullptr);
 
-    // Reads the trail again, keeping the filters.
+    // Shows the trail as the page read it, by the filters shown (ask).
     void load(const PageState& state) override;
+    void ask(PageRequest& request) const override;
     // What Export CSV… does once a file is chosen: the sentence it shows, or why it failed.
     Result<QString> exportTo(const QString& path);
     AuditModel* model() const { return m_model; }

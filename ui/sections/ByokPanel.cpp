@@ -90,7 +90,7 @@ void ByokPanel::load(const PageState& state)
                               ? tr("Keys for the whole install (used by every tenant without its own key).")
                               : tr("Keys for tenant %1 only.").arg(tenant));
     for (KeyField* f : qAsConst(m_fields))
-        f->showScope(tenant, state.keys.value(f->provider().id), may, whyNoNewKey);
+        f->showScope(tenant, state.keys.value(f->provider().id), state.timeZone, may, whyNoNewKey);
 
     QStringList lines;
     for (const Provider& p : m_session.catalog().providers())

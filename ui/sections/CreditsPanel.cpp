@@ -101,8 +101,9 @@ CreditsPanel::CreditsPanel(Session& session, QWidget* parent)
 void CreditsPanel::load(const PageState& state)
 {
     m_state = state;
-    if (!m_periodId.isEmpty())
-        return showPast();
+    if (state.past)
+        return showPast(*state.past, state.pastDays);
+    m_periodId.clear(); // a read asked before the step back, or the step back is over
     m_previousButton->setEnabled(state.running.period.start > state.firstPeriodStart);
     m_nextButton->setEnabled(false);
     m_currentButton->setEnabled(false);
@@ -111,11 +112,15 @@ void CreditsPanel::load(const PageState& state)
     m_chart->setDays(state.days);
 }
 
+void CreditsPanel::ask(PageRequest& request) const
+{
+    request.period = m_periodId;
+}
+
 void CreditsPanel::showPeriod(const QString& periodId)
 {
     m_periodId = periodId;
-    if (m_state)
-        load(*m_state);
+    readWanted();
 }
 
 // By the calendar in force at each period, through its changes.
@@ -128,31 +133,15 @@ void CreditsPanel::step(int periods)
     showPeriod(p.start >= m_state->running.period.start ? QString() : p.id());
 }
 
-// A period the user stepped back to: read when it is shown (the page's state holds the running one).
-void CreditsPanel::showPast()
+// A period the user stepped back to, read with the page's state.
+void CreditsPanel::showPast(const UsageReport& report, const QVector<DayUsage>& days)
 {
-    Ledger& ledger = m_session.ledger();
-    const std::optional<QString> tenant = m_state->tenant.isEmpty() ? std::nullopt : std::optional(m_state->tenant);
-    const auto report = ledger.usage().report(m_periodId, tenant);
-    if (!report)
-        return showFailure(report.failure());
-    const auto days = ledger.usage().dailyUsage(m_periodId, tenant);
-    if (!days)
-        return showFailure(days.failure());
-    m_previousButton->setEnabled(report->period.start > m_state->firstPeriodStart);
+    m_previousButton->setEnabled(report.period.start > m_state->firstPeriodStart);
     m_nextButton->setEnabled(true);
     m_currentButton->setEnabled(true);
-    m_shown = report->period;
-    showReport(report.value(), false);
-    m_chart->setDays(days.value());
-}
-
-void CreditsPanel::showFailure(const Failure& failure)
-{
-    m_planLabel->setText(QStringLiteral("⚠ ") + failure.message);
-    for (QLabel* label : {m_usedLabel, m_remainingLabel, m_forecastLabel, m_notesLabel})
-        label->clear();
-    m_alertBanner->hide();
+    m_shown = report.period;
+    showReport(report, false);
+    m_chart->setDays(days);
 }
 
 void CreditsPanel::showReport(const UsageReport& r, bool current)

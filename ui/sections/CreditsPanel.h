@@ -25,17 +25,17 @@ class CreditsPanel : public QGroupBox, public PagePart
 public:
     explicit CreditsPanel(Session& session, QWidget* parent = nullptr);
 
-    // The running period from the page's state, or, when the user stepped back, that period read again.
+    // The running period from the page's state, or, when the user stepped back, that period.
     void load(const PageState& state) override;
-    // A period id ("2026-11", "2026-12-01"); empty: the running period.
+    void ask(PageRequest& request) const override;
+    // A period id ("2026-11", "2026-12-01"); empty: the running period. Shown once the page has read it.
     void showPeriod(const QString& periodId);
     QString periodId() const { return m_periodId; }
 
 private:
     void step(int periods);
-    void showPast();
+    void showPast(const UsageReport& report, const QVector<DayUsage>& days);
     void showReport(const UsageReport& report, bool current);
-    void showFailure(const Failure& failure);
     QString estimate(const UsageReport& report) const;
 
     Session& m_session;

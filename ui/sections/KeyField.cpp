@@ -143,10 +143,11 @@ KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
     connect(m_removeButton, &QPushButton::clicked, this, &KeyField::removeKey);
 }
 
-void KeyField::showScope(const QString& tenant, const PageState::ProviderKeys& keys, bool mayChange,
-                         const QString& whyNoNewKey)
+void KeyField::showScope(const QString& tenant, const PageState::ProviderKeys& keys, const QString& timeZone,
+                         bool mayChange, const QString& whyNoNewKey)
 {
     m_keys = keys;
+    m_timeZone = timeZone;
     if (tenant != m_tenant) {
         // A key typed for one scope must not be saved into another by accident.
         m_edit->clear();
@@ -171,8 +172,8 @@ void KeyField::reload()
                                                               : KeyFormat::masked(m_provider, m_record.fingerprint));
     QString detail = tr("Covers %1.").arg(coveredActions(m_session.catalog(), m_provider.id));
     if (m_record.checkedAt)
-        detail += QLatin1Char(' ') +
-                  tr("Last checked %1.").arg(UsageSentences::moment(*m_record.checkedAt, m_session.timeZone()));
+        detail +=
+            QLatin1Char(' ') + tr("Last checked %1.").arg(UsageSentences::moment(*m_record.checkedAt, m_timeZone));
     m_detailLabel->setText(detail);
 
     m_retryTimer.stop();
@@ -209,7 +210,7 @@ QString KeyField::adviceFor(const KeyRecord& record) const
         return m_mayChange ? tr("To rotate it: %1").arg(rotate) : tr("An Owner or Admin can rotate it: %1").arg(rotate);
     case KeyState::Throttled:
         if (record.retryAt) {
-            const QString at = UsageSentences::clock(*record.retryAt, m_session.timeZone());
+            const QString at = UsageSentences::clock(*record.retryAt, m_timeZone);
             // Only this window, with the right to check and the key in this keychain, checks it again by itself.
             return mayCheckHere() ? tr("It is checked again automatically at %1.").arg(at)
                                   : tr("The provider said to ask again at %1.").arg(at);

@@ -28,9 +28,9 @@ class KeyField : public QWidget
 public:
     KeyField(Session& session, const Provider& provider, QWidget* parent = nullptr);
 
-    // Shows the key of `tenant` (empty: the install) as the page's state has it. `mayChange` allows Test and
-    // Remove; `whyNoNewKey` says why a new key cannot be saved here, empty when it can.
-    void showScope(const QString& tenant, const PageState::ProviderKeys& keys, bool mayChange,
+    // Shows the key of `tenant` (empty: the install) as the page's state has it, times in `timeZone`.
+    // `mayChange` allows Test and Remove; `whyNoNewKey` says why a new key cannot be saved here, empty when it can.
+    void showScope(const QString& tenant, const PageState::ProviderKeys& keys, const QString& timeZone, bool mayChange,
                    const QString& whyNoNewKey);
     bool isBusy() const { return m_busy; }
     const Provider& provider() const { return m_provider; }
@@ -65,6 +65,7 @@ private:
     QString m_whyNoNewKey;
     bool m_busy = false;
     PageState::ProviderKeys m_keys; // as the page's state last had them
+    QString m_timeZone;             // the install's, in which times are told
     KeyRecord m_record;             // the key of the shown scope, as shown: state Unused when it is not in force
     QString m_note;                 // the last operation's failure, until the next one or another scope
     QTimer m_retryTimer;            // a throttled key is checked again when the provider said to

@@ -23,17 +23,20 @@ QString AuditModel::kindName(const QString& kind)
     return name ? tr(name) : kind;
 }
 
-void AuditModel::setFilter(const AuditFilter& filter)
+void AuditModel::show(const PageState& state)
 {
     beginResetModel();
-    m_filter = filter;
+    m_filter = state.audit;
     m_pages.clear();
     m_pageOrder.clear();
-    const auto count = m_session.ledger().audit().count(filter);
-    m_count = count ? count.value() : 0;
-    m_timeZone = m_session.timeZone(); // the zone in force now
+    m_count = state.auditCount;
+    m_timeZone = state.timeZone; // the zone in force now
+    // The first page came with the page's state (PageState::auditPageSize lines, the model's page size).
+    static_assert(pageSize == PageState::auditPageSize);
+    m_pages.insert(0, state.auditFirst);
+    m_pageOrder.append(0);
     endResetModel();
-    setProblem(!count ? count.failure().message : QString());
+    setProblem(QString());
 }
 
 void AuditModel::setProblem(const QString& problem) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ledger/AuditTrail.h"
+#include "services/PageState.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -9,8 +10,8 @@ namespace Ui {
 
 class Session;
 
-// The audit trail as a table, newest first, read a page at a time as rows come into view: a view scrolls through
-// a hundred thousand lines while only the pages near it are held.
+// The audit trail as a table, newest first, read a page at a time as rows come into view (the first with the page): a
+// view scrolls through a hundred thousand lines while only the pages near it are held.
 class AuditModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -29,11 +30,10 @@ public:
 
     explicit AuditModel(Session& session, QObject* parent = nullptr);
 
-    // Counts the lines the filter selects and forgets every page read so far.
-    void setFilter(const AuditFilter& filter);
+    // The trail as the page's state has it: its filter, the lines it selects and the newest of them; every page
+    // read before is forgotten. Later pages are read as they come into view.
+    void show(const PageState& state);
     const AuditFilter& filter() const { return m_filter; }
-    // Reads the trail again (it may have grown), keeping the filter.
-    void refresh() { setFilter(m_filter); }
     // Why the last read failed; empty when it did not.
     const QString& problem() const { return m_problem; }
     // Pages held now, for tests of the bound.

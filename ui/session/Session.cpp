@@ -3,6 +3,7 @@
 #include "keys/KeyVault.h"
 #include "ledger/DatabaseAddress.h"
 #include "services/KeyService.h"
+#include "services/PageReader.h"
 #include "support/Environment.h"
 
 #include <QNetworkAccessManager>
@@ -58,8 +59,16 @@ Status Session::attach(std::unique_ptr<Ledger> ledger)
     m_keys = std::make_unique<KeyService>(*m_ledger, *m_vault, *m_network);
     if (m_checkTimeoutMs)
         m_keys->setCheckTimeout(*m_checkTimeoutMs);
+    m_reader = std::make_unique<PageReader>(m_path, m_catalog, m_ledger->userName(), m_clock);
+    connect(m_reader.get(), &PageReader::waiting, this, &Session::waitingForPage);
+    connect(m_reader.get(), &PageReader::stateRead, this, [this](const Result<PageState>& state, bool lost) {
+        if (state)
+            m_role = state->role;
+        emit pageRead(state);
+        if (lost && !m_reconnecting)
+            startReconnecting();
+    });
     watchChanges();
-    const auto scope = m_ledger->readScope(); // as in refresh(): the page and the alerts read one moment, once
     emit changed();
     return success();
 }
@@ -102,21 +111,24 @@ void Session::refresh()
 {
     if (!isOpen() || m_reconnecting)
         return; // still connecting: attach() fills the page; reconnecting: refreshes once it is back
-    bool lost = false;
-    {
-        const auto scope = m_ledger->readScope(); // the page and the alerts read one moment
-        // The scope's start tries a lost connection once; should the server not answer yet, the page does not
-        // read (it would show errors beside figures of the time before).
-        lost = m_ledger->connectionLost();
-        if (!lost) {
-            if (const auto role = m_ledger->directory().roleOf(m_ledger->userName()); role && role.value())
-                m_role = *role.value();
-            emit changed();
-            lost = m_ledger->connectionLost(); // lost while the page read
-        }
-    }
-    if (lost)
+    // Should the server be known gone, the page does not read (it would show errors beside figures of the time
+    // before); a loss found by the page's read comes back with it (readPage).
+    if (m_ledger->connectionLost()) {
         startReconnecting();
+        return;
+    }
+    emit changed();
+}
+
+void Session::readPage(const PageRequest& request)
+{
+    if (m_reader && !m_reconnecting)
+        m_reader->read(request);
+}
+
+bool Session::isReadingPage() const
+{
+    return m_reader && m_reader->isReading();
 }
 
 void Session::startReconnecting()
@@ -203,14 +215,6 @@ void Session::checkNext(QVector<KeyRecord> queue)
         self->refresh();
         self->checkNext(queue);
     });
-}
-
-QString Session::timeZone()
-{
-    // The zone in force now: a new one chosen waits for the next reset.
-    const auto snapshot = m_ledger->settings().snapshot();
-    return snapshot ? QString::fromUtf8(snapshot->calendar->calendarAt(m_ledger->now()).zone().id())
-                    : QStringLiteral("UTC");
 }
 
 } // namespace Ui

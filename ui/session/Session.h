@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ledger/Ledger.h"
+#include "services/PageState.h"
 
 #include <QObject>
 
@@ -8,6 +9,7 @@
 #include <memory>
 
 class KeyService;
+class PageReader;
 class QTimer;
 class KeyVault;
 class QNetworkAccessManager;
@@ -43,16 +45,20 @@ public:
     // A shared ledger (PostgreSQL), known from the address before it is open.
     bool isShared() const { return m_shared; }
     Role role() const { return m_role; }
-    // The install's time zone, in which the page tells times ("04:18 UTC").
-    QString timeZone();
     bool canAdminister() const { return ::canAdminister(m_role); }
 
     // For tests: shorter keychain and provider timeouts.
     void setTimeouts(int keychainMs, int checkMs);
 
-    // Re-reads the user's role (another administrator may have changed it) and tells every panel to re-read.
-    // On a lost connection to a shared ledger's server it reconnects instead (reconnecting()).
+    // Tells the page to read again (changed()), sending nothing to the database itself. On a connection to a
+    // shared ledger's server known lost it reconnects instead (reconnecting()).
     void refresh();
+
+    // Reads the page's state off the window's thread, on a connection of its own (PageReader); pageRead() follows.
+    // The user's role comes with it (another administrator may have changed it); a read that finds the
+    // connection lost starts reconnecting.
+    void readPage(const PageRequest& request);
+    bool isReadingPage() const;
 
     // The connection to the shared ledger's server is lost and the session is getting it back: it asks the
     // server off the window's thread whether it answers, after a pause that grows from 1 s to 16 s, and
@@ -83,6 +89,10 @@ signals:
     void reconnecting(const QString& reason);
     // The connection is back; changed() follows.
     void reconnected();
+    // The page's state read (readPage), or why it could not be.
+    void pageRead(const Result<PageState>& state);
+    // A page read has been running for a while (true: the server is slow to answer), or it ended (false).
+    void waitingForPage(bool waiting);
 
 private:
     void checkNext(QVector<KeyRecord> queue);
@@ -101,6 +111,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<KeyVault> m_vault;
     std::unique_ptr<KeyService> m_keys;
+    std::unique_ptr<PageReader> m_reader;
     Role m_role = Role::Viewer;
     std::optional<KeyRecord> m_checking; // the key a background check is running for
     std::optional<int> m_checkTimeoutMs; // set before the ledger was attached

@@ -60,9 +60,9 @@ QStringList confirmations(const QVector<Section*>& sections)
 
 SettingsPage::SettingsPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_tenantCombo(new NoWheelComboBox), m_overview(new OverviewPanel(session)),
-      m_readOnlyLabel(new QLabel), m_sectionList(new QListWidget), m_sections(new QStackedWidget),
-      m_credits(new CreditsPanel(session)), m_costs(new CreditCostsPanel(session)), m_byok(new ByokPanel(session)),
-      m_models(new ModelsPanel(session)), m_rateLimit(new RateLimitPanel(session)),
+      m_readOnlyLabel(new QLabel), m_waitingLabel(new QLabel), m_sectionList(new QListWidget),
+      m_sections(new QStackedWidget), m_credits(new CreditsPanel(session)), m_costs(new CreditCostsPanel(session)),
+      m_byok(new ByokPanel(session)), m_models(new ModelsPanel(session)), m_rateLimit(new RateLimitPanel(session)),
       m_activity(new ActivityPanel(session)), m_plan(new PlanPanel(session)), m_period(new PeriodPanel(session)),
       m_tenants(new TenantsPanel(session)), m_members(new MembersPanel(session)), m_applyBar(new QWidget),
       m_changesLabel(new QLabel), m_applyButton(new QPushButton(tr("&Apply"))),
@@ -90,6 +90,13 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     m_readOnlyLabel->setFrameShape(QFrame::StyledPanel);
     m_readOnlyLabel->setMargin(6);
     layout->addWidget(m_readOnlyLabel);
+    // A read that takes long (a server that does not answer) leaves the figures of the last read on screen, said
+    // to be waiting for the database; the window stays usable meanwhile.
+    m_waitingLabel->setObjectName(QStringLiteral("slowReadLabel"));
+    m_waitingLabel->setWordWrap(true);
+    m_waitingLabel->setText(tr("Waiting for the database to answer; the figures shown are from the last reading."));
+    m_waitingLabel->setVisible(false);
+    layout->addWidget(m_waitingLabel);
 
     m_sectionList->setObjectName(QStringLiteral("sectionList"));
     m_sectionList->setAccessibleName(tr("Sections"));
@@ -175,6 +182,8 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     connect(m_overview, &OverviewPanel::importRequested, this, &SettingsPage::importRequested);
     connect(m_tenantCombo, &QComboBox::activated, this, &SettingsPage::reload);
     connect(&session, &Session::changed, this, &SettingsPage::reload);
+    connect(&session, &Session::pageRead, this, &SettingsPage::showState);
+    connect(&session, &Session::waitingForPage, this, [this](bool waiting) { m_waitingLabel->setVisible(waiting); });
     const int remembered = int(sectionNames().indexOf(pageSettings().value(sectionKey).toString()));
     m_sectionList->setCurrentRow(qMax(0, remembered));
     // A shared ledger may still be connecting: the page is filled when it is attached (Session::changed).
@@ -206,8 +215,10 @@ void SettingsPage::addSection(const QString& name, const QString& title, const Q
                                               "QGroupBox::title { subcontrol-origin: margin; left: 0px; }")
                                    .arg(QLocale::c().toString(font().pointSizeF() * 1.15, 'f', 1)));
         layout->addWidget(panel);
-        if (auto* part = dynamic_cast<PagePart*>(panel))
+        if (auto* part = dynamic_cast<PagePart*>(panel)) {
             m_parts.append(part);
+            part->onReadWanted([this] { reload(); });
+        }
         if (auto* section = dynamic_cast<Section*>(panel)) {
             m_edited.append({section, item, title});
             section->onDirtyChanged([this] { markDirtySections(); });
@@ -271,17 +282,36 @@ void SettingsPage::showTenants(const QVector<Tenant>& tenants)
     m_tenantCombo->setCurrentIndex(qMax(0, m_tenantCombo->findData(selected)));
 }
 
-// The page's state, read once for every part, then shown by each (PagePart::load).
+// The page's state, read once for every part off the window's thread, then shown by each (PagePart::load).
 void SettingsPage::reload()
 {
-    auto state = PageState::read(m_session.ledger(), selectedTenant());
-    if (state && !state->tenant.isEmpty() &&
-        std::none_of(state->tenants.cbegin(), state->tenants.cend(),
-                     [&](const Tenant& t) { return t.id == state->tenant; }))
-        state = PageState::read(m_session.ledger(), QString()); // the tenant shown was removed elsewhere
+    if (!m_session.isOpen())
+        return;
+    PageRequest request;
+    request.tenant = selectedTenant();
+    for (const PagePart* part : qAsConst(m_parts))
+        part->ask(request);
+    m_session.readPage(request);
+}
+
+bool SettingsPage::isReading() const
+{
+    return m_session.isReadingPage();
+}
+
+void SettingsPage::showState(const Result<PageState>& state)
+{
     if (!state) {
         m_readOnlyLabel->setText(QStringLiteral("\u26a0 ") + state.failure().message);
         m_readOnlyLabel->setVisible(true);
+        emit stateShown();
+        return;
+    }
+    if (!state->tenant.isEmpty() && std::none_of(state->tenants.cbegin(), state->tenants.cend(),
+                                                 [&](const Tenant& t) { return t.id == state->tenant; })) {
+        // The tenant shown was removed elsewhere: the whole install instead.
+        showTenants(state->tenants);
+        reload();
         return;
     }
     showTenants(state->tenants);
@@ -297,12 +327,14 @@ void SettingsPage::reload()
                                                                  : tr("Only an Owner changes the plan."));
     for (PagePart* part : qAsConst(m_parts))
         part->load(state.value());
+    m_shownOnce = true;
     // A warning step reached is told once; one already reached as the window opens, after its first paint.
     if (isVisible())
         m_alerts->check(state->installRunning);
     else
         QTimer::singleShot(0, m_alerts,
                            [alerts = m_alerts, install = state->installRunning] { alerts->check(install); });
+    emit stateShown();
 }
 
 QVector<Section*> SettingsPage::dirtySections() const

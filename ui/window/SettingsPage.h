@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Directory.h"
+#include "services/PageState.h"
 
 #include <QVector>
 #include <QWidget>
@@ -41,8 +42,12 @@ class SettingsPage : public QWidget
 public:
     explicit SettingsPage(Session& session, QWidget* parent = nullptr);
 
-    // Re-reads everything: tenants, role, and each section for the selected tenant.
+    // Reads everything again, off the window's thread: tenants, role, and each section for the selected tenant;
+    // stateShown() follows once the parts show it.
     void reload();
+    bool isReading() const;
+    // Whether a state was shown yet (the page is filled).
+    bool hasShown() const { return m_shownOnce; }
     QString selectedTenant() const;
 
     // The sections in sidebar order, by their object names ("usage", "keys", …).
@@ -69,10 +74,13 @@ public:
 signals:
     // The Overview's first steps ask for File › Import Usage….
     void importRequested();
+    // The page shows a state just read (or why none could be read).
+    void stateShown();
 
 private:
     void addSection(const QString& name, const QString& title, const QList<QWidget*>& panels, bool scrolls,
                     const QIcon& icon);
+    void showState(const Result<PageState>& state);
     void showTenants(const QVector<Tenant>& tenants);
     void step(int by);
     void markDirtySections();
@@ -82,6 +90,8 @@ private:
     NoWheelComboBox* m_tenantCombo;
     OverviewPanel* m_overview;
     QLabel* m_readOnlyLabel;
+    QLabel* m_waitingLabel;
+    bool m_shownOnce = false;
     QListWidget* m_sectionList;
     QStackedWidget* m_sections;
     CreditsPanel* m_credits;

@@ -16,6 +16,8 @@
 #include <QSqlError>
 #include <QThread>
 
+#include <atomic>
+
 #include <unistd.h>
 
 namespace {
@@ -27,6 +29,31 @@ struct Words
 {
     Q_DECLARE_TR_FUNCTIONS(Database)
 };
+
+// Statements prepared on a connection the server dropped were that server process's: Qt's driver frees each on
+// the server as its query goes, which can only fail, and warns on stderr once per statement. Those warnings say
+// nothing, and are not shown while a thread drops such statements (the filter stays installed, passing every
+// other message on; the flag is the thread's, so the window and the page's reader each drop their own).
+thread_local int droppingStatements = 0;
+std::atomic<QtMessageHandler> passedOn{nullptr};
+
+void quietFrees(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (droppingStatements > 0 && type == QtWarningMsg && message.startsWith(QLatin1String("Unable to free statement")))
+        return;
+    if (const QtMessageHandler next = passedOn.load())
+        next(type, context, message);
+}
+
+// Drops `queries` without the driver's warnings about a connection already gone.
+void dropStatements(QHash<QString, std::shared_ptr<QSqlQuery>>& queries)
+{
+    if (const QtMessageHandler previous = qInstallMessageHandler(quietFrees); previous != quietFrees)
+        passedOn = previous;
+    ++droppingStatements;
+    queries.clear();
+    --droppingStatements;
+}
 } // namespace
 
 namespace {
@@ -49,7 +76,7 @@ Database::~Database()
 {
     stopWatching();
     m_checkpointer.reset();
-    m_queries.clear();
+    dropStatements(m_queries);
     QSqlDatabase::database(m_connectionName, false).close();
     QSqlDatabase::removeDatabase(m_connectionName);
 }
@@ -253,16 +280,8 @@ bool Database::lostConnectionIn(const Failure& failure)
 
 Status Database::reconnect(int waitMs)
 {
-    // Statements prepared on the old connection were the old server process's; they go with it. Qt's driver
-    // frees each on the server as its query goes, which on a lost connection can only fail, and warns on stderr
-    // once per statement: those warnings say nothing here and are not shown.
-    static QtMessageHandler shown = nullptr;
-    shown = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext& context, const QString& message) {
-        if (type != QtWarningMsg || !message.startsWith(QLatin1String("Unable to free statement")))
-            shown(type, context, message);
-    });
-    m_queries.clear();
-    qInstallMessageHandler(shown);
+    // Statements prepared on the old connection were the old server process's; they go with it.
+    dropStatements(m_queries);
     stopWatching(); // its socket was the old connection's
     m_memberSince.invalidate();
     QSqlDatabase db = handle();

@@ -192,7 +192,6 @@ Result<CalendarChoice> Ledger::setBillingCalendar(int anchorDay, const QString& 
             return success();
         if (Status s = storeCalendar(choice.history); !s)
             return s;
-        m_settings.forget();
         // Audited as "OLD -> NEW", dated when it waits for its reset.
         const QString from =
             choice.startsAt && !choice.atOnce

@@ -31,15 +31,9 @@ Result<LedgerSettings> SettingsStore::current()
 {
     if (Status s = m_db.requireMember(); !s)
         return s.failure();
-    constexpr qint64 freshForMs = 1000;
-    if (m_recent && m_recentAge.isValid() && m_recentAge.elapsed() < freshForMs)
-        return *m_recent;
-    auto loaded = load();
-    if (loaded) {
-        m_recent = loaded.value();
-        m_recentAge.start();
-    }
-    return loaded;
+    // Read again each time, outside a read scope: another connection (another program, the page's reader) may
+    // have changed them since; inside one, its memo answers (load).
+    return load();
 }
 
 Result<LedgerSettings> SettingsStore::load()
@@ -112,7 +106,6 @@ Result<LedgerSettings> SettingsStore::read()
 
 Status SettingsStore::write(const QList<QPair<QString, QString>>& values)
 {
-    m_recent.reset();
     for (const auto& [name, value] : values) {
         const SettingDeclaration* d = declaration(name);
         if (!d || !d->writable)

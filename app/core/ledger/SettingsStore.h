@@ -5,8 +5,6 @@
 #include "model/Settings.h"
 #include "rules/BillingPeriod.h"
 
-#include <QElapsedTimer>
-
 #include <memory>
 
 // The settings table: the plan, the models, the billing calendar, provider addresses and the install's id,
@@ -28,8 +26,6 @@ public:
     // Writes declared settings inside the caller's write transaction: each value is checked by its declaration,
     // and each change is audited as "old -> new" under the setting's name.
     Status write(const QList<QPair<QString, QString>>& values);
-    // Forgets what current() read, after the settings changed by another way than write() (the calendar).
-    void forget() { m_recent.reset(); }
 
     // The settings with the billing calendar they describe, read together (no role check).
     struct Snapshot
@@ -56,7 +52,5 @@ private:
     Database& m_db;
     QVector<SettingDeclaration> m_declared;
     std::unique_ptr<BillingCalendar> m_calendar;
-    std::optional<LedgerSettings> m_recent; // what current() read last, while m_recentAge is under a second
-    QElapsedTimer m_recentAge;
     ScopedMemo<int, LedgerSettings> m_inScope; // one entry: what load() read in the open read scope
 };

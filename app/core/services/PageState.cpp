@@ -14,14 +14,16 @@ template <typename T> bool failed(const Result<T>& r, std::optional<Failure>& fi
 
 } // namespace
 
-Result<PageState> PageState::read(Ledger& ledger, const QString& tenant)
+Result<PageState> PageState::read(Ledger& ledger, const PageRequest& request)
 {
+    const QString& tenant = request.tenant;
     const auto scope = ledger.readScope();
     std::optional<Failure> failure;
     PageState s;
     s.now = ledger.now();
     s.userName = ledger.userName();
     s.tenant = tenant;
+    s.request = request;
     const std::optional<QString> selection = tenant.isEmpty() ? std::nullopt : std::optional(tenant);
 
     const auto role = ledger.directory().roleOf(s.userName);
@@ -76,6 +78,28 @@ Result<PageState> PageState::read(Ledger& ledger, const QString& tenant)
             return *failure;
         s.recent.prepend(r.value());
     }
+
+    if (!request.period.isEmpty()) {
+        const auto past = ledger.usage().report(request.period, selection);
+        const auto pastDays = ledger.usage().dailyUsage(request.period, selection);
+        if (failed(past, failure) | failed(pastDays, failure))
+            return *failure;
+        s.past = past.value();
+        s.pastDays = pastDays.value();
+    }
+
+    // The trail's filter: whole days in the zone in force on each day.
+    s.audit = request.audit;
+    if (request.auditFrom)
+        s.audit.since = calendar.localDayStart(*request.auditFrom);
+    if (request.auditTo)
+        s.audit.until = calendar.localDayStart(request.auditTo->addDays(1));
+    const auto auditCount = ledger.audit().count(s.audit);
+    const auto auditFirst = ledger.audit().page(s.audit, 0, auditPageSize);
+    if (failed(auditCount, failure) | failed(auditFirst, failure))
+        return *failure;
+    s.auditCount = auditCount.value();
+    s.auditFirst = auditFirst.value();
 
     for (const Provider& provider : ledger.catalog().providers()) {
         ProviderKeys k;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ledger/Ledger.h"
+#include "model/AuditEntry.h"
 #include "model/Directory.h"
 #include "model/KeyRecords.h"
 #include "model/Settings.h"
@@ -8,10 +9,29 @@
 #include "rules/BillingPeriod.h"
 #include "support/Result.h"
 
+#include <QDate>
 #include <QHash>
 #include <QVector>
 
 #include <optional>
+
+// What the page asks to be read: the selection, and what its parts show beyond the running period (a past period
+// stepped back to, the activity trail's filter). Equal requests read the same.
+struct PageRequest
+{
+    QString tenant;                 // empty: the whole install
+    QString period;                 // a past period's id; empty: the running period only
+    AuditFilter audit;              // kind and actor; the days below bound it
+    std::optional<QDate> auditFrom; // whole days in the install's zone, `auditTo` included
+    std::optional<QDate> auditTo;
+
+    bool operator==(const PageRequest& o) const
+    {
+        return tenant == o.tenant && period == o.period && audit.kind == o.audit.kind && audit.actor == o.audit.actor &&
+               auditFrom == o.auditFrom && auditTo == o.auditTo;
+    }
+    bool operator!=(const PageRequest& o) const { return !(*this == o); }
+};
 
 // Everything the settings page shows at one moment, read in one read transaction (Ledger::readScope), so that
 // every section tells the same facts the same way: the settings in force and pending, the running period of the
@@ -48,6 +68,14 @@ struct PageState
     };
     QHash<QString, ProviderKeys> keys; // provider id -> its keys
 
-    // Reads the page for `tenant` (empty: the whole install); any member may.
-    static Result<PageState> read(Ledger& ledger, const QString& tenant);
+    PageRequest request;             // what was asked
+    std::optional<UsageReport> past; // the past period asked for, of the selection
+    QVector<DayUsage> pastDays;      // its days
+    AuditFilter audit;               // the trail's filter, its days as moments
+    qint64 auditCount = 0;           // the lines it selects
+    QVector<AuditEntry> auditFirst;  // the newest of them, up to auditPageSize
+    static constexpr int auditPageSize = 200;
+
+    // Reads what `request` asks for; any member may.
+    static Result<PageState> read(Ledger& ledger, const PageRequest& request);
 };
