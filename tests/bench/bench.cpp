@@ -2,6 +2,7 @@
 // --pg-host (scripts/bench.sh starts a cluster), on PostgreSQL, side by side with the standard tools.
 //   ai-settings-bench [--events N[,N…]] [--months M] [--tenants T] [--dir DIR] [--pg-host SOCKET_DIR]
 //   ai-settings-bench --first-paint SQLITE_FILE,POSTGRESQL_URI
+//   ai-settings-bench --window-feel [--events N] [--idle S] [--pg-host SOCKET_DIR]
 #include "Baselines.h"
 #include "BenchSupport.h"
 #include "ledger/Ledger.h"
@@ -12,6 +13,7 @@
 #include "support/Environment.h"
 #include "support/IsoTime.h"
 #include "WindowBench.h"
+#include "WindowFeel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -248,6 +250,47 @@ double measure(const QString& backend, const QString& location, const QString& c
     return stats(paint).median;
 }
 
+// A ledger of `events` events from history.csv in `folder`, on Enterprise since before the running period, the user
+// who runs the benchmark its Admin; false (and why, printed) when a step failed.
+bool buildLedger(const QString& location, const QString& csv)
+{
+    const Catalog catalog = Catalog::builtIn().value();
+    auto opened = Ledger::open(location, catalog, QStringLiteral("bench"));
+    if (!opened) {
+        Bench::out() << opened.failure().message << Qt::endl;
+        return false;
+    }
+    Ledger& ledger = *opened.value();
+    ledger.setClock(Clock::fixedAt(now - 40 * 86400000LL));
+    ledger.settings().setPlan(QStringLiteral("enterprise"));
+    ledger.setClock(Clock::fixedAt(now));
+    ledger.directory().setMember(Environment::currentUserName(), Role::Admin);
+    const auto summary = UsageTransfer::importFile(ledger, csv, false);
+    if (!summary)
+        Bench::out() << summary.failure().message << Qt::endl;
+    return summary.ok();
+}
+
+// How the window feels on a ledger of `events` events, on SQLite and, with a cluster, on PostgreSQL.
+int windowFeel(qint64 events, int idleSeconds, const Options& o, const Bench::Cluster& cluster)
+{
+    const QString csv = o.folder + QStringLiteral("/history.csv");
+    writeHistory(csv, events, o.months, o.tenants);
+    QStringList ledgers{o.folder + QStringLiteral("/feel-%1.sqlite").arg(events)};
+    if (cluster.enabled())
+        ledgers << cluster.newDatabase(QStringLiteral("feel_ledger"));
+    for (const QString& location : qAsConst(ledgers)) {
+        const bool shared = location.startsWith(QLatin1String("postgresql://"));
+        Bench::out() << "\n== the window, " << events << " events, " << (shared ? "PostgreSQL" : "SQLite") << Qt::endl;
+        if (location.isEmpty() || !buildLedger(location, csv))
+            return 1;
+        WindowFeel::startAgainstBareWindow(location, now, 15);
+        WindowFeel::stalls(location, now, 100000);
+        WindowFeel::changesAndIdle(location, now, idleSeconds);
+    }
+    return 0;
+}
+
 // The first paint on two ledgers, one window on each in turn (see timeToFirstPaintInTurn), and the second's
 // median ÷ the first's.
 bool printInTurn(const QString& first, const QString& second, const QString& firstName = QStringLiteral("SQLite"),
@@ -295,8 +338,26 @@ int main(int argc, char* argv[])
         QStringLiteral("first-paint"),
         QStringLiteral("Only the first paint on two ledgers a run with --dir left, in turn."),
         QStringLiteral("SQLITE_FILE,POSTGRESQL_URI"));
-    parser.addOptions({eventsOption, monthsOption, tenantsOption, dirOption, pgOption, paintOption});
+    const QCommandLineOption feelOption(QStringLiteral("window-feel"),
+                                        QStringLiteral("Only how the window feels on a ledger of --events events."));
+    const QCommandLineOption idleOption(QStringLiteral("idle"),
+                                        QStringLiteral("With --window-feel: how long nothing changes, in seconds."),
+                                        QStringLiteral("S"), QStringLiteral("60"));
+    // The windows the benchmark starts as processes of their own, and the other process that records.
+    const QCommandLineOption showOption(QStringLiteral("show-window"), QStringLiteral("(internal)"),
+                                        QStringLiteral("LOCATION"));
+    const QCommandLineOption recordOption(QStringLiteral("record-one"), QStringLiteral("(internal)"),
+                                          QStringLiteral("LOCATION"));
+    parser.addOptions({eventsOption, monthsOption, tenantsOption, dirOption, pgOption, paintOption, feelOption,
+                       idleOption, showOption, recordOption});
     parser.process(app);
+    if (parser.isSet(showOption)) {
+        const QString location = parser.value(showOption);
+        return WindowFeel::showAndReport(location == QLatin1String("-") ? QString() : location,
+                                         parser.positionalArguments().value(0).toLongLong());
+    }
+    if (parser.isSet(recordOption))
+        return WindowFeel::recordOne(parser.value(recordOption), parser.positionalArguments().value(0).toLongLong());
     if (parser.isSet(paintOption)) {
         const QStringList ledgers = parser.value(paintOption).split(QLatin1Char(','));
         return ledgers.size() == 2 && printInTurn(ledgers[0], ledgers[1]) ? 0 : 1;
@@ -310,6 +371,9 @@ int main(int argc, char* argv[])
     QTemporaryDir temporary;
     o.folder = parser.isSet(dirOption) ? parser.value(dirOption) : temporary.path();
     QDir().mkpath(o.folder);
+    if (parser.isSet(feelOption))
+        return windowFeel(parser.value(eventsOption).split(QLatin1Char(',')).last().toLongLong(),
+                          parser.value(idleOption).toInt(), o, cluster);
     QList<QPair<qint64, QString>> sqliteLedgers; // events, file: kept until the end for the windows in turn
     for (const QString& size : parser.value(eventsOption).split(QLatin1Char(','))) {
         const qint64 events = size.toLongLong();

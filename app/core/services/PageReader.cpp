@@ -36,7 +36,8 @@ struct PageReader::Worker
 
 PageReader::PageReader(QString location, const Catalog& catalog, QString userName, Clock clock, QObject* parent)
     : QObject(parent), m_context(new QObject),
-      m_worker(std::make_shared<Worker>(Worker{std::move(location), catalog, std::move(userName), std::move(clock), {}})),
+      m_worker(
+          std::make_shared<Worker>(Worker{std::move(location), catalog, std::move(userName), std::move(clock), {}})),
       m_slow(new QTimer(this))
 {
     m_thread.setObjectName(QStringLiteral("PageReader"));
