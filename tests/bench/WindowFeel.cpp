@@ -27,8 +27,10 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <thread>
 
 using Bench::line;
 
@@ -80,8 +82,7 @@ bool turnUntil(const std::function<bool()>& done, int ms)
 
 bool pageRead(const Ui::MainWindow& window)
 {
-    return turnUntil([&] { return window.page() && window.page()->hasShown() && !window.page()->isReading(); },
-                     120000);
+    return turnUntil([&] { return window.page() && window.page()->hasShown() && !window.page()->isReading(); }, 120000);
 }
 
 // The first paint of a top-level window.
@@ -166,9 +167,9 @@ void startAgainstBareWindow(const QString& location, qint64 now, int rounds)
         QProcess child;
         QElapsedTimer since;
         since.start();
-        child.start(QApplication::applicationFilePath(),
-                    {QStringLiteral("--show-window"), ledger.isEmpty() ? QStringLiteral("-") : ledger,
-                     QString::number(now)});
+        child.start(
+            QApplication::applicationFilePath(),
+            {QStringLiteral("--show-window"), ledger.isEmpty() ? QStringLiteral("-") : ledger, QString::number(now)});
         for (bool done = false; !done;) {
             if (!child.canReadLine() && !child.waitForReadyRead(120000))
                 return false;
@@ -215,11 +216,24 @@ void stalls(const QString& location, qint64 now, int importRows)
     gaps.start();
     QElapsedTimer readTime;
     readTime.start();
+    // Each reading shows new figures: another connection, on a thread of its own, records an event before it.
+    const Catalog catalog = Catalog::builtIn().value();
     for (int i = 0; i < 20; ++i) {
+        std::atomic_bool recorded{false};
+        std::thread other([&] {
+            if (auto ledger = Ledger::open(location, catalog, Environment::currentUserName())) {
+                const qint64 at = now + 1000 * (i + 1);
+                ledger.value()->setClock(Clock::fixedAt(at));
+                (void)ledger.value()->usage().record({QStringLiteral("theme"), {}, at, {}});
+            }
+            recorded = true;
+        });
+        turnUntil([&] { return bool(recorded); }, 60000);
+        other.join();
         window.session()->refresh();
         pageRead(window);
     }
-    line(QStringLiteral("window: longest stall while the page reads again (20 ×)"),
+    line(QStringLiteral("window: longest stall while the page reads again (20 ×, new figures each)"),
          QStringLiteral("%1 ms (a reading and showing takes %2 ms)")
              .arg(gaps.stopMs(), 0, 'f', 1)
              .arg(readTime.elapsed() / 20.0, 0, 'f', 0));
@@ -244,10 +258,9 @@ void stalls(const QString& location, qint64 now, int importRows)
     window.importFile(csv);
     const bool imported = turnUntil([] { return Ui::Ask::pendingAnswers() == 0; }, 600000) && pageRead(window);
     line(QStringLiteral("window: longest stall while it imports %1 events").arg(importRows),
-         imported ? QStringLiteral("%1 ms (the import took %2 ms)")
-                        .arg(gaps.stopMs(), 0, 'f', 1)
-                        .arg(importTime.elapsed())
-                  : QStringLiteral("the import did not end: %1").arg(Ui::Ask::lastQuestion()));
+         imported
+             ? QStringLiteral("%1 ms (the import took %2 ms)").arg(gaps.stopMs(), 0, 'f', 1).arg(importTime.elapsed())
+             : QStringLiteral("the import did not end: %1").arg(Ui::Ask::lastQuestion()));
 
     const auto address = DatabaseAddress::parse(location);
     if (!address || !address->postgres)
@@ -278,7 +291,8 @@ void stalls(const QString& location, qint64 now, int importRows)
         q.exec(QStringLiteral("COMMIT"));
         pageRead(window);
         line(QStringLiteral("window: longest stall while the server holds the reading 10 s"),
-             QStringLiteral("%1 ms; %2").arg(gaps.stopMs(), 0, 'f', 1)
+             QStringLiteral("%1 ms; %2")
+                 .arg(gaps.stopMs(), 0, 'f', 1)
                  .arg(said ? QStringLiteral("it said it was waiting") : QStringLiteral("it did NOT say it waited")));
     }
     QSqlDatabase::removeDatabase(QStringLiteral("stall"));

@@ -27,8 +27,15 @@ QTableWidget* create(const QStringList& headers, int stretchColumn, QWidget* par
 void fill(QTableWidget* table, const QList<QStringList>& rows, const QList<int>& numeric)
 {
     table->setRowCount(int(rows.size()));
+    // Only the cells whose text changed are touched: every change makes the header measure its column again
+    // (ResizeToContents), which for a whole table on every refresh held the window up for milliseconds.
     for (int r = 0; r < rows.size(); ++r) {
         for (int c = 0; c < rows[r].size(); ++c) {
+            if (QTableWidgetItem* shown = table->item(r, c)) {
+                if (shown->text() != rows[r][c])
+                    shown->setText(rows[r][c]);
+                continue;
+            }
             auto* item = new QTableWidgetItem(rows[r][c]);
             if (numeric.contains(c))
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
