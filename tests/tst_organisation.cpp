@@ -52,7 +52,7 @@ private slots:
         Ui::Ask::setNextAnswer(QMessageBox::Cancel);
         QVERIFY(!m_window->close());
         const QString asked = Ui::Ask::lastQuestion();
-        for (const char* section : {"Plan", "Billing period", "Model selection"})
+        for (const char* section : {"Plan", "Billing Period", "Model Selection"})
             QVERIFY2(asked.contains(QLatin1String(section)), qPrintable(asked));
         // …and says what applying would do, as the Apply button would.
         QVERIFY2(asked.contains(QStringLiteral("An upgrade takes effect at once")), qPrintable(asked));

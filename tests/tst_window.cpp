@@ -96,7 +96,7 @@ private slots:
         QVERIFY(!save->isEnabled());
         content->setCurrentIndex(opus);
         QVERIFY(save->isEnabled());
-        QCOMPARE(find<QLabel>("changesLabel")->text(), QStringLiteral("Not applied yet: Model selection."));
+        QCOMPARE(find<QLabel>("changesLabel")->text(), QStringLiteral("Not applied yet: Model Selection."));
         m_window->page()->showSection(QStringLiteral("usage")); // nothing to apply there: no bar
         QVERIFY(!find<QWidget>("applyBar")->isVisible());
         m_window->page()->showSection(QStringLiteral("models"));

@@ -2138,10 +2138,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
 <context>
     <name>Ui::CreditCostsPanel</name>
     <message>
-        <source>Credit costs</source>
-        <translation>Credit-Kosten</translation>
-    </message>
-    <message>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
@@ -2165,6 +2161,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <source>0 credits (your %1 key; %2 otherwise)</source>
         <translation>0 Credits (Ihr %1-Schlüssel; sonst %2)</translation>
     </message>
+    <message>
+        <source>Credit Costs</source>
+        <translation>Credit-Kosten</translation>
+    </message>
 </context>
 <context>
     <name>Ui::CreditsPanel</name>
@@ -2179,10 +2179,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>Later ▶</source>
         <translation>Später ▶</translation>
-    </message>
-    <message>
-        <source>This month</source>
-        <translation>Dieser Monat</translation>
     </message>
     <message>
         <source>Show the previous billing period</source>
@@ -2251,6 +2247,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>Total of all actions</source>
         <translation>Summe aller Aktionen</translation>
+    </message>
+    <message>
+        <source>Current Period</source>
+        <translation>Aktueller Zeitraum</translation>
     </message>
 </context>
 <context>
@@ -2582,10 +2582,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
 <context>
     <name>Ui::ModelsPanel</name>
     <message>
-        <source>Model selection</source>
-        <translation>Modellauswahl</translation>
-    </message>
-    <message>
         <source>Model for %1</source>
         <translation>Modell für %1</translation>
     </message>
@@ -2600,6 +2596,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>Saved. New actions are charged at the new models&apos; costs.</source>
         <translation>Gespeichert. Neue Aktionen werden zu den Kosten der neuen Modelle berechnet.</translation>
+    </message>
+    <message>
+        <source>Model Selection</source>
+        <translation>Modellauswahl</translation>
     </message>
 </context>
 <context>
@@ -2692,10 +2692,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
 <context>
     <name>Ui::PeriodPanel</name>
     <message>
-        <source>Billing period</source>
-        <translation>Abrechnungszeitraum</translation>
-    </message>
-    <message>
         <source>Reset day of the month</source>
         <translation>Tag des Monats für die Rücksetzung</translation>
     </message>
@@ -2710,6 +2706,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>In time &amp;zone:</source>
         <translation>In der &amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Billing Period</source>
+        <translation>Abrechnungszeitraum</translation>
     </message>
 </context>
 <context>
@@ -2763,16 +2763,16 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
 <context>
     <name>Ui::RateLimitPanel</name>
     <message>
-        <source>Rate limit</source>
-        <translation>Ratenlimit</translation>
-    </message>
-    <message>
         <source>Limits count per tenant; these are the install&apos;s own queries (no tenant).</source>
         <translation>Limits gelten je Mandant; dies sind die eigenen Anfragen der Installation (kein Mandant).</translation>
     </message>
     <message>
         <source>Limits count per tenant; these are tenant %1&apos;s queries.</source>
         <translation>Limits gelten je Mandant; dies sind die Anfragen von Mandant %1.</translation>
+    </message>
+    <message>
+        <source>Rate Limit</source>
+        <translation>Ratenlimit</translation>
     </message>
 </context>
 <context>

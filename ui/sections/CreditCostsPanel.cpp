@@ -10,7 +10,7 @@
 namespace Ui {
 
 CreditCostsPanel::CreditCostsPanel(Session& session, QWidget* parent)
-    : QGroupBox(tr("Credit costs"), parent), m_session(session),
+    : QGroupBox(tr("Credit Costs"), parent), m_session(session),
       m_table(Tables::create({UsageSentences::breakdownHeadings().first(), tr("Description"), tr("Base"),
                               UsageSentences::costNowHeading()},
                              1, this))

@@ -42,7 +42,7 @@ DailyChart* newDailyChart(QWidget* parent)
 
 CreditsPanel::CreditsPanel(Session& session, QWidget* parent)
     : QGroupBox(tr("AI Credits"), parent), m_session(session), m_previousButton(new QPushButton(tr("◀ Earlier"), this)),
-      m_nextButton(new QPushButton(tr("Later ▶"), this)), m_currentButton(new QPushButton(tr("This month"), this)),
+      m_nextButton(new QPushButton(tr("Later ▶"), this)), m_currentButton(new QPushButton(tr("Current Period"), this)),
       m_periodLabel(wrappingLabel("periodLabel", this)), m_planLabel(wrappingLabel("planLabel", this)),
       m_usedLabel(wrappingLabel("usedLabel", this)), m_progressBar(new QProgressBar(this)),
       m_alertBanner(wrappingLabel("alertBanner", this)), m_remainingLabel(wrappingLabel("remainingLabel", this)),

@@ -35,7 +35,7 @@ QString slotUsers(const Catalog& catalog, const QString& slot)
 } // namespace
 
 ModelsPanel::ModelsPanel(Session& session, QWidget* parent)
-    : QGroupBox(tr("Model selection"), parent), m_session(session), m_keyModelsLabel(new QLabel(this)),
+    : QGroupBox(tr("Model Selection"), parent), m_session(session), m_keyModelsLabel(new QLabel(this)),
       m_messageLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("modelsPanel"));

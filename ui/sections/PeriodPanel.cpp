@@ -16,7 +16,7 @@
 namespace Ui {
 
 PeriodPanel::PeriodPanel(Session& session, QWidget* parent)
-    : QGroupBox(tr("Billing period"), parent), m_session(session), m_anchorSpin(new QSpinBox(this)),
+    : QGroupBox(tr("Billing Period"), parent), m_session(session), m_anchorSpin(new QSpinBox(this)),
       m_zoneCombo(new QComboBox(this)), m_pendingLabel(new QLabel(this)),
       m_outcomeLabel(Outcome::label(QStringLiteral("periodOutcomeLabel"), this))
 {

@@ -9,7 +9,7 @@
 namespace Ui {
 
 RateLimitPanel::RateLimitPanel(Session& session, QWidget* parent)
-    : QGroupBox(tr("Rate limit"), parent), m_session(session), m_creditsLabel(new QLabel(this)),
+    : QGroupBox(tr("Rate Limit"), parent), m_session(session), m_creditsLabel(new QLabel(this)),
       m_byokLabel(new QLabel(this)), m_scopeLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("rateLimitPanel"));

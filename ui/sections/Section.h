@@ -19,7 +19,7 @@ namespace Ui {
 class Section : public PagePart
 {
 public:
-    // The section's name in a question ("Billing period").
+    // The section's name in a question ("Billing Period").
     virtual QString sectionName() const = 0;
     virtual bool isDirty() const = 0;
     // Applies what is shown, without asking; a refusal keeps what is shown, to be applied again.
