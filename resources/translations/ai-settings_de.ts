@@ -2535,6 +2535,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <source>&lt;h3&gt;Reconnecting…&lt;/h3&gt;&lt;p&gt;The connection to the database server was lost: %1&lt;/p&gt;&lt;p&gt;The page comes back with fresh figures as soon as the server answers again; nothing you typed is lost.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Verbindung wird wiederhergestellt …&lt;/h3&gt;&lt;p&gt;Die Verbindung zum Datenbankserver ist verloren: %1&lt;/p&gt;&lt;p&gt;Die Seite kommt mit aktuellen Zahlen zurück, sobald der Server wieder antwortet; nichts, was Sie eingegeben haben, geht verloren.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Waiting for the database to answer; the figures shown are from the last reading.</source>
+        <translation>Warten auf die Antwort der Datenbank; die angezeigten Zahlen stammen vom letzten Lesen.</translation>
+    </message>
 </context>
 <context>
     <name>Ui::MembersPanel</name>
@@ -2903,10 +2907,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>Not applied yet: %1.</source>
         <translation>Noch nicht angewendet: %1.</translation>
-    </message>
-    <message>
-        <source>Waiting for the database to answer; the figures shown are from the last reading.</source>
-        <translation>Warten auf die Antwort der Datenbank; die angezeigten Zahlen stammen vom letzten Lesen.</translation>
     </message>
 </context>
 <context>

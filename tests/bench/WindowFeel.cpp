@@ -24,6 +24,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -281,13 +282,12 @@ void stalls(const QString& location, qint64 now, int importRows)
             Bench::out() << "cannot lock: " << q.lastError().text() << Qt::endl;
             return;
         }
-        auto* waiting = window.findChild<QLabel*>(QStringLiteral("slowReadLabel"));
         gaps.start();
         window.session()->refresh();
         QElapsedTimer held;
         held.start();
         turnUntil([&] { return held.elapsed() >= 10000; }, 11000);
-        const bool said = waiting && waiting->isVisible();
+        const bool said = window.statusBar()->currentMessage() == Ui::MainWindow::waitingForPageMessage();
         q.exec(QStringLiteral("COMMIT"));
         pageRead(window);
         line(QStringLiteral("window: longest stall while the server holds the reading 10 s"),

@@ -196,6 +196,9 @@ void MainWindow::showPage()
     connect(m_page, &SettingsPage::importRequested, this, &MainWindow::importUsage);
     connect(m_session.get(), &Session::reconnecting, this, &MainWindow::showReconnecting, Qt::UniqueConnection);
     connect(m_session.get(), &Session::reconnected, this, &MainWindow::showReconnected, Qt::UniqueConnection);
+    // A reading slow to answer leaves the figures of the last one on the page and says so in the status bar,
+    // which moves nothing on the page.
+    connect(m_session.get(), &Session::waitingForPage, this, &MainWindow::showWaitingForPage, Qt::UniqueConnection);
     setCentralWidget(m_page);
     m_page->show();
     const QString path = m_session->path();
@@ -338,6 +341,19 @@ void MainWindow::exportTo(const QString& path, UsageFile::Format format)
             else
                 Ask::warn(this, tr("Export Usage"), result.failure().message);
         });
+}
+
+QString MainWindow::waitingForPageMessage()
+{
+    return tr("Waiting for the database to answer; the figures shown are from the last reading.");
+}
+
+void MainWindow::showWaitingForPage(bool waiting)
+{
+    if (waiting)
+        statusBar()->showMessage(waitingForPageMessage());
+    else if (statusBar()->currentMessage() == waitingForPageMessage())
+        statusBar()->clearMessage();
 }
 
 void MainWindow::showAbout()

@@ -42,6 +42,8 @@ public:
     // progress dialog, then say how it went.
     void importFile(const QString& path);
     void exportTo(const QString& path, UsageFile::Format format);
+    // What the status bar says while the page's reading is slow to answer.
+    static QString waitingForPageMessage();
     Session* session() const { return m_session.get(); }
     SettingsPage* page() const { return m_page; }
 
@@ -72,6 +74,7 @@ private:
     // typed) for a message that says so, until the session has reconnected and read fresh figures.
     void showReconnecting(const QString& reason);
     void showReconnected();
+    void showWaitingForPage(bool waiting);
 
     std::unique_ptr<Session> m_session;
     LedgerOpener* m_opener = nullptr; // a child: the window's end waits for an attempt under way

@@ -101,9 +101,9 @@ void showAsHeading(QGroupBox* box)
 
 SettingsPage::SettingsPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_tenantCombo(new NoWheelComboBox), m_overview(new OverviewPanel(session)),
-      m_readOnlyLabel(new QLabel), m_waitingLabel(new QLabel), m_sectionList(new QListWidget),
-      m_sections(new QStackedWidget), m_credits(new CreditsPanel(session)), m_costs(new CreditCostsPanel(session)),
-      m_byok(new ByokPanel(session)), m_models(new ModelsPanel(session)), m_rateLimit(new RateLimitPanel(session)),
+      m_readOnlyLabel(new QLabel), m_sectionList(new QListWidget), m_sections(new QStackedWidget),
+      m_credits(new CreditsPanel(session)), m_costs(new CreditCostsPanel(session)), m_byok(new ByokPanel(session)),
+      m_models(new ModelsPanel(session)), m_rateLimit(new RateLimitPanel(session)),
       m_activity(new ActivityPanel(session)), m_plan(new PlanPanel(session)), m_period(new PeriodPanel(session)),
       m_tenants(new TenantsPanel(session)), m_members(new MembersPanel(session)), m_applyBar(new QWidget),
       m_changesLabel(new QLabel), m_applyButton(new QPushButton(tr("&Apply"))),
@@ -131,13 +131,6 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     m_readOnlyLabel->setFrameShape(QFrame::StyledPanel);
     m_readOnlyLabel->setMargin(6);
     layout->addWidget(m_readOnlyLabel);
-    // A read that takes long (a server that does not answer) leaves the figures of the last read on screen, said
-    // to be waiting for the database; the window stays usable meanwhile.
-    m_waitingLabel->setObjectName(QStringLiteral("slowReadLabel"));
-    m_waitingLabel->setWordWrap(true);
-    m_waitingLabel->setText(tr("Waiting for the database to answer; the figures shown are from the last reading."));
-    m_waitingLabel->setVisible(false);
-    layout->addWidget(m_waitingLabel);
 
     m_sectionList->setObjectName(QStringLiteral("sectionList"));
     m_sectionList->setAccessibleName(tr("Sections"));
@@ -224,7 +217,6 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     connect(m_tenantCombo, &QComboBox::activated, this, &SettingsPage::reload);
     connect(&session, &Session::changed, this, &SettingsPage::reload);
     connect(&session, &Session::pageRead, this, &SettingsPage::showState);
-    connect(&session, &Session::waitingForPage, this, [this](bool waiting) { m_waitingLabel->setVisible(waiting); });
     const int remembered = int(sectionNames().indexOf(pageSettings().value(sectionKey).toString()));
     m_sectionList->setCurrentRow(qMax(0, remembered));
     // A shared ledger may still be connecting: the page is filled when it is attached (Session::changed).

@@ -90,7 +90,6 @@ private:
     NoWheelComboBox* m_tenantCombo;
     OverviewPanel* m_overview;
     QLabel* m_readOnlyLabel;
-    QLabel* m_waitingLabel;
     bool m_shownOnce = false;
     QListWidget* m_sectionList;
     QStackedWidget* m_sections;
