@@ -2,7 +2,7 @@
 
 #include <QString>
 
-// How the window feels on a ledger with a long history (issue: one page state off the window's thread):
+// How the window feels on a ledger with a long history, its page read off the window's thread:
 // start to first window mapped against a bare Qt window, the longest the event loop is held up while the page
 // reads and while an import runs (and, on PostgreSQL, while the server stalls), how soon another process's change
 // is on screen, and what the window reads while nothing changes. Each prints its figures. Need a QApplication.

@@ -13,7 +13,7 @@
 class Catalog;
 class QTimer;
 
-// Reads the page's state off the window's thread (issue: a slow server must not freeze the window), on a
+// Reads the page's state off the window's thread, so that a slow server never freezes the window, on a
 // connection of its own to the same ledger, opened on its thread when first needed and again after it was lost.
 // One read runs at a time; what is asked meanwhile is read next, once (reads asked in a burst make one), and a
 // result overtaken by a different request is not handed on. The result comes back on the thread that asked.
