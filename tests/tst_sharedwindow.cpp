@@ -38,6 +38,22 @@ private:
         return QStringLiteral("postgresql://nobody@127.0.0.1:%1/ledger?connect_timeout=2").arg(silent.serverPort());
     }
 
+    // A content generation (5 credits) recorded on `location` as `user`, at `when` by the tests' clock.
+    static bool recordContent(const QString& location, const QString& user, const char* when)
+    {
+        auto ledger = TestSupport::openLedger(location, user);
+        ledger->setClock(Clock(&clock));
+        return TestSupport::recordAsItHappened(*ledger, {QStringLiteral("content"), {}, at(when), {}}).ok();
+    }
+
+    // Shows the window and waits (bounded) until its ledger is open and its page read.
+    static bool showOpened(Ui::MainWindow& window)
+    {
+        window.show();
+        return QTest::qWaitFor([&] { return window.session()->isOpen(); }, 20000) &&
+               WidgetSupport::pageRead(window.page());
+    }
+
 private slots:
     void init() { TestSupport::failOnAnyWidgetWarning(); }
 
@@ -46,22 +62,14 @@ private slots:
         if (!TestBackend::postgres())
             QSKIP("a shared ledger is a PostgreSQL matter (tst_sharedwindow_postgresql)");
         const QString uri = TestBackend::newLocation(m_dir, QStringLiteral("shared"), QStringLiteral("owner"));
-        {
-            auto ledger = TestSupport::openLedger(uri, QStringLiteral("owner"));
-            ledger->setClock(Clock(&clock));
-            QVERIFY(TestSupport::recordAsItHappened(*ledger,
-                                                    {QStringLiteral("content"), {}, at("2026-11-22T11:00:00Z"), {}})
-                        .ok());
-        }
+        QVERIFY(recordContent(uri, QStringLiteral("owner"), "2026-11-22T11:00:00Z"));
         Ui::MainWindow window(uri, Clock(&clock));
         // The constructor returns before the server has answered: the window says it connects, the page waits.
         QVERIFY(window.session());
         QVERIFY(window.page());
         QVERIFY(!window.session()->isOpen());
         QCOMPARE(window.centralWidget()->objectName(), QStringLiteral("connectingLabel"));
-        window.show();
-        QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 20000);
-        QVERIFY(WidgetSupport::pageRead(window.page()));
+        QVERIFY(showOpened(window));
         QCOMPARE(window.centralWidget(), window.page());
         QVERIFY(window.page()->isVisible());
         QCOMPARE(find<QLabel>(&window, "overviewUsedLabel")->text().left(23),
@@ -93,16 +101,10 @@ private slots:
     {
         const QString user = TestBackend::postgres() ? QStringLiteral("owner") : Environment::currentUserName();
         const QString location = TestBackend::newLocation(m_dir, QStringLiteral("pushed"), user);
-        const auto record = [&](const char* when) {
-            auto ledger = TestSupport::openLedger(location, user);
-            ledger->setClock(Clock(&clock));
-            QVERIFY(TestSupport::recordAsItHappened(*ledger, {QStringLiteral("content"), {}, at(when), {}}).ok());
-        };
+        const auto record = [&](const char* when) { QVERIFY(recordContent(location, user, when)); };
         record("2026-11-22T11:00:00Z");
         Ui::MainWindow window(location, Clock(&clock));
-        window.show();
-        QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 20000);
-        QVERIFY(WidgetSupport::pageRead(window.page()));
+        QVERIFY(showOpened(window));
         auto* used = find<QLabel>(&window, "overviewUsedLabel");
         const QString before = used->text();
         QVERIFY2(before.startsWith(QStringLiteral("5 of")), qPrintable(before));
@@ -126,16 +128,10 @@ private slots:
         if (!TestBackend::postgres())
             QSKIP("a stalling server is a PostgreSQL matter (tst_sharedwindow_postgresql)");
         const QString location = TestBackend::newLocation(m_dir, QStringLiteral("stalled"), QStringLiteral("owner"));
-        const auto record = [&](const char* when) {
-            auto ledger = TestSupport::openLedger(location, QStringLiteral("owner"));
-            ledger->setClock(Clock(&clock));
-            QVERIFY(TestSupport::recordAsItHappened(*ledger, {QStringLiteral("content"), {}, at(when), {}}).ok());
-        };
+        const auto record = [&](const char* when) { QVERIFY(recordContent(location, QStringLiteral("owner"), when)); };
         record("2026-11-22T11:00:00Z");
         Ui::MainWindow window(location, Clock(&clock));
-        window.show();
-        QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen(), 20000);
-        QVERIFY(WidgetSupport::pageRead(window.page()));
+        QVERIFY(showOpened(window));
         auto* used = find<QLabel>(&window, "overviewUsedLabel");
         const auto saysItWaits = [&] {
             return window.statusBar()->currentMessage() == Ui::MainWindow::waitingForPageMessage();

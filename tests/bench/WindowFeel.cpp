@@ -86,6 +86,18 @@ bool pageRead(const Ui::MainWindow& window)
     return turnUntil([&] { return window.page() && window.page()->hasShown() && !window.page()->isReading(); }, 120000);
 }
 
+// The window on `location`, shown with its page read; null (and said) when the page did not come.
+std::unique_ptr<Ui::MainWindow> openOnPage(const QString& location, qint64 now)
+{
+    auto window = std::make_unique<Ui::MainWindow>(location, Clock::fixedAt(now));
+    window->resize(1000, 700);
+    window->show();
+    if (pageRead(*window))
+        return window;
+    Bench::out() << "the window did not show the page" << Qt::endl;
+    return nullptr;
+}
+
 // The first paint of a top-level window.
 class FirstPaint : public QObject
 {
@@ -206,13 +218,10 @@ void startAgainstBareWindow(const QString& location, qint64 now, int rounds)
 
 void stalls(const QString& location, qint64 now, int importRows)
 {
-    Ui::MainWindow window(location, Clock::fixedAt(now));
-    window.resize(1000, 700);
-    window.show();
-    if (!pageRead(window)) {
-        Bench::out() << "the window did not show the page" << Qt::endl;
+    const auto opened = openOnPage(location, now);
+    if (!opened)
         return;
-    }
+    Ui::MainWindow& window = *opened;
     TickGaps gaps;
     gaps.start();
     QElapsedTimer readTime;
@@ -300,13 +309,10 @@ void stalls(const QString& location, qint64 now, int importRows)
 
 void changesAndIdle(const QString& location, qint64 now, int idleSeconds)
 {
-    Ui::MainWindow window(location, Clock::fixedAt(now));
-    window.resize(1000, 700);
-    window.show();
-    if (!pageRead(window)) {
-        Bench::out() << "the window did not show the page" << Qt::endl;
+    const auto opened = openOnPage(location, now);
+    if (!opened)
         return;
-    }
+    Ui::MainWindow& window = *opened;
     auto* used = window.findChild<QLabel*>(QStringLiteral("overviewUsedLabel"));
     std::vector<double> seen;
     for (int i = 0; i < 10; ++i) {

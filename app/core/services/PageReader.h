@@ -6,7 +6,6 @@
 #include <QObject>
 #include <QThread>
 
-#include <functional>
 #include <memory>
 #include <optional>
 

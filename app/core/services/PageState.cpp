@@ -23,7 +23,6 @@ Result<PageState> PageState::read(Ledger& ledger, const PageRequest& request)
     s.now = ledger.now();
     s.userName = ledger.userName();
     s.tenant = tenant;
-    s.request = request;
     const std::optional<QString> selection = tenant.isEmpty() ? std::nullopt : std::optional(tenant);
 
     const auto role = ledger.directory().roleOf(s.userName);

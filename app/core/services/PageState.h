@@ -68,7 +68,6 @@ struct PageState
     };
     QHash<QString, ProviderKeys> keys; // provider id -> its keys
 
-    PageRequest request;             // what was asked
     std::optional<UsageReport> past; // the past period asked for, of the selection
     QVector<DayUsage> pastDays;      // its days
     AuditFilter audit;               // the trail's filter, its days as moments
