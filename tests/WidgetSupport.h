@@ -16,11 +16,12 @@ template <typename T> T* find(const QObject* root, const char* name)
     return w;
 }
 
-// Waits (bounded) until the settings page shows what it read last: the page reads off the window's thread, so
-// an action that makes it read again is on screen a moment later. False when the reading did not end in time.
+// Waits (bounded) until the settings page shows what it read last, in every section: the page reads off the
+// window's thread, so an action that makes it read again is on screen a moment later, and builds the sections it
+// does not show yet one by one after the first reading. False when that did not end in time.
 template <typename Page> bool pageRead(const Page* page)
 {
-    return QTest::qWaitFor([page] { return page->hasShown() && !page->isReading(); }, 10000);
+    return QTest::qWaitFor([page] { return page->hasShown() && !page->isReading() && page->isBuilt(); }, 10000);
 }
 
 } // namespace WidgetSupport

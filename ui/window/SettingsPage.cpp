@@ -39,6 +39,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace Ui {
 
@@ -100,12 +101,8 @@ void showAsHeading(QGroupBox* box)
 } // namespace
 
 SettingsPage::SettingsPage(Session& session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_tenantCombo(new NoWheelComboBox), m_overview(new OverviewPanel(session)),
-      m_readOnlyLabel(new QLabel), m_sectionList(new QListWidget), m_sections(new QStackedWidget),
-      m_credits(new CreditsPanel(session)), m_costs(new CreditCostsPanel(session)), m_byok(new ByokPanel(session)),
-      m_models(new ModelsPanel(session)), m_rateLimit(new RateLimitPanel(session)),
-      m_activity(new ActivityPanel(session)), m_plan(new PlanPanel(session)), m_period(new PeriodPanel(session)),
-      m_tenants(new TenantsPanel(session)), m_members(new MembersPanel(session)), m_applyBar(new QWidget),
+    : QWidget(parent), m_session(session), m_tenantCombo(new NoWheelComboBox), m_readOnlyLabel(new QLabel),
+      m_sectionList(new QListWidget), m_sections(new QStackedWidget), m_applyBar(new QWidget),
       m_changesLabel(new QLabel), m_applyButton(new QPushButton(tr("&Apply"))),
       m_revertButton(new QPushButton(tr("&Revert"))), m_alerts(new AlertWatcher(this))
 {
@@ -138,25 +135,41 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     m_sectionList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // Icons from the desktop's theme, with the style's own where the theme has none (an offscreen or bare
     // desktop); rows padded as in KDE's System Settings.
+    // (The style's one pixmap, not its icon: that decodes every size it has, up to 128 px, a tenth of the start.)
     const auto icon = [this](const char* themed, QStyle::StandardPixmap fallback) {
-        return QIcon::fromTheme(QLatin1String(themed), style()->standardIcon(fallback));
+        const QString name = QLatin1String(themed);
+        return QIcon::hasThemeIcon(name) ? QIcon::fromTheme(name) : QIcon(style()->standardPixmap(fallback));
     };
     m_sectionList->setIconSize(QSize(16, 16));
     m_sectionList->setSpacing(2);
     m_sectionList->setStyleSheet(QStringLiteral("QListWidget::item { padding: 5px 0px; }"));
-    addSection(QStringLiteral("overview"), tr("Overview"), {m_overview}, true,
-               icon("view-dashboard", QStyle::SP_ComputerIcon));
-    addSection(QStringLiteral("usage"), tr("Usage"), {m_credits, m_costs}, true,
-               icon("office-chart-bar", QStyle::SP_FileDialogDetailedView));
-    addSection(QStringLiteral("keys"), tr("Keys"), {m_byok}, true, icon("dialog-password", QStyle::SP_DriveNetIcon));
-    addSection(QStringLiteral("models"), tr("Models"), {m_models}, true,
-               icon("preferences-system", QStyle::SP_FileDialogListView));
-    addSection(QStringLiteral("rateLimit"), tr("Rate limit"), {m_rateLimit}, true,
-               icon("chronometer", QStyle::SP_BrowserReload));
-    addSection(QStringLiteral("activity"), tr("Activity"), {m_activity}, false,
-               icon("view-history", QStyle::SP_FileDialogContentsView));
-    addSection(QStringLiteral("organisation"), tr("Organisation"), {m_plan, m_period, m_tenants, m_members}, true,
-               icon("system-users", QStyle::SP_DirHomeIcon));
+    // Each section's panels, made when the section is built (SettingsPage::build).
+    addSection(QStringLiteral("overview"), tr("Overview"), icon("view-dashboard", QStyle::SP_ComputerIcon), true,
+               [this]() -> QList<QWidget*> {
+                   auto* overview = new OverviewPanel(m_session);
+                   connect(overview, &OverviewPanel::sectionRequested, this, &SettingsPage::showSection);
+                   connect(overview, &OverviewPanel::importRequested, this, &SettingsPage::importRequested);
+                   return {overview};
+               });
+    addSection(QStringLiteral("usage"), tr("Usage"), icon("office-chart-bar", QStyle::SP_FileDialogDetailedView), true,
+               [this]() -> QList<QWidget*> {
+                   m_credits = new CreditsPanel(m_session);
+                   return {m_credits, new CreditCostsPanel(m_session)};
+               });
+    addSection(QStringLiteral("keys"), tr("Keys"), icon("dialog-password", QStyle::SP_DriveNetIcon), true,
+               [this]() -> QList<QWidget*> { return {m_byok = new ByokPanel(m_session)}; });
+    addSection(QStringLiteral("models"), tr("Models"), icon("preferences-system", QStyle::SP_FileDialogListView), true,
+               [this]() -> QList<QWidget*> { return {m_models = new ModelsPanel(m_session)}; });
+    addSection(QStringLiteral("rateLimit"), tr("Rate limit"), icon("chronometer", QStyle::SP_BrowserReload), true,
+               [this]() -> QList<QWidget*> { return {new RateLimitPanel(m_session)}; });
+    addSection(QStringLiteral("activity"), tr("Activity"), icon("view-history", QStyle::SP_FileDialogContentsView),
+               false, [this]() -> QList<QWidget*> { return {m_activity = new ActivityPanel(m_session)}; });
+    addSection(
+        QStringLiteral("organisation"), tr("Organisation"), icon("system-users", QStyle::SP_DirHomeIcon), true,
+        [this]() -> QList<QWidget*> {
+            m_plan = new PlanPanel(m_session);
+            return {m_plan, new PeriodPanel(m_session), new TenantsPanel(m_session), new MembersPanel(m_session)};
+        });
     m_sectionList->setFixedWidth(m_sectionList->sizeHintForColumn(0) + 4 * m_sectionList->frameWidth() +
                                  fontMetrics().horizontalAdvance(QStringLiteral("MM")));
     // Below the sections, as in KDE's System Settings: what is not applied yet, Revert and Apply.
@@ -198,6 +211,7 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     connect(save, &QShortcut::activated, this, &SettingsPage::applyShown);
 
     connect(m_sectionList, &QListWidget::currentRowChanged, this, [this](int row) {
+        build(row);
         m_sections->setCurrentIndex(row);
         pageSettings().setValue(sectionKey, currentSection());
         markDirtySections();
@@ -212,8 +226,6 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
         connect(jump, &QShortcut::activated, this, [this, i] { m_sectionList->setCurrentRow(i); });
     }
 
-    connect(m_overview, &OverviewPanel::sectionRequested, this, &SettingsPage::showSection);
-    connect(m_overview, &OverviewPanel::importRequested, this, &SettingsPage::importRequested);
     connect(m_tenantCombo, &QComboBox::activated, this, &SettingsPage::reload);
     connect(&session, &Session::changed, this, &SettingsPage::reload);
     connect(&session, &Session::pageRead, this, &SettingsPage::showState);
@@ -224,17 +236,32 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
         reload();
 }
 
-void SettingsPage::addSection(const QString& name, const QString& title, const QList<QWidget*>& panels, bool scrolls,
-                              const QIcon& icon)
+void SettingsPage::addSection(const QString& name, const QString& title, const QIcon& icon, bool scrolls,
+                              std::function<QList<QWidget*>()> build)
 {
     auto* item = new QListWidgetItem(icon, title, m_sectionList);
     item->setData(Qt::UserRole, name);
     item->setToolTip(tr("%1 (Alt+%2)").arg(title).arg(m_sectionList->count()));
+    m_planned.append({title, scrolls, std::move(build)});
+    m_sections->addWidget(new QWidget); // its place, until it is built
+}
+
+// Builds the section in sidebar row `row` and shows the page's state in it. Building every section as the window
+// opens was most of the window's start (their widgets laid out and their texts shaped, unseen).
+void SettingsPage::build(int row)
+{
+    if (row < 0 || row >= m_planned.size() || !m_planned[row].build)
+        return;
+    const auto panels = std::exchange(m_planned[row].build, {})();
+    const QString& title = m_planned[row].title;
+    const bool scrolls = m_planned[row].scrolls;
+    QListWidgetItem* item = m_sectionList->item(row);
     auto* content = new QWidget;
-    content->setObjectName(name + QStringLiteral("Section"));
+    content->setObjectName(item->data(Qt::UserRole).toString() + QStringLiteral("Section"));
     content->setAccessibleName(title);
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
+    QVector<PagePart*> parts;
     for (QWidget* panel : panels) {
         // Panels keep their natural height; space left over goes below the last one, unless the section is one
         // panel that fills it (a long list scrolls inside itself).
@@ -247,15 +274,19 @@ void SettingsPage::addSection(const QString& name, const QString& title, const Q
             showAsHeading(box);
         layout->addWidget(panel);
         if (auto* part = dynamic_cast<PagePart*>(panel)) {
-            m_parts.append(part);
+            parts.append(part);
             part->onReadWanted([this] { reload(); });
         }
         if (auto* section = dynamic_cast<Section*>(panel)) {
-            m_edited.append({section, item, title});
+            // In sidebar order, as the questions name them.
+            const auto after = std::find_if(m_edited.begin(), m_edited.end(),
+                                            [&](const EditedSection& e) { return m_sectionList->row(e.item) > row; });
+            m_edited.insert(after, {section, item, title});
             section->onDirtyChanged([this] { markDirtySections(); });
             section->onApplyRequested([this] { applyShown(); });
         }
     }
+    QWidget* built = content;
     if (scrolls) {
         layout->addStretch();
         auto* area = new QScrollArea;
@@ -263,10 +294,71 @@ void SettingsPage::addSection(const QString& name, const QString& title, const Q
         area->setWidgetResizable(true);
         area->setFrameShape(QFrame::NoFrame);
         area->setWidget(content);
-        m_sections->addWidget(area);
-    } else {
-        m_sections->addWidget(content);
+        built = area;
     }
+    QWidget* place = m_sections->widget(row);
+    const bool current = m_sections->currentIndex() == row;
+    m_sections->insertWidget(row, built);
+    m_sections->removeWidget(place);
+    delete place;
+    if (current)
+        m_sections->setCurrentIndex(row);
+    m_parts.append(parts);
+    if (!m_shown)
+        return;
+    showRole(parts, m_shown->role);
+    for (PagePart* part : qAsConst(parts))
+        part->load(*m_shown);
+    // A part that shows more than was read (the activity trail) has the page read again.
+    if (request() != m_asked)
+        reload();
+}
+
+// Once the page is filled, the sections not shown yet are built one at a time, each in a turn of the event loop
+// of its own, so that switching to one later is instant and the window answers meanwhile.
+void SettingsPage::buildNextInTurn()
+{
+    const auto next =
+        std::find_if(m_planned.cbegin(), m_planned.cend(), [](const PlannedSection& p) { return bool(p.build); });
+    if (next == m_planned.cend())
+        return;
+    build(int(next - m_planned.cbegin()));
+    QTimer::singleShot(0, this, &SettingsPage::buildNextInTurn);
+}
+
+bool SettingsPage::isBuilt() const
+{
+    return std::none_of(m_planned.cbegin(), m_planned.cend(), [](const PlannedSection& p) { return bool(p.build); });
+}
+
+CreditsPanel* SettingsPage::credits()
+{
+    build(int(sectionNames().indexOf(QStringLiteral("usage"))));
+    return m_credits;
+}
+
+ModelsPanel* SettingsPage::models()
+{
+    build(int(sectionNames().indexOf(QStringLiteral("models"))));
+    return m_models;
+}
+
+ByokPanel* SettingsPage::byok()
+{
+    build(int(sectionNames().indexOf(QStringLiteral("keys"))));
+    return m_byok;
+}
+
+ActivityPanel* SettingsPage::activity()
+{
+    build(int(sectionNames().indexOf(QStringLiteral("activity"))));
+    return m_activity;
+}
+
+PlanPanel* SettingsPage::plan()
+{
+    build(int(sectionNames().indexOf(QStringLiteral("organisation"))));
+    return m_plan;
 }
 
 QStringList SettingsPage::sectionNames() const
@@ -318,11 +410,27 @@ void SettingsPage::reload()
 {
     if (!m_session.isOpen())
         return;
+    m_asked = request();
+    m_session.readPage(m_asked);
+}
+
+PageRequest SettingsPage::request() const
+{
     PageRequest request;
     request.tenant = selectedTenant();
     for (const PagePart* part : qAsConst(m_parts))
         part->ask(request);
-    m_session.readPage(request);
+    return request;
+}
+
+// Whether the user may edit each section among `parts`, and if not, who may.
+void SettingsPage::showRole(const QVector<PagePart*>& parts, Role role)
+{
+    for (PagePart* part : parts)
+        if (auto* section = dynamic_cast<Section*>(part))
+            section->setReadOnly(section->mayEdit(role)          ? QString()
+                                 : section->mayEdit(Role::Admin) ? tr("Only an Owner or Admin changes this.")
+                                                                 : tr("Only an Owner changes the plan."));
 }
 
 bool SettingsPage::isReading() const
@@ -352,13 +460,12 @@ void SettingsPage::showState(const Result<PageState>& state)
            "can change keys, models, tenants and members, and only an Owner the plan.")
             .arg(state->userName, roleWithArticle(role)));
     m_readOnlyLabel->setVisible(!canAdminister(role));
-    for (const EditedSection& e : qAsConst(m_edited))
-        e.section->setReadOnly(e.section->mayEdit(role)          ? QString()
-                               : e.section->mayEdit(Role::Admin) ? tr("Only an Owner or Admin changes this.")
-                                                                 : tr("Only an Owner changes the plan."));
+    showRole(m_parts, role);
     for (PagePart* part : qAsConst(m_parts))
         part->load(state.value());
-    m_shownOnce = true;
+    if (!m_shown)
+        QTimer::singleShot(0, this, &SettingsPage::buildNextInTurn);
+    m_shown = state.value();
     // A warning step reached is told once; one already reached as the window opens, after its first paint.
     if (isVisible())
         m_alerts->check(state->installRunning);

@@ -6,6 +6,9 @@
 #include <QVector>
 #include <QWidget>
 
+#include <functional>
+#include <optional>
+
 class QIcon;
 class QLabel;
 class QPushButton;
@@ -18,19 +21,13 @@ namespace Ui {
 class ActivityPanel;
 class AlertWatcher;
 class ByokPanel;
-class CreditCostsPanel;
 class CreditsPanel;
-class MembersPanel;
 class ModelsPanel;
 class NoWheelComboBox;
-class OverviewPanel;
 class PagePart;
-class PeriodPanel;
 class PlanPanel;
-class RateLimitPanel;
 class Section;
 class Session;
-class TenantsPanel;
 
 // The Settings > AI page: a tenant selector over sections listed in a sidebar — Overview, Usage, Keys, Models,
 // Rate limit, Activity, Organisation — each one click or one key away (Alt+1…, Ctrl+PgUp/PgDn), and remembered between
@@ -47,7 +44,7 @@ public:
     void reload();
     bool isReading() const;
     // Whether a state was shown yet (the page is filled).
-    bool hasShown() const { return m_shownOnce; }
+    bool hasShown() const { return m_shown.has_value(); }
     QString selectedTenant() const;
 
     // The sections in sidebar order, by their object names ("usage", "keys", …).
@@ -55,11 +52,14 @@ public:
     QString currentSection() const;
     void showSection(const QString& name);
 
-    CreditsPanel* credits() const { return m_credits; }
-    ModelsPanel* models() const { return m_models; }
-    ByokPanel* byok() const { return m_byok; }
-    ActivityPanel* activity() const { return m_activity; }
-    PlanPanel* plan() const { return m_plan; }
+    // A section is built when it is first shown, and the others one by one once the page is filled (the window
+    // opens with only the section it shows); these build theirs when asked.
+    bool isBuilt() const;
+    CreditsPanel* credits();
+    ModelsPanel* models();
+    ByokPanel* byok();
+    ActivityPanel* activity();
+    PlanPanel* plan();
 
     // The sections whose shown values differ from the applied ones; their sidebar titles carry a mark.
     QVector<Section*> dirtySections() const;
@@ -78,8 +78,12 @@ signals:
     void stateShown();
 
 private:
-    void addSection(const QString& name, const QString& title, const QList<QWidget*>& panels, bool scrolls,
-                    const QIcon& icon);
+    void addSection(const QString& name, const QString& title, const QIcon& icon, bool scrolls,
+                    std::function<QList<QWidget*>()> build);
+    void build(int row);
+    PageRequest request() const;
+    void showRole(const QVector<PagePart*>& parts, Role role);
+    void buildNextInTurn();
     void showState(const Result<PageState>& state);
     void showTenants(const QVector<Tenant>& tenants);
     void step(int by);
@@ -88,21 +92,23 @@ private:
 
     Session& m_session;
     NoWheelComboBox* m_tenantCombo;
-    OverviewPanel* m_overview;
     QLabel* m_readOnlyLabel;
-    bool m_shownOnce = false;
+    std::optional<PageState> m_shown; // the state shown last, for a section built after it
+    PageRequest m_asked;              // what was asked to be read last
     QListWidget* m_sectionList;
     QStackedWidget* m_sections;
-    CreditsPanel* m_credits;
-    CreditCostsPanel* m_costs;
-    ByokPanel* m_byok;
-    ModelsPanel* m_models;
-    RateLimitPanel* m_rateLimit;
-    ActivityPanel* m_activity;
-    PlanPanel* m_plan;
-    PeriodPanel* m_period;
-    TenantsPanel* m_tenants;
-    MembersPanel* m_members;
+    CreditsPanel* m_credits = nullptr;
+    ByokPanel* m_byok = nullptr;
+    ModelsPanel* m_models = nullptr;
+    ActivityPanel* m_activity = nullptr;
+    PlanPanel* m_plan = nullptr;
+    struct PlannedSection
+    {
+        QString title;
+        bool scrolls;
+        std::function<QList<QWidget*>()> build; // its panels; empty once built
+    };
+    QVector<PlannedSection> m_planned; // in sidebar order
     struct EditedSection
     {
         Section* section;
