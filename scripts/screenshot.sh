@@ -8,6 +8,9 @@ out=${1:-$here/resources/screenshots}
 bash "$here/scripts/setup.sh" packages "$here/packaging/debian-artwork-packages.txt"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The same pictures whatever today's date: the sample's usage and the window's clock on one fixed day, mid-period.
+export FAKETIME="@${SCREENSHOT_TIME:-2026-11-20 14:00:00}" TZ=UTC
+export LD_PRELOAD=$(ls /usr/lib/*/faketime/libfaketimeMT.so.1 | head -n 1)
 bash "$here/scripts/sample-database.sh" "$work/sample.sqlite" >/dev/null
 export QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME=$work/config XDG_RUNTIME_DIR=$work LANG=C.UTF-8
 shots=$here/build/tests/ai-settings-shots
