@@ -85,6 +85,45 @@ private slots:
         QCOMPARE(c->provider(u"openai")->consoleHost(), QStringLiteral("platform.openai.com"));
     }
 
+    // A setting's input offers what its check accepts and nothing else: every choice, every number in the range
+    // and the initial value pass; a number just outside the range and a value no choice has do not. The window's
+    // fields are made from these (SettingField), so what the admin can pick is what can be stored.
+    void everySettingOffersWhatItsCheckAccepts()
+    {
+        const Catalog catalog = Catalog::builtIn().value();
+        int choices = 0, numbers = 0;
+        for (const SettingDeclaration& d : Settings::declarations(catalog)) {
+            if (!d.writable)
+                continue;
+            QVERIFY2(!d.field.isEmpty(), qPrintable(d.name));
+            if (!d.initial.isEmpty())
+                QVERIFY2(!d.problem(d.initial), qPrintable(d.name));
+            if (d.input == SettingInput::Choice) {
+                ++choices;
+                const QVector<SettingChoice> offered = d.choices();
+                QVERIFY2(!offered.isEmpty(), qPrintable(d.name));
+                QStringList values;
+                for (const SettingChoice& c : offered) {
+                    QVERIFY2(!d.problem(c.value), qPrintable(d.name + QLatin1Char(' ') + c.value));
+                    QVERIFY2(!c.text.isEmpty(), qPrintable(d.name + QLatin1Char(' ') + c.value));
+                    values << c.value;
+                }
+                QVERIFY2(values.contains(d.initial), qPrintable(d.name));
+                QVERIFY2(d.problem(QStringLiteral("no-such-value")), qPrintable(d.name));
+            }
+            if (d.input == SettingInput::Number) {
+                ++numbers;
+                QVERIFY2(d.minimum < d.maximum, qPrintable(d.name));
+                for (int n = d.minimum; n <= d.maximum; ++n)
+                    QVERIFY2(!d.problem(QString::number(n)), qPrintable(d.name + QString::number(n)));
+                QVERIFY(d.problem(QString::number(d.minimum - 1)));
+                QVERIFY(d.problem(QString::number(d.maximum + 1)));
+            }
+        }
+        QCOMPARE(choices, 2 + int(catalog.modelSlots().size())); // the plan, the time zone and each slot's model
+        QCOMPARE(numbers, 1);                                    // the reset day
+    }
+
     void brokenCatalogIsAClearError_data()
     {
         QTest::addColumn<QString>("path");  // "section/index/field" to change, or "" for raw text

@@ -16,6 +16,48 @@ private:
     }
 
 private slots:
+    // Every setting the window edits is a field made from its declaration: its name gives the widget's, its label
+    // the screen reader's name, its form label the label beside it, its range or choices (values, texts, order)
+    // what the widget offers.
+    void everyFormFieldIsMadeFromItsDeclaration()
+    {
+        ledger();
+        openWindow();
+        int fields = 0;
+        for (const SettingDeclaration& d : Settings::declarations(TestSupport::catalog())) {
+            if (d.input == SettingInput::Text)
+                continue; // the providers' addresses are set from the command line only
+            QString objectName;
+            for (const QString& word : d.name.split(QRegularExpression(QStringLiteral("[._]"))))
+                objectName += objectName.isEmpty() ? word : word.left(1).toUpper() + word.mid(1);
+            objectName += d.input == SettingInput::Number ? QStringLiteral("Spin") : QStringLiteral("Combo");
+            auto* widget = m_window->findChild<QWidget*>(objectName);
+            QVERIFY2(widget, qPrintable(objectName));
+            ++fields;
+            QCOMPARE(widget->accessibleName(), d.label);
+            QLabel* label = nullptr;
+            for (QLabel* l : m_window->findChildren<QLabel*>())
+                if (l->buddy() == widget)
+                    label = l;
+            QVERIFY2(label, qPrintable(objectName));
+            QCOMPARE(label->text(), d.field);
+            if (auto* spin = qobject_cast<QSpinBox*>(widget)) {
+                QCOMPARE(spin->minimum(), d.minimum);
+                QCOMPARE(spin->maximum(), d.maximum);
+                continue;
+            }
+            auto* combo = qobject_cast<QComboBox*>(widget);
+            QVERIFY2(combo, qPrintable(objectName));
+            const QVector<SettingChoice> choices = d.choices();
+            QCOMPARE(combo->count(), int(choices.size()));
+            for (int i = 0; i < combo->count(); ++i) {
+                QCOMPARE(combo->itemData(i).toString(), choices[i].value);
+                QVERIFY(combo->itemText(i).startsWith(choices[i].text)); // a model's may say what the key allows
+            }
+        }
+        QCOMPARE(fields, 3 + int(TestSupport::catalog().modelSlots().size()));
+    }
+
     // What the admin typed survives a refresh (another admin's change underneath included); the sections that
     // hold it are marked, and closing asks once about all of them.
     void aRefreshKeepsWhatIsTypedAndClosingAsksOnce()
@@ -27,7 +69,7 @@ private slots:
         find<QSpinBox>("anchorDaySpin")->setValue(15);
         auto* plans = find<QComboBox>("planCombo");
         plans->setCurrentIndex(plans->findData(QStringLiteral("enterprise")));
-        auto* content = find<QComboBox>("contentModelCombo");
+        auto* content = find<QComboBox>("modelContentCombo");
         content->setCurrentIndex(content->findData(QStringLiteral("claude-opus-4-6")));
         QCOMPARE(sidebarItem(QStringLiteral("organisation"))->text(), QStringLiteral("Organisation *"));
         QCOMPARE(sidebarItem(QStringLiteral("models"))->text(), QStringLiteral("Models *"));

@@ -79,7 +79,7 @@ private slots:
     {
         openWindow();
         m_window->page()->showSection(QStringLiteral("models"));
-        auto* content = find<QComboBox>("contentModelCombo");
+        auto* content = find<QComboBox>("modelContentCombo");
         auto* save = find<QPushButton>("applyChangesButton");
         auto* revert = find<QPushButton>("revertChangesButton");
         QCOMPARE(content->currentData().toString(), QStringLiteral("claude-sonnet-4-6"));
@@ -129,10 +129,10 @@ private slots:
         QVERIFY(line->text().contains(QStringLiteral("only an Owner or Admin")));
         for (const char* name : {"anthropicKeyEdit", "openaiKeyEdit"})
             QVERIFY2(!find<QLineEdit>(name)->isEnabled(), name);
-        for (const char* name : {"contentModelCombo", "analysisModelCombo"})
+        for (const char* name : {"modelContentCombo", "modelAnalysisCombo"})
             QVERIFY2(!find<QComboBox>(name)->isEnabled(), name);
         QVERIFY(!find<QPushButton>("applyChangesButton")->isEnabled());
-        QCOMPARE(find<QComboBox>("contentModelCombo")->toolTip(),
+        QCOMPARE(find<QComboBox>("modelContentCombo")->toolTip(),
                  QStringLiteral("Only an Owner or Admin changes this."));
         QVERIFY(find<QComboBox>("tenantCombo")->isEnabled()); // reviewing stays open to everyone
         m_window->page()->showSection(QStringLiteral("usage"));

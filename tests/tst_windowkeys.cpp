@@ -110,7 +110,7 @@ private slots:
         QTest::mouseClick(find<QPushButton>("anthropicSaveButton"), Qt::LeftButton);
         QCOMPARE(badgeState("anthropic"), QStringLiteral("checking"));
         // While the provider says nothing, the page takes input and repaints.
-        auto* combo = find<QComboBox>("contentModelCombo");
+        auto* combo = find<QComboBox>("modelContentCombo");
         combo->setFocus();
         QTest::keyClick(combo, Qt::Key_Down);
         QCOMPARE(m_window->page()->dirtySections().size(), 1);
@@ -333,7 +333,7 @@ private slots:
     {
         setKeyWithTheCli(anthropicKey); // its list: Sonnet 4.6 and Opus 4.6
         openWindow();
-        auto* analysis = find<QComboBox>("analysisModelCombo");
+        auto* analysis = find<QComboBox>("modelAnalysisCombo");
         const int sonnet45 = analysis->findData(QStringLiteral("claude-sonnet-4-5"));
         QVERIFY(analysis->itemText(sonnet45).endsWith(QStringLiteral("not available with your key")));
         QVERIFY(!analysis->itemText(analysis->findData(QStringLiteral("claude-opus-4-6")))
@@ -368,7 +368,7 @@ private slots:
                            R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
         openWindow();
         // The page is up and usable while the check runs in the background.
-        QVERIFY(find<QComboBox>("contentModelCombo")->isEnabled());
+        QVERIFY(find<QComboBox>("modelContentCombo")->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropic"), QStringLiteral("invalid"), 20000);
         QCOMPARE(m_provider.requests.size(), 1);
         const qint64 checked = *ledger()->keys().keyRecord({}, QStringLiteral("anthropic"))->checkedAt;

@@ -1,6 +1,7 @@
 // plan, models, tenants, members and period: show or change the install's settings.
 #include "CliSupport.h"
 
+#include "model/Settings.h"
 #include "support/Text.h"
 #include "words/AdminSentences.h"
 #include "words/UsageSentences.h"
@@ -84,7 +85,7 @@ int models(Context& context, const QStringList& arguments)
         return context.fail(settings.failure());
     for (const Slot& slot : context.catalog.modelSlots()) {
         const Model* m = context.catalog.model(settings->slotModels.value(slot.id));
-        const QString cost = AdminSentences::modelCost(*m);
+        const QString cost = Settings::modelCost(*m);
         context.out << shownText(slot.name) << " (" << slot.id << "): " << m->name << " [" << m->id << ']'
                     << (cost.isEmpty() ? QString() : QStringLiteral(", ") + cost) << '\n';
     }

@@ -44,10 +44,6 @@
         <translation>Typischer Monat mit %1: %2.</translation>
     </message>
     <message>
-        <source>%1× credit cost</source>
-        <translation>%1× Credit-Kosten</translation>
-    </message>
-    <message>
         <source>The install is on %1 until this period ends.</source>
         <translation>Die Installation hat bis zum Ende dieses Zeitraums den Tarif %1.</translation>
     </message>
@@ -1824,6 +1820,33 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <source>Install id</source>
         <translation>Installations-ID</translation>
     </message>
+    <message>
+        <source>&amp;Plan:</source>
+        <translation>&amp;Tarif:</translation>
+    </message>
+    <message>
+        <source>Credits reset on &amp;day:</source>
+        <translation>Credits werden zurückgesetzt am &amp;Tag:</translation>
+    </message>
+    <message>
+        <source>In time &amp;zone:</source>
+        <translation>In der &amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>%1 &amp;address:</source>
+        <translation>&amp;Adresse von %1:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln credit(s) a month)</source>
+        <translation>
+            <numerusform>%1 (%Ln Credit im Monat)</numerusform>
+            <numerusform>%1 (%Ln Credits im Monat)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1× credit cost</source>
+        <translation>%1× Credit-Kosten</translation>
+    </message>
 </context>
 <context>
     <name>SettingsStore</name>
@@ -2586,10 +2609,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
 <context>
     <name>Ui::ModelsPanel</name>
     <message>
-        <source>Model for %1</source>
-        <translation>Modell für %1</translation>
-    </message>
-    <message>
         <source>not available with your key</source>
         <translation>mit Ihrem Schlüssel nicht verfügbar</translation>
     </message>
@@ -2696,22 +2715,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
 <context>
     <name>Ui::PeriodPanel</name>
     <message>
-        <source>Reset day of the month</source>
-        <translation>Tag des Monats für die Rücksetzung</translation>
-    </message>
-    <message>
-        <source>Time zone of the reset</source>
-        <translation>Zeitzone der Rücksetzung</translation>
-    </message>
-    <message>
-        <source>Credits reset on &amp;day:</source>
-        <translation>Credits werden zurückgesetzt am &amp;Tag:</translation>
-    </message>
-    <message>
-        <source>In time &amp;zone:</source>
-        <translation>In der &amp;Zeitzone:</translation>
-    </message>
-    <message>
         <source>Billing Period</source>
         <translation>Abrechnungszeitraum</translation>
     </message>
@@ -2733,10 +2736,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>Typical usage of the plan and runs in the last three periods</source>
         <translation>Typische Nutzung des Tarifs und Ausführungen der letzten drei Zeiträume</translation>
-    </message>
-    <message>
-        <source>&amp;Plan:</source>
-        <translation>&amp;Tarif:</translation>
     </message>
     <message>
         <source>An upgrade takes effect at once: this period&apos;s allocation becomes %1.</source>
@@ -3367,10 +3366,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>Plan changed from %1 to %2.</source>
         <translation>Tarif von %1 auf %2 geändert.</translation>
-    </message>
-    <message>
-        <source>%1 (%2 a month)</source>
-        <translation>%1 (%2 im Monat)</translation>
     </message>
     <message>
         <source>%1 × %2</source>

@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message numerus="yes">
+        <source>%1 (%Ln credit(s) a month)</source>
+        <translation>
+            <numerusform>%1 (%Ln credit a month)</numerusform>
+            <numerusform>%1 (%Ln credits a month)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Sql</name>
     <message numerus="yes">
         <source>The ledger is busy: another writer held its write lock for more than %Ln second(s); nothing was written.</source>

@@ -1,8 +1,7 @@
 #include "sections/ModelsPanel.h"
 
 #include "session/Session.h"
-#include "widgets/NoWheelComboBox.h"
-#include "words/AdminSentences.h"
+#include "widgets/SettingField.h"
 #include "words/UsageSentences.h"
 
 #include <QDateTime>
@@ -11,17 +10,11 @@
 #include <QLocale>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Ui {
 
 namespace {
-
-QString modelText(const Model& m)
-{
-    QString text = m.name + QStringLiteral(" — ") + shownText(m.note);
-    if (const QString cost = AdminSentences::modelCost(m); !cost.isEmpty())
-        text += QStringLiteral(" · ") + cost;
-    return text;
-}
 
 QString slotUsers(const Catalog& catalog, const QString& slot)
 {
@@ -42,29 +35,16 @@ ModelsPanel::ModelsPanel(Session& session, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     for (const Slot& slot : session.catalog().modelSlots()) {
-        auto* combo = new NoWheelComboBox(this);
-        combo->setObjectName(slot.id + QStringLiteral("ModelCombo"));
-        // Narrow windows (or large text) shorten the shown choice rather than the page growing sideways; the
-        // open list shows every choice whole.
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(18);
-        combo->setAccessibleName(tr("Model for %1").arg(shownText(slot.name)));
-        for (const Model& m : session.catalog().models()) {
-            combo->addItem(modelText(m), m.id);
-            combo->setItemData(combo->count() - 1, shownText(m.note), Qt::ToolTipRole);
-        }
-        connect(combo, &QComboBox::currentIndexChanged, this, &ModelsPanel::updateControls);
-        m_combos.insert(slot.id, combo);
+        auto* field = new SettingField(*Settings::declaration(session.catalog(), Settings::model(slot.id)), this);
+        connect(field, &SettingField::edited, this, &ModelsPanel::updateControls);
+        m_fields.insert(slot.id, field);
         auto* column = new QVBoxLayout;
-        column->addWidget(combo);
+        column->addWidget(field->widget());
         auto* users = new QLabel(slotUsers(session.catalog(), slot.id), this);
         users->setForegroundRole(QPalette::PlaceholderText);
         users->setWordWrap(true); // a narrow window wraps the list rather than scrolling sideways
         column->addWidget(users);
-        auto* label =
-            new QLabel(shownText(slot.name).replace(QLatin1Char('&'), QStringLiteral("&&")) + QLatin1Char(':'), this);
-        label->setBuddy(combo);
-        form->addRow(label, column);
+        form->addRow(field->label(), column);
     }
     layout->addLayout(form);
     m_keyModelsLabel->setObjectName(QStringLiteral("keyModelsLabel"));
@@ -80,39 +60,28 @@ ModelsPanel::ModelsPanel(Session& session, QWidget* parent)
 
 void ModelsPanel::setReadOnly(const QString& reason)
 {
-    for (NoWheelComboBox* combo : qAsConst(m_combos)) {
-        combo->setEnabled(reason.isEmpty());
-        combo->setToolTip(reason);
-    }
+    for (SettingField* field : qAsConst(m_fields))
+        field->setReadOnly(reason);
 }
 
 QHash<QString, QString> ModelsPanel::shownModels() const
 {
     QHash<QString, QString> shown;
-    for (auto it = m_combos.cbegin(); it != m_combos.cend(); ++it)
-        shown.insert(it.key(), it.value()->currentData().toString());
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
+        shown.insert(it.key(), it.value()->shown());
     return shown;
-}
-
-void ModelsPanel::showModels(const QHash<QString, QString>& models)
-{
-    for (auto it = m_combos.cbegin(); it != m_combos.cend(); ++it)
-        it.value()->setCurrentIndex(it.value()->findData(models.value(it.key())));
-    updateControls();
 }
 
 bool ModelsPanel::isDirty() const
 {
-    // Nothing is applied before the first reload (a shared ledger still connecting): nothing can differ yet.
-    return !m_applied.isEmpty() && shownModels() != m_applied;
+    return std::any_of(m_fields.cbegin(), m_fields.cend(), [](const SettingField* f) { return f->isDirty(); });
 }
 
+// Each slot's applied model, shown unless the admin is editing that slot (Apply changes the edited ones only).
 void ModelsPanel::load(const PageState& state)
 {
-    const bool editing = isDirty();
-    m_applied = state.settings.slotModels;
-    if (!editing)
-        showModels(m_applied);
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
+        it.value()->load(state.settings.slotModels.value(it.key()));
     showKeyModels(state);
     updateControls();
 }
@@ -124,13 +93,10 @@ void ModelsPanel::showKeyModels(const PageState& state)
         const Provider* provider = m_session.catalog().slotProvider(slot.id);
         const PageState::ProviderKeys keys = state.keys.value(provider->id);
         const std::optional<QStringList>& allowed = keys.modelsByKey;
-        NoWheelComboBox* combo = m_combos.value(slot.id);
-        for (int i = 0; i < combo->count(); ++i) {
-            const Model* m = m_session.catalog().model(combo->itemData(i).toString());
-            const bool usable = !allowed || allowed->contains(m->id);
-            combo->setItemText(i, usable ? modelText(*m)
-                                         : modelText(*m) + QStringLiteral(" — ") + tr("not available with your key"));
-        }
+        SettingField* field = m_fields.value(slot.id);
+        for (const Model& m : m_session.catalog().models())
+            field->setChoiceRemark(m.id,
+                                   !allowed || allowed->contains(m.id) ? QString() : tr("not available with your key"));
         if (!allowed)
             continue;
         const KeyRecord& key = keys.install.record;
@@ -151,7 +117,9 @@ void ModelsPanel::updateControls()
 
 void ModelsPanel::discard()
 {
-    showModels(m_applied);
+    for (SettingField* field : qAsConst(m_fields))
+        field->discard();
+    updateControls();
     m_messageLabel->clear();
 }
 
@@ -159,9 +127,9 @@ Status ModelsPanel::apply()
 {
     QHash<QString, QString> changed;
     const auto shown = shownModels();
-    for (auto it = shown.cbegin(); it != shown.cend(); ++it)
-        if (m_applied.value(it.key()) != it.value())
-            changed.insert(it.key(), it.value());
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
+        if (it.value()->isDirty())
+            changed.insert(it.key(), it.value()->shown());
     // All slots change together or none does; on a refusal the shown values stay, to be saved again.
     m_messageFor = shown;
     if (const Status s = m_session.ledger().setSlotModels(changed); !s) {
@@ -169,7 +137,8 @@ Status ModelsPanel::apply()
         return s;
     }
     m_messageLabel->setText(tr("Saved. New actions are charged at the new models' costs."));
-    m_applied = shown;
+    for (SettingField* field : qAsConst(m_fields))
+        field->markApplied();
     updateControls();
     m_session.refresh();
     return success();

@@ -9,8 +9,8 @@ class QLabel;
 
 namespace Ui {
 
-class NoWheelComboBox;
 class Session;
+class SettingField;
 
 // Model selection: one dropdown per workload. The shown values are applied by the page's Apply, all slots or
 // none; Revert shows the applied ones again.
@@ -32,15 +32,13 @@ public:
 
 private:
     QHash<QString, QString> shownModels() const;
-    void showModels(const QHash<QString, QString>& models);
     void updateControls();
     // Marks, in every dropdown, the models the install's key cannot use, and says when its list was read.
     void showKeyModels(const PageState& state);
 
     Session& m_session;
-    QHash<QString, QString> m_applied;    // slot id -> model id
-    QHash<QString, QString> m_messageFor; // the choice the message is about: it goes when the choice does
-    QHash<QString, NoWheelComboBox*> m_combos;
+    QHash<QString, QString> m_messageFor;   // the choice the message is about: it goes when the choice does
+    QHash<QString, SettingField*> m_fields; // slot id -> its field (Settings::model(slot))
     QLabel* m_keyModelsLabel;
     QLabel* m_messageLabel;
 };

@@ -1,5 +1,6 @@
 #include "sections/OverviewPanel.h"
 
+#include "model/Settings.h"
 #include "rules/KeyFormat.h"
 #include "session/Session.h"
 #include "widgets/AlertStyle.h"
@@ -197,7 +198,7 @@ void OverviewPanel::showModels(const PageState& state)
     QStringList lines;
     for (const Slot& slot : m_session.catalog().modelSlots()) {
         const Model* m = m_session.catalog().model(state.settings.slotModels.value(slot.id));
-        const QString cost = AdminSentences::modelCost(*m);
+        const QString cost = Settings::modelCost(*m);
         lines << (cost.isEmpty() ? tr("%1: %2").arg(shownText(slot.name), m->name)
                                  : tr("%1: %2 (%3)").arg(shownText(slot.name), m->name, cost));
     }

@@ -4,13 +4,12 @@
 
 #include <QGroupBox>
 
-class QComboBox;
 class QLabel;
-class QSpinBox;
 
 namespace Ui {
 
 class Session;
+class SettingField;
 
 // The billing period: the day of the month the credits reset and the IANA time zone they reset in, the zone
 // picked from a list searched as one types ("berl" finds Europe/Berlin). Owner or Admin. A change takes effect
@@ -38,12 +37,10 @@ private:
     QString shownPeriod() const; // "15 Europe/Berlin"
 
     Session& m_session;
-    QSpinBox* m_anchorSpin;
-    QComboBox* m_zoneCombo;
+    SettingField* m_day;  // Settings::anchorDay()
+    SettingField* m_zone; // Settings::timeZone()
     QLabel* m_pendingLabel;
     QLabel* m_outcomeLabel;
-    int m_appliedDay = 0; // 0 until the first reload
-    QString m_appliedZone;
     QString m_outcomeFor; // the day and zone the outcome is about: it goes when others are shown
 };
 

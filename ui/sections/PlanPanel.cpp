@@ -2,8 +2,8 @@
 
 #include "session/Session.h"
 #include "widgets/Ask.h"
-#include "widgets/NoWheelComboBox.h"
 #include "widgets/Outcome.h"
+#include "widgets/SettingField.h"
 #include "widgets/Tables.h"
 #include "words/AdminSentences.h"
 #include "words/UsageSentences.h"
@@ -17,15 +17,12 @@
 namespace Ui {
 
 PlanPanel::PlanPanel(Session& session, QWidget* parent)
-    : QGroupBox(tr("Plan"), parent), m_session(session), m_planCombo(new NoWheelComboBox(this)),
+    : QGroupBox(tr("Plan"), parent), m_session(session),
+      m_plan(new SettingField(*Settings::declaration(session.catalog(), Settings::plan()), this)),
       m_effectLabel(new QLabel(this)), m_typicalLabel(new QLabel(this)), m_mixTable(nullptr),
       m_outcomeLabel(Outcome::label(QStringLiteral("planOutcomeLabel"), this))
 {
     setObjectName(QStringLiteral("planPanel"));
-    m_planCombo->setObjectName(QStringLiteral("planCombo"));
-    m_planCombo->setAccessibleName(tr("Plan"));
-    for (const Plan& p : session.catalog().plans())
-        m_planCombo->addItem(UsageSentences::planName(p), p.id);
     for (QLabel* l : {m_effectLabel, m_typicalLabel}) {
         l->setWordWrap(true);
         l->setTextFormat(Qt::PlainText);
@@ -37,10 +34,8 @@ PlanPanel::PlanPanel(Session& session, QWidget* parent)
     m_mixTable->setAccessibleName(tr("Typical usage of the plan and runs in the last three periods"));
 
     auto* row = new QHBoxLayout;
-    auto* label = new QLabel(tr("&Plan:"), this);
-    label->setBuddy(m_planCombo);
-    row->addWidget(label);
-    row->addWidget(m_planCombo, 1);
+    row->addWidget(m_plan->label());
+    row->addWidget(m_plan->widget(), 1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(row);
     layout->addWidget(m_effectLabel);
@@ -48,7 +43,7 @@ PlanPanel::PlanPanel(Session& session, QWidget* parent)
     layout->addWidget(m_typicalLabel);
     layout->addWidget(m_mixTable);
 
-    connect(m_planCombo, &QComboBox::currentIndexChanged, this, &PlanPanel::explainChoice);
+    connect(m_plan, &SettingField::edited, this, &PlanPanel::explainChoice);
 }
 
 bool PlanPanel::mayEdit(Role role) const
@@ -60,37 +55,31 @@ bool PlanPanel::mayEdit(Role role) const
 void PlanPanel::setReadOnly(const QString& reason)
 {
     m_readOnly = reason;
-    m_planCombo->setEnabled(reason.isEmpty());
-    m_planCombo->setToolTip(reason);
+    m_plan->setReadOnly(reason);
     explainChoice();
 }
 
 void PlanPanel::load(const PageState& state)
 {
     m_state = state;
-    const bool editing = isDirty();
     const bool owner = canChangePlan(state.role);
     // The Owner edits the plan set (a downgrade waits for the next period); everyone else is shown the plan in
     // force. Either way the sentence beside it says both.
-    m_appliedPlan = owner ? state.settings.plan->id : state.settings.planNow->id;
-    if (!editing) {
-        const QSignalBlocker quiet(m_planCombo);
-        m_planCombo->setCurrentIndex(m_planCombo->findData(m_appliedPlan));
-    }
+    m_plan->load(owner ? state.settings.plan->id : state.settings.planNow->id);
     explainChoice();
 }
 
 // What choosing the plan shown would do, said before it is done.
 void PlanPanel::explainChoice()
 {
-    const Plan* chosen = m_session.catalog().plan(m_planCombo->currentData().toString());
+    const Plan* chosen = m_session.catalog().plan(m_plan->shown());
     dirtyMayHaveChanged();
-    if (m_planCombo->currentData().toString() != m_outcomeFor)
+    if (m_plan->shown() != m_outcomeFor)
         m_outcomeLabel->hide();
     if (!m_state || !chosen)
         return;
     const Plan& now = *m_state->settings.planNow;
-    const bool same = chosen->id == m_appliedPlan;
+    const bool same = chosen->id == m_plan->applied();
     if (same) {
         // The plan in force and the one waiting for the next period, for every role.
         QStringList said{AdminSentences::installPlan(m_state->settings),
@@ -109,21 +98,18 @@ void PlanPanel::explainChoice()
 
 bool PlanPanel::isDirty() const
 {
-    return !m_appliedPlan.isEmpty() && m_planCombo->currentData().toString() != m_appliedPlan;
+    return m_plan->isDirty();
 }
 
 void PlanPanel::discard()
 {
-    {
-        const QSignalBlocker quiet(m_planCombo);
-        m_planCombo->setCurrentIndex(m_planCombo->findData(m_appliedPlan));
-    }
+    m_plan->discard();
     explainChoice();
 }
 
 QString PlanPanel::confirmation() const
 {
-    const Plan* chosen = m_session.catalog().plan(m_planCombo->currentData().toString());
+    const Plan* chosen = m_session.catalog().plan(m_plan->shown());
     if (!m_state || !chosen)
         return {};
     return tr("The plan changes from %1 to %2. %3")
@@ -133,7 +119,7 @@ QString PlanPanel::confirmation() const
 Status PlanPanel::apply()
 {
     const auto before = m_session.ledger().settings().current();
-    const Plan* chosen = m_session.catalog().plan(m_planCombo->currentData().toString());
+    const Plan* chosen = m_session.catalog().plan(m_plan->shown());
     if (!before)
         return before.failure();
     if (!chosen)
@@ -150,7 +136,7 @@ Status PlanPanel::apply()
             s = running.failure();
     }
     if (Outcome::show(m_outcomeLabel, s, done.trimmed())) {
-        m_appliedPlan = chosen->id;
+        m_plan->markApplied();
         explainChoice();
         m_session.refresh();
     }

@@ -11,8 +11,8 @@ struct Plan;
 
 namespace Ui {
 
-class NoWheelComboBox;
 class Session;
+class SettingField;
 
 // The plan: which one is in force, what changing it does (an upgrade at once, a downgrade at the next period),
 // and the product pages' typical month beside the actual mix of the last three periods. Only an Owner changes it.
@@ -40,14 +40,13 @@ private:
     void showMix(const Plan& plan);
 
     Session& m_session;
-    NoWheelComboBox* m_planCombo;
+    SettingField* m_plan; // the plan set (in force, or pending after a downgrade), for an Owner; in force else
     QLabel* m_effectLabel;
     QLabel* m_typicalLabel;
     QTableWidget* m_mixTable;
     QLabel* m_outcomeLabel;
-    QString m_outcomeFor;  // the plan the outcome is about: it goes when another is shown
-    QString m_appliedPlan; // the plan set (in force, or pending after a downgrade); empty until the first reload
-    QString m_readOnly;    // why the plan cannot be changed here; empty: it can
+    QString m_outcomeFor; // the plan the outcome is about: it goes when another is shown
+    QString m_readOnly;   // why the plan cannot be changed here; empty: it can
     std::optional<PageState> m_state;
 };
 

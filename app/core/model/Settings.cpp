@@ -4,6 +4,7 @@
 #include "support/Text.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QTimeZone>
 #include <QUrl>
 
@@ -44,48 +45,112 @@ QString baseUrl(const QString& provider)
 QVector<SettingDeclaration> declarations(const Catalog& catalog)
 {
     QVector<SettingDeclaration> all;
-    all.append({plan(), catalog.plans().first().id, false, true,
-                [&catalog](const QString& v) -> std::optional<QString> {
-                    if (catalog.plan(v))
-                        return std::nullopt;
-                    return Words::tr("Unknown plan %1; expected one of %2.").arg(Text::quoted(v), catalog.planIds());
-                },
-                Words::tr("Plan"), QStringLiteral("plan"), Role::Owner});
-    for (const Slot& slot : catalog.modelSlots())
-        all.append(
-            {model(slot.id), slot.defaultModel, false, true,
-             [&catalog](const QString& v) -> std::optional<QString> {
-                 if (catalog.model(v))
-                     return std::nullopt;
-                 return Words::tr("Unknown model %1; expected one of %2.").arg(Text::quoted(v), catalog.modelIds());
-             },
-             Words::tr("Model of %1").arg(shownText(slot.name)), QStringLiteral("model"), Role::Admin});
-    all.append({anchorDay(), QStringLiteral("1"), false, true,
-                [](const QString& v) -> std::optional<QString> {
-                    bool isNumber = false;
-                    if (BillingCalendar::isValidAnchorDay(v.toInt(&isNumber)) && isNumber)
-                        return std::nullopt;
-                    return Words::tr("The anchor day must be between 1 and 28, not %1.").arg(Text::escaped(v));
-                },
-                Words::tr("Reset day"), QStringLiteral("period"), Role::Admin});
-    all.append(
-        {timeZone(), QStringLiteral("UTC"), false, true,
-         [](const QString& v) -> std::optional<QString> {
-             if (QTimeZone(v.toUtf8()).isValid())
-                 return std::nullopt;
-             return Words::tr("Unknown time zone %1; use an IANA name such as Europe/London.").arg(Text::quoted(v));
-         },
-         Words::tr("Time zone"), QStringLiteral("period"), Role::Admin});
-    for (const Provider& p : catalog.providers())
-        all.append({baseUrl(p.id), QString(), true, true,
-                    [](const QString& v) -> std::optional<QString> {
-                        const QUrl url(v, QUrl::StrictMode);
-                        if (v.isEmpty() || (url.isValid() && QStringList{"http", "https"}.contains(url.scheme()) &&
-                                            !url.host().isEmpty() && url.userInfo().isEmpty()))
-                            return std::nullopt;
-                        return Words::tr("%1 is not an http or https address.").arg(Text::quoted(v));
-                    },
-                    Words::tr("%1 address").arg(p.name), QStringLiteral("provider"), Role::Admin});
+    SettingDeclaration plan{
+        Settings::plan(),
+        catalog.plans().first().id,
+        false,
+        true,
+        [&catalog](const QString& v) -> std::optional<QString> {
+            if (catalog.plan(v))
+                return std::nullopt;
+            return Words::tr("Unknown plan %1; expected one of %2.").arg(Text::quoted(v), catalog.planIds());
+        },
+        Words::tr("Plan"),
+        QStringLiteral("plan"),
+        Role::Owner};
+    plan.input = SettingInput::Choice;
+    plan.choices = [&catalog] {
+        QVector<SettingChoice> choices;
+        for (const Plan& p : catalog.plans())
+            choices.append({p.id, planText(p), shownText(p.typicalNote)});
+        return choices;
+    };
+    plan.field = Words::tr("&Plan:");
+    all.append(plan);
+    for (const Slot& slot : catalog.modelSlots()) {
+        SettingDeclaration m{
+            model(slot.id),
+            slot.defaultModel,
+            false,
+            true,
+            [&catalog](const QString& v) -> std::optional<QString> {
+                if (catalog.model(v))
+                    return std::nullopt;
+                return Words::tr("Unknown model %1; expected one of %2.").arg(Text::quoted(v), catalog.modelIds());
+            },
+            Words::tr("Model of %1").arg(shownText(slot.name)),
+            QStringLiteral("model"),
+            Role::Admin};
+        m.input = SettingInput::Choice;
+        m.choices = [&catalog] {
+            QVector<SettingChoice> choices;
+            for (const Model& model : catalog.models())
+                choices.append({model.id, modelText(model), shownText(model.note)});
+            return choices;
+        };
+        m.field = shownText(slot.name).replace(QLatin1Char('&'), QStringLiteral("&&")) + QLatin1Char(':');
+        all.append(m);
+    }
+    SettingDeclaration day{
+        anchorDay(),
+        QStringLiteral("1"),
+        false,
+        true,
+        [](const QString& v) -> std::optional<QString> {
+            bool isNumber = false;
+            if (BillingCalendar::isValidAnchorDay(v.toInt(&isNumber)) && isNumber)
+                return std::nullopt;
+            return Words::tr("The anchor day must be between 1 and 28, not %1.").arg(Text::escaped(v));
+        },
+        Words::tr("Reset day"),
+        QStringLiteral("period"),
+        Role::Admin};
+    day.input = SettingInput::Number;
+    day.minimum = 1; // BillingCalendar::isValidAnchorDay: every month has the day
+    day.maximum = 28;
+    day.field = Words::tr("Credits reset on &day:");
+    all.append(day);
+    SettingDeclaration zone{
+        timeZone(),
+        QStringLiteral("UTC"),
+        false,
+        true,
+        [](const QString& v) -> std::optional<QString> {
+            if (QTimeZone(v.toUtf8()).isValid())
+                return std::nullopt;
+            return Words::tr("Unknown time zone %1; use an IANA name such as Europe/London.").arg(Text::quoted(v));
+        },
+        Words::tr("Time zone"),
+        QStringLiteral("period"),
+        Role::Admin};
+    zone.input = SettingInput::Choice;
+    zone.choices = [] {
+        QVector<SettingChoice> choices;
+        for (const QByteArray& id : QTimeZone::availableTimeZoneIds())
+            choices.append({QString::fromUtf8(id), QString::fromUtf8(id), {}});
+        return choices;
+    };
+    zone.field = Words::tr("In time &zone:");
+    all.append(zone);
+    for (const Provider& p : catalog.providers()) {
+        SettingDeclaration url{baseUrl(p.id),
+                               QString(),
+                               true,
+                               true,
+                               [](const QString& v) -> std::optional<QString> {
+                                   const QUrl url(v, QUrl::StrictMode);
+                                   if (v.isEmpty() ||
+                                       (url.isValid() && QStringList{"http", "https"}.contains(url.scheme()) &&
+                                        !url.host().isEmpty() && url.userInfo().isEmpty()))
+                                       return std::nullopt;
+                                   return Words::tr("%1 is not an http or https address.").arg(Text::quoted(v));
+                               },
+                               Words::tr("%1 address").arg(p.name),
+                               QStringLiteral("provider"),
+                               Role::Admin};
+        url.field = Words::tr("%1 &address:").arg(p.name);
+        all.append(url);
+    }
     // Created with the ledger (schema version 3): it names the keychain entries, so it never changes.
     all.append({installId(), QString(), false, false, [](const QString&) { return std::optional<QString>(); },
                 Words::tr("Install id"), QString(), Role::Owner});
@@ -103,6 +168,25 @@ std::optional<SettingDeclaration> declaration(const Catalog& catalog, const QStr
 bool mayChange(const SettingDeclaration& setting, Role role)
 {
     return setting.role == Role::Owner ? canChangePlan(role) : canAdminister(role);
+}
+
+QString planText(const Plan& plan)
+{
+    // %Ln: the count in the locale's digits ("2,000", "2.000"); the English forms come from ai-settings_en.ts.
+    return Words::tr("%1 (%Ln credit(s) a month)", nullptr, int(plan.monthlyCredits)).arg(plan.name);
+}
+
+QString modelCost(const Model& model)
+{
+    return model.multiplier == 1 ? QString() : Words::tr("%1× credit cost").arg(QLocale().toString(model.multiplier));
+}
+
+QString modelText(const Model& model)
+{
+    QString text = model.name + QStringLiteral(" — ") + shownText(model.note);
+    if (const QString cost = modelCost(model); !cost.isEmpty())
+        text += QStringLiteral(" · ") + cost;
+    return text;
 }
 
 QList<QPair<QString, QString>> initialValues(const Catalog& catalog)

@@ -32,10 +32,27 @@ struct LedgerSettings
 PlanHistory::InForce planInForce(const Catalog& catalog, const LedgerSettings& settings, const BillingPeriod& period,
                                  qint64 asOf);
 
+// How a setting's value is entered: free text, a whole number in a range, or one of a list.
+enum class SettingInput
+{
+    Text,
+    Number,
+    Choice
+};
+
+// One value a choice setting may take, with the text it is shown by and a longer note about it.
+struct SettingChoice
+{
+    QString value;
+    QString text;
+    QString note;
+};
+
 // One stored setting, declared once: its name in the settings table (also the audit subject of a change), the
 // value a new ledger starts with, why a value cannot be stored, its label, the activity log's kind it belongs to
-// and the role needed to change it. Reading, writing (and its role check), a new ledger's defaults, the audit
-// trail's labels and kinds, and who the window lets edit it all go by these declarations.
+// and the role needed to change it, and how it is entered (type, range or choices, the form's label). Reading,
+// writing (and its role check), a new ledger's defaults, the audit trail's labels and kinds, the window's form
+// fields and who the window lets edit them all go by these declarations.
 struct SettingDeclaration
 {
     QString name;
@@ -43,9 +60,15 @@ struct SettingDeclaration
     bool emptyRemoves = false; // an empty value removes the setting (back to its built-in default)
     bool writable = true;      // false: set once, when the ledger is created
     std::function<std::optional<QString>(const QString& value)> problem;
-    QString label;           // as the activity log names it ("Reset day"), in the user's language
+    QString label;           // as the activity log and a screen reader name it ("Reset day"), in the user's language
     QString auditKind;       // its kind in the activity log's filter (AuditKind::ids())
     Role role = Role::Admin; // the weakest role that may change it (Owner: only an Owner)
+
+    SettingInput input = SettingInput::Text;
+    int minimum = 0; // Number: the values allowed, both included
+    int maximum = 0;
+    std::function<QVector<SettingChoice>()> choices = {}; // Choice: every value allowed, in the order offered
+    QString field = {}; // the form's label for it, with its mnemonic ("Credits reset on &day:")
 };
 
 namespace Settings {
@@ -65,5 +88,11 @@ std::optional<SettingDeclaration> declaration(const Catalog& catalog, const QStr
 bool mayChange(const SettingDeclaration& setting, Role role);
 // The values a new ledger starts with.
 QList<QPair<QString, QString>> initialValues(const Catalog& catalog);
+// How a plan is offered: "Professional (500 credits a month)".
+QString planText(const Plan& plan);
+// What a model costs beside the standard one ("2× credit cost"); empty at the standard cost.
+QString modelCost(const Model& model);
+// How a model is offered: its name, what it is good at and its cost beside the standard one.
+QString modelText(const Model& model);
 
 } // namespace Settings

@@ -1,5 +1,6 @@
 #include "words/AdminSentences.h"
 
+#include "model/Settings.h"
 #include "words/UsageSentences.h"
 
 #include <QLocale>
@@ -69,7 +70,7 @@ QString AdminSentences::calendarChoice(const CalendarChoice& choice, qint64 now,
 
 QString AdminSentences::installPlan(const LedgerSettings& settings)
 {
-    const QString now = UsageSentences::planName(*settings.planNow);
+    const QString now = Settings::planText(*settings.planNow);
     return settings.planNow == settings.plan ? tr("The install is on %1.").arg(now)
                                              : tr("The install is on %1 until this period ends.").arg(now);
 }
@@ -83,9 +84,4 @@ QString AdminSentences::tenantKeys(const Plan& plan)
 QString AdminSentences::typicalMonth(const Plan& plan, const Catalog& catalog)
 {
     return tr("Typical month on %1: %2.").arg(plan.name, UsageSentences::typicalUsage(plan, catalog));
-}
-
-QString AdminSentences::modelCost(const Model& model)
-{
-    return model.multiplier == 1 ? QString() : tr("%1× credit cost").arg(QLocale().toString(model.multiplier));
 }

@@ -31,6 +31,4 @@ public:
     static QString tenantKeys(const Plan& plan);
     // "Typical month on Business: 5 × theme generation + …."
     static QString typicalMonth(const Plan& plan, const Catalog& catalog);
-    // "3× credit cost"; empty at 1×, which costs what the action costs.
-    static QString modelCost(const Model& model);
 };

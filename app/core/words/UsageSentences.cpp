@@ -216,11 +216,6 @@ QString UsageSentences::planChanged(const Plan& from, const Plan& to, const Usag
     return tr("Plan changed from %1 to %2.").arg(from.name, to.name);
 }
 
-QString UsageSentences::planName(const Plan& plan)
-{
-    return tr("%1 (%2 a month)").arg(plan.name, credits(plan.monthlyCredits));
-}
-
 QString UsageSentences::typicalUsage(const Plan& plan, const Catalog& catalog)
 {
     if (plan.typical.isEmpty())

@@ -68,5 +68,4 @@ public:
     // credits at the default models)", or the plan's note.
     static QString typicalUsage(const Plan& plan, const Catalog& catalog);
     // A plan as the page lists it: "Business (500 credits a month)".
-    static QString planName(const Plan& plan);
 };
