@@ -1,30 +1,33 @@
 #include "widgets/StatusBadge.h"
 
 #include <QFontMetrics>
+#include <QPainter>
+#include <QPainterPath>
 
 namespace Ui {
 
 namespace {
 
-// %1 in each style is the corner radius, half the badge's height, so that the ends are round at any font size.
-QString pill(const char* background, const char* foreground)
+// Fixed pairs, readable on light and dark palettes alike.
+StatusBadge::Look pill(const char* fill)
 {
-    return QStringLiteral(
-               "QLabel { background: %2; color: %3; border-radius: %1px; padding: 0px 9px; font-weight: 600; }")
-        .arg(QStringLiteral("%1"), QLatin1String(background), QLatin1String(foreground));
+    return {QColor(QLatin1String(fill)), QColor(Qt::white), false};
 }
 
 // States without a working key in them: no fill, so that they never read as a verdict.
-QString outlined()
+StatusBadge::Look outlined()
 {
-    return QStringLiteral("QLabel { border: 1px solid palette(mid); border-radius: %1px; padding: 0px 8px; }");
+    return {QColor(), QColor(), true};
 }
+
+constexpr int padding = 9; // on each side of the words
 
 } // namespace
 
 StatusBadge::StatusBadge(QWidget* parent) : QLabel(parent)
 {
     setTextFormat(Qt::PlainText);
+    setAlignment(Qt::AlignCenter);
     // A badge keeps its shape in a row of any height: it neither stretches nor shrinks below its text.
     setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     setState(KeyState::NotSet);
@@ -34,19 +37,19 @@ void StatusBadge::setState(KeyState state)
 {
     switch (state) {
     case KeyState::Active:
-        present(keyStateId(state), QStringLiteral("✓ ") + keyStateLabel(state), pill("#1a7f37", "#ffffff"));
+        present(keyStateId(state), QStringLiteral("✓ ") + keyStateLabel(state), pill("#1a7f37"));
         return;
     case KeyState::Invalid:
-        present(keyStateId(state), QStringLiteral("✕ ") + keyStateLabel(state), pill("#c62828", "#ffffff"));
+        present(keyStateId(state), QStringLiteral("✕ ") + keyStateLabel(state), pill("#c62828"));
         return;
     case KeyState::OutOfBudget:
-        present(keyStateId(state), QStringLiteral("$ ") + keyStateLabel(state), pill("#9a3412", "#ffffff"));
+        present(keyStateId(state), QStringLiteral("$ ") + keyStateLabel(state), pill("#9a3412"));
         return;
     case KeyState::Throttled:
-        present(keyStateId(state), QStringLiteral("‖ ") + keyStateLabel(state), pill("#6f42c1", "#ffffff"));
+        present(keyStateId(state), QStringLiteral("‖ ") + keyStateLabel(state), pill("#6f42c1"));
         return;
     case KeyState::NotVerified:
-        present(keyStateId(state), QStringLiteral("? ") + keyStateLabel(state), pill("#5f6368", "#ffffff"));
+        present(keyStateId(state), QStringLiteral("? ") + keyStateLabel(state), pill("#5f6368"));
         return;
     case KeyState::Unused:
         present(keyStateId(state), QStringLiteral("○ ") + keyStateLabel(state), outlined());
@@ -59,22 +62,58 @@ void StatusBadge::setState(KeyState state)
 
 void StatusBadge::setChecking()
 {
+    // The palette's selection colours: the badge is busy, not a verdict.
     present(QStringLiteral("checking"), tr("⟳ Checking…"),
-            QStringLiteral(
-                "QLabel { background: palette(highlight); color: palette(highlighted-text); border-radius: %1px; "
-                "padding: 0px 9px; }"));
+            {palette().color(QPalette::Highlight), palette().color(QPalette::HighlightedText), false});
 }
 
-void StatusBadge::present(const QString& id, const QString& text, const QString& style)
+void StatusBadge::present(const QString& id, const QString& text, const Look& look)
 {
     setProperty("state", id);
+    m_look = look;
+    QFont words = font();
+    words.setWeight(look.outline ? QFont::Normal : QFont::DemiBold); // a verdict in bold
+    setFont(words);
     setText(text);
-    QFont bold = font();
-    bold.setWeight(QFont::DemiBold);
-    const int height = QFontMetrics(bold).height() + 4;
-    setFixedHeight(height);
-    setStyleSheet(style.arg(height / 2));
     setAccessibleDescription(text.mid(2));
+    updateGeometry();
+    update();
+}
+
+QSize StatusBadge::sizeHint() const
+{
+    const QFontMetrics metrics(font());
+    return {metrics.horizontalAdvance(text()) + 2 * padding + 2, metrics.height() + 4};
+}
+
+QSize StatusBadge::minimumSizeHint() const
+{
+    return sizeHint();
+}
+
+// Drawn here rather than by a style sheet: a style sheet on a widget restyles it through the style sheet engine,
+// parsed again on every change of state, which was a tenth of the Overview's start.
+void StatusBadge::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF box = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
+    const qreal radius = box.height() / 2; // round ends at any font size
+    QPainterPath shape;
+    shape.addRoundedRect(box, radius, radius);
+    if (m_look.outline) {
+        painter.setPen(QPen(palette().color(QPalette::Mid), 1));
+        painter.setBrush(Qt::NoBrush);
+    } else {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(m_look.fill);
+    }
+    painter.drawPath(shape);
+    painter.setPen(m_look.outline
+                       ? palette().color(isEnabled() ? QPalette::Active : QPalette::Disabled, QPalette::WindowText)
+                       : m_look.text);
+    painter.setFont(font());
+    painter.drawText(rect(), Qt::AlignCenter, text());
 }
 
 } // namespace Ui

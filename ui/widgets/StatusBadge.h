@@ -2,6 +2,7 @@
 
 #include "rules/KeyState.h"
 
+#include <QColor>
 #include <QLabel>
 
 namespace Ui {
@@ -23,8 +24,24 @@ public:
     // The words without the leading symbol, for a sentence read aloud: "Invalid key".
     QString words() const { return text().section(QLatin1Char(' '), 1); }
 
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+    // How a state is drawn: a filled pill with its text colour, or an outline in the palette's colours.
+    struct Look
+    {
+        QColor fill;
+        QColor text;
+        bool outline = false;
+    };
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
 private:
-    void present(const QString& id, const QString& text, const QString& style);
+    void present(const QString& id, const QString& text, const Look& look);
+
+    Look m_look;
 };
 
 } // namespace Ui
