@@ -9,7 +9,9 @@ bash "$here/scripts/setup.sh" packages "$here/packaging/debian-artwork-packages.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # The same pictures whatever today's date: the sample's usage and the window's clock on one fixed day, mid-period.
-export FAKETIME="@${SCREENSHOT_TIME:-2026-11-20 14:00:00}" TZ=UTC
+# The clock is shifted, not restarted for each program, so that each one runs after the one before it.
+shift=$(($(date -u -d "${SCREENSHOT_TIME:-2026-11-20 14:00:00}" +%s) - $(date -u +%s)))
+export FAKETIME=$(printf '%+ds' "$shift") FAKETIME_DONT_FAKE_MONOTONIC=1 TZ=UTC
 export LD_PRELOAD=$(ls /usr/lib/*/faketime/libfaketimeMT.so.1 | head -n 1)
 bash "$here/scripts/sample-database.sh" "$work/sample.sqlite" >/dev/null
 export QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME=$work/config XDG_RUNTIME_DIR=$work LANG=C.UTF-8
