@@ -157,6 +157,84 @@ private slots:
         QCOMPARE(r[QStringLiteral("forecast")].toObject()[QStringLiteral("runs_out_at")].toString().isEmpty(), false);
     }
 
+    // What a model change would have done over the last 30 days, against the same computation done by hand here:
+    // the runs of the slot's actions in the window, at both models' multipliers, the runs on a key apart, the
+    // forecast at that pace.
+    void modelsPreviewIsTheHandComputation()
+    {
+        const qint64 now = this->now();
+        const auto daysAgo = [&](double days) { return IsoTime::formatUtc(now - qint64(days * 86400000)).toUtf8(); };
+        QByteArray csv = "id,occurred_at,tenant,action,model,billing,credits\n";
+        // The analysis slot in the window: three data analysis and two trigger runs on credits (one charged at
+        // Opus), one trigger run on a key; a content run (another slot); a data analysis run before the window.
+        csv += "p1," + daysAgo(29.5) + ",,analysis,claude-opus-4-6,credits,20\n";
+        csv += "p2," + daysAgo(10) + ",acme,analysis,claude-sonnet-4-6,credits,10\n";
+        csv += "p3," + daysAgo(2) + ",,analysis,claude-sonnet-4-6,credits,10\n";
+        csv += "p4," + daysAgo(5) + ",acme,trigger,claude-sonnet-4-6,credits,20\n";
+        csv += "p5," + daysAgo(1) + ",,trigger,claude-sonnet-4-6,credits,20\n";
+        csv += "p6," + daysAgo(3) + ",,trigger,claude-sonnet-4-6,byok,0\n";
+        csv += "p7," + daysAgo(4) + ",,content,claude-sonnet-4-6,credits,5\n";
+        csv += "p8," + daysAgo(30.5) + ",,analysis,claude-sonnet-4-6,credits,10\n";
+        const QString file = newPath(".csv");
+        writeFile(file, csv);
+        const auto imported = cli({QStringLiteral("import"), file});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+
+        const auto run = cli({QStringLiteral("models"), QStringLiteral("preview"), QStringLiteral("analysis"),
+                              QStringLiteral("claude-opus-4-6"), QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject p = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(p[QStringLiteral("slot")].toString(), QStringLiteral("analysis"));
+        QCOMPARE(p[QStringLiteral("model")].toString(), QStringLiteral("claude-sonnet-4-6"));
+        QCOMPARE(p[QStringLiteral("new_model")].toString(), QStringLiteral("claude-opus-4-6"));
+        QCOMPARE(p[QStringLiteral("days")].toInt(), 30);
+        QCOMPARE(p[QStringLiteral("credit_runs")].toInt(), 5);
+        QCOMPARE(p[QStringLiteral("credits_charged")].toInt(), 20 + 10 + 10 + 20 + 20);
+        QCOMPARE(p[QStringLiteral("credits_at_model")].toInt(), 3 * 10 + 2 * 20);     // Sonnet: ×1
+        QCOMPARE(p[QStringLiteral("credits_at_new_model")].toInt(), 3 * 20 + 2 * 40); // Opus: ×2
+        QCOMPARE(p[QStringLiteral("byok_runs")].toInt(), 1);
+        // The pace the report gives, plus the difference per day of the window.
+        const QJsonObject r = reportJson(m_db);
+        const double rate =
+            r[QStringLiteral("forecast")].toObject()[QStringLiteral("daily_rate")].toDouble() + (140.0 - 70.0) / 30;
+        const qint64 remaining = r[QStringLiteral("remaining")].toInteger();
+        const qint64 resets = *IsoTime::parse(r[QStringLiteral("resets_at")].toString());
+        QCOMPARE(p[QStringLiteral("resets_at")].toString(), r[QStringLiteral("resets_at")].toString());
+        const qint64 runsOut = remaining <= 0 ? now : now + qint64(remaining / rate * 86400000.0);
+        if (runsOut < resets) {
+            const auto at = IsoTime::parse(p[QStringLiteral("runs_out_at_with_new_model")].toString());
+            QVERIFY2(at && qAbs(*at - runsOut) < 15 * 60000,
+                     qPrintable(p[QStringLiteral("runs_out_at_with_new_model")].toString()));
+        } else {
+            QVERIFY(p[QStringLiteral("runs_out_at_with_new_model")].isNull());
+        }
+
+        const QString text = QString::fromUtf8(cli({QStringLiteral("models"), QStringLiteral("preview"),
+                                                    QStringLiteral("analysis"), QStringLiteral("claude-opus-4-6")})
+                                                   .out);
+        for (const char* said :
+             {"Analysis & Triggers on Claude Opus 4.6 instead of Claude Sonnet 4.6, per run: Data analysis 20 credits "
+              "instead of 10 credits and Trigger generation 40 credits instead of 20 credits.",
+              "Over the last 30 days its 5 runs on credits cost 70 credits at Claude Sonnet 4.6; at Claude Opus 4.6 "
+              "they would have cost 140 credits (70 credits more).",
+              "They were charged 80 credits, at the models of their day.",
+              "Its 1 run on the Anthropic key cost no credits at either model"})
+            QVERIFY2(text.contains(QString::fromUtf8(said)), qPrintable(text));
+        // Nothing changed.
+        QVERIFY(cli({QStringLiteral("models"), QStringLiteral("show")})
+                    .out.contains("Analysis & Triggers (analysis): Claude Sonnet 4.6 [claude-sonnet-4-6]"));
+        // A slot or model that does not exist is a usage error in one sentence.
+        const auto badSlot = cli({QStringLiteral("models"), QStringLiteral("preview"), QStringLiteral("analytics"),
+                                  QStringLiteral("claude-opus-4-6")});
+        QCOMPARE(badSlot.exitCode, 2);
+        QVERIFY2(badSlot.err.contains("Unknown model slot \"analytics\"; expected content or analysis."),
+                 badSlot.err.constData());
+        const auto badModel = cli({QStringLiteral("models"), QStringLiteral("preview"), QStringLiteral("analysis"),
+                                   QStringLiteral("claude-opus-9")});
+        QCOMPARE(badModel.exitCode, 2);
+        QVERIFY2(badModel.err.contains("Unknown model \"claude-opus-9\""), badModel.err.constData());
+    }
+
     // The first minutes of a period: the report says it is too early for a forecast, never that the credits last.
     void theFirstMinutesOfAPeriodAreTooEarlyForAForecast()
     {

@@ -344,6 +344,41 @@ private slots:
         QVERIFY(!forecast(45, 60, now - 2 * day, now, reset).tooEarly);
     }
 
+    // A slot's recent runs at the new model's multiplier, and the pace they would give.
+    void aModelChangeReckonsTheSlotsRunsAgain()
+    {
+        const Catalog& c = TestSupport::catalog();
+        const Action* analysis = c.action(u"analysis"); // 10 credits a run at ×1
+        const Action* trigger = c.action(u"trigger");   // 20
+        const Model& sonnet = *c.model(u"claude-sonnet-4-6");
+        const Model& opus = *c.model(u"claude-opus-4-6");
+        const qint64 now = TestSupport::at("2026-11-10T00:00:00Z");
+        const qint64 reset = TestSupport::at("2026-12-01T00:00:00Z");
+        // 3 analysis runs on credits (charged 40, one of them at Opus), 2 trigger runs, 1 trigger run on a key.
+        const QVector<RecentRuns> runs{{analysis, 3, 40, 0}, {trigger, 2, 40, 1}};
+        Forecast pace;
+        pace.dailyRate = 10;
+        // 100 left at 10 a day: out in 10 days, before the reset. At Opus the slot's 70 credits in 30 days would
+        // have been 140: 70 more, 7/3 a day, so 100 last 100 / (37/3) = 300/37 days.
+        ModelChange m = modelChange(runs, sonnet, opus, 30, pace, 100, now, reset);
+        QCOMPARE(m.creditRuns, 5);
+        QCOMPARE(m.creditsCharged, 80);
+        QCOMPARE(m.creditsAtCurrent, 70);
+        QCOMPARE(m.creditsAtNext, 140);
+        QCOMPARE(m.byokRuns, 1);
+        QCOMPARE(m.runsOutAt, std::optional<qint64>(now + qint64(100 / (10 + 70.0 / 30) * 86400000.0)));
+        // Back from Opus to Sonnet: 70 less, 10 − 7/3 a day; 200 left last 26 days, past the reset.
+        m = modelChange(runs, opus, sonnet, 30, pace, 200, now, reset);
+        QCOMPARE(m.creditsAtCurrent, 140);
+        QCOMPARE(m.creditsAtNext, 70);
+        QVERIFY(!m.runsOutAt);
+        // Nothing left: out now, whatever the model. Too early for a pace: nothing said.
+        QCOMPARE(modelChange(runs, opus, sonnet, 30, pace, 0, now, reset).runsOutAt, std::optional<qint64>(now));
+        pace.tooEarly = true;
+        m = modelChange(runs, sonnet, opus, 30, pace, 100, now, reset);
+        QVERIFY(m.tooEarly && !m.runsOutAt);
+    }
+
     // Two minutes into a period say nothing about a day: neither "they last" nor a date; an hour does.
     void theFirstHourOfAPeriodIsTooEarlyForAForecast()
     {

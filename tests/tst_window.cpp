@@ -105,7 +105,15 @@ private slots:
         QCOMPARE(content->currentData().toString(), QStringLiteral("claude-sonnet-4-6"));
         QVERIFY(!save->isEnabled());
         content->setCurrentIndex(opus);
-        QTest::mouseClick(save, Qt::LeftButton);
+        // Apply says first what the change would have cost (ModelsPanel::confirmation), as `models preview` does.
+        const auto preview = runCli({QStringLiteral("--db"), m_db, QStringLiteral("models"), QStringLiteral("preview"),
+                                     QStringLiteral("content"), QStringLiteral("claude-opus-4-6")});
+        QCOMPARE(preview.exitCode, 0);
+        const QString asked = answerNextDialog(QMessageBox::Yes, [&] { QTest::mouseClick(save, Qt::LeftButton); });
+        QVERIFY2(asked.startsWith(QStringLiteral("Content & Themes on Claude Opus 4.6 instead of Claude Sonnet 4.6, "
+                                                 "per run: Theme generation 2 credits instead of 1 credit")),
+                 qPrintable(asked));
+        QCOMPARE(asked.section(QStringLiteral("\n\n"), 0, 0), QString::fromUtf8(preview.out).trimmed());
         QVERIFY(!save->isEnabled());
         read();
         QCOMPARE(ledger()->settings().current()->slotModels.value(QStringLiteral("content")),

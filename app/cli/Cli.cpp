@@ -58,14 +58,16 @@ const Command commands[] = {
                        "  show              the plan, its monthly credits and whether tenants may have their own keys\n"
                        "  set PLAN          essentials, professional or enterprise (Owner only)\n"),
      &plan},
-    {"models", "models show | set content|analysis MODEL_ID [--force]",
+    {"models", "models show | set content|analysis MODEL_ID [--force] | preview content|analysis MODEL_ID [--json]",
      QT_TRANSLATE_NOOP("Cli", "Show or change the Claude model of each workload."),
      QT_TRANSLATE_NOOP(
          "Cli",
          "  show              the model of each workload and its credit multiplier\n"
          "  set SLOT MODEL    SLOT is content or analysis; MODEL an id such as claude-opus-4-6. While an active\n"
          "                    Anthropic key is in force, only the models in its list are accepted (exit 1);\n"
-         "                    --force sets another one anyway, and the audit trail says so\n"),
+         "                    --force sets another one anyway, and the audit trail says so\n"
+         "  preview SLOT MODEL what choosing MODEL would have done over the last 30 days: a run's cost, the slot's\n"
+         "                    runs on credits at both models, the forecast at that pace; changes nothing\n"),
      &models},
     {"tenants", "tenants list | add ID [--name NAME] | rename ID --name NAME | remove ID",
      QT_TRANSLATE_NOOP("Cli", "List, add, rename or remove tenants."),

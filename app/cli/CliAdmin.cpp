@@ -2,9 +2,14 @@
 #include "CliSupport.h"
 
 #include "model/Settings.h"
+#include "support/IsoTime.h"
 #include "support/Text.h"
 #include "words/AdminSentences.h"
 #include "words/UsageSentences.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
 
 namespace Cli {
 
@@ -55,20 +60,60 @@ int plan(Context& context, const QStringList& arguments)
     return Done;
 }
 
+namespace {
+
+QJsonObject previewJson(const ModelChangePreview& p)
+{
+    const QTimeZone zone(p.timeZone.toUtf8());
+    const auto moment = [&](const std::optional<qint64>& at) {
+        return at ? QJsonValue(IsoTime::format(*at, zone)) : QJsonValue();
+    };
+    const CreditRules::ModelChange& c = p.change;
+    return QJsonObject{{QStringLiteral("slot"), p.slot->id},
+                       {QStringLiteral("model"), p.current->id},
+                       {QStringLiteral("new_model"), p.next->id},
+                       {QStringLiteral("days"), c.days},
+                       {QStringLiteral("credit_runs"), c.creditRuns},
+                       {QStringLiteral("credits_charged"), c.creditsCharged},
+                       {QStringLiteral("credits_at_model"), c.creditsAtCurrent},
+                       {QStringLiteral("credits_at_new_model"), c.creditsAtNext},
+                       {QStringLiteral("byok_runs"), c.byokRuns},
+                       {QStringLiteral("runs_out_at"), moment(c.tooEarly ? std::nullopt : p.runsOutAtNow)},
+                       {QStringLiteral("runs_out_at_with_new_model"), moment(c.runsOutAt)},
+                       {QStringLiteral("resets_at"), IsoTime::format(p.resetsAt, zone)},
+                       {QStringLiteral("too_early_for_a_forecast"), c.tooEarly}};
+}
+
+} // namespace
+
 int models(Context& context, const QStringList& arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption forceOption(QStringLiteral("force"));
-    parser.addOption(forceOption);
+    const QCommandLineOption jsonOption(QStringLiteral("json"));
+    parser.addOptions({forceOption, jsonOption});
     if (const auto exit = parseArguments(context, parser, arguments, "models"))
         return *exit;
-    const auto verb = verbOf(parser, {QStringLiteral("show"), QStringLiteral("set")}, {0, 2});
-    if (!verb || (parser.isSet(forceOption) && verb->name != QLatin1String("set")))
-        return context.usageError(Words::tr("models takes \"show\" or \"set SLOT MODEL_ID [--force]\"."),
-                                  QStringLiteral("models"));
+    const auto verb =
+        verbOf(parser, {QStringLiteral("show"), QStringLiteral("set"), QStringLiteral("preview")}, {0, 2, 2});
+    if (!verb || (parser.isSet(forceOption) && verb->name != QLatin1String("set")) ||
+        (parser.isSet(jsonOption) && verb->name != QLatin1String("preview")))
+        return context.usageError(
+            Words::tr("models takes \"show\", \"set SLOT MODEL_ID [--force]\" or \"preview SLOT MODEL_ID [--json]\"."),
+            QStringLiteral("models"));
     Ledger* ledger = context.ledger();
     if (!ledger)
         return context.openFailure;
+    if (verb->name == QLatin1String("preview")) {
+        const auto preview = ledger->previewSlotModel(verb->args[0], verb->args[1]);
+        if (!preview)
+            return context.fail(preview.failure());
+        if (parser.isSet(jsonOption))
+            context.out << QJsonDocument(previewJson(preview.value())).toJson(QJsonDocument::Indented);
+        else
+            context.out << AdminSentences::modelChange(preview.value(), context.catalog) << '\n';
+        return Done;
+    }
     if (verb->name == QLatin1String("set")) {
         const Status s = ledger->setSlotModel(verb->args[0], verb->args[1], parser.isSet(forceOption));
         if (!s && s.failure().needsConfirmation) {

@@ -75,6 +75,72 @@
         <source>From %1, credits will reset on day %2 of each month at 00:00 %3. This period keeps its dates (%4) and its allocation; %5 will be one period with the plan&apos;s allocation, then %6.</source>
         <translation>Ab dem %1 werden die Credits am %2. jedes Monats um 00:00 %3 zurückgesetzt. Dieser Zeitraum behält seine Daten (%4) und sein Kontingent; %5 wird ein Zeitraum mit dem Kontingent des Tarifs, danach %6.</translation>
     </message>
+    <message>
+        <source>%1 %2 instead of %3</source>
+        <translation>%1 %2 statt %3</translation>
+    </message>
+    <message>
+        <source>%1 on %2 instead of %3: its runs cost the same credits.</source>
+        <translation>%1 mit %2 statt %3: die Läufe kosten gleich viele Credits.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 instead of %3, per run: %4.</source>
+        <translation>%1 mit %2 statt %3, je Lauf: %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It has no runs in the last %Ln day(s) to compare.</source>
+        <translation>
+            <numerusform>In den letzten %Ln Tag gab es keine Läufe zum Vergleich.</numerusform>
+            <numerusform>In den letzten %Ln Tagen gab es keine Läufe zum Vergleich.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Over the last %Ln day(s) its %1 on credits cost %2 at %3; at %4 they would have cost %5 (%6).</source>
+        <translation>
+            <numerusform>Im letzten %Ln Tag kosteten ihre %1 auf Credits %2 mit %3; mit %4 hätten sie %5 gekostet (%6).</numerusform>
+            <numerusform>In den letzten %Ln Tagen kosteten ihre %1 auf Credits %2 mit %3; mit %4 hätten sie %5 gekostet (%6).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the same</source>
+        <translation>gleich viel</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>%1 mehr</translation>
+    </message>
+    <message>
+        <source>%1 less</source>
+        <translation>%1 weniger</translation>
+    </message>
+    <message>
+        <source>They were charged %1, at the models of their day.</source>
+        <translation>Berechnet wurden %1, zu den Modellen ihres Tages.</translation>
+    </message>
+    <message>
+        <source>at today&apos;s pace they run out on %1</source>
+        <translation>beim heutigen Tempo sind sie am %1 aufgebraucht</translation>
+    </message>
+    <message>
+        <source>at today&apos;s pace they last until then</source>
+        <translation>beim heutigen Tempo reichen sie bis dahin</translation>
+    </message>
+    <message>
+        <source>This period&apos;s credits are used up either way; the change shows from the reset on %1.</source>
+        <translation>Die Credits dieses Zeitraums sind so oder so aufgebraucht; die Änderung zeigt sich ab der Rücksetzung am %1.</translation>
+    </message>
+    <message>
+        <source>At that pace the credits would run out on %1, before the reset on %2 (%3).</source>
+        <translation>Bei diesem Tempo wären die Credits am %1 aufgebraucht, vor der Rücksetzung am %2 (%3).</translation>
+    </message>
+    <message>
+        <source>At that pace the credits would last until the reset on %1 (%2).</source>
+        <translation>Bei diesem Tempo reichten die Credits bis zur Rücksetzung am %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Its %1 on the %2 key cost no credits at either model; %2 bills them, and their cost in dollars is not estimated here.</source>
+        <translation>Ihre %1 mit dem %2-Schlüssel kosten bei beiden Modellen keine Credits; %2 rechnet sie ab, ihre Kosten in Dollar werden hier nicht geschätzt.</translation>
+    </message>
 </context>
 <context>
     <name>AuditSentences</name>
@@ -383,10 +449,6 @@
         <translation>plan nimmt „show“ oder „set TARIF“.</translation>
     </message>
     <message>
-        <source>models takes &quot;show&quot; or &quot;set SLOT MODEL_ID [--force]&quot;.</source>
-        <translation>models nimmt „show“ oder „set SLOT MODELL_ID [--force]“.</translation>
-    </message>
-    <message>
         <source>; add --force to choose it anyway.</source>
         <translation>; mit --force wird es trotzdem gewählt.</translation>
     </message>
@@ -599,18 +661,6 @@ Eine fehlerhafte Zeile wird mit ihrer Nummer gemeldet, und nichts wird importier
     <message>
         <source>Show or change the Claude model of each workload.</source>
         <translation>Das Claude-Modell jeder Aufgabe zeigen oder ändern.</translation>
-    </message>
-    <message>
-        <source>  show              the model of each workload and its credit multiplier
-  set SLOT MODEL    SLOT is content or analysis; MODEL an id such as claude-opus-4-6. While an active
-                    Anthropic key is in force, only the models in its list are accepted (exit 1);
-                    --force sets another one anyway, and the audit trail says so
-</source>
-        <translation>  show              das Modell jeder Aufgabe und sein Credit-Faktor
-  set SLOT MODELL   SLOT ist content oder analysis; MODELL eine ID wie claude-opus-4-6. Solange ein aktiver
-                    Anthropic-Schlüssel gilt, werden nur die Modelle seiner Liste angenommen (Exit-Code 1);
-                    --force setzt trotzdem ein anderes, und das Änderungsprotokoll vermerkt es
-</translation>
     </message>
     <message>
         <source>List, add, rename or remove tenants.</source>
@@ -846,6 +896,26 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>Upgraded the shared ledger at %1 from schema version %2 to %3; its events, members and settings are as they were.</source>
         <translation>Das gemeinsame Konto unter %1 wurde von Schemaversion %2 auf %3 aktualisiert; Ereignisse, Mitglieder und Einstellungen sind unverändert.</translation>
+    </message>
+    <message>
+        <source>  show              the model of each workload and its credit multiplier
+  set SLOT MODEL    SLOT is content or analysis; MODEL an id such as claude-opus-4-6. While an active
+                    Anthropic key is in force, only the models in its list are accepted (exit 1);
+                    --force sets another one anyway, and the audit trail says so
+  preview SLOT MODEL what choosing MODEL would have done over the last 30 days: a run&apos;s cost, the slot&apos;s
+                    runs on credits at both models, the forecast at that pace; changes nothing
+</source>
+        <translation>  show              das Modell jeder Aufgabe und sein Credit-Faktor
+  set SLOT MODELL   SLOT ist content oder analysis; MODELL eine ID wie claude-opus-4-6. Solange ein aktiver
+                    Anthropic-Schlüssel gilt, werden nur die Modelle seiner Liste angenommen (Exit-Code 1);
+                    --force setzt trotzdem ein anderes, und das Änderungsprotokoll vermerkt es
+  preview SLOT MODELL was die Wahl von MODELL in den letzten 30 Tagen bewirkt hätte: die Kosten eines Laufs,
+                    die Läufe der Aufgabe auf Credits mit beiden Modellen, die Prognose bei diesem Tempo; ändert nichts
+</translation>
+    </message>
+    <message>
+        <source>models takes &quot;show&quot;, &quot;set SLOT MODEL_ID [--force]&quot; or &quot;preview SLOT MODEL_ID [--json]&quot;.</source>
+        <translation>models erwartet „show“, „set SLOT MODELL_ID [--force]“ oder „preview SLOT MODELL_ID [--json]“.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AdminSentences</name>
+    <message numerus="yes">
+        <source>It has no runs in the last %Ln day(s) to compare.</source>
+        <translation>
+            <numerusform>It has no runs in the last day to compare.</numerusform>
+            <numerusform>It has no runs in the last %Ln days to compare.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Over the last %Ln day(s) its %1 on credits cost %2 at %3; at %4 they would have cost %5 (%6).</source>
+        <translation>
+            <numerusform>Over the last day its %1 on credits cost %2 at %3; at %4 they would have cost %5 (%6).</numerusform>
+            <numerusform>Over the last %Ln days its %1 on credits cost %2 at %3; at %4 they would have cost %5 (%6).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message numerus="yes">
         <source>The connection to the database server was lost, and the server did not answer again within %Ln second(s) (%1).</source>

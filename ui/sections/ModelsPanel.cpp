@@ -2,6 +2,7 @@
 
 #include "session/Session.h"
 #include "widgets/SettingField.h"
+#include "words/AdminSentences.h"
 #include "words/UsageSentences.h"
 
 #include <QDateTime>
@@ -94,6 +95,10 @@ void ModelsPanel::showKeyModels(const PageState& state)
         const PageState::ProviderKeys keys = state.keys.value(provider->id);
         const std::optional<QStringList>& allowed = keys.modelsByKey;
         SettingField* field = m_fields.value(slot.id);
+        if (allowed)
+            m_keyModels.insert(slot.id, *allowed);
+        else
+            m_keyModels.remove(slot.id);
         for (const Model& m : m_session.catalog().models())
             field->setChoiceRemark(m.id,
                                    !allowed || allowed->contains(m.id) ? QString() : tr("not available with your key"));
@@ -121,6 +126,24 @@ void ModelsPanel::discard()
         field->discard();
     updateControls();
     m_messageLabel->clear();
+}
+
+QString ModelsPanel::confirmation() const
+{
+    QStringList said;
+    // In catalog order, as the form lists the slots.
+    for (const Slot& slot : m_session.catalog().modelSlots()) {
+        const SettingField* field = m_fields.value(slot.id);
+        // A model the key cannot use is refused by apply() without a question first.
+        if (!field->isDirty() ||
+            (m_keyModels.contains(slot.id) && !m_keyModels.value(slot.id).contains(field->shown())))
+            continue;
+        const auto preview = m_session.ledger().previewSlotModel(slot.id, field->shown());
+        // A preview that cannot be read asks nothing: apply() says what is wrong with the choice, if anything.
+        if (preview)
+            said << AdminSentences::modelChange(preview.value(), m_session.catalog());
+    }
+    return said.join(QStringLiteral("\n\n"));
 }
 
 Status ModelsPanel::apply()

@@ -13,7 +13,7 @@ class Session;
 class SettingField;
 
 // Model selection: one dropdown per workload. The shown values are applied by the page's Apply, all slots or
-// none; Revert shows the applied ones again.
+// none, after a preview of what each change would have cost; Revert shows the applied ones again.
 class ModelsPanel : public QGroupBox, public Section
 {
     Q_OBJECT
@@ -28,6 +28,9 @@ public:
     bool isDirty() const override;
     Status apply() override;
     void discard() override;
+    // For each slot changed: what the new model would have done over the last 30 days (Ledger::previewSlotModel),
+    // in the words `models preview` prints.
+    QString confirmation() const override;
     void setReadOnly(const QString& reason) override;
 
 private:
@@ -37,8 +40,9 @@ private:
     void showKeyModels(const PageState& state);
 
     Session& m_session;
-    QHash<QString, QString> m_messageFor;   // the choice the message is about: it goes when the choice does
-    QHash<QString, SettingField*> m_fields; // slot id -> its field (Settings::model(slot))
+    QHash<QString, QString> m_messageFor;    // the choice the message is about: it goes when the choice does
+    QHash<QString, SettingField*> m_fields;  // slot id -> its field (Settings::model(slot))
+    QHash<QString, QStringList> m_keyModels; // slot id -> the models its provider's key in force can use, if listed
     QLabel* m_keyModelsLabel;
     QLabel* m_messageLabel;
 };

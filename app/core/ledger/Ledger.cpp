@@ -126,6 +126,45 @@ Result<CalendarChoice> Ledger::previewBillingCalendar(int anchorDay, const QStri
     return chooseCalendarNow(settings.value(), anchorDay, timeZone);
 }
 
+Result<ModelChangePreview> Ledger::previewSlotModel(const QString& slot, const QString& model)
+{
+    const Catalog& catalog = m_db->catalog();
+    ModelChangePreview p;
+    p.slot = catalog.modelSlot(slot);
+    if (!p.slot)
+        return badInput(Words::tr("Unknown model slot %1; expected content or analysis.").arg(Text::quoted(slot)));
+    if (const auto problem = Settings::declaration(catalog, Settings::model(slot))->problem(model))
+        return badInput(*problem);
+    p.next = catalog.model(model);
+    const auto scope = readScope();
+    const auto settings = m_settings.load();
+    if (!settings)
+        return settings.failure();
+    p.current = catalog.model(settings->slotModels.value(slot));
+    const auto running = m_usage.report(std::nullopt, std::nullopt);
+    if (!running)
+        return running.failure();
+    const qint64 now = m_db->now();
+    const qint64 days = CreditRules::modelChangeWindowDays;
+    const auto runs = m_usage.runsBetween(now - days * 86400000LL, now + 1);
+    if (!runs)
+        return runs.failure();
+    QVector<CreditRules::RecentRuns> slotRuns;
+    for (const ActionUsage& u : runs.value()) {
+        const Action* a = catalog.action(u.action);
+        if (a && a->slot == slot)
+            slotRuns.append({a, u.runs - u.byokRuns, u.credits, u.byokRuns});
+    }
+    const CreditRules::Forecast pace = running->forecast.value_or(CreditRules::Forecast{});
+    p.change = CreditRules::modelChange(slotRuns, *p.current, *p.next, days, pace, running->remaining, now,
+                                        running->period.end);
+    p.runsOutAtNow = pace.runsOutAt;
+    p.remaining = running->remaining;
+    p.resetsAt = running->period.end;
+    p.timeZone = running->timeZone;
+    return p;
+}
+
 Status Ledger::storeCalendar(const CalendarHistory& history)
 {
     if (m_db->isPostgres()) {

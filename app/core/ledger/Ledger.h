@@ -75,6 +75,9 @@ public:
     Result<CalendarChoice> setBillingCalendar(int anchorDay, const QString& timeZone);
     // What setBillingCalendar would do now, without doing it (any member).
     Result<CalendarChoice> previewBillingCalendar(int anchorDay, const QString& timeZone);
+    // What choosing `model` for `slot` would have done over the last 30 days, on credits and to the forecast,
+    // without choosing it (any member).
+    Result<ModelChangePreview> previewSlotModel(const QString& slot, const QString& model);
     // The tenant and its key records go; its usage stays, so that past periods still add up.
     Status removeTenant(const QString& id);
     // Copies the whole ledger (settings, tenants, members, usage, totals, key records, audit) into the empty

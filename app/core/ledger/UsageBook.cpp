@@ -133,6 +133,35 @@ Result<qint64> UsageBook::recentCredits(qint64 from, qint64 to, const std::optio
     return Sql::number(q, Words::tr("reading daily usage"));
 }
 
+Result<QVector<ActionUsage>> UsageBook::runsBetween(qint64 from, qint64 to)
+{
+    if (Status s = m_db.requireMember(); !s)
+        return s.failure();
+    QVector<ActionUsage> runs;
+    for (const Action& a : m_db.catalog().actions())
+        runs.append({a.id, 0, 0, 0});
+    // Through the rate limit's index (tenant, billing, occurred_at): one range per tenant with usage and billing
+    // kind, not a pass over the whole history.
+    QSqlQuery& q = m_db.query(
+        QStringLiteral("SELECT action, billing, COUNT(*), COALESCE(SUM(credits), 0) FROM usage_events "
+                       "WHERE tenant IN (SELECT DISTINCT tenant FROM usage_totals) AND billing IN ('credits', 'byok') "
+                       "AND occurred_at >= ? AND occurred_at < ? GROUP BY action, billing"));
+    q.bindValue(0, from);
+    q.bindValue(1, to);
+    if (Status s = Sql::exec(q, Words::tr("reading recent usage")); !s)
+        return s.failure();
+    while (q.next())
+        for (ActionUsage& u : runs)
+            if (u.action == q.value(0).toString()) {
+                u.runs += q.value(2).toLongLong();
+                u.credits += q.value(3).toLongLong();
+                if (q.value(1).toString() == CreditRules::billingId(CreditRules::Billing::Byok))
+                    u.byokRuns += q.value(2).toLongLong();
+            }
+    q.finish();
+    return runs;
+}
+
 Result<bool> UsageBook::hasUsage()
 {
     if (Status s = m_db.requireMember(); !s)

@@ -33,6 +33,8 @@ public:
     Result<RateLimits> rateLimits(const QString& tenant);
     // The id ("YYYY-MM") of the earliest period with usage.
     Result<QString> firstPeriodId();
+    // Each catalog action's runs of the whole install between `from` and `to` (runs, credits, runs on a key).
+    Result<QVector<ActionUsage>> runsBetween(qint64 from, qint64 to);
     // Streams the events of a period (all when nullopt), oldest first.
     Status forEachEvent(const std::optional<QString>& periodId, const std::function<bool(const UsageEvent&)>& visit);
 

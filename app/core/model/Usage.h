@@ -47,6 +47,20 @@ struct UsageReport
     std::optional<BillingPeriod> nextCalendarPeriod;
 };
 
+// What choosing another model for a slot would have done over the last days (Ledger::previewSlotModel): the
+// slot's runs then, at the model now and at the one chosen, and the forecast at that pace beside today's.
+struct ModelChangePreview
+{
+    const Slot* slot = nullptr;
+    const Model* current = nullptr;
+    const Model* next = nullptr;
+    CreditRules::ModelChange change;
+    std::optional<qint64> runsOutAtNow; // the forecast as it stands; nullopt: the credits last until the reset
+    qint64 remaining = 0;               // credits left in the running period, of the pool
+    qint64 resetsAt = 0;
+    QString timeZone;
+};
+
 struct DayUsage
 {
     QDate day; // local date in the install's zone

@@ -165,6 +165,30 @@ std::optional<qint64> usedByReset(qint64 used, const Forecast& forecast, qint64 
     return used + qint64(forecast.dailyRate * (qMax<qint64>(0, resetsAt - now) / 86400000.0));
 }
 
+ModelChange modelChange(const QVector<RecentRuns>& slotRuns, const Model& current, const Model& next, qint64 days,
+                        const Forecast& pace, qint64 remaining, qint64 now, qint64 resetsAt)
+{
+    ModelChange c;
+    c.days = days;
+    for (const RecentRuns& r : slotRuns) {
+        c.creditRuns += r.creditRuns;
+        c.creditsCharged += r.credits;
+        c.creditsAtCurrent += r.creditRuns * cost(*r.action, &current);
+        c.creditsAtNext += r.creditRuns * cost(*r.action, &next);
+        c.byokRuns += r.byokRuns;
+    }
+    c.tooEarly = pace.tooEarly;
+    const double rate = pace.dailyRate + double(c.creditsAtNext - c.creditsAtCurrent) / qMax<qint64>(1, days);
+    if (remaining <= 0)
+        c.runsOutAt = now;
+    else if (rate > 0 && !pace.tooEarly) {
+        const qint64 at = now + qint64(remaining / rate * 86400000.0);
+        if (at < resetsAt)
+            c.runsOutAt = at;
+    }
+    return c;
+}
+
 std::optional<QString> eventTimeProblem(qint64 at, qint64 now)
 {
     if (at < earliestEventAt)

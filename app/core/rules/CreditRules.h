@@ -95,6 +95,35 @@ Forecast forecast(qint64 remaining, qint64 recentCredits, qint64 windowStart, qi
 // early to say. Not capped at the allocation: an action past it is refused, but the pace says how far past.
 std::optional<qint64> usedByReset(qint64 used, const Forecast& forecast, qint64 now, qint64 resetsAt);
 
+// One action's runs over a recent window, for a model change's preview.
+struct RecentRuns
+{
+    const Action* action = nullptr;
+    qint64 creditRuns = 0; // runs charged to the credits
+    qint64 credits = 0;    // what they were charged (at the models of their day)
+    qint64 byokRuns = 0;   // runs on a key: no credits
+};
+
+// What choosing `next` for a slot now on `current` would have done to the slot's runs of a recent window, and to
+// the forecast: each run on credits costs base × the model's multiplier (cost()), runs on a key cost no credits
+// either way. The pace of the credits changes by the difference per day of the window.
+struct ModelChange
+{
+    qint64 days = 0;                 // the window
+    qint64 creditRuns = 0;           // the slot's runs on credits in it
+    qint64 creditsCharged = 0;       // what they were charged
+    qint64 creditsAtCurrent = 0;     // what the same runs cost at the slot's model now
+    qint64 creditsAtNext = 0;        // … at the model chosen
+    qint64 byokRuns = 0;             // the slot's runs on a key
+    std::optional<qint64> runsOutAt; // at the new pace; nullopt: the credits last until the reset (or tooEarly)
+    bool tooEarly = false;           // the period is too young for a pace (Forecast::tooEarly)
+};
+constexpr qint64 modelChangeWindowDays = 30;
+// `slotRuns` are the runs of the slot's actions over the last `days`; `pace` the pool's forecast now, with
+// `remaining` credits left at `now` and the reset at `resetsAt`.
+ModelChange modelChange(const QVector<RecentRuns>& slotRuns, const Model& current, const Model& next, qint64 days,
+                        const Forecast& pace, qint64 remaining, qint64 now, qint64 resetsAt);
+
 // Events happen between 2000-01-01 and five minutes from now; anything else is bad input (DESIGN.md §1).
 constexpr qint64 earliestEventAt = 946684800000; // 2000-01-01T00:00:00Z
 constexpr qint64 allowedClockSkew = 5 * 60 * 1000;

@@ -81,6 +81,57 @@ QString AdminSentences::tenantKeys(const Plan& plan)
                            : tr("Tenant keys are not available on this plan.");
 }
 
+QString AdminSentences::modelChange(const ModelChangePreview& p, const Catalog& catalog)
+{
+    const CreditRules::ModelChange& c = p.change;
+    QStringList runCosts;
+    for (const Action& a : catalog.actions())
+        if (a.slot == p.slot->id && CreditRules::cost(a, p.next) != CreditRules::cost(a, p.current))
+            runCosts << tr("%1 %2 instead of %3")
+                            .arg(shownText(a.name), UsageSentences::credits(CreditRules::cost(a, p.next)),
+                                 UsageSentences::credits(CreditRules::cost(a, p.current)));
+    QStringList said{runCosts.isEmpty() ? tr("%1 on %2 instead of %3: its runs cost the same credits.")
+                                              .arg(shownText(p.slot->name), p.next->name, p.current->name)
+                                        : tr("%1 on %2 instead of %3, per run: %4.")
+                                              .arg(shownText(p.slot->name), p.next->name, p.current->name,
+                                                   QLocale().createSeparatedList(runCosts))};
+    if (c.creditRuns == 0 && c.byokRuns == 0)
+        said << tr("It has no runs in the last %Ln day(s) to compare.", nullptr, int(c.days));
+    if (c.creditRuns > 0) {
+        const qint64 difference = c.creditsAtNext - c.creditsAtCurrent;
+        said << tr("Over the last %Ln day(s) its %1 on credits cost %2 at %3; at %4 they would have cost %5 (%6).",
+                   nullptr, int(c.days))
+                    .arg(UsageSentences::runs(c.creditRuns), UsageSentences::credits(c.creditsAtCurrent),
+                         p.current->name, p.next->name, UsageSentences::credits(c.creditsAtNext),
+                         difference == 0  ? tr("the same")
+                         : difference > 0 ? tr("%1 more").arg(UsageSentences::credits(difference))
+                                          : tr("%1 less").arg(UsageSentences::credits(-difference)));
+        if (c.creditsCharged != c.creditsAtCurrent)
+            said << tr("They were charged %1, at the models of their day.")
+                        .arg(UsageSentences::credits(c.creditsCharged));
+        const QString today =
+            p.runsOutAtNow
+                ? tr("at today's pace they run out on %1").arg(UsageSentences::day(*p.runsOutAtNow, p.timeZone))
+                : tr("at today's pace they last until then");
+        if (p.remaining <= 0)
+            said << tr("This period's credits are used up either way; the change shows from the reset on %1.")
+                        .arg(UsageSentences::day(p.resetsAt, p.timeZone));
+        else if (!c.tooEarly && difference != 0)
+            said << (c.runsOutAt ? tr("At that pace the credits would run out on %1, before the reset on %2 (%3).")
+                                       .arg(UsageSentences::day(*c.runsOutAt, p.timeZone),
+                                            UsageSentences::day(p.resetsAt, p.timeZone), today)
+                                 : tr("At that pace the credits would last until the reset on %1 (%2).")
+                                       .arg(UsageSentences::day(p.resetsAt, p.timeZone), today));
+    }
+    if (c.byokRuns > 0) {
+        const Provider* provider = catalog.slotProvider(p.slot->id);
+        said << tr("Its %1 on the %2 key cost no credits at either model; %2 bills them, and their cost in dollars "
+                   "is not estimated here.")
+                    .arg(UsageSentences::runs(c.byokRuns), provider->name);
+    }
+    return said.join(QLatin1Char(' '));
+}
+
 QString AdminSentences::typicalMonth(const Plan& plan, const Catalog& catalog)
 {
     return tr("Typical month on %1: %2.").arg(plan.name, UsageSentences::typicalUsage(plan, catalog));

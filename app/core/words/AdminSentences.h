@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Settings.h"
+#include "model/Usage.h"
 #include "rules/Catalog.h"
 #include "rules/Roles.h"
 
@@ -31,4 +32,8 @@ public:
     static QString tenantKeys(const Plan& plan);
     // "Typical month on Business: 5 × theme generation + …."
     static QString typicalMonth(const Plan& plan, const Catalog& catalog);
+    // What choosing another model for a slot would have done over the last 30 days (Ledger::previewSlotModel):
+    // what a run of each of its actions costs then, its runs on credits at both models, the forecast at that
+    // pace beside today's, and its runs on keys, which cost no credits either way.
+    static QString modelChange(const ModelChangePreview& preview, const Catalog& catalog);
 };

@@ -67,5 +67,4 @@ public:
     // The product pages' typical month on a plan: "5 × theme generation + … + 1 × trigger generation (70
     // credits at the default models)", or the plan's note.
     static QString typicalUsage(const Plan& plan, const Catalog& catalog);
-    // A plan as the page lists it: "Business (500 credits a month)".
 };
