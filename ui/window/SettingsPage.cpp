@@ -231,9 +231,11 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     connect(&session, &Session::pageRead, this, &SettingsPage::showState);
     const int remembered = int(sectionNames().indexOf(pageSettings().value(sectionKey).toString()));
     m_sectionList->setCurrentRow(qMax(0, remembered));
-    // A shared ledger may still be connecting: the page is filled when it is attached (Session::changed).
+    // A shared ledger may still be connecting: the page is filled when it is attached (Session::changed). A file
+    // is read once the event loop turns, so that the reading's thread starts after the window is on its way to
+    // the screen, not beside it (measured: both the first paint and the filled page come sooner).
     if (session.isOpen())
-        reload();
+        QTimer::singleShot(0, this, &SettingsPage::reload);
 }
 
 void SettingsPage::addSection(const QString& name, const QString& title, const QIcon& icon, bool scrolls,
