@@ -124,6 +124,43 @@ private slots:
         QCOMPARE(numbers, 1);                                    // the reset day
     }
 
+    // The list prices, exact in micro-dollars, from the day each took effect; before it, or for a model without
+    // prices, the price is unknown (null), never a guess.
+    void pricesAreExactAndDated()
+    {
+        const Catalog c = Catalog::builtIn().value();
+        const Model* sonnet = c.model(u"claude-sonnet-4-6");
+        const ModelPrice* p = sonnet->priceOn(QDate(2026, 11, 20));
+        QVERIFY(p);
+        QCOMPARE(p->from, QDate(2026, 2, 17));
+        QCOMPARE(p->input, 3000000);
+        QCOMPARE(p->cacheWrite5m, 3750000);
+        QCOMPARE(p->cacheWrite1h, 6000000);
+        QCOMPARE(p->cacheRead, 300000);
+        QCOMPARE(p->output, 15000000);
+        QVERIFY(!sonnet->priceOn(QDate(2026, 2, 16)));
+        QVERIFY(sonnet->priceOn(QDate(2026, 2, 17)));
+        const ModelPrice* opus = c.model(u"claude-opus-4-5")->priceOn(QDate(2026, 1, 1));
+        QVERIFY(opus);
+        QCOMPARE(opus->cacheRead, 500000);
+        QCOMPARE(opus->output, 25000000);
+        const ModelPrice* haiku = c.model(u"claude-haiku-4-5")->priceOn(QDate(2026, 1, 1));
+        QVERIFY(haiku);
+        QCOMPARE(haiku->cacheRead, 100000);
+        QCOMPARE(haiku->cacheWrite5m, 1250000);
+        // Shown to the user exactly, and unknown as unknown.
+        QCOMPARE(Settings::dollarText(300000), QStringLiteral("$0.30"));
+        QCOMPARE(Settings::dollarText(3750000), QStringLiteral("$3.75"));
+        QCOMPARE(Settings::dollarText(15000000), QStringLiteral("$15"));
+        QCOMPARE(Settings::dollarText(125), QStringLiteral("$0.000125"));
+        QVERIFY(Settings::priceText(*sonnet).startsWith(
+            QStringLiteral("List price since 17 Feb 2026, per million tokens: $3 input, $15 output;")));
+        Model unpriced = *sonnet;
+        unpriced.prices.clear();
+        QCOMPARE(Settings::priceText(unpriced), QStringLiteral("List price unknown."));
+        QVERIFY(!unpriced.priceOn(QDate(2026, 11, 20)));
+    }
+
     void brokenCatalogIsAClearError_data()
     {
         QTest::addColumn<QString>("path");  // "section/index/field" to change, or "" for raw text
@@ -132,6 +169,26 @@ private slots:
         QTest::newRow("not json") << ""
                                   << "{ nope"
                                   << "not valid JSON";
+        QTest::newRow("price as a number")
+            << "models/0/prices"
+            << R"([{"from": "2026-02-17", "input": 3, "cacheWrite5m": "3.75", "cacheWrite1h": "6", "cacheRead": "0.30",
+                 "output": "15"}])"
+            << "model \"claude-sonnet-4-6\" price 1 needs a decimal text \"input\" in dollars per million tokens";
+        QTest::newRow("price past a micro-dollar")
+            << "models/0/prices"
+            << R"([{"from": "2026-02-17", "input": "3", "cacheWrite5m": "3.75", "cacheWrite1h": "6",
+                 "cacheRead": "0.0000001", "output": "15"}])"
+            << "price 1 needs a decimal text \"cacheRead\"";
+        QTest::newRow("prices out of order")
+            << "models/0/prices"
+            << R"([{"from": "2026-03-01", "input": "3", "cacheWrite5m": "3.75", "cacheWrite1h": "6", "cacheRead": "0.30",
+                 "output": "15"}, {"from": "2026-02-17", "input": "3", "cacheWrite5m": "3.75", "cacheWrite1h": "6",
+                 "cacheRead": "0.30", "output": "15"}])"
+            << "model \"claude-sonnet-4-6\" price 2 starts no later than the one before it";
+        QTest::newRow("price without a day")
+            << "models/0/prices"
+            << R"([{"input": "3", "cacheWrite5m": "3.75", "cacheWrite1h": "6", "cacheRead": "0.30", "output": "15"}])"
+            << "price 1 needs a date \"from\" (YYYY-MM-DD)";
         QTest::newRow("zero multiplier") << "models/1/multiplier"
                                          << "0"
                                          << "model \"claude-opus-4-6\" needs a positive whole number \"multiplier\"";

@@ -379,6 +379,25 @@ private slots:
         QVERIFY(m.tooEarly && !m.runsOutAt);
     }
 
+    // Tokens priced exactly: each kind at its price, the products summed in micro-dollars, rounded once.
+    void tokensArePricedExactly()
+    {
+        const ModelPrice sonnet = *TestSupport::catalog().model(u"claude-sonnet-4-6")->priceOn(QDate(2026, 11, 20));
+        TokenCounts t;
+        t.input = 1234567;                                                          // × $3 / M      = $3.703701
+        t.cacheWrite5m = 10000;                                                     // × $3.75 / M  = $0.0375
+        t.cacheWrite1h = 2000;                                                      // × $6 / M     = $0.012
+        t.cacheRead = 500001;                                                       // × $0.30 / M  = $0.1500003
+        t.output = 98765;                                                           // × $15 / M    = $1.481475
+        QCOMPARE(tokenCost(t, sonnet), 3703701 + 37500 + 12000 + 150000 + 1481475); // $0.1500003 → $0.150000
+        // Rounded once, at the end: three cache reads at $0.30 / M are 0.9 micro-dollars, one.
+        QCOMPARE(tokenCost({0, 0, 0, 1, 0}, sonnet), 0);
+        QCOMPARE(tokenCost({0, 0, 0, 3, 0}, sonnet), 1);
+        QCOMPARE(tokenCost({0, 0, 0, 0, 0}, sonnet), 0);
+        // A year of a busy install's tokens does not overflow.
+        QCOMPARE(tokenCost({0, 0, 0, 0, 1000000000000LL}, sonnet), 15000000000000LL);
+    }
+
     // Two minutes into a period say nothing about a day: neither "they last" nor a date; an hour does.
     void theFirstHourOfAPeriodIsTooEarlyForAForecast()
     {

@@ -1917,6 +1917,14 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <source>%1× credit cost</source>
         <translation>%1× Credit-Kosten</translation>
     </message>
+    <message>
+        <source>List price unknown.</source>
+        <translation>Listenpreis unbekannt.</translation>
+    </message>
+    <message>
+        <source>List price since %1, per million tokens: %2 input, %3 output; the cache: %4 to write for five minutes, %5 for an hour, %6 to read.</source>
+        <translation>Listenpreis seit %1, je Million Tokens: %2 Eingabe, %3 Ausgabe; der Cache: %4 zum Schreiben für fünf Minuten, %5 für eine Stunde, %6 zum Lesen.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsStore</name>

@@ -85,7 +85,8 @@ QVector<SettingDeclaration> declarations(const Catalog& catalog)
         m.choices = [&catalog] {
             QVector<SettingChoice> choices;
             for (const Model& model : catalog.models())
-                choices.append({model.id, modelText(model), shownText(model.note)});
+                choices.append(
+                    {model.id, modelText(model), shownText(model.note) + QLatin1Char('\n') + priceText(model)});
             return choices;
         };
         m.field = shownText(slot.name).replace(QLatin1Char('&'), QStringLiteral("&&")) + QLatin1Char(':');
@@ -179,6 +180,28 @@ QString planText(const Plan& plan)
 QString modelCost(const Model& model)
 {
     return model.multiplier == 1 ? QString() : Words::tr("%1× credit cost").arg(QLocale().toString(model.multiplier));
+}
+
+QString dollarText(qint64 micro)
+{
+    const QLocale locale;
+    QString cents = QString::number(micro % 1000000).rightJustified(6, QLatin1Char('0'));
+    while (cents.size() > 2 && cents.endsWith(QLatin1Char('0')))
+        cents.chop(1);
+    const QString whole = locale.toString(micro / 1000000);
+    return micro % 1000000 == 0 ? QStringLiteral("$") + whole
+                                : QStringLiteral("$") + whole + locale.decimalPoint() + cents;
+}
+
+QString priceText(const Model& model)
+{
+    if (model.prices.isEmpty())
+        return Words::tr("List price unknown.");
+    const ModelPrice& p = model.prices.last();
+    return Words::tr("List price since %1, per million tokens: %2 input, %3 output; the cache: %4 to write for five "
+                     "minutes, %5 for an hour, %6 to read.")
+        .arg(QLocale().toString(p.from, QStringLiteral("d MMM yyyy")), dollarText(p.input), dollarText(p.output),
+             dollarText(p.cacheWrite5m), dollarText(p.cacheWrite1h), dollarText(p.cacheRead));
 }
 
 QString modelText(const Model& model)

@@ -92,6 +92,11 @@ QList<QPair<QString, QString>> initialValues(const Catalog& catalog);
 QString planText(const Plan& plan);
 // What a model costs beside the standard one ("2× credit cost"); empty at the standard cost.
 QString modelCost(const Model& model);
+// Micro-dollars as the user reads them: "$3", "$0.30", "$3.75", "$0.000125".
+QString dollarText(qint64 microDollars);
+// A model's latest list price, or that it is unknown: "List price since 17 Feb 2026, per million tokens: $3
+// input, $15 output; the cache: $3.75 to write for five minutes, $6 for an hour, $0.30 to read."
+QString priceText(const Model& model);
 // How a model is offered: its name, what it is good at and its cost beside the standard one.
 QString modelText(const Model& model);
 

@@ -44,6 +44,20 @@ public:
         return static_cast<int>(d);
     }
 
+    // Dollars as a decimal text ("3.75"), exactly, in micro-dollars: up to six places, never through a double.
+    qint64 dollars(const QJsonObject& o, const char* key, const QString& where)
+    {
+        static const QRegularExpression decimal(QStringLiteral("^(\\d{1,6})(?:\\.(\\d{1,6}))?$"));
+        const QJsonValue v = o.value(QLatin1String(key));
+        const auto m = decimal.match(v.toString());
+        if (!v.isString() || !m.hasMatch()) {
+            fail(QStringLiteral("%1 needs a decimal text \"%2\" in dollars per million tokens, such as \"3.75\"")
+                     .arg(where, QLatin1String(key)));
+            return 0;
+        }
+        return m.captured(1).toLongLong() * 1000000 + m.captured(2).leftJustified(6, QLatin1Char('0')).toLongLong();
+    }
+
     QJsonArray list(const QJsonObject& o, const char* key)
     {
         const QJsonValue v = o.value(QLatin1String(key));
@@ -90,6 +104,15 @@ template <typename T> void requireUniqueIds(const QVector<T>& items, const char*
 
 } // namespace
 
+const ModelPrice* Model::priceOn(const QDate& day) const
+{
+    const ModelPrice* inForce = nullptr;
+    for (const ModelPrice& p : prices)
+        if (p.from <= day)
+            inForce = &p;
+    return inForce;
+}
+
 Result<Catalog> Catalog::fromJson(const QByteArray& json)
 {
     QJsonParseError parseError;
@@ -134,8 +157,31 @@ Result<Catalog> Catalog::fromJson(const QByteArray& json)
     for (const QJsonValue& v : r.list(root, "models")) {
         const QJsonObject o = v.toObject();
         const QString where = QStringLiteral("model \"%1\"").arg(o.value(QLatin1String("id")).toString());
-        c.m_models.append({r.text(o, "id", where), r.text(o, "name", where), r.text(o, "note", where, true),
-                           r.positive(o, "multiplier", where)});
+        Model m{r.text(o, "id", where),
+                r.text(o, "name", where),
+                r.text(o, "note", where, true),
+                r.positive(o, "multiplier", where),
+                {}};
+        // Optional: a model without prices is shown as "price unknown".
+        for (const QJsonValue& pv : o.value(QLatin1String("prices")).toArray()) {
+            const QJsonObject po = pv.toObject();
+            const QString at = QStringLiteral("%1 price %2").arg(where).arg(m.prices.size() + 1);
+            ModelPrice p;
+            p.from = QDate::fromString(po.value(QLatin1String("from")).toString(), Qt::ISODate);
+            if (!p.from.isValid())
+                r.fail(QStringLiteral("%1 needs a date \"from\" (YYYY-MM-DD)").arg(at));
+            else if (!m.prices.isEmpty() && p.from <= m.prices.last().from)
+                r.fail(QStringLiteral("%1 starts no later than the one before it; list prices oldest first").arg(at));
+            p.input = r.dollars(po, "input", at);
+            p.cacheWrite5m = r.dollars(po, "cacheWrite5m", at);
+            p.cacheWrite1h = r.dollars(po, "cacheWrite1h", at);
+            p.cacheRead = r.dollars(po, "cacheRead", at);
+            p.output = r.dollars(po, "output", at);
+            m.prices.append(p);
+        }
+        if (o.contains(QLatin1String("prices")) && !o.value(QLatin1String("prices")).isArray())
+            r.fail(QStringLiteral("%1 needs \"prices\" as a list").arg(where));
+        c.m_models.append(m);
     }
     for (const QJsonValue& v : r.list(root, "slots")) {
         const QJsonObject o = v.toObject();

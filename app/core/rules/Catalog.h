@@ -3,6 +3,7 @@
 #include "support/Result.h"
 
 #include <QByteArray>
+#include <QDate>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -31,12 +32,27 @@ struct Provider
     QString consoleHost() const { return QString(console).remove(QStringLiteral("https://")); }
 };
 
+// A model's list price per million tokens of each kind, from a day on, in micro-dollars: exact integers ($0.30
+// is 300,000), never floating point.
+struct ModelPrice
+{
+    QDate from; // the first day (UTC) it holds
+    qint64 input = 0;
+    qint64 cacheWrite5m = 0; // writing the prompt cache for five minutes
+    qint64 cacheWrite1h = 0; // … for an hour
+    qint64 cacheRead = 0;
+    qint64 output = 0;
+};
+
 struct Model
 {
     QString id;
     QString name;
     QString note;
     int multiplier = 1;
+    QVector<ModelPrice> prices; // oldest first; empty: the price is unknown
+    // The price in force on `day`, or null: unknown (before the first, or none listed), never a guess.
+    const ModelPrice* priceOn(const QDate& day) const;
 };
 
 // A workload whose model the administrator chooses ("Content & Themes", "Analysis & Triggers").

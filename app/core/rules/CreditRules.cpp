@@ -189,6 +189,15 @@ ModelChange modelChange(const QVector<RecentRuns>& slotRuns, const Model& curren
     return c;
 }
 
+qint64 tokenCost(const TokenCounts& t, const ModelPrice& p)
+{
+    // Tokens × micro-dollars per million tokens: 128 bits, so that no count a day can hold overflows.
+    const __int128 perMillion = __int128(t.input) * p.input + __int128(t.cacheWrite5m) * p.cacheWrite5m +
+                                __int128(t.cacheWrite1h) * p.cacheWrite1h + __int128(t.cacheRead) * p.cacheRead +
+                                __int128(t.output) * p.output;
+    return qint64((perMillion + 500000) / 1000000);
+}
+
 std::optional<QString> eventTimeProblem(qint64 at, qint64 now)
 {
     if (at < earliestEventAt)

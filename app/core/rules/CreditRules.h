@@ -124,6 +124,19 @@ constexpr qint64 modelChangeWindowDays = 30;
 ModelChange modelChange(const QVector<RecentRuns>& slotRuns, const Model& current, const Model& next, qint64 days,
                         const Forecast& pace, qint64 remaining, qint64 now, qint64 resetsAt);
 
+// The tokens of each kind a provider counts for a model. Anthropic reports the cache's tokens beside the uncached
+// input; OpenAI's input includes its cached tokens, which are taken out before pricing: each kind priced once.
+struct TokenCounts
+{
+    qint64 input = 0;
+    qint64 cacheWrite5m = 0;
+    qint64 cacheWrite1h = 0;
+    qint64 cacheRead = 0;
+    qint64 output = 0;
+};
+// What `tokens` cost at `price`, in micro-dollars: exact products, rounded once, at the end, half up.
+qint64 tokenCost(const TokenCounts& tokens, const ModelPrice& price);
+
 // Events happen between 2000-01-01 and five minutes from now; anything else is bad input (DESIGN.md §1).
 constexpr qint64 earliestEventAt = 946684800000; // 2000-01-01T00:00:00Z
 constexpr qint64 allowedClockSkew = 5 * 60 * 1000;
