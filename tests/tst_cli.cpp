@@ -218,7 +218,9 @@ private slots:
               "Over the last 30 days its 5 runs on credits cost 70 credits at Claude Sonnet 4.6; at Claude Opus 4.6 "
               "they would have cost 140 credits (70 credits more).",
               "They were charged 80 credits, at the models of their day.",
-              "Its 1 run on the Anthropic key cost no credits at either model"})
+              "Its 1 run on the Anthropic key cost no credits at either model",
+              "Anthropic's list prices per million tokens: $3 input and $15 output at Claude Sonnet 4.6; $5 input and "
+              "$25 output at Claude Opus 4.6."})
             QVERIFY2(text.contains(QString::fromUtf8(said)), qPrintable(text));
         // Nothing changed.
         QVERIFY(cli({QStringLiteral("models"), QStringLiteral("show")})

@@ -141,6 +141,18 @@
         <source>Its %1 on the %2 key cost no credits at either model; %2 bills them, and their cost in dollars is not estimated here.</source>
         <translation>Ihre %1 mit dem %2-Schlüssel kosten bei beiden Modellen keine Credits; %2 rechnet sie ab, ihre Kosten in Dollar werden hier nicht geschätzt.</translation>
     </message>
+    <message>
+        <source>%1 input and %2 output at %3</source>
+        <translation>%1 Eingabe und %2 Ausgabe bei %3</translation>
+    </message>
+    <message>
+        <source>an unknown price at %1</source>
+        <translation>ein unbekannter Preis bei %1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s list prices per million tokens: %2; %3.</source>
+        <translation>Listenpreise von %1 je Million Tokens: %2; %3.</translation>
+    </message>
 </context>
 <context>
     <name>AuditSentences</name>

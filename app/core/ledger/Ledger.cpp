@@ -145,6 +145,9 @@ Result<ModelChangePreview> Ledger::previewSlotModel(const QString& slot, const Q
     if (!running)
         return running.failure();
     const qint64 now = m_db->now();
+    const QDate today = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).date(); // prices take effect on UTC days
+    p.currentPrice = p.current->priceOn(today);
+    p.nextPrice = p.next->priceOn(today);
     const qint64 days = CreditRules::modelChangeWindowDays;
     const auto runs = m_usage.runsBetween(now - days * 86400000LL, now + 1);
     if (!runs)

@@ -54,6 +54,8 @@ struct ModelChangePreview
     const Slot* slot = nullptr;
     const Model* current = nullptr;
     const Model* next = nullptr;
+    const ModelPrice* currentPrice = nullptr; // the list prices in force today; null: unknown
+    const ModelPrice* nextPrice = nullptr;
     CreditRules::ModelChange change;
     std::optional<qint64> runsOutAtNow; // the forecast as it stands; nullopt: the credits last until the reset
     qint64 remaining = 0;               // credits left in the running period, of the pool

@@ -128,6 +128,14 @@ QString AdminSentences::modelChange(const ModelChangePreview& p, const Catalog& 
         said << tr("Its %1 on the %2 key cost no credits at either model; %2 bills them, and their cost in dollars "
                    "is not estimated here.")
                     .arg(UsageSentences::runs(c.byokRuns), provider->name);
+        // What the provider charges per token at each model, from the catalog's list prices; never a guess.
+        const auto price = [](const Model& m, const ModelPrice* p) {
+            return p ? tr("%1 input and %2 output at %3")
+                           .arg(Settings::dollarText(p->input), Settings::dollarText(p->output), m.name)
+                     : tr("an unknown price at %1").arg(m.name);
+        };
+        said << tr("%1's list prices per million tokens: %2; %3.")
+                    .arg(provider->name, price(*p.current, p.currentPrice), price(*p.next, p.nextPrice));
     }
     return said.join(QLatin1Char(' '));
 }
