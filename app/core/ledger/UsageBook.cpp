@@ -9,11 +9,29 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <algorithm>
+
 namespace {
 struct Words
 {
     Q_DECLARE_TR_FUNCTIONS(UsageBook)
 };
+
+// Every catalog action, in catalog order, nothing used yet: what a breakdown adds its rows to.
+QVector<ActionUsage> noUsage(const Catalog& catalog)
+{
+    QVector<ActionUsage> usage;
+    for (const Action& a : catalog.actions())
+        usage.append({a.id, 0, 0, 0});
+    return usage;
+}
+
+// The row of `action`, or null for one the catalog no longer lists.
+ActionUsage* usageOf(QVector<ActionUsage>& usage, const QString& action)
+{
+    const auto it = std::find_if(usage.begin(), usage.end(), [&](const ActionUsage& u) { return u.action == action; });
+    return it == usage.end() ? nullptr : &*it;
+}
 } // namespace
 
 using CreditRules::Billing;
@@ -62,8 +80,7 @@ Result<UsageReport> UsageBook::reportFor(const LedgerSettings& settings, const B
     r.nextPlan = period.contains(now) ? plan.next : nullptr;
     r.tenant = tenant;
     r.allocation = plan.plan->monthlyCredits;
-    for (const Action& a : m_db.catalog().actions())
-        r.byAction.append({a.id, 0, 0, 0});
+    r.byAction = noUsage(m_db.catalog());
 
     QSqlQuery& q =
         tenant ? m_db.query(QStringLiteral("SELECT action, SUM(runs), SUM(credits), SUM(byok_runs) FROM usage_totals "
@@ -76,13 +93,10 @@ Result<UsageReport> UsageBook::reportFor(const LedgerSettings& settings, const B
     if (Status s = Sql::exec(q, Words::tr("reading usage totals")); !s)
         return s.failure();
     while (q.next()) {
-        const QString action = q.value(0).toString();
-        for (ActionUsage& u : r.byAction) {
-            if (u.action == action) {
-                u.runs = q.value(1).toLongLong();
-                u.credits = q.value(2).toLongLong();
-                u.byokRuns = q.value(3).toLongLong();
-            }
+        if (ActionUsage* u = usageOf(r.byAction, q.value(0).toString())) {
+            u->runs = q.value(1).toLongLong();
+            u->credits = q.value(2).toLongLong();
+            u->byokRuns = q.value(3).toLongLong();
         }
         r.used += q.value(2).toLongLong();
     }
@@ -137,9 +151,7 @@ Result<QVector<ActionUsage>> UsageBook::runsBetween(qint64 from, qint64 to)
 {
     if (Status s = m_db.requireMember(); !s)
         return s.failure();
-    QVector<ActionUsage> runs;
-    for (const Action& a : m_db.catalog().actions())
-        runs.append({a.id, 0, 0, 0});
+    QVector<ActionUsage> runs = noUsage(m_db.catalog());
     // Through the rate limit's index (tenant, billing, occurred_at): one range per tenant with usage and billing
     // kind, not a pass over the whole history.
     QSqlQuery& q = m_db.query(
@@ -151,13 +163,12 @@ Result<QVector<ActionUsage>> UsageBook::runsBetween(qint64 from, qint64 to)
     if (Status s = Sql::exec(q, Words::tr("reading recent usage")); !s)
         return s.failure();
     while (q.next())
-        for (ActionUsage& u : runs)
-            if (u.action == q.value(0).toString()) {
-                u.runs += q.value(2).toLongLong();
-                u.credits += q.value(3).toLongLong();
-                if (q.value(1).toString() == CreditRules::billingId(CreditRules::Billing::Byok))
-                    u.byokRuns += q.value(2).toLongLong();
-            }
+        if (ActionUsage* u = usageOf(runs, q.value(0).toString())) {
+            u->runs += q.value(2).toLongLong();
+            u->credits += q.value(3).toLongLong();
+            if (q.value(1).toString() == CreditRules::billingId(Billing::Byok))
+                u->byokRuns += q.value(2).toLongLong();
+        }
     q.finish();
     return runs;
 }
