@@ -21,7 +21,7 @@ template <typename T> T* find(const QObject* root, const char* name)
 // does not show yet one by one after the first reading. False when that did not end in time.
 template <typename Page> bool pageRead(const Page* page)
 {
-    return QTest::qWaitFor([page] { return page->hasShown() && !page->isReading() && page->isBuilt(); }, 10000);
+    return QTest::qWaitFor([page] { return page->isSettled(); }, 10000);
 }
 
 } // namespace WidgetSupport

@@ -83,12 +83,7 @@ bool turnUntil(const std::function<bool()>& done, int ms)
 
 bool pageRead(const Ui::MainWindow& window)
 {
-    return turnUntil(
-        [&] {
-            return window.page() && window.page()->hasShown() && !window.page()->isReading() &&
-                   window.page()->isBuilt();
-        },
-        120000);
+    return turnUntil([&] { return window.page() && window.page()->isSettled(); }, 120000);
 }
 
 // The window on `location`, shown with its page read; null (and said) when the page did not come.

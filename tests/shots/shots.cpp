@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QPalette>
 #include <QStyleFactory>
@@ -61,6 +62,15 @@ int main(int argc, char** argv)
     }
     window.resize(size.value(0).toInt(), size.value(1).toInt());
     window.show();
+    // The page reads off the window's thread and builds its sections one by one: pictures of it once it has.
+    const QDeadlineTimer patience(30000);
+    while (!window.page()->isSettled()) {
+        if (patience.hasExpired()) {
+            err << "the page was not read in time\n";
+            return 3;
+        }
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    }
     QDir().mkpath(args[1]);
     const QStringList sections = parser.isSet(sectionsOption) ? parser.value(sectionsOption).split(QLatin1Char(','))
                                                               : window.page()->sectionNames();

@@ -320,46 +320,57 @@ void SettingsPage::build(int row)
 // of its own, so that switching to one later is instant and the window answers meanwhile.
 void SettingsPage::buildNextInTurn()
 {
+    const int next = nextToBuild();
+    if (next < 0)
+        return;
+    build(next);
+    QTimer::singleShot(0, this, &SettingsPage::buildNextInTurn);
+}
+
+int SettingsPage::nextToBuild() const
+{
     const auto next =
         std::find_if(m_planned.cbegin(), m_planned.cend(), [](const PlannedSection& p) { return bool(p.build); });
-    if (next == m_planned.cend())
-        return;
-    build(int(next - m_planned.cbegin()));
-    QTimer::singleShot(0, this, &SettingsPage::buildNextInTurn);
+    return next == m_planned.cend() ? -1 : int(next - m_planned.cbegin());
 }
 
 bool SettingsPage::isBuilt() const
 {
-    return std::none_of(m_planned.cbegin(), m_planned.cend(), [](const PlannedSection& p) { return bool(p.build); });
+    return nextToBuild() < 0;
+}
+
+void SettingsPage::build(const QString& name)
+{
+    build(int(sectionNames().indexOf(name)));
 }
 
 CreditsPanel* SettingsPage::credits()
 {
-    build(int(sectionNames().indexOf(QStringLiteral("usage"))));
+    build(QStringLiteral("usage"));
     return m_credits;
 }
 
 ModelsPanel* SettingsPage::models()
 {
-    build(int(sectionNames().indexOf(QStringLiteral("models"))));
+    build(QStringLiteral("models"));
     return m_models;
 }
 
 ByokPanel* SettingsPage::byok()
 {
-    build(int(sectionNames().indexOf(QStringLiteral("keys"))));
+    build(QStringLiteral("keys"));
     return m_byok;
 }
 
 ActivityPanel* SettingsPage::activity()
 {
-    build(int(sectionNames().indexOf(QStringLiteral("activity"))));
+    build(QStringLiteral("activity"));
     return m_activity;
 }
 
 PlanPanel* SettingsPage::plan()
 {
-    build(int(sectionNames().indexOf(QStringLiteral("organisation"))));
+    build(QStringLiteral("organisation"));
     return m_plan;
 }
 

@@ -55,6 +55,9 @@ public:
     // A section is built when it is first shown, and the others one by one once the page is filled (the window
     // opens with only the section it shows); these build theirs when asked.
     bool isBuilt() const;
+    // Every section built and showing the last state read, none being read: what tests, the benchmark and the
+    // screenshots wait for.
+    bool isSettled() const { return hasShown() && !isReading() && isBuilt(); }
     CreditsPanel* credits();
     ModelsPanel* models();
     ByokPanel* byok();
@@ -81,6 +84,8 @@ private:
     void addSection(const QString& name, const QString& title, const QIcon& icon, bool scrolls,
                     std::function<QList<QWidget*>()> build);
     void build(int row);
+    void build(const QString& name);
+    int nextToBuild() const; // the first section in sidebar order not built yet; -1: none
     PageRequest request() const;
     void showRole(const QVector<PagePart*>& parts, Role role);
     void buildNextInTurn();
