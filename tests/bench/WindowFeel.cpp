@@ -175,9 +175,14 @@ void startAgainstBareWindow(const QString& location, qint64 now, int rounds)
 {
     std::vector<double> app, appFilled, bare;
     QString appPeak, barePeak;
+    // The window as on a first start: on the Overview, not on the section a window left open last.
+    QTemporaryDir config;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
     const auto run = [&](const QString& ledger, std::vector<double>& mapped, std::vector<double>* filled,
                          QString& peak) {
         QProcess child;
+        child.setProcessEnvironment(environment);
         QElapsedTimer since;
         since.start();
         child.start(

@@ -33,7 +33,13 @@ Session::~Session() = default;
 
 Result<std::unique_ptr<Session>> Session::open(const QString& path, const Catalog& catalog, Clock clock, int openWaitMs)
 {
-    auto ledger = Ledger::open(path, catalog, Environment::currentUserName(), openWaitMs);
+    return start(path, catalog, std::move(clock),
+                 Ledger::open(path, catalog, Environment::currentUserName(), openWaitMs));
+}
+
+Result<std::unique_ptr<Session>> Session::start(const QString& path, const Catalog& catalog, Clock clock,
+                                                Result<std::unique_ptr<Ledger>> ledger)
+{
     if (!ledger)
         return ledger.failure();
     auto session = std::make_unique<Session>(path, catalog, std::move(clock));

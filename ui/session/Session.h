@@ -30,6 +30,9 @@ public:
     // upgraded (Ledger::open).
     static Result<std::unique_ptr<Session>> open(const QString& path, const Catalog& catalog, Clock clock = {},
                                                  int openWaitMs = Ledger::writeWaitMs);
+    // As open(), with the ledger (or the failure) that Ledger::open gave.
+    static Result<std::unique_ptr<Session>> start(const QString& path, const Catalog& catalog, Clock clock,
+                                                  Result<std::unique_ptr<Ledger>> ledger);
     // A session whose ledger opens elsewhere (LedgerOpener); see attach().
     Session(const QString& path, const Catalog& catalog, Clock clock = {});
     ~Session() override;

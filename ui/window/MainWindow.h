@@ -2,13 +2,16 @@
 
 #include "formats/UsageFile.h"
 #include "support/Clock.h"
+#include "support/Result.h"
 
 #include <QMainWindow>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class Catalog;
+class Ledger;
 struct DatabaseAddress;
 class QAction;
 class QLabel;
@@ -51,6 +54,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // As openDatabase(path), with the ledger already `opened` (or not) when given.
+    bool openDatabase(const QString& path, std::optional<Result<std::unique_ptr<Ledger>>> opened);
     void createMenus();
     void updateActions();
     void chooseDatabase();

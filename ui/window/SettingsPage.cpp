@@ -34,6 +34,7 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QStyledItemDelegate>
 #include <QStyleOptionGroupBox>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -98,6 +99,18 @@ void showAsHeading(QGroupBox* box)
     box->setStyle(style);
 }
 
+// Sidebar rows 5 px taller above and below their text. (A style sheet would do the same, but every paint of the
+// list would then go through the style sheet's style.)
+class PaddedRows : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        return QStyledItemDelegate::sizeHint(option, index) + QSize(0, 10);
+    }
+};
+
 } // namespace
 
 SettingsPage::SettingsPage(Session& session, QWidget* parent)
@@ -142,7 +155,7 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     };
     m_sectionList->setIconSize(QSize(16, 16));
     m_sectionList->setSpacing(2);
-    m_sectionList->setStyleSheet(QStringLiteral("QListWidget::item { padding: 5px 0px; }"));
+    m_sectionList->setItemDelegate(new PaddedRows(m_sectionList));
     // Each section's panels, made when the section is built (SettingsPage::build).
     addSection(QStringLiteral("overview"), tr("Overview"), icon("view-dashboard", QStyle::SP_ComputerIcon), true,
                [this]() -> QList<QWidget*> {
@@ -213,7 +226,6 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     connect(m_sectionList, &QListWidget::currentRowChanged, this, [this](int row) {
         build(row);
         m_sections->setCurrentIndex(row);
-        pageSettings().setValue(sectionKey, currentSection());
         markDirtySections();
     });
     // Ctrl+PgDown / Ctrl+PgUp step through the sections, Alt+1… jump to one, from anywhere on the page.
@@ -231,6 +243,10 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     connect(&session, &Session::pageRead, this, &SettingsPage::showState);
     const int remembered = int(sectionNames().indexOf(pageSettings().value(sectionKey).toString()));
     m_sectionList->setCurrentRow(qMax(0, remembered));
+    // Remembered from here on. (Writing the row just restored was a twentieth of the window's start: a locked,
+    // synced rewrite of the file.)
+    connect(m_sectionList, &QListWidget::currentRowChanged, this,
+            [this] { pageSettings().setValue(sectionKey, currentSection()); });
     // A shared ledger may still be connecting: the page is filled when it is attached (Session::changed). A file
     // is read once the event loop turns, so that the reading's thread starts after the window is on its way to
     // the screen, not beside it (measured: both the first paint and the filled page come sooner).
