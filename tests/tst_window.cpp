@@ -297,6 +297,24 @@ private slots:
         QCOMPARE(m_window->size(), QSize(700, 560));
     }
 
+    // The window opens on the section it showed last, the Overview the first time; opening on it does not count
+    // as choosing it.
+    void theWindowOpensOnTheSectionShownLast()
+    {
+        QSettings(QStringLiteral("ai-settings"), QStringLiteral("window")).clear();
+        openWindow();
+        QCOMPARE(m_window->page()->currentSection(), QStringLiteral("overview"));
+        QVERIFY(!QSettings(QStringLiteral("ai-settings"), QStringLiteral("window"))
+                     .contains(QStringLiteral("page/section")));
+        find<QListWidget>("sectionList")->setCurrentRow(3);
+        const QString chosen = m_window->page()->currentSection();
+        QCOMPARE(chosen, QStringLiteral("models"));
+        QVERIFY(m_window->close());
+        m_window.reset();
+        openWindow();
+        QCOMPARE(m_window->page()->currentSection(), chosen);
+    }
+
     void aDatabaseThatCannotBeOpenedIsExplained()
     {
         QFile garbage(m_db);
