@@ -183,7 +183,14 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
             m_plan = new PlanPanel(m_session);
             return {m_plan, new PeriodPanel(m_session), new TenantsPanel(m_session), new MembersPanel(m_session)};
         });
-    m_sectionList->setFixedWidth(m_sectionList->sizeHintForColumn(0) + 4 * m_sectionList->frameWidth() +
+    // As wide as the widest row: its icon and title with the margins an item view gives each, and some air.
+    // (Asking the view, sizeHintForColumn, lays every row's text out: a fiftieth of the window's start.)
+    int widestTitle = 0;
+    for (const PlannedSection& planned : qAsConst(m_planned))
+        widestTitle = qMax(widestTitle, fontMetrics().horizontalAdvance(planned.title));
+    const int itemMargins = 4 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_sectionList) + 1);
+    m_sectionList->setFixedWidth(m_sectionList->iconSize().width() + widestTitle + itemMargins +
+                                 4 * m_sectionList->frameWidth() +
                                  fontMetrics().horizontalAdvance(QStringLiteral("MM")));
     // Below the sections, as in KDE's System Settings: what is not applied yet, Revert and Apply.
     m_applyBar->setObjectName(QStringLiteral("applyBar"));
