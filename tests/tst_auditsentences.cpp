@@ -33,6 +33,14 @@ private slots:
                                       << "replaced install key \u2026old1 \u2192 \u2026new2: active"
                                       << "Anthropic key"
                                       << "Replaced the install key \u2026old1 with \u2026new2: Active (BYOK).";
+        QTest::newRow("usage key checked") << "key.anthropic"
+                                           << "checked usage key \u2026adm1: active"
+                                           << "Anthropic key"
+                                           << "Checked the usage key \u2026adm1: Active.";
+        QTest::newRow("usage key replaced") << "key.openai"
+                                            << "replaced usage key \u2026old1 \u2192 \u2026new2: no_permission"
+                                            << "OpenAI key"
+                                            << "Replaced the usage key \u2026old1 with \u2026new2: No permission.";
         QTest::newRow("key kept")
             << "key.openai"
             << "kept tenant beta key \u2026old1; new key \u2026new2 not stored: out_of_budget"

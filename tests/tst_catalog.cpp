@@ -210,6 +210,17 @@ private slots:
         QTest::newRow("a models path without its slash") << "providers/1/modelsPath"
                                                          << "\"v1/models\""
                                                          << "needs a \"modelsPath\" that starts with /";
+        QTest::newRow("a usage path without its slash")
+            << "providers/0/usagePath"
+            << "\"v1/organizations/usage_report/messages\""
+            << "provider \"anthropic\" needs a \"usagePath\" that starts with / and admin key prefixes to read it";
+        QTest::newRow("a usage path no key may read")
+            << "providers/1/adminKeyPrefixes"
+            << "[]"
+            << "provider \"openai\" needs a \"usagePath\" that starts with / and admin key prefixes to read it";
+        QTest::newRow("an empty usage path") << "providers/0/usagePath"
+                                             << "\"\""
+                                             << "provider \"anthropic\" needs a text \"usagePath\"";
         QTest::newRow("unknown slot") << "actions/0/slot"
                                       << "\"styling\""
                                       << "names unknown slot \"styling\"";

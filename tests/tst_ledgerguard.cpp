@@ -135,6 +135,9 @@ private slots:
             "SELECT ai_settings.add_summed_to_totals()",
             "SELECT ai_settings.count_per_day('ai_settings.usage_events'::regclass)",
             "SELECT ai_settings.put_key_state('', 'anthropic', 'active', 'abcd', 0, '', '', NULL, '')",
+            // A usage key can manage the provider organisation: the Owner sets it, through the function alone.
+            "SELECT ai_settings.put_usage_key('anthropic', 'active', 'abcd', 0, '', NULL, '')",
+            "INSERT INTO ai_settings.usage_keys VALUES ('anthropic', 'active', 'abcd', 0, '', NULL, '')",
             "DELETE FROM ai_settings.ledger_lock",
             "CREATE FUNCTION public.pg_advisory_xact_lock(integer) RETURNS void LANGUAGE sql AS 'SELECT'",
             "CREATE FUNCTION ai_settings.take_write_lock(integer) RETURNS boolean LANGUAGE sql AS 'SELECT true'",
@@ -180,6 +183,10 @@ private slots:
               statements.at(statements.size() - 3), statements.at(statements.size() - 2),
               statements.at(statements.size() - 1)})
             QTest::addRow("alice: %s", qPrintable(statement.left(60))) << role("alice") << statement;
+        QTest::addRow("alice: write a usage key directly")
+            << role("alice")
+            << QStringLiteral(
+                   "INSERT INTO ai_settings.usage_keys VALUES ('openai', 'active', 'abcd', 0, '', NULL, '')");
     }
 
     void everyAttemptFails()
@@ -249,7 +256,7 @@ private slots:
         TestBackend::admin(
             QStringLiteral(
                 "UPDATE ai_settings.schema_version SET version = 9; DROP FUNCTION ai_settings.staged_duplicates(); "
-                "DROP TABLE ai_settings.calendar_changes; "
+                "DROP TABLE ai_settings.calendar_changes; DROP TABLE ai_settings.usage_keys; "
                 "CREATE OR REPLACE FUNCTION ai_settings.prepare_import() RETURNS void LANGUAGE plpgsql SECURITY "
                 "DEFINER "
                 "SET search_path = pg_catalog, ai_settings, pg_temp AS $$ BEGIN "
@@ -272,7 +279,7 @@ private slots:
         const QStringList init{QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--owner"), role("alice")};
         const auto upgraded = cli(init, superuser);
         QVERIFY2(upgraded.exitCode == 0, upgraded.err.constData());
-        QVERIFY2(upgraded.out.contains("from schema version 9 to 12"), upgraded.out.constData());
+        QVERIFY2(upgraded.out.contains("from schema version 9 to 13"), upgraded.out.constData());
         QCOMPARE(books(), before);
         // The sentence is facts now, and `keys status` tells them again.
         const auto keys =

@@ -93,12 +93,15 @@ const Command commands[] = {
     {"keys",
      "keys status [--tenant T] [--json]\n"
      "           | set anthropic|openai [--tenant T] [--no-verify] [--replace-unverified]\n"
-     "           | verify anthropic|openai [--tenant T] | remove anthropic|openai [--tenant T] | doctor",
+     "           | verify anthropic|openai [--tenant T] | remove anthropic|openai [--tenant T] | doctor\n"
+     "           | set-usage anthropic|openai [--no-verify] [--replace-unverified]\n"
+     "           | verify-usage anthropic|openai | remove-usage anthropic|openai",
      QT_TRANSLATE_NOOP("Cli", "Bring your own provider keys: kept in the system keychain, checked with the provider."),
      QT_TRANSLATE_NOOP(
          "Cli",
          "  status            every stored key of the scope: masked, its state (active, invalid, out_of_budget,\n"
-         "                    throttled, not_verified, unused, not_set) and whether it is in force\n"
+         "                    throttled, not_verified, unused, not_set) and whether it is in force;\n"
+         "                    then the usage keys that are set\n"
          "  set PROVIDER      reads the key from standard input (never from an argument), stores it in the\n"
          "                    keychain and checks it with the provider; --no-verify skips the check.\n"
          "                    A stored key is replaced only once the new one is checked: a rejected key\n"
@@ -106,11 +109,18 @@ const Command commands[] = {
          "                    --replace-unverified is given\n"
          "  verify PROVIDER   checks the stored key with the provider again\n"
          "  remove PROVIDER   deletes the key from the keychain; its actions go back to credits\n"
+         "  set-usage PROVIDER  the provider's usage key: an Admin key (sk-ant-admin01-..., sk-admin-...)\n"
+         "                    that reads the organisation's usage and cost reports and never runs an\n"
+         "                    action; it can also manage the organisation's keys and members, so only an\n"
+         "                    Owner sets it. Read from standard input, checked by reading one day's report\n"
+         "                    (states: active, invalid, no_permission, not_verified); replaced as above\n"
+         "  verify-usage PROVIDER, remove-usage PROVIDER   the same for the usage key\n"
          "  doctor            finds out why no keychain answers (session bus, Secret Service, a locked\n"
          "                    keyring) and says the fix; exit 3 while keys cannot be kept here\n"
          "  --tenant T        a tenant's own key (Professional and Enterprise plans)\n"
          "  --json            status as JSON: provider, state, in_force, fingerprint, source, scope,\n"
-         "                    checked_at, retry_at, message, models\n"
+         "                    checked_at, retry_at, message, models, purpose (inference, or usage\n"
+         "                    for a usage key's row)\n"
          "Exit 1 when the provider rejects the key or its account is out of budget; 3 when the keychain or\n"
          "the provider cannot be reached (a key already saved is kept).\n"
          "Providers are reached at their public APIs, or at the addresses in $ANTHROPIC_BASE_URL and\n"

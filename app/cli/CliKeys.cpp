@@ -108,7 +108,7 @@ QJsonObject rowJson(const Provider& p, const KeyRecord& r, const KeyStatus& s, b
         {QStringLiteral("fingerprint"), r.fingerprint.isEmpty() ? QJsonValue() : QJsonValue(r.fingerprint)},
         {QStringLiteral("masked"),
          r.fingerprint.isEmpty() ? QJsonValue() : QJsonValue(KeyFormat::masked(p, r.fingerprint))},
-        {QStringLiteral("source"), keySourceId(s.source)},
+        {QStringLiteral("source"), r.purpose == KeyPurpose::Usage ? QJsonValue() : QJsonValue(keySourceId(s.source))},
         {QStringLiteral("scope"), r.tenant.isEmpty() ? QStringLiteral("install") : QStringLiteral("tenant")},
         {QStringLiteral("tenant"), r.tenant.isEmpty() ? QJsonValue() : QJsonValue(r.tenant)},
         {QStringLiteral("checked_at"), timeOrNull(r.checkedAt)},
@@ -117,13 +117,15 @@ QJsonObject rowJson(const Provider& p, const KeyRecord& r, const KeyStatus& s, b
         {QStringLiteral("verdict"), r.verdict.isEmpty() ? QJsonValue() : QJsonValue(r.verdict.toJson())},
         {QStringLiteral("models"), QJsonArray::fromStringList(r.models)},
         {QStringLiteral("holder"), r.holder.isEmpty() ? QJsonValue() : QJsonValue(r.holder)},
+        {QStringLiteral("purpose"),
+         r.purpose == KeyPurpose::Usage ? QStringLiteral("usage") : QStringLiteral("inference")},
     };
 }
 
 void printRow(QTextStream& out, const Provider& p, const KeyRecord& r, const QString& usage)
 {
     const QString masked = r.fingerprint.isEmpty() ? QStringLiteral("-") : KeyFormat::masked(p, r.fingerprint);
-    out << p.name.leftJustified(10) << masked.leftJustified(20) << keyStateLabel(r.state);
+    out << p.name.leftJustified(10) << masked.leftJustified(20) << KeySentences::stateLabel(r);
     if (!r.verdict.isEmpty() && r.state != KeyState::Active)
         out << " - " << KeySentences::verdict(r.verdict, p);
     // Whole sentences under the row, each with its own full stop.
@@ -159,6 +161,24 @@ int status(Context& context, Ledger& ledger, const QString& tenant, bool json)
         if (s->unused)
             printRow(context.out, p, *s->unused, {});
     }
+    // The usage keys that are set, after the keys that run actions (`keys set-usage`); an Owner's to change.
+    bool heading = false;
+    for (const Provider& p : context.catalog.providers()) {
+        if (p.usagePath.isEmpty())
+            continue;
+        const auto usage = ledger.keys().usageKey(p.id);
+        if (!usage)
+            return context.fail(usage.failure());
+        if (usage->state == KeyState::NotSet)
+            continue;
+        if (json) {
+            rows.append(rowJson(p, usage.value(), KeyStatus{}, false));
+            continue;
+        }
+        if (!std::exchange(heading, true))
+            context.out << '\n' << Words::tr("Usage keys (read the providers' usage and cost reports):") << '\n';
+        printRow(context.out, p, usage.value(), {});
+    }
     if (json)
         context.out << QJsonDocument(rows).toJson(QJsonDocument::Indented);
     return Done;
@@ -182,18 +202,24 @@ int doctor(Context& context)
 }
 
 // The exit code and the line for a key that was just stored or checked.
-int verdict(Context& context, const Provider& provider, const QString& tenant, const KeyRecord& r, bool checked)
+int verdict(Context& context, const Provider& provider, const KeyRecord& r, bool checked)
 {
+    const QString masked = KeyFormat::masked(provider, r.fingerprint);
     const QString what =
-        Words::tr("The %1 key for %2 (%3)")
-            .arg(provider.name, KeySentences::scope(tenant), KeyFormat::masked(provider, r.fingerprint));
+        r.purpose == KeyPurpose::Usage
+            ? Words::tr("The %1 usage key (%2)").arg(provider.name, masked)
+            : Words::tr("The %1 key for %2 (%3)").arg(provider.name, KeySentences::scope(r.tenant), masked);
     if (!checked) {
         context.out << Words::tr("%1 is saved; it has not been checked with the provider yet.").arg(what) << '\n';
         return Done;
     }
     switch (r.state) {
     case KeyState::Active:
-        context.out << Words::tr("%1 is saved and active (BYOK); its actions cost no credits.").arg(what) << '\n';
+        context.out << (r.purpose == KeyPurpose::Usage
+                            ? Words::tr("%1 is saved and may read the organisation's usage and cost reports.")
+                            : Words::tr("%1 is saved and active (BYOK); its actions cost no credits."))
+                           .arg(what)
+                    << '\n';
         return Done;
     case KeyState::Invalid:
         return context.fail(
@@ -201,6 +227,9 @@ int verdict(Context& context, const Provider& provider, const QString& tenant, c
     case KeyState::OutOfBudget:
         return context.fail(refused(
             Words::tr("%1 is stored but out of budget: %2").arg(what, KeySentences::verdict(r.verdict, provider))));
+    case KeyState::NoPermission:
+        return context.fail(refused(Words::tr("%1 is stored but may not read the usage reports: %2")
+                                        .arg(what, KeySentences::verdict(r.verdict, provider))));
     case KeyState::Throttled:
     case KeyState::NotVerified:
     case KeyState::NotSet:
@@ -229,12 +258,20 @@ int keys(Context& context, const QStringList& arguments)
     parser.addOptions({tenantOption, jsonOption, noVerifyOption, replaceOption});
     if (const auto exit = parseArguments(context, parser, arguments, "keys"))
         return *exit;
-    const QStringList verbs = {QStringLiteral("status"), QStringLiteral("set"), QStringLiteral("verify"),
-                               QStringLiteral("remove"), QStringLiteral("doctor")};
-    const auto verb = verbOf(parser, verbs, {0, 1, 1, 1, 0});
+    const QStringList verbs = {QStringLiteral("status"),       QStringLiteral("set"),
+                               QStringLiteral("verify"),       QStringLiteral("remove"),
+                               QStringLiteral("doctor"),       QStringLiteral("set-usage"),
+                               QStringLiteral("verify-usage"), QStringLiteral("remove-usage")};
+    const auto verb = verbOf(parser, verbs, {0, 1, 1, 1, 0, 1, 1, 1});
     if (!verb)
-        return context.usageError(Words::tr("keys takes status or doctor, or set, verify or remove with a provider."),
+        return context.usageError(Words::tr("keys takes status or doctor, or set, verify, remove, set-usage, "
+                                            "verify-usage or remove-usage with a provider."),
                                   QStringLiteral("keys"));
+    const bool usage = verb->name.endsWith(QLatin1String("-usage"));
+    if (usage && parser.isSet(tenantOption))
+        return context.usageError(
+            Words::tr("A usage key is the install's; --tenant does not go with %1.").arg(verb->name),
+            QStringLiteral("keys"));
     // The keychain alone: no database is opened, so that it answers where none can be.
     if (verb->name == QLatin1String("doctor")) {
         if (parser.isSet(tenantOption) || parser.isSet(jsonOption) || parser.isSet(noVerifyOption) ||
@@ -243,11 +280,12 @@ int keys(Context& context, const QStringList& arguments)
         return doctor(context);
     }
     const bool isStatus = verb->name == QLatin1String("status");
-    const bool isSet = verb->name == QLatin1String("set");
+    const bool isSet = verb->name == QLatin1String("set") || verb->name == QLatin1String("set-usage");
+    const bool isRemove = verb->name == QLatin1String("remove") || verb->name == QLatin1String("remove-usage");
     if ((parser.isSet(jsonOption) && !isStatus) ||
         ((parser.isSet(noVerifyOption) || parser.isSet(replaceOption)) && !isSet))
         return context.usageError(
-            Words::tr("--json goes with status, and --no-verify and --replace-unverified with set."),
+            Words::tr("--json goes with status, and --no-verify and --replace-unverified with set and set-usage."),
             QStringLiteral("keys"));
     const QString tenant = parser.value(tenantOption);
     const QString provider = isStatus ? QString() : verb->args.first();
@@ -256,7 +294,7 @@ int keys(Context& context, const QStringList& arguments)
         return context.usageError(context.catalog.unknownProvider(provider).message, QStringLiteral("keys"));
     // The key is read before the database is opened: a bad key is refused even where no database can be.
     QString key;
-    if (verb->name == QLatin1String("set")) {
+    if (isSet) {
         const auto read = readKeyFromStdin(context, p->name);
         if (!read)
             return context.fail(read.failure());
@@ -269,13 +307,21 @@ int keys(Context& context, const QStringList& arguments)
         return status(context, *ledger, tenant, parser.isSet(jsonOption));
 
     KeyTools tools(*ledger);
-    if (verb->name == QLatin1String("remove")) {
-        const Status s = await<Status>([&](auto done) { tools.service.remove(tenant, provider, done); });
+    if (isRemove) {
+        const Status s = await<Status>([&](auto done) {
+            if (usage)
+                tools.service.removeUsageKey(provider, done);
+            else
+                tools.service.remove(tenant, provider, done);
+        });
         if (!s)
             return context.fail(s.failure());
-        context.out << Words::tr("The %1 key for %2 is removed from the keychain; its actions use credits again unless "
-                                 "another key covers them.")
-                           .arg(p->name, KeySentences::scope(tenant))
+        context.out << (usage ? Words::tr("The %1 usage key is removed from the keychain; the usage reports are no "
+                                          "longer read.")
+                                    .arg(p->name)
+                              : Words::tr("The %1 key for %2 is removed from the keychain; its actions use credits "
+                                          "again unless another key covers them.")
+                                    .arg(p->name, KeySentences::scope(tenant)))
                     << '\n';
         return Done;
     }
@@ -284,9 +330,14 @@ int keys(Context& context, const QStringList& arguments)
     tools.service.setCheckTimeout(
         int(qMax<qint64>(1000, providerBoundMs - context.sinceStart.elapsed() - afterCheckMs)));
     const bool verify = !isSet || !parser.isSet(noVerifyOption);
+    const KeyService::SetOptions options{verify, parser.isSet(replaceOption)};
     const auto r = await<Result<KeyRecord>>([&](auto done) {
-        if (isSet)
-            tools.service.set(tenant, provider, key, {verify, parser.isSet(replaceOption)}, done);
+        if (isSet && usage)
+            tools.service.setUsageKey(provider, key, options, done);
+        else if (isSet)
+            tools.service.set(tenant, provider, key, options, done);
+        else if (usage)
+            tools.service.verifyUsageKey(provider, done);
         else
             tools.service.verify(tenant, provider, done);
     });
@@ -299,7 +350,7 @@ int keys(Context& context, const QStringList& arguments)
     }
     if (!r)
         return context.fail(r.failure());
-    return verdict(context, *p, tenant, r.value(), verify);
+    return verdict(context, *p, r.value(), verify);
 }
 
 } // namespace Cli

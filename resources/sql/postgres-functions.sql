@@ -571,6 +571,19 @@ BEGIN
     END IF;
 END $$;
 
+-- A usage key reads the provider organisation's usage and cost reports, and can manage its keys: the Owner's alone.
+CREATE OR REPLACE FUNCTION put_usage_key(provider text, state text, fingerprint text, checked_at bigint,
+                              message text, retry_at bigint, holder text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner'], 'Changing usage keys');
+    DELETE FROM ai_settings.usage_keys k WHERE k.provider = put_usage_key.provider;
+    IF state <> 'not_set' THEN
+        INSERT INTO ai_settings.usage_keys (provider, state, fingerprint, checked_at, message, retry_at, holder)
+        VALUES (provider, state, fingerprint, checked_at, message, retry_at, holder);
+    END IF;
+END $$;
+
 -- Every committed change tells the open windows (LISTEN ai_settings_changed), so that they read again only then:
 -- one notification per statement, sent by the server at commit, none for a rolled-back one.
 CREATE OR REPLACE FUNCTION notify_change() RETURNS trigger LANGUAGE plpgsql
@@ -591,6 +604,8 @@ CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUN
 CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON key_state
     FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
 CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tenants
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
+CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON usage_keys
     FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
 -- Members are the server's roles (the members view): a change to them is told by its line in the audit trail.
 CREATE OR REPLACE TRIGGER notify_change AFTER INSERT ON audit_log

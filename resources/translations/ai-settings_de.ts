@@ -248,6 +248,10 @@
         <source>%1, from %2</source>
         <translation>%1, ab %2</translation>
     </message>
+    <message>
+        <source>the usage key</source>
+        <translation>den Nutzungsschlüssel</translation>
+    </message>
 </context>
 <context>
     <name>AuditTrail</name>
@@ -541,10 +545,6 @@
         <translation>%1 ist gespeichert, aber nicht bestätigt: %2</translation>
     </message>
     <message>
-        <source>--json goes with status, and --no-verify and --replace-unverified with set.</source>
-        <translation>--json gehört zu status, --no-verify und --replace-unverified zu set.</translation>
-    </message>
-    <message>
         <source>The %1 key for %2 is removed from the keychain; its actions use credits again unless another key covers them.</source>
         <translation>Der %1-Schlüssel für %2 ist aus dem Schlüsselbund entfernt; seine Aktionen verbrauchen wieder Credits, sofern kein anderer Schlüssel sie abdeckt.</translation>
     </message>
@@ -745,52 +745,6 @@ Schlüssel erscheinen nur mit ihren letzten vier Zeichen.
         <translation>Nächste Prüfung fällig %1.</translation>
     </message>
     <message>
-        <source>  status            every stored key of the scope: masked, its state (active, invalid, out_of_budget,
-                    throttled, not_verified, unused, not_set) and whether it is in force
-  set PROVIDER      reads the key from standard input (never from an argument), stores it in the
-                    keychain and checks it with the provider; --no-verify skips the check.
-                    A stored key is replaced only once the new one is checked: a rejected key
-                    changes nothing (exit 1); without a verdict the stored key is kept unless
-                    --replace-unverified is given
-  verify PROVIDER   checks the stored key with the provider again
-  remove PROVIDER   deletes the key from the keychain; its actions go back to credits
-  doctor            finds out why no keychain answers (session bus, Secret Service, a locked
-                    keyring) and says the fix; exit 3 while keys cannot be kept here
-  --tenant T        a tenant&apos;s own key (Professional and Enterprise plans)
-  --json            status as JSON: provider, state, in_force, fingerprint, source, scope,
-                    checked_at, retry_at, message, models
-Exit 1 when the provider rejects the key or its account is out of budget; 3 when the keychain or
-the provider cannot be reached (a key already saved is kept).
-Providers are reached at their public APIs, or at the addresses in $ANTHROPIC_BASE_URL and
-$OPENAI_BASE_URL.
-</source>
-        <translation>  status            jeder gespeicherte Schlüssel des Bereichs: maskiert, sein Status (active, invalid,
-                    out_of_budget, throttled, not_verified, unused, not_set) und ob er gilt
-  set ANBIETER      liest den Schlüssel von der Standardeingabe (nie aus einem Argument), legt ihn im
-                    Schlüsselbund ab und prüft ihn beim Anbieter; --no-verify lässt die Prüfung aus.
-                    Ein gespeicherter Schlüssel wird erst ersetzt, wenn der neue geprüft ist: ein
-                    abgelehnter ändert nichts (Exit-Code 1); ohne Urteil bleibt der gespeicherte, außer
-                    mit --replace-unverified
-  verify ANBIETER   prüft den gespeicherten Schlüssel erneut beim Anbieter
-  remove ANBIETER   löscht den Schlüssel aus dem Schlüsselbund; seine Aktionen kosten wieder Credits
-  doctor            findet heraus, warum kein Schlüsselbund antwortet (Sitzungsbus, Secret Service,
-                    gesperrter Schlüsselbund), und nennt die Abhilfe; Exit-Code 3, solange hier keine
-                    Schlüssel aufbewahrt werden können
-  --tenant T        der eigene Schlüssel eines Mandanten (Tarife Professional und Enterprise)
-  --json            Status als JSON (auf Englisch): provider, state, in_force, fingerprint, source,
-                    scope, checked_at, retry_at, message, models
-Exit-Code 1, wenn der Anbieter den Schlüssel ablehnt oder sein Konto kein Budget mehr hat; 3, wenn
-Schlüsselbund oder Anbieter nicht erreichbar sind (ein schon gespeicherter Schlüssel bleibt).
-Anbieter werden über ihre öffentlichen APIs erreicht oder über die Adressen in $ANTHROPIC_BASE_URL
-und $OPENAI_BASE_URL.
-
-</translation>
-    </message>
-    <message>
-        <source>keys takes status or doctor, or set, verify or remove with a provider.</source>
-        <translation>keys nimmt status oder doctor, oder set, verify oder remove mit einem Anbieter.</translation>
-    </message>
-    <message>
         <source>keys doctor takes no options.</source>
         <translation>keys doctor nimmt keine Optionen.</translation>
     </message>
@@ -928,6 +882,96 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>models takes &quot;show&quot;, &quot;set SLOT MODEL_ID [--force]&quot; or &quot;preview SLOT MODEL_ID [--json]&quot;.</source>
         <translation>models erwartet „show“, „set SLOT MODELL_ID [--force]“ oder „preview SLOT MODELL_ID [--json]“.</translation>
+    </message>
+    <message>
+        <source>  status            every stored key of the scope: masked, its state (active, invalid, out_of_budget,
+                    throttled, not_verified, unused, not_set) and whether it is in force;
+                    then the usage keys that are set
+  set PROVIDER      reads the key from standard input (never from an argument), stores it in the
+                    keychain and checks it with the provider; --no-verify skips the check.
+                    A stored key is replaced only once the new one is checked: a rejected key
+                    changes nothing (exit 1); without a verdict the stored key is kept unless
+                    --replace-unverified is given
+  verify PROVIDER   checks the stored key with the provider again
+  remove PROVIDER   deletes the key from the keychain; its actions go back to credits
+  set-usage PROVIDER  the provider&apos;s usage key: an Admin key (sk-ant-admin01-..., sk-admin-...)
+                    that reads the organisation&apos;s usage and cost reports and never runs an
+                    action; it can also manage the organisation&apos;s keys and members, so only an
+                    Owner sets it. Read from standard input, checked by reading one day&apos;s report
+                    (states: active, invalid, no_permission, not_verified); replaced as above
+  verify-usage PROVIDER, remove-usage PROVIDER   the same for the usage key
+  doctor            finds out why no keychain answers (session bus, Secret Service, a locked
+                    keyring) and says the fix; exit 3 while keys cannot be kept here
+  --tenant T        a tenant&apos;s own key (Professional and Enterprise plans)
+  --json            status as JSON: provider, state, in_force, fingerprint, source, scope,
+                    checked_at, retry_at, message, models, purpose (inference, or usage
+                    for a usage key&apos;s row)
+Exit 1 when the provider rejects the key or its account is out of budget; 3 when the keychain or
+the provider cannot be reached (a key already saved is kept).
+Providers are reached at their public APIs, or at the addresses in $ANTHROPIC_BASE_URL and
+$OPENAI_BASE_URL.
+</source>
+        <translation>  status            jeder gespeicherte Schlüssel des Bereichs: maskiert, sein Status (active, invalid,
+                    out_of_budget, throttled, not_verified, unused, not_set) und ob er gilt; danach
+                    die gesetzten Nutzungsschlüssel
+  set ANBIETER      liest den Schlüssel von der Standardeingabe (nie aus einem Argument), legt ihn im
+                    Schlüsselbund ab und prüft ihn beim Anbieter; --no-verify lässt die Prüfung aus.
+                    Ein gespeicherter Schlüssel wird erst ersetzt, wenn der neue geprüft ist: ein
+                    abgelehnter ändert nichts (Exit-Code 1); ohne Urteil bleibt der gespeicherte, außer
+                    mit --replace-unverified
+  verify ANBIETER   prüft den gespeicherten Schlüssel erneut beim Anbieter
+  remove ANBIETER   löscht den Schlüssel aus dem Schlüsselbund; seine Aktionen kosten wieder Credits
+  set-usage ANBIETER  der Nutzungsschlüssel des Anbieters: ein Admin-Schlüssel (sk-ant-admin01-...,
+                    sk-admin-...), der die Nutzungs- und Kostenberichte der Organisation liest und nie
+                    eine Aktion ausführt; er kann auch die Schlüssel und Mitglieder der Organisation
+                    verwalten, daher setzt ihn nur ein Owner. Von der Standardeingabe gelesen, geprüft
+                    durch das Lesen des Berichts eines Tages (Status: active, invalid, no_permission,
+                    not_verified); ersetzt wie oben
+  verify-usage ANBIETER, remove-usage ANBIETER   dasselbe für den Nutzungsschlüssel
+  doctor            findet heraus, warum kein Schlüsselbund antwortet (Sitzungsbus, Secret Service,
+                    gesperrter Schlüsselbund), und nennt die Abhilfe; Exit-Code 3, solange hier keine
+                    Schlüssel aufbewahrt werden können
+  --tenant T        der eigene Schlüssel eines Mandanten (Tarife Professional und Enterprise)
+  --json            Status als JSON (auf Englisch): provider, state, in_force, fingerprint, source,
+                    scope, checked_at, retry_at, message, models, purpose (inference, oder usage in
+                    der Zeile eines Nutzungsschlüssels)
+Exit-Code 1, wenn der Anbieter den Schlüssel ablehnt oder sein Konto kein Budget mehr hat; 3, wenn
+Schlüsselbund oder Anbieter nicht erreichbar sind (ein schon gespeicherter Schlüssel bleibt).
+Anbieter werden über ihre öffentlichen APIs erreicht oder über die Adressen in $ANTHROPIC_BASE_URL
+und $OPENAI_BASE_URL.
+</translation>
+    </message>
+    <message>
+        <source>Usage keys (read the providers&apos; usage and cost reports):</source>
+        <translation>Nutzungsschlüssel (lesen die Nutzungs- und Kostenberichte der Anbieter):</translation>
+    </message>
+    <message>
+        <source>The %1 usage key (%2)</source>
+        <translation>Der %1-Nutzungsschlüssel (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is saved and may read the organisation&apos;s usage and cost reports.</source>
+        <translation>%1 ist gespeichert und darf die Nutzungs- und Kostenberichte der Organisation lesen.</translation>
+    </message>
+    <message>
+        <source>%1 is stored but may not read the usage reports: %2</source>
+        <translation>%1 ist gespeichert, darf die Nutzungsberichte aber nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>keys takes status or doctor, or set, verify, remove, set-usage, verify-usage or remove-usage with a provider.</source>
+        <translation>keys erwartet status oder doctor, oder set, verify, remove, set-usage, verify-usage oder remove-usage mit einem Anbieter.</translation>
+    </message>
+    <message>
+        <source>A usage key is the install&apos;s; --tenant does not go with %1.</source>
+        <translation>Ein Nutzungsschlüssel gehört der Installation; --tenant passt nicht zu %1.</translation>
+    </message>
+    <message>
+        <source>--json goes with status, and --no-verify and --replace-unverified with set and set-usage.</source>
+        <translation>--json gehört zu status, --no-verify und --replace-unverified zu set und set-usage.</translation>
+    </message>
+    <message>
+        <source>The %1 usage key is removed from the keychain; the usage reports are no longer read.</source>
+        <translation>Der %1-Nutzungsschlüssel ist aus dem Schlüsselbund entfernt; die Nutzungsberichte werden nicht mehr gelesen.</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1241,18 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <source>%1 API keys start with &quot;%2&quot;.</source>
         <translation>API-Schlüssel von %1 beginnen mit „%2“.</translation>
     </message>
+    <message>
+        <source>AI Settings cannot read %1&apos;s usage reports, so it keeps no usage key for it.</source>
+        <translation>AI Settings kann die Nutzungsberichte von %1 nicht lesen und bewahrt daher keinen Nutzungsschlüssel dafür auf.</translation>
+    </message>
+    <message>
+        <source>This is an API key of %1, which runs AI actions but cannot read the organisation&apos;s usage reports; create an Admin key at %2 and enter that.</source>
+        <translation>Das ist ein API-Schlüssel von %1, der KI-Aktionen ausführt, aber die Nutzungsberichte der Organisation nicht lesen kann; erstellen Sie unter %2 einen Admin-Schlüssel und geben Sie diesen ein.</translation>
+    </message>
+    <message>
+        <source>%1 Admin keys start with &quot;%2&quot;.</source>
+        <translation>Admin-Schlüssel von %1 beginnen mit „%2“.</translation>
+    </message>
 </context>
 <context>
     <name>KeySentences</name>
@@ -1280,6 +1336,22 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <source>Not used: the %1 plan does not allow tenant keys; the key is kept until it is removed or the plan allows tenant keys again.</source>
         <translation>Nicht verwendet: Der Tarif %1 erlaubt keine Mandantenschlüssel; der Schlüssel bleibt, bis er entfernt wird oder der Tarif Mandantenschlüssel wieder erlaubt.</translation>
     </message>
+    <message>
+        <source>the usage reports</source>
+        <translation>die Nutzungsberichte</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>%1 knows the key but it may not read the organisation&apos;s usage reports %2%3; create an Admin key at %4 and enter that.</source>
+        <translation>%1 kennt den Schlüssel, aber er darf die Nutzungsberichte der Organisation nicht lesen %2%3; erstellen Sie unter %4 einen Admin-Schlüssel und geben Sie diesen ein.</translation>
+    </message>
+    <message>
+        <source>%1 answered with something that is not a usage report.</source>
+        <translation>%1 hat mit etwas geantwortet, das kein Nutzungsbericht ist.</translation>
+    </message>
 </context>
 <context>
     <name>KeyService</name>
@@ -1315,6 +1387,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <source>The new key is not confirmed to work: %1 Replace the stored key ending %2 with it anyway?</source>
         <translation>Dass der neue Schlüssel funktioniert, ist nicht bestätigt: %1 Den gespeicherten Schlüssel, der auf %2 endet, trotzdem durch ihn ersetzen?</translation>
     </message>
+    <message>
+        <source>No %1 usage key is set; set one with &quot;keys set-usage %2&quot;.</source>
+        <translation>Es ist kein %1-Nutzungsschlüssel gesetzt; setzen Sie einen mit „keys set-usage %2“.</translation>
+    </message>
 </context>
 <context>
     <name>KeyState</name>
@@ -1345,6 +1421,10 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
     <message>
         <source>Unused</source>
         <translation>Ungenutzt</translation>
+    </message>
+    <message>
+        <source>No permission</source>
+        <translation>Keine Berechtigung</translation>
     </message>
 </context>
 <context>

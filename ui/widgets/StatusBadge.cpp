@@ -48,6 +48,9 @@ void StatusBadge::setState(KeyState state)
     case KeyState::Throttled:
         present(keyStateId(state), QStringLiteral("‖ ") + keyStateLabel(state), pill("#6f42c1"));
         return;
+    case KeyState::NoPermission:
+        present(keyStateId(state), QStringLiteral("⊘ ") + keyStateLabel(state), pill("#9a3412"));
+        return;
     case KeyState::NotVerified:
         present(keyStateId(state), QStringLiteral("? ") + keyStateLabel(state), pill("#5f6368"));
         return;

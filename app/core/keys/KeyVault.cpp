@@ -17,7 +17,9 @@ struct Words
 
 QString KeyEntry::account() const
 {
-    const QString scope = tenant.isEmpty() ? QStringLiteral("install") : QStringLiteral("tenant/") + tenant;
+    const QString scope = purpose == KeyPurpose::Usage ? QStringLiteral("usage")
+                          : tenant.isEmpty()           ? QStringLiteral("install")
+                                                       : QStringLiteral("tenant/") + tenant;
     return installId + QLatin1Char('/') + scope + QLatin1Char('/') + provider;
 }
 

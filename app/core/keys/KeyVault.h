@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/KeyRecords.h"
 #include "support/Result.h"
 
 #include <QObject>
@@ -18,8 +19,10 @@ struct KeyEntry
     QString installId; // the database's own id, so that two databases never share an entry
     QString tenant;    // empty: install level
     QString provider;
+    KeyPurpose purpose = KeyPurpose::Inference;
 
-    QString account() const; // "<install id>/install/anthropic", "<install id>/tenant/acme/openai"
+    // "<install id>/install/anthropic", "<install id>/tenant/acme/openai", "<install id>/usage/anthropic"
+    QString account() const;
 };
 
 // Provider keys in the operating system's keychain through QtKeychain (Secret Service, macOS Keychain,

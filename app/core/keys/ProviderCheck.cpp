@@ -85,12 +85,13 @@ void ProviderCheck::abandonReply()
     m_reply = nullptr;
 }
 
-void ProviderCheck::start(const Provider& provider, const QUrl& base, const QString& key)
+void ProviderCheck::start(const Provider& provider, const QUrl& base, const QString& key, KeyPurpose purpose)
 {
     abandonReply();
     m_provider = provider;
     m_base = base;
     m_key = key;
+    m_purpose = purpose;
     m_models.clear();
     m_pages = 0;
     // One bound for the whole check, every page included; it is not restarted per page.
@@ -105,11 +106,14 @@ void ProviderCheck::request(const QString& afterId)
     if (path.endsWith(QLatin1Char('/')))
         path.chop(1);
     // A configured base may already end in the path's first part ("http://gateway/v1" for "/v1/models").
-    const QString& models = m_provider.modelsPath;
-    const int firstPart = models.indexOf(QLatin1Char('/'), 1);
-    url.setPath(firstPart > 0 && path.endsWith(models.left(firstPart)) ? path + models.mid(firstPart) : path + models);
+    const QString& asked = m_purpose == KeyPurpose::Usage ? m_provider.usagePath : m_provider.modelsPath;
+    const int firstPart = asked.indexOf(QLatin1Char('/'), 1);
+    url.setPath(firstPart > 0 && path.endsWith(asked.left(firstPart)) ? path + asked.mid(firstPart) : path + asked);
     const ProviderProtocol& protocol = ProviderProtocol::of(m_provider);
-    protocol.pageAfter(url, afterId);
+    if (m_purpose == KeyPurpose::Usage)
+        protocol.usageProbe(url, m_clock.now());
+    else
+        protocol.pageAfter(url, afterId);
     // The bound is m_timer alone: a second, transfer timeout would race it and name the wrong cause.
     QNetworkRequest request(url);
     // Our own name instead of Qt's default "Mozilla/5.0": the provider's logs and gateways see what called.
@@ -146,7 +150,7 @@ void ProviderCheck::onReplyFinished()
     }
     const QByteArray requestId = reply->rawHeader(ProviderProtocol::of(m_provider).requestIdHeader());
     Outcome o = interpret(m_provider, status, reply->readAll(), reply->rawHeader("retry-after"), m_key, m_clock.now(),
-                          requestId);
+                          requestId, m_purpose);
     if (o.state != KeyState::Active)
         return finish(o);
     m_models += o.models;
@@ -166,7 +170,7 @@ void ProviderCheck::finish(const Outcome& outcome)
 
 ProviderCheck::Outcome ProviderCheck::interpret(const Provider& provider, int status, const QByteArray& body,
                                                 const QByteArray& retryAfter, const QString& key, qint64 now,
-                                                const QByteArray& requestId)
+                                                const QByteArray& requestId, KeyPurpose purpose)
 {
     const QJsonObject error = QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toObject();
     QString said = scrubbed(error.value(QLatin1String("message")).toString(), key);
@@ -184,7 +188,14 @@ ProviderCheck::Outcome ProviderCheck::interpret(const Provider& provider, int st
         const QJsonObject page = QJsonDocument::fromJson(body).object();
         const QJsonValue data = page.value(QLatin1String("data"));
         if (!data.isArray()) {
-            v = KeyVerdict::of(KeyVerdict::Code::NotAModelList);
+            v = KeyVerdict::of(purpose == KeyPurpose::Usage ? KeyVerdict::Code::NotAReport
+                                                            : KeyVerdict::Code::NotAModelList);
+            return o;
+        }
+        // A usage report's buckets are read by the sync, not here: the answer itself is the verdict.
+        if (purpose == KeyPurpose::Usage) {
+            o.state = KeyState::Active;
+            v = KeyVerdict{};
             return o;
         }
         for (const QJsonValue& model : data.toArray())
@@ -193,6 +204,13 @@ ProviderCheck::Outcome ProviderCheck::interpret(const Provider& provider, int st
             o.nextPageAfter = page.value(QLatin1String("last_id")).toString();
         o.state = KeyState::Active;
         v = KeyVerdict{};
+        return o;
+    }
+    // A usage key the provider knows but that may not read the reports (an API key with an admin prefix, or a
+    // key without the scope) is told apart from one it does not know.
+    if (status == 403 && purpose == KeyPurpose::Usage) {
+        o.state = KeyState::NoPermission;
+        v.code = KeyVerdict::Code::NoPermission;
         return o;
     }
     if (status == 401 || status == 403) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/KeyRecords.h"
 #include "model/KeyVerdict.h"
 #include "rules/Catalog.h"
 #include "rules/KeyState.h"
@@ -42,12 +43,15 @@ public:
     // The bound on the whole check, every page included.
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
     // Starts a check; `finished` follows exactly once, after at most the timeout. A running check is abandoned.
-    void start(const Provider& provider, const QUrl& base, const QString& key);
+    // A usage key is checked by reading one day of the usage report (Provider::usagePath), which is all it may do.
+    void start(const Provider& provider, const QUrl& base, const QString& key,
+               KeyPurpose purpose = KeyPurpose::Inference);
 
     // Maps one HTTP answer to an outcome; public so that the table of answers can be tested without a network.
     // `retryAfter` is the header as sent: seconds, or an HTTP date, read against `now`.
     static Outcome interpret(const Provider& provider, int status, const QByteArray& body, const QByteArray& retryAfter,
-                             const QString& key, qint64 now, const QByteArray& requestId = {});
+                             const QString& key, qint64 now, const QByteArray& requestId = {},
+                             KeyPurpose purpose = KeyPurpose::Inference);
 
 signals:
     void finished(const ProviderCheck::Outcome& outcome);
@@ -66,6 +70,7 @@ private:
     Provider m_provider;
     QUrl m_base;
     QString m_key;
+    KeyPurpose m_purpose = KeyPurpose::Inference;
     QStringList m_models; // gathered from the pages read so far
     int m_pages = 0;
     int m_timeoutMs = 15000;

@@ -1,5 +1,6 @@
 #include "keys/ProviderProtocol.h"
 
+#include <QDateTime>
 #include <QUrlQuery>
 
 namespace {
@@ -33,6 +34,17 @@ public:
         url.setQuery(query);
     }
 
+    void usageProbe(QUrl& url, qint64 now) const override
+    {
+        // RFC 3339 instants; one daily bucket.
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("starting_at"),
+                           QDateTime::fromMSecsSinceEpoch(now - 86400000, Qt::UTC).toString(Qt::ISODate));
+        query.addQueryItem(QStringLiteral("bucket_width"), QStringLiteral("1d"));
+        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
+        url.setQuery(query);
+    }
+
     QByteArray requestIdHeader() const override { return QByteArrayLiteral("request-id"); }
 
     // A monthly spend limit comes back as a 429 with a retry-after of minutes, and a retry would only meet the
@@ -63,6 +75,16 @@ public:
     }
 
     void pageAfter(QUrl&, const QString&) const override {} // one page holds the whole list
+
+    void usageProbe(QUrl& url, qint64 now) const override
+    {
+        // Unix seconds; one daily bucket.
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("start_time"), QString::number(now / 1000 - 86400));
+        query.addQueryItem(QStringLiteral("bucket_width"), QStringLiteral("1d"));
+        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
+        url.setQuery(query);
+    }
 
     QByteArray requestIdHeader() const override { return QByteArrayLiteral("x-request-id"); }
 

@@ -21,6 +21,9 @@ public:
     virtual void authorise(QNetworkRequest& request, const QString& key) const = 0;
     // Asks for the page of models after `afterId` (empty: the first), where the list pages.
     virtual void pageAfter(QUrl& url, const QString& afterId) const = 0;
+    // Asks for the smallest usage report there is, one day's bucket from `now` (ms) back: what a usage key is
+    // checked with, since reading the reports is what it is for.
+    virtual void usageProbe(QUrl& url, qint64 now) const = 0;
     virtual QByteArray requestIdHeader() const = 0;
     // The account exists but cannot spend until someone raises its limit or adds credit (DESIGN.md §1, out of
     // budget), whatever the status and whether the answer says when to ask again.

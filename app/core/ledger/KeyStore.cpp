@@ -98,6 +98,44 @@ Result<QVector<KeyRecord>> KeyStore::storedKeys()
     return keys;
 }
 
+namespace {
+
+const char* const usageKeyColumns = "provider, state, fingerprint, checked_at, message, retry_at, holder";
+
+} // namespace
+
+Result<KeyRecord> KeyStore::usageKey(const QString& provider)
+{
+    if (Status s = m_db.requireMember(); !s)
+        return s.failure();
+    KeyRecord record{{}, provider, KeyState::NotSet, {}, std::nullopt, {}, {}, std::nullopt, {}, {}};
+    record.purpose = KeyPurpose::Usage;
+    QSqlQuery& q =
+        m_db.query(QStringLiteral("SELECT %1 FROM usage_keys WHERE provider = ?").arg(QLatin1String(usageKeyColumns)));
+    q.bindValue(0, provider);
+    if (Status s = Sql::exec(q, Words::tr("reading key states")); !s)
+        return s.failure();
+    if (q.next()) {
+        record.state = keyStateFromId(q.value(1).toString()).value_or(KeyState::NotVerified);
+        if (record.state == KeyState::NotSet || record.state == KeyState::Unused)
+            record.state = KeyState::NotVerified;
+        record.fingerprint = q.value(2).toString();
+        if (!q.value(3).isNull())
+            record.checkedAt = q.value(3).toLongLong();
+        record.verdict = KeyVerdict::fromStored(q.value(4).toString());
+        if (!q.value(5).isNull())
+            record.retryAt = q.value(5).toLongLong();
+        record.holder = q.value(6).toString();
+    }
+    q.finish();
+    return record;
+}
+
+Result<KeyRecord> KeyStore::keyRecord(const QString& tenant, const QString& provider, KeyPurpose purpose)
+{
+    return purpose == KeyPurpose::Usage ? usageKey(provider) : keyRecord(tenant, provider);
+}
+
 Result<KeyStatus> KeyStore::keyStatus(const QString& tenant, const QString& provider)
 {
     const auto current = m_settings.current();
@@ -141,10 +179,12 @@ Result<std::optional<QStringList>> KeyStore::modelsAllowedByKey(const QString& p
     return std::optional<QStringList>(m_db.catalog().modelsListed(status->record.models));
 }
 
-Status KeyStore::mayChangeKey(const QString& tenant, const QString& provider, bool setting)
+Status KeyStore::mayChangeKey(const QString& tenant, const QString& provider, bool setting, KeyPurpose purpose)
 {
     if (!m_db.catalog().provider(provider))
         return m_db.catalog().unknownProvider(provider);
+    if (purpose == KeyPurpose::Usage)
+        return m_db.requireRole(QStringLiteral("Changing usage keys"), true);
     if (Status s = m_db.requireAdministrator(QStringLiteral("Changing API keys")); !s)
         return s;
     if (tenant.isEmpty())
@@ -163,9 +203,11 @@ Status KeyStore::mayChangeKey(const QString& tenant, const QString& provider, bo
 
 namespace {
 
-QString keyScope(const QString& tenant)
+QString keyScope(const KeyRecord& r)
 {
-    return tenant.isEmpty() ? QStringLiteral("install") : QStringLiteral("tenant ") + tenant;
+    if (r.purpose == KeyPurpose::Usage)
+        return QStringLiteral("usage");
+    return r.tenant.isEmpty() ? QStringLiteral("install") : QStringLiteral("tenant ") + r.tenant;
 }
 
 // " (request req_…)" for the audit trail, when the provider named its request.
@@ -184,6 +226,15 @@ Status KeyStore::setKeyRecord(const KeyRecord& r, KeyChange change, const QStrin
         return badInput(Words::tr("A key fingerprint is at most its last four characters."));
     if (r.state == KeyState::Unused)
         return badInput(Words::tr("\"Unused\" describes a stored key; it is not a check's verdict."));
+    if (r.purpose == KeyPurpose::Usage)
+        return m_db.administer(
+            QStringLiteral("Changing usage keys"),
+            [&]() -> Status {
+                if (Status s = putUsageKey(r); !s)
+                    return s;
+                return m_db.audit(QStringLiteral("key.") + r.provider, auditLine(r, change, replacedFingerprint));
+            },
+            true);
     return m_db.administer(QStringLiteral("Changing API keys"), [&]() -> Status {
         if (!r.tenant.isEmpty())
             if (Status s = m_directory.requireTenant(r.tenant); !s)
@@ -214,37 +265,71 @@ Status KeyStore::setKeyRecord(const KeyRecord& r, KeyChange change, const QStrin
             if (Status s = Sql::exec(q, Words::tr("saving a key state")); !s)
                 return s;
         }
-        QString line;
-        switch (change) {
-        case KeyChange::Set:
-            line = QStringLiteral("set %1 key").arg(keyScope(r.tenant));
-            break;
-        case KeyChange::Replaced:
-            line = QStringLiteral("replaced %1 key \u2026%2 \u2192").arg(keyScope(r.tenant), replacedFingerprint);
-            break;
-        case KeyChange::Checked:
-            line = QStringLiteral("checked %1 key").arg(keyScope(r.tenant));
-            break;
-        case KeyChange::Removed:
-            line = QStringLiteral("removed %1 key").arg(keyScope(r.tenant));
-            break;
-        }
-        if (!r.fingerprint.isEmpty())
-            line += QStringLiteral(" \u2026") + r.fingerprint;
-        if (change != KeyChange::Removed)
-            line += QStringLiteral(": ") + keyStateId(r.state) + requestPart(r);
-        return m_db.audit(QStringLiteral("key.") + r.provider, line);
+        return m_db.audit(QStringLiteral("key.") + r.provider, auditLine(r, change, replacedFingerprint));
     });
+}
+
+QString KeyStore::auditLine(const KeyRecord& r, KeyChange change, const QString& replacedFingerprint)
+{
+    QString line;
+    switch (change) {
+    case KeyChange::Set:
+        line = QStringLiteral("set %1 key").arg(keyScope(r));
+        break;
+    case KeyChange::Replaced:
+        line = QStringLiteral("replaced %1 key \u2026%2 \u2192").arg(keyScope(r), replacedFingerprint);
+        break;
+    case KeyChange::Checked:
+        line = QStringLiteral("checked %1 key").arg(keyScope(r));
+        break;
+    case KeyChange::Removed:
+        line = QStringLiteral("removed %1 key").arg(keyScope(r));
+        break;
+    }
+    if (!r.fingerprint.isEmpty())
+        line += QStringLiteral(" \u2026") + r.fingerprint;
+    if (change != KeyChange::Removed)
+        line += QStringLiteral(": ") + keyStateId(r.state) + requestPart(r);
+    return line;
+}
+
+Status KeyStore::putUsageKey(const KeyRecord& r)
+{
+    if (!m_db.isPostgres()) {
+        QSqlQuery& del = m_db.query(QStringLiteral("DELETE FROM usage_keys WHERE provider = ?"));
+        del.bindValue(0, r.provider);
+        if (Status s = Sql::exec(del, Words::tr("saving a key state")); !s)
+            return s;
+        if (r.state == KeyState::NotSet)
+            return success();
+    }
+    QSqlQuery& q =
+        m_db.query(m_db.isPostgres() ? QStringLiteral("SELECT ai_settings.put_usage_key(?, ?, ?, ?, ?, ?, ?)")
+                                     : QStringLiteral("INSERT INTO usage_keys (%1) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                                           .arg(QLatin1String(usageKeyColumns)));
+    const QVariant noTime(QMetaType(QMetaType::LongLong));
+    q.bindValue(0, r.provider);
+    q.bindValue(1, keyStateId(r.state));
+    q.bindValue(2, Sql::text(r.fingerprint));
+    q.bindValue(3, r.checkedAt ? QVariant(*r.checkedAt) : noTime);
+    q.bindValue(4, Sql::text(r.verdict.toStored()));
+    q.bindValue(5, r.retryAt ? QVariant(*r.retryAt) : noTime);
+    q.bindValue(6, Sql::text(r.holder));
+    return Sql::exec(q, Words::tr("saving a key state"));
 }
 
 Status KeyStore::auditKeptKey(const KeyRecord& candidate, const QString& keptFingerprint)
 {
-    return m_db.administer(QStringLiteral("Changing API keys"), [&]() -> Status {
-        return m_db.audit(QStringLiteral("key.") + candidate.provider,
-                          QStringLiteral("kept %1 key \u2026%2; new key \u2026%3 not stored: %4%5")
-                              .arg(keyScope(candidate.tenant), keptFingerprint, candidate.fingerprint,
-                                   keyStateId(candidate.state), requestPart(candidate)));
-    });
+    const bool usage = candidate.purpose == KeyPurpose::Usage;
+    return m_db.administer(
+        usage ? QStringLiteral("Changing usage keys") : QStringLiteral("Changing API keys"),
+        [&]() -> Status {
+            return m_db.audit(QStringLiteral("key.") + candidate.provider,
+                              QStringLiteral("kept %1 key \u2026%2; new key \u2026%3 not stored: %4%5")
+                                  .arg(keyScope(candidate), keptFingerprint, candidate.fingerprint,
+                                       keyStateId(candidate.state), requestPart(candidate)));
+        },
+        usage);
 }
 
 Status KeyStore::deleteTenantKeys(const QString& tenant)

@@ -76,6 +76,7 @@ Status prepareSharedTarget(const QSqlDatabase& to, const DatabaseAddress& addres
     QSqlQuery used(to);
     if (!used.exec(QStringLiteral("SELECT (SELECT count(*) FROM usage_events) + (SELECT count(*) FROM tenants) + "
                                   "(SELECT count(*) FROM audit_log) + (SELECT count(*) FROM key_state) + "
+                                  "(SELECT count(*) FROM usage_keys) + "
                                   "(SELECT count(*) FROM plan_changes)")) ||
         !used.next())
         return Sql::storageFailure(used.lastError(), Words::tr("preparing the copy"));

@@ -299,6 +299,11 @@ Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
                                      Words::tr("creating schema version %1").arg(12));
             !s)
             return s;
+    if (from < 13 && target >= 13)
+        if (Status s = Sql::execText(db, QString::fromLatin1(createUsageKeys),
+                                     Words::tr("creating schema version %1").arg(13));
+            !s)
+            return s;
     return setVersion(db, target);
 }
 

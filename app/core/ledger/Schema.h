@@ -16,12 +16,18 @@
 // the billing calendar (calendar_changes), which take effect at the next reset.
 namespace Schema {
 
-constexpr int currentVersion = 12;
+constexpr int currentVersion = 13;
 
 // Version 12's table, on both backends.
 constexpr const char* createCalendarChanges =
     "CREATE TABLE calendar_changes (seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, from_anchor INTEGER NOT NULL, "
     "from_zone TEXT NOT NULL, to_anchor INTEGER NOT NULL, to_zone TEXT NOT NULL)";
+
+// Version 13: what is known about each provider's usage key (an Admin key that reads the organisation's usage and
+// cost reports), apart from the keys that run actions — never the key.
+constexpr const char* createUsageKeys =
+    "CREATE TABLE usage_keys (provider TEXT PRIMARY KEY, state TEXT NOT NULL, fingerprint TEXT NOT NULL, "
+    "checked_at BIGINT, message TEXT NOT NULL, retry_at BIGINT, holder TEXT NOT NULL)";
 
 // The index the rate limit reads (a tenant's queries of one billing kind in the last hour). A large import drops
 // it and builds it again once the rows are in: one sorted build is cheaper than a million random inserts.
@@ -44,7 +50,8 @@ Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
 // inside the caller's write transaction. Also run by db init when it upgrades a shared ledger.
 Status storeVerdictsAsFacts(const QSqlDatabase& db);
 // Every table of the schema, in an order in which rows can be copied.
-inline constexpr const char* tables[] = {"settings",    "tenants",   "members",   "usage_events", "usage_totals",
-                                         "usage_daily", "key_state", "audit_log", "plan_changes", "calendar_changes"};
+inline constexpr const char* tables[] = {"settings",     "tenants",          "members",   "usage_events",
+                                         "usage_totals", "usage_daily",      "key_state", "audit_log",
+                                         "plan_changes", "calendar_changes", "usage_keys"};
 
 } // namespace Schema

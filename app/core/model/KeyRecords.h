@@ -21,6 +21,7 @@ struct KeyRecord
     std::optional<qint64> retryAt; // Throttled: when the provider said to ask again
     QString requestId; // the provider's id for the check's request, for the audit trail; not stored with the key
     QString holder;    // whose keychain holds the key, "user@host" (Environment::keychainHolder); empty: unknown
+    KeyPurpose purpose = KeyPurpose::Inference;
 };
 
 // What a key change was, for the audit trail.

@@ -22,6 +22,8 @@ const CodeName codeNames[] = {
     {KeyVerdict::Code::ServerTrouble, "server_trouble"},
     {KeyVerdict::Code::OtherAnswer, "other_answer"},
     {KeyVerdict::Code::NotAModelList, "not_a_model_list"},
+    {KeyVerdict::Code::NoPermission, "no_permission"},
+    {KeyVerdict::Code::NotAReport, "not_a_report"},
     {KeyVerdict::Code::TimedOut, "timed_out"},
     {KeyVerdict::Code::Unreachable, "unreachable"},
     {KeyVerdict::Code::UnusedByPlan, "unused_by_plan"},

@@ -23,6 +23,8 @@ struct KeyVerdict
         ServerTrouble, // 5xx
         OtherAnswer,   // any other status
         NotAModelList, // 200, but not the list asked for
+        NoPermission,  // a usage key: 403, the key is known but may not read the usage reports
+        NotAReport,    // a usage key: 200, but not the usage report asked for
         TimedOut,      // no answer within the bound
         Unreachable,   // no HTTP answer at all (DNS, refused, TLS, proxy)
         NotInKeychain, // the ledger knows a key the keychain no longer holds

@@ -152,6 +152,11 @@ Result<Catalog> Catalog::fromJson(const QByteArray& json)
         p.modelsPath = r.text(o, "modelsPath", where);
         if (!p.modelsPath.startsWith(QLatin1Char('/')))
             r.fail(QStringLiteral("%1 needs a \"modelsPath\" that starts with /").arg(where));
+        if (o.contains(QLatin1String("usagePath")))
+            p.usagePath = r.text(o, "usagePath", where);
+        if (!p.usagePath.isEmpty() && (!p.usagePath.startsWith(QLatin1Char('/')) || p.adminKeyPrefixes.isEmpty()))
+            r.fail(QStringLiteral("%1 needs a \"usagePath\" that starts with / and admin key prefixes to read it")
+                       .arg(where));
         c.m_providers.append(p);
     }
     for (const QJsonValue& v : r.list(root, "models")) {

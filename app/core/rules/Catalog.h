@@ -29,6 +29,9 @@ struct Provider
     QString baseUrl;         // the public API ("https://api.anthropic.com")
     QString baseUrlVariable; // the environment variable the provider's own SDKs read for another base, if any
     QString modelsPath;      // the list of models a key may use, below the base ("/v1/models")
+    // The organisation's usage report, which only its usage keys (admin keys) may read; empty: the provider
+    // has none the program knows ("/v1/organizations/usage_report/messages").
+    QString usagePath;
     QString consoleHost() const { return QString(console).remove(QStringLiteral("https://")); }
 };
 

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace {
 struct Words
 {
@@ -26,7 +28,7 @@ bool isKeyCharacter(QChar c)
 
 } // namespace
 
-Result<QString> check(const Catalog& catalog, const QString& providerId, const QString& raw)
+Result<QString> check(const Catalog& catalog, const QString& providerId, const QString& raw, KeyPurpose purpose)
 {
     const Provider* provider = catalog.provider(providerId);
     if (!provider)
@@ -44,13 +46,27 @@ Result<QString> check(const Catalog& catalog, const QString& providerId, const Q
         return badInput(sentence.arg(owner->name, owner->keyPrefix, name));
     }
     // Admin keys manage an organisation (members, keys, usage reports) but cannot call the models.
-    for (const QString& adminPrefix : provider->adminKeyPrefixes)
-        if (key.startsWith(adminPrefix))
+    const bool admin = std::any_of(provider->adminKeyPrefixes.cbegin(), provider->adminKeyPrefixes.cend(),
+                                   [&](const QString& prefix) { return key.startsWith(prefix); });
+    if (purpose == KeyPurpose::Usage) {
+        if (provider->usagePath.isEmpty())
+            return badInput(
+                Words::tr("AI Settings cannot read %1's usage reports, so it keeps no usage key for it.").arg(name));
+        if (!admin && key.startsWith(provider->keyPrefix))
+            return badInput(Words::tr("This is an API key of %1, which runs AI actions but cannot read the "
+                                      "organisation's usage reports; create an Admin key at %2 and enter that.")
+                                .arg(name, provider->consoleHost()));
+        if (!admin)
+            return badInput(
+                Words::tr("%1 Admin keys start with \"%2\".").arg(name, provider->adminKeyPrefixes.value(0)));
+    } else {
+        if (admin)
             return badInput(Words::tr("This is an Admin key of %1, which manages an organisation but cannot run AI "
                                       "actions; create an API key at %2 and enter that.")
                                 .arg(name, provider->consoleHost()));
-    if (!key.startsWith(provider->keyPrefix))
-        return badInput(Words::tr("%1 API keys start with \"%2\".").arg(name, provider->keyPrefix));
+        if (!key.startsWith(provider->keyPrefix))
+            return badInput(Words::tr("%1 API keys start with \"%2\".").arg(name, provider->keyPrefix));
+    }
     for (QChar c : key)
         if (!isKeyCharacter(c))
             return badInput(Words::tr("The %1 API key may hold only letters, digits, \"-\" and \"_\"; check that "

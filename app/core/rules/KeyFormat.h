@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rules/Catalog.h"
+#include "rules/KeyState.h"
 #include "support/Result.h"
 
 #include <QString>
@@ -12,7 +13,10 @@ namespace KeyFormat {
 // Trims surrounding whitespace and newlines, then checks prefix, characters and length for the catalog's
 // `provider`. A key pasted into another provider's field is refused with a message naming the right field, an
 // admin key with one saying what it is. Returns the trimmed key.
-Result<QString> check(const Catalog& catalog, const QString& provider, const QString& raw);
+// A usage key is the other way round: it must be one of the provider's admin keys, and an API key is refused
+// with a sentence saying which key reads the usage reports.
+Result<QString> check(const Catalog& catalog, const QString& provider, const QString& raw,
+                      KeyPurpose purpose = KeyPurpose::Inference);
 
 // The last four characters: all the database may keep of a key.
 QString fingerprint(const QString& key);

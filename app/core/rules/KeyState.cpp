@@ -19,6 +19,8 @@ QString keyStateId(KeyState state)
         return QStringLiteral("throttled");
     case KeyState::Unused:
         return QStringLiteral("unused");
+    case KeyState::NoPermission:
+        return QStringLiteral("no_permission");
     }
     return {};
 }
@@ -55,6 +57,9 @@ QString keyStateLabel(KeyState state)
         break;
     case KeyState::Unused:
         label = QT_TRANSLATE_NOOP("KeyState", "Unused");
+        break;
+    case KeyState::NoPermission:
+        label = QT_TRANSLATE_NOOP("KeyState", "No permission");
         break;
     }
     return QCoreApplication::translate("KeyState", label);

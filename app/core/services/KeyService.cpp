@@ -21,12 +21,12 @@ KeyService::KeyService(Ledger& ledger, KeyVault& vault, QNetworkAccessManager& n
 {
 }
 
-Result<KeyEntry> KeyService::entryFor(const QString& tenant, const QString& provider)
+Result<KeyEntry> KeyService::entryFor(const QString& tenant, const QString& provider, KeyPurpose purpose)
 {
     const auto settings = m_ledger.settings().current();
     if (!settings)
         return settings.failure();
-    return KeyEntry{settings->installId, tenant, provider};
+    return KeyEntry{settings->installId, tenant, provider, purpose};
 }
 
 namespace {
@@ -46,6 +46,7 @@ namespace {
 KeyRecord recordOf(const KeyEntry& entry, const QString& fingerprint, const ProviderCheck::Outcome& o, qint64 now)
 {
     KeyRecord r{entry.tenant, entry.provider, o.state, fingerprint, now, o.verdict, o.models, std::nullopt, {}, {}};
+    r.purpose = entry.purpose;
     if (o.verdict.retrySeconds)
         r.retryAt = now + qint64(*o.verdict.retrySeconds) * 1000;
     r.requestId = o.requestId;
@@ -57,6 +58,16 @@ KeyRecord recordOf(const KeyEntry& entry, const QString& fingerprint, const Prov
 QString said(const KeyRecord& r, const Catalog& catalog)
 {
     return KeySentences::verdict(r.verdict, *catalog.provider(r.provider));
+}
+
+// A record of the key `entry` names, in `state`, with no check yet.
+KeyRecord unchecked(const KeyEntry& entry, KeyState state, const QString& fingerprint, KeyVerdict verdict = {},
+                    std::optional<qint64> checkedAt = std::nullopt)
+{
+    KeyRecord r{entry.tenant, entry.provider, state, fingerprint, checkedAt, std::move(verdict),
+                {},           std::nullopt,   {},    {}};
+    r.purpose = entry.purpose;
+    return r;
 }
 
 // "<what happened>; <what it means>." as one sentence.
@@ -72,31 +83,33 @@ QString clause(QString sentence, const QString& then)
 void KeyService::set(const QString& tenant, const QString& provider, const QString& rawKey, SetOptions options,
                      Done done)
 {
-    const auto key = KeyFormat::check(m_ledger.catalog(), provider, rawKey);
+    setKey({{}, tenant, provider, KeyPurpose::Inference}, rawKey, options, std::move(done));
+}
+
+void KeyService::setUsageKey(const QString& provider, const QString& rawKey, SetOptions options, Done done)
+{
+    setKey({{}, {}, provider, KeyPurpose::Usage}, rawKey, options, std::move(done));
+}
+
+void KeyService::setKey(const KeyEntry& scope, const QString& rawKey, SetOptions options, Done done)
+{
+    const auto key = KeyFormat::check(m_ledger.catalog(), scope.provider, rawKey, scope.purpose);
     if (!key)
         return answerLater(this, std::move(done), Result<KeyRecord>(key.failure()));
-    if (Status s = m_ledger.keys().mayChangeKey(tenant, provider, true); !s)
+    if (Status s = m_ledger.keys().mayChangeKey(scope.tenant, scope.provider, true, scope.purpose); !s)
         return answerLater(this, std::move(done), Result<KeyRecord>(s.failure()));
-    const auto entry = entryFor(tenant, provider);
+    const auto entry = entryFor(scope.tenant, scope.provider, scope.purpose);
     if (!entry)
         return answerLater(this, std::move(done), Result<KeyRecord>(entry.failure()));
-    const auto stored = m_ledger.keys().keyRecord(tenant, provider);
+    const auto stored = m_ledger.keys().keyRecord(scope.tenant, scope.provider, scope.purpose);
     if (!stored)
         return answerLater(this, std::move(done), Result<KeyRecord>(stored.failure()));
     if (stored->state != KeyState::NotSet)
         return replace(entry.value(), key.value(), stored.value(), options, std::move(done));
 
     // Nothing to lose: store first, so that the key is safe even if the check never ends, then check it.
-    KeyRecord record{tenant,
-                     provider,
-                     KeyState::NotVerified,
-                     KeyFormat::fingerprint(key.value()),
-                     std::nullopt,
-                     KeyVerdict::of(KeyVerdict::Code::NotChecked),
-                     {},
-                     std::nullopt,
-                     {},
-                     {}};
+    const KeyRecord record = unchecked(entry.value(), KeyState::NotVerified, KeyFormat::fingerprint(key.value()),
+                                       KeyVerdict::of(KeyVerdict::Code::NotChecked));
     QPointer<KeyService> self(this);
     store(entry.value(), key.value(), record, KeyChange::Set, {},
           [=, key = key.value(), entry = entry.value(), done = std::move(done)](Result<KeyRecord> r) {
@@ -119,26 +132,18 @@ void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRec
         if (mayLoseWorkingKey && !options.replaceUnverified) {
             Failure f = refused(Words::tr("A key is already stored for %1 and a new one replaces it only once checked, "
                                           "or when you confirm; %2.")
-                                    .arg(KeySentences::scope(entry.tenant), kept));
+                                    .arg(KeySentences::scope(entry.tenant, entry.purpose), kept));
             f.needsConfirmation = true;
             f.question = Words::tr("Replace the key stored for %1 (ending %2) with the new one without checking it?")
-                             .arg(KeySentences::scope(entry.tenant), stored.fingerprint);
+                             .arg(KeySentences::scope(entry.tenant, entry.purpose), stored.fingerprint);
             return answerLater(this, std::move(done), Result<KeyRecord>(f));
         }
-        KeyRecord record{entry.tenant,
-                         entry.provider,
-                         KeyState::NotVerified,
-                         fingerprint,
-                         std::nullopt,
-                         KeyVerdict::of(KeyVerdict::Code::NotChecked),
-                         {},
-                         std::nullopt,
-                         {},
-                         {}};
+        const KeyRecord record =
+            unchecked(entry, KeyState::NotVerified, fingerprint, KeyVerdict::of(KeyVerdict::Code::NotChecked));
         return store(entry, key, record, KeyChange::Replaced, stored.fingerprint, std::move(done));
     }
     QPointer<KeyService> self(this);
-    probe(entry.provider, key, [=, done = std::move(done)](Result<ProviderCheck::Outcome> outcome) {
+    probe(entry, key, [=, done = std::move(done)](Result<ProviderCheck::Outcome> outcome) {
         if (!self)
             return;
         if (!outcome)
@@ -186,9 +191,20 @@ void KeyService::store(const KeyEntry& entry, const QString& key, KeyRecord reco
 
 void KeyService::verify(const QString& tenant, const QString& provider, Done done)
 {
-    if (Status s = m_ledger.keys().mayChangeKey(tenant, provider, false); !s)
+    verifyKey({{}, tenant, provider, KeyPurpose::Inference}, std::move(done));
+}
+
+void KeyService::verifyUsageKey(const QString& provider, Done done)
+{
+    verifyKey({{}, {}, provider, KeyPurpose::Usage}, std::move(done));
+}
+
+void KeyService::verifyKey(const KeyEntry& scope, Done done)
+{
+    const QString &tenant = scope.tenant, &provider = scope.provider;
+    if (Status s = m_ledger.keys().mayChangeKey(tenant, provider, false, scope.purpose); !s)
         return answerLater(this, std::move(done), Result<KeyRecord>(s.failure()));
-    const auto known = m_ledger.keys().keyRecord(tenant, provider);
+    const auto known = m_ledger.keys().keyRecord(tenant, provider, scope.purpose);
     if (!known)
         return answerLater(this, std::move(done), Result<KeyRecord>(known.failure()));
     const QString providerName = m_ledger.catalog().provider(provider)->name;
@@ -197,9 +213,12 @@ void KeyService::verify(const QString& tenant, const QString& provider, Done don
     if (known->state == KeyState::NotSet)
         return answerLater(
             this, std::move(done),
-            Result<KeyRecord>(badInput(Words::tr("No %1 key is set for %2; set one with \"keys set %3\".")
-                                           .arg(providerName, KeySentences::scope(tenant), provider))));
-    const auto entry = entryFor(tenant, provider);
+            Result<KeyRecord>(badInput(scope.purpose == KeyPurpose::Usage
+                                           ? Words::tr("No %1 usage key is set; set one with \"keys set-usage %2\".")
+                                                 .arg(providerName, provider)
+                                           : Words::tr("No %1 key is set for %2; set one with \"keys set %3\".")
+                                                 .arg(providerName, KeySentences::scope(tenant), provider))));
+    const auto entry = entryFor(tenant, provider, scope.purpose);
     if (!entry)
         return answerLater(this, std::move(done), Result<KeyRecord>(entry.failure()));
     QPointer<KeyService> self(this);
@@ -210,16 +229,8 @@ void KeyService::verify(const QString& tenant, const QString& provider, Done don
             return done(read.failure());
         if (!read.value()) {
             // The database says a key is set but the keychain lost it: nothing can be sent on its behalf.
-            KeyRecord lost{tenant,
-                           provider,
-                           KeyState::Invalid,
-                           known->fingerprint,
-                           m_ledger.now(),
-                           KeyVerdict::of(KeyVerdict::Code::NotInKeychain),
-                           {},
-                           std::nullopt,
-                           {},
-                           {}};
+            const KeyRecord lost = unchecked(entry.value(), KeyState::Invalid, known->fingerprint,
+                                             KeyVerdict::of(KeyVerdict::Code::NotInKeychain), m_ledger.now());
             if (Status s = m_ledger.keys().setKeyRecord(lost, KeyChange::Checked); !s)
                 return done(s.failure());
             return done(lost);
@@ -228,9 +239,10 @@ void KeyService::verify(const QString& tenant, const QString& provider, Done don
     });
 }
 
-void KeyService::probe(const QString& provider, const QString& key,
+void KeyService::probe(const KeyEntry& entry, const QString& key,
                        std::function<void(Result<ProviderCheck::Outcome>)> done)
 {
+    const QString& provider = entry.provider;
     const auto settings = m_ledger.settings().current();
     if (!settings)
         return done(settings.failure());
@@ -243,46 +255,53 @@ void KeyService::probe(const QString& provider, const QString& key,
             });
     check->start(
         *m_ledger.catalog().provider(provider),
-        ProviderCheck::baseUrl(*m_ledger.catalog().provider(provider), settings->providerBaseUrls.value(provider)),
-        key);
+        ProviderCheck::baseUrl(*m_ledger.catalog().provider(provider), settings->providerBaseUrls.value(provider)), key,
+        entry.purpose);
 }
 
 void KeyService::check(const KeyEntry& entry, const QString& key, Done done)
 {
     const QString fingerprint = KeyFormat::fingerprint(key);
-    probe(entry.provider, key,
-          [this, entry, fingerprint, done = std::move(done)](Result<ProviderCheck::Outcome> outcome) {
-              if (!outcome)
-                  return done(outcome.failure());
-              const KeyRecord record = recordOf(entry, fingerprint, outcome.value(), m_ledger.now());
-              if (Status s = m_ledger.keys().setKeyRecord(record, KeyChange::Checked); !s)
-                  return done(s.failure());
-              done(record);
-          });
+    probe(entry, key, [this, entry, fingerprint, done = std::move(done)](Result<ProviderCheck::Outcome> outcome) {
+        if (!outcome)
+            return done(outcome.failure());
+        const KeyRecord record = recordOf(entry, fingerprint, outcome.value(), m_ledger.now());
+        if (Status s = m_ledger.keys().setKeyRecord(record, KeyChange::Checked); !s)
+            return done(s.failure());
+        done(record);
+    });
 }
 
 void KeyService::remove(const QString& tenant, const QString& provider, std::function<void(Status)> done)
 {
-    if (Status s = m_ledger.keys().mayChangeKey(tenant, provider, false); !s)
+    removeKey({{}, tenant, provider, KeyPurpose::Inference}, std::move(done));
+}
+
+void KeyService::removeUsageKey(const QString& provider, std::function<void(Status)> done)
+{
+    removeKey({{}, {}, provider, KeyPurpose::Usage}, std::move(done));
+}
+
+void KeyService::removeKey(const KeyEntry& scope, std::function<void(Status)> done)
+{
+    if (Status s = m_ledger.keys().mayChangeKey(scope.tenant, scope.provider, false, scope.purpose); !s)
         return answerLater(this, std::move(done), s);
-    const auto known = m_ledger.keys().keyRecord(tenant, provider);
+    const auto known = m_ledger.keys().keyRecord(scope.tenant, scope.provider, scope.purpose);
     if (!known)
         return answerLater(this, std::move(done), Status(known.failure()));
     // Removing here would drop the record and leave the secret in the other machine's keychain.
-    if (const QString elsewhere = heldElsewhere(known.value(), m_ledger.catalog().provider(provider)->name);
+    if (const QString elsewhere = heldElsewhere(known.value(), m_ledger.catalog().provider(scope.provider)->name);
         !elsewhere.isEmpty())
         return answerLater(this, std::move(done), Status(refused(elsewhere)));
-    removeEntry(tenant, provider, done, [=] {
-        KeyRecord gone{tenant, provider, KeyState::NotSet, known->fingerprint, m_ledger.now(), {}, {}, std::nullopt,
-                       {},     {}};
+    removeEntry(scope, done, [=] {
+        const KeyRecord gone = unchecked(scope, KeyState::NotSet, known->fingerprint, {}, m_ledger.now());
         done(m_ledger.keys().setKeyRecord(gone, KeyChange::Removed));
     });
 }
 
-void KeyService::removeEntry(const QString& tenant, const QString& provider, std::function<void(Status)> done,
-                             std::function<void()> then)
+void KeyService::removeEntry(const KeyEntry& scope, std::function<void(Status)> done, std::function<void()> then)
 {
-    const auto entry = entryFor(tenant, provider);
+    const auto entry = entryFor(scope.tenant, scope.provider, scope.purpose);
     if (!entry)
         return answerLater(this, std::move(done), Status(entry.failure()));
     QPointer<KeyService> self(this);
@@ -301,7 +320,8 @@ QString KeyService::heldElsewhere(const KeyRecord& record, const QString& provid
         return {};
     const qsizetype at = record.holder.lastIndexOf(QLatin1Char('@'));
     return Words::tr("The %1 key for %2 is kept in the keychain of %3 on %4; Test and Remove work there.")
-        .arg(providerName, KeySentences::scope(record.tenant), record.holder.left(at), record.holder.mid(at + 1));
+        .arg(providerName, KeySentences::scope(record.tenant, record.purpose), record.holder.left(at),
+             record.holder.mid(at + 1));
 }
 
 void KeyService::removeTenant(const QString& tenant, std::function<void(Status)> done)
@@ -325,5 +345,5 @@ void KeyService::removeKeys(const QString& tenant, QStringList providers, std::f
     if (providers.isEmpty())
         return done(m_ledger.removeTenant(tenant));
     const QString provider = providers.takeFirst();
-    removeEntry(tenant, provider, done, [=] { removeKeys(tenant, providers, done); });
+    removeEntry({{}, tenant, provider, KeyPurpose::Inference}, done, [=] { removeKeys(tenant, providers, done); });
 }

@@ -39,6 +39,11 @@ public:
     void verify(const QString& tenant, const QString& provider, Done done);
     // Deletes the keychain entry; the provider's actions go back to credits.
     void remove(const QString& tenant, const QString& provider, std::function<void(Status)> done);
+    // The same for the provider's usage key (an Admin key that reads the organisation's usage reports; the
+    // Owner's to change): the same checks, the same rule for replacing a stored key, its own keychain entry.
+    void setUsageKey(const QString& provider, const QString& rawKey, SetOptions options, Done done);
+    void verifyUsageKey(const QString& provider, Done done);
+    void removeUsageKey(const QString& provider, std::function<void(Status)> done);
     // On a shared ledger a key sits in the keychain of the machine that stored it: why it cannot be checked or
     // removed from here, or empty when this machine holds it (or nobody knows).
     static QString heldElsewhere(const KeyRecord& record, const QString& providerName);
@@ -46,17 +51,19 @@ public:
     void removeTenant(const QString& tenant, std::function<void(Status)> done);
 
 private:
-    Result<KeyEntry> entryFor(const QString& tenant, const QString& provider);
+    Result<KeyEntry> entryFor(const QString& tenant, const QString& provider, KeyPurpose purpose);
+    void setKey(const KeyEntry& scope, const QString& rawKey, SetOptions options, Done done);
+    void verifyKey(const KeyEntry& scope, Done done);
+    void removeKey(const KeyEntry& scope, std::function<void(Status)> done);
     void check(const KeyEntry& entry, const QString& key, Done done);
     // Runs the provider check on `key`; `done` gets the outcome, or the failure to start it.
-    void probe(const QString& provider, const QString& key, std::function<void(Result<ProviderCheck::Outcome>)> done);
+    void probe(const KeyEntry& entry, const QString& key, std::function<void(Result<ProviderCheck::Outcome>)> done);
     void store(const KeyEntry& entry, const QString& key, KeyRecord record, KeyChange change,
                const QString& replacedFingerprint, Done done);
     void replace(const KeyEntry& entry, const QString& key, const KeyRecord& stored, SetOptions options, Done done);
     void removeKeys(const QString& tenant, QStringList providers, std::function<void(Status)> done);
     // Deletes the keychain entry, then runs `then`; a keychain failure answers `done` instead.
-    void removeEntry(const QString& tenant, const QString& provider, std::function<void(Status)> done,
-                     std::function<void()> then);
+    void removeEntry(const KeyEntry& scope, std::function<void(Status)> done, std::function<void()> then);
 
     Ledger& m_ledger;
     KeyVault& m_vault;

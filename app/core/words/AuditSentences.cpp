@@ -4,6 +4,7 @@
 #include "rules/KeyState.h"
 #include "rules/Roles.h"
 #include "support/Text.h"
+#include "words/KeySentences.h"
 #include "words/UsageSentences.h"
 
 #include <QLocale>
@@ -17,18 +18,26 @@ const QString keyPrefix = QStringLiteral("key.");
 const QString modelPrefix = Settings::model({});
 const QString baseUrlPrefix = Settings::baseUrl({});
 
-// "install" or "tenant acme", as KeyStore writes the scope of a key.
+// "install", "tenant acme" or "usage", as KeyStore writes the scope of a key.
 QString keyScope(const QString& scope)
 {
     if (scope == QLatin1String("install"))
         return AuditSentences::tr("the install key");
+    if (scope == QLatin1String("usage"))
+        return AuditSentences::tr("the usage key");
     return AuditSentences::tr("the key of tenant %1").arg(scope.mid(int(qstrlen("tenant "))));
 }
 
-QString keyState(const QString& id)
+// A state as the page words it for a key of that scope: an active usage key is "Active", not "Active (BYOK)".
+QString keyState(const QString& id, const QString& scope)
 {
     const auto state = keyStateFromId(id);
-    return state ? keyStateLabel(*state) : id;
+    if (!state)
+        return id;
+    KeyRecord record;
+    record.state = *state;
+    record.purpose = scope == QLatin1String("usage") ? KeyPurpose::Usage : KeyPurpose::Inference;
+    return KeySentences::stateLabel(record);
 }
 
 // " (request req_…)" as written, kept: it is what the provider's support asks for.
@@ -54,16 +63,17 @@ QString settingValue(const QString& subject, const QString& value, const Catalog
 QString keyChange(const QString& line)
 {
     // set|checked|removed SCOPE key[ …FP][: STATE[ (request ID)]]
-    static const QRegularExpression plain(QStringLiteral(
-        "^(set|checked|removed) (install|tenant \\S+) key(?: \u2026(\\S+))?(?:: (\\w+)(?: \\(request (\\S+)\\))?)?$"));
+    static const QRegularExpression plain(QStringLiteral("^(set|checked|removed) (install|usage|tenant \\S+) key(?: "
+                                                         "\u2026(\\S+))?(?:: (\\w+)(?: \\(request (\\S+)\\))?)?$"));
     // replaced SCOPE key …OLD → …NEW: STATE[ (request ID)]
-    static const QRegularExpression replaced(QStringLiteral(
-        "^replaced (install|tenant \\S+) key \u2026(\\S+) \u2192 \u2026(\\S+): (\\w+)(?: \\(request (\\S+)\\))?$"));
+    static const QRegularExpression replaced(QStringLiteral("^replaced (install|usage|tenant \\S+) key \u2026(\\S+) "
+                                                            "\u2192 \u2026(\\S+): (\\w+)(?: \\(request (\\S+)\\))?$"));
     // kept SCOPE key …OLD; new key …NEW not stored: STATE[ (request ID)]
-    static const QRegularExpression kept(QStringLiteral("^kept (install|tenant \\S+) key \u2026(\\S+); new key "
+    static const QRegularExpression kept(QStringLiteral("^kept (install|usage|tenant \\S+) key \u2026(\\S+); new key "
                                                         "\u2026(\\S+) not stored: (\\w+)(?: \\(request (\\S+)\\))?$"));
     if (const auto m = plain.match(line); m.hasMatch()) {
-        const QString scope = keyScope(m.captured(2)), fingerprint = m.captured(3), state = keyState(m.captured(4));
+        const QString scope = keyScope(m.captured(2)), fingerprint = m.captured(3),
+                      state = keyState(m.captured(4), m.captured(2));
         const QString request = requestPart(m.captured(5));
         const QString key = fingerprint.isEmpty() ? scope : AuditSentences::tr("%1 \u2026%2").arg(scope, fingerprint);
         if (m.captured(1) == QLatin1String("removed"))
@@ -74,11 +84,11 @@ QString keyChange(const QString& line)
     }
     if (const auto m = replaced.match(line); m.hasMatch())
         return AuditSentences::tr("Replaced %1 \u2026%2 with \u2026%3: %4%5.")
-            .arg(keyScope(m.captured(1)), m.captured(2), m.captured(3), keyState(m.captured(4)),
+            .arg(keyScope(m.captured(1)), m.captured(2), m.captured(3), keyState(m.captured(4), m.captured(1)),
                  requestPart(m.captured(5)));
     if (const auto m = kept.match(line); m.hasMatch())
         return AuditSentences::tr("Kept %1 \u2026%2; the new key \u2026%3 was not stored: %4%5.")
-            .arg(keyScope(m.captured(1)), m.captured(2), m.captured(3), keyState(m.captured(4)),
+            .arg(keyScope(m.captured(1)), m.captured(2), m.captured(3), keyState(m.captured(4), m.captured(1)),
                  requestPart(m.captured(5)));
     return line;
 }

@@ -7,6 +7,18 @@ QString KeySentences::scope(const QString& tenant)
     return tenant.isEmpty() ? tr("the install") : tr("tenant %1").arg(tenant);
 }
 
+QString KeySentences::scope(const QString& tenant, KeyPurpose purpose)
+{
+    return purpose == KeyPurpose::Usage ? tr("the usage reports") : scope(tenant);
+}
+
+QString KeySentences::stateLabel(const KeyRecord& record)
+{
+    if (record.purpose == KeyPurpose::Usage && record.state == KeyState::Active)
+        return tr("Active");
+    return keyStateLabel(record.state);
+}
+
 QString KeySentences::inForce(const Provider& provider, const Result<KeyStatus>& status)
 {
     if (!status)
@@ -79,6 +91,13 @@ QString KeySentences::verdict(const KeyVerdict& v, const Provider& provider, boo
         return say(QT_TRANSLATE_NOOP("KeySentences", "%1 answered %2%3.")).arg(name, statusPart, saidPart);
     case KeyVerdict::Code::NotAModelList:
         return say(QT_TRANSLATE_NOOP("KeySentences", "%1 answered with something that is not a model list.")).arg(name);
+    case KeyVerdict::Code::NoPermission:
+        return say(QT_TRANSLATE_NOOP("KeySentences", "%1 knows the key but it may not read the organisation's usage "
+                                                     "reports %2%3; create an Admin key at %4 and enter that."))
+            .arg(name, statusPart, saidPart, provider.consoleHost());
+    case KeyVerdict::Code::NotAReport:
+        return say(QT_TRANSLATE_NOOP("KeySentences", "%1 answered with something that is not a usage report."))
+            .arg(name);
     case KeyVerdict::Code::TimedOut:
         return say(QT_TRANSLATE_NOOP("KeySentences", "%1 did not answer within %2 seconds."))
             .arg(name, english ? QString::number(v.timeoutMs / 1000.0, 'g', 2)

@@ -15,6 +15,10 @@ class KeySentences
 public:
     // "the install" or "tenant acme".
     static QString scope(const QString& tenant);
+    // "the install", "tenant acme", or for a usage key "the usage reports".
+    static QString scope(const QString& tenant, KeyPurpose purpose);
+    // The record's state in the page's words; an active usage key is "Active", not "Active (BYOK)".
+    static QString stateLabel(const KeyRecord& record);
     // "Anthropic actions use the install's key (Active (BYOK))." / "… use AI credits.", and a tenant key the
     // plan leaves unused with the ledger's reason.
     static QString inForce(const Provider& provider, const Result<KeyStatus>& status);

@@ -175,6 +175,9 @@ Result<InitOutcome> upgrade(const QSqlDatabase& db, const QString& database)
     if (from < 12)
         if (Status s = exec(db, QString::fromLatin1(Schema::createCalendarChanges)); !s)
             return s.failure();
+    if (from < 13)
+        if (Status s = exec(db, QString::fromLatin1(Schema::createUsageKeys)); !s)
+            return s.failure();
     if (Status s = runWall(db, names, QStringLiteral("postgres-functions.sql")); !s)
         return s.failure();
     if (from < 11)
