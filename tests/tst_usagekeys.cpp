@@ -97,15 +97,16 @@ private slots:
         QTest::addColumn<QString>("said");
         QTest::newRow("401") << 401
                              << QByteArray(R"({"error":{"type":"authentication_error","message":"invalid x-api-key"}})")
-                             << 1 << "invalid" << "Anthropic rejected the key (401): invalid x-api-key.";
-        QTest::newRow("403") << 403
-                             << QByteArray(R"({"error":{"type":"permission_error","message":"not allowed"}})") << 1
-                             << "no_permission"
+                             << 1 << "invalid"
+                             << "Anthropic rejected the key (401): invalid x-api-key.";
+        QTest::newRow("403") << 403 << QByteArray(R"({"error":{"type":"permission_error","message":"not allowed"}})")
+                             << 1 << "no_permission"
                              << "Anthropic knows the key but it may not read the organisation's usage reports (403): "
                                 "not allowed; create an Admin key at console.anthropic.com and enter that.";
         QTest::newRow("not a report") << 200 << QByteArray(R"({"object":"list"})") << 3 << "not_verified"
                                       << "Anthropic answered with something that is not a usage report.";
-        QTest::newRow("500") << 500 << QByteArray("{}") << 3 << "not_verified" << "Anthropic is having trouble (500).";
+        QTest::newRow("500") << 500 << QByteArray("{}") << 3 << "not_verified"
+                             << "Anthropic is having trouble (500).";
     }
 
     void providerAnswers()
@@ -137,8 +138,8 @@ private slots:
             << "keys set-usage anthropic" << anthropicKey
             << "This is an API key of Anthropic, which runs AI actions but cannot read the organisation's usage "
                "reports; create an Admin key at console.anthropic.com and enter that.";
-        QTest::newRow("openai project key as usage key") << "keys set-usage openai" << openAiKey
-                                                         << "This is an API key of OpenAI";
+        QTest::newRow("openai project key as usage key")
+            << "keys set-usage openai" << openAiKey << "This is an API key of OpenAI";
         QTest::newRow("admin key as byok") << "keys set anthropic" << anthropicAdminKey
                                            << "This is an Admin key of Anthropic, which manages an organisation but "
                                               "cannot run AI actions";
@@ -173,8 +174,8 @@ private slots:
             QVERIFY(ledger->directory().setMember(me, Role::Admin).ok());
         }
         m_provider.requests.clear();
-        for (const char* command : {"keys set-usage anthropic", "keys verify-usage anthropic",
-                                    "keys remove-usage anthropic"}) {
+        for (const char* command :
+             {"keys set-usage anthropic", "keys verify-usage anthropic", "keys remove-usage anthropic"}) {
             const Run r = cli(words(command), anthropicAdminKey);
             QCOMPARE(r.exitCode, 1);
             QVERIFY2(r.err.contains("Changing usage keys needs the Owner role"), r.err.constData());

@@ -76,6 +76,61 @@ private slots:
         QVERIFY(find<QLabel>("keyInForceLabel")->text().contains(QStringLiteral("Anthropic actions use AI credits.")));
     }
 
+    // The usage key has its own part of the Keys section: an Admin key is saved, checked against the usage report and
+    // shown masked and "Active" (not BYOK); the BYOK field stays empty; an API key is refused there and kept to be
+    // corrected; an Admin sees the usage key's state but may not change it.
+    void aUsageKeyIsSavedInItsOwnPart()
+    {
+        openWindow();
+        m_window->page()->showSection(QStringLiteral("keys"));
+        const QString adminKey =
+            QStringLiteral("sk-ant-admin01-") + QString(70, QLatin1Char('A')) + QStringLiteral("Qw3_adm1");
+        m_provider.route("/v1/organizations/usage_report/messages", 200, R"({"data":[],"has_more":false})");
+        auto* edit = find<QLineEdit>("anthropicUsageKeyEdit");
+        auto* save = find<QPushButton>("anthropicUsageSaveButton");
+        QCOMPARE(edit->echoMode(), QLineEdit::Password);
+        QCOMPARE(edit->placeholderText(), QStringLiteral("Paste an Admin key (sk-ant-admin…)"));
+        QCOMPARE(badgeState("anthropicUsage"), QStringLiteral("not_set"));
+
+        // An API key is refused before anything is sent, and stays in the field.
+        QTest::keyClicks(edit, anthropicKey);
+        QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY2(find<QLabel>("anthropicUsageMessageLabel")
+                     ->text()
+                     .contains(QStringLiteral("This is an API key of Anthropic")),
+                 qPrintable(find<QLabel>("anthropicUsageMessageLabel")->text()));
+        QCOMPARE(edit->text(), anthropicKey);
+        QVERIFY(m_provider.requests.isEmpty());
+
+        edit->clear();
+        QTest::keyClicks(edit, adminKey);
+        QTest::mouseClick(save, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(badgeState("anthropicUsage"), QStringLiteral("active"), 20000);
+        QCOMPARE(find<QLabel>("anthropicUsageStatusBadge")->text(), QStringLiteral("✓ Active"));
+        QVERIFY(edit->text().isEmpty());
+        QCOMPARE(edit->placeholderText(), QStringLiteral("sk-ant-••••••••adm1"));
+        QVERIFY(m_provider.requests.last().path.startsWith("/v1/organizations/usage_report/messages?"));
+        QCOMPARE(badgeState("anthropic"), QStringLiteral("not_set"));
+        QCOMPARE(find<QLineEdit>("anthropicKeyEdit")->placeholderText(), QStringLiteral("Paste your key (sk-ant-…)"));
+        QCOMPARE(ledger()->keys().usageKey(QStringLiteral("anthropic"))->fingerprint, QStringLiteral("adm1"));
+
+        // An Admin reads its state and why the field is closed.
+        m_window.reset();
+        {
+            auto owner = ledger();
+            QVERIFY(owner->directory().setMember(QStringLiteral("someone-else"), Role::Owner).ok());
+            QVERIFY(owner->directory().setMember(Environment::currentUserName(), Role::Admin).ok());
+        }
+        openWindow();
+        m_window->page()->showSection(QStringLiteral("keys"));
+        QCOMPARE(badgeState("anthropicUsage"), QStringLiteral("active"));
+        QVERIFY(!find<QLineEdit>("anthropicUsageKeyEdit")->isEnabled());
+        QVERIFY(!find<QPushButton>("anthropicUsageRemoveButton")->isEnabled());
+        QCOMPARE(find<QLabel>("anthropicUsageMessageLabel")->text(),
+                 QStringLiteral("⚠ Only an Owner can change a usage key."));
+        QVERIFY(find<QLineEdit>("anthropicKeyEdit")->isEnabled()); // an Admin's own keys stay open
+    }
+
     void aRejectedKeyTurnsTheBadgeRedWithTheProvidersMessage()
     {
         m_provider.respond(401,

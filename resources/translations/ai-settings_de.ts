@@ -924,7 +924,7 @@ $OPENAI_BASE_URL.
   set-usage ANBIETER  der Nutzungsschlüssel des Anbieters: ein Admin-Schlüssel (sk-ant-admin01-...,
                     sk-admin-...), der die Nutzungs- und Kostenberichte der Organisation liest und nie
                     eine Aktion ausführt; er kann auch die Schlüssel und Mitglieder der Organisation
-                    verwalten, daher setzt ihn nur ein Owner. Von der Standardeingabe gelesen, geprüft
+                    verwalten, daher setzt ihn nur ein Inhaber. Von der Standardeingabe gelesen, geprüft
                     durch das Lesen des Berichts eines Tages (Status: active, invalid, no_permission,
                     not_verified); ersetzt wie oben
   verify-usage ANBIETER, remove-usage ANBIETER   dasselbe für den Nutzungsschlüssel
@@ -2504,22 +2504,6 @@ und $OPENAI_BASE_URL.
         <translation>Zeigt den Schlüssel, den Sie eingeben; ein gespeicherter Schlüssel wird nie gezeigt.</translation>
     </message>
     <message>
-        <source>Save the %1 key</source>
-        <translation>Den %1-Schlüssel speichern</translation>
-    </message>
-    <message>
-        <source>Test the %1 key with %1</source>
-        <translation>Den %1-Schlüssel bei %1 prüfen</translation>
-    </message>
-    <message>
-        <source>Remove the %1 key</source>
-        <translation>Den %1-Schlüssel entfernen</translation>
-    </message>
-    <message>
-        <source>%1 key status</source>
-        <translation>Status des %1-Schlüssels</translation>
-    </message>
-    <message>
         <source>Get, rotate or fund a key at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</source>
         <translation>Schlüssel erhalten, erneuern oder aufladen unter &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</translation>
     </message>
@@ -2586,6 +2570,50 @@ und $OPENAI_BASE_URL.
     <message>
         <source>Paste your key (%1…)</source>
         <translation>Schlüssel einfügen (%1…)</translation>
+    </message>
+    <message>
+        <source>%1 usage key</source>
+        <translation>%1-Nutzungsschlüssel</translation>
+    </message>
+    <message>
+        <source>Save the %1</source>
+        <translation>%1 speichern</translation>
+    </message>
+    <message>
+        <source>Test the %1 with %2</source>
+        <translation>%1 bei %2 prüfen</translation>
+    </message>
+    <message>
+        <source>Remove the %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>%1 status</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Create or revoke Admin keys at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</source>
+        <translation>Admin-Schlüssel erstellen oder widerrufen unter &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>Paste an Admin key (%1…)</source>
+        <translation>Admin-Schlüssel einfügen (%1…)</translation>
+    </message>
+    <message>
+        <source>Reads the %1 organisation&apos;s usage and cost reports; runs no action.</source>
+        <translation>Liest die Nutzungs- und Kostenberichte der %1-Organisation; führt keine Aktion aus.</translation>
+    </message>
+    <message>
+        <source>An Owner can rotate it: %1</source>
+        <translation>Ein Inhaber kann ihn erneuern: %1</translation>
+    </message>
+    <message>
+        <source>Replace the active %1 usage key ending %2?</source>
+        <translation>Den aktiven %1-Nutzungsschlüssel mit der Endung %2 ersetzen?</translation>
+    </message>
+    <message>
+        <source>Remove the %1 usage key from the keychain? The usage reports will no longer be read.</source>
+        <translation>Den %1-Nutzungsschlüssel aus dem Schlüsselbund entfernen? Die Nutzungsberichte werden dann nicht mehr gelesen.</translation>
     </message>
 </context>
 <context>
@@ -3157,6 +3185,21 @@ und $OPENAI_BASE_URL.
     <message>
         <source>No tenants yet; an Owner or Admin adds them.</source>
         <translation>Noch keine Mandanten; ein Inhaber oder Administrator fügt sie hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::UsageKeysPanel</name>
+    <message>
+        <source>Usage keys</source>
+        <translation>Nutzungsschlüssel</translation>
+    </message>
+    <message>
+        <source>A usage key lets this install read the provider&apos;s own usage and cost reports for your organisation, to show what your keys really cost and whether every run reached the provider. It is an Admin key, which never runs an AI action here but can also manage your organisation&apos;s keys and members: keep it like a master key. Only an Owner can set, test or remove it.</source>
+        <translation>Mit einem Nutzungsschlüssel liest diese Installation die eigenen Nutzungs- und Kostenberichte des Anbieters für Ihre Organisation, um zu zeigen, was Ihre Schlüssel wirklich kosten und ob jeder Lauf beim Anbieter ankam. Es ist ein Admin-Schlüssel, der hier nie eine KI-Aktion ausführt, aber auch die Schlüssel und Mitglieder Ihrer Organisation verwalten kann: Bewahren Sie ihn wie einen Generalschlüssel auf. Nur ein Inhaber kann ihn setzen, prüfen oder entfernen.</translation>
+    </message>
+    <message>
+        <source>Only an Owner can change a usage key.</source>
+        <translation>Nur ein Inhaber kann einen Nutzungsschlüssel ändern.</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ ByokPanel::ByokPanel(Session& session, QWidget* parent)
     m_scopeLabel->setObjectName(QStringLiteral("keyScopeLabel"));
     layout->addWidget(m_scopeLabel);
     for (const Provider& p : session.catalog().providers()) {
-        auto* field = new KeyField(session, p, this);
+        auto* field = new KeyField(session, p, KeyPurpose::Inference, this);
         connect(field, &KeyField::keyChanged, &session, &Session::refresh);
         m_fields << field;
         layout->addWidget(field);

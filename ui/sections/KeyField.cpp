@@ -38,20 +38,22 @@ QString coveredActions(const Catalog& catalog, const QString& provider)
 
 } // namespace
 
-KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
-    : QWidget(parent), m_session(session), m_provider(provider), m_edit(new QLineEdit(this)),
+KeyField::KeyField(Session& session, const Provider& provider, KeyPurpose purpose, QWidget* parent)
+    : QWidget(parent), m_session(session), m_provider(provider), m_purpose(purpose), m_edit(new QLineEdit(this)),
       m_showButton(new QToolButton(this)), m_shownLabel(new QLabel(this)),
       m_saveButton(new QPushButton(tr("Save"), this)), m_testButton(new QPushButton(tr("Test"), this)),
       m_removeButton(new QPushButton(tr("Remove"), this)), m_badge(new StatusBadge(this)),
       m_messageLabel(new QLabel(this)), m_detailLabel(new QLabel(this)), m_consoleLabel(new QLabel(this))
 {
-    const QString id = provider.id;
-    auto* title = new QLabel(tr("%1 API key").arg(provider.name), this);
+    // "anthropicKeyEdit", or "anthropicUsageKeyEdit" for the usage key's.
+    const QString id = provider.id + (isUsage() ? QStringLiteral("Usage") : QString());
+    const QString what = isUsage() ? tr("%1 usage key").arg(provider.name) : tr("%1 API key").arg(provider.name);
+    auto* title = new QLabel(what, this);
     title->setBuddy(m_edit);
     m_edit->setObjectName(id + QStringLiteral("KeyEdit"));
     m_edit->setEchoMode(QLineEdit::Password);
     m_edit->setClearButtonEnabled(true);
-    m_edit->setAccessibleName(tr("%1 API key").arg(provider.name));
+    m_edit->setAccessibleName(what);
     m_edit->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('m')) * 16);
     m_showButton->setObjectName(id + QStringLiteral("ShowButton"));
     m_showButton->setText(tr("Show"));
@@ -69,13 +71,13 @@ KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
     m_shownLabel->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_shownLabel->hide();
     m_saveButton->setObjectName(id + QStringLiteral("SaveButton"));
-    m_saveButton->setAccessibleName(tr("Save the %1 key").arg(provider.name));
+    m_saveButton->setAccessibleName(tr("Save the %1").arg(what));
     m_testButton->setObjectName(id + QStringLiteral("TestButton"));
-    m_testButton->setAccessibleName(tr("Test the %1 key with %1").arg(provider.name));
+    m_testButton->setAccessibleName(tr("Test the %1 with %2").arg(what, provider.name));
     m_removeButton->setObjectName(id + QStringLiteral("RemoveButton"));
-    m_removeButton->setAccessibleName(tr("Remove the %1 key").arg(provider.name));
+    m_removeButton->setAccessibleName(tr("Remove the %1").arg(what));
     m_badge->setObjectName(id + QStringLiteral("StatusBadge"));
-    m_badge->setAccessibleName(tr("%1 key status").arg(provider.name));
+    m_badge->setAccessibleName(tr("%1 status").arg(what));
     m_messageLabel->setObjectName(id + QStringLiteral("MessageLabel"));
     m_messageLabel->setWordWrap(true);
     m_messageLabel->setTextFormat(Qt::PlainText);
@@ -85,7 +87,8 @@ KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
     m_detailLabel->setTextFormat(Qt::PlainText);
     m_consoleLabel->setObjectName(id + QStringLiteral("ConsoleLink"));
     m_consoleLabel->setTextFormat(Qt::RichText);
-    m_consoleLabel->setText(tr("Get, rotate or fund a key at <a href=\"%1\">%2</a>.")
+    m_consoleLabel->setText((isUsage() ? tr("Create or revoke Admin keys at <a href=\"%1\">%2</a>.")
+                                       : tr("Get, rotate or fund a key at <a href=\"%1\">%2</a>."))
                                 .arg(provider.console.toHtmlEscaped(), provider.consoleHost().toHtmlEscaped()));
     m_consoleLabel->setOpenExternalLinks(true); // the system browser, where the administrator is signed in
     m_consoleLabel->setTextInteractionFlags(Qt::TextBrowserInteraction);
@@ -98,7 +101,7 @@ KeyField::KeyField(Session& session, const Provider& provider, QWidget* parent)
             test();
     });
     connect(&session, &Session::keyCheckStarted, this, [this](const QString& tenant, const QString& provider) {
-        if (tenant == m_tenant && provider == m_provider.id)
+        if (!isUsage() && tenant == m_tenant && provider == m_provider.id)
             reload();
     });
 
@@ -148,29 +151,42 @@ void KeyField::showScope(const QString& tenant, const PageState::ProviderKeys& k
 {
     m_keys = keys;
     m_timeZone = timeZone;
-    if (tenant != m_tenant) {
+    // A usage key is the install's, whichever tenant the page shows.
+    const QString scope = isUsage() ? QString() : tenant;
+    if (scope != m_tenant) {
         // A key typed for one scope must not be saved into another by accident.
         m_edit->clear();
         m_note.clear();
-        m_tenant = tenant;
+        m_tenant = scope;
     }
     m_mayChange = mayChange;
     m_whyNoNewKey = whyNoNewKey;
     reload();
 }
 
+bool KeyField::isCheckingInBackground() const
+{
+    // The window rechecks the keys that run actions; a usage key is checked when someone asks.
+    return !isUsage() && m_session.isChecking(m_tenant, m_provider.id);
+}
+
 void KeyField::reload()
 {
     // A tenant key the plan does not use is shown as such, whatever its last check said.
-    m_record = m_keys.inForce.unused ? *m_keys.inForce.unused : m_keys.own;
-    const bool checkingInBackground = m_session.isChecking(m_tenant, m_provider.id);
+    m_record = isUsage() ? m_keys.usage : m_keys.inForce.unused ? *m_keys.inForce.unused : m_keys.own;
+    const bool checkingInBackground = isCheckingInBackground();
     if (checkingInBackground)
         m_badge->setChecking();
     else if (!m_busy)
-        m_badge->setState(m_record.state);
-    m_edit->setPlaceholderText(m_record.fingerprint.isEmpty() ? tr("Paste your key (%1…)").arg(m_provider.keyPrefix)
-                                                              : KeyFormat::masked(m_provider, m_record.fingerprint));
-    QString detail = tr("Covers %1.").arg(coveredActions(m_session.catalog(), m_provider.id));
+        m_badge->setState(m_record.state, KeySentences::stateLabel(m_record));
+    const QString prefix = isUsage() ? m_provider.adminKeyPrefixes.value(0) : m_provider.keyPrefix;
+    m_edit->setPlaceholderText(
+        m_record.fingerprint.isEmpty()
+            ? (isUsage() ? tr("Paste an Admin key (%1…)") : tr("Paste your key (%1…)")).arg(prefix)
+            : KeyFormat::masked(m_provider, m_record.fingerprint));
+    QString detail =
+        isUsage() ? tr("Reads the %1 organisation's usage and cost reports; runs no action.").arg(m_provider.name)
+                  : tr("Covers %1.").arg(coveredActions(m_session.catalog(), m_provider.id));
     if (m_record.checkedAt)
         detail +=
             QLatin1Char(' ') + tr("Last checked %1.").arg(UsageSentences::moment(*m_record.checkedAt, m_timeZone));
@@ -207,7 +223,10 @@ QString KeyField::adviceFor(const KeyRecord& record) const
     switch (record.state) {
     case KeyState::Invalid:
         // A Viewer reads the same steps, as the Owner's or an Admin's to take.
-        return m_mayChange ? tr("To rotate it: %1").arg(rotate) : tr("An Owner or Admin can rotate it: %1").arg(rotate);
+        if (m_mayChange)
+            return tr("To rotate it: %1").arg(rotate);
+        return isUsage() ? tr("An Owner can rotate it: %1").arg(rotate)
+                         : tr("An Owner or Admin can rotate it: %1").arg(rotate);
     case KeyState::Throttled:
         if (record.retryAt) {
             const QString at = UsageSentences::clock(*record.retryAt, m_timeZone);
@@ -257,7 +276,7 @@ void KeyField::updateControls()
     m_messageLabel->setVisible(!message.isEmpty());
     describeState(message);
 
-    const bool busy = m_busy || m_session.isChecking(m_tenant, m_provider.id);
+    const bool busy = m_busy || isCheckingInBackground();
     const bool mayType = m_mayChange && m_whyNoNewKey.isEmpty() && !busy;
     const bool typing = !m_edit->text().isEmpty();
     const bool stored = m_record.state != KeyState::NotSet;
@@ -293,16 +312,18 @@ void KeyField::finish(const QString& tenant, const Failure* failure, bool stored
 void KeyField::save()
 {
     // Format first: a malformed or misplaced key is refused here, and stays in the field to be corrected.
-    const auto key = KeyFormat::check(m_session.catalog(), m_provider.id, m_edit->text());
+    const auto key = KeyFormat::check(m_session.catalog(), m_provider.id, m_edit->text(), m_purpose);
     if (!key) {
         setNote(key.failure().message);
         m_edit->setFocus();
         return;
     }
     if (m_record.state == KeyState::Active &&
-        Ask::question(this, tr("Replace key"),
-                      tr("Replace the active %1 key ending %2?").arg(m_provider.name, m_record.fingerprint),
-                      QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        Ask::question(
+            this, tr("Replace key"),
+            (isUsage() ? tr("Replace the active %1 usage key ending %2?") : tr("Replace the active %1 key ending %2?"))
+                .arg(m_provider.name, m_record.fingerprint),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return; // the typed key stays in the field
     store(key.value(), false);
 }
@@ -312,18 +333,20 @@ void KeyField::store(const QString& key, bool replaceUnverified)
     begin();
     QPointer<KeyField> self(this);
     const QString tenant = m_tenant;
-    m_session.keys().set(
-        tenant, m_provider.id, key, {true, replaceUnverified},
-        [self, tenant, key, replaceUnverified](Result<KeyRecord> r) {
-            if (!self)
-                return;
-            // No verdict on the new key: the stored one is kept unless the administrator says so.
-            if (!r && r.failure().needsConfirmation && !replaceUnverified && tenant == self->m_tenant &&
-                Ask::question(self, tr("Replace key"), r.failure().question, QMessageBox::Yes | QMessageBox::Cancel,
-                              QMessageBox::Cancel) == QMessageBox::Yes)
-                return self->store(key, true);
-            self->finish(tenant, r ? nullptr : &r.failure(), r.ok());
-        });
+    auto done = [self, tenant, key, replaceUnverified](Result<KeyRecord> r) {
+        if (!self)
+            return;
+        // No verdict on the new key: the stored one is kept unless the administrator says so.
+        if (!r && r.failure().needsConfirmation && !replaceUnverified && tenant == self->m_tenant &&
+            Ask::question(self, tr("Replace key"), r.failure().question, QMessageBox::Yes | QMessageBox::Cancel,
+                          QMessageBox::Cancel) == QMessageBox::Yes)
+            return self->store(key, true);
+        self->finish(tenant, r ? nullptr : &r.failure(), r.ok());
+    };
+    if (isUsage())
+        m_session.keys().setUsageKey(m_provider.id, key, {true, replaceUnverified}, std::move(done));
+    else
+        m_session.keys().set(tenant, m_provider.id, key, {true, replaceUnverified}, std::move(done));
 }
 
 void KeyField::test()
@@ -331,29 +354,38 @@ void KeyField::test()
     begin();
     QPointer<KeyField> self(this);
     const QString tenant = m_tenant;
-    m_session.keys().verify(tenant, m_provider.id, [self, tenant](Result<KeyRecord> r) {
+    auto done = [self, tenant](Result<KeyRecord> r) {
         if (self)
             self->finish(tenant, r ? nullptr : &r.failure(), false);
-    });
+    };
+    if (isUsage())
+        m_session.keys().verifyUsageKey(m_provider.id, std::move(done));
+    else
+        m_session.keys().verify(tenant, m_provider.id, std::move(done));
 }
 
 void KeyField::removeKey()
 {
-    const QString scope = KeySentences::scope(m_tenant);
+    const QString question =
+        isUsage() ? tr("Remove the %1 usage key from the keychain? The usage reports will no longer be read.")
+                        .arg(m_provider.name)
+                  : tr("Remove the %1 key for %2 from the keychain? Its actions will use AI credits again.")
+                        .arg(m_provider.name, KeySentences::scope(m_tenant));
     const auto answer =
-        Ask::question(this, tr("Remove key"),
-                      tr("Remove the %1 key for %2 from the keychain? Its actions will use AI credits again.")
-                          .arg(m_provider.name, scope),
-                      QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        Ask::question(this, tr("Remove key"), question, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
     begin();
     QPointer<KeyField> self(this);
     const QString tenant = m_tenant;
-    m_session.keys().remove(tenant, m_provider.id, [self, tenant](Status s) {
+    auto done = [self, tenant](Status s) {
         if (self)
             self->finish(tenant, s ? nullptr : &s.failure(), false);
-    });
+    };
+    if (isUsage())
+        m_session.keys().removeUsageKey(m_provider.id, std::move(done));
+    else
+        m_session.keys().remove(tenant, m_provider.id, std::move(done));
 }
 
 } // namespace Ui

@@ -20,13 +20,15 @@ class StatusBadge;
 
 // One provider's key: a password field that is never filled from the keychain (it shows the masked key as its
 // placeholder), Save, Test and Remove, the state badge and the reason under it. Keychain and provider work is
-// asynchronous; the field answers input throughout and a check can be run again.
+// asynchronous; the field answers input throughout and a check can be run again. With KeyPurpose::Usage it is the
+// provider's usage key: the install's alone, whatever the page shows, and the Owner's to change.
 class KeyField : public QWidget
 {
     Q_OBJECT
 
 public:
-    KeyField(Session& session, const Provider& provider, QWidget* parent = nullptr);
+    KeyField(Session& session, const Provider& provider, KeyPurpose purpose = KeyPurpose::Inference,
+             QWidget* parent = nullptr);
 
     // Shows the key of `tenant` (empty: the install) as the page's state has it, times in `timeZone`.
     // `mayChange` allows Test and Remove; `whyNoNewKey` says why a new key cannot be saved here, empty when it can.
@@ -58,8 +60,12 @@ private:
     // The user may check or remove the shown key from this machine: an Owner or Admin, and its keychain is here.
     bool mayCheckHere() const;
 
+    bool isUsage() const { return m_purpose == KeyPurpose::Usage; }
+    bool isCheckingInBackground() const;
+
     Session& m_session;
     Provider m_provider;
+    KeyPurpose m_purpose;
     QString m_tenant;
     bool m_mayChange = false;
     QString m_whyNoNewKey;

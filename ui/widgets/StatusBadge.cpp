@@ -33,29 +33,30 @@ StatusBadge::StatusBadge(QWidget* parent) : QLabel(parent)
     setState(KeyState::NotSet);
 }
 
-void StatusBadge::setState(KeyState state)
+void StatusBadge::setState(KeyState state, const QString& label)
 {
+    const QString words = label.isEmpty() ? keyStateLabel(state) : label;
     switch (state) {
     case KeyState::Active:
-        present(keyStateId(state), QStringLiteral("✓ ") + keyStateLabel(state), pill("#1a7f37"));
+        present(keyStateId(state), QStringLiteral("✓ ") + words, pill("#1a7f37"));
         return;
     case KeyState::Invalid:
-        present(keyStateId(state), QStringLiteral("✕ ") + keyStateLabel(state), pill("#c62828"));
+        present(keyStateId(state), QStringLiteral("✕ ") + words, pill("#c62828"));
         return;
     case KeyState::OutOfBudget:
-        present(keyStateId(state), QStringLiteral("$ ") + keyStateLabel(state), pill("#9a3412"));
+        present(keyStateId(state), QStringLiteral("$ ") + words, pill("#9a3412"));
         return;
     case KeyState::Throttled:
-        present(keyStateId(state), QStringLiteral("‖ ") + keyStateLabel(state), pill("#6f42c1"));
+        present(keyStateId(state), QStringLiteral("‖ ") + words, pill("#6f42c1"));
         return;
     case KeyState::NoPermission:
-        present(keyStateId(state), QStringLiteral("⊘ ") + keyStateLabel(state), pill("#9a3412"));
+        present(keyStateId(state), QStringLiteral("⊘ ") + words, pill("#9a3412"));
         return;
     case KeyState::NotVerified:
-        present(keyStateId(state), QStringLiteral("? ") + keyStateLabel(state), pill("#5f6368"));
+        present(keyStateId(state), QStringLiteral("? ") + words, pill("#5f6368"));
         return;
     case KeyState::Unused:
-        present(keyStateId(state), QStringLiteral("○ ") + keyStateLabel(state), outlined());
+        present(keyStateId(state), QStringLiteral("○ ") + words, outlined());
         return;
     case KeyState::NotSet:
         break;

@@ -17,7 +17,8 @@ class StatusBadge : public QLabel
 public:
     explicit StatusBadge(QWidget* parent = nullptr);
 
-    void setState(KeyState state);
+    // `label` replaces the state's own words (an active usage key is "Active", not "Active (BYOK)").
+    void setState(KeyState state, const QString& label = {});
     void setChecking();
     // A key state's JSON name ("active", "out_of_budget", ...) or "checking": for tests and style sheets.
     QString stateId() const { return property("state").toString(); }

@@ -13,6 +13,7 @@
 #include "sections/RateLimitPanel.h"
 #include "sections/Section.h"
 #include "sections/TenantsPanel.h"
+#include "sections/UsageKeysPanel.h"
 #include "session/AlertWatcher.h"
 #include "session/Session.h"
 #include "widgets/Ask.h"
@@ -170,7 +171,9 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
                    return {m_credits, new CreditCostsPanel(m_session)};
                });
     addSection(QStringLiteral("keys"), tr("Keys"), icon("dialog-password", QStyle::SP_DriveNetIcon), true,
-               [this]() -> QList<QWidget*> { return {m_byok = new ByokPanel(m_session)}; });
+               [this]() -> QList<QWidget*> {
+                   return {m_byok = new ByokPanel(m_session), new UsageKeysPanel(m_session)};
+               });
     addSection(QStringLiteral("models"), tr("Models"), icon("preferences-system", QStyle::SP_FileDialogListView), true,
                [this]() -> QList<QWidget*> { return {m_models = new ModelsPanel(m_session)}; });
     addSection(QStringLiteral("rateLimit"), tr("Rate limit"), icon("chronometer", QStyle::SP_BrowserReload), true,

@@ -106,8 +106,11 @@ Result<PageState> PageState::read(Ledger& ledger, const PageRequest& request)
         const auto own = ledger.keys().keyRecord(tenant, provider.id);
         const auto installKey = tenant.isEmpty() ? inForce : ledger.keys().keyStatus(QString(), provider.id);
         const auto models = ledger.keys().modelsAllowedByKey(provider.id);
-        if (failed(inForce, failure) | failed(own, failure) | failed(installKey, failure) | failed(models, failure))
+        const auto usage = ledger.keys().usageKey(provider.id);
+        if (failed(inForce, failure) | failed(own, failure) | failed(installKey, failure) | failed(models, failure) |
+            failed(usage, failure))
             return *failure;
+        k.usage = usage.value();
         k.inForce = inForce.value();
         k.own = own.value();
         k.install = installKey.value();

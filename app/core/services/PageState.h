@@ -65,6 +65,7 @@ struct PageState
         KeyRecord own;                          // the selection's own record (NotSet when none)
         KeyStatus install;                      // the install's
         std::optional<QStringList> modelsByKey; // the models the install's key can use, when it listed them
+        KeyRecord usage;                        // the provider's usage key (KeyPurpose::Usage), NotSet when none
     };
     QHash<QString, ProviderKeys> keys; // provider id -> its keys
 
