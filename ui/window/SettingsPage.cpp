@@ -234,7 +234,10 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
     connect(save, &QShortcut::activated, this, &SettingsPage::applyShown);
 
     connect(m_sectionList, &QListWidget::currentRowChanged, this, [this](int row) {
-        build(row);
+        // A shared ledger still connecting: its first section is built once it is attached (reload), after the
+        // window has painted "Connecting…".
+        if (m_session.isOpen())
+            build(row);
         m_sections->setCurrentIndex(row);
         markDirtySections();
     });
@@ -449,6 +452,7 @@ void SettingsPage::reload()
 {
     if (!m_session.isOpen())
         return;
+    build(m_sectionList->currentRow()); // nothing when it is built; its parts say what the reading must hold
     m_asked = request();
     m_session.readPage(m_asked);
 }
