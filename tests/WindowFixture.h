@@ -163,8 +163,22 @@ protected:
         const auto run = runCli(
             QStringList{QStringLiteral("--db"), m_db, QStringLiteral("report"), QStringLiteral("--json")} + extra);
         if (run.exitCode != 0)
-            qFatal("report failed: %s", run.err.constData());
+            qFatal("report failed (exit %d): %s", run.exitCode, run.err.constData());
         return QJsonDocument::fromJson(run.out).object();
+    }
+
+    // `report --json` for the running period the window shows. At a period's edge (the clock suites run 30 s before
+    // one) the window may have read just before it and the report run just after: then both are read again.
+    QJsonObject runningReportAsShown(const QStringList& extra = {})
+    {
+        QJsonObject report = reportJson(extra);
+        const auto shownPeriod = [&] { return m_window->page()->shown().running.period.id(); };
+        if (report[QStringLiteral("period")][QStringLiteral("id")].toString() != shownPeriod()) {
+            m_window->session()->refresh();
+            read();
+            report = reportJson(extra);
+        }
+        return report;
     }
 
     // The credits panel shows what `report --json` says for the same selection.

@@ -18,7 +18,7 @@ private slots:
     {
         recordSampleUsage();
         openWindow();
-        compareWithReport(reportJson(), true);
+        compareWithReport(runningReportAsShown(), true);
         QVERIFY(find<QLabel>("remainingLabel")->text().contains(QStringLiteral("Unused credits do not roll over")));
         QVERIFY(find<QLabel>("planLabel")->text().startsWith(QStringLiteral("Professional plan")));
 
@@ -28,7 +28,7 @@ private slots:
         QTest::keyClick(tenants, Qt::Key_Down);
         read();
         QCOMPARE(m_window->page()->selectedTenant(), QStringLiteral("acme"));
-        compareWithReport(reportJson({QStringLiteral("--tenant"), QStringLiteral("acme")}), true);
+        compareWithReport(runningReportAsShown({QStringLiteral("--tenant"), QStringLiteral("acme")}), true);
         QVERIFY(find<QLabel>("creditNotesLabel")->text().contains(QStringLiteral("Tenant acme used")));
 
         // The period before, for offline review; Later comes back, and there is nothing later than now.

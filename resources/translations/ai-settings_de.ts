@@ -1788,6 +1788,53 @@ und $OPENAI_BASE_URL.
     </message>
 </context>
 <context>
+    <name>ProviderReports</name>
+    <message>
+        <source>it is not a JSON object</source>
+        <translation>er ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>it has no list &quot;data&quot;</source>
+        <translation>er hat keine Liste „data“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2, not a count</source>
+        <translation>„%1“ ist %2, keine Anzahl</translation>
+    </message>
+    <message>
+        <source>a bucket has no start</source>
+        <translation>ein Zeitabschnitt hat keinen Beginn</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2, not an amount</source>
+        <translation>„%1“ ist %2, kein Betrag</translation>
+    </message>
+    <message>
+        <source>The %1 is not as its provider documents it: %2.</source>
+        <translation>Der %1 entspricht nicht der Dokumentation des Anbieters: %2.</translation>
+    </message>
+    <message>
+        <source>Anthropic usage report</source>
+        <translation>Nutzungsbericht von Anthropic</translation>
+    </message>
+    <message>
+        <source>OpenAI usage report</source>
+        <translation>Nutzungsbericht von OpenAI</translation>
+    </message>
+    <message>
+        <source>%1 cached input tokens are more than the %2 input tokens that include them</source>
+        <translation>%1 zwischengespeicherte Eingabe-Tokens sind mehr als die %2 Eingabe-Tokens, die sie enthalten</translation>
+    </message>
+    <message>
+        <source>Anthropic cost report</source>
+        <translation>Kostenbericht von Anthropic</translation>
+    </message>
+    <message>
+        <source>OpenAI cost report</source>
+        <translation>Kostenbericht von OpenAI</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Any</source>

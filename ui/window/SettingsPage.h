@@ -45,6 +45,8 @@ public:
     bool isReading() const;
     // Whether a state was shown yet (the page is filled).
     bool hasShown() const { return m_shown.has_value(); }
+    // The state shown last; only with hasShown().
+    const PageState& shown() const { return *m_shown; }
     QString selectedTenant() const;
 
     // The sections in sidebar order, by their object names ("usage", "keys", …).

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "model/ProviderUsage.h"
+#include "support/Result.h"
+
+#include <QByteArray>
+
+// The providers' usage and cost reports, one page at a time, read into rows of exact integers: tokens as counts,
+// money in micro-units, never through a double. What a page says beyond the documented shape is ignored; what it
+// says against it (a negative count, a cached count above the input, an amount that is not a number) refuses the
+// page in one sentence, so that a sync keeps what it had rather than half a page.
+namespace ProviderReports {
+
+// Anthropic, GET /v1/organizations/usage_report/messages with daily buckets, grouped by api_key_id and model.
+Result<ReportPage<ProviderUsageRow>> anthropicUsage(const QByteArray& body);
+// OpenAI, GET /v1/organization/usage/completions with daily buckets, grouped by api_key_id and model.
+Result<ReportPage<ProviderUsageRow>> openAiUsage(const QByteArray& body);
+// Anthropic, GET /v1/organizations/cost_report: each amount a decimal text in cents.
+Result<ReportPage<ProviderCostRow>> anthropicCost(const QByteArray& body);
+// OpenAI, GET /v1/organization/costs grouped by line_item and api_key_id: each amount.value in dollars, a JSON
+// number read from its text.
+Result<ReportPage<ProviderCostRow>> openAiCost(const QByteArray& body);
+
+} // namespace ProviderReports
