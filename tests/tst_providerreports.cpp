@@ -42,8 +42,7 @@ private slots:
     void notADecimalIsRefused_data()
     {
         QTest::addColumn<QString>("text");
-        for (const char* bad : {"", "-", "1.", ".5", "1e", "abc", "1.2.3", "1,5", " 1", "9223372036854775808",
-                                "1e19"})
+        for (const char* bad : {"", "-", "1.", ".5", "1e", "abc", "1.2.3", "1,5", " 1", "9223372036854775808", "1e19"})
             QTest::newRow(bad) << QString::fromLatin1(bad);
     }
 
@@ -56,15 +55,16 @@ private slots:
     // Two daily buckets, a key the report does not name (the Workbench), both cache writes; the next page's token.
     void anthropicUsageIsReadKindByKind()
     {
-        const QByteArray page = R"({"data":[)"
-        R"({"starting_at":"2026-11-01T00:00:00Z","ending_at":"2026-11-02T00:00:00Z","results":[)"
-        R"({"uncached_input_tokens":1200,"cache_creation":{"ephemeral_5m_input_tokens":300,)"
-        R"("ephemeral_1h_input_tokens":40},"cache_read_input_tokens":5000,"output_tokens":700,)"
-        R"("server_tool_use":{"web_search_requests":0},"api_key_id":"apikey_01Rj","model":"claude-sonnet-4-6"},)"
-        R"({"uncached_input_tokens":10,"cache_creation":null,"cache_read_input_tokens":0,"output_tokens":2,)"
-        R"("api_key_id":null,"model":"claude-opus-4-6"}]},)"
-        R"({"starting_at":"2026-11-02T00:00:00Z","ending_at":"2026-11-03T00:00:00Z","results":[]}],)"
-        R"("has_more":true,"next_page":"page_2"})";
+        const QByteArray page =
+            R"({"data":[)"
+            R"({"starting_at":"2026-11-01T00:00:00Z","ending_at":"2026-11-02T00:00:00Z","results":[)"
+            R"({"uncached_input_tokens":1200,"cache_creation":{"ephemeral_5m_input_tokens":300,)"
+            R"("ephemeral_1h_input_tokens":40},"cache_read_input_tokens":5000,"output_tokens":700,)"
+            R"("server_tool_use":{"web_search_requests":0},"api_key_id":"apikey_01Rj","model":"claude-sonnet-4-6"},)"
+            R"({"uncached_input_tokens":10,"cache_creation":null,"cache_read_input_tokens":0,"output_tokens":2,)"
+            R"("api_key_id":null,"model":"claude-opus-4-6"}]},)"
+            R"({"starting_at":"2026-11-02T00:00:00Z","ending_at":"2026-11-03T00:00:00Z","results":[]}],)"
+            R"("has_more":true,"next_page":"page_2"})";
         const auto read = ProviderReports::anthropicUsage(page);
         QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.failure().message));
         QCOMPARE(read->nextPage, QStringLiteral("page_2"));
@@ -90,10 +90,11 @@ private slots:
     // OpenAI's input includes the cached tokens: they are taken out, so that each kind is priced once.
     void openAiCachedTokensAreCountedOnce()
     {
-        const QByteArray page = R"({"object":"page","data":[{"object":"bucket","start_time":1793491200,)"
-        R"("end_time":1793577600,"results":[{"object":"organization.usage.completions.result","input_tokens":1000,)"
-        R"("input_cached_tokens":300,"output_tokens":250,"num_model_requests":7,"api_key_id":"key_abc",)"
-        R"("model":"gpt-image-1"}]}],"has_more":false,"next_page":null})";
+        const QByteArray page =
+            R"({"object":"page","data":[{"object":"bucket","start_time":1793491200,)"
+            R"("end_time":1793577600,"results":[{"object":"organization.usage.completions.result","input_tokens":1000,)"
+            R"("input_cached_tokens":300,"output_tokens":250,"num_model_requests":7,"api_key_id":"key_abc",)"
+            R"("model":"gpt-image-1"}]}],"has_more":false,"next_page":null})";
         const auto read = ProviderReports::openAiUsage(page);
         QVERIFY(read.ok());
         QCOMPARE(read->rows.size(), 1);
@@ -117,16 +118,16 @@ private slots:
         QTest::newRow("no data") << false << QByteArray(R"({"buckets":[]})") << "it has no list \"data\"";
         QTest::newRow("negative") << false
                                   << QByteArray(R"({"data":[{"starting_at":"2026-11-01T00:00:00Z","results":[)"
-        R"({"uncached_input_tokens":-5}]}]})")
+                                                R"({"uncached_input_tokens":-5}]}]})")
                                   << "\"uncached_input_tokens\" is -5, not a count";
         QTest::newRow("fraction") << true
                                   << QByteArray(R"({"data":[{"start_time":1793491200,"results":[)"
-        R"({"output_tokens":1.5}]}]})")
+                                                R"({"output_tokens":1.5}]}]})")
                                   << "\"output_tokens\" is 1.5, not a count";
         QTest::newRow("cached above input")
             << true
             << QByteArray(R"({"data":[{"start_time":1793491200,"results":[)"
-        R"({"input_tokens":10,"input_cached_tokens":11}]}]})")
+                          R"({"input_tokens":10,"input_cached_tokens":11}]}]})")
             << "11 cached input tokens are more than the 10 input tokens that include them";
         QTest::newRow("no start") << true << QByteArray(R"({"data":[{"results":[]}]})") << "a bucket has no start";
     }
@@ -146,11 +147,12 @@ private slots:
     // Anthropic's amounts are decimal texts in cents; a cent is 10,000 micro-dollars.
     void anthropicCostsAreCentsReadExactly()
     {
-        const QByteArray page = R"({"data":[{"starting_at":"2026-11-01T00:00:00Z","results":[)"
-        R"({"currency":"USD","amount":"123.456789","cost_type":"tokens","description":"Claude Sonnet 4.6 Usage - Input Tokens",)"
-        R"("model":"claude-sonnet-4-6","token_type":"uncached_input_tokens"},)"
-        R"({"currency":"USD","amount":"0.5","cost_type":"web_search","description":"Web search","model":null}]}],)"
-        R"("has_more":false})";
+        const QByteArray page =
+            R"({"data":[{"starting_at":"2026-11-01T00:00:00Z","results":[)"
+            R"({"currency":"USD","amount":"123.456789","cost_type":"tokens","description":"Claude Sonnet 4.6 Usage - Input Tokens",)"
+            R"("model":"claude-sonnet-4-6","token_type":"uncached_input_tokens"},)"
+            R"({"currency":"USD","amount":"0.5","cost_type":"web_search","description":"Web search","model":null}]}],)"
+            R"("has_more":false})";
         const auto read = ProviderReports::anthropicCost(page);
         QVERIFY(read.ok());
         QCOMPARE(read->rows.size(), 2);
@@ -168,11 +170,12 @@ private slots:
     // would not through a double; a "value" inside a text is left alone.
     void openAiCostsAreReadFromTheirText()
     {
-        const QByteArray page = R"({"object":"page","data":[{"start_time":1793491200,"results":[)"
-        R"({"object":"organization.costs.result","amount":{"value":0.0000005,"currency":"usd"},)"
-        "\"line_item\":\"gpt-image-1, input \\\"value\\\": 3\",\"api_key_id\":\"key_abc\"},"
-        R"({"amount":{"value" : 12.345678,"currency":"usd"},"line_item":"gpt-4o, output","api_key_id":null}]}],)"
-        R"("has_more":false,"next_page":null})";
+        const QByteArray page =
+            R"({"object":"page","data":[{"start_time":1793491200,"results":[)"
+            R"({"object":"organization.costs.result","amount":{"value":0.0000005,"currency":"usd"},)"
+            "\"line_item\":\"gpt-image-1, input \\\"value\\\": 3\",\"api_key_id\":\"key_abc\"},"
+            R"({"amount":{"value" : 12.345678,"currency":"usd"},"line_item":"gpt-4o, output","api_key_id":null}]}],)"
+            R"("has_more":false,"next_page":null})";
         const auto read = ProviderReports::openAiCost(page);
         QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.failure().message));
         QCOMPARE(read->rows.size(), 2);

@@ -189,8 +189,7 @@ Result<ReportPage<ProviderCostRow>> openAiCost(const QByteArray& body)
 {
     // A JSON number is a double once parsed: each amount's value is taken as the text it was sent as. The pattern
     // cannot meet the inside of a string, where a quote is escaped.
-    static const QRegularExpression value(
-        QStringLiteral(R"(("value"\s*:\s*)(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?))"));
+    static const QRegularExpression value(QStringLiteral(R"(("value"\s*:\s*)(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?))"));
     QString text = QString::fromUtf8(body);
     text.replace(value, QStringLiteral(R"(\1"\2")"));
     Reader r(QT_TRANSLATE_NOOP("ProviderReports", "OpenAI cost report"));
