@@ -85,8 +85,20 @@ public:
             m_failure = why;
     }
 
-    template <typename Row> Result<ReportPage<Row>> page(QVector<Row> rows)
+    // Every result of every bucket of the page, each read by `readResult` and dated by its bucket.
+    template <typename Row, typename ReadResult>
+    Result<ReportPage<Row>> rows(const QByteArray& body, ReadResult readResult)
     {
+        QVector<Row> rows;
+        for (const QJsonValue& b : buckets(body)) {
+            const QJsonObject bucket = b.toObject();
+            const QDate day = dayOf(bucket);
+            for (const QJsonValue& v : bucket.value(QLatin1String("results")).toArray()) {
+                Row row = readResult(v.toObject());
+                row.day = day;
+                rows << row;
+            }
+        }
         if (!m_failure.isEmpty())
             return badInput(Words::tr("The %1 is not as its provider documents it: %2.")
                                 .arg(QCoreApplication::translate("ProviderReports", m_report), m_failure));
@@ -112,77 +124,53 @@ namespace ProviderReports {
 Result<ReportPage<ProviderUsageRow>> anthropicUsage(const QByteArray& body)
 {
     Reader r(QT_TRANSLATE_NOOP("ProviderReports", "Anthropic usage report"));
-    QVector<ProviderUsageRow> rows;
-    for (const QJsonValue& b : r.buckets(body)) {
-        const QJsonObject bucket = b.toObject();
-        const QDate day = r.dayOf(bucket);
-        for (const QJsonValue& v : bucket.value(QLatin1String("results")).toArray()) {
-            const QJsonObject o = v.toObject();
-            const QJsonObject cache = o.value(QLatin1String("cache_creation")).toObject();
-            ProviderUsageRow row;
-            row.day = day;
-            row.apiKeyId = r.text(o, "api_key_id");
-            row.model = r.text(o, "model");
-            row.uncachedInput = r.count(o, "uncached_input_tokens");
-            row.cacheWrite5m = r.count(cache, "ephemeral_5m_input_tokens");
-            row.cacheWrite1h = r.count(cache, "ephemeral_1h_input_tokens");
-            row.cacheRead = r.count(o, "cache_read_input_tokens");
-            row.output = r.count(o, "output_tokens");
-            rows << row;
-        }
-    }
-    return r.page(rows);
+    return r.rows<ProviderUsageRow>(body, [&r](const QJsonObject& o) {
+        const QJsonObject cache = o.value(QLatin1String("cache_creation")).toObject();
+        ProviderUsageRow row;
+        row.apiKeyId = r.text(o, "api_key_id");
+        row.model = r.text(o, "model");
+        row.uncachedInput = r.count(o, "uncached_input_tokens");
+        row.cacheWrite5m = r.count(cache, "ephemeral_5m_input_tokens");
+        row.cacheWrite1h = r.count(cache, "ephemeral_1h_input_tokens");
+        row.cacheRead = r.count(o, "cache_read_input_tokens");
+        row.output = r.count(o, "output_tokens");
+        return row;
+    });
 }
 
 Result<ReportPage<ProviderUsageRow>> openAiUsage(const QByteArray& body)
 {
     Reader r(QT_TRANSLATE_NOOP("ProviderReports", "OpenAI usage report"));
-    QVector<ProviderUsageRow> rows;
-    for (const QJsonValue& b : r.buckets(body)) {
-        const QJsonObject bucket = b.toObject();
-        const QDate day = r.dayOf(bucket);
-        for (const QJsonValue& v : bucket.value(QLatin1String("results")).toArray()) {
-            const QJsonObject o = v.toObject();
-            ProviderUsageRow row;
-            row.day = day;
-            row.apiKeyId = r.text(o, "api_key_id");
-            row.model = r.text(o, "model");
-            // The input includes the cached tokens: each kind is priced once.
-            const qint64 input = r.count(o, "input_tokens");
-            row.cacheRead = r.count(o, "input_cached_tokens");
-            if (row.cacheRead > input)
-                r.fail(Words::tr("%1 cached input tokens are more than the %2 input tokens that include them")
-                           .arg(row.cacheRead)
-                           .arg(input));
-            row.uncachedInput = qMax<qint64>(input - row.cacheRead, 0);
-            row.output = r.count(o, "output_tokens");
-            row.requests = r.count(o, "num_model_requests");
-            rows << row;
-        }
-    }
-    return r.page(rows);
+    return r.rows<ProviderUsageRow>(body, [&r](const QJsonObject& o) {
+        ProviderUsageRow row;
+        row.apiKeyId = r.text(o, "api_key_id");
+        row.model = r.text(o, "model");
+        // The input includes the cached tokens: each kind is priced once.
+        const qint64 input = r.count(o, "input_tokens");
+        row.cacheRead = r.count(o, "input_cached_tokens");
+        if (row.cacheRead > input)
+            r.fail(Words::tr("%1 cached input tokens are more than the %2 input tokens that include them")
+                       .arg(row.cacheRead)
+                       .arg(input));
+        row.uncachedInput = qMax<qint64>(input - row.cacheRead, 0);
+        row.output = r.count(o, "output_tokens");
+        row.requests = r.count(o, "num_model_requests");
+        return row;
+    });
 }
 
 Result<ReportPage<ProviderCostRow>> anthropicCost(const QByteArray& body)
 {
     Reader r(QT_TRANSLATE_NOOP("ProviderReports", "Anthropic cost report"));
-    QVector<ProviderCostRow> rows;
-    for (const QJsonValue& b : r.buckets(body)) {
-        const QJsonObject bucket = b.toObject();
-        const QDate day = r.dayOf(bucket);
-        for (const QJsonValue& v : bucket.value(QLatin1String("results")).toArray()) {
-            const QJsonObject o = v.toObject();
-            ProviderCostRow row;
-            row.day = day;
-            row.model = r.text(o, "model");
-            row.kind = r.text(o, "token_type").isEmpty() ? r.text(o, "description") : r.text(o, "token_type");
-            // Cents as a decimal text: a cent is 10,000 micro-dollars.
-            row.micros = r.money(o.value(QLatin1String("amount")), 4, "amount");
-            row.currency = r.text(o, "currency");
-            rows << row;
-        }
-    }
-    return r.page(rows);
+    return r.rows<ProviderCostRow>(body, [&r](const QJsonObject& o) {
+        ProviderCostRow row;
+        row.model = r.text(o, "model");
+        row.kind = r.text(o, "token_type").isEmpty() ? r.text(o, "description") : r.text(o, "token_type");
+        // Cents as a decimal text: a cent is 10,000 micro-dollars.
+        row.micros = r.money(o.value(QLatin1String("amount")), 4, "amount");
+        row.currency = r.text(o, "currency");
+        return row;
+    });
 }
 
 Result<ReportPage<ProviderCostRow>> openAiCost(const QByteArray& body)
@@ -193,23 +181,15 @@ Result<ReportPage<ProviderCostRow>> openAiCost(const QByteArray& body)
     QString text = QString::fromUtf8(body);
     text.replace(value, QStringLiteral(R"(\1"\2")"));
     Reader r(QT_TRANSLATE_NOOP("ProviderReports", "OpenAI cost report"));
-    QVector<ProviderCostRow> rows;
-    for (const QJsonValue& b : r.buckets(text.toUtf8())) {
-        const QJsonObject bucket = b.toObject();
-        const QDate day = r.dayOf(bucket);
-        for (const QJsonValue& v : bucket.value(QLatin1String("results")).toArray()) {
-            const QJsonObject o = v.toObject();
-            const QJsonObject amount = o.value(QLatin1String("amount")).toObject();
-            ProviderCostRow row;
-            row.day = day;
-            row.apiKeyId = r.text(o, "api_key_id");
-            row.kind = r.text(o, "line_item");
-            row.micros = r.money(amount.value(QLatin1String("value")), 6, "amount.value");
-            row.currency = r.text(amount, "currency").toUpper();
-            rows << row;
-        }
-    }
-    return r.page(rows);
+    return r.rows<ProviderCostRow>(text.toUtf8(), [&r](const QJsonObject& o) {
+        const QJsonObject amount = o.value(QLatin1String("amount")).toObject();
+        ProviderCostRow row;
+        row.apiKeyId = r.text(o, "api_key_id");
+        row.kind = r.text(o, "line_item");
+        row.micros = r.money(amount.value(QLatin1String("value")), 6, "amount.value");
+        row.currency = r.text(amount, "currency").toUpper();
+        return row;
+    });
 }
 
 } // namespace ProviderReports

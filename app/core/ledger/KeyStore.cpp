@@ -100,7 +100,10 @@ Result<QVector<KeyRecord>> KeyStore::storedKeys()
 
 namespace {
 
+// A usage_keys row in keyColumns' order, so that keyRecordFrom reads it: no tenant, no model list.
 const char* const usageKeyColumns = "provider, state, fingerprint, checked_at, message, retry_at, holder";
+const char* const usageKeyAsKeyColumns =
+    "'' AS tenant, provider, state, fingerprint, checked_at, message, '' AS models, retry_at, holder";
 
 } // namespace
 
@@ -108,26 +111,15 @@ Result<KeyRecord> KeyStore::usageKey(const QString& provider)
 {
     if (Status s = m_db.requireMember(); !s)
         return s.failure();
-    KeyRecord record{{}, provider, KeyState::NotSet, {}, std::nullopt, {}, {}, std::nullopt, {}, {}};
-    record.purpose = KeyPurpose::Usage;
-    QSqlQuery& q =
-        m_db.query(QStringLiteral("SELECT %1 FROM usage_keys WHERE provider = ?").arg(QLatin1String(usageKeyColumns)));
+    QSqlQuery& q = m_db.query(
+        QStringLiteral("SELECT %1 FROM usage_keys WHERE provider = ?").arg(QLatin1String(usageKeyAsKeyColumns)));
     q.bindValue(0, provider);
     if (Status s = Sql::exec(q, Words::tr("reading key states")); !s)
         return s.failure();
-    if (q.next()) {
-        record.state = keyStateFromId(q.value(1).toString()).value_or(KeyState::NotVerified);
-        if (record.state == KeyState::NotSet || record.state == KeyState::Unused)
-            record.state = KeyState::NotVerified;
-        record.fingerprint = q.value(2).toString();
-        if (!q.value(3).isNull())
-            record.checkedAt = q.value(3).toLongLong();
-        record.verdict = KeyVerdict::fromStored(q.value(4).toString());
-        if (!q.value(5).isNull())
-            record.retryAt = q.value(5).toLongLong();
-        record.holder = q.value(6).toString();
-    }
+    KeyRecord record = q.next() ? keyRecordFrom(q) : KeyRecord{{}, provider, KeyState::NotSet, {}, std::nullopt,
+                                                               {}, {},       std::nullopt,     {}, {}};
     q.finish();
+    record.purpose = KeyPurpose::Usage;
     return record;
 }
 

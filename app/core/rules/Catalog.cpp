@@ -1,5 +1,6 @@
 #include "rules/Catalog.h"
 
+#include "support/Decimal.h"
 #include "support/Text.h"
 
 #include <algorithm>
@@ -55,7 +56,7 @@ public:
                      .arg(where, QLatin1String(key)));
             return 0;
         }
-        return m.captured(1).toLongLong() * 1000000 + m.captured(2).leftJustified(6, QLatin1Char('0')).toLongLong();
+        return Decimal::scaled(m.captured(0), 6).value_or(0); // exact: at most six places
     }
 
     QJsonArray list(const QJsonObject& o, const char* key)
