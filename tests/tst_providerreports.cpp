@@ -185,6 +185,52 @@ private slots:
         QCOMPARE(read->rows[0].apiKeyId, QStringLiteral("key_abc"));
         QCOMPARE(read->rows[1].micros, qint64(12345678));
         QVERIFY(read->rows[1].apiKeyId.isEmpty());
+        // The line item names the model before its comma.
+        QCOMPARE(read->rows[0].model, QStringLiteral("gpt-image-1"));
+        QCOMPARE(read->rows[1].model, QStringLiteral("gpt-4o"));
+    }
+
+    void openAiImagesAreCounted()
+    {
+        const QByteArray page =
+            R"({"object":"page","data":[{"start_time":1793491200,"end_time":1793577600,"results":[)"
+            R"({"object":"organization.usage.images.result","images":3,"num_model_requests":2,)"
+            R"("source":"image.generation","size":"1024x1024","api_key_id":"key_img","model":"dall-e-3"}]}],)"
+            R"("has_more":true,"next_page":"page_2"})";
+        const auto read = ProviderReports::openAiImages(page);
+        QVERIFY(read.ok());
+        QCOMPARE(read->rows.size(), 1);
+        QCOMPARE(read->rows[0].day, QDate(2026, 11, 1));
+        QCOMPARE(read->rows[0].images, qint64(3));
+        QCOMPARE(read->rows[0].requests, std::optional<qint64>(2));
+        QCOMPARE(read->rows[0].model, QStringLiteral("dall-e-3"));
+        QCOMPARE(read->nextPage, QStringLiteral("page_2"));
+    }
+
+    // Key lists continue after their last id; an entry without an id is not a key.
+    void keyListsGiveIdsHintsAndNames()
+    {
+        const auto anthropic = ProviderReports::anthropicKeys(
+            R"({"data":[{"id":"apikey_01","type":"api_key","name":"Install","partial_key_hint":"sk-ant-api03-R2D...igAA",)"
+            R"("status":"active"}],"has_more":true,"first_id":"apikey_01","last_id":"apikey_01"})");
+        QVERIFY(anthropic.ok());
+        QCOMPARE(anthropic->rows,
+                 (QVector<ProviderKeyName>{{QStringLiteral("apikey_01"), QStringLiteral("sk-ant-api03-R2D...igAA"),
+                                            QStringLiteral("Install")}}));
+        QCOMPARE(anthropic->nextPage, QStringLiteral("apikey_01"));
+        const auto openAi = ProviderReports::openAiProjectKeys(
+            R"({"object":"list","data":[{"object":"organization.project.api_key","id":"key_abc","name":"Tenant",)"
+            R"("redacted_value":"sk-abc...def"}],"has_more":false,"last_id":"key_abc"})");
+        QVERIFY(openAi.ok());
+        QCOMPARE(openAi->rows.first().hint, QStringLiteral("sk-abc...def"));
+        QVERIFY(openAi->nextPage.isEmpty());
+        const auto projects =
+            ProviderReports::openAiProjects(R"({"object":"list","data":[{"id":"proj_1","name":"P"}]})");
+        QVERIFY(projects.ok());
+        QCOMPARE(projects->rows.first().apiKeyId, QStringLiteral("proj_1"));
+        const auto noId = ProviderReports::anthropicKeys(R"({"data":[{"name":"x"}]})");
+        QVERIFY(!noId.ok());
+        QVERIFY2(noId.failure().message.contains("an entry has no id"), qPrintable(noId.failure().message));
     }
 };
 

@@ -584,6 +584,54 @@ BEGIN
     END IF;
 END $$;
 
+-- What one sync read from a provider's reports for the days first_day to last_day replaces what was held for those
+-- days, in one statement: rows as JSON arrays, the organisation's keys as a whole, and each finding of the
+-- reconciliation that is new told once in the audit trail (findings: [{"day", "holder", "kind", "line"}]).
+CREATE OR REPLACE FUNCTION put_provider_report(provider text, first_day text, last_day text, synced_at bigint,
+                              usage text, costs text, keys text, findings text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    finding record;
+    covered text;
+BEGIN
+    PERFORM ai_settings.require_role(ARRAY['owner', 'admin'], 'Syncing the providers'' reports');
+    IF first_day !~ '^\d{4}-\d{2}-\d{2}$' OR last_day !~ '^\d{4}-\d{2}-\d{2}$' OR first_day > last_day THEN
+        RAISE EXCEPTION 'The days % to % are not a range.', first_day, last_day USING ERRCODE = '22023';
+    END IF;
+    DELETE FROM ai_settings.provider_usage u WHERE u.provider = put_provider_report.provider
+        AND u.day BETWEEN first_day AND last_day;
+    INSERT INTO ai_settings.provider_usage
+    SELECT put_provider_report.provider, x.day, x.api_key_id, x.model, x.uncached_input, x.cache_write_5m,
+           x.cache_write_1h, x.cache_read, x.output, x.images, x.requests
+    FROM pg_catalog.json_to_recordset(usage::json) AS x(day text, api_key_id text, model text, uncached_input bigint,
+        cache_write_5m bigint, cache_write_1h bigint, cache_read bigint, output bigint, images bigint, requests bigint)
+    WHERE x.day BETWEEN first_day AND last_day;
+    DELETE FROM ai_settings.provider_costs c WHERE c.provider = put_provider_report.provider
+        AND c.day BETWEEN first_day AND last_day;
+    INSERT INTO ai_settings.provider_costs
+    SELECT put_provider_report.provider, x.day, x.api_key_id, x.model, x.kind, x.currency, x.micros
+    FROM pg_catalog.json_to_recordset(costs::json) AS x(day text, api_key_id text, model text, kind text,
+        currency text, micros bigint)
+    WHERE x.day BETWEEN first_day AND last_day;
+    DELETE FROM ai_settings.provider_keys k WHERE k.provider = put_provider_report.provider;
+    INSERT INTO ai_settings.provider_keys
+    SELECT put_provider_report.provider, x.api_key_id, x.hint, x.name
+    FROM pg_catalog.json_to_recordset(keys::json) AS x(api_key_id text, hint text, name text);
+    SELECT s.first_day INTO covered FROM ai_settings.provider_syncs s WHERE s.provider = put_provider_report.provider;
+    DELETE FROM ai_settings.provider_syncs s WHERE s.provider = put_provider_report.provider;
+    INSERT INTO ai_settings.provider_syncs VALUES (provider, synced_at,
+        CASE WHEN covered IS NOT NULL AND covered < first_day THEN covered ELSE first_day END, last_day);
+    FOR finding IN SELECT x.day, x.holder, x.kind, x.line
+                   FROM pg_catalog.json_to_recordset(findings::json) AS x(day text, holder text, kind text, line text) LOOP
+        INSERT INTO ai_settings.spend_findings VALUES (provider, finding.day, finding.holder, finding.kind)
+            ON CONFLICT DO NOTHING;
+        IF FOUND THEN
+            INSERT INTO ai_settings.audit_log (at, actor, subject, change)
+            VALUES (synced_at, session_user::text, 'spend.' || provider, finding.line);
+        END IF;
+    END LOOP;
+END $$;
+
 -- Every committed change tells the open windows (LISTEN ai_settings_changed), so that they read again only then:
 -- one notification per statement, sent by the server at commit, none for a rolled-back one.
 CREATE OR REPLACE FUNCTION notify_change() RETURNS trigger LANGUAGE plpgsql
@@ -606,6 +654,8 @@ CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUN
 CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tenants
     FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
 CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON usage_keys
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
+CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON provider_syncs
     FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
 -- Members are the server's roles (the members view): a change to them is told by its line in the audit trail.
 CREATE OR REPLACE TRIGGER notify_change AFTER INSERT ON audit_log

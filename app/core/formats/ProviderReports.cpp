@@ -37,9 +37,10 @@ public:
         return data.toArray();
     }
 
-    QString nextPage() const
+    // Reports name their next page ("next_page"); lists continue after their last id ("last_id").
+    QString nextPage(const char* field = "next_page") const
     {
-        return m_page.value(QLatin1String("has_more")).toBool() ? m_page.value(QLatin1String("next_page")).toString()
+        return m_page.value(QLatin1String("has_more")).toBool() ? m_page.value(QLatin1String(field)).toString()
                                                                 : QString();
     }
 
@@ -99,13 +100,31 @@ public:
                 rows << row;
             }
         }
-        if (!m_failure.isEmpty())
-            return badInput(Words::tr("The %1 is not as its provider documents it: %2.")
-                                .arg(QCoreApplication::translate("ProviderReports", m_report), m_failure));
-        return ReportPage<Row>{std::move(rows), nextPage()};
+        return page(std::move(rows), nextPage());
+    }
+
+    // Every entry of a list page (keys, projects), each read by `readEntry`.
+    template <typename ReadEntry> Result<ReportPage<ProviderKeyName>> list(const QByteArray& body, ReadEntry readEntry)
+    {
+        QVector<ProviderKeyName> entries;
+        for (const QJsonValue& v : buckets(body)) {
+            ProviderKeyName entry = readEntry(v.toObject());
+            if (entry.apiKeyId.isEmpty())
+                fail(Words::tr("an entry has no id"));
+            entries << entry;
+        }
+        return page(std::move(entries), nextPage("last_id"));
     }
 
 private:
+    template <typename Row> Result<ReportPage<Row>> page(QVector<Row> rows, const QString& next)
+    {
+        if (!m_failure.isEmpty())
+            return badInput(Words::tr("The %1 is not as its provider documents it: %2.")
+                                .arg(QCoreApplication::translate("ProviderReports", m_report), m_failure));
+        return ReportPage<Row>{std::move(rows), next};
+    }
+
     static QString shown(const QJsonValue& v)
     {
         const QByteArray json = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
@@ -159,6 +178,19 @@ Result<ReportPage<ProviderUsageRow>> openAiUsage(const QByteArray& body)
     });
 }
 
+Result<ReportPage<ProviderUsageRow>> openAiImages(const QByteArray& body)
+{
+    Reader r(QT_TRANSLATE_NOOP("ProviderReports", "OpenAI images report"));
+    return r.rows<ProviderUsageRow>(body, [&r](const QJsonObject& o) {
+        ProviderUsageRow row;
+        row.apiKeyId = r.text(o, "api_key_id");
+        row.model = r.text(o, "model");
+        row.images = r.count(o, "images");
+        row.requests = r.count(o, "num_model_requests");
+        return row;
+    });
+}
+
 Result<ReportPage<ProviderCostRow>> anthropicCost(const QByteArray& body)
 {
     Reader r(QT_TRANSLATE_NOOP("ProviderReports", "Anthropic cost report"));
@@ -186,10 +218,36 @@ Result<ReportPage<ProviderCostRow>> openAiCost(const QByteArray& body)
         ProviderCostRow row;
         row.apiKeyId = r.text(o, "api_key_id");
         row.kind = r.text(o, "line_item");
+        // "gpt-4o-2024-08-06, input": the model, then what of it was billed.
+        const qsizetype comma = row.kind.indexOf(QLatin1String(", "));
+        if (comma > 0)
+            row.model = row.kind.left(comma);
         row.micros = r.money(amount.value(QLatin1String("value")), 6, "amount.value");
         row.currency = r.text(amount, "currency").toUpper();
         return row;
     });
+}
+
+Result<ReportPage<ProviderKeyName>> anthropicKeys(const QByteArray& body)
+{
+    Reader r(QT_TRANSLATE_NOOP("ProviderReports", "Anthropic key list"));
+    return r.list(body, [&r](const QJsonObject& o) {
+        return ProviderKeyName{r.text(o, "id"), r.text(o, "partial_key_hint"), r.text(o, "name")};
+    });
+}
+
+Result<ReportPage<ProviderKeyName>> openAiProjectKeys(const QByteArray& body)
+{
+    Reader r(QT_TRANSLATE_NOOP("ProviderReports", "OpenAI key list"));
+    return r.list(body, [&r](const QJsonObject& o) {
+        return ProviderKeyName{r.text(o, "id"), r.text(o, "redacted_value"), r.text(o, "name")};
+    });
+}
+
+Result<ReportPage<ProviderKeyName>> openAiProjects(const QByteArray& body)
+{
+    Reader r(QT_TRANSLATE_NOOP("ProviderReports", "OpenAI project list"));
+    return r.list(body, [&r](const QJsonObject& o) { return ProviderKeyName{r.text(o, "id"), {}, r.text(o, "name")}; });
 }
 
 } // namespace ProviderReports

@@ -15,10 +15,19 @@ namespace ProviderReports {
 Result<ReportPage<ProviderUsageRow>> anthropicUsage(const QByteArray& body);
 // OpenAI, GET /v1/organization/usage/completions with daily buckets, grouped by api_key_id and model.
 Result<ReportPage<ProviderUsageRow>> openAiUsage(const QByteArray& body);
+// OpenAI, GET /v1/organization/usage/images with daily buckets, grouped by api_key_id and model.
+Result<ReportPage<ProviderUsageRow>> openAiImages(const QByteArray& body);
 // Anthropic, GET /v1/organizations/cost_report: each amount a decimal text in cents.
 Result<ReportPage<ProviderCostRow>> anthropicCost(const QByteArray& body);
 // OpenAI, GET /v1/organization/costs grouped by line_item and api_key_id: each amount.value in dollars, a JSON
 // number read from its text.
 Result<ReportPage<ProviderCostRow>> openAiCost(const QByteArray& body);
+
+// The organisation's keys: Anthropic, GET /v1/organizations/api_keys (partial_key_hint); OpenAI, GET
+// /v1/organization/projects/{id}/api_keys (redacted_value). The next page is the last id, when there are more.
+Result<ReportPage<ProviderKeyName>> anthropicKeys(const QByteArray& body);
+Result<ReportPage<ProviderKeyName>> openAiProjectKeys(const QByteArray& body);
+// OpenAI's projects, GET /v1/organization/projects, as ids and names (whose keys are listed per project).
+Result<ReportPage<ProviderKeyName>> openAiProjects(const QByteArray& body);
 
 } // namespace ProviderReports

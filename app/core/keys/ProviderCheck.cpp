@@ -101,14 +101,8 @@ void ProviderCheck::start(const Provider& provider, const QUrl& base, const QStr
 
 void ProviderCheck::request(const QString& afterId)
 {
-    QUrl url = m_base;
-    QString path = url.path();
-    if (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    // A configured base may already end in the path's first part ("http://gateway/v1" for "/v1/models").
-    const QString& asked = m_purpose == KeyPurpose::Usage ? m_provider.usagePath : m_provider.modelsPath;
-    const int firstPart = asked.indexOf(QLatin1Char('/'), 1);
-    url.setPath(firstPart > 0 && path.endsWith(asked.left(firstPart)) ? path + asked.mid(firstPart) : path + asked);
+    QUrl url = ProviderProtocol::endpoint(m_base, m_purpose == KeyPurpose::Usage ? m_provider.usagePath
+                                                                                 : m_provider.modelsPath);
     const ProviderProtocol& protocol = ProviderProtocol::of(m_provider);
     if (m_purpose == KeyPurpose::Usage)
         protocol.usageProbe(url, m_clock.now());

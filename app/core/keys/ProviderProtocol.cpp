@@ -101,6 +101,18 @@ public:
 
 } // namespace
 
+QUrl ProviderProtocol::endpoint(const QUrl& base, const QString& path)
+{
+    QUrl url = base;
+    QString basePath = url.path();
+    if (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    const int firstPart = path.indexOf(QLatin1Char('/'), 1);
+    url.setPath(firstPart > 0 && basePath.endsWith(path.left(firstPart)) ? basePath + path.mid(firstPart)
+                                                                         : basePath + path);
+    return url;
+}
+
 const ProviderProtocol& ProviderProtocol::of(const Provider& provider)
 {
     static const AnthropicProtocol anthropic;

@@ -16,6 +16,9 @@ public:
     virtual ~ProviderProtocol() = default;
 
     static const ProviderProtocol& of(const Provider& provider);
+    // `path` below the API's base; a configured base may already end in the path's first part
+    // ("http://gateway/v1" for "/v1/models").
+    static QUrl endpoint(const QUrl& base, const QString& path);
 
     // Puts the key in the request's headers (never in its URL).
     virtual void authorise(QNetworkRequest& request, const QString& key) const = 0;

@@ -22,7 +22,7 @@ struct Words
 
 Ledger::Ledger(std::unique_ptr<Database> db)
     : m_db(std::move(db)), m_settings(*m_db), m_directory(*m_db), m_keys(*m_db, m_settings, m_directory),
-      m_usage(*m_db, m_settings, m_directory, m_keys), m_audit(*m_db)
+      m_usage(*m_db, m_settings, m_directory, m_keys), m_audit(*m_db), m_providers(*m_db)
 {
 }
 

@@ -4,6 +4,7 @@
 #include "ledger/Database.h"
 #include "ledger/DirectoryStore.h"
 #include "ledger/KeyStore.h"
+#include "ledger/ProviderBook.h"
 #include "ledger/SettingsStore.h"
 #include "ledger/UsageBook.h"
 
@@ -57,6 +58,7 @@ public:
     KeyStore& keys() { return m_keys; }
     UsageBook& usage() { return m_usage; }
     AuditTrail& audit() { return m_audit; }
+    ProviderBook& providers() { return m_providers; }
 
     // Reads that show one moment (a page refresh) share one snapshot and ask each question once; see
     // Database::ReadScope. Keep the answer alive for as long as the reads go on.
@@ -98,4 +100,5 @@ private:
     KeyStore m_keys;
     UsageBook m_usage;
     AuditTrail m_audit;
+    ProviderBook m_providers;
 };

@@ -304,6 +304,11 @@ Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
                                      Words::tr("creating schema version %1").arg(13));
             !s)
             return s;
+    if (from < 14 && target >= 14)
+        for (const char* sql : createProviderReports)
+            if (Status s = Sql::execText(db, QString::fromLatin1(sql), Words::tr("creating schema version %1").arg(14));
+                !s)
+                return s;
     return setVersion(db, target);
 }
 

@@ -13,10 +13,11 @@
 // ledger in its own schema behind the server's privileges (PostgresGuard); version 10 the import's staging with
 // line numbers (an id given twice is found by the database, in bounded memory), on PostgreSQL only; version 11
 // keeps a key check's verdict as facts (KeyVerdict) where it kept an English sentence; version 12 dates changes of
-// the billing calendar (calendar_changes), which take effect at the next reset.
+// the billing calendar (calendar_changes), which take effect at the next reset; version 13 the usage keys; version 14
+// the providers' own usage and cost reports, their keys' names and the findings told of them.
 namespace Schema {
 
-constexpr int currentVersion = 13;
+constexpr int currentVersion = 14;
 
 // Version 12's table, on both backends.
 constexpr const char* createCalendarChanges =
@@ -28,6 +29,24 @@ constexpr const char* createCalendarChanges =
 constexpr const char* createUsageKeys =
     "CREATE TABLE usage_keys (provider TEXT PRIMARY KEY, state TEXT NOT NULL, fingerprint TEXT NOT NULL, "
     "checked_at BIGINT, message TEXT NOT NULL, retry_at BIGINT, holder TEXT NOT NULL)";
+
+// Version 14: what the providers' usage and cost reports said, per UTC day (YYYY-MM-DD), key id and model, as
+// integers (tokens, micro-units of the currency); the organisation's keys as the provider shows them (never the
+// key); when each provider was last read; and the reconciliation's findings the audit trail has told.
+constexpr const char* createProviderReports[] = {
+    "CREATE TABLE provider_usage (provider TEXT NOT NULL, day TEXT NOT NULL, api_key_id TEXT NOT NULL, "
+    "model TEXT NOT NULL, uncached_input BIGINT NOT NULL, cache_write_5m BIGINT NOT NULL, "
+    "cache_write_1h BIGINT NOT NULL, cache_read BIGINT NOT NULL, output BIGINT NOT NULL, images BIGINT NOT NULL, "
+    "requests BIGINT, PRIMARY KEY (provider, day, api_key_id, model))",
+    "CREATE TABLE provider_costs (provider TEXT NOT NULL, day TEXT NOT NULL, api_key_id TEXT NOT NULL, "
+    "model TEXT NOT NULL, kind TEXT NOT NULL, currency TEXT NOT NULL, micros BIGINT NOT NULL, "
+    "PRIMARY KEY (provider, day, api_key_id, model, kind, currency))",
+    "CREATE TABLE provider_keys (provider TEXT NOT NULL, api_key_id TEXT NOT NULL, hint TEXT NOT NULL, "
+    "name TEXT NOT NULL, PRIMARY KEY (provider, api_key_id))",
+    "CREATE TABLE provider_syncs (provider TEXT PRIMARY KEY, synced_at BIGINT NOT NULL, first_day TEXT NOT NULL, "
+    "last_day TEXT NOT NULL)",
+    "CREATE TABLE spend_findings (provider TEXT NOT NULL, day TEXT NOT NULL, holder TEXT NOT NULL, "
+    "kind TEXT NOT NULL, PRIMARY KEY (provider, day, holder, kind))"};
 
 // The index the rate limit reads (a tenant's queries of one billing kind in the last hour). A large import drops
 // it and builds it again once the rows are in: one sorted build is cheaper than a million random inserts.
@@ -50,8 +69,9 @@ Status upgrade(const QSqlDatabase& db, const Catalog& catalog, const QString& cr
 // inside the caller's write transaction. Also run by db init when it upgrades a shared ledger.
 Status storeVerdictsAsFacts(const QSqlDatabase& db);
 // Every table of the schema, in an order in which rows can be copied.
-inline constexpr const char* tables[] = {"settings",     "tenants",          "members",   "usage_events",
-                                         "usage_totals", "usage_daily",      "key_state", "audit_log",
-                                         "plan_changes", "calendar_changes", "usage_keys"};
+inline constexpr const char* tables[] = {"settings",       "tenants",          "members",        "usage_events",
+                                         "usage_totals",   "usage_daily",      "key_state",      "audit_log",
+                                         "plan_changes",   "calendar_changes", "usage_keys",     "provider_usage",
+                                         "provider_costs", "provider_keys",    "provider_syncs", "spend_findings"};
 
 } // namespace Schema

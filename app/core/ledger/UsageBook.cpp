@@ -173,6 +173,30 @@ Result<QVector<ActionUsage>> UsageBook::runsBetween(qint64 from, qint64 to)
     return runs;
 }
 
+Result<QVector<LedgerByokRuns>> UsageBook::byokRunsBetween(qint64 from, qint64 to)
+{
+    if (Status s = m_db.requireMember(); !s)
+        return s.failure();
+    constexpr qint64 dayMs = 86400000;
+    QSqlQuery& q = m_db.query(
+        QStringLiteral("SELECT occurred_at / %1, tenant, action, model, COUNT(*) FROM usage_events "
+                       "WHERE tenant IN (SELECT DISTINCT tenant FROM usage_totals) AND billing = 'byok' "
+                       "AND occurred_at >= ? AND occurred_at < ? GROUP BY occurred_at / %1, tenant, action, model "
+                       "ORDER BY 1, 2, 3, 4")
+            .arg(dayMs));
+    q.bindValue(0, from);
+    q.bindValue(1, to);
+    if (Status s = Sql::exec(q, Words::tr("reading recent usage")); !s)
+        return s.failure();
+    QVector<LedgerByokRuns> runs;
+    const QDate epoch(1970, 1, 1);
+    while (q.next())
+        runs.append({epoch.addDays(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString(),
+                     q.value(3).toString(), q.value(4).toLongLong()});
+    q.finish();
+    return runs;
+}
+
 Result<bool> UsageBook::hasUsage()
 {
     if (Status s = m_db.requireMember(); !s)

@@ -6,6 +6,7 @@
 #include "ledger/ScopedMemo.h"
 #include "ledger/SettingsStore.h"
 #include "model/ImportProgress.h"
+#include "model/ProviderUsage.h"
 #include "model/Usage.h"
 #include "rules/CreditRules.h"
 
@@ -35,6 +36,9 @@ public:
     Result<QString> firstPeriodId();
     // Each catalog action's runs of the whole install between `from` and `to` (runs, credits, runs on a key).
     Result<QVector<ActionUsage>> runsBetween(qint64 from, qint64 to);
+    // The BYOK runs between `from` and `to` per UTC day, tenant, action and model (what the providers' reports
+    // are reconciled with).
+    Result<QVector<LedgerByokRuns>> byokRunsBetween(qint64 from, qint64 to);
     // Streams the events of a period (all when nullopt), oldest first.
     Status forEachEvent(const std::optional<QString>& periodId, const std::function<bool(const UsageEvent&)>& visit);
 

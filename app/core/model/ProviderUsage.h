@@ -18,13 +18,26 @@ struct ProviderUsageRow
     qint64 cacheWrite1h = 0; // … for an hour
     qint64 cacheRead = 0;
     qint64 output = 0;
+    qint64 images = 0;              // OpenAI's images report: images made
     std::optional<qint64> requests; // OpenAI counts the requests; Anthropic's report does not
 
     bool operator==(const ProviderUsageRow& o) const
     {
         return day == o.day && apiKeyId == o.apiKeyId && model == o.model && uncachedInput == o.uncachedInput &&
                cacheWrite5m == o.cacheWrite5m && cacheWrite1h == o.cacheWrite1h && cacheRead == o.cacheRead &&
-               output == o.output && requests == o.requests;
+               output == o.output && images == o.images && requests == o.requests;
+    }
+    // Adds another row of the same day, key and model (a report that splits them further than asked).
+    void add(const ProviderUsageRow& o)
+    {
+        uncachedInput += o.uncachedInput;
+        cacheWrite5m += o.cacheWrite5m;
+        cacheWrite1h += o.cacheWrite1h;
+        cacheRead += o.cacheRead;
+        output += o.output;
+        images += o.images;
+        if (o.requests)
+            requests = requests.value_or(0) + *o.requests;
     }
 };
 
@@ -42,6 +55,76 @@ struct ProviderCostRow
     {
         return day == o.day && apiKeyId == o.apiKeyId && model == o.model && kind == o.kind && micros == o.micros &&
                currency == o.currency;
+    }
+};
+
+// One of the provider organisation's API keys as its key list shows it: never the key, only its id, its name and
+// the few characters the provider shows of it ("sk-ant-api03-R2D...igAA", "sk-abc...def").
+struct ProviderKeyName
+{
+    QString apiKeyId;
+    QString hint;
+    QString name;
+
+    bool operator==(const ProviderKeyName& o) const
+    {
+        return apiKeyId == o.apiKeyId && hint == o.hint && name == o.name;
+    }
+};
+
+// What one sync read from one provider for the days `first` to `last` (UTC, both included): it replaces what the
+// ledger held for those days.
+struct ProviderReportSet
+{
+    QString provider;
+    QDate first;
+    QDate last;
+    qint64 syncedAt = 0; // ms since the epoch
+    QVector<ProviderUsageRow> usage;
+    QVector<ProviderCostRow> costs;
+    QVector<ProviderKeyName> keys; // the organisation's keys, all of them
+};
+
+// When a provider's reports were last read, and for which days.
+struct ProviderSyncMark
+{
+    qint64 syncedAt = 0;
+    QDate first;
+    QDate last;
+};
+
+// The BYOK runs the ledger recorded on one UTC day (the providers' reports count by UTC day), by tenant, action
+// and model.
+struct LedgerByokRuns
+{
+    QDate day;
+    QString tenant; // empty: the install
+    QString action;
+    QString model;
+    qint64 runs = 0;
+};
+
+// Where the ledger and a provider's report disagree about one day of one holder's key.
+struct SpendFinding
+{
+    enum class Kind
+    {
+        OutsideUse, // the provider saw the key used; the ledger recorded no BYOK run
+        NotSeen,    // the ledger recorded BYOK runs; the provider saw nothing on the key
+        Differs     // both did, but the provider's request count differs beyond the tolerance
+    };
+    QString provider;
+    QDate day;
+    QString holder; // the tenant whose key it is; empty: the install's
+    Kind kind = Kind::OutsideUse;
+    QString fingerprint; // of the holder's key, when it is known
+    qint64 recorded = 0; // BYOK runs in the ledger
+    qint64 seen = 0;     // requests (OpenAI) or, where they are not counted, rows of usage the provider reported
+
+    bool operator==(const SpendFinding& o) const
+    {
+        return provider == o.provider && day == o.day && holder == o.holder && kind == o.kind &&
+               fingerprint == o.fingerprint && recorded == o.recorded && seen == o.seen;
     }
 };
 

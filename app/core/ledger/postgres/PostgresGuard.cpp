@@ -178,6 +178,10 @@ Result<InitOutcome> upgrade(const QSqlDatabase& db, const QString& database)
     if (from < 13)
         if (Status s = exec(db, QString::fromLatin1(Schema::createUsageKeys)); !s)
             return s.failure();
+    if (from < 14)
+        for (const char* sql : Schema::createProviderReports)
+            if (Status s = exec(db, QString::fromLatin1(sql)); !s)
+                return s.failure();
     if (Status s = runWall(db, names, QStringLiteral("postgres-functions.sql")); !s)
         return s.failure();
     if (from < 11)
