@@ -126,6 +126,25 @@ const Command commands[] = {
          "Providers are reached at their public APIs, or at the addresses in $ANTHROPIC_BASE_URL and\n"
          "$OPENAI_BASE_URL.\n"),
      &keys},
+    {"spend", "spend report [--period YYYY-MM] [--tenant T] [--json] | sync [--provider P] [--since DATE]",
+     QT_TRANSLATE_NOOP("Cli", "What the BYOK keys cost by the providers' own reports, and where the ledger disagrees."),
+     QT_TRANSLATE_NOOP(
+         "Cli",
+         "  report            the period's cost on the install's and each tenant's keys, per provider, model\n"
+         "                    and day, tokens by kind, the credits the same runs would have cost, the\n"
+         "                    organisation's other keys, and the days where the ledger's BYOK runs and the\n"
+         "                    provider's report disagree; from what the last sync stored (no network)\n"
+         "  --period YYYY-MM  the billing period that starts in that month (default: the current one)\n"
+         "  --tenant T        only tenant T's key and runs\n"
+         "  --json            machine-readable output; dollars as exact decimal text\n"
+         "  sync              reads the providers' usage and cost reports and key lists with the usage keys\n"
+         "                    (keys set-usage) into the ledger: the previous and the running period, then\n"
+         "                    on later syncs again from the last two days read (the providers complete\n"
+         "                    those late); each request waits at most 15 s (Owner or Admin)\n"
+         "  --provider P      only anthropic or openai (default: every provider with a usage key)\n"
+         "  --since DATE      from that UTC day (YYYY-MM-DD) on\n"
+         "Keys are matched by the last characters the provider shows of them.\n"),
+     &spend},
     {"audit", "audit [--since DATE] [--kind K] [--user USER] [--json]",
      QT_TRANSLATE_NOOP("Cli", "Show who changed what, and when, newest first."),
      QT_TRANSLATE_NOOP(

@@ -87,6 +87,7 @@ int period(Context& context, const QStringList& arguments);
 int keys(Context& context, const QStringList& arguments);
 int db(Context& context, const QStringList& arguments);
 int audit(Context& context, const QStringList& arguments);
+int spend(Context& context, const QStringList& arguments);
 // Removes a tenant after deleting its keys from the keychain.
 Status removeTenantAndKeys(Ledger& ledger, const QString& tenant);
 

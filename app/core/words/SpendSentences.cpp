@@ -1,0 +1,93 @@
+#include "words/SpendSentences.h"
+
+#include <QLocale>
+
+QString SpendSentences::dollars(qint64 micros)
+{
+    if (micros > 0 && micros < 5000)
+        return tr("<$0.01");
+    const qint64 cents = (micros + (micros >= 0 ? 5000 : -5000)) / 10000;
+    return tr("$%1").arg(QLocale().toString(double(cents) / 100.0, 'f', 2));
+}
+
+QString SpendSentences::exactDollars(qint64 micros)
+{
+    const QString sign = micros < 0 ? QStringLiteral("-") : QString();
+    const qint64 whole = qAbs(micros);
+    return sign + QString::number(whole / 1000000) + QLatin1Char('.') +
+           QStringLiteral("%1").arg(whole % 1000000, 6, 10, QLatin1Char('0'));
+}
+
+QString SpendSentences::synced(qint64 syncedAt, qint64 now)
+{
+    if (syncedAt <= 0)
+        return tr("never synced");
+    const qint64 minutes = qMax<qint64>(0, now - syncedAt) / 60000;
+    if (minutes < 1)
+        return tr("synced just now");
+    if (minutes < 60)
+        return tr("synced %n min ago", nullptr, int(minutes));
+    if (minutes < 48 * 60)
+        return tr("synced %n h ago", nullptr, int(minutes / 60));
+    return tr("synced %n days ago", nullptr, int(minutes / (24 * 60)));
+}
+
+QString SpendSentences::holder(const SpendBooks::KeyOwner& owner)
+{
+    using Kind = SpendBooks::KeyOwner::Kind;
+    const QString fingerprint = owner.fingerprint.isEmpty() ? QString() : QStringLiteral(" \u2026") + owner.fingerprint;
+    switch (owner.kind) {
+    case Kind::Install:
+        return tr("The install's key%1").arg(fingerprint);
+    case Kind::Tenant:
+        return tr("Tenant %1's key%2").arg(owner.tenant, fingerprint);
+    case Kind::Other:
+        return tr("Other keys of your organisation (not this install's)");
+    case Kind::Unnamed:
+        return tr("Usage without a key (the Workbench or the console)");
+    case Kind::Ambiguous:
+        break;
+    }
+    return tr("Keys that fit more than one of the install's keys");
+}
+
+QString SpendSentences::basis(SpendBooks::Basis basis)
+{
+    switch (basis) {
+    case SpendBooks::Basis::Billed:
+        return tr("billed");
+    case SpendBooks::Basis::ListPrice:
+        return tr("at list prices");
+    case SpendBooks::Basis::Unknown:
+        break;
+    }
+    return tr("price unknown");
+}
+
+QString SpendSentences::finding(const SpendFinding& f, const Provider& provider)
+{
+    const QString key = holder({f.holder.isEmpty() ? SpendBooks::KeyOwner::Kind::Install
+                                                   : SpendBooks::KeyOwner::Kind::Tenant,
+                                f.holder, f.fingerprint});
+    const QString day = f.day.toString(Qt::ISODate);
+    switch (f.kind) {
+    case SpendFinding::Kind::OutsideUse:
+        return tr("%1: %2 reports %3 used, and no BYOK run was recorded: the key was used outside this install, or "
+                  "runs were not recorded.")
+            .arg(day, provider.name, key.at(0).toLower() + key.mid(1));
+    case SpendFinding::Kind::NotSeen:
+        return tr("%1: %n BYOK run(s) recorded on %2, and %3 reports no usage of it.", nullptr, int(f.recorded))
+            .arg(day, key.at(0).toLower() + key.mid(1), provider.name);
+    case SpendFinding::Kind::Differs:
+        break;
+    }
+    return tr("%1: %n BYOK run(s) recorded on %2, and %3 counts %4 requests.", nullptr, int(f.recorded))
+        .arg(day, key.at(0).toLower() + key.mid(1), provider.name)
+        .arg(f.seen);
+}
+
+QString SpendSentences::creditsWithout(qint64 runs, qint64 credits)
+{
+    return tr("%n BYOK run(s) recorded; they would have cost %1 credits without BYOK.", nullptr, int(runs))
+        .arg(QLocale().toString(credits));
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "model/Spend.h"
+#include "rules/Catalog.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+// The sentences of the spend report, once for the command line and the window alike. Money is shown in dollars
+// from exact micro-dollars; numbers follow the default QLocale.
+class SpendSentences
+{
+    Q_DECLARE_TR_FUNCTIONS(SpendSentences)
+
+public:
+    // "$12.35": micro-dollars rounded to the cent, half up ("<$0.01" for less than half a cent but more than none).
+    static QString dollars(qint64 micros);
+    // "12.345678": the exact amount, for machine-readable output.
+    static QString exactDollars(qint64 micros);
+    // "synced 2 h ago", "synced 5 min ago", "synced just now", "synced 3 days ago", "never synced".
+    static QString synced(qint64 syncedAt, qint64 now);
+    // Whose usage a line is: "The install's key …igAA", "Tenant acme's key …wxyz", "Other keys of your organisation
+    // (not this install's)", "Usage without a key (the Workbench or the console)", "Keys that fit more than one of
+    // the install's keys".
+    static QString holder(const SpendBooks::KeyOwner& owner);
+    // "at list prices" / "billed" / "price unknown".
+    static QString basis(SpendBooks::Basis basis);
+    // One finding, with its day: "2026-11-14: Anthropic saw the install's key …igAA used, and no BYOK run was
+    // recorded: the key was used outside this install, or runs were not recorded."
+    static QString finding(const SpendFinding& finding, const Provider& provider);
+    // "These runs would have cost 210 credits without BYOK."
+    static QString creditsWithout(qint64 runs, qint64 credits);
+};
