@@ -129,27 +129,26 @@ const Command commands[] = {
     {"spend", "spend report [--period YYYY-MM] [--tenant T] [--json] | sync [--provider P] [--since DATE]",
      QT_TRANSLATE_NOOP("Cli", "What the BYOK keys cost by the providers' own reports, and where the ledger disagrees."),
      QT_TRANSLATE_NOOP(
-         "Cli",
-         "  report            the period's cost on the install's and each tenant's keys, per provider, model\n"
-         "                    and day, tokens by kind, the credits the same runs would have cost, the\n"
-         "                    organisation's other keys, and the days where the ledger's BYOK runs and the\n"
-         "                    provider's report disagree; from what the last sync stored (no network)\n"
-         "  --period YYYY-MM  the billing period that starts in that month (default: the current one)\n"
-         "  --tenant T        only tenant T's key and runs\n"
-         "  --json            machine-readable output; dollars as exact decimal text\n"
-         "  sync              reads the providers' usage and cost reports and key lists with the usage keys\n"
-         "                    (keys set-usage) into the ledger: the previous and the running period, then\n"
-         "                    on later syncs again from the last two days read (the providers complete\n"
-         "                    those late); each request waits at most 15 s (Owner or Admin)\n"
-         "  --provider P      only anthropic or openai (default: every provider with a usage key)\n"
-         "  --since DATE      from that UTC day (YYYY-MM-DD) on\n"
-         "Keys are matched by the last characters the provider shows of them.\n"),
+         "Cli", "  report            the period's cost on the install's and each tenant's keys, per provider, model\n"
+                "                    and day, tokens by kind, the credits the same runs would have cost, the\n"
+                "                    organisation's other keys, and the days where the ledger's BYOK runs and the\n"
+                "                    provider's report disagree; from what the last sync stored (no network)\n"
+                "  --period YYYY-MM  the billing period that starts in that month (default: the current one)\n"
+                "  --tenant T        only tenant T's key and runs\n"
+                "  --json            machine-readable output; dollars as exact decimal text\n"
+                "  sync              reads the providers' usage and cost reports and key lists with the usage keys\n"
+                "                    (keys set-usage) into the ledger: the previous and the running period, then\n"
+                "                    on later syncs again from the last two days read (the providers complete\n"
+                "                    those late); each request waits at most 15 s (Owner or Admin)\n"
+                "  --provider P      only anthropic or openai (default: every provider with a usage key)\n"
+                "  --since DATE      from that UTC day (YYYY-MM-DD) on\n"
+                "Keys are matched by the last characters the provider shows of them.\n"),
      &spend},
     {"audit", "audit [--since DATE] [--kind K] [--user USER] [--json]",
      QT_TRANSLATE_NOOP("Cli", "Show who changed what, and when, newest first."),
      QT_TRANSLATE_NOOP(
          "Cli", "  --since DATE      from that day (YYYY-MM-DD, in the install's time zone) or time (ISO 8601) on\n"
-                "  --kind K          key, plan, model, period, tenant, member, import or provider\n"
+                "  --kind K          key, plan, model, period, tenant, member, import, provider or spend\n"
                 "  --user USER       only that member's changes\n"
                 "  --json            a JSON array of {at, actor, kind, subject, change} on stdout\n"
                 "Keys appear by their last four characters only.\n"),

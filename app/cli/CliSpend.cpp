@@ -5,12 +5,14 @@
 #include "support/IsoTime.h"
 #include "words/SpendSentences.h"
 
+#include <QDateTime>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 #include <QNetworkAccessManager>
+#include <QTimeZone>
 
 namespace Cli {
 
@@ -44,17 +46,17 @@ QJsonObject holderJson(const SpendBooks::HolderSpend& h)
                               {QStringLiteral("tokens"), tokensJson(m.tokens)},
                               {QStringLiteral("images"), m.images},
                               {QStringLiteral("requests"), m.requests ? QJsonValue(*m.requests) : QJsonValue()}};
-    return {{QStringLiteral("holder"), SpendBooks::ownerId(h.owner.kind)},
-            {QStringLiteral("tenant"), h.owner.tenant.isEmpty() ? QJsonValue() : QJsonValue(h.owner.tenant)},
-            {QStringLiteral("fingerprint"),
-             h.owner.fingerprint.isEmpty() ? QJsonValue() : QJsonValue(h.owner.fingerprint)},
-            {QStringLiteral("key_ids"), QJsonArray::fromStringList(h.apiKeyIds)},
-            {QStringLiteral("dollars"), SpendSentences::exactDollars(h.micros)},
-            {QStringLiteral("price_unknown"), h.priceUnknown},
-            {QStringLiteral("byok_runs"), h.byokRuns},
-            {QStringLiteral("credits_without_byok"), h.creditsWithoutByok},
-            {QStringLiteral("models"), models},
-            {QStringLiteral("days"), daysJson(h.microsPerDay)}};
+    return {
+        {QStringLiteral("holder"), SpendBooks::ownerId(h.owner.kind)},
+        {QStringLiteral("tenant"), h.owner.tenant.isEmpty() ? QJsonValue() : QJsonValue(h.owner.tenant)},
+        {QStringLiteral("fingerprint"), h.owner.fingerprint.isEmpty() ? QJsonValue() : QJsonValue(h.owner.fingerprint)},
+        {QStringLiteral("key_ids"), QJsonArray::fromStringList(h.apiKeyIds)},
+        {QStringLiteral("dollars"), SpendSentences::exactDollars(h.micros)},
+        {QStringLiteral("price_unknown"), h.priceUnknown},
+        {QStringLiteral("byok_runs"), h.byokRuns},
+        {QStringLiteral("credits_without_byok"), h.creditsWithoutByok},
+        {QStringLiteral("models"), models},
+        {QStringLiteral("days"), daysJson(h.microsPerDay)}};
 }
 
 QJsonObject findingJson(const SpendFinding& f, const Provider& provider)
@@ -81,8 +83,10 @@ int printReport(Context& context, Ledger& ledger, const SpendService::Report& r,
             providers << QJsonObject{
                 {QStringLiteral("provider"), p.provider},
                 {QStringLiteral("synced_at"), p.syncedAt ? QJsonValue(IsoTime::formatUtc(p.syncedAt)) : QJsonValue()},
-                {QStringLiteral("first_day"), p.first.isValid() ? QJsonValue(p.first.toString(Qt::ISODate)) : QJsonValue()},
-                {QStringLiteral("last_day"), p.last.isValid() ? QJsonValue(p.last.toString(Qt::ISODate)) : QJsonValue()},
+                {QStringLiteral("first_day"),
+                 p.first.isValid() ? QJsonValue(p.first.toString(Qt::ISODate)) : QJsonValue()},
+                {QStringLiteral("last_day"),
+                 p.last.isValid() ? QJsonValue(p.last.toString(Qt::ISODate)) : QJsonValue()},
                 {QStringLiteral("holders"), holders},
                 {QStringLiteral("billed_to_organisation"), SpendSentences::exactDollars(p.billedMicros)},
                 {QStringLiteral("billed_days"), daysJson(p.billedPerDay)},
@@ -108,7 +112,10 @@ int printReport(Context& context, Ledger& ledger, const SpendService::Report& r,
         const Provider& provider = *catalog.provider(p.provider);
         context.out << '\n' << provider.name << " - " << SpendSentences::synced(p.syncedAt, ledger.now());
         if (p.syncedAt)
-            context.out << " (" << IsoTime::formatUtc(p.syncedAt) << ")";
+            context.out << " ("
+                        << QDateTime::fromMSecsSinceEpoch(p.syncedAt, QTimeZone::utc())
+                               .toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
+                        << ")";
         context.out << '\n';
         if (!p.syncedAt) {
             context.out << "  " << Words::tr("Nothing is held; read the reports with \"spend sync\".") << '\n';
@@ -141,8 +148,10 @@ int printReport(Context& context, Ledger& ledger, const SpendService::Report& r,
                                      "these reports.")
                                .arg(fingerprint)
                         << '\n';
-        context.out << "  " << Words::tr("Billed to the organisation (cost report): %1").arg(SpendSentences::dollars(p.billedMicros))
-                    << '\n';
+        context.out
+            << "  "
+            << Words::tr("Billed to the organisation (cost report): %1").arg(SpendSentences::dollars(p.billedMicros))
+            << '\n';
     }
     context.out << '\n';
     if (r.findings.isEmpty()) {
@@ -169,8 +178,8 @@ int sync(Context& context, Ledger& ledger, const QString& only, const std::optio
             return context.fail(withKeys.failure());
         providers = withKeys.value();
         if (providers.isEmpty())
-            return context.fail(badInput(
-                Words::tr("No usage key is set; an Owner sets one with \"keys set-usage PROVIDER\".")));
+            return context.fail(
+                badInput(Words::tr("No usage key is set; an Owner sets one with \"keys set-usage PROVIDER\".")));
     }
     int exit = Done;
     for (const QString& id : providers) {

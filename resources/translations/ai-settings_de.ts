@@ -715,20 +715,6 @@ Eine fehlerhafte Zeile wird mit ihrer Nummer gemeldet, und nichts wird importier
         <translation>Zeigen, wer was wann geändert hat, das Neueste zuerst.</translation>
     </message>
     <message>
-        <source>  --since DATE      from that day (YYYY-MM-DD, in the install&apos;s time zone) or time (ISO 8601) on
-  --kind K          key, plan, model, period, tenant, member, import or provider
-  --user USER       only that member&apos;s changes
-  --json            a JSON array of {at, actor, kind, subject, change} on stdout
-Keys appear by their last four characters only.
-</source>
-        <translation>  --since DATUM     ab diesem Tag (JJJJ-MM-TT, in der Zeitzone der Installation) oder Zeitpunkt (ISO 8601)
-  --kind K          key, plan, model, period, tenant, member, import oder provider
-  --user USER       nur die Änderungen dieses Mitglieds
-  --json            ein JSON-Array aus {at, actor, kind, subject, change} auf stdout (auf Englisch)
-Schlüssel erscheinen nur mit ihren letzten vier Zeichen.
-</translation>
-    </message>
-    <message>
         <source>--db needs a path.</source>
         <translation>--db braucht einen Pfad.</translation>
     </message>
@@ -972,6 +958,118 @@ und $OPENAI_BASE_URL.
     <message>
         <source>The %1 usage key is removed from the keychain; the usage reports are no longer read.</source>
         <translation>Der %1-Nutzungsschlüssel ist aus dem Schlüsselbund entfernt; die Nutzungsberichte werden nicht mehr gelesen.</translation>
+    </message>
+    <message>
+        <source>What the BYOK keys cost by the providers&apos; own reports, and where the ledger disagrees.</source>
+        <translation>Was die BYOK-Schlüssel laut den eigenen Berichten der Anbieter kosten, und wo das Ledger abweicht.</translation>
+    </message>
+    <message>
+        <source>  report            the period&apos;s cost on the install&apos;s and each tenant&apos;s keys, per provider, model
+                    and day, tokens by kind, the credits the same runs would have cost, the
+                    organisation&apos;s other keys, and the days where the ledger&apos;s BYOK runs and the
+                    provider&apos;s report disagree; from what the last sync stored (no network)
+  --period YYYY-MM  the billing period that starts in that month (default: the current one)
+  --tenant T        only tenant T&apos;s key and runs
+  --json            machine-readable output; dollars as exact decimal text
+  sync              reads the providers&apos; usage and cost reports and key lists with the usage keys
+                    (keys set-usage) into the ledger: the previous and the running period, then
+                    on later syncs again from the last two days read (the providers complete
+                    those late); each request waits at most 15 s (Owner or Admin)
+  --provider P      only anthropic or openai (default: every provider with a usage key)
+  --since DATE      from that UTC day (YYYY-MM-DD) on
+Keys are matched by the last characters the provider shows of them.
+</source>
+        <translation>  report            die Kosten des Zeitraums auf dem Schlüssel der Installation und denen der Mandanten,
+                    je Anbieter, Modell und Tag, Tokens nach Art, die Credits, die dieselben Läufe
+                    gekostet hätten, die anderen Schlüssel der Organisation und die Tage, an denen
+                    die BYOK-Läufe des Ledgers und der Bericht des Anbieters nicht übereinstimmen;
+                    aus dem, was die letzte Synchronisierung gespeichert hat (ohne Netz)
+  --period JJJJ-MM  der Abrechnungszeitraum, der in diesem Monat beginnt (Standard: der laufende)
+  --tenant T        nur der Schlüssel und die Läufe des Mandanten T
+  --json            maschinenlesbare Ausgabe; Dollarbeträge als exakter Dezimaltext
+  sync              liest die Nutzungs- und Kostenberichte und Schlüssellisten der Anbieter mit den
+                    Nutzungsschlüsseln (keys set-usage) in das Ledger: den vorigen und den laufenden
+                    Zeitraum, bei späteren Synchronisierungen erneut ab den letzten zwei gelesenen
+                    Tagen (die Anbieter vervollständigen sie spät); jede Anfrage wartet höchstens
+                    15 s (Inhaber oder Administrator)
+  --provider P      nur anthropic oder openai (Standard: jeder Anbieter mit Nutzungsschlüssel)
+  --since DATUM     ab diesem UTC-Tag (JJJJ-MM-TT)
+Schlüssel werden an den letzten Zeichen erkannt, die der Anbieter von ihnen zeigt.
+</translation>
+    </message>
+    <message>
+        <source>  --since DATE      from that day (YYYY-MM-DD, in the install&apos;s time zone) or time (ISO 8601) on
+  --kind K          key, plan, model, period, tenant, member, import, provider or spend
+  --user USER       only that member&apos;s changes
+  --json            a JSON array of {at, actor, kind, subject, change} on stdout
+Keys appear by their last four characters only.
+</source>
+        <translation>  --since DATUM     ab diesem Tag (JJJJ-MM-TT, in der Zeitzone der Installation) oder Zeitpunkt (ISO 8601)
+  --kind K          key, plan, model, period, tenant, member, import, provider oder spend
+  --user USER       nur die Änderungen dieses Mitglieds
+  --json            ein JSON-Array aus {at, actor, kind, subject, change} auf stdout (auf Englisch)
+Schlüssel erscheinen nur mit ihren letzten vier Zeichen.
+</translation>
+    </message>
+    <message>
+        <source>Spend on the BYOK keys by the providers&apos; own reports, period %1 (UTC days %2 to %3)</source>
+        <translation>Ausgaben auf den BYOK-Schlüsseln laut den Berichten der Anbieter, Zeitraum %1 (UTC-Tage %2 bis %3)</translation>
+    </message>
+    <message>
+        <source>Nothing is held; read the reports with &quot;spend sync&quot;.</source>
+        <translation>Nichts gespeichert; lesen Sie die Berichte mit „spend sync“.</translation>
+    </message>
+    <message>
+        <source>(and usage whose price is unknown)</source>
+        <translation>(und Nutzung mit unbekanntem Preis)</translation>
+    </message>
+    <message>
+        <source>input %1, cache write 5 m %2, 1 h %3, cache read %4, output %5</source>
+        <translation>Eingabe %1, Cache-Schreiben 5 Min. %2, 1 Std. %3, Cache-Lesen %4, Ausgabe %5</translation>
+    </message>
+    <message>
+        <source>, images %1</source>
+        <translation>, Bilder %1</translation>
+    </message>
+    <message>
+        <source>The key …%1 is not one of this organisation&apos;s keys: its usage is not in these reports.</source>
+        <translation>Der Schlüssel …%1 gehört nicht zu dieser Organisation: seine Nutzung steht nicht in diesen Berichten.</translation>
+    </message>
+    <message>
+        <source>Billed to the organisation (cost report): %1</source>
+        <translation>Der Organisation berechnet (Kostenbericht): %1</translation>
+    </message>
+    <message>
+        <source>The ledger and the providers&apos; reports agree on every complete day held.</source>
+        <translation>Ledger und Berichte der Anbieter stimmen an jedem vollständigen gespeicherten Tag überein.</translation>
+    </message>
+    <message>
+        <source>Where the ledger and the providers&apos; reports disagree:</source>
+        <translation>Wo Ledger und Berichte der Anbieter nicht übereinstimmen:</translation>
+    </message>
+    <message>
+        <source>No usage key is set; an Owner sets one with &quot;keys set-usage PROVIDER&quot;.</source>
+        <translation>Kein Nutzungsschlüssel ist gesetzt; ein Inhaber setzt einen mit „keys set-usage PROVIDER“.</translation>
+    </message>
+    <message>
+        <source>%1: read %2 to %3 (UTC): %4 usage rows, %5 cost rows, %6 keys of the organisation.</source>
+        <translation>%1: %2 bis %3 (UTC) gelesen: %4 Nutzungszeilen, %5 Kostenzeilen, %6 Schlüssel der Organisation.</translation>
+    </message>
+    <message>
+        <source>spend takes report or sync.</source>
+        <translation>spend erwartet report oder sync.</translation>
+    </message>
+    <message>
+        <source>spend sync takes --provider and --since.</source>
+        <translation>spend sync erwartet --provider und --since.</translation>
+    </message>
+    <message>
+        <source>spend report takes --period, --tenant and --json.</source>
+        <translation>spend report erwartet --period, --tenant und --json.</translation>
+    </message>
+    <message>
+        <source>--since takes a day, YYYY-MM-DD (UTC).</source>
+        <translation>--since erwartet einen Tag, JJJJ-MM-TT (UTC).</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +1886,25 @@ und $OPENAI_BASE_URL.
     </message>
 </context>
 <context>
+    <name>ProviderBook</name>
+    <message>
+        <source>storing the provider&apos;s reports</source>
+        <translation>beim Speichern der Berichte des Anbieters</translation>
+    </message>
+    <message>
+        <source>Syncing the providers&apos; reports</source>
+        <translation>Das Synchronisieren der Anbieterberichte</translation>
+    </message>
+    <message>
+        <source>reading the last sync</source>
+        <translation>beim Lesen der letzten Synchronisierung</translation>
+    </message>
+    <message>
+        <source>reading the provider&apos;s reports</source>
+        <translation>beim Lesen der Berichte des Anbieters</translation>
+    </message>
+</context>
+<context>
     <name>ProviderReports</name>
     <message>
         <source>it is not a JSON object</source>
@@ -1832,6 +1949,61 @@ und $OPENAI_BASE_URL.
     <message>
         <source>OpenAI cost report</source>
         <translation>Kostenbericht von OpenAI</translation>
+    </message>
+    <message>
+        <source>an entry has no id</source>
+        <translation>ein Eintrag hat keine ID</translation>
+    </message>
+    <message>
+        <source>OpenAI images report</source>
+        <translation>Bilderbericht von OpenAI</translation>
+    </message>
+    <message>
+        <source>Anthropic key list</source>
+        <translation>Schlüsselliste von Anthropic</translation>
+    </message>
+    <message>
+        <source>OpenAI key list</source>
+        <translation>Schlüsselliste von OpenAI</translation>
+    </message>
+    <message>
+        <source>OpenAI project list</source>
+        <translation>Projektliste von OpenAI</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderSync</name>
+    <message>
+        <source>%1 (while reading %2, page %3).</source>
+        <translation>%1 (beim Lesen von %2, Seite %3).</translation>
+    </message>
+    <message>
+        <source>the usage report</source>
+        <translation>dem Nutzungsbericht</translation>
+    </message>
+    <message>
+        <source>the cost report</source>
+        <translation>dem Kostenbericht</translation>
+    </message>
+    <message>
+        <source>the list of keys</source>
+        <translation>der Schlüsselliste</translation>
+    </message>
+    <message>
+        <source>the images report</source>
+        <translation>dem Bilderbericht</translation>
+    </message>
+    <message>
+        <source>the list of projects</source>
+        <translation>der Projektliste</translation>
+    </message>
+    <message>
+        <source>The sync of %1&apos;s reports was cancelled; nothing of it was stored.</source>
+        <translation>Die Synchronisierung der Berichte von %1 wurde abgebrochen; nichts davon wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s reports ran past %2 pages; nothing of them was stored.</source>
+        <translation>Die Berichte von %1 gingen über %2 Seiten hinaus; nichts davon wurde gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2133,6 +2305,146 @@ und $OPENAI_BASE_URL.
     </message>
 </context>
 <context>
+    <name>SpendSentences</name>
+    <message>
+        <source>&lt;$0.01</source>
+        <translation>&lt; 0,01 $</translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <translation>%1 $</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>nie synchronisiert</translation>
+    </message>
+    <message>
+        <source>synced just now</source>
+        <translation>gerade synchronisiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>synced %n min ago</source>
+        <translation>
+            <numerusform>vor %n Min. synchronisiert</numerusform>
+            <numerusform>vor %n Min. synchronisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>synced %n h ago</source>
+        <translation>
+            <numerusform>vor %n Std. synchronisiert</numerusform>
+            <numerusform>vor %n Std. synchronisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>synced %n days ago</source>
+        <translation>
+            <numerusform>vor %n Tag synchronisiert</numerusform>
+            <numerusform>vor %n Tagen synchronisiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The install&apos;s key%1</source>
+        <translation>Schlüssel der Installation%1</translation>
+    </message>
+    <message>
+        <source>Tenant %1&apos;s key%2</source>
+        <translation>Schlüssel des Mandanten %1%2</translation>
+    </message>
+    <message>
+        <source>Other keys of your organisation (not this install&apos;s)</source>
+        <translation>Andere Schlüssel Ihrer Organisation (nicht die dieser Installation)</translation>
+    </message>
+    <message>
+        <source>Usage without a key (the Workbench or the console)</source>
+        <translation>Nutzung ohne Schlüssel (Workbench oder Konsole)</translation>
+    </message>
+    <message>
+        <source>Keys that fit more than one of the install&apos;s keys</source>
+        <translation>Schlüssel, die zu mehr als einem Schlüssel der Installation passen</translation>
+    </message>
+    <message>
+        <source>billed</source>
+        <translation>berechnet</translation>
+    </message>
+    <message>
+        <source>at list prices</source>
+        <translation>zu Listenpreisen</translation>
+    </message>
+    <message>
+        <source>price unknown</source>
+        <translation>Preis unbekannt</translation>
+    </message>
+    <message>
+        <source>%1: %2 reports %3 used, and no BYOK run was recorded: the key was used outside this install, or runs were not recorded.</source>
+        <translation>%1: %2 meldet Nutzung für %3, aber kein BYOK-Lauf wurde erfasst: Der Schlüssel wurde außerhalb dieser Installation verwendet, oder Läufe wurden nicht erfasst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n BYOK run(s) recorded on %2, and %3 reports no usage of it.</source>
+        <translation>
+            <numerusform>%1: %n BYOK-Lauf auf %2 erfasst, aber %3 meldet keine Nutzung.</numerusform>
+            <numerusform>%1: %n BYOK-Läufe auf %2 erfasst, aber %3 meldet keine Nutzung.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n BYOK run(s) recorded on %2, and %3 counts %4 requests.</source>
+        <translation>
+            <numerusform>%1: %n BYOK-Lauf auf %2 erfasst, und %3 zählt %4 Anfragen.</numerusform>
+            <numerusform>%1: %n BYOK-Läufe auf %2 erfasst, und %3 zählt %4 Anfragen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n BYOK run(s) recorded; they would have cost %1 credits without BYOK.</source>
+        <translation>
+            <numerusform>%n BYOK-Lauf erfasst; ohne BYOK hätte er %1 Credits gekostet.</numerusform>
+            <numerusform>%n BYOK-Läufe erfasst; ohne BYOK hätten sie %1 Credits gekostet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the install&apos;s key%1</source>
+        <translation>den Schlüssel der Installation%1</translation>
+    </message>
+    <message>
+        <source>tenant %1&apos;s key%2</source>
+        <translation>den Schlüssel des Mandanten %1%2</translation>
+    </message>
+</context>
+<context>
+    <name>SpendService</name>
+    <message>
+        <source>A sync of the providers&apos; reports is running.</source>
+        <translation>Eine Synchronisierung der Anbieterberichte läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Syncing the providers&apos; reports</source>
+        <translation>Das Synchronisieren der Anbieterberichte</translation>
+    </message>
+    <message>
+        <source>There is no provider %1.</source>
+        <translation>Es gibt keinen Anbieter %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no usage report this program reads.</source>
+        <translation>%1 hat keinen Nutzungsbericht, den dieses Programm liest.</translation>
+    </message>
+    <message>
+        <source>No %1 usage key is set; an Owner sets one with &quot;keys set-usage %2&quot;.</source>
+        <translation>Kein Nutzungsschlüssel für %1 ist gesetzt; ein Inhaber setzt einen mit „keys set-usage %2“.</translation>
+    </message>
+    <message>
+        <source>%1 is after today (UTC); the reports hold nothing later.</source>
+        <translation>%1 liegt nach heute (UTC); die Berichte enthalten nichts Späteres.</translation>
+    </message>
+    <message>
+        <source>The keychain holds no %1 usage key; an Owner sets it again with &quot;keys set-usage %2&quot;.</source>
+        <translation>Der Schlüsselbund enthält keinen Nutzungsschlüssel für %1; ein Inhaber setzt ihn erneut mit „keys set-usage %2“.</translation>
+    </message>
+    <message>
+        <source>The sync was cancelled; nothing of it was stored.</source>
+        <translation>Die Synchronisierung wurde abgebrochen; nichts davon wurde gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>Sql</name>
     <message>
         <source>The database failed while %1: %2.</source>
@@ -2334,6 +2646,10 @@ und $OPENAI_BASE_URL.
     <message>
         <source>Change</source>
         <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Provider spend</source>
+        <translation>Anbieterausgaben</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,51 @@
     </message>
 </context>
 <context>
+    <name>SpendSentences</name>
+    <message numerus="yes">
+        <source>synced %n min ago</source>
+        <translation>
+            <numerusform>synced %n min ago</numerusform>
+            <numerusform>synced %n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>synced %n h ago</source>
+        <translation>
+            <numerusform>synced %n h ago</numerusform>
+            <numerusform>synced %n h ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>synced %n days ago</source>
+        <translation>
+            <numerusform>synced %n day ago</numerusform>
+            <numerusform>synced %n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n BYOK run(s) recorded on %2, and %3 reports no usage of it.</source>
+        <translation>
+            <numerusform>%1: %n BYOK run recorded on %2, and %3 reports no usage of it.</numerusform>
+            <numerusform>%1: %n BYOK runs recorded on %2, and %3 reports no usage of it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n BYOK run(s) recorded on %2, and %3 counts %4 requests.</source>
+        <translation>
+            <numerusform>%1: %n BYOK run recorded on %2, and %3 counts %4 requests.</numerusform>
+            <numerusform>%1: %n BYOK runs recorded on %2, and %3 counts %4 requests.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n BYOK run(s) recorded; they would have cost %1 credits without BYOK.</source>
+        <translation>
+            <numerusform>%n BYOK run recorded; it would have cost %1 credits without BYOK.</numerusform>
+            <numerusform>%n BYOK runs recorded; they would have cost %1 credits without BYOK.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Sql</name>
     <message numerus="yes">
         <source>The ledger is busy: another writer held its write lock for more than %Ln second(s); nothing was written.</source>

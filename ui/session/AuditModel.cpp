@@ -14,10 +14,15 @@ AuditModel::AuditModel(Session& session, QObject* parent) : QAbstractTableModel(
 QString AuditModel::kindName(const QString& kind)
 {
     static const QHash<QString, const char*> names = {
-        {QStringLiteral("key"), QT_TR_NOOP("Key")},       {QStringLiteral("plan"), QT_TR_NOOP("Plan")},
-        {QStringLiteral("model"), QT_TR_NOOP("Model")},   {QStringLiteral("period"), QT_TR_NOOP("Billing period")},
-        {QStringLiteral("tenant"), QT_TR_NOOP("Tenant")}, {QStringLiteral("member"), QT_TR_NOOP("Member")},
-        {QStringLiteral("import"), QT_TR_NOOP("Import")}, {QStringLiteral("provider"), QT_TR_NOOP("Provider address")},
+        {QStringLiteral("key"), QT_TR_NOOP("Key")},
+        {QStringLiteral("plan"), QT_TR_NOOP("Plan")},
+        {QStringLiteral("model"), QT_TR_NOOP("Model")},
+        {QStringLiteral("period"), QT_TR_NOOP("Billing period")},
+        {QStringLiteral("tenant"), QT_TR_NOOP("Tenant")},
+        {QStringLiteral("member"), QT_TR_NOOP("Member")},
+        {QStringLiteral("import"), QT_TR_NOOP("Import")},
+        {QStringLiteral("provider"), QT_TR_NOOP("Provider address")},
+        {QStringLiteral("spend"), QT_TR_NOOP("Provider spend")},
     };
     const char* name = names.value(kind);
     return name ? tr(name) : kind;

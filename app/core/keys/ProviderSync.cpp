@@ -30,9 +30,14 @@ QDateTime midnight(QDate day)
     return QDateTime(day, QTime(0, 0), QTimeZone::utc());
 }
 
+// RFC 3339 with "Z": an offset's "+" would arrive as a space in a query.
+QString rfc3339(QDate day)
+{
+    return midnight(day).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+}
+
 // Appends a page's rows to `into` and answers the next page's token.
-template <typename Row>
-Result<QString> appended(const Result<ReportPage<Row>>& page, QVector<Row>& into)
+template <typename Row> Result<QString> appended(const Result<ReportPage<Row>>& page, QVector<Row>& into)
 {
     if (!page)
         return page.failure();
@@ -76,6 +81,7 @@ void ProviderSync::start(const Provider& provider, const QUrl& base, const QStri
     m_step = 0;
     m_page.clear();
     m_pages = 0;
+    m_stepPages = 0;
     if (provider.protocol == Provider::Protocol::Anthropic)
         planAnthropic();
     else
@@ -89,8 +95,8 @@ void ProviderSync::planAnthropic()
     auto daily = [this](const QStringList& groups) {
         return [this, groups](QUrl& url, const QString& page) {
             QUrlQuery q;
-            q.addQueryItem(QStringLiteral("starting_at"), midnight(m_set.first).toString(Qt::ISODate));
-            q.addQueryItem(QStringLiteral("ending_at"), midnight(m_set.last.addDays(1)).toString(Qt::ISODate));
+            q.addQueryItem(QStringLiteral("starting_at"), rfc3339(m_set.first));
+            q.addQueryItem(QStringLiteral("ending_at"), rfc3339(m_set.last.addDays(1)));
             q.addQueryItem(QStringLiteral("bucket_width"), QStringLiteral("1d"));
             for (const QString& group : groups)
                 q.addQueryItem(QStringLiteral("group_by[]"), group);
@@ -101,25 +107,23 @@ void ProviderSync::planAnthropic()
         };
     };
     m_steps << Step{m_provider.usagePath, Words::tr("the usage report"),
-                    daily({QStringLiteral("api_key_id"), QStringLiteral("model")}),
-                    [this](const QByteArray& body) {
+                    daily({QStringLiteral("api_key_id"), QStringLiteral("model")}), [this](const QByteArray& body) {
                         return appended(ProviderReports::anthropicUsage(body), m_set.usage);
                     }};
     m_steps << Step{QStringLiteral("/v1/organizations/cost_report"), Words::tr("the cost report"),
                     daily({QStringLiteral("description")}), [this](const QByteArray& body) {
                         return appended(ProviderReports::anthropicCost(body), m_set.costs);
                     }};
-    m_steps << Step{QStringLiteral("/v1/organizations/api_keys"), Words::tr("the list of keys"),
-                    [](QUrl& url, const QString& after) {
-                        QUrlQuery q;
-                        q.addQueryItem(QStringLiteral("limit"), keysPerPage);
-                        if (!after.isEmpty())
-                            q.addQueryItem(QStringLiteral("after_id"), after);
-                        url.setQuery(q);
-                    },
-                    [this](const QByteArray& body) {
-                        return appended(ProviderReports::anthropicKeys(body), m_set.keys);
-                    }};
+    m_steps << Step{
+        QStringLiteral("/v1/organizations/api_keys"), Words::tr("the list of keys"),
+        [](QUrl& url, const QString& after) {
+            QUrlQuery q;
+            q.addQueryItem(QStringLiteral("limit"), keysPerPage);
+            if (!after.isEmpty())
+                q.addQueryItem(QStringLiteral("after_id"), after);
+            url.setQuery(q);
+        },
+        [this](const QByteArray& body) { return appended(ProviderReports::anthropicKeys(body), m_set.keys); }};
 }
 
 void ProviderSync::planOpenAi()
@@ -141,17 +145,14 @@ void ProviderSync::planOpenAi()
         };
     };
     const QStringList byKeyAndModel{QStringLiteral("api_key_id"), QStringLiteral("model")};
-    m_steps << Step{m_provider.usagePath, Words::tr("the usage report"), daily(byKeyAndModel),
-                    [this](const QByteArray& body) {
-                        return appended(ProviderReports::openAiUsage(body), m_set.usage);
-                    }};
-    m_steps << Step{QStringLiteral("/v1/organization/usage/images"), Words::tr("the images report"),
-                    daily(byKeyAndModel), [this](const QByteArray& body) {
-                        return appended(ProviderReports::openAiImages(body), m_set.usage);
-                    }};
+    m_steps << Step{
+        m_provider.usagePath, Words::tr("the usage report"), daily(byKeyAndModel),
+        [this](const QByteArray& body) { return appended(ProviderReports::openAiUsage(body), m_set.usage); }};
+    m_steps << Step{
+        QStringLiteral("/v1/organization/usage/images"), Words::tr("the images report"), daily(byKeyAndModel),
+        [this](const QByteArray& body) { return appended(ProviderReports::openAiImages(body), m_set.usage); }};
     m_steps << Step{QStringLiteral("/v1/organization/costs"), Words::tr("the cost report"),
-                    daily({QStringLiteral("line_item"), QStringLiteral("api_key_id")}),
-                    [this](const QByteArray& body) {
+                    daily({QStringLiteral("line_item"), QStringLiteral("api_key_id")}), [this](const QByteArray& body) {
                         return appended(ProviderReports::openAiCost(body), m_set.costs);
                     }};
     // Keys belong to projects: the projects first, then each one's keys.
@@ -175,19 +176,18 @@ void ProviderSync::planOpenAi()
 
 void ProviderSync::addProjectKeys(const QString& projectId)
 {
-    m_steps << Step{QStringLiteral("/v1/organization/projects/%1/api_keys")
-                        .arg(QString::fromLatin1(QUrl::toPercentEncoding(projectId))),
-                    Words::tr("the list of keys"),
-                    [](QUrl& url, const QString& after) {
-                        QUrlQuery q;
-                        q.addQueryItem(QStringLiteral("limit"), keysPerPage);
-                        if (!after.isEmpty())
-                            q.addQueryItem(QStringLiteral("after"), after);
-                        url.setQuery(q);
-                    },
-                    [this](const QByteArray& body) {
-                        return appended(ProviderReports::openAiProjectKeys(body), m_set.keys);
-                    }};
+    m_steps << Step{
+        QStringLiteral("/v1/organization/projects/%1/api_keys")
+            .arg(QString::fromLatin1(QUrl::toPercentEncoding(projectId))),
+        Words::tr("the list of keys"),
+        [](QUrl& url, const QString& after) {
+            QUrlQuery q;
+            q.addQueryItem(QStringLiteral("limit"), keysPerPage);
+            if (!after.isEmpty())
+                q.addQueryItem(QStringLiteral("after"), after);
+            url.setQuery(q);
+        },
+        [this](const QByteArray& body) { return appended(ProviderReports::openAiProjectKeys(body), m_set.keys); }};
 }
 
 void ProviderSync::request()
@@ -219,8 +219,8 @@ void ProviderSync::cancel()
     if (!m_reply)
         return;
     abandonReply();
-    fail(unavailable(Words::tr("The sync of %1's reports was cancelled; nothing of it was stored.")
-                         .arg(m_provider.name)));
+    fail(unavailable(
+        Words::tr("The sync of %1's reports was cancelled; nothing of it was stored.").arg(m_provider.name)));
 }
 
 void ProviderSync::onTimeout()
@@ -230,7 +230,8 @@ void ProviderSync::onTimeout()
     abandonReply();
     KeyVerdict timedOut = KeyVerdict::of(KeyVerdict::Code::TimedOut);
     timedOut.timeoutMs = m_timeoutMs;
-    fail(unavailable(located(KeySentences::verdict(timedOut, m_provider), m_steps.at(m_step).reading, m_pages + 1)));
+    fail(
+        unavailable(located(KeySentences::verdict(timedOut, m_provider), m_steps.at(m_step).reading, m_stepPages + 1)));
 }
 
 void ProviderSync::onReplyFinished()
@@ -249,17 +250,18 @@ void ProviderSync::onReplyFinished()
             o.verdict.code = KeyVerdict::Code::Unreachable;
             o.verdict.said = reply->errorString();
         } else {
-            o = ProviderCheck::interpret(m_provider, status, body, reply->rawHeader("retry-after"), m_key,
-                                         m_clock.now(), reply->rawHeader(ProviderProtocol::of(m_provider).requestIdHeader()),
-                                         KeyPurpose::Usage);
+            o = ProviderCheck::interpret(
+                m_provider, status, body, reply->rawHeader("retry-after"), m_key, m_clock.now(),
+                reply->rawHeader(ProviderProtocol::of(m_provider).requestIdHeader()), KeyPurpose::Usage);
         }
-        const QString sentence = located(KeySentences::verdict(o.verdict, m_provider), step.reading, m_pages + 1);
+        const QString sentence = located(KeySentences::verdict(o.verdict, m_provider), step.reading, m_stepPages + 1);
         return fail(status == 401 || status == 403 ? refused(sentence) : unavailable(sentence));
     }
     const Result<QString> next = step.take(body);
     if (!next)
-        return fail(badInput(located(next.failure().message, step.reading, m_pages + 1)));
+        return fail(unavailable(located(next.failure().message, step.reading, m_stepPages + 1)));
     ++m_pages;
+    ++m_stepPages;
     emit progress(m_pages, step.reading);
     if (m_pages >= maxPages)
         return fail(unavailable(Words::tr("%1's reports ran past %2 pages; nothing of them was stored.")
@@ -270,6 +272,7 @@ void ProviderSync::onReplyFinished()
         return request();
     }
     m_page.clear();
+    m_stepPages = 0;
     if (++m_step < m_steps.size())
         return request();
     m_key.clear();

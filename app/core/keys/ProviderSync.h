@@ -72,7 +72,8 @@ private:
     QString m_key;
     QVector<Step> m_steps;
     int m_step = 0;
-    QString m_page; // the page of the running step to ask for; empty: its first
-    int m_pages = 0;
+    QString m_page;      // the page of the running step to ask for; empty: its first
+    int m_pages = 0;     // of the whole sync
+    int m_stepPages = 0; // of the running step
     ProviderReportSet m_set;
 };

@@ -72,8 +72,8 @@ QJsonObject usageJson(const ProviderUsageRow& r)
 
 QJsonObject costJson(const ProviderCostRow& r)
 {
-    return {{QStringLiteral("day"), dayText(r.day)},   {QStringLiteral("api_key_id"), r.apiKeyId},
-            {QStringLiteral("model"), r.model},        {QStringLiteral("kind"), r.kind},
+    return {{QStringLiteral("day"), dayText(r.day)},  {QStringLiteral("api_key_id"), r.apiKeyId},
+            {QStringLiteral("model"), r.model},       {QStringLiteral("kind"), r.kind},
             {QStringLiteral("currency"), r.currency}, {QStringLiteral("micros"), r.micros}};
 }
 
@@ -95,12 +95,16 @@ QString ProviderBook::kindId(SpendFinding::Kind kind)
 QString ProviderBook::auditLine(const SpendFinding& f)
 {
     const QString key = (f.holder.isEmpty() ? QStringLiteral("install") : QStringLiteral("tenant ") + f.holder) +
-                        QStringLiteral(" key") + (f.fingerprint.isEmpty() ? QString() : QStringLiteral(" \u2026") + f.fingerprint);
+                        QStringLiteral(" key") +
+                        (f.fingerprint.isEmpty() ? QString() : QStringLiteral(" \u2026") + f.fingerprint);
     switch (f.kind) {
     case SpendFinding::Kind::OutsideUse:
         return QStringLiteral("%1 used on %2 with no BYOK run recorded").arg(key, dayText(f.day));
     case SpendFinding::Kind::NotSeen:
-        return QStringLiteral("%1: %2 BYOK runs recorded on %3, none reported").arg(key).arg(f.recorded).arg(dayText(f.day));
+        return QStringLiteral("%1: %2 BYOK runs recorded on %3, none reported")
+            .arg(key)
+            .arg(f.recorded)
+            .arg(dayText(f.day));
     case SpendFinding::Kind::Differs:
         break;
     }
@@ -132,10 +136,9 @@ Status ProviderBook::store(const ProviderReportSet& set, const QVector<SpendFind
                                            {QStringLiteral("holder"), f.holder},
                                            {QStringLiteral("kind"), kindId(f.kind)},
                                            {QStringLiteral("line"), auditLine(f)}};
-            QSqlQuery& q =
-                m_db.query(QStringLiteral("SELECT ai_settings.put_provider_report(?, ?, ?, ?, ?, ?, ?, ?)"));
-            const QVariantList values{set.provider,     dayText(set.first), dayText(set.last), set.syncedAt,
-                                      json(usageRows),  json(costRows),     json(keyRows),     json(findingRows)};
+            QSqlQuery& q = m_db.query(QStringLiteral("SELECT ai_settings.put_provider_report(?, ?, ?, ?, ?, ?, ?, ?)"));
+            const QVariantList values{set.provider,    dayText(set.first), dayText(set.last), set.syncedAt,
+                                      json(usageRows), json(costRows),     json(keyRows),     json(findingRows)};
             for (int i = 0; i < values.size(); ++i)
                 q.bindValue(i, values.at(i));
             return Sql::exec(q, doing);
@@ -149,12 +152,21 @@ Status ProviderBook::store(const ProviderReportSet& set, const QVector<SpendFind
             if (Status s = Sql::exec(del, doing); !s)
                 return s;
         }
-        QSqlQuery& addUsage = m_db.query(QStringLiteral("INSERT INTO provider_usage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        QSqlQuery& addUsage =
+            m_db.query(QStringLiteral("INSERT INTO provider_usage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (const ProviderUsageRow& r : usage) {
             if (r.day < set.first || r.day > set.last)
                 continue;
-            const QVariantList values{set.provider,    dayText(r.day), r.apiKeyId, r.model,  r.uncachedInput,
-                                      r.cacheWrite5m, r.cacheWrite1h, r.cacheRead, r.output, r.images,
+            const QVariantList values{set.provider,
+                                      dayText(r.day),
+                                      Sql::text(r.apiKeyId),
+                                      Sql::text(r.model),
+                                      r.uncachedInput,
+                                      r.cacheWrite5m,
+                                      r.cacheWrite1h,
+                                      r.cacheRead,
+                                      r.output,
+                                      r.images,
                                       r.requests ? QVariant(*r.requests) : QVariant(QMetaType(QMetaType::LongLong))};
             for (int i = 0; i < values.size(); ++i)
                 addUsage.bindValue(i, values.at(i));
@@ -165,7 +177,9 @@ Status ProviderBook::store(const ProviderReportSet& set, const QVector<SpendFind
         for (const ProviderCostRow& r : costs) {
             if (r.day < set.first || r.day > set.last)
                 continue;
-            const QVariantList values{set.provider, dayText(r.day), r.apiKeyId, r.model, r.kind, r.currency, r.micros};
+            const QVariantList values{
+                set.provider,          dayText(r.day), Sql::text(r.apiKeyId), Sql::text(r.model), Sql::text(r.kind),
+                Sql::text(r.currency), r.micros};
             for (int i = 0; i < values.size(); ++i)
                 addCost.bindValue(i, values.at(i));
             if (Status s = Sql::exec(addCost, doing); !s)
@@ -190,7 +204,8 @@ Status ProviderBook::store(const ProviderReportSet& set, const QVector<SpendFind
         QSqlQuery& mark = m_db.query(QStringLiteral("INSERT OR REPLACE INTO provider_syncs VALUES (?, ?, ?, ?)"));
         mark.bindValue(0, set.provider);
         mark.bindValue(1, set.syncedAt);
-        mark.bindValue(2, dayText(before.value() && before.value()->first < set.first ? before.value()->first : set.first));
+        mark.bindValue(
+            2, dayText(before.value() && before.value()->first < set.first ? before.value()->first : set.first));
         mark.bindValue(3, dayText(set.last));
         if (Status s = Sql::exec(mark, doing); !s)
             return s;
@@ -266,17 +281,21 @@ Result<ProviderReportSet> ProviderBook::held(const QString& provider, QDate firs
         set.usage << r;
     }
     u.finish();
-    QSqlQuery& c = m_db.query(QStringLiteral("SELECT day, api_key_id, model, kind, currency, micros FROM provider_costs "
-                                             "WHERE provider = ? AND day BETWEEN ? AND ? "
-                                             "ORDER BY day, api_key_id, model, kind"));
+    QSqlQuery& c =
+        m_db.query(QStringLiteral("SELECT day, api_key_id, model, kind, currency, micros FROM provider_costs "
+                                  "WHERE provider = ? AND day BETWEEN ? AND ? "
+                                  "ORDER BY day, api_key_id, model, kind"));
     c.bindValue(0, provider);
     c.bindValue(1, dayText(first));
     c.bindValue(2, dayText(last));
     if (Status s = Sql::exec(c, doing); !s)
         return s.failure();
     while (c.next())
-        set.costs << ProviderCostRow{QDate::fromString(c.value(0).toString(), Qt::ISODate), c.value(1).toString(),
-                                     c.value(2).toString(), c.value(3).toString(), c.value(5).toLongLong(),
+        set.costs << ProviderCostRow{QDate::fromString(c.value(0).toString(), Qt::ISODate),
+                                     c.value(1).toString(),
+                                     c.value(2).toString(),
+                                     c.value(3).toString(),
+                                     c.value(5).toLongLong(),
                                      c.value(4).toString()};
     c.finish();
     QSqlQuery& k = m_db.query(

@@ -11,6 +11,7 @@ const AuditKind kindList[] = {
     {"member", nullptr, {"member"}},
     {"import", nullptr, {"usage"}},
     {"provider", "base_url.", {}},
+    {"spend", "spend.", {}},
 };
 
 } // namespace

@@ -14,7 +14,7 @@ struct AuditKind
     const char* prefix;
     const char* subjects[2];
 
-    // key, plan, model, period, tenant, member, import, provider.
+    // key, plan, model, period, tenant, member, import, provider, spend.
     static QStringList ids();
     // The kind called `id`, or nullptr.
     static const AuditKind* named(const QString& id);

@@ -68,7 +68,7 @@ struct ProviderSpend
     QStringList unmatchedKeys; // holders' fingerprints that are not keys of this organisation
 };
 
-QString basisId(Basis basis);          // "billed", "list_price", "unknown"
+QString basisId(Basis basis);         // "billed", "list_price", "unknown"
 QString ownerId(KeyOwner::Kind kind); // "install", "tenant", "other", "unnamed", "ambiguous"
 
 } // namespace SpendBooks

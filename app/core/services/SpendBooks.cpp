@@ -264,8 +264,9 @@ QVector<SpendFinding> reconcile(const Catalog& catalog, const ProviderReportSet&
         for (QDate day = held.first; day <= last; day = day.addDays(1)) {
             const qint64 runsThatDay = recorded.value(day);
             const auto [rows, requests] = seen.value(day);
-            SpendFinding f{held.provider, day, r.tenant, SpendFinding::Kind::OutsideUse, r.fingerprint, runsThatDay,
-                           requests.value_or(rows)};
+            SpendFinding f{
+                held.provider,          day, r.tenant, SpendFinding::Kind::OutsideUse, r.fingerprint, runsThatDay,
+                requests.value_or(rows)};
             if (rows > 0 && runsThatDay == 0)
                 findings << f;
             else if (runsThatDay > 0 && rows == 0)

@@ -34,5 +34,4 @@ QVector<SpendFinding> reconcile(const Catalog& catalog, const ProviderReportSet&
                                 const QVector<KeyRecord>& records, const QVector<LedgerByokRuns>& runs,
                                 bool tenantKeysAllowed, QDate lastComplete);
 
-
 } // namespace SpendBooks

@@ -157,9 +157,9 @@ void SpendService::store(const ProviderReportSet& set, Done done)
     if (!settings)
         return done(settings.failure());
     // The provider finishes counting a day after it ends: the day of the sync is left out.
-    const QVector<SpendFinding> findings = SpendBooks::reconcile(m_ledger.catalog(), set, records.value(), runs.value(),
-                                                                 tenantKeysAllowed(settings.value()),
-                                                                 utcDay(set.syncedAt).addDays(-1));
+    const QVector<SpendFinding> findings =
+        SpendBooks::reconcile(m_ledger.catalog(), set, records.value(), runs.value(),
+                              tenantKeysAllowed(settings.value()), utcDay(set.syncedAt).addDays(-1));
     if (Status s = m_ledger.providers().store(set, findings); !s)
         return done(s.failure());
     done(Synced{set.provider, set.first, set.last, int(set.usage.size()), int(set.costs.size()), int(set.keys.size()),
@@ -216,5 +216,8 @@ Result<SpendService::Report> SpendService::report(Ledger& ledger, const std::opt
         report.providers << spend;
         report.findings += findings;
     }
+    std::stable_sort(report.findings.begin(), report.findings.end(), [](const SpendFinding& a, const SpendFinding& b) {
+        return std::tie(a.day, a.provider) < std::tie(b.day, b.provider);
+    });
     return report;
 }

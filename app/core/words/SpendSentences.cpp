@@ -66,23 +66,24 @@ QString SpendSentences::basis(SpendBooks::Basis basis)
 
 QString SpendSentences::finding(const SpendFinding& f, const Provider& provider)
 {
-    const QString key = holder({f.holder.isEmpty() ? SpendBooks::KeyOwner::Kind::Install
-                                                   : SpendBooks::KeyOwner::Kind::Tenant,
-                                f.holder, f.fingerprint});
+    // The key inside a sentence: "the install's key …wxyz", "tenant acme's key …wxyz".
+    const QString fingerprint = f.fingerprint.isEmpty() ? QString() : QStringLiteral(" \u2026") + f.fingerprint;
+    const QString key = f.holder.isEmpty() ? tr("the install's key%1").arg(fingerprint)
+                                           : tr("tenant %1's key%2").arg(f.holder, fingerprint);
     const QString day = f.day.toString(Qt::ISODate);
     switch (f.kind) {
     case SpendFinding::Kind::OutsideUse:
         return tr("%1: %2 reports %3 used, and no BYOK run was recorded: the key was used outside this install, or "
                   "runs were not recorded.")
-            .arg(day, provider.name, key.at(0).toLower() + key.mid(1));
+            .arg(day, provider.name, key);
     case SpendFinding::Kind::NotSeen:
         return tr("%1: %n BYOK run(s) recorded on %2, and %3 reports no usage of it.", nullptr, int(f.recorded))
-            .arg(day, key.at(0).toLower() + key.mid(1), provider.name);
+            .arg(day, key, provider.name);
     case SpendFinding::Kind::Differs:
         break;
     }
     return tr("%1: %n BYOK run(s) recorded on %2, and %3 counts %4 requests.", nullptr, int(f.recorded))
-        .arg(day, key.at(0).toLower() + key.mid(1), provider.name)
+        .arg(day, key, provider.name)
         .arg(f.seen);
 }
 
