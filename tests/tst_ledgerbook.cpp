@@ -777,6 +777,77 @@ private slots:
             QCOMPARE(stored, sorted);
         }
     }
+
+    // A sync's reports replace what was held for its days, on either backend (PostgreSQL stores them through its
+    // function); a finding is told in the audit trail once; a Viewer reads them and cannot store them.
+    void providerReportsReplaceTheirDaysAndFindingsAreToldOnce()
+    {
+        const QDate d17(2026, 11, 17), d18(2026, 11, 18), d19(2026, 11, 19);
+        ProviderUsageRow early{
+            d17, QStringLiteral("apikey_1"), QStringLiteral("claude-sonnet-4-6"), 100, 0, 0, 0, 10, 0, {}};
+        ProviderUsageRow late{d18, QStringLiteral("apikey_1"), QStringLiteral("claude-sonnet-4-6"), 200, 0, 0, 0, 20, 0,
+                              {}};
+        ProviderUsageRow split = late; // a report that splits the day further than asked: one row here
+        split.requests = 3;
+        ProviderReportSet set{
+            QStringLiteral("anthropic"),
+            d17,
+            d18,
+            1000,
+            {early, late, split},
+            {{d17, {}, QStringLiteral("claude-sonnet-4-6"), QStringLiteral("input"), 1234, QStringLiteral("USD")}},
+            {{QStringLiteral("apikey_1"), QStringLiteral("sk-ant-api03-abc...wxyz"), QStringLiteral("Install")}}};
+        const SpendFinding outside{QStringLiteral("anthropic"), d18, {}, SpendFinding::Kind::OutsideUse,
+                                   QStringLiteral("wxyz"),      0,   1};
+        QVERIFY(ledger().providers().store(set, {outside}).ok());
+        auto held = ledger().providers().held(QStringLiteral("anthropic"), QDate(2026, 11, 1), QDate(2026, 11, 30));
+        QVERIFY2(held.ok(), qPrintable(held.failure().message));
+        QCOMPARE(held->first, d17);
+        QCOMPARE(held->last, d18);
+        QCOMPARE(held->syncedAt, qint64(1000));
+        QCOMPARE(held->usage.size(), 2);
+        QCOMPARE(held->usage[1].uncachedInput, qint64(400));
+        QCOMPARE(held->usage[1].requests, std::optional<qint64>(3));
+        QVERIFY(!held->usage[0].requests);
+        QCOMPARE(held->costs.size(), 1);
+        QCOMPARE(held->costs[0].micros, qint64(1234));
+        QVERIFY(held->costs[0].apiKeyId.isEmpty());
+        QCOMPARE(held->keys.size(), 1);
+
+        // The next sync reads the 18th and 19th: the 18th grows, the 17th stays, the finding is not told again.
+        late.uncachedInput = 250;
+        const ProviderUsageRow next{
+            d19, QStringLiteral("apikey_1"), QStringLiteral("claude-sonnet-4-6"), 5, 0, 0, 0, 1, 0, {}};
+        const ProviderReportSet again{QStringLiteral("anthropic"), d18, d19, 2000, {late, next}, {}, {}};
+        const SpendFinding notSeen{QStringLiteral("anthropic"), d19, {}, SpendFinding::Kind::NotSeen,
+                                   QStringLiteral("wxyz"),      2,   0};
+        QVERIFY(ledger().providers().store(again, {outside, notSeen}).ok());
+        held = ledger().providers().held(QStringLiteral("anthropic"), QDate(2026, 11, 1), QDate(2026, 11, 30));
+        QCOMPARE(held->first, d17); // the days held run from the first sync's
+        QCOMPARE(held->last, d19);
+        QCOMPARE(held->usage.size(), 3);
+        QCOMPARE(held->usage[1].uncachedInput, qint64(250));
+        QCOMPARE(held->costs.size(), 1);
+        QVERIFY(held->keys.isEmpty()); // the key list is replaced as a whole
+        AuditFilter spend;
+        spend.kind = QStringLiteral("spend");
+        QCOMPARE(ledger().audit().count(spend).value(), 2);
+        const auto lines = ledger().audit().page(spend, 0, 10);
+        QStringList told;
+        for (const AuditEntry& e : lines.value())
+            told << e.change;
+        told.sort();
+        QCOMPARE(
+            told,
+            (QStringList{QStringLiteral("install key \u2026wxyz used on 2026-11-18 with no BYOK run recorded"),
+                         QStringLiteral("install key \u2026wxyz: 2 BYOK runs recorded on 2026-11-19, none reported")}));
+
+        TestBackend::serverRole(QStringLiteral("guest"));
+        QVERIFY(ledger().directory().setMember(QStringLiteral("guest"), Role::Viewer).ok());
+        auto viewer = openAs(QStringLiteral("guest"));
+        QCOMPARE(viewer->providers().held(QStringLiteral("anthropic"), d17, d19)->usage.size(), 3);
+        QCOMPARE(viewer->providers().store(again, {}).failure().kind, Failure::Refused);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLedgerBook)

@@ -138,6 +138,12 @@ private slots:
             // A usage key can manage the provider organisation: the Owner sets it, through the function alone.
             "SELECT ai_settings.put_usage_key('anthropic', 'active', 'abcd', 0, '', NULL, '')",
             "INSERT INTO ai_settings.usage_keys VALUES ('anthropic', 'active', 'abcd', 0, '', NULL, '')",
+            // The providers' reports are an Owner's or Admin's sync, through the function alone.
+            "SELECT ai_settings.put_provider_report('anthropic', '2026-11-01', '2026-11-02', 0, '[]', '[]', '[]', "
+            "'[]')",
+            "INSERT INTO ai_settings.provider_usage VALUES ('anthropic', '2026-11-01', 'k', 'm', 1, 0, 0, 0, 0, 0, "
+            "NULL)",
+            "DELETE FROM ai_settings.spend_findings",
             "DELETE FROM ai_settings.ledger_lock",
             "CREATE FUNCTION public.pg_advisory_xact_lock(integer) RETURNS void LANGUAGE sql AS 'SELECT'",
             "CREATE FUNCTION ai_settings.take_write_lock(integer) RETURNS boolean LANGUAGE sql AS 'SELECT true'",
@@ -183,6 +189,14 @@ private slots:
               statements.at(statements.size() - 3), statements.at(statements.size() - 2),
               statements.at(statements.size() - 1)})
             QTest::addRow("alice: %s", qPrintable(statement.left(60))) << role("alice") << statement;
+        QTest::addRow("alice: write the providers' usage directly")
+            << role("alice")
+            << QStringLiteral("INSERT INTO ai_settings.provider_costs VALUES ('openai', '2026-11-01', 'k', 'm', "
+                              "'input', 'USD', 1)");
+        QTest::addRow("alice: tell no finding")
+            << role("alice")
+            << QStringLiteral("INSERT INTO ai_settings.spend_findings VALUES ('openai', '2026-11-01', "
+                              "'', 'outside_use')");
         QTest::addRow("alice: write a usage key directly")
             << role("alice")
             << QStringLiteral(
@@ -257,6 +271,8 @@ private slots:
             QStringLiteral(
                 "UPDATE ai_settings.schema_version SET version = 9; DROP FUNCTION ai_settings.staged_duplicates(); "
                 "DROP TABLE ai_settings.calendar_changes; DROP TABLE ai_settings.usage_keys; "
+                "DROP TABLE ai_settings.provider_usage, ai_settings.provider_costs, ai_settings.provider_keys, "
+                "ai_settings.provider_syncs, ai_settings.spend_findings; "
                 "CREATE OR REPLACE FUNCTION ai_settings.prepare_import() RETURNS void LANGUAGE plpgsql SECURITY "
                 "DEFINER "
                 "SET search_path = pg_catalog, ai_settings, pg_temp AS $$ BEGIN "
@@ -279,7 +295,7 @@ private slots:
         const QStringList init{QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--owner"), role("alice")};
         const auto upgraded = cli(init, superuser);
         QVERIFY2(upgraded.exitCode == 0, upgraded.err.constData());
-        QVERIFY2(upgraded.out.contains("from schema version 9 to 13"), upgraded.out.constData());
+        QVERIFY2(upgraded.out.contains("from schema version 9 to 14"), upgraded.out.constData());
         QCOMPARE(books(), before);
         // The sentence is facts now, and `keys status` tells them again.
         const auto keys =

@@ -47,10 +47,11 @@ class TestSpend : public KeysFixture
                          R"("amount":"1234.5678","cost_type":"tokens","description":"Claude Sonnet 4.6 Usage",)"
                          R"("model":"claude-sonnet-4-6","token_type":"uncached_input_tokens"}]}],)"
                          R"("has_more":false,"next_page":null})");
-        m_provider.route("/v1/organizations/api_keys", 200,
-                         R"({"data":[{"id":"apikey_inst","name":"AI Settings","partial_key_hint":"sk-ant-api03-KKK...wxyz"},)"
-                         R"({"id":"apikey_other","name":"Data team","partial_key_hint":"sk-ant-api03-abc...zzzz"}],)"
-                         R"("has_more":false,"last_id":"apikey_other"})");
+        m_provider.route(
+            "/v1/organizations/api_keys", 200,
+            R"({"data":[{"id":"apikey_inst","name":"AI Settings","partial_key_hint":"sk-ant-api03-KKK...wxyz"},)"
+            R"({"id":"apikey_other","name":"Data team","partial_key_hint":"sk-ant-api03-abc...zzzz"}],)"
+            R"("has_more":false,"last_id":"apikey_other"})");
         m_provider.route("/v1/organization/usage/completions", 200, R"({"object":"page","data":[],"has_more":false})");
         m_provider.route("/v1/organization/usage/images", 200,
                          R"({"object":"page","data":[)"
@@ -157,9 +158,10 @@ private slots:
         importRuns();
         const Run synced = cli(words("spend sync"));
         QVERIFY2(synced.exitCode == 0, synced.err.constData());
-        QVERIFY2(synced.out.contains("Anthropic: read 2026-10-01 to 2026-11-20 (UTC): 4 usage rows, 1 cost rows, 2 keys "
-                                     "of the organisation."),
-                 synced.out.constData());
+        QVERIFY2(
+            synced.out.contains("Anthropic: read 2026-10-01 to 2026-11-20 (UTC): 4 usage rows, 1 cost rows, 2 keys "
+                                "of the organisation."),
+            synced.out.constData());
         QVERIFY2(synced.out.contains("OpenAI: read 2026-10-01 to 2026-11-20 (UTC)"), synced.out.constData());
 
         // Every report request carries the usage key, never a key that runs actions, and asks for daily buckets
@@ -172,18 +174,19 @@ private slots:
             else
                 QCOMPARE(r.header("authorization"), "Bearer " + openAiAdminKey);
         }
-        QCOMPARE(paths, (QStringList{QStringLiteral("/v1/organizations/usage_report/messages"),
-                                     QStringLiteral("/v1/organizations/usage_report/messages"),
-                                     QStringLiteral("/v1/organizations/cost_report"),
-                                     QStringLiteral("/v1/organizations/api_keys"),
-                                     QStringLiteral("/v1/organization/usage/completions"),
-                                     QStringLiteral("/v1/organization/usage/images"),
-                                     QStringLiteral("/v1/organization/costs"),
-                                     QStringLiteral("/v1/organization/projects"),
-                                     QStringLiteral("/v1/organization/projects/proj_1/api_keys")}));
+        QCOMPARE(
+            paths,
+            (QStringList{QStringLiteral("/v1/organizations/usage_report/messages"),
+                         QStringLiteral("/v1/organizations/usage_report/messages"),
+                         QStringLiteral("/v1/organizations/cost_report"), QStringLiteral("/v1/organizations/api_keys"),
+                         QStringLiteral("/v1/organization/usage/completions"),
+                         QStringLiteral("/v1/organization/usage/images"), QStringLiteral("/v1/organization/costs"),
+                         QStringLiteral("/v1/organization/projects"),
+                         QStringLiteral("/v1/organization/projects/proj_1/api_keys")}));
         const QByteArray first = m_provider.requests.at(0).path;
-        QVERIFY2(first.contains("starting_at=2026-10-01T00:00:00Z") && first.contains("ending_at=2026-11-21T00:00:00Z") &&
-                     first.contains("bucket_width=1d") && first.contains("api_key_id") && first.contains("model"),
+        QVERIFY2(first.contains("starting_at=2026-10-01T00:00:00Z") &&
+                     first.contains("ending_at=2026-11-21T00:00:00Z") && first.contains("bucket_width=1d") &&
+                     first.contains("api_key_id") && first.contains("model"),
                  first.constData());
         QVERIFY(m_provider.requests.at(1).path.contains("page=page_two"));
         QVERIFY2(m_provider.requests.at(4).path.contains("start_time=1790812800") &&
@@ -203,12 +206,11 @@ private slots:
         QCOMPARE(install[QStringLiteral("dollars")].toString(), QStringLiteral("5.445000"));
         const QJsonObject sonnet = install[QStringLiteral("models")].toArray().first().toObject();
         QCOMPARE(sonnet[QStringLiteral("basis")].toString(), QStringLiteral("list_price"));
-        QCOMPARE(sonnet[QStringLiteral("tokens")].toObject(),
-                 (QJsonObject{{QStringLiteral("input"), 1010000},
-                              {QStringLiteral("cache_write_5m"), 200000},
-                              {QStringLiteral("cache_write_1h"), 0},
-                              {QStringLiteral("cache_read"), 500000},
-                              {QStringLiteral("output"), 101000}}));
+        QCOMPARE(sonnet[QStringLiteral("tokens")].toObject(), (QJsonObject{{QStringLiteral("input"), 1010000},
+                                                                           {QStringLiteral("cache_write_5m"), 200000},
+                                                                           {QStringLiteral("cache_write_1h"), 0},
+                                                                           {QStringLiteral("cache_read"), 500000},
+                                                                           {QStringLiteral("output"), 101000}}));
         QCOMPARE(install[QStringLiteral("days")].toArray(),
                  (QJsonArray{QJsonObject{{QStringLiteral("day"), QStringLiteral("2026-11-17")},
                                          {QStringLiteral("dollars"), QStringLiteral("5.400000")}},
@@ -253,11 +255,11 @@ private slots:
 
         // The text report says the same.
         const Run text = cli(words("spend report --period 2026-11"));
-        QVERIFY2(text.out.contains("The install's key \u2026wxyz: $5.45"),
-                 text.out.constData());
+        QVERIFY2(text.out.contains("The install's key \u2026wxyz: $5.45"), text.out.constData());
         QVERIFY2(text.out.contains("3 BYOK runs recorded; they would have cost 15 credits without BYOK."),
                  text.out.constData());
-        QVERIFY2(text.out.contains("Other keys of your organisation (not this install's): $15.00"), text.out.constData());
+        QVERIFY2(text.out.contains("Other keys of your organisation (not this install's): $15.00"),
+                 text.out.constData());
         QVERIFY2(text.out.contains("Billed to the organisation (cost report): $12.35"), text.out.constData());
     }
 
@@ -300,8 +302,8 @@ private slots:
                              << 1
                              << "Anthropic rejected the key (401): invalid x-api-key (while reading the cost report, "
                                 "page 1).";
-        QTest::newRow("429") << 429 << QByteArray(R"({"error":{"type":"rate_limit_error","message":"slow down"}})")
-                             << 3 << "(while reading the cost report, page 1).";
+        QTest::newRow("429") << 429 << QByteArray(R"({"error":{"type":"rate_limit_error","message":"slow down"}})") << 3
+                             << "(while reading the cost report, page 1).";
         QTest::newRow("not a report") << 200 << QByteArray(R"({"data":[{"results":[]}]})") << 3
                                       << "The Anthropic cost report is not as its provider documents it: a bucket has "
                                          "no start (while reading the cost report, page 1).";
