@@ -10,7 +10,8 @@
 #include <tuple>
 
 // A small HTTP/1.1 server on 127.0.0.1 that answers like Anthropic's or OpenAI's API would, for the tests.
-// It answers every request with the one configured response, or never answers (stall).
+// It answers every request with the one configured response, or never answers (stall); a request a route names
+// gets the route's answer either way.
 class FakeProvider : public QObject
 {
     Q_OBJECT
@@ -81,15 +82,17 @@ private:
         }
         requests.append(r);
         buffer.clear();
-        if (m_stall)
-            return;
         int status = m_status;
         QByteArray body = m_body;
+        bool routed = false;
         for (const auto& [pathPart, answer] : m_routes)
             if (r.path.contains(pathPart)) {
                 std::tie(status, body) = answer;
+                routed = true;
                 break;
             }
+        if (m_stall && !routed)
+            return;
         QByteArray answer = "HTTP/1.1 " + QByteArray::number(status) + " Status\r\nContent-Type: application/json\r\n";
         for (const auto& [key, value] : m_headers)
             answer += key + ": " + value + "\r\n";
