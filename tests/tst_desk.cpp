@@ -15,7 +15,7 @@ private slots:
         openWindow();
         const QStringList sections = page()->sectionNames();
         QCOMPARE(sections.first(), QStringLiteral("overview"));
-        QCOMPARE(sections.size(), 7);
+        QCOMPARE(sections.size(), 8);
         QVERIFY(sections.contains(QStringLiteral("activity")));
         auto* stack = page()->findChild<QStackedWidget*>();
         page()->showSection(sections.first());
@@ -105,7 +105,7 @@ private slots:
         QCOMPARE(names,
                  (QStringList{QStringLiteral("Übersicht"), QStringLiteral("Nutzung"), QStringLiteral("Schlüssel"),
                               QStringLiteral("Modelle"), QStringLiteral("Ratenlimit"), QStringLiteral("Aktivität"),
-                              QStringLiteral("Organisation")}));
+                              QStringLiteral("Organisation"), QStringLiteral("Anbieterausgaben")}));
         QVERIFY2(find<QLabel>("overviewUsedLabel")
                      ->text()
                      .startsWith(QStringLiteral("0 von 100 Credits in diesem Monat verbraucht")),

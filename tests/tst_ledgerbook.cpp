@@ -146,7 +146,7 @@ private slots:
         QVERIFY2(later.ok(), qPrintable(later.failure().message));
         QCOMPARE(later->auditCount, 0);
         QVERIFY(later->audit.since);
-        const auto gone = PageState::read(ledger(), PageRequest{QStringLiteral("ghost"), {}, {}, {}, {}});
+        const auto gone = PageState::read(ledger(), PageRequest{QStringLiteral("ghost"), {}, {}, {}, {}, false, {}});
         QVERIFY(!gone.ok() || gone->running.used == 0);
     }
 

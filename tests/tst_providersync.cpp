@@ -25,7 +25,8 @@ class TestProviderSync : public QObject
                (next ? QByteArray("true,\"next_page\":\"") + next + "\"}" : QByteArray("false}"));
     }
 
-    Result<ProviderReportSet> run(FakeProvider& server, int timeoutMs, const std::function<void(ProviderSync&)>& during = {})
+    Result<ProviderReportSet> run(FakeProvider& server, int timeoutMs,
+                                  const std::function<void(ProviderSync&)>& during = {})
     {
         QNetworkAccessManager network;
         ProviderSync sync(network, Clock::fixedAt(TestSupport::at("2026-11-02T12:00:00Z")));

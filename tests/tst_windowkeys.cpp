@@ -2,6 +2,8 @@
 
 #include "words/Translations.h"
 
+#include <QTimeZone>
+
 // The key fields: saving and checking a key, each state's badge and advice, a check that hangs, replacing
 // a key, keys held on another machine, and the models a key cannot use.
 class TestWindowKeys : public WindowFixture
@@ -445,6 +447,92 @@ private slots:
         QCOMPARE(ledger()->keys().keyRecord({}, QStringLiteral("openai"))->state, KeyState::NotSet);
         QVERIFY(m_provider.requests.isEmpty() || m_provider.requests.last().path != "/v1/models" ||
                 m_provider.requests.last().header("authorization").isEmpty());
+    }
+
+    // The providers' own books in the window: read by themselves as the window opens (never synced: due), shown in
+    // Provider spend with the same dollars as `spend report`, the planted difference found; a second sync within
+    // the minute is declined; with the provider gone the window shows the last sync and its time, and nothing waits.
+    void theProvidersBooksAreSyncedAndShown()
+    {
+        setKeyWithTheCli(anthropicKey);
+        const QByteArray adminKey = "sk-ant-admin01-" + QByteArray(70, 'A') + "Qw3_adm1";
+        m_provider.route("/v1/organizations/usage_report/messages", 200, R"({"data":[],"has_more":false})");
+        const auto usage = runCli({QStringLiteral("--db"), m_db, QStringLiteral("keys"), QStringLiteral("set-usage"),
+                                   QStringLiteral("anthropic")},
+                                  adminKey);
+        QVERIFY2(usage.exitCode == 0, usage.err.constData());
+        // Yesterday (UTC), which the provider has finished counting: the install's key used, no BYOK run recorded.
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        const QDate yesterday = today.addDays(-1);
+        const QByteArray day = yesterday.toString(Qt::ISODate).toLatin1();
+        m_provider.clearRoutes();
+        m_provider.route("/v1/organizations/usage_report/messages", 200,
+                         R"({"data":[{"starting_at":")" + day +
+                             R"(T00:00:00Z","results":[)"
+                             R"({"uncached_input_tokens":1000000,"output_tokens":0,"api_key_id":"apikey_inst",)"
+                             R"("model":"claude-sonnet-4-6"}]}],"has_more":false})");
+        m_provider.route("/v1/organizations/cost_report", 200, R"({"data":[],"has_more":false})");
+        m_provider.route("/v1/organizations/api_keys", 200,
+                         R"({"data":[{"id":"apikey_inst","partial_key_hint":"sk-ant-api03-WWW...wxyz"}],)"
+                         R"("has_more":false})");
+        m_provider.requests.clear();
+        openWindow();
+        QTRY_VERIFY_WITH_TIMEOUT(m_provider.requests.size() >= 3, 10000);
+        QCOMPARE(m_provider.requests.first().header("x-api-key"), adminKey);
+        QTRY_VERIFY_WITH_TIMEOUT(ledger()->providers().lastSync(QStringLiteral("anthropic"))->has_value(), 10000);
+
+        // The period that holds yesterday: the running one, or, on a period's first day, the one before.
+        auto l = ledger();
+        const BillingPeriod running = l->settings().period(std::nullopt).value();
+        const qint64 yesterdayNoon = QDateTime(yesterday, QTime(12, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        const QString periodId = running.contains(yesterdayNoon)
+                                     ? running.id()
+                                     : l->settings().snapshot()->calendar->containing(yesterdayNoon).id();
+        m_window->page()->showSection(QStringLiteral("spend"));
+        auto* combo = find<QComboBox>("spendPeriodCombo");
+        QTRY_VERIFY_WITH_TIMEOUT(combo->count() == 3, 10000);
+        if (periodId != running.id()) {
+            combo->setCurrentIndex(1);
+            emit combo->activated(1);
+        }
+        auto* models = find<QTableWidget>("spendModels_anthropic");
+        QTRY_COMPARE_WITH_TIMEOUT(models->rowCount(), 1, 10000);
+        QCOMPARE(models->item(0, 0)->text(), QStringLiteral("The install's key \u2026wxyz"));
+        QCOMPARE(models->item(0, 2)->text(), QStringLiteral("$3.00")); // 1,000,000 input tokens at $3 a million
+        QCOMPARE(models->item(0, 3)->text(), QStringLiteral("at list prices"));
+        QVERIFY2(find<QLabel>("spendHeading_anthropic")->text().startsWith(QStringLiteral("Anthropic — synced ")),
+                 qPrintable(find<QLabel>("spendHeading_anthropic")->text()));
+        const QString findings = find<QLabel>("spendFindingsLabel")->text();
+        QVERIFY2(findings.contains(QString::fromLatin1(day) +
+                                   QStringLiteral(": Anthropic reports the install's key \u2026wxyz used, and no BYOK "
+                                                  "run was recorded")),
+                 qPrintable(findings));
+        // The command line's books say the same.
+        const auto report = runCli({QStringLiteral("--db"), m_db, QStringLiteral("spend"), QStringLiteral("report"),
+                                    QStringLiteral("--json"), QStringLiteral("--period"), periodId});
+        QVERIFY2(report.exitCode == 0, report.err.constData());
+        const QJsonObject anthropic = QJsonDocument::fromJson(report.out)[QStringLiteral("providers")][0].toObject();
+        QCOMPARE(anthropic[QStringLiteral("holders")][0][QStringLiteral("dollars")].toString(),
+                 QStringLiteral("3.000000"));
+
+        // A sync asked for within the minute is declined, and says when to ask again.
+        const int asked = int(m_provider.requests.size());
+        QTest::mouseClick(find<QPushButton>("spendSyncButton"), Qt::LeftButton);
+        QVERIFY2(find<QLabel>("spendStatusLabel")->text().contains(QStringLiteral("at most once a minute")),
+                 qPrintable(find<QLabel>("spendStatusLabel")->text()));
+        QCOMPARE(int(m_provider.requests.size()), asked);
+        QVERIFY(find<QPushButton>("spendSyncButton")->isVisible());
+
+        // The provider gone: the window opens on what was read, with its time, and asks nothing (synced < 1 h).
+        m_window.reset();
+        qputenv("ANTHROPIC_BASE_URL", "http://127.0.0.1:9");
+        openWindow();
+        qputenv("ANTHROPIC_BASE_URL", m_provider.baseUrl().toString().toUtf8());
+        m_window->page()->showSection(QStringLiteral("spend"));
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>("spendHeading_anthropic")->text().contains(QStringLiteral("synced")),
+                                 10000);
+        QVERIFY(!find<QLabel>("spendHeading_anthropic")->text().contains(QStringLiteral("never")));
+        QCOMPARE(int(m_provider.requests.size()), asked);
     }
 };
 

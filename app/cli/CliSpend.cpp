@@ -71,7 +71,7 @@ QJsonObject findingJson(const SpendFinding& f, const Provider& provider)
             {QStringLiteral("message"), SpendSentences::finding(f, provider)}};
 }
 
-int printReport(Context& context, Ledger& ledger, const SpendService::Report& r, bool json)
+int printReport(Context& context, Ledger& ledger, const SpendReport& r, bool json)
 {
     const Catalog& catalog = ledger.catalog();
     if (json) {
@@ -143,22 +143,10 @@ int printReport(Context& context, Ledger& ledger, const SpendService::Report& r,
             }
         }
         for (const QString& fingerprint : p.unmatchedKeys)
-            context.out << "  "
-                        << Words::tr("The key \u2026%1 is not one of this organisation's keys: its usage is not in "
-                                     "these reports.")
-                               .arg(fingerprint)
-                        << '\n';
-        context.out
-            << "  "
-            << Words::tr("Billed to the organisation (cost report): %1").arg(SpendSentences::dollars(p.billedMicros))
-            << '\n';
+            context.out << "  " << SpendSentences::notInOrganisation(fingerprint) << '\n';
+        context.out << "  " << SpendSentences::billedToOrganisation(p.billedMicros) << '\n';
     }
-    context.out << '\n';
-    if (r.findings.isEmpty()) {
-        context.out << Words::tr("The ledger and the providers' reports agree on every complete day held.") << '\n';
-        return Done;
-    }
-    context.out << Words::tr("Where the ledger and the providers' reports disagree:") << '\n';
+    context.out << '\n' << SpendSentences::findingsHeading(!r.findings.isEmpty()) << '\n';
     for (const SpendFinding& f : r.findings)
         context.out << "  " << SpendSentences::finding(f, *catalog.provider(f.provider)) << '\n';
     return Done;

@@ -1032,22 +1032,6 @@ Schlüssel erscheinen nur mit ihren letzten vier Zeichen.
         <translation>, Bilder %1</translation>
     </message>
     <message>
-        <source>The key …%1 is not one of this organisation&apos;s keys: its usage is not in these reports.</source>
-        <translation>Der Schlüssel …%1 gehört nicht zu dieser Organisation: seine Nutzung steht nicht in diesen Berichten.</translation>
-    </message>
-    <message>
-        <source>Billed to the organisation (cost report): %1</source>
-        <translation>Der Organisation berechnet (Kostenbericht): %1</translation>
-    </message>
-    <message>
-        <source>The ledger and the providers&apos; reports agree on every complete day held.</source>
-        <translation>Ledger und Berichte der Anbieter stimmen an jedem vollständigen gespeicherten Tag überein.</translation>
-    </message>
-    <message>
-        <source>Where the ledger and the providers&apos; reports disagree:</source>
-        <translation>Wo Ledger und Berichte der Anbieter nicht übereinstimmen:</translation>
-    </message>
-    <message>
         <source>No usage key is set; an Owner sets one with &quot;keys set-usage PROVIDER&quot;.</source>
         <translation>Kein Nutzungsschlüssel ist gesetzt; ein Inhaber setzt einen mit „keys set-usage PROVIDER“.</translation>
     </message>
@@ -2408,6 +2392,22 @@ Schlüssel erscheinen nur mit ihren letzten vier Zeichen.
         <source>tenant %1&apos;s key%2</source>
         <translation>den Schlüssel des Mandanten %1%2</translation>
     </message>
+    <message>
+        <source>The key …%1 is not one of this organisation&apos;s keys: its usage is not in these reports.</source>
+        <translation>Der Schlüssel …%1 gehört nicht zu dieser Organisation: seine Nutzung steht nicht in diesen Berichten.</translation>
+    </message>
+    <message>
+        <source>Billed to the organisation (cost report): %1</source>
+        <translation>Der Organisation berechnet (Kostenbericht): %1</translation>
+    </message>
+    <message>
+        <source>Where the ledger and the providers&apos; reports disagree:</source>
+        <translation>Wo Ledger und Berichte der Anbieter nicht übereinstimmen:</translation>
+    </message>
+    <message>
+        <source>The ledger and the providers&apos; reports agree on every complete day held.</source>
+        <translation>Ledger und Berichte der Anbieter stimmen an jedem vollständigen gespeicherten Tag überein.</translation>
+    </message>
 </context>
 <context>
     <name>SpendService</name>
@@ -3352,6 +3352,25 @@ Schlüssel erscheinen nur mit ihren letzten vier Zeichen.
             <numerusform>Der Server antwortet noch nicht; der nächste Versuch folgt in %n Sekunden.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No usage key is set; an Owner sets one in Keys, under Usage keys.</source>
+        <translation>Kein Nutzungsschlüssel ist gesetzt; ein Inhaber setzt einen unter Schlüssel, Nutzungsschlüssel.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The providers&apos; reports are read at most once a minute; try again in %n s.</source>
+        <translation>
+            <numerusform>Die Berichte der Anbieter werden höchstens einmal pro Minute gelesen; versuchen Sie es in %n s erneut.</numerusform>
+            <numerusform>Die Berichte der Anbieter werden höchstens einmal pro Minute gelesen; versuchen Sie es in %n s erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: read %2 to %3 (UTC).</source>
+        <translation>%1: %2 bis %3 (UTC) gelesen.</translation>
+    </message>
 </context>
 <context>
     <name>Ui::SettingsPage</name>
@@ -3467,6 +3486,121 @@ Schlüssel erscheinen nur mit ihren letzten vier Zeichen.
     <message>
         <source>Not applied yet: %1.</source>
         <translation>Noch nicht angewendet: %1.</translation>
+    </message>
+    <message>
+        <source>Provider spend</source>
+        <translation>Anbieterausgaben</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::SpendPanel</name>
+    <message>
+        <source>Provider Spend</source>
+        <translation>Anbieterausgaben</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sync</source>
+        <translation>Synchronisierung &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>What your own keys cost by the providers&apos; reports, read with the usage keys (Keys, Usage keys) and kept here, beside the credits the same runs would have cost.</source>
+        <translation>Was Ihre eigenen Schlüssel laut den Berichten der Anbieter kosten, gelesen mit den Nutzungsschlüsseln (Schlüssel, Nutzungsschlüssel) und hier gespeichert, neben den Credits, die dieselben Läufe gekostet hätten.</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Whose key</source>
+        <translation>Wessen Schlüssel</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Cache write 5 m</source>
+        <translation>Cache-Schreiben 5 Min.</translation>
+    </message>
+    <message>
+        <source>Cache write 1 h</source>
+        <translation>Cache-Schreiben 1 Std.</translation>
+    </message>
+    <message>
+        <source>Cache read</source>
+        <translation>Cache-Lesen</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>%1 spend per key and model</source>
+        <translation>Ausgaben bei %1 je Schlüssel und Modell</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>Tag (UTC)</translation>
+    </message>
+    <message>
+        <source>This install&apos;s keys</source>
+        <translation>Schlüssel dieser Installation</translation>
+    </message>
+    <message>
+        <source>Billed to the organisation</source>
+        <translation>Der Organisation berechnet</translation>
+    </message>
+    <message>
+        <source>%1 spend per day</source>
+        <translation>Ausgaben bei %1 je Tag</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lese %1 …</translation>
+    </message>
+    <message>
+        <source>Reading the providers&apos; reports…</source>
+        <translation>Lese die Berichte der Anbieter …</translation>
+    </message>
+    <message>
+        <source>Read the providers&apos; usage and cost reports now</source>
+        <translation>Die Nutzungs- und Kostenberichte der Anbieter jetzt lesen</translation>
+    </message>
+    <message>
+        <source>Only an Owner or Admin syncs the providers&apos; reports.</source>
+        <translation>Nur ein Inhaber oder Administrator synchronisiert die Berichte der Anbieter.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>no usage key set</source>
+        <translation>kein Nutzungsschlüssel gesetzt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

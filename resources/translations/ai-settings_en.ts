@@ -136,6 +136,13 @@
             <numerusform>the server does not answer yet; the next try is in %n seconds.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The providers&apos; reports are read at most once a minute; try again in %n s.</source>
+        <translation>
+            <numerusform>The providers&apos; reports are read at most once a minute; try again in %n s.</numerusform>
+            <numerusform>The providers&apos; reports are read at most once a minute; try again in %n s.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Ui::TenantsPanel</name>

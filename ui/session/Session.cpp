@@ -4,6 +4,7 @@
 #include "ledger/DatabaseAddress.h"
 #include "services/KeyService.h"
 #include "services/PageReader.h"
+#include "services/SpendService.h"
 #include "support/Environment.h"
 
 #include <QNetworkAccessManager>
@@ -63,6 +64,10 @@ Status Session::attach(std::unique_ptr<Ledger> ledger)
     m_role = *role.value();
     m_ledger = std::move(ledger);
     m_keys = std::make_unique<KeyService>(*m_ledger, *m_vault, *m_network);
+    m_spend = std::make_unique<SpendService>(*m_ledger, *m_vault, *m_network);
+    connect(m_spend.get(), &SpendService::progress, this, [this](const QString& provider, int, const QString& reading) {
+        emit spendSyncProgress(tr("%1: %2").arg(m_catalog.provider(provider)->name, reading));
+    });
     if (m_checkTimeoutMs)
         m_keys->setCheckTimeout(*m_checkTimeoutMs);
     m_reader = std::make_unique<PageReader>(m_path, m_catalog, m_ledger->userName(), m_clock);
@@ -221,6 +226,64 @@ void Session::checkNext(QVector<KeyRecord> queue)
         self->refresh();
         self->checkNext(queue);
     });
+}
+
+void Session::syncSpend(const PageState& state, bool automatic)
+{
+    if (!isOpen() || isSyncingSpend())
+        return;
+    if (automatic && !::canAdminister(state.role))
+        return;
+    QStringList providers;
+    for (const Provider& p : m_catalog.providers()) {
+        const bool keySet = state.keys.value(p.id).usage.state != KeyState::NotSet;
+        const bool due = state.now - state.syncedAt.value(p.id) >= spendSyncDueMs;
+        if (keySet && (due || !automatic))
+            providers << p.id;
+    }
+    if (providers.isEmpty()) {
+        if (!automatic)
+            emit spendSyncFinished({tr("No usage key is set; an Owner sets one in Keys, under Usage keys.")});
+        return;
+    }
+    if (m_spendSynced.isValid() && m_spendSynced.elapsed() < spendSyncGapMs) {
+        if (!automatic)
+            emit spendSyncFinished({tr("The providers' reports are read at most once a minute; try again in %n s.",
+                                       nullptr, int((spendSyncGapMs - m_spendSynced.elapsed()) / 1000 + 1))});
+        return;
+    }
+    m_spendSynced.start();
+    m_spendQueue = providers;
+    m_spendSaid.clear();
+    syncNextProvider();
+}
+
+void Session::syncNextProvider()
+{
+    if (m_spendQueue.isEmpty())
+        return;
+    QPointer<Session> self(this);
+    m_spend->sync(m_spendQueue.first(), std::nullopt, [this, self](Result<SpendService::Synced> synced) {
+        if (!self || m_spendQueue.isEmpty())
+            return;
+        const Provider& provider = *m_catalog.provider(m_spendQueue.takeFirst());
+        m_spendSaid << (synced ? tr("%1: read %2 to %3 (UTC).")
+                                     .arg(provider.name, synced->first.toString(Qt::ISODate),
+                                          synced->last.toString(Qt::ISODate))
+                               : synced.failure().message);
+        if (!m_spendQueue.isEmpty())
+            return syncNextProvider();
+        emit spendSyncFinished(m_spendSaid);
+        refresh();
+    });
+}
+
+void Session::cancelSpendSync()
+{
+    if (!isSyncingSpend())
+        return;
+    m_spendQueue = m_spendQueue.mid(0, 1); // the one reading ends with its cancel; the others are not started
+    m_spend->cancel();
 }
 
 } // namespace Ui

@@ -3,6 +3,7 @@
 #include "ledger/Ledger.h"
 #include "services/PageState.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <functional>
@@ -10,6 +11,7 @@
 
 class KeyService;
 class PageReader;
+class SpendService;
 class QTimer;
 class KeyVault;
 class QNetworkAccessManager;
@@ -43,6 +45,7 @@ public:
 
     Ledger& ledger() { return *m_ledger; }
     KeyService& keys() { return *m_keys; }
+    SpendService& spend() { return *m_spend; }
     const Catalog& catalog() const { return m_catalog; }
     QString path() const { return m_path; }
     // A shared ledger (PostgreSQL), known from the address before it is open.
@@ -77,6 +80,16 @@ public:
     // Whether a background check of that key is running.
     bool isChecking(const QString& tenant, const QString& provider) const;
 
+    // Reads the providers' usage and cost reports with the usage keys `state` shows, one provider after another,
+    // in the background: spendSyncProgress() says how far, spendSyncFinished() what came of it, and changed()
+    // follows. `automatic` (the window opening): only the providers whose last sync is older than an hour, only
+    // for an Owner or Admin, and silently. Never more often than once a minute (the providers ask so).
+    void syncSpend(const PageState& state, bool automatic);
+    void cancelSpendSync();
+    bool isSyncingSpend() const { return !m_spendQueue.isEmpty(); }
+    static constexpr qint64 spendSyncDueMs = 60 * 60 * 1000;
+    static constexpr qint64 spendSyncGapMs = 60 * 1000;
+
     // How often the window looks for changes it is not told of: SQLite's data version, and whether a shared
     // ledger's connection is gone (no statement either way); a shared ledger's changes are pushed.
     static constexpr int changeLookMs = 1000;
@@ -92,6 +105,10 @@ signals:
     void reconnecting(const QString& reason);
     // The connection is back; changed() follows.
     void reconnected();
+    // A sync of the providers' reports: what it reads now ("Anthropic: the usage report, page 2").
+    void spendSyncProgress(const QString& reading);
+    // It ended: a sentence per provider, what it read or why it could not.
+    void spendSyncFinished(const QStringList& sentences);
     // The page's state read (readPage), or why it could not be.
     void pageRead(const Result<PageState>& state);
     // A page read has been running for a while (true: the server is slow to answer), or it ended (false).
@@ -99,6 +116,7 @@ signals:
 
 private:
     void checkNext(QVector<KeyRecord> queue);
+    void syncNextProvider();
     // Reads again when another program changed the ledger, and only then (attach, reconnect).
     void watchChanges();
     void lookForChanges();
@@ -114,7 +132,11 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<KeyVault> m_vault;
     std::unique_ptr<KeyService> m_keys;
+    std::unique_ptr<SpendService> m_spend;
     std::unique_ptr<PageReader> m_reader;
+    QStringList m_spendQueue;    // the providers the running sync has still to read, the one reading first
+    QStringList m_spendSaid;     // what the running sync found so far
+    QElapsedTimer m_spendSynced; // since the last sync started
     Role m_role = Role::Viewer;
     std::optional<KeyRecord> m_checking; // the key a background check is running for
     std::optional<int> m_checkTimeoutMs; // set before the ledger was attached

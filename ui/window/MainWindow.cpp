@@ -244,6 +244,14 @@ void MainWindow::showPage()
     updateActions();
     // Once the page is filled: the checks run in the background and the page stays usable meanwhile.
     connect(m_page, &SettingsPage::stateShown, m_session.get(), &Session::recheckStaleKeys, Qt::SingleShotConnection);
+    // … and the providers' reports are read again when the last read is older than an hour.
+    connect(
+        m_page, &SettingsPage::stateShown, m_session.get(),
+        [page = m_page, session = m_session.get()] {
+            if (page->hasShown())
+                session->syncSpend(page->shown(), true);
+        },
+        Qt::SingleShotConnection);
 }
 
 void MainWindow::showReconnecting(const QString& reason)

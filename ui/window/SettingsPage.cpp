@@ -12,6 +12,7 @@
 #include "sections/PlanPanel.h"
 #include "sections/RateLimitPanel.h"
 #include "sections/Section.h"
+#include "sections/SpendPanel.h"
 #include "sections/TenantsPanel.h"
 #include "sections/UsageKeysPanel.h"
 #include "session/AlertWatcher.h"
@@ -186,6 +187,8 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
             m_plan = new PlanPanel(m_session);
             return {m_plan, new PeriodPanel(m_session), new TenantsPanel(m_session), new MembersPanel(m_session)};
         });
+    addSection(QStringLiteral("spend"), tr("Provider spend"), icon("office-chart-line", QStyle::SP_FileDialogInfoView),
+               true, [this]() -> QList<QWidget*> { return {new SpendPanel(m_session)}; });
     // As wide as the widest row: its icon and title with the margins an item view gives each, and some air.
     // (Asking the view, sizeHintForColumn, lays every row's text out: a fiftieth of the window's start.)
     int widestTitle = 0;
@@ -240,6 +243,9 @@ SettingsPage::SettingsPage(Session& session, QWidget* parent)
             build(row);
         m_sections->setCurrentIndex(row);
         markDirtySections();
+        // A part that reads only while it is shown (the providers' books) has the page read now.
+        if (m_session.isOpen() && m_shown && request() != m_asked)
+            reload();
     });
     // Ctrl+PgDown / Ctrl+PgUp step through the sections, Alt+1… jump to one, from anywhere on the page.
     auto* next = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown), this);

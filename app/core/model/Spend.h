@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/ProviderUsage.h"
+#include "rules/BillingPeriod.h"
 #include "rules/CreditRules.h"
 
 #include <QMap>
@@ -72,3 +73,13 @@ QString basisId(Basis basis);         // "billed", "list_price", "unknown"
 QString ownerId(KeyOwner::Kind kind); // "install", "tenant", "other", "unnamed", "ambiguous"
 
 } // namespace SpendBooks
+
+// The spend of one billing period by the providers' reports the ledger holds (SpendService::report).
+struct SpendReport
+{
+    BillingPeriod period;
+    QDate first; // the period's days, UTC, as the providers count them
+    QDate last;
+    QVector<SpendBooks::ProviderSpend> providers;
+    QVector<SpendFinding> findings;
+};

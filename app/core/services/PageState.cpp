@@ -1,5 +1,7 @@
 #include "services/PageState.h"
 
+#include "services/SpendService.h"
+
 #include <QCoreApplication>
 
 namespace {
@@ -116,6 +118,18 @@ Result<PageState> PageState::read(Ledger& ledger, const PageRequest& request)
         k.install = installKey.value();
         k.modelsByKey = models.value();
         s.keys.insert(provider.id, k);
+        const auto synced = ledger.providers().lastSync(provider.id);
+        if (failed(synced, failure))
+            return *failure;
+        s.syncedAt.insert(provider.id, synced.value() ? synced.value()->syncedAt : 0);
+    }
+    if (request.spend) {
+        const auto spend = SpendService::report(
+            ledger, request.spendPeriod.isEmpty() ? std::nullopt : std::optional<QString>(request.spendPeriod),
+            selection);
+        if (failed(spend, failure))
+            return *failure;
+        s.spend = spend.value();
     }
     return s;
 }

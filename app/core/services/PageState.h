@@ -5,6 +5,7 @@
 #include "model/Directory.h"
 #include "model/KeyRecords.h"
 #include "model/Settings.h"
+#include "model/Spend.h"
 #include "model/Usage.h"
 #include "rules/BillingPeriod.h"
 #include "support/Result.h"
@@ -24,11 +25,13 @@ struct PageRequest
     AuditFilter audit;              // kind and actor; the days below bound it
     std::optional<QDate> auditFrom; // whole days in the install's zone, `auditTo` included
     std::optional<QDate> auditTo;
+    bool spend = false;  // the providers' books are shown: read them (SpendReport)
+    QString spendPeriod; // their period's id; empty: the running one
 
     bool operator==(const PageRequest& o) const
     {
         return tenant == o.tenant && period == o.period && audit.kind == o.audit.kind && audit.actor == o.audit.actor &&
-               auditFrom == o.auditFrom && auditTo == o.auditTo;
+               auditFrom == o.auditFrom && auditTo == o.auditTo && spend == o.spend && spendPeriod == o.spendPeriod;
     }
     bool operator!=(const PageRequest& o) const { return !(*this == o); }
 };
@@ -69,11 +72,13 @@ struct PageState
     };
     QHash<QString, ProviderKeys> keys; // provider id -> its keys
 
-    std::optional<UsageReport> past; // the past period asked for, of the selection
-    QVector<DayUsage> pastDays;      // its days
-    AuditFilter audit;               // the trail's filter, its days as moments
-    qint64 auditCount = 0;           // the lines it selects
-    QVector<AuditEntry> auditFirst;  // the newest of them, up to auditPageSize
+    std::optional<UsageReport> past;  // the past period asked for, of the selection
+    QVector<DayUsage> pastDays;       // its days
+    AuditFilter audit;                // the trail's filter, its days as moments
+    qint64 auditCount = 0;            // the lines it selects
+    QVector<AuditEntry> auditFirst;   // the newest of them, up to auditPageSize
+    QHash<QString, qint64> syncedAt;  // provider id -> when its reports were last read (0: never)
+    std::optional<SpendReport> spend; // when asked: the providers' books for the selection
     static constexpr int auditPageSize = 200;
 
     // Reads what `request` asks for; any member may.

@@ -166,8 +166,8 @@ void SpendService::store(const ProviderReportSet& set, Done done)
                 findings});
 }
 
-Result<SpendService::Report> SpendService::report(Ledger& ledger, const std::optional<QString>& periodId,
-                                                  const std::optional<QString>& tenant)
+Result<SpendReport> SpendService::report(Ledger& ledger, const std::optional<QString>& periodId,
+                                         const std::optional<QString>& tenant)
 {
     const auto settings = ledger.settings().current();
     if (!settings)
@@ -178,7 +178,7 @@ Result<SpendService::Report> SpendService::report(Ledger& ledger, const std::opt
     const auto period = ledger.settings().period(periodId);
     if (!period)
         return period.failure();
-    Report report;
+    SpendReport report;
     report.period = period.value();
     report.first = utcDay(period->start);
     report.last = utcDay(period->end - 1);

@@ -47,17 +47,9 @@ public:
     Result<QStringList> providersWithUsageKeys();
 
     // The spend of the period `periodId` ("YYYY-MM", default: the running one) from what the ledger holds, for
-    // the whole install or one tenant (its keys and runs only), and where the books disagree.
-    struct Report
-    {
-        BillingPeriod period;
-        QDate first; // the period's days, UTC, as the providers count them
-        QDate last;
-        QVector<SpendBooks::ProviderSpend> providers;
-        QVector<SpendFinding> findings;
-    };
-    static Result<Report> report(Ledger& ledger, const std::optional<QString>& periodId,
-                                 const std::optional<QString>& tenant);
+    // the whole install or one tenant (its keys and runs only), and where the books disagree. Any member.
+    static Result<SpendReport> report(Ledger& ledger, const std::optional<QString>& periodId,
+                                      const std::optional<QString>& tenant);
 
 signals:
     void progress(const QString& provider, int pages, const QString& reading);

@@ -92,3 +92,20 @@ QString SpendSentences::creditsWithout(qint64 runs, qint64 credits)
     return tr("%n BYOK run(s) recorded; they would have cost %1 credits without BYOK.", nullptr, int(runs))
         .arg(QLocale().toString(credits));
 }
+
+QString SpendSentences::notInOrganisation(const QString& fingerprint)
+{
+    return tr("The key \u2026%1 is not one of this organisation's keys: its usage is not in these reports.")
+        .arg(fingerprint);
+}
+
+QString SpendSentences::billedToOrganisation(qint64 micros)
+{
+    return tr("Billed to the organisation (cost report): %1").arg(dollars(micros));
+}
+
+QString SpendSentences::findingsHeading(bool any)
+{
+    return any ? tr("Where the ledger and the providers' reports disagree:")
+               : tr("The ledger and the providers' reports agree on every complete day held.");
+}

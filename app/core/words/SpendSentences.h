@@ -28,6 +28,12 @@ public:
     // One finding, with its day: "2026-11-14: Anthropic saw the install's key …igAA used, and no BYOK run was
     // recorded: the key was used outside this install, or runs were not recorded."
     static QString finding(const SpendFinding& finding, const Provider& provider);
-    // "These runs would have cost 210 credits without BYOK."
+    // "3 BYOK runs recorded; they would have cost 15 credits without BYOK."
     static QString creditsWithout(qint64 runs, qint64 credits);
+    // A key of the install that the usage key's organisation does not hold (a tenant's own account, say).
+    static QString notInOrganisation(const QString& fingerprint);
+    // "Billed to the organisation (cost report): $12.35"
+    static QString billedToOrganisation(qint64 micros);
+    // The heading of the findings, or the sentence that there are none.
+    static QString findingsHeading(bool any);
 };
