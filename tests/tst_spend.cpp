@@ -263,6 +263,38 @@ private slots:
         QVERIFY2(text.out.contains("Billed to the organisation (cost report): $12.35"), text.out.constData());
     }
 
+    // The preview of a model change prices the slot's runs on the key from the tokens the report counted, shared per
+    // run: by hand, Sonnet 4.6's $5.445 (above) for the 3 content runs; at Opus 4.6's $5 / $6.25 / $10 / $0.50 / $25,
+    // 1,010,000 input $5.05, 200,000 5-minute writes $1.25, 500,000 reads $0.25, 101,000 output $2.525 = $9.075.
+    void theModelPreviewEstimatesTheKeysDollars()
+    {
+        setKeys();
+        importRuns();
+        const Run none = cli(words("models preview content claude-opus-4-6"));
+        QVERIFY2(none.out.contains("Their cost in dollars cannot be estimated: the providers' reports held here count "
+                                   "no tokens of Claude Sonnet 4.6 on this install's keys"),
+                 none.out.constData());
+        QCOMPARE(cli(words("spend sync --provider anthropic")).exitCode, 0);
+        const Run json = cli(words("models preview content claude-opus-4-6 --json"));
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonObject dollars = QJsonDocument::fromJson(json.out)[QStringLiteral("byok_dollars")].toObject();
+        QCOMPARE(dollars[QStringLiteral("runs")].toInt(), 3);
+        QCOMPARE(dollars[QStringLiteral("runs_on_model")].toInt(), 3);
+        QCOMPARE(dollars[QStringLiteral("at_model")].toString(), QStringLiteral("5.445000"));
+        QCOMPARE(dollars[QStringLiteral("at_new_model")].toString(), QStringLiteral("9.075000"));
+        QCOMPARE(dollars[QStringLiteral("across_generations")].toBool(), false);
+        const Run text = cli(words("models preview content claude-opus-4-6"));
+        QVERIFY2(text.out.contains("By Anthropic's report, 3 runs of them from 2026-10-21 to 2026-11-20 cost about "
+                                   "$5.45 at Claude Sonnet 4.6 and would have cost about $9.08 at Claude Opus 4.6: "
+                                   "estimated from the Claude Sonnet 4.6 tokens counted per run on this install's keys "
+                                   "(input 336,667, cache writes 66,667, cache reads 166,667, output 33,667) at list "
+                                   "prices."),
+                 text.out.constData());
+        // Across generations the estimate says it may be low.
+        const Run older = cli(words("models preview content claude-sonnet-4-5"));
+        QVERIFY2(older.out.contains("tokenizers may count the same text as more tokens"), older.out.constData());
+    }
+
     // Later syncs read the last two days held again, and what they read replaces what was there: a bucket the
     // provider completed late grows, it is not added twice; findings already told are not told again.
     void aLaterSyncReplacesTheLastDaysAndTellsNothingTwice()

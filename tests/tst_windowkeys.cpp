@@ -2,6 +2,7 @@
 
 #include "words/Translations.h"
 
+#include <QFile>
 #include <QTimeZone>
 
 // The key fields: saving and checking a key, each state's badge and advice, a check that hangs, replacing
@@ -475,6 +476,21 @@ private slots:
         m_provider.route("/v1/organizations/api_keys", 200,
                          R"({"data":[{"id":"apikey_inst","partial_key_hint":"sk-ant-api03-WWW...wxyz"}],)"
                          R"("has_more":false})");
+        // Two content runs on the key the day before, which the provider did not count: the estimate shares
+        // yesterday's counted tokens among them.
+        const QString file = m_dir.filePath(QStringLiteral("runs.csv"));
+        QFile csv(file);
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        const QByteArray before = yesterday.addDays(-1).toString(Qt::ISODate).toLatin1();
+        csv.write("id,occurred_at,tenant,action,model,billing,credits\n"
+                  "r1," +
+                  before +
+                  "T08:00:00Z,,content,claude-sonnet-4-6,byok,0\n"
+                  "r2," +
+                  before + "T09:00:00Z,,theme,claude-sonnet-4-6,byok,0\n");
+        csv.close();
+        const auto imported = runCli({QStringLiteral("--db"), m_db, QStringLiteral("import"), file});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
         m_provider.requests.clear();
         openWindow();
         QTRY_VERIFY_WITH_TIMEOUT(m_provider.requests.size() >= 3, 10000);
@@ -514,6 +530,28 @@ private slots:
         const QJsonObject anthropic = QJsonDocument::fromJson(report.out)[QStringLiteral("providers")][0].toObject();
         QCOMPARE(anthropic[QStringLiteral("holders")][0][QStringLiteral("dollars")].toString(),
                  QStringLiteral("3.000000"));
+
+        // Before Models applies Opus for the content slot it says what the runs on the key would have cost, by
+        // hand: 1,000,000 input tokens for two runs, both the slot's: $3.00 at Sonnet 4.6's $3 a million, $5.00 at
+        // Opus 4.6's $5; `models preview` says the same.
+        const auto preview =
+            runCli({QStringLiteral("--db"), m_db, QStringLiteral("models"), QStringLiteral("preview"),
+                    QStringLiteral("content"), QStringLiteral("claude-opus-4-6"), QStringLiteral("--json")});
+        QVERIFY2(preview.exitCode == 0, preview.err.constData());
+        const QJsonObject dollars = QJsonDocument::fromJson(preview.out)[QStringLiteral("byok_dollars")].toObject();
+        QCOMPARE(dollars[QStringLiteral("at_model")].toString(), QStringLiteral("3.000000"));
+        QCOMPARE(dollars[QStringLiteral("at_new_model")].toString(), QStringLiteral("5.000000"));
+        m_window->page()->showSection(QStringLiteral("models"));
+        auto* content = find<QComboBox>("modelContentCombo");
+        content->setCurrentIndex(content->findData(QStringLiteral("claude-opus-4-6")));
+        const QString question = answerNextDialog(
+            QMessageBox::No, [&] { QTest::mouseClick(find<QPushButton>("applyChangesButton"), Qt::LeftButton); });
+        QVERIFY2(question.contains(QStringLiteral("By Anthropic's report, 2 runs of them from ")) &&
+                     question.contains(QStringLiteral("cost about $3.00 at Claude Sonnet 4.6 and would have cost about "
+                                                      "$5.00 at Claude Opus 4.6")),
+                 qPrintable(question));
+        m_window->page()->models()->discard();
+        m_window->page()->showSection(QStringLiteral("spend"));
 
         // A sync asked for within the minute is declined, and says when to ask again.
         const int asked = int(m_provider.requests.size());

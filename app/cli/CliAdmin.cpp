@@ -1,6 +1,9 @@
 // plan, models, tenants, members and period: show or change the install's settings.
 #include "CliSupport.h"
 
+#include "services/SpendService.h"
+#include "words/SpendSentences.h"
+
 #include "model/Settings.h"
 #include "support/IsoTime.h"
 #include "support/Text.h"
@@ -62,6 +65,30 @@ int plan(Context& context, const QStringList& arguments)
 
 namespace {
 
+// The slot's runs on keys in dollars (exact decimal text), estimated from the providers' reports; null without one.
+QJsonValue dollarsJson(const ModelChangePreview& p)
+{
+    if (!p.byokDollars)
+        return QJsonValue();
+    const ModelChangePreview::DollarEstimate& e = *p.byokDollars;
+    const auto dollars = [](const std::optional<qint64>& micros) {
+        return micros ? QJsonValue(SpendSentences::exactDollars(*micros)) : QJsonValue();
+    };
+    return QJsonObject{{QStringLiteral("first_day"), e.first.toString(Qt::ISODate)},
+                       {QStringLiteral("last_day"), e.last.toString(Qt::ISODate)},
+                       {QStringLiteral("runs"), e.slotRuns},
+                       {QStringLiteral("runs_on_model"), e.modelRuns},
+                       {QStringLiteral("tokens"), QJsonObject{{QStringLiteral("input"), e.tokens.input},
+                                                              {QStringLiteral("cache_write_5m"), e.tokens.cacheWrite5m},
+                                                              {QStringLiteral("cache_write_1h"), e.tokens.cacheWrite1h},
+                                                              {QStringLiteral("cache_read"), e.tokens.cacheRead},
+                                                              {QStringLiteral("output"), e.tokens.output}}},
+                       {QStringLiteral("at_model"), dollars(e.atCurrent)},
+                       {QStringLiteral("at_new_model"), dollars(e.atNext)},
+                       {QStringLiteral("basis"), QStringLiteral("list_price")},
+                       {QStringLiteral("across_generations"), e.acrossGenerations}};
+}
+
 QJsonObject previewJson(const ModelChangePreview& p)
 {
     const QTimeZone zone(p.timeZone.toUtf8());
@@ -81,7 +108,8 @@ QJsonObject previewJson(const ModelChangePreview& p)
                        {QStringLiteral("runs_out_at"), moment(c.tooEarly ? std::nullopt : p.runsOutAtNow)},
                        {QStringLiteral("runs_out_at_with_new_model"), moment(c.runsOutAt)},
                        {QStringLiteral("resets_at"), IsoTime::format(p.resetsAt, zone)},
-                       {QStringLiteral("too_early_for_a_forecast"), c.tooEarly}};
+                       {QStringLiteral("too_early_for_a_forecast"), c.tooEarly},
+                       {QStringLiteral("byok_dollars"), dollarsJson(p)}};
 }
 
 } // namespace
@@ -105,7 +133,7 @@ int models(Context& context, const QStringList& arguments)
     if (!ledger)
         return context.openFailure;
     if (verb->name == QLatin1String("preview")) {
-        const auto preview = ledger->previewSlotModel(verb->args[0], verb->args[1]);
+        const auto preview = SpendService::previewSlotModel(*ledger, verb->args[0], verb->args[1]);
         if (!preview)
             return context.fail(preview.failure());
         if (parser.isSet(jsonOption))

@@ -138,10 +138,6 @@
         <translation>Bei diesem Tempo reichten die Credits bis zur Rücksetzung am %1 (%2).</translation>
     </message>
     <message>
-        <source>Its %1 on the %2 key cost no credits at either model; %2 bills them, and their cost in dollars is not estimated here.</source>
-        <translation>Ihre %1 mit dem %2-Schlüssel kosten bei beiden Modellen keine Credits; %2 rechnet sie ab, ihre Kosten in Dollar werden hier nicht geschätzt.</translation>
-    </message>
-    <message>
         <source>%1 input and %2 output at %3</source>
         <translation>%1 Eingabe und %2 Ausgabe bei %3</translation>
     </message>
@@ -152,6 +148,26 @@
     <message>
         <source>%1&apos;s list prices per million tokens: %2; %3.</source>
         <translation>Listenpreise von %1 je Million Tokens: %2; %3.</translation>
+    </message>
+    <message>
+        <source>Their cost in dollars cannot be estimated: the providers&apos; reports held here count no tokens of %1 on this install&apos;s keys (Provider spend syncs them).</source>
+        <translation>Ihre Kosten in Dollar lassen sich nicht schätzen: Die hier gespeicherten Berichte der Anbieter zählen keine Tokens von %1 auf den Schlüsseln dieser Installation (Anbieterausgaben synchronisiert sie).</translation>
+    </message>
+    <message>
+        <source>price unknown</source>
+        <translation>Preis unbekannt</translation>
+    </message>
+    <message>
+        <source>By %1&apos;s report, %2 of them from %3 to %4 cost about %5 at %6 and would have cost about %7 at %8: estimated from the %9 tokens counted per run on this install&apos;s keys (input %10, cache writes %11, cache reads %12, output %13) at list prices.</source>
+        <translation>Laut dem Bericht von %1 kosteten %2 davon vom %3 bis %4 etwa %5 mit %6 und hätten mit %8 etwa %7 gekostet: geschätzt aus den je Lauf gezählten Tokens von %9 auf den Schlüsseln dieser Installation (Eingabe %10, Cache-Schreiben %11, Cache-Lesen %12, Ausgabe %13) zu Listenpreisen.</translation>
+    </message>
+    <message>
+        <source>The models are of different generations, whose tokenizers may count the same text as more tokens: the estimate may be low.</source>
+        <translation>Die Modelle gehören verschiedenen Generationen an, deren Tokenizer denselben Text als mehr Tokens zählen können: Die Schätzung kann zu niedrig sein.</translation>
+    </message>
+    <message>
+        <source>Its %1 on the %2 key cost no credits at either model; %2 bills them.</source>
+        <translation>Ihre %1 mit dem %2-Schlüssel kosten bei beiden Modellen keine Credits; %2 rechnet sie ab.</translation>
     </message>
 </context>
 <context>

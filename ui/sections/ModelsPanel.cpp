@@ -1,5 +1,7 @@
 #include "sections/ModelsPanel.h"
 
+#include "services/SpendService.h"
+
 #include "session/Session.h"
 #include "widgets/SettingField.h"
 #include "words/AdminSentences.h"
@@ -138,7 +140,7 @@ QString ModelsPanel::confirmation() const
         if (!field->isDirty() ||
             (m_keyModels.contains(slot.id) && !m_keyModels.value(slot.id).contains(field->shown())))
             continue;
-        const auto preview = m_session.ledger().previewSlotModel(slot.id, field->shown());
+        const auto preview = SpendService::previewSlotModel(m_session.ledger(), slot.id, field->shown());
         // A preview that cannot be read asks nothing: apply() says what is wrong with the choice, if anything.
         if (preview)
             said << AdminSentences::modelChange(preview.value(), m_session.catalog());

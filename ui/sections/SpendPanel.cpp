@@ -57,17 +57,17 @@ SpendPanel::SpendPanel(Session& session, QWidget* parent)
         QFont bold = part.heading->font();
         bold.setBold(true);
         part.heading->setFont(bold);
-        part.models = Tables::create({tr("Whose key"), tr("Model"), tr("Cost"), tr("How"), tr("Input"),
-                                      tr("Cache write 5 m"), tr("Cache write 1 h"), tr("Cache read"), tr("Output"),
-                                      tr("Images")},
-                                     0, this);
+        part.models =
+            Tables::create({tr("Whose key"), tr("Model"), tr("Cost"), tr("How"), tr("Input"), tr("Cache write 5 m"),
+                            tr("Cache write 1 h"), tr("Cache read"), tr("Output"), tr("Images")},
+                           0, this);
         part.models->setObjectName(QStringLiteral("spendModels_") + p.id);
         part.models->setAccessibleName(tr("%1 spend per key and model").arg(p.name));
         part.holders = new QLabel(this);
         part.holders->setObjectName(QStringLiteral("spendHolders_") + p.id);
         part.holders->setWordWrap(true);
-        part.days = Tables::create({tr("Day (UTC)"), tr("This install's keys"), tr("Billed to the organisation")}, 0,
-                                   this);
+        part.days =
+            Tables::create({tr("Day (UTC)"), tr("This install's keys"), tr("Billed to the organisation")}, 0, this);
         part.days->setObjectName(QStringLiteral("spendDays_") + p.id);
         part.days->setAccessibleName(tr("%1 spend per day").arg(p.name));
         for (QWidget* w : {static_cast<QWidget*>(part.heading), static_cast<QWidget*>(part.models),
@@ -126,7 +126,8 @@ void SpendPanel::load(const PageState& state)
     m_periodCombo->clear();
     for (int i = int(state.recent.size()) - 1; i >= 0; --i) {
         const UsageReport& r = state.recent.at(i);
-        m_periodCombo->addItem(UsageSentences::periodName(r.period), i + 1 == state.recent.size() ? QString() : r.period.id());
+        m_periodCombo->addItem(UsageSentences::periodName(r.period),
+                               i + 1 == state.recent.size() ? QString() : r.period.id());
     }
     m_periodCombo->setCurrentIndex(qMax(0, m_periodCombo->findData(chosen)));
     if (!state.spend)
@@ -139,26 +140,22 @@ void SpendPanel::load(const PageState& state)
             continue;
         const Provider& provider = *m_session.catalog().provider(p.provider);
         const bool keySet = state.keys.value(p.provider).usage.state != KeyState::NotSet;
-        part->heading->setText(
-            tr("%1 — %2").arg(provider.name, p.syncedAt ? SpendSentences::synced(p.syncedAt, state.now)
-                                                        : keySet ? SpendSentences::synced(0, state.now)
-                                                                 : tr("no usage key set")));
+        part->heading->setText(tr("%1 — %2").arg(provider.name, p.syncedAt
+                                                                    ? SpendSentences::synced(p.syncedAt, state.now)
+                                                                : keySet ? SpendSentences::synced(0, state.now)
+                                                                         : tr("no usage key set")));
         QList<QStringList> rows;
         QStringList holders;
         for (const SpendBooks::HolderSpend& h : p.holders) {
             for (const SpendBooks::ModelSpend& m : h.models)
-                rows << QStringList{SpendSentences::holder(h.owner),
-                                    m.model,
-                                    SpendSentences::dollars(m.micros),
-                                    SpendSentences::basis(m.basis),
-                                    locale.toString(m.tokens.input),
-                                    locale.toString(m.tokens.cacheWrite5m),
-                                    locale.toString(m.tokens.cacheWrite1h),
-                                    locale.toString(m.tokens.cacheRead),
-                                    locale.toString(m.tokens.output),
-                                    locale.toString(m.images)};
+                rows << QStringList{SpendSentences::holder(h.owner),        m.model,
+                                    SpendSentences::dollars(m.micros),      SpendSentences::basis(m.basis),
+                                    locale.toString(m.tokens.input),        locale.toString(m.tokens.cacheWrite5m),
+                                    locale.toString(m.tokens.cacheWrite1h), locale.toString(m.tokens.cacheRead),
+                                    locale.toString(m.tokens.output),       locale.toString(m.images)};
             QString line = tr("%1: %2").arg(SpendSentences::holder(h.owner), SpendSentences::dollars(h.micros));
-            if (h.owner.kind == SpendBooks::KeyOwner::Kind::Install || h.owner.kind == SpendBooks::KeyOwner::Kind::Tenant)
+            if (h.owner.kind == SpendBooks::KeyOwner::Kind::Install ||
+                h.owner.kind == SpendBooks::KeyOwner::Kind::Tenant)
                 line += QLatin1Char(' ') + SpendSentences::creditsWithout(h.byokRuns, h.creditsWithoutByok);
             holders << line;
         }
@@ -170,7 +167,8 @@ void SpendPanel::load(const PageState& state)
         // Per day: the install's and its tenants' keys together, and what the organisation was billed.
         QMap<QDate, std::pair<qint64, qint64>> perDay;
         for (const SpendBooks::HolderSpend& h : p.holders)
-            if (h.owner.kind == SpendBooks::KeyOwner::Kind::Install || h.owner.kind == SpendBooks::KeyOwner::Kind::Tenant)
+            if (h.owner.kind == SpendBooks::KeyOwner::Kind::Install ||
+                h.owner.kind == SpendBooks::KeyOwner::Kind::Tenant)
                 for (auto it = h.microsPerDay.cbegin(); it != h.microsPerDay.cend(); ++it)
                     perDay[it.key()].first += it.value();
         for (auto it = p.billedPerDay.cbegin(); it != p.billedPerDay.cend(); ++it)

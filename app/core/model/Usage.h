@@ -61,6 +61,21 @@ struct ModelChangePreview
     qint64 remaining = 0;               // credits left in the running period, of the pool
     qint64 resetsAt = 0;
     QString timeZone;
+    // The slot's runs on the install's and tenants' keys in dollars, estimated from the tokens the provider's
+    // report counted on those keys for the current model, per run the ledger recorded on it over the same days
+    // (SpendBooks::estimate); nullopt when the reports hold no such usage.
+    struct DollarEstimate
+    {
+        QDate first; // the days the tokens were counted on (UTC)
+        QDate last;
+        qint64 slotRuns = 0;             // the slot's BYOK runs on those days
+        qint64 modelRuns = 0;            // every BYOK run on the current model on those days, whose tokens were counted
+        CreditRules::TokenCounts tokens; // counted for those runs
+        std::optional<qint64> atCurrent; // micro-dollars; nullopt: the model's price is unknown
+        std::optional<qint64> atNext;
+        bool acrossGenerations = false; // the models' tokenizers may count the same text differently
+    };
+    std::optional<DollarEstimate> byokDollars;
 };
 
 struct DayUsage

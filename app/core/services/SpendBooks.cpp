@@ -283,4 +283,53 @@ QVector<SpendFinding> reconcile(const Catalog& catalog, const ProviderReportSet&
     return findings;
 }
 
+std::optional<ModelChangePreview::DollarEstimate> estimate(const Catalog& catalog, const ProviderReportSet& held,
+                                                           const QVector<KeyRecord>& allRecords,
+                                                           const QVector<LedgerByokRuns>& runs, const QString& slot,
+                                                           const Model& current, const Model& next, QDate priceDay)
+{
+    if (!held.first.isValid() || !held.last.isValid())
+        return std::nullopt;
+    const QVector<KeyRecord> records = recordsOf(held.provider, allRecords);
+    ModelChangePreview::DollarEstimate e;
+    e.first = held.first;
+    e.last = held.last;
+    for (const ProviderUsageRow& u : held.usage) {
+        const KeyOwner::Kind kind = ownerOf(u.apiKeyId, held.keys, records).kind;
+        if (u.model != current.id || (kind != KeyOwner::Kind::Install && kind != KeyOwner::Kind::Tenant))
+            continue;
+        e.tokens.input += u.uncachedInput;
+        e.tokens.cacheWrite5m += u.cacheWrite5m;
+        e.tokens.cacheWrite1h += u.cacheWrite1h;
+        e.tokens.cacheRead += u.cacheRead;
+        e.tokens.output += u.output;
+    }
+    for (const LedgerByokRuns& r : runs) {
+        const Action* action = catalog.action(r.action);
+        if (!action || action->provider != held.provider || r.day < held.first || r.day > held.last)
+            continue;
+        if (r.model == current.id)
+            e.modelRuns += r.runs;
+        if (action->slot == slot)
+            e.slotRuns += r.runs;
+    }
+    const CreditRules::TokenCounts& t = e.tokens;
+    if (e.modelRuns == 0 || e.slotRuns == 0 || t.input + t.cacheWrite5m + t.cacheWrite1h + t.cacheRead + t.output == 0)
+        return std::nullopt;
+    // The counted tokens' cost times the slot's share of the runs, divided once, at the end.
+    const auto share = [&](const Model& m) -> std::optional<qint64> {
+        const ModelPrice* price = m.priceOn(priceDay);
+        if (!price)
+            return std::nullopt;
+        const __int128 whole = __int128(CreditRules::tokenCost(t, *price)) * e.slotRuns;
+        return qint64((whole + e.modelRuns / 2) / e.modelRuns);
+    };
+    e.atCurrent = share(current);
+    e.atNext = share(next);
+    // "claude-sonnet-4-6" and "claude-opus-4-6" are one generation; "claude-sonnet-4-5" another.
+    const auto generation = [](const QString& id) { return id.section(QLatin1Char('-'), -2); };
+    e.acrossGenerations = generation(current.id) != generation(next.id);
+    return e;
+}
+
 } // namespace SpendBooks

@@ -3,6 +3,7 @@
 #include "model/KeyRecords.h"
 #include "model/ProviderUsage.h"
 #include "model/Spend.h"
+#include "model/Usage.h"
 #include "rules/Catalog.h"
 #include "rules/CreditRules.h"
 
@@ -33,5 +34,14 @@ constexpr qint64 requestToleranceMinimum = 2;
 QVector<SpendFinding> reconcile(const Catalog& catalog, const ProviderReportSet& held,
                                 const QVector<KeyRecord>& records, const QVector<LedgerByokRuns>& runs,
                                 bool tenantKeysAllowed, QDate lastComplete);
+
+// What the `slot`'s BYOK runs on the days held within `first`..`last` would cost in dollars at `current` and at
+// `next`: the tokens the report counted on the install's and tenants' keys for `current`, shared out per BYOK run the
+// ledger recorded on `current` over those days, times the slot's runs, at the list prices of `priceDay`. nullopt when
+// the reports hold no such tokens or no such runs.
+std::optional<ModelChangePreview::DollarEstimate> estimate(const Catalog& catalog, const ProviderReportSet& held,
+                                                           const QVector<KeyRecord>& records,
+                                                           const QVector<LedgerByokRuns>& runs, const QString& slot,
+                                                           const Model& current, const Model& next, QDate priceDay);
 
 } // namespace SpendBooks

@@ -221,3 +221,29 @@ Result<SpendReport> SpendService::report(Ledger& ledger, const std::optional<QSt
     });
     return report;
 }
+
+Result<ModelChangePreview> SpendService::previewSlotModel(Ledger& ledger, const QString& slot, const QString& model)
+{
+    auto preview = ledger.previewSlotModel(slot, model);
+    if (!preview || preview->change.byokRuns == 0)
+        return preview;
+    const Provider* provider = ledger.catalog().slotProvider(slot);
+    if (!provider || provider->usagePath.isEmpty())
+        return preview;
+    const qint64 now = ledger.now();
+    const QDate today = utcDay(now);
+    const QDate first = today.addDays(-CreditRules::modelChangeWindowDays);
+    const auto held = ledger.providers().held(provider->id, first, today);
+    if (!held)
+        return held.failure();
+    const auto runs = ledger.usage().byokRunsBetween(utcStart(first), utcStart(today.addDays(1)));
+    if (!runs)
+        return runs.failure();
+    const auto records = ledger.keys().storedKeys();
+    if (!records)
+        return records.failure();
+    ModelChangePreview p = preview.value();
+    p.byokDollars = SpendBooks::estimate(ledger.catalog(), held.value(), records.value(), runs.value(), slot,
+                                         *p.current, *p.next, today);
+    return p;
+}

@@ -51,6 +51,10 @@ public:
     static Result<SpendReport> report(Ledger& ledger, const std::optional<QString>& periodId,
                                       const std::optional<QString>& tenant);
 
+    // Ledger::previewSlotModel, and for the slot's runs on keys a dollar estimate from the providers' reports held
+    // over the same 30 days (SpendBooks::estimate). Any member.
+    static Result<ModelChangePreview> previewSlotModel(Ledger& ledger, const QString& slot, const QString& model);
+
 signals:
     void progress(const QString& provider, int pages, const QString& reading);
 

@@ -1,5 +1,7 @@
 #include "words/AdminSentences.h"
 
+#include "words/SpendSentences.h"
+
 #include "model/Settings.h"
 #include "words/UsageSentences.h"
 
@@ -81,6 +83,32 @@ QString AdminSentences::tenantKeys(const Plan& plan)
                            : tr("Tenant keys are not available on this plan.");
 }
 
+QString AdminSentences::byokDollars(const ModelChangePreview& p, const Provider& provider)
+{
+    if (!p.byokDollars)
+        return tr("Their cost in dollars cannot be estimated: the providers' reports held here count no tokens of %1 "
+                  "on this install's keys (Provider spend syncs them).")
+            .arg(p.current->name);
+    const ModelChangePreview::DollarEstimate& e = *p.byokDollars;
+    const auto cost = [](const std::optional<qint64>& micros) {
+        return micros ? SpendSentences::dollars(*micros) : tr("price unknown");
+    };
+    const auto perRun = [&e](qint64 tokens) { return QLocale().toString((tokens + e.modelRuns / 2) / e.modelRuns); };
+    QString said =
+        tr("By %1's report, %2 of them from %3 to %4 cost about %5 at %6 and would have cost about %7 at %8: "
+           "estimated from the %9 tokens counted per run on this install's keys (input %10, cache writes %11, "
+           "cache reads %12, output %13) at list prices.")
+            .arg(provider.name, UsageSentences::runs(e.slotRuns), e.first.toString(Qt::ISODate),
+                 e.last.toString(Qt::ISODate), cost(e.atCurrent), p.current->name, cost(e.atNext), p.next->name,
+                 p.current->name)
+            .arg(perRun(e.tokens.input), perRun(e.tokens.cacheWrite5m + e.tokens.cacheWrite1h),
+                 perRun(e.tokens.cacheRead), perRun(e.tokens.output));
+    if (e.acrossGenerations)
+        said += QLatin1Char(' ') + tr("The models are of different generations, whose tokenizers may count the same "
+                                      "text as more tokens: the estimate may be low.");
+    return said;
+}
+
 QString AdminSentences::modelChange(const ModelChangePreview& p, const Catalog& catalog)
 {
     const CreditRules::ModelChange& c = p.change;
@@ -125,9 +153,9 @@ QString AdminSentences::modelChange(const ModelChangePreview& p, const Catalog& 
     }
     if (c.byokRuns > 0) {
         const Provider* provider = catalog.slotProvider(p.slot->id);
-        said << tr("Its %1 on the %2 key cost no credits at either model; %2 bills them, and their cost in dollars "
-                   "is not estimated here.")
+        said << tr("Its %1 on the %2 key cost no credits at either model; %2 bills them.")
                     .arg(UsageSentences::runs(c.byokRuns), provider->name);
+        said << byokDollars(p, *provider);
         // What the provider charges per token at each model, from the catalog's list prices; never a guess.
         const auto price = [](const Model& m, const ModelPrice* p) {
             return p ? tr("%1 input and %2 output at %3")

@@ -36,4 +36,6 @@ public:
     // what a run of each of its actions costs then, its runs on credits at both models, the forecast at that
     // pace beside today's, and its runs on keys, which cost no credits either way.
     static QString modelChange(const ModelChangePreview& preview, const Catalog& catalog);
+    // The dollar estimate of the slot's runs on keys (ModelChangePreview::byokDollars), or why there is none.
+    static QString byokDollars(const ModelChangePreview& preview, const Provider& provider);
 };
