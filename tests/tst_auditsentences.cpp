@@ -41,6 +41,22 @@ private slots:
                                             << "replaced usage key \u2026old1 \u2192 \u2026new2: no_permission"
                                             << "OpenAI key"
                                             << "Replaced the usage key \u2026old1 with \u2026new2: No permission.";
+        QTest::newRow("outside use") << "spend.anthropic"
+                                     << "install key \u2026wxyz used on 2026-11-18 with no BYOK run recorded"
+                                     << "Anthropic spend"
+                                     << "2026-11-18: Anthropic reports the install's key \u2026wxyz used, and no BYOK "
+                                        "run was recorded: the key was used outside this install, or runs were not "
+                                        "recorded.";
+        QTest::newRow("not seen") << "spend.openai"
+                                  << "tenant acme key \u2026abcd: 1 BYOK runs recorded on 2026-11-19, none reported"
+                                  << "OpenAI spend"
+                                  << "2026-11-19: 1 BYOK run recorded on tenant acme's key \u2026abcd, and OpenAI "
+                                     "reports no usage of it.";
+        QTest::newRow("requests differ")
+            << "spend.openai"
+            << "install key \u2026abcd: 10 BYOK runs recorded on 2026-11-18, 20 requests reported"
+            << "OpenAI spend"
+            << "2026-11-18: 10 BYOK runs recorded on the install's key \u2026abcd, and OpenAI counts 20 requests.";
         QTest::newRow("key kept")
             << "key.openai"
             << "kept tenant beta key \u2026old1; new key \u2026new2 not stored: out_of_budget"

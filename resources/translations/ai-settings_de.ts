@@ -268,6 +268,10 @@
         <source>the usage key</source>
         <translation>den Nutzungsschlüssel</translation>
     </message>
+    <message>
+        <source>%1 spend</source>
+        <translation>Ausgaben bei %1</translation>
+    </message>
 </context>
 <context>
     <name>AuditTrail</name>

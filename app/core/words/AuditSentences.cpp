@@ -5,6 +5,7 @@
 #include "rules/Roles.h"
 #include "support/Text.h"
 #include "words/KeySentences.h"
+#include "words/SpendSentences.h"
 #include "words/UsageSentences.h"
 
 #include <QLocale>
@@ -17,6 +18,7 @@ namespace {
 const QString keyPrefix = QStringLiteral("key.");
 const QString modelPrefix = Settings::model({});
 const QString baseUrlPrefix = Settings::baseUrl({});
+const QString spendPrefix = QStringLiteral("spend."); // a finding of the reconciliation (ProviderBook::auditLine)
 
 // "install", "tenant acme" or "usage", as KeyStore writes the scope of a key.
 QString keyScope(const QString& scope)
@@ -127,6 +129,39 @@ QString importChange(const QString& line)
                : AuditSentences::tr("Imported %1 of %2 (%3) from %4.").arg(added, events, credits, m.captured(4));
 }
 
+// A reconciliation's finding, as ProviderBook writes it, told as the spend report tells it.
+QString spendChange(const QString& subject, const QString& line, const Catalog& catalog)
+{
+    const Provider* provider = catalog.provider(subject.mid(spendPrefix.size()));
+    static const QRegularExpression outside(
+        QStringLiteral("^(?:install|tenant (\\S+)) key(?: \u2026(\\S+))? used on (\\S+) with no BYOK run recorded$"));
+    static const QRegularExpression recorded(
+        QStringLiteral("^(?:install|tenant (\\S+)) key(?: \u2026(\\S+))?: (\\d+) BYOK runs recorded on (\\S+), "
+                       "(none|(\\d+) requests) reported$"));
+    SpendFinding f;
+    if (const auto m = outside.match(line); m.hasMatch()) {
+        f = {subject.mid(spendPrefix.size()),
+             QDate::fromString(m.captured(3), Qt::ISODate),
+             m.captured(1),
+             SpendFinding::Kind::OutsideUse,
+             m.captured(2),
+             0,
+             0};
+    } else if (const auto r = recorded.match(line); r.hasMatch()) {
+        const bool none = r.captured(5) == QLatin1String("none");
+        f = {subject.mid(spendPrefix.size()),
+             QDate::fromString(r.captured(4), Qt::ISODate),
+             r.captured(1),
+             none ? SpendFinding::Kind::NotSeen : SpendFinding::Kind::Differs,
+             r.captured(2),
+             r.captured(3).toLongLong(),
+             none ? 0 : r.captured(6).toLongLong()};
+    }
+    if (!provider || !f.day.isValid())
+        return line;
+    return SpendSentences::finding(f, *provider);
+}
+
 } // namespace
 
 QString AuditSentences::subject(const AuditEntry& entry, const Catalog& catalog)
@@ -145,6 +180,10 @@ QString AuditSentences::subject(const AuditEntry& entry, const Catalog& catalog)
         return tr("Model of %1").arg(s.mid(modelPrefix.size()));
     if (s.startsWith(baseUrlPrefix))
         return tr("%1 address").arg(s.mid(baseUrlPrefix.size()));
+    if (s.startsWith(spendPrefix)) {
+        const Provider* provider = catalog.provider(s.mid(spendPrefix.size()));
+        return tr("%1 spend").arg(provider ? provider->name : s.mid(spendPrefix.size()));
+    }
     if (s == QLatin1String("tenant"))
         return tr("Tenant");
     if (s == QLatin1String("member"))
@@ -163,6 +202,8 @@ QString AuditSentences::change(const AuditEntry& entry, const Catalog& catalog)
         return directoryChange(s, entry.change);
     if (s == QLatin1String("usage"))
         return importChange(entry.change);
+    if (s.startsWith(spendPrefix))
+        return spendChange(s, entry.change, catalog);
     // A setting: "OLD -> NEW", and " (from YYYY-MM-DD)" for a change of the billing period that waits for its reset.
     static const QRegularExpression dated(QStringLiteral("^(.*) \\(from (\\S+)\\)$"));
     const QRegularExpressionMatch from = dated.match(entry.change);
