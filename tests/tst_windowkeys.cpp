@@ -516,6 +516,18 @@ private slots:
         QCOMPARE(models->item(0, 0)->text(), QStringLiteral("The install's key \u2026wxyz"));
         QCOMPARE(models->item(0, 2)->text(), QStringLiteral("$3.00")); // 1,000,000 input tokens at $3 a million
         QCOMPARE(models->item(0, 3)->text(), QStringLiteral("at list prices"));
+        // The chart has a bar for every day of the period; yesterday's tells its dollars.
+        auto* chart = find<Ui::DailyChart>("spendChart_anthropic");
+        QVERIFY(chart->isVisible());
+        QVERIFY(chart->dayCount() >= 28);
+        int shown = -1;
+        for (int i = 0; i < chart->dayCount(); ++i)
+            if (chart->describeDay(i).contains(QStringLiteral("$3.00 on this install's keys")))
+                shown = i;
+        QVERIFY2(shown >= 0, qPrintable(chart->accessibleDescription()));
+        QVERIFY2(
+            chart->accessibleDescription().startsWith(QStringLiteral("$3.00 on this install's keys in this period")),
+            qPrintable(chart->accessibleDescription()));
         QVERIFY2(find<QLabel>("spendHeading_anthropic")->text().startsWith(QStringLiteral("Anthropic — synced ")),
                  qPrintable(find<QLabel>("spendHeading_anthropic")->text()));
         const QString findings = find<QLabel>("spendFindingsLabel")->text();

@@ -3622,6 +3622,26 @@ Schlüssel erscheinen nur mit ihren letzten vier Zeichen.
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>%1 dollars per day on this install&apos;s keys</source>
+        <translation>Dollar pro Tag bei %1 auf den Schlüsseln dieser Installation</translation>
+    </message>
+    <message>
+        <source>%1: %2 on this install&apos;s keys, %3 billed to the organisation</source>
+        <translation>%1: %2 auf den Schlüsseln dieser Installation, %3 der Organisation berechnet</translation>
+    </message>
+    <message>
+        <source>dollars per day, this install&apos;s keys</source>
+        <translation>Dollar pro Tag, Schlüssel dieser Installation</translation>
+    </message>
+    <message>
+        <source>%1 on this install&apos;s keys in this period; the costliest day was %2.</source>
+        <translation>%1 auf den Schlüsseln dieser Installation in diesem Zeitraum; der teuerste Tag war der %2.</translation>
+    </message>
+    <message>
+        <source>Nothing was spent on this install&apos;s keys in this period.</source>
+        <translation>Auf den Schlüsseln dieser Installation wurde in diesem Zeitraum nichts ausgegeben.</translation>
+    </message>
 </context>
 <context>
     <name>Ui::StatusBadge</name>

@@ -1,6 +1,7 @@
 #include "sections/SpendPanel.h"
 
 #include "session/Session.h"
+#include "widgets/DailyChart.h"
 #include "widgets/Tables.h"
 #include "words/SpendSentences.h"
 #include "words/UsageSentences.h"
@@ -66,12 +67,16 @@ SpendPanel::SpendPanel(Session& session, QWidget* parent)
         part.holders = new QLabel(this);
         part.holders->setObjectName(QStringLiteral("spendHolders_") + p.id);
         part.holders->setWordWrap(true);
+        part.chart = new DailyChart(this);
+        part.chart->setObjectName(QStringLiteral("spendChart_") + p.id);
+        part.chart->setAccessibleName(tr("%1 dollars per day on this install's keys").arg(p.name));
         part.days =
             Tables::create({tr("Day (UTC)"), tr("This install's keys"), tr("Billed to the organisation")}, 0, this);
         part.days->setObjectName(QStringLiteral("spendDays_") + p.id);
         part.days->setAccessibleName(tr("%1 spend per day").arg(p.name));
-        for (QWidget* w : {static_cast<QWidget*>(part.heading), static_cast<QWidget*>(part.models),
-                           static_cast<QWidget*>(part.holders), static_cast<QWidget*>(part.days)})
+        for (QWidget* w :
+             {static_cast<QWidget*>(part.heading), static_cast<QWidget*>(part.models),
+              static_cast<QWidget*>(part.holders), static_cast<QWidget*>(part.chart), static_cast<QWidget*>(part.days)})
             layout->addWidget(w);
         m_providers.insert(p.id, part);
     }
@@ -121,15 +126,24 @@ void SpendPanel::load(const PageState& state)
     m_syncButton->setToolTip(mayAdminister ? tr("Read the providers' usage and cost reports now")
                                            : tr("Only an Owner or Admin syncs the providers' reports."));
     showSyncing(m_session.isSyncingSpend());
-    // The running period and the two before it.
-    const QString chosen = m_periodCombo->currentData().toString();
-    m_periodCombo->clear();
+    // The running period and the two before it, newest first; made again only when they change (a new period), so
+    // that a refresh never closes the list the admin has open.
+    QList<std::pair<QString, QString>> periods;
     for (int i = int(state.recent.size()) - 1; i >= 0; --i) {
         const UsageReport& r = state.recent.at(i);
-        m_periodCombo->addItem(UsageSentences::periodName(r.period),
-                               i + 1 == state.recent.size() ? QString() : r.period.id());
+        periods.append(
+            {UsageSentences::periodName(r.period), i + 1 == state.recent.size() ? QString() : r.period.id()});
     }
-    m_periodCombo->setCurrentIndex(qMax(0, m_periodCombo->findData(chosen)));
+    QList<std::pair<QString, QString>> shown;
+    for (int i = 0; i < m_periodCombo->count(); ++i)
+        shown.append({m_periodCombo->itemText(i), m_periodCombo->itemData(i).toString()});
+    if (shown != periods) {
+        const QString chosen = m_periodCombo->currentData().toString();
+        m_periodCombo->clear();
+        for (const auto& [name, id] : periods)
+            m_periodCombo->addItem(name, id);
+        m_periodCombo->setCurrentIndex(qMax(0, m_periodCombo->findData(chosen)));
+    }
     if (!state.spend)
         return;
     const SpendReport& report = *state.spend;
@@ -173,6 +187,28 @@ void SpendPanel::load(const PageState& state)
                     perDay[it.key()].first += it.value();
         for (auto it = p.billedPerDay.cbegin(); it != p.billedPerDay.cend(); ++it)
             perDay[it.key()].second += it.value();
+        // The chart: every day of the period, the install's and its tenants' keys.
+        QVector<DailyChart::Bar> bars;
+        qint64 total = 0;
+        QDate costliest;
+        for (QDate d = report.first; d <= report.last; d = d.addDays(1)) {
+            const auto [mine, billed] = perDay.value(d);
+            total += mine;
+            if (mine > 0 && (!costliest.isValid() || mine > perDay.value(costliest).first))
+                costliest = d;
+            bars.append({d, mine, false,
+                         tr("%1: %2 on this install's keys, %3 billed to the organisation")
+                             .arg(locale.toString(d, QLocale::ShortFormat), SpendSentences::dollars(mine),
+                                  SpendSentences::dollars(billed))});
+        }
+        part->chart->setBars(
+            bars, tr("dollars per day, this install's keys"),
+            [](qint64 micros) { return SpendSentences::dollars(micros); },
+            costliest.isValid()
+                ? tr("%1 on this install's keys in this period; the costliest day was %2.")
+                      .arg(SpendSentences::dollars(total), locale.toString(costliest, QLocale::ShortFormat))
+                : tr("Nothing was spent on this install's keys in this period."));
+        part->chart->setVisible(p.syncedAt != 0);
         QList<QStringList> days;
         for (auto it = perDay.cbegin(); it != perDay.cend(); ++it)
             days << QStringList{locale.toString(it.key(), QLocale::ShortFormat), SpendSentences::dollars(it->first),

@@ -32,10 +32,11 @@ public:
 private:
     struct ProviderPart
     {
-        QLabel* heading;
-        QTableWidget* models;
-        QLabel* holders;
-        QTableWidget* days;
+        QLabel* heading = nullptr;
+        QTableWidget* models = nullptr;
+        QLabel* holders = nullptr;
+        class DailyChart* chart = nullptr;
+        QTableWidget* days = nullptr;
     };
     void syncNow();
     void showSyncing(bool syncing);

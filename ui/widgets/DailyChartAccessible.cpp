@@ -14,7 +14,7 @@ class DayAccessible : public QAccessibleInterface
 public:
     DayAccessible(DailyChart* chart, int index) : m_chart(chart), m_index(index) {}
 
-    bool isValid() const override { return m_chart && m_index < m_chart->days().size(); }
+    bool isValid() const override { return m_chart && m_index < m_chart->dayCount(); }
     QObject* object() const override { return nullptr; }
     QWindow* window() const override { return m_chart ? m_chart->window()->windowHandle() : nullptr; }
     QAccessibleInterface* parent() const override { return QAccessible::queryAccessibleInterface(m_chart); }
@@ -77,7 +77,7 @@ DailyChart* DailyChartAccessible::chart() const
 
 int DailyChartAccessible::childCount() const
 {
-    return int(chart()->days().size());
+    return chart()->dayCount();
 }
 
 QAccessibleInterface* DailyChartAccessible::child(int index) const
