@@ -334,6 +334,10 @@ private slots:
                              << 1
                              << "Anthropic rejected the key (401): invalid x-api-key (while reading the cost report, "
                                 "page 1).";
+        QTest::newRow("403") << 403 << QByteArray(R"({"error":{"type":"permission_error","message":"not allowed"}})")
+                             << 1
+                             << "Anthropic knows the key but it may not read the organisation's usage reports (403): "
+                                "not allowed";
         QTest::newRow("429") << 429 << QByteArray(R"({"error":{"type":"rate_limit_error","message":"slow down"}})") << 3
                              << "(while reading the cost report, page 1).";
         QTest::newRow("not a report") << 200 << QByteArray(R"({"data":[{"results":[]}]})") << 3
