@@ -399,6 +399,18 @@ private slots:
         QVERIFY(m_provider.requests.isEmpty());
         const Run bad = cli(words("spend sync --since 2026-13-01"));
         QCOMPARE(bad.exitCode, 2);
+        const Run ghost = cli(words("spend report --tenant ghost"));
+        QCOMPARE(ghost.exitCode, 2);
+        QVERIFY2(ghost.err.contains("There is no tenant \"ghost\""), ghost.err.constData());
+        const Run mixed = cli(words("spend report --provider anthropic"));
+        QCOMPARE(mixed.exitCode, 2);
+        // Nothing synced: the report says so, per provider, and finds nothing.
+        const Run empty = cli(words("spend report"));
+        QCOMPARE(empty.exitCode, 0);
+        QVERIFY2(empty.out.contains("Anthropic - never synced") &&
+                     empty.out.contains("Nothing is held; read the reports with \"spend sync\".") &&
+                     empty.out.contains("The ledger and the providers' reports agree on every complete day held."),
+                 empty.out.constData());
     }
 };
 
