@@ -109,12 +109,8 @@ void ProviderCheck::request(const QString& afterId)
     else
         protocol.pageAfter(url, afterId);
     // The bound is m_timer alone: a second, transfer timeout would race it and name the wrong cause.
-    QNetworkRequest request(url);
-    // Our own name instead of Qt's default "Mozilla/5.0": the provider's logs and gateways see what called.
-    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("ai-settings/" AI_SETTINGS_VERSION));
-    protocol.authorise(request, m_key);
     ++m_pages;
-    m_reply = m_network.get(request);
+    m_reply = m_network.get(protocol.request(url, m_key));
     connect(m_reply, &QNetworkReply::finished, this, &ProviderCheck::onReplyFinished);
 }
 

@@ -101,6 +101,15 @@ public:
 
 } // namespace
 
+QNetworkRequest ProviderProtocol::request(const QUrl& url, const QString& key) const
+{
+    QNetworkRequest request(url);
+    // Our own name instead of Qt's default "Mozilla/5.0": the provider's logs and gateways see what called.
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("ai-settings/" AI_SETTINGS_VERSION));
+    authorise(request, key);
+    return request;
+}
+
 QUrl ProviderProtocol::endpoint(const QUrl& base, const QString& path)
 {
     QUrl url = base;

@@ -22,6 +22,8 @@ public:
 
     // Puts the key in the request's headers (never in its URL).
     virtual void authorise(QNetworkRequest& request, const QString& key) const = 0;
+    // A GET of `url` as the program sends every request to a provider: its own User-Agent, the key authorised.
+    QNetworkRequest request(const QUrl& url, const QString& key) const;
     // Asks for the page of models after `afterId` (empty: the first), where the list pages.
     virtual void pageAfter(QUrl& url, const QString& afterId) const = 0;
     // Asks for the smallest usage report there is, one day's bucket from `now` (ms) back: what a usage key is

@@ -36,6 +36,18 @@ QString rfc3339(QDate day)
     return midnight(day).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
 }
 
+// Asks for a page of a list (keys, projects) after the last id of the one before, named `afterParameter`.
+std::function<void(QUrl&, const QString&)> listPage(const char* afterParameter)
+{
+    return [afterParameter](QUrl& url, const QString& after) {
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("limit"), keysPerPage);
+        if (!after.isEmpty())
+            q.addQueryItem(QLatin1String(afterParameter), after);
+        url.setQuery(q);
+    };
+}
+
 // Appends a page's rows to `into` and answers the next page's token.
 template <typename Row> Result<QString> appended(const Result<ReportPage<Row>>& page, QVector<Row>& into)
 {
@@ -115,14 +127,7 @@ void ProviderSync::planAnthropic()
                         return appended(ProviderReports::anthropicCost(body), m_set.costs);
                     }};
     m_steps << Step{
-        QStringLiteral("/v1/organizations/api_keys"), Words::tr("the list of keys"),
-        [](QUrl& url, const QString& after) {
-            QUrlQuery q;
-            q.addQueryItem(QStringLiteral("limit"), keysPerPage);
-            if (!after.isEmpty())
-                q.addQueryItem(QStringLiteral("after_id"), after);
-            url.setQuery(q);
-        },
+        QStringLiteral("/v1/organizations/api_keys"), Words::tr("the list of keys"), listPage("after_id"),
         [this](const QByteArray& body) { return appended(ProviderReports::anthropicKeys(body), m_set.keys); }};
 }
 
@@ -156,14 +161,7 @@ void ProviderSync::planOpenAi()
                         return appended(ProviderReports::openAiCost(body), m_set.costs);
                     }};
     // Keys belong to projects: the projects first, then each one's keys.
-    m_steps << Step{QStringLiteral("/v1/organization/projects"), Words::tr("the list of projects"),
-                    [](QUrl& url, const QString& after) {
-                        QUrlQuery q;
-                        q.addQueryItem(QStringLiteral("limit"), keysPerPage);
-                        if (!after.isEmpty())
-                            q.addQueryItem(QStringLiteral("after"), after);
-                        url.setQuery(q);
-                    },
+    m_steps << Step{QStringLiteral("/v1/organization/projects"), Words::tr("the list of projects"), listPage("after"),
                     [this](const QByteArray& body) -> Result<QString> {
                         const auto page = ProviderReports::openAiProjects(body);
                         if (!page)
@@ -176,18 +174,11 @@ void ProviderSync::planOpenAi()
 
 void ProviderSync::addProjectKeys(const QString& projectId)
 {
-    m_steps << Step{
-        QStringLiteral("/v1/organization/projects/%1/api_keys")
-            .arg(QString::fromLatin1(QUrl::toPercentEncoding(projectId))),
-        Words::tr("the list of keys"),
-        [](QUrl& url, const QString& after) {
-            QUrlQuery q;
-            q.addQueryItem(QStringLiteral("limit"), keysPerPage);
-            if (!after.isEmpty())
-                q.addQueryItem(QStringLiteral("after"), after);
-            url.setQuery(q);
-        },
-        [this](const QByteArray& body) { return appended(ProviderReports::openAiProjectKeys(body), m_set.keys); }};
+    m_steps << Step{QStringLiteral("/v1/organization/projects/%1/api_keys")
+                        .arg(QString::fromLatin1(QUrl::toPercentEncoding(projectId))),
+                    Words::tr("the list of keys"), listPage("after"), [this](const QByteArray& body) {
+                        return appended(ProviderReports::openAiProjectKeys(body), m_set.keys);
+                    }};
 }
 
 void ProviderSync::request()
@@ -195,10 +186,7 @@ void ProviderSync::request()
     const Step& step = m_steps.at(m_step);
     QUrl url = ProviderProtocol::endpoint(m_base, step.path);
     step.ask(url, m_page);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("ai-settings/" AI_SETTINGS_VERSION));
-    ProviderProtocol::of(m_provider).authorise(request, m_key);
-    m_reply = m_network.get(request);
+    m_reply = m_network.get(ProviderProtocol::of(m_provider).request(url, m_key));
     connect(m_reply, &QNetworkReply::finished, this, &ProviderSync::onReplyFinished);
     m_timer.start(m_timeoutMs);
 }

@@ -50,6 +50,14 @@ QVector<ProviderCostRow> merged(const QVector<ProviderCostRow>& rows)
     return out;
 }
 
+// Binds `values` to the statement's placeholders in order and runs it.
+Status execWith(QSqlQuery& q, const QVariantList& values, const QString& doing)
+{
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values.at(i));
+    return Sql::exec(q, doing);
+}
+
 QString json(const QJsonArray& rows)
 {
     return QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
@@ -139,17 +147,12 @@ Status ProviderBook::store(const ProviderReportSet& set, const QVector<SpendFind
             QSqlQuery& q = m_db.query(QStringLiteral("SELECT ai_settings.put_provider_report(?, ?, ?, ?, ?, ?, ?, ?)"));
             const QVariantList values{set.provider,    dayText(set.first), dayText(set.last), set.syncedAt,
                                       json(usageRows), json(costRows),     json(keyRows),     json(findingRows)};
-            for (int i = 0; i < values.size(); ++i)
-                q.bindValue(i, values.at(i));
-            return Sql::exec(q, doing);
+            return execWith(q, values, doing);
         }
         for (const char* table : {"provider_usage", "provider_costs"}) {
             QSqlQuery& del = m_db.query(
                 QStringLiteral("DELETE FROM %1 WHERE provider = ? AND day BETWEEN ? AND ?").arg(QLatin1String(table)));
-            del.bindValue(0, set.provider);
-            del.bindValue(1, dayText(set.first));
-            del.bindValue(2, dayText(set.last));
-            if (Status s = Sql::exec(del, doing); !s)
+            if (Status s = execWith(del, {set.provider, dayText(set.first), dayText(set.last)}, doing); !s)
                 return s;
         }
         QSqlQuery& addUsage =
@@ -168,9 +171,7 @@ Status ProviderBook::store(const ProviderReportSet& set, const QVector<SpendFind
                                       r.output,
                                       r.images,
                                       r.requests ? QVariant(*r.requests) : QVariant(QMetaType(QMetaType::LongLong))};
-            for (int i = 0; i < values.size(); ++i)
-                addUsage.bindValue(i, values.at(i));
-            if (Status s = Sql::exec(addUsage, doing); !s)
+            if (Status s = execWith(addUsage, values, doing); !s)
                 return s;
         }
         QSqlQuery& addCost = m_db.query(QStringLiteral("INSERT INTO provider_costs VALUES (?, ?, ?, ?, ?, ?, ?)"));
@@ -180,9 +181,7 @@ Status ProviderBook::store(const ProviderReportSet& set, const QVector<SpendFind
             const QVariantList values{
                 set.provider,          dayText(r.day), Sql::text(r.apiKeyId), Sql::text(r.model), Sql::text(r.kind),
                 Sql::text(r.currency), r.micros};
-            for (int i = 0; i < values.size(); ++i)
-                addCost.bindValue(i, values.at(i));
-            if (Status s = Sql::exec(addCost, doing); !s)
+            if (Status s = execWith(addCost, values, doing); !s)
                 return s;
         }
         QSqlQuery& dropKeys = m_db.query(QStringLiteral("DELETE FROM provider_keys WHERE provider = ?"));
@@ -260,10 +259,7 @@ Result<ProviderReportSet> ProviderBook::held(const QString& provider, QDate firs
         QStringLiteral("SELECT day, api_key_id, model, uncached_input, cache_write_5m, cache_write_1h, cache_read, "
                        "output, images, requests FROM provider_usage WHERE provider = ? AND day BETWEEN ? AND ? "
                        "ORDER BY day, api_key_id, model"));
-    u.bindValue(0, provider);
-    u.bindValue(1, dayText(first));
-    u.bindValue(2, dayText(last));
-    if (Status s = Sql::exec(u, doing); !s)
+    if (Status s = execWith(u, {provider, dayText(first), dayText(last)}, doing); !s)
         return s.failure();
     while (u.next()) {
         ProviderUsageRow r;
@@ -285,10 +281,7 @@ Result<ProviderReportSet> ProviderBook::held(const QString& provider, QDate firs
         m_db.query(QStringLiteral("SELECT day, api_key_id, model, kind, currency, micros FROM provider_costs "
                                   "WHERE provider = ? AND day BETWEEN ? AND ? "
                                   "ORDER BY day, api_key_id, model, kind"));
-    c.bindValue(0, provider);
-    c.bindValue(1, dayText(first));
-    c.bindValue(2, dayText(last));
-    if (Status s = Sql::exec(c, doing); !s)
+    if (Status s = execWith(c, {provider, dayText(first), dayText(last)}, doing); !s)
         return s.failure();
     while (c.next())
         set.costs << ProviderCostRow{QDate::fromString(c.value(0).toString(), Qt::ISODate),

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "rules/CreditRules.h"
+
 #include <QDate>
 #include <QString>
 #include <QVector>
@@ -27,6 +29,8 @@ struct ProviderUsageRow
                cacheWrite5m == o.cacheWrite5m && cacheWrite1h == o.cacheWrite1h && cacheRead == o.cacheRead &&
                output == o.output && images == o.images && requests == o.requests;
     }
+    // Its tokens as they are priced (CreditRules::tokenCost).
+    CreditRules::TokenCounts tokens() const { return {uncachedInput, cacheWrite5m, cacheWrite1h, cacheRead, output}; }
     // Adds another row of the same day, key and model (a report that splits them further than asked).
     void add(const ProviderUsageRow& o)
     {

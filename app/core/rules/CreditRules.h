@@ -133,6 +133,17 @@ struct TokenCounts
     qint64 cacheWrite1h = 0;
     qint64 cacheRead = 0;
     qint64 output = 0;
+
+    TokenCounts& operator+=(const TokenCounts& o)
+    {
+        input += o.input;
+        cacheWrite5m += o.cacheWrite5m;
+        cacheWrite1h += o.cacheWrite1h;
+        cacheRead += o.cacheRead;
+        output += o.output;
+        return *this;
+    }
+    qint64 total() const { return input + cacheWrite5m + cacheWrite1h + cacheRead + output; }
 };
 // What `tokens` cost at `price`, in micro-dollars: exact products, rounded once, at the end, half up.
 qint64 tokenCost(const TokenCounts& tokens, const ModelPrice& price);

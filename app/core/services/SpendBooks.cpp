@@ -139,11 +139,7 @@ ProviderSpend spend(const Catalog& catalog, const ProviderReportSet& held, const
         if (!u.apiKeyId.isEmpty() && !h.apiKeyIds.contains(u.apiKeyId))
             h.apiKeyIds << u.apiKeyId;
         DayLine& l = lines[{holderKey(o), u.model, u.day}];
-        l.tokens.input += u.uncachedInput;
-        l.tokens.cacheWrite5m += u.cacheWrite5m;
-        l.tokens.cacheWrite1h += u.cacheWrite1h;
-        l.tokens.cacheRead += u.cacheRead;
-        l.tokens.output += u.output;
+        l.tokens += u.tokens();
         l.images += u.images;
         if (u.requests)
             l.requests = l.requests.value_or(0) + *u.requests;
@@ -170,11 +166,7 @@ ProviderSpend spend(const Catalog& catalog, const ProviderReportSet& held, const
         const auto& [holder, model, day] = key;
         ModelSpend& m = models[{holder, model}];
         m.model = model;
-        m.tokens.input += l.tokens.input;
-        m.tokens.cacheWrite5m += l.tokens.cacheWrite5m;
-        m.tokens.cacheWrite1h += l.tokens.cacheWrite1h;
-        m.tokens.cacheRead += l.tokens.cacheRead;
-        m.tokens.output += l.tokens.output;
+        m.tokens += l.tokens;
         m.images += l.images;
         if (l.requests)
             m.requests = m.requests.value_or(0) + *l.requests;
@@ -251,9 +243,7 @@ QVector<SpendFinding> reconcile(const Catalog& catalog, const ProviderReportSet&
         }
         QMap<QDate, std::pair<qint64, std::optional<qint64>>> seen; // rows with use, requests counted
         for (const ProviderUsageRow& u : held.usage) {
-            const bool used = u.uncachedInput + u.cacheWrite5m + u.cacheWrite1h + u.cacheRead + u.output + u.images +
-                                  u.requests.value_or(0) >
-                              0;
+            const bool used = u.tokens().total() + u.images + u.requests.value_or(0) > 0;
             if (!ids.contains(u.apiKeyId) || !used)
                 continue;
             auto& [rows, requests] = seen[u.day];
@@ -298,11 +288,7 @@ std::optional<ModelChangePreview::DollarEstimate> estimate(const Catalog& catalo
         const KeyOwner::Kind kind = ownerOf(u.apiKeyId, held.keys, records).kind;
         if (u.model != current.id || (kind != KeyOwner::Kind::Install && kind != KeyOwner::Kind::Tenant))
             continue;
-        e.tokens.input += u.uncachedInput;
-        e.tokens.cacheWrite5m += u.cacheWrite5m;
-        e.tokens.cacheWrite1h += u.cacheWrite1h;
-        e.tokens.cacheRead += u.cacheRead;
-        e.tokens.output += u.output;
+        e.tokens += u.tokens();
     }
     for (const LedgerByokRuns& r : runs) {
         const Action* action = catalog.action(r.action);
@@ -314,7 +300,7 @@ std::optional<ModelChangePreview::DollarEstimate> estimate(const Catalog& catalo
             e.slotRuns += r.runs;
     }
     const CreditRules::TokenCounts& t = e.tokens;
-    if (e.modelRuns == 0 || e.slotRuns == 0 || t.input + t.cacheWrite5m + t.cacheWrite1h + t.cacheRead + t.output == 0)
+    if (e.modelRuns == 0 || e.slotRuns == 0 || t.total() == 0)
         return std::nullopt;
     // The counted tokens' cost times the slot's share of the runs, divided once, at the end.
     const auto share = [&](const Model& m) -> std::optional<qint64> {
