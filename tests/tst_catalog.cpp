@@ -221,6 +221,14 @@ private slots:
         QTest::newRow("an empty usage path") << "providers/0/usagePath"
                                              << "\"\""
                                              << "provider \"anthropic\" needs a text \"usagePath\"";
+        QTest::newRow("read-only reports without their slash")
+            << "providers/0/readOnlyReports"
+            << R"({"usagePath": "v1/analytics/usage", "costPath": "/v1/analytics/cost", "maxDays": 31})"
+            << "provider \"anthropic\"'s read-only reports need paths that start with /";
+        QTest::newRow("read-only reports without a day bound")
+            << "providers/0/readOnlyReports"
+            << R"({"usagePath": "/v1/analytics/usage", "costPath": "/v1/analytics/cost", "maxDays": 0})"
+            << "read-only reports needs a positive whole number \"maxDays\"";
         QTest::newRow("unknown slot") << "actions/0/slot"
                                       << "\"styling\""
                                       << "names unknown slot \"styling\"";

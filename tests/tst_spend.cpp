@@ -385,6 +385,72 @@ private slots:
         QVERIFY2(sync.err.contains("Anthropic could not be reached"), sync.err.constData());
     }
 
+    // With a read-only analytics key the reports are the whole organisation's per model: its dollars are the cost
+    // report's, the install's key has none apart, and nothing is reconciled, though the ledger has BYOK runs on days
+    // the provider saw nothing (which an Admin key's sync would report).
+    void aReadOnlyKeyGivesTheOrganisationPerModelAndReconcilesNothing()
+    {
+        const QByteArray analyticsKey = "sk-ant-api01-" + QByteArray(70, 'R') + "Ro9_ana1";
+        m_provider.clearRoutes();
+        m_provider.route("/v1/models", 200, models);
+        m_provider.route("analytics/usage_report?starting_at=2026-11-01", 200,
+                         R"({"data":[{"starting_at":"2026-11-17T00:00:00Z","ending_at":"2026-11-18T00:00:00Z",)"
+                         R"("results":[{"uncached_input_tokens":1000000,"cache_creation":)"
+                         R"({"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":0},)"
+                         R"("cache_read_input_tokens":0,"output_tokens":100000,"model":"claude-sonnet-4-6",)"
+                         R"("requests":40}]}],"next_page":null})");
+        m_provider.route("analytics/cost_report?starting_at=2026-11-01", 200,
+                         R"({"data":[{"starting_at":"2026-11-17T00:00:00Z","ending_at":"2026-11-18T00:00:00Z",)"
+                         R"("results":[{"amount":"300","list_amount":"300","currency":"USD",)"
+                         R"("model":"claude-sonnet-4-6","cost_type":"tokens","token_type":"uncached_input_tokens"},)"
+                         R"({"amount":"150","list_amount":"150","currency":"USD","model":"claude-sonnet-4-6",)"
+                         R"("cost_type":"tokens","token_type":"output_tokens"}]}],"next_page":null})");
+        m_provider.route("analytics/", 200, R"({"data":[],"next_page":null})");
+        QCOMPARE(cli(words("keys set anthropic"), anthropicKey).exitCode, 0);
+        const Run setUsage = cli(words("keys set-usage anthropic"), analyticsKey);
+        QVERIFY2(setUsage.exitCode == 0, setUsage.err.constData());
+        importRuns();
+        m_provider.requests.clear();
+
+        const Run synced = cli(words("spend sync"));
+        QVERIFY2(synced.exitCode == 0, synced.err.constData());
+        QVERIFY2(synced.out.contains("Anthropic: read 2026-10-01 to 2026-11-20 (UTC): 1 usage rows, 2 cost rows, for "
+                                     "the whole organisation per model (a read-only analytics key names no key)."),
+                 synced.out.constData());
+        for (const FakeProvider::Request& r : m_provider.requests) {
+            QVERIFY2(r.path.startsWith("/v1/organizations/analytics/"), r.path.constData());
+            QCOMPARE(r.header("x-api-key"), analyticsKey);
+        }
+
+        const QJsonObject report = spendJson();
+        const QJsonObject anthropic = providerOf(report, QStringLiteral("anthropic"));
+        QCOMPARE(anthropic[QStringLiteral("per_key")].toBool(true), false);
+        // By hand: 300 + 150 cents billed on the 17th, both Sonnet 4.6 token lines.
+        const QJsonObject organisation = holderOf(anthropic, QStringLiteral("organisation"));
+        QCOMPARE(organisation[QStringLiteral("dollars")].toString(), QStringLiteral("4.500000"));
+        const QJsonArray lines = organisation[QStringLiteral("models")].toArray();
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines.at(0)[QStringLiteral("basis")].toString(), QStringLiteral("billed"));
+        QCOMPARE(lines.at(0)[QStringLiteral("tokens")][QStringLiteral("input")].toInt(), 1000000);
+        QCOMPARE(organisation[QStringLiteral("key_ids")].toArray().size(), 0);
+        // The install's key: its BYOK runs and their credits, but no dollars of its own.
+        const QJsonObject install = holderOf(anthropic, QStringLiteral("install"));
+        QVERIFY(install[QStringLiteral("dollars")].isNull());
+        QCOMPARE(install[QStringLiteral("byok_runs")].toInt(), 3);
+        QCOMPARE(install[QStringLiteral("credits_without_byok")].toInt(), 15);
+        QCOMPARE(anthropic[QStringLiteral("billed_to_organisation")].toString(), QStringLiteral("4.500000"));
+        QVERIFY(anthropic[QStringLiteral("keys_not_in_organisation")].toArray().isEmpty());
+        QVERIFY(report[QStringLiteral("findings")].toArray().isEmpty());
+
+        const Run text = cli(words("spend report --period 2026-11"));
+        QVERIFY2(text.out.contains("Read with a read-only analytics key: Anthropic's analytics reports count the "
+                                   "organisation's usage and cost per model, not per key, so they are neither split "
+                                   "by key nor reconciled with the ledger's runs; an Admin key does both.") &&
+                     text.out.contains("The install's key …wxyz: not reported per key") &&
+                     text.out.contains("The whole organisation (its analytics reports name no key): $4.50"),
+                 text.out.constData());
+    }
+
     // Only an Owner or Admin syncs; without a usage key there is nothing to read with, and the sentence says who
     // sets one.
     void withoutAUsageKeyNothingIsRead()

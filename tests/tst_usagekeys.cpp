@@ -12,6 +12,9 @@ class TestUsageKeys : public KeysFixture
     const QByteArray anthropicAdminKey = "sk-ant-admin01-" + QByteArray(70, 'A') + "Qw3_adm1";
     const QByteArray openAiAdminKey = "sk-admin-" + QByteArray(40, 'B') + "Zx8-adm2";
     const QByteArray report = R"({"data":[],"has_more":false,"next_page":null})";
+    // A read-only analytics key looks like an API key; only Anthropic's answer tells them apart.
+    const QByteArray analyticsKey = "sk-ant-api01-" + QByteArray(70, 'R') + "Ro9_ana1";
+    const QByteArray analyticsPath = "/v1/organizations/analytics/usage_report";
 
     QString usageAccount(const char* provider) { return installId() + QStringLiteral("/usage/") + provider; }
 
@@ -134,10 +137,6 @@ private slots:
         QTest::addColumn<QString>("command");
         QTest::addColumn<QByteArray>("key");
         QTest::addColumn<QString>("message");
-        QTest::newRow("api key as usage key")
-            << "keys set-usage anthropic" << anthropicKey
-            << "This is an API key of Anthropic, which runs AI actions but cannot read the organisation's usage "
-               "reports; create an Admin key at console.anthropic.com and enter that.";
         QTest::newRow("openai project key as usage key")
             << "keys set-usage openai" << openAiKey << "This is an API key of OpenAI";
         QTest::newRow("admin key as byok") << "keys set anthropic" << anthropicAdminKey
@@ -159,6 +158,95 @@ private slots:
         QVERIFY(m_provider.requests.isEmpty());
         QVERIFY(keychainLookup(usageAccount("anthropic")).isEmpty());
         QVERIFY(keychainLookup(account({}, "anthropic")).isEmpty());
+        QVERIFY(usageRow(QStringLiteral("anthropic")).isEmpty());
+    }
+
+    // Where the provider offers a read-only key for its reports, one is accepted once the provider has read it a
+    // report: asked first, with the beta the reports need, and kept only then, checked in one step.
+    void aReadOnlyAnalyticsKeyIsAskedFirstAndKept()
+    {
+        m_provider.route(analyticsPath, 200, R"({"data":[],"next_page":null})");
+        const Run set = cli(words("keys set-usage anthropic"), analyticsKey + "\n");
+        QVERIFY2(set.exitCode == 0, set.err.constData());
+        QCOMPARE(m_provider.requests.size(), 1);
+        const FakeProvider::Request& asked = m_provider.requests.first();
+        QVERIFY2(asked.path.startsWith(analyticsPath + "?starting_at="), asked.path.constData());
+        QVERIFY(asked.path.contains("bucket_width=1d"));
+        QCOMPARE(asked.header("x-api-key"), analyticsKey);
+        QCOMPARE(asked.header("anthropic-beta"), QByteArray("analytics-usage-cost-2026-08-24"));
+        QCOMPARE(keychainLookup(usageAccount("anthropic")), analyticsKey);
+        QVERIFY(keychainLookup(account({}, "anthropic")).isEmpty());
+        QCOMPARE(usageRow(QStringLiteral("anthropic"))[QStringLiteral("state")].toString(), QStringLiteral("active"));
+        QCOMPARE(keyAudit("anthropic"), QStringList{QStringLiteral("set usage key …ana1: active")});
+        // An Admin key's check is not changed by it: it still reads the usage report, without the beta.
+        m_provider.route("/v1/organizations/usage_report/messages", 200, report);
+        m_provider.requests.clear();
+        QCOMPARE(cli(words("keys set-usage anthropic"), anthropicAdminKey).exitCode, 0);
+        QVERIFY(m_provider.requests.first().path.startsWith("/v1/organizations/usage_report/messages?"));
+        QVERIFY(m_provider.requests.first().header("anthropic-beta").isEmpty());
+        QCOMPARE(keyAudit("anthropic").last(), QStringLiteral("replaced usage key …ana1 → …adm1: active"));
+    }
+
+    // An API key that runs actions is refused as a usage key: the provider will not read it the reports, and it is
+    // never kept, not even for a moment; a key already kept stays. Without an answer nothing is kept either.
+    void anApiKeyIsRefusedAsAUsageKeyByTheProvider_data()
+    {
+        QTest::addColumn<int>("httpStatus");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("401") << 401
+                             << QByteArray(R"({"error":{"type":"authentication_error","message":"invalid x-api-key"}})")
+                             << 1
+                             << "Anthropic would not read its usage reports to this key (401): invalid x-api-key, so "
+                                "it is not kept: an API key runs AI actions but cannot read them; enter an Admin key "
+                                "(sk-ant-admin…) or a read-only analytics key.";
+        QTest::newRow("403") << 403 << QByteArray(R"({"error":{"type":"permission_error","message":"no scope"}})") << 1
+                             << "Anthropic would not read its usage reports to this key (403): no scope, so it is not "
+                                "kept";
+        QTest::newRow("500") << 500 << QByteArray("{}") << 3
+                             << "Anthropic is having trouble (500); a usage key that is not an Admin key is kept only "
+                                "once Anthropic has read it a report, so nothing was stored: try again when Anthropic "
+                                "answers.";
+    }
+
+    void anApiKeyIsRefusedAsAUsageKeyByTheProvider()
+    {
+        QFETCH(int, httpStatus);
+        QFETCH(QByteArray, body);
+        QFETCH(int, exitCode);
+        QFETCH(QString, said);
+        // An Admin key is kept already; the refused key changes nothing of it.
+        m_provider.route("/v1/organizations/usage_report/messages", 200, report);
+        QCOMPARE(cli(words("keys set-usage anthropic"), anthropicAdminKey).exitCode, 0);
+        const QStringList auditBefore = keyAudit("anthropic");
+        m_provider.requests.clear();
+        m_provider.route(analyticsPath, httpStatus, body);
+        const Run set = cli(words("keys set-usage anthropic"), anthropicKey);
+        QCOMPARE(set.exitCode, exitCode);
+        QCOMPARE(set.err.count('\n'), 1);
+        QVERIFY2(set.err.contains(said.toUtf8()), set.err.constData());
+        QVERIFY(!set.err.contains(anthropicKey));
+        QCOMPARE(m_provider.requests.size(), 1);
+        QVERIFY(m_provider.requests.first().path.startsWith(analyticsPath));
+        QCOMPARE(keychainLookup(usageAccount("anthropic")), anthropicAdminKey);
+        QVERIFY(keychainLookup(account({}, "anthropic")).isEmpty());
+        const QJsonObject usage = usageRow(QStringLiteral("anthropic"));
+        QCOMPARE(usage[QStringLiteral("fingerprint")].toString(), QStringLiteral("adm1"));
+        QCOMPARE(usage[QStringLiteral("state")].toString(), QStringLiteral("active"));
+        QCOMPARE(keyAudit("anthropic"), auditBefore);
+    }
+
+    // Such a key cannot skip the provider's answer, which is all that tells it from an API key.
+    void aKeyOnlyTheProviderCanTellIsNeverSetUnchecked()
+    {
+        const Run set = cli(words("keys set-usage anthropic --no-verify"), analyticsKey);
+        QCOMPARE(set.exitCode, 2);
+        QVERIFY2(set.err.contains("A usage key that is not an Admin key is kept only once Anthropic has read it a "
+                                  "report, so it cannot be set without the check."),
+                 set.err.constData());
+        QVERIFY(m_provider.requests.isEmpty());
+        QVERIFY(keychainLookup(usageAccount("anthropic")).isEmpty());
         QVERIFY(usageRow(QStringLiteral("anthropic")).isEmpty());
     }
 

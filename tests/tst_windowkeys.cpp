@@ -80,8 +80,9 @@ private slots:
     }
 
     // The usage key has its own part of the Keys section: an Admin key is saved, checked against the usage report and
-    // shown masked and "Active" (not BYOK); the BYOK field stays empty; an API key is refused there and kept to be
-    // corrected; an Admin sees the usage key's state but may not change it.
+    // shown masked and "Active" (not BYOK); the BYOK field stays empty; an API key is refused there (the provider
+    // will not read it the reports) and kept to be corrected; an Admin sees the usage key's state but may not change
+    // it.
     void aUsageKeyIsSavedInItsOwnPart()
     {
         openWindow();
@@ -92,18 +93,25 @@ private slots:
         auto* edit = find<QLineEdit>("anthropicUsageKeyEdit");
         auto* save = find<QPushButton>("anthropicUsageSaveButton");
         QCOMPARE(edit->echoMode(), QLineEdit::Password);
-        QCOMPARE(edit->placeholderText(), QStringLiteral("Paste an Admin key (sk-ant-admin…)"));
+        QCOMPARE(edit->placeholderText(),
+                 QStringLiteral("Paste an Admin key (sk-ant-admin…) or a read-only analytics key"));
         QCOMPARE(badgeState("anthropicUsage"), QStringLiteral("not_set"));
 
-        // An API key is refused before anything is sent, and stays in the field.
+        // An API key looks like a read-only analytics key: the provider is asked, refuses to read it the reports,
+        // and the key is not kept; it stays in the field to be corrected.
+        m_provider.route("/v1/organizations/analytics/usage_report", 401,
+                         R"({"error":{"type":"authentication_error","message":"invalid x-api-key"}})");
         QTest::keyClicks(edit, anthropicKey);
         QTest::mouseClick(save, Qt::LeftButton);
-        QVERIFY2(find<QLabel>("anthropicUsageMessageLabel")
-                     ->text()
-                     .contains(QStringLiteral("This is an API key of Anthropic")),
-                 qPrintable(find<QLabel>("anthropicUsageMessageLabel")->text()));
+        QTRY_VERIFY2_WITH_TIMEOUT(find<QLabel>("anthropicUsageMessageLabel")
+                                      ->text()
+                                      .contains(QStringLiteral("Anthropic would not read its usage reports to this "
+                                                               "key (401): invalid x-api-key, so it is not kept")),
+                                  qPrintable(find<QLabel>("anthropicUsageMessageLabel")->text()), 20000);
         QCOMPARE(edit->text(), anthropicKey);
-        QVERIFY(m_provider.requests.isEmpty());
+        QCOMPARE(m_provider.requests.size(), 1);
+        QCOMPARE(badgeState("anthropicUsage"), QStringLiteral("not_set"));
+        QCOMPARE(ledger()->keys().usageKey(QStringLiteral("anthropic"))->state, KeyState::NotSet);
 
         edit->clear();
         QTest::keyClicks(edit, adminKey);

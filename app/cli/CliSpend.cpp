@@ -51,7 +51,7 @@ QJsonObject holderJson(const SpendBooks::HolderSpend& h)
         {QStringLiteral("tenant"), h.owner.tenant.isEmpty() ? QJsonValue() : QJsonValue(h.owner.tenant)},
         {QStringLiteral("fingerprint"), h.owner.fingerprint.isEmpty() ? QJsonValue() : QJsonValue(h.owner.fingerprint)},
         {QStringLiteral("key_ids"), QJsonArray::fromStringList(h.apiKeyIds)},
-        {QStringLiteral("dollars"), SpendSentences::exactDollars(h.micros)},
+        {QStringLiteral("dollars"), h.dollarsKnown ? QJsonValue(SpendSentences::exactDollars(h.micros)) : QJsonValue()},
         {QStringLiteral("price_unknown"), h.priceUnknown},
         {QStringLiteral("byok_runs"), h.byokRuns},
         {QStringLiteral("credits_without_byok"), h.creditsWithoutByok},
@@ -87,6 +87,7 @@ int printReport(Context& context, Ledger& ledger, const SpendReport& r, bool jso
                  p.first.isValid() ? QJsonValue(p.first.toString(Qt::ISODate)) : QJsonValue()},
                 {QStringLiteral("last_day"),
                  p.last.isValid() ? QJsonValue(p.last.toString(Qt::ISODate)) : QJsonValue()},
+                {QStringLiteral("per_key"), p.perKey},
                 {QStringLiteral("holders"), holders},
                 {QStringLiteral("billed_to_organisation"), SpendSentences::exactDollars(p.billedMicros)},
                 {QStringLiteral("billed_days"), daysJson(p.billedPerDay)},
@@ -121,8 +122,11 @@ int printReport(Context& context, Ledger& ledger, const SpendReport& r, bool jso
             context.out << "  " << Words::tr("Nothing is held; read the reports with \"spend sync\".") << '\n';
             continue;
         }
+        if (!p.perKey)
+            context.out << "  " << SpendSentences::readOnlyReports(provider) << '\n';
         for (const SpendBooks::HolderSpend& h : p.holders) {
-            context.out << "  " << SpendSentences::holder(h.owner) << ": " << SpendSentences::dollars(h.micros);
+            context.out << "  " << SpendSentences::holder(h.owner) << ": "
+                        << (h.dollarsKnown ? SpendSentences::dollars(h.micros) : SpendSentences::notPerKey());
             if (h.priceUnknown)
                 context.out << " " << Words::tr("(and usage whose price is unknown)");
             context.out << '\n';
@@ -185,12 +189,21 @@ int sync(Context& context, Ledger& ledger, const QString& only, const std::optio
         }
         const SpendService::Synced& s = answer->value();
         const Provider& provider = *ledger.catalog().provider(s.provider);
-        context.out << Words::tr("%1: read %2 to %3 (UTC): %4 usage rows, %5 cost rows, %6 keys of the organisation.")
-                           .arg(provider.name, s.first.toString(Qt::ISODate), s.last.toString(Qt::ISODate))
-                           .arg(s.usageRows)
-                           .arg(s.costRows)
-                           .arg(s.keys)
-                    << '\n';
+        if (s.perKey)
+            context.out << Words::tr("%1: read %2 to %3 (UTC): %4 usage rows, %5 cost rows, %6 keys of the "
+                                     "organisation.")
+                               .arg(provider.name, s.first.toString(Qt::ISODate), s.last.toString(Qt::ISODate))
+                               .arg(s.usageRows)
+                               .arg(s.costRows)
+                               .arg(s.keys)
+                        << '\n';
+        else
+            context.out << Words::tr("%1: read %2 to %3 (UTC): %4 usage rows, %5 cost rows, for the whole "
+                                     "organisation per model (a read-only analytics key names no key).")
+                               .arg(provider.name, s.first.toString(Qt::ISODate), s.last.toString(Qt::ISODate))
+                               .arg(s.usageRows)
+                               .arg(s.costRows)
+                        << '\n';
         for (const SpendFinding& f : s.findings)
             context.out << "  " << SpendSentences::finding(f, provider) << '\n';
     }

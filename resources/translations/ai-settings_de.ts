@@ -890,64 +890,6 @@ Exit-Code 1, wenn eine Regel sie ablehnt: zu wenige Credits, Ratenlimit, ungült
         <translation>models erwartet „show“, „set SLOT MODELL_ID [--force]“ oder „preview SLOT MODELL_ID [--json]“.</translation>
     </message>
     <message>
-        <source>  status            every stored key of the scope: masked, its state (active, invalid, out_of_budget,
-                    throttled, not_verified, unused, not_set) and whether it is in force;
-                    then the usage keys that are set
-  set PROVIDER      reads the key from standard input (never from an argument), stores it in the
-                    keychain and checks it with the provider; --no-verify skips the check.
-                    A stored key is replaced only once the new one is checked: a rejected key
-                    changes nothing (exit 1); without a verdict the stored key is kept unless
-                    --replace-unverified is given
-  verify PROVIDER   checks the stored key with the provider again
-  remove PROVIDER   deletes the key from the keychain; its actions go back to credits
-  set-usage PROVIDER  the provider&apos;s usage key: an Admin key (sk-ant-admin01-..., sk-admin-...)
-                    that reads the organisation&apos;s usage and cost reports and never runs an
-                    action; it can also manage the organisation&apos;s keys and members, so only an
-                    Owner sets it. Read from standard input, checked by reading one day&apos;s report
-                    (states: active, invalid, no_permission, not_verified); replaced as above
-  verify-usage PROVIDER, remove-usage PROVIDER   the same for the usage key
-  doctor            finds out why no keychain answers (session bus, Secret Service, a locked
-                    keyring) and says the fix; exit 3 while keys cannot be kept here
-  --tenant T        a tenant&apos;s own key (Professional and Enterprise plans)
-  --json            status as JSON: provider, state, in_force, fingerprint, source, scope,
-                    checked_at, retry_at, message, models, purpose (inference, or usage
-                    for a usage key&apos;s row)
-Exit 1 when the provider rejects the key or its account is out of budget; 3 when the keychain or
-the provider cannot be reached (a key already saved is kept).
-Providers are reached at their public APIs, or at the addresses in $ANTHROPIC_BASE_URL and
-$OPENAI_BASE_URL.
-</source>
-        <translation>  status            jeder gespeicherte Schlüssel des Bereichs: maskiert, sein Status (active, invalid,
-                    out_of_budget, throttled, not_verified, unused, not_set) und ob er gilt; danach
-                    die gesetzten Nutzungsschlüssel
-  set ANBIETER      liest den Schlüssel von der Standardeingabe (nie aus einem Argument), legt ihn im
-                    Schlüsselbund ab und prüft ihn beim Anbieter; --no-verify lässt die Prüfung aus.
-                    Ein gespeicherter Schlüssel wird erst ersetzt, wenn der neue geprüft ist: ein
-                    abgelehnter ändert nichts (Exit-Code 1); ohne Urteil bleibt der gespeicherte, außer
-                    mit --replace-unverified
-  verify ANBIETER   prüft den gespeicherten Schlüssel erneut beim Anbieter
-  remove ANBIETER   löscht den Schlüssel aus dem Schlüsselbund; seine Aktionen kosten wieder Credits
-  set-usage ANBIETER  der Nutzungsschlüssel des Anbieters: ein Admin-Schlüssel (sk-ant-admin01-...,
-                    sk-admin-...), der die Nutzungs- und Kostenberichte der Organisation liest und nie
-                    eine Aktion ausführt; er kann auch die Schlüssel und Mitglieder der Organisation
-                    verwalten, daher setzt ihn nur ein Inhaber. Von der Standardeingabe gelesen, geprüft
-                    durch das Lesen des Berichts eines Tages (Status: active, invalid, no_permission,
-                    not_verified); ersetzt wie oben
-  verify-usage ANBIETER, remove-usage ANBIETER   dasselbe für den Nutzungsschlüssel
-  doctor            findet heraus, warum kein Schlüsselbund antwortet (Sitzungsbus, Secret Service,
-                    gesperrter Schlüsselbund), und nennt die Abhilfe; Exit-Code 3, solange hier keine
-                    Schlüssel aufbewahrt werden können
-  --tenant T        der eigene Schlüssel eines Mandanten (Tarife Professional und Enterprise)
-  --json            Status als JSON (auf Englisch): provider, state, in_force, fingerprint, source,
-                    scope, checked_at, retry_at, message, models, purpose (inference, oder usage in
-                    der Zeile eines Nutzungsschlüssels)
-Exit-Code 1, wenn der Anbieter den Schlüssel ablehnt oder sein Konto kein Budget mehr hat; 3, wenn
-Schlüsselbund oder Anbieter nicht erreichbar sind (ein schon gespeicherter Schlüssel bleibt).
-Anbieter werden über ihre öffentlichen APIs erreicht oder über die Adressen in $ANTHROPIC_BASE_URL
-und $OPENAI_BASE_URL.
-</translation>
-    </message>
-    <message>
         <source>Usage keys (read the providers&apos; usage and cost reports):</source>
         <translation>Nutzungsschlüssel (lesen die Nutzungs- und Kostenberichte der Anbieter):</translation>
     </message>
@@ -1074,6 +1016,75 @@ Schlüssel erscheinen nur mit ihren letzten vier Zeichen.
     <message>
         <source>--since takes a day, YYYY-MM-DD (UTC).</source>
         <translation>--since erwartet einen Tag, JJJJ-MM-TT (UTC).</translation>
+    </message>
+    <message>
+        <source>  status            every stored key of the scope: masked, its state (active, invalid, out_of_budget,
+                    throttled, not_verified, unused, not_set) and whether it is in force;
+                    then the usage keys that are set
+  set PROVIDER      reads the key from standard input (never from an argument), stores it in the
+                    keychain and checks it with the provider; --no-verify skips the check.
+                    A stored key is replaced only once the new one is checked: a rejected key
+                    changes nothing (exit 1); without a verdict the stored key is kept unless
+                    --replace-unverified is given
+  verify PROVIDER   checks the stored key with the provider again
+  remove PROVIDER   deletes the key from the keychain; its actions go back to credits
+  set-usage PROVIDER  the provider&apos;s usage key: an Admin key (sk-ant-admin01-..., sk-admin-...)
+                    that reads the organisation&apos;s usage and cost reports and never runs an
+                    action; it can also manage the organisation&apos;s keys and members, so only an
+                    Owner sets it. Read from standard input, checked by reading one day&apos;s report
+                    (states: active, invalid, no_permission, not_verified); replaced as above.
+                    Safer where offered: a read-only analytics key (Anthropic, read:analytics
+                    scope), kept only once the provider reads it a report, so an API key never
+                    is; its reports count the organisation per model, not per key
+  verify-usage PROVIDER, remove-usage PROVIDER   the same for the usage key
+  doctor            finds out why no keychain answers (session bus, Secret Service, a locked
+                    keyring) and says the fix; exit 3 while keys cannot be kept here
+  --tenant T        a tenant&apos;s own key (Professional and Enterprise plans)
+  --json            status as JSON: provider, state, in_force, fingerprint, source, scope,
+                    checked_at, retry_at, message, models, purpose (inference, or usage
+                    for a usage key&apos;s row)
+Exit 1 when the provider rejects the key or its account is out of budget; 3 when the keychain or
+the provider cannot be reached (a key already saved is kept).
+Providers are reached at their public APIs, or at the addresses in $ANTHROPIC_BASE_URL and
+$OPENAI_BASE_URL.
+</source>
+        <translation>  status            jeder gespeicherte Schlüssel des Bereichs: maskiert, sein Status (active, invalid,
+                    out_of_budget, throttled, not_verified, unused, not_set) und ob er gilt; danach
+                    die gesetzten Nutzungsschlüssel
+  set ANBIETER      liest den Schlüssel von der Standardeingabe (nie aus einem Argument), legt ihn im
+                    Schlüsselbund ab und prüft ihn beim Anbieter; --no-verify lässt die Prüfung aus.
+                    Ein gespeicherter Schlüssel wird erst ersetzt, wenn der neue geprüft ist: ein
+                    abgelehnter ändert nichts (Exit-Code 1); ohne Urteil bleibt der gespeicherte, außer
+                    mit --replace-unverified
+  verify ANBIETER   prüft den gespeicherten Schlüssel erneut beim Anbieter
+  remove ANBIETER   löscht den Schlüssel aus dem Schlüsselbund; seine Aktionen kosten wieder Credits
+  set-usage ANBIETER  der Nutzungsschlüssel des Anbieters: ein Admin-Schlüssel (sk-ant-admin01-...,
+                    sk-admin-...), der die Nutzungs- und Kostenberichte der Organisation liest und nie
+                    eine Aktion ausführt; er kann auch die Schlüssel und Mitglieder der Organisation
+                    verwalten, daher setzt ihn nur ein Inhaber. Von der Standardeingabe gelesen, geprüft
+                    durch das Lesen des Berichts eines Tages (Status: active, invalid, no_permission,
+                    not_verified); ersetzt wie oben.
+                    Sicherer, wo angeboten: ein schreibgeschützter Analyse-Schlüssel (Anthropic,
+                    Bereich read:analytics), nur behalten, wenn der Anbieter ihm einen Bericht liest,
+                    sodass ein API-Schlüssel es nie wird; seine Berichte zählen die Organisation je
+                    Modell, nicht je Schlüssel
+  verify-usage ANBIETER, remove-usage ANBIETER   dasselbe für den Nutzungsschlüssel
+  doctor            findet heraus, warum kein Schlüsselbund antwortet (Sitzungsbus, Secret Service,
+                    gesperrter Schlüsselbund), und nennt die Abhilfe; Exit-Code 3, solange hier keine
+                    Schlüssel aufbewahrt werden können
+  --tenant T        der eigene Schlüssel eines Mandanten (Tarife Professional und Enterprise)
+  --json            Status als JSON (auf Englisch): provider, state, in_force, fingerprint, source,
+                    scope, checked_at, retry_at, message, models, purpose (inference, oder usage in
+                    der Zeile eines Nutzungsschlüssels)
+Exit-Code 1, wenn der Anbieter den Schlüssel ablehnt oder sein Konto kein Budget mehr hat; 3, wenn
+Schlüsselbund oder Anbieter nicht erreichbar sind (ein schon gespeicherter Schlüssel bleibt).
+Anbieter werden über ihre öffentlichen APIs erreicht oder über die Adressen in $ANTHROPIC_BASE_URL
+und $OPENAI_BASE_URL.
+</translation>
+    </message>
+    <message>
+        <source>%1: read %2 to %3 (UTC): %4 usage rows, %5 cost rows, for the whole organisation per model (a read-only analytics key names no key).</source>
+        <translation>%1: %2 bis %3 (UTC) gelesen: %4 Nutzungszeilen, %5 Kostenzeilen, für die ganze Organisation je Modell (ein schreibgeschützter Analyse-Schlüssel nennt keinen Schlüssel).</translation>
     </message>
 </context>
 <context>
@@ -1453,6 +1464,18 @@ Schlüssel erscheinen nur mit ihren letzten vier Zeichen.
     <message>
         <source>%1 answered with something that is not a usage report.</source>
         <translation>%1 hat mit etwas geantwortet, das kein Nutzungsbericht ist.</translation>
+    </message>
+    <message>
+        <source>%1 would not read its usage reports to this key %2%3, so it is not kept: an API key runs AI actions but cannot read them; enter an Admin key (%4…) or a read-only analytics key.</source>
+        <translation>%1 liest diesem Schlüssel seine Nutzungsberichte nicht %2%3, daher wird er nicht behalten: Ein API-Schlüssel führt KI-Aktionen aus, kann sie aber nicht lesen; geben Sie einen Admin-Schlüssel (%4…) oder einen schreibgeschützten Analyse-Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>%1; a usage key that is not an Admin key is kept only once %2 has read it a report, so nothing was stored: try again when %2 answers.</source>
+        <translation>%1; ein Nutzungsschlüssel, der kein Admin-Schlüssel ist, wird erst behalten, wenn %2 ihm einen Bericht gelesen hat, daher wurde nichts gespeichert: Versuchen Sie es erneut, wenn %2 antwortet.</translation>
+    </message>
+    <message>
+        <source>A usage key that is not an Admin key is kept only once %1 has read it a report, so it cannot be set without the check.</source>
+        <translation>Ein Nutzungsschlüssel, der kein Admin-Schlüssel ist, wird erst behalten, wenn %1 ihm einen Bericht gelesen hat, daher kann er nicht ohne die Prüfung gesetzt werden.</translation>
     </message>
 </context>
 <context>
@@ -2009,6 +2032,14 @@ Schlüssel erscheinen nur mit ihren letzten vier Zeichen.
         <source>%1&apos;s reports ran past %2 pages; nothing of them was stored.</source>
         <translation>Die Berichte von %1 gingen über %2 Seiten hinaus; nichts davon wurde gespeichert.</translation>
     </message>
+    <message>
+        <source>the analytics usage report</source>
+        <translation>den Analyse-Nutzungsbericht</translation>
+    </message>
+    <message>
+        <source>the analytics cost report</source>
+        <translation>den Analyse-Kostenbericht</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2427,6 +2458,18 @@ Schlüssel erscheinen nur mit ihren letzten vier Zeichen.
     <message>
         <source>The ledger and the providers&apos; reports agree on every complete day held.</source>
         <translation>Ledger und Berichte der Anbieter stimmen an jedem vollständigen gespeicherten Tag überein.</translation>
+    </message>
+    <message>
+        <source>The whole organisation (its analytics reports name no key)</source>
+        <translation>Die ganze Organisation (ihre Analyseberichte nennen keinen Schlüssel)</translation>
+    </message>
+    <message>
+        <source>not reported per key</source>
+        <translation>nicht je Schlüssel berichtet</translation>
+    </message>
+    <message>
+        <source>Read with a read-only analytics key: %1&apos;s analytics reports count the organisation&apos;s usage and cost per model, not per key, so they are neither split by key nor reconciled with the ledger&apos;s runs; an Admin key does both.</source>
+        <translation>Mit einem schreibgeschützten Analyse-Schlüssel gelesen: Die Analyseberichte von %1 zählen Nutzung und Kosten der Organisation je Modell, nicht je Schlüssel, daher werden sie weder nach Schlüsseln aufgeteilt noch mit den Läufen des Hauptbuchs abgeglichen; ein Admin-Schlüssel kann beides.</translation>
     </message>
 </context>
 <context>
@@ -2997,6 +3040,14 @@ Schlüssel erscheinen nur mit ihren letzten vier Zeichen.
     <message>
         <source>Remove the %1 usage key from the keychain? The usage reports will no longer be read.</source>
         <translation>Den %1-Nutzungsschlüssel aus dem Schlüsselbund entfernen? Die Nutzungsberichte werden dann nicht mehr gelesen.</translation>
+    </message>
+    <message>
+        <source>Paste an Admin key (%1…) or a read-only analytics key</source>
+        <translation>Admin-Schlüssel (%1…) oder schreibgeschützten Analyse-Schlüssel einfügen</translation>
+    </message>
+    <message>
+        <source>Reads the %1 organisation&apos;s usage and cost reports; runs no action. A read-only analytics key is safer: it reads them per model, not per key.</source>
+        <translation>Liest die Nutzungs- und Kostenberichte der %1-Organisation; führt keine Aktion aus. Ein schreibgeschützter Analyse-Schlüssel ist sicherer: Er liest sie je Modell, nicht je Schlüssel.</translation>
     </message>
 </context>
 <context>
@@ -3642,6 +3693,26 @@ Schlüssel erscheinen nur mit ihren letzten vier Zeichen.
         <source>Nothing was spent on this install&apos;s keys in this period.</source>
         <translation>Auf den Schlüsseln dieser Installation wurde in diesem Zeitraum nichts ausgegeben.</translation>
     </message>
+    <message>
+        <source>%1: %2 used by the whole organisation, %3 billed to it</source>
+        <translation>%1: %2 von der ganzen Organisation verbraucht, %3 ihr berechnet</translation>
+    </message>
+    <message>
+        <source>%1 used by the whole organisation in this period; the costliest day was %2.</source>
+        <translation>%1 von der ganzen Organisation in diesem Zeitraum verbraucht; der teuerste Tag war der %2.</translation>
+    </message>
+    <message>
+        <source>The whole organisation used nothing in this period.</source>
+        <translation>Die ganze Organisation hat in diesem Zeitraum nichts verbraucht.</translation>
+    </message>
+    <message>
+        <source>dollars per day, the whole organisation</source>
+        <translation>Dollar pro Tag, die ganze Organisation</translation>
+    </message>
+    <message>
+        <source>The whole organisation</source>
+        <translation>Die ganze Organisation</translation>
+    </message>
 </context>
 <context>
     <name>Ui::StatusBadge</name>
@@ -3731,12 +3802,12 @@ Schlüssel erscheinen nur mit ihren letzten vier Zeichen.
         <translation>Nutzungsschlüssel</translation>
     </message>
     <message>
-        <source>A usage key lets this install read the provider&apos;s own usage and cost reports for your organisation, to show what your keys really cost and whether every run reached the provider. It is an Admin key, which never runs an AI action here but can also manage your organisation&apos;s keys and members: keep it like a master key. Only an Owner can set, test or remove it.</source>
-        <translation>Mit einem Nutzungsschlüssel liest diese Installation die eigenen Nutzungs- und Kostenberichte des Anbieters für Ihre Organisation, um zu zeigen, was Ihre Schlüssel wirklich kosten und ob jeder Lauf beim Anbieter ankam. Es ist ein Admin-Schlüssel, der hier nie eine KI-Aktion ausführt, aber auch die Schlüssel und Mitglieder Ihrer Organisation verwalten kann: Bewahren Sie ihn wie einen Generalschlüssel auf. Nur ein Inhaber kann ihn setzen, prüfen oder entfernen.</translation>
-    </message>
-    <message>
         <source>Only an Owner can change a usage key.</source>
         <translation>Nur ein Inhaber kann einen Nutzungsschlüssel ändern.</translation>
+    </message>
+    <message>
+        <source>A usage key lets this install read the provider&apos;s own usage and cost reports for your organisation, to show what your keys really cost and whether every run reached the provider. It is an Admin key, which never runs an AI action here but can also manage your organisation&apos;s keys and members: keep it like a master key. Where the provider offers a read-only analytics key for its reports, prefer it: it can change nothing, though its reports count per model, not per key, so they are not reconciled with the runs. Only an Owner can set, test or remove it.</source>
+        <translation>Mit einem Nutzungsschlüssel liest diese Installation die eigenen Nutzungs- und Kostenberichte des Anbieters für Ihre Organisation, um zu zeigen, was Ihre Schlüssel wirklich kosten und ob jeder Lauf beim Anbieter ankam. Es ist ein Admin-Schlüssel, der hier nie eine KI-Aktion ausführt, aber auch die Schlüssel und Mitglieder Ihrer Organisation verwalten kann: Bewahren Sie ihn wie einen Generalschlüssel auf. Wo der Anbieter einen schreibgeschützten Analyse-Schlüssel für seine Berichte anbietet, ziehen Sie ihn vor: Er kann nichts ändern, doch seine Berichte zählen je Modell, nicht je Schlüssel, und werden daher nicht mit den Läufen abgeglichen. Nur ein Inhaber kann ihn setzen, prüfen oder entfernen.</translation>
     </message>
 </context>
 <context>

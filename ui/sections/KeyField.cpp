@@ -180,13 +180,20 @@ void KeyField::reload()
     else if (!m_busy)
         m_badge->setState(m_record.state, KeySentences::stateLabel(m_record));
     const QString prefix = isUsage() ? m_provider.adminKeyPrefixes.value(0) : m_provider.keyPrefix;
-    m_edit->setPlaceholderText(
-        m_record.fingerprint.isEmpty()
-            ? (isUsage() ? tr("Paste an Admin key (%1…)") : tr("Paste your key (%1…)")).arg(prefix)
-            : KeyFormat::masked(m_provider, m_record.fingerprint));
-    QString detail =
-        isUsage() ? tr("Reads the %1 organisation's usage and cost reports; runs no action.").arg(m_provider.name)
-                  : tr("Covers %1.").arg(coveredActions(m_session.catalog(), m_provider.id));
+    m_edit->setPlaceholderText(m_record.fingerprint.isEmpty()
+                                   ? (!isUsage() ? tr("Paste your key (%1…)")
+                                      : m_provider.readOnlyReports.offered()
+                                          ? tr("Paste an Admin key (%1…) or a read-only analytics key")
+                                          : tr("Paste an Admin key (%1…)"))
+                                         .arg(prefix)
+                                   : KeyFormat::masked(m_provider, m_record.fingerprint));
+    QString detail = isUsage()
+                         ? (m_provider.readOnlyReports.offered()
+                                ? tr("Reads the %1 organisation's usage and cost reports; runs no action. A read-only "
+                                     "analytics key is safer: it reads them per model, not per key.")
+                                : tr("Reads the %1 organisation's usage and cost reports; runs no action."))
+                               .arg(m_provider.name)
+                         : tr("Covers %1.").arg(coveredActions(m_session.catalog(), m_provider.id));
     if (m_record.checkedAt)
         detail +=
             QLatin1Char(' ') + tr("Last checked %1.").arg(UsageSentences::moment(*m_record.checkedAt, m_timeZone));

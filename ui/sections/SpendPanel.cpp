@@ -167,7 +167,9 @@ void SpendPanel::load(const PageState& state)
                                     locale.toString(m.tokens.input),        locale.toString(m.tokens.cacheWrite5m),
                                     locale.toString(m.tokens.cacheWrite1h), locale.toString(m.tokens.cacheRead),
                                     locale.toString(m.tokens.output),       locale.toString(m.images)};
-            QString line = tr("%1: %2").arg(SpendSentences::holder(h.owner), SpendSentences::dollars(h.micros));
+            QString line =
+                tr("%1: %2").arg(SpendSentences::holder(h.owner),
+                                 h.dollarsKnown ? SpendSentences::dollars(h.micros) : SpendSentences::notPerKey());
             if (h.owner.kind == SpendBooks::KeyOwner::Kind::Install ||
                 h.owner.kind == SpendBooks::KeyOwner::Kind::Tenant)
                 line += QLatin1Char(' ') + SpendSentences::creditsWithout(h.byokRuns, h.creditsWithoutByok);
@@ -176,18 +178,25 @@ void SpendPanel::load(const PageState& state)
         for (const QString& fingerprint : p.unmatchedKeys)
             holders << SpendSentences::notInOrganisation(fingerprint);
         holders << SpendSentences::billedToOrganisation(p.billedMicros);
+        if (!p.perKey)
+            holders.prepend(SpendSentences::readOnlyReports(provider));
         Tables::fill(part->models, rows, {2, 4, 5, 6, 7, 8, 9});
         part->holders->setText(holders.join(QLatin1Char('\n')));
-        // Per day: the install's and its tenants' keys together, and what the organisation was billed.
+        // Per day: the install's and its tenants' keys together (the whole organisation's, when the reports name
+        // no key), and what the organisation was billed.
+        const auto charted = [&p](const SpendBooks::HolderSpend& h) {
+            using Kind = SpendBooks::KeyOwner::Kind;
+            return p.perKey ? h.owner.kind == Kind::Install || h.owner.kind == Kind::Tenant
+                            : h.owner.kind == Kind::Organisation;
+        };
         QMap<QDate, std::pair<qint64, qint64>> perDay;
         for (const SpendBooks::HolderSpend& h : p.holders)
-            if (h.owner.kind == SpendBooks::KeyOwner::Kind::Install ||
-                h.owner.kind == SpendBooks::KeyOwner::Kind::Tenant)
+            if (charted(h))
                 for (auto it = h.microsPerDay.cbegin(); it != h.microsPerDay.cend(); ++it)
                     perDay[it.key()].first += it.value();
         for (auto it = p.billedPerDay.cbegin(); it != p.billedPerDay.cend(); ++it)
             perDay[it.key()].second += it.value();
-        // The chart: every day of the period, the install's and its tenants' keys.
+        // The chart: every day of the period.
         QVector<DailyChart::Bar> bars;
         qint64 total = 0;
         QDate costliest;
@@ -196,23 +205,34 @@ void SpendPanel::load(const PageState& state)
             total += mine;
             if (mine > 0 && (!costliest.isValid() || mine > perDay.value(costliest).first))
                 costliest = d;
+            const QString day = locale.toString(d, QLocale::ShortFormat);
             bars.append({d, mine, false,
-                         tr("%1: %2 on this install's keys, %3 billed to the organisation")
-                             .arg(locale.toString(d, QLocale::ShortFormat), SpendSentences::dollars(mine),
-                                  SpendSentences::dollars(billed))});
+                         p.perKey ? tr("%1: %2 on this install's keys, %3 billed to the organisation")
+                                        .arg(day, SpendSentences::dollars(mine), SpendSentences::dollars(billed))
+                                  : tr("%1: %2 used by the whole organisation, %3 billed to it")
+                                        .arg(day, SpendSentences::dollars(mine), SpendSentences::dollars(billed))});
         }
+        const QString costliestDay = locale.toString(costliest, QLocale::ShortFormat);
+        QString summary;
+        if (p.perKey)
+            summary = costliest.isValid() ? tr("%1 on this install's keys in this period; the costliest day was %2.")
+                                                .arg(SpendSentences::dollars(total), costliestDay)
+                                          : tr("Nothing was spent on this install's keys in this period.");
+        else
+            summary = costliest.isValid()
+                          ? tr("%1 used by the whole organisation in this period; the costliest day was %2.")
+                                .arg(SpendSentences::dollars(total), costliestDay)
+                          : tr("The whole organisation used nothing in this period.");
         part->chart->setBars(
-            bars, tr("dollars per day, this install's keys"),
-            [](qint64 micros) { return SpendSentences::dollars(micros); },
-            costliest.isValid()
-                ? tr("%1 on this install's keys in this period; the costliest day was %2.")
-                      .arg(SpendSentences::dollars(total), locale.toString(costliest, QLocale::ShortFormat))
-                : tr("Nothing was spent on this install's keys in this period."));
+            bars, p.perKey ? tr("dollars per day, this install's keys") : tr("dollars per day, the whole organisation"),
+            [](qint64 micros) { return SpendSentences::dollars(micros); }, summary);
         part->chart->setVisible(p.syncedAt != 0);
         QList<QStringList> days;
         for (auto it = perDay.cbegin(); it != perDay.cend(); ++it)
             days << QStringList{locale.toString(it.key(), QLocale::ShortFormat), SpendSentences::dollars(it->first),
                                 SpendSentences::dollars(it->second)};
+        part->days->horizontalHeaderItem(1)->setText(p.perKey ? tr("This install's keys")
+                                                              : tr("The whole organisation"));
         Tables::fill(part->days, days, {1, 2});
         part->models->setVisible(!rows.isEmpty());
         part->days->setVisible(!days.isEmpty());

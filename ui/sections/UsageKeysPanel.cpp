@@ -17,7 +17,9 @@ UsageKeysPanel::UsageKeysPanel(Session& session, QWidget* parent) : QGroupBox(tr
         tr("A usage key lets this install read the provider's own usage and cost reports for your organisation, to "
            "show what your keys really cost and whether every run reached the provider. It is an Admin key, which "
            "never runs an AI action here but can also manage your organisation's keys and members: keep it like a "
-           "master key. Only an Owner can set, test or remove it."),
+           "master key. Where the provider offers a read-only analytics key for its reports, prefer it: it can "
+           "change nothing, though its reports count per model, not per key, so they are not reconciled with the "
+           "runs. Only an Owner can set, test or remove it."),
         this);
     intro->setObjectName(QStringLiteral("usageKeysIntroLabel"));
     intro->setWordWrap(true);

@@ -37,11 +37,15 @@ public:
         return data.toArray();
     }
 
-    // Reports name their next page ("next_page"); lists continue after their last id ("last_id").
+    // Reports name their next page ("next_page"); lists continue after their last id ("last_id"). A page says
+    // whether more follow ("has_more"); a cursor page of the read-only reports says only where the next one is, and
+    // null at the end.
     QString nextPage(const char* field = "next_page") const
     {
-        return m_page.value(QLatin1String("has_more")).toBool() ? m_page.value(QLatin1String(field)).toString()
-                                                                : QString();
+        const QJsonValue more = m_page.value(QLatin1String("has_more"));
+        if (more.isBool() && !more.toBool())
+            return {};
+        return m_page.value(QLatin1String(field)).toString();
     }
 
     // A count of tokens or requests: a whole number from 0 on; missing is none.
@@ -197,7 +201,11 @@ Result<ReportPage<ProviderCostRow>> anthropicCost(const QByteArray& body)
     return r.rows<ProviderCostRow>(body, [&r](const QJsonObject& o) {
         ProviderCostRow row;
         row.model = r.text(o, "model");
-        row.kind = r.text(o, "token_type").isEmpty() ? r.text(o, "description") : r.text(o, "token_type");
+        // The token kind, else the line's description (grouped by it), else what kind of cost it is (the read-only
+        // report, grouped by cost type).
+        for (const char* field : {"token_type", "description", "cost_type"})
+            if (row.kind.isEmpty())
+                row.kind = r.text(o, field);
         // Cents as a decimal text: a cent is 10,000 micro-dollars.
         row.micros = r.money(o.value(QLatin1String("amount")), 4, "amount");
         row.currency = r.text(o, "currency");

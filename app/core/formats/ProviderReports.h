@@ -11,13 +11,15 @@
 // page in one sentence, so that a sync keeps what it had rather than half a page.
 namespace ProviderReports {
 
-// Anthropic, GET /v1/organizations/usage_report/messages with daily buckets, grouped by api_key_id and model.
+// Anthropic, GET /v1/organizations/usage_report/messages with daily buckets, grouped by api_key_id and model; the
+// read-only report (GET /v1/organizations/analytics/usage_report, grouped by model) has the same shape and no key.
 Result<ReportPage<ProviderUsageRow>> anthropicUsage(const QByteArray& body);
 // OpenAI, GET /v1/organization/usage/completions with daily buckets, grouped by api_key_id and model.
 Result<ReportPage<ProviderUsageRow>> openAiUsage(const QByteArray& body);
 // OpenAI, GET /v1/organization/usage/images with daily buckets, grouped by api_key_id and model.
 Result<ReportPage<ProviderUsageRow>> openAiImages(const QByteArray& body);
-// Anthropic, GET /v1/organizations/cost_report: each amount a decimal text in cents.
+// Anthropic, GET /v1/organizations/cost_report: each amount a decimal text in cents; the read-only report (GET
+// /v1/organizations/analytics/cost_report, grouped by model, cost type and token type) alike.
 Result<ReportPage<ProviderCostRow>> anthropicCost(const QByteArray& body);
 // OpenAI, GET /v1/organization/costs grouped by line_item and api_key_id: each amount.value in dollars, a JSON
 // number read from its text.

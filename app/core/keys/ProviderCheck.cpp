@@ -1,6 +1,7 @@
 #include "keys/ProviderCheck.h"
 
 #include "keys/ProviderProtocol.h"
+#include "rules/KeyFormat.h"
 #include "support/Text.h"
 
 #include <QDateTime>
@@ -101,8 +102,12 @@ void ProviderCheck::start(const Provider& provider, const QUrl& base, const QStr
 
 void ProviderCheck::request(const QString& afterId)
 {
-    QUrl url = ProviderProtocol::endpoint(m_base, m_purpose == KeyPurpose::Usage ? m_provider.usagePath
-                                                                                 : m_provider.modelsPath);
+    // A usage key that is no admin key can only be a read-only key for the reports: it is asked for those.
+    const bool readOnly = KeyFormat::needsProviderToTell(m_provider, m_key, m_purpose);
+    const QString path = m_purpose == KeyPurpose::Inference ? m_provider.modelsPath
+                         : readOnly                         ? m_provider.readOnlyReports.usagePath
+                                                            : m_provider.usagePath;
+    QUrl url = ProviderProtocol::endpoint(m_base, path);
     const ProviderProtocol& protocol = ProviderProtocol::of(m_provider);
     if (m_purpose == KeyPurpose::Usage)
         protocol.usageProbe(url, m_clock.now());
@@ -110,7 +115,7 @@ void ProviderCheck::request(const QString& afterId)
         protocol.pageAfter(url, afterId);
     // The bound is m_timer alone: a second, transfer timeout would race it and name the wrong cause.
     ++m_pages;
-    m_reply = m_network.get(protocol.request(url, m_key));
+    m_reply = m_network.get(protocol.request(url, m_key, readOnly ? m_provider.readOnlyReports.beta : QString()));
     connect(m_reply, &QNetworkReply::finished, this, &ProviderCheck::onReplyFinished);
 }
 

@@ -43,7 +43,8 @@ public:
     // The bound on the whole check, every page included.
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
     // Starts a check; `finished` follows exactly once, after at most the timeout. A running check is abandoned.
-    // A usage key is checked by reading one day of the usage report (Provider::usagePath), which is all it may do.
+    // A usage key is checked by reading one day of the usage report (Provider::usagePath), which is all it may do;
+    // one that is no admin key, by reading a day of the read-only report (Provider::ReadOnlyReports).
     void start(const Provider& provider, const QUrl& base, const QString& key,
                KeyPurpose purpose = KeyPurpose::Inference);
 

@@ -47,6 +47,11 @@ public:
 
     QByteArray requestIdHeader() const override { return QByteArrayLiteral("request-id"); }
 
+    void askForBeta(QNetworkRequest& request, const QString& feature) const override
+    {
+        request.setRawHeader("anthropic-beta", feature.toLatin1());
+    }
+
     // A monthly spend limit comes back as a 429 with a retry-after of minutes, and a retry would only meet the
     // same limit. Each form is the documented status or type together with the documented phrase, so that an
     // ordinary rate limit stays one.
@@ -88,6 +93,8 @@ public:
 
     QByteArray requestIdHeader() const override { return QByteArrayLiteral("x-request-id"); }
 
+    void askForBeta(QNetworkRequest&, const QString&) const override {} // OpenAI names no beta features
+
     bool accountCannotSpend(int status, const QJsonObject& error) const override
     {
         const QString type = field(error, "type");
@@ -101,12 +108,14 @@ public:
 
 } // namespace
 
-QNetworkRequest ProviderProtocol::request(const QUrl& url, const QString& key) const
+QNetworkRequest ProviderProtocol::request(const QUrl& url, const QString& key, const QString& betaFeature) const
 {
     QNetworkRequest request(url);
     // Our own name instead of Qt's default "Mozilla/5.0": the provider's logs and gateways see what called.
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("ai-settings/" AI_SETTINGS_VERSION));
     authorise(request, key);
+    if (!betaFeature.isEmpty())
+        askForBeta(request, betaFeature);
     return request;
 }
 

@@ -3,6 +3,7 @@
 #include "formats/ProviderReports.h"
 #include "keys/ProviderCheck.h"
 #include "keys/ProviderProtocol.h"
+#include "rules/KeyFormat.h"
 #include "words/KeySentences.h"
 
 #include <QCoreApplication>
@@ -46,6 +47,33 @@ std::function<void(QUrl&, const QString&)> listPage(const char* afterParameter)
             q.addQueryItem(QLatin1String(afterParameter), after);
         url.setQuery(q);
     };
+}
+
+// Anthropic's daily buckets for the days `from` to `to` (both included) grouped by `groups`: RFC 3339 instants,
+// the end the day after the last, exclusive.
+std::function<void(QUrl&, const QString&)> anthropicDays(QDate from, QDate to, const QStringList& groups)
+{
+    return [from, to, groups](QUrl& url, const QString& page) {
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("starting_at"), rfc3339(from));
+        q.addQueryItem(QStringLiteral("ending_at"), rfc3339(to.addDays(1)));
+        q.addQueryItem(QStringLiteral("bucket_width"), QStringLiteral("1d"));
+        for (const QString& group : groups)
+            q.addQueryItem(QStringLiteral("group_by[]"), group);
+        q.addQueryItem(QStringLiteral("limit"), bucketsPerPage);
+        if (!page.isEmpty())
+            q.addQueryItem(QStringLiteral("page"), page);
+        url.setQuery(q);
+    };
+}
+
+// A read-only report's rows name no key: each counts every key of the organisation together.
+template <typename Row> Result<ReportPage<Row>> ofWholeOrganisation(Result<ReportPage<Row>> page)
+{
+    if (page)
+        for (Row& row : page.value().rows)
+            row.apiKeyId = wholeOrganisationKeyId();
+    return page;
 }
 
 // Appends a page's rows to `into` and answers the next page's token.
@@ -94,7 +122,9 @@ void ProviderSync::start(const Provider& provider, const QUrl& base, const QStri
     m_page.clear();
     m_pages = 0;
     m_stepPages = 0;
-    if (provider.protocol == Provider::Protocol::Anthropic)
+    if (KeyFormat::needsProviderToTell(provider, key, KeyPurpose::Usage))
+        planReadOnly();
+    else if (provider.protocol == Provider::Protocol::Anthropic)
         planAnthropic();
     else
         planOpenAi();
@@ -103,32 +133,42 @@ void ProviderSync::start(const Provider& provider, const QUrl& base, const QStri
 
 void ProviderSync::planAnthropic()
 {
-    // RFC 3339 instants; the end is the day after the last, exclusive.
-    auto daily = [this](const QStringList& groups) {
-        return [this, groups](QUrl& url, const QString& page) {
-            QUrlQuery q;
-            q.addQueryItem(QStringLiteral("starting_at"), rfc3339(m_set.first));
-            q.addQueryItem(QStringLiteral("ending_at"), rfc3339(m_set.last.addDays(1)));
-            q.addQueryItem(QStringLiteral("bucket_width"), QStringLiteral("1d"));
-            for (const QString& group : groups)
-                q.addQueryItem(QStringLiteral("group_by[]"), group);
-            q.addQueryItem(QStringLiteral("limit"), bucketsPerPage);
-            if (!page.isEmpty())
-                q.addQueryItem(QStringLiteral("page"), page);
-            url.setQuery(q);
-        };
-    };
-    m_steps << Step{m_provider.usagePath, Words::tr("the usage report"),
-                    daily({QStringLiteral("api_key_id"), QStringLiteral("model")}), [this](const QByteArray& body) {
-                        return appended(ProviderReports::anthropicUsage(body), m_set.usage);
-                    }};
+    const QDate first = m_set.first, last = m_set.last;
+    m_steps << Step{
+        m_provider.usagePath, Words::tr("the usage report"),
+        anthropicDays(first, last, {QStringLiteral("api_key_id"), QStringLiteral("model")}),
+        [this](const QByteArray& body) { return appended(ProviderReports::anthropicUsage(body), m_set.usage); }};
     m_steps << Step{QStringLiteral("/v1/organizations/cost_report"), Words::tr("the cost report"),
-                    daily({QStringLiteral("description")}), [this](const QByteArray& body) {
+                    anthropicDays(first, last, {QStringLiteral("description")}), [this](const QByteArray& body) {
                         return appended(ProviderReports::anthropicCost(body), m_set.costs);
                     }};
     m_steps << Step{
         QStringLiteral("/v1/organizations/api_keys"), Words::tr("the list of keys"), listPage("after_id"),
         [this](const QByteArray& body) { return appended(ProviderReports::anthropicKeys(body), m_set.keys); }};
+}
+
+void ProviderSync::planReadOnly()
+{
+    // The read-only reports speak the shape of Anthropic's, per model and without a key list; one request may span
+    // at most maxDays days, so the range is read a window at a time.
+    const Provider::ReadOnlyReports& reports = m_provider.readOnlyReports;
+    for (QDate from = m_set.first; from <= m_set.last; from = from.addDays(reports.maxDays)) {
+        const QDate to = std::min(m_set.last, from.addDays(reports.maxDays - 1));
+        m_steps << Step{reports.usagePath, Words::tr("the analytics usage report"),
+                        anthropicDays(from, to, {QStringLiteral("model")}),
+                        [this](const QByteArray& body) {
+                            return appended(ofWholeOrganisation(ProviderReports::anthropicUsage(body)), m_set.usage);
+                        },
+                        reports.beta};
+        m_steps << Step{
+            reports.costPath, Words::tr("the analytics cost report"),
+            anthropicDays(from, to,
+                          {QStringLiteral("model"), QStringLiteral("cost_type"), QStringLiteral("token_type")}),
+            [this](const QByteArray& body) {
+                return appended(ofWholeOrganisation(ProviderReports::anthropicCost(body)), m_set.costs);
+            },
+            reports.beta};
+    }
 }
 
 void ProviderSync::planOpenAi()
@@ -186,7 +226,7 @@ void ProviderSync::request()
     const Step& step = m_steps.at(m_step);
     QUrl url = ProviderProtocol::endpoint(m_base, step.path);
     step.ask(url, m_page);
-    m_reply = m_network.get(ProviderProtocol::of(m_provider).request(url, m_key));
+    m_reply = m_network.get(ProviderProtocol::of(m_provider).request(url, m_key, step.beta));
     connect(m_reply, &QNetworkReply::finished, this, &ProviderSync::onReplyFinished);
     m_timer.start(m_timeoutMs);
 }

@@ -17,7 +17,9 @@ class QNetworkAccessManager;
 class QNetworkReply;
 
 // Reads a provider organisation's usage and cost reports and its list of keys with a usage key, for a range of
-// days: daily buckets grouped by key and model, page after page, each request bounded (15 s), and cancellable.
+// days: daily buckets grouped by key and model, page after page, each request bounded (15 s), and cancellable. A
+// read-only key (one that is no admin key) reads the provider's read-only reports instead: per model, for the
+// whole organisation, without a key list.
 // The answer is all of it or a failure in one sentence; nothing is half-read. The key travels only in a header.
 class ProviderSync : public QObject
 {
@@ -46,13 +48,22 @@ private:
     // (which answers the next page's token, empty at the end).
     struct Step
     {
+        Step(QString path, QString reading, std::function<void(QUrl&, const QString&)> ask,
+             std::function<Result<QString>(const QByteArray&)> take, QString beta = {})
+            : path(std::move(path)), reading(std::move(reading)), ask(std::move(ask)), take(std::move(take)),
+              beta(std::move(beta))
+        {
+        }
         QString path;
         QString reading; // what it is, in the progress and the failure's words
         std::function<void(QUrl&, const QString& page)> ask;
         std::function<Result<QString>(const QByteArray& body)> take;
+        QString beta; // the beta feature its requests name, if any
     };
 
     void planAnthropic();
+    // With a read-only key (Provider::ReadOnlyReports): the organisation's usage and cost per model, no key list.
+    void planReadOnly();
     void planOpenAi();
     // Adds OpenAI's key list of one project, found on the project list.
     void addProjectKeys(const QString& projectId);

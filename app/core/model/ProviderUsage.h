@@ -8,12 +8,20 @@
 
 #include <optional>
 
+// The key id of a row that counts the whole organisation, every key together: what a read-only report gives
+// (Provider::ReadOnlyReports), which names no key. No provider names a key so.
+inline QString wholeOrganisationKeyId()
+{
+    return QStringLiteral("*");
+}
+
 // One day's tokens on one of the provider organisation's keys and one model, as its usage report gives them. Each
 // kind of token is counted once: OpenAI's input includes its cached tokens, which are taken out of it here.
 struct ProviderUsageRow
 {
     QDate day;        // the bucket's first day, UTC
-    QString apiKeyId; // the provider's id of the key; empty: none named (the Workbench, or an older record)
+    QString apiKeyId; // the provider's id of the key; empty: none named (the Workbench, or an older record);
+                      // wholeOrganisationKeyId(): every key of the organisation together
     QString model;
     qint64 uncachedInput = 0;
     qint64 cacheWrite5m = 0; // writing the prompt cache for five minutes

@@ -26,6 +26,8 @@ QString ownerId(KeyOwner::Kind kind)
         return QStringLiteral("other");
     case KeyOwner::Kind::Unnamed:
         return QStringLiteral("unnamed");
+    case KeyOwner::Kind::Organisation:
+        return QStringLiteral("organisation");
     case KeyOwner::Kind::Ambiguous:
         break;
     }

@@ -16,11 +16,12 @@ struct KeyOwner
 {
     enum class Kind
     {
-        Install,  // the install's BYOK key
-        Tenant,   // a tenant's own BYOK key
-        Other,    // another key of the organisation, not this install's
-        Unnamed,  // usage the report names no key for (the Workbench, the console)
-        Ambiguous // the characters the provider shows fit more than one of the install's keys
+        Install,     // the install's BYOK key
+        Tenant,      // a tenant's own BYOK key
+        Other,       // another key of the organisation, not this install's
+        Unnamed,     // usage the report names no key for (the Workbench, the console)
+        Ambiguous,   // the characters the provider shows fit more than one of the install's keys
+        Organisation // every key of the organisation together: a read-only report, which names no key
     };
     Kind kind = Kind::Other;
     QString tenant; // Kind::Tenant
@@ -55,6 +56,9 @@ struct HolderSpend
     bool priceUnknown = false; // some usage has no price: the sum is short of it
     qint64 byokRuns = 0;       // in the ledger, over the same days
     qint64 creditsWithoutByok = 0;
+    // False for the install's and tenants' keys when the reports name no key (ProviderSpend::perKey): their
+    // dollars are in the organisation's, not known apart.
+    bool dollarsKnown = true;
 };
 
 struct ProviderSpend
@@ -67,10 +71,14 @@ struct ProviderSpend
     qint64 billedMicros = 0;      // the whole organisation's cost report over the days
     QMap<QDate, qint64> billedPerDay;
     QStringList unmatchedKeys; // holders' fingerprints that are not keys of this organisation
+    // Whether the reports held name the key of each row; not when they were read with a read-only key
+    // (Provider::ReadOnlyReports), which counts the organisation per model: then nothing is split by key or
+    // reconciled with the ledger's runs.
+    bool perKey = true;
 };
 
 QString basisId(Basis basis);         // "billed", "list_price", "unknown"
-QString ownerId(KeyOwner::Kind kind); // "install", "tenant", "other", "unnamed", "ambiguous"
+QString ownerId(KeyOwner::Kind kind); // "install", "tenant", "other", "unnamed", "ambiguous", "organisation"
 
 } // namespace SpendBooks
 

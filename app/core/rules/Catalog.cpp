@@ -158,6 +158,18 @@ Result<Catalog> Catalog::fromJson(const QByteArray& json)
         if (!p.usagePath.isEmpty() && (!p.usagePath.startsWith(QLatin1Char('/')) || p.adminKeyPrefixes.isEmpty()))
             r.fail(QStringLiteral("%1 needs a \"usagePath\" that starts with / and admin key prefixes to read it")
                        .arg(where));
+        if (o.contains(QLatin1String("readOnlyReports"))) {
+            const QJsonObject ro = o.value(QLatin1String("readOnlyReports")).toObject();
+            const QString roWhere = where + QStringLiteral("'s read-only reports");
+            p.readOnlyReports.usagePath = r.text(ro, "usagePath", roWhere);
+            p.readOnlyReports.costPath = r.text(ro, "costPath", roWhere);
+            if (ro.contains(QLatin1String("beta")))
+                p.readOnlyReports.beta = r.text(ro, "beta", roWhere);
+            p.readOnlyReports.maxDays = int(r.positive(ro, "maxDays", roWhere));
+            if (!p.readOnlyReports.usagePath.startsWith(QLatin1Char('/')) ||
+                !p.readOnlyReports.costPath.startsWith(QLatin1Char('/')) || p.usagePath.isEmpty())
+                r.fail(QStringLiteral("%1 need paths that start with / and a \"usagePath\" beside them").arg(roWhere));
+        }
         c.m_providers.append(p);
     }
     for (const QJsonValue& v : r.list(root, "models")) {

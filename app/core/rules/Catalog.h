@@ -32,6 +32,17 @@ struct Provider
     // The organisation's usage report, which only its usage keys (admin keys) may read; empty: the provider
     // has none the program knows ("/v1/organizations/usage_report/messages").
     QString usagePath;
+    // A read-only key for the usage and cost reports, where the provider offers one (Anthropic's Usage and Cost
+    // Analytics API, keys with the read:analytics scope): its reports count the organisation's usage per model, not
+    // per key. The key looks like an API key, so only the provider can tell one from the other. Empty: none.
+    struct ReadOnlyReports
+    {
+        QString usagePath; // "/v1/organizations/analytics/usage_report"
+        QString costPath;  // "/v1/organizations/analytics/cost_report"
+        QString beta;      // the beta feature the requests name ("analytics-usage-cost-2026-08-24"), if any
+        int maxDays = 31;  // the most days one request may span
+        bool offered() const { return !usagePath.isEmpty(); }
+    } readOnlyReports;
     QString consoleHost() const { return QString(console).remove(QStringLiteral("https://")); }
 };
 

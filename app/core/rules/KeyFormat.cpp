@@ -46,17 +46,17 @@ Result<QString> check(const Catalog& catalog, const QString& providerId, const Q
         return badInput(sentence.arg(owner->name, owner->keyPrefix, name));
     }
     // Admin keys manage an organisation (members, keys, usage reports) but cannot call the models.
-    const bool admin = std::any_of(provider->adminKeyPrefixes.cbegin(), provider->adminKeyPrefixes.cend(),
-                                   [&](const QString& prefix) { return key.startsWith(prefix); });
+    const bool admin = isAdminKey(*provider, key);
     if (purpose == KeyPurpose::Usage) {
         if (provider->usagePath.isEmpty())
             return badInput(
                 Words::tr("AI Settings cannot read %1's usage reports, so it keeps no usage key for it.").arg(name));
-        if (!admin && key.startsWith(provider->keyPrefix))
+        if (!admin && key.startsWith(provider->keyPrefix) && !provider->readOnlyReports.offered())
             return badInput(Words::tr("This is an API key of %1, which runs AI actions but cannot read the "
                                       "organisation's usage reports; create an Admin key at %2 and enter that.")
                                 .arg(name, provider->consoleHost()));
-        if (!admin)
+        const bool mayBeReadOnly = provider->readOnlyReports.offered() && key.startsWith(provider->keyPrefix);
+        if (!admin && !mayBeReadOnly)
             return badInput(
                 Words::tr("%1 Admin keys start with \"%2\".").arg(name, provider->adminKeyPrefixes.value(0)));
     } else {
@@ -78,6 +78,17 @@ Result<QString> check(const Catalog& catalog, const QString& providerId, const Q
                             .arg(name)
                             .arg(key.size()));
     return key;
+}
+
+bool isAdminKey(const Provider& provider, const QString& key)
+{
+    return std::any_of(provider.adminKeyPrefixes.cbegin(), provider.adminKeyPrefixes.cend(),
+                       [&](const QString& prefix) { return key.startsWith(prefix); });
+}
+
+bool needsProviderToTell(const Provider& provider, const QString& key, KeyPurpose purpose)
+{
+    return purpose == KeyPurpose::Usage && provider.readOnlyReports.offered() && !isAdminKey(provider, key);
 }
 
 QString fingerprint(const QString& key)

@@ -104,6 +104,8 @@ void KeyService::setKey(const KeyEntry& scope, const QString& rawKey, SetOptions
     const auto stored = m_ledger.keys().keyRecord(scope.tenant, scope.provider, scope.purpose);
     if (!stored)
         return answerLater(this, std::move(done), Result<KeyRecord>(stored.failure()));
+    if (KeyFormat::needsProviderToTell(*m_ledger.catalog().provider(scope.provider), key.value(), scope.purpose))
+        return setReadOnlyKey(entry.value(), key.value(), stored.value(), options, std::move(done));
     if (stored->state != KeyState::NotSet)
         return replace(entry.value(), key.value(), stored.value(), options, std::move(done));
 
@@ -164,6 +166,33 @@ void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRec
                                "anyway?")
                          .arg(said(candidate, m_ledger.catalog()), stored.fingerprint);
         done(f);
+    });
+}
+
+void KeyService::setReadOnlyKey(const KeyEntry& entry, const QString& key, const KeyRecord& stored, SetOptions options,
+                                Done done)
+{
+    const Provider& provider = *m_ledger.catalog().provider(entry.provider);
+    if (!options.verify)
+        return answerLater(this, std::move(done),
+                           Result<KeyRecord>(badInput(KeySentences::readOnlyKeyNeedsCheck(provider))));
+    QPointer<KeyService> self(this);
+    probe(entry, key, [=, done = std::move(done)](Result<ProviderCheck::Outcome> outcome) {
+        if (!self)
+            return;
+        if (!outcome)
+            return done(outcome.failure());
+        const KeyRecord candidate = recordOf(entry, KeyFormat::fingerprint(key), outcome.value(), m_ledger.now());
+        if (candidate.state == KeyState::Active) {
+            const bool replacing = stored.state != KeyState::NotSet;
+            return store(entry, key, candidate, replacing ? KeyChange::Replaced : KeyChange::Set,
+                         replacing ? stored.fingerprint : QString(), done);
+        }
+        // Not kept, and nothing stored changes: 401 or 403 is the provider saying the key may not read the reports.
+        const bool refusedByProvider =
+            candidate.state == KeyState::Invalid || candidate.state == KeyState::NoPermission;
+        const QString sentence = KeySentences::readOnlyKeyNotKept(candidate.verdict, provider, refusedByProvider);
+        done(refusedByProvider ? refused(sentence) : unavailable(sentence));
     });
 }
 

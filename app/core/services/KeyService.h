@@ -61,6 +61,10 @@ private:
     void store(const KeyEntry& entry, const QString& key, KeyRecord record, KeyChange change,
                const QString& replacedFingerprint, Done done);
     void replace(const KeyEntry& entry, const QString& key, const KeyRecord& stored, SetOptions options, Done done);
+    // A usage key that is no admin key: a read-only key for the reports, or an API key, which only the provider
+    // tells apart; asked first, kept only when the provider reads it a report, so an API key is never kept.
+    void setReadOnlyKey(const KeyEntry& entry, const QString& key, const KeyRecord& stored, SetOptions options,
+                        Done done);
     void removeKeys(const QString& tenant, QStringList providers, std::function<void(Status)> done);
     // Deletes the keychain entry, then runs `then`; a keychain failure answers `done` instead.
     void removeEntry(const KeyEntry& scope, std::function<void(Status)> done, std::function<void()> then);

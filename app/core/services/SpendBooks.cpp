@@ -1,5 +1,6 @@
 #include "services/SpendBooks.h"
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -55,10 +56,12 @@ HolderKey holderKey(const KeyOwner& o)
         return {2, {}};
     case KeyOwner::Kind::Other:
         return {3, {}};
+    case KeyOwner::Kind::Organisation:
+        return {4, {}};
     case KeyOwner::Kind::Unnamed:
         break;
     }
-    return {4, {}};
+    return {5, {}};
 }
 
 struct DayLine
@@ -86,6 +89,10 @@ KeyOwner ownerOf(const QString& apiKeyId, const QVector<ProviderKeyName>& keys, 
     KeyOwner owner;
     if (apiKeyId.isEmpty()) {
         owner.kind = KeyOwner::Kind::Unnamed;
+        return owner;
+    }
+    if (apiKeyId == wholeOrganisationKeyId()) {
+        owner.kind = KeyOwner::Kind::Organisation;
         return owner;
     }
     QString tail;
@@ -132,11 +139,14 @@ ProviderSpend spend(const Catalog& catalog, const ProviderReportSet& held, const
     };
 
     std::map<std::tuple<HolderKey, QString, QDate>, DayLine> lines;
+    const auto wholeOrganisation = [](const auto& row) { return row.apiKeyId == wholeOrganisationKeyId(); };
+    out.perKey = std::none_of(held.usage.cbegin(), held.usage.cend(), wholeOrganisation) &&
+                 std::none_of(held.costs.cbegin(), held.costs.cend(), wholeOrganisation);
     for (const ProviderUsageRow& u : held.usage) {
         const KeyOwner& o = ownerFor(u.apiKeyId);
         HolderSpend& h = holders[holderKey(o)];
         h.owner = o;
-        if (!u.apiKeyId.isEmpty() && !h.apiKeyIds.contains(u.apiKeyId))
+        if (!u.apiKeyId.isEmpty() && !wholeOrganisation(u) && !h.apiKeyIds.contains(u.apiKeyId))
             h.apiKeyIds << u.apiKeyId;
         DayLine& l = lines[{holderKey(o), u.model, u.day}];
         l.tokens += u.tokens();
@@ -152,7 +162,7 @@ ProviderSpend spend(const Catalog& catalog, const ProviderReportSet& held, const
         const KeyOwner& o = ownerFor(c.apiKeyId);
         HolderSpend& h = holders[holderKey(o)];
         h.owner = o;
-        if (!h.apiKeyIds.contains(c.apiKeyId))
+        if (!wholeOrganisation(c) && !h.apiKeyIds.contains(c.apiKeyId))
             h.apiKeyIds << c.apiKeyId;
         DayLine& l = lines[{holderKey(o), c.model, c.day}];
         l.billed += c.micros;
@@ -208,8 +218,11 @@ ProviderSpend spend(const Catalog& catalog, const ProviderReportSet& held, const
                 return ownerOf(k.apiKeyId, held.keys, {r}).kind != KeyOwner::Kind::Other;
             }))
             out.unmatchedKeys << r.fingerprint;
-    for (auto& [key, h] : holders)
+    for (auto& [key, h] : holders) {
+        h.dollarsKnown =
+            out.perKey || (h.owner.kind != KeyOwner::Kind::Install && h.owner.kind != KeyOwner::Kind::Tenant);
         out.holders << h;
+    }
     return out;
 }
 

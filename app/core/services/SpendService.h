@@ -32,6 +32,7 @@ public:
         int costRows = 0;
         int keys = 0;
         QVector<SpendFinding> findings;
+        bool perKey = true; // false: read with a read-only key, the whole organisation per model
     };
     using Done = std::function<void(Result<Synced>)>;
 

@@ -116,3 +116,27 @@ QString KeySentences::verdict(const KeyVerdict& v, const Provider& provider, boo
     }
     return v.text;
 }
+
+QString KeySentences::readOnlyKeyNotKept(const KeyVerdict& v, const Provider& provider, bool refusedByProvider)
+{
+    const QString statusPart = v.requestId.isEmpty() ? QStringLiteral("(%1)").arg(v.status)
+                                                     : tr("(%1, request %2)").arg(v.status).arg(v.requestId);
+    const QString saidPart = v.said.isEmpty() ? QString() : QStringLiteral(": %1").arg(v.said);
+    if (refusedByProvider)
+        return tr("%1 would not read its usage reports to this key %2%3, so it is not kept: an API key runs AI "
+                  "actions but cannot read them; enter an Admin key (%4…) or a read-only analytics key.")
+            .arg(provider.name, statusPart, saidPart, provider.adminKeyPrefixes.value(0));
+    QString why = verdict(v, provider);
+    while (why.endsWith(QLatin1Char('.')))
+        why.chop(1);
+    return tr("%1; a usage key that is not an Admin key is kept only once %2 has read it a report, so nothing was "
+              "stored: try again when %2 answers.")
+        .arg(why, provider.name);
+}
+
+QString KeySentences::readOnlyKeyNeedsCheck(const Provider& provider)
+{
+    return tr("A usage key that is not an Admin key is kept only once %1 has read it a report, so it cannot be set "
+              "without the check.")
+        .arg(provider.name);
+}

@@ -26,4 +26,10 @@ public:
     // in the user's language, or in English for machine-readable output; empty when there is nothing to say.
     // The provider's own words stay as it said them.
     static QString verdict(const KeyVerdict& verdict, const Provider& provider, bool english = false);
+    // Why a usage key that is no admin key was not kept (KeyFormat::needsProviderToTell): the provider would not
+    // read it a report (`refusedByProvider`: 401 or 403, so it is an API key or lacks the scope), or could not be
+    // asked; `verdict` is the provider's answer.
+    static QString readOnlyKeyNotKept(const KeyVerdict& verdict, const Provider& provider, bool refusedByProvider);
+    // Such a key set without the check.
+    static QString readOnlyKeyNeedsCheck(const Provider& provider);
 };

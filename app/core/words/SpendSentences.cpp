@@ -45,6 +45,8 @@ QString SpendSentences::holder(const SpendBooks::KeyOwner& owner)
         return tr("Other keys of your organisation (not this install's)");
     case Kind::Unnamed:
         return tr("Usage without a key (the Workbench or the console)");
+    case Kind::Organisation:
+        return tr("The whole organisation (its analytics reports name no key)");
     case Kind::Ambiguous:
         break;
     }
@@ -102,6 +104,19 @@ QString SpendSentences::notInOrganisation(const QString& fingerprint)
 QString SpendSentences::billedToOrganisation(qint64 micros)
 {
     return tr("Billed to the organisation (cost report): %1").arg(dollars(micros));
+}
+
+QString SpendSentences::notPerKey()
+{
+    return tr("not reported per key");
+}
+
+QString SpendSentences::readOnlyReports(const Provider& provider)
+{
+    return tr("Read with a read-only analytics key: %1's analytics reports count the organisation's usage and cost "
+              "per model, not per key, so they are neither split by key nor reconciled with the ledger's runs; an "
+              "Admin key does both.")
+        .arg(provider.name);
 }
 
 QString SpendSentences::findingsHeading(bool any)

@@ -21,7 +21,7 @@ public:
     static QString synced(qint64 syncedAt, qint64 now);
     // Whose usage a line is: "The install's key …igAA", "Tenant acme's key …wxyz", "Other keys of your organisation
     // (not this install's)", "Usage without a key (the Workbench or the console)", "Keys that fit more than one of
-    // the install's keys".
+    // the install's keys", "The whole organisation (its analytics reports name no key)".
     static QString holder(const SpendBooks::KeyOwner& owner);
     // "at list prices" / "billed" / "price unknown".
     static QString basis(SpendBooks::Basis basis);
@@ -34,6 +34,10 @@ public:
     static QString notInOrganisation(const QString& fingerprint);
     // "Billed to the organisation (cost report): $12.35"
     static QString billedToOrganisation(qint64 micros);
+    // What a holder's line says instead of dollars when the reports name no key (ProviderSpend::perKey).
+    static QString notPerKey();
+    // Why, once per provider: the reports were read with a read-only key, which counts per model, not per key.
+    static QString readOnlyReports(const Provider& provider);
     // The heading of the findings, or the sentence that there are none.
     static QString findingsHeading(bool any);
 };
