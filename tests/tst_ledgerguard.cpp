@@ -145,6 +145,14 @@ private slots:
             "NULL)",
             "DELETE FROM ai_settings.spend_findings",
             "DELETE FROM ai_settings.ledger_lock",
+            // A batch is held to the same checks, and one forged event refuses the whole of it: the honest
+            // event before it is not recorded either.
+            "SELECT ai_settings.record_events('[{\"id\": \"honest\", \"occurred_at\": " + at +
+                ", \"tenant\": \"\", \"action\": \"theme\", \"model\": \"claude-sonnet-4-6\", "
+                "\"billing\": \"credits\", \"credits\": 1}, {\"id\": \"forged\", \"occurred_at\": " +
+                at +
+                ", \"tenant\": \"\", \"action\": \"trigger\", \"model\": \"claude-sonnet-4-6\", "
+                "\"billing\": \"credits\", \"credits\": 1500}]')",
             "CREATE FUNCTION public.pg_advisory_xact_lock(integer) RETURNS void LANGUAGE sql AS 'SELECT'",
             "CREATE FUNCTION ai_settings.take_write_lock(integer) RETURNS boolean LANGUAGE sql AS 'SELECT true'",
             "CREATE OPERATOR public.= (LEFTARG = text, RIGHTARG = text, FUNCTION = pg_catalog.texteq)",
@@ -295,7 +303,7 @@ private slots:
         const QStringList init{QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--owner"), role("alice")};
         const auto upgraded = cli(init, superuser);
         QVERIFY2(upgraded.exitCode == 0, upgraded.err.constData());
-        QVERIFY2(upgraded.out.contains("from schema version 9 to 14"), upgraded.out.constData());
+        QVERIFY2(upgraded.out.contains("from schema version 9 to 15"), upgraded.out.constData());
         QCOMPARE(books(), before);
         // The sentence is facts now, and `keys status` tells them again.
         const auto keys =

@@ -9,10 +9,13 @@ DROP FUNCTION IF EXISTS sum_counted(integer, text);
 -- A change of calendar no longer counts the totals again: recorded usage keeps its period.
 DROP FUNCTION IF EXISTS rebuild_totals();
 
-CREATE OR REPLACE FUNCTION caller_role() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+-- PL/pgSQL rather than SQL: its query over the members view (the server's catalogs) is planned once a session,
+-- not on every call at the top of a statement (a millisecond each: most of what a write's role check cost).
+CREATE OR REPLACE FUNCTION caller_role() RETURNS text LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, ai_settings, pg_temp AS $$
-    SELECT role FROM ai_settings.members WHERE user_name = session_user::text
-$$;
+BEGIN
+    RETURN (SELECT role FROM ai_settings.members WHERE user_name = session_user::text);
+END $$;
 
 -- Refuses unless the caller holds one of `allowed`.
 CREATE OR REPLACE FUNCTION require_role(allowed text[], doing text) RETURNS text LANGUAGE plpgsql STABLE SECURITY DEFINER
@@ -92,10 +95,12 @@ BEGIN
     RETURN s;
 END $$;
 
-CREATE OR REPLACE FUNCTION calendar(OUT anchor integer, OUT zone text) LANGUAGE sql STABLE AS $$
-    SELECT COALESCE((SELECT value::integer FROM ai_settings.settings WHERE name = 'anchor_day'), 1),
-           COALESCE((SELECT value FROM ai_settings.settings WHERE name = 'time_zone'), 'UTC')
-$$;
+-- PL/pgSQL, so that its queries are planned once a session rather than on every event's first use in a statement.
+CREATE OR REPLACE FUNCTION calendar(OUT anchor integer, OUT zone text) LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    anchor := COALESCE((SELECT value::integer FROM ai_settings.settings WHERE name = 'anchor_day'), 1);
+    zone := COALESCE((SELECT value FROM ai_settings.settings WHERE name = 'time_zone'), 'UTC');
+END $$;
 
 -- The calendar through its history (BillingCalendar): from `since` (NULL: the beginning) until `until` (NULL: no
 -- end), periods start on `anchor` in `zone`. calendar() is the one chosen last; calendar_changes dates each change.
@@ -136,6 +141,13 @@ CREATE OR REPLACE FUNCTION day_and_period(ms bigint, OUT day bigint, OUT period 
 DECLARE
     e record;
 BEGIN
+    -- Without a change of calendar there is one era, the calendar chosen: asked directly, a fifth of the cost.
+    IF NOT EXISTS (SELECT 1 FROM ai_settings.calendar_changes) THEN
+        e := ai_settings.calendar();
+        SELECT * INTO day, period
+        FROM ai_settings.era_day_and_period(ai_settings.local_date(ms, e.zone), NULL, NULL, e.anchor, e.zone);
+        RETURN;
+    END IF;
     SELECT * INTO e FROM ai_settings.calendar_eras() x
     WHERE (x.since IS NULL OR x.since <= ms) AND (x.until IS NULL OR ms < x.until);
     SELECT * INTO day, period
@@ -223,82 +235,160 @@ BEGIN
 END $$;
 
 -- One recorded query; the recorder is the caller, and the totals follow the event.
+
+-- Records a batch of events in their order, each checked as the rules say and seeing the ones before it, in one
+-- call: `events` is a JSON array of {id, occurred_at, tenant, action, model, billing, credits}. One refused event
+-- refuses the call, and its transaction writes nothing. What does not change within a batch is asked once: the
+-- caller's role, the rate limit, the plans in force and the pool of a period, the day of a local date; the totals
+-- are added once, summed, at the end.
+CREATE OR REPLACE FUNCTION record_events(events text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, ai_settings, pg_temp AS $$
+DECLARE
+    caller text := ai_settings.require_role(ARRAY['owner', 'admin', 'recorder'], 'Recording usage');
+    rule record := (SELECT r FROM ai_settings.catalog_rate r);
+    -- Without a change of calendar a local date gives its day and period: asked once per date.
+    one_era boolean := NOT EXISTS (SELECT 1 FROM ai_settings.calendar_changes);
+    cal record := ai_settings.calendar();
+    e record;
+    act record;
+    here record;
+    local_day date;
+    known_day date;
+    day bigint;
+    period bigint;
+    known_tenant text;
+    -- The plans in force at some moment since the event's period began (a change counts from the next period on,
+    -- so the program may judge by any of them): the bounds below take the most generous. Asked per period.
+    in_force text[];
+    in_force_period bigint;
+    allocation bigint;
+    -- The credits used in `used_period`: the totals, and this batch's events of that period so far.
+    used bigint;
+    used_period bigint;
+    recent bigint;
+    now_ms bigint := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
+    running bigint;
+    -- What the totals get, one entry per event, summed at the end.
+    days bigint[] := '{}';
+    periods bigint[] := '{}';
+    tenants text[] := '{}';
+    actions text[] := '{}';
+    credit_list bigint[] := '{}';
+    byok_list integer[] := '{}';
+BEGIN
+    IF caller = 'recorder' THEN
+        running := (ai_settings.day_and_period(now_ms - 300000)).period;
+    END IF;
+    FOR e IN SELECT * FROM pg_catalog.json_to_recordset(events::json) AS x(id text, occurred_at bigint, tenant text,
+                 action text, model text, billing text, credits integer) LOOP
+        IF one_era THEN
+            local_day := ai_settings.local_date(e.occurred_at, cal.zone);
+            IF known_day IS DISTINCT FROM local_day THEN
+                here := ai_settings.era_day_and_period(local_day, NULL, NULL, cal.anchor, cal.zone);
+                known_day := local_day;
+            END IF;
+        ELSE
+            here := ai_settings.day_and_period(e.occurred_at);
+        END IF;
+        day := here.day;
+        period := here.period;
+        -- A Recorder authorises usage as it happens: by the server's clock, give or take the five minutes' skew the
+        -- program allows, the event lies in the rate limit's window of the running period (older usage is
+        -- history, which only an Owner or Admin imports, so for them a record is no more than an import of one).
+        IF caller = 'recorder' AND (e.occurred_at <= now_ms - (rule).window_ms - 300000
+                                    OR e.occurred_at > now_ms + 300000 OR period < running) THEN
+            RAISE EXCEPTION 'A Recorder records usage as it happens, and % is not within the running period''s last hour.',
+                e.occurred_at USING ERRCODE = '42501';
+        END IF;
+        IF e.tenant <> '' AND e.tenant IS DISTINCT FROM known_tenant THEN
+            IF NOT EXISTS (SELECT 1 FROM ai_settings.tenants t WHERE t.id = e.tenant) THEN
+                RAISE EXCEPTION 'Tenant % does not exist.', e.tenant USING ERRCODE = '23503';
+            END IF;
+            known_tenant := e.tenant;
+        END IF;
+        -- What it costs is the catalog's: its base, times the model's multiplier where the action has a model slot.
+        act := (SELECT a FROM ai_settings.catalog_actions a WHERE a.id = e.action);
+        IF act IS NULL THEN
+            RAISE EXCEPTION 'Unknown action %.', e.action USING ERRCODE = '22023';
+        END IF;
+        IF e.billing IS NULL OR e.billing NOT IN ('credits', 'byok') THEN
+            RAISE EXCEPTION 'Unknown billing %.', e.billing USING ERRCODE = '22023';
+        END IF;
+        IF e.credits IS DISTINCT FROM (CASE WHEN e.billing = 'byok' THEN 0
+                                            WHEN NOT (act).has_slot THEN (act).base_credits
+                                            ELSE (act).base_credits * (SELECT m.multiplier FROM ai_settings.catalog_models m WHERE m.id = e.model) END) THEN
+            RAISE EXCEPTION 'The action % with model % does not cost % credits.', e.action, e.model, e.credits
+                USING ERRCODE = '42501';
+        END IF;
+        IF in_force_period IS DISTINCT FROM period THEN
+            in_force := ARRAY(SELECT value FROM ai_settings.settings WHERE name = 'plan'
+                              UNION SELECT c.from_plan FROM ai_settings.plan_changes c WHERE c.at >= period
+                              UNION SELECT c.to_plan FROM ai_settings.plan_changes c WHERE c.at >= period);
+            allocation := (SELECT max(p.monthly_credits) FROM ai_settings.catalog_plans p WHERE p.id = ANY (in_force));
+            in_force_period := period;
+        END IF;
+        -- Own-key usage is free of credits only with a stored key that may be used: the tenant's (where the plan
+        -- allows tenant keys) or the install's, neither known to be invalid or out of budget.
+        IF e.billing = 'byok' AND NOT EXISTS (
+            SELECT 1 FROM ai_settings.key_state k
+            WHERE k.provider = (act).provider AND k.state NOT IN ('not_set', 'invalid', 'out_of_budget')
+              AND (k.tenant = '' OR (k.tenant = e.tenant AND e.tenant <> '' AND
+                   EXISTS (SELECT 1 FROM ai_settings.catalog_plans p WHERE p.id = ANY (in_force) AND p.tenant_keys)))) THEN
+            RAISE EXCEPTION 'No usable % key for own-key usage.', (act).provider USING ERRCODE = '42501';
+        END IF;
+        -- The rolling hour of the tenant's queries of the same kind, this batch's before it included.
+        SELECT count(*) INTO recent FROM ai_settings.usage_events u
+        WHERE u.tenant = e.tenant AND u.billing = e.billing
+          AND u.occurred_at > e.occurred_at - (rule).window_ms AND u.occurred_at <= e.occurred_at;
+        IF recent >= (CASE WHEN e.billing = 'byok' THEN (rule).on_byok ELSE (rule).on_credits END) THEN
+            RAISE EXCEPTION 'Rate limit reached for tenant %.', e.tenant USING ERRCODE = '42501';
+        END IF;
+        -- The pool of the event's period, at most the largest allocation in force since it began.
+        IF e.billing = 'credits' THEN
+            IF used_period IS DISTINCT FROM period THEN
+                used := (SELECT COALESCE(sum(t.credits), 0) FROM ai_settings.usage_totals t WHERE t.period_start = period)
+                        + (SELECT COALESCE(sum(c), 0) FROM ROWS FROM (pg_catalog.unnest(periods), pg_catalog.unnest(credit_list)) AS b(p, c)
+                           WHERE b.p = period);
+                used_period := period;
+            END IF;
+            IF used + e.credits > COALESCE(allocation, 0) THEN
+                RAISE EXCEPTION 'Not enough AI credits in the pool.' USING ERRCODE = '42501';
+            END IF;
+            used := used + e.credits;
+        END IF;
+        INSERT INTO ai_settings.usage_events
+        VALUES (e.id, e.occurred_at, e.tenant, e.action, e.model, e.billing, e.credits, session_user::text);
+        days := days || day;
+        periods := periods || period;
+        tenants := tenants || e.tenant;
+        actions := actions || e.action;
+        credit_list := credit_list || e.credits::bigint;
+        byok_list := byok_list || (e.billing = 'byok')::integer;
+    END LOOP;
+    INSERT INTO ai_settings.usage_totals AS t
+    SELECT b.p, b.t, b.a, count(*), sum(b.c), sum(b.y)
+    FROM ROWS FROM (pg_catalog.unnest(periods), pg_catalog.unnest(tenants), pg_catalog.unnest(actions),
+                   pg_catalog.unnest(credit_list), pg_catalog.unnest(byok_list)) AS b(p, t, a, c, y)
+    GROUP BY b.p, b.t, b.a ORDER BY b.p, b.t, b.a
+    ON CONFLICT ON CONSTRAINT usage_totals_pkey DO UPDATE SET runs = t.runs + excluded.runs,
+        credits = t.credits + excluded.credits, byok_runs = t.byok_runs + excluded.byok_runs;
+    INSERT INTO ai_settings.usage_daily AS t
+    SELECT b.d, b.t, count(*), sum(b.c), sum(b.y)
+    FROM ROWS FROM (pg_catalog.unnest(days), pg_catalog.unnest(tenants), pg_catalog.unnest(credit_list),
+                   pg_catalog.unnest(byok_list)) AS b(d, t, c, y)
+    GROUP BY b.d, b.t ORDER BY b.d, b.t
+    ON CONFLICT ON CONSTRAINT usage_daily_pkey DO UPDATE SET runs = t.runs + excluded.runs,
+        credits = t.credits + excluded.credits, byok_runs = t.byok_runs + excluded.byok_runs;
+END $$;
+
+-- Records one event: a batch of one.
 CREATE OR REPLACE FUNCTION record_event(id text, occurred_at bigint, tenant text, action text, model text, billing text,
                              credits integer, recorded_by text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, ai_settings, pg_temp AS $$
-DECLARE
-    here record := ai_settings.day_and_period(occurred_at);
-    day bigint := here.day;
-    period bigint := here.period;
-    act record := (SELECT a FROM ai_settings.catalog_actions a WHERE a.id = action);
-    rule record := (SELECT r FROM ai_settings.catalog_rate r);
-    -- The plans in force at some moment since the event's period began (a change counts from the next period on,
-    -- so the program may judge by any of them): the bounds below take the most generous.
-    in_force text[] := ARRAY(SELECT value FROM ai_settings.settings WHERE name = 'plan'
-                             UNION SELECT c.from_plan FROM ai_settings.plan_changes c WHERE c.at >= period
-                             UNION SELECT c.to_plan FROM ai_settings.plan_changes c WHERE c.at >= period);
-    recent bigint;
-    used bigint;
-    allocation bigint;
-    now_ms bigint;
 BEGIN
-    -- A Recorder authorises usage as it happens: by the server's clock, give or take the five minutes' skew the
-    -- program allows, the event lies in the rate limit's window of the running period (older usage is history,
-    -- which only an Owner or Admin imports, so for them a record is no more than an import of one).
-    IF ai_settings.require_role(ARRAY['owner', 'admin', 'recorder'], 'Recording usage') = 'recorder' THEN
-        now_ms := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
-        IF occurred_at <= now_ms - (rule).window_ms - 300000 OR occurred_at > now_ms + 300000
-           OR period < (ai_settings.day_and_period(now_ms - 300000)).period THEN
-            RAISE EXCEPTION 'A Recorder records usage as it happens, and % is not within the running period''s last hour.',
-                occurred_at USING ERRCODE = '42501';
-        END IF;
-    END IF;
-    IF tenant <> '' AND NOT EXISTS (SELECT 1 FROM ai_settings.tenants t WHERE t.id = tenant) THEN
-        RAISE EXCEPTION 'Tenant % does not exist.', tenant USING ERRCODE = '23503';
-    END IF;
-    -- What it costs is the catalog's: its base, times the model's multiplier where the action has a model slot.
-    IF act IS NULL THEN
-        RAISE EXCEPTION 'Unknown action %.', action USING ERRCODE = '22023';
-    END IF;
-    IF billing NOT IN ('credits', 'byok') THEN
-        RAISE EXCEPTION 'Unknown billing %.', billing USING ERRCODE = '22023';
-    END IF;
-    IF credits IS DISTINCT FROM (CASE WHEN billing = 'byok' THEN 0
-                                      WHEN NOT (act).has_slot THEN (act).base_credits
-                                      ELSE (act).base_credits * (SELECT m.multiplier FROM ai_settings.catalog_models m WHERE m.id = model) END) THEN
-        RAISE EXCEPTION 'The action % with model % does not cost % credits.', action, model, credits USING ERRCODE = '42501';
-    END IF;
-    -- Own-key usage is free of credits only with a stored key that may be used: the tenant's (where the plan
-    -- allows tenant keys) or the install's, neither known to be invalid or out of budget.
-    IF billing = 'byok' AND NOT EXISTS (
-        SELECT 1 FROM ai_settings.key_state k
-        WHERE k.provider = (act).provider AND k.state NOT IN ('not_set', 'invalid', 'out_of_budget')
-          AND (k.tenant = '' OR (k.tenant = record_event.tenant AND record_event.tenant <> '' AND
-               EXISTS (SELECT 1 FROM ai_settings.catalog_plans p WHERE p.id = ANY (in_force) AND p.tenant_keys)))) THEN
-        RAISE EXCEPTION 'No usable % key for own-key usage.', (act).provider USING ERRCODE = '42501';
-    END IF;
-    -- The rolling hour of the tenant's queries of the same kind.
-    SELECT count(*) INTO recent FROM ai_settings.usage_events e
-    WHERE e.tenant = record_event.tenant AND e.billing = record_event.billing
-      AND e.occurred_at > record_event.occurred_at - (rule).window_ms AND e.occurred_at <= record_event.occurred_at;
-    IF recent >= (CASE WHEN billing = 'byok' THEN (rule).on_byok ELSE (rule).on_credits END) THEN
-        RAISE EXCEPTION 'Rate limit reached for tenant %.', tenant USING ERRCODE = '42501';
-    END IF;
-    -- The pool of the event's period, at most the largest allocation in force since it began.
-    IF billing = 'credits' THEN
-        SELECT COALESCE(sum(t.credits), 0) INTO used FROM ai_settings.usage_totals t WHERE t.period_start = period;
-        SELECT max(p.monthly_credits) INTO allocation FROM ai_settings.catalog_plans p WHERE p.id = ANY (in_force);
-        IF used + credits > COALESCE(allocation, 0) THEN
-            RAISE EXCEPTION 'Not enough AI credits in the pool.' USING ERRCODE = '42501';
-        END IF;
-    END IF;
-    INSERT INTO ai_settings.usage_events VALUES (id, occurred_at, tenant, action, model, billing, credits, session_user::text);
-    INSERT INTO ai_settings.usage_totals AS t VALUES (period, tenant, action, 1, credits, (billing = 'byok')::integer)
-        ON CONFLICT ON CONSTRAINT usage_totals_pkey DO UPDATE SET runs = t.runs + 1, credits = t.credits + excluded.credits,
-            byok_runs = t.byok_runs + excluded.byok_runs;
-    INSERT INTO ai_settings.usage_daily AS t VALUES (day, tenant, 1, credits, (billing = 'byok')::integer)
-        ON CONFLICT ON CONSTRAINT usage_daily_pkey DO UPDATE SET runs = t.runs + 1, credits = t.credits + excluded.credits,
-            byok_runs = t.byok_runs + excluded.byok_runs;
+    PERFORM ai_settings.record_events(pg_catalog.json_build_array(pg_catalog.json_build_object(
+        'id', id, 'occurred_at', occurred_at, 'tenant', tenant, 'action', action, 'model', model,
+        'billing', billing, 'credits', credits))::text);
 END $$;
 
 -- An import: the caller copies its rows into a temporary table of the ledger's that it may only insert into

@@ -14,10 +14,11 @@
 // line numbers (an id given twice is found by the database, in bounded memory), on PostgreSQL only; version 11
 // keeps a key check's verdict as facts (KeyVerdict) where it kept an English sentence; version 12 dates changes of
 // the billing calendar (calendar_changes), which take effect at the next reset; version 13 the usage keys; version 14
-// the providers' own usage and cost reports, their keys' names and the findings told of them.
+// the providers' own usage and cost reports, their keys' names and the findings told of them; version 15, on
+// PostgreSQL only, records a batch of events in one call, checked as one (record_events).
 namespace Schema {
 
-constexpr int currentVersion = 14;
+constexpr int currentVersion = 15;
 
 // Version 12's table, on both backends.
 constexpr const char* createCalendarChanges =

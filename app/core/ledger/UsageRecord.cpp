@@ -7,6 +7,9 @@
 #include "support/Text.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QUuid>
 
@@ -107,6 +110,10 @@ struct UsageBook::Batch
         QVector<qint64> times;
     };
     QHash<QPair<QString, QString>, Recent> recent;
+    // On a shared ledger the events decided so far, sent in one call at the end (record_events), and by id, so
+    // that an id given twice in the batch is answered as a retry.
+    QJsonArray pending;
+    QHash<QString, UsageEvent> pendingById;
 };
 
 Result<QVector<qint64>> UsageBook::batchRecent(Batch& batch, const QString& tenant, Billing billing, qint64 at)
@@ -115,9 +122,13 @@ Result<QVector<qint64>> UsageBook::batchRecent(Batch& batch, const QString& tena
     const auto key = qMakePair(tenant, CreditRules::billingId(billing));
     auto it = batch.recent.find(key);
     if (it == batch.recent.end() || from < it->from) {
-        const auto times = recordedAfter(tenant, billing, from);
+        auto times = recordedAfter(tenant, billing, from);
         if (!times)
             return times.failure();
+        // The batch's own events the ledger holds only once it is sent (a shared ledger's) count too.
+        for (const UsageEvent& e : qAsConst(batch.pendingById))
+            if (e.tenant == tenant && e.billing == billing && e.occurredAt > from)
+                times.value().append(e.occurredAt);
         it = batch.recent.insert(key, {from, times.value()});
     }
     return inWindow(it->times, from, at);
@@ -154,12 +165,18 @@ QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>
     const auto current = m_settings.snapshot();
     if (!current)
         return failAll(current.failure());
-    Batch batch{current.value(), UsageTotals(*current->calendar), {}, {}, {}, now, {}};
+    Batch batch{current.value(), UsageTotals(*current->calendar), {}, {}, {}, now, {}, {}, {}};
     for (qsizetype i : valid) {
         // Each event is decided on what the ones before it left: a refused event writes nothing.
         answers[i] = recordLocked(requests[i], times[i], batch);
         if (!answers[i] && answers[i].failure().kind == Failure::Unavailable)
             return failAll(answers[i].failure()); // the database failed: the transaction is rolled back
+    }
+    if (!batch.pending.isEmpty()) {
+        QSqlQuery& send = m_db.query(QStringLiteral("SELECT ai_settings.record_events(?)"));
+        send.bindValue(0, QString::fromUtf8(QJsonDocument(batch.pending).toJson(QJsonDocument::Compact)));
+        if (Status s = Sql::exec(send, Words::tr("recording usage")); !s)
+            return failAll(s.failure()); // the ledger refused one of them: the transaction records none
     }
     if (Status s = batch.totals.flush(m_db.preparedQueries()); !s)
         return failAll(s.failure());
@@ -202,15 +219,21 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
 
     if (!request.id.isEmpty() && !request.newId) {
         // A retried record with the same id must not charge twice.
-        QSqlQuery& q =
-            m_db.query(QStringLiteral("SELECT %1 FROM usage_events WHERE id = ?").arg(QLatin1String(eventColumns)));
-        q.bindValue(0, request.id);
-        if (Status s = Sql::exec(q, Words::tr("reading usage events")); !s)
-            return s.failure();
-        const bool found = q.next();
-        if (found)
-            out.event = eventFrom(q);
-        q.finish();
+        bool found = false;
+        if (const auto pending = batch.pendingById.constFind(request.id); pending != batch.pendingById.cend()) {
+            out.event = *pending;
+            found = true;
+        } else {
+            QSqlQuery& q =
+                m_db.query(QStringLiteral("SELECT %1 FROM usage_events WHERE id = ?").arg(QLatin1String(eventColumns)));
+            q.bindValue(0, request.id);
+            if (Status s = Sql::exec(q, Words::tr("reading usage events")); !s)
+                return s.failure();
+            found = q.next();
+            if (found)
+                out.event = eventFrom(q);
+            q.finish();
+        }
         if (found) {
             if (out.event.action != request.action || out.event.tenant != request.tenant)
                 return badInput(Words::tr("Event id %1 was already recorded for another action or tenant.")
@@ -271,19 +294,28 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
     e.model = r.slotModel ? r.slotModel->id : QString();
     e.billing = decision->billing;
     e.credits = decision->credits;
-    // On a shared ledger the function records the event in the caller's name and keeps the totals with it.
-    QSqlQuery& insert =
-        m_db.isPostgres()
-            ? m_db.query(QStringLiteral("SELECT ai_settings.record_event(?, ?, ?, ?, ?, ?, ?, ?)"))
-            : m_db.query(QStringLiteral("INSERT INTO usage_events (%1, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                             .arg(QLatin1String(eventColumns)));
-    const QVariantList values = eventRow(e, m_db.userName());
-    for (int i = 0; i < values.size(); ++i)
-        insert.bindValue(i, values[i]);
-    if (Status s = Sql::exec(insert, Words::tr("recording usage")); !s)
-        return s.failure();
-    if (!m_db.isPostgres())
+    if (m_db.isPostgres()) {
+        // On a shared ledger the ledger's function records the batch in the caller's name and keeps the totals
+        // with it, all in one call at the end (recordAll): one round trip and one check of the role, not one each.
+        batch.pending.append(QJsonObject{{QStringLiteral("id"), e.id},
+                                         {QStringLiteral("occurred_at"), e.occurredAt},
+                                         {QStringLiteral("tenant"), e.tenant},
+                                         {QStringLiteral("action"), e.action},
+                                         {QStringLiteral("model"), e.model},
+                                         {QStringLiteral("billing"), CreditRules::billingId(e.billing)},
+                                         {QStringLiteral("credits"), e.credits}});
+        batch.pendingById.insert(e.id, e);
+    } else {
+        QSqlQuery& insert =
+            m_db.query(QStringLiteral("INSERT INTO usage_events (%1, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                           .arg(QLatin1String(eventColumns)));
+        const QVariantList values = eventRow(e, m_db.userName());
+        for (int i = 0; i < values.size(); ++i)
+            insert.bindValue(i, values[i]);
+        if (Status s = Sql::exec(insert, Words::tr("recording usage")); !s)
+            return s.failure();
         batch.totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
+    }
     batch.poolUsed[out.period.start] += e.credits;
     if (const auto known = batch.recent.find(qMakePair(e.tenant, CreditRules::billingId(e.billing)));
         known != batch.recent.end())
