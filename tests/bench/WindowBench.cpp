@@ -12,7 +12,8 @@
 
 namespace {
 
-// Notes when the page's last section that depends on the history (the daily chart) is first painted.
+// Notes when the page's last section that depends on the history (the daily chart) is first painted. It watches
+// the whole application: a section is built when first shown, and on a shared ledger only once it is connected.
 class FirstPaint : public QObject
 {
 public:
@@ -21,7 +22,7 @@ public:
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override
     {
-        if (event->type() == QEvent::Paint)
+        if (event->type() == QEvent::Paint && qobject_cast<Ui::DailyChart*>(watched))
             painted = true;
         return QObject::eventFilter(watched, event);
     }
@@ -37,15 +38,17 @@ std::vector<double> timeToFirstPaint(const QString& databasePath, qint64 now, in
         timer.start();
         auto window = std::make_unique<Ui::MainWindow>(databasePath, Clock::fixedAt(now));
         FirstPaint watcher;
-        auto* chart = window->findChild<Ui::DailyChart*>();
-        if (!chart || !window->page())
+        if (!window->page())
             return {};
         // The Usage section holds the chart, whatever section the window last showed.
         window->page()->showSection(QStringLiteral("usage"));
-        chart->installEventFilter(&watcher);
+        qApp->installEventFilter(&watcher);
         window->show();
         while (!watcher.painted && timer.elapsed() < 60000)
             QApplication::processEvents(QEventLoop::AllEvents, 50);
+        qApp->removeEventFilter(&watcher);
+        if (!watcher.painted)
+            return {};
         samples.push_back(timer.nsecsElapsed() / 1e6);
     }
     return samples;
