@@ -98,6 +98,11 @@ private slots:
                      R"("model":"claude-sonnet-4-6","cost_type":"tokens","token_type":"output_tokens"},)"
                      R"({"amount":"1","list_amount":"1","currency":"USD","model":null,"cost_type":"web_search",)"
                      R"("token_type":null}]}],"next_page":null})");
+        // A window's answer with a day outside it (which the next window reads): left out, not counted twice.
+        server.route("usage_report?starting_at=2026-10-01", 200,
+                     R"({"data":[{"starting_at":"2026-11-20T00:00:00Z","ending_at":"2026-11-21T00:00:00Z",)"
+                     R"("results":[{"uncached_input_tokens":7,"output_tokens":4,"model":"claude-sonnet-4-6"}]}],)"
+                     R"("next_page":null})");
         server.route("analytics/", 200, R"({"data":[],"next_page":null})");
         const auto read = runWith(server, 5000, analyticsKey, QDate(2026, 10, 1), QDate(2026, 11, 20));
         QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.failure().message));

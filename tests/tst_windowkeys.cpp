@@ -461,6 +461,64 @@ private slots:
     // The providers' own books in the window: read by themselves as the window opens (never synced: due), shown in
     // Provider spend with the same dollars as `spend report`, the planted difference found; a second sync within
     // the minute is declined; with the provider gone the window shows the last sync and its time, and nothing waits.
+    // With a read-only analytics key the window shows the whole organisation's dollars per model and day, says
+    // why the install's key has none of its own, and finds nothing.
+    void aReadOnlyKeysBooksAreTheOrganisations()
+    {
+        setKeyWithTheCli(anthropicKey);
+        const QByteArray analyticsKey = "sk-ant-api01-" + QByteArray(70, 'R') + "Ro9_ana1";
+        const QDate yesterday = QDateTime::currentDateTimeUtc().date().addDays(-1);
+        const QByteArray day = yesterday.toString(Qt::ISODate).toLatin1();
+        m_provider.clearRoutes();
+        m_provider.route("/v1/organizations/analytics/usage_report", 200,
+                         R"({"data":[{"starting_at":")" + day +
+                             R"(T00:00:00Z","results":[{"uncached_input_tokens":1000000,"output_tokens":0,)"
+                             R"("model":"claude-sonnet-4-6"}]}],"next_page":null})");
+        m_provider.route("/v1/organizations/analytics/cost_report", 200,
+                         R"({"data":[{"starting_at":")" + day +
+                             R"(T00:00:00Z","results":[{"amount":"275","currency":"USD","model":"claude-sonnet-4-6",)"
+                             R"("cost_type":"tokens","token_type":"uncached_input_tokens"}]}],"next_page":null})");
+        const auto usage = runCli({QStringLiteral("--db"), m_db, QStringLiteral("keys"), QStringLiteral("set-usage"),
+                                   QStringLiteral("anthropic")},
+                                  analyticsKey);
+        QVERIFY2(usage.exitCode == 0, usage.err.constData());
+        m_provider.requests.clear();
+        openWindow();
+        QTRY_VERIFY_WITH_TIMEOUT(ledger()->providers().lastSync(QStringLiteral("anthropic"))->has_value(), 10000);
+        for (const FakeProvider::Request& r : m_provider.requests)
+            QVERIFY2(r.path.startsWith("/v1/organizations/analytics/"), r.path.constData());
+
+        auto l = ledger();
+        const BillingPeriod running = l->settings().period(std::nullopt).value();
+        const qint64 yesterdayNoon = QDateTime(yesterday, QTime(12, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        m_window->page()->showSection(QStringLiteral("spend"));
+        auto* combo = find<QComboBox>("spendPeriodCombo");
+        QTRY_VERIFY_WITH_TIMEOUT(combo->count() == 3, 10000);
+        if (!running.contains(yesterdayNoon)) {
+            combo->setCurrentIndex(1);
+            emit combo->activated(1);
+        }
+        auto* models = find<QTableWidget>("spendModels_anthropic");
+        QTRY_COMPARE_WITH_TIMEOUT(models->rowCount(), 1, 10000);
+        QCOMPARE(models->item(0, 0)->text(),
+                 QStringLiteral("The whole organisation (its analytics reports name no key)"));
+        QCOMPARE(models->item(0, 2)->text(), QStringLiteral("$2.75")); // billed: 275 cents
+        QCOMPARE(models->item(0, 3)->text(), QStringLiteral("billed"));
+        const QString holders = find<QLabel>("spendHolders_anthropic")->text();
+        QVERIFY2(holders.startsWith(QStringLiteral("Read with a read-only analytics key: Anthropic's analytics "
+                                                   "reports count the organisation's usage and cost per model")) &&
+                     holders.contains(QStringLiteral("The install's key \u2026wxyz: not reported per key")),
+                 qPrintable(holders));
+        auto* chart = find<Ui::DailyChart>("spendChart_anthropic");
+        QVERIFY2(chart->accessibleDescription().startsWith(
+                     QStringLiteral("$2.75 used by the whole organisation in this period")),
+                 qPrintable(chart->accessibleDescription()));
+        QCOMPARE(find<QTableWidget>("spendDays_anthropic")->horizontalHeaderItem(1)->text(),
+                 QStringLiteral("The whole organisation"));
+        QCOMPARE(find<QLabel>("spendFindingsLabel")->text(),
+                 QStringLiteral("The ledger and the providers' reports agree on every complete day held."));
+    }
+
     void theProvidersBooksAreSyncedAndShown()
     {
         setKeyWithTheCli(anthropicKey);

@@ -14,6 +14,8 @@
 #include <QTimeZone>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace {
 struct Words
 {
@@ -67,12 +69,18 @@ std::function<void(QUrl&, const QString&)> anthropicDays(QDate from, QDate to, c
     };
 }
 
-// A read-only report's rows name no key: each counts every key of the organisation together.
-template <typename Row> Result<ReportPage<Row>> ofWholeOrganisation(Result<ReportPage<Row>> page)
+// A read-only report's rows name no key: each counts every key of the organisation together. It is read a window
+// of days at a time; a row of a day outside the window asked for (which another window reads) is left out, so
+// that no day is counted twice.
+template <typename Row> Result<ReportPage<Row>> ofWholeOrganisation(Result<ReportPage<Row>> page, QDate from, QDate to)
 {
-    if (page)
-        for (Row& row : page.value().rows)
-            row.apiKeyId = wholeOrganisationKeyId();
+    if (!page)
+        return page;
+    QVector<Row>& rows = page.value().rows;
+    rows.erase(std::remove_if(rows.begin(), rows.end(), [&](const Row& row) { return row.day < from || row.day > to; }),
+               rows.end());
+    for (Row& row : rows)
+        row.apiKeyId = wholeOrganisationKeyId();
     return page;
 }
 
@@ -156,16 +164,17 @@ void ProviderSync::planReadOnly()
         const QDate to = std::min(m_set.last, from.addDays(reports.maxDays - 1));
         m_steps << Step{reports.usagePath, Words::tr("the analytics usage report"),
                         anthropicDays(from, to, {QStringLiteral("model")}),
-                        [this](const QByteArray& body) {
-                            return appended(ofWholeOrganisation(ProviderReports::anthropicUsage(body)), m_set.usage);
+                        [this, from, to](const QByteArray& body) {
+                            return appended(ofWholeOrganisation(ProviderReports::anthropicUsage(body), from, to),
+                                            m_set.usage);
                         },
                         reports.beta};
         m_steps << Step{
             reports.costPath, Words::tr("the analytics cost report"),
             anthropicDays(from, to,
                           {QStringLiteral("model"), QStringLiteral("cost_type"), QStringLiteral("token_type")}),
-            [this](const QByteArray& body) {
-                return appended(ofWholeOrganisation(ProviderReports::anthropicCost(body)), m_set.costs);
+            [this, from, to](const QByteArray& body) {
+                return appended(ofWholeOrganisation(ProviderReports::anthropicCost(body), from, to), m_set.costs);
             },
             reports.beta};
     }
