@@ -97,6 +97,19 @@ struct ProviderReportSet
     QVector<ProviderKeyName> keys; // the organisation's keys, all of them
 };
 
+// Whether the reports name the key of every row: not when they were read with a read-only key, whose rows count
+// the whole organisation (wholeOrganisationKeyId).
+inline bool countsPerKey(const QVector<ProviderUsageRow>& usage, const QVector<ProviderCostRow>& costs)
+{
+    for (const ProviderUsageRow& u : usage)
+        if (u.apiKeyId == wholeOrganisationKeyId())
+            return false;
+    for (const ProviderCostRow& c : costs)
+        if (c.apiKeyId == wholeOrganisationKeyId())
+            return false;
+    return true;
+}
+
 // When a provider's reports were last read, and for which days.
 struct ProviderSyncMark
 {

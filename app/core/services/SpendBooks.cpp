@@ -140,8 +140,7 @@ ProviderSpend spend(const Catalog& catalog, const ProviderReportSet& held, const
 
     std::map<std::tuple<HolderKey, QString, QDate>, DayLine> lines;
     const auto wholeOrganisation = [](const auto& row) { return row.apiKeyId == wholeOrganisationKeyId(); };
-    out.perKey = std::none_of(held.usage.cbegin(), held.usage.cend(), wholeOrganisation) &&
-                 std::none_of(held.costs.cbegin(), held.costs.cend(), wholeOrganisation);
+    out.perKey = countsPerKey(held.usage, held.costs);
     for (const ProviderUsageRow& u : held.usage) {
         const KeyOwner& o = ownerFor(u.apiKeyId);
         HolderSpend& h = holders[holderKey(o)];

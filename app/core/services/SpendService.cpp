@@ -162,13 +162,8 @@ void SpendService::store(const ProviderReportSet& set, Done done)
                               tenantKeysAllowed(settings.value()), utcDay(set.syncedAt).addDays(-1));
     if (Status s = m_ledger.providers().store(set, findings); !s)
         return done(s.failure());
-    const bool perKey =
-        std::none_of(set.usage.cbegin(), set.usage.cend(),
-                     [](const ProviderUsageRow& u) { return u.apiKeyId == wholeOrganisationKeyId(); }) &&
-        std::none_of(set.costs.cbegin(), set.costs.cend(),
-                     [](const ProviderCostRow& c) { return c.apiKeyId == wholeOrganisationKeyId(); });
     done(Synced{set.provider, set.first, set.last, int(set.usage.size()), int(set.costs.size()), int(set.keys.size()),
-                findings, perKey});
+                findings, countsPerKey(set.usage, set.costs)});
 }
 
 Result<SpendReport> SpendService::report(Ledger& ledger, const std::optional<QString>& periodId,
