@@ -53,18 +53,28 @@ struct Say
     }
 };
 
+// "(401)", or "(401, request req_…)": what the provider's support asks for.
+QString statusPartOf(const KeyVerdict& v, const Say& say)
+{
+    return v.requestId.isEmpty()
+               ? QStringLiteral("(%1)").arg(v.status)
+               : say(QT_TRANSLATE_NOOP("KeySentences", "(%1, request %2)")).arg(v.status).arg(v.requestId);
+}
+
+// ": <what the provider said>", or nothing.
+QString saidPartOf(const KeyVerdict& v)
+{
+    return v.said.isEmpty() ? QString() : QStringLiteral(": %1").arg(v.said);
+}
+
 } // namespace
 
 QString KeySentences::verdict(const KeyVerdict& v, const Provider& provider, bool english)
 {
     const Say say{english};
     const QString& name = provider.name;
-    // "(401)", or "(401, request req_…)": what the provider's support asks for.
-    const QString statusPart =
-        v.requestId.isEmpty()
-            ? QStringLiteral("(%1)").arg(v.status)
-            : say(QT_TRANSLATE_NOOP("KeySentences", "(%1, request %2)")).arg(v.status).arg(v.requestId);
-    const QString saidPart = v.said.isEmpty() ? QString() : QStringLiteral(": %1").arg(v.said);
+    const QString statusPart = statusPartOf(v, say);
+    const QString saidPart = saidPartOf(v);
     switch (v.code) {
     case KeyVerdict::Code::None:
         return {};
@@ -119,13 +129,10 @@ QString KeySentences::verdict(const KeyVerdict& v, const Provider& provider, boo
 
 QString KeySentences::readOnlyKeyNotKept(const KeyVerdict& v, const Provider& provider, bool refusedByProvider)
 {
-    const QString statusPart = v.requestId.isEmpty() ? QStringLiteral("(%1)").arg(v.status)
-                                                     : tr("(%1, request %2)").arg(v.status).arg(v.requestId);
-    const QString saidPart = v.said.isEmpty() ? QString() : QStringLiteral(": %1").arg(v.said);
     if (refusedByProvider)
         return tr("%1 would not read its usage reports to this key %2%3, so it is not kept: an API key runs AI "
                   "actions but cannot read them; enter an Admin key (%4…) or a read-only analytics key.")
-            .arg(provider.name, statusPart, saidPart, provider.adminKeyPrefixes.value(0));
+            .arg(provider.name, statusPartOf(v, Say{false}), saidPartOf(v), provider.adminKeyPrefixes.value(0));
     QString why = verdict(v, provider);
     while (why.endsWith(QLatin1Char('.')))
         why.chop(1);
