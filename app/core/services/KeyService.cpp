@@ -144,13 +144,7 @@ void KeyService::replace(const KeyEntry& entry, const QString& key, const KeyRec
             unchecked(entry, KeyState::NotVerified, fingerprint, KeyVerdict::of(KeyVerdict::Code::NotChecked));
         return store(entry, key, record, KeyChange::Replaced, stored.fingerprint, std::move(done));
     }
-    QPointer<KeyService> self(this);
-    probe(entry, key, [=, done = std::move(done)](Result<ProviderCheck::Outcome> outcome) {
-        if (!self)
-            return;
-        if (!outcome)
-            return done(outcome.failure());
-        const KeyRecord candidate = recordOf(entry, fingerprint, outcome.value(), m_ledger.now());
+    probe(entry, key, std::move(done), [=](const KeyRecord& candidate, const Done& done) {
         if (candidate.state == KeyState::Active ||
             (candidate.state != KeyState::Invalid && (!mayLoseWorkingKey || options.replaceUnverified)))
             return store(entry, key, candidate, KeyChange::Replaced, stored.fingerprint, done);
@@ -176,13 +170,7 @@ void KeyService::setReadOnlyKey(const KeyEntry& entry, const QString& key, const
     if (!options.verify)
         return answerLater(this, std::move(done),
                            Result<KeyRecord>(badInput(KeySentences::readOnlyKeyNeedsCheck(provider))));
-    QPointer<KeyService> self(this);
-    probe(entry, key, [=, done = std::move(done)](Result<ProviderCheck::Outcome> outcome) {
-        if (!self)
-            return;
-        if (!outcome)
-            return done(outcome.failure());
-        const KeyRecord candidate = recordOf(entry, KeyFormat::fingerprint(key), outcome.value(), m_ledger.now());
+    probe(entry, key, std::move(done), [=](const KeyRecord& candidate, const Done& done) {
         if (candidate.state == KeyState::Active) {
             const bool replacing = stored.state != KeyState::NotSet;
             return store(entry, key, candidate, replacing ? KeyChange::Replaced : KeyChange::Set,
@@ -268,8 +256,7 @@ void KeyService::verifyKey(const KeyEntry& scope, Done done)
     });
 }
 
-void KeyService::probe(const KeyEntry& entry, const QString& key,
-                       std::function<void(Result<ProviderCheck::Outcome>)> done)
+void KeyService::probe(const KeyEntry& entry, const QString& key, Done done, Judge judge)
 {
     const QString& provider = entry.provider;
     const auto settings = m_ledger.settings().current();
@@ -277,10 +264,12 @@ void KeyService::probe(const KeyEntry& entry, const QString& key,
         return done(settings.failure());
     auto* check = new ProviderCheck(m_network, m_ledger.clock(), this);
     check->setTimeout(m_checkTimeoutMs);
+    // The check is this service's child: it and its answer go with the service.
     connect(check, &ProviderCheck::finished, this,
-            [check, done = std::move(done)](const ProviderCheck::Outcome& outcome) {
+            [this, check, entry, fingerprint = KeyFormat::fingerprint(key), done = std::move(done),
+             judge = std::move(judge)](const ProviderCheck::Outcome& outcome) {
                 check->deleteLater();
-                done(outcome);
+                judge(recordOf(entry, fingerprint, outcome, m_ledger.now()), done);
             });
     check->start(
         *m_ledger.catalog().provider(provider),
@@ -290,11 +279,7 @@ void KeyService::probe(const KeyEntry& entry, const QString& key,
 
 void KeyService::check(const KeyEntry& entry, const QString& key, Done done)
 {
-    const QString fingerprint = KeyFormat::fingerprint(key);
-    probe(entry, key, [this, entry, fingerprint, done = std::move(done)](Result<ProviderCheck::Outcome> outcome) {
-        if (!outcome)
-            return done(outcome.failure());
-        const KeyRecord record = recordOf(entry, fingerprint, outcome.value(), m_ledger.now());
+    probe(entry, key, std::move(done), [this](const KeyRecord& record, const Done& done) {
         if (Status s = m_ledger.keys().setKeyRecord(record, KeyChange::Checked); !s)
             return done(s.failure());
         done(record);

@@ -56,8 +56,12 @@ private:
     void verifyKey(const KeyEntry& scope, Done done);
     void removeKey(const KeyEntry& scope, std::function<void(Status)> done);
     void check(const KeyEntry& entry, const QString& key, Done done);
-    // Runs the provider check on `key`; `done` gets the outcome, or the failure to start it.
-    void probe(const KeyEntry& entry, const QString& key, std::function<void(Result<ProviderCheck::Outcome>)> done);
+    // What to make of a check: the record of the checked key as the provider's answer has it, and the answer to
+    // give.
+    using Judge = std::function<void(const KeyRecord& candidate, const Done& done)>;
+    // Runs the provider check on `key` and hands its verdict, as the key's record, to `judge`; a check that cannot
+    // start answers `done` with why.
+    void probe(const KeyEntry& entry, const QString& key, Done done, Judge judge);
     void store(const KeyEntry& entry, const QString& key, KeyRecord record, KeyChange change,
                const QString& replacedFingerprint, Done done);
     void replace(const KeyEntry& entry, const QString& key, const KeyRecord& stored, SetOptions options, Done done);
