@@ -110,10 +110,10 @@ struct UsageBook::Batch
         QVector<qint64> times;
     };
     QHash<QPair<QString, QString>, Recent> recent;
-    // On a shared ledger the events decided so far, sent in one call at the end (record_events), and by id, so
-    // that an id given twice in the batch is answered as a retry.
-    QJsonArray pending;
-    QHash<QString, UsageEvent> pendingById;
+    // On a shared ledger the events decided so far, in order, sent in one call at the end (record_events); by id,
+    // so that an id given twice in the batch is answered as a retry.
+    QVector<UsageEvent> pending;
+    QHash<QString, qsizetype> pendingById;
 };
 
 Result<QVector<qint64>> UsageBook::batchRecent(Batch& batch, const QString& tenant, Billing billing, qint64 at)
@@ -126,7 +126,7 @@ Result<QVector<qint64>> UsageBook::batchRecent(Batch& batch, const QString& tena
         if (!times)
             return times.failure();
         // The batch's own events the ledger holds only once it is sent (a shared ledger's) count too.
-        for (const UsageEvent& e : qAsConst(batch.pendingById))
+        for (const UsageEvent& e : qAsConst(batch.pending))
             if (e.tenant == tenant && e.billing == billing && e.occurredAt > from)
                 times.value().append(e.occurredAt);
         it = batch.recent.insert(key, {from, times.value()});
@@ -173,8 +173,17 @@ QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>
             return failAll(answers[i].failure()); // the database failed: the transaction is rolled back
     }
     if (!batch.pending.isEmpty()) {
+        QJsonArray events;
+        for (const UsageEvent& e : qAsConst(batch.pending))
+            events.append(QJsonObject{{QStringLiteral("id"), e.id},
+                                      {QStringLiteral("occurred_at"), e.occurredAt},
+                                      {QStringLiteral("tenant"), e.tenant},
+                                      {QStringLiteral("action"), e.action},
+                                      {QStringLiteral("model"), e.model},
+                                      {QStringLiteral("billing"), CreditRules::billingId(e.billing)},
+                                      {QStringLiteral("credits"), e.credits}});
         QSqlQuery& send = m_db.query(QStringLiteral("SELECT ai_settings.record_events(?)"));
-        send.bindValue(0, QString::fromUtf8(QJsonDocument(batch.pending).toJson(QJsonDocument::Compact)));
+        send.bindValue(0, QString::fromUtf8(QJsonDocument(events).toJson(QJsonDocument::Compact)));
         if (Status s = Sql::exec(send, Words::tr("recording usage")); !s)
             return failAll(s.failure()); // the ledger refused one of them: the transaction records none
     }
@@ -221,7 +230,7 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
         // A retried record with the same id must not charge twice.
         bool found = false;
         if (const auto pending = batch.pendingById.constFind(request.id); pending != batch.pendingById.cend()) {
-            out.event = *pending;
+            out.event = batch.pending.at(*pending);
             found = true;
         } else {
             QSqlQuery& q =
@@ -297,14 +306,8 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
     if (m_db.isPostgres()) {
         // On a shared ledger the ledger's function records the batch in the caller's name and keeps the totals
         // with it, all in one call at the end (recordAll): one round trip and one check of the role, not one each.
-        batch.pending.append(QJsonObject{{QStringLiteral("id"), e.id},
-                                         {QStringLiteral("occurred_at"), e.occurredAt},
-                                         {QStringLiteral("tenant"), e.tenant},
-                                         {QStringLiteral("action"), e.action},
-                                         {QStringLiteral("model"), e.model},
-                                         {QStringLiteral("billing"), CreditRules::billingId(e.billing)},
-                                         {QStringLiteral("credits"), e.credits}});
-        batch.pendingById.insert(e.id, e);
+        batch.pendingById.insert(e.id, batch.pending.size());
+        batch.pending.append(e);
     } else {
         QSqlQuery& insert =
             m_db.query(QStringLiteral("INSERT INTO usage_events (%1, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
