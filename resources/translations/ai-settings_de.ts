@@ -2563,18 +2563,6 @@ und $OPENAI_BASE_URL.
         <source>The ledger&apos;s write lock is missing (the row of ledger_lock was deleted); nothing was written. A superuser restores it with: INSERT INTO ai_settings.ledger_lock (id) VALUES (1).</source>
         <translation>Die Schreibsperre des Kontos fehlt (die Zeile von ledger_lock wurde gelöscht); nichts wurde geschrieben. Ein Superuser stellt sie wieder her mit: INSERT INTO ai_settings.ledger_lock (id) VALUES (1).</translation>
     </message>
-    <message>
-        <source>This program&apos;s SQLite library is not the one its Qt driver uses, which importing needs.</source>
-        <translation>Die SQLite-Bibliothek dieses Programms ist nicht die seines Qt-Treibers; der Import braucht dieselbe.</translation>
-    </message>
-    <message>
-        <source>reading the import</source>
-        <translation>Lesen des Imports</translation>
-    </message>
-    <message>
-        <source>checking the events</source>
-        <translation>Prüfen der Ereignisse</translation>
-    </message>
 </context>
 <context>
     <name>Ui::ActivityPanel</name>
@@ -3980,6 +3968,22 @@ und $OPENAI_BASE_URL.
     <message>
         <source>checking the events</source>
         <translation>Prüfen der Ereignisse</translation>
+    </message>
+    <message>
+        <source>This program&apos;s SQLite library is not the one its Qt driver uses, which importing needs.</source>
+        <translation>Die SQLite-Bibliothek dieses Programms ist nicht die seines Qt-Treibers; der Import braucht dieselbe.</translation>
+    </message>
+    <message>
+        <source>The import could not use its temporary file in %1: %2.</source>
+        <translation>Der Import konnte seine temporäre Datei in %1 nicht verwenden: %2.</translation>
+    </message>
+    <message>
+        <source>it ends in the middle of a row</source>
+        <translation>sie endet mitten in einer Zeile</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>der Ordner existiert nicht</translation>
     </message>
 </context>
 <context>

@@ -14,13 +14,6 @@ struct Words
     Q_DECLARE_TR_FUNCTIONS(UsageBook)
 };
 
-// The lines that repeat an id of an earlier line: how many, and the first (SQLite; the ledger's function
-// staged_duplicates asks PostgreSQL the same).
-constexpr const char* sqliteRepeatsSql =
-    "WITH repeated AS (SELECT s.line, s.id FROM temp.import_staging s "
-    "JOIN (SELECT f.id, min(f.line) AS first FROM temp.import_staging f GROUP BY f.id HAVING count(*) > 1) d "
-    "ON d.id = s.id AND s.line > d.first) "
-    "SELECT (SELECT count(*) FROM repeated), r.line, r.id FROM repeated r ORDER BY r.line LIMIT 1";
 } // namespace
 
 ImportStaging::ImportStaging(QSqlDatabase db, QString recordedBy)
@@ -28,17 +21,18 @@ ImportStaging::ImportStaging(QSqlDatabase db, QString recordedBy)
 {
 }
 
-ImportStaging::~ImportStaging()
-{
-    if (m_prepared && !m_postgres)
-        SqliteBulkInsert::dropStaging(m_db);
-}
+ImportStaging::~ImportStaging() = default;
 
 Status ImportStaging::prepare()
 {
-    Status s = m_postgres ? PostgresBulkInsert::prepareStaging(m_db) : SqliteBulkInsert::createStaging(m_db);
-    m_prepared = s.ok();
-    return s;
+    if (m_postgres)
+        return PostgresBulkInsert::prepareStaging(m_db);
+    // The C API on another library's handle would not be safe.
+    if (!SqliteBulkInsert::available(m_db))
+        return unavailable(
+            Words::tr("This program's SQLite library is not the one its Qt driver uses, which importing needs."));
+    m_runs = std::make_unique<ImportRuns>();
+    return success();
 }
 
 Status ImportStaging::add(const QVector<ImportRow>& rows)
@@ -51,25 +45,26 @@ Status ImportStaging::add(const QVector<ImportRow>& rows)
         if (Identifiers::isValidEventId(row.event.id))
             valid.append(&row);
     m_staged += valid.size();
-    return m_postgres ? PostgresBulkInsert::copyStaged(m_db, valid, m_recordedBy)
-                      : SqliteBulkInsert::stage(m_db, valid);
+    if (m_postgres)
+        return PostgresBulkInsert::copyStaged(m_db, valid, m_recordedBy);
+    for (const ImportRow* row : valid)
+        if (Status s = m_runs->add(*row); !s)
+            return s;
+    return success();
 }
 
 Result<ImportStaging::Repeats> ImportStaging::repeatedIds()
 {
-    if (!m_postgres)
-        if (Status s = SqliteBulkInsert::sortStaging(m_db); !s)
-            return s.failure();
-    QSqlQuery q(m_db);
-    const QString sql =
-        m_postgres ? QStringLiteral("SELECT repeats, first_line, first_id FROM ai_settings.staged_duplicates()")
-                   : QString::fromLatin1(sqliteRepeatsSql);
-    if (!q.exec(sql))
-        return Sql::storageFailure(q.lastError(), Words::tr("checking the events"));
     Repeats repeats;
-    if (q.next() && q.value(0).toLongLong() > 0)
-        repeats = {q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toString()};
-    return repeats;
+    if (m_postgres) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT repeats, first_line, first_id FROM ai_settings.staged_duplicates()")))
+            return Sql::storageFailure(q.lastError(), Words::tr("checking the events"));
+        if (q.next() && q.value(0).toLongLong() > 0)
+            repeats = {q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toString()};
+        return repeats;
+    }
+    return m_runs->repeatedIds();
 }
 
 Result<ImportStaging::Added> ImportStaging::move(const std::function<void(const UsageEvent&)>& inserted,
@@ -82,14 +77,15 @@ Result<ImportStaging::Added> ImportStaging::move(const std::function<void(const 
         return Added{added->events, added->credits};
     }
     Added added;
-    const Status moved = SqliteBulkInsert::moveStaged(
-        m_db, m_recordedBy,
+    const Status moved = SqliteBulkInsert::moveSorted(
+        m_db, m_recordedBy, *m_runs,
         [&](const UsageEvent& e) {
             ++added.events;
             added.credits += e.credits;
             inserted(e);
         },
-        m_staged, progress);
+        progress);
+    m_runs.reset(); // their memory and files, before the rest of the import
     if (!moved)
         return moved.failure();
     return added;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ledger/sqlite/ImportRuns.h"
 #include "model/ImportProgress.h"
 #include "model/UsageEvent.h"
 #include "support/Result.h"
@@ -8,17 +9,17 @@
 #include <QVector>
 
 #include <functional>
+#include <memory>
 
-// Where an import's rows wait while the rest of the file is read and checked: a temporary table of the
-// connection, so that a file of any size is imported in bounded memory, ids given twice are found by the
-// database, and the ledger's write lock is taken only to move the rows in. On PostgreSQL the table is the
-// ledger's (prepare_import, which only the import's caller may insert into); on SQLite it is the connection's own,
-// in SQLite's temporary database, whose writes take no lock on the ledger's file.
+// Where an import's rows wait while the rest of the file is read and checked, so that a file of any size is
+// imported in bounded memory, ids given twice are found before anything is written, and the ledger's write lock is
+// taken only to move the rows in. On PostgreSQL a table of the ledger's (prepare_import, which only the import's
+// caller may insert into); on SQLite sorted runs in memory and temporary files (ImportRuns), which take no lock on
+// the ledger's file.
 class ImportStaging
 {
 public:
     ImportStaging(QSqlDatabase db, QString recordedBy);
-    // On SQLite the table is dropped here: declared before the import's transaction, it outlives it.
     ~ImportStaging();
     ImportStaging(const ImportStaging&) = delete;
     ImportStaging& operator=(const ImportStaging&) = delete;
@@ -30,13 +31,7 @@ public:
     qint64 staged() const { return m_staged; }
 
     // Once every row is staged: the rows whose id an earlier line gave already, how many, and the first of them.
-    // (On SQLite this sorts the staged rows by id, for the move too.)
-    struct Repeats
-    {
-        qint64 count = 0;
-        int firstLine = 0;
-        QString firstId;
-    };
+    using Repeats = ImportRuns::Repeats;
     Result<Repeats> repeatedIds();
 
     // The rows whose id is not stored yet become events recorded by the caller, in id order: on SQLite under the
@@ -56,6 +51,6 @@ private:
     QSqlDatabase m_db;
     QString m_recordedBy;
     bool m_postgres;
-    bool m_prepared = false;
+    std::unique_ptr<ImportRuns> m_runs; // SQLite
     qint64 m_staged = 0;
 };

@@ -1,9 +1,10 @@
-// Import of historic usage: the file is read a piece at a time into a staging table and every row is checked
+// Import of historic usage: the file is read a piece at a time into staging and every row is checked
 // before the ledger is written; the write is one transaction, under the write lock only for the move.
 #include "ledger/UsageBook.h"
 
 #include "ledger/ImportStaging.h"
 #include "ledger/Schema.h"
+#include "ledger/sqlite/SqliteBulkInsert.h"
 #include "ledger/SqlSupport.h"
 #include "ledger/UsageTotals.h"
 #include "model/ImportProgress.h"
@@ -170,8 +171,8 @@ Status UsageBook::moveStaged(ImportStaging& staging, const QSet<QString>& tenant
         if (!ImportProgress::begin(overall, Step::Indexing))
             return ImportProgress::cancelled();
         if (rebuildIndex)
-            if (Status s = Sql::execText(m_db.handle(), QLatin1String(Schema::createRateLimitIndex),
-                                         Words::tr("indexing the import"));
+            if (Status s = SqliteBulkInsert::createIndex(m_db.handle(), Schema::createRateLimitIndex,
+                                                         Words::tr("indexing the import"));
                 !s)
                 return s;
         if (!ImportProgress::begin(overall, Step::Totalling))
@@ -208,7 +209,7 @@ Result<ImportSummary> UsageBook::importFrom(const ImportSource& source, bool dry
                                             const ImportProgress::Overall& progress)
 {
     using ImportProgress::Step;
-    // Declared first, so that it outlives the transaction: SQLite's staging table is dropped after it ends.
+    // Where the rows wait while the rest of the file is read and checked.
     ImportStaging staging(m_db.handle(), m_db.userName());
     // The write lock is taken once the whole file is staged and checked (moveStaged).
     Sql::WriteTransaction tx(m_db.handle(), Sql::WriteTransaction::Lock::LedgerRowLater);

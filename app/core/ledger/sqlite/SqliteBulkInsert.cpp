@@ -1,5 +1,7 @@
 #include "ledger/sqlite/SqliteBulkInsert.h"
 
+#include "ledger/sqlite/ImportRuns.h"
+
 #include <QCoreApplication>
 #include <QSqlDriver>
 #include <QSqlQuery>
@@ -9,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include <unistd.h>
@@ -106,12 +109,6 @@ Result<Statement> prepared(sqlite3* handle, const char* sql, const QString& doin
     return Statement(statement, sqlite3_finalize);
 }
 
-Status execute(sqlite3* handle, const char* sql, const QString& doing)
-{
-    const int rc = sqlite3_exec(handle, sql, nullptr, nullptr, nullptr);
-    return rc == SQLITE_OK ? success() : Status(failed(handle, rc, doing));
-}
-
 } // namespace
 
 void waitBriefly(const QSqlDatabase& db, int maxWaitMs)
@@ -126,140 +123,85 @@ void waitBriefly(sqlite3* handle, int maxWaitMs)
     sqlite3_busy_handler(handle, busyHandler, reinterpret_cast<void*>(static_cast<intptr_t>(maxWaitMs)));
 }
 
-Status createStaging(const QSqlDatabase& db)
-{
-    sqlite3* handle = connectionOf(db); // the C API on another library's handle would not be safe
-    if (!handle)
-        return unavailable(
-            Words::tr("This program's SQLite library is not the one its Qt driver uses, which importing needs."));
-    // In the temporary database: its writes take no lock on the ledger's file, and it goes with the connection.
-    return execute(
-        handle,
-        "DROP TABLE IF EXISTS temp.import_staging; "
-        "CREATE TEMP TABLE import_staging (line INTEGER NOT NULL, id TEXT NOT NULL, occurred_at INTEGER NOT NULL, "
-        "tenant TEXT NOT NULL, action TEXT NOT NULL, model TEXT NOT NULL, billing TEXT NOT NULL, "
-        "credits INTEGER NOT NULL)",
-        Words::tr("preparing the import"));
-}
-
-Status sortStaging(const QSqlDatabase& db)
-{
-    // Sorted once, by an index that holds every column: the search for repeated ids and the move both read it in
-    // id order, and neither sorts again. On one thread: each helper thread of SQLite's sorter takes a buffer of
-    // its own (the page cache's size), which took a 10M import from 265 to 358 MiB.
-    return execute(handleOf(db),
-                   "CREATE INDEX temp.import_staging_by_id ON import_staging "
-                   "(id, line, occurred_at, tenant, action, model, billing, credits)",
-                   Words::tr("checking the events"));
-}
-
-void dropStaging(const QSqlDatabase& db)
-{
-    if (sqlite3* handle = handleOf(db))
-        sqlite3_exec(handle, "DROP TABLE IF EXISTS temp.import_staging", nullptr, nullptr, nullptr);
-}
-
-Status stage(const QSqlDatabase& db, const QVector<const ImportRow*>& rows)
-{
-    sqlite3* handle = handleOf(db);
-    const QString doing = Words::tr("reading the import");
-    auto insert =
-        prepared(handle,
-                 "INSERT INTO temp.import_staging (line, id, occurred_at, tenant, action, model, billing, credits) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                 doing);
-    if (!insert)
-        return insert.failure();
-    sqlite3_stmt* statement = insert->get();
-    // Tenants, actions and models repeat; convert each distinct text once.
-    QHash<QString, QByteArray> utf8;
-    const auto shared = [&utf8](const QString& text) -> const QByteArray& {
-        auto it = utf8.find(text);
-        if (it == utf8.end())
-            it = utf8.insert(text, text.toUtf8());
-        return it.value();
-    };
-    const QByteArray byok = CreditRules::billingId(CreditRules::Billing::Byok).toUtf8();
-    const QByteArray credits = CreditRules::billingId(CreditRules::Billing::Credits).toUtf8();
-    // One transaction a piece, on the temporary database only.
-    if (Status s = execute(handle, "BEGIN", doing); !s)
-        return s;
-    for (const ImportRow* row : rows) {
-        const UsageEvent& e = row->event;
-        const QByteArray id = e.id.toUtf8();
-        sqlite3_bind_int(statement, 1, row->line);
-        bindText(statement, 2, id);
-        sqlite3_bind_int64(statement, 3, e.occurredAt);
-        bindText(statement, 4, shared(e.tenant));
-        bindText(statement, 5, shared(e.action));
-        bindText(statement, 6, shared(e.model));
-        bindText(statement, 7, e.billing == CreditRules::Billing::Byok ? byok : credits);
-        sqlite3_bind_int(statement, 8, e.credits);
-        const int rc = sqlite3_step(statement);
-        sqlite3_reset(statement);
-        if (rc != SQLITE_DONE) {
-            const Failure why = failed(handle, rc, doing);
-            sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
-            return why;
-        }
-    }
-    return execute(handle, "COMMIT", doing);
-}
-
-Status moveStaged(const QSqlDatabase& db, const QString& recordedBy,
-                  const std::function<void(const UsageEvent&)>& inserted, qint64 staged, const Progress& progress)
+Status moveSorted(const QSqlDatabase& db, const QString& recordedBy, ImportRuns& rows,
+                  const std::function<void(const UsageEvent&)>& inserted, const Progress& progress)
 {
     sqlite3* handle = handleOf(db);
     const QString doing = Words::tr("importing usage");
-    // In the order of the id index: each insert lands beside the last, which keeps a large import from reading a
-    // page of the index for nearly every row once the index outgrows the page cache.
-    auto select = prepared(
-        handle, "SELECT id, occurred_at, tenant, action, model, billing, credits FROM temp.import_staging ORDER BY id",
-        doing);
-    if (!select)
-        return select.failure();
     auto insert = prepared(handle, importEventSql, doing);
     if (!insert)
         return insert.failure();
-    sqlite3_stmt* from = select->get();
     sqlite3_stmt* into = insert->get();
     const QByteArray by = recordedBy.toUtf8();
     bindText(into, 8, by);
-    // Each distinct tenant and action becomes a QString once, for the totals.
-    QHash<QByteArray, QString> texts;
-    const auto text = [&texts](sqlite3_stmt* s, int column) -> const QString& {
-        const QByteArray bytes(reinterpret_cast<const char*>(sqlite3_column_text(s, column)),
-                               sqlite3_column_bytes(s, column));
-        auto it = texts.find(bytes);
-        if (it == texts.end())
-            it = texts.insert(bytes, QString::fromUtf8(bytes));
-        return it.value();
-    };
     const QByteArray byok = CreditRules::billingId(CreditRules::Billing::Byok).toUtf8();
+    const QByteArray credits = CreditRules::billingId(CreditRules::Billing::Credits).toUtf8();
     UsageEvent e;
     qint64 done = 0;
-    int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(from)) == SQLITE_ROW) {
-        for (int column = 0; column < 7; ++column)
-            sqlite3_bind_value(into, column + 1, sqlite3_column_value(from, column));
+    std::optional<Failure> failure;
+    // In id order: each insert lands beside the last, which keeps a large import from reading a page of the index
+    // for nearly every row once the index outgrows the page cache.
+    const Status read = rows.read([&](const ImportRuns::Row& row) {
+        const bool isByok = row.billing == CreditRules::Billing::Byok;
+        bindText(into, 1, row.id);
+        sqlite3_bind_int64(into, 2, row.occurredAt);
+        bindText(into, 3, rows.utf8(row.tenant));
+        bindText(into, 4, rows.utf8(row.action));
+        bindText(into, 5, rows.utf8(row.model));
+        bindText(into, 6, isByok ? byok : credits);
+        sqlite3_bind_int(into, 7, row.credits);
         const int written = sqlite3_step(into);
         sqlite3_reset(into);
-        if (written != SQLITE_DONE)
-            return failed(handle, written, doing);
+        if (written != SQLITE_DONE) {
+            failure = failed(handle, written, doing);
+            return false;
+        }
         if (sqlite3_changes(handle) == 1) {
-            e.occurredAt = sqlite3_column_int64(from, 1);
-            e.tenant = text(from, 2);
-            e.action = text(from, 3);
-            e.billing = qstrcmp(reinterpret_cast<const char*>(sqlite3_column_text(from, 5)), byok.constData()) == 0
-                            ? CreditRules::Billing::Byok
-                            : CreditRules::Billing::Credits;
-            e.credits = sqlite3_column_int(from, 6);
+            e.occurredAt = row.occurredAt;
+            e.tenant = rows.text(row.tenant);
+            e.action = rows.text(row.action);
+            e.billing = row.billing;
+            e.credits = row.credits;
             inserted(e);
         }
-        if (!ImportProgress::report(progress, ++done, staged))
-            return ImportProgress::cancelled();
+        if (!ImportProgress::report(progress, ++done, rows.size())) {
+            failure = ImportProgress::cancelled();
+            return false;
+        }
+        return true;
+    });
+    if (failure)
+        return *failure;
+    return read;
+}
+
+Status createIndex(const QSqlDatabase& db, const char* createSql, const QString& doing)
+{
+    sqlite3* handle = handleOf(db);
+    const auto pragma = [handle](const char* name) -> std::optional<int> {
+        sqlite3_stmt* asked = nullptr;
+        std::optional<int> value;
+        if (sqlite3_prepare_v2(handle, (QByteArray("PRAGMA ") + name).constData(), -1, &asked, nullptr) == SQLITE_OK &&
+            sqlite3_step(asked) == SQLITE_ROW)
+            value = sqlite3_column_int(asked, 0);
+        sqlite3_finalize(asked);
+        return value;
+    };
+    const auto set = [handle](const char* name, int value) {
+        sqlite3_exec(handle, (QByteArray("PRAGMA ") + name + " = " + QByteArray::number(value)).constData(), nullptr,
+                     nullptr, nullptr);
+    };
+    const std::optional<int> threads = pragma("threads"), cacheSize = pragma("cache_size");
+    if (threads && cacheSize) {
+        set("threads", std::max(*threads, 1));
+        set("cache_size", *cacheSize / 2);
     }
-    return rc == SQLITE_DONE ? success() : Status(failed(handle, rc, doing));
+    const int rc = sqlite3_exec(handle, createSql, nullptr, nullptr, nullptr);
+    if (threads && cacheSize) {
+        set("threads", *threads);
+        set("cache_size", *cacheSize);
+    }
+    return rc == SQLITE_OK ? success() : Status(failed(handle, rc, doing));
 }
 
 } // namespace SqliteBulkInsert
