@@ -6,7 +6,6 @@
 #include <QRegularExpression>
 
 #include <algorithm>
-#include <cstring>
 
 namespace {
 struct Words
@@ -26,31 +25,39 @@ QRegularExpression wholeString(const char* pattern)
     return QRegularExpression(QRegularExpression::anchoredPattern(QLatin1String(pattern)));
 }
 
-// An ASCII letter or digit, or one of `punctuation`. (Tenant and event ids are checked for every line of an import:
-// a loop over the characters takes a tenth of a regular expression's time.)
-bool isPlainOr(QChar c, const char* punctuation)
+// The ASCII characters an id may hold: letters, digits and `punctuation`. (Tenant and event ids are checked for
+// every line of an import: a table lookup per character takes a tenth of a regular expression's time.)
+struct Allowed
 {
-    const char16_t u = c.unicode();
-    if ((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9'))
-        return true;
-    return u < 0x80 && u != 0 && std::strchr(punctuation, char(u)) != nullptr;
-}
+    explicit constexpr Allowed(const char* punctuation)
+    {
+        for (char c = '0'; c <= '9'; ++c)
+            ascii[int(c)] = true;
+        for (char c = 'a'; c <= 'z'; ++c)
+            ascii[int(c)] = ascii[int(c) - 'a' + 'A'] = true;
+        for (; *punctuation; ++punctuation)
+            ascii[int(*punctuation)] = true;
+    }
+    bool operator()(QChar c) const { return c.unicode() < 128 && ascii[c.unicode()]; }
+    bool ascii[128] = {};
+};
 
-// 1 to `longest` characters, each plain or one of `punctuation`; the first plain when `plainFirst`.
-bool consistsOf(const QString& id, qsizetype longest, const char* punctuation, bool plainFirst)
+constexpr Allowed plain("");
+
+// 1 to `longest` characters, each allowed; the first plain (a letter or digit) when `plainFirst`.
+bool consistsOf(const QString& id, qsizetype longest, const Allowed& allowed, bool plainFirst)
 {
-    if (id.isEmpty() || id.size() > longest)
+    if (id.isEmpty() || id.size() > longest || (plainFirst && !plain(id.front())))
         return false;
-    if (plainFirst && !isPlainOr(id.front(), ""))
-        return false;
-    return std::all_of(id.begin(), id.end(), [punctuation](QChar c) { return isPlainOr(c, punctuation); });
+    return std::all_of(id.begin(), id.end(), allowed);
 }
 
 } // namespace
 
 bool isValidTenantId(const QString& id)
 {
-    return consistsOf(id, 64, "._-", true);
+    static constexpr Allowed allowed("._-");
+    return consistsOf(id, 64, allowed, true);
 }
 
 bool isValidUserName(const QString& name)
@@ -61,7 +68,8 @@ bool isValidUserName(const QString& name)
 
 bool isValidEventId(const QString& id)
 {
-    return consistsOf(id, 128, "._:@/+=-", false);
+    static constexpr Allowed allowed("._:@/+=-");
+    return consistsOf(id, 128, allowed, false);
 }
 
 Status checkDisplayName(const QString& name)

@@ -290,7 +290,9 @@ Result<ImportRuns::Repeats> ImportRuns::repeatedIds()
                 repeats.firstId = QString::fromLatin1(row.id);
             }
         } else {
-            previous = row.id;
+            // Copied into its own buffer: sharing row.id's would make the next row's id a fresh allocation.
+            previous.resize(row.id.size());
+            std::memcpy(previous.data(), row.id.constData(), size_t(row.id.size()));
         }
         return true;
     });
