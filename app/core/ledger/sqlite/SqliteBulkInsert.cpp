@@ -194,7 +194,7 @@ Status createIndex(const QSqlDatabase& db, const char* createSql, const QString&
     const std::optional<int> threads = pragma("threads"), cacheSize = pragma("cache_size");
     if (threads && cacheSize) {
         set("threads", std::max(*threads, 1));
-        set("cache_size", *cacheSize / 2);
+        set("cache_size", *cacheSize / 4);
     }
     const int rc = sqlite3_exec(handle, createSql, nullptr, nullptr, nullptr);
     if (threads && cacheSize) {
