@@ -1,3 +1,4 @@
+#include "ledger/sqlite/ImportNote.h"
 #include "LedgerFixture.h"
 #include "words/AuditSentences.h"
 #include "words/UsageSentences.h"
@@ -421,6 +422,42 @@ private slots:
         QCOMPARE(twice.failure().message,
                  QStringLiteral("Line 4: id \"r1\" appears twice in the file; nothing was imported."));
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 6000);
+    }
+
+    // SQLite cannot say who holds its write lock, and an import holds it for a while (about a minute at 10M
+    // events): a writer that gives up meanwhile names the import from the note it leaves beside the file, which is
+    // gone once the import ends.
+    void aWriterThatGivesUpDuringAnImportNamesTheImport()
+    {
+        if (TestBackend::postgres())
+            QSKIP("PostgreSQL names the holder from its own sessions (tst_clitransfer)");
+        QByteArray csv;
+        for (int i = 0; i < 500; ++i)
+            csv += QStringLiteral("n%1,2026-10-02T09:00:00Z,t,theme,,credits,\n").arg(i).toLatin1();
+        const QString note = ImportNote::pathFor(m_path);
+        auto other = openAs(ledger().userName());
+        bool noted = false;
+        QString refused;
+        using ImportProgress::Step;
+        const auto summary = ledger().usage().importRows(rows(csv), false, [&](Step step, int) {
+            if (step == Step::Totalling && refused.isEmpty()) {
+                noted = QFile::exists(note);
+                const auto r =
+                    other->usage().record({QStringLiteral("theme"), QString(), std::nullopt, QString(), false});
+                refused = r ? QStringLiteral("recorded") : r.failure().message;
+            }
+            return true;
+        });
+        QVERIFY2(summary.ok(), qPrintable(summary.failure().message));
+        QVERIFY(noted);
+        QCOMPARE(refused, QStringLiteral("The ledger is busy: %1's import of 500 events (started "
+                                         "2026-11-22T12:00:00Z) held its write lock for more than 10 seconds; "
+                                         "nothing was written.")
+                              .arg(ledger().userName()));
+        QVERIFY(!QFile::exists(note));
+        // Once the import has ended, the same writer records.
+        const auto after = other->usage().record({QStringLiteral("theme"), QString(), std::nullopt, QString(), false});
+        QVERIFY2(after.ok(), qPrintable(after.failure().message));
     }
 
     // The progress of an import covers all of it, step by named step, and reaches the end only once it is saved:

@@ -2563,6 +2563,10 @@ und $OPENAI_BASE_URL.
         <source>The ledger&apos;s write lock is missing (the row of ledger_lock was deleted); nothing was written. A superuser restores it with: INSERT INTO ai_settings.ledger_lock (id) VALUES (1).</source>
         <translation>Die Schreibsperre des Kontos fehlt (die Zeile von ledger_lock wurde gelöscht); nichts wurde geschrieben. Ein Superuser stellt sie wieder her mit: INSERT INTO ai_settings.ledger_lock (id) VALUES (1).</translation>
     </message>
+    <message>
+        <source>%1&apos;s import of %2 (started %3)</source>
+        <translation>der Import von %2 durch %1 (begonnen %3)</translation>
+    </message>
 </context>
 <context>
     <name>Ui::ActivityPanel</name>

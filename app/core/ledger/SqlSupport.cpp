@@ -1,5 +1,9 @@
 #include "ledger/SqlSupport.h"
 
+#include "ledger/sqlite/ImportNote.h"
+#include "support/IsoTime.h"
+#include "words/UsageSentences.h"
+
 #include <QCoreApplication>
 #include <QSqlDriver>
 
@@ -32,6 +36,21 @@ QString lockHolders(const QSqlDatabase& db)
     while (q.next())
         names << q.value(0).toString();
     return names.join(QStringLiteral(", "));
+}
+
+// The writer waited its bound for the write lock, which `holders` (when known) kept.
+Failure lockWaitGaveUp(const QString& holders)
+{
+    Failure busy = unavailable(
+        holders.isEmpty()
+            ? Words::tr("The ledger is busy: another writer held its write lock for more than %Ln second(s); nothing "
+                        "was written.",
+                        nullptr, writeWaitMs / 1000)
+            : Words::tr("The ledger is busy: %1 held its write lock for more than %Ln second(s); nothing was written.",
+                        nullptr, writeWaitMs / 1000)
+                  .arg(holders));
+    busy.busy = true;
+    return busy;
 }
 
 } // namespace
@@ -119,9 +138,7 @@ Status WriteTransaction::begin()
         // SQLite's one lock is the file's: with LedgerRowLater the transaction that takes it begins in lock().
         if (m_lock == Lock::LedgerRowLater)
             return success();
-        Status s = execText(m_db, QStringLiteral("BEGIN IMMEDIATE"), Words::tr("starting a transaction"));
-        m_open = s.ok();
-        return s;
+        return beginImmediate();
     }
     // PostgreSQL: every writer of the ledger takes one transaction-scoped lock first, as SQLite's BEGIN IMMEDIATE
     // does, so that read-check-insert sequences (the pool, the rate limit, ids) are serialised across machines
@@ -143,9 +160,7 @@ Status WriteTransaction::lock()
     if (!isPostgres(m_db)) {
         if (m_open)
             return success(); // BEGIN IMMEDIATE took SQLite's
-        Status s = execText(m_db, QStringLiteral("BEGIN IMMEDIATE"), Words::tr("starting a transaction"));
-        m_open = s.ok();
-        return s;
+        return beginImmediate();
     }
     QSqlQuery lock(m_db);
     const bool locked =
@@ -169,17 +184,21 @@ Status WriteTransaction::lock()
         return storageFailure(error, Words::tr("waiting for the ledger's write lock"));
     QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
     m_open = false;
-    const QString holders = m_lock != Lock::Schema ? lockHolders(m_db) : QString();
-    Failure busy = unavailable(
-        holders.isEmpty()
-            ? Words::tr("The ledger is busy: another writer held its write lock for more than %Ln second(s); nothing "
-                        "was written.",
-                        nullptr, writeWaitMs / 1000)
-            : Words::tr("The ledger is busy: %1 held its write lock for more than %Ln second(s); nothing was written.",
-                        nullptr, writeWaitMs / 1000)
-                  .arg(holders));
-    busy.busy = true;
-    return busy;
+    return lockWaitGaveUp(m_lock != Lock::Schema ? lockHolders(m_db) : QString());
+}
+
+Status WriteTransaction::beginImmediate()
+{
+    Status s = execText(m_db, QStringLiteral("BEGIN IMMEDIATE"), Words::tr("starting a transaction"));
+    m_open = s.ok();
+    if (s || !s.failure().busy)
+        return s;
+    // SQLite cannot say who holds its lock; an import leaves a note while it holds it for long.
+    const auto import = ImportNote::holder(m_db.databaseName());
+    return lockWaitGaveUp(
+        import ? Words::tr("%1's import of %2 (started %3)")
+                     .arg(import->userName, UsageSentences::events(import->events), IsoTime::formatUtc(import->since))
+               : QString());
 }
 
 Status WriteTransaction::commit()

@@ -62,6 +62,7 @@ public:
     Status commit();
 
 private:
+    Status beginImmediate(); // SQLite's write lock
     QSqlDatabase m_db;
     Lock m_lock;
     bool m_open = false;

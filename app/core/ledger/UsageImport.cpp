@@ -4,6 +4,7 @@
 
 #include "ledger/ImportStaging.h"
 #include "ledger/Schema.h"
+#include "ledger/sqlite/ImportNote.h"
 #include "ledger/sqlite/SqliteBulkInsert.h"
 #include "ledger/SqlSupport.h"
 #include "ledger/UsageTotals.h"
@@ -261,6 +262,10 @@ Result<ImportSummary> UsageBook::importFrom(const ImportSource& source, bool dry
     if (summary.rows == 0)
         return badInput(Words::tr("The file holds no usage events; nothing was imported."));
 
+    // SQLite's writers that give up meanwhile can say who holds the lock (ImportNote).
+    std::optional<ImportNote> note;
+    if (!m_db.isPostgres())
+        note.emplace(m_db.handle().databaseName(), m_db.userName(), staging.staged(), m_db.now());
     // A dry run does the whole write and rolls it back, so its counts are exactly what a real run would give.
     if (Status s = moveStaged(staging, tenants, summary, tx, progress); !s)
         return s.failure();
