@@ -153,7 +153,7 @@ private slots:
         QFETCH(QString, message);
         const Run set = cli(command.split(QLatin1Char(' ')), key);
         QCOMPARE(set.exitCode, 2);
-        QCOMPARE(set.err.count('\n'), 1);
+        QVERIFY2(set.err.count('\n') == 1, set.err.constData()); // one sentence, nothing else
         QVERIFY2(set.err.contains(message.toUtf8()), set.err.constData());
         QVERIFY(m_provider.requests.isEmpty());
         QVERIFY(keychainLookup(usageAccount("anthropic")).isEmpty());
@@ -224,7 +224,7 @@ private slots:
         m_provider.route(analyticsPath, httpStatus, body);
         const Run set = cli(words("keys set-usage anthropic"), anthropicKey);
         QCOMPARE(set.exitCode, exitCode);
-        QCOMPARE(set.err.count('\n'), 1);
+        QVERIFY2(set.err.count('\n') == 1, set.err.constData()); // one sentence, nothing else
         QVERIFY2(set.err.contains(said.toUtf8()), set.err.constData());
         QVERIFY(!set.err.contains(anthropicKey));
         QCOMPARE(m_provider.requests.size(), 1);

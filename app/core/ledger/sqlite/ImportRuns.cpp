@@ -33,7 +33,7 @@ bool before(const ImportRuns::Row& a, const ImportRuns::Row& b)
 }
 
 // Where the runs go: the system's folder for temporary files ($TMPDIR, else /tmp). Qt answers an empty path when
-// $TMPDIR names a folder that does not exist, which would put the files in the working folder.
+// $TMPDIR names a folder that does not exist, which would put the files at the root of the file system.
 QString temporaryFolder()
 {
     const QString folder = QDir::tempPath();
