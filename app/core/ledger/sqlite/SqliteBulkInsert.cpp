@@ -178,14 +178,11 @@ Status moveSorted(const QSqlDatabase& db, const QString& recordedBy, ImportRuns&
 Status createIndex(const QSqlDatabase& db, const char* createSql, const QString& doing)
 {
     sqlite3* handle = handleOf(db);
-    const auto pragma = [handle](const char* name) -> std::optional<int> {
-        sqlite3_stmt* asked = nullptr;
-        std::optional<int> value;
-        if (sqlite3_prepare_v2(handle, (QByteArray("PRAGMA ") + name).constData(), -1, &asked, nullptr) == SQLITE_OK &&
-            sqlite3_step(asked) == SQLITE_ROW)
-            value = sqlite3_column_int(asked, 0);
-        sqlite3_finalize(asked);
-        return value;
+    const auto pragma = [&](const char* name) -> std::optional<int> {
+        const auto asked = prepared(handle, (QByteArray("PRAGMA ") + name).constData(), doing);
+        if (asked && sqlite3_step(asked->get()) == SQLITE_ROW)
+            return sqlite3_column_int(asked->get(), 0);
+        return std::nullopt;
     };
     const auto set = [handle](const char* name, int value) {
         sqlite3_exec(handle, (QByteArray("PRAGMA ") + name + " = " + QByteArray::number(value)).constData(), nullptr,
