@@ -1,3 +1,4 @@
+#include "ledger/sqlite/DuringImport.h"
 #include "ledger/sqlite/ImportNote.h"
 #include "LedgerFixture.h"
 #include "words/AuditSentences.h"
@@ -424,40 +425,107 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 6000);
     }
 
-    // SQLite cannot say who holds its write lock, and an import holds it for a while (about a minute at 10M
-    // events): a writer that gives up meanwhile names the import from the note it leaves beside the file, which is
-    // gone once the import ends.
-    void aWriterThatGivesUpDuringAnImportNamesTheImport()
+    // SQLite's one lock is the file's, and an import holds it for about a minute at 10M events. A recorder that
+    // finds an import holding it records beside the ledger (DuringImport) under the rules, counting what was
+    // recorded there before it; the import takes those events into the ledger before it commits. Other writers
+    // still wait, and one that gives up names the import.
+    void aRecorderDuringAnImportRecordsBesideItAndTheImportTakesItsEvents()
     {
         if (TestBackend::postgres())
-            QSKIP("PostgreSQL names the holder from its own sessions (tst_clitransfer)");
-        QByteArray csv;
-        for (int i = 0; i < 500; ++i)
-            csv += QStringLiteral("n%1,2026-10-02T09:00:00Z,t,theme,,credits,\n").arg(i).toLatin1();
+            QSKIP("PostgreSQL's recorders take row locks; an import holds the ledger's only for its totals");
+        const QByteArray csv = importCsv(500);
         const QString note = ImportNote::pathFor(m_path);
         auto other = openAs(ledger().userName());
+        const qint64 before = ledger().usage().report(std::nullopt, std::nullopt)->remaining;
         bool noted = false;
+        QVector<Result<RecordOutcome>> beside;
         QString refused;
         using ImportProgress::Step;
         const auto summary = ledger().usage().importRows(rows(csv), false, [&](Step step, int) {
-            if (step == Step::Totalling && refused.isEmpty()) {
+            if (step == Step::Totalling && beside.isEmpty()) {
                 noted = QFile::exists(note);
-                const auto r =
-                    other->usage().record({QStringLiteral("theme"), QString(), std::nullopt, QString(), false});
-                refused = r ? QStringLiteral("recorded") : r.failure().message;
+                beside << other->usage().record({QStringLiteral("theme"), QString(), std::nullopt, QString(), false});
+                beside << other->usage().record(
+                    {QStringLiteral("content"), QString(), std::nullopt, QStringLiteral("live-1"), false});
+                // A retry of an event recorded beside is answered as one, not charged again.
+                beside << other->usage().record(
+                    {QStringLiteral("content"), QString(), std::nullopt, QStringLiteral("live-1"), false});
+                const auto r = other->setSlotModels({{QStringLiteral("content"), QStringLiteral("claude-opus-4-6")}});
+                refused = r ? QStringLiteral("changed") : r.failure().message;
             }
             return true;
         });
         QVERIFY2(summary.ok(), qPrintable(summary.failure().message));
         QVERIFY(noted);
+        QCOMPARE(beside.size(), 3);
+        for (const auto& r : beside)
+            QVERIFY2(r.ok(), qPrintable(r.failure().message));
+        // Each decided on what was recorded beside before it: theme 1 credit, content 5.
+        QCOMPARE(beside[0]->remaining, before - 1);
+        QCOMPARE(beside[1]->remaining, before - 6);
+        QVERIFY(beside[2]->alreadyRecorded);
+        QCOMPARE(beside[2]->remaining, before - 6);
         QCOMPARE(refused, QStringLiteral("The ledger is busy: %1's import of 500 events (started "
                                          "2026-11-22T12:00:00Z) held its write lock for more than 10 seconds; "
                                          "nothing was written.")
                               .arg(ledger().userName()));
         QVERIFY(!QFile::exists(note));
-        // Once the import has ended, the same writer records.
+        QCOMPARE(summary->added, 500);
+        // The ledger holds both, and its totals agree with its events; nothing waits beside it.
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 502);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events WHERE id = 'live-1'")), 1);
+        QCOMPARE(ledger().usage().eventCount().value(), 502);
+        QCOMPARE(ledger().usage().report(std::nullopt, std::nullopt)->remaining, before - 6);
+        QCOMPARE(heldBeside(), 0);
+        // Once the import has ended, the same recorder records in the ledger itself.
         const auto after = other->usage().record({QStringLiteral("theme"), QString(), std::nullopt, QString(), false});
         QVERIFY2(after.ok(), qPrintable(after.failure().message));
+        QCOMPARE(after->remaining, before - 7);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 503);
+    }
+
+    // An event recorded beside an import under an id the file gives other details for was acknowledged to its
+    // recorder: the import gives way, all of it, and the event stays. Run again, the import skips that id.
+    // A dry run, which commits nothing, still leaves what was recorded beside it in the ledger.
+    void anImportGivesWayToAnEventRecordedBesideIt()
+    {
+        if (TestBackend::postgres())
+            QSKIP("SQLite's file lock only");
+        const QByteArray csv = importCsv(50);
+        auto other = openAs(ledger().userName());
+        bool recorded = false;
+        using ImportProgress::Step;
+        const auto recordBeside = [&](const QString& id) {
+            return [&, id](Step step, int) {
+                if (step == Step::Totalling && !recorded)
+                    recorded =
+                        other->usage().record({QStringLiteral("theme"), QString(), std::nullopt, id, false}).ok();
+                return true;
+            };
+        };
+        const auto clash = ledger().usage().importRows(rows(csv), false, recordBeside(QStringLiteral("n7")));
+        QVERIFY(recorded);
+        QVERIFY(!clash.ok());
+        QCOMPARE(clash.failure().message,
+                 QStringLiteral("Event id \"n7\" was recorded while the file was being imported, and the file gives "
+                                "it other details; nothing was imported. Import the file again to add the rest."));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events WHERE id = 'n7' AND tenant = ''")), 1);
+        QCOMPARE(ledger().usage().eventCount().value(), 1);
+        QCOMPARE(heldBeside(), 0);
+        const auto again = ledger().usage().importRows(rows(csv), false);
+        QVERIFY2(again.ok(), qPrintable(again.failure().message));
+        QCOMPARE(again->added, 49);
+        QCOMPARE(again->alreadyPresent, 1);
+
+        recorded = false;
+        const auto dry = ledger().usage().importRows(rows(importCsv(60)), true, recordBeside(QStringLiteral("dry-1")));
+        QVERIFY2(dry.ok(), qPrintable(dry.failure().message));
+        QVERIFY(recorded);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events WHERE id = 'dry-1'")), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 51);
+        QCOMPARE(ledger().usage().eventCount().value(), 51);
+        QCOMPARE(heldBeside(), 0);
     }
 
     // The progress of an import covers all of it, step by named step, and reaches the end only once it is saved:
@@ -884,6 +952,34 @@ private slots:
         auto viewer = openAs(QStringLiteral("guest"));
         QCOMPARE(viewer->providers().held(QStringLiteral("anthropic"), d17, d19)->usage.size(), 3);
         QCOMPARE(viewer->providers().store(again, {}).failure().kind, Failure::Refused);
+    }
+
+private:
+    // `count` lines of October's usage for tenant t, ids n0, n1, …
+    static QByteArray importCsv(int count)
+    {
+        QByteArray csv;
+        for (int i = 0; i < count; ++i)
+            csv += QStringLiteral("n%1,2026-10-02T09:00:00Z,t,theme,,credits,\n").arg(i).toLatin1();
+        return csv;
+    }
+
+    // The events waiting beside the ledger (DuringImport's file), -1 without the file.
+    qint64 heldBeside()
+    {
+        const QString path = DuringImport::pathFor(m_path);
+        if (!QFile::exists(path))
+            return -1;
+        qint64 count = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("beside"));
+            db.setDatabaseName(path);
+            QSqlQuery q(db);
+            if (db.open() && q.exec(QStringLiteral("SELECT COUNT(*) FROM usage_events")) && q.next())
+                count = q.value(0).toLongLong();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("beside"));
+        return count;
     }
 };
 

@@ -3989,6 +3989,18 @@ und $OPENAI_BASE_URL.
         <source>the folder does not exist</source>
         <translation>der Ordner existiert nicht</translation>
     </message>
+    <message>
+        <source>Event id %1 was recorded while the file was being imported, and the file gives it other details; nothing was imported. Import the file again to add the rest.</source>
+        <translation>Die Ereignis-ID %1 wurde während des Imports der Datei erfasst, und die Datei gibt ihr andere Angaben; nichts wurde importiert. Importieren Sie die Datei erneut, um den Rest hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>reading the events recorded during an import</source>
+        <translation>Lesen der während eines Imports erfassten Ereignisse</translation>
+    </message>
+    <message>
+        <source>emptying the events recorded during an import</source>
+        <translation>Leeren der während eines Imports erfassten Ereignisse</translation>
+    </message>
 </context>
 <context>
     <name>UsageExport</name>

@@ -1,6 +1,7 @@
 #include "ledger/SqlSupport.h"
 
 #include "ledger/sqlite/ImportNote.h"
+#include "ledger/sqlite/SqliteBulkInsert.h"
 #include "support/IsoTime.h"
 #include "words/UsageSentences.h"
 
@@ -189,9 +190,13 @@ Status WriteTransaction::lock()
 
 Status WriteTransaction::beginImmediate()
 {
+    if (m_tryOnce)
+        SqliteBulkInsert::waitBriefly(m_db, 0);
     Status s = execText(m_db, QStringLiteral("BEGIN IMMEDIATE"), Words::tr("starting a transaction"));
+    if (m_tryOnce)
+        SqliteBulkInsert::waitBriefly(m_db, writeWaitMs);
     m_open = s.ok();
-    if (s || !s.failure().busy)
+    if (s || !s.failure().busy || m_tryOnce)
         return s;
     // SQLite cannot say who holds its lock; an import leaves a note while it holds it for long.
     const auto import = ImportNote::holder(m_db.databaseName());

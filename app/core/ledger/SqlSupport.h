@@ -59,12 +59,18 @@ public:
     Status begin();
     // Takes the write lock (begin() does, unless LedgerRowLater): bounded by writeWaitMs, naming the holder.
     Status lock();
+    // SQLite: the lock is tried once, without waiting (a recorder that finds an import holding it records beside
+    // the ledger instead: DuringImport).
+    void tryOnce() { m_tryOnce = true; }
+    // Begun and neither committed nor rolled back yet.
+    bool isOpen() const { return m_open; }
     Status commit();
 
 private:
     Status beginImmediate(); // SQLite's write lock
     QSqlDatabase m_db;
     Lock m_lock;
+    bool m_tryOnce = false;
     bool m_open = false;
     const void* m_connection = nullptr; // the driver's connection it began on
 };

@@ -1,6 +1,7 @@
 // The usage book's reading half: reports and the events of a period.
 #include "ledger/UsageBook.h"
 
+#include "ledger/EventRow.h"
 #include "ledger/SqlSupport.h"
 #include "ledger/UsageTotals.h"
 #include "support/IsoTime.h"
@@ -35,28 +36,6 @@ ActionUsage* usageOf(QVector<ActionUsage>& usage, const QString& action)
 } // namespace
 
 using CreditRules::Billing;
-
-UsageEvent UsageBook::eventFrom(const QSqlQuery& q)
-{
-    UsageEvent e;
-    e.id = q.value(0).toString();
-    e.occurredAt = q.value(1).toLongLong();
-    e.tenant = q.value(2).toString();
-    e.action = q.value(3).toString();
-    e.model = q.value(4).toString();
-    e.billing = CreditRules::billingFromId(q.value(5).toString()).value_or(Billing::Credits);
-    e.credits = q.value(6).toInt();
-    return e;
-}
-
-const char* const UsageBook::eventColumns = "id, occurred_at, tenant, action, model, billing, credits";
-
-QVariantList UsageBook::eventRow(const UsageEvent& e, const QString& recordedBy)
-{
-    return {e.id,      e.occurredAt,       Sql::text(e.tenant),
-            e.action,  Sql::text(e.model), CreditRules::billingId(e.billing),
-            e.credits, recordedBy};
-}
 
 Result<qint64> UsageBook::poolUsed(qint64 periodStart)
 {
@@ -257,13 +236,13 @@ Status UsageBook::forEachEvent(const std::optional<QString>& periodId,
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %1 FROM usage_events WHERE occurred_at >= ? AND occurred_at < ? "
                              "ORDER BY occurred_at, id")
-                  .arg(QLatin1String(eventColumns)));
+                  .arg(QLatin1String(EventRow::columns)));
     q.bindValue(0, from);
     q.bindValue(1, to);
     if (Status s = Sql::exec(q, Words::tr("reading usage events")); !s)
         return s;
     while (q.next())
-        if (!visit(eventFrom(q)))
+        if (!visit(EventRow::read(q)))
             break;
     return success();
 }

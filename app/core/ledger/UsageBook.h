@@ -5,6 +5,7 @@
 #include "ledger/KeyStore.h"
 #include "ledger/ScopedMemo.h"
 #include "ledger/SettingsStore.h"
+#include "ledger/sqlite/DuringImport.h"
 #include "model/ImportProgress.h"
 #include "model/ProviderUsage.h"
 #include "model/Usage.h"
@@ -13,6 +14,9 @@
 #include <QSet>
 
 #include <functional>
+#include <memory>
+
+class UsageTotals;
 
 // The usage_events and usage_totals tables: recording AI queries under the rules, reports, the events of a
 // period, per-day usage, the rate-limit standing, what actions cost now, and import.
@@ -76,11 +80,6 @@ public:
     Result<qint64> tenantEventCount(const QString& tenant);
 
 private:
-    static UsageEvent eventFrom(const QSqlQuery& q);
-    static const char* const eventColumns;
-    // The values of a usage_events row, in column order (id … credits, recorded_by).
-    static QVariantList eventRow(const UsageEvent& event, const QString& recordedBy);
-
     Result<qint64> poolUsed(qint64 periodStart);
     // Credits used on the local days that start between `from` and `to`, by the install or one tenant.
     Result<qint64> recentCredits(qint64 from, qint64 to, const std::optional<QString>& tenant);
@@ -94,6 +93,25 @@ private:
     // What stays the same while one write transaction holds the lock (settings, tenants, key states) is read
     // once for all its events; the pool and the totals are kept in step as events are added.
     struct Batch;
+    // How a batch records: under the ledger's write lock, or beside it while an import holds SQLite's
+    // (`beside`, in DuringImport's file, the ledger read as last committed). Either way with DuringImport's file
+    // locked when the ledger has one.
+    struct Recording
+    {
+        bool beside = false;
+        std::unique_ptr<DuringImport> duringImport;
+    };
+    Result<Recording> beginRecording(Sql::WriteTransaction& tx, Sql::ReadTransaction& read);
+    // The event stored with `id`, if any.
+    Result<std::optional<UsageEvent>> storedEvent(const QString& id);
+    Status insertEvent(const UsageEvent& event, const QString& recordedBy);
+    // The events recorded beside an import that the ledger does not hold yet, into the batch (held) or, under
+    // the ledger's lock, into the ledger with their totals; an id the ledger holds with other details (the
+    // import's line) fails the move.
+    Status holdRecordedDuringImport(DuringImport& duringImport, Batch& batch);
+    Status moveRecordedDuringImport(DuringImport& duringImport, UsageTotals& totals);
+    // After an import that did not commit: the events recorded beside it join the ledger in a write of their own.
+    Status settleRecordedDuringImport();
     Result<RecordOutcome> recordLocked(const RecordRequest& request, qint64 at, Batch& batch);
     Result<qint64> batchPoolUsed(Batch& batch, qint64 periodStart);
     Result<KeyState> batchKeyState(Batch& batch, const QString& tenant, const QString& provider);
@@ -102,8 +120,12 @@ private:
     std::optional<Failure> requestProblem(const RecordRequest& request, qint64 at, qint64 now);
     void checkRow(ImportRow& row, const LedgerSettings& settings, qint64 now, class LineProblems& problems);
     // Under the write lock: the staged rows into the events, the tenants the file brings, the totals, the audit.
+    // On SQLite `duringImport` is left holding DuringImport's file locked, its events moved, until the commit.
     Status moveStaged(class ImportStaging& staging, const QSet<QString>& tenants, ImportSummary& summary,
-                      Sql::WriteTransaction& tx, const ImportProgress::Overall& overall);
+                      Sql::WriteTransaction& tx, std::unique_ptr<DuringImport>& duringImport,
+                      const ImportProgress::Overall& overall);
+    Result<ImportSummary> importOnce(const ImportSource& source, bool dryRun, const ImportProgress::Overall& progress,
+                                     bool& rolledBack);
     // The tenants the file names that the ledger does not know yet are added.
     Status addTenants(const QSet<QString>& tenantsInFile, ImportSummary& summary);
     Status auditImport(const ImportSummary& summary);

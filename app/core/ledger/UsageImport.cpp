@@ -113,7 +113,8 @@ Status UsageBook::auditImport(const ImportSummary& summary)
 }
 
 Status UsageBook::moveStaged(ImportStaging& staging, const QSet<QString>& tenants, ImportSummary& summary,
-                             Sql::WriteTransaction& tx, const ImportProgress::Overall& overall)
+                             Sql::WriteTransaction& tx, std::unique_ptr<DuringImport>& duringImport,
+                             const ImportProgress::Overall& overall)
 {
     using ImportProgress::Step;
     if (!ImportProgress::begin(overall, Step::Writing))
@@ -138,9 +139,11 @@ Status UsageBook::moveStaged(ImportStaging& staging, const QSet<QString>& tenant
             return s;
     } else {
         // Until here the ledger was only read: recorders went on while the file was read, checked and staged.
-        // SQLite's one lock is the file's: the move holds it.
+        // SQLite's one lock is the file's: the move holds it, and recorders record beside it meanwhile (a ledger
+        // whose folder takes no new file keeps them waiting instead).
         if (Status s = tx.lock(); !s)
             return s;
+        DuringImport::create(m_db.handle().databaseName());
         if (Status s = addTenants(tenants, summary); !s)
             return s;
         // The calendar as it stands under the lock: the totals are counted by it.
@@ -178,6 +181,16 @@ Status UsageBook::moveStaged(ImportStaging& staging, const QSet<QString>& tenant
                 return s;
         if (!ImportProgress::begin(overall, Step::Totalling))
             return ImportProgress::cancelled();
+        // What was recorded meanwhile joins the ledger in the import's transaction; the file's lock is kept to
+        // the commit (importFrom), so that nothing more is recorded beside a ledger about to change.
+        if (const QString file = m_db.handle().databaseName(); DuringImport::exists(file)) {
+            auto held = DuringImport::lock(file, Database::writeWaitMs);
+            if (!held)
+                return held.failure();
+            duringImport = std::move(held.value());
+            if (Status s = moveRecordedDuringImport(*duringImport, totals); !s)
+                return s;
+        }
         if (Status s = totals.flush(m_db.preparedQueries()); !s)
             return s;
     }
@@ -208,6 +221,19 @@ Result<ImportSummary> UsageBook::importRows(QVector<ImportRow> rows, bool dryRun
 
 Result<ImportSummary> UsageBook::importFrom(const ImportSource& source, bool dryRun,
                                             const ImportProgress::Overall& progress)
+{
+    bool rolledBack = false;
+    auto summary = importOnce(source, dryRun, progress, rolledBack);
+    // Events recorded beside an import that held the lock and did not commit (a dry run, a cancel, a failure)
+    // are the recorders', acknowledged: they join the ledger now rather than wait for the next recorder. A
+    // ledger still busy leaves them to that recorder.
+    if (rolledBack)
+        settleRecordedDuringImport();
+    return summary;
+}
+
+Result<ImportSummary> UsageBook::importOnce(const ImportSource& source, bool dryRun,
+                                            const ImportProgress::Overall& progress, bool& rolledBack)
 {
     using ImportProgress::Step;
     // Where the rows wait while the rest of the file is read and checked.
@@ -267,14 +293,21 @@ Result<ImportSummary> UsageBook::importFrom(const ImportSource& source, bool dry
     if (!m_db.isPostgres())
         note.emplace(m_db.handle().databaseName(), m_db.userName(), staging.staged(), m_db.now());
     // A dry run does the whole write and rolls it back, so its counts are exactly what a real run would give.
-    if (Status s = moveStaged(staging, tenants, summary, tx, progress); !s)
-        return s.failure();
+    std::unique_ptr<DuringImport> duringImport;
+    const Status moved = moveStaged(staging, tenants, summary, tx, duringImport, progress);
+    rolledBack = tx.isOpen(); // until the commit
+    if (!moved)
+        return moved.failure();
     // The last moment a cancel can still take everything back.
     if (!ImportProgress::begin(progress, Step::Saving))
         return ImportProgress::cancelled();
-    if (!dryRun)
+    if (!dryRun) {
         if (Status s = tx.commit(); !s)
             return s.failure();
+        rolledBack = false;
+        if (duringImport)
+            duringImport->removeAllAndCommit(); // what it leaves, the ledger holds unchanged
+    }
     ImportProgress::finish(progress);
     return summary;
 }

@@ -1,6 +1,9 @@
 // Recording one AI query: authorise and insert atomically, so that concurrent recorders never overdraw the pool.
 #include "ledger/UsageBook.h"
 
+#include "ledger/EventRow.h"
+#include "ledger/sqlite/DuringImport.h"
+#include "ledger/sqlite/ImportNote.h"
 #include "ledger/SqlSupport.h"
 #include "ledger/UsageTotals.h"
 #include "rules/Identifiers.h"
@@ -114,6 +117,12 @@ struct UsageBook::Batch
     // so that an id given twice in the batch is answered as a retry.
     QVector<UsageEvent> pending;
     QHash<QString, qsizetype> pendingById;
+    // While an import holds a SQLite ledger's lock: the file the batch records in instead (DuringImport), and the
+    // events already there that the ledger does not hold yet, by id. The batch's own go to `pending`, as on a
+    // shared ledger, and into the file at the end.
+    DuringImport* duringImport = nullptr;
+    QVector<UsageEvent> held;
+    QHash<QString, qsizetype> heldById;
 };
 
 Result<QVector<qint64>> UsageBook::batchRecent(Batch& batch, const QString& tenant, Billing billing, qint64 at)
@@ -126,12 +135,140 @@ Result<QVector<qint64>> UsageBook::batchRecent(Batch& batch, const QString& tena
         if (!times)
             return times.failure();
         // The batch's own events the ledger holds only once it is sent (a shared ledger's) count too.
-        for (const UsageEvent& e : qAsConst(batch.pending))
-            if (e.tenant == tenant && e.billing == billing && e.occurredAt > from)
-                times.value().append(e.occurredAt);
+        for (const auto* events : {&batch.pending, &batch.held})
+            for (const UsageEvent& e : *events)
+                if (e.tenant == tenant && e.billing == billing && e.occurredAt > from)
+                    times.value().append(e.occurredAt);
         it = batch.recent.insert(key, {from, times.value()});
     }
     return inWindow(it->times, from, at);
+}
+
+Result<UsageBook::Recording> UsageBook::beginRecording(Sql::WriteTransaction& tx, Sql::ReadTransaction& read)
+{
+    const auto mayRecord = [&] { return m_db.requireRecorder(Words::tr("Recording usage")); };
+    Recording recording;
+    const QString file = m_db.handle().databaseName();
+    if (m_db.isPostgres() || !DuringImport::exists(file)) {
+        if (Status s = m_db.beginChecked(tx, mayRecord); !s)
+            return s.failure();
+        return recording;
+    }
+    // An import holds SQLite's lock for long (a minute at 10M events): tried once, then recorded beside it.
+    const bool importing = ImportNote::holder(file).has_value();
+    if (importing)
+        tx.tryOnce();
+    const Status began = m_db.beginChecked(tx, mayRecord);
+    if (!began && !(importing && began.failure().busy))
+        return began.failure();
+    auto held = DuringImport::lock(file, Database::writeWaitMs);
+    if (!held)
+        return held.failure();
+    recording.duringImport = std::move(held.value());
+    if (!began) {
+        // The ledger as last committed, read only once this file's lock is held: whoever writes the ledger
+        // takes this lock first (DuringImport), so nothing it decides is missing from that reading.
+        if (Status s = read.begin(); !s)
+            return s.failure();
+        if (Status s = mayRecord(); !s)
+            return s.failure();
+        recording.beside = true;
+    }
+    return recording;
+}
+
+Result<std::optional<UsageEvent>> UsageBook::storedEvent(const QString& id)
+{
+    QSqlQuery& q =
+        m_db.query(QStringLiteral("SELECT %1 FROM usage_events WHERE id = ?").arg(QLatin1String(EventRow::columns)));
+    q.bindValue(0, id);
+    if (Status s = Sql::exec(q, Words::tr("reading usage events")); !s)
+        return s.failure();
+    std::optional<UsageEvent> found;
+    if (q.next())
+        found = EventRow::read(q);
+    q.finish();
+    return found;
+}
+
+Status UsageBook::insertEvent(const UsageEvent& e, const QString& recordedBy)
+{
+    QSqlQuery& insert =
+        m_db.query(QStringLiteral("INSERT INTO usage_events (%1, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                       .arg(QLatin1String(EventRow::columns)));
+    const QVariantList values = EventRow::values(e, recordedBy);
+    for (int i = 0; i < values.size(); ++i)
+        insert.bindValue(i, values[i]);
+    return Sql::exec(insert, Words::tr("recording usage"));
+}
+
+Status UsageBook::holdRecordedDuringImport(DuringImport& duringImport, Batch& batch)
+{
+    const auto rows = duringImport.rows();
+    if (!rows)
+        return rows.failure();
+    for (const DuringImport::Row& row : rows.value()) {
+        const auto stored = storedEvent(row.event.id);
+        if (!stored)
+            return stored.failure();
+        if (stored.value())
+            continue; // moved by a writer that stopped before emptying the file
+        batch.heldById.insert(row.event.id, batch.held.size());
+        batch.held.append(row.event);
+    }
+    return success();
+}
+
+Status UsageBook::moveRecordedDuringImport(DuringImport& duringImport, UsageTotals& totals)
+{
+    const auto rows = duringImport.rows();
+    if (!rows)
+        return rows.failure();
+    for (const DuringImport::Row& row : rows.value()) {
+        const UsageEvent& e = row.event;
+        const auto stored = storedEvent(e.id);
+        if (!stored)
+            return stored.failure();
+        if (stored.value()) {
+            // The import's own line for the same id: the same event unless the details differ. The recorder was
+            // told its event was recorded, so the import gives way (run again, it skips that id).
+            if (!(*stored.value() == e))
+                return badInput(Words::tr("Event id %1 was recorded while the file was being imported, and the file "
+                                          "gives it other details; nothing was imported. Import the file again to "
+                                          "add the rest.")
+                                    .arg(Text::quoted(e.id)));
+            continue;
+        }
+        if (Status s = insertEvent(e, row.recordedBy); !s)
+            return s;
+        totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
+    }
+    return success();
+}
+
+Status UsageBook::settleRecordedDuringImport()
+{
+    const QString file = m_db.handle().databaseName();
+    if (m_db.isPostgres() || !DuringImport::exists(file))
+        return success();
+    Sql::WriteTransaction tx(m_db.handle());
+    if (Status s = m_db.begin(tx); !s)
+        return s;
+    auto duringImport = DuringImport::lock(file, Database::writeWaitMs);
+    if (!duringImport)
+        return duringImport.failure();
+    const auto current = m_settings.snapshot();
+    if (!current)
+        return current.failure();
+    UsageTotals totals(*current->calendar);
+    if (Status s = moveRecordedDuringImport(*duringImport.value(), totals); !s)
+        return s;
+    if (Status s = totals.flush(m_db.preparedQueries()); !s)
+        return s;
+    if (Status s = tx.commit(); !s)
+        return s;
+    duringImport.value()->removeAllAndCommit();
+    return success();
 }
 
 QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>& requests)
@@ -158,19 +295,42 @@ QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>
     };
     if (valid.isEmpty())
         return answers;
-    const Database::RecordingScope recording(m_db);
+    const Database::RecordingScope recorder(m_db);
     Sql::WriteTransaction tx(m_db.handle());
-    if (Status s = m_db.beginChecked(tx, [&] { return m_db.requireRecorder(Words::tr("Recording usage")); }); !s)
-        return failAll(s.failure());
+    Sql::ReadTransaction read(m_db.handle());
+    auto recording = beginRecording(tx, read);
+    if (!recording)
+        return failAll(recording.failure());
+    DuringImport* const duringImport = recording->duringImport.get();
+    const bool beside = recording->beside;
     const auto current = m_settings.snapshot();
     if (!current)
         return failAll(current.failure());
-    Batch batch{current.value(), UsageTotals(*current->calendar), {}, {}, {}, now, {}, {}, {}};
+    Batch batch{current.value(), UsageTotals(*current->calendar), {}, {}, {}, now, {}, {}, {}, nullptr, {}, {}};
+    if (duringImport) {
+        // Under the ledger's lock the events recorded beside it join the ledger first (their totals at once: the
+        // pool is read from them); beside it they count as the ledger's own.
+        const Status s = beside ? holdRecordedDuringImport(*duringImport, batch)
+                                : moveRecordedDuringImport(*duringImport, batch.totals);
+        if (!s)
+            return failAll(s.failure());
+        if (Status flushed = batch.totals.flush(m_db.preparedQueries()); !flushed)
+            return failAll(flushed.failure());
+        if (beside)
+            batch.duringImport = duringImport;
+    }
     for (qsizetype i : valid) {
         // Each event is decided on what the ones before it left: a refused event writes nothing.
         answers[i] = recordLocked(requests[i], times[i], batch);
         if (!answers[i] && answers[i].failure().kind == Failure::Unavailable)
             return failAll(answers[i].failure()); // the database failed: the transaction is rolled back
+    }
+    if (beside) {
+        if (Status s = duringImport->add(batch.pending, m_db.userName()); !s)
+            return failAll(s.failure());
+        if (Status s = duringImport->commit(); !s)
+            return failAll(s.failure());
+        return answers;
     }
     if (!batch.pending.isEmpty()) {
         QJsonArray events;
@@ -191,6 +351,8 @@ QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>
         return failAll(s.failure());
     if (Status s = tx.commit(); !s)
         return failAll(s.failure());
+    if (duringImport)
+        duringImport->removeAllAndCommit(); // what it leaves, the ledger holds unchanged: the next writer empties it
     return answers;
 }
 
@@ -198,9 +360,12 @@ Result<qint64> UsageBook::batchPoolUsed(Batch& batch, qint64 periodStart)
 {
     auto it = batch.poolUsed.find(periodStart);
     if (it == batch.poolUsed.end()) {
-        const auto used = poolUsed(periodStart);
+        auto used = poolUsed(periodStart);
         if (!used)
             return used.failure();
+        for (const UsageEvent& e : qAsConst(batch.held))
+            if (batch.current.calendar->containing(e.occurredAt).start == periodStart)
+                used.value() += e.credits;
         it = batch.poolUsed.insert(periodStart, used.value());
     }
     return it.value();
@@ -232,16 +397,16 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
         if (const auto pending = batch.pendingById.constFind(request.id); pending != batch.pendingById.cend()) {
             out.event = batch.pending.at(*pending);
             found = true;
+        } else if (const auto held = batch.heldById.constFind(request.id); held != batch.heldById.cend()) {
+            out.event = batch.held.at(*held);
+            found = true;
         } else {
-            QSqlQuery& q =
-                m_db.query(QStringLiteral("SELECT %1 FROM usage_events WHERE id = ?").arg(QLatin1String(eventColumns)));
-            q.bindValue(0, request.id);
-            if (Status s = Sql::exec(q, Words::tr("reading usage events")); !s)
-                return s.failure();
-            found = q.next();
+            const auto stored = storedEvent(request.id);
+            if (!stored)
+                return stored.failure();
+            found = stored->has_value();
             if (found)
-                out.event = eventFrom(q);
-            q.finish();
+                out.event = *stored.value();
         }
         if (found) {
             if (out.event.action != request.action || out.event.tenant != request.tenant)
@@ -303,19 +468,14 @@ Result<RecordOutcome> UsageBook::recordLocked(const RecordRequest& request, qint
     e.model = r.slotModel ? r.slotModel->id : QString();
     e.billing = decision->billing;
     e.credits = decision->credits;
-    if (m_db.isPostgres()) {
+    if (m_db.isPostgres() || batch.duringImport) {
         // On a shared ledger the ledger's function records the batch in the caller's name and keeps the totals
         // with it, all in one call at the end (recordAll): one round trip and one check of the role, not one each.
+        // Beside an import the batch goes into DuringImport's file at the end.
         batch.pendingById.insert(e.id, batch.pending.size());
         batch.pending.append(e);
     } else {
-        QSqlQuery& insert =
-            m_db.query(QStringLiteral("INSERT INTO usage_events (%1, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                           .arg(QLatin1String(eventColumns)));
-        const QVariantList values = eventRow(e, m_db.userName());
-        for (int i = 0; i < values.size(); ++i)
-            insert.bindValue(i, values[i]);
-        if (Status s = Sql::exec(insert, Words::tr("recording usage")); !s)
+        if (Status s = insertEvent(e, m_db.userName()); !s)
             return s.failure();
         batch.totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
     }

@@ -14,6 +14,12 @@ struct UsageEvent
     QString model; // empty for actions without a model slot
     CreditRules::Billing billing = CreditRules::Billing::Credits;
     int credits = 0;
+
+    bool operator==(const UsageEvent& o) const
+    {
+        return id == o.id && occurredAt == o.occurredAt && tenant == o.tenant && action == o.action &&
+               model == o.model && billing == o.billing && credits == o.credits;
+    }
 };
 
 // A line of a usage file before the rules have been applied to it.

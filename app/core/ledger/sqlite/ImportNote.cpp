@@ -1,5 +1,6 @@
 #include "ledger/sqlite/ImportNote.h"
 
+#include "ledger/sqlite/BesideTheLedger.h"
 #include "rules/Identifiers.h"
 
 #include <QCoreApplication>
@@ -13,12 +14,6 @@
 #include <csignal>
 
 namespace {
-
-bool isFile(const QString& databaseFile)
-{
-    return !databaseFile.isEmpty() && databaseFile != QLatin1String(":memory:") &&
-           !databaseFile.startsWith(QLatin1String("file::memory:"));
-}
 
 // False only when the process is known to have ended: on another machine, or without the right to signal it,
 // the note is believed.
@@ -41,7 +36,7 @@ QString ImportNote::pathFor(const QString& databaseFile)
 
 ImportNote::ImportNote(const QString& databaseFile, const QString& userName, qint64 events, qint64 since)
 {
-    if (!isFile(databaseFile))
+    if (!hasFilesBeside(databaseFile))
         return;
     QSaveFile file(pathFor(databaseFile));
     if (!file.open(QIODevice::WriteOnly))
@@ -64,7 +59,7 @@ ImportNote::~ImportNote()
 
 std::optional<ImportNote::Holder> ImportNote::holder(const QString& databaseFile)
 {
-    if (!isFile(databaseFile))
+    if (!hasFilesBeside(databaseFile))
         return std::nullopt;
     QFile file(pathFor(databaseFile));
     if (!file.open(QIODevice::ReadOnly))
