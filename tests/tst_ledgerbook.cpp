@@ -528,6 +528,36 @@ private slots:
         QCOMPARE(heldBeside(), 0);
     }
 
+    // An import killed while it held the lock leaves what was recorded beside it in DuringImport's file: the
+    // events were acknowledged, so the next opening of the ledger takes them in (the next recorder would too).
+    void eventsLeftBesideByAKilledImportJoinTheLedgerWhenItIsOpened()
+    {
+        if (TestBackend::postgres())
+            QSKIP("SQLite's file lock only");
+        QVERIFY(DuringImport::create(m_path).ok());
+        {
+            auto file = DuringImport::open(m_path);
+            QVERIFY2(file.ok(), qPrintable(file.failure().message));
+            auto beside = file.value()->lock(1000);
+            QVERIFY2(beside.ok(), qPrintable(beside.failure().message));
+            UsageEvent e;
+            e.id = QStringLiteral("left-1");
+            e.occurredAt = at("2026-11-22T11:00:00Z");
+            e.action = QStringLiteral("content");
+            e.model = QStringLiteral("claude-sonnet-4-6");
+            e.credits = 5;
+            QVERIFY(beside->add({e}, QStringLiteral("owner")).ok());
+            QVERIFY(beside->commit().ok());
+        }
+        QCOMPARE(heldBeside(), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 0);
+        m_ledger.reset();
+        m_ledger = openAs(QStringLiteral("owner"));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events WHERE id = 'left-1' AND credits = 5")), 1);
+        QCOMPARE(used("2026-11"), 5);
+        QCOMPARE(heldBeside(), 0);
+    }
+
     // The progress of an import covers all of it, step by named step, and reaches the end only once it is saved:
     // it no longer stood at 100 % from the end of the parse while the rows were still being written.
     void theProgressCoversTheWholeImportStepByStep()

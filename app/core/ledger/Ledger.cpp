@@ -32,7 +32,11 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const QString& location, const Cata
     auto db = Database::open(location, catalog, userName, openWaitMs);
     if (!db)
         return db.failure();
-    return std::unique_ptr<Ledger>(new Ledger(std::move(db).value()));
+    std::unique_ptr<Ledger> ledger(new Ledger(std::move(db).value()));
+    // Events a killed import left beside a SQLite ledger are shown from the first reading, when nobody holds the
+    // lock; otherwise the next recorder takes them in.
+    ledger->usage().settleRecordedDuringImport(false);
+    return ledger;
 }
 
 Status Ledger::setSlotModel(const QString& slot, const QString& model, bool force)

@@ -72,6 +72,10 @@ public:
     Result<ImportSummary> importRows(QVector<ImportRow> rows, bool dryRun, const ImportProgress::Overall& progress = {},
                                      const QString& source = {});
 
+    // On SQLite, the events recorded beside an import (DuringImport) that no writer has taken into the ledger
+    // yet (after an import that did not commit, or whose process was killed) join it in a write of their own.
+    // Without `waitForTheLedger`, only if the lock is free at once (a ledger being opened).
+    Status settleRecordedDuringImport(bool waitForTheLedger = true);
     // Every event recorded, from the totals.
     Result<qint64> eventCount();
     // Whether any event is recorded: one row of the totals, however long the history.
@@ -99,7 +103,7 @@ private:
     struct Recording
     {
         bool beside = false;
-        std::unique_ptr<DuringImport> duringImport;
+        std::optional<DuringImport::Lock> duringImport;
     };
     Result<Recording> beginRecording(Sql::WriteTransaction& tx, Sql::ReadTransaction& read);
     // The event stored with `id`, if any.
@@ -108,10 +112,10 @@ private:
     // The events recorded beside an import that the ledger does not hold yet, into the batch (held) or, under
     // the ledger's lock, into the ledger with their totals; an id the ledger holds with other details (the
     // import's line) fails the move.
-    Status holdRecordedDuringImport(DuringImport& duringImport, Batch& batch);
-    Status moveRecordedDuringImport(DuringImport& duringImport, UsageTotals& totals);
-    // After an import that did not commit: the events recorded beside it join the ledger in a write of their own.
-    Status settleRecordedDuringImport();
+    Status holdRecordedDuringImport(DuringImport::Lock& duringImport, Batch& batch);
+    Status moveRecordedDuringImport(DuringImport::Lock& duringImport, UsageTotals& totals);
+    // DuringImport's file locked (waiting at most `waitMs`), or nothing when the ledger has no such file.
+    Result<std::optional<DuringImport::Lock>> lockDuringImport(int waitMs = Database::writeWaitMs);
     Result<RecordOutcome> recordLocked(const RecordRequest& request, qint64 at, Batch& batch);
     Result<qint64> batchPoolUsed(Batch& batch, qint64 periodStart);
     Result<KeyState> batchKeyState(Batch& batch, const QString& tenant, const QString& provider);
@@ -122,7 +126,7 @@ private:
     // Under the write lock: the staged rows into the events, the tenants the file brings, the totals, the audit.
     // On SQLite `duringImport` is left holding DuringImport's file locked, its events moved, until the commit.
     Status moveStaged(class ImportStaging& staging, const QSet<QString>& tenants, ImportSummary& summary,
-                      Sql::WriteTransaction& tx, std::unique_ptr<DuringImport>& duringImport,
+                      Sql::WriteTransaction& tx, std::optional<DuringImport::Lock>& duringImport,
                       const ImportProgress::Overall& overall);
     Result<ImportSummary> importOnce(const ImportSource& source, bool dryRun, const ImportProgress::Overall& progress,
                                      bool& rolledBack);
@@ -136,4 +140,5 @@ private:
     KeyStore& m_keys;
     ScopedMemo<QString, UsageReport> m_reports;   // by period start and tenant, in the open read scope
     ScopedMemo<QString, RateLimits> m_rateLimits; // by tenant, in the open read scope
+    std::unique_ptr<DuringImport> m_duringImport; // opened once the ledger has the file
 };

@@ -113,7 +113,7 @@ Status UsageBook::auditImport(const ImportSummary& summary)
 }
 
 Status UsageBook::moveStaged(ImportStaging& staging, const QSet<QString>& tenants, ImportSummary& summary,
-                             Sql::WriteTransaction& tx, std::unique_ptr<DuringImport>& duringImport,
+                             Sql::WriteTransaction& tx, std::optional<DuringImport::Lock>& duringImport,
                              const ImportProgress::Overall& overall)
 {
     using ImportProgress::Step;
@@ -183,11 +183,11 @@ Status UsageBook::moveStaged(ImportStaging& staging, const QSet<QString>& tenant
             return ImportProgress::cancelled();
         // What was recorded meanwhile joins the ledger in the import's transaction; the file's lock is kept to
         // the commit (importFrom), so that nothing more is recorded beside a ledger about to change.
-        if (const QString file = m_db.handle().databaseName(); DuringImport::exists(file)) {
-            auto held = DuringImport::lock(file, Database::writeWaitMs);
-            if (!held)
-                return held.failure();
-            duringImport = std::move(held.value());
+        auto held = lockDuringImport();
+        if (!held)
+            return held.failure();
+        if (held.value()) {
+            duringImport.emplace(std::move(*held.value()));
             if (Status s = moveRecordedDuringImport(*duringImport, totals); !s)
                 return s;
         }
@@ -293,7 +293,7 @@ Result<ImportSummary> UsageBook::importOnce(const ImportSource& source, bool dry
     if (!m_db.isPostgres())
         note.emplace(m_db.handle().databaseName(), m_db.userName(), staging.staged(), m_db.now());
     // A dry run does the whole write and rolls it back, so its counts are exactly what a real run would give.
-    std::unique_ptr<DuringImport> duringImport;
+    std::optional<DuringImport::Lock> duringImport;
     const Status moved = moveStaged(staging, tenants, summary, tx, duringImport, progress);
     rolledBack = tx.isOpen(); // until the commit
     if (!moved)

@@ -120,7 +120,7 @@ struct UsageBook::Batch
     // While an import holds a SQLite ledger's lock: the file the batch records in instead (DuringImport), and the
     // events already there that the ledger does not hold yet, by id. The batch's own go to `pending`, as on a
     // shared ledger, and into the file at the end.
-    DuringImport* duringImport = nullptr;
+    DuringImport::Lock* duringImport = nullptr;
     QVector<UsageEvent> held;
     QHash<QString, qsizetype> heldById;
 };
@@ -161,10 +161,10 @@ Result<UsageBook::Recording> UsageBook::beginRecording(Sql::WriteTransaction& tx
     const Status began = m_db.beginChecked(tx, mayRecord);
     if (!began && !(importing && began.failure().busy))
         return began.failure();
-    auto held = DuringImport::lock(file, Database::writeWaitMs);
+    auto held = lockDuringImport();
     if (!held)
         return held.failure();
-    recording.duringImport = std::move(held.value());
+    recording.duringImport.emplace(std::move(*held.value()));
     if (!began) {
         // The ledger as last committed, read only once this file's lock is held: whoever writes the ledger
         // takes this lock first (DuringImport), so nothing it decides is missing from that reading.
@@ -202,7 +202,7 @@ Status UsageBook::insertEvent(const UsageEvent& e, const QString& recordedBy)
     return Sql::exec(insert, Words::tr("recording usage"));
 }
 
-Status UsageBook::holdRecordedDuringImport(DuringImport& duringImport, Batch& batch)
+Status UsageBook::holdRecordedDuringImport(DuringImport::Lock& duringImport, Batch& batch)
 {
     const auto rows = duringImport.rows();
     if (!rows)
@@ -219,7 +219,7 @@ Status UsageBook::holdRecordedDuringImport(DuringImport& duringImport, Batch& ba
     return success();
 }
 
-Status UsageBook::moveRecordedDuringImport(DuringImport& duringImport, UsageTotals& totals)
+Status UsageBook::moveRecordedDuringImport(DuringImport::Lock& duringImport, UsageTotals& totals)
 {
     const auto rows = duringImport.rows();
     if (!rows)
@@ -246,17 +246,40 @@ Status UsageBook::moveRecordedDuringImport(DuringImport& duringImport, UsageTota
     return success();
 }
 
-Status UsageBook::settleRecordedDuringImport()
+Result<std::optional<DuringImport::Lock>> UsageBook::lockDuringImport(int waitMs)
+{
+    const QString ledgerFile = m_db.handle().databaseName();
+    if (!m_duringImport) {
+        if (m_db.isPostgres() || !DuringImport::exists(ledgerFile))
+            return std::optional<DuringImport::Lock>();
+        auto opened = DuringImport::open(ledgerFile);
+        if (!opened)
+            return opened.failure();
+        m_duringImport = std::move(opened.value());
+    }
+    auto lock = m_duringImport->lock(waitMs);
+    if (!lock)
+        return lock.failure();
+    return std::optional<DuringImport::Lock>(std::move(lock.value()));
+}
+
+Status UsageBook::settleRecordedDuringImport(bool waitForTheLedger)
 {
     const QString file = m_db.handle().databaseName();
     if (m_db.isPostgres() || !DuringImport::exists(file))
         return success();
     Sql::WriteTransaction tx(m_db.handle());
+    if (!waitForTheLedger) {
+        auto glance = DuringImport::open(file);
+        if (!glance || !glance.value()->holdsEvents())
+            return success();
+        tx.tryOnce();
+    }
     if (Status s = m_db.begin(tx); !s)
         return s;
-    auto duringImport = DuringImport::lock(file, Database::writeWaitMs);
-    if (!duringImport)
-        return duringImport.failure();
+    auto duringImport = lockDuringImport();
+    if (!duringImport || !duringImport.value())
+        return duringImport ? success() : Status(duringImport.failure());
     const auto current = m_settings.snapshot();
     if (!current)
         return current.failure();
@@ -301,7 +324,7 @@ QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>
     auto recording = beginRecording(tx, read);
     if (!recording)
         return failAll(recording.failure());
-    DuringImport* const duringImport = recording->duringImport.get();
+    DuringImport::Lock* const duringImport = recording->duringImport ? &*recording->duringImport : nullptr;
     const bool beside = recording->beside;
     const auto current = m_settings.snapshot();
     if (!current)

@@ -3,10 +3,13 @@
 #include "model/UsageEvent.h"
 #include "support/Result.h"
 
-#include <QSqlDatabase>
+#include <QHash>
 #include <QVector>
 
 #include <memory>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 // The events recorded while an import holds a SQLite ledger's write lock, in a small file of their own beside the
 // ledger (`<ledger>-during-import`). SQLite's one lock is the file's and an import holds it for about a minute at
@@ -19,6 +22,9 @@
 // a recorder here never decides beside a writer it cannot see. The file is emptied after the ledger's commit; an
 // event here that the ledger holds unchanged was moved by a writer that stopped between the two commits. The
 // file is never removed: a recorder may have it open.
+//
+// Opened once for a ledger's connection and kept (SQLite's C API: no Qt connection to tie to a thread); used by
+// one thread at a time, as the ledger is.
 class DuringImport
 {
 public:
@@ -33,22 +39,43 @@ public:
     static bool exists(const QString& ledgerFile);
     // Makes the file (private, as the ledger) when it is missing; the import calls it under the ledger's lock.
     static Status create(const QString& ledgerFile);
-    // Opens the file and takes its write lock, waiting at most `waitMs`.
-    static Result<std::unique_ptr<DuringImport>> lock(const QString& ledgerFile, int waitMs);
-
-    ~DuringImport(); // gives the lock back, writing nothing that was not committed
+    // Opens the ledger's file, which exists.
+    static Result<std::unique_ptr<DuringImport>> open(const QString& ledgerFile);
+    ~DuringImport();
     DuringImport(const DuringImport&) = delete;
     DuringImport& operator=(const DuringImport&) = delete;
 
-    Result<QVector<Row>> rows();
-    Status add(const QVector<UsageEvent>& events, const QString& recordedBy);
-    // Empties the file (after the ledger's commit has taken its events) and gives the lock back.
-    Status removeAllAndCommit();
-    Status commit();
+    // Whether the file holds any event (read without its lock: a glance, for a ledger being opened).
+    bool holdsEvents();
+
+    // The file's write lock for one transaction, given back (writing nothing) when dropped uncommitted.
+    class Lock
+    {
+    public:
+        Lock(Lock&& other) noexcept : m_file(other.m_file), m_readRows(other.m_readRows) { other.m_file = nullptr; }
+        Lock& operator=(Lock&&) = delete;
+        ~Lock();
+        Result<QVector<Row>> rows();
+        Status add(const QVector<UsageEvent>& events, const QString& recordedBy);
+        Status commit();
+        // Empties the file of the rows read (after the ledger's commit has taken them), then commits. Writes
+        // nothing when there were none: an empty delete would still cost the file's journal two syncs.
+        Status removeAllAndCommit();
+
+    private:
+        friend class DuringImport;
+        explicit Lock(DuringImport* file) : m_file(file) {}
+        DuringImport* m_file;
+        bool m_readRows = false;
+    };
+    // Waits at most `waitMs` for the lock.
+    Result<Lock> lock(int waitMs);
 
 private:
-    explicit DuringImport(QString connectionName) : m_connectionName(std::move(connectionName)) {}
-    QSqlDatabase handle() const;
-    QString m_connectionName;
-    bool m_open = false;
+    explicit DuringImport(sqlite3* handle) : m_handle(handle) {}
+    Status exec(const char* sql, const QString& doing);
+    // A statement prepared once on the file's handle (a recorder asks for its rows at every write).
+    Result<sqlite3_stmt*> statement(const char* sql, const QString& doing);
+    sqlite3* m_handle;
+    QHash<const char*, std::shared_ptr<sqlite3_stmt>> m_statements;
 };

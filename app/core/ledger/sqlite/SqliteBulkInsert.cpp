@@ -90,15 +90,19 @@ int busyHandler(void* maxWaitMs, int attempt)
     return 1;
 }
 
+} // namespace
+
 Failure failed(sqlite3* handle, int rc, const QString& doing)
 {
-    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        return unavailable(Words::tr("The database is busy: another program kept it locked while %1.").arg(doing));
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+        Failure busy =
+            unavailable(Words::tr("The database is busy: another program kept it locked while %1.").arg(doing));
+        busy.busy = true;
+        return busy;
+    }
     return unavailable(
         Words::tr("The database failed while %1: %2.").arg(doing, QString::fromUtf8(sqlite3_errmsg(handle))));
 }
-
-using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
 
 Result<Statement> prepared(sqlite3* handle, const char* sql, const QString& doing)
 {
@@ -108,8 +112,6 @@ Result<Statement> prepared(sqlite3* handle, const char* sql, const QString& doin
         return failed(handle, rc, doing);
     return Statement(statement, sqlite3_finalize);
 }
-
-} // namespace
 
 void waitBriefly(const QSqlDatabase& db, int maxWaitMs)
 {

@@ -9,7 +9,10 @@
 
 #include <functional>
 
+#include <memory>
+
 struct sqlite3;
+struct sqlite3_stmt;
 class ImportRuns;
 
 // Import's hot loop, written against SQLite's C API on the connection Qt opened. Binding through QSqlQuery
@@ -33,6 +36,12 @@ Status moveSorted(const QSqlDatabase& db, const QString& recordedBy, ImportRuns&
 // the size of the page cache, so the cache is a quarter of its size meanwhile: an index over 10M events took
 // 15-20 s instead of 29-33 s, and the import's peak memory fell from 273 to 221 MiB.
 Status createIndex(const QSqlDatabase& db, const char* createSql, const QString& doing);
+
+// A statement prepared on a handle, finalized when dropped.
+using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
+Result<Statement> prepared(sqlite3* handle, const char* sql, const QString& doing);
+// SQLite's result code `rc` as one sentence (busy for SQLITE_BUSY and SQLITE_LOCKED).
+Failure failed(sqlite3* handle, int rc, const QString& doing);
 
 // Replaces SQLite's busy handler, whose back-off sleeps up to 100 ms at a time, with one that looks again every
 // tenth of a millisecond for the first 5 ms and every millisecond after: several recorders queue for the write
