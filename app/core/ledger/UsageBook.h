@@ -110,10 +110,10 @@ private:
     Result<std::optional<UsageEvent>> storedEvent(const QString& id);
     Status insertEvent(const UsageEvent& event, const QString& recordedBy);
     // The events recorded beside an import that the ledger does not hold yet, into the batch (held) or, under
-    // the ledger's lock, into the ledger with their totals; an id the ledger holds with other details (the
-    // import's line) fails the move.
+    // the ledger's lock, into the ledger with their totals; `forImport`, an id the ledger holds with other
+    // details (the import's line) fails the move.
     Status holdRecordedDuringImport(DuringImport::Lock& duringImport, Batch& batch);
-    Status moveRecordedDuringImport(DuringImport::Lock& duringImport, UsageTotals& totals);
+    Status moveRecordedDuringImport(DuringImport::Lock& duringImport, UsageTotals& totals, bool forImport);
     // DuringImport's file locked (waiting at most `waitMs`), or nothing when the ledger has no such file.
     Result<std::optional<DuringImport::Lock>> lockDuringImport(int waitMs = Database::writeWaitMs);
     Result<RecordOutcome> recordLocked(const RecordRequest& request, qint64 at, Batch& batch);

@@ -188,7 +188,7 @@ Status UsageBook::moveStaged(ImportStaging& staging, const QSet<QString>& tenant
             return held.failure();
         if (held.value()) {
             duringImport.emplace(std::move(*held.value()));
-            if (Status s = moveRecordedDuringImport(*duringImport, totals); !s)
+            if (Status s = moveRecordedDuringImport(*duringImport, totals, true); !s)
                 return s;
         }
         if (Status s = totals.flush(m_db.preparedQueries()); !s)

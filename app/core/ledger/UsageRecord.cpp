@@ -164,6 +164,8 @@ Result<UsageBook::Recording> UsageBook::beginRecording(Sql::WriteTransaction& tx
     auto held = lockDuringImport();
     if (!held)
         return held.failure();
+    if (!held.value()) // the file is gone (removed by hand): nothing waits beside the ledger
+        return began ? Result<Recording>(std::move(recording)) : Result<Recording>(began.failure());
     recording.duringImport.emplace(std::move(*held.value()));
     if (!began) {
         // The ledger as last committed, read only once this file's lock is held: whoever writes the ledger
@@ -219,7 +221,7 @@ Status UsageBook::holdRecordedDuringImport(DuringImport::Lock& duringImport, Bat
     return success();
 }
 
-Status UsageBook::moveRecordedDuringImport(DuringImport::Lock& duringImport, UsageTotals& totals)
+Status UsageBook::moveRecordedDuringImport(DuringImport::Lock& duringImport, UsageTotals& totals, bool forImport)
 {
     const auto rows = duringImport.rows();
     if (!rows)
@@ -231,8 +233,10 @@ Status UsageBook::moveRecordedDuringImport(DuringImport::Lock& duringImport, Usa
             return stored.failure();
         if (stored.value()) {
             // The import's own line for the same id: the same event unless the details differ. The recorder was
-            // told its event was recorded, so the import gives way (run again, it skips that id).
-            if (!(*stored.value() == e))
+            // told its event was recorded, so the import gives way (run again, it skips that id). Any other writer
+            // finds only what a writer stopped between its two commits left (the same event); should it differ,
+            // the ledger's stands, as for a retry, rather than stop every recorder after it.
+            if (forImport && !(*stored.value() == e))
                 return badInput(Words::tr("Event id %1 was recorded while the file was being imported, and the file "
                                           "gives it other details; nothing was imported. Import the file again to "
                                           "add the rest.")
@@ -284,7 +288,7 @@ Status UsageBook::settleRecordedDuringImport(bool waitForTheLedger)
     if (!current)
         return current.failure();
     UsageTotals totals(*current->calendar);
-    if (Status s = moveRecordedDuringImport(*duringImport.value(), totals); !s)
+    if (Status s = moveRecordedDuringImport(*duringImport.value(), totals, false); !s)
         return s;
     if (Status s = totals.flush(m_db.preparedQueries()); !s)
         return s;
@@ -334,7 +338,7 @@ QVector<Result<RecordOutcome>> UsageBook::recordAll(const QVector<RecordRequest>
         // Under the ledger's lock the events recorded beside it join the ledger first (their totals at once: the
         // pool is read from them); beside it they count as the ledger's own.
         const Status s = beside ? holdRecordedDuringImport(*duringImport, batch)
-                                : moveRecordedDuringImport(*duringImport, batch.totals);
+                                : moveRecordedDuringImport(*duringImport, batch.totals, false);
         if (!s)
             return failAll(s.failure());
         if (Status flushed = batch.totals.flush(m_db.preparedQueries()); !flushed)
