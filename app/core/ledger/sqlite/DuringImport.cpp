@@ -49,17 +49,31 @@ Status DuringImport::create(const QString& ledgerFile)
 {
     if (!hasFilesBeside(ledgerFile) || exists(ledgerFile))
         return success();
-    if (Status s = Environment::createPrivateFile(pathFor(ledgerFile)); !s)
+    // Made whole under another name first: a recorder never opens a file without its table.
+    const QString path = pathFor(ledgerFile);
+    const QString making = path + QStringLiteral(".new");
+    QFile::remove(making); // left by an import killed at this very step
+    if (Status s = Environment::createPrivateFile(making); !s)
         return s;
-    auto file = open(ledgerFile);
-    if (!file)
-        return file.failure();
-    return file.value()->exec(createEvents, Words::tr("preparing the import"));
+    {
+        auto file = openPath(making);
+        if (!file)
+            return file.failure();
+        if (Status s = file.value()->exec(createEvents, Words::tr("preparing the import")); !s)
+            return s;
+    }
+    QFile::rename(making, path); // another import's file, made meanwhile, stays
+    QFile::remove(making);
+    return success();
 }
 
 Result<std::unique_ptr<DuringImport>> DuringImport::open(const QString& ledgerFile)
 {
-    const QString path = pathFor(ledgerFile);
+    return openPath(pathFor(ledgerFile));
+}
+
+Result<std::unique_ptr<DuringImport>> DuringImport::openPath(const QString& path)
+{
     sqlite3* handle = nullptr;
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &handle, SQLITE_OPEN_READWRITE, nullptr);
     std::unique_ptr<DuringImport> file(new DuringImport(handle)); // closes the handle even when the open failed

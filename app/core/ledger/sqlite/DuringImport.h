@@ -73,6 +73,7 @@ public:
 
 private:
     explicit DuringImport(sqlite3* handle) : m_handle(handle) {}
+    static Result<std::unique_ptr<DuringImport>> openPath(const QString& path);
     Status exec(const char* sql, const QString& doing);
     // A statement prepared once on the file's handle (a recorder asks for its rows at every write).
     Result<sqlite3_stmt*> statement(const char* sql, const QString& doing);
