@@ -30,9 +30,7 @@ const char* const version1[] = {
     "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE tenants (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at BIGINT NOT NULL)",
     "CREATE TABLE members (user_name TEXT PRIMARY KEY, role TEXT NOT NULL)",
-    "CREATE TABLE usage_events (id TEXT PRIMARY KEY, occurred_at BIGINT NOT NULL, tenant TEXT NOT NULL, "
-    "action TEXT NOT NULL, model TEXT NOT NULL, billing TEXT NOT NULL, credits INTEGER NOT NULL, "
-    "recorded_by TEXT NOT NULL)",
+    createUsageEvents,
     // The rate limit counts one tenant's queries of one billing kind in the last hour.
     createRateLimitIndex,
     "CREATE TABLE audit_log (at BIGINT NOT NULL, actor TEXT NOT NULL, subject TEXT NOT NULL, change TEXT NOT NULL)",

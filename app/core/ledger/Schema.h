@@ -49,6 +49,13 @@ constexpr const char* createProviderReports[] = {
     "CREATE TABLE spend_findings (provider TEXT NOT NULL, day TEXT NOT NULL, holder TEXT NOT NULL, "
     "kind TEXT NOT NULL, PRIMARY KEY (provider, day, holder, kind))"};
 
+// The events as version 1 made them, and as the file beside a SQLite ledger during an import keeps them
+// (DuringImport).
+constexpr const char* createUsageEvents =
+    "CREATE TABLE usage_events (id TEXT PRIMARY KEY, occurred_at BIGINT NOT NULL, tenant TEXT NOT NULL, "
+    "action TEXT NOT NULL, model TEXT NOT NULL, billing TEXT NOT NULL, credits INTEGER NOT NULL, "
+    "recorded_by TEXT NOT NULL)";
+
 // The index the rate limit reads (a tenant's queries of one billing kind in the last hour). A large import drops
 // it and builds it again once the rows are in: one sorted build is cheaper than a million random inserts.
 constexpr const char* rateLimitIndex = "usage_events_by_tenant";

@@ -114,6 +114,8 @@ private:
     // details (the import's line) fails the move.
     Status holdRecordedDuringImport(DuringImport::Lock& duringImport, Batch& batch);
     Status moveRecordedDuringImport(DuringImport::Lock& duringImport, UsageTotals& totals, bool forImport);
+    // DuringImport's file, opened once and kept (nullptr when the ledger has none yet).
+    Result<DuringImport*> duringImportFile();
     // DuringImport's file locked (waiting at most `waitMs`), or nothing when the ledger has no such file.
     Result<std::optional<DuringImport::Lock>> lockDuringImport(int waitMs = Database::writeWaitMs);
     Result<RecordOutcome> recordLocked(const RecordRequest& request, qint64 at, Batch& batch);

@@ -149,7 +149,8 @@ Result<UsageBook::Recording> UsageBook::beginRecording(Sql::WriteTransaction& tx
     const auto mayRecord = [&] { return m_db.requireRecorder(Words::tr("Recording usage")); };
     Recording recording;
     const QString file = m_db.handle().databaseName();
-    if (m_db.isPostgres() || !DuringImport::exists(file)) {
+    // Once the file is open it is known to exist: no look at the folder at every batch.
+    if (m_db.isPostgres() || !(m_duringImport || DuringImport::exists(file))) {
         if (Status s = m_db.beginChecked(tx, mayRecord); !s)
             return s.failure();
         return recording;
@@ -250,18 +251,28 @@ Status UsageBook::moveRecordedDuringImport(DuringImport::Lock& duringImport, Usa
     return success();
 }
 
-Result<std::optional<DuringImport::Lock>> UsageBook::lockDuringImport(int waitMs)
+Result<DuringImport*> UsageBook::duringImportFile()
 {
-    const QString ledgerFile = m_db.handle().databaseName();
     if (!m_duringImport) {
+        const QString ledgerFile = m_db.handle().databaseName();
         if (m_db.isPostgres() || !DuringImport::exists(ledgerFile))
-            return std::optional<DuringImport::Lock>();
+            return static_cast<DuringImport*>(nullptr);
         auto opened = DuringImport::open(ledgerFile);
         if (!opened)
             return opened.failure();
         m_duringImport = std::move(opened.value());
     }
-    auto lock = m_duringImport->lock(waitMs);
+    return m_duringImport.get();
+}
+
+Result<std::optional<DuringImport::Lock>> UsageBook::lockDuringImport(int waitMs)
+{
+    const auto file = duringImportFile();
+    if (!file)
+        return file.failure();
+    if (!file.value())
+        return std::optional<DuringImport::Lock>();
+    auto lock = file.value()->lock(waitMs);
     if (!lock)
         return lock.failure();
     return std::optional<DuringImport::Lock>(std::move(lock.value()));
@@ -269,13 +280,12 @@ Result<std::optional<DuringImport::Lock>> UsageBook::lockDuringImport(int waitMs
 
 Status UsageBook::settleRecordedDuringImport(bool waitForTheLedger)
 {
-    const QString file = m_db.handle().databaseName();
-    if (m_db.isPostgres() || !DuringImport::exists(file))
-        return success();
+    const auto file = duringImportFile();
+    if (!file || !file.value())
+        return file ? success() : Status(file.failure());
     Sql::WriteTransaction tx(m_db.handle());
     if (!waitForTheLedger) {
-        auto glance = DuringImport::open(file);
-        if (!glance || !glance.value()->holdsEvents())
+        if (!file.value()->holdsEvents())
             return success();
         tx.tryOnce();
     }

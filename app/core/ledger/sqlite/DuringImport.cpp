@@ -1,5 +1,6 @@
 #include "ledger/sqlite/DuringImport.h"
 
+#include "ledger/Schema.h"
 #include "ledger/sqlite/BesideTheLedger.h"
 #include "ledger/sqlite/SqliteBulkInsert.h"
 #include "support/Environment.h"
@@ -15,12 +16,6 @@ struct Words
 {
     Q_DECLARE_TR_FUNCTIONS(UsageBook)
 };
-
-// The events' columns as the ledger has them (Schema), without its indexes: the file holds a minute's events.
-constexpr const char* createEvents =
-    "CREATE TABLE IF NOT EXISTS usage_events (id TEXT PRIMARY KEY, occurred_at BIGINT NOT NULL, tenant TEXT NOT NULL, "
-    "action TEXT NOT NULL, model TEXT NOT NULL, billing TEXT NOT NULL, credits INTEGER NOT NULL, "
-    "recorded_by TEXT NOT NULL)";
 
 QByteArray utf8(const QString& text)
 {
@@ -59,7 +54,7 @@ Status DuringImport::create(const QString& ledgerFile)
         auto file = openPath(making);
         if (!file)
             return file.failure();
-        if (Status s = file.value()->exec(createEvents, Words::tr("preparing the import")); !s)
+        if (Status s = file.value()->exec(Schema::createUsageEvents, Words::tr("preparing the import")); !s)
             return s;
     }
     QFile::rename(making, path); // another import's file, made meanwhile, stays
