@@ -1,11 +1,11 @@
 // With a command, AI Settings works on the command line; without one it opens the Settings > AI window.
 #include "Cli.h"
+#include "keys/ProxyFromEnvironment.h"
 #include "window/MainWindow.h"
 #include "words/Translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QNetworkProxyFactory>
 
 #include <memory>
 
@@ -22,8 +22,8 @@ int main(int argc, char* argv[])
 #endif
     QCoreApplication::setApplicationName(QStringLiteral("ai-settings"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AI_SETTINGS_VERSION));
-    // Provider checks go through the proxy the system is set up with (http_proxy, https_proxy, no_proxy).
-    QNetworkProxyFactory::setUseSystemConfiguration(true);
+    // Provider checks go through the proxy the environment names (https_proxy, http_proxy, no_proxy).
+    ProxyFromEnvironment::install();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
