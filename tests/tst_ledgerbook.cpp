@@ -294,6 +294,71 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 4);
     }
 
+    // An import adds up its events by the local days and periods of the ledger's zone, as the zone draws them:
+    // where midnight falls inside a UTC hour (India, Nepal) or moves with daylight saving, on the nights around
+    // a period's reset. (SQLite's import adds them up an hour at a time; PostgreSQL's functions by themselves.)
+    void anImportAddsUpItsEventsByTheDaysAndPeriodsOfTheZone_data()
+    {
+        QTest::addColumn<QString>("zone");
+        QTest::newRow("Kolkata (+05:30)") << "Asia/Kolkata";
+        QTest::newRow("Kathmandu (+05:45)") << "Asia/Kathmandu";
+        QTest::newRow("Berlin (DST ends 25 Oct)") << "Europe/Berlin";
+        QTest::newRow("New York (DST ends 1 Nov)") << "America/New_York";
+        QTest::newRow("Chatham (+13:45)") << "Pacific/Chatham";
+    }
+
+    void anImportAddsUpItsEventsByTheDaysAndPeriodsOfTheZone()
+    {
+        QFETCH(QString, zone);
+        QVERIFY(ledger().setBillingCalendar(1, zone).ok()); // nothing recorded yet: at once
+        const QTimeZone tz(zone.toUtf8());
+        // Every 10 minutes for ten days around the reset of 1 November; a few BYOK, credits given 1–5.
+        QByteArray csv;
+        QMap<QDate, DayUsage> expected;
+        const qint64 from = at("2026-10-25T00:00:00Z");
+        for (int i = 0; i < 10 * 144; ++i) {
+            const qint64 when = from + qint64(i) * 10 * 60000;
+            const bool byok = i % 7 == 0;
+            const int credits = byok ? 0 : 1 + i % 5;
+            csv += QStringLiteral("z%1,%2,%3,theme,,%4,%5\n")
+                       .arg(i)
+                       .arg(IsoTime::formatUtc(when), i % 2 ? QStringLiteral("acme") : QString(),
+                            byok ? QStringLiteral("byok") : QStringLiteral("credits"),
+                            byok ? QString() : QString::number(credits))
+                       .toUtf8();
+            DayUsage& day = expected[QDateTime::fromMSecsSinceEpoch(when, tz).date()];
+            day.runs += 1;
+            day.credits += credits;
+            day.byokRuns += byok ? 1 : 0;
+        }
+        const auto imported = ledger().usage().importRows(rows(csv), false);
+        QVERIFY2(imported.ok(), qPrintable(imported.failure().message));
+        QCOMPARE(imported->added, 10 * 144);
+
+        int daysSeen = 0;
+        for (const char* period : {"2026-10", "2026-11"}) {
+            const auto days = ledger().usage().dailyUsage(QString::fromLatin1(period), std::nullopt);
+            QVERIFY2(days.ok(), qPrintable(days.failure().message));
+            qint64 credits = 0;
+            for (const DayUsage& d : days.value()) {
+                const DayUsage want = expected.value(d.day);
+                QVERIFY2(d.runs == want.runs && d.credits == want.credits && d.byokRuns == want.byokRuns,
+                         qPrintable(QStringLiteral("%1 %2: %3 runs, %4 credits, %5 BYOK; expected %6, %7, %8")
+                                        .arg(zone, d.day.toString(Qt::ISODate))
+                                        .arg(d.runs)
+                                        .arg(d.credits)
+                                        .arg(d.byokRuns)
+                                        .arg(want.runs)
+                                        .arg(want.credits)
+                                        .arg(want.byokRuns)));
+                credits += d.credits;
+                daysSeen += d.runs > 0 ? 1 : 0;
+            }
+            QCOMPARE(used(period), credits);
+        }
+        QCOMPARE(daysSeen, expected.size());
+    }
+
     void anImportLargerThanTheLedgerSkipsStoredIdsAndKeepsTheIdIndex()
     {
         QVERIFY(ledger()

@@ -410,6 +410,7 @@ Result<std::unique_ptr<Reader>> Reader::open(const QString& path)
         reader->m_lines = line;
     }
     reader->m_buffer.remove(0, pos);
+    reader->m_done = pos; // the BOM and the header are read: the last piece makes it the whole file
     return reader;
 }
 
@@ -454,6 +455,33 @@ Result<QVector<ImportRow>> Reader::next()
             return rows;
         // A piece of blank lines: on to the next.
     }
+}
+
+ReadAhead::~ReadAhead()
+{
+    if (m_ahead.valid())
+        m_ahead.wait();
+}
+
+void ReadAhead::start()
+{
+    // The reader is only ever used by one thread at a time: the next piece starts once the last was taken.
+    m_ahead = std::async(std::launch::async, [this] {
+        auto rows = m_reader.next();
+        return Piece{std::move(rows), m_reader.permille()};
+    });
+}
+
+Result<QVector<ImportRow>> ReadAhead::next()
+{
+    if (!m_ahead.valid())
+        start();
+    Piece piece = m_ahead.get();
+    m_permille = piece.permille;
+    // Nothing is read after the end or a bad line.
+    if (piece.rows && !piece.rows->isEmpty())
+        start();
+    return std::move(piece.rows);
 }
 
 int Reader::permille() const

@@ -1,6 +1,7 @@
 #include "ledger/ImportStaging.h"
 
 #include "ledger/postgres/PostgresBulkInsert.h"
+#include "ledger/sqlite/ImportTally.h"
 #include "ledger/sqlite/SqliteBulkInsert.h"
 #include "ledger/SqlSupport.h"
 #include "rules/Identifiers.h"
@@ -67,8 +68,7 @@ Result<ImportStaging::Repeats> ImportStaging::repeatedIds()
     return m_runs->repeatedIds();
 }
 
-Result<ImportStaging::Added> ImportStaging::move(const std::function<void(const UsageEvent&)>& inserted,
-                                                 const ImportProgress::Callback& progress)
+Result<ImportStaging::Added> ImportStaging::move(UsageTotals* totals, const ImportProgress::Callback& progress)
 {
     if (m_postgres) {
         const auto added = PostgresBulkInsert::moveStaged(m_db);
@@ -77,15 +77,18 @@ Result<ImportStaging::Added> ImportStaging::move(const std::function<void(const 
         return Added{added->events, added->credits};
     }
     Added added;
+    ImportTally tally(totals->calendar());
     const Status moved = SqliteBulkInsert::moveSorted(
         m_db, m_recordedBy, *m_runs,
-        [&](const UsageEvent& e) {
+        [&](const ImportRuns::Row& row) {
             ++added.events;
-            added.credits += e.credits;
-            inserted(e);
+            added.credits += row.credits;
+            tally.add(row);
         },
         progress);
-    m_runs.reset(); // their memory and files, before the rest of the import
+    if (moved)
+        tally.addTo(*totals, *m_runs); // while the runs still hold the texts their numbers stand for
+    m_runs.reset();                    // their memory and files, before the rest of the import
     if (!moved)
         return moved.failure();
     return added;

@@ -8,8 +8,9 @@
 #include <QSqlDatabase>
 #include <QVector>
 
-#include <functional>
 #include <memory>
+
+class UsageTotals;
 
 // Where an import's rows wait while the rest of the file is read and checked, so that a file of any size is
 // imported in bounded memory, ids given twice are found before anything is written, and the ledger's write lock is
@@ -35,15 +36,14 @@ public:
     Result<Repeats> repeatedIds();
 
     // The rows whose id is not stored yet become events recorded by the caller, in id order: on SQLite under the
-    // write lock (the file's one lock), where `inserted` hears each, for the totals; on PostgreSQL without it, the
-    // ledger's function counting them for addMovedToTotals.
+    // write lock (the file's one lock), added up into `totals` as they go in; on PostgreSQL without it, the ledger's
+    // function counting them for addMovedToTotals (`totals` unused).
     struct Added
     {
         qint64 events = 0;
         qint64 credits = 0;
     };
-    Result<Added> move(const std::function<void(const UsageEvent&)>& inserted,
-                       const ImportProgress::Callback& progress);
+    Result<Added> move(UsageTotals* totals, const ImportProgress::Callback& progress);
     // PostgreSQL, under the write lock, after move: the moved rows join the totals.
     Status addMovedToTotals();
 

@@ -122,7 +122,7 @@ Status UsageBook::moveStaged(ImportStaging& staging, const QSet<QString>& tenant
     if (m_db.isPostgres()) {
         // The rows go in without the write lock; only their totals, which recorders read for the pool, wait for
         // it. Recorders go on meanwhile.
-        const auto added = staging.move({}, {});
+        const auto added = staging.move(nullptr, {});
         if (!added)
             return added.failure();
         summary.added = int(added->events);
@@ -163,11 +163,7 @@ Status UsageBook::moveStaged(ImportStaging& staging, const QSet<QString>& tenant
                                          Words::tr("preparing the import"));
                 !s)
                 return s;
-        const auto added = staging.move(
-            [&](const UsageEvent& e) {
-                totals.add(e.occurredAt, e.tenant, e.action, e.billing == Billing::Byok, e.credits);
-            },
-            ImportProgress::within(overall, Step::Writing));
+        const auto added = staging.move(&totals, ImportProgress::within(overall, Step::Writing));
         if (!added)
             return added.failure();
         summary.added = int(added->events);

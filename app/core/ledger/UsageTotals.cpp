@@ -13,17 +13,20 @@ struct Words
 };
 } // namespace
 
-void UsageTotals::count(Amount& a, bool byok, qint64 credits)
-{
-    a.runs += 1;
-    a.credits += credits;
-    a.byokRuns += byok ? 1 : 0;
-}
-
 void UsageTotals::add(qint64 at, const QString& tenant, const QString& action, bool byok, qint64 credits)
 {
-    count(m_delta[Key{m_calendar.containing(at).start, tenant, action}], byok, credits);
-    count(m_daily[{m_calendar.dayStartContaining(at), tenant}], byok, credits);
+    m_delta[Key{m_calendar.containing(at).start, tenant, action}].count(byok, credits);
+    m_daily[{m_calendar.dayStartContaining(at), tenant}].count(byok, credits);
+}
+
+void UsageTotals::addToPeriod(qint64 periodStart, const QString& tenant, const QString& action, const Amount& amount)
+{
+    m_delta[Key{periodStart, tenant, action}] += amount;
+}
+
+void UsageTotals::addToDay(qint64 dayStart, const QString& tenant, const Amount& amount)
+{
+    m_daily[{dayStart, tenant}] += amount;
 }
 
 namespace {

@@ -21,6 +21,32 @@ public:
 
     void add(qint64 at, const QString& tenant, const QString& action, bool byok, qint64 credits);
 
+    // What a run of events adds to a total.
+    struct Amount
+    {
+        qint64 runs = 0;
+        qint64 credits = 0;
+        qint64 byokRuns = 0;
+        void count(bool byok, qint64 eventCredits)
+        {
+            runs += 1;
+            credits += eventCredits;
+            byokRuns += byok ? 1 : 0;
+        }
+        Amount& operator+=(const Amount& o)
+        {
+            runs += o.runs;
+            credits += o.credits;
+            byokRuns += o.byokRuns;
+            return *this;
+        }
+    };
+    // Amounts added up elsewhere (an import's ImportTally), for the period that starts at `periodStart` and for the
+    // local day that starts at `dayStart`, as this calendar draws them.
+    void addToPeriod(qint64 periodStart, const QString& tenant, const QString& action, const Amount& amount);
+    void addToDay(qint64 dayStart, const QString& tenant, const Amount& amount);
+    const BillingCalendar& calendar() const { return m_calendar; }
+
     // Adds the collected amounts to the tables (upsert) and forgets them; with `prepared` answering a prepared
     // statement for each SQL text (the ledger's Database keeps them: recording flushes once per event).
     Status flush(const QSqlDatabase& db);
@@ -44,14 +70,7 @@ private:
             return std::tie(periodStart, tenant, action) < std::tie(o.periodStart, o.tenant, o.action);
         }
     };
-    struct Amount
-    {
-        qint64 runs = 0;
-        qint64 credits = 0;
-        qint64 byokRuns = 0;
-    };
     friend size_t qHash(const Key& k, size_t seed) { return qHashMulti(seed, k.periodStart, k.tenant, k.action); }
-    static void count(Amount& a, bool byok, qint64 credits);
 
     const BillingCalendar& m_calendar;
     QHash<Key, Amount> m_delta;

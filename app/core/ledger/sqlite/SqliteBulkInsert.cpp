@@ -1,7 +1,5 @@
 #include "ledger/sqlite/SqliteBulkInsert.h"
 
-#include "ledger/sqlite/ImportRuns.h"
-
 #include <QCoreApplication>
 #include <QSqlDriver>
 #include <QSqlQuery>
@@ -126,7 +124,7 @@ void waitBriefly(sqlite3* handle, int maxWaitMs)
 }
 
 Status moveSorted(const QSqlDatabase& db, const QString& recordedBy, ImportRuns& rows,
-                  const std::function<void(const UsageEvent&)>& inserted, const Progress& progress)
+                  const std::function<void(const ImportRuns::Row&)>& inserted, const Progress& progress)
 {
     sqlite3* handle = handleOf(db);
     const QString doing = Words::tr("importing usage");
@@ -138,7 +136,6 @@ Status moveSorted(const QSqlDatabase& db, const QString& recordedBy, ImportRuns&
     bindText(into, 8, by);
     const QByteArray byok = CreditRules::billingId(CreditRules::Billing::Byok).toUtf8();
     const QByteArray credits = CreditRules::billingId(CreditRules::Billing::Credits).toUtf8();
-    UsageEvent e;
     qint64 done = 0;
     std::optional<Failure> failure;
     // In id order: each insert lands beside the last, which keeps a large import from reading a page of the index
@@ -158,14 +155,8 @@ Status moveSorted(const QSqlDatabase& db, const QString& recordedBy, ImportRuns&
             failure = failed(handle, written, doing);
             return false;
         }
-        if (sqlite3_changes(handle) == 1) {
-            e.occurredAt = row.occurredAt;
-            e.tenant = rows.text(row.tenant);
-            e.action = rows.text(row.action);
-            e.billing = row.billing;
-            e.credits = row.credits;
-            inserted(e);
-        }
+        if (sqlite3_changes(handle) == 1)
+            inserted(row);
         if (!ImportProgress::report(progress, ++done, rows.size())) {
             failure = ImportProgress::cancelled();
             return false;

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "ledger/sqlite/ImportRuns.h"
 #include "model/ImportProgress.h"
-#include "model/UsageEvent.h"
 #include "support/Result.h"
 
 #include <QSqlDatabase>
@@ -13,7 +13,6 @@
 
 struct sqlite3;
 struct sqlite3_stmt;
-class ImportRuns;
 
 // Import's hot loop, written against SQLite's C API on the connection Qt opened. Binding through QSqlQuery
 // costs a QVariant and a UTF-16 to UTF-8 conversion per value, which halves the import rate.
@@ -30,7 +29,7 @@ sqlite3* connectionOf(const QSqlDatabase& db);
 // Inside the caller's write transaction, on a connection that is available(): an import's rows, checked and sorted,
 // become events in id order, rows whose id is stored already skipped; `inserted` hears each row actually added.
 Status moveSorted(const QSqlDatabase& db, const QString& recordedBy, ImportRuns& rows,
-                  const std::function<void(const UsageEvent&)>& inserted, const Progress& progress);
+                  const std::function<void(const ImportRuns::Row&)>& inserted, const Progress& progress);
 
 // Builds an index on a table just filled, sorting on two threads. Each thread of SQLite's sorter takes a buffer
 // the size of the page cache, so the cache is a quarter of its size meanwhile: an index over 10M events took
