@@ -457,33 +457,6 @@ Result<QVector<ImportRow>> Reader::next()
     }
 }
 
-ReadAhead::~ReadAhead()
-{
-    if (m_ahead.valid())
-        m_ahead.wait();
-}
-
-void ReadAhead::start()
-{
-    // The reader is only ever used by one thread at a time: the next piece starts once the last was taken.
-    m_ahead = std::async(std::launch::async, [this] {
-        auto rows = m_reader.next();
-        return Piece{std::move(rows), m_reader.permille()};
-    });
-}
-
-Result<QVector<ImportRow>> ReadAhead::next()
-{
-    if (!m_ahead.valid())
-        start();
-    Piece piece = m_ahead.get();
-    m_permille = piece.permille;
-    // Nothing is read after the end or a bad line.
-    if (piece.rows && !piece.rows->isEmpty())
-        start();
-    return std::move(piece.rows);
-}
-
 int Reader::permille() const
 {
     return m_size > 0 ? int(qMin<qint64>(1000, 1000 * m_done / m_size)) : 1000;

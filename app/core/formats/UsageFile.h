@@ -7,7 +7,6 @@
 #include <QIODevice>
 #include <QVector>
 
-#include <future>
 #include <memory>
 
 // Usage files: CSV with a header, or JSON Lines, both with the fields
@@ -60,34 +59,6 @@ private:
     qint64 m_size = 0;
     qint64 m_done = 0;
     bool m_atEnd = false;
-};
-
-// A reader whose next piece is read and parsed on another thread while the caller works on the piece it was given
-// (an import checks and sorts each piece): the two overlap instead of taking turns.
-class ReadAhead
-{
-public:
-    explicit ReadAhead(Reader& reader) : m_reader(reader) {}
-    ~ReadAhead(); // waits for the piece under way
-    ReadAhead(const ReadAhead&) = delete;
-    ReadAhead& operator=(const ReadAhead&) = delete;
-
-    // As Reader::next().
-    Result<QVector<ImportRow>> next();
-    // How much of the file the pieces given so far hold, in thousandths.
-    int permille() const { return m_permille; }
-
-private:
-    struct Piece
-    {
-        Result<QVector<ImportRow>> rows;
-        int permille;
-    };
-    void start();
-
-    Reader& m_reader;
-    std::future<Piece> m_ahead;
-    int m_permille = 0;
 };
 
 // Writes events one by one; CSV starts with the header.

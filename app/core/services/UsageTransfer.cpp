@@ -22,12 +22,11 @@ Result<ImportSummary> importFile(Ledger& ledger, const QString& path, bool dryRu
 {
     if (!ImportProgress::begin(progress, ImportProgress::Step::Reading))
         return ImportProgress::cancelled();
-    // Read a piece at a time: the file never has to fit in memory. The next piece is parsed while the ledger checks
-    // and sorts the last.
+    // Read a piece at a time: the file never has to fit in memory.
     auto reader = UsageFile::Reader::open(path);
     if (!reader)
         return reader.failure();
-    UsageFile::ReadAhead file(*reader.value());
+    UsageFile::Reader& file = *reader.value();
     return ledger.usage().importFrom(
         {[&file] { return file.next(); }, [&file] { return file.permille(); }, QFileInfo(path).fileName()}, dryRun,
         progress);
