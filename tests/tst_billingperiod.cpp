@@ -204,6 +204,13 @@ private slots:
             QCOMPARE(days.front(), p.start);
             const qint64 day = calendar.dayStartContaining(t);
             QVERIFY(day <= t && day >= p.start);
+            // The whole day: it ends where the next begins (or the period ends), in the period that holds t.
+            const BillingCalendar::Day whole = calendar.dayContaining(t);
+            QCOMPARE(whole.start, day);
+            QVERIFY(whole.end > t && whole.end <= p.end);
+            if (whole.end < p.end)
+                QCOMPARE(calendar.dayStartContaining(whole.end), whole.end);
+            QCOMPARE(whole.periodStart, p.start);
             if (p.id().size() == 7)
                 QCOMPARE(calendar.startingIn(p.firstDay.year(), p.firstDay.month()).start, p.start);
             else

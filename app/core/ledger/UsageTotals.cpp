@@ -15,8 +15,9 @@ struct Words
 
 void UsageTotals::add(qint64 at, const QString& tenant, const QString& action, bool byok, qint64 credits)
 {
-    m_delta[Key{m_calendar.containing(at).start, tenant, action}].count(byok, credits);
-    m_daily[{m_calendar.dayStartContaining(at), tenant}].count(byok, credits);
+    const BillingCalendar::Day day = m_calendar.dayContaining(at);
+    m_delta[Key{day.periodStart, tenant, action}].count(byok, credits);
+    m_daily[{day.start, tenant}].count(byok, credits);
 }
 
 void UsageTotals::addToPeriod(qint64 periodStart, const QString& tenant, const QString& action, const Amount& amount)

@@ -218,11 +218,13 @@ const std::vector<qint64>& BillingCalendar::dayStarts(const BillingPeriod& perio
     return it->second;
 }
 
-qint64 BillingCalendar::dayStartContaining(qint64 msecs) const
+BillingCalendar::Day BillingCalendar::dayContaining(qint64 msecs) const
 {
     // Zone conversions are slow and import asks once per line: the day comes from the period's cached days.
-    const std::vector<qint64>& starts = dayStarts(containing(msecs));
-    return *std::prev(std::upper_bound(starts.begin(), starts.end(), msecs));
+    const BillingPeriod period = containing(msecs);
+    const std::vector<qint64>& starts = dayStarts(period);
+    const auto next = std::upper_bound(starts.begin(), starts.end(), msecs);
+    return {*std::prev(next), next == starts.end() ? period.end : *next, period.start};
 }
 
 CalendarChoice chooseCalendar(const CalendarHistory& history, int anchorDay, const QString& timeZone, qint64 now,

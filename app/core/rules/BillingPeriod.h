@@ -111,8 +111,16 @@ public:
     BillingPeriod preceding(const BillingPeriod& period) const { return containing(period.start - 1); }
     // The first instant of `date` in the zone in force that day.
     qint64 localDayStart(const QDate& date) const;
+    // The local day that contains `msecs`, [start, end), and the start of the period it belongs to.
+    struct Day
+    {
+        qint64 start = 0;
+        qint64 end = 0;
+        qint64 periodStart = 0;
+    };
+    Day dayContaining(qint64 msecs) const;
     // The first instant of the local day that contains `msecs`.
-    qint64 dayStartContaining(qint64 msecs) const;
+    qint64 dayStartContaining(qint64 msecs) const { return dayContaining(msecs).start; }
     // The first instant of each local day of `period`, in order.
     const std::vector<qint64>& dayStarts(const BillingPeriod& period) const;
 

@@ -18,14 +18,7 @@ public:
     void addTo(UsageTotals& totals, const ImportRuns& runs) const;
 
 private:
-    // A local day of the calendar and the period it belongs to.
-    struct Day
-    {
-        qint64 start = 0;
-        qint64 end = 0;
-        qint64 periodStart = 0;
-    };
-    const Day& dayOf(qint64 at);
+    const BillingCalendar::Day& dayOf(qint64 at);
 
     struct PeriodKey
     {
@@ -48,7 +41,7 @@ private:
     const BillingCalendar& m_calendar;
     // By hour since the epoch: the day that hour began in. A day that starts within an hour (a zone half an hour off
     // UTC) holds that hour's later instants, which are looked up again.
-    QHash<qint64, Day> m_days;
+    QHash<qint64, BillingCalendar::Day> m_days;
     QHash<PeriodKey, UsageTotals::Amount> m_periods;
     QHash<DayKey, UsageTotals::Amount> m_daily;
 };
