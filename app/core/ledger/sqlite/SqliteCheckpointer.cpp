@@ -38,12 +38,16 @@ struct SqliteCheckpointer::State
                 return;
             due = false;
             // PASSIVE never waits for anyone; RESTART waits (through the busy handler) until the log can start over.
-            const int mode = logged >= restartPages ? SQLITE_CHECKPOINT_RESTART : SQLITE_CHECKPOINT_PASSIVE;
+            const bool restart = logged >= restartPages;
             tried = logged;
             lock.unlock();
             // Busy while another program's checkpoint runs, or (RESTART) while a long read such as an export keeps
-            // the log: the next try comes `checkpointPages` later.
-            sqlite3_wal_checkpoint_v2(own, "main", mode, nullptr, nullptr);
+            // the log: the next try comes `checkpointPages` later. A RESTART holds new writers back for as long
+            // as it copies, so the log is first copied without holding anyone: after one large commit (an import
+            // of millions of events) that copy takes seconds, which recorders would otherwise wait through.
+            sqlite3_wal_checkpoint_v2(own, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            if (restart)
+                sqlite3_wal_checkpoint_v2(own, "main", SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
             lock.lock();
         }
     }
