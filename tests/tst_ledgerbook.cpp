@@ -549,31 +549,6 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 503);
     }
 
-    // SQLite copies the log back inside the commit that fills it; after an import that is the whole import, seconds
-    // at 10M events in which recorders beside it wait for the import to let go. The ledger's connection hands the
-    // copy to the checkpointer's thread once it imports (its own automatic checkpoint, 1,000 pages, is off).
-    void anImportLeavesCopyingItsLogToTheCheckpointer()
-    {
-        if (TestBackend::postgres())
-            QSKIP("SQLite's log only");
-        const auto automaticCheckpoints = [&] {
-            QList<qint64> pages;
-            for (const QString& name : QSqlDatabase::connectionNames()) {
-                QSqlDatabase db = QSqlDatabase::database(name, false);
-                QSqlQuery q(db);
-                if (db.isOpen() && db.databaseName() == m_path && q.exec(QStringLiteral("PRAGMA wal_autocheckpoint")) &&
-                    q.next())
-                    pages << q.value(0).toLongLong();
-            }
-            return pages;
-        };
-        QCOMPARE(automaticCheckpoints(), QList<qint64>{1000});
-        const auto summary = ledger().usage().importRows(rows(importCsv(50)), false);
-        QVERIFY2(summary.ok(), qPrintable(summary.failure().message));
-        QCOMPARE(automaticCheckpoints(), QList<qint64>{0});
-        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 50);
-    }
-
     // An event recorded beside an import under an id the file gives other details for was acknowledged to its
     // recorder: the import gives way, all of it, and the event stays. Run again, the import skips that id.
     // A dry run, which commits nothing, still leaves what was recorded beside it in the ledger.

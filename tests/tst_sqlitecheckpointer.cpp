@@ -83,6 +83,37 @@ private slots:
         QCOMPARE(fileSize(), before);
     }
 
+    // An import's commit: SQLite copies a log past 1,000 pages back before the commit returns, unless told to
+    // leave it for later (AfterCommit), when copyBack() does it.
+    void aLargeCommitCanLeaveItsLogToBeCopiedBackAfter()
+    {
+        QSqlDatabase db = QSqlDatabase::database(QStringLiteral("writer"));
+        const qint64 before = fileSize();
+        {
+            SqliteCheckpointer::AfterCommit after(db);
+            exec(db, QStringLiteral("BEGIN"));
+            writeRows(db, 600); // some 1,500 pages in one commit
+            exec(db, QStringLiteral("COMMIT"));
+            QCOMPARE(fileSize(), before);
+            after.copyBack();
+            QVERIFY(fileSize() > before + 600 * 8192);
+        }
+        // SQLite's own automatic checkpoint is back.
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA wal_autocheckpoint")), 1000);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM t")), 600);
+    }
+
+    void withoutItALargeCommitCopiesItsLogBackBeforeItReturns()
+    {
+        // The control for the test above.
+        QSqlDatabase db = QSqlDatabase::database(QStringLiteral("writer"));
+        const qint64 before = fileSize();
+        exec(db, QStringLiteral("BEGIN"));
+        writeRows(db, 600);
+        exec(db, QStringLiteral("COMMIT"));
+        QVERIFY(fileSize() > before + 600 * 8192);
+    }
+
     void aLongReadDelaysTheLogsRestartButLosesNothing()
     {
         QSqlDatabase db = QSqlDatabase::database(QStringLiteral("writer"));

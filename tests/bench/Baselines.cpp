@@ -60,4 +60,13 @@ double psqlCopy(const Bench::Cluster& cluster, const QString& csv, qint64 rows)
                  script, rows);
 }
 
+double commandLineImport(const QString& program, const QString& csv, const QString& folder, qint64 rows)
+{
+    const QString db = folder + QStringLiteral("/command-line.sqlite");
+    const double rate = timed(program, {QStringLiteral("--db"), db, QStringLiteral("import"), csv}, {}, rows);
+    for (const QString& f : {db, db + QStringLiteral("-wal"), db + QStringLiteral("-shm")})
+        QFile::remove(f);
+    return rate;
+}
+
 } // namespace Baselines

@@ -8,5 +8,8 @@ namespace Baselines {
 
 double sqliteShellImport(const QString& csv, const QString& folder, qint64 rows);
 double psqlCopy(const Bench::Cluster& cluster, const QString& csv, qint64 rows);
+// This program's own `import` timed the same way, as a whole process into a new SQLite ledger: what a user waits
+// for, log copied back and files closed included, as the sqlite3 shell's figure includes them.
+double commandLineImport(const QString& program, const QString& csv, const QString& folder, qint64 rows);
 
 } // namespace Baselines

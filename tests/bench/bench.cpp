@@ -389,6 +389,11 @@ int main(int argc, char* argv[])
         const double sqliteBaseline = Baselines::sqliteShellImport(csv, o.folder, events);
         line(QStringLiteral("baseline: sqlite3 .import, same indexes"),
              QStringLiteral("%1 rows/s").arg(qRound64(sqliteBaseline)));
+        const double commandLine = Baselines::commandLineImport(QStringLiteral(AI_SETTINGS_BIN), csv, o.folder, events);
+        line(QStringLiteral("ai-settings import, whole process, new ledger"),
+             QStringLiteral("%1 rows/s, %2 × the baseline")
+                 .arg(qRound64(commandLine))
+                 .arg(commandLine / qMax(1.0, sqliteBaseline), 0, 'f', 2));
         const QString file = o.folder + QStringLiteral("/bench-%1.sqlite").arg(events);
         for (const QString& f : {file, file + QStringLiteral("-wal"), file + QStringLiteral("-shm")})
             QFile::remove(f);

@@ -87,6 +87,13 @@ void Database::checkpointInBackground()
         m_checkpointer = SqliteCheckpointer::start(handle());
 }
 
+std::unique_ptr<SqliteCheckpointer::AfterCommit> Database::checkpointAfterCommit()
+{
+    if (isPostgres() || m_checkpointer)
+        return nullptr;
+    return std::make_unique<SqliteCheckpointer::AfterCommit>(handle());
+}
+
 Result<QSqlDatabase> Database::connect(const DatabaseAddress& address, const QString& connectionName, int openWaitMs)
 {
     if (address.postgres) {

@@ -55,6 +55,9 @@ public:
     // For a long-lived writer (`record --stdin`): on SQLite, log checkpoints run on a thread of their own instead
     // of inside the commit that fills the log (SqliteCheckpointer). Nothing on PostgreSQL.
     void checkpointInBackground();
+    // For one large commit (an import): see SqliteCheckpointer::AfterCommit. Nothing on PostgreSQL, or where
+    // checkpoints already run in the background.
+    std::unique_ptr<SqliteCheckpointer::AfterCommit> checkpointAfterCommit();
     const Catalog& catalog() const { return m_catalog; }
     const QString& userName() const { return m_userName; }
     // The file or URI it was opened with (a URI never holds a password).

@@ -143,10 +143,6 @@ Status UsageBook::moveStaged(ImportStaging& staging, const QSet<QString>& tenant
         // whose folder takes no new file keeps them waiting instead).
         if (Status s = tx.lock(); !s)
             return s;
-        // The commit leaves the whole import in the log. Copied back inside the commit, as SQLite does by default,
-        // that takes seconds (8 s at 10M events) while recorders wait for the file beside; on the checkpointer's
-        // thread it holds nobody up.
-        m_db.checkpointInBackground();
         DuringImport::create(m_db.handle().databaseName());
         if (Status s = addTenants(tenants, summary); !s)
             return s;
@@ -302,11 +298,17 @@ Result<ImportSummary> UsageBook::importOnce(const ImportSource& source, bool dry
     if (!ImportProgress::begin(progress, Step::Saving))
         return ImportProgress::cancelled();
     if (!dryRun) {
+        // The commit leaves the whole import in SQLite's log; copied back inside the commit, with the file beside
+        // the ledger still locked, it would keep recorders waiting for seconds (8 s at 10M events).
+        const auto logCopy = m_db.checkpointAfterCommit();
         if (Status s = tx.commit(); !s)
             return s.failure();
         rolledBack = false;
         if (duringImport)
             duringImport->removeAllAndCommit(); // what it leaves, the ledger holds unchanged
+        duringImport.reset();
+        if (logCopy)
+            logCopy->copyBack(); // holding no writer back
     }
     ImportProgress::finish(progress);
     return summary;

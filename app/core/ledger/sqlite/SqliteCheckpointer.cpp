@@ -112,3 +112,22 @@ SqliteCheckpointer::~SqliteCheckpointer()
     m_state->thread.join();
     sqlite3_close(m_state->own);
 }
+
+SqliteCheckpointer::AfterCommit::AfterCommit(const QSqlDatabase& db) : m_writer(SqliteBulkInsert::connectionOf(db))
+{
+    if (m_writer)
+        sqlite3_wal_autocheckpoint(m_writer, 0);
+}
+
+SqliteCheckpointer::AfterCommit::~AfterCommit()
+{
+    if (m_writer)
+        sqlite3_wal_autocheckpoint(m_writer, sqliteDefaultPages);
+}
+
+void SqliteCheckpointer::AfterCommit::copyBack()
+{
+    // Busy when another connection's checkpoint runs: that one copies the log instead.
+    if (m_writer)
+        sqlite3_wal_checkpoint_v2(m_writer, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+}

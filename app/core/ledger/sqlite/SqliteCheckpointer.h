@@ -25,6 +25,24 @@ public:
     SqliteCheckpointer(const SqliteCheckpointer&) = delete;
     SqliteCheckpointer& operator=(const SqliteCheckpointer&) = delete;
 
+    // For one large commit on a connection whose checkpoints SQLite runs itself (an import). By default the commit
+    // that fills the log copies it back before it returns: after an import, the whole import (8 s at 10M events),
+    // through which whoever waits for the committer to let go waits too. While this lives, commits leave the log;
+    // copyBack() copies it without holding any writer back (PASSIVE). Dropped, it gives SQLite's automatic
+    // checkpoint back. Nothing when `db` is not SQLite through this program's library.
+    class AfterCommit
+    {
+    public:
+        explicit AfterCommit(const QSqlDatabase& db);
+        ~AfterCommit();
+        AfterCommit(const AfterCommit&) = delete;
+        AfterCommit& operator=(const AfterCommit&) = delete;
+        void copyBack();
+
+    private:
+        struct sqlite3* m_writer = nullptr;
+    };
+
 private:
     struct State;
     explicit SqliteCheckpointer(std::unique_ptr<State> state);
