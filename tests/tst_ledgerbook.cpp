@@ -595,30 +595,48 @@ private slots:
 
     // An import killed while it held the lock leaves what was recorded beside it in DuringImport's file: the
     // events were acknowledged, so the next opening of the ledger takes them in (the next recorder would too).
+    // What an import killed while it held the lock leaves beside the ledger: a content event of 5 credits at `when`.
+    void leaveBeside(const QString& id, const char* when)
+    {
+        QVERIFY(DuringImport::create(m_path).ok());
+        auto file = DuringImport::open(m_path);
+        QVERIFY2(file.ok(), qPrintable(file.failure().message));
+        auto beside = file.value()->lock(1000);
+        QVERIFY2(beside.ok(), qPrintable(beside.failure().message));
+        UsageEvent e;
+        e.id = id;
+        e.occurredAt = at(when);
+        e.action = QStringLiteral("content");
+        e.model = QStringLiteral("claude-sonnet-4-6");
+        e.credits = 5;
+        QVERIFY(beside->add({e}, QStringLiteral("owner")).ok());
+        QVERIFY(beside->commit().ok());
+    }
+
     void eventsLeftBesideByAKilledImportJoinTheLedgerWhenItIsOpened()
     {
         if (TestBackend::postgres())
             QSKIP("SQLite's file lock only");
-        QVERIFY(DuringImport::create(m_path).ok());
-        {
-            auto file = DuringImport::open(m_path);
-            QVERIFY2(file.ok(), qPrintable(file.failure().message));
-            auto beside = file.value()->lock(1000);
-            QVERIFY2(beside.ok(), qPrintable(beside.failure().message));
-            UsageEvent e;
-            e.id = QStringLiteral("left-1");
-            e.occurredAt = at("2026-11-22T11:00:00Z");
-            e.action = QStringLiteral("content");
-            e.model = QStringLiteral("claude-sonnet-4-6");
-            e.credits = 5;
-            QVERIFY(beside->add({e}, QStringLiteral("owner")).ok());
-            QVERIFY(beside->commit().ok());
-        }
+        leaveBeside(QStringLiteral("left-1"), "2026-11-22T11:00:00Z");
         QCOMPARE(heldBeside(), 1);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")), 0);
         m_ledger.reset();
         m_ledger = openAs(QStringLiteral("owner"));
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events WHERE id = 'left-1' AND credits = 5")), 1);
+        QCOMPARE(used("2026-11"), 5);
+        QCOMPARE(heldBeside(), 0);
+    }
+
+    // A new billing calendar governs the running period at once only where that period holds no usage yet; usage
+    // left beside the ledger by a killed import (with the ledger already open) is usage too.
+    void aCalendarChangeCountsTheEventsLeftBesideTheLedger()
+    {
+        if (TestBackend::postgres())
+            QSKIP("SQLite's file lock only");
+        leaveBeside(QStringLiteral("left-2"), "2026-11-22T11:00:00Z");
+        const auto chosen = ledger().setBillingCalendar(15, QStringLiteral("UTC"));
+        QVERIFY2(chosen.ok(), qPrintable(chosen.failure().message));
+        QVERIFY(!chosen->atOnce);
         QCOMPARE(used("2026-11"), 5);
         QCOMPARE(heldBeside(), 0);
     }

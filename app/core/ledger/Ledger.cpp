@@ -215,6 +215,10 @@ Status Ledger::storeCalendar(const CalendarHistory& history)
 
 Result<CalendarChoice> Ledger::setBillingCalendar(int anchorDay, const QString& timeZone)
 {
+    // The choice depends on the running period's usage: events a killed import left beside a SQLite ledger are
+    // the ledger's (acknowledged to their recorders), so they join it first.
+    if (Status s = m_usage.settleRecordedDuringImport(); !s)
+        return s.failure();
     CalendarChoice choice;
     const Status done = m_db->administer(Words::tr("Changing the billing period"), [&]() -> Status {
         const auto settings = m_settings.load();
