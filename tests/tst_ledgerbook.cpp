@@ -634,6 +634,10 @@ private slots:
         if (TestBackend::postgres())
             QSKIP("SQLite's file lock only");
         leaveBeside(QStringLiteral("left-2"), "2026-11-22T11:00:00Z");
+        // The preview said before the change agrees with the change.
+        const auto preview = ledger().previewBillingCalendar(15, QStringLiteral("UTC"));
+        QVERIFY2(preview.ok(), qPrintable(preview.failure().message));
+        QVERIFY(!preview->atOnce);
         const auto chosen = ledger().setBillingCalendar(15, QStringLiteral("UTC"));
         QVERIFY2(chosen.ok(), qPrintable(chosen.failure().message));
         QVERIFY(!chosen->atOnce);

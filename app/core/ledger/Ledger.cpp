@@ -123,6 +123,8 @@ Result<CalendarChoice> Ledger::previewBillingCalendar(int anchorDay, const QStri
 {
     if (Status s = m_db->requireMember(); !s)
         return s.failure();
+    // As setBillingCalendar does, so that the two agree; without waiting (a busy ledger leaves them where they are).
+    m_usage.settleRecordedDuringImport(false);
     const auto scope = readScope();
     const auto settings = m_settings.load();
     if (!settings)
