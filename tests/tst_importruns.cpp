@@ -106,16 +106,22 @@ private slots:
     void theOrderIsTheIdIndexsOrder()
     {
         // SQLite's BINARY collation on the ids the rules allow (bytes, then the shorter first), asked of SQLite.
-        const QStringList ids{QStringLiteral("a"),   QStringLiteral("A"),   QStringLiteral("a."),
-                              QStringLiteral("a-b"), QStringLiteral("ab"),  QStringLiteral("a/b"),
-                              QStringLiteral("Z9"),  QStringLiteral("0:1"), QStringLiteral("a@b"),
-                              QStringLiteral("a+b"), QStringLiteral("a=b"), QStringLiteral("aa")};
-        ImportRuns runs(64);
-        for (int i = 0; i < ids.size(); ++i)
-            QVERIFY(runs.add(rowOf(ids[i], i + 2)).ok());
-        QStringList ours;
-        for (const ImportRuns::Row& row : readAll(runs))
-            ours << QString::fromLatin1(row.id);
+        const QStringList ids{QStringLiteral("a"), QStringLiteral("A"), QStringLiteral("a."), QStringLiteral("a-b"),
+                              QStringLiteral("ab"), QStringLiteral("a/b"), QStringLiteral("Z9"), QStringLiteral("0:1"),
+                              QStringLiteral("a@b"), QStringLiteral("a+b"), QStringLiteral("a=b"), QStringLiteral("aa"),
+                              // ids first ordered by their first eight bytes, then by the rest
+                              QStringLiteral("abcdefgh"), QStringLiteral("abcdefghi"), QStringLiteral("abcdefgh-"),
+                              QStringLiteral("abcdefg"), QStringLiteral("abcdefgG"), QStringLiteral("abcdefgh.z"),
+                              QStringLiteral("abcdefgh.a")};
+        // Sorted in memory (one run) and merged from files (a run of a row or two each).
+        QStringList inMemory, merged;
+        for (auto [bytesPerRun, ours] : {std::pair{1 << 20, &inMemory}, std::pair{64, &merged}}) {
+            ImportRuns runs(bytesPerRun);
+            for (int i = 0; i < ids.size(); ++i)
+                QVERIFY(runs.add(rowOf(ids[i], i + 2)).ok());
+            for (const ImportRuns::Row& row : readAll(runs))
+                *ours << QString::fromLatin1(row.id);
+        }
 
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("order"));
         db.setDatabaseName(QStringLiteral(":memory:"));
@@ -131,7 +137,8 @@ private slots:
         QVERIFY(q.exec(QStringLiteral("SELECT id FROM e ORDER BY id")));
         while (q.next())
             sqlite << q.value(0).toString();
-        QCOMPARE(ours, sqlite);
+        QCOMPARE(inMemory, sqlite);
+        QCOMPARE(merged, sqlite);
     }
 
     void aTemporaryFolderThatCannotBeWrittenIsSaidAndNothingIsRead()

@@ -26,6 +26,16 @@ int compareIds(const char* a, int aLength, const char* b, int bLength)
     return c != 0 ? c : aLength - bLength;
 }
 
+// The id's first eight bytes as one number that orders as they do under compareIds: big-endian, and zero where the
+// id is shorter (a valid id holds no zero byte, so a shorter id with the same start still comes first).
+quint64 idPrefix(const QByteArray& id)
+{
+    quint64 prefix = 0;
+    for (int i = 0; i < 8; ++i)
+        prefix = (prefix << 8) | (i < id.size() ? quint8(id[i]) : 0);
+    return prefix;
+}
+
 bool before(const ImportRuns::Row& a, const ImportRuns::Row& b)
 {
     const int c = compareIds(a.id.constData(), int(a.id.size()), b.id.constData(), int(b.id.size()));
@@ -152,14 +162,9 @@ Status ImportRuns::add(const ImportRow& row)
 {
     const UsageEvent& e = row.event;
     const QByteArray id = e.id.toLatin1(); // a valid id is ASCII, at most 128 characters
-    Held held{e.occurredAt,
-              row.line,
-              e.credits,
-              numberOf(e.tenant),
-              numberOf(e.action),
-              numberOf(e.model),
-              quint32(m_ids.size()),
-              quint8(std::min<qsizetype>(id.size(), 255)),
+    Held held{idPrefix(id),      e.occurredAt,          row.line,
+              e.credits,         numberOf(e.tenant),    numberOf(e.action),
+              numberOf(e.model), quint32(m_ids.size()), quint8(std::min<qsizetype>(id.size(), 255)),
               quint8(e.billing)};
     m_ids.append(id.constData(), held.idLength);
     m_held.push_back(held);
@@ -177,6 +182,8 @@ void ImportRuns::sortHeld()
     m_heldSorted = true;
     const char* ids = m_ids.constData();
     std::sort(m_held.begin(), m_held.end(), [ids](const Held& a, const Held& b) {
+        if (a.idPrefix != b.idPrefix)
+            return a.idPrefix < b.idPrefix;
         const int c = compareIds(ids + a.idOffset, a.idLength, ids + b.idOffset, b.idLength);
         return c != 0 ? c < 0 : a.line < b.line;
     });

@@ -56,9 +56,11 @@ public:
     Result<Repeats> repeatedIds();
 
 private:
-    // A row in memory: its id lies in m_ids.
+    // A row in memory: its id lies in m_ids, its first eight bytes also in `idPrefix` (big-endian, zero-padded),
+    // which orders most pairs of ids without reaching into m_ids.
     struct Held
     {
+        quint64 idPrefix;
         qint64 occurredAt;
         qint32 line;
         qint32 credits;
