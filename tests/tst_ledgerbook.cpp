@@ -595,24 +595,6 @@ private slots:
 
     // An import killed while it held the lock leaves what was recorded beside it in DuringImport's file: the
     // events were acknowledged, so the next opening of the ledger takes them in (the next recorder would too).
-    // What an import killed while it held the lock leaves beside the ledger: a content event of 5 credits at `when`.
-    void leaveBeside(const QString& id, const char* when)
-    {
-        QVERIFY(DuringImport::create(m_path).ok());
-        auto file = DuringImport::open(m_path);
-        QVERIFY2(file.ok(), qPrintable(file.failure().message));
-        auto beside = file.value()->lock(1000);
-        QVERIFY2(beside.ok(), qPrintable(beside.failure().message));
-        UsageEvent e;
-        e.id = id;
-        e.occurredAt = at(when);
-        e.action = QStringLiteral("content");
-        e.model = QStringLiteral("claude-sonnet-4-6");
-        e.credits = 5;
-        QVERIFY(beside->add({e}, QStringLiteral("owner")).ok());
-        QVERIFY(beside->commit().ok());
-    }
-
     void eventsLeftBesideByAKilledImportJoinTheLedgerWhenItIsOpened()
     {
         if (TestBackend::postgres())
@@ -1079,6 +1061,24 @@ private:
         for (int i = 0; i < count; ++i)
             csv += QStringLiteral("n%1,2026-10-02T09:00:00Z,t,theme,,credits,\n").arg(i).toLatin1();
         return csv;
+    }
+
+    // What an import killed while it held the lock leaves beside the ledger: a content event of 5 credits at `when`.
+    void leaveBeside(const QString& id, const char* when)
+    {
+        QVERIFY(DuringImport::create(m_path).ok());
+        auto file = DuringImport::open(m_path);
+        QVERIFY2(file.ok(), qPrintable(file.failure().message));
+        auto beside = file.value()->lock(1000);
+        QVERIFY2(beside.ok(), qPrintable(beside.failure().message));
+        UsageEvent e;
+        e.id = id;
+        e.occurredAt = at(when);
+        e.action = QStringLiteral("content");
+        e.model = QStringLiteral("claude-sonnet-4-6");
+        e.credits = 5;
+        QVERIFY(beside->add({e}, QStringLiteral("owner")).ok());
+        QVERIFY(beside->commit().ok());
     }
 
     // The events waiting beside the ledger (DuringImport's file), -1 without the file.

@@ -40,9 +40,7 @@ double sqliteShellImport(const QString& csv, const QString& folder, qint64 rows)
         QByteArray("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;") + table +
         "\n.mode csv\n.import --skip 1 " + csv.toUtf8() + " usage_events\n";
     const double rate = timed(QStringLiteral("sqlite3"), {db}, script, rows);
-    QFile::remove(db);
-    QFile::remove(db + QStringLiteral("-wal"));
-    QFile::remove(db + QStringLiteral("-shm"));
+    Bench::removeSqliteFiles(db);
     return rate;
 }
 
@@ -63,9 +61,9 @@ double psqlCopy(const Bench::Cluster& cluster, const QString& csv, qint64 rows)
 double commandLineImport(const QString& program, const QString& csv, const QString& folder, qint64 rows)
 {
     const QString db = folder + QStringLiteral("/command-line.sqlite");
+    Bench::removeSqliteFiles(db); // a run stopped halfway would leave a ledger that holds the events already
     const double rate = timed(program, {QStringLiteral("--db"), db, QStringLiteral("import"), csv}, {}, rows);
-    for (const QString& f : {db, db + QStringLiteral("-wal"), db + QStringLiteral("-shm")})
-        QFile::remove(f);
+    Bench::removeSqliteFiles(db);
     return rate;
 }
 

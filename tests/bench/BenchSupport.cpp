@@ -48,6 +48,12 @@ QString Cluster::newDatabase(const QString& name) const
     return location;
 }
 
+void removeSqliteFiles(const QString& file)
+{
+    for (const QString& f : {file, file + QStringLiteral("-wal"), file + QStringLiteral("-shm")})
+        QFile::remove(f);
+}
+
 QString peakMemory()
 {
     QFile status(QStringLiteral("/proc/self/status"));

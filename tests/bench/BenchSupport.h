@@ -28,6 +28,9 @@ inline Stats stats(std::vector<double> ms)
 // The process's peak resident memory since the last reset of /proc/self/clear_refs, as "N MiB".
 QString peakMemory();
 
+// Removes an SQLite database and its log and shared-memory files.
+void removeSqliteFiles(const QString& file);
+
 // "label ............ text", one line.
 void line(const QString& label, const QString& text);
 void print(const QString& label, const Stats& s);

@@ -395,8 +395,7 @@ int main(int argc, char* argv[])
                  .arg(qRound64(commandLine))
                  .arg(commandLine / qMax(1.0, sqliteBaseline), 0, 'f', 2));
         const QString file = o.folder + QStringLiteral("/bench-%1.sqlite").arg(events);
-        for (const QString& f : {file, file + QStringLiteral("-wal"), file + QStringLiteral("-shm")})
-            QFile::remove(f);
+        Bench::removeSqliteFiles(file);
         o.writers = 4;
         const double sqlitePaint = measure(QStringLiteral("SQLite"), file, csv, events, sqliteBaseline, o);
         if (sqlitePaint < 0)

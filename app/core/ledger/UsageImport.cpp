@@ -306,7 +306,7 @@ Result<ImportSummary> UsageBook::importOnce(const ImportSource& source, bool dry
         rolledBack = false;
         if (duringImport)
             duringImport->removeAllAndCommit(); // what it leaves, the ledger holds unchanged
-        duringImport.reset();
+        duringImport.reset(); // the file's lock is let go of before the copy, whatever the emptying answered
         if (logCopy)
             logCopy->copyBack(); // holding no writer back
     }
